@@ -1,0 +1,55 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { StaticLocale } from './i18n';
+import { PageCard } from './PageCard';
+
+describe('PageCard', () => {
+  it('names the vendor, the page kind and the policy in Chinese', () => {
+    render(
+      <StaticLocale locale="zh-CN">
+        <PageCard match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} />
+      </StaticLocale>,
+    );
+    expect(screen.getByText('已识别：腾讯云 · 购买页')).toBeInTheDocument();
+    expect(screen.getByText(/五天无理由全额退还/)).toBeInTheDocument();
+  });
+
+  it('speaks English when asked', () => {
+    render(
+      <StaticLocale locale="en">
+        <PageCard match={{ vendor: 'tencent-exmail', kind: 'webmail' }} onDismiss={() => {}} />
+      </StaticLocale>,
+    );
+    expect(screen.getByText('Recognised: Tencent Exmail · webmail')).toBeInTheDocument();
+  });
+
+  it('collapses and expands from the keyboard, and can be dismissed', async () => {
+    const user = userEvent.setup();
+    const onDismiss = vi.fn();
+    render(
+      <StaticLocale locale="zh-CN">
+        <PageCard match={{ vendor: 'letsvpn', kind: 'checkout' }} onDismiss={onDismiss} />
+      </StaticLocale>,
+    );
+    const toggle = screen.getByRole('button', { name: '收起' });
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByText(/已识别/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '展开' })).toHaveAttribute('aria-expanded', 'false');
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('已识别：快连 LetsVPN · 购买页')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '关闭' }));
+    expect(onDismiss).toHaveBeenCalledOnce();
+  });
+
+  it('shows a user-defined vendor by its id, as text', () => {
+    render(
+      <StaticLocale locale="zh-CN">
+        <PageCard match={{ vendor: '<b>acme</b>', kind: 'checkout' }} onDismiss={() => {}} />
+      </StaticLocale>,
+    );
+    expect(screen.getByText('已识别：<b>acme</b> · 购买页')).toBeInTheDocument();
+    expect(document.querySelector('b')).toBeNull();
+  });
+});

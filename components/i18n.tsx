@@ -1,0 +1,53 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { translator, type Locale, type LocalePreference, type Translate } from '../lib/i18n';
+
+interface I18nValue {
+  locale: Locale;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+interface LocaleProviderProps {
+  /** Resolves the user's preference to a locale (the browser's languages are an input). */
+  resolve: (preference: LocalePreference | undefined) => Locale;
+  /** Reads the stored preference; `subscribe` reports later changes (e.g. from options). */
+  load: () => Promise<LocalePreference | undefined>;
+  subscribe?: (onChange: (preference: LocalePreference) => void) => () => void;
+  children: ReactNode;
+}
+
+/**
+ * Provides the UI language. It renders in the browser's language at once and
+ * switches when the stored preference arrives or changes, so a page never
+ * waits on storage to show something.
+ */
+export function LocaleProvider({ resolve, load, subscribe, children }: LocaleProviderProps) {
+  const [locale, setLocale] = useState<Locale>(() => resolve(undefined));
+  useEffect(() => {
+    let alive = true;
+    void load().then((preference) => alive && setLocale(resolve(preference)));
+    const unsubscribe = subscribe?.((preference) => setLocale(resolve(preference)));
+    return () => {
+      alive = false;
+      unsubscribe?.();
+    };
+  }, [load, resolve, subscribe]);
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  }, [locale]);
+  const value = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** A fixed locale, for the in-page card and tests. */
+export function StaticLocale({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n needs a LocaleProvider');
+  return value;
+}

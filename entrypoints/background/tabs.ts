@@ -1,0 +1,46 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { isPlausibleDetection } from '../../lib/detect';
+import type { RequestOf, ResponseOf, SenderInfo } from '../../lib/messages';
+import { PAGE_KINDS } from '../../lib/vendors/types';
+
+// What each open tab shows, kept in session storage so it survives the worker
+// being stopped but not the browser being closed.
+const tabRecord = z.object({
+  url: z.string(),
+  title: z.string(),
+  match: z.object({ vendor: z.string(), kind: z.enum(PAGE_KINDS) }),
+  detectedAt: z.string(),
+});
+
+const key = (tabId: number) => `session:tab.${tabId}` as const;
+
+export async function recordDetection(
+  data: RequestOf<'page.detected'>,
+  sender: SenderInfo,
+  now: Date,
+): Promise<ResponseOf<'page.detected'>> {
+  if (sender.tabId === undefined) return { accepted: false };
+  if (data.match === null) {
+    await storage.removeItem(key(sender.tabId));
+    return { accepted: true };
+  }
+  if (!isPlausibleDetection(data.match, sender.url)) return { accepted: false };
+  await storage.setItem(key(sender.tabId), {
+    url: sender.url ?? data.url,
+    title: data.title,
+    match: data.match,
+    detectedAt: now.toISOString(),
+  });
+  return { accepted: true };
+}
+
+export async function tabStatus(tabId: number): Promise<ResponseOf<'tab.status'>> {
+  const parsed = tabRecord.safeParse(await storage.getItem(key(tabId)));
+  if (!parsed.success) return { match: null, url: null, title: null, detectedAt: null };
+  return parsed.data;
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await storage.removeItem(key(tabId));
+}

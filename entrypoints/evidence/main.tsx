@@ -1,0 +1,6 @@
+import '../../components/base.css';
+import './evidence.css';
+import { renderPage } from '../../platform/page';
+import { EvidenceLocker } from './EvidenceLocker';
+
+renderPage(<EvidenceLocker />);

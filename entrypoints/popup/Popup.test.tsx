@@ -1,0 +1,60 @@
+import { render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { StaticLocale } from '../../components/i18n';
+import { MessagingError } from '../../lib/messages';
+
+const sendMessage = vi.fn();
+vi.mock('../../platform/messaging', () => ({ sendMessage: (...args: unknown[]) => sendMessage(...args) }));
+
+const { Popup, requestedTabId } = await import('./Popup');
+
+function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN') {
+  return render(
+    <StaticLocale locale={locale}>
+      <Popup />
+    </StaticLocale>,
+  );
+}
+
+describe('Popup', () => {
+  beforeEach(async () => {
+    sendMessage.mockReset();
+    const window = await fakeBrowser.windows.create({ focused: true });
+    await fakeBrowser.tabs.create({ windowId: window.id, url: 'https://console.cloud.tencent.com/expense/deal', active: true });
+  });
+
+  it('shows what the active tab is, asking the worker about that tab', async () => {
+    const [active] = await fakeBrowser.tabs.query({ active: true, currentWindow: true });
+    sendMessage.mockResolvedValue({
+      match: { vendor: 'tencent-cloud', kind: 'order' },
+      url: 'https://console.cloud.tencent.com/expense/deal',
+      title: '订单管理',
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    });
+    renderPopup();
+    expect(await screen.findByText('腾讯云 · 订单页')).toBeInTheDocument();
+    expect(active?.id).toEqual(expect.any(Number));
+    expect(sendMessage).toHaveBeenCalledWith('tab.status', { tabId: active?.id });
+    expect(screen.getAllByRole('listitem')).toHaveLength(4);
+  });
+
+  it('says plainly when the page is not a vendor page', async () => {
+    sendMessage.mockResolvedValue({ match: null, url: null, title: null, detectedAt: null });
+    renderPopup('en');
+    expect(await screen.findByText(/not a purchase, order or ticket page/)).toBeInTheDocument();
+  });
+
+  it('explains a worker that does not answer, in the UI language', async () => {
+    sendMessage.mockRejectedValue(new MessagingError('no-receiver', 'Could not establish connection'));
+    renderPopup();
+    expect(await screen.findByText(/扩展后台暂时不可用/)).toBeInTheDocument();
+  });
+
+  it('reads a tab id from its address only when it is a plain number', () => {
+    expect(requestedTabId('?tab=12')).toBe(12);
+    expect(requestedTabId('?tab=12abc')).toBeUndefined();
+    expect(requestedTabId('?tab=-1')).toBeUndefined();
+    expect(requestedTabId('')).toBeUndefined();
+  });
+});

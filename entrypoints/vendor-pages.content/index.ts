@@ -1,0 +1,13 @@
+import cardCss from '../../components/page-card.css?inline';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { contentScriptHosts } from '../../lib/vendors/registry';
+import { runPageScript } from '../../platform/content';
+
+// Runs only on the shipped vendors' hosts (from the pack registry); the manifest
+// declares nothing broader, so unrelated sites get no script at all. The card's
+// CSS is bundled inline, so no extension file is exposed to web pages.
+export default defineContentScript({
+  matches: contentScriptHosts().map((host) => `*://${host}/*`),
+  runAt: 'document_idle',
+  main: (ctx) => runPageScript(ctx, cardCss),
+});

@@ -1,0 +1,72 @@
+import type { PageMatch } from './vendors/types';
+import { vendorPages } from './vendors/registry';
+import { CHECKOUT_TEXT, PRICE_TEXT } from './vendors/generic-software/pages';
+
+/** Longest stretch of page text the detector reads; keeps work bounded on huge pages. */
+export const DETECT_TEXT_LIMIT = 200_000;
+
+function parseHttpUrl(url: string): URL | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * What a page is: which vendor and which kind (contract 1, `detectPage`).
+ * Hosts match exactly (a trailing dot is ignored); a rule that needs the page's
+ * text matches only when the text is given or the URL itself says it.
+ * Pages of hosts no pack claims are generic checkouts only when their text looks
+ * like one (the content script runs there only on sites the user enabled).
+ */
+export function detectPage(url: string, documentText?: string): PageMatch | null {
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return null;
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  const path = parsed.pathname;
+  const text = documentText?.slice(0, DETECT_TEXT_LIMIT);
+  const urlText = safeDecode(parsed.pathname + parsed.search);
+  let vendorHost = false;
+
+  for (const pack of vendorPages) {
+    if (pack.hosts.includes(host)) vendorHost = true;
+    for (const rule of pack.rules) {
+      if (!rule.hosts.includes(host)) continue;
+      if (rule.path && !rule.path.test(path)) continue;
+      if (rule.text && !rule.text.test(urlText) && !(text !== undefined && rule.text.test(text))) continue;
+      return { vendor: pack.vendor, kind: rule.kind };
+    }
+  }
+  if (vendorHost || text === undefined) return null;
+  return CHECKOUT_TEXT.test(text) && PRICE_TEXT.test(text) ? { vendor: 'generic-software', kind: 'checkout' } : null;
+}
+
+/**
+ * Whether a content script's claim about its page is plausible for the URL the
+ * browser says the sender is on: the claimed vendor must have a rule of that
+ * kind for the sender's exact host and path. Rules that also need page text
+ * cannot be re-checked from the URL alone; the host and path check still bounds
+ * what a misbehaving page could make the worker believe.
+ */
+export function isPlausibleDetection(claim: PageMatch, senderUrl: string | undefined): boolean {
+  const parsed = senderUrl ? parseHttpUrl(senderUrl) : null;
+  if (!parsed) return false;
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  const claimedByPack = vendorPages.some((p) => p.hosts.includes(host));
+  if (claim.vendor === 'generic-software') return claim.kind === 'checkout' && !claimedByPack;
+  return vendorPages.some(
+    (pack) =>
+      pack.vendor === claim.vendor &&
+      pack.rules.some((rule) => rule.kind === claim.kind && rule.hosts.includes(host) && (!rule.path || rule.path.test(parsed.pathname))),
+  );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { messageKeys, resolveLocale, translator } from './index';
+import { zhCN } from './zh-CN';
+import { en } from './en';
+
+describe('locale resolution', () => {
+  it('follows the browser when the user chose "auto"', () => {
+    expect(resolveLocale('auto', ['en-US', 'zh-CN'])).toBe('en');
+    expect(resolveLocale('auto', ['zh-TW', 'en'])).toBe('zh-CN');
+    expect(resolveLocale(undefined, ['zh-CN'])).toBe('zh-CN');
+  });
+
+  it('falls back to zh-CN, the default, for languages it does not speak', () => {
+    expect(resolveLocale('auto', ['fr-FR', 'de'])).toBe('zh-CN');
+    expect(resolveLocale('auto', [])).toBe('zh-CN');
+    expect(resolveLocale('auto', ['fr-FR', 'en-GB'])).toBe('en');
+  });
+
+  it('lets the user override the browser', () => {
+    expect(resolveLocale('en', ['zh-CN'])).toBe('en');
+    expect(resolveLocale('zh-CN', ['en-US'])).toBe('zh-CN');
+  });
+});
+
+describe('catalogs', () => {
+  it('have the same keys in zh-CN and en, none empty', () => {
+    expect(messageKeys('en').sort()).toEqual(messageKeys('zh-CN').sort());
+    for (const value of [...Object.values(zhCN), ...Object.values(en)]) expect(value.trim()).not.toBe('');
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of messageKeys('zh-CN')) expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
+  });
+
+  it('English text is not left in Chinese', () => {
+    for (const key of messageKeys('en')) {
+      if (key === 'options.language.zh-CN' || key === 'vendor.letsvpn') continue;
+      expect(en[key], key).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    const t = translator('zh-CN');
+    expect(t('card.detected', { vendor: '腾讯云', kind: '购买页' })).toBe('已识别：腾讯云 · 购买页');
+    expect(t('card.detected', { vendor: '腾讯云' })).toBe('已识别：腾讯云 · {kind}');
+    expect(translator('en')('error.handler', { message: 'quota' })).toBe('The action failed: quota');
+  });
+});

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { PAGE_KINDS } from './vendors/types';
+
+/**
+ * The one declaration of every message between the extension's contexts.
+ * Each entry names a request schema and a response schema; receivers validate
+ * requests and senders validate responses, so a claim from another context
+ * (a content script on a hostile page, say) is data to check, never trusted.
+ */
+const pageMatch = z.object({
+  vendor: z.string().min(1).max(64),
+  kind: z.enum(PAGE_KINDS),
+});
+
+export const protocol = {
+  /** Content script → worker: what this tab shows now (null: no vendor page, e.g. after SPA navigation). */
+  'page.detected': {
+    request: z.object({
+      url: z.string().url().max(8192),
+      title: z.string().max(2000),
+      match: pageMatch.nullable(),
+    }),
+    response: z.object({ accepted: z.boolean() }),
+  },
+  /** Popup → worker: what is known about a tab. */
+  'tab.status': {
+    request: z.object({ tabId: z.number().int().nonnegative() }),
+    response: z.object({
+      match: pageMatch.nullable(),
+      url: z.string().nullable(),
+      title: z.string().nullable(),
+      detectedAt: z.string().nullable(),
+    }),
+  },
+  /** Any context → worker: liveness and version. */
+  'worker.ping': {
+    request: z.object({}),
+    response: z.object({ version: z.string(), startedAt: z.string() }),
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = z.infer<Protocol[K]['request']>;
+export type ResponseOf<K extends MessageType> = z.infer<Protocol[K]['response']>;
+
+export const MESSAGE_TYPES = Object.keys(protocol) as MessageType[];
+
+/** Every message travels in this envelope; `rg` keeps other extensions' traffic apart. */
+export const envelopeSchema = z.object({
+  rg: z.literal(1),
+  type: z.string().min(1).max(100),
+  data: z.unknown(),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+export const ERROR_CODES = ['malformed', 'unknown-type', 'handler', 'bad-response', 'no-receiver'] as const;
+export type MessagingErrorCode = (typeof ERROR_CODES)[number];
+
+export type Reply<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: MessagingErrorCode; message: string; issues?: string[] } };
+
+export const replySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), issues: z.array(z.string()).optional() }),
+  }),
+]);
+
+export class MessagingError extends Error {
+  constructor(
+    readonly code: MessagingErrorCode,
+    message: string,
+    readonly issues?: string[],
+  ) {
+    super(message);
+    this.name = 'MessagingError';
+  }
+}
+
+export function envelope<K extends MessageType>(type: K, data: RequestOf<K>): Envelope {
+  return { rg: 1, type, data };
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+/** What a receiver knows about who sent a message (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  tabId?: number;
+  url?: string;
+  /** True when the sender is one of the extension's own pages or the worker. */
+  fromExtension: boolean;
+}
+
+export type Handler<K extends MessageType> = (data: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
+export type Handlers = { [K in MessageType]?: Handler<K> };
+
+/**
+ * Turns a raw incoming message into a reply. `dispatch` returns `undefined` for
+ * messages this receiver does not answer, so other listeners may.
+ */
+export function createDispatcher(handlers: Handlers) {
+  /**
+   * Whether this receiver answers `raw`: our envelopes whose type it handles,
+   * plus malformed or unknown ones (so the sender learns what was wrong).
+   * Decided synchronously, as the browser's listener contract needs.
+   */
+  const accepts = (raw: unknown): boolean => {
+    if (typeof raw !== 'object' || raw === null || (raw as { rg?: unknown }).rg !== 1) return false;
+    const type = (raw as { type?: unknown }).type;
+    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(protocol, type)) return true;
+    return handlers[type as MessageType] !== undefined;
+  };
+  const dispatch = async (raw: unknown, sender: SenderInfo): Promise<Reply<unknown> | undefined> => {
+    if (!accepts(raw)) return undefined;
+    const parsed = envelopeSchema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'malformed', message: 'malformed envelope', issues: describeIssues(parsed.error) } };
+    }
+    const { type, data } = parsed.data;
+    if (!Object.prototype.hasOwnProperty.call(protocol, type)) {
+      return { ok: false, error: { code: 'unknown-type', message: `unknown message type "${type}"` } };
+    }
+    const key = type as MessageType;
+    const handler = handlers[key] as Handler<typeof key> | undefined;
+    if (!handler) return undefined;
+    const request = protocol[key].request.safeParse(data);
+    if (!request.success) {
+      return { ok: false, error: { code: 'malformed', message: `malformed "${type}" request`, issues: describeIssues(request.error) } };
+    }
+    try {
+      const result = await handler(request.data as never, sender);
+      const response = protocol[key].response.safeParse(result);
+      if (!response.success) {
+        return { ok: false, error: { code: 'bad-response', message: `handler for "${type}" returned a malformed response`, issues: describeIssues(response.error) } };
+      }
+      return { ok: true, data: response.data };
+    } catch (error) {
+      return { ok: false, error: { code: 'handler', message: error instanceof Error ? error.message : String(error) } };
+    }
+  };
+  return { accepts, dispatch };
+}
+
+/** Checks a reply on the sending side and unwraps it, or throws a MessagingError. */
+export function unwrapReply<K extends MessageType>(type: K, raw: unknown): ResponseOf<K> {
+  if (raw === undefined) throw new MessagingError('no-receiver', `no receiver answered "${type}"`);
+  const reply = replySchema.safeParse(raw);
+  if (!reply.success) throw new MessagingError('malformed', `malformed reply to "${type}"`, describeIssues(reply.error));
+  if (!reply.data.ok) throw new MessagingError(reply.data.error.code, reply.data.error.message, reply.data.error.issues);
+  const data = protocol[type].response.safeParse(reply.data.data);
+  if (!data.success) throw new MessagingError('bad-response', `malformed "${type}" response`, describeIssues(data.error));
+  return data.data as ResponseOf<K>;
+}
+
+/** The i18n key that explains a messaging failure to the user. */
+export function errorMessageKey(code: MessagingErrorCode) {
+  switch (code) {
+    case 'malformed':
+    case 'bad-response':
+      return 'error.malformed' as const;
+    case 'unknown-type':
+      return 'error.unknownType' as const;
+    case 'no-receiver':
+      return 'error.noReceiver' as const;
+    case 'handler':
+      return 'error.handler' as const;
+  }
+}

@@ -1,0 +1,31 @@
+import type { VendorPages } from '../types';
+
+// letsvpn.world is the official site (FACTS.md); App Store purchases of the app
+// are claimed with Apple (seed 003, FAQ Q2), so the store page is a checkout too.
+const LETSVPN_NAME = /快连|LetsVPN|Lets\s?VPN/i;
+
+export const letsvpnPages: VendorPages = {
+  vendor: 'letsvpn',
+  hosts: ['letsvpn.world', 'www.letsvpn.world', 'apps.apple.com'],
+  rules: [
+    {
+      kind: 'checkout',
+      hosts: ['letsvpn.world', 'www.letsvpn.world'],
+      path: /^\/([a-z]{2}(-[a-z]{2,4})?\/)?(pricing|plans?|checkout|buy|purchase|pay)(\/|$|\.html)/i,
+      description: 'Plans, checkout and payment pages of the official site',
+    },
+    {
+      kind: 'order',
+      hosts: ['letsvpn.world', 'www.letsvpn.world'],
+      path: /^\/([a-z]{2}(-[a-z]{2,4})?\/)?(account|user)\/(orders?|billing|subscription)/i,
+      description: 'Order history in the user account',
+    },
+    {
+      kind: 'checkout',
+      hosts: ['apps.apple.com'],
+      path: /^\/[a-z]{2}\/app\//i,
+      text: LETSVPN_NAME,
+      description: 'The App Store page of the 快连 app (recognised by its name on the page)',
+    },
+  ],
+};

@@ -1,0 +1,43 @@
+import type { VendorPages } from '../types';
+
+// Exmail's own URLs from FACTS.md; its checkout URL is not confirmed, so purchase
+// pages are recognised on the product page, the purchase path and, inside the
+// admin console, by what the screen says (购买/续费 + 订单/支付).
+export const tencentExmailPages: VendorPages = {
+  vendor: 'tencent-exmail',
+  hosts: ['exmail.qq.com', 'cloud.tencent.com', 'buy.cloud.tencent.com'],
+  rules: [
+    {
+      kind: 'checkout',
+      hosts: ['cloud.tencent.com'],
+      path: /^\/product\/exmail(\/|$)/,
+      description: 'Exmail product and purchase page on cloud.tencent.com',
+    },
+    {
+      kind: 'checkout',
+      hosts: ['buy.cloud.tencent.com'],
+      path: /^\/exmail(\/|$)/,
+      description: 'Exmail purchase flow on the Tencent Cloud checkout',
+    },
+    {
+      kind: 'checkout',
+      hosts: ['exmail.qq.com'],
+      path: /^\/cgi-bin\/bizmail/,
+      text: /确认订单|立即支付|提交订单|去支付/,
+      description: 'Purchase, renewal and upgrade screens inside the admin console',
+    },
+    {
+      kind: 'console',
+      hosts: ['exmail.qq.com'],
+      path: /^\/cgi-bin\/bizmail/,
+      description: 'Admin console (bizmail, bizmail_account …)',
+    },
+    {
+      kind: 'webmail',
+      hosts: ['exmail.qq.com'],
+      path: /^\/cgi-bin\/(frame_html|readmail|mail_list|today|compose|login)/,
+      description: 'Webmail frames and pages, including its error and timeout pages',
+    },
+  ],
+};
+

@@ -1,0 +1,37 @@
+/** Identifiers of the vendor packs the product ships (contract 1 in DESIGN.md). */
+export const SHIPPED_VENDORS = ['tencent-exmail', 'tencent-cloud', 'letsvpn', 'generic-software'] as const;
+export type ShippedVendorId = (typeof SHIPPED_VENDORS)[number];
+/** A shipped vendor or the id of a user-defined pack. */
+export type VendorId = ShippedVendorId | (string & {});
+
+export const PAGE_KINDS = ['checkout', 'order', 'console', 'ticket', 'webmail'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+export interface PageMatch {
+  vendor: VendorId;
+  kind: PageKind;
+}
+
+/**
+ * One way a vendor's page is recognised. `hosts` are exact host names (a page on
+ * `evil-cloud.tencent.com.example` or `example.com/buy.cloud.tencent.com` is not
+ * a vendor page); `path` is tested against the URL's path name; `text`, when
+ * given, must also match the page's text (for hosts that carry several vendors'
+ * pages or whose URLs are not known, FACTS.md "URLs and page kinds").
+ */
+export interface PageRule {
+  kind: PageKind;
+  hosts: readonly string[];
+  path?: RegExp;
+  text?: RegExp;
+  description: string;
+}
+
+/** What a pack says about where it lives on the web. */
+export interface VendorPages {
+  vendor: ShippedVendorId;
+  /** Hosts the vendor content script is injected on. */
+  hosts: readonly string[];
+  /** Tried in order; the first match wins, so specific rules come first. */
+  rules: readonly PageRule[];
+}

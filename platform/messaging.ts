@@ -1,0 +1,58 @@
+import { browser, type Browser } from 'wxt/browser';
+import {
+  createDispatcher,
+  envelope,
+  MessagingError,
+  unwrapReply,
+  type Handlers,
+  type MessageType,
+  type RequestOf,
+  type ResponseOf,
+  type SenderInfo,
+} from '../lib/messages';
+
+/** Sends a request to the worker and returns its validated response. */
+export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+  let raw: unknown;
+  try {
+    raw = await browser.runtime.sendMessage(envelope(type, data));
+  } catch (error) {
+    throw new MessagingError('no-receiver', error instanceof Error ? error.message : String(error));
+  }
+  return unwrapReply(type, raw);
+}
+
+/** Sends a request to the content script of one tab. */
+export async function sendToTab<K extends MessageType>(tabId: number, type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+  let raw: unknown;
+  try {
+    raw = await browser.tabs.sendMessage(tabId, envelope(type, data));
+  } catch (error) {
+    throw new MessagingError('no-receiver', error instanceof Error ? error.message : String(error));
+  }
+  return unwrapReply(type, raw);
+}
+
+function senderInfo(sender: Browser.runtime.MessageSender): SenderInfo {
+  return {
+    tabId: sender.tab?.id,
+    url: sender.tab?.url ?? sender.url,
+    fromExtension: sender.id === browser.runtime.id && sender.tab === undefined,
+  };
+}
+
+/**
+ * Registers this context's handlers. Every request is validated against the
+ * protocol before a handler sees it; malformed ones get a `malformed` reply.
+ * Returns a function that removes the listener.
+ */
+export function listen(handlers: Handlers): () => void {
+  const { accepts, dispatch } = createDispatcher(handlers);
+  const listener = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+    if (!accepts(raw)) return false;
+    void dispatch(raw, senderInfo(sender)).then(sendResponse);
+    return true; // the reply is sent asynchronously
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

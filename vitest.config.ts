@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Three layers, one runner: `unit` (pure lib/ in Node), `component` (React in a
+// DOM), `e2e` (the built extension in headless Chromium; `npm run test:e2e`
+// builds first). Each layer is its own project so they can run separately.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['lib/**/*.test.ts', 'test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [WxtVitest(), react()],
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['components/**/*.test.tsx', 'entrypoints/**/*.test.tsx', 'platform/**/*.test.ts', 'test/component/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/component/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
