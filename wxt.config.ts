@@ -19,10 +19,20 @@ export default defineConfig({
       'contextMenus',
       'scripting',
     ],
-    optional_host_permissions: ['*://*/*'],
+    // Sites the user enables for generic checkout detection (MV2 Firefox names it differently).
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'refund-guard@refund-guard.local', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'refund-guard@refund-guard.local',
+              strict_min_version: '115.0',
+              // Nothing leaves the machine: no data is collected or transmitted.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

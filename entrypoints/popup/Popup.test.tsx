@@ -20,8 +20,8 @@ function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN') {
 describe('Popup', () => {
   beforeEach(async () => {
     sendMessage.mockReset();
-    const window = await fakeBrowser.windows.create({ focused: true });
-    await fakeBrowser.tabs.create({ windowId: window.id, url: 'https://console.cloud.tencent.com/expense/deal', active: true });
+    const win = await fakeBrowser.windows.create({ focused: true });
+    await fakeBrowser.tabs.create({ windowId: win?.id, url: 'https://console.cloud.tencent.com/expense/deal', active: true });
   });
 
   it('shows what the active tab is, asking the worker about that tab', async () => {
