@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage, isPlausibleDetection, DETECT_TEXT_LIMIT } from './detect';
+import { detectPage, detectionText, isPlausibleDetection, DETECT_TEXT_LIMIT } from './detect';
 import { contentScriptHosts } from './vendors/registry';
 
 describe('detectPage by URL (FACTS.md "URLs and page kinds")', () => {
@@ -19,10 +19,12 @@ describe('detectPage by URL (FACTS.md "URLs and page kinds")', () => {
     ['https://exmail.qq.com/cgi-bin/bizmail?sid=abc', 'tencent-exmail', 'console'],
     ['https://exmail.qq.com/cgi-bin/bizmail_account?sid=abc', 'tencent-exmail', 'console'],
     ['https://exmail.qq.com/cgi-bin/frame_html?sid=abc', 'tencent-exmail', 'webmail'],
+    ['https://exmail.qq.com/login', 'tencent-exmail', 'webmail'],
     ['https://letsvpn.world/pricing', 'letsvpn', 'checkout'],
     ['https://letsvpn.world/checkout?plan=year', 'letsvpn', 'checkout'],
     ['https://letsvpn.world/account/orders', 'letsvpn', 'order'],
     ['https://apps.apple.com/cn/app/%E5%BF%AB%E8%BF%9E/id1234567890', 'letsvpn', 'checkout'],
+    ['https://apps.apple.com/cn/app/letsvpn/id1604321987', 'letsvpn', 'checkout'],
   ])('%s is %s %s', (url, vendor, kind) => {
     expect(detectPage(url)).toEqual({ vendor, kind });
   });
@@ -32,6 +34,7 @@ describe('detectPage by URL (FACTS.md "URLs and page kinds")', () => {
     'https://letsvpn.world/',
     'https://apps.apple.com/cn/app/wechat/id414478124',
     'https://exmail.qq.com/',
+    'https://exmail.qq.com/loginhelp',
   ])('%s is a vendor host but no page kind', (url) => {
     expect(detectPage(url)).toBeNull();
   });
@@ -61,14 +64,18 @@ describe('detectPage by URL (FACTS.md "URLs and page kinds")', () => {
 describe('detectPage by content', () => {
   it('recognises the 快连 App Store page by the name on the page', () => {
     const url = 'https://apps.apple.com/cn/app/vpn-fast/id1500000000';
-    expect(detectPage(url, '快连VPN - 永远都能连上的VPN 获取 App 内购买项目')).toEqual({ vendor: 'letsvpn', kind: 'checkout' });
-    expect(detectPage(url, '微信 WeChat 获取')).toBeNull();
+    expect(detectPage(url, detectionText('App Store 上的“快连VPN”', '快连VPN 获取 App 内购买项目'))).toEqual({ vendor: 'letsvpn', kind: 'checkout' });
+    expect(detectPage(url, detectionText('App Store 上的“微信”', '微信 WeChat 获取'))).toBeNull();
+    // another app's page that mentions 快连 in a review is not the 快连 page
+    expect(detectPage(url, detectionText('App Store 上的“格物笔记”', '评论：比快连好用的笔记应用'))).toBeNull();
   });
 
   it('tells an Exmail purchase screen in the admin console from the console', () => {
     const url = 'https://exmail.qq.com/cgi-bin/bizmail?sid=abc&t=upgrade';
     expect(detectPage(url, '成员与部门 续费提醒 版本：标准版')).toEqual({ vendor: 'tencent-exmail', kind: 'console' });
     expect(detectPage(url, '升级版本 账户数 20 应付金额 ¥1,900 确认订单')).toEqual({ vendor: 'tencent-exmail', kind: 'checkout' });
+    // an order list with one unpaid order's "去支付" link is still the console
+    expect(detectPage(url, '订单记录 2026-10-01 标准版续费 待支付 去支付')).toEqual({ vendor: 'tencent-exmail', kind: 'console' });
   });
 
   it('sees a generic checkout only with a checkout action and a price', () => {
@@ -77,6 +84,13 @@ describe('detectPage by content', () => {
     expect(detectPage(url, '今天的新闻：某云厂商降价 ¥399')).toBeNull();
     expect(detectPage(url, '立即购买 我们的课程')).toBeNull();
     expect(detectPage(url)).toBeNull();
+  });
+
+  it('is not fooled by articles and code that talk about checkouts', () => {
+    const url = 'https://bbs.example.net/thread-1.html';
+    expect(detectPage(url, '退款会退回原支付方式，一般 100元 以内当天到账')).toBeNull();
+    expect(detectPage(url, 'git checkout main && echo $1 $2')).toBeNull();
+    expect(detectPage(url, 'Order summary Pro plan $12.00 Pay now')).toEqual({ vendor: 'generic-software', kind: 'checkout' });
   });
 
   it('never reports a vendor host as a generic checkout', () => {

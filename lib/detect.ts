@@ -5,6 +5,14 @@ import { CHECKOUT_TEXT, PRICE_TEXT } from './vendors/generic-software/pages';
 /** Longest stretch of page text the detector reads; keeps work bounded on huge pages. */
 export const DETECT_TEXT_LIMIT = 200_000;
 
+/**
+ * The text `detectPage` reads for a page: its title on the first line, then
+ * the body's text. Rules that must not match the body alone anchor on line one.
+ */
+export function detectionText(title: string, bodyText: string): string {
+  return `${title.replace(/\s+/g, ' ').trim()}\n${bodyText}`.slice(0, DETECT_TEXT_LIMIT);
+}
+
 function parseHttpUrl(url: string): URL | null {
   try {
     const parsed = new URL(url);

@@ -2,7 +2,7 @@
  * The public face of the domain (DESIGN.md, contract 1). Everything here is pure
  * TypeScript: no browser API, no clock — `now` is always passed in.
  */
-export { detectPage, isPlausibleDetection, DETECT_TEXT_LIMIT } from './detect';
+export { detectPage, detectionText, isPlausibleDetection, DETECT_TEXT_LIMIT } from './detect';
 export type { PageKind, PageMatch, VendorId, ShippedVendorId } from './vendors/types';
 export { PAGE_KINDS, SHIPPED_VENDORS } from './vendors/types';
 export { vendorPages, contentScriptHosts } from './vendors/registry';

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { StaticLocale } from '../components/i18n';
 import { PageCard } from '../components/PageCard';
-import { detectPage, DETECT_TEXT_LIMIT } from '../lib/detect';
+import { detectPage, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
 import type { PageMatch } from '../lib/vendors/types';
 import { currentLocale } from './locale';
 import { sendMessage } from './messaging';
@@ -12,9 +12,32 @@ import { loadSettings } from './settings';
 /** The element name and attributes are contract 2 in DESIGN.md. */
 export const UI_ELEMENT = 'refund-guard-ui';
 
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', UI_ELEMENT.toUpperCase()]);
+
+/**
+ * The page's text for detection: text nodes outside scripts, styles and our
+ * own card, up to the detector's limit. A tree walk does not force layout
+ * (innerText would) and stops early on huge pages.
+ */
 function pageText(): string {
-  // textContent does not force layout (innerText would); bounded by the detector.
-  return (document.body?.textContent ?? '').slice(0, DETECT_TEXT_LIMIT);
+  const body = document.body;
+  if (!body) return detectionText(document.title, '');
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.ELEMENT_NODE
+        ? NOT_TEXT.has((node as Element).tagName)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  const parts: string[] = [];
+  let length = 0;
+  while (length < DETECT_TEXT_LIMIT && walker.nextNode()) {
+    const text = walker.currentNode.nodeValue ?? '';
+    parts.push(text);
+    length += text.length;
+  }
+  return detectionText(document.title, parts.join(' '));
 }
 
 const sameMatch = (a: PageMatch | null, b: PageMatch | null) => a?.vendor === b?.vendor && a?.kind === b?.kind;

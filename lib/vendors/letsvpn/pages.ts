@@ -2,7 +2,9 @@ import type { VendorPages } from '../types';
 
 // letsvpn.world is the official site (FACTS.md); App Store purchases of the app
 // are claimed with Apple (seed 003, FAQ Q2), so the store page is a checkout too.
-const LETSVPN_NAME = /快连|LetsVPN|Lets\s?VPN/i;
+// Only the page's first line (its title, see `detectionText`) or the URL names
+// the app: reviews and "you may also like" strips on other apps' pages do not.
+const LETSVPN_NAME = /^[^\n]*(快连|LetsVPN|Lets\s?VPN)/i;
 
 export const letsvpnPages: VendorPages = {
   vendor: 'letsvpn',

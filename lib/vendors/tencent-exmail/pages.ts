@@ -23,7 +23,7 @@ export const tencentExmailPages: VendorPages = {
       kind: 'checkout',
       hosts: ['exmail.qq.com'],
       path: /^\/cgi-bin\/bizmail/,
-      text: /确认订单|立即支付|提交订单|去支付/,
+      text: /确认订单|立即支付|提交订单/,
       description: 'Purchase, renewal and upgrade screens inside the admin console',
     },
     {
@@ -35,8 +35,8 @@ export const tencentExmailPages: VendorPages = {
     {
       kind: 'webmail',
       hosts: ['exmail.qq.com'],
-      path: /^\/cgi-bin\/(frame_html|readmail|mail_list|today|compose|login)/,
-      description: 'Webmail frames and pages, including its error and timeout pages',
+      path: /^\/(login(\/|$)|cgi-bin\/(frame_html|readmail|mail_list|today|compose|login))/,
+      description: 'Login and webmail pages, including their error and timeout states (outage evidence)',
     },
   ],
 };

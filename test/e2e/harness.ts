@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+
+export function chromePath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}; install it (apt-get install chromium) or set CHROME_PATH`);
+  return path;
+}
+
+export interface LaunchOptions {
+  /** Browser UI language, e.g. 'zh-CN' or 'en-US'. */
+  lang?: string;
+  headless?: boolean;
+  extensionDir?: string;
+  /** Reuse a running fixture server instead of starting one. */
+  server?: FixtureServer;
+  viewport?: { width: number; height: number };
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  server: FixtureServer;
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * The production build loaded into real Chromium, with every fixture host
+ * mapped to the local fixture server (TESTING.md).
+ */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}; run \`npm run build\` first`);
+  }
+  const server = options.server ?? (await startFixtureServer());
+  const profile = await mkdtemp(join(tmpdir(), 'refund-guard-profile-'));
+  const lang = options.lang ?? 'zh-CN';
+  const headless = options.headless ?? true;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromePath(),
+    headless,
+    locale: lang,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${server.hostResolverRules}`,
+      `--lang=${lang}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    server,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      await context.close();
+      if (!options.server) await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Counts the extension's script contexts (content-script isolated worlds) in a
+ * page, from the browser's own execution-context events: exact, not a guess
+ * from the DOM. Call before navigating; read after the page settled.
+ */
+export async function watchExtensionContexts(page: Page, extensionId: string) {
+  const session = await page.context().newCDPSession(page);
+  const contexts = new Set<string>();
+  session.on('Runtime.executionContextCreated', (event) => {
+    const origin: string = event.context.origin ?? '';
+    if (origin.startsWith(`chrome-extension://${extensionId}`)) contexts.add(`${event.context.uniqueId ?? event.context.id}`);
+  });
+  session.on('Runtime.executionContextsCleared', () => contexts.clear());
+  await session.send('Runtime.enable');
+  return {
+    count: () => contexts.size,
+    detach: () => session.detach(),
+  };
+}
+
+/** Waits until the page loaded and the browser's document_idle injections ran. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => ok(null), { timeout: 2000 })));
+}
