@@ -1,0 +1,47 @@
+import { cleanText, labelText } from './normalize';
+
+/** How many elements a scan looks at, so a huge or hostile page costs bounded work. */
+export const MAX_SCANNED_ELEMENTS = 20_000;
+const LABEL_MAX_LENGTH = 24;
+
+/** The element kinds that carry a label on the vendors' pages (dt, th, cells, label spans). */
+const LABEL_SELECTOR = 'dt, th, td, label, span, div, p, li, strong, b, em, h3, h4';
+
+export interface LabelHit {
+  label: string;
+  value: string;
+}
+
+/**
+ * Finds values by the label next to them — `<dt>订单号</dt><dd>…</dd>`,
+ * `<span>实付金额：</span><span>…</span>`, `<td>订单号：2026…</td>` — rather
+ * than by CSS paths, so small layout changes do not break it. Returns every
+ * hit in document order (a page script that writes fake labels later shows up
+ * as a second, conflicting hit).
+ */
+export function findLabelled(root: ParentNode, labels: readonly string[], skip?: (el: Element) => boolean): LabelHit[] {
+  const wanted = new Set(labels);
+  const hits: LabelHit[] = [];
+  const elements = root.querySelectorAll(LABEL_SELECTOR);
+  const limit = Math.min(elements.length, MAX_SCANNED_ELEMENTS);
+  for (let i = 0; i < limit; i++) {
+    const el = elements[i]!;
+    if (el.childElementCount > 2) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > LABEL_MAX_LENGTH * 4) continue;
+    if (skip?.(el)) continue;
+    const text = cleanText(raw);
+    const label = labelText(text);
+    if (wanted.has(label) && label.length <= LABEL_MAX_LENGTH) {
+      const value = cleanText(el.nextElementSibling?.textContent);
+      if (value) hits.push({ label, value });
+      continue;
+    }
+    // "订单号：2026…" in one element
+    const inline = text.match(/^([^：:]{1,24})\s*[：:]\s*(.+)$/);
+    if (inline && wanted.has(inline[1]!.trim()) && el.childElementCount === 0) {
+      hits.push({ label: inline[1]!.trim(), value: inline[2]! });
+    }
+  }
+  return hits;
+}
