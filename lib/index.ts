@@ -13,3 +13,24 @@ export { settingsSchema, defaultSettings, readSettings, SETTINGS_VERSION } from 
 export type { Settings } from './settings';
 
 // ── Claims engine (evaluateClaim, computeSla, draftTicket, policy packs) ──
+export { evaluateClaim, ClaimInputError } from './claims/eligibility';
+export type { Verdict, Deadline, BasisItem, Question, VerdictChannel, TimelineItem, EvaluateOptions } from './claims/eligibility';
+export { ClaimFactsSchema, FACT_QUESTIONS, FACT_DEFAULTS, CHANNELS as PURCHASE_CHANNELS, REASONS as CLAIM_REASONS } from './claims/facts';
+export type { ClaimFacts, FactQuestion } from './claims/facts';
+export { EVIDENCE_ITEMS, EVIDENCE_IDS, evidenceLabel, evidenceChecklist } from './claims/evidence';
+export type { EvidenceId, EvidenceItem, ClaimSnapshot, ChecklistEntry } from './claims/evidence';
+export type { RefundEstimate } from './claims/estimate';
+export { computeSla, slaClaimWindow, SlaInputError, SLA_POLICIES, mergeIntervals, splitByMonth, meetsPercent } from './sla';
+export type { SlaInput, SlaResult, SlaClaimWindow, SlaService, SlaPolicy } from './sla';
+export { draftTicket, TICKET_TEMPLATES } from './tickets/draft';
+export type { TicketDraft, DraftOptions, DraftTarget } from './tickets/draft';
+export type { TicketTemplate, TicketChannel } from './tickets/template';
+export { PolicyPackSchema, validatePack, definePack, PolicyPackError, OUTCOMES, REFUND_KINDS, CLAIM_WITH } from './policy/schema';
+export type { PolicyPack, PolicyPackInput, PolicyRule, Outcome, RefundKind, ClaimWith, Citation, Condition } from './policy/schema';
+export { SHIPPED_PACKS, shippedPacks, findPack, loadUserPacks, UnknownVendorError } from './policy/registry';
+export { citationTitle, KNOWN_SOURCES } from './policy/sources';
+export { localize } from './policy/text';
+export type { LocalizedText, Text } from './policy/text';
+export { createCalendar, defaultCalendar, CalendarOverrideError, CLAIMS_TIME_ZONE, parseInstant, shanghaiDate } from './time';
+export type { BusinessCalendar, YearOverride, IsoDate, IsoMonth } from './time';
+export { runClaimsCli, CLI_USAGE } from './claims/cli';

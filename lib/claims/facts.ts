@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { isIsoMonth, parseInstant } from '../time/zone';
+import { t, type LocalizedText } from '../policy/text';
+
+/** Contract 1 fact values (DESIGN.md), extended where a pack needs more. */
+export const CHANNELS = ['official', 'reseller', 'app-store', 'google-play'] as const;
+export const REASONS = [
+  'changed-mind', 'dissatisfied', 'outage', 'wrong-plan', 'duplicate-charge', 'wrong-amount',
+  'incompatible', 'defect', 'not-as-described', 'user-error',
+  // extension: seed 000's third mistake case, "开票信息填写错误导致重新下单"
+  'invoice-error',
+] as const;
+export const OUTAGE_CAUSES = ['vendor', 'force-majeure', 'user-side'] as const;
+export const BILLING_MODES = ['prepaid', 'pay-as-you-go'] as const;
+export const ITEM_KINDS = ['goods', 'digital-download', 'online-service'] as const;
+export const PAYMENT_METHODS = ['card', 'alipay', 'wechat', 'other'] as const;
+
+const isoInstant = z.string().refine((v) => parseInstant(v) !== null, {
+  message: 'must be an ISO date or date-time, e.g. 2026-03-01 or 2026-03-01T10:00:00+08:00',
+});
+const money = z.number().finite().nonnegative();
+
+/**
+ * The facts `evaluateClaim` reads. Every key but `vendor` and `purchasedAt`
+ * is optional: a missing fact is unknown, never assumed. Keys a user-defined
+ * pack invents are allowed through untouched.
+ */
+export const ClaimFactsSchema = z
+  .object({
+    vendor: z.string().min(1),
+    purchasedAt: isoInstant,
+    /** When the service/goods were delivered or opened (default: unknown; deadlines "from delivery" then use purchasedAt and say so). */
+    deliveredAt: isoInstant.optional(),
+    channel: z.enum(CHANNELS).optional(),
+    reason: z.enum(REASONS).optional(),
+    activated: z.boolean().optional(),
+    outageHours: z.number().finite().nonnegative().optional(),
+    outageCause: z.enum(OUTAGE_CAUSES).optional(),
+    /** The month of the outage, for SLA claim windows when no `sla` result is given. */
+    outageMonth: z.string().refine(isIsoMonth, 'must be a month written YYYY-MM').optional(),
+    /** When the outage began (its month decides the SLA claim window). */
+    outageStart: isoInstant.optional(),
+    promoNonRefundable: z.boolean().optional(),
+    /** Tencent Cloud: ordered through a promotion or referral channel (no self-service refund). */
+    promotionChannel: z.boolean().optional(),
+    terminatedForViolation: z.boolean().optional(),
+    /** The reseller's refund promise; `false` when it promised nothing. */
+    resellerPromise: z.union([z.object({ days: z.number().int().positive(), written: z.boolean() }), z.literal(false)]).optional(),
+    supportContacted: z.boolean().optional(),
+    firstNoReasonRefundUsed: z.boolean().optional(),
+    renewal: z.boolean().optional(),
+    billing: z.enum(BILLING_MODES).optional(),
+    /** Tencent Cloud: a pay-as-you-go instance later converted to prepaid. */
+    convertedFromPayAsYouGo: z.boolean().optional(),
+    newUser: z.boolean().optional(),
+    trialOffered: z.boolean().optional(),
+    trialHours: z.number().positive().optional(),
+    requestWindowDays: z.number().int().positive().optional(),
+    itemKind: z.enum(ITEM_KINDS).optional(),
+    boughtOnline: z.boolean().optional(),
+    confirmedNonReturnable: z.boolean().optional(),
+    vendorRefused: z.boolean().optional(),
+    paymentMethod: z.enum(PAYMENT_METHODS).optional(),
+    /** The seller's company name, for tickets and complaints (user-defined and generic vendors). */
+    vendorName: z.string().optional(),
+    orderId: z.string().optional(),
+    product: z.string().optional(),
+    amountPaid: money.optional(),
+    /** Part of the price covered by vouchers/coupons (never refunded, never in SLA fees). */
+    amountPaidWithVouchers: money.optional(),
+    termMonths: z.number().int().positive().optional(),
+    account: z.string().optional(),
+    contact: z
+      .object({
+        name: z.string().optional(),
+        phone: z.string().optional(),
+        email: z.string().optional(),
+        contactTime: z.string().optional(),
+      })
+      .optional(),
+    sla: z.record(z.string(), z.unknown()).optional(),
+  })
+  .passthrough();
+
+export type ClaimFacts = z.infer<typeof ClaimFactsSchema>;
+
+/** Facts with a documented default (contract 1: channel defaults to official). */
+export const FACT_DEFAULTS: Readonly<Record<string, unknown>> = { channel: 'official' };
+
+export interface FactQuestion {
+  text: LocalizedText;
+  type: 'boolean' | 'number' | 'enum' | 'date' | 'month' | 'object';
+  options?: readonly { value: string; label: LocalizedText }[];
+}
+
+const yesNo = 'boolean' as const;
+
+/** How the popup asks for a fact it still needs. */
+export const FACT_QUESTIONS: Record<string, FactQuestion> = {
+  reason: {
+    type: 'enum',
+    text: t('为什么要退款？', 'Why do you want a refund?'),
+    options: [
+      { value: 'changed-mind', label: t('不想要了 / 改变主意', 'Changed my mind') },
+      { value: 'dissatisfied', label: t('对服务不满意', 'Not satisfied with the service') },
+      { value: 'outage', label: t('服务故障 / 中断', 'Outage / service interruption') },
+      { value: 'wrong-plan', label: t('买错套餐 / 年限', 'Bought the wrong plan or term') },
+      { value: 'duplicate-charge', label: t('重复扣款', 'Charged twice') },
+      { value: 'wrong-amount', label: t('扣款金额错误', 'Charged the wrong amount') },
+      { value: 'invoice-error', label: t('开票信息错误需重新下单', 'Invoice details wrong, had to re-order') },
+      { value: 'incompatible', label: t('与设备 / 系统不兼容', 'Incompatible with my device or system') },
+      { value: 'defect', label: t('软件严重缺陷，无法正常使用', 'Severe defect, cannot be used') },
+      { value: 'not-as-described', label: t('与宣传不符', 'Not as described') },
+      { value: 'user-error', label: t('自己操作失误', 'My own mistake') },
+    ],
+  },
+  channel: {
+    type: 'enum',
+    text: t('在哪里购买的？', 'Where did you buy it?'),
+    options: [
+      { value: 'official', label: t('官网 / 官方控制台', 'Official site / console') },
+      { value: 'reseller', label: t('代理商 / 渠道商', 'A reseller') },
+      { value: 'app-store', label: t('苹果 App Store', 'Apple App Store') },
+      { value: 'google-play', label: t('Google Play', 'Google Play') },
+    ],
+  },
+  activated: { type: yesNo, text: t('是否已启用？（已验证域名、已创建管理员或已添加成员，任一即算）', 'Has it been set up? (domain verified, admin created, or members added — any one counts)') },
+  outageHours: { type: 'number', text: t('最长一次连续故障有多少小时？', 'How many hours did the longest continuous outage last?') },
+  outageCause: {
+    type: 'enum',
+    text: t('故障原因在哪一方？', 'Whose side was the outage on?'),
+    options: [
+      { value: 'vendor', label: t('服务商（服务器、系统、网络故障）', "The vendor's (servers, system, network)") },
+      { value: 'force-majeure', label: t('不可抗力', 'Force majeure') },
+      { value: 'user-side', label: t('我方网络、设备或配置', 'My own network, device or configuration') },
+    ],
+  },
+  outageMonth: { type: 'month', text: t('故障发生在哪个月？（YYYY-MM）', 'In which month was the outage? (YYYY-MM)') },
+  promoNonRefundable: { type: yesNo, text: t('购买时活动页面是否写明“不支持退款”？', 'Did the campaign or promotion say "no refund" when you bought?') },
+  terminatedForViolation: { type: yesNo, text: t('服务是否因违反协议被终止？', 'Was the service terminated for a breach of the terms?') },
+  resellerPromise: { type: 'object', text: t('代理商是否承诺过可退款？承诺了几天、是否有书面记录？（没有承诺请填“无”）', 'Did the reseller promise refunds? For how many days, and is it in writing? (answer "none" if it promised nothing)') },
+  sla: { type: 'object', text: t('请先用故障记录计算当月 SLA（可用性与赔偿档位）。', "First compute the month's SLA from the outage log (availability and credit tier).") },
+  outageStart: { type: 'date', text: t('故障何时开始？', 'When did the outage start?') },
+  supportContacted: { type: yesNo, text: t('是否已联系客服 / 技术支持且问题仍未解决？', 'Have you contacted support without getting it fixed?') },
+  firstNoReasonRefundUsed: { type: yesNo, text: t('该账号主体是否已用过“五天无理由退还”？', 'Has this account holder already used its five-day no-reason refund?') },
+  renewal: { type: yesNo, text: t('这是续费或升级订单吗？', 'Is this a renewal or upgrade order?') },
+  billing: {
+    type: 'enum',
+    text: t('计费方式是？', 'How is it billed?'),
+    options: [
+      { value: 'prepaid', label: t('包年包月（预付费）', 'Prepaid (monthly/yearly)') },
+      { value: 'pay-as-you-go', label: t('按量计费', 'Pay-as-you-go') },
+    ],
+  },
+  convertedFromPayAsYouGo: { type: yesNo, text: t('该实例是否由按量计费转为包年包月？', 'Was this instance converted from pay-as-you-go to prepaid?') },
+  newUser: { type: yesNo, text: t('你是第一次购买的新用户吗？', 'Is this your first purchase (new user)?') },
+  trialOffered: { type: yesNo, text: t('购买时的套餐条款是否提供体验期退款？', "Did the plan's terms at purchase offer a trial-period refund?") },
+  trialHours: { type: 'number', text: t('套餐条款写的体验期是多少小时？', "How many hours is the plan's trial period?") },
+  requestWindowDays: { type: 'number', text: t('套餐条款写的退款申请期限是几天？（通常 7–30 天）', "How many days does your plan's terms allow for refund requests? (usually 7–30)") },
+  itemKind: {
+    type: 'enum',
+    text: t('买的是什么？', 'What did you buy?'),
+    options: [
+      { value: 'goods', label: t('实物商品（含实体介质软件）', 'Physical goods (including boxed software)') },
+      { value: 'digital-download', label: t('在线下载的数字商品（软件、音视频）', 'A digital download (software, audio, video)') },
+      { value: 'online-service', label: t('在线服务 / 订阅 / 课程', 'An online service, subscription or course') },
+    ],
+  },
+  boughtOnline: { type: yesNo, text: t('是在网上购买的吗？', 'Did you buy it online?') },
+  confirmedNonReturnable: { type: yesNo, text: t('结账时是否勾选 / 确认过“不适用七天无理由退货”？', 'At checkout, did you confirm it is not returnable (7-day rule excluded)?') },
+  vendorRefused: { type: yesNo, text: t('商家是否已拒绝退款？', 'Has the vendor already refused?') },
+  deliveredAt: { type: 'date', text: t('何时收到 / 开通？', 'When was it delivered / opened?') },
+};
+
+export function factQuestion(fact: string, packQuestions?: Record<string, { text: LocalizedText | string }>): FactQuestion {
+  const known = FACT_QUESTIONS[fact];
+  if (known) return known;
+  const custom = packQuestions?.[fact];
+  if (custom) {
+    const text = typeof custom.text === 'string' ? { 'zh-CN': custom.text, en: custom.text } : custom.text;
+    return { type: 'object', text };
+  }
+  return { type: 'object', text: t(`请补充：${fact}`, `Please provide: ${fact}`) };
+}
