@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { PAGE_KINDS } from './vendors/types';
+import { LOCALES } from './i18n';
+import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
+import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
 
 /**
  * The one declaration of every message between the extension's contexts.
@@ -11,6 +14,22 @@ const pageMatch = z.object({
   vendor: z.string().min(1).max(64),
   kind: z.enum(PAGE_KINDS),
 });
+
+const snapshotId = z.string().regex(/^snap-\d{6,}$/);
+
+/** Why a capture was not saved; each reason has a message in the catalogs (`evidence.error.*`). */
+export const CAPTURE_FAILURES = ['quota', 'storage', 'too-large', 'invalid', 'not-allowed'] as const;
+export type CaptureFailure = (typeof CAPTURE_FAILURES)[number];
+
+const captureResponse = z.discriminatedUnion('status', [
+  /** Acknowledged only after the write transaction committed. */
+  z.object({ status: z.literal('saved'), id: snapshotId, seq: z.number().int().positive(), hash: sha256, screenshot: z.boolean() }),
+  /** Nothing new: the latest snapshot of this order (or page) already shows the same. */
+  z.object({ status: z.literal('duplicate'), id: snapshotId }),
+  z.object({ status: z.literal('failed'), reason: z.enum(CAPTURE_FAILURES), message: z.string().max(2000) }),
+]);
+
+const storedNote = z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema });
 
 export const protocol = {
   /** Content script → worker: what this tab shows now (null: no vendor page, e.g. after SPA navigation). */
@@ -31,6 +50,62 @@ export const protocol = {
       title: z.string().nullable(),
       detectedAt: z.string().nullable(),
     }),
+  },
+  /**
+   * Content script → worker, with the page's sensitive fields masked: take a
+   * screenshot of the sender's tab now (if it is the visible tab and the browser
+   * allows it). The worker keeps it for the `evidence.capture` that follows.
+   */
+  'evidence.screenshot': {
+    request: z.object({}),
+    response: z.object({ token: z.string().max(64).nullable() }),
+  },
+  /** Content script → worker: save this page as a snapshot (re-redacted, hashed, chained, stored). */
+  'evidence.capture': {
+    request: capturePayloadSchema.extend({ screenshotToken: z.string().max(64).nullable().default(null) }),
+    response: captureResponse,
+  },
+  /** Locker → worker: snapshots newest first, filtered, one page at a time. */
+  'evidence.list': {
+    request: listQuerySchema,
+    response: z.object({ items: z.array(snapshotSummarySchema), total: z.number().int().nonnegative() }),
+  },
+  /** Locker → worker: one snapshot with its text, notes and screenshot (a JPEG data URL). */
+  'evidence.get': {
+    request: z.object({ id: snapshotId }),
+    response: z.object({
+      snapshot: z
+        .object({
+          summary: snapshotSummarySchema,
+          body: snapshotBodySchema,
+          chainHash: sha256,
+          text: z.string().max(CAPTURE_LIMITS.text * 2),
+          notes: z.array(storedNote),
+          screenshot: z.string().max(CAPTURE_LIMITS.screenshotBytes * 2).nullable(),
+          domSize: z.number().int().nonnegative(),
+        })
+        .nullable(),
+    }),
+  },
+  /** Locker → worker: remove a snapshot's content; the chain keeps its entry and gains a tombstone. */
+  'evidence.delete': {
+    request: z.object({ id: snapshotId }),
+    response: z.object({ deleted: z.boolean() }),
+  },
+  /** Locker → worker: add a note (its own chain entry). */
+  'evidence.note': {
+    request: z.object({ id: snapshotId, text: z.string().trim().min(1).max(CAPTURE_LIMITS.note) }),
+    response: z.object({ noteId: z.string().nullable() }),
+  },
+  /** Locker → worker: a bundle (ZIP, base64) of the chosen snapshots, or of all when `ids` is null. */
+  'evidence.export': {
+    request: z.object({ ids: z.array(snapshotId).max(100_000).nullable(), locale: z.enum(LOCALES) }),
+    response: z.object({ fileName: z.string(), base64: z.string(), count: z.number().int().nonnegative(), size: z.number().int().nonnegative(), headHash: sha256 }),
+  },
+  /** Locker → worker: re-walk the stored chain and re-hash every part. */
+  'evidence.verify': {
+    request: z.object({}),
+    response: z.object({ ok: z.boolean(), length: z.number().int().nonnegative(), problems: z.array(z.string()) }),
   },
   /** Any context → worker: liveness and version. */
   'worker.ping': {

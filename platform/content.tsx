@@ -5,6 +5,8 @@ import { StaticLocale } from '../components/i18n';
 import { PageCard } from '../components/PageCard';
 import { detectPage, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
 import type { PageMatch } from '../lib/vendors/types';
+import { translator } from '../lib/i18n';
+import { capturePage, settled, type SaveOutcome } from './capture';
 import { currentLocale } from './locale';
 import { sendMessage } from './messaging';
 import { loadSettings } from './settings';
@@ -53,12 +55,30 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let shown: PageMatch | null = null;
   let dismissed = false;
+  const t = translator(locale);
+  const save = (match: PageMatch, source: 'auto' | 'manual') => capturePage({ match, source, t });
+  const autoListeners = new Set<(outcome: SaveOutcome) => void>();
+  const subscribeAutoCapture = (listener: (outcome: SaveOutcome) => void) => {
+    autoListeners.add(listener);
+    return () => void autoListeners.delete(listener);
+  };
+  let autoRun = 0;
+  // Order pages are snapshotted on their own once they stop changing (consoles render late),
+  // again after every in-app navigation; an unchanged page adds nothing (the worker dedupes).
+  const autoCapture = async (match: PageMatch) => {
+    const run = ++autoRun;
+    await settled();
+    if (run !== autoRun || ctx.isInvalid || !sameMatch(detectPage(location.href, pageText()), match)) return;
+    const outcome = await save(match, 'auto');
+    for (const listener of autoListeners) listener(outcome);
+  };
 
   const update = async () => {
     const match = detectPage(location.href, pageText());
     void sendMessage('page.detected', { url: location.href, title: document.title.slice(0, 2000), match }).catch(() => {
       // The worker is restarted by the next event; the popup asks again then.
     });
+    if (match?.kind === 'order') void autoCapture(match);
     if (ui && sameMatch(match, shown)) return;
     ui?.remove();
     ui = null;
@@ -78,6 +98,8 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
           <StaticLocale locale={locale}>
             <PageCard
               match={match}
+              onSaveEvidence={() => save(match, 'manual')}
+              subscribeAutoCapture={subscribeAutoCapture}
               onDismiss={() => {
                 dismissed = true;
                 ui?.remove();

@@ -37,7 +37,10 @@ function senderInfo(sender: Browser.runtime.MessageSender): SenderInfo {
   return {
     tabId: sender.tab?.id,
     url: sender.tab?.url ?? sender.url,
-    fromExtension: sender.id === browser.runtime.id && sender.tab === undefined,
+    // The worker, the popup, or an extension page such as the evidence locker opened in a tab
+    // (its frame URL is ours); a content script's frame URL is the web page's.
+    fromExtension:
+      sender.id === browser.runtime.id && (sender.tab === undefined || (sender.url ?? '').startsWith(browser.runtime.getURL('/'))),
   };
 }
 

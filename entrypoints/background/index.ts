@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../platform/messaging';
+import { evidenceHandlers } from './evidence';
 import { forgetTab, recordDetection, tabStatus } from './tabs';
 
 // Listeners only: the worker may be stopped at any moment and restarted by the
@@ -12,6 +13,7 @@ export default defineBackground(() => {
     'worker.ping': () => ({ version: browser.runtime.getManifest().version, startedAt }),
     'page.detected': (data, sender) => recordDetection(data, sender, new Date()),
     'tab.status': ({ tabId }) => tabStatus(tabId),
+    ...evidenceHandlers(),
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -1,0 +1,117 @@
+import { browser } from 'wxt/browser';
+import { isPlausibleDetection } from '../../lib/detect';
+import { dataUrlBytes, toBase64 } from '../../lib/evidence';
+import type { Handlers, SenderInfo } from '../../lib/messages';
+import { EvidenceStoreError, openEvidenceStore, type EvidenceStore } from './evidence-store';
+
+/**
+ * Evidence messages: captures from content scripts, the locker's queries and
+ * commands. Content scripts may only capture their own tab's page; everything
+ * else is for the extension's own pages.
+ */
+
+/** Screenshots wait here between `evidence.screenshot` and the `evidence.capture` that follows. */
+const SCREENSHOT_TTL_MS = 60_000;
+const pendingShots = new Map<string, { tabId: number; bytes: Uint8Array; at: number }>();
+
+function takeScreenshot(token: string | null, tabId: number, now: number): Uint8Array | null {
+  for (const [key, shot] of pendingShots) if (now - shot.at > SCREENSHOT_TTL_MS) pendingShots.delete(key);
+  if (!token) return null;
+  const shot = pendingShots.get(token);
+  pendingShots.delete(token);
+  return shot && shot.tabId === tabId ? shot.bytes : null;
+}
+
+/**
+ * A JPEG of the sender's tab, only when it is the tab on screen (otherwise the
+ * picture would show another page). Needs `<all_urls>` or an activeTab grant;
+ * without either there is simply no screenshot.
+ */
+async function captureTab(tabId: number): Promise<Uint8Array | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    if (!tab.active || tab.windowId === undefined) return null;
+    const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'jpeg', quality: 70 });
+    const still = await browser.tabs.get(tabId);
+    if (!still.active) return null;
+    return dataUrlBytes(dataUrl, 'image/jpeg');
+  } catch {
+    return null;
+  }
+}
+
+const fromExtensionPage = (sender: SenderInfo) => {
+  if (!sender.fromExtension) throw new Error('not allowed: only the extension’s own pages may do this');
+};
+
+let shared: EvidenceStore | null = null;
+export const evidenceStore = () => (shared ??= openEvidenceStore());
+
+export function evidenceHandlers(store: () => EvidenceStore = evidenceStore, now: () => Date = () => new Date()): Handlers {
+  return {
+    'evidence.screenshot': async (_data, sender) => {
+      if (sender.tabId === undefined) return { token: null };
+      const bytes = await captureTab(sender.tabId);
+      if (!bytes) return { token: null };
+      const token = crypto.randomUUID();
+      pendingShots.set(token, { tabId: sender.tabId, bytes, at: now().getTime() });
+      return { token };
+    },
+
+    'evidence.capture': async ({ screenshotToken, ...payload }, sender) => {
+      // The page's claim is checked against the tab the browser says sent it.
+      if (sender.tabId === undefined || !isPlausibleDetection(payload.match, sender.url)) {
+        return { status: 'failed', reason: 'not-allowed', message: 'capture from an unrecognised page' };
+      }
+      const at = now();
+      const screenshot = takeScreenshot(screenshotToken, sender.tabId, at.getTime());
+      try {
+        const result = await store().capture({ ...payload, url: sender.url ?? payload.url }, screenshot, at);
+        return result.status === 'saved' ? { ...result, screenshot: screenshot !== null } : result;
+      } catch (error) {
+        if (error instanceof EvidenceStoreError && error.reason !== 'not-found') {
+          return { status: 'failed', reason: error.reason, message: error.message.slice(0, 2000) };
+        }
+        return { status: 'failed', reason: 'storage', message: (error instanceof Error ? error.message : String(error)).slice(0, 2000) };
+      }
+    },
+
+    'evidence.list': async (query, sender) => {
+      fromExtensionPage(sender);
+      return store().list(query);
+    },
+
+    'evidence.get': async ({ id }, sender) => {
+      fromExtensionPage(sender);
+      const detail = await store().get(id);
+      if (!detail) return { snapshot: null };
+      const { screenshot, ...rest } = detail;
+      return { snapshot: { ...rest, screenshot: screenshot ? `data:image/jpeg;base64,${toBase64(screenshot)}` : null } };
+    },
+
+    'evidence.delete': async ({ id }, sender) => {
+      fromExtensionPage(sender);
+      return { deleted: await store().remove(id, now()) };
+    },
+
+    'evidence.note': async ({ id, text }, sender) => {
+      fromExtensionPage(sender);
+      const note = await store().addNote(id, text, now());
+      return { noteId: note?.id ?? null };
+    },
+
+    'evidence.export': async ({ ids, locale }, sender) => {
+      fromExtensionPage(sender);
+      const at = now();
+      const manifest = browser.runtime.getManifest();
+      const { zip, count, headHash } = await store().exportBundle(ids, at, { name: 'refund-guard', version: manifest.version }, locale);
+      const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+      return { fileName: `refund-guard-evidence-${stamp}.zip`, base64: toBase64(zip), count, size: zip.length, headHash };
+    },
+
+    'evidence.verify': async (_data, sender) => {
+      fromExtensionPage(sender);
+      return store().verify();
+    },
+  };
+}

@@ -1,0 +1,205 @@
+import { zipSync } from 'fflate';
+import { translator, type Locale, type MessageKey } from '../i18n';
+import { canonicalJson, canonicalJsonPretty, utf8 } from './canonical';
+import { GENESIS_HASH, sha256Hex } from './hash';
+import { fieldsFileBytes } from './snapshot';
+import { PART_FILES, type ChainEntry, type NoteBody, type PartName, type SnapshotBody, type TombstoneBody } from './schema';
+import { shanghaiDisplay, shanghaiIso, toUtcIso } from './time';
+
+/**
+ * The evidence bundle (DESIGN.md contract 3): one ZIP holding `manifest.json`
+ * (every snapshot's fields, URL, times, the SHA-256 of every file and the
+ * chain), the snapshot files, and `index.html` for people. Files are stored,
+ * not deflated, with a fixed timestamp, so the same content always makes the
+ * same bytes and a verifier can account for every byte of the archive.
+ */
+export const BUNDLE_FORMAT = 'refund-guard-evidence-bundle';
+export const BUNDLE_FORMAT_VERSION = 1;
+export const MANIFEST_PATH = 'manifest.json';
+export const INDEX_PATH = 'index.html';
+
+/** Built from local components, so the ZIP's DOS time is the same in every time zone. */
+const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
+
+export interface BundleNote {
+  seq: number;
+  chainHash: string;
+  body: NoteBody;
+}
+
+export interface BundleSnapshot {
+  seq: number;
+  chainHash: string;
+  body: SnapshotBody;
+  text: string;
+  dom: string;
+  screenshot: Uint8Array | null;
+  notes: BundleNote[];
+}
+
+export interface BundleInput {
+  /** The whole chain, genesis to head (entries of snapshots left out keep their place). */
+  entries: readonly ChainEntry[];
+  /** Bodies of the tombstone entries: they hold no page content and are always exported. */
+  tombstones: readonly TombstoneBody[];
+  /** The snapshots to include, with their content. */
+  snapshots: readonly BundleSnapshot[];
+  exportedAt: Date;
+  generator: { name: string; version: string };
+  locale: Locale;
+}
+
+export type ManifestChainEntry = ChainEntry & { body?: TombstoneBody };
+
+export interface ManifestSnapshot {
+  seq: number;
+  chainHash: string;
+  body: SnapshotBody;
+  notes: BundleNote[];
+  files: Partial<Record<PartName, string>>;
+}
+
+export interface Manifest {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: number;
+  generator: { name: string; version: string };
+  exportedAt: string;
+  exportedAtShanghai: string;
+  locale: Locale;
+  chain: { genesis: string; length: number; headHash: string; entries: ManifestChainEntry[] };
+  snapshots: ManifestSnapshot[];
+  files: { path: string; sha256: string; size: number }[];
+  /** SHA-256 of the canonical JSON of this manifest without this field. */
+  manifestSha256: string;
+}
+
+export const snapshotDir = (id: string) => `snapshots/${id}/`;
+
+export function zipFiles(files: readonly (readonly [string, Uint8Array])[]): Uint8Array {
+  const tree: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const [path, bytes] of files) tree[path] = [bytes, { level: 0 }];
+  return zipSync(tree, { level: 0, mtime: ZIP_TIME });
+}
+
+export async function manifestHash(manifest: Omit<Manifest, 'manifestSha256'> & { manifestSha256?: string }): Promise<string> {
+  const { manifestSha256: _ignored, ...rest } = manifest;
+  return sha256Hex(canonicalJson(rest));
+}
+
+export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array; manifest: Manifest }> {
+  const tombstones = new Map(input.tombstones.map((t) => [t.id, t]));
+  const entries: ManifestChainEntry[] = input.entries.map((entry) => {
+    const body = entry.type === 'tombstone' ? tombstones.get(entry.id) : undefined;
+    return body ? { ...entry, body } : { ...entry };
+  });
+  const snapshots = [...input.snapshots].sort((a, b) => a.seq - b.seq);
+  const contentFiles: [string, Uint8Array][] = [];
+  const manifestSnapshots: ManifestSnapshot[] = [];
+  for (const snapshot of snapshots) {
+    const dir = snapshotDir(snapshot.body.id);
+    const parts: [PartName, Uint8Array | null][] = [
+      ['fields', fieldsFileBytes(snapshot.body.fields)],
+      ['text', utf8(snapshot.text)],
+      ['dom', utf8(snapshot.dom)],
+      ['screenshot', snapshot.screenshot],
+    ];
+    const files: Partial<Record<PartName, string>> = {};
+    for (const [name, bytes] of parts) {
+      if (!bytes) continue;
+      files[name] = dir + PART_FILES[name];
+      contentFiles.push([dir + PART_FILES[name], bytes]);
+    }
+    manifestSnapshots.push({ seq: snapshot.seq, chainHash: snapshot.chainHash, body: snapshot.body, notes: snapshot.notes, files });
+  }
+  const index = utf8(renderIndex(manifestSnapshots, entries, input));
+  const listed: [string, Uint8Array][] = [[INDEX_PATH, index], ...contentFiles];
+  const fileHashes = await Promise.all(listed.map(async ([path, bytes]) => ({ path, sha256: await sha256Hex(bytes), size: bytes.length })));
+  const head = entries.at(-1);
+  const unsigned = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    generator: input.generator,
+    exportedAt: toUtcIso(input.exportedAt),
+    exportedAtShanghai: shanghaiIso(input.exportedAt),
+    locale: input.locale,
+    chain: { genesis: GENESIS_HASH, length: entries.length, headHash: head?.hash ?? GENESIS_HASH, entries },
+    snapshots: manifestSnapshots,
+    files: fileHashes,
+  } satisfies Omit<Manifest, 'manifestSha256'>;
+  const manifest: Manifest = { ...unsigned, manifestSha256: await manifestHash(unsigned) };
+  const zip = zipFiles([[MANIFEST_PATH, utf8(canonicalJsonPretty(manifest))], ...listed]);
+  return { zip, manifest };
+}
+
+// ── index.html ──────────────────────────────────────────────────────────────
+
+/** Text for HTML element content and double-quoted attributes: nothing a page wrote can become markup. */
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const safeLink = (url: string) => (/^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener">${escapeHtml(url)}</a>` : escapeHtml(url));
+
+const STYLE = `body{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:24px auto;max-width:1000px;padding:0 16px;color:#1f2329}
+table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #dee0e3;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f5f6f7;width:28%}code,.hash{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
+section{border:1px solid #dee0e3;border-radius:8px;padding:12px 16px;margin:16px 0}img{max-width:100%;border:1px solid #dee0e3}
+pre{white-space:pre-wrap;word-break:break-word;background:#f5f6f7;padding:8px;max-height:480px;overflow:auto}.muted{color:#646a73}`;
+
+function renderIndex(snapshots: readonly ManifestSnapshot[], entries: readonly ManifestChainEntry[], input: BundleInput): string {
+  const t = translator(input.locale);
+  const row = (label: MessageKey, value: string) => `<tr><th>${escapeHtml(t(label))}</th><td>${value}</td></tr>`;
+  const texts = new Map(input.snapshots.map((s) => [s.body.id, s.text]));
+  const sections = snapshots.map((s) => {
+    const b = s.body;
+    const fields = Object.entries(b.fields)
+      .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+      .join('');
+    const files = Object.entries(s.files)
+      .map(([, path]) => `<li><a href="${escapeHtml(path)}">${escapeHtml(path)}</a></li>`)
+      .join('');
+    const notes = [b.note, ...s.notes.map((n) => `${shanghaiDisplay(n.body.at)} ${n.body.text}`)].filter((n) => n !== '');
+    return `<section id="${escapeHtml(b.id)}">
+<h2>${escapeHtml(b.title || b.url)}</h2>
+<table>
+${row('bundle.index.id', `<code>${escapeHtml(b.id)}</code>`)}
+${row('bundle.index.capturedAt', `${escapeHtml(b.capturedAtShanghai)} <span class="muted">(UTC ${escapeHtml(b.capturedAt)})</span>`)}
+${row('bundle.index.url', safeLink(b.url))}
+${row('bundle.index.vendor', `${escapeHtml(b.vendor)} · ${escapeHtml(b.kind)}`)}
+${row('bundle.index.source', escapeHtml(t(b.source === 'auto' ? 'evidence.source.auto' : 'evidence.source.manual')))}
+${b.previousSnapshotId ? row('bundle.index.previous', `<a href="#${escapeHtml(b.previousSnapshotId)}">${escapeHtml(b.previousSnapshotId)}</a>`) : ''}
+${notes.length ? row('bundle.index.notes', notes.map((n) => escapeHtml(n)).join('<br>')) : ''}
+${row('bundle.index.chainHash', `<span class="hash">${escapeHtml(s.chainHash)}</span>`)}
+</table>
+<h3>${escapeHtml(t('bundle.index.fields'))}</h3>
+${fields ? `<table>${fields}</table>` : `<p class="muted">${escapeHtml(t('bundle.index.noFields'))}</p>`}
+${s.files.screenshot ? `<h3>${escapeHtml(t('bundle.index.screenshot'))}</h3><img src="${escapeHtml(s.files.screenshot)}" alt="${escapeHtml(b.title)}">` : ''}
+<details><summary>${escapeHtml(t('bundle.index.text'))}</summary><pre>${escapeHtml(texts.get(b.id) ?? '')}</pre></details>
+<h3>${escapeHtml(t('bundle.index.files'))}</h3><ul>${files}</ul>
+</section>`;
+  });
+  const deleted = entries.filter((e) => e.type === 'tombstone').length;
+  return `<!doctype html>
+<html lang="${escapeHtml(input.locale)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t('bundle.index.title'))}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(t('bundle.index.title'))}</h1>
+<p>${escapeHtml(t('bundle.index.summary', { count: snapshots.length, exportedAt: shanghaiDisplay(toUtcIso(input.exportedAt)) }))}</p>
+<p class="muted">${escapeHtml(t('bundle.index.howToVerify'))}</p>
+<p class="muted">${escapeHtml(t('bundle.index.chain', { length: entries.length, deleted }))} <span class="hash">${escapeHtml(entries.at(-1)?.hash ?? GENESIS_HASH)}</span></p>
+${sections.join('\n')}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,30 @@
+/** The evidence engine: redaction, hashing, the hash chain, snapshots, bundles and their verification. */
+export { canonicalJson, canonicalJsonPretty, canonicalBytes, utf8, fromUtf8, CanonicalJsonError } from './canonical';
+export { sha256Hex, GENESIS_HASH } from './hash';
+export { shanghaiIso, shanghaiDisplay, toUtcIso } from './time';
+export * from './schema';
+export { GENESIS, entryId, entryHash, nextEntry, verifyChain } from './chain';
+export type { ChainHead, ChainCheck, ChainProblem } from './chain';
+export {
+  prepareCapture,
+  sealSnapshot,
+  sealNote,
+  sealTombstone,
+  isDuplicate,
+  subjectKey,
+  bodyHash,
+  fieldsFileBytes,
+  CaptureRejected,
+  DOM_PREAMBLE,
+} from './snapshot';
+export type { PreparedCapture, Sealed } from './snapshot';
+export { redactText, redactDom, stripActiveContent, isSensitiveField, luhnValid, residentIdValid, looksLikeCard, MASK } from './redact';
+export type { RedactionCount } from './redact';
+export { buildBundle, escapeHtml, zipFiles, BUNDLE_FORMAT, MANIFEST_PATH, INDEX_PATH, snapshotDir } from './bundle';
+export type { BundleInput, BundleSnapshot, BundleNote, Manifest } from './bundle';
+export { verifyBundle } from './verify';
+export type { BundleReport, BundleProblem, FileResult, SnapshotResult } from './verify';
+export { describeProblem, formatReport, reportHeadline, fileStatusKey } from './report';
+export { listQuerySchema, snapshotSummarySchema, matchesQuery, summarise, orderIdOf } from './query';
+export type { ListQuery, SnapshotSummary, Searchable } from './query';
+export { toBase64, fromBase64, dataUrlBytes } from './base64';

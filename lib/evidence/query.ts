@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { SnapshotBody } from './schema';
+
+/** The locker's list query: filters are ANDed, paging is by offset over newest-first results. */
+export const listQuerySchema = z.object({
+  vendor: z.string().max(64).optional(),
+  orderId: z.string().max(100).optional(),
+  /** Asia/Shanghai calendar dates, inclusive. */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  search: z.string().max(200).optional(),
+  offset: z.number().int().nonnegative().max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export const snapshotSummarySchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  vendor: z.string(),
+  kind: z.string(),
+  url: z.string(),
+  title: z.string(),
+  capturedAt: z.string(),
+  capturedAtShanghai: z.string(),
+  source: z.enum(['auto', 'manual']),
+  orderId: z.string().nullable(),
+  status: z.string().nullable(),
+  previousSnapshotId: z.string().nullable(),
+  hasScreenshot: z.boolean(),
+  noteCount: z.number().int().nonnegative(),
+});
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
+
+export function orderIdOf(fields: SnapshotBody['fields']): string | null {
+  const value = fields['orderId'];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+}
+
+export interface Searchable {
+  body: SnapshotBody;
+  text: string;
+  notes: readonly string[];
+}
+
+/** Whether one snapshot passes the filters (the paging is the caller's). */
+export function matchesQuery(item: Searchable, query: Omit<ListQuery, 'offset' | 'limit'>): boolean {
+  const { body } = item;
+  if (query.vendor && body.vendor !== query.vendor) return false;
+  if (query.orderId?.trim()) {
+    const orderId = orderIdOf(body.fields);
+    if (!orderId || !orderId.includes(query.orderId.trim())) return false;
+  }
+  const day = body.capturedAtShanghai.slice(0, 10);
+  if (query.from && day < query.from) return false;
+  if (query.to && day > query.to) return false;
+  const needle = query.search?.trim().toLowerCase();
+  if (needle) {
+    const haystack = [body.title, body.url, body.note, item.text, ...item.notes, ...Object.values(body.fields).map(String)];
+    if (!haystack.some((s) => s.toLowerCase().includes(needle))) return false;
+  }
+  return true;
+}
+
+export function summarise(body: SnapshotBody, seq: number, noteCount: number): SnapshotSummary {
+  const status = body.fields['status'];
+  return {
+    id: body.id,
+    seq,
+    vendor: body.vendor,
+    kind: body.kind,
+    url: body.url,
+    title: body.title,
+    capturedAt: body.capturedAt,
+    capturedAtShanghai: body.capturedAtShanghai,
+    source: body.source,
+    orderId: orderIdOf(body.fields),
+    status: typeof status === 'string' ? status : null,
+    previousSnapshotId: body.previousSnapshotId,
+    hasScreenshot: body.parts.screenshot !== null,
+    noteCount,
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Redaction of sensitive values in captured text and serialised DOM (DESIGN.md
+ * "Privacy": card numbers, CVV, passwords, ID-card numbers and bank accounts
+ * never reach storage). The in-page mask hides input values before a
+ * screenshot; these functions are the second pass over what is written.
+ */
+
+/** Luhn checksum over a string of digits. */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d{12,19}$/.test(digits)) return false;
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** The check digit of an 18-digit resident ID number (GB 11643). */
+export function residentIdValid(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
+}
+
+export const MASK = {
+  card: (last4: string) => `**** **** **** ${last4}`,
+  id: '******************',
+  secret: '******',
+} as const;
+
+// Digit runs, optionally grouped by single spaces or dashes, not glued to
+// other digits or letters (so order numbers and instance ids keep their shape).
+const DIGIT_GROUPS = /(?<![\dA-Za-z])\d+(?:[ -]\d+)*(?![\dA-Za-z])/g;
+const ID_CANDIDATE = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+// Issuer prefixes of the card schemes seen in China (UnionPay 62, Visa 4,
+// Mastercard 51-55 / 22-27, Amex 34/37, JCB 35, Diners 36/38, Discover 6011/65):
+// a Luhn check alone would also hit one random number in ten.
+const CARD_PREFIX = /^(4|5[1-5]|2[2-7]|3[4-8]|6)/;
+
+export function looksLikeCard(digits: string): boolean {
+  return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && luhnValid(digits);
+}
+
+/** Masks card numbers inside one run of digit groups ("1 4111 1111 1111 1111"). */
+function maskCardsInGroups(run: string, count?: RedactionCount): string {
+  const parts = run.split(/([ -])/); // digits, separator, digits, …
+  const groups = parts.filter((_, i) => i % 2 === 0);
+  const out: string[] = [];
+  let i = 0;
+  while (i < groups.length) {
+    let matched = -1;
+    let digits = '';
+    for (let j = i; j < groups.length && digits.length <= 19; j++) {
+      digits += groups[j];
+      if (looksLikeCard(digits)) matched = j;
+    }
+    if (matched >= 0) {
+      const card = groups.slice(i, matched + 1).join('');
+      if (count) count.cards++;
+      out.push(MASK.card(card.slice(-4)));
+      if (matched + 1 < groups.length) out.push(parts[2 * matched + 1]!);
+      i = matched + 1;
+    } else {
+      out.push(groups[i]!);
+      if (i + 1 < groups.length) out.push(parts[2 * i + 1]!);
+      i++;
+    }
+  }
+  return out.join('');
+}
+
+export interface RedactionCount {
+  cards: number;
+  ids: number;
+  /** Values of sensitive form fields (password, CVV, bank account…) masked whole. */
+  secrets?: number;
+}
+
+/**
+ * Masks card numbers (scheme prefix and Luhn-valid; keeping the last four digits, which identify
+ * the card on a statement) and ID numbers with a valid check digit.
+ */
+export function redactText(text: string, count?: RedactionCount): string {
+  const ids = text.replace(ID_CANDIDATE, (match) => {
+    if (!residentIdValid(match)) return match;
+    if (count) count.ids++;
+    return MASK.id;
+  });
+  return ids.replace(DIGIT_GROUPS, (run) => (run.length < 13 ? run : maskCardsInGroups(run, count)));
+}
+
+/**
+ * What an input's name, id, autocomplete, type, label or placeholder says about
+ * it: fields for card numbers, CVV, passwords, bank accounts and ID numbers
+ * are masked whatever their value looks like.
+ */
+const SENSITIVE_FIELD =
+  /(card.?(no|num)|cc-?(number|csc|exp)|cvv|cvc|csc|security.?code|password|passwd|pwd|bank.?(account|card|no)|account.?number|iban|id.?(card|no|number)|identity|卡号|信用卡|银行卡|银行账号|银行账户|账号|安全码|验证码|cvv2|有效期|密码|口令|支付密码|身份证|证件号)/i;
+
+export function isSensitiveField(descriptor: string, type?: string): boolean {
+  if (type && /^(password)$/i.test(type)) return true;
+  return SENSITIVE_FIELD.test(descriptor);
+}
+
+// ── Serialised DOM ──────────────────────────────────────────────────────────
+
+/** Input types whose `value` is a fixed choice of the page, not something typed. */
+const CHOICE_INPUTS = /^(radio|checkbox|submit|button|reset|image|range|color)$/i;
+const ATTRIBUTE = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Math.min(Number(n), 0x10ffff)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Math.min(parseInt(n, 16), 0x10ffff)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The attributes of one start tag, names lower-cased, values decoded. */
+export function tagAttributes(tag: string): Map<string, string> {
+  const body = tag.replace(/^<[A-Za-z][^\s/>]*/, '').replace(/\/?>$/, '');
+  const attributes = new Map<string, string>();
+  for (const m of body.matchAll(ATTRIBUTE)) {
+    const name = m[1]!.toLowerCase();
+    if (!attributes.has(name)) attributes.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
+  }
+  return attributes;
+}
+
+/** The tag with every `name` attribute's value replaced (attribute-aware: a `value=` inside another attribute's quotes is left alone). */
+function setAttribute(tag: string, name: string, value: string): string {
+  const head = /^<[A-Za-z][^\s/>]*/.exec(tag)?.[0] ?? '';
+  return head + tag.slice(head.length).replace(ATTRIBUTE, (whole, attribute: string) => (attribute.toLowerCase() === name ? `${attribute}="${value}"` : whole));
+}
+
+const stripTags = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+
+/** `<label for=…>` texts by the id they name: "银行账号" tells what `#bank-account` holds. */
+function labelTexts(html: string): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const m of html.matchAll(/<label\b([^>]*)>([\s\S]*?)<\/label\s*>/gi)) {
+    const target = tagAttributes(`<label${m[1]}>`).get('for');
+    if (target) labels.set(target, `${labels.get(target) ?? ''} ${stripTags(m[2]!)}`.trim());
+  }
+  return labels;
+}
+
+function fieldDescriptor(attributes: Map<string, string>, labels: Map<string, string>): string {
+  const id = attributes.get('id');
+  return ['name', 'id', 'autocomplete', 'placeholder', 'aria-label', 'title', 'data-field']
+    .map((name) => attributes.get(name) ?? '')
+    .concat(id ? (labels.get(id) ?? '') : '')
+    .join(' ');
+}
+
+/** A start tag, honouring quoted attribute values that contain `>`. */
+const startTag = (name: string) =>
+  new RegExp(`<${name}(?:\\s+[^\\s"'<>\\/=]+(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s"'=<>\`]+))?)*\\s*\\/?>`, 'gi');
+const ANY_START_TAG = startTag('[a-zA-Z][^\\s/>]*');
+const INPUT_TAG = startTag('input');
+const EVENT_HANDLER = /\s+on[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
+const SCRIPT_URL = /(\s(?:href|src|action|formaction|xlink:href|srcdoc|data)\s*=\s*["']?)\s*(?:javascript|vbscript|data:text\/html)[^"'\s>]*/gi;
+
+/**
+ * Removes what could run when a stored page is opened: scripts, inline event
+ * handlers, `javascript:` URLs, frames and plugins. A string pass, on top of
+ * the DOM clean-up in the page (the page's own serialisation is not trusted).
+ */
+export function stripActiveContent(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?(?:<\/script\s*>|$)/gi, '')
+    .replace(/<(iframe|frame|object|embed|applet)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
+    .replace(/<\/?(?:iframe|frame|frameset|object|embed|applet|base|script)\b[^>]*>/gi, '')
+    .replace(ANY_START_TAG, (tag) => tag.replace(EVENT_HANDLER, '').replace(SCRIPT_URL, '$1#'));
+}
+
+/**
+ * Redacts a serialised DOM before it is written: the `value` of every input or
+ * textarea that is a card, CVV, password, bank-account or ID field (by type,
+ * name, id, autocomplete, placeholder or its label) is masked whole, then card
+ * and ID numbers are masked anywhere in the markup (text and attributes).
+ */
+export function redactDom(html: string, count?: RedactionCount): string {
+  const labels = labelTexts(html);
+  const masked = html
+    .replace(INPUT_TAG, (tag) => {
+      const attributes = tagAttributes(tag);
+      const type = attributes.get('type') ?? 'text';
+      if (CHOICE_INPUTS.test(type) || !attributes.has('value')) return tag;
+      if (!isSensitiveField(fieldDescriptor(attributes, labels), type)) return tag;
+      if (attributes.get('value') === MASK.secret) return tag;
+      if (count) count.secrets = (count.secrets ?? 0) + 1;
+      return setAttribute(tag, 'value', MASK.secret);
+    })
+    .replace(/(<textarea\b[^>]*>)([\s\S]*?)(<\/textarea\s*>)/gi, (whole, open: string, content: string, close: string) => {
+      if (content === '' || !isSensitiveField(fieldDescriptor(tagAttributes(open), labels))) return whole;
+      if (count) count.secrets = (count.secrets ?? 0) + 1;
+      return `${open}${MASK.secret}${close}`;
+    });
+  return redactText(masked, count);
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { PAGE_KINDS } from '../vendors/types';
+import { SHA256_HEX } from './hash';
+
+/**
+ * The shapes of everything the evidence locker writes, hashes and exports.
+ * Versioned (`schemaVersion`): a reader meets older records through an
+ * explicit upgrade, never a cast.
+ */
+export const EVIDENCE_SCHEMA_VERSION = 1;
+
+/** Limits on what a content script may send (it runs beside untrusted pages). */
+export const CAPTURE_LIMITS = {
+  url: 8192,
+  title: 2000,
+  text: 1_000_000,
+  dom: 5_000_000,
+  fields: 200,
+  fieldKey: 64,
+  fieldValue: 4000,
+  note: 2000,
+  screenshotBytes: 8 * 1024 * 1024,
+} as const;
+
+export const sha256 = z.string().regex(SHA256_HEX, 'sha256 hex');
+const isoInstant = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'ISO date-time');
+
+export const fieldValue = z.union([
+  z.string().max(CAPTURE_LIMITS.fieldValue),
+  z.number(),
+  z.boolean(),
+]);
+export const fieldsSchema = z
+  .record(z.string().min(1).max(CAPTURE_LIMITS.fieldKey).regex(/^[A-Za-z][\w.-]*$/, 'field name'), fieldValue)
+  .refine((fields) => Object.keys(fields).length <= CAPTURE_LIMITS.fields, `at most ${CAPTURE_LIMITS.fields} fields`);
+export type SnapshotFields = z.infer<typeof fieldsSchema>;
+
+export const CAPTURE_SOURCES = ['auto', 'manual'] as const;
+export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
+
+const pageMatch = z.object({ vendor: z.string().min(1).max(64), kind: z.enum(PAGE_KINDS) });
+
+/** What the page side hands over for one capture (untrusted: re-redacted and re-hashed by the worker). */
+export const capturePayloadSchema = z.object({
+  url: z.string().url().max(CAPTURE_LIMITS.url),
+  title: z.string().max(CAPTURE_LIMITS.title),
+  match: pageMatch,
+  text: z.string().max(CAPTURE_LIMITS.text),
+  dom: z.string().max(CAPTURE_LIMITS.dom),
+  fields: fieldsSchema,
+  source: z.enum(CAPTURE_SOURCES),
+  note: z.string().max(CAPTURE_LIMITS.note).default(''),
+});
+export type CapturePayload = z.infer<typeof capturePayloadSchema>;
+export type CapturePayloadInput = z.input<typeof capturePayloadSchema>;
+
+export const PART_NAMES = ['text', 'dom', 'fields', 'screenshot'] as const;
+export type PartName = (typeof PART_NAMES)[number];
+/** The file each part becomes in a bundle, under `snapshots/<id>/`. */
+export const PART_FILES: Record<PartName, string> = {
+  text: 'text.txt',
+  dom: 'dom.html',
+  fields: 'fields.json',
+  screenshot: 'screenshot.jpg',
+};
+
+export const partRefSchema = z.object({ sha256, size: z.number().int().nonnegative() });
+export type PartRef = z.infer<typeof partRefSchema>;
+
+export const redactionsSchema = z.object({
+  cards: z.number().int().nonnegative(),
+  ids: z.number().int().nonnegative(),
+  secrets: z.number().int().nonnegative(),
+});
+
+const entryId = z.string().regex(/^(snap|note|tomb)-\d{6,}$/);
+
+/** The hashed content of one snapshot: the chain entry's `bodyHash` is the SHA-256 of its canonical JSON. */
+export const snapshotBodySchema = z.object({
+  schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
+  type: z.literal('snapshot'),
+  id: entryId,
+  vendor: z.string().min(1).max(64),
+  kind: z.enum(PAGE_KINDS),
+  url: z.string().max(CAPTURE_LIMITS.url),
+  title: z.string().max(CAPTURE_LIMITS.title),
+  capturedAt: isoInstant,
+  capturedAtShanghai: z.string().max(40),
+  source: z.enum(CAPTURE_SOURCES),
+  note: z.string().max(CAPTURE_LIMITS.note),
+  fields: fieldsSchema,
+  /** The earlier snapshot of the same order (or page) this one follows, e.g. after a status change. */
+  previousSnapshotId: entryId.nullable(),
+  subjectKey: z.string().max(CAPTURE_LIMITS.url + 80),
+  dedupeKey: sha256,
+  redactions: redactionsSchema,
+  parts: z.object({
+    text: partRefSchema,
+    dom: partRefSchema,
+    fields: partRefSchema,
+    screenshot: partRefSchema.nullable(),
+  }),
+});
+export type SnapshotBody = z.infer<typeof snapshotBodySchema>;
+
+/** A note added later: its own chain entry, so notes are as tamper-evident as captures. */
+export const noteBodySchema = z.object({
+  schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
+  type: z.literal('note'),
+  id: entryId,
+  snapshotId: entryId,
+  text: z.string().min(1).max(CAPTURE_LIMITS.note),
+  at: isoInstant,
+  atShanghai: z.string().max(40),
+});
+export type NoteBody = z.infer<typeof noteBodySchema>;
+
+/** Deleting a snapshot removes its content but appends this, so the chain still verifies. */
+export const tombstoneBodySchema = z.object({
+  schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
+  type: z.literal('tombstone'),
+  id: entryId,
+  snapshotId: entryId,
+  at: isoInstant,
+  atShanghai: z.string().max(40),
+});
+export type TombstoneBody = z.infer<typeof tombstoneBodySchema>;
+
+export const ENTRY_TYPES = ['snapshot', 'note', 'tombstone'] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+/** One link of the hash chain. `hash` = SHA-256 of the canonical JSON of every other field. */
+export const chainEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  type: z.enum(ENTRY_TYPES),
+  id: entryId,
+  /** The snapshot the entry is about (itself for a snapshot). */
+  ref: entryId,
+  prevHash: sha256,
+  bodyHash: sha256,
+  hash: sha256,
+});
+export type ChainEntry = z.infer<typeof chainEntrySchema>;

@@ -1,0 +1,191 @@
+import { canonicalBytes, canonicalJson, utf8 } from './canonical';
+import { nextEntry, type ChainHead } from './chain';
+import { sha256Hex } from './hash';
+import { redactDom, redactText, stripActiveContent, type RedactionCount } from './redact';
+import {
+  CAPTURE_LIMITS,
+  capturePayloadSchema,
+  EVIDENCE_SCHEMA_VERSION,
+  type CapturePayloadInput,
+  type ChainEntry,
+  type NoteBody,
+  type PartRef,
+  type SnapshotBody,
+  type SnapshotFields,
+  type TombstoneBody,
+} from './schema';
+import { shanghaiIso, toUtcIso } from './time';
+
+/**
+ * Turning a page capture into a chained snapshot, in two steps: `prepareCapture`
+ * does the work that does not depend on the chain (validation, redaction,
+ * hashing of the parts), `sealSnapshot` binds the result to the chain head
+ * inside the store's serialised append.
+ */
+
+/** Marks a stored page as inert when opened: no script, no network, only inline styles and data images. */
+export const DOM_PREAMBLE =
+  '<!-- Refund Guard evidence snapshot: scripts removed, sensitive values masked. -->\n' +
+  `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">\n`;
+
+export interface PreparedCapture {
+  vendor: string;
+  kind: SnapshotBody['kind'];
+  url: string;
+  title: string;
+  source: SnapshotBody['source'];
+  note: string;
+  fields: SnapshotFields;
+  text: string;
+  dom: string;
+  screenshot: Uint8Array | null;
+  capturedAt: string;
+  capturedAtShanghai: string;
+  subjectKey: string;
+  dedupeKey: string;
+  redactions: SnapshotBody['redactions'];
+  parts: SnapshotBody['parts'];
+}
+
+export class CaptureRejected extends Error {
+  constructor(
+    readonly reason: 'invalid' | 'too-large',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CaptureRejected';
+  }
+}
+
+async function partRef(bytes: Uint8Array): Promise<PartRef> {
+  return { sha256: await sha256Hex(bytes), size: bytes.length };
+}
+
+/** Redacts every string field value (an extractor may pick up a card number as "account"). */
+function redactFields(fields: SnapshotFields, count: RedactionCount): SnapshotFields {
+  const out: SnapshotFields = {};
+  for (const [key, value] of Object.entries(fields)) out[key] = typeof value === 'string' ? redactText(value, count) : value;
+  return out;
+}
+
+/** What identifies the thing a snapshot is about: the order when the page names one, else the page. */
+export function subjectKey(vendor: string, url: string, fields: SnapshotFields): string {
+  const orderId = fields['orderId'];
+  if (typeof orderId === 'string' && orderId.trim() !== '') return `order:${vendor}:${orderId.trim()}`;
+  if (typeof orderId === 'number') return `order:${vendor}:${orderId}`;
+  return `page:${url.replace(/#.*$/, '')}`;
+}
+
+export const fieldsFileBytes = (fields: SnapshotFields): Uint8Array => canonicalBytes(fields);
+
+/**
+ * Validates and redacts what the page sent and hashes its parts. Screenshot
+ * bytes, when the worker took one, are JPEG data.
+ */
+export async function prepareCapture(input: CapturePayloadInput, screenshot: Uint8Array | null, now: Date): Promise<PreparedCapture> {
+  const parsed = capturePayloadSchema.safeParse(input);
+  if (!parsed.success) {
+    const tooLarge = parsed.error.issues.some((issue) => issue.code === 'too_big');
+    throw new CaptureRejected(tooLarge ? 'too-large' : 'invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  if (screenshot && screenshot.length > CAPTURE_LIMITS.screenshotBytes) screenshot = null;
+  const payload = parsed.data;
+  const count: RedactionCount = { cards: 0, ids: 0, secrets: 0 };
+  const text = redactText(payload.text, count);
+  const dom = DOM_PREAMBLE + redactDom(stripActiveContent(payload.dom), count);
+  const fields = redactFields(payload.fields, count);
+  const url = redactText(payload.url, count);
+  const title = redactText(payload.title, count);
+  const note = redactText(payload.note, count);
+  const textRef = await partRef(utf8(text));
+  const parts: SnapshotBody['parts'] = {
+    text: textRef,
+    dom: await partRef(utf8(dom)),
+    fields: await partRef(fieldsFileBytes(fields)),
+    screenshot: screenshot ? await partRef(screenshot) : null,
+  };
+  const capturedAt = toUtcIso(now);
+  return {
+    vendor: payload.match.vendor,
+    kind: payload.match.kind,
+    url,
+    title,
+    source: payload.source,
+    note,
+    fields,
+    text,
+    dom,
+    screenshot,
+    capturedAt,
+    capturedAtShanghai: shanghaiIso(now),
+    subjectKey: subjectKey(payload.match.vendor, url, fields),
+    // Same page, same fields, same text: nothing new to keep.
+    dedupeKey: await sha256Hex(canonicalJson({ url, fields, text: textRef.sha256 })),
+    redactions: { cards: count.cards, ids: count.ids, secrets: count.secrets ?? 0 },
+    parts,
+  };
+}
+
+export const bodyHash = (body: SnapshotBody | NoteBody | TombstoneBody): Promise<string> => sha256Hex(canonicalJson(body));
+
+export interface Sealed<B> {
+  body: B;
+  entry: ChainEntry;
+}
+
+/** Binds a prepared capture to the chain: its id is its position, its entry names the head. */
+export async function sealSnapshot(prepared: PreparedCapture, head: ChainHead, previousSnapshotId: string | null): Promise<Sealed<SnapshotBody>> {
+  const seq = head.seq + 1;
+  const body: SnapshotBody = {
+    schemaVersion: EVIDENCE_SCHEMA_VERSION,
+    type: 'snapshot',
+    id: `snap-${String(seq).padStart(6, '0')}`,
+    vendor: prepared.vendor,
+    kind: prepared.kind,
+    url: prepared.url,
+    title: prepared.title,
+    capturedAt: prepared.capturedAt,
+    capturedAtShanghai: prepared.capturedAtShanghai,
+    source: prepared.source,
+    note: prepared.note,
+    fields: prepared.fields,
+    previousSnapshotId,
+    subjectKey: prepared.subjectKey,
+    dedupeKey: prepared.dedupeKey,
+    redactions: prepared.redactions,
+    parts: prepared.parts,
+  };
+  const entry = await nextEntry(head, 'snapshot', null, await bodyHash(body));
+  if (entry.id !== body.id) throw new Error('snapshot id does not follow the chain');
+  return { body, entry };
+}
+
+export async function sealNote(snapshotId: string, text: string, head: ChainHead, now: Date): Promise<Sealed<NoteBody>> {
+  const body: NoteBody = {
+    schemaVersion: EVIDENCE_SCHEMA_VERSION,
+    type: 'note',
+    id: `note-${String(head.seq + 1).padStart(6, '0')}`,
+    snapshotId,
+    text: redactText(text.slice(0, CAPTURE_LIMITS.note)),
+    at: toUtcIso(now),
+    atShanghai: shanghaiIso(now),
+  };
+  return { body, entry: await nextEntry(head, 'note', snapshotId, await bodyHash(body)) };
+}
+
+export async function sealTombstone(snapshotId: string, head: ChainHead, now: Date): Promise<Sealed<TombstoneBody>> {
+  const body: TombstoneBody = {
+    schemaVersion: EVIDENCE_SCHEMA_VERSION,
+    type: 'tombstone',
+    id: `tomb-${String(head.seq + 1).padStart(6, '0')}`,
+    snapshotId,
+    at: toUtcIso(now),
+    atShanghai: shanghaiIso(now),
+  };
+  return { body, entry: await nextEntry(head, 'tombstone', snapshotId, await bodyHash(body)) };
+}
+
+/** Whether a new capture adds nothing to the latest snapshot of the same subject. */
+export function isDuplicate(prepared: Pick<PreparedCapture, 'dedupeKey'>, latest: Pick<SnapshotBody, 'dedupeKey'> | null | undefined): boolean {
+  return !!latest && latest.dedupeKey === prepared.dedupeKey;
+}

@@ -1,0 +1,239 @@
+import { unzipSync } from 'fflate';
+import { z } from 'zod';
+import { canonicalJsonPretty, fromUtf8 } from './canonical';
+import { verifyChain, type ChainProblem } from './chain';
+import { BUNDLE_FORMAT, INDEX_PATH, manifestHash, MANIFEST_PATH, zipFiles, type Manifest } from './bundle';
+import { GENESIS_HASH, sha256Hex } from './hash';
+import { bodyHash, fieldsFileBytes } from './snapshot';
+import {
+  chainEntrySchema,
+  noteBodySchema,
+  PART_FILES,
+  PART_NAMES,
+  sha256,
+  snapshotBodySchema,
+  tombstoneBodySchema,
+  type ChainEntry,
+} from './schema';
+
+/**
+ * Offline verification of an evidence bundle (DESIGN.md contract 3): the same
+ * function runs in the extension and in `npm run verify -- bundle.zip`. It
+ * accounts for every byte — file contents by SHA-256, the manifest by its own
+ * hash and canonical spelling, the ZIP's headers by rebuilding the archive —
+ * and re-walks the hash chain.
+ */
+
+const manifestSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.literal(1),
+  generator: z.object({ name: z.string(), version: z.string() }),
+  exportedAt: z.string(),
+  exportedAtShanghai: z.string(),
+  locale: z.string(),
+  chain: z.object({
+    genesis: z.literal(GENESIS_HASH),
+    length: z.number().int().nonnegative(),
+    headHash: sha256,
+    entries: z.array(chainEntrySchema.extend({ body: tombstoneBodySchema.optional() })),
+  }),
+  snapshots: z.array(
+    z.object({
+      seq: z.number().int().positive(),
+      chainHash: sha256,
+      body: snapshotBodySchema,
+      notes: z.array(z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema })),
+      files: z.partialRecord(z.enum(PART_NAMES), z.string()),
+    }),
+  ),
+  files: z.array(z.object({ path: z.string().min(1), sha256, size: z.number().int().nonnegative() })),
+  manifestSha256: sha256,
+});
+
+export type BundleProblem =
+  | { kind: 'not-zip'; detail: string }
+  | { kind: 'manifest-missing' }
+  | { kind: 'manifest-unreadable'; detail: string }
+  | { kind: 'manifest-altered' }
+  | { kind: 'file-altered'; path: string; expected: string; actual: string }
+  | { kind: 'file-missing'; path: string }
+  | { kind: 'file-added'; path: string }
+  | { kind: 'files-reordered' }
+  | { kind: 'container-altered'; offset: number }
+  | { kind: 'chain-broken'; seq: number; detail: ChainProblem['kind'] | 'length' | 'head' }
+  | { kind: 'content-mismatch'; id: string; detail: string };
+
+export interface FileResult {
+  path: string;
+  status: 'ok' | 'altered' | 'missing' | 'added';
+  sha256?: string;
+}
+
+export interface SnapshotResult {
+  id: string;
+  seq: number;
+  ok: boolean;
+  url: string;
+  title: string;
+  capturedAt: string;
+  capturedAtShanghai: string;
+  fields: Record<string, string | number | boolean>;
+}
+
+export interface BundleReport {
+  ok: boolean;
+  problems: BundleProblem[];
+  files: FileResult[];
+  chain: { ok: boolean; length: number; headHash: string | null; withContent: number; tombstones: number } | null;
+  snapshots: SnapshotResult[];
+  exportedAt: string | null;
+}
+
+const failed = (problem: BundleProblem): BundleReport => ({ ok: false, problems: [problem], files: [], chain: null, snapshots: [], exportedAt: null });
+
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}
+
+export async function verifyBundle(bytes: Uint8Array): Promise<BundleReport> {
+  let archive: Record<string, Uint8Array>;
+  try {
+    archive = unzipSync(bytes);
+  } catch (error) {
+    return failed({ kind: 'not-zip', detail: error instanceof Error ? error.message : String(error) });
+  }
+  const names = Object.keys(archive);
+  const problems: BundleProblem[] = [];
+
+
+  const manifestBytes = archive[MANIFEST_PATH];
+  if (!manifestBytes) return failed({ kind: 'manifest-missing' });
+  let manifest: Manifest;
+  try {
+    const text = fromUtf8(manifestBytes);
+    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+      throw new Error(parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    }
+    manifest = parsed.data as Manifest;
+    if (canonicalJsonPretty(JSON.parse(text)) !== text) problems.push({ kind: 'manifest-altered' });
+  } catch (error) {
+    return failed({ kind: 'manifest-unreadable', detail: error instanceof Error ? error.message : String(error) });
+  }
+  if ((await manifestHash(manifest)) !== manifest.manifestSha256) problems.push({ kind: 'manifest-altered' });
+
+  // Files: each listed one present with its hash, nothing unlisted, in the listed order.
+  const files: FileResult[] = [];
+  const listed = new Set<string>();
+  const fileOk = new Map<string, boolean>();
+  for (const file of manifest.files) {
+    listed.add(file.path);
+    const content = archive[file.path];
+    if (!content) {
+      files.push({ path: file.path, status: 'missing' });
+      problems.push({ kind: 'file-missing', path: file.path });
+      fileOk.set(file.path, false);
+      continue;
+    }
+    const actual = await sha256Hex(content);
+    const ok = actual === file.sha256 && content.length === file.size;
+    fileOk.set(file.path, ok);
+    files.push({ path: file.path, status: ok ? 'ok' : 'altered', sha256: actual });
+    if (!ok) problems.push({ kind: 'file-altered', path: file.path, expected: file.sha256, actual });
+  }
+  for (const name of names) {
+    if (name === MANIFEST_PATH || listed.has(name)) continue;
+    files.push({ path: name, status: 'added' });
+    problems.push({ kind: 'file-added', path: name });
+  }
+  const expectedOrder = [MANIFEST_PATH, ...manifest.files.map((f) => f.path)].filter((p) => p in archive);
+  const actualOrder = names.filter((n) => n === MANIFEST_PATH || listed.has(n));
+  if (expectedOrder.join('\n') !== actualOrder.join('\n')) problems.push({ kind: 'files-reordered' });
+  if (!listed.has(INDEX_PATH)) problems.push({ kind: 'file-missing', path: INDEX_PATH });
+
+  // The chain: links and hashes, then every body the bundle carries against its entry.
+  const entries: ChainEntry[] = manifest.chain.entries.map(({ body: _body, ...entry }) => entry);
+  const chain = await verifyChain(entries);
+  for (const p of chain.problems) problems.push({ kind: 'chain-broken', seq: p.seq, detail: p.kind });
+  if (manifest.chain.length !== entries.length) problems.push({ kind: 'chain-broken', seq: entries.length, detail: 'length' });
+  if (manifest.chain.headHash !== chain.head.hash) problems.push({ kind: 'chain-broken', seq: chain.head.seq, detail: 'head' });
+  const bySeq = new Map(manifest.chain.entries.map((e) => [e.seq, e]));
+  for (const entry of manifest.chain.entries) {
+    if (entry.type !== 'tombstone') continue;
+    if (!entry.body || entry.body.id !== entry.id || entry.body.snapshotId !== entry.ref || (await bodyHash(entry.body)) !== entry.bodyHash) {
+      problems.push({ kind: 'content-mismatch', id: entry.id, detail: 'tombstone' });
+    }
+  }
+
+  // Every byte outside the file contents: the archive must be exactly what these files make.
+  // (Reported only when the files themselves are sound: an altered file also changes its CRC.)
+  const rebuilt = zipFiles(names.map((name) => [name, archive[name]!] as const));
+  const fileProblem = problems.some((p) => p.kind.startsWith('file') || p.kind.startsWith('manifest'));
+  if (!fileProblem && (rebuilt.length !== bytes.length || firstDifference(rebuilt, bytes) !== bytes.length)) {
+    problems.push({ kind: 'container-altered', offset: firstDifference(rebuilt, bytes) });
+  }
+
+  const snapshots: SnapshotResult[] = [];
+  const seen = new Set<string>();
+  for (const s of manifest.snapshots) {
+    const b = s.body;
+    const before = problems.length;
+    const mismatch = (detail: string) => problems.push({ kind: 'content-mismatch', id: b.id, detail });
+    if (seen.has(b.id)) mismatch('listed twice');
+    seen.add(b.id);
+    const entry = bySeq.get(s.seq);
+    if (!entry || entry.type !== 'snapshot' || entry.id !== b.id || entry.hash !== s.chainHash) mismatch('not in the chain');
+    else if ((await bodyHash(b)) !== entry.bodyHash) mismatch('snapshot record differs from the one chained');
+    for (const name of PART_NAMES) {
+      const ref = b.parts[name];
+      const path = s.files[name];
+      if (!ref) {
+        if (path) mismatch(`${name}: file without a part`);
+        continue;
+      }
+      if (path !== `snapshots/${b.id}/${PART_FILES[name]}`) {
+        mismatch(`${name}: file not listed`);
+        continue;
+      }
+      const listedFile = manifest.files.find((f) => f.path === path);
+      if (!listedFile || listedFile.sha256 !== ref.sha256 || listedFile.size !== ref.size) mismatch(`${name}: hash differs from the chained one`);
+      if (fileOk.get(path) === false) mismatch(`${name}: file altered or missing`);
+    }
+    const fieldsPath = s.files.fields;
+    if (fieldsPath && archive[fieldsPath] && (await sha256Hex(fieldsFileBytes(b.fields))) !== b.parts.fields.sha256) {
+      mismatch('fields differ from fields.json');
+    }
+    for (const note of s.notes) {
+      const noteEntry = bySeq.get(note.seq);
+      if (!noteEntry || noteEntry.type !== 'note' || noteEntry.id !== note.body.id || noteEntry.ref !== b.id || note.body.snapshotId !== b.id || noteEntry.hash !== note.chainHash || (await bodyHash(note.body)) !== noteEntry.bodyHash) {
+        mismatch(`note ${note.body.id} differs from the chained one`);
+      }
+    }
+    snapshots.push({
+      id: b.id,
+      seq: s.seq,
+      ok: problems.length === before,
+      url: b.url,
+      title: b.title,
+      capturedAt: b.capturedAt,
+      capturedAtShanghai: b.capturedAtShanghai,
+      fields: b.fields,
+    });
+  }
+  return {
+    ok: problems.length === 0,
+    problems,
+    files,
+    chain: {
+      ok: chain.ok && manifest.chain.headHash === chain.head.hash && manifest.chain.length === entries.length,
+      length: entries.length,
+      headHash: chain.head.hash,
+      withContent: manifest.snapshots.length,
+      tombstones: manifest.chain.entries.filter((e) => e.type === 'tombstone').length,
+    },
+    snapshots,
+    exportedAt: manifest.exportedAt,
+  };
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isSensitiveControl, maskLivePage, serialiseDom } from './capture';
+
+const FIXTURES = resolve(import.meta.dirname, '../test/fixtures/sites');
+
+function load(path: string) {
+  const html = readFileSync(resolve(FIXTURES, path), 'utf8');
+  document.open();
+  document.write(html);
+  document.close();
+}
+
+const values = () => Array.from(document.querySelectorAll('input'), (i) => `${i.id}=${i.value}:${i.checked}`);
+
+describe('capture in the page', () => {
+  it('recognises card, CVV, ID and bank inputs by name, autocomplete and label, and leaves others', () => {
+    load('buy.cloud.tencent.com/payment/card.html');
+    const sensitive = Array.from(document.querySelectorAll('input'))
+      .filter(isSensitiveControl)
+      .map((i) => i.id);
+    expect(sensitive).toEqual(expect.arrayContaining(['card-number', 'card-cvv', 'id-number', 'bank-account']));
+    expect(sensitive).not.toContain('card-name');
+    expect(sensitive).not.toContain('account-holder');
+  });
+
+  it('masks the live page for the screenshot and puts it back exactly', () => {
+    load('buy.cloud.tencent.com/payment/card.html');
+    document.querySelector('h1')!.append(' 卡号 4111 1111 1111 1111');
+    const host = document.createElement('refund-guard-ui');
+    document.body.append(host);
+    (document.querySelector('#card-name') as HTMLInputElement).value = 'LI LEI';
+    const beforeValues = values();
+    const beforeHtml = document.documentElement.outerHTML;
+
+    const restore = maskLivePage();
+    const masked = values().join('\n');
+    for (const secret of ['4111111111111111', '123:', '11010519491231002X', '6222020200112233445']) expect(masked).not.toContain(secret);
+    expect(document.querySelector('h1')!.textContent).toContain('**** **** **** 1111');
+    expect(host.style.visibility).toBe('hidden');
+    expect(masked).toContain('card-name=LI LEI');
+
+    restore();
+    expect(values()).toEqual(beforeValues);
+    expect(document.documentElement.outerHTML).toBe(beforeHtml);
+  });
+
+  it('serialises the page without scripts, handlers, our card or sensitive values, keeping what was chosen', () => {
+    load('buy.cloud.tencent.com/payment/card.html');
+    document.body.append(document.createElement('refund-guard-ui'));
+    document.querySelector('h1')!.setAttribute('onclick', 'steal()');
+    (document.querySelector('#card-name') as HTMLInputElement).value = 'LI LEI';
+    (document.querySelector('input[value="alipay"]') as HTMLInputElement).checked = true;
+    const html = serialiseDom();
+    for (const secret of ['4111111111111111', '11010519491231002X', '6222020200112233445']) expect(html).not.toContain(secret);
+    expect(html).not.toMatch(/<script|onclick|refund-guard-ui/i);
+    expect(html).toMatch(/id="card-cvv"[^>]*value="\*{6}"/);
+    expect(html).toContain('value="LI LEI"');
+    expect(html).toMatch(/value="alipay" checked/);
+    expect(html).not.toMatch(/value="card" checked/);
+    // The live page is untouched.
+    expect((document.querySelector('#card-number') as HTMLInputElement).value).toBe('4111111111111111');
+  });
+});

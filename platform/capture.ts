@@ -1,0 +1,223 @@
+// Direct module imports keep the bundle/ZIP code out of the content script.
+import { isSensitiveField, MASK, redactText } from '../lib/evidence/redact';
+import { CAPTURE_LIMITS, type CaptureSource, type SnapshotFields } from '../lib/evidence/schema';
+import type { Translate } from '../lib/i18n';
+import { errorMessageKey, MessagingError, type ResponseOf } from '../lib/messages';
+import type { PageMatch } from '../lib/vendors/types';
+import { sendMessage } from './messaging';
+
+/**
+ * Saving the page in front of the user as evidence. Order: serialise the DOM
+ * (from a clone, with sensitive values masked), read the visible text, mask
+ * sensitive inputs and numbers in the live page, ask the worker for a
+ * screenshot, restore the page exactly, then send the capture. The worker
+ * redacts again before writing (DESIGN.md "Privacy").
+ */
+
+const UI_ELEMENT = 'REFUND-GUARD-UI';
+const CHOICE_INPUTS = /^(radio|checkbox|submit|button|reset|image|range|color|file|hidden)$/i;
+
+function labelText(el: Element): string {
+  const labels = (el as HTMLInputElement).labels;
+  return labels ? Array.from(labels, (l) => l.textContent ?? '').join(' ') : '';
+}
+
+/** Whether a form control holds a card number, CVV, password, bank account or ID number. */
+export function isSensitiveControl(el: Element): boolean {
+  const type = el.getAttribute('type') ?? (el.tagName === 'TEXTAREA' ? 'textarea' : 'text');
+  if (el.tagName === 'INPUT' && CHOICE_INPUTS.test(type) && type.toLowerCase() !== 'hidden') return false;
+  const descriptor = ['name', 'id', 'autocomplete', 'placeholder', 'aria-label', 'title', 'data-field']
+    .map((a) => el.getAttribute(a) ?? '')
+    .concat(labelText(el))
+    .join(' ');
+  return isSensitiveField(descriptor, type);
+}
+
+/**
+ * The page as HTML, without scripts, event handlers, frames or our own card;
+ * the current values of form controls are written into attributes (what was
+ * chosen is evidence), except sensitive ones, which are masked.
+ */
+export function serialiseDom(doc: Document = document): string {
+  const originals = Array.from(doc.querySelectorAll('input, textarea, select'));
+  const clone = doc.documentElement.cloneNode(true) as HTMLElement;
+  const copies = Array.from(clone.querySelectorAll('input, textarea, select'));
+  copies.forEach((copy, i) => {
+    const live = originals[i];
+    if (!live) return;
+    if (live instanceof HTMLInputElement) {
+      const sensitive = isSensitiveControl(live);
+      if (live.type === 'checkbox' || live.type === 'radio') {
+        if (live.checked) copy.setAttribute('checked', '');
+        else copy.removeAttribute('checked');
+      } else if (sensitive) {
+        if (live.value !== '' || copy.hasAttribute('value')) copy.setAttribute('value', MASK.secret);
+      } else if (live.type !== 'file') {
+        copy.setAttribute('value', live.value);
+      }
+    } else if (live instanceof HTMLTextAreaElement) {
+      copy.textContent = isSensitiveControl(live) ? (live.value ? MASK.secret : '') : live.value;
+    } else if (live instanceof HTMLSelectElement) {
+      Array.from((copy as HTMLSelectElement).options).forEach((option, j) => {
+        if (live.options[j]?.selected) option.setAttribute('selected', '');
+        else option.removeAttribute('selected');
+      });
+    }
+  });
+  clone.querySelectorAll(`script, iframe, frame, object, embed, ${UI_ELEMENT.toLowerCase()}`).forEach((el) => el.remove());
+  for (const el of Array.from(clone.querySelectorAll('*'))) {
+    for (const attribute of Array.from(el.attributes)) {
+      if (/^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value)) el.removeAttribute(attribute.name);
+    }
+  }
+  return `<!doctype html>\n${clone.outerHTML}`;
+}
+
+/** The text a person sees (layout-aware), without our own card. */
+export function visibleText(doc: Document = document): string {
+  const body = doc.body;
+  if (!body) return '';
+  const text = typeof body.innerText === 'string' && body.innerText !== '' ? body.innerText : (body.textContent ?? '');
+  return text.replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * Masks the live page for a screenshot and returns a function that puts it
+ * back exactly: sensitive input values, text nodes with card or ID numbers,
+ * and our own card (hidden).
+ */
+export function maskLivePage(doc: Document = document): () => void {
+  const undo: (() => void)[] = [];
+  for (const el of Array.from(doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))) {
+    if (!isSensitiveControl(el) || el.value === '') continue;
+    const { value } = el;
+    el.value = MASK.secret;
+    undo.push(() => {
+      el.value = value;
+    });
+  }
+  if (doc.body) {
+    const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+    const changes: [Text, string][] = [];
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const original = node.nodeValue ?? '';
+      if (!/\d{4}/.test(original)) continue; // cheap pre-check: card groups have four digits
+      const masked = redactText(original);
+      if (masked !== original) changes.push([node, original]);
+    }
+    for (const [node, original] of changes) {
+      node.nodeValue = redactText(original);
+      undo.push(() => {
+        node.nodeValue = original;
+      });
+    }
+  }
+  for (const host of Array.from(doc.querySelectorAll<HTMLElement>(UI_ELEMENT.toLowerCase()))) {
+    const previous = host.style.getPropertyValue('visibility');
+    const priority = host.style.getPropertyPriority('visibility');
+    host.style.setProperty('visibility', 'hidden', 'important');
+    undo.push(() => {
+      if (previous) host.style.setProperty('visibility', previous, priority);
+      else host.style.removeProperty('visibility');
+      if (host.getAttribute('style') === '') host.removeAttribute('style');
+    });
+  }
+  return () => {
+    for (const step of undo.reverse()) step();
+  };
+}
+
+/** Two frames, so the masked page has been painted before the worker takes its picture. */
+const painted = () =>
+  new Promise<void>((done) => {
+    const timer = setTimeout(done, 150); // rAF does not run in a hidden tab
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        done();
+      }),
+    );
+  });
+
+export type SaveOutcome =
+  | { kind: 'saved'; id: string; screenshot: boolean }
+  | { kind: 'duplicate'; id: string }
+  | { kind: 'error'; message: string };
+
+export interface CaptureOptions {
+  match: PageMatch;
+  source: CaptureSource;
+  note?: string;
+  /** Fields an extractor found on the page (extraction is its own feature; empty until then). */
+  fields?: SnapshotFields;
+  t: Translate;
+  doc?: Document;
+}
+
+const FAILURE_KEYS = {
+  quota: 'evidence.error.quota',
+  storage: 'evidence.error.storage',
+  'too-large': 'evidence.error.tooLarge',
+  invalid: 'evidence.error.invalid',
+  'not-allowed': 'evidence.error.notAllowed',
+} as const;
+
+export function describeCapture(reply: ResponseOf<'evidence.capture'>, t: Translate): SaveOutcome {
+  if (reply.status === 'saved') return { kind: 'saved', id: reply.id, screenshot: reply.screenshot };
+  if (reply.status === 'duplicate') return { kind: 'duplicate', id: reply.id };
+  return { kind: 'error', message: t(FAILURE_KEYS[reply.reason], { message: reply.message }) };
+}
+
+/** Captures the page and resolves once the worker has acknowledged the committed write. */
+export async function capturePage({ match, source, note = '', fields = {}, t, doc = document }: CaptureOptions): Promise<SaveOutcome> {
+  const dom = serialiseDom(doc);
+  const text = visibleText(doc);
+  if (dom.length > CAPTURE_LIMITS.dom || text.length > CAPTURE_LIMITS.text) return { kind: 'error', message: t('evidence.error.tooLarge') };
+  let screenshotToken: string | null = null;
+  const restore = maskLivePage(doc);
+  try {
+    await painted();
+    screenshotToken = (await sendMessage('evidence.screenshot', {})).token;
+  } catch {
+    // The screenshot is optional; the capture goes on without it.
+  } finally {
+    restore();
+  }
+  try {
+    const reply = await sendMessage('evidence.capture', {
+      url: doc.location.href,
+      title: doc.title.slice(0, CAPTURE_LIMITS.title),
+      match,
+      text,
+      dom,
+      fields,
+      source,
+      note,
+      screenshotToken,
+    });
+    return describeCapture(reply, t);
+  } catch (error) {
+    const message = error instanceof MessagingError ? t(errorMessageKey(error.code), { message: error.message }) : String(error);
+    return { kind: 'error', message };
+  }
+}
+
+/** Resolves when the page has stopped changing for `quietMs` (SPA details render late), or after `maxMs`. */
+export function settled(doc: Document = document, quietMs = 600, maxMs = 5000): Promise<void> {
+  return new Promise((done) => {
+    let timer = setTimeout(finish, quietMs);
+    const limit = setTimeout(finish, maxMs);
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(finish, quietMs);
+    });
+    observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: false });
+    function finish() {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(limit);
+      done();
+    }
+  });
+}

@@ -1,0 +1,208 @@
+import { inflateSync } from 'fflate';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyBundle } from '../../lib/evidence';
+import { fixturePages, type FixturePage } from '../fixtures/catalog';
+import { launchExtension, type ExtensionSession } from './harness';
+
+/** Values seeded into fixture inputs (catalog notes of tc-payment-card-form and ex-login). */
+const SEEDED = ['4111111111111111', '11010519491231002X', '6222020200112233445', 'Sup3r-Secret!'];
+
+function fixture(id: string): FixturePage {
+  const found = fixturePages.find((p) => p.id === id);
+  if (!found) throw new Error(`no fixture ${id}`);
+  return found;
+}
+
+/** Sends a message as the evidence locker does (an extension page); wakes a stopped worker. */
+async function ask(page: Page, type: string, data: unknown): Promise<any> {
+  let reply: { ok: boolean; data?: unknown; error?: unknown } | undefined;
+  // A worker that is just restarting may not take the connection yet; only that is retried.
+  for (let attempt = 0; attempt < 5 && !reply; attempt++) {
+    reply = await page
+      .evaluate((m) => chrome.runtime.sendMessage(m), { rg: 1, type, data })
+      .catch((error: Error) => {
+        if (!/Could not establish connection|Receiving end does not exist/.test(error.message)) throw error;
+        return undefined;
+      });
+    if (!reply) await page.waitForTimeout(100);
+  }
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
+  return reply.data;
+}
+
+/** Every byte the store holds, as text: records as JSON, page copies inflated, screenshots raw. */
+async function everyStoredByte(locker: Page): Promise<{ text: string; snapshots: any[]; sizes: number[] }> {
+  const dump = await locker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('refund-guard-evidence');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const all = (store: string) =>
+      new Promise<any[]>((ok, fail) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+    const b64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+    const [chain, snapshots, blobs, meta] = await Promise.all([all('chain'), all('snapshots'), all('blobs'), all('meta')]);
+    db.close();
+    return {
+      chain,
+      snapshots,
+      meta,
+      blobs: blobs.map((b) => ({ snapshotId: b.snapshotId, name: b.name, encoding: b.encoding, bytes: b64(b.bytes) })),
+    };
+  });
+  const blobTexts = dump.blobs.map((b) => {
+    const raw = Buffer.from(b.bytes, 'base64');
+    return b.encoding === 'deflate' ? Buffer.from(inflateSync(raw)).toString('utf8') : raw.toString('latin1');
+  });
+  const sizes = dump.snapshots.map(
+    (s) => JSON.stringify(s).length + dump.blobs.filter((b) => b.snapshotId === s.id).reduce((n, b) => n + Buffer.from(b.bytes, 'base64').length, 0),
+  );
+  return { text: [JSON.stringify(dump.chain), JSON.stringify(dump.snapshots), JSON.stringify(dump.meta), ...blobTexts].join('\n'), snapshots: dump.snapshots, sizes };
+}
+
+/** Clicks "save as evidence" and resolves with the acknowledged snapshot id (from the page's main world, so no polling delay). */
+const captureTimes: number[] = [];
+async function saveFromCard(page: Page): Promise<string> {
+  const acknowledged = page.evaluate(
+    () =>
+      new Promise<string>((ok, fail) => {
+        const root = document.querySelector('refund-guard-ui')?.shadowRoot;
+        if (!root) return fail(new Error('no card'));
+        const seen = () => {
+          const status = root.querySelector('[data-evidence]');
+          const kind = status?.getAttribute('data-evidence');
+          if (kind === 'saved' || kind === 'duplicate') return ok(`${status!.getAttribute('data-snapshot-id')} ${performance.now() - started}`);
+          if (kind === 'error') return fail(new Error(status!.textContent ?? 'error'));
+        };
+        new MutationObserver(seen).observe(root, { subtree: true, childList: true, attributes: true });
+        const started = performance.now();
+        (root.querySelector('[data-action="save-evidence"]') as HTMLButtonElement).click();
+      }),
+  );
+  const [id, ms] = (await acknowledged).split(' ');
+  captureTimes.push(Number(ms));
+  return id!;
+}
+
+describe('evidence in Chromium', () => {
+  let session: ExtensionSession;
+  let locker: Page;
+
+  beforeAll(async () => {
+    session = await launchExtension({ lang: 'zh-CN' });
+    locker = await session.context.newPage();
+    await locker.goto(session.extensionUrl('evidence.html'));
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('snapshots an order page automatically', async () => {
+    const order = fixture('tc-deal-detail-paid-new');
+    const page = await session.context.newPage();
+    await page.goto(order.url);
+    const status = page.locator('refund-guard-ui [data-evidence]');
+    await status.waitFor({ timeout: 15_000 });
+    await expect.poll(() => status.getAttribute('data-evidence')).toBe('saved');
+    expect(await status.textContent()).toMatch(/^已自动保存订单快照（snap-\d{6}）$/);
+    const id = await status.getAttribute('data-snapshot-id');
+    const { snapshot } = await ask(locker, 'evidence.get', { id });
+    expect(snapshot.body).toMatchObject({ vendor: 'tencent-cloud', kind: 'order', source: 'auto', url: order.url, title: order.title });
+    expect(snapshot.text).toContain('20261118105822371604');
+    expect(snapshot.text).toContain('已支付');
+    // Reloading the unchanged page adds nothing.
+    await page.reload();
+    await page.locator('refund-guard-ui [data-evidence="duplicate"]').waitFor({ timeout: 15_000 });
+    expect((await ask(locker, 'evidence.list', { vendor: 'tencent-cloud' })).total).toBe(1);
+    await page.close();
+  });
+
+  it('saves a checkout from the card, masks the screenshot inputs and restores the page exactly', async () => {
+    const payment = fixture('tc-payment-card-form');
+    const page = await session.context.newPage();
+    await page.goto(payment.url);
+    await page.locator('refund-guard-ui [data-action="save-evidence"]').waitFor();
+    await page.fill('#card-holder, #card-name', 'LI LEI');
+    const before = await page.evaluate(() => Array.from(document.querySelectorAll('input'), (i) => [i.id, i.value, i.checked]));
+    const id = await saveFromCard(page);
+    expect(id).toMatch(/^snap-\d{6}$/);
+    const after = await page.evaluate(() => Array.from(document.querySelectorAll('input'), (i) => [i.id, i.value, i.checked]));
+    expect(after).toEqual(before);
+    expect(await page.locator('refund-guard-ui [data-evidence]').textContent()).toBe(`已保存为证据（${id}）`);
+    const { snapshot } = await ask(locker, 'evidence.get', { id });
+    expect(snapshot.body).toMatchObject({ kind: 'checkout', source: 'manual' });
+
+    const login = await session.context.newPage();
+    await login.goto(fixture('ex-login').url);
+    await saveFromCard(login);
+    await Promise.all([page.close(), login.close()]);
+  });
+
+  it('keeps every seeded sensitive value out of every stored byte and out of the export', async () => {
+    const { text, snapshots } = await everyStoredByte(locker);
+    expect(snapshots.length).toBeGreaterThanOrEqual(3);
+    for (const value of SEEDED) expect(text, value).not.toContain(value);
+    expect(text).not.toMatch(/card-cvv[^>]*value="123"/);
+    // Masked in the page's own serialisation, before the worker's second pass.
+    expect(text).toMatch(/id="card-cvv"[^>]*value="\*{6}"/);
+    expect(text).toMatch(/id="login-pass"[^>]*value="\*{6}"/);
+    // What the user chose stays evidence: the holder name typed into the form.
+    expect(text).toContain('value="LI LEI"');
+    expect(text).not.toMatch(/<script/i);
+    const exported = await ask(locker, 'evidence.export', { ids: null, locale: 'zh-CN' });
+    const zip = Buffer.from(exported.base64, 'base64');
+    for (const value of SEEDED) expect(zip.includes(Buffer.from(value)), value).toBe(false);
+  });
+
+  it('exports a bundle that verifies offline, and reports a single changed byte', async () => {
+    const exported = await ask(locker, 'evidence.export', { ids: null, locale: 'en' });
+    expect(exported.fileName).toMatch(/^refund-guard-evidence-\d{8}T\d{6}\.zip$/);
+    const zip = new Uint8Array(Buffer.from(exported.base64, 'base64'));
+    const report = await verifyBundle(zip);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.snapshots.length).toBe(exported.count);
+    const tampered = zip.slice();
+    const at = Buffer.from(tampered).lastIndexOf(Buffer.from('20261118105822371604'));
+    tampered[at] = tampered[at]! ^ 1;
+    const bad = await verifyBundle(tampered);
+    expect(bad.ok).toBe(false);
+    expect(bad.problems.some((p) => p.kind === 'file-altered')).toBe(true);
+    expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('a snapshot acknowledged as saved survives the worker being stopped the next instant (10 times)', async () => {
+    const page = await session.context.newPage();
+    await page.goto(fixture('tc-payment-card-form').url);
+    await page.locator('refund-guard-ui [data-action="save-evidence"]').waitFor();
+    const cdp: CDPSession = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const saved: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      // A changed page makes a new snapshot rather than a duplicate.
+      await page.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 次`), i + 1);
+      const id = await saveFromCard(page);
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      saved.push(id);
+      const { snapshot } = await ask(locker, 'evidence.get', { id }); // wakes the worker
+      expect(snapshot?.body.id).toBe(id);
+      expect(snapshot.text).toContain(`第 ${i + 1} 次`);
+    }
+    expect(new Set(saved).size).toBe(10);
+    expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
+    const { sizes } = await everyStoredByte(locker);
+    const sorted = [...sizes].sort((a, b) => a - b);
+    const times = [...captureTimes].sort((a, b) => a - b);
+    console.info(
+      `evidence e2e: ${sizes.length} snapshots, bytes per snapshot median ${sorted[Math.floor(sorted.length / 2)]}, largest ${sorted.at(-1)}; ` +
+        `click-to-acknowledged ms median ${Math.round(times[Math.floor(times.length / 2)]!)}, max ${Math.round(times.at(-1)!)}`,
+    );
+    await cdp.detach();
+    await page.close();
+  });
+});
