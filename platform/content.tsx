@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { StaticLocale } from '../components/i18n';
 import { PageCard } from '../components/PageCard';
+import { extractOrder } from '../lib/extract/order';
 import { detectPage, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
 import type { PageMatch } from '../lib/vendors/types';
 import { translator } from '../lib/i18n';
@@ -56,7 +57,10 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   let shown: PageMatch | null = null;
   let dismissed = false;
   const t = translator(locale);
-  const save = (match: PageMatch, source: 'auto' | 'manual') => capturePage({ match, source, t });
+  // Order pages carry their order (订单号, 状态, 实付金额 …) into the snapshot, so
+  // revisits dedupe by order and a changed status links to the earlier one.
+  const save = (match: PageMatch, source: 'auto' | 'manual') =>
+    capturePage({ match, source, t, fields: match.kind === 'order' ? extractOrder(document).fields : {} });
   const autoListeners = new Set<(outcome: SaveOutcome) => void>();
   const subscribeAutoCapture = (listener: (outcome: SaveOutcome) => void) => {
     autoListeners.add(listener);

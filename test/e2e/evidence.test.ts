@@ -115,6 +115,16 @@ describe('evidence in Chromium', () => {
     expect(snapshot.body).toMatchObject({ vendor: 'tencent-cloud', kind: 'order', source: 'auto', url: order.url, title: order.title });
     expect(snapshot.text).toContain('20261118105822371604');
     expect(snapshot.text).toContain('已支付');
+    // The order's fields, read by their labels on the page.
+    expect(snapshot.body.fields).toMatchObject({
+      orderId: '20261118105822371604',
+      status: '已支付',
+      orderType: '新购',
+      paidAt: '2026-11-18 10:59:07',
+      amountPaid: 3145.37,
+      product: '云服务器 CVM',
+      term: '1年',
+    });
     // Reloading the unchanged page adds nothing.
     await page.reload();
     await page.locator('refund-guard-ui [data-evidence="duplicate"]').waitFor({ timeout: 15_000 });
