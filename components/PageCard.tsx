@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { PageMatch } from '../lib/vendors/types';
-import { SHIPPED_VENDORS, type ShippedVendorId } from '../lib/vendors/types';
+import { isShippedVendor, type PageMatch } from '../lib/vendors/types';
 import { useI18n } from './i18n';
-
-function isShipped(vendor: string): vendor is ShippedVendorId {
-  return (SHIPPED_VENDORS as readonly string[]).includes(vendor);
-}
 
 /** What saving the page as evidence came to (reported only once the worker acknowledged the write). */
 export type EvidenceOutcome =
@@ -71,7 +66,7 @@ export function PageCard({ match, onDismiss, onSaveEvidence, subscribeAutoCaptur
     }
     setSave({ state: 'done', outcome, auto: false });
   };
-  const vendorName = isShipped(match.vendor) ? t(`vendor.${match.vendor}`) : match.vendor;
+  const vendorName = isShippedVendor(match.vendor) ? t(`vendor.${match.vendor}`) : match.vendor;
   return (
     <section className="rg-card" aria-label={t('card.title')} data-collapsed={collapsed ? 'true' : 'false'}>
       <header className="rg-card__header">
@@ -94,7 +89,7 @@ export function PageCard({ match, onDismiss, onSaveEvidence, subscribeAutoCaptur
       {!collapsed && (
         <div className="rg-card__body">
           <p className="rg-card__detected">{t('card.detected', { vendor: vendorName, kind: t(`kind.${match.kind}`) })}</p>
-          {isShipped(match.vendor) && (
+          {isShippedVendor(match.vendor) && (
             <p className="rg-card__policy">
               <span className="rg-card__label">{t('card.policy')}</span>
               {t(`vendorSummary.${match.vendor}`)}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAGE_KINDS } from './vendors/types';
+import { pageMatchSchema } from './vendors/types';
 import { LOCALES } from './i18n';
 import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
 import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
@@ -10,10 +10,6 @@ import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
  * requests and senders validate responses, so a claim from another context
  * (a content script on a hostile page, say) is data to check, never trusted.
  */
-const pageMatch = z.object({
-  vendor: z.string().min(1).max(64),
-  kind: z.enum(PAGE_KINDS),
-});
 
 const snapshotId = z.string().regex(/^snap-\d{6,}$/);
 
@@ -37,7 +33,7 @@ export const protocol = {
     request: z.object({
       url: z.string().url().max(8192),
       title: z.string().max(2000),
-      match: pageMatch.nullable(),
+      match: pageMatchSchema.nullable(),
     }),
     response: z.object({ accepted: z.boolean() }),
   },
@@ -45,7 +41,7 @@ export const protocol = {
   'tab.status': {
     request: z.object({ tabId: z.number().int().nonnegative() }),
     response: z.object({
-      match: pageMatch.nullable(),
+      match: pageMatchSchema.nullable(),
       url: z.string().nullable(),
       title: z.string().nullable(),
       detectedAt: z.string().nullable(),

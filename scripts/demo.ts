@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fixturePages } from '../test/fixtures/catalog';
 import { startFixtureServer, DEMO_INDEX_URL } from '../test/fixtures/server';
-import { launchExtension, ROOT, settle, type ExtensionSession } from '../test/e2e/harness';
+import { launchExtension, recordedTabId, ROOT, settle, type ExtensionSession } from '../test/e2e/harness';
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
@@ -28,11 +28,7 @@ async function shoot(page: Page, name: string, fullPage = false) {
 
 async function tabIdOf(session: ExtensionSession, url: string): Promise<number | null> {
   for (let i = 0; i < 40; i++) {
-    const id = await session.worker.evaluate(async (wanted) => {
-      const all = (await chrome.storage.session.get(null)) as Record<string, { url?: string }>;
-      const hit = Object.entries(all).find(([, v]) => v?.url === wanted);
-      return hit ? Number(hit[0].replace('tab.', '')) : null;
-    }, url);
+    const id = await recordedTabId(session, url);
     if (id !== null) return id;
     await new Promise((ok) => setTimeout(ok, 100));
   }

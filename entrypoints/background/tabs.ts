@@ -2,14 +2,14 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { isPlausibleDetection } from '../../lib/detect';
 import type { RequestOf, ResponseOf, SenderInfo } from '../../lib/messages';
-import { PAGE_KINDS } from '../../lib/vendors/types';
+import { pageMatchSchema } from '../../lib/vendors/types';
 
 // What each open tab shows, kept in session storage so it survives the worker
 // being stopped but not the browser being closed.
 const tabRecord = z.object({
   url: z.string(),
   title: z.string(),
-  match: z.object({ vendor: z.string(), kind: z.enum(PAGE_KINDS) }),
+  match: pageMatchSchema,
   detectedAt: z.string(),
 });
 

@@ -3,17 +3,13 @@ import { browser } from 'wxt/browser';
 import { useI18n } from '../../components/i18n';
 import { VendorList } from '../../components/VendorList';
 import { errorMessageKey, MessagingError, type ResponseOf } from '../../lib/messages';
-import { SHIPPED_VENDORS, type ShippedVendorId } from '../../lib/vendors/types';
+import { isShippedVendor } from '../../lib/vendors/types';
 import { sendMessage } from '../../platform/messaging';
 
 type TabState =
   | { state: 'loading' }
   | { state: 'ready'; status: ResponseOf<'tab.status'> }
   | { state: 'error'; message: string };
-
-function isShipped(vendor: string): vendor is ShippedVendorId {
-  return (SHIPPED_VENDORS as readonly string[]).includes(vendor);
-}
 
 /**
  * The popup can be opened for a given tab (`popup.html?tab=12`), e.g. from the
@@ -63,7 +59,7 @@ export function Popup() {
           (tab.status.match ? (
             <p data-vendor={tab.status.match.vendor} data-kind={tab.status.match.kind}>
               {t('popup.detected', {
-                vendor: isShipped(tab.status.match.vendor) ? t(`vendor.${tab.status.match.vendor}`) : tab.status.match.vendor,
+                vendor: isShippedVendor(tab.status.match.vendor) ? t(`vendor.${tab.status.match.vendor}`) : tab.status.match.vendor,
                 kind: t(`kind.${tab.status.match.kind}`),
               })}
             </p>

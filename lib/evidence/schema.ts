@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAGE_KINDS } from '../vendors/types';
+import { PAGE_KINDS, pageMatchSchema } from '../vendors/types';
 import { SHA256_HEX } from './hash';
 
 /**
@@ -38,13 +38,12 @@ export type SnapshotFields = z.infer<typeof fieldsSchema>;
 export const CAPTURE_SOURCES = ['auto', 'manual'] as const;
 export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
 
-const pageMatch = z.object({ vendor: z.string().min(1).max(64), kind: z.enum(PAGE_KINDS) });
 
 /** What the page side hands over for one capture (untrusted: re-redacted and re-hashed by the worker). */
 export const capturePayloadSchema = z.object({
   url: z.string().url().max(CAPTURE_LIMITS.url),
   title: z.string().max(CAPTURE_LIMITS.title),
-  match: pageMatch,
+  match: pageMatchSchema,
   text: z.string().max(CAPTURE_LIMITS.text),
   dom: z.string().max(CAPTURE_LIMITS.dom),
   fields: fieldsSchema,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Identifiers of the vendor packs the product ships (contract 1 in DESIGN.md). */
 export const SHIPPED_VENDORS = ['tencent-exmail', 'tencent-cloud', 'letsvpn', 'generic-software'] as const;
 export type ShippedVendorId = (typeof SHIPPED_VENDORS)[number];
@@ -10,6 +12,16 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 export interface PageMatch {
   vendor: VendorId;
   kind: PageKind;
+}
+
+/** A page match as it crosses a trust boundary (a message, a stored record). */
+export const pageMatchSchema = z.object({
+  vendor: z.string().min(1).max(64),
+  kind: z.enum(PAGE_KINDS),
+});
+
+export function isShippedVendor(vendor: string): vendor is ShippedVendorId {
+  return (SHIPPED_VENDORS as readonly string[]).includes(vendor);
 }
 
 /**

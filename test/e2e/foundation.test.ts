@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixturePages, type FixturePage } from '../fixtures/catalog';
-import { launchExtension, settle, watchExtensionContexts, type ExtensionSession } from './harness';
+import { launchExtension, recordedTabId, settle, watchExtensionContexts, type ExtensionSession } from './harness';
 
 function fixture(predicate: (page: FixturePage) => boolean, what: string): FixturePage {
   const found = fixturePages.find(predicate);
   if (!found) throw new Error(`no fixture page for ${what}`);
   return found;
-}
-
-/** The tab id the worker recorded for a URL (session storage, no tabs permission needed). */
-async function recordedTabId(session: ExtensionSession, url: string): Promise<number | null> {
-  return session.worker.evaluate(async (wanted) => {
-    const all = (await chrome.storage.session.get(null)) as Record<string, { url?: string }>;
-    const entry = Object.entries(all).find(([, value]) => value?.url === wanted);
-    return entry ? Number(entry[0].replace('tab.', '')) : null;
-  }, url);
 }
 
 async function sendRaw(page: Page, message: unknown): Promise<unknown> {

@@ -103,6 +103,15 @@ export async function watchExtensionContexts(page: Page, extensionId: string) {
   };
 }
 
+/** The tab id the worker recorded for a URL (session storage; no tabs permission needed). */
+export async function recordedTabId(session: ExtensionSession, url: string): Promise<number | null> {
+  return session.worker.evaluate(async (wanted) => {
+    const all = (await chrome.storage.session.get(null)) as Record<string, { url?: string }>;
+    const entry = Object.entries(all).find(([, value]) => value?.url === wanted);
+    return entry ? Number(entry[0].replace('tab.', '')) : null;
+  }, url);
+}
+
 /** Waits until the page loaded and the browser's document_idle injections ran. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('load');
