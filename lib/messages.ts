@@ -103,6 +103,12 @@ export const protocol = {
     request: z.object({}),
     response: z.object({ ok: z.boolean(), length: z.number().int().nonnegative(), problems: z.array(z.string()) }),
   },
+  // ── Evidence locker, context menu and shortcut capture (add entries here) ──
+
+  // ── Eligibility checker and tickets (add entries here) ──
+
+  // ── Settings, SLA outage log and reminders (add entries here) ──
+
   /** Any context → worker: liveness and version. */
   'worker.ping': {
     request: z.object({}),

@@ -7,6 +7,10 @@ import { z } from 'zod';
  */
 export const settingsSchema = z.object({
   locale: z.enum(['auto', 'zh-CN', 'en']).default('auto'),
+  /** User-defined policy packs (raw JSON values; validated by the pack schema where used). */
+  customPacks: z.array(z.unknown()).default([]),
+  /** Per-year official holiday schedules the bundled calendar lacks (lib/time YearOverride). */
+  holidayOverrides: z.array(z.unknown()).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const SETTINGS_VERSION = 1;

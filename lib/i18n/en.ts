@@ -1,4 +1,9 @@
 import type { MessageKey } from './zh-CN';
+import { en as cardSection } from './sections/card';
+import { en as lockerSection } from './sections/locker';
+import { en as checkerSection } from './sections/checker';
+import { en as settingsSection } from './sections/settings';
+
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Refund Guard',
@@ -167,4 +172,8 @@ export const en: Record<MessageKey, string> = {
   'error.handler': 'The action failed: {message}',
   'error.noReceiver': 'The extension’s background is not available right now. Try again in a moment or reload the extension.',
   'error.settingsInvalid': 'Settings could not be read, so defaults are in use; the stored data was kept.',
+  ...cardSection,
+  ...lockerSection,
+  ...checkerSection,
+  ...settingsSection,
 };

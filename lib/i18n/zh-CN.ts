@@ -1,3 +1,8 @@
+import { zhCN as cardSection } from './sections/card';
+import { zhCN as lockerSection } from './sections/locker';
+import { zhCN as checkerSection } from './sections/checker';
+import { zhCN as settingsSection } from './sections/settings';
+
 // The product's own words, zh-CN (the default UI language). Every user-visible
 // string goes through this catalog; en.ts must have the same keys.
 export const zhCN = {
@@ -167,6 +172,10 @@ export const zhCN = {
   'error.handler': '操作失败：{message}',
   'error.noReceiver': '扩展后台暂时不可用，请稍后重试或重新加载扩展。',
   'error.settingsInvalid': '设置数据无法读取，已使用默认设置；原数据未删除。',
+  ...cardSection,
+  ...lockerSection,
+  ...checkerSection,
+  ...settingsSection,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

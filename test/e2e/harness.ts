@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = join(ROOT, process.env.RG_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export function chromePath(): string {
   const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -22,6 +22,23 @@ export interface LaunchOptions {
   /** Reuse a running fixture server instead of starting one. */
   server?: FixtureServer;
   viewport?: { width: number; height: number };
+  /**
+   * Load a copy of the build whose manifest also holds `<all_urls>`: the
+   * permission a user grants in options for automatic screenshots. Headless
+   * Chromium cannot click the toolbar, so activeTab cannot be granted there.
+   */
+  grantAllUrls?: boolean;
+}
+
+/** A copy of the built extension with `<all_urls>` granted at install; the code is unchanged. */
+async function withAllUrls(extensionDir: string, into: string): Promise<string> {
+  const copy = join(into, 'extension');
+  await cp(extensionDir, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), '<all_urls>'];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return copy;
 }
 
 export interface ExtensionSession {
@@ -38,12 +55,13 @@ export interface ExtensionSession {
  * mapped to the local fixture server (TESTING.md).
  */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}; run \`npm run build\` first`);
+  const builtDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(builtDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${builtDir}; run \`npm run build\` first`);
   }
   const server = options.server ?? (await startFixtureServer());
   const profile = await mkdtemp(join(tmpdir(), 'refund-guard-profile-'));
+  const extensionDir = options.grantAllUrls ? await withAllUrls(builtDir, profile) : builtDir;
   const lang = options.lang ?? 'zh-CN';
   const headless = options.headless ?? true;
   const context = await chromium.launchPersistentContext(profile, {
