@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { CheckoutCardModel, OrderCardModel } from '../lib/card/model';
 import { isShippedVendor, type PageMatch } from '../lib/vendors/types';
+import { CheckoutSummary } from './card/CheckoutSummary';
+import { OrderDeadlines, type OrderRow } from './card/OrderDeadlines';
 import { useI18n } from './i18n';
 
 /** What saving the page as evidence came to (reported only once the worker acknowledged the write). */
@@ -11,6 +14,15 @@ export type EvidenceOutcome =
 interface PageCardProps {
   match: PageMatch;
   onDismiss: () => void;
+  /** Hides the card on this site from now on; absent where not offered. */
+  onNeverOnSite?: () => void;
+  /** What the card says on a purchase page. */
+  checkout?: CheckoutCardModel | null;
+  /** The deadlines of the order on an order page (and of each row of a list). */
+  order?: OrderCardModel | null;
+  orderRows?: readonly OrderRow[];
+  /** Opens the eligibility checker for this page's order; rejects with a message on failure. */
+  onOpenChecker?: () => Promise<void>;
   /** Saves the page as evidence; absent where saving is not offered. */
   onSaveEvidence?: () => Promise<EvidenceOutcome>;
   /** Reports automatic captures of this page (order pages); returns an unsubscribe function. */
@@ -44,8 +56,9 @@ function EvidenceStatus({ save }: { save: SaveState }) {
  * names what the page is and the policy that applies; later it carries the
  * deadlines, risk flags and the save-as-evidence action.
  */
-export function PageCard({ match, onDismiss, onSaveEvidence, subscribeAutoCapture }: PageCardProps) {
+export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], onOpenChecker, onSaveEvidence, subscribeAutoCapture }: PageCardProps) {
   const { t } = useI18n();
+  const [checkerError, setCheckerError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   useEffect(
@@ -95,12 +108,39 @@ export function PageCard({ match, onDismiss, onSaveEvidence, subscribeAutoCaptur
               {t(`vendorSummary.${match.vendor}`)}
             </p>
           )}
-          {onSaveEvidence && (
-            <div className="rg-card__actions">
+          {checkout && <CheckoutSummary model={checkout} />}
+          {(order || orderRows.length > 0) && <OrderDeadlines model={order ?? null} rows={orderRows} />}
+          <div className="rg-card__actions">
+            {onSaveEvidence && (
               <button type="button" className="rg-card__button" data-action="save-evidence" onClick={() => void onSave()} disabled={save.state === 'saving'}>
                 {t('card.saveEvidence')}
               </button>
-            </div>
+            )}
+            {onOpenChecker && (
+              <button
+                type="button"
+                className="rg-card__button rg-card__button--quiet"
+                data-action="open-checker"
+                onClick={() => {
+                  setCheckerError(null);
+                  onOpenChecker().catch((error: unknown) =>
+                    setCheckerError(t('card.openCheckerFailed', { message: error instanceof Error ? error.message : String(error) })),
+                  );
+                }}
+              >
+                {t('card.openChecker')}
+              </button>
+            )}
+            {onNeverOnSite && (
+              <button type="button" className="rg-card__link" data-action="never-on-site" onClick={onNeverOnSite}>
+                {t('card.neverOnSite')}
+              </button>
+            )}
+          </div>
+          {checkerError && (
+            <p className="rg-card__status rg-card__status--error" role="alert">
+              {checkerError}
+            </p>
           )}
           <div aria-live="polite">
             <EvidenceStatus save={save} />

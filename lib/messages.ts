@@ -3,6 +3,7 @@ import { pageMatchSchema } from './vendors/types';
 import { LOCALES } from './i18n';
 import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
 import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
+import { cardRequestSchema, cardResponseSchema } from './card/schema';
 
 /**
  * The one declaration of every message between the extension's contexts.
@@ -108,6 +109,18 @@ export const protocol = {
   // ── Eligibility checker and tickets (add entries here) ──
 
   // ── Settings, SLA outage log and reminders (add entries here) ──
+
+  // ── In-page card ──
+  /** Content script → worker: what the card says about the page, from what the script read there. */
+  'card.content': {
+    request: cardRequestSchema,
+    response: cardResponseSchema,
+  },
+  /** Content script → worker: open the eligibility checker (the popup page, in a tab) about the sender's tab. */
+  'ui.openChecker': {
+    request: z.object({}),
+    response: z.object({ opened: z.boolean() }),
+  },
 
   /** Any context → worker: liveness and version. */
   'worker.ping': {

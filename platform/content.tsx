@@ -1,13 +1,22 @@
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { StaticLocale } from '../components/i18n';
 import { PageCard } from '../components/PageCard';
-import { extractOrder } from '../lib/extract/order';
+import type { CardContent } from '../lib/card/model';
+import { MAX_CARD_ROWS } from '../lib/card/schema';
+import { extractCheckout } from '../lib/extract/checkout';
+import { extractOrder, extractOrderList } from '../lib/extract/order';
+import type { Locale } from '../lib/i18n';
+import type { RequestOf } from '../lib/messages';
+import { contentScriptHosts } from '../lib/vendors/registry';
 import { detectPage, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
 import type { PageMatch } from '../lib/vendors/types';
 import { translator } from '../lib/i18n';
 import { capturePage, settled, type SaveOutcome } from './capture';
+import { hideCardOn, isCardHidden } from './card-prefs';
+import { placeCard } from './placement';
 import { currentLocale } from './locale';
 import { sendMessage } from './messaging';
 import { loadSettings } from './settings';
@@ -45,6 +54,30 @@ function pageText(): string {
 
 const sameMatch = (a: PageMatch | null, b: PageMatch | null) => a?.vendor === b?.vendor && a?.kind === b?.kind;
 
+const EMPTY: CardContent = { checkout: null, order: null, orderRows: [] };
+
+/**
+ * What the page shows, read by its labels and controls, sent to the worker,
+ * which answers with what the card says. A page the extractors cannot read,
+ * or a worker that does not answer, leaves the card with its summary only.
+ */
+async function cardContent(match: PageMatch, locale: Locale): Promise<CardContent> {
+  const request: RequestOf<'card.content'> = { match, locale, checkout: null, order: null, rows: [] };
+  try {
+    if (match.kind === 'checkout') {
+      const vendorHost = contentScriptHosts().includes(location.hostname);
+      request.checkout = extractCheckout(document, { url: location.href, vendorHost, text: pageText() }).fields;
+    } else if (match.kind === 'order') {
+      const rows = extractOrderList(document);
+      if (rows.length > 1) request.rows = rows.slice(0, MAX_CARD_ROWS);
+      else request.order = extractOrder(document).fields;
+    }
+    return await sendMessage('card.content', request);
+  } catch {
+    return EMPTY;
+  }
+}
+
 /**
  * Recognises the page, tells the worker, and shows the card. Consoles are
  * single-page apps: on every location change the page is detected again, the
@@ -55,7 +88,8 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   const locale = currentLocale(settings.locale);
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let shown: PageMatch | null = null;
-  let dismissed = false;
+  let dismissed = await isCardHidden(location.hostname).catch(() => false);
+  let render: (() => void) | null = null;
   const t = translator(locale);
   // Order pages carry their order (订单号, 状态, 实付金额 …) into the snapshot, so
   // revisits dedupe by order and a changed status links to the earlier one.
@@ -83,9 +117,14 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
       // The worker is restarted by the next event; the popup asks again then.
     });
     if (match?.kind === 'order') void autoCapture(match);
-    if (ui && sameMatch(match, shown)) return;
+    if (ui && sameMatch(match, shown)) {
+      // Same kind of page, new content (an SPA route): read it again once it has rendered.
+      void settled().then(() => render?.());
+      return;
+    }
     ui?.remove();
     ui = null;
+    render = null;
     shown = match;
     if (!match || dismissed || ctx.isInvalid) return;
     const created = await createShadowRootUi<Root>(ctx, {
@@ -94,24 +133,55 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      onMount(container, _shadow, host) {
+      onMount(container, shadow, host) {
         host.setAttribute('data-kind', match.kind);
         host.setAttribute('data-vendor', match.vendor);
         const root = createRoot(container);
+        const close = () => {
+          dismissed = true;
+          ui?.remove();
+          ui = null;
+          render = null;
+        };
+        let drawn = 0;
+        const draw = async () => {
+          const run = ++drawn;
+          const content = await cardContent(match, locale);
+          if (run !== drawn || ctx.isInvalid) return;
+          flushSync(() => root.render(
+            <StaticLocale locale={locale}>
+              <PageCard
+                match={match}
+                checkout={content.checkout}
+                order={content.order}
+                orderRows={content.orderRows}
+                onSaveEvidence={() => save(match, 'manual')}
+                subscribeAutoCapture={subscribeAutoCapture}
+                onOpenChecker={async () => {
+                  await sendMessage('ui.openChecker', {});
+                }}
+                onDismiss={close}
+                onNeverOnSite={() => {
+                  void hideCardOn(location.hostname);
+                  close();
+                }}
+              />
+            </StaticLocale>,
+          ));
+          place();
+        };
+        const place = () => {
+          const cardElement = shadow.querySelector<HTMLElement>('.rg-card');
+          if (cardElement) placeCard(host, cardElement);
+        };
+        ctx.addEventListener(window, 'resize', place);
         root.render(
           <StaticLocale locale={locale}>
-            <PageCard
-              match={match}
-              onSaveEvidence={() => save(match, 'manual')}
-              subscribeAutoCapture={subscribeAutoCapture}
-              onDismiss={() => {
-                dismissed = true;
-                ui?.remove();
-                ui = null;
-              }}
-            />
+            <PageCard match={match} onDismiss={close} />
           </StaticLocale>,
         );
+        void draw().then(() => settled()).then(() => render?.());
+        render = () => void draw();
         return root;
       },
       onRemove(root) {
@@ -129,4 +199,10 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
 
   await update();
   ctx.addEventListener(window, 'wxt:locationchange', () => void update());
+  // The buyer changes the term, ticks auto-renew …: the card follows the form.
+  let pending: number | undefined;
+  ctx.addEventListener(document, 'change', () => {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(() => render?.(), 120);
+  });
 }

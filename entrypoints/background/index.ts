@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../platform/messaging';
+import { cardContentFor } from './card';
 import { evidenceHandlers } from './evidence';
 import { forgetTab, recordDetection, tabStatus } from './tabs';
 
@@ -13,6 +14,12 @@ export default defineBackground(() => {
     'worker.ping': () => ({ version: browser.runtime.getManifest().version, startedAt }),
     'page.detected': (data, sender) => recordDetection(data, sender, new Date()),
     'tab.status': ({ tabId }) => tabStatus(tabId),
+    'card.content': (request) => cardContentFor(request, new Date()),
+    'ui.openChecker': async (_data, sender) => {
+      if (sender.tabId === undefined) return { opened: false };
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${sender.tabId}`) });
+      return { opened: true };
+    },
     ...evidenceHandlers(),
   });
 

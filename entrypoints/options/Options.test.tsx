@@ -27,7 +27,7 @@ describe('Options', () => {
     expect(select).toHaveValue('auto');
     await user.selectOptions(select, 'en');
     expect(await screen.findByRole('heading', { level: 1, name: 'Refund Guard · Settings' })).toBeInTheDocument();
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({ settings: { locale: 'en' } });
+    expect(await fakeBrowser.storage.local.get('settings')).toMatchObject({ settings: { locale: 'en' } });
     expect(screen.getByRole('status')).toHaveTextContent('Saved');
   });
 

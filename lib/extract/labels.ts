@@ -33,13 +33,15 @@ export function findLabelled(root: ParentNode, labels: readonly string[], skip?:
     const text = cleanText(raw);
     const label = labelText(text);
     if (wanted.has(label) && label.length <= LABEL_MAX_LENGTH) {
+      // A view the page has hidden (an SPA's previous route) is not what the page shows.
+      if (el.closest('[hidden]')) continue;
       const value = cleanText(el.nextElementSibling?.textContent);
       if (value) hits.push({ label, value });
       continue;
     }
     // "订单号：2026…" in one element
     const inline = text.match(/^([^：:]{1,24})\s*[：:]\s*(.+)$/);
-    if (inline && wanted.has(inline[1]!.trim()) && el.childElementCount === 0) {
+    if (inline && wanted.has(inline[1]!.trim()) && el.childElementCount === 0 && !el.closest('[hidden]')) {
       hits.push({ label: inline[1]!.trim(), value: inline[2]! });
     }
   }

@@ -81,6 +81,7 @@ const MAX_ROWS = 500;
 export function extractOrderList(root: ParentNode): Partial<OrderFields>[] {
   const keys = Object.keys(ORDER_FIELDS) as (keyof OrderFields)[];
   for (const table of Array.from(root.querySelectorAll('table')).slice(0, 50)) {
+    if (table.closest('[hidden]')) continue;
     const headerCells = Array.from(table.querySelectorAll('thead th, thead td'));
     const header = headerCells.length > 0 ? headerCells : Array.from(table.querySelector('tr')?.children ?? []);
     const columns = header.map((cell) => {

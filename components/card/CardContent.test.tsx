@@ -1,0 +1,101 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { cardContent } from '../../lib/card/model';
+import { StaticLocale } from '../i18n';
+import { PageCard } from '../PageCard';
+
+const NOW = '2026-11-22T10:00:00+08:00';
+
+function renderCard(locale: 'zh-CN' | 'en', request: Parameters<typeof cardContent>[0]) {
+  const content = cardContent(request, NOW, { locale });
+  return render(
+    <StaticLocale locale={locale}>
+      <PageCard match={request.match} checkout={content.checkout} order={content.order} orderRows={content.orderRows} onDismiss={() => {}} />
+    </StaticLocale>,
+  );
+}
+
+describe('the checkout card', () => {
+  it('shows the clock that starts at payment, the answer for a change of mind and each risk with its data-flag', () => {
+    const { container } = renderCard('zh-CN', {
+      match: { vendor: 'tencent-cloud', kind: 'checkout' },
+      locale: 'zh-CN',
+      checkout: { product: '云服务器 CVM', term: '1年', autoRenew: true, channel: 'official', price: 3145.37 },
+      order: null,
+      rows: [],
+    });
+    const clock = container.querySelector('[data-clock="five-day-no-reason"]')!;
+    expect(within(clock as HTMLElement).getByText('截至 2026-11-27')).toBeInTheDocument();
+    expect(within(clock as HTMLElement).getByText('需满足条件')).toBeInTheDocument();
+    expect(Array.from(container.querySelectorAll('[data-flag]')).map((el) => el.getAttribute('data-flag'))).toEqual(['auto-renew']);
+    expect(screen.getByText(/续费订单不适用五天无理由退还/)).toBeInTheDocument();
+  });
+
+  it('opens a citation to the words of the clause', async () => {
+    const user = userEvent.setup();
+    const { container } = renderCard('zh-CN', {
+      match: { vendor: 'letsvpn', kind: 'checkout' },
+      locale: 'zh-CN',
+      checkout: { term: '2年', promoText: '限时特价，不支持退款', autoRenew: true, channel: 'official' },
+      order: null,
+      rows: [],
+    });
+    const flag = container.querySelector('[data-flag="non-refundable-promo"]') as HTMLElement;
+    expect(within(flag).getByText('页面原文：限时特价，不支持退款')).toBeInTheDocument();
+    const outcome = container.querySelector('[data-outcome]') as HTMLElement;
+    expect(within(outcome).getByText('不可退款')).toBeInTheDocument();
+    const details = outcome.querySelector('details')!;
+    expect(details.open).toBe(false);
+    await user.click(details.querySelector('summary')!);
+    expect(details.open).toBe(true);
+    expect(within(details).getByText(/特价活动明确标注/)).toBeVisible();
+  });
+
+  it('speaks English', () => {
+    renderCard('en', {
+      match: { vendor: 'letsvpn', kind: 'checkout' },
+      locale: 'en',
+      checkout: { channel: 'app-store' },
+      order: null,
+      rows: [],
+    });
+    expect(screen.getByText('Risks on this page')).toBeInTheDocument();
+    expect(screen.getByText('Bought through an app store')).toBeInTheDocument();
+  });
+});
+
+describe('the console card', () => {
+  it('shows the order’s deadline from its payment time and last month’s SLA window', () => {
+    const { container } = renderCard('zh-CN', {
+      match: { vendor: 'tencent-cloud', kind: 'order' },
+      locale: 'zh-CN',
+      checkout: null,
+      order: { orderId: '20261118105822371604', paidAt: '2026-11-18 10:59:07', orderType: '新购', status: '已支付' },
+      rows: [],
+    });
+    expect(screen.getByText('订单 20261118105822371604')).toBeInTheDocument();
+    expect(container.querySelector('[data-clock="five-day-no-reason"]')?.getAttribute('data-date')).toBe('2026-11-23');
+    const sla = container.querySelector('[data-sla-month]')!;
+    expect(sla.getAttribute('data-sla-month')).toBe('2026-10');
+    expect(sla.textContent).toContain('2026-12-30');
+  });
+
+  it('starts no clock for an unpaid order in a list', () => {
+    const { container } = renderCard('zh-CN', {
+      match: { vendor: 'tencent-cloud', kind: 'order' },
+      locale: 'zh-CN',
+      checkout: null,
+      order: null,
+      rows: [
+        { orderId: 'A1000001', status: '待支付', createdAt: '2026-11-22 09:33:44' },
+        { orderId: 'A1000002', status: '已支付', paidAt: '2026-11-10 08:00:00', orderType: '新购' },
+      ],
+    });
+    const rows = Array.from(container.querySelectorAll('[data-order-row]'));
+    expect(rows.map((r) => [r.getAttribute('data-order-row'), r.getAttribute('data-state')])).toEqual([
+      ['A1000001', 'none'],
+      ['A1000002', 'lapsed'],
+    ]);
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_SOURCES } from '../policy/sources';
+import { SHIPPED_VENDORS } from '../vendors/types';
+import { flagAdviceEntries, riskFlags, RISK_FLAGS } from './flags';
+import { checkoutCard, lastMonthSla, orderCard, pageTimeToIso } from './model';
+
+const NOW = '2026-11-22T10:00:00+08:00';
+
+describe('risk flags', () => {
+  it('cite a known source and clause for every piece of advice', () => {
+    const entries = flagAdviceEntries();
+    expect(new Set(entries.map((e) => e.id))).toEqual(new Set(RISK_FLAGS));
+    for (const entry of entries) {
+      expect(entry.citations.length, `${entry.id}/${entry.vendor}`).toBeGreaterThan(0);
+      for (const c of entry.citations) {
+        expect(KNOWN_SOURCES).toContain(c.source);
+        expect(c.clause?.trim()).toBeTruthy();
+      }
+    }
+  });
+
+  it('are raised only by what the page shows, in contract order', () => {
+    expect(riskFlags('tencent-cloud', {}, 'zh-CN')).toEqual([]);
+    expect(riskFlags('tencent-cloud', { term: '1年', autoRenew: false }, 'zh-CN')).toEqual([]);
+    expect(riskFlags('tencent-cloud', { term: '12个月' }, 'zh-CN')).toEqual([]);
+    expect(riskFlags('tencent-cloud', { term: '2年' }, 'zh-CN').map((f) => f.id)).toEqual(['multi-year']);
+    const all = riskFlags('generic-software', { promoText: '限时特价，不支持退款', autoRenew: true, term: '3年', channel: 'app-store', resellerPromise: '代理商承诺：7天', digitalGoodsNotice: '数字商品一经下载不支持退货' }, 'en');
+    expect(all.map((f) => f.id)).toEqual([...RISK_FLAGS]);
+    expect(all[0]!.evidence).toBe('限时特价，不支持退款');
+  });
+
+  it('give vendor-specific advice where the sources differ', () => {
+    const [tc] = riskFlags('tencent-cloud', { autoRenew: true }, 'zh-CN');
+    const [other] = riskFlags('letsvpn', { autoRenew: true }, 'zh-CN');
+    expect(tc!.advice).toContain('五天无理由');
+    expect(other!.advice).not.toContain('五天无理由');
+  });
+});
+
+describe('checkout card', () => {
+  it('answers for every shipped vendor with a cited basis, never throwing on sparse pages', () => {
+    for (const vendor of SHIPPED_VENDORS) {
+      for (const fields of [{}, { term: '3年', autoRenew: true }, { channel: 'reseller' as const }, { promoText: '活动价，不支持退款' }]) {
+        const card = checkoutCard(vendor, fields, NOW, { locale: 'zh-CN' });
+        expect(card.headline.basis.length, vendor).toBeGreaterThan(0);
+        for (const clock of card.clocks) if (clock.date) expect(clock.date >= '2026-11-22').toBe(true);
+      }
+    }
+  });
+
+  it('drops rules that a certain earlier rule makes unreachable', () => {
+    const promo = checkoutCard('tencent-cloud', { term: '1年', promoText: '活动价，不支持退款' }, NOW, { locale: 'zh-CN' });
+    expect(promo.headline.rule).toBe('campaign-no-refund');
+    expect(promo.clocks).toEqual([]);
+    expect(promo.exceptions).toEqual([]);
+    const renewal = checkoutCard('tencent-cloud', { term: '1年', orderType: '续费' }, NOW, { locale: 'zh-CN' });
+    expect(renewal.clocks.map((c) => c.rule)).not.toContain('five-day-no-reason');
+  });
+
+  it('uses a custom pack for a vendor the product does not ship', () => {
+    const pack = {
+      id: 'acme-cloud',
+      name: 'Acme Cloud',
+      lastChecked: '2026-11-01',
+      covers: 'Acme subscriptions',
+      rules: [
+        {
+          id: 'fourteen-days',
+          when: { fact: 'reason', in: ['changed-mind', 'dissatisfied'] },
+          outcome: 'eligible',
+          refund: 'full',
+          claimWith: 'vendor',
+          summary: 'Full refund within 14 days of purchase.',
+          citations: [{ source: 'Acme terms', clause: '§4' }],
+          deadline: { kind: 'period', amount: 14, unit: 'calendar-days', from: 'purchase', label: '14-day refund ends' },
+        },
+        { id: 'no-refund', outcome: 'not-eligible', refund: null, claimWith: 'vendor', summary: 'No refunds afterwards', citations: [{ source: 'Acme terms', clause: '§5' }] },
+      ],
+    };
+    const card = checkoutCard('acme-cloud', {}, NOW, { locale: 'en', packs: [pack] });
+    expect(card.headline.outcome).toBe('eligible');
+    expect(card.clocks).toEqual([expect.objectContaining({ rule: 'fourteen-days', date: '2026-12-06' })]);
+  });
+});
+
+describe('order card', () => {
+  it('reads page times as Asia/Shanghai', () => {
+    expect(pageTimeToIso('2026-11-18 10:59:07')).toBe('2026-11-18T10:59:07+08:00');
+    expect(pageTimeToIso('2026-11-18')).toBe('2026-11-18T00:00:00+08:00');
+    expect(pageTimeToIso('2026-02-30 10:00:00')).toBeNull();
+    expect(pageTimeToIso('<img src=x>')).toBeNull();
+  });
+
+  it('counts from payment, and not at all for an order paid after now or without a time', () => {
+    expect(orderCard('tencent-cloud', { paidAt: '2026-11-18 10:59:07' }, NOW, { locale: 'zh-CN' }).clocks[0]).toMatchObject({ date: '2026-11-23', state: 'open' });
+    expect(orderCard('tencent-cloud', { paidAt: '2026-11-10 10:59:07' }, NOW, { locale: 'zh-CN' }).clocks[0]).toMatchObject({ date: '2026-11-15', state: 'lapsed' });
+    expect(orderCard('tencent-cloud', { paidAt: '2026-12-01 00:00:00' }, NOW, { locale: 'zh-CN' }).clocks).toEqual([]);
+    expect(orderCard('tencent-cloud', {}, NOW, { locale: 'zh-CN' }).purchasedAt).toBeNull();
+  });
+
+  it('gives last month’s SLA window for Exmail and CVM, across a year end', () => {
+    expect(lastMonthSla('tencent-exmail', NOW)).toMatchObject({ month: '2026-10', closesOn: '2026-12-30', open: true });
+    expect(lastMonthSla('tencent-cloud', '2026-01-03T09:00:00+08:00')).toMatchObject({ month: '2025-12', open: false });
+    expect(lastMonthSla('letsvpn', NOW)).toBeNull();
+  });
+});

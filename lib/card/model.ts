@@ -1,0 +1,244 @@
+import type { Locale } from '../i18n';
+import { evaluateClaim, type Verdict } from '../claims/eligibility';
+import { evaluateCondition, type FactBag } from '../claims/conditions';
+import { evaluateDeadline } from '../claims/deadline';
+import { FACT_DEFAULTS } from '../claims/facts';
+import type { CheckoutFields } from '../extract/checkout';
+import type { OrderFields } from '../extract/order';
+import { findPack, loadUserPacks } from '../policy/registry';
+import type { Outcome, PolicyRule, RefundKind } from '../policy/schema';
+import { citationTitle } from '../policy/sources';
+import { localize } from '../policy/text';
+import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
+import { defaultCalendar } from '../time/calendar';
+import { parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
+import { riskFlags, type RiskFlag } from './flags';
+import type { CardRequest } from './schema';
+
+export interface CardCitation {
+  title: string;
+  source: string;
+  clause?: string;
+}
+
+/** A clock that starts at payment, with its date computed from the purchase time. */
+export interface CardClock {
+  rule: string;
+  label: string;
+  /** Asia/Shanghai date the window ends on; null when the sources leave it unknown. */
+  date: IsoDate | null;
+  estimated: boolean;
+  state: 'open' | 'lapsed' | 'unknown';
+  /** True when the rule's conditions are not all known from the page (e.g. "once per account"). */
+  conditional: boolean;
+  outcome: Outcome;
+  summary: string;
+  note: string | null;
+  citations: CardCitation[];
+}
+
+export interface CardException {
+  rule: string;
+  outcome: Outcome;
+  summary: string;
+  citations: CardCitation[];
+}
+
+export interface CheckoutCardModel {
+  vendor: string;
+  /** What the policy says for this purchase if the buyer changes their mind after paying. */
+  headline: { outcome: Outcome; refund: RefundKind | null; rule: string; basis: { text: string; citation: string }[] };
+  clocks: CardClock[];
+  exceptions: CardException[];
+  flags: RiskFlag[];
+}
+
+export interface SlaWindow {
+  month: IsoMonth;
+  opensAfter: IsoDate;
+  closesOn: IsoDate;
+  estimated: boolean;
+  /** Open for filing at `now`. */
+  open: boolean;
+}
+
+export interface OrderCardModel {
+  vendor: string;
+  orderId: string | null;
+  purchasedAt: string | null;
+  status: string | null;
+  clocks: CardClock[];
+  /** The SLA claim window for the month before `now` (Exmail, CVM). */
+  sla: SlaWindow | null;
+}
+
+interface CardOptions {
+  locale: Locale;
+  /** User-defined packs (settings). */
+  packs?: readonly unknown[];
+}
+
+const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>
+  citations.map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
+
+/** "2026-11-18 10:58:22" (page, Asia/Shanghai) → an ISO instant with its offset; null if not a date. */
+export function pageTimeToIso(text: string | undefined): string | null {
+  if (!text) return null;
+  const m = text.match(/^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}:\d{2}))?$/);
+  if (!m) return null;
+  const iso = `${m[1]}T${m[2] ?? '00:00:00'}+08:00`;
+  return parseInstant(iso) === null ? null : iso;
+}
+
+/** Facts a purchase page establishes (never guessed: what the page does not show stays unknown). */
+export function checkoutFacts(vendor: string, fields: Partial<CheckoutFields>): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  if (fields.channel) facts.channel = fields.channel;
+  if (fields.promoText) facts.promoNonRefundable = true;
+  if (fields.orderType) facts.renewal = fields.orderType === '续费';
+  // Only prepaid (包年包月) purchases have a term to choose on Tencent Cloud.
+  if (vendor === 'tencent-cloud' && fields.term) facts.billing = 'prepaid';
+  return facts;
+}
+
+/**
+ * The rules that could still decide a claim: the first rule whose condition
+ * is certainly true wins, so nothing after it can apply, and rules whose
+ * condition is certainly false never do.
+ */
+function reachableRules(rules: readonly PolicyRule[], bag: FactBag): PolicyRule[] {
+  const out: PolicyRule[] = [];
+  for (const rule of rules) {
+    const truth = evaluateCondition(rule.when, bag);
+    if (truth === 'false') continue;
+    out.push(rule);
+    if (truth === 'true') break;
+  }
+  return out;
+}
+
+function ruleClocks(vendor: string, facts: FactBag, nowMs: number, options: CardOptions): CardClock[] {
+  const pack = findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
+  const bag: FactBag = { ...FACT_DEFAULTS, ...facts };
+  const seen = new Set<string>();
+  const clocks: CardClock[] = [];
+  for (const rule of reachableRules(pack.rules, bag)) {
+    if (rule.deadline?.kind !== 'period' || rule.outcome === 'not-eligible') continue;
+    const truth = evaluateCondition(rule.when, bag);
+    const state = evaluateDeadline(rule.deadline, { facts: bag, now: nowMs, calendar: defaultCalendar, locale: options.locale });
+    if (state.state === 'none') continue;
+    const label = state.state === 'unknown' ? localize(rule.deadline.label, options.locale, { amount: '…' }) : state.deadline.label;
+    if (seen.has(label)) continue;
+    seen.add(label);
+    clocks.push({
+      rule: rule.id,
+      label,
+      date: state.state === 'unknown' ? null : state.deadline.date,
+      estimated: state.state === 'unknown' ? false : state.deadline.estimated,
+      state: state.state,
+      conditional: truth === 'unknown',
+      outcome: rule.outcome,
+      summary: localize(rule.summary, options.locale),
+      note: state.state === 'unknown' ? state.note : null,
+      citations: cite(rule.citations, options.locale),
+    });
+  }
+  return clocks;
+}
+
+/**
+ * What the checkout card says for this purchase, computed as if paid at `now`:
+ * the policy's answer for a change of mind, the clocks that start at payment,
+ * the exceptions that could still apply, and the risks the page shows.
+ */
+export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, now: string, options: CardOptions): CheckoutCardModel {
+  const facts = checkoutFacts(vendor, fields);
+  const nowMs = parseInstant(now);
+  if (nowMs === null) throw new RangeError(`now must be an ISO date-time, got "${now}"`);
+  const verdict: Verdict = evaluateClaim({ vendor, purchasedAt: now, reason: 'changed-mind', ...facts }, now, { locale: options.locale, packs: options.packs });
+  // Cloud resources and licences are delivered on payment: the clocks start now.
+  const clocks = ruleClocks(vendor, { ...facts, purchasedAt: now, deliveredAt: now }, nowMs, options);
+  const pack = findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
+  const bag: FactBag = { ...FACT_DEFAULTS, ...facts };
+  const shown = new Set([verdict.rule, ...clocks.map((c) => c.rule)]);
+  const exceptions = reachableRules(pack.rules, bag)
+    .filter((rule) => !shown.has(rule.id) && rule.outcome !== 'not-eligible' && rule.when !== undefined)
+    .slice(0, 5)
+    .map((rule) => ({ rule: rule.id, outcome: rule.outcome, summary: localize(rule.summary, options.locale), citations: cite(rule.citations, options.locale) }));
+  return {
+    vendor,
+    headline: {
+      outcome: verdict.outcome,
+      refund: verdict.refund,
+      rule: verdict.rule,
+      basis: verdict.basis.map((b) => ({ text: b.text, citation: citationTitle(b, options.locale) })),
+    },
+    clocks,
+    exceptions,
+    flags: riskFlags(vendor, fields, options.locale),
+  };
+}
+
+const CLOSED_STATUS = /待支付|未支付|已取消|已关闭|已退款|退款中|unpaid|cancel|refunded/i;
+
+const SLA_SERVICE: Record<string, keyof typeof SLA_POLICIES | undefined> = { 'tencent-exmail': 'exmail', 'tencent-cloud': 'cvm' };
+
+function previousMonth(date: IsoDate): IsoMonth {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The SLA claim window for last month, for vendors with an SLA. */
+export function lastMonthSla(vendor: string, now: string): SlaWindow | null {
+  const service = SLA_SERVICE[vendor];
+  const nowMs = parseInstant(now);
+  if (!service || nowMs === null) return null;
+  const today = shanghaiDate(nowMs);
+  const month = previousMonth(today);
+  const claim = slaClaimWindow(month, defaultCalendar, SLA_POLICIES[service]);
+  return { month, ...claim, open: today > claim.opensAfter && today <= claim.closesOn };
+}
+
+/**
+ * The deadlines that follow from an order shown on an order page, counted
+ * from its payment (or creation) time, and last month's SLA claim window.
+ */
+export function orderCard(vendor: string, order: Partial<OrderFields>, now: string, options: CardOptions): OrderCardModel {
+  const nowMs = parseInstant(now);
+  if (nowMs === null) throw new RangeError(`now must be an ISO date-time, got "${now}"`);
+  const purchasedAt = pageTimeToIso(order.paidAt) ?? pageTimeToIso(order.createdAt);
+  const facts: Record<string, unknown> = {};
+  if (order.orderType) facts.renewal = /续费/.test(order.orderType);
+  const paidMs = purchasedAt ? parseInstant(purchasedAt) : null;
+  // An unpaid, cancelled or refunded order starts no clock.
+  const settled = !order.status || !CLOSED_STATUS.test(order.status);
+  const clocks = settled && purchasedAt && paidMs !== null && paidMs <= nowMs ? ruleClocks(vendor, { ...facts, purchasedAt }, nowMs, options) : [];
+  return { vendor, orderId: order.orderId ?? null, purchasedAt, status: order.status ?? null, clocks, sla: lastMonthSla(vendor, now) };
+}
+
+export interface CardContent {
+  checkout: CheckoutCardModel | null;
+  order: OrderCardModel | null;
+  orderRows: { orderId: string; status: string | null; clock: CardClock | null }[];
+}
+
+/**
+ * Everything the in-page card says about a page, from what the content script
+ * read there: a checkout's policy, clocks and risks; an order's deadlines (or
+ * each listed order's next one); a console's SLA claim window.
+ */
+export function cardContent(request: CardRequest, now: string, options: CardOptions): CardContent {
+  const { match } = request;
+  const content: CardContent = { checkout: null, order: null, orderRows: [] };
+  if (match.kind === 'checkout') content.checkout = checkoutCard(match.vendor, request.checkout ?? {}, now, options);
+  if (match.kind === 'order' || match.kind === 'console') content.order = orderCard(match.vendor, request.order ?? {}, now, options);
+  if (match.kind === 'order') {
+    content.orderRows = request.rows
+      .filter((row) => row.orderId)
+      .map((row) => {
+        const card = orderCard(match.vendor, row, now, options);
+        return { orderId: row.orderId!, status: row.status ?? null, clock: card.clocks[0] ?? null };
+      });
+  }
+  return content;
+}

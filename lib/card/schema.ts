@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n';
+import { pageMatchSchema } from '../vendors/types';
+import { MAX_VALUE_LENGTH } from '../extract/normalize';
+import { RISK_FLAGS } from './flags';
+
+/**
+ * The in-page card's messages: the content script sends what it read from the
+ * page, the worker answers with what the card says (the policy engine stays
+ * out of every page). Page text is bounded and stays text.
+ */
+// Extracted values are capped at MAX_VALUE_LENGTH (lib/extract/normalize) before they are sent.
+const text = () => z.string().max(MAX_VALUE_LENGTH);
+const money = z.number().finite().min(-1e9).max(1e9);
+const outcome = z.enum(['eligible', 'negotiable', 'compensation', 'not-eligible', 'expired']);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const checkoutFieldsSchema = z
+  .object({
+    product: text(),
+    term: text(),
+    autoRenew: z.boolean(),
+    promoText: text(),
+    price: money,
+    originalPrice: money,
+    channel: z.enum(['official', 'reseller', 'app-store', 'google-play']),
+    orderType: text(),
+    seats: z.number().int().nonnegative().max(1e7),
+    resellerPromise: text(),
+    orderId: text(),
+    digitalGoodsNotice: text(),
+  })
+  .partial();
+
+export const orderFieldsSchema = z
+  .object({
+    orderId: text(),
+    orderType: text(),
+    status: text(),
+    createdAt: text(),
+    paidAt: text(),
+    amount: money,
+    voucher: money,
+    amountPaid: money,
+    product: text(),
+    term: text(),
+  })
+  .partial();
+
+export const MAX_CARD_ROWS = 8;
+
+export const cardRequestSchema = z.object({
+  match: pageMatchSchema,
+  locale: z.enum(LOCALES),
+  checkout: checkoutFieldsSchema.nullable().default(null),
+  order: orderFieldsSchema.nullable().default(null),
+  rows: z.array(orderFieldsSchema).max(MAX_CARD_ROWS).default([]),
+});
+export type CardRequest = z.infer<typeof cardRequestSchema>;
+
+const citation = z.object({ title: z.string(), source: z.string(), clause: z.string().optional() });
+const clock = z.object({
+  rule: z.string(),
+  label: z.string(),
+  date: isoDate.nullable(),
+  estimated: z.boolean(),
+  state: z.enum(['open', 'lapsed', 'unknown']),
+  conditional: z.boolean(),
+  outcome,
+  summary: z.string(),
+  note: z.string().nullable(),
+  citations: z.array(citation),
+});
+const flag = z.object({ id: z.enum(RISK_FLAGS), title: z.string(), advice: z.string(), evidence: z.string().nullable(), citations: z.array(citation) });
+
+export const checkoutCardSchema = z.object({
+  vendor: z.string(),
+  headline: z.object({
+    outcome,
+    refund: z.enum(['full', 'partial', 'difference', 'voucher']).nullable(),
+    rule: z.string(),
+    basis: z.array(z.object({ text: z.string(), citation: z.string() })),
+  }),
+  clocks: z.array(clock),
+  exceptions: z.array(z.object({ rule: z.string(), outcome, summary: z.string(), citations: z.array(citation) })),
+  flags: z.array(flag),
+});
+
+const slaWindow = z.object({ month: z.string(), opensAfter: isoDate, closesOn: isoDate, estimated: z.boolean(), open: z.boolean() });
+
+export const orderCardSchema = z.object({
+  vendor: z.string(),
+  orderId: z.string().nullable(),
+  purchasedAt: z.string().nullable(),
+  status: z.string().nullable(),
+  clocks: z.array(clock),
+  sla: slaWindow.nullable(),
+});
+
+export const cardResponseSchema = z.object({
+  checkout: checkoutCardSchema.nullable(),
+  order: orderCardSchema.nullable(),
+  orderRows: z.array(z.object({ orderId: z.string(), status: z.string().nullable(), clock: clock.nullable() })),
+});
+export type CardResponse = z.infer<typeof cardResponseSchema>;

@@ -1,0 +1,305 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCalendarDays, parseInstant, shanghaiDate } from '../../lib/time/zone';
+import { fixturePages, type FixturePage } from '../fixtures/catalog';
+import { launchExtension, settle, watchExtensionContexts, type ExtensionSession } from './harness';
+
+const fixture = (id: string): FixturePage => {
+  const page = fixturePages.find((p) => p.id === id);
+  if (!page) throw new Error(`no fixture ${id}`);
+  return page;
+};
+
+interface CardState {
+  hosts: number;
+  kind: string | null;
+  vendor: string | null;
+  flags: string[];
+  clocks: { rule: string; date: string; state: string }[];
+  rows: { id: string; date: string; state: string }[];
+  slaMonth: string | null;
+  orderId: string | null;
+  outcome: string | null;
+  text: string;
+  images: number;
+  scripts: number;
+}
+
+/** What the card shows now, read from its shadow root. */
+async function card(page: Page): Promise<CardState> {
+  return page.evaluate(() => {
+    const hosts = document.querySelectorAll('refund-guard-ui');
+    const host = hosts[0];
+    const root = host?.shadowRoot;
+    const all = (selector: string) => Array.from(root?.querySelectorAll(selector) ?? []);
+    return {
+      hosts: hosts.length,
+      kind: host?.getAttribute('data-kind') ?? null,
+      vendor: host?.getAttribute('data-vendor') ?? null,
+      flags: all('[data-flag]').map((el) => el.getAttribute('data-flag')!),
+      clocks: all('[data-clock]').map((el) => ({ rule: el.getAttribute('data-clock')!, date: el.getAttribute('data-date')!, state: el.getAttribute('data-state')! })),
+      rows: all('[data-order-row]').map((el) => ({ id: el.getAttribute('data-order-row')!, date: el.getAttribute('data-date')!, state: el.getAttribute('data-state')! })),
+      slaMonth: root?.querySelector('[data-sla-month]')?.getAttribute('data-sla-month') ?? null,
+      orderId: root?.querySelector('[data-order-id]')?.getAttribute('data-order-id') ?? null,
+      outcome: root?.querySelector('[data-outcome]')?.getAttribute('data-outcome') ?? null,
+      text: (root?.querySelector('.rg-card') as HTMLElement | null)?.innerText ?? '',
+      images: all('img, iframe, object').length,
+      scripts: all('script').length,
+    };
+  });
+}
+
+/** Waits until the card carries what the worker computed for the page. */
+async function cardWith(page: Page, test: string): Promise<CardState> {
+  await page.waitForFunction((selector) => !!document.querySelector('refund-guard-ui')?.shadowRoot?.querySelector(selector), test, { timeout: 15_000 });
+  return card(page);
+}
+
+async function open(page: Page, id: string): Promise<void> {
+  await page.goto(fixture(id).url);
+  await settle(page);
+}
+
+/** Today's date in Asia/Shanghai as the browser sees it (time is read from the browser, not the test's machine). */
+async function browserToday(page: Page): Promise<string> {
+  const now = await page.evaluate(() => new Date().toISOString());
+  return shanghaiDate(parseInstant(now)!);
+}
+
+describe('content scripts on the vendor fixture sites', () => {
+  let session: ExtensionSession;
+  let page: Page;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    session = await launchExtension({ lang: 'zh-CN' });
+    page = await session.context.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('recognises every page kind of every shipped vendor and mounts exactly one card', async () => {
+    const vendorPages = fixturePages.filter((p) => p.vendor && p.kind && p.vendor !== 'generic-software');
+    expect(new Set(vendorPages.map((p) => `${p.vendor}/${p.kind}`)).size).toBeGreaterThanOrEqual(9);
+    for (const fixturePage of vendorPages) {
+      await page.goto(fixturePage.url);
+      await settle(page);
+      await page.waitForSelector(`refund-guard-ui[data-kind="${fixturePage.kind}"]`, { state: 'attached', timeout: 10_000 });
+      const state = await card(page);
+      expect({ id: fixturePage.id, hosts: state.hosts, kind: state.kind, vendor: state.vendor }).toEqual({
+        id: fixturePage.id,
+        hosts: 1,
+        kind: fixturePage.kind,
+        vendor: fixturePage.vendor,
+      });
+    }
+  });
+
+  // The risks each purchase page shows (catalog `expected`: promotion, auto-renew, term, channel).
+  const FLAGS: Record<string, string[]> = {
+    'tc-cvm-checkout-1y-autorenew': ['auto-renew'],
+    'tc-cvm-checkout-3y-promo': ['non-refundable-promo', 'multi-year'],
+    'tc-cvm-renew-1y': [],
+    'tc-lighthouse-checkout-1m': ['auto-renew'],
+    'ex-buy-standard-1y': ['no-refund-after-activation'],
+    'ex-buy-premium-3y-autorenew': ['auto-renew', 'multi-year', 'no-refund-after-activation'],
+    'lv-checkout-annual': ['auto-renew'],
+    'lv-checkout-biennial-promo': ['non-refundable-promo', 'auto-renew', 'multi-year'],
+    'lv-appstore-cn': ['auto-renew', 'third-party-store'],
+  };
+
+  it.each(Object.entries(FLAGS))('shows the risks of %s with their data-flag ids', async (id, flags) => {
+    await open(page, id);
+    const state = await cardWith(page, '[data-outcome]');
+    expect(state.flags).toEqual(flags);
+    if (flags.length === 0) expect(state.text).toContain('页面上没有发现风险提示');
+  });
+
+  it('follows the form: unticking auto-renew and choosing three years change the flags and keep the clock', async () => {
+    await open(page, 'tc-cvm-checkout-1y-autorenew');
+    let state = await cardWith(page, '[data-flag="auto-renew"]');
+    const today = await browserToday(page);
+    // Five calendar days after today, day 5 included (FACTS.md, Tencent Cloud refunds).
+    expect(state.clocks).toContainEqual({ rule: 'five-day-no-reason', date: addCalendarDays(today, 5), state: 'open' });
+    expect(state.outcome).toBe('eligible');
+
+    await page.click('#auto-renew');
+    await page.click('label:has(> input[name="period"][value="36"])');
+    await page.waitForFunction(() => !document.querySelector('refund-guard-ui')?.shadowRoot?.querySelector('[data-flag="auto-renew"]'));
+    state = await cardWith(page, '[data-flag="multi-year"]');
+    expect(state.flags).toEqual(['multi-year']);
+  });
+
+  it('a promotion marked non-refundable turns the answer to "not refundable" and stops the five-day clock', async () => {
+    await open(page, 'tc-cvm-checkout-3y-promo');
+    const state = await cardWith(page, '[data-outcome]');
+    expect(state.outcome).toBe('not-eligible');
+    expect(state.clocks).toEqual([]);
+    expect(state.text).toContain('活动价，活动购买的资源不支持退款');
+  });
+
+  it('never hides the buy button', async () => {
+    const buttons: Record<string, string> = {
+      'tc-cvm-checkout-1y-autorenew': '#buy-now',
+      'ex-buy-premium-3y-autorenew': 'button[type="submit"]',
+      'lv-checkout-biennial-promo': 'button[type="submit"]',
+      'tc-lighthouse-checkout-1m': 'button[type="submit"]',
+    };
+    for (const [id, selector] of Object.entries(buttons)) {
+      await open(page, id);
+      await cardWith(page, '[data-outcome]');
+      const overlap = await page.evaluate((sel) => {
+        const button = document.querySelector(sel)!.getBoundingClientRect();
+        const cardBox = document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('.rg-card')!.getBoundingClientRect();
+        const x = Math.max(0, Math.min(button.right, cardBox.right) - Math.max(button.left, cardBox.left));
+        const y = Math.max(0, Math.min(button.bottom, cardBox.bottom) - Math.max(button.top, cardBox.top));
+        return { area: x * y, button: button.width * button.height };
+      }, selector);
+      expect(overlap.button, `${id}: ${selector} is on the page`).toBeGreaterThan(0);
+      expect(overlap.area, `${id}: the card covers the buy button`).toBe(0);
+    }
+  });
+
+  it('shows the deadlines of an order, counted from its payment time', async () => {
+    const paid = fixture('tc-deal-detail-paid-new');
+    await open(page, paid.id);
+    const state = await cardWith(page, '[data-order-id]');
+    expect(state.orderId).toBe(paid.expected!.orderId);
+    const paidDate = String(paid.expected!.paidAt).slice(0, 10);
+    expect(state.clocks.find((c) => c.rule === 'five-day-no-reason')?.date).toBe(addCalendarDays(paidDate, 5));
+    const today = await browserToday(page);
+    const [y, m] = today.split('-').map(Number) as [number, number];
+    expect(state.slaMonth).toBe(m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`);
+
+    await open(page, 'tc-deal-detail-renewal');
+    const renewal = await cardWith(page, '[data-order-id]');
+    expect(renewal.clocks.map((c) => c.rule)).not.toContain('five-day-no-reason');
+
+    await open(page, 'tc-deal-detail-refunded');
+    expect((await cardWith(page, '[data-order-id]')).clocks).toEqual([]);
+  });
+
+  it('lists the next deadline of each order on an order list, none for unpaid orders', async () => {
+    await open(page, 'tc-deal-list');
+    const state = await cardWith(page, '[data-order-row]');
+    expect(state.rows.length).toBe(8);
+    expect(state.rows[0]).toMatchObject({ id: '20261122093344810257', state: 'none' }); // 待支付
+    const paid = state.rows.find((r) => r.id === '20261118105822371604');
+    expect(paid?.date).toBe(addCalendarDays('2026-11-18', 5));
+  });
+
+  it('shows last month’s SLA claim window on a console page', async () => {
+    await open(page, 'ex-admin-activated');
+    const state = await cardWith(page, '[data-sla-month]');
+    expect(state.slaMonth).toMatch(/^\d{4}-\d{2}$/);
+    expect(state.text).toContain('SLA 赔偿');
+  });
+
+  it('follows single-page navigation: one card, re-read after each route change', async () => {
+    await open(page, 'tc-deal-spa');
+    await cardWith(page, '[data-order-row]');
+    await page.click('a.deal-link[data-deal="20261118105822371604"]');
+    await page.waitForURL(/dealName=20261118105822371604/);
+    let state = await cardWith(page, '[data-order-id="20261118105822371604"]');
+    expect(state.hosts).toBe(1);
+    expect(state.rows).toEqual([]);
+    await page.goBack();
+    state = await cardWith(page, '[data-order-row]');
+    expect(state.hosts).toBe(1);
+    expect(state.orderId === null || state.orderId === '').toBe(true);
+  });
+
+  it('treats a hostile page as data: no dialog, no injected element, markup shown as text', async () => {
+    dialogs.length = 0;
+    await open(page, 'tc-deal-detail-hostile');
+    const state = await cardWith(page, '.rg-section');
+    expect(state.hosts).toBe(1);
+    expect(state.images).toBe(0);
+    expect(state.scripts).toBe(0);
+    expect(dialogs).toEqual([]);
+    // The page stays responsive.
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  });
+
+  it('injects nothing on an unrelated site', async () => {
+    const watcher = await watchExtensionContexts(page, session.extensionId);
+    await open(page, 'unrelated-news-article');
+    await page.waitForTimeout(300);
+    expect(watcher.count()).toBe(0);
+    expect((await card(page)).hosts).toBe(0);
+    await watcher.detach();
+  });
+
+  it('opens the eligibility checker for this tab from the card', async () => {
+    await open(page, 'tc-deal-detail-paid-new');
+    await cardWith(page, '[data-action="open-checker"]');
+    const opened = session.context.waitForEvent('page');
+    await page.evaluate(() => (document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('[data-action="open-checker"]') as HTMLButtonElement).click());
+    const checker = await opened;
+    expect(checker.url()).toMatch(new RegExp(`^chrome-extension://${session.extensionId}/popup\\.html\\?tab=\\d+$`));
+    await checker.close();
+  });
+
+  it('"never on this site" hides the card there for good, and only there', async () => {
+    await open(page, 'tc-lighthouse-checkout-1m');
+    await cardWith(page, '[data-action="never-on-site"]');
+    await page.evaluate(() => (document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('[data-action="never-on-site"]') as HTMLButtonElement).click());
+    await page.waitForFunction(() => !document.querySelector('refund-guard-ui'));
+    await page.reload();
+    await settle(page);
+    await page.waitForTimeout(500);
+    expect((await card(page)).hosts).toBe(0);
+    await open(page, 'lv-checkout-annual');
+    expect((await cardWith(page, '[data-outcome]')).hosts).toBe(1);
+  });
+});
+
+describe('generic checkouts on a site the user enabled, in English', () => {
+  let session: ExtensionSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    // <all_urls> stands in for the host permission a user grants when enabling a site.
+    session = await launchExtension({ lang: 'en-US', grantAllUrls: true });
+    await session.worker.evaluate(async () => {
+      await chrome.scripting.registerContentScripts([
+        {
+          id: 'e2e-generic-sites',
+          matches: ['*://course.example.com/*', '*://store.example.net/*', '*://mail-reseller.example.com/*', '*://app.example.com/*'],
+          js: ['content-scripts/generic-checkout.js'],
+          runAt: 'document_idle',
+        },
+      ]);
+    });
+    page = await session.context.newPage();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it.each([
+    ['generic-reseller-exmail', ['reseller-verbal-promise']],
+    ['generic-software-license-checkout', ['no-refund-after-activation']],
+    ['generic-saas-checkout-en', ['auto-renew']],
+    ['generic-course-checkout', []],
+  ] as const)('%s shows its risks', async (id, flags) => {
+    await open(page, id);
+    const state = await cardWith(page, '[data-outcome]');
+    expect(state.kind).toBe('checkout');
+    expect(state.vendor).toBe('generic-software');
+    expect(state.flags).toEqual(flags);
+    expect(state.text).toContain('Risks on this page');
+  });
+
+  it('shows the seven-day clock of the generic policy, counted from today', async () => {
+    await open(page, 'generic-course-checkout');
+    const state = await cardWith(page, '[data-clock]');
+    const today = await browserToday(page);
+    expect(state.clocks).toContainEqual(expect.objectContaining({ rule: 'seven-day-no-reason', date: addCalendarDays(today, 7) }));
+  });
+});
