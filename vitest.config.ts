@@ -12,7 +12,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['lib/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/reliability/**/*.test.ts'],
+          // Reliability checks that need Chromium run in the e2e project.
+          exclude: ['test/reliability/**/*.browser.test.ts', '**/node_modules/**'],
         },
       },
       {
@@ -28,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['test/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'test/reliability/**/*.browser.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

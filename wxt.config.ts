@@ -21,9 +21,14 @@ export default defineConfig({
       'contextMenus',
       'scripting',
     ],
-    // Sites the user enables for generic checkout detection (MV2 Firefox names it differently).
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // Sites the user enables for generic checkout detection, and `<all_urls>` for automatic
+    // screenshots (captureVisibleTab needs it); both asked for in options (MV2 Firefox names it differently).
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*', '<all_urls>'] } : { optional_host_permissions: ['*://*/*', '<all_urls>'] }),
     action: { default_title: '__MSG_extName__' },
+    // Save the page in front of the user as evidence (also in the page's context menu).
+    commands: {
+      'save-page-evidence': { suggested_key: { default: 'Alt+Shift+S' }, description: '保存此页为证据 / Save this page as evidence' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

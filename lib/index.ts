@@ -4,13 +4,18 @@
  */
 export { detectPage, detectionText, isPlausibleDetection, DETECT_TEXT_LIMIT } from './detect';
 export type { PageKind, PageMatch, VendorId, ShippedVendorId } from './vendors/types';
-export { PAGE_KINDS, SHIPPED_VENDORS } from './vendors/types';
+export { PAGE_KINDS, SHIPPED_VENDORS, isShippedVendor } from './vendors/types';
 export { vendorPages, contentScriptHosts } from './vendors/registry';
 export { resolveLocale, translator, DEFAULT_LOCALE, LOCALES } from './i18n';
 export type { Locale, LocalePreference, MessageKey, Translate } from './i18n';
 export * from './messages';
-export { settingsSchema, defaultSettings, readSettings, SETTINGS_VERSION } from './settings';
+export { settingsSchema, defaultSettings, readSettings, SETTINGS_VERSION, migrateSettings, sitePattern, DEFAULT_LEAD_DAYS, LEAD_DAYS_MAX } from './settings';
 export type { Settings } from './settings';
+// ── Settings, SLA outage log and reminders ──
+export { outageLogSchema, readOutageLog, emptyOutageLog, loggedMonths, slaInputFor, snapshotsForMonth, recognizeWebmailFailure, addSighting, FAILED_PROTOCOLS, OUTAGE_SERVICES } from './outages';
+export type { OutageLog, OutageEntry, OutageEntryInput, WebmailSighting, WebmailFailure, LoggedMonth, FailedProtocol } from './outages';
+export { trackedDeadlines, planReminders, badgeCount, fireTime, reminderName, parseReminderName, markFired, snooze, dismiss, notificationText, orderFacts, termMonths, emptyReminderState } from './reminders';
+export type { TrackedDeadline, Reminder, ReminderState, OrderRecord, DeadlineKind } from './reminders';
 
 // ── Claims engine (evaluateClaim, computeSla, draftTicket, policy packs) ──
 export { evaluateClaim, ClaimInputError } from './claims/eligibility';
@@ -23,14 +28,16 @@ export type { RefundEstimate } from './claims/estimate';
 export { computeSla, slaClaimWindow, SlaInputError, SLA_POLICIES, mergeIntervals, splitByMonth, meetsPercent } from './sla';
 export type { SlaInput, SlaResult, SlaClaimWindow, SlaService, SlaPolicy } from './sla';
 export { draftTicket, TICKET_TEMPLATES } from './tickets/draft';
+export { planFill, fillHints, fillValuesFromDraft, normalizeLabel, FILL_FIELDS } from './tickets/fill';
+export type { FillField, FillValues, FillPlan, FillAssignment, FormControlInfo } from './tickets/fill';
 export type { TicketDraft, DraftOptions, DraftTarget } from './tickets/draft';
 export type { TicketTemplate, TicketChannel } from './tickets/template';
 export { PolicyPackSchema, validatePack, definePack, PolicyPackError, OUTCOMES, REFUND_KINDS, CLAIM_WITH } from './policy/schema';
 export type { PolicyPack, PolicyPackInput, PolicyRule, Outcome, RefundKind, ClaimWith, Citation, Condition } from './policy/schema';
 export { SHIPPED_PACKS, shippedPacks, findPack, loadUserPacks, UnknownVendorError } from './policy/registry';
 export { citationTitle, KNOWN_SOURCES } from './policy/sources';
-export { localize } from './policy/text';
+export { localize, formatMoney } from './policy/text';
 export type { LocalizedText, Text } from './policy/text';
-export { createCalendar, defaultCalendar, CalendarOverrideError, CLAIMS_TIME_ZONE, parseInstant, shanghaiDate } from './time';
+export { createCalendar, defaultCalendar, CalendarOverrideError, CLAIMS_TIME_ZONE, parseInstant, shanghaiDate, shanghaiDateTime, daysBetween } from './time';
 export type { BusinessCalendar, YearOverride, IsoDate, IsoMonth } from './time';
 export { runClaimsCli, CLI_USAGE } from './claims/cli';

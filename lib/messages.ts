@@ -4,6 +4,8 @@ import { LOCALES } from './i18n';
 import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
 import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
 import { cardRequestSchema, cardResponseSchema } from './card/schema';
+import { webmailSightingSchema } from './outages';
+import { FILL_FIELDS, type FillField } from './tickets/fill';
 
 /**
  * The one declaration of every message between the extension's contexts.
@@ -13,6 +15,10 @@ import { cardRequestSchema, cardResponseSchema } from './card/schema';
  */
 
 const snapshotId = z.string().regex(/^snap-\d{6,}$/);
+
+/** `{ title?, description?, … }`: one optional string per ticket field a form can take. */
+const fillFieldsObject = (max: number) =>
+  z.object(Object.fromEntries(FILL_FIELDS.map((f) => [f, z.string().max(max).optional()])) as Record<FillField, z.ZodOptional<z.ZodString>>).strict();
 
 /** Why a capture was not saved; each reason has a message in the catalogs (`evidence.error.*`). */
 export const CAPTURE_FAILURES = ['quota', 'storage', 'too-large', 'invalid', 'not-allowed'] as const;
@@ -105,16 +111,90 @@ export const protocol = {
     response: z.object({ ok: z.boolean(), length: z.number().int().nonnegative(), problems: z.array(z.string()) }),
   },
   // ── Evidence locker, context menu and shortcut capture (add entries here) ──
+  /**
+   * Extension page (popup) → worker: save the page in this tab as a manual
+   * snapshot, the same way the context menu and the keyboard shortcut do (the
+   * worker injects the capture script; activeTab must cover the tab).
+   */
+  'evidence.captureTab': {
+    request: z.object({ tabId: z.number().int().nonnegative() }),
+    response: captureResponse,
+  },
 
   // ── Eligibility checker and tickets (add entries here) ──
+  /**
+   * Popup → content script of a vendor ticket page: put the drafted ticket into
+   * the page's form (`dryRun`: only say what would go where). Never submits.
+   */
+  'ticket.fill': {
+    request: z.object({
+      values: fillFieldsObject(20_000),
+      /** The vendor form's own field names (its ticket template), as hints. */
+      hints: fillFieldsObject(100).default({}),
+      dryRun: z.boolean().default(false),
+    }),
+    response: z.object({
+      status: z.enum(['filled', 'preview', 'no-form', 'not-ticket-page']),
+      url: z.string().max(8192),
+      filled: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200), truncated: z.boolean() })),
+      /** Controls that already held the user's own text and were left alone. */
+      kept: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200) })),
+      missing: z.array(z.enum(FILL_FIELDS)),
+    }),
+  },
 
   // ── Settings, SLA outage log and reminders (add entries here) ──
+  /** Options → worker: delete every snapshot, note and chain entry (the chain starts again from genesis). */
+  'evidence.wipe': {
+    request: z.object({ confirm: z.literal(true) }),
+    response: z.object({ wiped: z.number().int().nonnegative() }),
+  },
+  /** Options → worker: register the generic checkout script for exactly the enabled sites that have their permission. */
+  'sites.sync': {
+    request: z.object({}),
+    response: z.object({ registered: z.array(z.string()), missingPermission: z.array(z.string()) }),
+  },
+  /** Any extension page → worker: recompute deadlines, alarms and the badge from stored data now. */
+  'reminders.sync': {
+    request: z.object({}),
+    response: z.object({
+      alarms: z.array(z.object({ name: z.string(), fireAt: z.number() })),
+      badge: z.number().int().nonnegative(),
+      /** The deadlines still ahead, soonest first (in the user's language). */
+      deadlines: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['refund-window', 'sla-opens', 'sla-closes', 'service-expiry']),
+          date: z.string(),
+          label: z.string(),
+          estimated: z.boolean(),
+          conditional: z.boolean(),
+          orderId: z.string().nullable(),
+          product: z.string().nullable(),
+          dataDeletionWarning: z.boolean(),
+        }),
+      ),
+    }),
+  },
+  /** SLA page → worker: Exmail webmail failure pages seen in the browser, newest first. */
+  'outage.sightings': {
+    request: z.object({}),
+    response: z.object({ sightings: z.array(webmailSightingSchema) }),
+  },
 
   // ── In-page card ──
   /** Content script → worker: what the card says about the page, from what the script read there. */
   'card.content': {
     request: cardRequestSchema,
     response: cardResponseSchema,
+  },
+  /**
+   * Popup → worker: run checkout detection in this tab once (the activeTab grant
+   * from opening the popup covers it); answers what the page was recognised as.
+   */
+  'sites.checkOnce': {
+    request: z.object({ tabId: z.number().int().nonnegative() }),
+    response: z.object({ match: pageMatchSchema.nullable() }),
   },
   /** Content script → worker: open the eligibility checker (the popup page, in a tab) about the sender's tab. */
   'ui.openChecker': {

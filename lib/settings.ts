@@ -4,16 +4,41 @@ import { z } from 'zod';
  * The persisted settings' shape. Reading is `safeParse` with defaults, never a
  * cast: an unreadable stored value yields defaults plus a flag, and the stored
  * data is left alone so nothing the user saved is lost.
+ *
+ * Versions: 1 = locale, customPacks, holidayOverrides. 2 adds reminder lead
+ * times, the sites enabled for generic checkout detection and the automatic
+ * screenshots flag (`migrateSettings`, one step per version).
  */
+
+/** Reminder lead times in calendar days before a deadline (0 = on the day). */
+export const LEAD_DAYS_MAX = 60;
+export const DEFAULT_LEAD_DAYS = [3, 1] as const;
+
+/** A site the user enabled, as a host-permission origin pattern: `https://shop.example.com/*`. */
+export const SITE_PATTERN = /^(https?):\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d{1,5})?\/\*$/;
+
+export const remindersSettingsSchema = z.object({
+  leadDays: z
+    .array(z.number().int().min(0).max(LEAD_DAYS_MAX))
+    .max(5)
+    .transform((days) => [...new Set(days)].sort((a, b) => b - a))
+    .default([...DEFAULT_LEAD_DAYS]),
+});
+
 export const settingsSchema = z.object({
   locale: z.enum(['auto', 'zh-CN', 'en']).default('auto'),
   /** User-defined policy packs (raw JSON values; validated by the pack schema where used). */
   customPacks: z.array(z.unknown()).default([]),
   /** Per-year official holiday schedules the bundled calendar lacks (lib/time YearOverride). */
   holidayOverrides: z.array(z.unknown()).default([]),
+  reminders: remindersSettingsSchema.default({ leadDays: [...DEFAULT_LEAD_DAYS] }),
+  /** Sites enabled for generic checkout detection (each one an optional host permission the user granted). */
+  genericSites: z.array(z.string().regex(SITE_PATTERN)).max(200).default([]),
+  /** Screenshots with every capture: needs the optional `<all_urls>` permission. */
+  autoScreenshots: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const defaultSettings: Settings = settingsSchema.parse({});
 
@@ -21,4 +46,48 @@ export function readSettings(stored: unknown): { settings: Settings; invalid: bo
   if (stored === null || stored === undefined) return { settings: defaultSettings, invalid: false };
   const parsed = settingsSchema.safeParse(stored);
   return parsed.success ? { settings: parsed.data, invalid: false } : { settings: defaultSettings, invalid: true };
+}
+
+/**
+ * Version 1 → 2: the new fields get their defaults; everything else (notably
+ * `customPacks` and `holidayOverrides`, read elsewhere as raw values) is kept
+ * exactly as stored. A value that is not an object is left for `readSettings`
+ * to flag, not replaced.
+ */
+export function migrateSettingsV1toV2(old: unknown): unknown {
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) return old;
+  const v1 = old as Record<string, unknown>;
+  return {
+    ...v1,
+    reminders: v1.reminders ?? { leadDays: [...DEFAULT_LEAD_DAYS] },
+    genericSites: v1.genericSites ?? [],
+    autoScreenshots: v1.autoScreenshots ?? false,
+  };
+}
+
+/** Storage migrations by target version (WXT `defineItem` runs each step after the stored version). */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: migrateSettingsV1toV2,
+};
+
+/** Runs every step from `fromVersion` up to the current version. */
+export function migrateSettings(stored: unknown, fromVersion: number): unknown {
+  let value = stored;
+  for (let v = fromVersion + 1; v <= SETTINGS_VERSION; v++) value = SETTINGS_MIGRATIONS[v]?.(value) ?? value;
+  return value;
+}
+
+/** `https://Shop.Example.com/cart?x` → `https://shop.example.com/*`; null when it is not a web site address. */
+export function sitePattern(input: string): string | null {
+  const raw = input.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const pattern = `${url.protocol}//${url.host.toLowerCase()}/*`;
+  return SITE_PATTERN.test(pattern) ? pattern : null;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSensitiveControl, maskLivePage, serialiseDom } from './capture';
+import { CAPTURING_ATTRIBUTE, isSensitiveControl, maskLivePage, serialiseDom } from './capture';
 
 const FIXTURES = resolve(import.meta.dirname, '../test/fixtures/sites');
 
@@ -38,10 +38,11 @@ describe('capture in the page', () => {
     const masked = values().join('\n');
     for (const secret of ['4111111111111111', '123:', '11010519491231002X', '6222020200112233445']) expect(masked).not.toContain(secret);
     expect(document.querySelector('h1')!.textContent).toContain('**** **** **** 1111');
-    expect(host.style.visibility).toBe('hidden');
+    expect(host.hasAttribute(CAPTURING_ATTRIBUTE)).toBe(true);
     expect(masked).toContain('card-name=LI LEI');
 
     restore();
+    expect(host.hasAttribute(CAPTURING_ATTRIBUTE)).toBe(false);
     expect(values()).toEqual(beforeValues);
     expect(document.documentElement.outerHTML).toBe(beforeHtml);
   });

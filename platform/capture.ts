@@ -15,6 +15,8 @@ import { sendMessage } from './messaging';
  */
 
 const UI_ELEMENT = 'REFUND-GUARD-UI';
+/** Set on the card's host while a screenshot is taken (see page-card.css). */
+export const CAPTURING_ATTRIBUTE = 'data-rg-capturing';
 const CHOICE_INPUTS = /^(radio|checkbox|submit|button|reset|image|range|color|file|hidden)$/i;
 
 function labelText(el: Element): string {
@@ -113,15 +115,11 @@ export function maskLivePage(doc: Document = document): () => void {
       });
     }
   }
+  // Our own card is not part of the page. The shadow root's `:host { all: initial !important }`
+  // outranks an inline style on the host, so the card hides itself from inside (page-card.css).
   for (const host of Array.from(doc.querySelectorAll<HTMLElement>(UI_ELEMENT.toLowerCase()))) {
-    const previous = host.style.getPropertyValue('visibility');
-    const priority = host.style.getPropertyPriority('visibility');
-    host.style.setProperty('visibility', 'hidden', 'important');
-    undo.push(() => {
-      if (previous) host.style.setProperty('visibility', previous, priority);
-      else host.style.removeProperty('visibility');
-      if (host.getAttribute('style') === '') host.removeAttribute('style');
-    });
+    host.setAttribute(CAPTURING_ATTRIBUTE, '');
+    undo.push(() => host.removeAttribute(CAPTURING_ATTRIBUTE));
   }
   return () => {
     for (const step of undo.reverse()) step();

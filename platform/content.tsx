@@ -144,42 +144,44 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
           render = null;
         };
         let drawn = 0;
+        const paint = (content: CardContent) => {
+          flushSync(() =>
+            root.render(
+              <StaticLocale locale={locale}>
+                <PageCard
+                  match={match}
+                  checkout={content.checkout}
+                  order={content.order}
+                  orderRows={content.orderRows}
+                  onSaveEvidence={() => save(match, 'manual')}
+                  subscribeAutoCapture={subscribeAutoCapture}
+                  onOpenChecker={async () => {
+                    await sendMessage('ui.openChecker', {});
+                  }}
+                  onDismiss={close}
+                  onNeverOnSite={() => {
+                    void hideCardOn(location.hostname);
+                    close();
+                  }}
+                />
+              </StaticLocale>,
+            ),
+          );
+          place();
+        };
+        // What the page shows is read, the worker answers, and the card fills in.
         const draw = async () => {
           const run = ++drawn;
           const content = await cardContent(match, locale);
           if (run !== drawn || ctx.isInvalid) return;
-          flushSync(() => root.render(
-            <StaticLocale locale={locale}>
-              <PageCard
-                match={match}
-                checkout={content.checkout}
-                order={content.order}
-                orderRows={content.orderRows}
-                onSaveEvidence={() => save(match, 'manual')}
-                subscribeAutoCapture={subscribeAutoCapture}
-                onOpenChecker={async () => {
-                  await sendMessage('ui.openChecker', {});
-                }}
-                onDismiss={close}
-                onNeverOnSite={() => {
-                  void hideCardOn(location.hostname);
-                  close();
-                }}
-              />
-            </StaticLocale>,
-          ));
-          place();
+          paint(content);
         };
         const place = () => {
           const cardElement = shadow.querySelector<HTMLElement>('.rg-card');
           if (cardElement) placeCard(host, cardElement);
         };
         ctx.addEventListener(window, 'resize', place);
-        root.render(
-          <StaticLocale locale={locale}>
-            <PageCard match={match} onDismiss={close} />
-          </StaticLocale>,
-        );
+        paint(EMPTY);
         void draw().then(() => settled()).then(() => render?.());
         render = () => void draw();
         return root;

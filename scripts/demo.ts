@@ -69,6 +69,58 @@ async function screenshots(session: ExtensionSession, lang: 'zh-CN' | 'en') {
     await page.close();
   }
   await popup.close();
+  if (lang === 'zh-CN') shots.push(...(await journey(session)));
+  return shots;
+}
+
+/**
+ * The popup's states on a stored order (questions → verdict → ticket), the
+ * locker with its snapshots, and the SLA log — as a user goes through them.
+ */
+async function journey(session: ExtensionSession): Promise<string[]> {
+  const shots: string[] = [];
+  const order = fixturePages.find((p) => p.id === 'tc-deal-detail-paid-new')!;
+  const page = await session.context.newPage();
+  await page.goto(order.url);
+  await settle(page);
+  const tabId = await tabIdOf(session, order.url);
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+  await popup.getByTestId('questions').waitFor({ timeout: 15_000 }).catch(() => {});
+  shots.push(await shoot(popup, 'zh-CN-popup-questions', true));
+  for (let i = 0; i < 10; i++) {
+    const open = popup.locator('fieldset[data-fact]').first();
+    if ((await open.count()) === 0) break;
+    const fact = await open.getAttribute('data-fact');
+    if (fact === 'billing') await open.getByRole('button', { name: '包年包月（预付费）' }).click();
+    else if (fact === 'reason') {
+      await open.getByRole('combobox').selectOption('changed-mind');
+      await open.getByRole('button', { name: '确定', exact: true }).click();
+    } else await open.getByRole('button', { name: '否', exact: true }).click();
+    await popup.waitForTimeout(150);
+  }
+  await popup.getByTestId('verdict').waitFor({ timeout: 15_000 }).catch(() => {});
+  shots.push(await shoot(popup, 'zh-CN-popup-verdict', true));
+  await popup.getByRole('button', { name: '准备工单' }).click().catch(() => {});
+  await popup.getByTestId('ticket').waitFor({ timeout: 5000 }).catch(() => {});
+  shots.push(await shoot(popup, 'zh-CN-popup-ticket', true));
+
+  await popup.setViewportSize({ width: 1100, height: 800 });
+  await popup.goto(session.extensionUrl('evidence.html'));
+  await popup.locator('table tbody tr').first().waitFor({ timeout: 10_000 }).catch(() => {});
+  shots.push(await shoot(popup, 'zh-CN-evidence-locker-list', true));
+  await popup.locator('table tbody tr button, table tbody tr a').first().click().catch(() => {});
+  await popup.waitForTimeout(800);
+  shots.push(await shoot(popup, 'zh-CN-evidence-locker-detail', true));
+  await popup.goto(session.extensionUrl('sla.html'));
+  await popup.waitForTimeout(800);
+  shots.push(await shoot(popup, 'zh-CN-sla-log', true));
+  await popup.goto(session.extensionUrl('options.html'));
+  await popup.waitForTimeout(800);
+  shots.push(await shoot(popup, 'zh-CN-options-full', true));
+  await popup.close();
+  await page.close();
   return shots;
 }
 

@@ -110,6 +110,12 @@ function storageFailure(error: unknown): EvidenceStoreError {
 
 class HeadMoved extends Error {}
 
+/** Chain positions read per request when a filtered list scans the store. */
+const LIST_BATCH = 500;
+
+/** Whether a list query narrows anything (an empty string filters nothing, as in `matchesQuery`). */
+const hasFilters = (q: ListQuery) => !!(q.vendor || q.orderId?.trim() || q.from || q.to || q.search?.trim());
+
 export type CaptureResult =
   | { status: 'saved'; id: string; seq: number; hash: string }
   | { status: 'duplicate'; id: string };
@@ -246,16 +252,31 @@ export function openEvidenceStore(options: OpenOptions = {}) {
 
     async list(query: ListQuery): Promise<{ items: SnapshotSummary[]; total: number }> {
       const database = await db();
+      const index = database.transaction('snapshots').store.index('seq');
       const items: SnapshotSummary[] = [];
+      if (!hasFilters(query)) {
+        // Unfiltered (the locker's first view): count, skip to the page, read only its rows.
+        const total = await index.count();
+        let cursor = await index.openCursor(null, 'prev');
+        if (cursor && query.offset > 0) cursor = await cursor.advance(query.offset);
+        while (cursor && items.length < query.limit) {
+          items.push(summarise(cursor.value.body, cursor.value.seq, cursor.value.notes.length));
+          cursor = await cursor.continue();
+        }
+        return { items, total };
+      }
+      // Filtered: every snapshot is read once, newest first, in batches (one request per
+      // LIST_BATCH positions of the chain rather than one per record).
       let total = 0;
-      let cursor = await database.transaction('snapshots').store.index('seq').openCursor(null, 'prev');
-      while (cursor) {
-        const s = cursor.value;
-        if (matchesQuery({ body: s.body, text: s.text, notes: s.notes.map((n) => n.body.text) }, query)) {
+      const top = await index.openKeyCursor(null, 'prev');
+      for (let hi = top?.key ?? 0; hi >= 1; hi -= LIST_BATCH) {
+        const batch = await index.getAll(IDBKeyRange.bound(Math.max(1, hi - LIST_BATCH + 1), hi));
+        for (let i = batch.length - 1; i >= 0; i--) {
+          const s = batch[i]!;
+          if (!matchesQuery({ body: s.body, text: s.text, notes: s.notes.map((n) => n.body.text) }, query)) continue;
           if (total >= query.offset && items.length < query.limit) items.push(summarise(s.body, s.seq, s.notes.length));
           total++;
         }
-        cursor = await cursor.continue();
       }
       return { items, total };
     },
@@ -382,6 +403,27 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         }
       }
       return { ok: problems.length === 0, length: entries.length, problems };
+    },
+
+    /**
+     * Deletes every snapshot, note, tombstone and chain entry in one
+     * transaction: the chain is then empty and the next capture starts from
+     * genesis. Runs in the append queue, and a concurrent writer elsewhere sees
+     * the head move and re-seals, so no entry ever links to a deleted one.
+     */
+    async wipe(): Promise<number> {
+      return serial(async () => {
+        const database = await db();
+        const tx = database.transaction(['chain', 'snapshots', 'blobs'], 'readwrite');
+        try {
+          const count = await tx.objectStore('snapshots').count();
+          await Promise.all([tx.objectStore('chain').clear(), tx.objectStore('snapshots').clear(), tx.objectStore('blobs').clear()]);
+          await tx.done;
+          return count;
+        } catch (error) {
+          throw storageFailure(error);
+        }
+      });
     },
 
     async close() {

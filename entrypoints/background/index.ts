@@ -2,26 +2,49 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
-import { evidenceHandlers } from './evidence';
+import { checkTabOnce } from './check-once';
+import { evidenceHandlers, evidenceStore } from './evidence';
+import { noteWebmailPage, outageHandlers } from './outages';
+import { createReminders, registerReminders, reminderHandlers, withReminderSync } from './reminders';
+import { registerSiteSync, syncSites } from './sites';
+import { captureTabHandlers, registerCaptureGestures } from './menus';
 import { forgetTab, recordDetection, tabStatus } from './tabs';
 
 // Listeners only: the worker may be stopped at any moment and restarted by the
 // next event, so nothing here keeps state in memory that matters.
 export default defineBackground(() => {
   const startedAt = new Date().toISOString();
+  const reminders = createReminders({ store: evidenceStore });
 
   listen({
     'worker.ping': () => ({ version: browser.runtime.getManifest().version, startedAt }),
-    'page.detected': (data, sender) => recordDetection(data, sender, new Date()),
+    'page.detected': async (data, sender) => {
+      const result = await recordDetection(data, sender, new Date());
+      if (result.accepted) await noteWebmailPage(data, new Date()).catch(() => undefined);
+      return result;
+    },
     'tab.status': ({ tabId }) => tabStatus(tabId),
     'card.content': (request) => cardContentFor(request, new Date()),
+    'sites.checkOnce': (request, sender) => checkTabOnce(request, sender),
     'ui.openChecker': async (_data, sender) => {
       if (sender.tabId === undefined) return { opened: false };
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${sender.tabId}`) });
       return { opened: true };
     },
-    ...evidenceHandlers(),
+    ...withReminderSync(evidenceHandlers(), reminders),
+    ...outageHandlers(evidenceStore),
+    ...reminderHandlers(reminders),
+    ...captureTabHandlers(),
+    'sites.sync': (_data, sender) => {
+      if (!sender.fromExtension) throw new Error('not allowed');
+      return syncSites();
+    },
   });
+
+  registerReminders(reminders);
+  registerSiteSync();
+
+  registerCaptureGestures();
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void forgetTab(tabId);

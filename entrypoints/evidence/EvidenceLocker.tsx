@@ -1,22 +1,20 @@
-import { useEffect } from 'react';
-import { useI18n } from '../../components/i18n';
+import { Locker } from '../../components/locker/Locker';
+import { downloadBytes, type LockerApi } from '../../components/locker/api';
+import { verifyBundle } from '../../lib/evidence/verify';
+import { sendMessage } from '../../platform/messaging';
+
+/** The locker talks to the worker through the typed messages; bundles are verified in the page. */
+export const messagingLockerApi: LockerApi = {
+  list: (query) => sendMessage('evidence.list', query),
+  get: async (id) => (await sendMessage('evidence.get', { id })).snapshot,
+  remove: async (id) => (await sendMessage('evidence.delete', { id })).deleted,
+  addNote: async (id, text) => (await sendMessage('evidence.note', { id, text })).noteId,
+  exportBundle: (ids, locale) => sendMessage('evidence.export', { ids, locale }),
+  checkStore: () => sendMessage('evidence.verify', {}),
+  verifyBundle,
+  download: (fileName, bytes) => downloadBytes(fileName, bytes),
+};
 
 export function EvidenceLocker() {
-  const { t } = useI18n();
-  useEffect(() => {
-    document.title = `${t('app.name')} · ${t('locker.title')}`;
-  }, [t]);
-  return (
-    <main className="rg-locker">
-      <header className="rg-locker__header">
-        <h1>{t('locker.title')}</h1>
-        <p className="rg-muted">{t('locker.subtitle')}</p>
-      </header>
-      <section className="rg-panel rg-locker__empty" data-testid="locker-empty">
-        <h2>{t('locker.empty.title')}</h2>
-        <p>{t('locker.empty.body')}</p>
-      </section>
-      <footer className="rg-muted">{t('locker.privacy')}</footer>
-    </main>
-  );
+  return <Locker api={messagingLockerApi} />;
 }

@@ -1,44 +1,80 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { LanguageSetting } from '../../components/LanguageSetting';
+import type { SettingsApi } from '../../components/settings/api';
+import { DataSection } from '../../components/settings/DataSection';
+import { HolidaysSection } from '../../components/settings/HolidaysSection';
+import { PacksSection } from '../../components/settings/PacksSection';
+import { RemindersSection } from '../../components/settings/RemindersSection';
+import { ScreenshotsSection } from '../../components/settings/ScreenshotsSection';
+import { SitesSection } from '../../components/settings/SitesSection';
 import type { LocalePreference } from '../../lib/i18n';
-import { loadSettings, saveSettings } from '../../platform/settings';
+import type { Settings } from '../../lib/settings';
+import { browserSettingsApi } from './api';
 
-export function Options() {
+export function Options({ api = browserSettingsApi, slaHref = 'sla.html' }: { api?: SettingsApi; slaHref?: string }) {
   const { t } = useI18n();
-  const [preference, setPreference] = useState<LocalePreference | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Remounts the sections after an import or wipe so their drafts start from what is stored.
+  const [generation, setGeneration] = useState(0);
+
+  const reload = useCallback(async () => {
+    const loaded = await api.load();
+    setSettings(loaded.settings);
+    setInvalid(loaded.invalid);
+    setGeneration((g) => g + 1);
+  }, [api]);
 
   useEffect(() => {
-    void loadSettings().then(({ settings, invalid }) => {
-      setPreference(settings.locale);
-      setInvalid(invalid);
-    });
-  }, []);
+    void reload();
+  }, [reload]);
 
   useEffect(() => {
     document.title = t('options.title');
   }, [t]);
 
-  const change = async (next: LocalePreference) => {
-    setPreference(next);
-    await saveSettings({ locale: next });
+  const save = async (patch: Partial<Settings>) => {
+    const next = await api.save(patch);
+    setSettings(next);
+    setInvalid(false);
+  };
+
+  const changeLocale = async (next: LocalePreference) => {
+    await save({ locale: next });
     setSaved(true);
   };
 
   return (
     <main className="rg-options">
       <h1>{t('options.title')}</h1>
-      {invalid && <p className="rg-error" role="alert">{t('error.settingsInvalid')}</p>}
-      <section className="rg-panel">
-        {preference !== null && <LanguageSetting value={preference} onChange={(next) => void change(next)} />}
+      <nav className="rg-options__nav">
+        <a href={slaHref}>{t('settings.nav.sla')}</a>
+      </nav>
+      {invalid && (
+        <p className="rg-error" role="alert">
+          {t('error.settingsInvalid')}
+        </p>
+      )}
+      <section className="rg-panel" data-section="language">
+        {settings !== null && <LanguageSetting value={settings.locale} onChange={(next) => void changeLocale(next)} />}
         {saved && (
           <p className="rg-saved" role="status">
             {t('options.saved')}
           </p>
         )}
       </section>
+      {settings !== null && (
+        <div key={generation}>
+          <RemindersSection leadDays={settings.reminders.leadDays} onSave={(leadDays) => save({ reminders: { leadDays } })} loadUpcoming={api.upcoming} />
+          <SitesSection sites={settings.genericSites} api={api} onChange={(genericSites) => save({ genericSites })} />
+          <ScreenshotsSection enabled={settings.autoScreenshots} api={api} onChange={(autoScreenshots) => save({ autoScreenshots })} />
+          <PacksSection packs={settings.customPacks} onSave={(customPacks) => save({ customPacks })} />
+          <HolidaysSection overrides={settings.holidayOverrides} onSave={(holidayOverrides) => save({ holidayOverrides })} />
+        </div>
+      )}
+      {settings !== null && <DataSection api={api} onReload={reload} />}
       <section className="rg-panel">
         <h2>{t('options.privacy.title')}</h2>
         <p>{t('options.privacy.body')}</p>

@@ -1,18 +1,19 @@
 import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakeServices, NOW, ORDER_URL, paidOrderSnapshot } from '../../components/checker/testing';
 import { StaticLocale } from '../../components/i18n';
 import { MessagingError } from '../../lib/messages';
 
 const sendMessage = vi.fn();
 vi.mock('../../platform/messaging', () => ({ sendMessage: (...args: unknown[]) => sendMessage(...args) }));
 
-const { Popup, requestedTabId } = await import('./Popup');
+const { Popup, requestedTabId, requestedNow } = await import('./Popup');
 
-function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN') {
+function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN', services = fakeServices().services) {
   return render(
     <StaticLocale locale={locale}>
-      <Popup />
+      <Popup now={NOW} services={services} />
     </StaticLocale>,
   );
 }
@@ -36,25 +37,39 @@ describe('Popup', () => {
     expect(await screen.findByText('腾讯云 · 订单页')).toBeInTheDocument();
     expect(active?.id).toEqual(expect.any(Number));
     expect(sendMessage).toHaveBeenCalledWith('tab.status', { tabId: active?.id });
-    expect(screen.getAllByRole('listitem')).toHaveLength(4);
+    expect(document.querySelectorAll('.rg-vendor-list li')).toHaveLength(4);
   });
 
-  it('says plainly when the page is not a vendor page', async () => {
+  it('opens the checker on the order of the current tab', async () => {
+    sendMessage.mockResolvedValue({ match: { vendor: 'tencent-cloud', kind: 'order' }, url: ORDER_URL, title: '订单详情', detectedAt: '2026-11-22T03:00:00.000Z' });
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    renderPopup('zh-CN', services);
+    expect(await screen.findByTestId('questions')).toBeInTheDocument();
+    expect(screen.getByText(/腾讯云 · 订单 20261118105822371604/)).toBeInTheDocument();
+  });
+
+  it('says plainly when the page is not a vendor page, and offers to start from scratch', async () => {
     sendMessage.mockResolvedValue({ match: null, url: null, title: null, detectedAt: null });
     renderPopup('en');
     expect(await screen.findByText(/not a purchase, order or ticket page/)).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Start checking' })).toBeInTheDocument();
   });
 
   it('explains a worker that does not answer, in the UI language', async () => {
     sendMessage.mockRejectedValue(new MessagingError('no-receiver', 'Could not establish connection'));
     renderPopup();
     expect(await screen.findByText(/扩展后台暂时不可用/)).toBeInTheDocument();
+    // The checker still works without the current tab.
+    expect(await screen.findByRole('button', { name: '开始检查' })).toBeInTheDocument();
   });
 
-  it('reads a tab id from its address only when it is a plain number', () => {
+  it('reads a tab id and a moment from its address only when they are well-formed', () => {
     expect(requestedTabId('?tab=12')).toBe(12);
     expect(requestedTabId('?tab=12abc')).toBeUndefined();
     expect(requestedTabId('?tab=-1')).toBeUndefined();
     expect(requestedTabId('')).toBeUndefined();
+    expect(requestedNow('?now=2026-11-22T12:00:00%2B08:00')).toBe('2026-11-22T12:00:00+08:00');
+    expect(requestedNow('?now=tomorrow')).toBeUndefined();
+    expect(requestedNow('')).toBeUndefined();
   });
 });

@@ -1,14 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { Checker } from '../../components/checker/Checker';
+import type { CheckerServices, CurrentTab } from '../../components/checker/services';
 import { useI18n } from '../../components/i18n';
+import { GenericSite } from '../../components/GenericSite';
 import { VendorList } from '../../components/VendorList';
-import { errorMessageKey, MessagingError, type ResponseOf } from '../../lib/messages';
+import { errorMessageKey, MessagingError, parseInstant, type ResponseOf } from '../../lib';
 import { isShippedVendor } from '../../lib/vendors/types';
 import { sendMessage } from '../../platform/messaging';
+import { genericSiteApi } from './generic';
 
 type TabState =
   | { state: 'loading' }
-  | { state: 'ready'; status: ResponseOf<'tab.status'> }
+  | { state: 'ready'; tabId: number; status: ResponseOf<'tab.status'>; url: string | null }
   | { state: 'error'; message: string };
 
 /**
@@ -21,18 +25,42 @@ export function requestedTabId(search: string): number | undefined {
   return Number(raw);
 }
 
-export function Popup() {
+/**
+ * The moment to check as of (`popup.html?now=2026-11-22T12:00:00+08:00`), e.g.
+ * from a reminder about a given day; otherwise the popup reads the clock.
+ */
+export function requestedNow(search: string): string | undefined {
+  const raw = new URLSearchParams(search).get('now');
+  return raw !== null && raw.length <= 40 && parseInstant(raw) !== null ? raw : undefined;
+}
+
+export const PERF = { render: 'rg-popup-render', verdict: 'rg-checker-verdict', measure: 'rg-first-render-to-verdict' } as const;
+
+export interface PopupProps {
+  /** The moment verdicts and countdowns are computed for (read once, where the popup starts). */
+  now: string;
+  services: CheckerServices;
+}
+
+export function Popup({ now, services }: PopupProps) {
   const { t } = useI18n();
   const [tab, setTab] = useState<TabState>({ state: 'loading' });
+
+  useEffect(() => {
+    performance.mark(PERF.render);
+  }, []);
 
   useEffect(() => {
     let alive = true;
     (async () => {
       const tabId = requestedTabId(location.search) ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (tabId === undefined) throw new Error(t('popup.noTab'));
-      return sendMessage('tab.status', { tabId });
+      const status = await sendMessage('tab.status', { tabId });
+      // The address of a page no content script reported (readable under the popup's activeTab grant).
+      const url = status.url ?? (await browser.tabs.get(tabId).then((t) => t.url ?? null, () => null));
+      return { tabId, status, url };
     })().then(
-      (status) => alive && setTab({ state: 'ready', status }),
+      ({ tabId, status, url }) => alive && setTab({ state: 'ready', tabId, status, url }),
       (error: unknown) => {
         if (!alive) return;
         const message =
@@ -45,14 +73,32 @@ export function Popup() {
     };
   }, [t]);
 
+  const current = useMemo((): CurrentTab | null | undefined => {
+    if (tab.state === 'loading') return undefined;
+    if (tab.state === 'error') return null;
+    return { tabId: tab.tabId, url: tab.status.url, match: tab.status.match };
+  }, [tab]);
+
+  const onVerdictShown = useMemo(
+    () => () => {
+      performance.mark(PERF.verdict);
+      try {
+        performance.measure(PERF.measure, PERF.render, PERF.verdict);
+      } catch {
+        // No render mark (e.g. a test that renders the checker alone): nothing to measure.
+      }
+    },
+    [],
+  );
+
   return (
     <main className="rg-popup">
       <header className="rg-popup__header">
         <h1>{t('app.name')}</h1>
         <p className="rg-muted">{t('app.tagline')}</p>
       </header>
-      <section className="rg-panel" aria-live="polite" data-testid="current-page">
-        <h2>{t('popup.currentPage')}</h2>
+      <section className="rg-panel rg-panel--compact" aria-live="polite" data-testid="current-page">
+        <h2 className="rg-visually-hidden">{t('popup.currentPage')}</h2>
         {tab.state === 'loading' && <p className="rg-muted">{t('popup.loading')}</p>}
         {tab.state === 'error' && <p className="rg-error">{tab.message}</p>}
         {tab.state === 'ready' &&
@@ -64,23 +110,28 @@ export function Popup() {
               })}
             </p>
           ) : (
-            <p className="rg-muted">{t('popup.notVendorPage')}</p>
+            <>
+              <p className="rg-muted">{t('popup.notVendorPage')}</p>
+              <GenericSite url={tab.url} api={genericSiteApi(tab.tabId)} />
+            </>
           ))}
       </section>
-      <section className="rg-panel">
-        <h2>{t('popup.supported')}</h2>
-        <VendorList />
+      <section className="rg-panel" aria-label={t('checker.title')} data-testid="checker">
+        <Checker now={now} services={services} current={current} onVerdictShown={onVerdictShown} />
       </section>
+      <details className="rg-panel">
+        <summary>{t('popup.supported')}</summary>
+        <VendorList />
+      </details>
       <nav className="rg-popup__actions">
-        <button
-          type="button"
-          className="rg-button rg-button--primary"
-          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/evidence.html') })}
-        >
+        <button type="button" className="rg-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/evidence.html') })}>
           {t('popup.openLocker')}
         </button>
         <button type="button" className="rg-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.openOptions')}
+        </button>
+        <button type="button" className="rg-button" data-nav="sla" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/sla.html') })}>
+          {t('settings.nav.sla')}
         </button>
       </nav>
     </main>

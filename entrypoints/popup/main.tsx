@@ -1,6 +1,11 @@
 import '../../components/base.css';
+import '../../components/checker/checker.css';
 import './popup.css';
 import { renderPage } from '../../platform/page';
-import { Popup } from './Popup';
+import { Popup, requestedNow } from './Popup';
+import { browserCheckerServices } from './services';
 
-renderPage(<Popup />);
+// The one place the popup reads the clock: every verdict, deadline and countdown below uses this `now`.
+const now = requestedNow(location.search) ?? new Date().toISOString();
+
+renderPage(<Popup now={now} services={browserCheckerServices} />);

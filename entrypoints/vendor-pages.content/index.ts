@@ -2,6 +2,7 @@ import cardCss from '../../components/page-card.css?inline';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptHosts } from '../../lib/vendors/registry';
 import { runPageScript } from '../../platform/content';
+import { startTicketFill } from '../../platform/ticket-fill';
 
 // Runs only on the shipped vendors' hosts (from the pack registry); the manifest
 // declares nothing broader, so unrelated sites get no script at all. The card's
@@ -9,5 +10,8 @@ import { runPageScript } from '../../platform/content';
 export default defineContentScript({
   matches: contentScriptHosts().map((host) => `*://${host}/*`),
   runAt: 'document_idle',
-  main: (ctx) => runPageScript(ctx, cardCss),
+  main: (ctx) => {
+    ctx.onInvalidated(startTicketFill()); // ticket pages: fill the drafted ticket when the popup asks, never submit
+    return runPageScript(ctx, cardCss);
+  },
 });

@@ -8,10 +8,9 @@ import {
 } from '../time/zone';
 import { clipIntervals, mergeIntervals, subtractIntervals, totalLength, type Interval } from './intervals';
 import type { SlaPolicy, SlaService } from './policy';
-import { exmailSla } from '../vendors/tencent-exmail/sla';
-import { cvmSla } from '../vendors/tencent-cloud/sla';
+import { SLA_POLICIES } from './registry';
 
-export const SLA_POLICIES: Readonly<Record<SlaService, SlaPolicy>> = { exmail: exmailSla, cvm: cvmSla };
+export { SLA_POLICIES };
 
 const SERVICE_ALIASES: Readonly<Record<string, SlaService>> = {
   exmail: 'exmail',
@@ -130,7 +129,7 @@ export function compensationFor(policy: SlaPolicy, totalMs: number, downMs: numb
 }
 
 /** Seed 002 §3.2 (and the same window for CVM, FACTS.md): when an SLA claim may be filed. */
-export function slaClaimWindow(month: IsoMonth, calendar: BusinessCalendar = defaultCalendar, policy: SlaPolicy = exmailSla): SlaClaimWindow {
+export function slaClaimWindow(month: IsoMonth, calendar: BusinessCalendar = defaultCalendar, policy: SlaPolicy = SLA_POLICIES.exmail): SlaClaimWindow {
   const opens = calendar.nthBusinessDayOfMonth(nextMonth(month), policy.claim.opensAfterBusinessDay);
   return {
     opensAfter: opens.date,

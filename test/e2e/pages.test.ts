@@ -165,6 +165,16 @@ describe('content scripts on the vendor fixture sites', () => {
     }
   });
 
+  it('hides itself from evidence screenshots while the page is captured', async () => {
+    await open(page, 'tc-cvm-checkout-1y-autorenew');
+    await cardWith(page, '[data-outcome]');
+    const visibility = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('.rg-card')!).visibility);
+    expect(await visibility()).toBe('visible');
+    await page.evaluate(() => document.querySelector('refund-guard-ui')!.setAttribute('data-rg-capturing', ''));
+    expect(await visibility()).toBe('hidden');
+  });
+
   it('shows the deadlines of an order, counted from its payment time', async () => {
     const paid = fixture('tc-deal-detail-paid-new');
     await open(page, paid.id);
@@ -270,7 +280,7 @@ describe('generic checkouts on a site the user enabled, in English', () => {
       await chrome.scripting.registerContentScripts([
         {
           id: 'e2e-generic-sites',
-          matches: ['*://course.example.com/*', '*://store.example.net/*', '*://mail-reseller.example.com/*', '*://app.example.com/*'],
+          matches: ['*://course.example.com/*', '*://store.example.net/*', '*://mail-reseller.example.com/*'],
           js: ['content-scripts/generic-checkout.js'],
           runAt: 'document_idle',
         },
@@ -285,7 +295,6 @@ describe('generic checkouts on a site the user enabled, in English', () => {
   it.each([
     ['generic-reseller-exmail', ['reseller-verbal-promise']],
     ['generic-software-license-checkout', ['no-refund-after-activation']],
-    ['generic-saas-checkout-en', ['auto-renew']],
     ['generic-course-checkout', []],
   ] as const)('%s shows its risks', async (id, flags) => {
     await open(page, id);
@@ -301,5 +310,37 @@ describe('generic checkouts on a site the user enabled, in English', () => {
     const state = await cardWith(page, '[data-clock]');
     const today = await browserToday(page);
     expect(state.clocks).toContainEqual(expect.objectContaining({ rule: 'seven-day-no-reason', date: addCalendarDays(today, 7) }));
+  });
+
+  it('the popup checks a page of another site once, then enables the site for good', async () => {
+    const saas = fixture('generic-saas-checkout-en');
+    await open(page, saas.id);
+    await page.waitForTimeout(300);
+    expect((await card(page)).hosts).toBe(0); // not enabled: nothing runs there
+
+    const tabId = await session.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? null, saas.url);
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    await popup.click('[data-action="check-once"]');
+    await popup.waitForSelector('[data-generic-status="ok"]');
+    expect(await popup.textContent('[data-generic-status]')).toContain('recognised as a checkout');
+    await page.bringToFront();
+    expect((await cardWith(page, '[data-flag]')).flags).toEqual(['auto-renew']);
+
+    // Checked once only: a reload reads nothing.
+    await page.reload();
+    await settle(page);
+    await page.waitForTimeout(300);
+    expect((await card(page)).hosts).toBe(0);
+
+    await popup.reload();
+    await popup.click('[data-action="enable-site"]');
+    await popup.waitForSelector('[data-generic-status="ok"]');
+    const stored = await session.worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { genericSites: string[] }).genericSites);
+    expect(stored).toContain('http://app.example.com/*');
+    await page.reload();
+    await settle(page);
+    expect((await cardWith(page, '[data-flag]')).hosts).toBe(1);
+    await popup.close();
   });
 });

@@ -38,6 +38,17 @@ export const zhCN = {
   'card.openChecker': '检查能否退款',
   'card.openCheckerFailed': '无法打开退款检查：{message}',
   'card.fieldsMissing': '页面上未找到：{fields}',
+  'generic.title': '其他网站的结账页',
+  'generic.help': '退款卫士默认不读取其他网站。你可以只检查这一页，或在此网站一直启用结账检测（需要授予此网站的访问权限，可在设置中撤销）。',
+  'generic.checkOnce': '只检查此页',
+  'generic.enable': '在 {site} 启用',
+  'generic.checked': '已检查此页：{result}',
+  'generic.found': '识别为购买页，卡片已显示在页面上。',
+  'generic.notFound': '没有识别出购买页（需要同时出现购买字样和价格）。',
+  'generic.enabled': '已在 {site} 启用结账检测。',
+  'generic.denied': '没有获得 {site} 的访问权限，未启用。',
+  'generic.failed': '无法检查此页：{message}',
+  'generic.notWeb': '此页面不是网站页面，无法检查。',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -79,4 +90,15 @@ export const en: Record<keyof typeof zhCN, string> = {
   'card.openChecker': 'Check my refund',
   'card.openCheckerFailed': 'Could not open the refund check: {message}',
   'card.fieldsMissing': 'Not found on the page: {fields}',
+  'generic.title': 'Checkouts on other sites',
+  'generic.help': 'Refund Guard does not read other sites by default. Check just this page, or enable checkout detection on this site for good (it needs access to the site, which you can revoke in the options).',
+  'generic.checkOnce': 'Check this page once',
+  'generic.enable': 'Enable on {site}',
+  'generic.checked': 'Page checked: {result}',
+  'generic.found': 'recognised as a checkout; the card is on the page.',
+  'generic.notFound': 'no checkout recognised (it needs purchase words and a price together).',
+  'generic.enabled': 'Checkout detection is on for {site}.',
+  'generic.denied': 'No access to {site} was granted, so it was not enabled.',
+  'generic.failed': 'Could not check this page: {message}',
+  'generic.notWeb': 'This is not a web page, so it cannot be checked.',
 };

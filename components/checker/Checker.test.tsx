@@ -1,0 +1,366 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { StaticLocale } from '../i18n';
+import { Checker } from './Checker';
+import { daysLeft, fromLocalInput, parseLooseAnswer, toLocalInput } from './format';
+import { factsFromSnapshot, pageTimeToIso, termToMonths } from './snapshotFacts';
+import type { CurrentTab } from './services';
+import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
+
+const orderTab: CurrentTab = { tabId: 7, url: ORDER_URL, match: { vendor: 'tencent-cloud', kind: 'order' } };
+
+function renderChecker(services: ReturnType<typeof fakeServices>['services'], current: CurrentTab | null = orderTab, locale: 'zh-CN' | 'en' = 'zh-CN', now = NOW) {
+  return render(
+    <StaticLocale locale={locale}>
+      <Checker now={now} services={services} current={current} />
+    </StaticLocale>,
+  );
+}
+
+const question = (fact: string) => document.querySelector(`fieldset[data-fact="${fact}"]`) as HTMLElement;
+
+/** Answers the engine's questions about the paid CVM order, as a buyer of a new prepaid instance would. */
+async function answerCvmQuestions(user: ReturnType<typeof userEvent.setup>) {
+  const answers: Record<string, string> = {
+    billing: '包年包月（预付费）',
+    promoNonRefundable: '否',
+    reason: '',
+    convertedFromPayAsYouGo: '否',
+    firstNoReasonRefundUsed: '否',
+  };
+  for (let i = 0; i < 8; i++) {
+    const open = document.querySelector('fieldset[data-fact]');
+    if (!open) return;
+    const fact = open.getAttribute('data-fact')!;
+    if (fact === 'reason') {
+      await user.selectOptions(within(open as HTMLElement).getByRole('combobox'), 'changed-mind');
+      await user.click(within(open as HTMLElement).getByRole('button', { name: '确定' }));
+    } else {
+      await user.click(within(open as HTMLElement).getByRole('button', { name: answers[fact]! }));
+    }
+  }
+}
+
+describe('Checker: opening on the order of the current tab', () => {
+  it('pre-fills what the snapshot shows and asks only what the engine still needs', async () => {
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    expect(services.listSnapshots).toHaveBeenCalledWith(expect.objectContaining({ vendor: 'tencent-cloud' }));
+    // From the snapshot: purchase time (Beijing time), amount, order, product, status.
+    expect((screen.getByLabelText(/购买 \/ 支付时间/) as HTMLInputElement).value).toMatch(/^2026-11-18T10:59:07/);
+    expect(screen.getByLabelText(/实付金额/)).toHaveValue(3145.37);
+    expect(screen.getByLabelText(/订单号/)).toHaveValue(ORDER_ID);
+    expect(screen.getByLabelText(/在哪里购买的/)).toHaveValue('official');
+    expect(screen.getByTestId('order-status')).toHaveTextContent('已支付');
+    // The engine's questions, not a hand-made form: billing first; renewal is known (新购) and not asked.
+    expect(question('billing')).toHaveTextContent('计费方式是？');
+    expect(question('renewal')).toBeNull();
+    // A provisional verdict is already there.
+    expect(screen.getByTestId('outcome')).toHaveAttribute('data-provisional', 'true');
+  });
+
+  it('answering the questions leads to the verdict: five-day full refund, its deadline and countdown, clauses, checklist, where to claim', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    await answerCvmQuestions(user);
+
+    const verdict = await screen.findByTestId('verdict');
+    expect(within(verdict).getByTestId('outcome')).toHaveAttribute('data-outcome', 'eligible');
+    expect(within(verdict).getByTestId('outcome')).toHaveTextContent('可以申请退款');
+    expect(within(verdict).getByTestId('outcome')).toHaveTextContent('全额退款');
+    // Estimate, labelled as one.
+    expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算金额：3145.37 元');
+    expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算');
+    // Deadline: delivery unknown → from purchase 2026-11-18, day 5 = 2026-11-23; one day left on the 22nd.
+    const deadline = within(verdict).getByTestId('deadline');
+    expect(deadline).toHaveTextContent('2026-11-23 当天结束前（北京时间）');
+    expect(deadline.querySelector('[data-days-left]')).toHaveAttribute('data-days-left', '1');
+    expect(deadline).toHaveTextContent('还剩 1 天');
+    expect(deadline.querySelector('[data-estimated]')).toBeNull();
+    // Clauses: each one expands to its text and its source.
+    const basis = within(verdict).getByTestId('basis');
+    const first = basis.querySelector('details')!;
+    expect(first).not.toHaveAttribute('open');
+    await user.click(within(first).getByText(/腾讯云《云服务退货说明》/));
+    expect(first).toHaveAttribute('open');
+    expect(first).toHaveTextContent('五天无理由退还');
+    expect(first).toHaveTextContent('FACTS.md · Tencent Cloud refunds: five-day no-reason full refund');
+    // Checklist ticked from the stored snapshot (order number, payment record), the rest missing.
+    const checklist = within(verdict).getByTestId('checklist');
+    expect(checklist.querySelector('[data-evidence="order-number"]')).toHaveAttribute('data-have', 'true');
+    expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'true');
+    expect(checklist.querySelector('[data-evidence="usage-records"]')).toHaveAttribute('data-have', 'false');
+    expect(checklist).toHaveTextContent('已有 2 / 5');
+    // Where to claim: console, ticket, hotline.
+    const where = within(verdict).getByTestId('where');
+    expect(where.querySelector('[data-channel="hotline-4009100100"]')).toHaveTextContent('电话：4009100100');
+    await user.click(within(where).getByRole('button', { name: /^打开 腾讯云工单/ }));
+    expect(services.openUrl).toHaveBeenCalledWith('https://console.cloud.tencent.com/workorder/category');
+    expect(within(verdict).getByTestId('next-steps')).toHaveTextContent('退还');
+  });
+
+  it('is usable from the keyboard alone: answers with Tab and Enter', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    within(question('billing')).getAllByRole('button')[0]!.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(question('billing')).toBeNull());
+    // The keyboard moves on to the next question by itself.
+    expect(document.activeElement).toBe(within(question('promoNonRefundable')).getByRole('button', { name: '是' }));
+    await user.keyboard('{Tab}{Enter}'); // "否"
+    await waitFor(() => expect(question('promoNonRefundable')).toBeNull());
+    // Skipping leaves the fact unknown and says so.
+    within(question('reason')).getByRole('button', { name: '不确定，跳过' }).focus();
+    await user.keyboard('{Enter}');
+    expect(question('reason')).toBeNull();
+    expect(screen.getByText('已跳过 1 个问题')).toBeInTheDocument();
+  });
+
+  it('lists what is already known, and a fact taken back is asked again', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    await user.click(within(question('billing')).getByRole('button', { name: '包年包月（预付费）' }));
+    const answered = screen.getByTestId('answered');
+    expect(answered).toHaveTextContent('已回答的问题（2）');
+    expect(answered.querySelector('[data-fact="billing"]')).toHaveTextContent('计费方式是？ 包年包月（预付费）');
+    // Read from the snapshot (订单类型 新购), not asked — but it can be taken back.
+    expect(answered.querySelector('[data-fact="renewal"]')).toHaveTextContent('这是续费或升级订单吗？ 否');
+    await user.click(within(answered.querySelector('[data-fact="renewal"]') as HTMLElement).getByRole('button', { name: '更改' }));
+    await waitFor(() => expect(question('renewal')).not.toBeNull());
+  });
+
+  it('counts down, and says when the window has closed (expired)', async () => {
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot], customPacks: [pixelStudioPack(3)] });
+    const user = userEvent.setup();
+    renderChecker(services, null);
+    await user.selectOptions(await screen.findByTestId('vendor-select'), 'pixel-studio');
+    await user.click(screen.getByRole('button', { name: '开始检查' }));
+    const when = screen.getByLabelText(/购买 \/ 支付时间/);
+    await user.type(when, '2026-11-15T09:30');
+    await user.keyboard('{Enter}');
+    const verdict = await screen.findByTestId('verdict');
+    expect(within(verdict).getByTestId('outcome')).toHaveAttribute('data-outcome', 'expired');
+    expect(within(verdict).getByTestId('deadline')).toHaveTextContent('2026-11-18');
+    expect(within(verdict).getByTestId('deadline')).toHaveTextContent('已截止 4 天');
+  });
+});
+
+describe('Checker: estimated deadlines', () => {
+  it('flags a deadline the source gives only as an example as estimated, and counts down to today', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices();
+    renderChecker(services, null);
+    await user.selectOptions(await screen.findByTestId('vendor-select'), 'letsvpn');
+    await user.click(screen.getByRole('button', { name: '开始检查' }));
+    await user.type(screen.getByLabelText(/购买 \/ 支付时间/), '2026-11-21T20:00');
+    await user.keyboard('{Enter}');
+    await user.selectOptions(within(await waitFor(() => question('reason'))).getByRole('combobox'), 'dissatisfied');
+    await user.click(within(question('reason')).getByRole('button', { name: '确定' }));
+    await user.click(within(await waitFor(() => question('newUser'))).getByRole('button', { name: '是' }));
+    await user.click(within(await waitFor(() => question('trialOffered'))).getByRole('button', { name: '是' }));
+    await user.click(await screen.findByRole('button', { name: '先看初步结论' }));
+    const deadline = await screen.findByTestId('deadline');
+    expect(screen.getByTestId('outcome')).toHaveAttribute('data-outcome', 'eligible');
+    expect(deadline).toHaveTextContent('2026-11-22 20:00 前（北京时间）');
+    expect(deadline).toHaveTextContent('今天截止');
+    expect(deadline.querySelector('[data-estimated="true"]')).toHaveTextContent('估算日期');
+  });
+});
+
+describe('Checker: holiday overrides from the settings', () => {
+  /** A CVM outage in December 2026: the SLA claim opens after the 5th business day of January 2027. */
+  async function slaClaimWindow(holidayOverrides: unknown[]) {
+    const user = userEvent.setup();
+    const { services } = fakeServices({ holidayOverrides });
+    const view = renderChecker(services, null, 'zh-CN', '2026-12-20T12:00:00+08:00');
+    await user.selectOptions(await screen.findByTestId('vendor-select'), 'tencent-cloud');
+    await user.click(screen.getByRole('button', { name: '开始检查' }));
+    await user.type(screen.getByLabelText(/购买 \/ 支付时间/), '2026-11-01T10:00');
+    await user.keyboard('{Enter}');
+    const buttons: Record<string, string> = { billing: '包年包月（预付费）', outageCause: '服务商（服务器、系统、网络故障）' };
+    for (let i = 0; i < 12; i++) {
+      const open = document.querySelector('fieldset[data-fact]') as HTMLElement | null;
+      if (!open) break;
+      const fact = open.getAttribute('data-fact')!;
+      const q = within(open);
+      if (buttons[fact]) await user.click(q.getByRole('button', { name: buttons[fact] }));
+      else if (fact === 'reason') {
+        await user.selectOptions(q.getByRole('combobox'), 'outage');
+        await user.click(q.getByRole('button', { name: '确定' }));
+      } else if (fact === 'outageMonth') {
+        fireEvent.change(q.getByLabelText(/故障发生在哪个月/), { target: { value: '2026-12' } });
+        await user.click(q.getByRole('button', { name: '确定' }));
+      } else await user.click(q.getByRole('button', { name: '不确定，跳过' }));
+    }
+    // Skipped questions leave the verdict provisional; with none left it shows by itself.
+    const show = screen.queryByRole('button', { name: /查看结论|先看初步结论/ });
+    if (show) await user.click(show);
+    const window = await screen.findByTestId('claim-window');
+    expect(screen.getByTestId('outcome')).toHaveAttribute('data-outcome', 'compensation');
+    const alerts = screen.queryAllByRole('alert').map((a) => a.textContent ?? '');
+    view.unmount();
+    return Object.assign(window, { alerts });
+  }
+
+  it('without the 2027 schedule the claim window is an estimate; with it from the settings, it is exact', async () => {
+    const estimated = await slaClaimWindow([]);
+    expect(estimated).toHaveTextContent('2027-01-07');
+    expect(estimated.alerts).toEqual([]);
+    expect(estimated.querySelector('[data-estimated]')).not.toBeNull();
+    const exact = await slaClaimWindow([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: '国务院办公厅通知' }]);
+    expect(exact).toHaveTextContent('2027-01-08');
+    expect(exact.querySelector('[data-estimated]')).toBeNull();
+  });
+
+  it('an unreadable override is reported and the bundled calendar is used', async () => {
+    const window = await slaClaimWindow([{ year: 2027, holidays: ['2027-13-40'], workdays: [] }]);
+    expect(window).toHaveTextContent('2027-01-07');
+    expect(window.alerts.join(' ')).toMatch(/设置中的节假日安排有误，已改用内置日历/);
+  });
+});
+
+describe('Checker: other starting points', () => {
+  it('starts from scratch for a chosen vendor and waits for the purchase time first', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices();
+    renderChecker(services, { tabId: 3, url: null, match: null });
+    expect(await screen.findByText('证据库里还没有订单快照。')).toBeInTheDocument();
+    await user.selectOptions(screen.getByTestId('vendor-select'), 'letsvpn');
+    await user.click(screen.getByRole('button', { name: '开始检查' }));
+    expect(screen.getByText('请先填写购买时间：所有期限都从它算起。')).toBeInTheDocument();
+    expect(document.querySelector('fieldset[data-fact]')).toBeNull();
+    await user.type(screen.getByLabelText(/购买 \/ 支付时间/), '2026-11-21T20:00');
+    await user.tab();
+    expect(await screen.findByTestId('questions')).toBeInTheDocument();
+    expect(document.querySelector('fieldset[data-fact]')).not.toBeNull();
+  });
+
+  it('lists stored orders and opens the one picked', async () => {
+    const user = userEvent.setup();
+    const other = { ...paidOrderSnapshot, id: 'snap-000002', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { ...paidOrderSnapshot.fields, orderId: '20261021090412158720', orderType: '续费', paidAt: '2026-10-21 09:05:01' } };
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot, other] });
+    renderChecker(services, null);
+    await user.click(await screen.findByRole('button', { name: '检查订单 20261021090412158720' }));
+    await screen.findByTestId('questions');
+    expect(screen.getByLabelText(/订单号/)).toHaveValue('20261021090412158720');
+    expect((screen.getByLabelText(/购买 \/ 支付时间/) as HTMLInputElement).value).toMatch(/^2026-10-21T09:05:01/);
+  });
+
+  it('a custom policy from the settings is offered and decides the verdict for its vendor', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices({ customPacks: [pixelStudioPack(14), { id: 'broken', rules: [] }] });
+    renderChecker(services, null);
+    const select = await screen.findByTestId('vendor-select');
+    await waitFor(() => expect(within(select).getByRole('option', { name: 'Pixel Studio 官方商店（自定义政策）' })).toBeInTheDocument());
+    // The broken pack is reported and left out, nothing else is lost.
+    expect(screen.getByRole('alert')).toHaveTextContent('设置中的一个自定义政策有误');
+    await user.selectOptions(select, 'pixel-studio');
+    await user.click(screen.getByRole('button', { name: '开始检查' }));
+    await user.type(screen.getByLabelText(/购买 \/ 支付时间/), '2026-11-15T09:30');
+    await user.keyboard('{Enter}');
+    const verdict = await screen.findByTestId('verdict');
+    expect(within(verdict).getByTestId('outcome')).toHaveAttribute('data-outcome', 'eligible');
+    expect(within(verdict).getByTestId('deadline')).toHaveTextContent('2026-11-29');
+    expect(within(verdict).getByTestId('deadline')).toHaveTextContent('还剩 7 天');
+    expect(within(verdict).getByTestId('basis')).toHaveTextContent('https://store.example.net/help/refund-policy 第 2 条');
+  });
+
+  it('speaks English', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    renderChecker(services, orderTab, 'en');
+    await screen.findByTestId('questions');
+    expect(question('billing')).toHaveTextContent('How is it billed?');
+    await user.click(screen.getByRole('button', { name: 'See the provisional verdict' }));
+    expect(await screen.findByTestId('outcome')).toHaveTextContent('Provisional');
+  });
+});
+
+describe('Checker: evidence checklist', () => {
+  it('“save this page now” captures the current tab and ticks what the capture proves', async () => {
+    const user = userEvent.setup();
+    // An older snapshot of the order with no payment details; the fresh capture has them.
+    const partial = { ...paidOrderSnapshot, fields: { orderId: ORDER_ID, status: '已支付', createdAt: '2026-11-18 10:58:22', orderType: '新购' } };
+    const { services, store } = fakeServices({ snapshots: [partial] });
+    services.captureTab.mockImplementation(async () => {
+      store.push({ ...paidOrderSnapshot, id: 'snap-000009' });
+      return { status: 'saved', id: 'snap-000009', seq: 9, hash: 'a'.repeat(64), screenshot: false } as never;
+    });
+    renderChecker(services);
+    await user.click(await screen.findByRole('button', { name: '先看初步结论' }));
+    const checklist = await screen.findByTestId('checklist');
+    expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'false');
+    await user.click(within(checklist).getByRole('button', { name: '立即保存当前页面' }));
+    expect(services.captureTab).toHaveBeenCalledWith(7);
+    await waitFor(() => expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'true'));
+    expect(checklist).toHaveTextContent('已保存当前页面（snap-000009）');
+  });
+
+  it('offers no capture when the current tab shows another order than the one checked', async () => {
+    const user = userEvent.setup();
+    const other = { ...paidOrderSnapshot, id: 'snap-000002', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { orderId: '20261021090412158720', createdAt: '2026-10-21 09:04:12' } };
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot, other] });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    await user.click(screen.getByRole('button', { name: '换一个订单' }));
+    await user.click(await screen.findByRole('button', { name: '检查订单 20261021090412158720' }));
+    await user.click(await screen.findByRole('button', { name: '先看初步结论' }));
+    expect(await screen.findByTestId('checklist')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '立即保存当前页面' })).toBeNull();
+  });
+
+  it('explains a capture that was refused, in the UI language', async () => {
+    const user = userEvent.setup();
+    const partial = { ...paidOrderSnapshot, fields: { orderId: ORDER_ID, createdAt: '2026-11-18 10:58:22' } };
+    const { services } = fakeServices({ snapshots: [partial] });
+    services.captureTab.mockResolvedValue({ status: 'failed', reason: 'quota', message: 'QuotaExceededError' } as never);
+    renderChecker(services);
+    await user.click(await screen.findByRole('button', { name: '先看初步结论' }));
+    await user.click(await screen.findByRole('button', { name: '立即保存当前页面' }));
+    expect(await screen.findByText(/没有保存：存储空间不足/)).toBeInTheDocument();
+  });
+});
+
+describe('snapshot → facts (only what the page showed)', () => {
+  it('reads times as Beijing time, terms as months, order types as renewal or not', () => {
+    expect(pageTimeToIso('2026-11-18 10:59:07')).toBe('2026-11-18T10:59:07+08:00');
+    expect(pageTimeToIso('2026-11-18')).toBe('2026-11-18');
+    expect(pageTimeToIso('昨天')).toBeNull();
+    expect(termToMonths('1年')).toBe(12);
+    expect(termToMonths('1个月')).toBe(1);
+    expect(termToMonths('剩余 11个月6天')).toBeNull();
+    const paid = factsFromSnapshot('tencent-cloud', paidOrderSnapshot.fields, ORDER_URL);
+    expect(paid.facts).toEqual({
+      purchasedAt: '2026-11-18T10:59:07+08:00',
+      orderId: ORDER_ID,
+      product: '云服务器 CVM',
+      amountPaid: 3145.37,
+      termMonths: 12,
+      renewal: false,
+      channel: 'official',
+    });
+    expect(paid.status).toBe('已支付');
+    const upgrade = factsFromSnapshot('tencent-cloud', { orderType: '升级', voucher: 200, amountPaid: 1168 }, 'https://mail-reseller.example.com/x');
+    expect(upgrade.facts).toEqual({ renewal: true, amountPaidWithVouchers: 200, amountPaid: 1168 });
+  });
+
+  it('formats and parses the time fields and loose answers', () => {
+    expect(toLocalInput('2026-11-18T02:59:07Z')).toBe('2026-11-18T10:59:07');
+    expect(fromLocalInput('2026-11-18T10:59')).toBe('2026-11-18T10:59:00+08:00');
+    expect(fromLocalInput('')).toBeNull();
+    expect(daysLeft(NOW, '2026-11-23')).toBe(1);
+    expect(daysLeft('2026-11-22T23:30:00+08:00', '2026-11-22')).toBe(0);
+    expect(parseLooseAnswer('是')).toBe(true);
+    expect(parseLooseAnswer('no')).toBe(false);
+    expect(parseLooseAnswer('12')).toBe(12);
+    expect(parseLooseAnswer(' ')).toBeNull();
+  });
+});

@@ -1,0 +1,481 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createCalendar,
+  evaluateClaim,
+  evidenceChecklist,
+  findPack,
+  isShippedVendor,
+  loadUserPacks,
+  localize,
+  MessagingError,
+  SHIPPED_VENDORS,
+  validatePack,
+  type ClaimSnapshot,
+  type ResponseOf,
+  type Verdict,
+} from '../../lib';
+import { useI18n } from '../i18n';
+import { FactsForm } from './FactsForm';
+import { AnsweredList, Questions } from './Questions';
+import { claimSnapshot, factsFromSnapshot, type PrefilledFacts } from './snapshotFacts';
+import { SourcePicker, type OrderRef, type VendorChoice } from './SourcePicker';
+import type { CheckerServices, CurrentTab } from './services';
+import { TicketEditor, type Contact, type TicketTarget } from './TicketEditor';
+import { VerdictSummary, VerdictView, type CaptureState } from './VerdictView';
+
+export interface CheckerProps {
+  /** The moment the check is made (ISO); the popup reads the clock once and passes it in. */
+  now: string;
+  services: CheckerServices;
+  /** The tab the popup is about (null: none; undefined: not known yet). */
+  current: CurrentTab | null | undefined;
+  /** Called when a verdict is first on screen (the popup measures first render → verdict). */
+  onVerdictShown?: () => void;
+}
+
+interface Subject {
+  vendor: string;
+  orderId: string | null;
+  /** The order's snapshots, newest first. */
+  snapshots: ClaimSnapshot[];
+  prefilled: PrefilledFacts;
+}
+
+interface UsableSettings {
+  packs: unknown[];
+  holidayOverrides: unknown[];
+  problems: { kind: 'pack' | 'holidays'; message: string }[];
+}
+
+/** Custom packs that validate (and do not shadow a shipped vendor), holiday overrides that load; the rest is reported, not used. */
+export function usableSettings(raw: { customPacks: readonly unknown[]; holidayOverrides: readonly unknown[] }): UsableSettings {
+  const packs: unknown[] = [];
+  const problems: UsableSettings['problems'] = [];
+  for (const input of raw.customPacks) {
+    const result = validatePack(input);
+    if (!result.ok) problems.push({ kind: 'pack', message: result.errors.slice(0, 3).join('; ') });
+    else if (isShippedVendor(result.pack.id) || packs.some((p) => (p as { id: string }).id === result.pack.id)) problems.push({ kind: 'pack', message: `id "${result.pack.id}"` });
+    else packs.push(input);
+  }
+  let holidayOverrides = [...raw.holidayOverrides];
+  if (holidayOverrides.length) {
+    try {
+      createCalendar(holidayOverrides as never);
+    } catch (error) {
+      problems.push({ kind: 'holidays', message: error instanceof Error ? error.message : String(error) });
+      holidayOverrides = [];
+    }
+  }
+  return { packs, holidayOverrides, problems };
+}
+
+const withoutUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+const SNAPSHOTS_READ = 5;
+
+type SnapshotSummary = ResponseOf<'evidence.list'>['items'][number];
+
+type View = 'auto' | 'questions' | 'verdict' | 'ticket';
+
+/**
+ * The eligibility checker: pick what to check, answer only what the claims
+ * engine still asks, read the verdict with its clauses, deadline and evidence,
+ * then prepare the ticket. Every rule is the engine's; this only asks and shows.
+ */
+export function Checker({ now, services, current, onVerdictShown }: CheckerProps) {
+  const { t, locale } = useI18n();
+  const [settings, setSettings] = useState<UsableSettings | null>(null);
+  const [settingsError, setSettingsError] = useState<string | null>(null);
+  const [currentOrder, setCurrentOrder] = useState<OrderRef | null | 'loading'>('loading');
+  const [subject, setSubject] = useState<Subject | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const [view, setView] = useState<View>('auto');
+  const [refused, setRefused] = useState(false);
+  const [target, setTarget] = useState<TicketTarget>('vendor');
+  const [contact, setContact] = useState<Contact>({ name: '', phone: '', email: '' });
+  const [captured, setCaptured] = useState<ClaimSnapshot[]>([]);
+  const [capture, setCapture] = useState<CaptureState>({ state: 'idle' });
+  const autoOpened = useRef(false);
+
+  // Settings: custom packs and holiday overrides change verdicts, live.
+  useEffect(() => {
+    let alive = true;
+    services.loadSettings().then(
+      (s) => alive && setSettings(usableSettings(s)),
+      (e: unknown) => {
+        if (!alive) return;
+        setSettingsError(e instanceof Error ? e.message : String(e));
+        setSettings({ packs: [], holidayOverrides: [], problems: [] });
+      },
+    );
+    const stop = services.watchSettings?.((s) => setSettings(usableSettings(s)));
+    return () => {
+      alive = false;
+      stop?.();
+    };
+  }, [services]);
+
+  const resetClaim = () => {
+    setAnswers({});
+    setSkipped([]);
+    setView('auto');
+    setRefused(false);
+    setTarget('vendor');
+    setCaptured([]);
+    setCapture({ state: 'idle' });
+  };
+
+  const openOrder = useCallback(
+    async (ref: { vendor: string; orderId: string }, listed?: readonly SnapshotSummary[]) => {
+      setLoading(true);
+      setLoadError(null);
+      try {
+        const items = listed ?? (await services.listSnapshots({ vendor: ref.vendor, orderId: ref.orderId, offset: 0, limit: 20 })).items;
+        const mine = items.filter((i) => i.vendor === ref.vendor && i.orderId === ref.orderId).slice(0, SNAPSHOTS_READ);
+        const got = await Promise.all(mine.map((i) => services.getSnapshot(i.id)));
+        const bodies = got.flatMap((g) => (g.snapshot ? [g.snapshot.body] : []));
+        const latest = bodies[0];
+        resetClaim();
+        setSubject({
+          vendor: ref.vendor,
+          orderId: ref.orderId,
+          snapshots: bodies.map(claimSnapshot),
+          prefilled: latest ? factsFromSnapshot(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null },
+        });
+      } catch (error) {
+        setLoadError(error instanceof Error ? error.message : String(error));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [services],
+  );
+
+  // What the current tab is about: its latest saved order, opened at once.
+  useEffect(() => {
+    let alive = true;
+    if (current === undefined) {
+      setCurrentOrder('loading');
+      return;
+    }
+    const match = current?.match;
+    if (!match || !current?.url) {
+      setCurrentOrder(null);
+      return;
+    }
+    services
+      .listSnapshots({ vendor: match.vendor, offset: 0, limit: 100 })
+      .then((r) => {
+        if (!alive) return;
+        const hit = r.items.find((i) => i.url === current.url && i.orderId);
+        const ref = hit ? { vendor: hit.vendor, orderId: hit.orderId!, capturedAt: hit.capturedAt, status: hit.status, title: hit.title } : null;
+        setCurrentOrder(ref);
+        if (ref && !autoOpened.current) {
+          autoOpened.current = true;
+          // The list just read (newest first) already names this order's snapshots.
+          void openOrder(ref, r.items);
+        }
+      })
+      .catch((e: unknown) => {
+        if (!alive) return;
+        setCurrentOrder(null);
+        setLoadError(e instanceof MessagingError || e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      alive = false;
+    };
+  }, [services, current, openOrder]);
+
+  const vendors: VendorChoice[] = useMemo(
+    () => [
+      ...SHIPPED_VENDORS.map((id) => ({ id, name: t(`vendor.${id}`), custom: false })),
+      ...(settings?.packs ?? []).map((p) => {
+        const pack = validatePack(p);
+        return pack.ok ? { id: pack.pack.id, name: localize(pack.pack.name, locale), custom: true } : null;
+      }).filter((v): v is VendorChoice => v !== null),
+    ],
+    [settings, t, locale],
+  );
+  const vendorName = (id: string) => vendors.find((v) => v.id === id)?.name ?? id;
+
+  const facts = useMemo(
+    () => (subject ? withoutUndefined({ ...subject.prefilled.facts, ...answers, vendor: subject.vendor }) : null),
+    [subject, answers],
+  );
+
+  const evaluation = useMemo((): { verdict: Verdict } | { error: string } | { needPurchase: true } | null => {
+    if (!facts || !settings) return null;
+    if (typeof facts.purchasedAt !== 'string') return { needPurchase: true };
+    try {
+      return { verdict: evaluateClaim(facts, now, { locale, packs: settings.packs, holidayOverrides: settings.holidayOverrides as never }) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [facts, settings, now, locale]);
+  const verdict = evaluation && 'verdict' in evaluation ? evaluation.verdict : null;
+  const pending = verdict ? verdict.questions.filter((q) => !skipped.includes(q.fact)) : [];
+  const shown: Exclude<View, 'auto'> = view === 'auto' ? (verdict && pending.length === 0 ? 'verdict' : 'questions') : view;
+
+  const snapshots = useMemo(() => [...(subject?.snapshots ?? []), ...captured], [subject, captured]);
+  const checklist = useMemo(() => {
+    if (!verdict) return [];
+    let extra: { id: string; label: string | { 'zh-CN': string; en: string } }[] = [];
+    try {
+      extra = findPack(verdict.vendor, settings?.packs.length ? loadUserPacks(settings.packs) : []).evidence;
+    } catch {
+      // The pack was valid when evaluated; nothing extra to label.
+    }
+    return evidenceChecklist(verdict.evidence, snapshots, locale, extra);
+  }, [verdict, snapshots, settings, locale]);
+
+  // Keyboard users land on the heading of each new step (not when the popup opens on its own).
+  const viewHeading = useRef<HTMLHeadingElement>(null);
+  const previous = useRef({ shown, subject });
+  const focusOnSubject = useRef(false);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = { shown, subject };
+    const picked = focusOnSubject.current && subject !== null;
+    if (picked) focusOnSubject.current = false;
+    if (picked || (before.subject === subject && before.shown !== shown)) viewHeading.current?.focus();
+  }, [shown, subject]);
+
+  const shownOnce = useRef(false);
+  const verdictShown = useCallback(() => {
+    if (shownOnce.current) return;
+    shownOnce.current = true;
+    onVerdictShown?.();
+  }, [onVerdictShown]);
+
+  const captureNow = async () => {
+    if (!current) return;
+    setCapture({ state: 'busy' });
+    try {
+      const result = await services.captureTab(current.tabId);
+      if (result.status === 'failed') {
+        const key = { quota: 'evidence.error.quota', storage: 'evidence.error.storage', 'too-large': 'evidence.error.tooLarge', invalid: 'evidence.error.invalid', 'not-allowed': 'evidence.error.notAllowed' } as const;
+        setCapture({ state: 'failed', message: t(key[result.reason], { message: result.message }) });
+        return;
+      }
+      const { snapshot } = await services.getSnapshot(result.id);
+      if (snapshot) setCaptured((list) => [...list.filter((s) => s.id !== result.id), claimSnapshot(snapshot.body)]);
+      setCapture({ state: 'done', kind: result.status, id: result.id });
+    } catch (error) {
+      setCapture({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  // "Save this page now" only where the current tab is about this claim (its order, or its vendor for a claim without one).
+  const captureFits =
+    !!current?.match &&
+    !!subject &&
+    (subject.orderId ? currentOrder !== 'loading' && currentOrder?.orderId === subject.orderId : current.match.vendor === subject.vendor);
+
+  const answer = (fact: string, value: unknown) => {
+    setAnswers((a) => ({ ...a, [fact]: value }));
+    setView('auto');
+  };
+
+  const problems = [...(settings?.problems ?? [])];
+
+  if (!subject) {
+    return (
+      <div className="rg-checker" data-state="choose">
+        <Problems problems={problems} settingsError={settingsError} />
+        {loadError && (
+          <p className="rg-error" role="alert">
+            {t('checker.error.load', { message: loadError })}
+          </p>
+        )}
+        {loading || currentOrder === 'loading' || settings === null ? (
+          <p className="rg-muted" role="status">
+            {t('checker.loading')}
+          </p>
+        ) : (
+          <SourcePicker
+            current={currentOrder}
+            currentVendor={current?.match?.vendor ?? null}
+            vendors={vendors}
+            services={services}
+            onPickOrder={(o) => {
+              focusOnSubject.current = true;
+              void openOrder(o);
+            }}
+            onScratch={(vendor) => {
+              focusOnSubject.current = true;
+              resetClaim();
+              setSubject({ vendor, orderId: null, snapshots: [], prefilled: { facts: {}, from: [], status: null } });
+            }}
+          />
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="rg-checker" data-state={shown} data-vendor={subject.vendor}>
+      <Problems problems={problems} settingsError={settingsError} />
+      <div className="rg-subject">
+        <span>
+          {t('checker.subject', {
+            vendor: vendorName(subject.vendor),
+            order: subject.orderId ? t('checker.source.orderLine', { orderId: subject.orderId }) : t('checker.subject.noOrder'),
+          })}
+        </span>
+        <button type="button" className="rg-link" onClick={() => setSubject(null)}>
+          {t('checker.change')}
+        </button>
+      </div>
+
+      {shown === 'questions' && (
+        <>
+          <h2 ref={viewHeading} tabIndex={-1}>
+            {t('checker.title')}
+          </h2>
+          {verdict && <VerdictSummary verdict={verdict} openQuestions={pending.length} onShown={verdictShown} />}
+          <FactsForm
+            facts={facts ?? {}}
+            fromSnapshot={subject.prefilled.from}
+            status={subject.prefilled.status}
+            onChange={(fact, value) => {
+              setAnswers((a) => ({ ...a, [fact]: value }));
+            }}
+          />
+          {evaluation && 'needPurchase' in evaluation && <p className="rg-warn">{t('checker.facts.needPurchase')}</p>}
+          {evaluation && 'error' in evaluation && (
+            <p className="rg-error" role="alert">
+              {t('checker.error.evaluate', { message: evaluation.error })}
+            </p>
+          )}
+          {verdict && <Questions questions={pending} onAnswer={answer} onSkip={(fact) => setSkipped((s) => [...s, fact])} />}
+          <AnsweredList
+            facts={facts ?? {}}
+            answered={Object.keys(answers)}
+            onClear={(fact) => {
+              setAnswers((a) => ({ ...a, [fact]: undefined }));
+              setSkipped((s) => s.filter((f) => f !== fact));
+              if (fact === 'vendorRefused') setRefused(false);
+            }}
+          />
+          {skipped.length > 0 && (
+            <p className="rg-small rg-muted">
+              {t('checker.questions.skipped', { count: skipped.length })}{' '}
+              <button type="button" className="rg-link" onClick={() => setSkipped([])}>
+                {t('checker.questions.unskip')}
+              </button>
+            </p>
+          )}
+          {verdict && (
+            <div className="rg-actions">
+              <button type="button" className="rg-button rg-button--primary" data-action="show-verdict" onClick={() => setView('verdict')}>
+                {pending.length ? t('checker.showVerdictProvisional') : t('checker.showVerdict')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+
+      {shown === 'verdict' && verdict && (
+        <>
+          <h2 ref={viewHeading} tabIndex={-1}>
+            {t('checker.verdict.title')}
+          </h2>
+          <VerdictView
+            verdict={verdict}
+            now={now}
+            checklist={checklist}
+            openQuestions={pending.length}
+            capture={{ available: captureFits, state: capture, onCapture: () => void captureNow() }}
+            openUrl={services.openUrl}
+            onShown={verdictShown}
+          />
+          <div className="rg-actions">
+            <button type="button" className="rg-button rg-button--primary" data-action="prepare-ticket" onClick={() => setView('ticket')}>
+              {t('checker.ticket.prepare')}
+            </button>
+            <button type="button" className="rg-button" data-action="edit-answers" onClick={() => setView('questions')}>
+              {t('checker.editAnswers')}
+            </button>
+            <button
+              type="button"
+              className="rg-button rg-button--quiet"
+              data-action="refused"
+              onClick={() => {
+                setRefused(true);
+                setAnswers((a) => ({ ...a, vendorRefused: true }));
+                setTarget('12315');
+                setView('ticket');
+              }}
+            >
+              {t('checker.ticket.refused')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {shown === 'verdict' && !verdict && evaluation && 'error' in evaluation && (
+        <p className="rg-error" role="alert">
+          {t('checker.error.evaluate', { message: evaluation.error })}
+        </p>
+      )}
+
+      {shown === 'ticket' && verdict && facts && settings && (
+        <>
+          <h2 ref={viewHeading} tabIndex={-1}>
+            {t('checker.ticket.prepare')}
+          </h2>
+          <VerdictSummary verdict={verdict} openQuestions={pending.length} />
+          <TicketEditor
+            verdict={verdict}
+            facts={facts}
+            snapshots={snapshots}
+            packs={settings.packs}
+            holidayOverrides={settings.holidayOverrides}
+            refused={refused}
+            target={target}
+            onTarget={setTarget}
+            contact={contact}
+            onContact={setContact}
+            services={services}
+          />
+          <div className="rg-actions">
+            <button type="button" className="rg-button" onClick={() => setView('verdict')}>
+              {t('checker.ticket.back')}
+            </button>
+            {!refused && (
+              <button
+                type="button"
+                className="rg-button rg-button--quiet"
+                data-action="refused"
+                onClick={() => {
+                  setRefused(true);
+                  setAnswers((a) => ({ ...a, vendorRefused: true }));
+                  setTarget('12315');
+                }}
+              >
+                {t('checker.ticket.refused')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Problems({ problems, settingsError }: { problems: UsableSettings['problems']; settingsError: string | null }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {settingsError && <p className="rg-warn rg-small">{t('checker.error.settings', { message: settingsError })}</p>}
+      {problems.map((p) => (
+        <p key={`${p.kind}-${p.message}`} className="rg-warn rg-small" role="alert">
+          {t(p.kind === 'pack' ? 'checker.customPackInvalid' : 'checker.holidaysInvalid', { errors: p.message })}
+        </p>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,321 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  draftTicket,
+  fillHints,
+  fillValuesFromDraft,
+  MessagingError,
+  TICKET_TEMPLATES,
+  type ClaimSnapshot,
+  type FillField,
+  type ResponseOf,
+  type TicketDraft,
+  type Verdict,
+} from '../../lib';
+import { useI18n } from '../i18n';
+import type { CheckerServices } from './services';
+
+export type TicketTarget = 'vendor' | '12315' | 'heimao';
+
+export interface Contact {
+  name: string;
+  phone: string;
+  email: string;
+}
+
+export interface TicketEditorProps {
+  verdict: Verdict;
+  facts: Record<string, unknown>;
+  snapshots: readonly ClaimSnapshot[];
+  packs: readonly unknown[];
+  holidayOverrides: readonly unknown[];
+  refused: boolean;
+  target: TicketTarget;
+  onTarget: (target: TicketTarget) => void;
+  contact: Contact;
+  onContact: (contact: Contact) => void;
+  services: CheckerServices;
+}
+
+type FillState =
+  | { state: 'idle' }
+  | { state: 'busy' }
+  | { state: 'done'; tabId: number; report: ResponseOf<'ticket.fill'> }
+  | { state: 'none' }
+  | { state: 'failed'; message: string };
+
+const hostOf = (url: string | null | undefined) => {
+  try {
+    return url ? new URL(url).host : null;
+  } catch {
+    return null;
+  }
+};
+
+/** The draft as the vendor's form, a complaint platform or an email would take it — every part editable. */
+export function TicketEditor(props: TicketEditorProps) {
+  const { verdict, facts, snapshots, packs, holidayOverrides, refused, target, onTarget, contact, onContact } = props;
+  const { t, locale } = useI18n();
+  const contactFact = useMemo(() => {
+    const c = Object.fromEntries(Object.entries(contact).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+    return Object.keys(c).length ? c : undefined;
+  }, [contact]);
+  const drafted = useMemo((): { draft: TicketDraft } | { error: string } => {
+    try {
+      const withContact = contactFact ? { ...facts, contact: contactFact } : facts;
+      return { draft: draftTicket(verdict, withContact, snapshots, locale, { target, packs, holidayOverrides: holidayOverrides as never }) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [verdict, facts, contactFact, snapshots, locale, target, packs, holidayOverrides]);
+
+  const targets: TicketTarget[] = refused ? ['vendor', '12315', 'heimao'] : ['vendor'];
+  return (
+    <section className="rg-ticket" aria-labelledby="rg-ticket-title" data-testid="ticket">
+      <h3 id="rg-ticket-title" tabIndex={-1}>
+        {t('checker.ticket.title')}
+      </h3>
+      {refused && <p className="rg-small" role="status">{t('checker.ticket.refusedNote')}</p>}
+      {targets.length > 1 && (
+        <fieldset className="rg-targets">
+          <legend>{t('checker.ticket.target')}</legend>
+          {targets.map((tg) => (
+            <label key={tg}>
+              <input type="radio" name="rg-ticket-target" value={tg} checked={target === tg} onChange={() => onTarget(tg)} /> {t(`checker.ticket.target.${tg}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <fieldset className="rg-contact">
+        <legend>{t('checker.ticket.contact')}</legend>
+        <div className="rg-grid rg-grid--3">
+          {(['name', 'phone', 'email'] as const).map((k) => (
+            <label key={k}>
+              <span>{t(`checker.ticket.field.${k}`)}</span>
+              <input
+                type={k === 'email' ? 'email' : k === 'phone' ? 'tel' : 'text'}
+                value={contact[k]}
+                onChange={(e) => onContact({ ...contact, [k]: e.target.value })}
+                autoComplete={k === 'name' ? 'name' : k === 'phone' ? 'tel' : 'email'}
+              />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {'error' in drafted ? (
+        <p className="rg-error" role="alert">
+          {t('checker.error.evaluate', { message: drafted.error })}
+        </p>
+      ) : (
+        <DraftFields key={`${target}-${locale}`} draft={drafted.draft} {...props} contact={contact} />
+      )}
+    </section>
+  );
+}
+
+function DraftFields({ draft, verdict, facts, services, target, contact }: TicketEditorProps & { draft: TicketDraft }) {
+  const { t } = useI18n();
+  const [edits, setEdits] = useState<{ title?: string; category?: string; description?: string }>({});
+  const title = edits.title ?? draft.title;
+  const category = edits.category ?? draft.category.join(' > ');
+  const description = edits.description ?? draft.description;
+  const edited = Object.keys(edits).length > 0;
+  const [fill, setFill] = useState<FillState>({ state: 'idle' });
+  const [found, setFound] = useState<{ tabId: number; title: string } | null | undefined>(undefined);
+  const [copied, setCopied] = useState<{ ok: boolean; message?: string } | null>(null);
+  const orderId = typeof facts.orderId === 'string' ? facts.orderId : undefined;
+  const fillable = target === 'vendor' && (draft.channel === 'ticket' || draft.channel === 'web-form');
+
+  const template = TICKET_TEMPLATES[verdict.vendor];
+  const values = useMemo(
+    () =>
+      fillValuesFromDraft({
+        template,
+        draft: { title, description, fields: draft.fields },
+        orderId,
+        contact: { name: contact.name.trim() || undefined, phone: contact.phone.trim() || undefined, email: contact.email.trim() || undefined },
+      }),
+    [template, title, description, draft.fields, orderId, contact],
+  );
+  const hints = useMemo(() => fillHints(template), [template]);
+
+  /** An open tab of this vendor's ticket pages whose form takes the draft (asked without writing anything). */
+  const findForm = useCallback(async () => {
+    const tabs = await services.findTicketTabs();
+    const host = hostOf(draft.url);
+    for (const tab of tabs.filter((tb) => tb.match.vendor === verdict.vendor || (host !== null && hostOf(tb.url) === host))) {
+      try {
+        const probe = await services.fillTicket(tab.tabId, { values, hints, dryRun: true });
+        if (probe.status === 'preview') return { tabId: tab.tabId, title: tab.title };
+      } catch {
+        // A tab whose page has no listener (still loading, or not ours): try the next.
+      }
+    }
+    return null;
+  }, [services, draft.url, verdict.vendor, values, hints]);
+
+  useEffect(() => {
+    if (!fillable) return;
+    let alive = true;
+    void findForm().then(
+      (f) => alive && setFound(f),
+      () => alive && setFound(null),
+    );
+    return () => {
+      alive = false;
+    };
+    // Looked for once when the editor opens; "look again" and "fill" look again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fillable]);
+
+  const doFill = async () => {
+    setFill({ state: 'busy' });
+    try {
+      const form = await findForm();
+      setFound(form);
+      if (!form) return setFill({ state: 'none' });
+      const report = await services.fillTicket(form.tabId, { values, hints, dryRun: false });
+      if (report.status === 'filled') setFill({ state: 'done', tabId: form.tabId, report });
+      else setFill({ state: 'failed', message: report.status === 'not-ticket-page' ? t('checker.ticket.notTicketPage') : t('checker.ticket.noForm') });
+    } catch (error) {
+      setFill({ state: 'failed', message: error instanceof MessagingError || error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const text = [
+    `${t('checker.ticket.field.title')}: ${title}`,
+    category ? `${t('checker.ticket.field.category')}: ${category}` : null,
+    '',
+    description,
+    '',
+    `${t('checker.ticket.attachmentsLabel')}:`,
+    ...draft.attachments.map((a) => `- [${a.have ? 'x' : ' '}] ${a.label}`),
+  ]
+    .filter((l): l is string => l !== null)
+    .join('\n');
+  const copy = async () => {
+    try {
+      await services.copyText(text);
+      setCopied({ ok: true });
+    } catch (error) {
+      setCopied({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const emailTo = verdict.channels.find((c) => c.kind === 'email' && c.value?.includes('@'))?.value ?? '';
+  const mailto = `mailto:${encodeURIComponent(emailTo).replace('%40', '@')}?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(description)}`;
+  const fieldLabel = (f: FillField) => t(`checker.field.${f}`);
+
+  return (
+    <div className="rg-draft" data-target={draft.target} data-channel={draft.channel}>
+      <label className="rg-field">
+        <span>{t('checker.ticket.field.title')}</span>
+        <input type="text" value={title} onChange={(e) => setEdits({ ...edits, title: e.target.value })} data-field="title" />
+      </label>
+      <label className="rg-field">
+        <span>{t('checker.ticket.field.category')}</span>
+        <input type="text" value={category} onChange={(e) => setEdits({ ...edits, category: e.target.value })} data-field="category" />
+      </label>
+      <label className="rg-field">
+        <span>{t('checker.ticket.field.description')}</span>
+        <textarea rows={10} value={description} onChange={(e) => setEdits({ ...edits, description: e.target.value })} data-field="description" />
+      </label>
+      {edited && (
+        <button type="button" className="rg-button rg-button--quiet" onClick={() => setEdits({})}>
+          {t('checker.ticket.regenerate')}
+        </button>
+      )}
+      <div className="rg-block">
+        <h4>{t('checker.ticket.attachments')}</h4>
+        <ul className="rg-checklist" data-testid="attachments">
+          {draft.attachments.map((a) => (
+            <li key={a.id} data-have={a.have ? 'true' : 'false'}>
+              <span aria-hidden="true" className="rg-check">
+                {a.have ? '☑' : '☐'}
+              </span>
+              <span>
+                {a.label}
+                <span className="rg-visually-hidden">{a.have ? t('checker.checklist.have') : t('checker.checklist.missing')}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {draft.notes.length > 0 && (
+        <div className="rg-block rg-notes">
+          <h4>{t('checker.ticket.notes')}</h4>
+          <ul className="rg-small">
+            {draft.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {draft.alternatives.map((alt) => (
+        <details key={alt.number} className="rg-block">
+          <summary>{t('checker.ticket.phoneAlt', { number: alt.number })}</summary>
+          <p className="rg-small">{alt.script}</p>
+        </details>
+      ))}
+      {draft.url && <p className="rg-small rg-muted">{t('checker.ticket.where', { url: draft.url })}</p>}
+
+      <div className="rg-actions">
+        {fillable && (
+          <button type="button" className="rg-button rg-button--primary" data-action="fill-form" onClick={() => void doFill()} disabled={fill.state === 'busy'}>
+            {fill.state === 'busy' ? t('checker.ticket.filling') : t('checker.ticket.fill')}
+          </button>
+        )}
+        <button type="button" className="rg-button" data-action="copy" onClick={() => void copy()}>
+          {t('checker.ticket.copy')}
+        </button>
+        {(draft.channel === 'email' || target === 'vendor' && verdict.claimWith === 'reseller') && (
+          <a className="rg-button" href={mailto} target="_blank" rel="noreferrer" data-action="email">
+            {t('checker.ticket.email')}
+          </a>
+        )}
+        <button type="button" className="rg-button" data-action="export" onClick={() => services.openLocker()}>
+          {t('checker.ticket.export')}
+        </button>
+      </div>
+      {fillable && fill.state !== 'done' && found !== undefined && (
+        <p className="rg-small" data-testid="form-status">
+          {found ? t('checker.ticket.formFound', { title: found.title }) : t('checker.ticket.noForm')}{' '}
+          {!found && draft.url && (
+            <button type="button" className="rg-link" onClick={() => services.openUrl(draft.url!)}>
+              {t('checker.ticket.openForm')}
+            </button>
+          )}
+        </p>
+      )}
+      <div aria-live="polite">
+        {copied && (
+          <p className={copied.ok ? 'rg-small' : 'rg-error rg-small'} role="status">
+            {copied.ok ? t('checker.ticket.copied') : t('checker.ticket.copyFailed', { message: copied.message ?? '' })}
+          </p>
+        )}
+        {fill.state === 'none' && <p className="rg-small" role="status">{t('checker.ticket.noForm')}</p>}
+        {fill.state === 'failed' && (
+          <p className="rg-error rg-small" role="alert">
+            {t('checker.ticket.fillFailed', { message: fill.message })}
+          </p>
+        )}
+        {fill.state === 'done' && (
+          <div className="rg-fill-report" data-testid="fill-report">
+            <p role="status">{t('checker.ticket.filled', { count: fill.report.filled.length })}</p>
+            <ul className="rg-small">
+              {fill.report.filled.map((f) => (
+                <li key={f.field} data-field={f.field}>
+                  {f.label} ← {fieldLabel(f.field)}
+                  {f.truncated && t('checker.ticket.truncated')}
+                </li>
+              ))}
+            </ul>
+            {fill.report.kept.length > 0 && <p className="rg-small">{t('checker.ticket.kept', { labels: fill.report.kept.map((k) => k.label).join('、') })}</p>}
+            {fill.report.missing.length > 0 && <p className="rg-small">{t('checker.ticket.missing', { fields: fill.report.missing.map(fieldLabel).join('、') })}</p>}
+            <button type="button" className="rg-button" onClick={() => void services.focusTab(fill.tabId)}>
+              {t('checker.ticket.goToForm')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

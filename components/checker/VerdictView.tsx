@@ -1,0 +1,253 @@
+import { useEffect } from 'react';
+import { citationTitle, EVIDENCE_ITEMS, formatMoney, type ChecklistEntry, type Verdict } from '../../lib';
+import { useI18n } from '../i18n';
+import { daysLeft } from './format';
+
+export type CaptureState =
+  | { state: 'idle' }
+  | { state: 'busy' }
+  | { state: 'done'; kind: 'saved' | 'duplicate'; id: string }
+  | { state: 'failed'; message: string };
+
+/** Evidence items a page capture can provide (their fields come from a snapshot). */
+export function capturable(id: string): boolean {
+  return !!(EVIDENCE_ITEMS as readonly { id: string; fromSnapshot?: readonly string[] }[]).find((e) => e.id === id)?.fromSnapshot;
+}
+
+/** "HH:mm" when a window closes before the end of its day (hour-based windows), else null. */
+function closingTime(closesAt: string | undefined): string | null {
+  const time = closesAt?.match(/T(\d{2}:\d{2}):\d{2}/)?.[1];
+  return time && time !== '23:59' ? time : null;
+}
+
+/** Outcome in plain words, with the kind of refund and who to ask. */
+export function VerdictSummary({ verdict, openQuestions, onShown }: { verdict: Verdict; openQuestions: number; onShown?: () => void }) {
+  const { t } = useI18n();
+  useEffect(() => onShown?.(), [onShown]);
+  return (
+    <div className={`rg-outcome rg-outcome--${verdict.outcome}`} data-verdict={verdict.outcome} data-outcome={verdict.outcome} data-testid="outcome" data-provisional={openQuestions > 0 ? 'true' : 'false'}>
+      <strong className="rg-outcome__text">{t(`checker.outcome.${verdict.outcome}`)}</strong>
+      <span className="rg-outcome__how">
+        {[verdict.refund ? t(`checker.refund.${verdict.refund}`) : null, t(`checker.claimWith.${verdict.claimWith}`)].filter(Boolean).join(' · ')}
+      </span>
+      {openQuestions > 0 && <span className="rg-outcome__provisional">{t('checker.verdict.provisional', { count: openQuestions })}</span>}
+    </div>
+  );
+}
+
+export interface VerdictViewProps {
+  verdict: Verdict;
+  now: string;
+  checklist: readonly ChecklistEntry[];
+  openQuestions: number;
+  /** "Save this page now": only when the popup is about a vendor page. */
+  capture: { available: boolean; state: CaptureState; onCapture: () => void };
+  openUrl: (url: string) => void;
+  onShown?: () => void;
+}
+
+export function VerdictView({ verdict, now, checklist, openQuestions, capture, openUrl, onShown }: VerdictViewProps) {
+  const { t, locale } = useI18n();
+  const d = verdict.deadline;
+  const left = d ? daysLeft(now, d.date) : null;
+  const missingCapturable = checklist.some((c) => !c.have && capturable(c.id));
+  const est = verdict.refundEstimate;
+  return (
+    <div className="rg-verdict" data-testid="verdict">
+      <VerdictSummary verdict={verdict} openQuestions={openQuestions} onShown={onShown} />
+
+      {est && (
+        <div className="rg-block" data-testid="estimate">
+          {est.amount !== null ? (
+            <p>
+              <strong>{t('checker.estimate', { amount: formatMoney(est.amount, locale) })}</strong> <span className="rg-tag">{t('checker.estimate.note')}</span>
+            </p>
+          ) : (
+            <p className="rg-muted">{t('checker.estimate.unknown')}</p>
+          )}
+          <details>
+            <summary>{t('checker.estimate.how')}</summary>
+            <p className="rg-small">{est.method}</p>
+          </details>
+        </div>
+      )}
+
+      <section className="rg-block" aria-labelledby="rg-deadline" data-testid="deadline">
+        <h3 id="rg-deadline">{t('checker.deadline.title')}</h3>
+        {d ? (
+          <>
+            <p>
+              <span className="rg-deadline__label">{d.label}</span>
+              <br />
+              <strong data-date={d.date} data-closes-at={d.closesAt}>
+                {closingTime(d.closesAt) ? t('checker.deadline.dateTime', { date: d.date, time: closingTime(d.closesAt)! }) : t('checker.deadline.date', { date: d.date })}
+              </strong>{' '}
+              {left !== null && (
+                <span className={`rg-countdown${left <= 1 ? ' rg-countdown--urgent' : ''}`} data-days-left={left}>
+                  {left === 1
+                    ? t('checker.deadline.oneDayLeft')
+                    : left > 0
+                      ? t('checker.deadline.daysLeft', { days: left })
+                      : left === 0
+                        ? t('checker.deadline.today')
+                        : left === -1
+                          ? t('checker.deadline.passedOneDay')
+                          : t('checker.deadline.passed', { days: -left })}
+                </span>
+              )}
+            </p>
+            {d.estimated && (
+              <p className="rg-tag rg-tag--warn" data-estimated="true">
+                {t('checker.deadline.estimated')}
+              </p>
+            )}
+          </>
+        ) : (
+          <p className="rg-muted">{t('checker.deadline.none')}</p>
+        )}
+        {verdict.claimWindow && (
+          <p className="rg-small" data-testid="claim-window">
+            {t('checker.claimWindow', { opensAfter: verdict.claimWindow.opensAfter, closesOn: verdict.claimWindow.closesOn })}
+            {!verdict.claimWindow.canFileNow && <> {t('checker.claimWindow.notYet', { opensAfter: verdict.claimWindow.opensAfter })}</>}
+            {verdict.claimWindow.estimated && (
+              <>
+                {' '}
+                <span className="rg-tag rg-tag--warn" data-estimated="true">
+                  {t('checker.deadline.estimated')}
+                </span>
+              </>
+            )}
+          </p>
+        )}
+        {verdict.outcome !== 'expired' &&
+          verdict.lapsed.map((l) => (
+            <p key={l.rule} className="rg-small rg-muted">
+              {t('checker.lapsed', { label: l.deadline.label, date: l.deadline.date })}
+            </p>
+          ))}
+      </section>
+
+      <section className="rg-block" aria-labelledby="rg-basis" data-testid="basis">
+        <h3 id="rg-basis">{t('checker.basis.title')}</h3>
+        <ul className="rg-clauses">
+          {verdict.basis.map((b, i) => (
+            <li key={`${b.source}-${b.clause ?? ''}-${i}`}>
+              <details data-source={b.source}>
+                <summary>
+                  {citationTitle(b, locale)}
+                  {/* FACTS.md entries share a document title; the entry names the part. */}
+                  {b.source === 'FACTS.md' && b.clause?.includes(': ') && <span className="rg-clause"> · {b.clause.slice(b.clause.indexOf(': ') + 2)}</span>}
+                </summary>
+                <p>{b.text}</p>
+                <p className="rg-small rg-muted">
+                  {t('checker.basis.file', { file: b.clause ? `${b.source} · ${b.clause}` : b.source })}
+                </p>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="rg-block" aria-labelledby="rg-checklist" data-testid="checklist">
+        <h3 id="rg-checklist">
+          {t('checker.checklist.title')}{' '}
+          <span className="rg-muted rg-small">{t('checker.checklist.count', { have: checklist.filter((c) => c.have).length, total: checklist.length })}</span>
+        </h3>
+        <ul className="rg-checklist">
+          {checklist.map((c) => (
+            <li key={c.id} data-evidence={c.id} data-have={c.have ? 'true' : 'false'}>
+              <span aria-hidden="true" className="rg-check">
+                {c.have ? '☑' : '☐'}
+              </span>
+              <span>
+                {c.label}
+                <span className="rg-visually-hidden">{c.have ? t('checker.checklist.have') : t('checker.checklist.missing')}</span>
+                {c.have && c.snapshots.length > 0 && <span className="rg-small rg-muted"> · {t('checker.checklist.from', { ids: c.snapshots.join('、') })}</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {capture.available && missingCapturable && (
+          <p>
+            <button type="button" className="rg-button" data-action="capture-now" disabled={capture.state.state === 'busy'} onClick={capture.onCapture}>
+              {capture.state.state === 'busy' ? t('checker.checklist.capturing') : t('checker.checklist.captureNow')}
+            </button>
+          </p>
+        )}
+        <CaptureStatus state={capture.state} />
+      </section>
+
+      <section className="rg-block" aria-labelledby="rg-where" data-testid="where">
+        <h3 id="rg-where">{t('checker.where.title')}</h3>
+        <ul className="rg-where">
+          {verdict.channels.map((c) => (
+            <li key={c.id} data-channel={c.id} data-kind={c.kind}>
+              <strong>{c.name}</strong>
+              {c.value && /^https:\/\//.test(c.value) && (
+                <>
+                  {' '}
+                  <button type="button" className="rg-link" aria-label={t('checker.where.open', { name: c.name })} onClick={() => openUrl(c.value!)}>
+                    {new URL(c.value).host}
+                  </button>
+                </>
+              )}
+              {c.value && c.kind === 'phone' && <span className="rg-small"> · {t('checker.where.phone', { number: c.value })}</span>}
+              {c.value && c.kind === 'email' && c.value.includes('@') && (
+                <>
+                  {' '}
+                  <a href={`mailto:${c.value}`}>{c.value}</a>
+                </>
+              )}
+              {!c.value && <span className="rg-small rg-muted"> · {t('checker.where.noAddress')}</span>}
+              {c.note && <p className="rg-small rg-muted">{c.note}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {verdict.nextSteps.length > 0 && (
+        <section className="rg-block" aria-labelledby="rg-steps" data-testid="next-steps">
+          <h3 id="rg-steps">{t('checker.steps.title')}</h3>
+          <ol className="rg-steps">
+            {verdict.nextSteps.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {verdict.timeline.length > 0 && (
+        <section className="rg-block" aria-labelledby="rg-timeline">
+          <h3 id="rg-timeline">{t('checker.timeline.title')}</h3>
+          <ul className="rg-small">
+            {verdict.timeline.map((i) => (
+              <li key={i.id}>
+                {t('checker.timeline.item', { label: i.label, earliest: i.earliest, latest: i.latest })}
+                {i.estimated && t('checker.timeline.estimated')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <p className="rg-small rg-muted">{t('checker.pack', { name: verdict.pack.name, date: verdict.pack.lastChecked })}</p>
+    </div>
+  );
+}
+
+function CaptureStatus({ state }: { state: CaptureState }) {
+  const { t } = useI18n();
+  if (state.state === 'done')
+    return (
+      <p className="rg-small" role="status" data-capture={state.kind}>
+        {state.kind === 'saved' ? t('checker.checklist.saved', { id: state.id }) : t('checker.checklist.duplicate', { id: state.id })}
+      </p>
+    );
+  if (state.state === 'failed')
+    return (
+      <p className="rg-error rg-small" role="alert" data-capture="failed">
+        {t('checker.checklist.failed', { message: state.message })}
+      </p>
+    );
+  return null;
+}

@@ -1,0 +1,31 @@
+import type { PageMatch, RequestOf, ResponseOf } from '../../lib';
+
+/**
+ * Everything the checker needs from the browser, passed in: the popup wires
+ * these to messages and tabs, tests pass plain functions.
+ */
+export interface CheckerServices {
+  listSnapshots(query: RequestOf<'evidence.list'>): Promise<ResponseOf<'evidence.list'>>;
+  getSnapshot(id: string): Promise<ResponseOf<'evidence.get'>>;
+  /** Saves the page in a tab as a manual snapshot (`evidence.captureTab`). */
+  captureTab(tabId: number): Promise<ResponseOf<'evidence.captureTab'>>;
+  /** The user's custom policy packs and holiday overrides (settings). */
+  loadSettings(): Promise<{ customPacks: readonly unknown[]; holidayOverrides: readonly unknown[] }>;
+  watchSettings?(onChange: (settings: { customPacks: readonly unknown[]; holidayOverrides: readonly unknown[] }) => void): () => void;
+  /** Open tabs the extension recognised as vendor ticket pages. */
+  findTicketTabs(): Promise<{ tabId: number; title: string; url: string; match: PageMatch }[]>;
+  /** `ticket.fill` to one tab's content script. */
+  fillTicket(tabId: number, request: RequestOf<'ticket.fill'>): Promise<ResponseOf<'ticket.fill'>>;
+  focusTab(tabId: number): Promise<void>;
+  openUrl(url: string): void;
+  /** Opens the evidence locker, where the evidence bundle is exported. */
+  openLocker(): void;
+  copyText(text: string): Promise<void>;
+}
+
+/** What the popup knows about the tab it was opened on (`undefined` in props: not known yet). */
+export interface CurrentTab {
+  tabId: number;
+  url: string | null;
+  match: PageMatch | null;
+}

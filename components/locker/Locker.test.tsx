@@ -1,0 +1,346 @@
+import 'fake-indexeddb/auto';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { toBase64, verifyBundle } from '../../lib/evidence';
+import { orderPayload } from '../../lib/evidence/testing/ledger';
+import type { Locale } from '../../lib/i18n';
+import { MessagingError } from '../../lib/messages';
+import { StaticLocale } from '../i18n';
+import type { LockerApi } from './api';
+import { Locker } from './Locker';
+
+const T0 = new Date('2026-11-22T02:00:00Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
+const XSS = '<img src=x onerror="window.__pwned=1">';
+
+// jsdom replaces the global typed arrays, and fake-indexeddb clones through them, so bytes reach
+// Node's Web Crypto from another realm; hand it a Node copy (the browser has one realm).
+const digest = crypto.subtle.digest.bind(crypto.subtle);
+beforeAll(() => {
+  vi.spyOn(crypto.subtle, 'digest').mockImplementation((algorithm, data) => {
+    const view = ArrayBuffer.isView(data) ? data : new DataView(data as ArrayBuffer);
+    return digest(algorithm, Buffer.from(Buffer.from(view.buffer, view.byteOffset, view.byteLength)));
+  });
+});
+
+let counter = 0;
+const opened: EvidenceStore[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+  delete (window as { __pwned?: number }).__pwned;
+});
+
+const orderPage = (n: string, status = '已支付', extra: Partial<Parameters<typeof orderPayload>[0]> = {}) =>
+  orderPayload({
+    url: `http://console.cloud.tencent.com/expense/deal/detail?dealName=${n}`,
+    text: `订单详情 订单号 ${n} 状态 ${status}`,
+    fields: { orderId: n, status, amountPaid: 3145.37 },
+    ...extra,
+  });
+
+/** The locker's api over a real store in fake IndexedDB, as the worker would answer it. */
+async function lockerOver(seed: (store: EvidenceStore) => Promise<void>) {
+  const store = openEvidenceStore({ name: `locker-ui-${++counter}` });
+  opened.push(store);
+  await seed(store);
+  const downloads: { fileName: string; bytes: Uint8Array }[] = [];
+  const api: LockerApi = {
+    list: (query) => store.list(query),
+    get: async (id) => {
+      const detail = await store.get(id);
+      if (!detail) return null;
+      const { screenshot, ...rest } = detail;
+      return { ...rest, screenshot: screenshot ? `data:image/jpeg;base64,${toBase64(screenshot)}` : null };
+    },
+    remove: (id) => store.remove(id, at(500)),
+    addNote: async (id, text) => (await store.addNote(id, text, at(400)))?.id ?? null,
+    exportBundle: async (ids, locale) => {
+      const { zip, count, headHash } = await store.exportBundle(ids, at(600), { name: 'refund-guard', version: '0.1.0' }, locale);
+      return { fileName: 'refund-guard-evidence-20261122T120000.zip', base64: toBase64(zip), count, size: zip.length, headHash };
+    },
+    checkStore: () => store.verify(),
+    verifyBundle,
+    download: (fileName, bytes) => downloads.push({ fileName, bytes }),
+  };
+  return { store, api, downloads };
+}
+
+function show(api: LockerApi, locale: Locale = 'zh-CN') {
+  return render(
+    <StaticLocale locale={locale}>
+      <Locker api={api} />
+    </StaticLocale>,
+  );
+}
+
+const rows = () => within(screen.getByTestId('snapshot-table')).getAllByRole('row').slice(1);
+
+describe('evidence locker · list and filters', () => {
+  it('shows the empty state when nothing was saved', async () => {
+    const { api } = await lockerOver(async () => {});
+    show(api);
+    expect(await screen.findByTestId('locker-empty')).toHaveTextContent('还没有证据');
+    expect(screen.getByRole('button', { name: '全部导出' })).toBeDisabled();
+  });
+
+  it('lists snapshots newest first with vendor, kind, order, status, Beijing time, source and badges', async () => {
+    const { api } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604'), JPEG, at(0));
+      await s.capture(orderPage('20261109143015264938', '已退款'), null, at(5));
+      await s.capture(
+        orderPayload({ url: 'http://buy.cloud.tencent.com/cvm', match: { vendor: 'tencent-cloud', kind: 'checkout' }, fields: {}, source: 'manual', text: '购买' }),
+        null,
+        at(10),
+      );
+      await s.addNote('snap-000001', '客服说可以退', at(11));
+    });
+    show(api);
+    await screen.findByTestId('snapshot-table');
+    expect(screen.getByText('共 3 条快照')).toBeInTheDocument();
+    const [first, second, third] = rows();
+    expect(first).toHaveAttribute('data-snapshot-id', 'snap-000003');
+    expect(first).toHaveTextContent('腾讯云');
+    expect(first).toHaveTextContent('购买页');
+    expect(within(first!).getByText('手动保存')).toHaveAttribute('data-source', 'manual');
+    expect(second).toHaveTextContent('20261109143015264938');
+    expect(second).toHaveTextContent('已退款');
+    expect(third).toHaveTextContent('2026-11-22 10:00:00'); // 02:00 UTC is 10:00 in Asia/Shanghai
+    expect(third).toHaveTextContent('订单页');
+    expect(third).toHaveTextContent('自动保存');
+    expect(within(third!).getByText('截图')).toHaveAttribute('data-badge', 'screenshot');
+    expect(within(third!).getByText('备注 1')).toHaveAttribute('data-badge', 'notes');
+    expect(within(second!).queryByText('截图')).not.toBeInTheDocument();
+  });
+
+  it('filters by order number, search text, vendor and date range, and says when nothing matches', async () => {
+    const user = userEvent.setup();
+    const { api } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604'), null, at(0));
+      await s.capture(orderPage('20261109143015264938', '已退款'), null, at(60 * 24 * 2));
+      await s.capture(orderPayload({ url: 'http://letsvpn.world/account/orders', match: { vendor: 'letsvpn', kind: 'order' }, text: '订单记录 年付', fields: { orderId: 'LV20261110203311', status: '已支付' } }), null, at(60 * 24 * 4));
+    });
+    show(api);
+    await screen.findByText('共 3 条快照');
+    await user.type(screen.getByLabelText('订单号'), '371604');
+    await user.click(screen.getByRole('button', { name: '筛选' }));
+    await screen.findByText('共 1 条快照');
+    expect(rows()[0]).toHaveTextContent('20261118105822371604');
+
+    await user.click(screen.getByRole('button', { name: '清除筛选' }));
+    await screen.findByText('共 3 条快照');
+    // Full-text search reaches the page text, submitted with Enter.
+    await user.type(screen.getByLabelText('搜索文字、标题或网址'), '已退款{Enter}');
+    await screen.findByText('共 1 条快照');
+    expect(rows()[0]).toHaveTextContent('20261109143015264938');
+
+    await user.click(screen.getByRole('button', { name: '清除筛选' }));
+    await user.selectOptions(screen.getByLabelText('厂商'), 'letsvpn');
+    await user.click(screen.getByRole('button', { name: '筛选' }));
+    await screen.findByText('共 1 条快照');
+    expect(rows()[0]).toHaveTextContent('LV20261110203311');
+
+    await user.click(screen.getByRole('button', { name: '清除筛选' }));
+    await user.type(screen.getByLabelText('开始日期'), '2026-11-23');
+    await user.type(screen.getByLabelText('结束日期'), '2026-11-25');
+    await user.click(screen.getByRole('button', { name: '筛选' }));
+    await screen.findByText('共 1 条快照');
+    expect(rows()[0]).toHaveTextContent('20261109143015264938');
+
+    await user.clear(screen.getByLabelText('开始日期'));
+    await user.clear(screen.getByLabelText('结束日期'));
+    await user.type(screen.getByLabelText('订单号'), '999999');
+    await user.click(screen.getByRole('button', { name: '筛选' }));
+    expect(await screen.findByTestId('no-match')).toHaveTextContent('没有符合条件的快照。');
+  });
+
+  it('pages through 45 snapshots twenty at a time', async () => {
+    const user = userEvent.setup();
+    const { api } = await lockerOver(async (s) => {
+      for (let i = 0; i < 45; i++) await s.capture(orderPage(`202611181058223716${String(i).padStart(2, '0')}`), null, at(i));
+    });
+    show(api);
+    await screen.findByText('共 45 条快照');
+    expect(rows()).toHaveLength(20);
+    expect(screen.getByTestId('page-status')).toHaveTextContent('第 1 / 3 页');
+    expect(screen.getByRole('button', { name: '上一页' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: '下一页' }));
+    await user.click(screen.getByRole('button', { name: '下一页' }));
+    await waitFor(() => expect(screen.getByTestId('page-status')).toHaveTextContent('第 3 / 3 页'));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(rows()[4]).toHaveAttribute('data-snapshot-id', 'snap-000001');
+    expect(screen.getByRole('button', { name: '下一页' })).toBeDisabled();
+  });
+
+  it('renders hostile page data as inert text', async () => {
+    const { api } = await lockerOver(async (s) => {
+      await s.capture(orderPage('hostile', `"><script>window.__pwned=2</script>`, { title: XSS, fields: { orderId: XSS, status: 'x' } }), null, at(0));
+    });
+    const { container } = show(api);
+    await screen.findByTestId('snapshot-table');
+    expect(rows()[0]).toHaveTextContent(XSS);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('explains a failure to reach the worker in the user’s language', async () => {
+    const { api } = await lockerOver(async () => {});
+    api.list = async () => {
+      throw new MessagingError('no-receiver', 'Could not establish connection');
+    };
+    show(api, 'en');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The extension’s background is not available right now');
+  });
+});
+
+describe('evidence locker · detail, notes and deletion', () => {
+  it('shows the screenshot, fields, URL, hashes and chain status; adds a note; deletes after confirmation', async () => {
+    const user = userEvent.setup();
+    const { api, store } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604', '已支付', { title: `订单详情 ${XSS}` }), JPEG, at(0));
+      await s.capture(orderPage('20261109143015264938', '已退款'), null, at(1));
+    });
+    const { container } = show(api);
+    await screen.findByTestId('snapshot-table');
+    await user.click(screen.getByRole('button', { name: /^查看 snap-000001：/ }));
+    const detail = await screen.findByTestId('snapshot-detail');
+    await within(detail).findByTestId('fields');
+    expect(within(detail).getByRole('heading', { name: '快照 snap-000001' })).toHaveFocus();
+    const shot = within(detail).getByTestId('screenshot');
+    expect(shot.getAttribute('src')).toBe(`data:image/jpeg;base64,${toBase64(JPEG)}`);
+    const fields = within(detail).getByTestId('fields');
+    expect(within(fields).getByText('orderId').closest('tr')).toHaveTextContent('20261118105822371604');
+    expect(within(fields).getByText('amountPaid').closest('tr')).toHaveTextContent('3145.37');
+    expect(detail.querySelector('[data-field="title"]')).toHaveTextContent(`订单详情 ${XSS}`);
+    expect(within(detail).getByRole('link', { name: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261118105822371604' })).toBeInTheDocument();
+    const stored = await store.get('snap-000001');
+    expect(detail.querySelector('[data-hash="chain"]')).toHaveTextContent(stored!.chainHash);
+    expect(detail.querySelector('[data-hash="screenshot"]')).toHaveTextContent(stored!.body.parts.screenshot!.sha256);
+    await waitFor(() => expect(within(detail).getByTestId('chain-status')).toHaveAttribute('data-chain', 'ok'));
+    expect(within(detail).getByTestId('chain-status')).toHaveTextContent('哈希链完整：2 条记录');
+    expect(container.querySelectorAll('img')).toHaveLength(1);
+
+    // A note, from the keyboard.
+    await user.type(within(detail).getByLabelText('新备注'), '客服 11-20 电话承诺全额退款 <b>x</b>');
+    await user.click(within(detail).getByRole('button', { name: '添加备注' }));
+    await waitFor(() => expect(within(detail).getByRole('status')).toHaveTextContent('已添加备注（note-000003）'));
+    expect(within(within(detail).getByTestId('notes')).getByText('客服 11-20 电话承诺全额退款 <b>x</b>')).toBeInTheDocument();
+    expect(within(detail).getByLabelText('新备注')).toHaveValue('');
+    await waitFor(() => expect(within(detail).getByTestId('chain-status')).toHaveTextContent('3 条记录'));
+
+    // Delete: cancel first (nothing happens), then confirm.
+    await user.click(within(detail).getByRole('button', { name: '删除快照' }));
+    const confirm = within(detail).getByRole('alertdialog');
+    expect(confirm).toHaveTextContent('确定删除 snap-000001？');
+    expect(within(confirm).getByRole('button', { name: '取消' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(within(detail).queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(await store.get('snap-000001')).not.toBeNull();
+    await user.click(within(detail).getByRole('button', { name: '删除快照' }));
+    await user.click(within(within(detail).getByRole('alertdialog')).getByRole('button', { name: '确定删除' }));
+    await waitFor(() => expect(screen.queryByTestId('snapshot-detail')).not.toBeInTheDocument());
+    expect(screen.getByTestId('notice')).toHaveTextContent('已删除 snap-000001');
+    await screen.findByText('共 1 条快照');
+    expect(await store.get('snap-000001')).toBeNull();
+    // The tombstone keeps the chain whole.
+    expect(await store.verify()).toMatchObject({ ok: true, length: 4 });
+  });
+
+  it('says so when a snapshot is gone', async () => {
+    const user = userEvent.setup();
+    const { api, store } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604'), null, at(0));
+    });
+    show(api);
+    await screen.findByTestId('snapshot-table');
+    await store.remove('snap-000001', at(1));
+    await user.click(screen.getByRole('button', { name: /^查看 snap-000001：/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('找不到这条快照，它可能已被删除。');
+  });
+});
+
+describe('evidence locker · export and bundle verification', () => {
+  it('exports the selected snapshots and everything as bundles that verify', async () => {
+    const user = userEvent.setup();
+    const { api, downloads } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604'), JPEG, at(0));
+      await s.capture(orderPage('20261109143015264938', '已退款'), null, at(1));
+      await s.capture(orderPage('20261021090412158720'), null, at(2));
+    });
+    show(api);
+    await screen.findByTestId('snapshot-table');
+    expect(screen.getByRole('button', { name: '导出所选（0）' })).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: '选择 snap-000002' }));
+    await user.click(screen.getByRole('checkbox', { name: '选择 snap-000003' }));
+    await user.click(screen.getByRole('button', { name: '导出所选（2）' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(screen.getByTestId('notice')).toHaveTextContent('已导出 2 条快照：refund-guard-evidence-20261122T120000.zip');
+    const selected = await verifyBundle(downloads[0]!.bytes);
+    expect(selected.ok).toBe(true);
+    expect(selected.snapshots.map((s) => s.id)).toEqual(['snap-000002', 'snap-000003']);
+
+    await user.click(screen.getByRole('button', { name: '全部导出' }));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    expect((await verifyBundle(downloads[1]!.bytes)).snapshots).toHaveLength(3);
+  });
+
+  it('reports a verified bundle, then exactly which file and snapshot an altered one changed', async () => {
+    const user = userEvent.setup();
+    const { api, store } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604'), JPEG, at(0));
+      await s.capture(orderPage('20261109143015264938', '已退款'), null, at(1));
+    });
+    const { zip } = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN');
+    show(api);
+    const input = screen.getByLabelText('选择证据包文件…');
+    await user.upload(input, new File([zip as BlobPart], 'bundle.zip', { type: 'application/zip' }));
+    const ok = await screen.findByTestId('verify-report');
+    expect(ok).toHaveAttribute('data-verify', 'ok');
+    expect(within(ok).getByTestId('verify-headline')).toHaveTextContent('校验通过');
+    expect(within(ok).getByTestId('verify-chain')).toHaveAttribute('data-chain', 'ok');
+
+    const tampered = zip.slice();
+    const at2 = Buffer.from(tampered).lastIndexOf(Buffer.from('20261109143015264938'));
+    tampered[at2] = tampered[at2]! ^ 1;
+    await user.upload(input, new File([tampered as BlobPart], 'bundle-altered.zip', { type: 'application/zip' }));
+    await waitFor(() => expect(screen.getByTestId('verify-report')).toHaveAttribute('data-verify', 'failed'));
+    const bad = screen.getByTestId('verify-report');
+    expect(within(bad).getByTestId('verify-headline')).toHaveTextContent(/^✘ 校验失败：发现 \d+ 处问题。$/);
+    expect(within(bad).getByTestId('altered-snapshots')).toHaveTextContent('受影响的快照：snap-000002');
+    const alteredRow = bad.querySelector('[data-status="altered"]');
+    expect(alteredRow).toHaveAttribute('data-file', expect.stringMatching(/^snapshots\/snap-000002\//));
+    expect(within(bad).getByTestId('verify-altered')).toHaveTextContent(/文件被改动：snapshots\/snap-000002\//);
+    expect(bad.querySelector('[data-snapshot-id="snap-000001"]')).toHaveAttribute('data-ok', 'true');
+    expect(bad.querySelector('[data-snapshot-id="snap-000002"]')).toHaveAttribute('data-ok', 'false');
+  });
+
+  it('accepts a dropped file and explains a file that is not a bundle', async () => {
+    const { api } = await lockerOver(async () => {});
+    show(api, 'en');
+    const zone = screen.getByTestId('dropzone');
+    const file = new File(['not a zip at all'], 'notes.txt', { type: 'text/plain' });
+    await act(async () => {
+      zone.dispatchEvent(Object.assign(new Event('drop', { bubbles: true, cancelable: true }), { dataTransfer: { files: [file] } }));
+    });
+    const report = await screen.findByTestId('verify-report');
+    expect(report).toHaveAttribute('data-verify', 'failed');
+    expect(report).toHaveTextContent('Not a readable ZIP file');
+  });
+
+  it('shows an export failure as a localised alert', async () => {
+    const user = userEvent.setup();
+    const { api } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604'), null, at(0));
+    });
+    api.exportBundle = vi.fn(async () => {
+      throw new MessagingError('handler', 'QuotaExceededError');
+    });
+    show(api);
+    await screen.findByTestId('snapshot-table');
+    await user.click(screen.getByRole('button', { name: '全部导出' }));
+    expect(await screen.findByTestId('failure')).toHaveTextContent('操作失败：QuotaExceededError');
+  });
+});

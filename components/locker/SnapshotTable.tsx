@@ -1,0 +1,77 @@
+import { useI18n } from '../i18n';
+import type { SnapshotSummary } from './api';
+import { beijingTime, kindLabel, sourceLabel, vendorLabel } from './format';
+
+interface SnapshotTableProps {
+  items: SnapshotSummary[];
+  total: number;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+  onTogglePage: (on: boolean) => void;
+  onOpen: (id: string) => void;
+}
+
+/** One page of snapshots, newest first. Page data (titles, order numbers, statuses) is rendered as text only. */
+export function SnapshotTable({ items, total, selected, onToggle, onTogglePage, onOpen }: SnapshotTableProps) {
+  const { t } = useI18n();
+  const pageSelected = items.length > 0 && items.every((s) => selected.has(s.id));
+  return (
+    <table className="rg-table" data-testid="snapshot-table">
+      <caption>{t('locker.list.caption', { total })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">
+            <input type="checkbox" aria-label={t('locker.list.selectPage')} checked={pageSelected} onChange={(e) => onTogglePage(e.target.checked)} />
+          </th>
+          <th scope="col">{t('locker.list.time')}</th>
+          <th scope="col">{t('locker.col.vendor')}</th>
+          <th scope="col">{t('locker.col.kind')}</th>
+          <th scope="col">{t('locker.list.order')}</th>
+          <th scope="col">{t('locker.col.status')}</th>
+          <th scope="col">{t('locker.list.source')}</th>
+          <th scope="col">{t('locker.list.page')}</th>
+          <th scope="col">{t('locker.col.badges')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((s) => (
+          <tr key={s.id} data-snapshot-id={s.id} aria-selected={selected.has(s.id)}>
+            <td>
+              <input type="checkbox" aria-label={t('locker.list.select', { id: s.id })} checked={selected.has(s.id)} onChange={(e) => onToggle(s.id, e.target.checked)} />
+            </td>
+            <td className="rg-nowrap">
+              <time dateTime={s.capturedAt}>{beijingTime(s.capturedAt)}</time>
+            </td>
+            <td>{vendorLabel(s.vendor, t)}</td>
+            <td>{kindLabel(s.kind, t)}</td>
+            <td className="rg-mono" data-field="orderId">{s.orderId ?? '—'}</td>
+            <td data-field="status">{s.status ?? '—'}</td>
+            <td>
+              <span className={`rg-badge rg-badge--${s.source}`} data-source={s.source}>
+                {sourceLabel(s.source, t)}
+              </span>
+            </td>
+            <td className="rg-cell-title">
+              <button type="button" className="rg-link" onClick={() => onOpen(s.id)} aria-label={t('locker.list.open', { id: s.id, title: s.title || s.url })}>
+                {s.title || t('locker.list.untitled')}
+              </button>
+              <span className="rg-muted rg-url">{s.url}</span>
+            </td>
+            <td className="rg-badges">
+              {s.hasScreenshot && (
+                <span className="rg-badge" data-badge="screenshot">
+                  {t('locker.badge.screenshot')}
+                </span>
+              )}
+              {s.noteCount > 0 && (
+                <span className="rg-badge" data-badge="notes">
+                  {t('locker.badge.notes', { count: s.noteCount })}
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,42 @@
+import type { BundleReport } from '../../lib/evidence';
+import type { Locale } from '../../lib/i18n';
+import type { RequestOf, ResponseOf } from '../../lib/messages';
+
+/**
+ * What the locker needs from the worker. The page wires it to runtime
+ * messages; tests hand in a fake. Every method may throw a MessagingError.
+ */
+export interface LockerApi {
+  list(query: RequestOf<'evidence.list'>): Promise<ResponseOf<'evidence.list'>>;
+  get(id: string): Promise<ResponseOf<'evidence.get'>['snapshot']>;
+  remove(id: string): Promise<boolean>;
+  addNote(id: string, text: string): Promise<string | null>;
+  exportBundle(ids: string[] | null, locale: Locale): Promise<ResponseOf<'evidence.export'>>;
+  checkStore(): Promise<ResponseOf<'evidence.verify'>>;
+  /** Verifies a bundle in the page itself (lib/evidence verifyBundle). */
+  verifyBundle(bytes: Uint8Array): Promise<BundleReport>;
+  /** Hands a file to the browser's downloads. */
+  download(fileName: string, bytes: Uint8Array): void;
+}
+
+export type SnapshotDetailData = NonNullable<ResponseOf<'evidence.get'>['snapshot']>;
+export type SnapshotSummary = ResponseOf<'evidence.list'>['items'][number];
+export type ListFilters = Pick<RequestOf<'evidence.list'>, 'vendor' | 'orderId' | 'from' | 'to' | 'search'>;
+
+export const PAGE_SIZE = 20;
+
+/** Saves bytes as a file through a temporary object URL and an anchor with `download`. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, doc: Document = document): void {
+  const blob = new Blob([bytes as BlobPart], { type: 'application/zip' });
+  const url = URL.createObjectURL(blob);
+  const anchor = doc.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  doc.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoked after the browser has taken the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,92 @@
+import { useId, useRef, useState } from 'react';
+import { fromBase64 } from '../../lib/evidence/base64';
+import { useI18n } from '../i18n';
+import type { SettingsApi } from './api';
+import { ALL_URLS } from './ScreenshotsSection';
+import { errorText, Status, type StatusMessage } from './Status';
+import { buildExport, readImport } from './transfer';
+
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+
+/** Export, import (validated, all or nothing) and wipe (typed confirmation). */
+export function DataSection({ api, onReload }: { api: SettingsApi; onReload: () => Promise<void> }) {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [confirm, setConfirm] = useState('');
+  const [status, setStatus] = useState<StatusMessage>(null);
+  const word = t('settings.data.wipe.word');
+
+  const run = (task: () => Promise<void>) => () =>
+    void task().catch((error: unknown) => setStatus({ kind: 'error', text: t('settings.error', { message: errorText(error) }) }));
+
+  const exportSettings = run(async () => {
+    const [{ settings }, log] = await Promise.all([api.load(), api.loadOutageLog()]);
+    const now = api.now();
+    const fileName = `refund-guard-settings-${stamp(now)}.json`;
+    api.download(fileName, new Blob([JSON.stringify(buildExport(settings, log, now), null, 2)], { type: 'application/json' }));
+    setStatus({ kind: 'ok', text: t('settings.data.exported', { file: fileName }) });
+  });
+
+  const exportEvidence = run(async () => {
+    const bundle = await api.exportEvidence(locale);
+    api.download(bundle.fileName, new Blob([fromBase64(bundle.base64) as BlobPart], { type: 'application/zip' }));
+    setStatus({ kind: 'ok', text: t('settings.data.exported', { file: bundle.fileName }) });
+  });
+
+  const importFile = run(async () => {
+    const file = fileInput.current?.files?.[0];
+    if (!file) return;
+    const result = readImport(await file.text());
+    if (fileInput.current) fileInput.current.value = '';
+    if (!result.ok) {
+      setStatus({ kind: 'error', text: t('settings.data.importInvalid', { message: result.message }) });
+      return;
+    }
+    await api.writeAll(result.settings, result.outageLog);
+    await onReload();
+    setStatus({ kind: 'ok', text: t('settings.data.imported', { entries: result.outageLog.entries.length }) });
+  });
+
+  const wipe = run(async () => {
+    if (confirm.trim() !== word) return;
+    const { settings } = await api.load();
+    const wiped = await api.wipeEvidence();
+    await api.clearAll();
+    const origins = [...settings.genericSites, ...(settings.autoScreenshots ? [ALL_URLS] : [])];
+    if (origins.length) await api.removeOrigins(origins).catch(() => false);
+    await api.syncSites().catch(() => undefined);
+    setConfirm('');
+    await onReload();
+    setStatus({ kind: 'ok', text: t('settings.data.wipe.done', { count: wiped }) });
+  });
+
+  return (
+    <section className="rg-panel" aria-labelledby={`${id}-h`} data-section="data">
+      <h2 id={`${id}-h`}>{t('settings.data.title')}</h2>
+      <p className="rg-muted">{t('settings.data.help')}</p>
+      <div className="rg-actions">
+        <button type="button" className="rg-button" onClick={exportSettings}>
+          {t('settings.data.export')}
+        </button>
+        <button type="button" className="rg-button" onClick={exportEvidence}>
+          {t('settings.data.exportEvidence')}
+        </button>
+      </div>
+      <div className="rg-row">
+        <label htmlFor={`${id}-file`}>{t('settings.data.import')}</label>
+        <input id={`${id}-file`} ref={fileInput} type="file" accept="application/json,.json" onChange={importFile} />
+      </div>
+      <h3>{t('settings.data.wipe.title')}</h3>
+      <p>{t('settings.data.wipe.help', { word })}</p>
+      <div className="rg-row">
+        <label htmlFor={`${id}-confirm`}>{t('settings.data.wipe.label')}</label>
+        <input id={`${id}-confirm`} type="text" autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <button type="button" className="rg-button rg-button--danger" disabled={confirm.trim() !== word} onClick={wipe}>
+          {t('settings.data.wipe.button')}
+        </button>
+      </div>
+      <Status message={status} />
+    </section>
+  );
+}

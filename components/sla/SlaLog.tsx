@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { loggedMonths, monthKeyOf, type OutageEntry, type OutageLog, type WebmailSighting } from '../../lib/outages';
+import { localize } from '../../lib/policy/text';
+import { SLA_POLICIES } from '../../lib/sla/compute';
+import type { SlaService } from '../../lib/sla/policy';
+import type { YearOverride } from '../../lib/time/calendar';
+import { parseInstant } from '../../lib/time/zone';
+import { useI18n } from '../i18n';
+import type { SlaApi } from './api';
+import { MonthView } from './MonthView';
+import { emptyDraft, OutageForm, type OutageDraft } from './OutageForm';
+import { showTime, toLocalInput } from './time';
+
+/** The SLA outage log page: sightings → outage form → log → month view and claim ticket. */
+export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverrides?: readonly YearOverride[] }) {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const [log, setLog] = useState<OutageLog | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const [sightings, setSightings] = useState<WebmailSighting[]>([]);
+  const [draft, setDraft] = useState<OutageDraft>(emptyDraft);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = t('sla.title');
+  }, [t]);
+
+  const reload = useCallback(async () => {
+    const loaded = await api.loadLog();
+    setLog(loaded.log);
+    setInvalid(loaded.invalid);
+    setSightings(await api.sightings().catch(() => []));
+  }, [api]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const write = async (next: OutageLog) => {
+    try {
+      setLog(await api.saveLog(next));
+      setInvalid(false);
+      return true;
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('settings.error', { message: error instanceof Error ? error.message : String(error) }) });
+      return false;
+    }
+  };
+
+  if (!log) return <main className="rg-sla" aria-busy="true" />;
+  const months = loggedMonths(log);
+  const current = months.find((m) => monthKeyOf(m.service, m.month) === chosen) ?? months[0] ?? null;
+
+  const add = async (entry: OutageEntry) => {
+    if (await write({ ...log, entries: [...log.entries, entry].sort((a, b) => a.start.localeCompare(b.start)) })) {
+      setDraft({ ...emptyDraft, service: draft.service });
+      setStatus({ kind: 'ok', text: t('sla.form.added', { start: showTime(entry.start), end: showTime(entry.end) }) });
+      const first = loggedMonths({ ...log, entries: [entry] })[0];
+      if (first) setChosen(monthKeyOf(first.service, first.month));
+    }
+  };
+
+  const use = (s: WebmailSighting, field: 'start' | 'end') => {
+    const snapshots = s.snapshotId && !draft.snapshots.includes(s.snapshotId) ? `${draft.snapshots} ${s.snapshotId}`.trim() : draft.snapshots;
+    setDraft({ ...draft, service: 'exmail', [field]: toLocalInput(s.shownAt ?? s.seenAt), failed: draft.failed.includes('webmail') ? draft.failed : [...draft.failed, 'webmail'], snapshots });
+  };
+
+  const exclusionText = (service: SlaService, code: string, note: string) => {
+    const def = SLA_POLICIES[service].exclusions.find((e) => e.code === code);
+    return def ? `${def.citation.clause ?? ''} ${localize(def.label, locale)}`.trim() : `${t('sla.form.other')}: ${note}`;
+  };
+
+  return (
+    <main className="rg-sla">
+      <h1>{t('sla.title')}</h1>
+      <nav className="rg-options__nav">
+        <a href="options.html">{t('settings.nav.options')}</a>
+      </nav>
+      <p className="rg-muted">{t('sla.help')}</p>
+      {invalid && (
+        <p className="rg-error" role="alert">
+          {t('error.settingsInvalid')}
+        </p>
+      )}
+
+      <section className="rg-panel" aria-labelledby={`${id}-sight`} data-section="sightings">
+        <h2 id={`${id}-sight`}>{t('sla.sightings.title')}</h2>
+        <p className="rg-muted">{t('sla.sightings.help')}</p>
+        {sightings.length === 0 ? (
+          <p>{t('sla.sightings.empty')}</p>
+        ) : (
+          <ul className="rg-list">
+            {sightings.map((s) => (
+              <li key={s.id} className="rg-row" data-sighting={s.failure}>
+                <span>
+                  {t('sla.sightings.item', { time: showTime(s.shownAt ?? s.seenAt), kind: t(`sla.sightings.${s.failure}`), code: s.code ? ` · ${s.code}` : '' })}
+                  {s.snapshotId ? ` · ${s.snapshotId}` : ''}
+                </span>
+                <button type="button" className="rg-button" onClick={() => use(s, 'start')}>
+                  {t('sla.sightings.useStart')}
+                </button>
+                <button type="button" className="rg-button" onClick={() => use(s, 'end')}>
+                  {t('sla.sightings.useEnd')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <OutageForm draft={draft} onDraft={setDraft} onAdd={add} newId={() => `out-${api.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`} />
+      {status && (
+        <p className={status.kind === 'ok' ? 'rg-saved' : 'rg-error'} role={status.kind === 'ok' ? 'status' : 'alert'}>
+          {status.text}
+        </p>
+      )}
+
+      <section className="rg-panel" aria-labelledby={`${id}-log`} data-section="log">
+        <h2 id={`${id}-log`}>{t('sla.log.title')}</h2>
+        {log.entries.length === 0 ? (
+          <p>{t('sla.log.empty')}</p>
+        ) : (
+          <ul className="rg-list">
+            {log.entries.map((e) => (
+              <li key={e.id} className="rg-row" data-entry={e.id}>
+                <span>
+                  {localize(SLA_POLICIES[e.service].name, locale)} ·{' '}
+                  {t('sla.log.entry', { start: showTime(e.start), end: showTime(e.end), minutes: Math.round(((parseInstant(e.end) ?? 0) - (parseInstant(e.start) ?? 0)) / 60_000) })}
+                  {e.failed.length ? ` · ${e.failed.map((f) => t(`sla.failed.${f}`)).join(' / ')}` : ''}
+                  {e.excluded ? ` · ${t('sla.log.excludedAs', { reason: exclusionText(e.service, e.excluded, e.note) })}` : ''}
+                  {e.snapshotIds.length ? ` · ${e.snapshotIds.join(', ')}` : ''}
+                </span>
+                <button type="button" className="rg-button" aria-label={`${t('sla.log.remove')} ${showTime(e.start)}`} onClick={() => void write({ ...log, entries: log.entries.filter((x) => x.id !== e.id) })}>
+                  {t('sla.log.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="rg-panel" aria-labelledby={`${id}-month`} data-section="month">
+        <h2 id={`${id}-month`}>{t('sla.month.title')}</h2>
+        {current === null ? (
+          <p>{t('sla.month.none')}</p>
+        ) : (
+          <>
+            <div className="rg-row">
+              <label htmlFor={`${id}-pick`}>{t('sla.month.pick')}</label>
+              <select id={`${id}-pick`} value={monthKeyOf(current.service, current.month)} onChange={(e) => setChosen(e.target.value)}>
+                {months.map((m) => (
+                  <option key={monthKeyOf(m.service, m.month)} value={monthKeyOf(m.service, m.month)}>
+                    {`${m.month} · ${localize(SLA_POLICIES[m.service].name, locale)}`}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <MonthView
+              key={`${monthKeyOf(current.service, current.month)}|${locale}`}
+              log={log}
+              service={current.service}
+              month={current.month}
+              holidayOverrides={holidayOverrides}
+              copy={api.copy}
+              now={api.now}
+              onFee={async (fee) => {
+                const key = monthKeyOf(current.service, current.month);
+                const { [key]: _old, ...rest } = log.fees;
+                await write({ ...log, fees: fee === null ? rest : { ...rest, [key]: fee } });
+              }}
+            />
+          </>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import type { CheckerServices } from '../../components/checker/services';
+import { sendMessage, sendToTab } from '../../platform/messaging';
+import { loadSettings, watchSettings } from '../../platform/settings';
+
+/** The checker's browser side: messages to the worker and to ticket pages, tabs, clipboard. */
+export const browserCheckerServices: CheckerServices = {
+  listSnapshots: (query) => sendMessage('evidence.list', query),
+  getSnapshot: (id) => sendMessage('evidence.get', { id }),
+  captureTab: (tabId) => sendMessage('evidence.captureTab', { tabId }),
+  loadSettings: async () => (await loadSettings()).settings,
+  watchSettings: (onChange) => watchSettings(onChange),
+  async findTicketTabs() {
+    // Tab URLs are not ours to read; the worker knows which tabs it recognised.
+    const tabs = await browser.tabs.query({});
+    const known = await Promise.all(
+      tabs.map(async (tab) => {
+        if (tab.id === undefined) return null;
+        try {
+          const status = await sendMessage('tab.status', { tabId: tab.id });
+          return status.match?.kind === 'ticket' && status.url ? { tabId: tab.id, title: status.title ?? status.url, url: status.url, match: status.match } : null;
+        } catch {
+          return null;
+        }
+      }),
+    );
+    return known.filter((k): k is NonNullable<typeof k> => k !== null);
+  },
+  fillTicket: (tabId, request) => sendToTab(tabId, 'ticket.fill', request),
+  async focusTab(tabId) {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  },
+  openUrl: (url) => void browser.tabs.create({ url }),
+  openLocker: () => void browser.tabs.create({ url: browser.runtime.getURL('/evidence.html') }),
+  copyText: (text) => navigator.clipboard.writeText(text),
+};

@@ -1,0 +1,236 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePages, type FixturePage } from '../fixtures/catalog';
+import { verifyBundle } from '../../lib/evidence';
+import { main as verifyCli } from '../../scripts/verify';
+import { launchExtension, type ExtensionSession } from '../e2e/harness';
+
+/**
+ * Reliability in the real browser, on the production build: the in-page card
+ * on a hostile page, the worker stopped in the middle of captures, and
+ * several tabs capturing at once.
+ */
+
+function fixture(id: string): FixturePage {
+  const found = fixturePages.find((p) => p.id === id);
+  if (!found) throw new Error(`no fixture ${id}`);
+  return found;
+}
+
+/** A request from an extension page (as the locker sends it); retried only while a stopped worker restarts. */
+async function ask(page: Page, type: string, data: unknown): Promise<any> {
+  let reply: { ok: boolean; data?: unknown } | undefined;
+  for (let attempt = 0; attempt < 10 && !reply; attempt++) {
+    reply = await page
+      .evaluate((m) => chrome.runtime.sendMessage(m), { rg: 1, type, data })
+      .catch((error: Error) => {
+        if (!/Could not establish connection|Receiving end does not exist|message channel closed/.test(error.message)) throw error;
+        return undefined;
+      });
+    if (!reply) await page.waitForTimeout(150);
+  }
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
+  return reply.data;
+}
+
+/** Every record of the evidence database, checked for anything half-written. */
+async function integrity(locker: Page) {
+  return locker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('refund-guard-evidence');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const all = (store: string) =>
+      new Promise<any[]>((ok, fail) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+    const [chain, snapshots, blobs] = await Promise.all([all('chain'), all('snapshots'), all('blobs')]);
+    db.close();
+    const problems: string[] = [];
+    chain.forEach((e, i) => e.seq !== i + 1 && problems.push(`chain gap at ${i + 1}`));
+    const ids = new Set(snapshots.map((s) => s.id));
+    for (const s of snapshots) {
+      if (chain.find((e) => e.seq === s.seq)?.id !== s.id) problems.push(`${s.id} has no chain entry`);
+      if (!blobs.some((b) => b.snapshotId === s.id && b.name === 'dom')) problems.push(`${s.id} has no page copy`);
+    }
+    for (const b of blobs) if (!ids.has(b.snapshotId)) problems.push(`orphan ${b.name} of ${b.snapshotId}`);
+    for (const e of chain) if (e.type === 'snapshot' && !ids.has(e.id)) problems.push(`${e.id} chained without its record`);
+    return { problems, chain: chain.length, snapshots: snapshots.length };
+  });
+}
+
+/**
+ * Clicks the card's save button; resolves with the outcome the card shows
+ * ('saved <id>', 'duplicate <id>' or 'error <message>').
+ */
+function clickSave(page: Page, timeoutMs = 20_000): Promise<string> {
+  return page.evaluate((timeout) => {
+    return new Promise<string>((ok, fail) => {
+      const root = document.querySelector('refund-guard-ui')?.shadowRoot;
+      const button = root?.querySelector<HTMLButtonElement>('[data-action="save-evidence"]');
+      if (!root || !button) return fail(new Error('no card or no save button'));
+      const before = root.querySelector('[data-evidence]');
+      const beforeState = `${before?.getAttribute('data-evidence')} ${before?.getAttribute('data-snapshot-id')} ${before?.textContent}`;
+      let clicked = false;
+      const check = () => {
+        const status = root.querySelector('[data-evidence]');
+        const kind = status?.getAttribute('data-evidence');
+        if (!clicked || !kind) return;
+        const state = `${kind} ${status!.getAttribute('data-snapshot-id')} ${status!.textContent}`;
+        if (state === beforeState || button.disabled) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        ok(kind === 'error' ? `error ${status!.textContent}` : `${kind} ${status!.getAttribute('data-snapshot-id')}`);
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        ok('error no answer');
+      }, timeout);
+      button.click();
+      clicked = true;
+    });
+  }, timeoutMs);
+}
+
+describe('reliability in Chromium', () => {
+  let session: ExtensionSession;
+  let locker: Page;
+
+  beforeAll(async () => {
+    session = await launchExtension({ lang: 'zh-CN' });
+    locker = await session.context.newPage();
+    await locker.goto(session.extensionUrl('evidence.html'));
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('on the hostile order page the card shows page text as text: no dialog opens, nothing is injected into its shadow root', async () => {
+    const tagsOf = (page: Page) =>
+      page.evaluate(() => {
+        const root = document.querySelector('refund-guard-ui')!.shadowRoot!;
+        const elements = Array.from(root.querySelectorAll('*'));
+        return {
+          tags: [...new Set(elements.map((el) => el.tagName.toLowerCase()))].sort(),
+          handlers: elements.flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)).map((a) => `${el.tagName} ${a.name}`)),
+          text: root.textContent ?? '',
+        };
+      });
+    // The same card on a well-behaved order page: the elements a card is made of.
+    const benign = await session.context.newPage();
+    await benign.goto(fixture('tc-deal-detail-paid-new').url);
+    await benign.locator('refund-guard-ui [data-evidence]').waitFor({ timeout: 20_000 });
+    const normal = await tagsOf(benign);
+    await benign.close();
+
+    const page = await session.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.goto(fixture('tc-deal-detail-hostile').url);
+    await page.locator('refund-guard-ui [data-evidence]').waitFor({ timeout: 20_000 });
+    const outcome = await clickSave(page);
+    expect(outcome).toMatch(/^(saved|duplicate) snap-\d{6}$/);
+    await page.waitForTimeout(500);
+    const hostile = await tagsOf(page);
+    expect(dialogs).toEqual([]);
+    expect(hostile.handlers).toEqual([]);
+    for (const tag of hostile.tags) expect(normal.tags, `<${tag}> in the card on the hostile page`).toContain(tag);
+    expect(hostile.tags).not.toContain('img');
+    expect(hostile.tags).not.toContain('script');
+    expect(hostile.tags).not.toContain('iframe');
+    // The snapshot of the hostile page is stored with scripts removed and its values as text.
+    const id = outcome.split(' ')[1];
+    const { snapshot } = await ask(locker, 'evidence.get', { id });
+    expect(snapshot.body.kind).toBe('order');
+    for (const value of Object.values(snapshot.body.fields)) expect(['string', 'number', 'boolean']).toContain(typeof value);
+    await page.close();
+  });
+
+  it('stopping the worker again and again in the middle of captures loses no acknowledged snapshot and half-writes nothing', async () => {
+    const page = await session.context.newPage();
+    await page.goto(fixture('tc-deal-detail-refunded').url);
+    await page.locator('refund-guard-ui [data-evidence]').waitFor({ timeout: 20_000 });
+    const cdp: CDPSession = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const acknowledged: string[] = [];
+    const failed: string[] = [];
+    // Stops land at different moments: before the message, while redacting and hashing, during the write, after.
+    const delays = [0, 2, 5, 10, 20, 35, 50, 80, 120, 200, 300, 15];
+    for (const [i, delay] of delays.entries()) {
+      await page.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 次`), i + 1);
+      const outcome = clickSave(page);
+      await page.waitForTimeout(delay);
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const result = await outcome;
+      if (result.startsWith('saved ')) acknowledged.push(result.slice(6));
+      else failed.push(result);
+    }
+    await cdp.detach();
+    // Some captures are cut off (the card says so); each one the card reported saved is there, whole.
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(new Set(acknowledged).size).toBe(acknowledged.length);
+    for (const id of acknowledged) {
+      const { snapshot } = await ask(locker, 'evidence.get', { id });
+      expect(snapshot?.body.id, id).toBe(id);
+    }
+    expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
+    const check = await integrity(locker);
+    expect(check.problems).toEqual([]);
+    console.info(`worker stopped during ${delays.length} captures: ${acknowledged.length} acknowledged and kept, ${failed.length} reported as not saved`);
+    await page.close();
+  });
+
+  it('captures from several tabs at the same moment keep one valid chain', async () => {
+    const ids = ['tc-deal-detail-paid-new', 'tc-deal-detail-renewal', 'tc-deal-detail-pending', 'tc-deal-detail-voucher', 'tc-deal-detail-upgrade'];
+    const before = (await integrity(locker)).chain;
+    const tabs = await Promise.all(ids.map(() => session.context.newPage()));
+    await Promise.all(tabs.map((tab, i) => tab.goto(fixture(ids[i]!).url)));
+    await Promise.all(tabs.map((tab) => tab.locator('refund-guard-ui [data-evidence]').waitFor({ timeout: 30_000 })));
+    const saved: string[] = [];
+    for (let round = 1; round <= 3; round++) {
+      await Promise.all(tabs.map((tab) => tab.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 轮`), round)));
+      const outcomes = await Promise.all(tabs.map((tab) => clickSave(tab)));
+      for (const outcome of outcomes) expect(outcome).toMatch(/^saved snap-\d{6}$/);
+      saved.push(...outcomes.map((o) => o.slice(6)));
+    }
+    expect(new Set(saved).size).toBe(ids.length * 3);
+    const check = await integrity(locker);
+    expect(check.problems).toEqual([]);
+    expect(check.chain).toBeGreaterThanOrEqual(before + ids.length * 3);
+    expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
+    await Promise.all(tabs.map((tab) => tab.close()));
+  });
+
+  it('the bundle the extension exports after all this verifies, and each sampled changed byte of it is reported by both verifiers', async () => {
+    const exported = await ask(locker, 'evidence.export', { ids: null, locale: 'zh-CN' });
+    const zip = new Uint8Array(Buffer.from(exported.base64, 'base64'));
+    expect((await verifyBundle(zip)).problems).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'rg-export-'));
+    try {
+      const silent = { out: () => undefined, err: () => undefined, env: {} };
+      const step = Math.floor(zip.length / 150);
+      for (let position = 7; position < zip.length; position += step) {
+        const tampered = zip.slice();
+        tampered[position] = tampered[position]! ^ 0x04;
+        expect((await verifyBundle(tampered)).ok, `byte ${position}`).toBe(false);
+        if (position % (step * 10) === 7) {
+          writeFileSync(join(dir, 'bundle.zip'), tampered);
+          expect(await verifyCli([join(dir, 'bundle.zip')], silent), `byte ${position}`).toBe(1);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

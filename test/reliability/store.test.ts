@@ -1,0 +1,242 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EVIDENCE_SCHEMA_VERSION, listQuerySchema, verifyBundle } from '../../lib/evidence';
+import { orderPayload } from '../../lib/evidence/testing/ledger';
+import { translator } from '../../lib/i18n';
+import { EVIDENCE_DB_VERSION, openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+
+/**
+ * The evidence store under failure: a disk that fills up at any step of a
+ * write, many writers at once, databases left by earlier versions. The
+ * invariants: an acknowledged snapshot is there, a failed one left nothing,
+ * and the chain stays one valid chain.
+ */
+
+const T0 = new Date('2026-11-22T02:00:00Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+let counter = 0;
+const opened: EvidenceStore[] = [];
+function store(name = `reliability-${++counter}`) {
+  const s = openEvidenceStore({ name });
+  opened.push(s);
+  return s;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+const orderId = (n: number) => `2026111810582237${String(n).padStart(4, '0')}`;
+const order = (n: number, status = '已支付') =>
+  orderPayload({
+    url: `http://console.cloud.tencent.com/expense/deal/detail?dealName=${orderId(n)}`,
+    text: `订单号 ${orderId(n)} 状态 ${status}`,
+    fields: { orderId: orderId(n), status },
+  });
+
+/** Every record of the raw database, and what would make one half-written. */
+async function integrity(name: string) {
+  const db = await openDB(name);
+  const [chain, snapshots, blobs] = await Promise.all([db.getAll('chain'), db.getAll('snapshots'), db.getAll('blobs')]);
+  db.close();
+  const problems: string[] = [];
+  chain.forEach((e, i) => e.seq !== i + 1 && problems.push(`chain gap at ${i + 1}`));
+  const bySeq = new Map(chain.map((e) => [e.seq, e]));
+  const ids = new Set(snapshots.map((s) => s.id));
+  for (const s of snapshots) {
+    if (bySeq.get(s.seq)?.id !== s.id) problems.push(`${s.id} has no chain entry`);
+    if (!blobs.some((b) => b.snapshotId === s.id && b.name === 'dom')) problems.push(`${s.id} has no page copy`);
+    if (s.body.parts.screenshot && !blobs.some((b) => b.snapshotId === s.id && b.name === 'screenshot')) problems.push(`${s.id} lost its screenshot`);
+  }
+  for (const b of blobs) if (!ids.has(b.snapshotId)) problems.push(`orphan ${b.name} of ${b.snapshotId}`);
+  for (const e of chain) if (e.type === 'snapshot' && !ids.has(e.id) && !chain.some((t) => t.type === 'tombstone' && t.ref === e.id)) problems.push(`${e.id} chained without content`);
+  return { problems, chain: chain.length, snapshots: snapshots.length, blobs: blobs.length };
+}
+
+/**
+ * Makes the transaction of the n-th object-store write (add/put) from now
+ * abort with QuotaExceededError once that write went through — as Chromium
+ * does when the disk fills: the requests succeed, the transaction does not.
+ */
+function quotaAtWrite(n: number) {
+  type Store = { transaction: { _abort(name: string): void } };
+  const proto = (globalThis as unknown as { IDBObjectStore: { prototype: Record<string, (...args: unknown[]) => IDBRequest> } }).IDBObjectStore.prototype;
+  const originals = { add: proto.add!, put: proto.put! };
+  let writes = 0;
+  for (const method of ['add', 'put'] as const) {
+    proto[method] = function (this: Store, ...args: unknown[]) {
+      const request = originals[method].apply(this, args);
+      if (++writes === n) request.addEventListener('success', () => this.transaction._abort('QuotaExceededError'));
+      return request;
+    };
+  }
+  return () => Object.assign(proto, originals);
+}
+
+describe('a full disk at any step of a capture', () => {
+  it('a full disk at commit: a quota message, nothing partial, and the next capture chains on', async () => {
+    // A capture makes three writes (chain entry, record, page copy), four with a screenshot; the last one's
+    // success is where Chromium commits, and where a full disk shows.
+    for (const [screenshot, writes] of [[true, 4], [false, 3]] as const) {
+      const name = `quota-commit-${writes}-${++counter}`;
+      const s = store(name);
+      await s.capture(order(1), new Uint8Array([0xff, 0xd8, 1, 0xff, 0xd9]), at(0));
+      const restore = quotaAtWrite(writes);
+      try {
+        await expect(s.capture(order(2), screenshot ? new Uint8Array([0xff, 0xd8, 2, 0xff, 0xd9]) : null, at(1))).rejects.toMatchObject({ reason: 'quota' });
+      } finally {
+        restore();
+      }
+      expect(await integrity(name)).toEqual({ problems: [], chain: 1, snapshots: 1, blobs: 2 });
+      expect((await s.list(listQuerySchema.parse({}))).total).toBe(1);
+      expect(await s.verify()).toEqual({ ok: true, length: 1, problems: [] });
+      expect(await s.capture(order(2), null, at(2))).toMatchObject({ status: 'saved', id: 'snap-000002' });
+    }
+  });
+
+  it('a write failing at any step of a capture leaves nothing partial, and the next capture chains on', async () => {
+    for (let step = 1; step <= 4; step++) {
+      const name = `quota-${step}-${++counter}`;
+      const s = store(name);
+      await s.capture(order(1), new Uint8Array([0xff, 0xd8, 1, 0xff, 0xd9]), at(0));
+      const restore = quotaAtWrite(step);
+      try {
+        // Before the last write the other requests are aborted too; the store reports a storage failure.
+        await expect(s.capture(order(2), new Uint8Array([0xff, 0xd8, 2, 0xff, 0xd9]), at(1)), `write ${step}`).rejects.toMatchObject({ name: 'EvidenceStoreError' });
+      } finally {
+        restore();
+      }
+      expect(await integrity(name)).toEqual({ problems: [], chain: 1, snapshots: 1, blobs: 2 });
+      expect(await s.verify()).toEqual({ ok: true, length: 1, problems: [] });
+      expect(await s.capture(order(2), null, at(2))).toMatchObject({ status: 'saved', id: 'snap-000002' });
+    }
+  });
+
+  it('a note or a deletion failing on a full disk changes nothing', async () => {
+    const name = `quota-note-${++counter}`;
+    const s = store(name);
+    await s.capture(order(1), null, at(0));
+    // A note writes the chain entry, then the record: the record's write is the commit.
+    let restore = quotaAtWrite(2);
+    await expect(s.addNote('snap-000001', '工单已受理', at(1))).rejects.toMatchObject({ reason: 'quota' });
+    restore();
+    restore = quotaAtWrite(1);
+    await expect(s.remove('snap-000001', at(2))).rejects.toMatchObject({ name: 'EvidenceStoreError' });
+    restore();
+    expect(await integrity(name)).toMatchObject({ problems: [], chain: 1, snapshots: 1 });
+    expect((await s.get('snap-000001'))?.notes).toEqual([]);
+  });
+
+  it('the user is told in their language, with the way forward', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const message = translator(locale)('evidence.error.quota', { message: 'QuotaExceededError' });
+      expect(message).not.toBe('evidence.error.quota');
+      expect(message.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('many writers at once', () => {
+  const plan = fc.array(fc.tuple(fc.nat(3), fc.nat(5), fc.constantFrom('已支付', '已退款', '退款中')), { minLength: 2, maxLength: 14 });
+
+  it('captures from several tabs at once, in any interleaving, all land in one valid chain (property)', async () => {
+    // Every tab sends to the one worker, which owns one store.
+    await fc.assert(
+      fc.asyncProperty(plan, async (captures) => {
+        const name = `tabs-${++counter}`;
+        const worker = store(name);
+        const results = await Promise.allSettled(captures.map(([, n, status], i) => worker.capture(order(n, status), null, at(i))));
+        expect(results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []))).toEqual([]);
+        const saved = results.flatMap((r) => (r.status === 'fulfilled' && r.value.status === 'saved' ? [r.value] : []));
+        // Arrival order between tabs is not defined, but every state a tab showed is kept, and a
+        // duplicate points at a stored snapshot of the same order.
+        const wanted = new Map<string, Set<string>>();
+        for (const [, n, status] of captures) wanted.set(orderId(n), (wanted.get(orderId(n)) ?? new Set()).add(status));
+        const kept = new Map<string, Set<string>>();
+        for (const r of results) {
+          if (r.status !== 'fulfilled') continue;
+          const detail = await worker.get(r.value.id);
+          expect(detail, r.value.id).not.toBeNull();
+          const id = String(detail!.body.fields.orderId);
+          if (r.value.status === 'saved') kept.set(id, (kept.get(id) ?? new Set()).add(String(detail!.body.fields.status)));
+        }
+        expect(kept).toEqual(wanted);
+        const check = await integrity(name);
+        expect(check).toMatchObject({ problems: [], chain: saved.length, snapshots: saved.length });
+        expect(saved.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: saved.length }, (_, i) => i + 1));
+        expect(await worker.verify()).toMatchObject({ ok: true, length: saved.length });
+      }),
+      { seed: 20261122, numRuns: 30 },
+    );
+  }, 120_000);
+
+  it('several store instances on one database (two workers) never fork the chain or half-write (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 4 }), plan, async (writers, captures) => {
+        const name = `writers-${++counter}`;
+        const tabs = Array.from({ length: writers }, () => store(name));
+        const results = await Promise.allSettled(captures.map(([tab, n, status], i) => tabs[tab % writers]!.capture(order(n, status), null, at(i))));
+        const saved = results.flatMap((r) => (r.status === 'fulfilled' && r.value.status === 'saved' ? [r.value] : []));
+        // Under heavy contention a write may give up — with a clear error, never half-done.
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ name: 'EvidenceStoreError', reason: 'storage' });
+        const check = await integrity(name);
+        expect(check.problems).toEqual([]);
+        expect(check.chain).toBe(saved.length);
+        expect(saved.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: saved.length }, (_, i) => i + 1));
+        expect(await tabs[0]!.verify()).toMatchObject({ ok: true, length: saved.length });
+        for (const r of saved) expect((await tabs[tabs.length - 1]!.get(r.id))?.body.id).toBe(r.id);
+      }),
+      { seed: 20261122, numRuns: 25 },
+    );
+  }, 120_000);
+});
+
+/**
+ * Databases an earlier version of the extension left behind. Each schema step
+ * adds a fixture here: a database in that version's shape, with data, which
+ * the current code must open without losing a record.
+ */
+const EARLIER_VERSIONS: Record<number, (name: string) => Promise<void>> = {
+  // Version 0: the database name exists but holds nothing (an interrupted first start).
+  0: async (name) => {
+    await new Promise<void>((ok, fail) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.transaction!.abort();
+      request.onerror = () => ok();
+      request.onsuccess = () => fail(new Error('expected the upgrade to be aborted'));
+    });
+  },
+};
+
+describe('migrations from every earlier evidence schema', () => {
+  it('has a fixture for every earlier database version', () => {
+    expect(EVIDENCE_SCHEMA_VERSION).toBeGreaterThanOrEqual(1);
+    for (let v = 0; v < EVIDENCE_DB_VERSION; v++) expect(EARLIER_VERSIONS[v], `fixture for database version ${v}`).toBeTypeOf('function');
+  });
+
+  it.each(Object.keys(EARLIER_VERSIONS).map(Number))('a database of version %i opens and works', async (version) => {
+    const name = `migrate-${version}-${++counter}`;
+    await EARLIER_VERSIONS[version]!(name);
+    const s = store(name);
+    expect(await s.capture(order(1), null, at(0))).toMatchObject({ status: 'saved', id: 'snap-000001' });
+    expect(await s.verify()).toMatchObject({ ok: true, length: 1 });
+  });
+
+  it('reopening a database of the current version keeps every record, note and deletion, and its exports verify', async () => {
+    const name = `reopen-${++counter}`;
+    const first = store(name);
+    for (let i = 0; i < 6; i++) await first.capture(order(i, i % 2 ? '已退款' : '已支付'), i === 0 ? new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) : null, at(i));
+    await first.addNote('snap-000002', '电话沟通记录', at(10));
+    await first.remove('snap-000003', at(11));
+    const before = await integrity(name);
+    const exportedBefore = await first.exportBundle(null, at(12), { name: 't', version: '0' }, 'zh-CN');
+    await first.close();
+    const again = store(name);
+    expect(await integrity(name)).toEqual(before);
+    const exportedAfter = await again.exportBundle(null, at(12), { name: 't', version: '0' }, 'zh-CN');
+    expect(exportedAfter.zip).toEqual(exportedBefore.zip);
+    expect((await verifyBundle(exportedAfter.zip)).ok).toBe(true);
+    expect(await again.capture(order(9), null, at(13))).toMatchObject({ status: 'saved', id: 'snap-000009' });
+  });
+});
