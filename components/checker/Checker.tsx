@@ -133,7 +133,7 @@ export function Checker({ now, services, current, onVerdictShown }: CheckerProps
       setLoading(true);
       setLoadError(null);
       try {
-        const items = listed ?? (await services.listSnapshots({ vendor: ref.vendor, orderId: ref.orderId, offset: 0, limit: 20 })).items;
+        const items = listed ?? (await services.listSnapshots({ vendor: ref.vendor, orderId: ref.orderId, exactOrder: true, countAll: false, offset: 0, limit: 20 })).items;
         const mine = items.filter((i) => i.vendor === ref.vendor && i.orderId === ref.orderId).slice(0, SNAPSHOTS_READ);
         const got = await Promise.all(mine.map((i) => services.getSnapshot(i.id)));
         const bodies = got.flatMap((g) => (g.snapshot ? [g.snapshot.body] : []));
@@ -167,7 +167,7 @@ export function Checker({ now, services, current, onVerdictShown }: CheckerProps
       return;
     }
     services
-      .listSnapshots({ vendor: match.vendor, offset: 0, limit: 100 })
+      .listSnapshots({ vendor: match.vendor, countAll: false, offset: 0, limit: 100 })
       .then((r) => {
         if (!alive) return;
         const hit = r.items.find((i) => i.url === current.url && i.orderId);

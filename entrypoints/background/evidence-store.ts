@@ -14,6 +14,7 @@ import {
   sealSnapshot,
   sealTombstone,
   sha256Hex,
+  subjectKey,
   summarise,
   utf8,
   verifyChain,
@@ -199,7 +200,8 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         }
         await tx.done.catch(() => undefined);
         if (error instanceof HeadMoved) continue;
-        throw storageFailure(error);
+        // A request aborted by a full disk reports AbortError; the transaction holds the cause.
+        throw storageFailure(error instanceof EvidenceStoreError ? error : (tx.error ?? error));
       }
     }
     throw new EvidenceStoreError('storage', 'the evidence chain kept changing during the write');
@@ -265,17 +267,30 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         }
         return { items, total };
       }
-      // Filtered: every snapshot is read once, newest first, in batches (one request per
-      // LIST_BATCH positions of the chain rather than one per record).
+      const matches = (s: StoredSnapshot) => matchesQuery({ body: s.body, text: s.text, notes: s.notes.map((n) => n.body.text) }, query);
+      const orderId = query.orderId?.trim();
+      if (query.exactOrder && query.vendor && orderId) {
+        // One order: its snapshots straight from the subject index (vendor + order number).
+        const key = subjectKey(query.vendor, '', { orderId });
+        const rows = await database
+          .transaction('snapshots')
+          .store.index('subject')
+          .getAll(IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER]));
+        const hits = rows.filter(matches).sort((a, b) => b.seq - a.seq);
+        return { items: hits.slice(query.offset, query.offset + query.limit).map((s) => summarise(s.body, s.seq, s.notes.length)), total: hits.length };
+      }
+      // Filtered: snapshots are read newest first, in batches (one request per LIST_BATCH
+      // positions of the chain rather than one per record); all of them when the total is wanted.
       let total = 0;
       const top = await index.openKeyCursor(null, 'prev');
-      for (let hi = top?.key ?? 0; hi >= 1; hi -= LIST_BATCH) {
+      scan: for (let hi = top?.key ?? 0; hi >= 1; hi -= LIST_BATCH) {
         const batch = await index.getAll(IDBKeyRange.bound(Math.max(1, hi - LIST_BATCH + 1), hi));
         for (let i = batch.length - 1; i >= 0; i--) {
           const s = batch[i]!;
-          if (!matchesQuery({ body: s.body, text: s.text, notes: s.notes.map((n) => n.body.text) }, query)) continue;
+          if (!matches(s)) continue;
           if (total >= query.offset && items.length < query.limit) items.push(summarise(s.body, s.seq, s.notes.length));
           total++;
+          if (query.countAll === false && items.length >= query.limit) break scan;
         }
       }
       return { items, total };

@@ -9,6 +9,10 @@ export const listQuerySchema = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   search: z.string().max(200).optional(),
+  /** Only this exact order number (read through the store's order index, not a scan). */
+  exactOrder: z.boolean().optional(),
+  /** False: stop at the first page of matches; `total` then counts only what was read (default: count all). */
+  countAll: z.boolean().optional(),
   offset: z.number().int().nonnegative().max(1_000_000).default(0),
   limit: z.number().int().min(1).max(100).default(20),
 });
@@ -44,12 +48,13 @@ export interface Searchable {
 }
 
 /** Whether one snapshot passes the filters (the paging is the caller's). */
-export function matchesQuery(item: Searchable, query: Omit<ListQuery, 'offset' | 'limit'>): boolean {
+export function matchesQuery(item: Searchable, query: Omit<ListQuery, 'offset' | 'limit' | 'exactOrder' | 'countAll'> & { exactOrder?: boolean }): boolean {
   const { body } = item;
   if (query.vendor && body.vendor !== query.vendor) return false;
   if (query.orderId?.trim()) {
     const orderId = orderIdOf(body.fields);
-    if (!orderId || !orderId.includes(query.orderId.trim())) return false;
+    const wanted = query.orderId.trim();
+    if (!orderId || (query.exactOrder ? orderId !== wanted : !orderId.includes(wanted))) return false;
   }
   const day = body.capturedAtShanghai.slice(0, 10);
   if (query.from && day < query.from) return false;

@@ -78,7 +78,7 @@ const MAX_ROWS = 500;
  * The orders of an order list: the first table whose header names an order
  * number, read by its column headers. Rows beyond MAX_ROWS are not read.
  */
-export function extractOrderList(root: ParentNode): Partial<OrderFields>[] {
+export function extractOrderList(root: ParentNode, maxRows = MAX_ROWS): Partial<OrderFields>[] {
   const keys = Object.keys(ORDER_FIELDS) as (keyof OrderFields)[];
   for (const table of Array.from(root.querySelectorAll('table')).slice(0, 50)) {
     if (table.closest('[hidden]')) continue;
@@ -89,7 +89,7 @@ export function extractOrderList(root: ParentNode): Partial<OrderFields>[] {
       return keys.find((key) => ORDER_FIELDS[key].labels.includes(label)) ?? null;
     });
     if (!columns.includes('orderId')) continue;
-    const rows = Array.from(table.querySelectorAll(headerCells.length > 0 ? 'tbody tr' : 'tr')).slice(headerCells.length > 0 ? 0 : 1, MAX_ROWS);
+    const rows = Array.from(table.querySelectorAll(headerCells.length > 0 ? 'tbody tr' : 'tr')).slice(headerCells.length > 0 ? 0 : 1, Math.min(maxRows, MAX_ROWS) + (headerCells.length > 0 ? 0 : 1));
     return rows
       .map((row) => {
         const fields: Partial<Record<keyof OrderFields, unknown>> = {};

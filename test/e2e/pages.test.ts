@@ -201,6 +201,9 @@ describe('content scripts on the vendor fixture sites', () => {
     expect(state.rows[0]).toMatchObject({ id: '20261122093344810257', state: 'none' }); // 待支付
     const paid = state.rows.find((r) => r.id === '20261118105822371604');
     expect(paid?.date).toBe(addCalendarDays('2026-11-18', 5));
+    // A list is not snapshotted on its own (each order's page is); saving it stays a click away.
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('[data-evidence]'))).toBeNull();
   });
 
   it('shows last month’s SLA claim window on a console page', async () => {

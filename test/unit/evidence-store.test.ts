@@ -80,6 +80,21 @@ describe('the evidence store (IndexedDB)', () => {
     expect((await s.list(listQuerySchema.parse({ search: '快连' }))).items.map((i) => i.id)).toEqual(['snap-000006']);
   });
 
+  it('reads one exact order through its index, and stops at the first page when no total is wanted', async () => {
+    const s = store();
+    for (let i = 0; i < 6; i++) await s.capture(order(i), null, at(i));
+    await s.capture(order(3, '已退款'), null, at(10));
+    const exact = await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud', orderId: '20261118105822371603', exactOrder: true }));
+    expect(exact.total).toBe(2);
+    expect(exact.items.map((i) => i.status)).toEqual(['已退款', '已支付']);
+    // A part of a number is a search, not an exact order.
+    expect((await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud', orderId: '2026111810', exactOrder: true }))).total).toBe(0);
+    expect((await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud', orderId: '2026111810' }))).total).toBe(7);
+    const firstPage = await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud', countAll: false, limit: 2 }));
+    expect(firstPage.items.map((i) => i.status)).toEqual(['已退款', '已支付']);
+    expect(firstPage.total).toBe(2);
+  });
+
   it('deletes content but keeps the chain verifiable, and chains notes', async () => {
     const s = store();
     await s.capture(order(1), null, at(0));
