@@ -15,3 +15,14 @@ export async function hideCardOn(host: string): Promise<void> {
   const hosts = parsed.success ? parsed.data : [];
   if (!hosts.includes(host)) await hiddenSites.setValue([...hosts, host]);
 }
+
+export async function hiddenCardSites(): Promise<string[]> {
+  const parsed = hostList.safeParse(await hiddenSites.getValue());
+  return parsed.success ? parsed.data : [];
+}
+
+export async function showCardOn(host: string): Promise<string[]> {
+  const hosts = (await hiddenCardSites()).filter((h) => h !== host);
+  await hiddenSites.setValue(hosts);
+  return hosts;
+}

@@ -8,6 +8,10 @@ import { PacksSection } from '../../components/settings/PacksSection';
 import { RemindersSection } from '../../components/settings/RemindersSection';
 import { ScreenshotsSection } from '../../components/settings/ScreenshotsSection';
 import { SitesSection } from '../../components/settings/SitesSection';
+import { HiddenCardSection } from '../../components/settings/HiddenCardSection';
+import { hiddenCardSites, showCardOn } from '../../platform/card-prefs';
+
+const hiddenCardApi = { list: hiddenCardSites, show: showCardOn };
 import type { LocalePreference } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
 import { browserSettingsApi } from './api';
@@ -69,6 +73,7 @@ export function Options({ api = browserSettingsApi, slaHref = 'sla.html' }: { ap
         <div key={generation}>
           <RemindersSection leadDays={settings.reminders.leadDays} onSave={(leadDays) => save({ reminders: { leadDays } })} loadUpcoming={api.upcoming} />
           <SitesSection sites={settings.genericSites} api={api} onChange={(genericSites) => save({ genericSites })} />
+          <HiddenCardSection api={hiddenCardApi} />
           <ScreenshotsSection enabled={settings.autoScreenshots} api={api} onChange={(autoScreenshots) => save({ autoScreenshots })} />
           <PacksSection packs={settings.customPacks} onSave={(customPacks) => save({ customPacks })} />
           <HolidaysSection overrides={settings.holidayOverrides} onSave={(holidayOverrides) => save({ holidayOverrides })} />

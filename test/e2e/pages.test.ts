@@ -269,6 +269,16 @@ describe('content scripts on the vendor fixture sites', () => {
     expect((await card(page)).hosts).toBe(0);
     await open(page, 'lv-checkout-annual');
     expect((await cardWith(page, '[data-outcome]')).hosts).toBe(1);
+
+    // Undone from the options page.
+    const options = await session.context.newPage();
+    await options.goto(session.extensionUrl('options.html'));
+    const row = options.locator('[data-hidden-host="buy.cloud.tencent.com"]');
+    await row.getByRole('button', { name: '重新显示' }).click();
+    await row.waitFor({ state: 'detached' });
+    await options.close();
+    await open(page, 'tc-lighthouse-checkout-1m');
+    expect((await cardWith(page, '[data-outcome]')).hosts).toBe(1);
   });
 });
 

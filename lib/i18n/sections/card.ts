@@ -49,6 +49,9 @@ export const zhCN = {
   'generic.denied': '没有获得 {site} 的访问权限，未启用。',
   'generic.failed': '无法检查此页：{message}',
   'generic.notWeb': '此页面不是网站页面，无法检查。',
+  'hiddenCard.title': '不显示卡片的网站',
+  'hiddenCard.empty': '你没有在任何网站上隐藏卡片。',
+  'hiddenCard.show': '重新显示',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -101,4 +104,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'generic.denied': 'No access to {site} was granted, so it was not enabled.',
   'generic.failed': 'Could not check this page: {message}',
   'generic.notWeb': 'This is not a web page, so it cannot be checked.',
+  'hiddenCard.title': 'Sites where the card is hidden',
+  'hiddenCard.empty': 'The card is not hidden on any site.',
+  'hiddenCard.show': 'Show again',
 };
