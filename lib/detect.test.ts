@@ -129,3 +129,18 @@ describe('the content script host list', () => {
     expect(new Set(hosts).size).toBe(hosts.length);
   });
 });
+
+describe('detectPageWith', () => {
+  it('reads the page text only when a rule needs it, and at most once', async () => {
+    const { detectPageWith } = await import('./detect');
+    let reads = 0;
+    const text = () => {
+      reads++;
+      return '确认订单 立即支付 ¥99.00';
+    };
+    expect(detectPageWith('http://console.cloud.tencent.com/expense/deal', text)).toEqual(detectPage('http://console.cloud.tencent.com/expense/deal'));
+    expect(reads).toBe(0);
+    expect(detectPageWith('http://shop.example.com/pay', text)).toEqual({ vendor: 'generic-software', kind: 'checkout' });
+    expect(reads).toBe(1);
+  });
+});

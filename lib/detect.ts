@@ -38,11 +38,20 @@ function safeDecode(value: string): string {
  * like one (the content script runs there only on sites the user enabled).
  */
 export function detectPage(url: string, documentText?: string): PageMatch | null {
+  return detectPageWith(url, documentText === undefined ? undefined : () => documentText);
+}
+
+/**
+ * `detectPage` with the page's text read only if a rule needs it: on pages the
+ * URL decides, a content script never walks the document.
+ */
+export function detectPageWith(url: string, readText?: () => string): PageMatch | null {
   const parsed = parseHttpUrl(url);
   if (!parsed) return null;
   const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   const path = parsed.pathname;
-  const text = documentText?.slice(0, DETECT_TEXT_LIMIT);
+  let cached: string | undefined;
+  const text = () => (cached ??= readText!().slice(0, DETECT_TEXT_LIMIT));
   const urlText = safeDecode(parsed.pathname + parsed.search);
   let vendorHost = false;
 
@@ -51,12 +60,12 @@ export function detectPage(url: string, documentText?: string): PageMatch | null
     for (const rule of pack.rules) {
       if (!rule.hosts.includes(host)) continue;
       if (rule.path && !rule.path.test(path)) continue;
-      if (rule.text && !rule.text.test(urlText) && !(text !== undefined && rule.text.test(text))) continue;
+      if (rule.text && !rule.text.test(urlText) && !(readText !== undefined && rule.text.test(text()))) continue;
       return { vendor: pack.vendor, kind: rule.kind };
     }
   }
-  if (vendorHost || text === undefined) return null;
-  return CHECKOUT_TEXT.test(text) && PRICE_TEXT.test(text) ? { vendor: 'generic-software', kind: 'checkout' } : null;
+  if (vendorHost || readText === undefined) return null;
+  return CHECKOUT_TEXT.test(text()) && PRICE_TEXT.test(text()) ? { vendor: 'generic-software', kind: 'checkout' } : null;
 }
 
 /**

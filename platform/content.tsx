@@ -11,7 +11,7 @@ import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { Locale } from '../lib/i18n';
 import type { RequestOf } from '../lib/messages';
 import { contentScriptHosts } from '../lib/vendors/registry';
-import { detectPage, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
+import { detectPageWith, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
 import type { PageMatch } from '../lib/vendors/types';
 import { translator } from '../lib/i18n';
 import { capturePage, settled, type SaveOutcome } from './capture';
@@ -104,7 +104,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   const autoCapture = async (match: PageMatch) => {
     const run = ++autoRun;
     await settled();
-    if (run !== autoRun || ctx.isInvalid || !sameMatch(detectPage(location.href, pageText()), match)) return;
+    if (run !== autoRun || ctx.isInvalid || !sameMatch(detectPageWith(location.href, pageText), match)) return;
     // An order list is not one order: it changes with every new order, and a snapshot of
     // thousands of rows is costly. Lists are saved on request; each order's own page is automatic.
     if (extractOrderList(document, 2).length > 1) return;
@@ -113,7 +113,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   };
 
   const update = async () => {
-    const match = detectPage(location.href, pageText());
+    const match = detectPageWith(location.href, pageText);
     void sendMessage('page.detected', { url: location.href, title: document.title.slice(0, 2000), match }).catch(() => {
       // The worker is restarted by the next event; the popup asks again then.
     });

@@ -132,6 +132,16 @@ async function autoCaptureDone(page: Page, timeout = 60_000) {
   await page.locator('refund-guard-ui [data-evidence]').waitFor({ timeout });
 }
 
+/**
+ * Waits until the card shows what the worker computed for the page, then for
+ * the re-read that follows once the page stops changing (order lists are not
+ * snapshotted automatically, so there is no capture to wait for).
+ */
+async function cardDone(page: Page, timeout = 60_000) {
+  await page.locator('refund-guard-ui .rg-section').first().waitFor({ timeout });
+  await sleep(1200);
+}
+
 // ── content script cost ────────────────────────────────────────────────────
 
 interface LoadCost {
@@ -151,7 +161,7 @@ async function loadCost(context: BrowserContext, url: string, withExtension: boo
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
-  if (withExtension) await autoCaptureDone(page);
+  if (withExtension) await cardDone(page);
   await sleep(1000); // trailing work (the card's re-render, idle callbacks) lands in the counters
   const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
@@ -189,7 +199,7 @@ async function profileExtension(session: ExtensionSession, url: string) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
   await cdp.send('Profiler.start');
   await page.goto(url, { waitUntil: 'load' });
-  await autoCaptureDone(page);
+  await cardDone(page);
   await sleep(500);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
@@ -357,7 +367,7 @@ async function captureCost(server: FixtureServer) {
     await locker.goto(session.extensionUrl('evidence.html'));
     const page = await session.context.newPage();
     await page.goto(HEAVY_LIST_URL, { waitUntil: 'load' });
-    await autoCaptureDone(page);
+    await cardDone(page);
     await page.addScriptTag({ content: script });
     const cdp: CDPSession = await session.context.newCDPSession(page);
     const ours: number[] = [];
