@@ -14,7 +14,9 @@ export type { Settings } from './settings';
 // ── Settings, SLA outage log and reminders ──
 export { outageLogSchema, readOutageLog, emptyOutageLog, loggedMonths, slaInputFor, snapshotsForMonth, recognizeWebmailFailure, addSighting, FAILED_PROTOCOLS, OUTAGE_SERVICES } from './outages';
 export type { OutageLog, OutageEntry, OutageEntryInput, WebmailSighting, WebmailFailure, LoggedMonth, FailedProtocol } from './outages';
-export { trackedDeadlines, planReminders, badgeCount, fireTime, reminderName, parseReminderName, markFired, snooze, dismiss, notificationText, orderFacts, termMonths, emptyReminderState } from './reminders';
+export { trackedDeadlines, planReminders, badgeCount, fireTime, reminderName, parseReminderName, markFired, snooze, dismiss, notificationText, orderFacts, emptyReminderState } from './reminders';
+export { termMonths, isInactiveOrder } from './extract/normalize';
+export { pageTimeToIso } from './time/zone';
 export type { TrackedDeadline, Reminder, ReminderState, OrderRecord, DeadlineKind } from './reminders';
 
 // ── Claims engine (evaluateClaim, computeSla, draftTicket, policy packs) ──

@@ -3,8 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { StaticLocale } from '../i18n';
 import { Checker } from './Checker';
-import { daysLeft, fromLocalInput, parseLooseAnswer, toLocalInput } from './format';
-import { factsFromSnapshot, pageTimeToIso, termToMonths } from './snapshotFacts';
+import { fromLocalInput, toLocalInput } from '../datetime';
+import { daysLeft, parseLooseAnswer } from './format';
+import { pageTimeToIso, termMonths } from '../../lib';
+import { factsFromSnapshot } from './snapshotFacts';
 import type { CurrentTab } from './services';
 import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
 
@@ -334,9 +336,9 @@ describe('snapshot → facts (only what the page showed)', () => {
     expect(pageTimeToIso('2026-11-18 10:59:07')).toBe('2026-11-18T10:59:07+08:00');
     expect(pageTimeToIso('2026-11-18')).toBe('2026-11-18');
     expect(pageTimeToIso('昨天')).toBeNull();
-    expect(termToMonths('1年')).toBe(12);
-    expect(termToMonths('1个月')).toBe(1);
-    expect(termToMonths('剩余 11个月6天')).toBeNull();
+    expect(termMonths('1年')).toBe(12);
+    expect(termMonths('1个月')).toBe(1);
+    expect(termMonths('剩余 11个月6天')).toBeNull();
     const paid = factsFromSnapshot('tencent-cloud', paidOrderSnapshot.fields, ORDER_URL);
     expect(paid.facts).toEqual({
       purchasedAt: '2026-11-18T10:59:07+08:00',

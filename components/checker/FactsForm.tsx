@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { FACT_QUESTIONS, localize } from '../../lib';
 import { useI18n } from '../i18n';
-import { fromLocalInput, toLocalInput } from './format';
+import { fromLocalInput, toLocalInput } from '../datetime';
 
 export interface FactsFormProps {
   facts: Record<string, unknown>;

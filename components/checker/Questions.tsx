@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FACT_QUESTIONS, localize, type Question } from '../../lib';
 import { useI18n } from '../i18n';
-import { fromLocalInput, parseLooseAnswer } from './format';
+import { fromLocalInput } from '../datetime';
+import { parseLooseAnswer } from './format';
 
 export interface QuestionsProps {
   questions: readonly Question[];

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../lib';
 import { useI18n } from '../i18n';
-import { shortTime } from './format';
+import { displayTime } from '../datetime';
 import type { CheckerServices } from './services';
 
 export interface VendorChoice {
@@ -75,7 +75,7 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
             <strong>{vendorName(current.vendor)}</strong> · {t('checker.source.orderLine', { orderId: current.orderId })}
             {current.status && <> · {current.status}</>}
             <br />
-            <span className="rg-small rg-muted">{t('checker.source.capturedAt', { date: shortTime(current.capturedAt) })}</span>
+            <span className="rg-small rg-muted">{t('checker.source.capturedAt', { date: displayTime(current.capturedAt) })}</span>
           </p>
           <button type="button" className="rg-button rg-button--primary" data-action="check-this-order" onClick={() => onPickOrder(current)}>
             {t('checker.source.checkThis')}
@@ -120,7 +120,7 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
                   <strong>{o.orderId}</strong>
                   <span className="rg-small rg-muted">
                     {vendorName(o.vendor)}
-                    {o.status ? ` · ${o.status}` : ''} · {shortTime(o.capturedAt)}
+                    {o.status ? ` · ${o.status}` : ''} · {displayTime(o.capturedAt)}
                   </span>
                 </button>
               </li>

@@ -1,4 +1,4 @@
-import { PURCHASE_CHANNELS, vendorPages, type ClaimSnapshot } from '../../lib';
+import { pageTimeToIso, PURCHASE_CHANNELS, termMonths, vendorPages, type ClaimSnapshot } from '../../lib';
 
 /**
  * What a saved order snapshot already tells the checker, as claim facts. Only
@@ -14,22 +14,6 @@ export interface PrefilledFacts {
   from: string[];
   /** The order's status as the page showed it (已支付, 已退款 …). */
   status: string | null;
-}
-
-/** "2026-11-18 10:59:07" (Beijing time on the page) → "2026-11-18T10:59:07+08:00"; a date alone stays a date. */
-export function pageTimeToIso(text: string): string | null {
-  const m = text.trim().match(/^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2})(?::(\d{2}))?)?$/);
-  if (!m) return null;
-  if (!m[2]) return m[1]!;
-  return `${m[1]}T${m[2]}:${m[3] ?? '00'}+08:00`;
-}
-
-/** "1年" → 12, "3年" → 36, "6个月" → 6; anything else (e.g. "剩余 11个月6天") is not a whole term. */
-export function termToMonths(term: string): number | null {
-  const m = term.trim().match(/^(\d{1,3})\s*(年|个月|月)$/);
-  if (!m) return null;
-  const n = Number(m[1]);
-  return n > 0 ? (m[2] === '年' ? n * 12 : n) : null;
 }
 
 const NEW_PURCHASE = ['新购', '购买', 'new purchase', 'new'];
@@ -63,7 +47,7 @@ export function factsFromSnapshot(vendor: string, fields: SnapshotFields, url?: 
   const voucher = num('voucher');
   if (voucher !== undefined && voucher > 0) facts.amountPaidWithVouchers = voucher;
   const term = str('term');
-  const months = term ? termToMonths(term) : null;
+  const months = term ? termMonths(term) : null;
   if (months) facts.termMonths = months;
   const orderType = str('orderType')?.toLowerCase();
   if (orderType && NEW_PURCHASE.includes(orderType)) facts.renewal = false;

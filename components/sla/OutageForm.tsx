@@ -4,7 +4,7 @@ import { localize } from '../../lib/policy/text';
 import { SLA_POLICIES } from '../../lib/sla/compute';
 import type { SlaService } from '../../lib/sla/policy';
 import { useI18n } from '../i18n';
-import { fromLocalInput } from './time';
+import { fromLocalInput } from '../datetime';
 
 export interface OutageDraft {
   service: SlaService;

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n';
 import type { SlaApi } from './api';
 import { MonthView } from './MonthView';
 import { emptyDraft, OutageForm, type OutageDraft } from './OutageForm';
-import { showTime, toLocalInput } from './time';
+import { displayTime, toLocalInput } from '../datetime';
 
 /** The SLA outage log page: sightings → outage form → log → month view and claim ticket. */
 export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverrides?: readonly YearOverride[] }) {
@@ -54,7 +54,7 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
   const add = async (entry: OutageEntry) => {
     if (await write({ ...log, entries: [...log.entries, entry].sort((a, b) => a.start.localeCompare(b.start)) })) {
       setDraft({ ...emptyDraft, service: draft.service });
-      setStatus({ kind: 'ok', text: t('sla.form.added', { start: showTime(entry.start), end: showTime(entry.end) }) });
+      setStatus({ kind: 'ok', text: t('sla.form.added', { start: displayTime(entry.start, true), end: displayTime(entry.end, true) }) });
       const first = loggedMonths({ ...log, entries: [entry] })[0];
       if (first) setChosen(monthKeyOf(first.service, first.month));
     }
@@ -93,7 +93,7 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
             {sightings.map((s) => (
               <li key={s.id} className="rg-row" data-sighting={s.failure}>
                 <span>
-                  {t('sla.sightings.item', { time: showTime(s.shownAt ?? s.seenAt), kind: t(`sla.sightings.${s.failure}`), code: s.code ? ` · ${s.code}` : '' })}
+                  {t('sla.sightings.item', { time: displayTime(s.shownAt ?? s.seenAt, true), kind: t(`sla.sightings.${s.failure}`), code: s.code ? ` · ${s.code}` : '' })}
                   {s.snapshotId ? ` · ${s.snapshotId}` : ''}
                 </span>
                 <button type="button" className="rg-button" onClick={() => use(s, 'start')}>
@@ -125,12 +125,12 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
               <li key={e.id} className="rg-row" data-entry={e.id}>
                 <span>
                   {localize(SLA_POLICIES[e.service].name, locale)} ·{' '}
-                  {t('sla.log.entry', { start: showTime(e.start), end: showTime(e.end), minutes: Math.round(((parseInstant(e.end) ?? 0) - (parseInstant(e.start) ?? 0)) / 60_000) })}
+                  {t('sla.log.entry', { start: displayTime(e.start, true), end: displayTime(e.end, true), minutes: Math.round(((parseInstant(e.end) ?? 0) - (parseInstant(e.start) ?? 0)) / 60_000) })}
                   {e.failed.length ? ` · ${e.failed.map((f) => t(`sla.failed.${f}`)).join(' / ')}` : ''}
                   {e.excluded ? ` · ${t('sla.log.excludedAs', { reason: exclusionText(e.service, e.excluded, e.note) })}` : ''}
                   {e.snapshotIds.length ? ` · ${e.snapshotIds.join(', ')}` : ''}
                 </span>
-                <button type="button" className="rg-button" aria-label={`${t('sla.log.remove')} ${showTime(e.start)}`} onClick={() => void write({ ...log, entries: log.entries.filter((x) => x.id !== e.id) })}>
+                <button type="button" className="rg-button" aria-label={`${t('sla.log.remove')} ${displayTime(e.start, true)}`} onClick={() => void write({ ...log, entries: log.entries.filter((x) => x.id !== e.id) })}>
                   {t('sla.log.remove')}
                 </button>
               </li>

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_SOURCES } from '../policy/sources';
 import { SHIPPED_VENDORS } from '../vendors/types';
 import { flagAdviceEntries, riskFlags, RISK_FLAGS } from './flags';
-import { checkoutCard, lastMonthSla, orderCard, pageTimeToIso } from './model';
+import { pageTimeToIso, parseInstant } from '../time/zone';
+import { checkoutCard, lastMonthSla, orderCard } from './model';
 
 const NOW = '2026-11-22T10:00:00+08:00';
 
@@ -86,7 +87,7 @@ describe('checkout card', () => {
 describe('order card', () => {
   it('reads page times as Asia/Shanghai', () => {
     expect(pageTimeToIso('2026-11-18 10:59:07')).toBe('2026-11-18T10:59:07+08:00');
-    expect(pageTimeToIso('2026-11-18')).toBe('2026-11-18T00:00:00+08:00');
+    expect(parseInstant(pageTimeToIso('2026-11-18')!)).toBe(parseInstant('2026-11-18T00:00:00+08:00'));
     expect(pageTimeToIso('2026-02-30 10:00:00')).toBeNull();
     expect(pageTimeToIso('<img src=x>')).toBeNull();
   });

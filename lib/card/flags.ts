@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n';
 import type { CheckoutFields } from '../extract/checkout';
-import { termMonths } from '../extract/checkout';
+import { termMonths } from '../extract/normalize';
 import { citationTitle } from '../policy/sources';
 import { localize, t, type LocalizedText } from '../policy/text';
 import type { Citation } from '../policy/schema';

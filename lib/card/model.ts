@@ -5,13 +5,14 @@ import { evaluateDeadline } from '../claims/deadline';
 import { FACT_DEFAULTS } from '../claims/facts';
 import type { CheckoutFields } from '../extract/checkout';
 import type { OrderFields } from '../extract/order';
+import { isInactiveOrder } from '../extract/normalize';
 import { findPack, loadUserPacks } from '../policy/registry';
 import type { Outcome, PolicyRule, RefundKind } from '../policy/schema';
 import { citationTitle } from '../policy/sources';
 import { localize } from '../policy/text';
 import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import { defaultCalendar } from '../time/calendar';
-import { parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
+import { pageTimeToIso, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
 import { riskFlags, type RiskFlag } from './flags';
 import type { CardRequest } from './schema';
 
@@ -80,15 +81,6 @@ interface CardOptions {
 
 const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>
   citations.map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
-
-/** "2026-11-18 10:58:22" (page, Asia/Shanghai) → an ISO instant with its offset; null if not a date. */
-export function pageTimeToIso(text: string | undefined): string | null {
-  if (!text) return null;
-  const m = text.match(/^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}:\d{2}))?$/);
-  if (!m) return null;
-  const iso = `${m[1]}T${m[2] ?? '00:00:00'}+08:00`;
-  return parseInstant(iso) === null ? null : iso;
-}
 
 /** Facts a purchase page establishes (never guessed: what the page does not show stays unknown). */
 export function checkoutFacts(vendor: string, fields: Partial<CheckoutFields>): Record<string, unknown> {
@@ -179,8 +171,6 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
   };
 }
 
-const CLOSED_STATUS = /待支付|未支付|已取消|已关闭|已退款|退款中|unpaid|cancel|refunded/i;
-
 const SLA_SERVICE: Record<string, keyof typeof SLA_POLICIES | undefined> = { 'tencent-exmail': 'exmail', 'tencent-cloud': 'cvm' };
 
 function previousMonth(date: IsoDate): IsoMonth {
@@ -211,7 +201,7 @@ export function orderCard(vendor: string, order: Partial<OrderFields>, now: stri
   if (order.orderType) facts.renewal = /续费/.test(order.orderType);
   const paidMs = purchasedAt ? parseInstant(purchasedAt) : null;
   // An unpaid, cancelled or refunded order starts no clock.
-  const settled = !order.status || !CLOSED_STATUS.test(order.status);
+  const settled = !isInactiveOrder(order.status);
   const clocks = settled && purchasedAt && paidMs !== null && paidMs <= nowMs ? ruleClocks(vendor, { ...facts, purchasedAt }, nowMs, options) : [];
   return { vendor, orderId: order.orderId ?? null, purchasedAt, status: order.status ?? null, clocks, sla: lastMonthSla(vendor, now) };
 }

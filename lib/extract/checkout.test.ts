@@ -4,7 +4,8 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { fixturePages } from '../../test/fixtures/catalog';
 import { contentScriptHosts } from '../vendors/registry';
-import { extractCheckout, termMonths, termOf, type CheckoutFields } from './checkout';
+import { extractCheckout, termOf, type CheckoutFields } from './checkout';
+import { termMonths } from './normalize';
 
 const SITES = resolve(import.meta.dirname, '../../test/fixtures/sites');
 const HOSTS = new Set(contentScriptHosts());

@@ -144,13 +144,6 @@ export function termOf(text: string): string | null {
   return null;
 }
 
-/** Months in a term ("3年" → 36), null for "永久" or unknown. */
-export function termMonths(term: string | undefined): number | null {
-  const m = term?.match(/^(\d+)(年|个月)$/);
-  if (!m) return null;
-  return Number(m[1]) * (m[2] === '年' ? 12 : 1);
-}
-
 function termFromValue(value: LabelledValue): string | null {
   const radios = value.element ? Array.from(value.element.querySelectorAll('input[type="radio"]')) : [];
   if (radios.length > 0) {

@@ -50,3 +50,20 @@ export function parseOrderId(text: string): string | null {
   const m = cleanText(text).match(/[A-Za-z0-9][A-Za-z0-9-]{5,39}/);
   return m ? m[0] : null;
 }
+
+/** A whole term in months: "1年" → 12, "3个月" → 3, "1 year" → 12; null otherwise ("永久", "剩余 11个月6天"). */
+export function termMonths(term: unknown): number | null {
+  if (typeof term !== 'string') return null;
+  const t = term.trim();
+  const years = /^(\d{1,2})\s*(?:年|years?)$/i.exec(t);
+  const months = /^(\d{1,3})\s*(?:个月|月|months?)$/i.exec(t);
+  const n = years ? Number(years[1]) * 12 : months ? Number(months[1]) : 0;
+  return n > 0 ? n : null;
+}
+
+/** Order statuses under which an order starts no refund clock: unpaid, cancelled, closed or refunded. */
+const INACTIVE_ORDER_STATUS = /退款|已退|待支付|未支付|已取消|取消|关闭|失效|refund|pending|unpaid|cancel/i;
+
+export function isInactiveOrder(status: unknown): boolean {
+  return typeof status === 'string' && INACTIVE_ORDER_STATUS.test(status);
+}

@@ -8,10 +8,11 @@ import { findPack, loadUserPacks } from '../policy/registry';
 import type { PolicyPack } from '../policy/schema';
 import { computeSla, SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import type { SlaService } from '../sla/policy';
+import { isInactiveOrder, termMonths } from '../extract/normalize';
 import { loggedMonths, slaInputFor, type OutageLog } from '../outages';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import {
-  addCalendarDays, addCalendarMonths, DAY_MS, endOfDay, HOUR_MS, parseInstant, shanghaiDate, shanghaiDateTime, startOfDay,
+  addCalendarDays, addCalendarMonths, DAY_MS, endOfDay, HOUR_MS, pageTimeToIso, parseInstant, shanghaiDate, shanghaiDateTime, startOfDay,
   type IsoDate, type IsoMonth,
 } from '../time/zone';
 
@@ -87,30 +88,11 @@ export const REMINDER_HOUR = 9;
 export const BADGE_WINDOW_DAYS = 7;
 export const SNOOZE_MS = DAY_MS;
 
-const INACTIVE_STATUS = /退款|已退|待支付|未支付|已取消|取消|关闭|失效|refund|pending|cancel/i;
-
-/** `2026-11-18 10:59:07` (console time, Asia/Shanghai) → an ISO instant. */
-function consoleInstant(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const ms = parseInstant(value.trim().replace(' ', 'T'));
-  return ms === null ? null : shanghaiDateTime(ms);
-}
-
-/** `1年` → 12, `3个月` → 3, `1 year` → 12; null for anything else (e.g. `剩余 11个月6天`). */
-export function termMonths(term: unknown): number | null {
-  if (typeof term !== 'string') return null;
-  const t = term.trim();
-  const years = /^(\d{1,2})\s*(?:年|years?)$/i.exec(t);
-  if (years) return Number(years[1]) * 12;
-  const months = /^(\d{1,3})\s*(?:个月|月|months?)$/i.exec(t);
-  return months ? Number(months[1]) : null;
-}
-
 /** The claim facts an order snapshot shows (only what it shows; nothing assumed). */
 export function orderFacts(order: OrderRecord): Record<string, unknown> | null {
   const f = order.fields;
-  if (typeof f.status === 'string' && INACTIVE_STATUS.test(f.status)) return null;
-  const purchasedAt = consoleInstant(f.paidAt);
+  if (isInactiveOrder(f.status)) return null;
+  const purchasedAt = pageTimeToIso(f.paidAt);
   if (!purchasedAt) return null;
   const months = termMonths(f.term);
   const type = typeof f.orderType === 'string' ? f.orderType : '';

@@ -1,8 +1,9 @@
+import { termMonths } from '../extract/normalize';
 import { describe, expect, it } from 'vitest';
 import { outageLogSchema, emptyOutageLog } from '../outages';
 import {
   badgeCount, dismiss, emptyReminderState, fireTime, markFired, notificationText, orderFacts, parseReminderName, planReminders,
-  reminderName, snooze, termMonths, trackedDeadlines, type OrderRecord,
+  reminderName, snooze, trackedDeadlines, type OrderRecord,
 } from '.';
 
 const at = (iso: string) => Date.parse(iso);

@@ -159,3 +159,17 @@ export function monthBounds(month: IsoMonth): { start: number; end: number } {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/**
+ * A time as order pages show it (Beijing wall time, "2026-11-18 10:59:07" or
+ * "2026-11-18T10:59") → an ISO instant with +08:00; a date alone stays a date
+ * (the start of that day in Asia/Shanghai). Null when it is not a real time.
+ */
+export function pageTimeToIso(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  const m = text.trim().match(/^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2})(?::(\d{2}))?)?$/);
+  if (!m) return null;
+  const iso = m[2] ? `${m[1]}T${m[2]}:${m[3] ?? '00'}+08:00` : m[1]!;
+  return parseInstant(iso) === null ? null : iso;
+}
+
