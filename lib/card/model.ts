@@ -12,7 +12,7 @@ import { citationTitle } from '../policy/sources';
 import { localize } from '../policy/text';
 import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import { defaultCalendar } from '../time/calendar';
-import { pageTimeToIso, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
+import { addCalendarMonths, firstDayOfMonth, monthOf, pageTimeToIso, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
 import { riskFlags, type RiskFlag } from './flags';
 import type { CardRequest } from './schema';
 
@@ -173,18 +173,13 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
 
 const SLA_SERVICE: Record<string, keyof typeof SLA_POLICIES | undefined> = { 'tencent-exmail': 'exmail', 'tencent-cloud': 'cvm' };
 
-function previousMonth(date: IsoDate): IsoMonth {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
 /** The SLA claim window for last month, for vendors with an SLA. */
 export function lastMonthSla(vendor: string, now: string): SlaWindow | null {
   const service = SLA_SERVICE[vendor];
   const nowMs = parseInstant(now);
   if (!service || nowMs === null) return null;
   const today = shanghaiDate(nowMs);
-  const month = previousMonth(today);
+  const month = monthOf(addCalendarMonths(firstDayOfMonth(monthOf(today)), -1));
   const claim = slaClaimWindow(month, defaultCalendar, SLA_POLICIES[service]);
   return { month, ...claim, open: today > claim.opensAfter && today <= claim.closesOn };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n';
 import { pageMatchSchema } from '../vendors/types';
-import { MAX_VALUE_LENGTH } from '../extract/normalize';
+import { checkoutFieldsSchema } from '../extract/checkout';
+import { orderFieldsSchema } from '../extract/order';
 import { RISK_FLAGS } from './flags';
 
 /**
@@ -9,43 +10,8 @@ import { RISK_FLAGS } from './flags';
  * page, the worker answers with what the card says (the policy engine stays
  * out of every page). Page text is bounded and stays text.
  */
-// Extracted values are capped at MAX_VALUE_LENGTH (lib/extract/normalize) before they are sent.
-const text = () => z.string().max(MAX_VALUE_LENGTH);
-const money = z.number().finite().min(-1e9).max(1e9);
 const outcome = z.enum(['eligible', 'negotiable', 'compensation', 'not-eligible', 'expired']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const checkoutFieldsSchema = z
-  .object({
-    product: text(),
-    term: text(),
-    autoRenew: z.boolean(),
-    promoText: text(),
-    price: money,
-    originalPrice: money,
-    channel: z.enum(['official', 'reseller', 'app-store', 'google-play']),
-    orderType: text(),
-    seats: z.number().int().nonnegative().max(1e7),
-    resellerPromise: text(),
-    orderId: text(),
-    digitalGoodsNotice: text(),
-  })
-  .partial();
-
-export const orderFieldsSchema = z
-  .object({
-    orderId: text(),
-    orderType: text(),
-    status: text(),
-    createdAt: text(),
-    paidAt: text(),
-    amount: money,
-    voucher: money,
-    amountPaid: money,
-    product: text(),
-    term: text(),
-  })
-  .partial();
 
 export const MAX_CARD_ROWS = 8;
 

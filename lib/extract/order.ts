@@ -1,18 +1,23 @@
 import { findLabelled } from './labels';
-import { cleanText, labelText, parseDateTime, parseMoney, parseOrderId, parseTerm } from './normalize';
+import { z } from 'zod';
+import { cleanText, labelText, pageMoneyValue, pageTextValue, parseDateTime, parseMoney, parseOrderId, parseTerm } from './normalize';
 
-export interface OrderFields {
-  orderId: string;
-  orderType: string;
-  status: string;
-  createdAt: string;
-  paidAt: string;
-  amount: number;
-  voucher: number;
-  amountPaid: number;
-  product: string;
-  term: string;
-}
+/** The order an order page shows (each field only where shown). */
+export const orderFieldsSchema = z
+  .object({
+    orderId: pageTextValue(),
+    orderType: pageTextValue(),
+    status: pageTextValue(),
+    createdAt: pageTextValue(),
+    paidAt: pageTextValue(),
+    amount: pageMoneyValue(),
+    voucher: pageMoneyValue(),
+    amountPaid: pageMoneyValue(),
+    product: pageTextValue(),
+    term: pageTextValue(),
+  })
+  .partial();
+export type OrderFields = Required<z.infer<typeof orderFieldsSchema>>;
 
 export interface Extraction<T> {
   fields: Partial<T>;
