@@ -88,6 +88,8 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   let shown: PageMatch | null = null;
   let dismissed = await isCardHidden(location.hostname).catch(() => false);
   let render: (() => void) | null = null;
+  /** Keeps the shown card off the buy button (again after a resize). */
+  let placeShown: (() => void) | null = null;
   const t = translator(locale);
   // Order pages carry their order (订单号, 状态, 实付金额 …) into the snapshot, so
   // revisits dedupe by order and a changed status links to the earlier one.
@@ -181,7 +183,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
           const cardElement = shadow.querySelector<HTMLElement>('.rg-card');
           if (cardElement) placeCard(host, cardElement);
         };
-        ctx.addEventListener(window, 'resize', place);
+        placeShown = place;
         paint(EMPTY);
         void draw().then(() => settled()).then(() => render?.());
         render = () => void draw();
@@ -189,6 +191,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
       },
       onRemove(root) {
         root?.unmount();
+        placeShown = null;
       },
     });
     // A newer navigation may have mounted its own card while this one loaded.
@@ -202,6 +205,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
 
   await update();
   ctx.addEventListener(window, 'wxt:locationchange', () => void update());
+  ctx.addEventListener(window, 'resize', () => placeShown?.());
   // The buyer changes the term, ticks auto-renew …: the card follows the form.
   let pending: number | undefined;
   ctx.addEventListener(document, 'change', () => {

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { detectPage, detectionText, DETECT_TEXT_LIMIT } from '../../lib/detect';
 import type { RequestOf, ResponseOf, SenderInfo } from '../../lib/messages';
+import { GENERIC_SCRIPT_FILE } from './sites';
 
-const GENERIC_SCRIPT = '/content-scripts/generic-checkout.js';
+const GENERIC_SCRIPT = `/${GENERIC_SCRIPT_FILE}` as const;
 
 /**
  * "Check this page once" from the popup: the activeTab grant lets the worker

@@ -10,7 +10,8 @@ import { loadSettings } from '../../platform/settings';
  * revoked in the browser's own UI also ends the injection.
  */
 export const GENERIC_SCRIPT_ID = 'rg-generic-checkout';
-const SCRIPT_FILE = 'content-scripts/generic-checkout.js';
+/** The generic checkout page script, as built (registered per site, or run once in a tab). */
+export const GENERIC_SCRIPT_FILE = 'content-scripts/generic-checkout.js';
 
 async function granted(sites: readonly string[]): Promise<{ granted: string[]; missing: string[] }> {
   const result = { granted: [] as string[], missing: [] as string[] };
@@ -32,7 +33,7 @@ export function syncSites(): Promise<ResponseOf<'sites.sync'>> {
       if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [GENERIC_SCRIPT_ID] });
       return { registered: [], missingPermission: missing };
     }
-    const script = { id: GENERIC_SCRIPT_ID, matches: sites, js: [SCRIPT_FILE], runAt: 'document_idle' as const, persistAcrossSessions: true };
+    const script = { id: GENERIC_SCRIPT_ID, matches: sites, js: [GENERIC_SCRIPT_FILE], runAt: 'document_idle' as const, persistAcrossSessions: true };
     if (existing.length) await browser.scripting.updateContentScripts([script]);
     else {
       try {
