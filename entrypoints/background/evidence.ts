@@ -25,6 +25,21 @@ function takeScreenshot(token: string | null, tabId: number, now: number): Uint8
 }
 
 /**
+ * The browser allows two visible-tab captures a second; saves in quick
+ * succession (a shortcut pressed twice, several tabs) wait their turn once
+ * rather than lose the screenshot.
+ */
+async function captureVisible(windowId: number): Promise<string> {
+  try {
+    return await browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 70 });
+  } catch (error) {
+    if (!/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(String(error))) throw error;
+    await new Promise((ok) => setTimeout(ok, 1000));
+    return browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 70 });
+  }
+}
+
+/**
  * A JPEG of the sender's tab, only when it is the tab on screen (otherwise the
  * picture would show another page). Needs `<all_urls>` or an activeTab grant;
  * without either there is simply no screenshot.
@@ -33,7 +48,7 @@ async function captureTab(tabId: number): Promise<Uint8Array | null> {
   try {
     const tab = await browser.tabs.get(tabId);
     if (!tab.active || tab.windowId === undefined) return null;
-    const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'jpeg', quality: 70 });
+    const dataUrl = await captureVisible(tab.windowId);
     const still = await browser.tabs.get(tabId);
     if (!still.active) return null;
     return dataUrlBytes(dataUrl, 'image/jpeg');
