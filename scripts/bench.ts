@@ -28,6 +28,7 @@ const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const OUT_DIR = process.env.RG_OUT_DIR ?? '.output-bench';
 const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
+const NAMES_OUT_DIR = `${OUT_DIR}-names`;
 const REPORT = join(ROOT, 'bench-report.json');
 
 /** Orders in the heavy list: "thousands of rows". */
@@ -48,9 +49,11 @@ const T0 = performance.now();
 // ── build and bundle sizes ─────────────────────────────────────────────────
 
 function buildExtension() {
-  log(`building the production extension into ${OUT_DIR}/ …`);
+  log(`building the production extension into ${OUT_DIR}/ (and a copy with readable names for the profile) …`);
   execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RG_OUT_DIR: OUT_DIR } });
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no build at ${EXTENSION_DIR}`);
+  // Same code, not minified: the profiler then names the functions (the timed runs use the production build).
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RG_OUT_DIR: NAMES_OUT_DIR, RG_NO_MINIFY: '1' } });
 }
 
 function sizeOf(files: string[]): Figure {
@@ -170,27 +173,6 @@ async function loadCost(context: BrowserContext, url: string, withExtension: boo
   return { taskMs: value('TaskDuration'), scriptMs: value('ScriptDuration'), layoutMs: value('LayoutDuration'), styleMs: value('RecalcStyleDuration') };
 }
 
-/**
- * The source function a minified frame belongs to, recognised by what its
- * code does (the production build has no source map).
- */
-const SIGNATURES: [RegExp, string][] = [
-  [/NodeFilter\.SHOW_ELEMENT\s*\|\s*NodeFilter\.SHOW_TEXT/, 'pageText (platform/content.tsx)'],
-  [/cloneNode\(!0\)/, 'serialiseDom (platform/capture.ts)'],
-  [/createTreeWalker\(\w+\.body,\s*NodeFilter\.SHOW_TEXT\)/, 'maskLivePage (platform/capture.ts)'],
-  [/innerText/, 'visibleText (platform/capture.ts)'],
-  [/dt, th, td, label/, 'findLabelled (lib/extract/labels.ts)'],
-  [/MutationObserver/, 'settled (platform/capture.ts)'],
-];
-const builtLines = new Map<string, string[]>();
-function sourceName(file: string, line: number, column: number): string | null {
-  if (!builtLines.has(file)) builtLines.set(file, existsSync(join(EXTENSION_DIR, file)) ? readFileSync(join(EXTENSION_DIR, file), 'utf8').split('\n') : []);
-  const code = builtLines.get(file)![line]?.slice(column, column + 600) ?? '';
-  // Only the function's own opening, not what follows it.
-  const head = code.slice(0, code.indexOf('function', 10) > 0 ? code.indexOf('function', 10) : 600);
-  return SIGNATURES.find(([re]) => re.test(head))?.[1] ?? null;
-}
-
 /** Where the extension's main-thread time goes on the heavy page (sampling profiler, one load). */
 async function profileExtension(session: ExtensionSession, url: string) {
   const page = await session.context.newPage();
@@ -219,7 +201,7 @@ async function profileExtension(session: ExtensionSession, url: string) {
       const frame = nodes.get(cur)!.callFrame;
       if (frame.url.startsWith('chrome-extension://')) {
         const file = frame.url.replace(/^chrome-extension:\/\/[^/]+\//, '');
-        return `${sourceName(file, frame.lineNumber, frame.columnNumber) ?? frame.functionName ?? '(anonymous)'} (${file}:${frame.lineNumber + 1})`;
+        return `${frame.functionName || '(anonymous)'} (${file}:${frame.lineNumber + 1})`;
       }
     }
     return null;
@@ -280,7 +262,14 @@ async function contentScriptCost(server: FixtureServer) {
         'ms',
         { method: 'CDP Profiler samples under chrome-extension:// frames, one load each' },
       );
-      figures['contentScript.addedMsMedian']!.profile = profiles[0];
+      // Where it goes, by function name, from the same code built without minification.
+      const named = await launchExtension({ extensionDir: join(ROOT, NAMES_OUT_DIR, 'chrome-mv3'), server, lang: 'zh-CN' });
+      try {
+        await profileExtension(named, HEAVY_LIST_URL); // warm-up
+        figures['contentScript.addedMsMedian']!.profile = { ...(await profileExtension(named, HEAVY_LIST_URL)), build: 'not minified' };
+      } finally {
+        await named.close();
+      }
     } catch (error) {
       notes.push(`profile of the content script failed: ${String(error)}`);
     }
