@@ -1,8 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { CAPTURE_LIMITS } from '../lib/evidence/schema';
+import { CAPTURE_LIMITS } from '../lib/evidence/limits';
 import { extractOrder } from '../lib/extract/order';
 import { maskLivePage, serialiseDom, visibleText } from '../platform/capture';
-import { sendMessage } from '../platform/messaging';
+import { sendMessage } from '../platform/page-messaging';
 
 /**
  * Injected by the worker (context menu, keyboard shortcut, popup) into the tab

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { pageMatchSchema } from './vendors/types';
+import { pageMatchSchema } from './vendors/schema';
 import { LOCALES } from './i18n';
 import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
 import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
 import { cardRequestSchema, cardResponseSchema } from './card/schema';
 import { webmailSightingSchema } from './outages';
 import { FILL_FIELDS, type FillField } from './tickets/fill';
+import { ERROR_CODES, MessagingError, wrap, type Envelope, type Reply } from './wire';
+
+export { ERROR_CODES, errorMessageKey, MessagingError, type Envelope, type MessagingErrorCode, type Reply } from './wire';
 
 /**
  * The one declaration of every message between the extension's contexts.
@@ -222,14 +225,6 @@ export const envelopeSchema = z.object({
   type: z.string().min(1).max(100),
   data: z.unknown(),
 });
-export type Envelope = z.infer<typeof envelopeSchema>;
-
-export const ERROR_CODES = ['malformed', 'unknown-type', 'handler', 'bad-response', 'no-receiver'] as const;
-export type MessagingErrorCode = (typeof ERROR_CODES)[number];
-
-export type Reply<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: MessagingErrorCode; message: string; issues?: string[] } };
 
 export const replySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),
@@ -239,19 +234,8 @@ export const replySchema = z.discriminatedUnion('ok', [
   }),
 ]);
 
-export class MessagingError extends Error {
-  constructor(
-    readonly code: MessagingErrorCode,
-    message: string,
-    readonly issues?: string[],
-  ) {
-    super(message);
-    this.name = 'MessagingError';
-  }
-}
-
 export function envelope<K extends MessageType>(type: K, data: RequestOf<K>): Envelope {
-  return { rg: 1, type, data };
+  return wrap(type, data);
 }
 
 function describeIssues(error: z.ZodError): string[] {
@@ -325,19 +309,4 @@ export function unwrapReply<K extends MessageType>(type: K, raw: unknown): Respo
   const data = protocol[type].response.safeParse(reply.data.data);
   if (!data.success) throw new MessagingError('bad-response', `malformed "${type}" response`, describeIssues(data.error));
   return data.data as ResponseOf<K>;
-}
-
-/** The i18n key that explains a messaging failure to the user. */
-export function errorMessageKey(code: MessagingErrorCode) {
-  switch (code) {
-    case 'malformed':
-    case 'bad-response':
-      return 'error.malformed' as const;
-    case 'unknown-type':
-      return 'error.unknownType' as const;
-    case 'no-receiver':
-      return 'error.noReceiver' as const;
-    case 'handler':
-      return 'error.handler' as const;
-  }
 }

@@ -1,10 +1,12 @@
 // Direct module imports keep the bundle/ZIP code out of the content script.
 import { isSensitiveField, MASK, redactText } from '../lib/evidence/redact';
-import { CAPTURE_LIMITS, type CaptureSource, type SnapshotFields } from '../lib/evidence/schema';
+import { CAPTURE_LIMITS } from '../lib/evidence/limits';
+import type { CaptureSource, SnapshotFields } from '../lib/evidence/schema';
 import type { Translate } from '../lib/i18n';
-import { errorMessageKey, MessagingError, type ResponseOf } from '../lib/messages';
+import type { ResponseOf } from '../lib/messages';
+import { errorMessageKey, MessagingError } from '../lib/wire';
 import type { PageMatch } from '../lib/vendors/types';
-import { sendMessage } from './messaging';
+import { sendMessage } from './page-messaging';
 
 /**
  * Saving the page in front of the user as evidence. Order: serialise the DOM

@@ -1,24 +1,25 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
 
 /** Hosts where the user chose "never on this site" for the in-page card. */
 const hiddenSites = storage.defineItem<unknown>('local:card.hiddenSites', { fallback: [] });
-const hostList = z.array(z.string().max(253)).max(10_000);
+
+/** The stored list, or none when what is stored is not a list of host names (the card then shows). */
+function hostList(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length > 10_000) return null;
+  return value.every((h) => typeof h === 'string' && h.length <= 253) ? (value as string[]) : null;
+}
 
 export async function isCardHidden(host: string): Promise<boolean> {
-  const parsed = hostList.safeParse(await hiddenSites.getValue());
-  return parsed.success && parsed.data.includes(host);
+  return hostList(await hiddenSites.getValue())?.includes(host) ?? false;
 }
 
 export async function hideCardOn(host: string): Promise<void> {
-  const parsed = hostList.safeParse(await hiddenSites.getValue());
-  const hosts = parsed.success ? parsed.data : [];
+  const hosts = hostList(await hiddenSites.getValue()) ?? [];
   if (!hosts.includes(host)) await hiddenSites.setValue([...hosts, host]);
 }
 
 export async function hiddenCardSites(): Promise<string[]> {
-  const parsed = hostList.safeParse(await hiddenSites.getValue());
-  return parsed.success ? parsed.data : [];
+  return hostList(await hiddenSites.getValue()) ?? [];
 }
 
 export async function showCardOn(host: string): Promise<string[]> {

@@ -5,7 +5,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { StaticLocale } from '../components/i18n';
 import { PageCard } from '../components/PageCard';
 import type { CardContent } from '../lib/card/model';
-import { MAX_CARD_ROWS } from '../lib/card/schema';
+import { MAX_CARD_ROWS } from '../lib/card/limits';
 import { extractCheckout } from '../lib/extract/checkout';
 import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { Locale } from '../lib/i18n';
@@ -18,8 +18,8 @@ import { capturePage, settled, type SaveOutcome } from './capture';
 import { hideCardOn, isCardHidden } from './card-prefs';
 import { placeCard } from './placement';
 import { currentLocale } from './locale';
-import { sendMessage } from './messaging';
-import { loadSettings } from './settings';
+import { sendMessage } from './page-messaging';
+import { pageLocalePreference } from './page-settings';
 
 /** The element name and attributes are contract 2 in DESIGN.md. */
 export const UI_ELEMENT = 'refund-guard-ui';
@@ -54,26 +54,18 @@ const sameMatch = (a: PageMatch | null, b: PageMatch | null) => a?.vendor === b?
 
 const EMPTY: CardContent = { checkout: null, order: null, orderRows: [] };
 
-/**
- * What the page shows, read by its labels and controls, sent to the worker,
- * which answers with what the card says. A page the extractors cannot read,
- * or a worker that does not answer, leaves the card with its summary only.
- */
-async function cardContent(match: PageMatch, locale: Locale): Promise<CardContent> {
+/** What the page shows, read by its labels and controls: the request for the card's content. */
+function cardRequest(match: PageMatch, locale: Locale): RequestOf<'card.content'> {
   const request: RequestOf<'card.content'> = { match, locale, checkout: null, order: null, rows: [] };
-  try {
-    if (match.kind === 'checkout') {
-      const vendorHost = contentScriptHosts().includes(location.hostname);
-      request.checkout = extractCheckout(document, { url: location.href, vendorHost, text: pageText() }).fields;
-    } else if (match.kind === 'order') {
-      const rows = extractOrderList(document, MAX_CARD_ROWS);
-      if (rows.length > 1) request.rows = rows.slice(0, MAX_CARD_ROWS);
-      else request.order = extractOrder(document).fields;
-    }
-    return await sendMessage('card.content', request);
-  } catch {
-    return EMPTY;
+  if (match.kind === 'checkout') {
+    const vendorHost = contentScriptHosts().includes(location.hostname);
+    request.checkout = extractCheckout(document, { url: location.href, vendorHost, text: pageText() }).fields;
+  } else if (match.kind === 'order') {
+    const rows = extractOrderList(document, MAX_CARD_ROWS);
+    if (rows.length > 1) request.rows = rows;
+    else request.order = extractOrder(document).fields;
   }
+  return request;
 }
 
 /**
@@ -82,14 +74,14 @@ async function cardContent(match: PageMatch, locale: Locale): Promise<CardConten
  * previous card is removed and at most one card is mounted.
  */
 export async function runPageScript(ctx: ContentScriptContext, css: string): Promise<void> {
-  const { settings } = await loadSettings();
-  const locale = currentLocale(settings.locale);
+  const locale = currentLocale(await pageLocalePreference());
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let shown: PageMatch | null = null;
   let dismissed = await isCardHidden(location.hostname).catch(() => false);
   let render: (() => void) | null = null;
   /** Keeps the shown card off the buy button (again after a resize). */
   let placeShown: (() => void) | null = null;
+  let stopObserving: (() => void) | null = null;
   const t = translator(locale);
   // Order pages carry their order (订单号, 状态, 实付金额 …) into the snapshot, so
   // revisits dedupe by order and a changed status links to the earlier one.
@@ -147,6 +139,10 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
           render = null;
         };
         let drawn = 0;
+        // The card moves off the page's buy button once it has been laid out, and again whenever
+        // its size changes: the observer reports after layout, so reading positions costs no extra layout.
+        let observed: Element | null = null;
+        const resized = new ResizeObserver(() => place());
         const paint = (content: CardContent) => {
           flushSync(() =>
             root.render(
@@ -170,13 +166,29 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
               </StaticLocale>,
             ),
           );
-          place();
+          const card = shadow.querySelector('.rg-card');
+          if (card !== observed) {
+            if (observed) resized.unobserve(observed);
+            if (card) resized.observe(card);
+            observed = card;
+          }
         };
-        // What the page shows is read, the worker answers, and the card fills in.
+        // What the page shows is read, the worker answers, and the card fills in. A page that
+        // reads the same as last time (a re-render that changed nothing) costs no round trip.
+        let lastRequest = '';
         const draw = async () => {
           const run = ++drawn;
-          const content = await cardContent(match, locale);
+          let request: RequestOf<'card.content'>;
+          try {
+            request = cardRequest(match, locale);
+          } catch {
+            return; // a page the extractors cannot read leaves the card with its summary
+          }
+          const key = JSON.stringify(request);
+          if (key === lastRequest) return;
+          const content = await sendMessage('card.content', request).catch(() => EMPTY);
           if (run !== drawn || ctx.isInvalid) return;
+          lastRequest = content === EMPTY ? '' : key;
           paint(content);
         };
         const place = () => {
@@ -184,6 +196,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
           if (cardElement) placeCard(host, cardElement);
         };
         placeShown = place;
+        stopObserving = () => resized.disconnect();
         paint(EMPTY);
         void draw().then(() => settled()).then(() => render?.());
         render = () => void draw();
@@ -191,6 +204,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
       },
       onRemove(root) {
         root?.unmount();
+        stopObserving?.();
         placeShown = null;
       },
     });

@@ -7,12 +7,26 @@ const BUY_WORDS = /立即购买|立即支付|去支付|确认订单|提交订单
 export const PLACEMENTS = ['top-right', 'top-left', 'bottom-left', 'bottom-right'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
+/**
+ * Buy, pay and submit buttons, found with a few simple selectors run one by
+ * one: the browser answers each of those from its tag and attribute maps, where
+ * one selector list would be matched against every element (on a console with
+ * thousands of rows that is most of the cost).
+ */
 function buyButtons(doc: Document): DOMRect[] {
-  const candidates = doc.querySelectorAll('button, input[type="submit"], a[role="button"], a[class*="btn"], a[class*="buy"], [type="submit"]');
+  const candidates: Element[] = [];
+  const take = (list: ArrayLike<Element>) => {
+    for (let i = 0; i < list.length && candidates.length < 400; i++) candidates.push(list[i]!);
+  };
+  take(doc.getElementsByTagName('button'));
+  take(Array.from(doc.getElementsByTagName('input')).filter((el) => el.type === 'submit' || el.type === 'button'));
+  take(doc.querySelectorAll('[role="button"]'));
+  take(doc.querySelectorAll('a[class*="btn"], a[class*="buy"]'));
   const rects: DOMRect[] = [];
-  for (const el of Array.from(candidates).slice(0, 400)) {
+  for (const el of candidates) {
+    const type = el.getAttribute('type');
     const label = (el as HTMLInputElement).value || el.textContent || el.getAttribute('aria-label') || '';
-    if (el.getAttribute('type') !== 'submit' && !BUY_WORDS.test(label)) continue;
+    if (type !== 'submit' && !BUY_WORDS.test(label)) continue;
     const rect = el.getBoundingClientRect();
     if (rect.width > 0 && rect.height > 0) rects.push(rect);
   }

@@ -1,7 +1,7 @@
 import { detectPage } from '../lib/detect';
 import type { RequestOf, ResponseOf } from '../lib/messages';
 import { planFill, type FillField, type FillValues, type FormControlInfo } from '../lib/tickets/fill';
-import { listen } from './messaging';
+import { listen } from './page-messaging';
 
 /**
  * Filling a vendor's ticket form in its own page. The page's form is read as a

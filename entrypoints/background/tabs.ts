@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { isPlausibleDetection } from '../../lib/detect';
 import type { RequestOf, ResponseOf, SenderInfo } from '../../lib/messages';
-import { pageMatchSchema } from '../../lib/vendors/types';
+import { pageMatchSchema } from '../../lib/vendors/schema';
 
 // What each open tab shows, kept in session storage so it survives the worker
 // being stopped but not the browser being closed.

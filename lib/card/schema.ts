@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { MAX_CARD_ROWS } from './limits';
 import { LOCALES } from '../i18n';
-import { pageMatchSchema } from '../vendors/types';
-import { checkoutFieldsSchema } from '../extract/checkout';
-import { orderFieldsSchema } from '../extract/order';
+import { pageMatchSchema } from '../vendors/schema';
+import { checkoutFieldsSchema, orderFieldsSchema } from '../extract/schema';
 import { RISK_FLAGS } from './flags';
 
 /**
@@ -13,7 +13,7 @@ import { RISK_FLAGS } from './flags';
 const outcome = z.enum(['eligible', 'negotiable', 'compensation', 'not-eligible', 'expired']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const MAX_CARD_ROWS = 8;
+export { MAX_CARD_ROWS };
 
 export const cardRequestSchema = z.object({
   match: pageMatchSchema,

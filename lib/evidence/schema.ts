@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { PAGE_KINDS, pageMatchSchema } from '../vendors/types';
+import { PAGE_KINDS } from '../vendors/types';
+import { pageMatchSchema } from '../vendors/schema';
 import { SHA256_HEX } from './hash';
+import { CAPTURE_LIMITS } from './limits';
 
 /**
  * The shapes of everything the evidence locker writes, hashes and exports.
@@ -9,18 +11,7 @@ import { SHA256_HEX } from './hash';
  */
 export const EVIDENCE_SCHEMA_VERSION = 1;
 
-/** Limits on what a content script may send (it runs beside untrusted pages). */
-export const CAPTURE_LIMITS = {
-  url: 8192,
-  title: 2000,
-  text: 1_000_000,
-  dom: 5_000_000,
-  fields: 200,
-  fieldKey: 64,
-  fieldValue: 4000,
-  note: 2000,
-  screenshotBytes: 8 * 1024 * 1024,
-} as const;
+export { CAPTURE_LIMITS } from './limits';
 
 export const sha256 = z.string().regex(SHA256_HEX, 'sha256 hex');
 const isoInstant = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'ISO date-time');

@@ -1,29 +1,9 @@
 import type { Extraction } from './order';
 import { MAX_SCANNED_ELEMENTS } from './labels';
-import { z } from 'zod';
-import { cleanText, pageMoneyValue, pageTextValue, parseMoney, parseOrderId } from './normalize';
+import type { CheckoutFields } from './schema';
+import { cleanText, parseMoney, parseOrderId } from './normalize';
 
-/** What a purchase page shows about the purchase about to be made (each field only where shown). */
-export const checkoutFieldsSchema = z
-  .object({
-    product: pageTextValue(),
-    term: pageTextValue(),
-    autoRenew: z.boolean(),
-    /** The promotion's own words when it says the purchase cannot be refunded. */
-    promoText: pageTextValue(),
-    price: pageMoneyValue(),
-    originalPrice: pageMoneyValue(),
-    channel: z.enum(['official', 'reseller', 'app-store', 'google-play']),
-    orderType: pageTextValue(),
-    seats: z.number().int().nonnegative().max(1e7),
-    /** A reseller's own refund promise, as the page words it. */
-    resellerPromise: pageTextValue(),
-    orderId: pageTextValue(),
-    /** A notice that digital goods are not returnable once downloaded or activated. */
-    digitalGoodsNotice: pageTextValue(),
-  })
-  .partial();
-export type CheckoutFields = Required<z.infer<typeof checkoutFieldsSchema>>;
+export type { CheckoutFields } from './schema';
 
 /** The fields every purchase page is expected to show; the others count only where a page shows them. */
 export const CORE_CHECKOUT_FIELDS = ['product', 'term', 'autoRenew', 'promoText', 'price', 'originalPrice', 'channel'] as const;

@@ -1,13 +1,7 @@
-import { z } from 'zod';
-
 /** Value normalisers shared by the extractors. Extracted values are plain text, never HTML. */
 
 /** Longest value kept from a page; longer text is cut (pages may be hostile). */
 export const MAX_VALUE_LENGTH = 300;
-
-/** Schemas of extracted values, for checking what a page script sends (see lib/card/schema). */
-export const pageTextValue = () => z.string().max(MAX_VALUE_LENGTH);
-export const pageMoneyValue = () => z.number().finite().min(-1e9).max(1e9);
 
 export function cleanText(text: string | null | undefined): string {
   return (text ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim().slice(0, MAX_VALUE_LENGTH);

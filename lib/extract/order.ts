@@ -1,23 +1,8 @@
 import { findLabelled } from './labels';
-import { z } from 'zod';
-import { cleanText, labelText, pageMoneyValue, pageTextValue, parseDateTime, parseMoney, parseOrderId, parseTerm } from './normalize';
+import type { OrderFields } from './schema';
+import { cleanText, labelText, parseDateTime, parseMoney, parseOrderId, parseTerm } from './normalize';
 
-/** The order an order page shows (each field only where shown). */
-export const orderFieldsSchema = z
-  .object({
-    orderId: pageTextValue(),
-    orderType: pageTextValue(),
-    status: pageTextValue(),
-    createdAt: pageTextValue(),
-    paidAt: pageTextValue(),
-    amount: pageMoneyValue(),
-    voucher: pageMoneyValue(),
-    amountPaid: pageMoneyValue(),
-    product: pageTextValue(),
-    term: pageTextValue(),
-  })
-  .partial();
-export type OrderFields = Required<z.infer<typeof orderFieldsSchema>>;
+export type { OrderFields } from './schema';
 
 export interface Extraction<T> {
   fields: Partial<T>;
@@ -79,22 +64,39 @@ export function extractOrder(root: ParentNode): Extraction<OrderFields> {
 
 const MAX_ROWS = 500;
 
+/** A table's own rows in document order, sibling by sibling (rows of nested tables are not its rows). */
+function* tableRows(table: Element, sections: readonly string[]): Generator<Element, void> {
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName === 'TR') yield child;
+    else if (sections.includes(child.tagName)) {
+      for (let row = child.firstElementChild; row; row = row.nextElementSibling) if (row.tagName === 'TR') yield row;
+    }
+  }
+}
+
 /**
  * The orders of an order list: the first table whose header names an order
  * number, read by its column headers. Rows beyond MAX_ROWS are not read.
  */
 export function extractOrderList(root: ParentNode, maxRows = MAX_ROWS): Partial<OrderFields>[] {
   const keys = Object.keys(ORDER_FIELDS) as (keyof OrderFields)[];
+  const limit = Math.min(maxRows, MAX_ROWS);
   for (const table of Array.from(root.querySelectorAll('table')).slice(0, 50)) {
     if (table.closest('[hidden]')) continue;
-    const headerCells = Array.from(table.querySelectorAll('thead th, thead td'));
-    const header = headerCells.length > 0 ? headerCells : Array.from(table.querySelector('tr')?.children ?? []);
+    const head = Array.from(table.children).find((el) => el.tagName === 'THEAD');
+    const headerCells = head ? Array.from(head.querySelectorAll('th, td')) : [];
+    const bodyRows = tableRows(table, headerCells.length > 0 ? ['TBODY'] : ['THEAD', 'TBODY', 'TFOOT']);
+    // Without a <thead>, the first row is the header.
+    const header = headerCells.length > 0 ? headerCells : Array.from(bodyRows.next().value?.children ?? []);
     const columns = header.map((cell) => {
       const label = labelText(cell.textContent ?? '');
       return keys.find((key) => ORDER_FIELDS[key].labels.includes(label)) ?? null;
     });
     if (!columns.includes('orderId')) continue;
-    const rows = Array.from(table.querySelectorAll(headerCells.length > 0 ? 'tbody tr' : 'tr')).slice(headerCells.length > 0 ? 0 : 1, Math.min(maxRows, MAX_ROWS) + (headerCells.length > 0 ? 0 : 1));
+    // Only the rows asked for are touched: a console may list thousands of orders, and every
+    // element handed to a page script costs time on the page's main thread.
+    const rows: Element[] = [];
+    for (let next = bodyRows.next(); !next.done && rows.length < limit; next = bodyRows.next()) rows.push(next.value);
     return rows
       .map((row) => {
         const fields: Partial<Record<keyof OrderFields, unknown>> = {};

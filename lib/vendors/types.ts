@@ -1,4 +1,3 @@
-import { z } from 'zod';
 
 /** Identifiers of the vendor packs the product ships (contract 1 in DESIGN.md). */
 export const SHIPPED_VENDORS = ['tencent-exmail', 'tencent-cloud', 'letsvpn', 'generic-software'] as const;
@@ -15,10 +14,7 @@ export interface PageMatch {
 }
 
 /** A page match as it crosses a trust boundary (a message, a stored record). */
-export const pageMatchSchema = z.object({
-  vendor: z.string().min(1).max(64),
-  kind: z.enum(PAGE_KINDS),
-});
+
 
 export function isShippedVendor(vendor: string): vendor is ShippedVendorId {
   return (SHIPPED_VENDORS as readonly string[]).includes(vendor);

@@ -43,3 +43,54 @@ describe('lib/ is pure (DESIGN.md: no browser API in the domain)', () => {
     },
   );
 });
+
+/**
+ * Scripts that run inside web pages: the vendor pages' card, generic checkout
+ * detection, and the capture script injected on request. Resolved by their
+ * value imports (`import type` costs nothing at run time).
+ */
+const PAGE_ENTRIES = ['entrypoints/vendor-pages.content/index.ts', 'entrypoints/generic-checkout.content/index.ts', 'entrypoints/capture-tab.ts'];
+
+function valueImports(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  return [...code.matchAll(/^\s*(import|export)\s+(?!type\b)[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[2] ?? m[3] ?? '');
+}
+
+function resolveImport(from: string, spec: string): string | null {
+  const base = resolve(from, '..', spec.replace(/\?.*$/, ''));
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+    if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+  }
+  return null;
+}
+
+/** Every project file and package a page script loads, from its entry. */
+function pageScriptGraph(entry: string): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    if (!/\.tsx?$/.test(file)) return;
+    for (const spec of valueImports(readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.')) {
+        packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+        continue;
+      }
+      const target = resolveImport(file, spec);
+      if (target) visit(target);
+    }
+  };
+  visit(join(ROOT, entry));
+  return { files: [...files].map((f) => relative(ROOT, f)), packages: [...packages] };
+}
+
+describe('scripts inside web pages stay light (bench: main-thread time on vendor pages)', () => {
+  it.each(PAGE_ENTRIES)('%s loads no validator, no policy engine and no holiday calendar', (entry) => {
+    const { files, packages } = pageScriptGraph(entry);
+    expect(files.length).toBeGreaterThan(3);
+    expect(packages).not.toContain('zod');
+    expect(packages).not.toContain('dayjs');
+    expect(files.filter((f) => /^lib\/(policy|time|claims|sla|outages)\//.test(f) || f === 'lib/messages.ts')).toEqual([]);
+  });
+});
