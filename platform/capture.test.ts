@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stripActiveContent } from '../lib/evidence/redact';
 import { CAPTURING_ATTRIBUTE, isSensitiveControl, maskLivePage, serialiseDom } from './capture';
 
 const FIXTURES = resolve(import.meta.dirname, '../test/fixtures/sites');
@@ -47,7 +48,23 @@ describe('capture in the page', () => {
     expect(document.documentElement.outerHTML).toBe(beforeHtml);
   });
 
-  it('serialises the page without scripts, handlers, our card or sensitive values, keeping what was chosen', () => {
+  it('walks the text nodes only when the visible text holds a number to mask', () => {
+    load('buy.cloud.tencent.com/payment/card.html');
+    const h1 = document.querySelector('h1')!;
+    h1.append(' 卡号 4111 1111 1111 1111');
+    const before = h1.textContent;
+    // The visible text shows the number: the node is masked, then restored.
+    let restore = maskLivePage(document, `订单 ${before}`);
+    expect(h1.textContent).toContain('**** **** **** 1111');
+    restore();
+    expect(h1.textContent).toBe(before);
+    // Nothing to mask in what is visible (the number sits in a hidden node): the walk is skipped.
+    restore = maskLivePage(document, '确认支付 ¥ 1,280.00');
+    expect(h1.textContent).toBe(before);
+    restore();
+  });
+
+  it('serialises the page without scripts, our card or sensitive values, keeping what was chosen; the worker strips handlers', () => {
     load('buy.cloud.tencent.com/payment/card.html');
     document.body.append(document.createElement('refund-guard-ui'));
     document.querySelector('h1')!.setAttribute('onclick', 'steal()');
@@ -55,7 +72,10 @@ describe('capture in the page', () => {
     (document.querySelector('input[value="alipay"]') as HTMLInputElement).checked = true;
     const html = serialiseDom();
     for (const secret of ['4111111111111111', '11010519491231002X', '6222020200112233445']) expect(html).not.toContain(secret);
-    expect(html).not.toMatch(/<script|onclick|refund-guard-ui/i);
+    expect(html).not.toMatch(/<script|refund-guard-ui/i);
+    // Handlers are removed where the snapshot is written, off the page's main thread.
+    expect(html).toContain('onclick');
+    expect(stripActiveContent(html)).not.toMatch(/onclick/i);
     expect(html).toMatch(/id="card-cvv"[^>]*value="\*{6}"/);
     expect(html).toContain('value="LI LEI"');
     expect(html).toMatch(/value="alipay" checked/);

@@ -1,6 +1,7 @@
 // Direct module imports keep the bundle/ZIP code out of the content script.
 import { isSensitiveField, MASK, redactText } from '../lib/evidence/redact';
 import { CAPTURE_LIMITS } from '../lib/evidence/limits';
+import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { CaptureSource, SnapshotFields } from '../lib/evidence/schema';
 import type { Translate } from '../lib/i18n';
 import type { ResponseOf } from '../lib/messages';
@@ -9,11 +10,11 @@ import type { PageMatch } from '../lib/vendors/types';
 import { sendMessage } from './page-messaging';
 
 /**
- * Saving the page in front of the user as evidence. Order: serialise the DOM
- * (from a clone, with sensitive values masked), read the visible text, mask
- * sensitive inputs and numbers in the live page, ask the worker for a
- * screenshot, restore the page exactly, then send the capture. The worker
- * redacts again before writing (DESIGN.md "Privacy").
+ * Saving the page in front of the user as evidence (`collectPage`): read the
+ * visible text, mask sensitive inputs and numbers in the live page, ask the
+ * worker for a screenshot and serialise the DOM while it is taken, restore the
+ * page exactly, then send the capture. The worker redacts again and strips
+ * active content before writing (DESIGN.md "Privacy").
  */
 
 const UI_ELEMENT = 'REFUND-GUARD-UI';
@@ -38,43 +39,53 @@ export function isSensitiveControl(el: Element): boolean {
 }
 
 /**
- * The page as HTML, without scripts, event handlers, frames or our own card;
- * the current values of form controls are written into attributes (what was
- * chosen is evidence), except sensitive ones, which are masked.
+ * The page as HTML, without scripts or our own card; the current values of
+ * form controls are written into attributes (what was chosen is evidence),
+ * except sensitive ones, which are masked. Event handlers, `javascript:` links,
+ * frames and embedded objects are removed by the worker before anything is
+ * written (`stripActiveContent`), off the page's main thread: on a console with
+ * thousands of rows, visiting every attribute here cost the page a quarter of a
+ * second.
  */
 export function serialiseDom(doc: Document = document): string {
-  const originals = Array.from(doc.querySelectorAll('input, textarea, select'));
   const clone = doc.documentElement.cloneNode(true) as HTMLElement;
-  const copies = Array.from(clone.querySelectorAll('input, textarea, select'));
-  copies.forEach((copy, i) => {
-    const live = originals[i];
-    if (!live) return;
-    if (live instanceof HTMLInputElement) {
-      const sensitive = isSensitiveControl(live);
-      if (live.type === 'checkbox' || live.type === 'radio') {
-        if (live.checked) copy.setAttribute('checked', '');
-        else copy.removeAttribute('checked');
-      } else if (sensitive) {
-        if (live.value !== '' || copy.hasAttribute('value')) copy.setAttribute('value', MASK.secret);
-      } else if (live.type !== 'file') {
-        copy.setAttribute('value', live.value);
-      }
-    } else if (live instanceof HTMLTextAreaElement) {
-      copy.textContent = isSensitiveControl(live) ? (live.value ? MASK.secret : '') : live.value;
-    } else if (live instanceof HTMLSelectElement) {
-      Array.from((copy as HTMLSelectElement).options).forEach((option, j) => {
-        if (live.options[j]?.selected) option.setAttribute('selected', '');
-        else option.removeAttribute('selected');
-      });
-    }
-  });
-  clone.querySelectorAll(`script, iframe, frame, object, embed, ${UI_ELEMENT.toLowerCase()}`).forEach((el) => el.remove());
-  for (const el of Array.from(clone.querySelectorAll('*'))) {
-    for (const attribute of Array.from(el.attributes)) {
-      if (/^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value)) el.removeAttribute(attribute.name);
+  // Tag by tag: the clone keeps document order within each tag, so copies pair with the live controls.
+  const pairs = <T extends Element>(tag: string) => {
+    const live = doc.getElementsByTagName(tag);
+    const copies = clone.getElementsByTagName(tag);
+    return Array.from({ length: Math.min(live.length, copies.length) }, (_, i) => [live[i] as unknown as T, copies[i]!] as const);
+  };
+  for (const [live, copy] of pairs<HTMLInputElement>('input')) {
+    if (live.type === 'checkbox' || live.type === 'radio') {
+      if (live.checked) copy.setAttribute('checked', '');
+      else copy.removeAttribute('checked');
+    } else if (isSensitiveControl(live)) {
+      if (live.value !== '' || copy.hasAttribute('value')) copy.setAttribute('value', MASK.secret);
+    } else if (live.type !== 'file') {
+      copy.setAttribute('value', live.value);
     }
   }
+  for (const [live, copy] of pairs<HTMLTextAreaElement>('textarea')) {
+    copy.textContent = isSensitiveControl(live) ? (live.value ? MASK.secret : '') : live.value;
+  }
+  for (const [live, copy] of pairs<HTMLSelectElement>('select')) {
+    Array.from((copy as HTMLSelectElement).options).forEach((option, j) => {
+      if (live.options[j]?.selected) option.setAttribute('selected', '');
+      else option.removeAttribute('selected');
+    });
+  }
+  for (const tag of ['script', UI_ELEMENT.toLowerCase()]) for (const el of Array.from(clone.getElementsByTagName(tag))) el.remove();
   return `<!doctype html>\n${clone.outerHTML}`;
+}
+
+/**
+ * The order a page shows, for its snapshot: an order page's fields, or none on
+ * an order list (a list is many orders, and reading its labels on thousands of
+ * rows is wasted work on the page's main thread).
+ */
+export function pageOrderFields(doc: Document = document): SnapshotFields {
+  if (extractOrderList(doc, 2).length > 1) return {};
+  return extractOrder(doc).fields as SnapshotFields;
 }
 
 /** The text a person sees (layout-aware), without our own card. */
@@ -90,7 +101,7 @@ export function visibleText(doc: Document = document): string {
  * back exactly: sensitive input values, text nodes with card or ID numbers,
  * and our own card (hidden).
  */
-export function maskLivePage(doc: Document = document): () => void {
+export function maskLivePage(doc: Document = document, visible?: string): () => void {
   const undo: (() => void)[] = [];
   for (const el of Array.from(doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))) {
     if (!isSensitiveControl(el) || el.value === '') continue;
@@ -100,7 +111,9 @@ export function maskLivePage(doc: Document = document): () => void {
       el.value = value;
     });
   }
-  if (doc.body) {
+  // The page's visible text was read just before: when it holds no card or ID number, no text
+  // node that could show in the picture does, and the walk over every node is skipped.
+  if (doc.body && (visible === undefined || redactText(visible) !== visible)) {
     const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
     const changes: [Text, string][] = [];
     while (walker.nextNode()) {
@@ -129,7 +142,7 @@ export function maskLivePage(doc: Document = document): () => void {
 }
 
 /** Two frames, so the masked page has been painted before the worker takes its picture. */
-const painted = () =>
+export const painted = () =>
   new Promise<void>((done) => {
     const timer = setTimeout(done, 150); // rAF does not run in a hidden tab
     requestAnimationFrame(() =>
@@ -169,22 +182,42 @@ export function describeCapture(reply: ResponseOf<'evidence.capture'>, t: Transl
   return { kind: 'error', message: t(FAILURE_KEYS[reply.reason], { message: reply.message }) };
 }
 
-/** Captures the page and resolves once the worker has acknowledged the committed write. */
-export async function capturePage({ match, source, note = '', fields = {}, t, doc = document }: CaptureOptions): Promise<SaveOutcome> {
-  const dom = serialiseDom(doc);
+export interface CollectedParts {
+  text: string;
+  dom: string;
+  screenshotToken: string | null;
+  tooLarge: boolean;
+}
+
+/**
+ * Reads the page and has its masked picture taken, the two overlapping: the
+ * visible text is read first (it tells the mask what to hide), the page is
+ * masked and painted, the worker is asked for the screenshot, and while the
+ * browser takes it the DOM is serialised from the masked page (masked values
+ * are what the copy keeps anyway). The page is put back once the picture exists.
+ */
+export async function collectPage(doc: Document, requestScreenshot: () => Promise<string | null>): Promise<CollectedParts> {
   const text = visibleText(doc);
-  if (dom.length > CAPTURE_LIMITS.dom || text.length > CAPTURE_LIMITS.text) return { kind: 'error', message: t('evidence.error.tooLarge') };
-  let screenshotToken: string | null = null;
-  const restore = maskLivePage(doc);
+  if (text.length > CAPTURE_LIMITS.text) return { text: '', dom: '', screenshotToken: null, tooLarge: true };
+  const restore = maskLivePage(doc, text);
   try {
     await painted();
-    screenshotToken = (await sendMessage('evidence.screenshot', {})).token;
-  } catch {
     // The screenshot is optional; the capture goes on without it.
+    const shot = requestScreenshot().catch(() => null);
+    const dom = serialiseDom(doc);
+    const screenshotToken = await shot;
+    if (dom.length > CAPTURE_LIMITS.dom) return { text: '', dom: '', screenshotToken: null, tooLarge: true };
+    return { text, dom, screenshotToken, tooLarge: false };
   } finally {
     restore();
   }
+}
+
+/** Captures the page and resolves once the worker has acknowledged the committed write. */
+export async function capturePage({ match, source, note = '', fields = {}, t, doc = document }: CaptureOptions): Promise<SaveOutcome> {
   try {
+    const { text, dom, screenshotToken, tooLarge } = await collectPage(doc, async () => (await sendMessage('evidence.screenshot', {})).token);
+    if (tooLarge) return { kind: 'error', message: t('evidence.error.tooLarge') };
     const reply = await sendMessage('evidence.capture', {
       url: doc.location.href,
       title: doc.title.slice(0, CAPTURE_LIMITS.title),

@@ -14,7 +14,7 @@ import { contentScriptHosts } from '../lib/vendors/registry';
 import { detectPageWith, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
 import type { PageMatch } from '../lib/vendors/types';
 import { translator } from '../lib/i18n';
-import { capturePage, settled, type SaveOutcome } from './capture';
+import { capturePage, pageOrderFields, settled, type SaveOutcome } from './capture';
 import { hideCardOn, isCardHidden } from './card-prefs';
 import { placeCard } from './placement';
 import { currentLocale } from './locale';
@@ -86,7 +86,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   // Order pages carry their order (订单号, 状态, 实付金额 …) into the snapshot, so
   // revisits dedupe by order and a changed status links to the earlier one.
   const save = (match: PageMatch, source: 'auto' | 'manual') =>
-    capturePage({ match, source, t, fields: match.kind === 'order' ? extractOrder(document).fields : {} });
+    capturePage({ match, source, t, fields: match.kind === 'order' ? pageOrderFields() : {} });
   const autoListeners = new Set<(outcome: SaveOutcome) => void>();
   const subscribeAutoCapture = (listener: (outcome: SaveOutcome) => void) => {
     autoListeners.add(listener);
