@@ -10,6 +10,24 @@ export default defineConfig({
   outDir: process.env.RG_OUT_DIR ?? '.output',
   // `npm run bench` profiles a copy built with readable names, to say which function costs what.
   vite: () => (process.env.RG_NO_MINIFY ? { build: { minify: false } } : {}),
+  hooks: {
+    // Scripts inside web pages render the card with Preact's React-compatible layer: the same
+    // components at a tenth of the runtime, parsed and run on every vendor page the user opens.
+    // Extension pages (popup, options, locker) keep React.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script' || entry.type === 'unlisted-script')) return;
+      const aliases = [
+        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+        { find: /^react-dom$/, replacement: 'preact/compat' },
+        { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+        { find: /^react$/, replacement: 'preact/compat' },
+      ];
+      config.resolve ??= {};
+      const existing = config.resolve.alias;
+      config.resolve.alias = [...aliases, ...(Array.isArray(existing) ? existing : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) })))];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
