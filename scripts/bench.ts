@@ -33,7 +33,7 @@ const REPORT = join(ROOT, 'bench-report.json');
 
 /** Orders in the heavy list: "thousands of rows". */
 const HEAVY_ROWS = 3000;
-const LOAD_RUNS = QUICK ? 3 : 7;
+const LOAD_RUNS = QUICK ? 3 : 11;
 const CAPTURE_RUNS = QUICK ? 3 : 5;
 const QUERY_RUNS = QUICK ? 3 : 7;
 const EXPORT_RUNS = QUICK ? 1 : 3;
