@@ -12,9 +12,11 @@ export { ERROR_CODES, errorMessageKey, MessagingError, type Envelope, type Messa
 
 /**
  * The one declaration of every message between the extension's contexts.
- * Each entry names a request schema and a response schema; receivers validate
- * requests and senders validate responses, so a claim from another context
- * (a content script on a hostile page, say) is data to check, never trusted.
+ * Each entry names a request schema and a response schema. Receivers validate
+ * requests, and the worker validates each response before it leaves; a reply
+ * from a content script (which runs beside a hostile page) is validated by the
+ * extension page that asked. A claim from another context is data to check,
+ * never trusted.
  */
 
 const snapshotId = z.string().regex(/^snap-\d{6,}$/);

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { replyData } from '../lib/wire';
 import {
   createDispatcher,
   envelope,
@@ -11,7 +12,13 @@ import {
   type SenderInfo,
 } from '../lib/messages';
 
-/** Sends a request to the worker and returns its validated response. */
+/**
+ * Sends a request to the worker and returns its response. The worker's
+ * dispatcher validated the response against the protocol before it left (it
+ * answers `bad-response` otherwise), so it is not parsed a second time here:
+ * for a snapshot with its page text and screenshot that second pass was a
+ * large share of the popup's wait.
+ */
 export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
   let raw: unknown;
   try {
@@ -19,10 +26,13 @@ export async function sendMessage<K extends MessageType>(type: K, data: RequestO
   } catch (error) {
     throw new MessagingError('no-receiver', error instanceof Error ? error.message : String(error));
   }
-  return unwrapReply(type, raw);
+  return replyData(type, raw) as ResponseOf<K>;
 }
 
-/** Sends a request to the content script of one tab. */
+/**
+ * Sends a request to the content script of one tab. Its reply comes from a
+ * script that runs beside a web page, so it is validated against the protocol.
+ */
 export async function sendToTab<K extends MessageType>(tabId: number, type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
   let raw: unknown;
   try {
