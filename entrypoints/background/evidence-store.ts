@@ -1,8 +1,9 @@
 import { deflateSync, inflateSync } from 'fflate';
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import {
   bodyHash,
   buildBundle,
+  entryDecision,
   CaptureRejected,
   fieldsFileBytes,
   fromUtf8,
@@ -10,6 +11,7 @@ import {
   isDuplicate,
   matchesQuery,
   prepareCapture,
+  searchEntry,
   sealNote,
   sealSnapshot,
   sealTombstone,
@@ -18,14 +20,17 @@ import {
   summarise,
   utf8,
   verifyChain,
+  withNote,
   type ChainEntry,
   type ChainHead,
   type ListQuery,
   type NoteBody,
+  type SearchEntry,
   type SnapshotBody,
   type SnapshotSummary,
   type TombstoneBody,
 } from '../../lib/evidence';
+import { decodeAgainst, encodeAgainst } from '../../lib/evidence/delta';
 import type { Locale } from '../../lib/i18n';
 
 /**
@@ -35,9 +40,18 @@ import type { Locale } from '../../lib/i18n';
  * writer moved it — so captures from many tabs keep one chain. A capture is
  * acknowledged only after its transaction committed (`tx.done`); a failed
  * transaction leaves nothing behind.
+ *
+ * At rest (version 2): the record holds the sealed body and the notes; the
+ * page text is deflated UTF-8 in `blobs`, the page copy too — stored against
+ * the page text (lib/evidence/delta.ts) since version 2, plain deflate before —
+ * and the screenshot is the JPEG as taken. What is hashed, exported and
+ * verified is the text and page copy as captured, so only their storage changed. `search` holds what the
+ * locker's filters look at (lib/evidence/search.ts), packed SEARCH_PACK
+ * snapshots to a record, and is written in the same transaction as the
+ * snapshot, note or deletion it follows.
  */
 export const EVIDENCE_DB = 'refund-guard-evidence';
-export const EVIDENCE_DB_VERSION = 1;
+export const EVIDENCE_DB_VERSION = 2;
 
 export interface StoredNote {
   seq: number;
@@ -51,16 +65,32 @@ export interface StoredSnapshot {
   chainHash: string;
   subjectKey: string;
   body: SnapshotBody;
-  text: string;
   notes: StoredNote[];
 }
 
+/** A record as database version 1 kept it: the page text inline. */
+export type StoredSnapshotV1 = StoredSnapshot & { text: string };
+
 export interface StoredBlob {
   snapshotId: string;
-  name: 'dom' | 'screenshot';
-  /** dom: deflated UTF-8; screenshot: JPEG as captured. */
-  encoding: 'deflate' | 'raw';
+  name: 'dom' | 'text' | 'screenshot';
+  /**
+   * text: deflated UTF-8; dom: deflated UTF-8, or `delta` (UTF-8 encoded
+   * against the page text, see lib/evidence/delta.ts); screenshot: JPEG as captured.
+   */
+  encoding: 'deflate' | 'delta' | 'raw';
   bytes: Uint8Array;
+}
+
+/**
+ * Search entries of consecutive snapshots, keyed by the chain position of the
+ * first one it was created with; packs never overlap and new snapshots join
+ * the newest pack until it holds SEARCH_PACK. IndexedDB pays per record read,
+ * so a search over 10,000 snapshots reads about 300 records, not 10,000.
+ */
+export interface SearchPack {
+  first: number;
+  entries: SearchEntry[];
 }
 
 export type StoredEntry = ChainEntry & { body?: TombstoneBody };
@@ -70,15 +100,35 @@ interface EvidenceDb extends DBSchema {
   snapshots: { key: string; value: StoredSnapshot; indexes: { seq: number; subject: [string, number] } };
   blobs: { key: [string, string]; value: StoredBlob };
   meta: { key: string; value: { key: string; value: unknown } };
+  search: { key: number; value: SearchPack };
 }
 
 type Db = IDBPDatabase<EvidenceDb>;
+type UpgradeTx = IDBPTransaction<EvidenceDb, StoreNames<EvidenceDb>[], 'versionchange'>;
+
+/** Snapshots per search record: reads stay few, and a capture rewrites at most this many entries. */
+export const SEARCH_PACK = 32;
+
+/** Search text a worker keeps in memory at most (two bytes a character: 64 MB). */
+const SEARCH_CACHE_CHARS = 32_000_000;
+
+const deflateText = (text: string) => deflateSync(utf8(text));
+
+/** Search records for entries in chain order. */
+const packsOf = (entries: SearchEntry[]): SearchPack[] => {
+  const sorted = [...entries].sort((a, b) => a.seq - b.seq);
+  const packs: SearchPack[] = [];
+  for (let i = 0; i < sorted.length; i += SEARCH_PACK) packs.push({ first: sorted[i]!.seq, entries: sorted.slice(i, i + SEARCH_PACK) });
+  return packs;
+};
 
 /**
  * One step per version: opening an older database runs every step after its
- * version, in order, inside the upgrade transaction.
+ * version, in order, inside the upgrade transaction (a step may finish
+ * asynchronously; the next one waits for it). A step that fails aborts the
+ * upgrade, and the database stays as it was.
  */
-const MIGRATIONS: Record<number, (db: Db) => void> = {
+const MIGRATIONS: Record<number, (db: Db, tx: UpgradeTx) => void | Promise<void>> = {
   1: (db) => {
     db.createObjectStore('chain', { keyPath: 'seq' });
     const snapshots = db.createObjectStore('snapshots', { keyPath: 'id' });
@@ -86,6 +136,22 @@ const MIGRATIONS: Record<number, (db: Db) => void> = {
     snapshots.createIndex('subject', ['subjectKey', 'seq'], { unique: true });
     db.createObjectStore('blobs', { keyPath: ['snapshotId', 'name'] });
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // Page text leaves the record for a deflated blob; the search structure is built from every snapshot.
+  2: async (db, tx) => {
+    db.createObjectStore('search', { keyPath: 'first' });
+    const blobs = tx.objectStore('blobs');
+    const entries: SearchEntry[] = [];
+    const writes: Promise<unknown>[] = [];
+    let cursor = await tx.objectStore('snapshots').openCursor();
+    while (cursor) {
+      const { text = '', ...record } = cursor.value as StoredSnapshotV1;
+      writes.push(blobs.put({ snapshotId: record.id, name: 'text', encoding: 'deflate', bytes: deflateText(text) }), cursor.update(record));
+      entries.push(searchEntry(record.body, record.seq, text, record.notes.map((n) => n.body.text)));
+      cursor = await cursor.continue();
+    }
+    const search = tx.objectStore('search');
+    await Promise.all([...writes, ...packsOf(entries).map((pack) => search.put(pack))]);
   },
 };
 
@@ -110,9 +176,6 @@ function storageFailure(error: unknown): EvidenceStoreError {
 }
 
 class HeadMoved extends Error {}
-
-/** Chain positions read per request when a filtered list scans the store. */
-const LIST_BATCH = 500;
 
 /** Whether a list query narrows anything (an empty string filters nothing, as in `matchesQuery`). */
 const hasFilters = (q: ListQuery) => !!(q.vendor || q.orderId?.trim() || q.from || q.to || q.search?.trim());
@@ -141,22 +204,122 @@ export interface OpenOptions {
   name?: string;
   /** For tests: simulate a failing write (e.g. a full disk) right before commit. */
   beforeCommit?: () => void;
+  /** For tests: page text characters a search entry keeps (default SEARCH_TEXT_CHARS). */
+  searchTextChars?: number;
+  /** For tests: false reads the search structure from the store for every filtered list. */
+  searchCache?: boolean;
 }
 
-async function headOf(tx: IDBPTransaction<EvidenceDb, ('chain' | 'snapshots' | 'blobs')[], IDBTransactionMode>): Promise<ChainHead> {
+type WriteStores = ('chain' | 'snapshots' | 'blobs' | 'search')[];
+type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<EvidenceDb, WriteStores, Mode>;
+const WRITE_STORES: WriteStores = ['chain', 'snapshots', 'blobs', 'search'];
+
+async function headOf(tx: Tx<IDBTransactionMode>): Promise<ChainHead> {
   const cursor = await tx.objectStore('chain').openCursor(null, 'prev');
   return cursor ? { seq: cursor.value.seq, hash: cursor.value.hash } : GENESIS;
 }
 
 const sameHead = (a: ChainHead, b: ChainHead) => a.seq === b.seq && a.hash === b.hash;
 
+const summaries = async (snapshots: ReadStore<'snapshots'>, page: SearchEntry[]) => {
+  const records = await Promise.all(page.map((e) => snapshots.get(e.id)));
+  return records.flatMap((s) => (s ? [summarise(s.body, s.seq, s.notes.length)] : []));
+};
+
+/** The page text of a snapshot, from its deflated blob. */
+const textOf = (blob: StoredBlob | undefined): string => (blob ? fromUtf8(inflateSync(blob.bytes)) : '');
+
+/** The page copy's UTF-8 bytes (throws when a blob is unreadable). */
+function domBytesOf(dom: StoredBlob, text: StoredBlob | undefined): Uint8Array {
+  if (dom.encoding !== 'delta') return inflateSync(dom.bytes);
+  if (!text) throw new Error('page copy stored against a missing page text');
+  return decodeAgainst(inflateSync(text.bytes), dom.bytes);
+}
+
+/**
+ * Page copies from this size on are stored against the page text: that is
+ * where it pays (a 1.5 MB order list: 147 KB deflated, 62 KB against its
+ * text); a small page gains little and keeps plain deflate, which
+ * reads without its text.
+ */
+export const DOM_DELTA_FROM = 64 * 1024;
+
+/**
+ * The page copy at rest: against the page text when it is large and that reads
+ * back exactly (it always should; the check costs one inflate), else plain deflate.
+ */
+function storedDom(dom: Uint8Array, text: Uint8Array): Pick<StoredBlob, 'encoding' | 'bytes'> {
+  if (dom.length < DOM_DELTA_FROM) return { encoding: 'deflate', bytes: deflateSync(dom) };
+  try {
+    const bytes = encodeAgainst(text, dom);
+    const back = decodeAgainst(text, bytes);
+    if (back.length === dom.length && back.every((b, i) => b === dom[i])) return { encoding: 'delta', bytes };
+  } catch {
+    // fall through to plain deflate
+  }
+  return { encoding: 'deflate', bytes: deflateSync(dom) };
+}
+
+/** Rewrites the search entry of the snapshot at `seq` (`null` removes it), in the caller's transaction. */
+async function changeEntry(tx: Tx<'readwrite'>, seq: number, change: (entry: SearchEntry) => SearchEntry | null): Promise<void> {
+  const store = tx.objectStore('search');
+  const cursor = await store.openCursor(IDBKeyRange.upperBound(seq), 'prev');
+  if (!cursor) return;
+  const entries = cursor.value.entries.flatMap((e) => {
+    if (e.seq !== seq) return [e];
+    const changed = change(e);
+    return changed ? [changed] : [];
+  });
+  await (entries.length ? cursor.update({ first: cursor.value.first, entries }) : cursor.delete());
+}
+
+type ReadStore<Name extends 'search' | 'snapshots' | 'blobs'> = IDBPObjectStore<EvidenceDb, ('search' | 'snapshots' | 'blobs')[], Name, 'readonly'>;
+
+/**
+ * The entries (newest first) whose snapshots pass the filters. Most are decided
+ * by their entry; the few that need the full snapshot (a long page's text) are
+ * read and checked with `matchesQuery`, all at once.
+ */
+async function matching(entries: SearchEntry[], query: ListQuery, snapshots: ReadStore<'snapshots'>, blobs: ReadStore<'blobs'>): Promise<SearchEntry[]> {
+  const decisions = entries.map((e) => entryDecision(e, query));
+  const unsure = entries.filter((_, i) => decisions[i] === 'full');
+  const full = new Map<number, boolean>();
+  await Promise.all(
+    unsure.map(async (e) => {
+      const [record, text] = await Promise.all([snapshots.get(e.id), blobs.get([e.id, 'text'])]);
+      full.set(e.seq, !!record && matchesQuery({ body: record.body, text: textOf(text), notes: record.notes.map((n) => n.body.text) }, query));
+    }),
+  );
+  return entries.filter((e, i) => decisions[i] === true || (decisions[i] === 'full' && full.get(e.seq) === true));
+}
+
 export function openEvidenceStore(options: OpenOptions = {}) {
   let dbPromise: Promise<Db> | null = null;
   const db = () =>
     (dbPromise ??= openDB<EvidenceDb>(options.name ?? EVIDENCE_DB, EVIDENCE_DB_VERSION, {
       upgrade(database, oldVersion, newVersion, tx) {
-        for (let v = oldVersion + 1; v <= (newVersion ?? EVIDENCE_DB_VERSION); v++) MIGRATIONS[v]?.(database);
-        void tx.objectStore('meta').put({ key: 'schemaVersion', value: newVersion ?? EVIDENCE_DB_VERSION });
+        const target = newVersion ?? EVIDENCE_DB_VERSION;
+        // Steps run synchronously until one needs to wait; the rest follow it in order.
+        let pending: Promise<void> | null = null;
+        for (let v = oldVersion + 1; v <= target; v++) {
+          const step = MIGRATIONS[v];
+          if (!step) continue;
+          if (pending) pending = pending.then(() => step(database, tx));
+          else {
+            const result = step(database, tx);
+            if (result) pending = result;
+          }
+        }
+        const record = () => void tx.objectStore('meta').put({ key: 'schemaVersion', value: target });
+        if (!pending) record();
+        else
+          pending.then(record, () => {
+            try {
+              tx.abort();
+            } catch {
+              // already aborted by the failed request
+            }
+          });
       },
     }).catch((error: unknown) => {
       dbPromise = null;
@@ -176,16 +339,13 @@ export function openEvidenceStore(options: OpenOptions = {}) {
    * request, so it cannot run inside the write transaction), then writes in one
    * transaction that first checks the head is unchanged.
    */
-  async function append<T>(
-    seal: (head: ChainHead, read: IDBPTransaction<EvidenceDb, ('chain' | 'snapshots' | 'blobs')[], 'readonly'>) => Promise<T>,
-    write: (sealed: T, tx: IDBPTransaction<EvidenceDb, ('chain' | 'snapshots' | 'blobs')[], 'readwrite'>) => Promise<void>,
-  ): Promise<T> {
+  async function append<T>(seal: (head: ChainHead, read: Tx<'readonly'>) => Promise<T>, write: (sealed: T, tx: Tx<'readwrite'>) => Promise<void>): Promise<T> {
     const database = await db();
     for (let attempt = 0; attempt < 5; attempt++) {
-      const read = database.transaction(['chain', 'snapshots', 'blobs'], 'readonly');
+      const read = database.transaction(WRITE_STORES, 'readonly');
       const head = await headOf(read);
       const sealed = await seal(head, read);
-      const tx = database.transaction(['chain', 'snapshots', 'blobs'], 'readwrite');
+      const tx = database.transaction(WRITE_STORES, 'readwrite');
       try {
         if (!sameHead(await headOf(tx), head)) throw new HeadMoved();
         await write(sealed, tx);
@@ -207,7 +367,51 @@ export function openEvidenceStore(options: OpenOptions = {}) {
     throw new EvidenceStoreError('storage', 'the evidence chain kept changing during the write');
   }
 
-  async function latestOf(read: IDBPTransaction<EvidenceDb, ('chain' | 'snapshots' | 'blobs')[], IDBTransactionMode>, subjectKey: string) {
+  /**
+   * Every search entry, newest first, kept in memory while the chain head is
+   * unchanged: every capture, note, deletion or wipe — from this worker or any
+   * other — moves the head (a wipe empties the chain), so a changed head means
+   * a fresh read. Reading 10,000 entries from IndexedDB takes a few hundred
+   * milliseconds; filtering them in memory, a few. Past SEARCH_CACHE_CHARS of
+   * text nothing is kept, and every filtered list reads the store.
+   */
+  let cached: { head: ChainHead; entries: SearchEntry[] } | null = null;
+  let loading: { head: ChainHead; entries: Promise<SearchEntry[]> } | null = null;
+
+  async function currentHead(database: Db): Promise<ChainHead> {
+    const cursor = await database.transaction('chain').store.openCursor(null, 'prev');
+    return cursor ? { seq: cursor.value.seq, hash: cursor.value.hash } : GENESIS;
+  }
+
+  async function allEntries(database: Db, head: ChainHead): Promise<SearchEntry[]> {
+    if (cached && sameHead(cached.head, head)) return cached.entries;
+    if (loading && sameHead(loading.head, head)) return loading.entries;
+    const entries = (async () => {
+      const tx = database.transaction(['chain', 'search']);
+      const [packs, at] = await Promise.all([tx.objectStore('search').getAll(), tx.objectStore('chain').openCursor(null, 'prev')]);
+      const newestFirst: SearchEntry[] = [];
+      let chars = 0;
+      for (let p = packs.length - 1; p >= 0; p--) {
+        const pack = packs[p]!.entries;
+        for (let i = pack.length - 1; i >= 0; i--) {
+          newestFirst.push(pack[i]!);
+          chars += pack[i]!.hay.length + pack[i]!.notes.length;
+        }
+      }
+      // Read in its own transaction: kept under the head it was read at.
+      const readAt = at ? { seq: at.value.seq, hash: at.value.hash } : GENESIS;
+      if (options.searchCache !== false && chars <= SEARCH_CACHE_CHARS) cached = { head: readAt, entries: newestFirst };
+      return newestFirst;
+    })();
+    loading = { head, entries };
+    try {
+      return await entries;
+    } finally {
+      if (loading?.entries === entries) loading = null;
+    }
+  }
+
+  async function latestOf(read: Tx<IDBTransactionMode>, subjectKey: string) {
     const range = IDBKeyRange.bound([subjectKey, 0], [subjectKey, Number.MAX_SAFE_INTEGER]);
     const cursor = await read.objectStore('snapshots').index('subject').openCursor(range, 'prev');
     return cursor?.value ?? null;
@@ -222,28 +426,37 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         if (error instanceof CaptureRejected) throw new EvidenceStoreError(error.reason, error.message);
         throw error;
       }
-      const dom = deflateSync(utf8(prepared.dom));
+      const textBytes = utf8(prepared.text);
+      const text = deflateSync(textBytes);
+      const dom = storedDom(utf8(prepared.dom), textBytes);
       return serial(async () => {
-        const outcome = await append<{ duplicate: StoredSnapshot } | { snapshot: StoredSnapshot; entry: ChainEntry }>(
+        const outcome = await append<{ duplicate: StoredSnapshot } | { snapshot: StoredSnapshot; entry: ChainEntry; search: SearchEntry }>(
           async (head, read) => {
             const latest = await latestOf(read, prepared.subjectKey);
             if (isDuplicate(prepared, latest?.body)) return { duplicate: latest! };
             const { body, entry } = await sealSnapshot(prepared, head, latest?.id ?? null);
             return {
               entry,
-              snapshot: { id: body.id, seq: entry.seq, chainHash: entry.hash, subjectKey: body.subjectKey, body, text: prepared.text, notes: [] },
+              snapshot: { id: body.id, seq: entry.seq, chainHash: entry.hash, subjectKey: body.subjectKey, body, notes: [] },
+              search: searchEntry(body, entry.seq, prepared.text, [], options.searchTextChars),
             };
           },
           async (sealed, tx) => {
             if ('duplicate' in sealed) return;
-            const { snapshot, entry } = sealed;
+            const { snapshot, entry, search } = sealed;
+            // The newest search record takes the entry while it has room (this snapshot is the newest).
+            const newest = await tx.objectStore('search').openCursor(null, 'prev');
+            const pack: SearchPack =
+              newest && newest.value.entries.length < SEARCH_PACK ? { first: newest.value.first, entries: [...newest.value.entries, search] } : { first: snapshot.seq, entries: [search] };
             await Promise.all([
               tx.objectStore('chain').add(entry),
               tx.objectStore('snapshots').add(snapshot),
-              tx.objectStore('blobs').add({ snapshotId: snapshot.id, name: 'dom', encoding: 'deflate', bytes: dom }),
+              tx.objectStore('blobs').add({ snapshotId: snapshot.id, name: 'dom', ...dom }),
+              tx.objectStore('blobs').add({ snapshotId: snapshot.id, name: 'text', encoding: 'deflate', bytes: text }),
               ...(prepared.screenshot
                 ? [tx.objectStore('blobs').add({ snapshotId: snapshot.id, name: 'screenshot', encoding: 'raw', bytes: prepared.screenshot })]
                 : []),
+              tx.objectStore('search').put(pack),
             ]);
           },
         );
@@ -254,54 +467,57 @@ export function openEvidenceStore(options: OpenOptions = {}) {
 
     async list(query: ListQuery): Promise<{ items: SnapshotSummary[]; total: number }> {
       const database = await db();
-      const index = database.transaction('snapshots').store.index('seq');
-      const items: SnapshotSummary[] = [];
-      if (!hasFilters(query)) {
-        // Unfiltered (the locker's first view): count, skip to the page, read only its rows.
-        const total = await index.count();
-        let cursor = await index.openCursor(null, 'prev');
-        if (cursor && query.offset > 0) cursor = await cursor.advance(query.offset);
-        while (cursor && items.length < query.limit) {
-          items.push(summarise(cursor.value.body, cursor.value.seq, cursor.value.notes.length));
-          cursor = await cursor.continue();
-        }
-        return { items, total };
-      }
-      const matches = (s: StoredSnapshot) => matchesQuery({ body: s.body, text: s.text, notes: s.notes.map((n) => n.body.text) }, query);
       const orderId = query.orderId?.trim();
       if (query.exactOrder && query.vendor && orderId) {
         // One order: its snapshots straight from the subject index (vendor + order number).
+        const tx = database.transaction(['snapshots', 'blobs']);
         const key = subjectKey(query.vendor, '', { orderId });
-        const rows = await database
-          .transaction('snapshots')
-          .store.index('subject')
-          .getAll(IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER]));
-        const hits = rows.filter(matches).sort((a, b) => b.seq - a.seq);
+        const rows = await tx.objectStore('snapshots').index('subject').getAll(IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER]));
+        const texts = query.search?.trim() ? await Promise.all(rows.map((s) => tx.objectStore('blobs').get([s.id, 'text']))) : rows.map(() => undefined);
+        const hits = rows
+          .filter((s, i) => matchesQuery({ body: s.body, text: textOf(texts[i]), notes: s.notes.map((n) => n.body.text) }, query))
+          .sort((a, b) => b.seq - a.seq);
         return { items: hits.slice(query.offset, query.offset + query.limit).map((s) => summarise(s.body, s.seq, s.notes.length)), total: hits.length };
       }
-      // Filtered: snapshots are read newest first, in batches (one request per LIST_BATCH
-      // positions of the chain rather than one per record); all of them when the total is wanted.
-      let total = 0;
-      const top = await index.openKeyCursor(null, 'prev');
-      scan: for (let hi = top?.key ?? 0; hi >= 1; hi -= LIST_BATCH) {
-        const batch = await index.getAll(IDBKeyRange.bound(Math.max(1, hi - LIST_BATCH + 1), hi));
-        for (let i = batch.length - 1; i >= 0; i--) {
-          const s = batch[i]!;
-          if (!matches(s)) continue;
-          if (total >= query.offset && items.length < query.limit) items.push(summarise(s.body, s.seq, s.notes.length));
-          total++;
-          if (query.countAll === false && items.length >= query.limit) break scan;
+      const wanted = query.offset + query.limit;
+      const head = await currentHead(database);
+      if ((!hasFilters(query) || query.countAll === false) && !(cached && sameHead(cached.head, head))) {
+        // Nothing in memory: newest search records first, until the page is full (the locker's first
+        // view reads one or two); meanwhile the rest is loaded for the searches that usually follow.
+        if (options.searchCache !== false) void allEntries(database, head).catch(() => undefined);
+        const tx = database.transaction(['search', 'snapshots', 'blobs']);
+        const [search, snapshots, blobs] = [tx.objectStore('search'), tx.objectStore('snapshots'), tx.objectStore('blobs')];
+        const found: SearchEntry[] = [];
+        const total = hasFilters(query) ? null : snapshots.count();
+        let cursor = await search.openCursor(null, 'prev');
+        while (cursor && found.length < wanted) {
+          const newestFirst = [...cursor.value.entries].reverse();
+          found.push(...(hasFilters(query) ? await matching(newestFirst, query, snapshots, blobs) : newestFirst));
+          cursor = await cursor.continue();
         }
+        // Without a total wanted, `total` counts the matches read, up to the end of the page.
+        return { items: await summaries(snapshots, found.slice(query.offset, wanted)), total: total ? await total : Math.min(found.length, wanted) };
       }
-      return { items, total };
+      const entries = await allEntries(database, head);
+      const tx = database.transaction(['snapshots', 'blobs']);
+      const [snapshots, blobs] = [tx.objectStore('snapshots'), tx.objectStore('blobs')];
+      if (!hasFilters(query)) return { items: await summaries(snapshots, entries.slice(query.offset, wanted)), total: entries.length };
+      if (query.countAll === false) {
+        const found: SearchEntry[] = [];
+        for (let i = 0; i < entries.length && found.length < wanted; i += SEARCH_PACK) found.push(...(await matching(entries.slice(i, i + SEARCH_PACK), query, snapshots, blobs)));
+        return { items: await summaries(snapshots, found.slice(query.offset, wanted)), total: Math.min(found.length, wanted) };
+      }
+      const hits = await matching(entries, query, snapshots, blobs);
+      return { items: await summaries(snapshots, hits.slice(query.offset, wanted)), total: hits.length };
     },
 
     async get(id: string): Promise<SnapshotDetail | null> {
       const database = await db();
       const tx = database.transaction(['snapshots', 'blobs']);
-      const [snapshot, dom, screenshot] = await Promise.all([
+      const [snapshot, dom, text, screenshot] = await Promise.all([
         tx.objectStore('snapshots').get(id),
         tx.objectStore('blobs').get([id, 'dom']),
+        tx.objectStore('blobs').get([id, 'text']),
         tx.objectStore('blobs').get([id, 'screenshot']),
       ]);
       if (!snapshot) return null;
@@ -309,7 +525,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         summary: summarise(snapshot.body, snapshot.seq, snapshot.notes.length),
         body: snapshot.body,
         chainHash: snapshot.chainHash,
-        text: snapshot.text,
+        text: textOf(text),
         notes: snapshot.notes,
         screenshot: screenshot?.bytes ?? null,
         domSize: dom ? snapshot.body.parts.dom.size : 0,
@@ -324,11 +540,13 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         await append(
           (head) => sealTombstone(id, head, now),
           async ({ body, entry }, tx) => {
-            if (!(await tx.objectStore('snapshots').get(id))) throw new EvidenceStoreError('not-found', id);
+            const snapshot = await tx.objectStore('snapshots').get(id);
+            if (!snapshot) throw new EvidenceStoreError('not-found', id);
             await Promise.all([
               tx.objectStore('chain').add({ ...entry, body }),
               tx.objectStore('snapshots').delete(id),
               tx.objectStore('blobs').delete(IDBKeyRange.bound([id, ''], [id, '\uffff'])),
+              changeEntry(tx, snapshot.seq, () => null),
             ]);
           },
         );
@@ -345,7 +563,11 @@ export function openEvidenceStore(options: OpenOptions = {}) {
             const snapshot = await tx.objectStore('snapshots').get(id);
             if (!snapshot) throw new EvidenceStoreError('not-found', id);
             snapshot.notes.push({ seq: entry.seq, chainHash: entry.hash, body });
-            await Promise.all([tx.objectStore('chain').add(entry), tx.objectStore('snapshots').put(snapshot)]);
+            await Promise.all([
+              tx.objectStore('chain').add(entry),
+              tx.objectStore('snapshots').put(snapshot),
+              changeEntry(tx, snapshot.seq, (e) => withNote(e, body.text)),
+            ]);
           },
         );
         return body;
@@ -359,10 +581,14 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       const [entries, all] = await Promise.all([tx.objectStore('chain').getAll(), tx.objectStore('snapshots').getAll()]);
       const chosen = all.filter((s) => !ids || ids.includes(s.id));
       const blobs = await Promise.all(
-        chosen.map(async (s) => ({
-          dom: await tx.objectStore('blobs').get([s.id, 'dom']),
-          screenshot: await tx.objectStore('blobs').get([s.id, 'screenshot']),
-        })),
+        chosen.map(async (s) => {
+          const [dom, text, screenshot] = await Promise.all([
+            tx.objectStore('blobs').get([s.id, 'dom']),
+            tx.objectStore('blobs').get([s.id, 'text']),
+            tx.objectStore('blobs').get([s.id, 'screenshot']),
+          ]);
+          return { dom, text, screenshot };
+        }),
       );
       const tombstones = entries.flatMap((e) => (e.body ? [e.body] : []));
       const { zip, manifest } = await buildBundle({
@@ -372,8 +598,8 @@ export function openEvidenceStore(options: OpenOptions = {}) {
           seq: s.seq,
           chainHash: s.chainHash,
           body: s.body,
-          text: s.text,
-          dom: blobs[i]!.dom ? fromUtf8(inflateSync(blobs[i]!.dom!.bytes)) : '',
+          text: textOf(blobs[i]!.text),
+          dom: blobs[i]!.dom ? fromUtf8(domBytesOf(blobs[i]!.dom!, blobs[i]!.text)) : '',
           screenshot: blobs[i]!.screenshot?.bytes ?? null,
           notes: s.notes,
         })),
@@ -384,14 +610,15 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       return { zip, count: chosen.length, headHash: manifest.chain.headHash };
     },
 
-    /** Re-walks the chain and re-hashes every stored part. */
+    /** Re-walks the chain, re-hashes every stored part, and checks the search structure covers every snapshot. */
     async verify(): Promise<StoreCheck> {
       const database = await db();
-      const tx = database.transaction(['chain', 'snapshots', 'blobs']);
-      const [entries, snapshots, blobs] = await Promise.all([
+      const tx = database.transaction(['chain', 'snapshots', 'blobs', 'search']);
+      const [entries, snapshots, blobs, packs] = await Promise.all([
         tx.objectStore('chain').getAll(),
         tx.objectStore('snapshots').getAll(),
         tx.objectStore('blobs').getAll(),
+        tx.objectStore('search').getAll(),
       ]);
       const problems: string[] = [];
       const chain = await verifyChain(entries.map(({ body: _body, ...entry }) => entry));
@@ -399,14 +626,20 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       const bySeq = new Map(entries.map((e) => [e.seq, e]));
       for (const e of entries) if (e.body && (await bodyHash(e.body)) !== e.bodyHash) problems.push(`${e.id}: tombstone altered`);
       const blob = new Map(blobs.map((b) => [`${b.snapshotId}/${b.name}`, b]));
+      const indexed = new Map(packs.flatMap((p) => p.entries.map((e) => [e.seq, e.id] as const)));
       for (const s of snapshots) {
         const entry = bySeq.get(s.seq);
         if (!entry || entry.id !== s.id || (await bodyHash(s.body)) !== entry.bodyHash) problems.push(`${s.id}: record altered`);
-        if ((await sha256Hex(s.text)) !== s.body.parts.text.sha256) problems.push(`${s.id}: text altered`);
+        const text = blob.get(`${s.id}/text`);
+        try {
+          if (!text || (await sha256Hex(inflateSync(text.bytes))) !== s.body.parts.text.sha256) problems.push(`${s.id}: text altered`);
+        } catch {
+          problems.push(`${s.id}: text unreadable`);
+        }
         if ((await sha256Hex(fieldsFileBytes(s.body.fields))) !== s.body.parts.fields.sha256) problems.push(`${s.id}: fields altered`);
         const dom = blob.get(`${s.id}/dom`);
         try {
-          if (!dom || (await sha256Hex(inflateSync(dom.bytes))) !== s.body.parts.dom.sha256) problems.push(`${s.id}: page copy altered`);
+          if (!dom || (await sha256Hex(domBytesOf(dom, text))) !== s.body.parts.dom.sha256) problems.push(`${s.id}: page copy altered`);
         } catch {
           problems.push(`${s.id}: page copy unreadable`);
         }
@@ -416,7 +649,9 @@ export function openEvidenceStore(options: OpenOptions = {}) {
           const noteEntry = bySeq.get(n.seq);
           if (!noteEntry || (await bodyHash(n.body)) !== noteEntry.bodyHash) problems.push(`${n.body.id}: note altered`);
         }
+        if (indexed.get(s.seq) !== s.id) problems.push(`${s.id}: missing from the search index`);
       }
+      if (indexed.size !== snapshots.length) problems.push(`search index holds ${indexed.size} entries for ${snapshots.length} snapshots`);
       return { ok: problems.length === 0, length: entries.length, problems };
     },
 
@@ -429,10 +664,10 @@ export function openEvidenceStore(options: OpenOptions = {}) {
     async wipe(): Promise<number> {
       return serial(async () => {
         const database = await db();
-        const tx = database.transaction(['chain', 'snapshots', 'blobs'], 'readwrite');
+        const tx = database.transaction(WRITE_STORES, 'readwrite');
         try {
           const count = await tx.objectStore('snapshots').count();
-          await Promise.all([tx.objectStore('chain').clear(), tx.objectStore('snapshots').clear(), tx.objectStore('blobs').clear()]);
+          await Promise.all(WRITE_STORES.map((name) => tx.objectStore(name).clear()));
           await tx.done;
           return count;
         } catch (error) {

@@ -27,4 +27,6 @@ export type { BundleReport, BundleProblem, FileResult, SnapshotResult } from './
 export { describeProblem, formatReport, reportHeadline, fileStatusKey } from './report';
 export { listQuerySchema, snapshotSummarySchema, matchesQuery, summarise, orderIdOf } from './query';
 export type { ListQuery, SnapshotSummary, Searchable } from './query';
+export { searchEntry, entryDecision, withNote, SEARCH_TEXT_CHARS } from './search';
+export type { SearchEntry, SearchFilter } from './search';
 export { toBase64, fromBase64, dataUrlBytes } from './base64';

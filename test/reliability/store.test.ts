@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EVIDENCE_SCHEMA_VERSION, listQuerySchema, verifyBundle } from '../../lib/evidence';
 import { orderPayload } from '../../lib/evidence/testing/ledger';
 import { translator } from '../../lib/i18n';
-import { EVIDENCE_DB_VERSION, openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { EVIDENCE_DB_VERSION, openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore as openVersion1Store } from './fixtures/evidence-store-v1';
 
 /**
  * The evidence store under failure: a disk that fills up at any step of a
@@ -38,15 +39,21 @@ const order = (n: number, status = '已支付') =>
 /** Every record of the raw database, and what would make one half-written. */
 async function integrity(name: string) {
   const db = await openDB(name);
-  const [chain, snapshots, blobs] = await Promise.all([db.getAll('chain'), db.getAll('snapshots'), db.getAll('blobs')]);
+  const [chain, snapshots, blobs, packs] = await Promise.all([db.getAll('chain'), db.getAll('snapshots'), db.getAll('blobs'), db.getAll('search')]);
   db.close();
   const problems: string[] = [];
+  // The search structure holds exactly one entry per snapshot, in packs that do not overlap.
+  const indexed = packs.flatMap((p) => p.entries.map((e: { seq: number; id: string }) => `${e.seq}:${e.id}`));
+  expect(indexed.sort()).toEqual(snapshots.map((s) => `${s.seq}:${s.id}`).sort());
+  for (const p of packs) if (p.entries.length > SEARCH_PACK || p.entries.some((e: { seq: number }) => e.seq < p.first)) problems.push(`search pack ${p.first} malformed`);
   chain.forEach((e, i) => e.seq !== i + 1 && problems.push(`chain gap at ${i + 1}`));
   const bySeq = new Map(chain.map((e) => [e.seq, e]));
   const ids = new Set(snapshots.map((s) => s.id));
   for (const s of snapshots) {
     if (bySeq.get(s.seq)?.id !== s.id) problems.push(`${s.id} has no chain entry`);
     if (!blobs.some((b) => b.snapshotId === s.id && b.name === 'dom')) problems.push(`${s.id} has no page copy`);
+    if (!blobs.some((b) => b.snapshotId === s.id && b.name === 'text')) problems.push(`${s.id} has no page text`);
+    if ('text' in s) problems.push(`${s.id} keeps its text in the record`);
     if (s.body.parts.screenshot && !blobs.some((b) => b.snapshotId === s.id && b.name === 'screenshot')) problems.push(`${s.id} lost its screenshot`);
   }
   for (const b of blobs) if (!ids.has(b.snapshotId)) problems.push(`orphan ${b.name} of ${b.snapshotId}`);
@@ -76,9 +83,9 @@ function quotaAtWrite(n: number) {
 
 describe('a full disk at any step of a capture', () => {
   it('a full disk at commit: a quota message, nothing partial, and the next capture chains on', async () => {
-    // A capture makes three writes (chain entry, record, page copy), four with a screenshot; the last one's
-    // success is where Chromium commits, and where a full disk shows.
-    for (const [screenshot, writes] of [[true, 4], [false, 3]] as const) {
+    // A capture makes five writes (chain entry, record, page copy, page text, search pack), six with a
+    // screenshot; the last one's success is where Chromium commits, and where a full disk shows.
+    for (const [screenshot, writes] of [[true, 6], [false, 5]] as const) {
       const name = `quota-commit-${writes}-${++counter}`;
       const s = store(name);
       await s.capture(order(1), new Uint8Array([0xff, 0xd8, 1, 0xff, 0xd9]), at(0));
@@ -88,7 +95,7 @@ describe('a full disk at any step of a capture', () => {
       } finally {
         restore();
       }
-      expect(await integrity(name)).toEqual({ problems: [], chain: 1, snapshots: 1, blobs: 2 });
+      expect(await integrity(name)).toEqual({ problems: [], chain: 1, snapshots: 1, blobs: 3 });
       expect((await s.list(listQuerySchema.parse({}))).total).toBe(1);
       expect(await s.verify()).toEqual({ ok: true, length: 1, problems: [] });
       expect(await s.capture(order(2), null, at(2))).toMatchObject({ status: 'saved', id: 'snap-000002' });
@@ -96,7 +103,7 @@ describe('a full disk at any step of a capture', () => {
   });
 
   it('a write failing at any step of a capture leaves nothing partial, and the next capture chains on', async () => {
-    for (let step = 1; step <= 4; step++) {
+    for (let step = 1; step <= 6; step++) {
       const name = `quota-${step}-${++counter}`;
       const s = store(name);
       await s.capture(order(1), new Uint8Array([0xff, 0xd8, 1, 0xff, 0xd9]), at(0));
@@ -107,7 +114,7 @@ describe('a full disk at any step of a capture', () => {
       } finally {
         restore();
       }
-      expect(await integrity(name)).toEqual({ problems: [], chain: 1, snapshots: 1, blobs: 2 });
+      expect(await integrity(name)).toEqual({ problems: [], chain: 1, snapshots: 1, blobs: 3 });
       expect(await s.verify()).toEqual({ ok: true, length: 1, problems: [] });
       expect(await s.capture(order(2), null, at(2))).toMatchObject({ status: 'saved', id: 'snap-000002' });
     }
@@ -117,7 +124,7 @@ describe('a full disk at any step of a capture', () => {
     const name = `quota-note-${++counter}`;
     const s = store(name);
     await s.capture(order(1), null, at(0));
-    // A note writes the chain entry, then the record: the record's write is the commit.
+    // A note writes the chain entry, then the record (then its search entry, through a cursor).
     let restore = quotaAtWrite(2);
     await expect(s.addNote('snap-000001', '工单已受理', at(1))).rejects.toMatchObject({ reason: 'quota' });
     restore();
@@ -192,12 +199,32 @@ describe('many writers at once', () => {
   }, 120_000);
 });
 
+/** What a version 1 store holds after a few weeks of use: orders, a status change, a long page, notes, a deletion. */
+async function useVersion1(v1: ReturnType<typeof openVersion1Store>): Promise<number> {
+  await v1.capture(order(1), new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), at(0));
+  for (let i = 2; i <= 6; i++) await v1.capture(order(i), null, at(i * 24 * 60));
+  await v1.capture(order(2, '已退款'), null, at(8 * 24 * 60));
+  // An order list longer than the search structure keeps as text, with a needle at its end.
+  const rows = Array.from({ length: 400 }, (_, i) => `${orderId(100 + i)}\t云服务器 CVM\t新购\t已支付\t¥${(i * 13.7).toFixed(2)}`).join('\n');
+  await v1.capture(
+    orderPayload({ url: 'http://console.cloud.tencent.com/expense/deal/all', title: '订单管理 - 费用中心', fields: {}, text: `订单管理\n${rows}\n合计 Σ 退款说明 REFUND-Tail-7731` }),
+    null,
+    at(9 * 24 * 60),
+  );
+  await v1.capture(orderPayload({ url: 'http://letsvpn.world/account/orders', match: { vendor: 'letsvpn', kind: 'order' }, fields: {}, text: '快连 订单 LetsVPN Premium' }), null, at(10 * 24 * 60));
+  await v1.addNote('snap-000002', '电话沟通记录 Ticket-ABC', at(11 * 24 * 60));
+  await v1.addNote('snap-000008', '客服说可以退', at(11 * 24 * 60 + 1));
+  await v1.remove('snap-000003', at(12 * 24 * 60));
+  return 12;
+}
+
 /**
  * Databases an earlier version of the extension left behind. Each schema step
  * adds a fixture here: a database in that version's shape, with data, which
- * the current code must open without losing a record.
+ * the current code must open without losing a record. Each resolves with the
+ * length of the chain it left.
  */
-const EARLIER_VERSIONS: Record<number, (name: string) => Promise<void>> = {
+const EARLIER_VERSIONS: Record<number, (name: string) => Promise<number>> = {
   // Version 0: the database name exists but holds nothing (an interrupted first start).
   0: async (name) => {
     await new Promise<void>((ok, fail) => {
@@ -206,8 +233,30 @@ const EARLIER_VERSIONS: Record<number, (name: string) => Promise<void>> = {
       request.onerror = () => ok();
       request.onsuccess = () => fail(new Error('expected the upgrade to be aborted'));
     });
+    return 0;
+  },
+  // Version 1: page text in the record, no search structure; written by the version 1 store itself.
+  1: async (name) => {
+    const v1 = openVersion1Store({ name });
+    const length = await useVersion1(v1);
+    await v1.close();
+    return length;
   },
 };
+
+const MIGRATION_QUERIES = [
+  {},
+  { limit: 3, offset: 2 },
+  { vendor: 'letsvpn' },
+  { vendor: 'tencent-cloud', orderId: orderId(2), exactOrder: true },
+  { orderId: '0004' },
+  { from: '2026-11-24', to: '2026-11-28' },
+  { search: 'refund-tail-7731' },
+  { search: 'ticket-abc' },
+  { search: 'letsvpn premium', vendor: 'letsvpn' },
+  { search: '已支付', countAll: false, limit: 2 },
+  { search: 'nowhere to be found' },
+];
 
 describe('migrations from every earlier evidence schema', () => {
   it('has a fixture for every earlier database version', () => {
@@ -217,10 +266,44 @@ describe('migrations from every earlier evidence schema', () => {
 
   it.each(Object.keys(EARLIER_VERSIONS).map(Number))('a database of version %i opens and works', async (version) => {
     const name = `migrate-${version}-${++counter}`;
-    await EARLIER_VERSIONS[version]!(name);
+    const length = await EARLIER_VERSIONS[version]!(name);
     const s = store(name);
-    expect(await s.capture(order(1), null, at(0))).toMatchObject({ status: 'saved', id: 'snap-000001' });
-    expect(await s.verify()).toMatchObject({ ok: true, length: 1 });
+    expect(await s.verify()).toEqual({ ok: true, length, problems: [] });
+    const next = `snap-${String(length + 1).padStart(6, '0')}`;
+    expect(await s.capture(order(99), null, at(20 * 24 * 60))).toMatchObject({ status: 'saved', id: next });
+    expect(await s.verify()).toMatchObject({ ok: true, length: length + 1 });
+    expect((await s.list(listQuerySchema.parse({ orderId: orderId(99) }))).items.map((i) => i.id)).toEqual([next]);
+    expect((await integrity(name)).problems).toEqual([]);
+  });
+
+  it('a version 1 database keeps every snapshot, note, deletion and the chain; its exports stay byte-identical and its searches give the same answers', async () => {
+    const name = `migrate-v1-detail-${++counter}`;
+    const v1 = openVersion1Store({ name });
+    const length = await useVersion1(v1);
+    const generator = { name: 't', version: '0' };
+    const ids = (await v1.list(listQuerySchema.parse({ limit: 100 }))).items.map((i) => i.id);
+    const details = await Promise.all(ids.map((id) => v1.get(id)));
+    const exported = await v1.exportBundle(null, at(30 * 24 * 60), generator, 'zh-CN');
+    const answers = await Promise.all(MIGRATION_QUERIES.map((q) => v1.list(listQuerySchema.parse(q))));
+    expect(await v1.verify()).toEqual({ ok: true, length, problems: [] });
+    await v1.close();
+
+    const s = store(name);
+    expect(await s.verify()).toEqual({ ok: true, length, problems: [] });
+    expect(ids).toHaveLength(8);
+    for (const [i, id] of ids.entries()) expect(await s.get(id), id).toEqual(details[i]);
+    expect((await s.get('snap-000002'))?.notes.map((n) => n.body.text)).toEqual(['电话沟通记录 Ticket-ABC']);
+    expect(await s.get('snap-000003')).toBeNull();
+    const again = await s.exportBundle(null, at(30 * 24 * 60), generator, 'zh-CN');
+    expect(again.zip).toEqual(exported.zip);
+    expect(await verifyBundle(again.zip)).toMatchObject({ ok: true, chain: { length, tombstones: 1 } });
+    for (const [i, q] of MIGRATION_QUERIES.entries()) expect(await s.list(listQuerySchema.parse(q)), JSON.stringify(q)).toEqual(answers[i]);
+    expect(answers[6]!.total).toBe(1); // found past the part of the text the search structure keeps
+    expect(await integrity(name)).toMatchObject({ problems: [], snapshots: 8 });
+    const raw = await openDB(name);
+    expect(raw.version).toBe(EVIDENCE_DB_VERSION);
+    expect(await raw.get('meta', 'schemaVersion')).toEqual({ key: 'schemaVersion', value: EVIDENCE_DB_VERSION });
+    raw.close();
   });
 
   it('reopening a database of the current version keeps every record, note and deletion, and its exports verify', async () => {

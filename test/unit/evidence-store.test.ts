@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listQuerySchema, verifyBundle } from '../../lib/evidence';
+import { listQuerySchema, matchesQuery, verifyBundle, type ListQuery } from '../../lib/evidence';
 import { orderPayload } from '../../lib/evidence/testing/ledger';
-import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../entrypoints/background/evidence-store';
 
 const T0 = new Date('2026-11-22T02:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -146,4 +147,183 @@ describe('the evidence store (IndexedDB)', () => {
     raw.close();
     expect((await store({ name: 'tamper' }).verify()).problems).toEqual(['snap-000001: record altered', 'snap-000001: fields altered']);
   });
+
+  it('keeps page text deflated in a blob, not in the record, and gives text and page copy back as captured', async () => {
+    const s = store({ name: 'text-at-rest' });
+    const rows = Array.from({ length: 1200 }, (_, i) => [
+      `20${String((i * 2_654_435_761) % 4_294_967_291).padStart(10, '0')}${String((i * 40_503 + 17) % 99_991).padStart(8, '0')}`,
+      '云服务器 CVM',
+      ((i * 37.13) % 50_000).toFixed(2),
+      `2026-11-${String(1 + (i % 28)).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}:22`,
+    ]);
+    const text = `订单管理\n${rows.map((r) => r.join('\t')).join('\n')}`;
+    const dom = `<html><body><h1>订单管理</h1><table>${rows.map((r) => `<tr data-deal="${r[0]}"><td>${r.join('</td><td>')}</td></tr>`).join('\n')}</table></body></html>`;
+    await s.capture(orderPayload({ text, dom, fields: {} }), null, T0);
+    await s.capture(order(1), null, at(1));
+    expect((await s.get('snap-000001'))?.text).toBe(text);
+    expect(await s.verify()).toEqual({ ok: true, length: 2, problems: [] });
+    const { zip } = await s.exportBundle(null, at(1), { name: 't', version: '0' }, 'zh-CN');
+    expect(await verifyBundle(zip)).toMatchObject({ ok: true });
+    await s.close();
+    const { openDB } = await import('idb');
+    const raw = await openDB('text-at-rest');
+    const record = await raw.get('snapshots', 'snap-000001');
+    const blob = await raw.get('blobs', ['snap-000001', 'text']);
+    const domBlob = await raw.get('blobs', ['snap-000001', 'dom']);
+    const smallDom = await raw.get('blobs', ['snap-000002', 'dom']);
+    // Without its text, a page copy stored against it cannot be read: verification says so.
+    await raw.delete('blobs', ['snap-000001', 'text']);
+    raw.close();
+    expect(record).not.toHaveProperty('text');
+    expect(blob).toMatchObject({ encoding: 'deflate' });
+    expect(blob.bytes.length).toBeLessThan(new TextEncoder().encode(text).length / 2);
+    // A large page copy is stored against the text, a small one plainly deflated.
+    expect(domBlob).toMatchObject({ encoding: 'delta' });
+    expect(smallDom).toMatchObject({ encoding: 'deflate' });
+    expect((await store({ name: 'text-at-rest' }).verify()).problems).toEqual(['snap-000001: text altered', 'snap-000001: page copy unreadable']);
+  });
+
+  it('notices page text edited or lost behind its back', async () => {
+    const s = store({ name: 'tamper-text' });
+    await s.capture(order(1), null, at(0));
+    await s.capture(order(2), null, at(1));
+    await s.close();
+    const { openDB } = await import('idb');
+    const { deflateSync } = await import('fflate');
+    const raw = await openDB('tamper-text');
+    await raw.put('blobs', { snapshotId: 'snap-000001', name: 'text', encoding: 'deflate', bytes: deflateSync(new TextEncoder().encode('订单号 20261118105822371601 状态 已退款')) });
+    await raw.delete('blobs', ['snap-000002', 'text']);
+    raw.close();
+    expect((await store({ name: 'tamper-text' }).verify()).problems).toEqual(['snap-000001: text altered', 'snap-000002: text altered']);
+  });
+
+  it('answers from memory only while nothing changed, whichever worker wrote', async () => {
+    const name = `two-workers-${++counter}`;
+    const [a, b] = [store({ name }), store({ name })];
+    await a.capture(order(1), null, at(0));
+    expect((await a.list(listQuerySchema.parse({ search: '状态' }))).total).toBe(1);
+    await b.capture(order(2), null, at(1));
+    expect((await a.list(listQuerySchema.parse({ search: '状态' }))).total).toBe(2);
+    await b.addNote('snap-000001', '电话回访 CALLBACK', at(2));
+    expect((await a.list(listQuerySchema.parse({ search: 'callback' }))).items.map((i) => i.id)).toEqual(['snap-000001']);
+    await b.remove('snap-000001', at(3));
+    expect((await a.list(listQuerySchema.parse({ search: '状态' }))).items.map((i) => i.id)).toEqual(['snap-000002']);
+    expect((await a.list(listQuerySchema.parse({}))).total).toBe(1);
+    await b.wipe();
+    expect(await a.list(listQuerySchema.parse({ search: '状态' }))).toEqual({ items: [], total: 0 });
+    expect(await a.list(listQuerySchema.parse({}))).toEqual({ items: [], total: 0 });
+  });
+
+  it('keeps the search structure in step with captures, notes, deletions and a wipe', async () => {
+    const s = store({ searchTextChars: 10 });
+    const count = SEARCH_PACK * 2 + 3;
+    for (let i = 0; i < count; i++) await s.capture(order(i, `状态${i}`), null, at(i));
+    expect((await s.list(listQuerySchema.parse({ search: '状态5' }))).items.map((i) => i.id).sort()).toEqual(
+      ['snap-000006', 'snap-000051', 'snap-000052', 'snap-000053', 'snap-000054', 'snap-000055', 'snap-000056', 'snap-000057', 'snap-000058', 'snap-000059', 'snap-000060'].sort(),
+    );
+    // A note is searchable at once; a deleted snapshot is found no more, by text or by number.
+    await s.addNote('snap-000040', '客服工单 TK-778899', at(100));
+    expect((await s.list(listQuerySchema.parse({ search: 'tk-778899' }))).items.map((i) => [i.id, i.noteCount])).toEqual([['snap-000040', 1]]);
+    await s.remove('snap-000040', at(101));
+    expect((await s.list(listQuerySchema.parse({ search: 'TK-778899' }))).total).toBe(0);
+    expect((await s.list(listQuerySchema.parse({ orderId: '371603', search: '状态38' }))).total).toBe(1);
+    // Paging past pack boundaries, newest first, with the right total.
+    const ids: string[] = [];
+    for (let offset = 0; offset < count; offset += 7) ids.push(...(await s.list(listQuerySchema.parse({ offset, limit: 7 }))).items.map((i) => i.id));
+    expect(ids).toHaveLength(count - 1);
+    expect(ids[0]).toBe(`snap-${String(count).padStart(6, '0')}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud' }))).total).toBe(count - 1);
+    expect(await s.verify()).toMatchObject({ ok: true, problems: [] });
+    expect(await s.wipe()).toBe(count - 1);
+    expect(await s.list(listQuerySchema.parse({ search: '状态' }))).toEqual({ items: [], total: 0 });
+    expect(await s.capture(order(1), null, at(200))).toMatchObject({ status: 'saved', id: 'snap-000001' });
+    expect((await s.list(listQuerySchema.parse({ search: '状态' }))).total).toBe(1);
+  });
 });
+
+/**
+ * The old way to answer a list: every snapshot read whole and passed through
+ * `matchesQuery`, newest first. The search structure must answer the same.
+ */
+async function fullScan(s: EvidenceStore, ids: readonly string[], query: ListQuery) {
+  const details = (await Promise.all(ids.map((id) => s.get(id)))).flatMap((d) => (d ? [d] : []));
+  details.sort((a, b) => b.summary.seq - a.summary.seq);
+  const hits = details.filter((d) => matchesQuery({ body: d.body, text: d.text, notes: d.notes.map((n) => n.body.text) }, query));
+  const filtered = !!(query.vendor || query.orderId?.trim() || query.from || query.to || query.search?.trim());
+  const exact = !!(query.exactOrder && query.vendor && query.orderId?.trim());
+  const total = filtered && !exact && query.countAll === false ? Math.min(hits.length, query.offset + query.limit) : hits.length;
+  return { items: hits.slice(query.offset, query.offset + query.limit).map((d) => d.summary), total };
+}
+
+describe('the search structure answers as the full scan did', () => {
+  const letter = fc.constantFrom('a', 'A', 'b', 'B', '7', ' ', '订', '单', 'Σ', 'σ', 'İ', 'i');
+  const str = (max: number) => fc.array(letter, { maxLength: max }).map((a) => a.join(''));
+  // Notes use letters of their own too, so some searches can only be answered by a note.
+  const noteText = fc.array(fc.constantFrom('x', 'X', 'y', 'a', '单'), { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
+  const needle = fc.array(fc.constantFrom('a', 'A', 'b', '7', ' ', '订', 'Σ', 'σ', 'i', 'İ', 'x', 'Y'), { maxLength: 3 }).map((a) => a.join(''));
+  const action = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('capture' as const), vendor: fc.constantFrom('tencent-cloud', 'letsvpn'), order: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), title: str(5), text: str(30), hours: fc.integer({ min: 0, max: 96 }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('note' as const), target: fc.nat(), text: noteText }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: fc.nat() }) },
+  );
+  const query = fc
+    .record(
+      {
+        vendor: fc.constantFrom('tencent-cloud', 'letsvpn'),
+        orderId: fc.constantFrom('2026', '71603', '00002', '2026111810582237160' + '3', ' 2026111810582237160' + '1 '),
+        from: fc.constantFrom('2026-11-22', '2026-11-23', '2026-11-24'),
+        to: fc.constantFrom('2026-11-22', '2026-11-23', '2026-11-25'),
+        search: needle,
+        exactOrder: fc.boolean(),
+        countAll: fc.boolean(),
+        offset: fc.integer({ min: 0, max: 6 }),
+        limit: fc.integer({ min: 1, max: 5 }),
+      },
+      { requiredKeys: [] },
+    )
+    .map((q) => listQuerySchema.parse(q));
+
+  it('for any history of captures, notes and deletions and any query, with texts kept whole or cut (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 14 }), fc.array(query, { minLength: 1, maxLength: 12 }), fc.constantFrom(3, 4000), fc.boolean(), async (actions, queries, textChars, searchCache) => {
+        const s = store({ searchTextChars: textChars, searchCache });
+        const live: string[] = [];
+        for (const [i, a] of actions.entries()) {
+          if (a.kind === 'capture') {
+            const orderId = a.order === null ? null : `2026111810582237160${a.order}`;
+            const result = await s.capture(
+              orderPayload({
+                url: `http://console.cloud.tencent.com/expense/deal/detail?dealName=${orderId ?? i}`,
+                match: { vendor: a.vendor, kind: 'order' },
+                title: a.title,
+                text: a.text,
+                fields: orderId ? { orderId, status: a.title } : {},
+              }),
+              null,
+              at(a.hours * 60 + i),
+            );
+            if (result.status === 'saved') live.push(result.id);
+          } else if (live.length) {
+            const id = live[a.target % live.length]!;
+            if (a.kind === 'note') await s.addNote(id, a.text, at(10_000 + i));
+            else {
+              await s.remove(id, at(10_000 + i));
+              live.splice(live.indexOf(id), 1);
+            }
+          }
+        }
+        // Each query twice: once as it comes (read from the store or memory), once surely from memory.
+        for (const q of [{}, { search: 'X' }, { search: 'y', countAll: false, limit: 1 }].map((q) => listQuerySchema.parse(q)).concat(queries)) {
+          const expected = await fullScan(s, live, q);
+          expect(await s.list(q), JSON.stringify(q)).toEqual(expected);
+          expect(await s.list(q), JSON.stringify(q)).toEqual(expected);
+        }
+        expect(await s.verify()).toMatchObject({ ok: true });
+        await s.close();
+      }),
+      { seed: 20261122, numRuns: 40 },
+    );
+  }, 120_000);
+});
+
