@@ -1,4 +1,5 @@
 import { deflateSync, inflateSync } from 'fflate';
+import { deflateRaw } from '../../platform/compress';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import {
   bodyHash,
@@ -30,7 +31,7 @@ import {
   type SnapshotSummary,
   type TombstoneBody,
 } from '../../lib/evidence';
-import { decodeAgainst, encodeAgainst } from '../../lib/evidence/delta';
+import { decodeAgainst, packAgainst, unpackAgainst } from '../../lib/evidence/delta';
 import type { Locale } from '../../lib/i18n';
 
 /**
@@ -248,16 +249,23 @@ export const DOM_DELTA_FROM = 64 * 1024;
  * The page copy at rest: against the page text when it is large and that reads
  * back exactly (it always should; the check costs one inflate), else plain deflate.
  */
-function storedDom(dom: Uint8Array, text: Uint8Array): Pick<StoredBlob, 'encoding' | 'bytes'> {
-  if (dom.length < DOM_DELTA_FROM) return { encoding: 'deflate', bytes: deflateSync(dom) };
-  try {
-    const bytes = encodeAgainst(text, dom);
-    const back = decodeAgainst(text, bytes);
-    if (back.length === dom.length && back.every((b, i) => b === dom[i])) return { encoding: 'delta', bytes };
-  } catch {
-    // fall through to plain deflate
+async function storedDom(dom: Uint8Array, text: Uint8Array): Promise<Pick<StoredBlob, 'encoding' | 'bytes'>> {
+  if (dom.length >= DOM_DELTA_FROM) {
+    try {
+      const packed = packAgainst(text, dom);
+      const back = unpackAgainst(text, packed);
+      if (sameBytes(back, dom)) return { encoding: 'delta', bytes: await deflateRaw(packed) };
+    } catch {
+      // fall through to plain deflate
+    }
   }
-  return { encoding: 'deflate', bytes: deflateSync(dom) };
+  return { encoding: 'deflate', bytes: await deflateRaw(dom) };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Rewrites the search entry of the snapshot at `seq` (`null` removes it), in the caller's transaction. */
@@ -427,11 +435,13 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         throw error;
       }
       const textBytes = utf8(prepared.text);
-      const text = deflateSync(textBytes);
-      const dom = storedDom(utf8(prepared.dom), textBytes);
+      // Compressed before the write transaction opens (an await inside it would end it).
+      const [text, dom] = await Promise.all([deflateRaw(textBytes), storedDom(utf8(prepared.dom), textBytes)]);
       return serial(async () => {
+        let sealedOn: ChainHead | null = null;
         const outcome = await append<{ duplicate: StoredSnapshot } | { snapshot: StoredSnapshot; entry: ChainEntry; search: SearchEntry }>(
           async (head, read) => {
+            sealedOn = head;
             const latest = await latestOf(read, prepared.subjectKey);
             if (isDuplicate(prepared, latest?.body)) return { duplicate: latest! };
             const { body, entry } = await sealSnapshot(prepared, head, latest?.id ?? null);
@@ -461,6 +471,11 @@ export function openEvidenceStore(options: OpenOptions = {}) {
           },
         );
         if ('duplicate' in outcome) return { status: 'duplicate', id: outcome.duplicate.id };
+        // This worker's own capture extends what it holds in memory instead of discarding it: the
+        // next search after a save is answered from memory, not by reading every entry again.
+        if (cached && sealedOn && sameHead(cached.head, sealedOn)) {
+          cached = { head: { seq: outcome.entry.seq, hash: outcome.entry.hash }, entries: [outcome.search, ...cached.entries] };
+        }
         return { status: 'saved', id: outcome.snapshot.id, seq: outcome.entry.seq, hash: outcome.entry.hash };
       });
     },

@@ -39,6 +39,15 @@ class Bytes {
     }
     this.push(v);
   }
+  pushRange(from: Uint8Array, start: number, end: number) {
+    while (this.length + (end - start) > this.buf.length) {
+      const next = new Uint8Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf.set(from.subarray(start, end), this.length);
+    this.length += end - start;
+  }
   bytes = () => this.buf.subarray(0, this.length);
 }
 
@@ -52,7 +61,8 @@ function hash8(b: Uint8Array, p: number): number {
 const zigzag = (d: number) => (d >= 0 ? d * 2 : -d * 2 - 1);
 const unzigzag = (z: number) => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 
-export function encodeAgainst(source: Uint8Array, target: Uint8Array): Uint8Array {
+/** The encoding before its final deflate (the caller may deflate it natively). */
+export function packAgainst(source: Uint8Array, target: Uint8Array): Uint8Array {
   const head = new Int32Array(1 << HASH_BITS).fill(-1);
   const prev = new Int32Array(Math.max(0, source.length));
   for (let p = 0; p + 8 <= source.length; p++) {
@@ -84,7 +94,7 @@ export function encodeAgainst(source: Uint8Array, target: Uint8Array): Uint8Arra
       continue;
     }
     ops.varint(p - literalStart);
-    for (let i = literalStart; i < p; i++) literals.push(target[i]!);
+    literals.pushRange(target, literalStart, p);
     ops.varint(best);
     ops.varint(zigzag(bestAt - sourceEnd));
     sourceEnd = bestAt + best;
@@ -92,7 +102,7 @@ export function encodeAgainst(source: Uint8Array, target: Uint8Array): Uint8Arra
     literalStart = p;
   }
   ops.varint(target.length - literalStart);
-  for (let i = literalStart; i < target.length; i++) literals.push(target[i]!);
+  literals.pushRange(target, literalStart, target.length);
   ops.varint(0);
   const header = new Bytes();
   header.push(VERSION);
@@ -102,7 +112,11 @@ export function encodeAgainst(source: Uint8Array, target: Uint8Array): Uint8Arra
   raw.set(header.bytes());
   raw.set(ops.bytes(), header.length);
   raw.set(literals.bytes(), header.length + ops.length);
-  return deflateSync(raw);
+  return raw;
+}
+
+export function encodeAgainst(source: Uint8Array, target: Uint8Array): Uint8Array {
+  return deflateSync(packAgainst(source, target));
 }
 
 export class DeltaCorrupt extends Error {
@@ -113,7 +127,11 @@ export class DeltaCorrupt extends Error {
 }
 
 export function decodeAgainst(source: Uint8Array, encoded: Uint8Array): Uint8Array {
-  const raw = inflateSync(encoded);
+  return unpackAgainst(source, inflateSync(encoded));
+}
+
+/** The target back from `packAgainst`'s output. */
+export function unpackAgainst(source: Uint8Array, raw: Uint8Array): Uint8Array {
   let at = 0;
   const varint = () => {
     let v = 0;

@@ -214,6 +214,21 @@ describe('the evidence store (IndexedDB)', () => {
     expect(await a.list(listQuerySchema.parse({}))).toEqual({ items: [], total: 0 });
   });
 
+  it('extends what it holds in memory with its own capture instead of reading every entry again', async () => {
+    const name = `own-capture-${++counter}`;
+    const s = store({ name });
+    await s.capture(order(1), null, at(0));
+    expect((await s.list(listQuerySchema.parse({ search: '状态' }))).total).toBe(1);
+    await s.capture(order(2), null, at(1));
+    // The search records are emptied behind the store's back (the chain head stays): only the
+    // copy in memory, extended by the capture, can still answer.
+    const { openDB } = await import('idb');
+    const raw = await openDB(name);
+    await raw.clear('search');
+    raw.close();
+    expect((await s.list(listQuerySchema.parse({ search: '状态' }))).items.map((i) => i.id)).toEqual(['snap-000002', 'snap-000001']);
+  });
+
   it('keeps the search structure in step with captures, notes, deletions and a wipe', async () => {
     const s = store({ searchTextChars: 10 });
     const count = SEARCH_PACK * 2 + 3;
