@@ -127,6 +127,11 @@ export const protocol = {
   },
 
   // ── Eligibility checker and tickets (add entries here) ──
+  /** Popup → worker: the bodies of some snapshots (fields, URL, times), without text, copy or picture. */
+  'evidence.bodies': {
+    request: z.object({ ids: z.array(snapshotId).max(20) }),
+    response: z.object({ bodies: z.array(snapshotBodySchema) }),
+  },
   /**
    * Popup → content script of a vendor ticket page: put the drafted ticket into
    * the page's form (`dryRun`: only say what would go where). Never submits.

@@ -135,8 +135,7 @@ export function Checker({ now, services, current, onVerdictShown }: CheckerProps
       try {
         const items = listed ?? (await services.listSnapshots({ vendor: ref.vendor, orderId: ref.orderId, exactOrder: true, countAll: false, offset: 0, limit: 20 })).items;
         const mine = items.filter((i) => i.vendor === ref.vendor && i.orderId === ref.orderId).slice(0, SNAPSHOTS_READ);
-        const got = await Promise.all(mine.map((i) => services.getSnapshot(i.id)));
-        const bodies = got.flatMap((g) => (g.snapshot ? [g.snapshot.body] : []));
+        const { bodies } = mine.length > 0 ? await services.getBodies(mine.map((i) => i.id)) : { bodies: [] };
         const latest = bodies[0];
         resetClaim();
         setSubject({
@@ -260,8 +259,8 @@ export function Checker({ now, services, current, onVerdictShown }: CheckerProps
         setCapture({ state: 'failed', message: t(key[result.reason], { message: result.message }) });
         return;
       }
-      const { snapshot } = await services.getSnapshot(result.id);
-      if (snapshot) setCaptured((list) => [...list.filter((s) => s.id !== result.id), claimSnapshot(snapshot.body)]);
+      const [body] = (await services.getBodies([result.id])).bodies;
+      if (body) setCaptured((list) => [...list.filter((s) => s.id !== result.id), claimSnapshot(body)]);
       setCapture({ state: 'done', kind: result.status, id: result.id });
     } catch (error) {
       setCapture({ state: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -6,7 +6,8 @@ import type { PageMatch, RequestOf, ResponseOf } from '../../lib';
  */
 export interface CheckerServices {
   listSnapshots(query: RequestOf<'evidence.list'>): Promise<ResponseOf<'evidence.list'>>;
-  getSnapshot(id: string): Promise<ResponseOf<'evidence.get'>>;
+  /** Snapshot bodies (fields, URL, times) without their text, page copy or screenshot. */
+  getBodies(ids: string[]): Promise<ResponseOf<'evidence.bodies'>>;
   /** Saves the page in a tab as a manual snapshot (`evidence.captureTab`). */
   captureTab(tabId: number): Promise<ResponseOf<'evidence.captureTab'>>;
   /** The user's custom policy packs and holiday overrides (settings). */

@@ -69,10 +69,9 @@ export function fakeServices(options: { snapshots?: StoredSnapshot[]; customPack
         .reverse();
       return { items, total: items.length };
     }),
-    getSnapshot: vi.fn(async (id: string) => {
-      const s = store.find((x) => x.id === id);
-      return { snapshot: s ? ({ summary: summary(s, 1), body: { ...s, schemaVersion: 1, type: 'snapshot' } } as never) : null };
-    }),
+    getBodies: vi.fn(async (ids: string[]) => ({
+      bodies: ids.flatMap((id) => store.filter((x) => x.id === id).map((s) => ({ ...s, schemaVersion: 1, type: 'snapshot' }) as never)),
+    })),
     captureTab: vi.fn(async (_tabId: number) => ({ status: 'failed', reason: 'not-allowed', message: 'no page' }) as never),
     loadSettings: vi.fn(async () => ({ customPacks: options.customPacks ?? [], holidayOverrides: options.holidayOverrides ?? [] })),
     findTicketTabs: vi.fn(async () => [] as Awaited<ReturnType<CheckerServices['findTicketTabs']>>),

@@ -526,6 +526,14 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       return { items: await summaries(snapshots, hits.slice(query.offset, wanted)), total: hits.length };
     },
 
+    /** The bodies of the given snapshots that exist, in the order asked; one read of the records only. */
+    async bodies(ids: readonly string[]): Promise<SnapshotBody[]> {
+      const database = await db();
+      const store = database.transaction('snapshots').store;
+      const found = await Promise.all(ids.map((id) => store.get(id)));
+      return found.flatMap((s) => (s ? [s.body] : []));
+    },
+
     async get(id: string): Promise<SnapshotDetail | null> {
       const database = await db();
       const tx = database.transaction(['snapshots', 'blobs']);

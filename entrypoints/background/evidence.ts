@@ -106,6 +106,11 @@ export function evidenceHandlers(store: () => EvidenceStore = evidenceStore, now
       return { snapshot: { ...rest, screenshot: screenshot ? `data:image/jpeg;base64,${toBase64(screenshot)}` : null } };
     },
 
+    'evidence.bodies': async ({ ids }, sender) => {
+      fromExtensionPage(sender);
+      return { bodies: await store().bodies(ids) };
+    },
+
     'evidence.delete': async ({ id }, sender) => {
       fromExtensionPage(sender);
       return { deleted: await store().remove(id, now()) };

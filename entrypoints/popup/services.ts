@@ -6,7 +6,7 @@ import { loadSettings, watchSettings } from '../../platform/settings';
 /** The checker's browser side: messages to the worker and to ticket pages, tabs, clipboard. */
 export const browserCheckerServices: CheckerServices = {
   listSnapshots: (query) => sendMessage('evidence.list', query),
-  getSnapshot: (id) => sendMessage('evidence.get', { id }),
+  getBodies: (ids) => sendMessage('evidence.bodies', { ids }),
   captureTab: (tabId) => sendMessage('evidence.captureTab', { tabId }),
   loadSettings: async () => (await loadSettings()).settings,
   watchSettings: (onChange) => watchSettings(onChange),

@@ -214,6 +214,17 @@ describe('the evidence store (IndexedDB)', () => {
     expect(await a.list(listQuerySchema.parse({}))).toEqual({ items: [], total: 0 });
   });
 
+  it('reads bodies alone, in the order asked, skipping ids it does not hold', async () => {
+    const s = store();
+    await s.capture(order(1), null, at(0));
+    await s.capture(order(2), null, at(1));
+    const bodies = await s.bodies(['snap-000002', 'snap-000009', 'snap-000001']);
+    expect(bodies.map((b) => [b.id, b.fields.orderId])).toEqual([
+      ['snap-000002', (await s.get('snap-000002'))!.body.fields.orderId],
+      ['snap-000001', (await s.get('snap-000001'))!.body.fields.orderId],
+    ]);
+  });
+
   it('extends what it holds in memory with its own capture instead of reading every entry again', async () => {
     const name = `own-capture-${++counter}`;
     const s = store({ name });
