@@ -2,6 +2,7 @@ import { inflateSync } from 'fflate';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../lib/evidence';
+import { decodeAgainst } from '../../lib/evidence/delta';
 import { fixturePages, type FixturePage } from '../fixtures/catalog';
 import { launchExtension, type ExtensionSession } from './harness';
 
@@ -46,23 +47,31 @@ async function everyStoredByte(locker: Page): Promise<{ text: string; snapshots:
         r.onerror = () => fail(r.error);
       });
     const b64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
-    const [chain, snapshots, blobs, meta] = await Promise.all([all('chain'), all('snapshots'), all('blobs'), all('meta')]);
+    const [chain, snapshots, blobs, meta, search] = await Promise.all([all('chain'), all('snapshots'), all('blobs'), all('meta'), all('search')]);
     db.close();
     return {
       chain,
       snapshots,
       meta,
+      search,
       blobs: blobs.map((b) => ({ snapshotId: b.snapshotId, name: b.name, encoding: b.encoding, bytes: b64(b.bytes) })),
     };
   });
+  // Every blob as it reads back: page text and copies inflated, a copy stored against its page text decoded.
+  const raw = (b: { bytes: string }) => Buffer.from(b.bytes, 'base64');
+  const textOf = (id: string) => {
+    const blob = dump.blobs.find((b) => b.snapshotId === id && b.name === 'text');
+    return blob ? inflateSync(raw(blob)) : new Uint8Array();
+  };
   const blobTexts = dump.blobs.map((b) => {
-    const raw = Buffer.from(b.bytes, 'base64');
-    return b.encoding === 'deflate' ? Buffer.from(inflateSync(raw)).toString('utf8') : raw.toString('latin1');
+    if (b.encoding === 'deflate') return Buffer.from(inflateSync(raw(b))).toString('utf8');
+    if (b.encoding === 'delta') return Buffer.from(decodeAgainst(textOf(b.snapshotId), raw(b))).toString('utf8');
+    return raw(b).toString('latin1');
   });
   const sizes = dump.snapshots.map(
     (s) => JSON.stringify(s).length + dump.blobs.filter((b) => b.snapshotId === s.id).reduce((n, b) => n + Buffer.from(b.bytes, 'base64').length, 0),
   );
-  return { text: [JSON.stringify(dump.chain), JSON.stringify(dump.snapshots), JSON.stringify(dump.meta), ...blobTexts].join('\n'), snapshots: dump.snapshots, sizes };
+  return { text: [JSON.stringify(dump.chain), JSON.stringify(dump.snapshots), JSON.stringify(dump.meta), JSON.stringify(dump.search), ...blobTexts].join('\n'), snapshots: dump.snapshots, sizes };
 }
 
 /** Clicks "save as evidence" and resolves with the acknowledged snapshot id (from the page's main world, so no polling delay). */
