@@ -19,7 +19,7 @@ import { verifyBundle } from '../lib/evidence/verify';
 import { fixturePages } from '../test/fixtures/catalog';
 import { chromePath, launchExtension, recordedTabId, ROOT, settle, watchExtensionContexts, type ExtensionSession } from '../test/e2e/harness';
 import type { FixtureServer } from '../test/fixtures/server';
-import { HEAVY_LIST_PATH, HEAVY_LIST_URL, heavyOrderListPage } from './bench/heavy-page';
+import { HEAVY_CONTROL_HOST, HEAVY_CONTROL_URL, HEAVY_LIST_PATH, HEAVY_LIST_URL, heavyOrderListPage } from './bench/heavy-page';
 import { startBenchServer } from './bench/server';
 import { SINGLE_FILE_OPTIONS, singleFileScript } from './bench/singlefile';
 import { atMost, figure, formatFigure, median, missing, type Figure } from './bench/stats';
@@ -234,18 +234,25 @@ async function contentScriptCost(server: FixtureServer) {
     // Warm both browsers (disk cache of fonts and styles, first-run work).
     await loadCost(plain.context, HEAVY_LIST_URL, false);
     await loadCost(session.context, HEAVY_LIST_URL, true);
+    await loadCost(session.context, HEAVY_CONTROL_URL, false);
     const withExt: LoadCost[] = [];
     const without: LoadCost[] = [];
+    const control: LoadCost[] = [];
     for (let i = 0; i < LOAD_RUNS; i++) {
       // Alternate which goes first, so drift on a shared machine hits both sides.
       if (i % 2 === 0) {
         without.push(await loadCost(plain.context, HEAVY_LIST_URL, false));
+        control.push(await loadCost(session.context, HEAVY_CONTROL_URL, false));
         withExt.push(await loadCost(session.context, HEAVY_LIST_URL, true));
       } else {
         withExt.push(await loadCost(session.context, HEAVY_LIST_URL, true));
+        control.push(await loadCost(session.context, HEAVY_CONTROL_URL, false));
         without.push(await loadCost(plain.context, HEAVY_LIST_URL, false));
       }
-      log(`  run ${i + 1}: task ${withExt[i]!.taskMs.toFixed(0)} ms with, ${without[i]!.taskMs.toFixed(0)} ms without; main-thread CPU ${withExt[i]!.threadMs.toFixed(0)} / ${without[i]!.threadMs.toFixed(0)} ms`);
+      log(
+        `  run ${i + 1}: task ${withExt[i]!.taskMs.toFixed(0)} ms with, ${without[i]!.taskMs.toFixed(0)} ms without, ${control[i]!.taskMs.toFixed(0)} ms control; ` +
+          `main-thread CPU ${withExt[i]!.threadMs.toFixed(0)} / ${without[i]!.threadMs.toFixed(0)} / ${control[i]!.threadMs.toFixed(0)} ms`,
+      );
     }
     const added = withExt.map((w, i) => w.taskMs - without[i]!.taskMs);
     figures['contentScript.addedMsMedian'] = atMost(
@@ -259,6 +266,10 @@ async function contentScriptCost(server: FixtureServer) {
         addedStyleMs: figure(withExt.map((w, i) => w.styleMs - without[i]!.styleMs), 'ms'),
         addedThreadCpuMs: figure(withExt.map((w, i) => w.threadMs - without[i]!.threadMs), 'ms', {
           method: 'CDP Performance.getMetrics ThreadTime (main-thread CPU time), same pairs',
+        }),
+        sameBrowserAddedMs: figure(withExt.map((w, i) => w.taskMs - control[i]!.taskMs), 'ms', {
+          method: `TaskDuration, the vendor page − the same page under ${HEAVY_CONTROL_HOST} (no extension script) in the browser with the extension`,
+          threadCpuMs: figure(withExt.map((w, i) => w.threadMs - control[i]!.threadMs), 'ms'),
         }),
       }),
       15,
@@ -667,7 +678,8 @@ const ORDER = [
 async function main() {
   buildExtension();
   bundleFigures();
-  const server = await startBenchServer({ [`console.cloud.tencent.com${HEAVY_LIST_PATH}`]: heavyOrderListPage(HEAVY_ROWS) });
+  const heavy = heavyOrderListPage(HEAVY_ROWS);
+  const server = await startBenchServer({ [`console.cloud.tencent.com${HEAVY_LIST_PATH}`]: heavy, [`${HEAVY_CONTROL_HOST}${HEAVY_LIST_PATH}`]: heavy });
   const version = execFileSync(chromePath(), ['--version'], { encoding: 'utf8' }).trim();
   try {
     const phases: [string, () => Promise<void>][] = [
@@ -706,7 +718,7 @@ async function main() {
     const f = figures[key]!;
     console.log(formatFigure(key, f));
     if (key.startsWith('bundle.')) console.log(`${''.padEnd(35)}gzip ${f.gzip} bytes`);
-    for (const sub of ['addedThreadCpuMs', 'extensionFramesMs', 'byOrderId', 'byText', 'bytes'] as const) {
+    for (const sub of ['addedThreadCpuMs', 'sameBrowserAddedMs', 'extensionFramesMs', 'byOrderId', 'byText', 'bytes'] as const) {
       const inner = f[sub] as Figure | undefined;
       if (inner && typeof inner === 'object' && 'median' in inner) console.log(formatFigure(`  ${sub}`, inner));
     }

@@ -10,6 +10,13 @@ import { SITES_DIR } from '../../test/fixtures/server';
  */
 export const HEAVY_LIST_PATH = '/expense/deal/all';
 export const HEAVY_LIST_URL = `http://console.cloud.tencent.com${HEAVY_LIST_PATH}`;
+/**
+ * The same page under a host the extension has no script for: loaded in the
+ * browser that has the extension, it is the control that shares everything
+ * with the measured loads except the content script.
+ */
+export const HEAVY_CONTROL_HOST = 'news.example.org';
+export const HEAVY_CONTROL_URL = `http://${HEAVY_CONTROL_HOST}${HEAVY_LIST_PATH}`;
 
 const PRODUCTS = [
   ['云服务器 CVM', '广州三区'],
