@@ -77,6 +77,8 @@ async function everyStoredByte(locker: Page): Promise<{ text: string; snapshots:
 /** Clicks "save as evidence" and resolves with the acknowledged snapshot id (from the page's main world, so no polling delay). */
 const captureTimes: number[] = [];
 async function saveFromCard(page: Page): Promise<string> {
+  // The card mounts once the page has loaded and painted.
+  await page.locator('refund-guard-ui [data-action="save-evidence"]').waitFor();
   const acknowledged = page.evaluate(
     () =>
       new Promise<string>((ok, fail) => {
