@@ -14,7 +14,7 @@ import { contentScriptHosts } from '../lib/vendors/registry';
 import { detectPageWith, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
 import type { PageMatch } from '../lib/vendors/types';
 import { translator } from '../lib/i18n';
-import { capturePage, pageOrderFields, settled, type SaveOutcome } from './capture';
+import { capturePage, pageOrderFields, painted, settled, type SaveOutcome } from './capture';
 import { hideCardOn, isCardHidden } from './card-prefs';
 import { placeCard } from './placement';
 import { currentLocale } from './locale';
@@ -56,27 +56,22 @@ function pageText(): string {
  * first layout, it made the browser lay the whole page out a second time
  * (traced on the 3,000-order list: about 500 ms of forced layout).
  */
-function pageRendered(): Promise<void> {
-  return new Promise((done) => {
-    const painted = () => {
-      const timer = setTimeout(done, 200); // rAF does not run in a hidden tab
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        setTimeout(done, 0);
-      });
-    };
-    if (document.readyState === 'complete') return painted();
+async function pageRendered(): Promise<void> {
+  if (document.readyState !== 'complete') {
     // A page whose last image or tracker never finishes still gets its card.
-    const slow = setTimeout(painted, 3000);
-    window.addEventListener(
-      'load',
-      () => {
-        clearTimeout(slow);
-        painted();
-      },
-      { once: true },
-    );
-  });
+    await new Promise<void>((done) => {
+      const slow = setTimeout(done, 3000);
+      window.addEventListener(
+        'load',
+        () => {
+          clearTimeout(slow);
+          done();
+        },
+        { once: true },
+      );
+    });
+  }
+  await painted();
 }
 
 const sameMatch = (a: PageMatch | null, b: PageMatch | null) => a?.vendor === b?.vendor && a?.kind === b?.kind;

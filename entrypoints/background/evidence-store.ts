@@ -246,8 +246,9 @@ function domBytesOf(dom: StoredBlob, text: StoredBlob | undefined): Uint8Array {
 export const DOM_DELTA_FROM = 64 * 1024;
 
 /**
- * The page copy at rest: against the page text when it is large and that reads
- * back exactly (it always should; the check costs one inflate), else plain deflate.
+ * The page copy at rest: against the page text when it is large and its packed
+ * form unpacks to the same bytes (it always should), else plain deflate. Both
+ * are deflated natively (`encodeAgainst` is the same format in one call).
  */
 async function storedDom(dom: Uint8Array, text: Uint8Array): Promise<Pick<StoredBlob, 'encoding' | 'bytes'>> {
   if (dom.length >= DOM_DELTA_FROM) {

@@ -115,6 +115,7 @@ export function packAgainst(source: Uint8Array, target: Uint8Array): Uint8Array 
   return raw;
 }
 
+/** The stored form: the packed encoding, deflated (the worker deflates `packAgainst`'s output natively, same bytes out of `decodeAgainst`). */
 export function encodeAgainst(source: Uint8Array, target: Uint8Array): Uint8Array {
   return deflateSync(packAgainst(source, target));
 }

@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pixelStudioPack } from '../../components/checker/testing';
-import { fixturePages, type FixturePage } from '../fixtures/catalog';
-import { launchExtension, recordedTabId, settle, type ExtensionSession } from './harness';
+import { fixture, launchExtension, recordedTabId, settle, type ExtensionSession } from './harness';
 
 /** Every check below is made as of this moment (the popup takes `now` from its address). */
 const NOW = '2026-11-22T12:00:00+08:00';
 
-function fixture(id: string): FixturePage {
-  const found = fixturePages.find((p) => p.id === id);
-  if (!found) throw new Error(`no fixture ${id}`);
-  return found;
-}
 
 async function openPopup(session: ExtensionSession, tabId?: number): Promise<Page> {
   const popup = await session.context.newPage();

@@ -3,34 +3,12 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../lib/evidence';
 import { decodeAgainst } from '../../lib/evidence/delta';
-import { fixturePages, type FixturePage } from '../fixtures/catalog';
-import { launchExtension, type ExtensionSession } from './harness';
+import { ask, fixture, launchExtension, type ExtensionSession } from './harness';
 
 /** Values seeded into fixture inputs (catalog notes of tc-payment-card-form and ex-login). */
 const SEEDED = ['4111111111111111', '11010519491231002X', '6222020200112233445', 'Sup3r-Secret!'];
 
-function fixture(id: string): FixturePage {
-  const found = fixturePages.find((p) => p.id === id);
-  if (!found) throw new Error(`no fixture ${id}`);
-  return found;
-}
 
-/** Sends a message as the evidence locker does (an extension page); wakes a stopped worker. */
-async function ask(page: Page, type: string, data: unknown): Promise<any> {
-  let reply: { ok: boolean; data?: unknown; error?: unknown } | undefined;
-  // A worker that is just restarting may not take the connection yet; only that is retried.
-  for (let attempt = 0; attempt < 5 && !reply; attempt++) {
-    reply = await page
-      .evaluate((m) => chrome.runtime.sendMessage(m), { rg: 1, type, data })
-      .catch((error: Error) => {
-        if (!/Could not establish connection|Receiving end does not exist/.test(error.message)) throw error;
-        return undefined;
-      });
-    if (!reply) await page.waitForTimeout(100);
-  }
-  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
-  return reply.data;
-}
 
 /** Every byte the store holds, as text: records as JSON, page copies inflated, screenshots raw. */
 async function everyStoredByte(locker: Page): Promise<{ text: string; snapshots: any[]; sizes: number[] }> {

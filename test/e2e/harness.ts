@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { fixturePages, type FixturePage } from '../fixtures/catalog';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -134,4 +135,31 @@ export async function recordedTabId(session: ExtensionSession, url: string): Pro
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => ok(null), { timeout: 2000 })));
+}
+
+/** One fixture page by its catalog id. */
+export function fixture(id: string): FixturePage {
+  const found = fixturePages.find((p) => p.id === id);
+  if (!found) throw new Error(`no fixture ${id}`);
+  return found;
+}
+
+/**
+ * Sends a message as an extension page does (the evidence locker, say) and
+ * returns the reply's data. Only "no receiver yet" (a stopped worker that is
+ * restarting) is retried.
+ */
+export async function ask(page: Page, type: string, data: unknown): Promise<any> {
+  let reply: { ok: boolean; data?: unknown; error?: unknown } | undefined;
+  for (let attempt = 0; attempt < 10 && !reply; attempt++) {
+    reply = await page
+      .evaluate((m) => chrome.runtime.sendMessage(m), { rg: 1, type, data })
+      .catch((error: Error) => {
+        if (!/Could not establish connection|Receiving end does not exist|message channel closed/.test(error.message)) throw error;
+        return undefined;
+      });
+    if (!reply) await page.waitForTimeout(150);
+  }
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
+  return reply.data;
 }

@@ -5,32 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePages, type FixturePage } from '../fixtures/catalog';
-import { launchExtension, ROOT, type ExtensionSession } from './harness';
+import { ask, fixture, launchExtension, ROOT, type ExtensionSession } from './harness';
 
 const run = promisify(execFile);
 
-function fixture(id: string): FixturePage {
-  const found = fixturePages.find((p) => p.id === id);
-  if (!found) throw new Error(`no fixture ${id}`);
-  return found;
-}
 
-/** Sends a message as an extension page does; retried only while a stopped worker restarts. */
-async function ask(page: Page, type: string, data: unknown): Promise<any> {
-  let reply: { ok: boolean; data?: unknown } | undefined;
-  for (let attempt = 0; attempt < 5 && !reply; attempt++) {
-    reply = await page
-      .evaluate((m) => chrome.runtime.sendMessage(m), { rg: 1, type, data })
-      .catch((error: Error) => {
-        if (!/Could not establish connection|Receiving end does not exist/.test(error.message)) throw error;
-        return undefined;
-      });
-    if (!reply) await page.waitForTimeout(100);
-  }
-  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
-  return reply.data;
-}
 
 /** The CLI verifier's exit code and output for a bundle file. */
 async function verifyCli(file: string): Promise<{ code: number; out: string }> {

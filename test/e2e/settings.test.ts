@@ -1,29 +1,8 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePages, type FixturePage } from '../fixtures/catalog';
-import { launchExtension, settle, type ExtensionSession } from './harness';
+import { ask, fixture, launchExtension, settle, type ExtensionSession } from './harness';
 
-function fixture(id: string): FixturePage {
-  const found = fixturePages.find((p) => p.id === id);
-  if (!found) throw new Error(`no fixture ${id}`);
-  return found;
-}
 
-/** Sends a message as an extension page does; wakes a stopped worker (only "no receiver yet" is retried). */
-async function ask(page: Page, type: string, data: unknown): Promise<any> {
-  let reply: { ok: boolean; data?: unknown } | undefined;
-  for (let attempt = 0; attempt < 10 && !reply; attempt++) {
-    reply = await page
-      .evaluate((m) => chrome.runtime.sendMessage(m), { rg: 1, type, data })
-      .catch((error: Error) => {
-        if (!/Could not establish connection|Receiving end does not exist/.test(error.message)) throw error;
-        return undefined;
-      });
-    if (!reply) await page.waitForTimeout(100);
-  }
-  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
-  return reply.data;
-}
 
 /** The reminder alarms as an extension page sees them (the same alarms the worker holds). */
 const reminderAlarms = (page: Page) =>

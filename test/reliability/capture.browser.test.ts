@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePages, type FixturePage } from '../fixtures/catalog';
 import { verifyBundle } from '../../lib/evidence';
 import { main as verifyCli } from '../../scripts/verify';
-import { launchExtension, type ExtensionSession } from '../e2e/harness';
+import { ask, fixture, launchExtension, type ExtensionSession } from '../e2e/harness';
 
 /**
  * Reliability in the real browser, on the production build: the in-page card
@@ -14,27 +13,7 @@ import { launchExtension, type ExtensionSession } from '../e2e/harness';
  * several tabs capturing at once.
  */
 
-function fixture(id: string): FixturePage {
-  const found = fixturePages.find((p) => p.id === id);
-  if (!found) throw new Error(`no fixture ${id}`);
-  return found;
-}
 
-/** A request from an extension page (as the locker sends it); retried only while a stopped worker restarts. */
-async function ask(page: Page, type: string, data: unknown): Promise<any> {
-  let reply: { ok: boolean; data?: unknown } | undefined;
-  for (let attempt = 0; attempt < 10 && !reply; attempt++) {
-    reply = await page
-      .evaluate((m) => chrome.runtime.sendMessage(m), { rg: 1, type, data })
-      .catch((error: Error) => {
-        if (!/Could not establish connection|Receiving end does not exist|message channel closed/.test(error.message)) throw error;
-        return undefined;
-      });
-    if (!reply) await page.waitForTimeout(150);
-  }
-  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
-  return reply.data;
-}
 
 /** Every record of the evidence database, checked for anything half-written. */
 async function integrity(locker: Page) {
