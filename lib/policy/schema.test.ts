@@ -105,13 +105,21 @@ describe('one zod schema for every pack: user-defined packs', () => {
     expect(errorsOf(p)).toEqual(['rules[0] "fourteen-day-trial" › summary › en: en text is empty']);
   });
 
-  it('definePack throws every problem at once', () => {
+  it('definePack fills in exactly the defaults the schema would (and leaves validation to the meta-test)', () => {
+    const p = minimal();
+    const defined = definePack(p as never);
+    expect(defined).toEqual((validatePack(p) as { ok: true; pack: unknown }).pack);
+    expect(defined.rules[0]).toMatchObject({ evidence: [], channels: [], nextSteps: [] });
+    expect(defined).toMatchObject({ channels: [], advice: [], processing: [], evidence: [], questions: {} });
+  });
+
+  it('a user pack is refused with every problem at once (PolicyPackError)', () => {
     const p = minimal() as Record<string, unknown>;
     delete p.covers;
     p.lastChecked = 'yesterday';
-    expect(() => definePack(p as never)).toThrow(PolicyPackError);
+    expect(() => loadUserPacks([p])).toThrow(PolicyPackError);
     try {
-      definePack(p as never);
+      loadUserPacks([p]);
     } catch (e) {
       expect((e as PolicyPackError).errors).toHaveLength(2);
       expect((e as Error).message).toContain('Invalid policy pack');

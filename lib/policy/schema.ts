@@ -56,7 +56,7 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition };
 
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const ConditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
   z.union(
     [
       z.object({ fact: FactPath, is: Scalar }).strict(),
@@ -275,9 +275,23 @@ export class PolicyPackError extends Error {
   }
 }
 
-/** Parses a pack or throws `PolicyPackError` with every problem listed. */
+/**
+ * A shipped pack as its source file writes it, with the schema's defaults
+ * filled in. It is not validated here: every context (each web page's card,
+ * the popup, the worker) imports the shipped packs, and parsing them all with
+ * the schema was the largest single cost of opening the popup. The packs are
+ * constants, so they are validated once, by the meta-test (packs.test.ts),
+ * which also checks that this gives exactly what `validatePack` gives.
+ * User packs are data and always go through `validatePack`.
+ */
 export function definePack(input: PolicyPackInput): PolicyPack {
-  const result = validatePack(input);
-  if (!result.ok) throw new PolicyPackError(result.errors);
-  return result.pack;
+  return {
+    ...input,
+    rules: input.rules.map((rule) => ({ ...rule, evidence: rule.evidence ?? [], channels: rule.channels ?? [], nextSteps: rule.nextSteps ?? [] })),
+    channels: input.channels ?? [],
+    advice: input.advice ?? [],
+    processing: input.processing ?? [],
+    evidence: input.evidence ?? [],
+    questions: input.questions ?? {},
+  };
 }
