@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
-import { buildBundle, escapeHtml, zipFiles } from './bundle';
+import { escapeHtml, zipFiles } from './bundle';
 import { canonicalJson, CanonicalJsonError, canonicalJsonPretty } from './canonical';
 import { verifyChain } from './chain';
 import { GENESIS_HASH, sha256Hex } from './hash';
