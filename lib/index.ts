@@ -26,6 +26,8 @@ export { ClaimFactsSchema, FACT_QUESTIONS, FACT_DEFAULTS, CHANNELS as PURCHASE_C
 export type { ClaimFacts, FactQuestion } from './claims/facts';
 export { EVIDENCE_ITEMS, EVIDENCE_IDS, evidenceLabel, evidenceChecklist } from './claims/evidence';
 export type { EvidenceId, EvidenceItem, ClaimSnapshot, ChecklistEntry } from './claims/evidence';
+export { findTabOrder, readOrderBodies, SNAPSHOTS_READ } from './evidence/tab-order';
+export type { OrderRef, SnapshotReader, TabOrder } from './evidence/tab-order';
 export type { RefundEstimate } from './claims/estimate';
 export { computeSla, slaClaimWindow, SlaInputError, SLA_POLICIES, mergeIntervals, splitByMonth, meetsPercent } from './sla';
 export type { SlaInput, SlaResult, SlaClaimWindow, SlaService, SlaPolicy } from './sla';

@@ -3,6 +3,7 @@ import { pageMatchSchema } from './vendors/schema';
 import { LOCALES } from './i18n';
 import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
 import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
+import { tabOrderSchema } from './evidence/tab-order';
 import { cardRequestSchema, cardResponseSchema } from './card/schema';
 import { webmailSightingSchema } from './outages';
 import { FILL_FIELDS, type FillField } from './tickets/fill';
@@ -37,6 +38,13 @@ const captureResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('failed'), reason: z.enum(CAPTURE_FAILURES), message: z.string().max(2000) }),
 ]);
 
+const tabStatusSchema = z.object({
+  match: pageMatchSchema.nullable(),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  detectedAt: z.string().nullable(),
+});
+
 const storedNote = z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema });
 
 export const protocol = {
@@ -52,12 +60,15 @@ export const protocol = {
   /** Popup → worker: what is known about a tab. */
   'tab.status': {
     request: z.object({ tabId: z.number().int().nonnegative() }),
-    response: z.object({
-      match: pageMatchSchema.nullable(),
-      url: z.string().nullable(),
-      title: z.string().nullable(),
-      detectedAt: z.string().nullable(),
-    }),
+    response: tabStatusSchema,
+  },
+  /**
+   * Popup → worker, as it opens: the tab's status and the saved order it shows
+   * (with that order's latest snapshot bodies), in one round trip.
+   */
+  'tab.order': {
+    request: z.object({ tabId: z.number().int().nonnegative() }),
+    response: z.object({ status: tabStatusSchema, order: tabOrderSchema }),
   },
   /**
    * Content script → worker, with the page's sensitive fields masked: take a

@@ -1,5 +1,4 @@
 import { browser, type Browser } from 'wxt/browser';
-import { replyData } from '../lib/wire';
 import {
   createDispatcher,
   envelope,
@@ -13,21 +12,11 @@ import {
 } from '../lib/messages';
 
 /**
- * Sends a request to the worker and returns its response. The worker's
- * dispatcher validated the response against the protocol before it left (it
- * answers `bad-response` otherwise), so it is not parsed a second time here:
- * for a snapshot with its page text and screenshot that second pass was a
- * large share of the popup's wait.
+ * Requests to the worker: its dispatcher validated each response against the
+ * protocol before it left (it answers `bad-response` otherwise), so the reply
+ * is not parsed a second time; the schema-free sender serves every context.
  */
-export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
-  let raw: unknown;
-  try {
-    raw = await browser.runtime.sendMessage(envelope(type, data));
-  } catch (error) {
-    throw new MessagingError('no-receiver', error instanceof Error ? error.message : String(error));
-  }
-  return replyData(type, raw) as ResponseOf<K>;
-}
+export { sendMessage } from './page-messaging';
 
 /**
  * Sends a request to the content script of one tab. Its reply comes from a

@@ -10,8 +10,10 @@ import {
   MessagingError,
   SHIPPED_VENDORS,
   validatePack,
+  findTabOrder,
+  readOrderBodies,
   type ClaimSnapshot,
-  type ResponseOf,
+  type TabOrder,
   type Verdict,
 } from '../../lib';
 import { useI18n } from '../i18n';
@@ -31,6 +33,11 @@ export interface CheckerProps {
   current: CurrentTab | null | undefined;
   /** Called when a verdict is first on screen (the popup measures first render → verdict). */
   onVerdictShown?: () => void;
+  /**
+   * The current tab's order, when the caller already asked for it (the popup
+   * does while its code loads); otherwise the checker reads it itself.
+   */
+  tabOrder?: Promise<TabOrder>;
 }
 
 interface Subject {
@@ -71,10 +78,6 @@ export function usableSettings(raw: { customPacks: readonly unknown[]; holidayOv
 
 const withoutUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-const SNAPSHOTS_READ = 5;
-
-type SnapshotSummary = ResponseOf<'evidence.list'>['items'][number];
-
 type View = 'auto' | 'questions' | 'verdict' | 'ticket';
 
 /**
@@ -82,7 +85,7 @@ type View = 'auto' | 'questions' | 'verdict' | 'ticket';
  * engine still asks, read the verdict with its clauses, deadline and evidence,
  * then prepare the ticket. Every rule is the engine's; this only asks and shows.
  */
-export function Checker({ now, services, current, onVerdictShown }: CheckerProps) {
+export function Checker({ now, services, current, onVerdictShown, tabOrder }: CheckerProps) {
   const { t, locale } = useI18n();
   const [settings, setSettings] = useState<UsableSettings | null>(null);
   const [settingsError, setSettingsError] = useState<string | null>(null);
@@ -128,65 +131,61 @@ export function Checker({ now, services, current, onVerdictShown }: CheckerProps
     setCapture({ state: 'idle' });
   };
 
-  const openOrder = useCallback(
-    async (ref: { vendor: string; orderId: string }, listed?: readonly SnapshotSummary[]) => {
-      setLoading(true);
-      setLoadError(null);
-      try {
-        const items = listed ?? (await services.listSnapshots({ vendor: ref.vendor, orderId: ref.orderId, exactOrder: true, countAll: false, offset: 0, limit: 20 })).items;
-        const mine = items.filter((i) => i.vendor === ref.vendor && i.orderId === ref.orderId).slice(0, SNAPSHOTS_READ);
-        const { bodies } = mine.length > 0 ? await services.getBodies(mine.map((i) => i.id)) : { bodies: [] };
-        const latest = bodies[0];
-        resetClaim();
-        setSubject({
-          vendor: ref.vendor,
-          orderId: ref.orderId,
-          snapshots: bodies.map(claimSnapshot),
-          prefilled: latest ? factsFromSnapshot(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null },
-        });
-      } catch (error) {
-        setLoadError(error instanceof Error ? error.message : String(error));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [services],
-  );
+  const showOrder = (ref: { vendor: string; orderId: string }, bodies: TabOrder['bodies']) => {
+    const latest = bodies[0];
+    resetClaim();
+    setSubject({
+      vendor: ref.vendor,
+      orderId: ref.orderId,
+      snapshots: bodies.map(claimSnapshot),
+      prefilled: latest ? factsFromSnapshot(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null },
+    });
+  };
 
-  // What the current tab is about: its latest saved order, opened at once.
+  const openOrder = async (ref: { vendor: string; orderId: string }) => {
+    setLoading(true);
+    setLoadError(null);
+    try {
+      showOrder(ref, await readOrderBodies(services, ref));
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  // What the current tab is about: its latest saved order, opened at once (read by the popup
+  // while this code loaded, when it could).
   useEffect(() => {
     let alive = true;
     if (current === undefined) {
       setCurrentOrder('loading');
       return;
     }
-    const match = current?.match;
-    if (!match || !current?.url) {
+    if (!current?.match || !current.url) {
       setCurrentOrder(null);
       return;
     }
-    services
-      .listSnapshots({ vendor: match.vendor, countAll: false, offset: 0, limit: 100 })
-      .then((r) => {
+    (tabOrder ?? findTabOrder(services, { vendor: current.match.vendor, url: current.url })).then(
+      ({ ref, bodies }) => {
         if (!alive) return;
-        const hit = r.items.find((i) => i.url === current.url && i.orderId);
-        const ref = hit ? { vendor: hit.vendor, orderId: hit.orderId!, capturedAt: hit.capturedAt, status: hit.status, title: hit.title } : null;
         setCurrentOrder(ref);
         if (ref && !autoOpened.current) {
           autoOpened.current = true;
-          // The list just read (newest first) already names this order's snapshots.
-          void openOrder(ref, r.items);
+          showOrder(ref, bodies);
         }
-      })
-      .catch((e: unknown) => {
+      },
+      (e: unknown) => {
         if (!alive) return;
         setCurrentOrder(null);
         setLoadError(e instanceof MessagingError || e instanceof Error ? e.message : String(e));
-      });
+      },
+    );
     return () => {
       alive = false;
     };
-  }, [services, current, openOrder]);
+    // showOrder only sets state: the tab and its order decide when this runs.
+  }, [services, current, tabOrder]);
 
   const vendors: VendorChoice[] = useMemo(
     () => [

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ResponseOf } from '../../lib';
+import type { OrderRef, ResponseOf } from '../../lib';
 import { useI18n } from '../i18n';
 import { displayTime } from '../datetime';
 import type { CheckerServices } from './services';
@@ -10,13 +10,7 @@ export interface VendorChoice {
   custom: boolean;
 }
 
-export interface OrderRef {
-  vendor: string;
-  orderId: string;
-  capturedAt: string;
-  status: string | null;
-  title: string;
-}
+export type { OrderRef } from '../../lib/evidence/tab-order';
 
 export interface SourcePickerProps {
   /** The order shown in the current tab, when it has a saved snapshot. */

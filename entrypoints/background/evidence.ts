@@ -2,9 +2,12 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { detectionText, detectPage, isPlausibleDetection } from '../../lib/detect';
 import { CAPTURE_LIMITS, dataUrlBytes, toBase64 } from '../../lib/evidence';
+import type { ListQuery } from '../../lib/evidence/query';
 import type { Handlers, ResponseOf, SenderInfo } from '../../lib/messages';
+import { findTabOrder } from '../../lib/evidence/tab-order';
 import type { PageMatch } from '../../lib/vendors/types';
 import { EvidenceStoreError, openEvidenceStore, type EvidenceStore } from './evidence-store';
+import { tabStatus } from './tabs';
 
 /**
  * Evidence messages: captures from content scripts, the locker's queries and
@@ -109,6 +112,13 @@ export function evidenceHandlers(store: () => EvidenceStore = evidenceStore, now
     'evidence.bodies': async ({ ids }, sender) => {
       fromExtensionPage(sender);
       return { bodies: await store().bodies(ids) };
+    },
+
+    'tab.order': async ({ tabId }, sender) => {
+      fromExtensionPage(sender);
+      const status = await tabStatus(tabId);
+      const reader = { listSnapshots: (query: ListQuery) => store().list(query), getBodies: async (ids: string[]) => ({ bodies: await store().bodies(ids) }) };
+      return { status, order: await findTabOrder(reader, { vendor: status.match?.vendor ?? null, url: status.url }) };
     },
 
     'evidence.delete': async ({ id }, sender) => {

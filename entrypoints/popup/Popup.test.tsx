@@ -3,17 +3,30 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeServices, NOW, ORDER_URL, paidOrderSnapshot } from '../../components/checker/testing';
 import { StaticLocale } from '../../components/i18n';
+import { findTabOrder } from '../../lib';
 import { MessagingError } from '../../lib/messages';
 
 const sendMessage = vi.fn();
-vi.mock('../../platform/messaging', () => ({ sendMessage: (...args: unknown[]) => sendMessage(...args) }));
+/** What the worker knows about the tab (each test sets it). */
+const tabStatus = vi.fn();
+vi.mock('../../platform/page-messaging', () => ({ sendMessage: (...args: unknown[]) => sendMessage(...args) }));
 
-const { Popup, requestedTabId, requestedNow } = await import('./Popup');
+const { Popup, requestedNow } = await import('./Popup');
+const { browserStartDeps, requestedTabId, startPopup } = await import('./start');
 
-function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN', services = fakeServices().services) {
+/**
+ * The popup's own start against the fake browser. The worker's `tab.order` is
+ * the mocked status plus what the lookup finds among the given snapshots.
+ */
+function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN', services = fakeServices().services, search = '') {
+  sendMessage.mockImplementation(async (type: string, data: { tabId: number }) => {
+    const status = await tabStatus(type, data);
+    return { status, order: await findTabOrder(services, { vendor: status.match?.vendor ?? null, url: status.url }) };
+  });
+  const start = startPopup(search, browserStartDeps);
   return render(
     <StaticLocale locale={locale}>
-      <Popup now={NOW} services={services} />
+      <Popup now={NOW} services={services} start={start} />
     </StaticLocale>,
   );
 }
@@ -21,13 +34,14 @@ function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN', services = fakeServices()
 describe('Popup', () => {
   beforeEach(async () => {
     sendMessage.mockReset();
+    tabStatus.mockReset();
     const win = await fakeBrowser.windows.create({ focused: true });
     await fakeBrowser.tabs.create({ windowId: win?.id, url: 'https://console.cloud.tencent.com/expense/deal', active: true });
   });
 
   it('shows what the active tab is, asking the worker about that tab', async () => {
     const [active] = await fakeBrowser.tabs.query({ active: true, currentWindow: true });
-    sendMessage.mockResolvedValue({
+    tabStatus.mockResolvedValue({
       match: { vendor: 'tencent-cloud', kind: 'order' },
       url: 'https://console.cloud.tencent.com/expense/deal',
       title: '订单管理',
@@ -36,27 +50,31 @@ describe('Popup', () => {
     renderPopup();
     expect(await screen.findByText('腾讯云 · 订单页')).toBeInTheDocument();
     expect(active?.id).toEqual(expect.any(Number));
-    expect(sendMessage).toHaveBeenCalledWith('tab.status', { tabId: active?.id });
+    expect(sendMessage).toHaveBeenCalledWith('tab.order', { tabId: active?.id });
     expect(document.querySelectorAll('.rg-vendor-list li')).toHaveLength(4);
   });
 
-  it('opens the checker on the order of the current tab', async () => {
-    sendMessage.mockResolvedValue({ match: { vendor: 'tencent-cloud', kind: 'order' }, url: ORDER_URL, title: '订单详情', detectedAt: '2026-11-22T03:00:00.000Z' });
+  it('opens the checker on the order of the current tab, from the one answer it asked for as it opened', async () => {
+    tabStatus.mockResolvedValue({ match: { vendor: 'tencent-cloud', kind: 'order' }, url: ORDER_URL, title: '订单详情', detectedAt: '2026-11-22T03:00:00.000Z' });
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderPopup('zh-CN', services);
     expect(await screen.findByTestId('questions')).toBeInTheDocument();
     expect(screen.getByText(/腾讯云 · 订单 20261118105822371604/)).toBeInTheDocument();
+    // One `tab.order` (whose lookup is the one list and bodies read here); the checker asks nothing again.
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+    expect(services.listSnapshots).toHaveBeenCalledTimes(1);
+    expect(services.getBodies).toHaveBeenCalledTimes(1);
   });
 
   it('says plainly when the page is not a vendor page, and offers to start from scratch', async () => {
-    sendMessage.mockResolvedValue({ match: null, url: null, title: null, detectedAt: null });
+    tabStatus.mockResolvedValue({ match: null, url: null, title: null, detectedAt: null });
     renderPopup('en');
     expect(await screen.findByText(/not a purchase, order or ticket page/)).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Start checking' })).toBeInTheDocument();
   });
 
   it('explains a worker that does not answer, in the UI language', async () => {
-    sendMessage.mockRejectedValue(new MessagingError('no-receiver', 'Could not establish connection'));
+    tabStatus.mockRejectedValue(new MessagingError('no-receiver', 'Could not establish connection'));
     renderPopup();
     expect(await screen.findByText(/扩展后台暂时不可用/)).toBeInTheDocument();
     // The checker still works without the current tab.

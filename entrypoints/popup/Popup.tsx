@@ -5,25 +5,12 @@ import type { CheckerServices, CurrentTab } from '../../components/checker/servi
 import { useI18n } from '../../components/i18n';
 import { GenericSite } from '../../components/GenericSite';
 import { VendorList } from '../../components/VendorList';
-import { errorMessageKey, MessagingError, parseInstant, type ResponseOf } from '../../lib';
+import { errorMessageKey, MessagingError, parseInstant } from '../../lib';
 import { isShippedVendor } from '../../lib/vendors/types';
-import { sendMessage } from '../../platform/messaging';
 import { genericSiteApi } from './generic';
+import type { PopupStart, PopupTab } from './start';
 
-type TabState =
-  | { state: 'loading' }
-  | { state: 'ready'; tabId: number; status: ResponseOf<'tab.status'>; url: string | null }
-  | { state: 'error'; message: string };
-
-/**
- * The popup can be opened for a given tab (`popup.html?tab=12`), e.g. from the
- * in-page card as a full tab; otherwise it is about the active tab.
- */
-export function requestedTabId(search: string): number | undefined {
-  const raw = new URLSearchParams(search).get('tab');
-  if (raw === null || !/^\d{1,10}$/.test(raw)) return undefined;
-  return Number(raw);
-}
+type TabState = { state: 'loading' } | ({ state: 'ready' } & PopupTab) | { state: 'error'; message: string };
 
 /**
  * The moment to check as of (`popup.html?now=2026-11-22T12:00:00+08:00`), e.g.
@@ -40,9 +27,11 @@ export interface PopupProps {
   /** The moment verdicts and countdowns are computed for (read once, where the popup starts). */
   now: string;
   services: CheckerServices;
+  /** The tab and its order, asked for when the popup opened (start.ts). */
+  start: PopupStart;
 }
 
-export function Popup({ now, services }: PopupProps) {
+export function Popup({ now, services, start }: PopupProps) {
   const { t } = useI18n();
   const [tab, setTab] = useState<TabState>({ state: 'loading' });
 
@@ -52,15 +41,8 @@ export function Popup({ now, services }: PopupProps) {
 
   useEffect(() => {
     let alive = true;
-    (async () => {
-      const tabId = requestedTabId(location.search) ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-      if (tabId === undefined) throw new Error(t('popup.noTab'));
-      const status = await sendMessage('tab.status', { tabId });
-      // The address of a page no content script reported (readable under the popup's activeTab grant).
-      const url = status.url ?? (await browser.tabs.get(tabId).then((t) => t.url ?? null, () => null));
-      return { tabId, status, url };
-    })().then(
-      ({ tabId, status, url }) => alive && setTab({ state: 'ready', tabId, status, url }),
+    start.tab.then(
+      (tab) => alive && setTab({ state: 'ready', ...tab }),
       (error: unknown) => {
         if (!alive) return;
         const message =
@@ -71,7 +53,7 @@ export function Popup({ now, services }: PopupProps) {
     return () => {
       alive = false;
     };
-  }, [t]);
+  }, [start, t]);
 
   const current = useMemo((): CurrentTab | null | undefined => {
     if (tab.state === 'loading') return undefined;
@@ -117,7 +99,7 @@ export function Popup({ now, services }: PopupProps) {
           ))}
       </section>
       <section className="rg-panel" aria-label={t('checker.title')} data-testid="checker">
-        <Checker now={now} services={services} current={current} onVerdictShown={onVerdictShown} />
+        <Checker now={now} services={services} current={current} tabOrder={start.order} onVerdictShown={onVerdictShown} />
       </section>
       <details className="rg-panel">
         <summary>{t('popup.supported')}</summary>

@@ -1,11 +1,9 @@
 import '../../components/base.css';
 import '../../components/checker/checker.css';
 import './popup.css';
-import { renderPage } from '../../platform/page';
-import { Popup, requestedNow } from './Popup';
-import { browserCheckerServices } from './services';
+import { browserStartDeps, startPopup } from './start';
 
-// The one place the popup reads the clock: every verdict, deadline and countdown below uses this `now`.
-const now = requestedNow(location.search) ?? new Date().toISOString();
-
-renderPage(<Popup now={now} services={browserCheckerServices} />);
+// The worker is asked about the tab first; the interface's code (React, the claims engine,
+// the catalogs) loads meanwhile (preloaded from the page's head) and picks up the answers.
+const start = startPopup(location.search, browserStartDeps);
+void import('./app').then(({ mountPopup }) => mountPopup(start));

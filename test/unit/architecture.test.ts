@@ -94,3 +94,13 @@ describe('scripts inside web pages stay light (bench: main-thread time on vendor
     expect(files.filter((f) => /^lib\/(policy|time|claims|sla|outages)\//.test(f) || f === 'lib/messages.ts')).toEqual([]);
   });
 });
+
+describe('the popup asks the worker before its interface loads (bench: popup first verdict)', () => {
+  it('its entry script loads no UI framework, no validator and no message schemas; the interface comes in lazily', () => {
+    const { files, packages } = pageScriptGraph('entrypoints/popup/main.tsx');
+    expect(files).toContain('entrypoints/popup/start.ts');
+    expect(packages.filter((p) => ['react', 'react-dom', 'preact', 'zod', 'dayjs'].includes(p))).toEqual([]);
+    expect(files.filter((f) => f === 'lib/messages.ts' || /^components\/.*\.tsx?$/.test(f) || /^lib\/(policy|time|claims|i18n)\//.test(f))).toEqual([]);
+    expect(readFileSync(join(ROOT, 'entrypoints/popup/main.tsx'), 'utf8')).toMatch(/import\(['"]\.\/app['"]\)/);
+  });
+});

@@ -1,0 +1,71 @@
+import { browser } from 'wxt/browser';
+import type { TabOrder } from '../../lib/evidence/tab-order';
+import type { ResponseOf } from '../../lib/messages';
+import { sendMessage } from '../../platform/page-messaging';
+
+/**
+ * The popup's first question to the worker, asked by its entry script before
+ * the interface's code has loaded: what the worker saw in the tab and which
+ * saved order it shows (`tab.order`, one round trip). The answer is usually in
+ * by the time the interface first renders.
+ *
+ * This module stays light (no React, no schemas): it is what runs first.
+ */
+
+/**
+ * The popup can be opened for a given tab (`popup.html?tab=12`), e.g. from the
+ * in-page card as a full tab; otherwise it is about the active tab.
+ */
+export function requestedTabId(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d{1,10}$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+export interface PopupTab {
+  tabId: number;
+  status: ResponseOf<'tab.status'>;
+  /** The page's address: as the worker recorded it, else as the tab reports it. */
+  url: string | null;
+}
+
+export interface PopupStart {
+  tab: Promise<PopupTab>;
+  /** The order the tab shows (rejects when the tab could not be read). */
+  order: Promise<TabOrder>;
+}
+
+export interface StartDeps {
+  activeTabId(): Promise<number | undefined>;
+  /** The worker's `tab.order`: the tab's status and the saved order it shows. */
+  tabOrder(tabId: number): Promise<ResponseOf<'tab.order'>>;
+  /** The tab's address as the browser reports it (readable under the popup's activeTab grant). */
+  tabUrl(tabId: number): Promise<string | null>;
+}
+
+/** Thrown when there is no tab to be about (the popup says so in the user's language). */
+export class NoTabError extends Error {
+  constructor() {
+    super('no tab');
+    this.name = 'NoTabError';
+  }
+}
+
+export function startPopup(search: string, deps: StartDeps): PopupStart {
+  const asked = (async () => {
+    const tabId = requestedTabId(search) ?? (await deps.activeTabId());
+    if (tabId === undefined) throw new NoTabError();
+    return { tabId, ...(await deps.tabOrder(tabId)) };
+  })();
+  const tab = asked.then(async ({ tabId, status }): Promise<PopupTab> => ({ tabId, status, url: status.url ?? (await deps.tabUrl(tabId)) }));
+  const order = asked.then(({ order }) => order);
+  // A failure is shown once, from `tab`; nobody may be waiting on `order` then.
+  order.catch(() => undefined);
+  return { tab, order };
+}
+
+export const browserStartDeps: StartDeps = {
+  activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+  tabOrder: (tabId) => sendMessage('tab.order', { tabId }),
+  tabUrl: (tabId) => browser.tabs.get(tabId).then((t) => t.url ?? null, () => null),
+};

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { ListQuery, SnapshotSummary } from './query';
+import { snapshotBodySchema, type SnapshotBody } from './schema';
+
+/**
+ * Which saved order a tab shows: the newest snapshot saved from the same
+ * address that names an order, with the bodies of that order's latest
+ * snapshots. The checker opens on it; the worker answers it in one message
+ * (`tab.order`) so the popup waits for one round trip, not three.
+ */
+
+/** Snapshots of one order the checker reads (newest first): enough for the timeline and the checklist. */
+export const SNAPSHOTS_READ = 5;
+
+/** Snapshots of the tab's vendor looked through for the tab's own page. */
+const TAB_LOOKUP = 100;
+
+export const orderRefSchema = z.object({
+  vendor: z.string(),
+  orderId: z.string(),
+  capturedAt: z.string(),
+  status: z.string().nullable(),
+  title: z.string(),
+});
+export type OrderRef = z.infer<typeof orderRefSchema>;
+
+export const tabOrderSchema = z.object({
+  ref: orderRefSchema.nullable(),
+  /** The order's snapshots, newest first, at most SNAPSHOTS_READ (empty without an order). */
+  bodies: z.array(snapshotBodySchema).max(SNAPSHOTS_READ),
+});
+export type TabOrder = z.infer<typeof tabOrderSchema>;
+
+/** Reads snapshots the way the worker's store does (the checker passes messages, the worker its store). */
+export interface SnapshotReader {
+  listSnapshots(query: ListQuery): Promise<{ items: SnapshotSummary[] }>;
+  getBodies(ids: string[]): Promise<{ bodies: SnapshotBody[] }>;
+}
+
+/**
+ * The bodies of one order's latest snapshots. A list already read (newest
+ * first, e.g. the vendor's recent snapshots) saves the second query when it
+ * names them.
+ */
+export async function readOrderBodies(reader: SnapshotReader, ref: { vendor: string; orderId: string }, listed?: readonly SnapshotSummary[]): Promise<SnapshotBody[]> {
+  const items = listed ?? (await reader.listSnapshots({ vendor: ref.vendor, orderId: ref.orderId, exactOrder: true, countAll: false, offset: 0, limit: 20 })).items;
+  const mine = items.filter((i) => i.vendor === ref.vendor && i.orderId === ref.orderId).slice(0, SNAPSHOTS_READ);
+  return mine.length > 0 ? (await reader.getBodies(mine.map((i) => i.id))).bodies : [];
+}
+
+/** The order shown at `tab.url` (a page of `tab.vendor`); none when the tab is no vendor page or nothing was saved from it. */
+export async function findTabOrder(reader: SnapshotReader, tab: { vendor: string | null; url: string | null }): Promise<TabOrder> {
+  if (!tab.vendor || !tab.url) return { ref: null, bodies: [] };
+  const { items } = await reader.listSnapshots({ vendor: tab.vendor, countAll: false, offset: 0, limit: TAB_LOOKUP });
+  const hit = items.find((i) => i.url === tab.url && i.orderId);
+  if (!hit?.orderId) return { ref: null, bodies: [] };
+  const ref: OrderRef = { vendor: hit.vendor, orderId: hit.orderId, capturedAt: hit.capturedAt, status: hit.status, title: hit.title };
+  return { ref, bodies: await readOrderBodies(reader, ref, items) };
+}
