@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from './canonical';
-import { decodeAgainst, DeltaCorrupt, encodeAgainst } from './delta';
+import { decodeAgainst, DeltaCorrupt, encodeAgainst, packAgainst, unpackAgainst } from './delta';
 
 /** An order list as a page shows it: the table's text, and the markup around the same values. */
 function orderList(rows: number) {
@@ -19,6 +19,22 @@ function orderList(rows: number) {
 }
 
 const bytes = (max: number) => fc.uint8Array({ maxLength: max });
+
+/** How many bytes of a packed copy are literals: what follows the version, two varints and the operations. */
+function literalBytes(packed: Uint8Array): number {
+  let at = 1;
+  const varint = () => {
+    let v = 0;
+    for (let scale = 1; ; scale *= 128) {
+      const b = packed[at++]!;
+      v += (b & 127) * scale;
+      if (b < 128) return v;
+    }
+  };
+  varint(); // the target's length
+  const opsLength = varint();
+  return packed.length - at - opsLength;
+}
 
 describe('the page copy stored against the page text', () => {
   it('reads back byte for byte, whatever the two hold (property)', () => {
@@ -38,6 +54,35 @@ describe('the page copy stored against the page text', () => {
         },
       ),
       { seed: 20261122, numRuns: 500 },
+    );
+  });
+
+  it('uses every run of 24 bytes or more the text holds, however much markup around it matches nothing (property)', () => {
+    // The scan strides through unmatched stretches; copies found are extended backwards over what it skipped.
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 300, maxLength: 600 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.nat(), fc.integer({ min: 24, max: 60 })), { minLength: 1, maxLength: 6 }),
+        (source, layout) => {
+          // Markup: bytes 0xF8–0xFF, which the source (0x00–0x7F) never holds.
+          const src = source.map((b) => b & 0x7f);
+          const parts: Uint8Array[] = [];
+          let copied = 0;
+          for (const [gap, start, length] of layout) {
+            parts.push(Uint8Array.from({ length: gap }, (_, i) => 0xf8 + (i % 8)));
+            const from = start % (src.length - length);
+            parts.push(src.subarray(from, from + length));
+            copied += length;
+          }
+          const target = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
+          parts.reduce((at, x) => (target.set(x, at), at + x.length), 0);
+          const packed = packAgainst(src, target);
+          expect(Buffer.from(unpackAgainst(src, packed)).equals(target)).toBe(true);
+          // The bytes kept as literals (after the header and the operations) are the markup alone.
+          expect(literalBytes(packed)).toBe(target.length - copied);
+        },
+      ),
+      { seed: 20261123, numRuns: 200 },
     );
   });
 

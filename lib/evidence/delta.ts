@@ -20,6 +20,10 @@ const VERSION = 1;
 const MIN_COPY = 16;
 const HASH_BITS = 17;
 const TRIES = 16;
+/** The scan's stride grows by one byte every 2^SKIP_AFTER positions without a copy… */
+const SKIP_AFTER = 2;
+/** …up to this many bytes: a run of MIN_COPY bytes is always landed in with room to match. */
+const MAX_STRIDE = 8;
 
 class Bytes {
   private buf = new Uint8Array(1024);
@@ -61,7 +65,14 @@ function hash8(b: Uint8Array, p: number): number {
 const zigzag = (d: number) => (d >= 0 ? d * 2 : -d * 2 - 1);
 const unzigzag = (z: number) => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 
-/** The encoding before its final deflate (the caller may deflate it natively). */
+/**
+ * The encoding before its final deflate (the caller may deflate it natively).
+ *
+ * Most of a page copy is markup the text does not hold, so the scan speeds up
+ * while it finds nothing (one more byte of stride per SKIP_AFTER misses, up to
+ * MAX_STRIDE, well under MIN_COPY so no run it could use is stepped over), and
+ * each copy found is extended backwards over the bytes the stride skipped.
+ */
 export function packAgainst(source: Uint8Array, target: Uint8Array): Uint8Array {
   const head = new Int32Array(1 << HASH_BITS).fill(-1);
   const prev = new Int32Array(Math.max(0, source.length));
@@ -74,8 +85,9 @@ export function packAgainst(source: Uint8Array, target: Uint8Array): Uint8Array 
   const literals = new Bytes();
   let literalStart = 0;
   let sourceEnd = 0;
+  let misses = 0;
   let p = 0;
-  while (p + MIN_COPY <= target.length) {
+  while (p + 8 <= target.length) {
     let best = 0;
     let bestAt = -1;
     let candidate = head[hash8(target, p)]!;
@@ -89,16 +101,25 @@ export function packAgainst(source: Uint8Array, target: Uint8Array): Uint8Array 
         bestAt = candidate;
       }
     }
+    let start = p;
+    if (bestAt >= 0) {
+      while (start > literalStart && bestAt > 0 && source[bestAt - 1] === target[start - 1]) {
+        start--;
+        bestAt--;
+        best++;
+      }
+    }
     if (best < MIN_COPY) {
-      p++;
+      p += Math.min(MAX_STRIDE, 1 + (misses++ >> SKIP_AFTER));
       continue;
     }
-    ops.varint(p - literalStart);
-    literals.pushRange(target, literalStart, p);
+    misses = 0;
+    ops.varint(start - literalStart);
+    literals.pushRange(target, literalStart, start);
     ops.varint(best);
     ops.varint(zigzag(bestAt - sourceEnd));
     sourceEnd = bestAt + best;
-    p += best;
+    p = start + best;
     literalStart = p;
   }
   ops.varint(target.length - literalStart);
