@@ -190,7 +190,19 @@ export function stripActiveContent(html: string): string {
   // The tag-by-tag pass below costs most on big pages; a page without a single handler-like
   // attribute or script URL anywhere in its markup has nothing for it to remove.
   if (!MAY_BE_ACTIVE.test(inert)) return inert;
-  return inert.replace(ANY_START_TAG, (tag) => tag.replace(EVENT_HANDLER, '').replace(SCRIPT_URL, '$1#'));
+  // Start tags are read in order, as before, but only the few that change are rebuilt: rebuilding
+  // every tag of a 40,000-element page through a replace callback cost four times the scan itself.
+  let out = '';
+  let copied = 0;
+  for (const match of inert.matchAll(ANY_START_TAG)) {
+    const tag = match[0];
+    if (!MAY_BE_ACTIVE.test(tag)) continue; // neither pattern below can match inside it
+    const clean = tag.replace(EVENT_HANDLER, '').replace(SCRIPT_URL, '$1#');
+    if (clean === tag) continue;
+    out += inert.slice(copied, match.index) + clean;
+    copied = match.index + tag.length;
+  }
+  return copied === 0 ? inert : out + inert.slice(copied);
 }
 
 /**
