@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stripActiveContent } from '../lib/evidence/redact';
 import { CAPTURING_ATTRIBUTE, isSensitiveControl, maskLivePage, serialiseDom } from './capture';
 
@@ -82,5 +82,51 @@ describe('capture in the page', () => {
     expect(html).not.toMatch(/value="card" checked/);
     // The live page is untouched.
     expect((document.querySelector('#card-number') as HTMLInputElement).value).toBe('4111111111111111');
+  });
+
+  it('serialises a page whose controls show what their markup says as it is, without copying its DOM', () => {
+    load('console.cloud.tencent.com/expense/deal/index.html');
+    document.body.append(document.createElement('refund-guard-ui'));
+    const script = document.createElement('script');
+    script.textContent = 'window.track && track("orders")';
+    document.body.append(script);
+    const clone = vi.spyOn(Node.prototype, 'cloneNode');
+    try {
+      const html = serialiseDom();
+      expect(clone).not.toHaveBeenCalled();
+      expect(html).not.toMatch(/<script|refund-guard-ui/i);
+      // The same page: parsed back, it reads as the page does without its scripts and our card.
+      const parsed = new DOMParser().parseFromString(html, 'text/html');
+      expect(parsed.querySelectorAll('tr').length).toBe(document.querySelectorAll('tr').length);
+      expect(parsed.body.textContent!.replace(/\s+/g, '')).toBe(document.body.textContent!.replace(/\s+/g, '').replace(/window\.track.*?\)/, ''));
+      // Drop-downs left on their first option read back the same, with nothing written in.
+      expect(Array.from(parsed.querySelectorAll('select'), (s) => s.selectedIndex)).toEqual(Array.from(document.querySelectorAll('select'), (s) => s.selectedIndex));
+    } finally {
+      clone.mockRestore();
+    }
+  });
+
+  it('writes a chosen option, a ticked box or a typed value into a copy instead', () => {
+    for (const change of [
+      () => ((document.querySelectorAll('select')[1] as HTMLSelectElement).selectedIndex = 2),
+      () => ((document.querySelector('input[placeholder*="订单号"]') as HTMLInputElement).value = '20261118105822371604'),
+      () => {
+        const box = Object.assign(document.createElement('input'), { type: 'checkbox', id: 'select-all' });
+        document.querySelector('table')!.before(box);
+        box.checked = true;
+      },
+    ]) {
+      load('console.cloud.tencent.com/expense/deal/index.html');
+      change();
+      const clone = vi.spyOn(Node.prototype, 'cloneNode');
+      try {
+        const parsed = new DOMParser().parseFromString(serialiseDom(), 'text/html');
+        expect(clone).toHaveBeenCalledTimes(1);
+        expect(Array.from(parsed.querySelectorAll('select'), (s) => s.selectedIndex)).toEqual(Array.from(document.querySelectorAll('select'), (s) => s.selectedIndex));
+        expect(Array.from(parsed.querySelectorAll('input'), (i) => `${i.value}:${i.checked}`)).toEqual(Array.from(document.querySelectorAll('input'), (i) => `${i.value}:${i.checked}`));
+      } finally {
+        clone.mockRestore();
+      }
+    }
   });
 });
