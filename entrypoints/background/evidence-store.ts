@@ -250,23 +250,17 @@ export const DOM_DELTA_FROM = 64 * 1024;
  * form unpacks to the same bytes (it always should), else plain deflate. Both
  * are deflated natively (`encodeAgainst` is the same format in one call).
  */
-async function storedDom(dom: Uint8Array, text: Uint8Array): Promise<Pick<StoredBlob, 'encoding' | 'bytes'>> {
+/** The page copy as stored: against its text when large (checked to read back to the hash it is recorded under), else deflated. */
+async function storedDom(dom: Uint8Array, text: Uint8Array, sha256: string): Promise<Pick<StoredBlob, 'encoding' | 'bytes'>> {
   if (dom.length >= DOM_DELTA_FROM) {
     try {
       const packed = packAgainst(text, dom);
-      const back = unpackAgainst(text, packed);
-      if (sameBytes(back, dom)) return { encoding: 'delta', bytes: await deflateRaw(packed) };
+      if ((await sha256Hex(unpackAgainst(text, packed))) === sha256) return { encoding: 'delta', bytes: await deflateRaw(packed) };
     } catch {
       // fall through to plain deflate
     }
   }
   return { encoding: 'deflate', bytes: await deflateRaw(dom) };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Rewrites the search entry of the snapshot at `seq` (`null` removes it), in the caller's transaction. */
@@ -435,9 +429,8 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         if (error instanceof CaptureRejected) throw new EvidenceStoreError(error.reason, error.message);
         throw error;
       }
-      const textBytes = utf8(prepared.text);
       // Compressed before the write transaction opens (an await inside it would end it).
-      const [text, dom] = await Promise.all([deflateRaw(textBytes), storedDom(utf8(prepared.dom), textBytes)]);
+      const [text, dom] = await Promise.all([deflateRaw(prepared.textBytes), storedDom(prepared.domBytes, prepared.textBytes, prepared.parts.dom.sha256)]);
       return serial(async () => {
         let sealedOn: ChainHead | null = null;
         const outcome = await append<{ duplicate: StoredSnapshot } | { snapshot: StoredSnapshot; entry: ChainEntry; search: SearchEntry }>(

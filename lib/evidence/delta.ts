@@ -26,8 +26,11 @@ const SKIP_AFTER = 2;
 const MAX_STRIDE = 8;
 
 class Bytes {
-  private buf = new Uint8Array(1024);
+  private buf: Uint8Array;
   length = 0;
+  constructor(capacity = 1024) {
+    this.buf = new Uint8Array(Math.max(16, capacity));
+  }
   push(b: number) {
     if (this.length === this.buf.length) {
       const next = new Uint8Array(this.buf.length * 2);
@@ -82,7 +85,7 @@ export function packAgainst(source: Uint8Array, target: Uint8Array): Uint8Array 
     head[k] = p;
   }
   const ops = new Bytes();
-  const literals = new Bytes();
+  const literals = new Bytes(target.length); // never more than the target: no regrowth while copying
   let literalStart = 0;
   let sourceEnd = 0;
   let misses = 0;

@@ -97,7 +97,14 @@ export function redactText(text: string, count?: RedactionCount): string {
     if (count) count.ids++;
     return MASK.id;
   });
-  return ids.replace(DIGIT_GROUPS, (run) => (run.length < 13 ? run : maskCardsInGroups(run, count)));
+  // A card has 13 to 19 digits: a run with fewer (a date and time, "2026-11-18 10") holds none.
+  return ids.replace(DIGIT_GROUPS, (run) => (run.length < 13 || digitCount(run) < 13 ? run : maskCardsInGroups(run, count)));
+}
+
+function digitCount(run: string): number {
+  let n = 0;
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) !== 32 && run.charCodeAt(i) !== 45) n++;
+  return n;
 }
 
 /**

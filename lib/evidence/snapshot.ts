@@ -38,6 +38,9 @@ export interface PreparedCapture {
   fields: SnapshotFields;
   text: string;
   dom: string;
+  /** `text` and `dom` as UTF-8, the bytes their hashes cover (encoded once: on a heavy page that is not free). */
+  textBytes: Uint8Array;
+  domBytes: Uint8Array;
   screenshot: Uint8Array | null;
   capturedAt: string;
   capturedAtShanghai: string;
@@ -97,10 +100,12 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
   const url = redactText(payload.url, count);
   const title = redactText(payload.title, count);
   const note = redactText(payload.note, count);
-  const textRef = await partRef(utf8(text));
+  const textBytes = utf8(text);
+  const domBytes = utf8(dom);
+  const textRef = await partRef(textBytes);
   const parts: SnapshotBody['parts'] = {
     text: textRef,
-    dom: await partRef(utf8(dom)),
+    dom: await partRef(domBytes),
     fields: await partRef(fieldsFileBytes(fields)),
     screenshot: screenshot ? await partRef(screenshot) : null,
   };
@@ -115,6 +120,8 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
     fields,
     text,
     dom,
+    textBytes,
+    domBytes,
     screenshot,
     capturedAt,
     capturedAtShanghai: shanghaiIso(now),
