@@ -20,7 +20,7 @@ export interface CollectedPage {
   dom: string;
   /** Order fields read by their labels (the worker keeps them only for order pages). */
   fields: Record<string, string | number>;
-  screenshotToken: string | null;
+  screenshotTicket: string | null;
   tooLarge: boolean;
 }
 
@@ -32,7 +32,9 @@ declare global {
 async function collect(): Promise<CollectedPage> {
   const base = { url: location.href, title: document.title.slice(0, CAPTURE_LIMITS.title) };
   const fields = pageOrderFields(document) as Record<string, string | number>;
-  const parts = await collectPage(document, async () => (await sendMessage('evidence.screenshot', {})).token);
+  const { pictured, ...parts } = await collectPage(document, async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken);
+  // The worker reads the picture by its ticket; the page is handed back whole.
+  await pictured;
   return { ...base, ...parts, fields: parts.tooLarge ? {} : fields };
 }
 

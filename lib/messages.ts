@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageMatchSchema } from './vendors/schema';
 import { LOCALES } from './i18n';
 import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
+import { SCREENSHOT_TICKET } from './evidence/limits';
 import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
 import { tabOrderSchema } from './evidence/tab-order';
 import { cardRequestSchema, cardResponseSchema } from './card/schema';
@@ -21,6 +22,7 @@ export { ERROR_CODES, errorMessageKey, MessagingError, type Envelope, type Messa
  */
 
 const snapshotId = z.string().regex(/^snap-\d{6,}$/);
+const screenshotTicket = z.string().regex(SCREENSHOT_TICKET);
 
 /** `{ title?, description?, … }`: one optional string per ticket field a form can take. */
 const fillFieldsObject = (max: number) =>
@@ -73,15 +75,20 @@ export const protocol = {
   /**
    * Content script → worker, with the page's sensitive fields masked: take a
    * screenshot of the sender's tab now (if it is the visible tab and the browser
-   * allows it). The worker keeps it for the `evidence.capture` that follows.
+   * allows it), under the page's ticket, for the `evidence.capture` that names
+   * it. Answers once the picture exists (the page is unmasked then).
    */
   'evidence.screenshot': {
-    request: z.object({}),
-    response: z.object({ token: z.string().max(64).nullable() }),
+    request: z.object({ ticket: screenshotTicket }),
+    response: z.object({ taken: z.boolean() }),
   },
-  /** Content script → worker: save this page as a snapshot (re-redacted, hashed, chained, stored). */
+  /**
+   * Content script → worker: save this page as a snapshot (re-redacted, hashed,
+   * chained, stored), with the screenshot taken under `screenshotTicket` (sent
+   * without waiting for it: the worker waits only to seal).
+   */
   'evidence.capture': {
-    request: capturePayloadSchema.extend({ screenshotToken: z.string().max(64).nullable().default(null) }),
+    request: capturePayloadSchema.extend({ screenshotTicket: screenshotTicket.nullable().default(null) }),
     response: captureResponse,
   },
   /** Locker → worker: snapshots newest first, filtered, one page at a time. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { stripActiveContent } from '../lib/evidence/redact';
-import { CAPTURING_ATTRIBUTE, isSensitiveControl, maskLivePage, serialiseDom } from './capture';
+import { CAPTURING_ATTRIBUTE, collectPage, isSensitiveControl, maskLivePage, serialiseDom } from './capture';
 
 const FIXTURES = resolve(import.meta.dirname, '../test/fixtures/sites');
 
@@ -128,5 +128,29 @@ describe('capture in the page', () => {
         clone.mockRestore();
       }
     }
+  });
+
+  it('hands over the page at once but keeps it masked until the picture is taken, under the ticket it asked with', async () => {
+    load('buy.cloud.tencent.com/payment/card.html');
+    const card = document.querySelector('#card-number') as HTMLInputElement;
+    let taken!: (ok: boolean) => void;
+    const asked: string[] = [];
+    const parts = await collectPage(document, (ticket) => {
+      asked.push(ticket);
+      return new Promise<boolean>((resolve) => (taken = resolve));
+    });
+    expect(parts.tooLarge).toBe(false);
+    expect(parts.screenshotTicket).toMatch(/^[0-9a-f]{32}$/);
+    expect(asked).toEqual([parts.screenshotTicket]);
+    expect(parts.dom).not.toContain('4111111111111111');
+    // The capture can go now; the page is still masked for the picture.
+    expect(card.value).not.toBe('4111111111111111');
+    let whole = false;
+    void parts.pictured.then(() => (whole = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(whole).toBe(false);
+    taken(true);
+    await parts.pictured;
+    expect(card.value).toBe('4111111111111111');
   });
 });

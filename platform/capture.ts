@@ -1,6 +1,6 @@
 // Direct module imports keep the bundle/ZIP code out of the content script.
 import { isSensitiveField, MASK, redactText } from '../lib/evidence/redact';
-import { CAPTURE_LIMITS } from '../lib/evidence/limits';
+import { CAPTURE_LIMITS, screenshotTicket } from '../lib/evidence/limits';
 import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { CaptureSource, SnapshotFields } from '../lib/evidence/schema';
 import type { Translate } from '../lib/i18n';
@@ -223,51 +223,70 @@ export function describeCapture(reply: ResponseOf<'evidence.capture'>, t: Transl
 export interface CollectedParts {
   text: string;
   dom: string;
-  screenshotToken: string | null;
+  /** The name the screenshot was asked for under (null: none asked for). */
+  screenshotTicket: string | null;
   tooLarge: boolean;
+  /** Settles once the browser has taken the picture (or could not) and the page is unmasked again. */
+  pictured: Promise<void>;
 }
+
+/** A new random screenshot ticket. */
+const newTicket = () => screenshotTicket(crypto.getRandomValues(new Uint8Array(16)));
 
 /**
  * Reads the page and has its masked picture taken, the two overlapping: the
  * visible text is read first (it tells the mask what to hide), the page is
  * masked and painted, the worker is asked for the screenshot, and while the
  * browser takes it the DOM is serialised from the masked page (masked values
- * are what the copy keeps anyway). The page is put back once the picture exists.
+ * are what the copy keeps anyway). The parts are returned at once, so the
+ * capture can be sent while the picture is taken; the page stays masked until
+ * the picture exists (`pictured`), whatever happens.
  */
-export async function collectPage(doc: Document, requestScreenshot: () => Promise<string | null>): Promise<CollectedParts> {
+export async function collectPage(doc: Document, requestScreenshot: (ticket: string) => Promise<boolean>): Promise<CollectedParts> {
   const text = visibleText(doc);
-  if (text.length > CAPTURE_LIMITS.text) return { text: '', dom: '', screenshotToken: null, tooLarge: true };
+  if (text.length > CAPTURE_LIMITS.text) return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured: Promise.resolve() };
   const restore = maskLivePage(doc, text);
+  let pictured: Promise<void> | null = null;
   try {
     await painted();
+    const ticket = newTicket();
     // The screenshot is optional; the capture goes on without it.
-    const shot = requestScreenshot().catch(() => null);
+    pictured = requestScreenshot(ticket).then(
+      () => restore(),
+      () => restore(),
+    );
     const dom = serialiseDom(doc);
-    const screenshotToken = await shot;
-    if (dom.length > CAPTURE_LIMITS.dom) return { text: '', dom: '', screenshotToken: null, tooLarge: true };
-    return { text, dom, screenshotToken, tooLarge: false };
-  } finally {
-    restore();
+    if (dom.length > CAPTURE_LIMITS.dom) return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured };
+    return { text, dom, screenshotTicket: ticket, tooLarge: false, pictured };
+  } catch (error) {
+    // Never unmask before the picture is taken.
+    if (pictured) await pictured;
+    else restore();
+    throw error;
   }
 }
 
-/** Captures the page and resolves once the worker has acknowledged the committed write. */
+/** Captures the page and resolves once the worker has acknowledged the committed write (and the page is whole again). */
 export async function capturePage({ match, source, note = '', fields = {}, t, doc = document }: CaptureOptions): Promise<SaveOutcome> {
   try {
-    const { text, dom, screenshotToken, tooLarge } = await collectPage(doc, async () => (await sendMessage('evidence.screenshot', {})).token);
-    if (tooLarge) return { kind: 'error', message: t('evidence.error.tooLarge') };
-    const reply = await sendMessage('evidence.capture', {
-      url: doc.location.href,
-      title: doc.title.slice(0, CAPTURE_LIMITS.title),
-      match,
-      text,
-      dom,
-      fields,
-      source,
-      note,
-      screenshotToken,
-    });
-    return describeCapture(reply, t);
+    const { text, dom, screenshotTicket, tooLarge, pictured } = await collectPage(doc, async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken);
+    try {
+      if (tooLarge) return { kind: 'error', message: t('evidence.error.tooLarge') };
+      const reply = await sendMessage('evidence.capture', {
+        url: doc.location.href,
+        title: doc.title.slice(0, CAPTURE_LIMITS.title),
+        match,
+        text,
+        dom,
+        fields,
+        source,
+        note,
+        screenshotTicket,
+      });
+      return describeCapture(reply, t);
+    } finally {
+      await pictured;
+    }
   } catch (error) {
     const message = error instanceof MessagingError ? t(errorMessageKey(error.code), { message: error.message }) : String(error);
     return { kind: 'error', message };

@@ -489,7 +489,7 @@ const SEED = `async ({ start, end, text, dom, title, url, concurrency }) => {
       text: swap(text) + '\\n备注：工单 TK-' + pad(i, 6) + ' 已受理',
       dom: swap(dom),
       fields: { orderId, status, orderType: types[i % types.length], paidAt, amountPaid, product, term: (1 + (i % 3)) + '年' },
-      source: 'auto', note: '', screenshotToken: null,
+      source: 'auto', note: '', screenshotTicket: null,
     };
     const reply = await chrome.runtime.sendMessage({ rg: 1, type: 'evidence.capture', data });
     if (reply && reply.ok && reply.data.status === 'saved') ids.push([i, reply.data.id, orderId]);

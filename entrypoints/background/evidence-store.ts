@@ -12,6 +12,7 @@ import {
   isDuplicate,
   matchesQuery,
   prepareCapture,
+  withScreenshot,
   searchEntry,
   sealNote,
   sealSnapshot,
@@ -421,16 +422,21 @@ export function openEvidenceStore(options: OpenOptions = {}) {
   }
 
   return {
-    async capture(payload: unknown, screenshot: Uint8Array | null, now: Date): Promise<CaptureResult> {
+    async capture(payload: unknown, screenshot: Uint8Array | null | Promise<Uint8Array | null>, now: Date): Promise<CaptureResult> {
       let prepared;
       try {
-        prepared = await prepareCapture(payload as never, screenshot, now);
+        // A screenshot still being taken is waited for last, once the page's text and copy are ready.
+        prepared = await prepareCapture(payload as never, screenshot instanceof Uint8Array ? screenshot : null, now);
       } catch (error) {
         if (error instanceof CaptureRejected) throw new EvidenceStoreError(error.reason, error.message);
         throw error;
       }
       // Compressed before the write transaction opens (an await inside it would end it).
       const [text, dom] = await Promise.all([deflateRaw(prepared.textBytes), storedDom(prepared.domBytes, prepared.textBytes, prepared.parts.dom.sha256)]);
+      if (screenshot instanceof Promise) {
+        const taken = await screenshot;
+        if (taken) prepared = await withScreenshot(prepared, taken);
+      }
       return serial(async () => {
         let sealedOn: ChainHead | null = null;
         const outcome = await append<{ duplicate: StoredSnapshot } | { snapshot: StoredSnapshot; entry: ChainEntry; search: SearchEntry }>(

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { detectionText, detectPage, isPlausibleDetection } from '../../lib/detect';
 import { CAPTURE_LIMITS, dataUrlBytes, toBase64 } from '../../lib/evidence';
+import { SCREENSHOT_TICKET } from '../../lib/evidence/limits';
 import type { ListQuery } from '../../lib/evidence/query';
 import type { Handlers, ResponseOf, SenderInfo } from '../../lib/messages';
 import { findTabOrder } from '../../lib/evidence/tab-order';
@@ -15,16 +16,47 @@ import { tabStatus } from './tabs';
  * else is for the extension's own pages.
  */
 
-/** Screenshots wait here between `evidence.screenshot` and the `evidence.capture` that follows. */
+/**
+ * Screenshots by the ticket the page chose for them. The page asks for its
+ * picture (`evidence.screenshot`) and sends the capture (`evidence.capture`)
+ * without waiting for it: the capture is redacted and hashed while the browser
+ * takes the picture, and waits for it only to seal. Whichever message arrives
+ * first registers the ticket; a ticket belongs to one tab.
+ */
 const SCREENSHOT_TTL_MS = 60_000;
-const pendingShots = new Map<string, { tabId: number; bytes: Uint8Array; at: number }>();
+/** How long a capture waits for a picture that was asked for (the browser may make it wait its turn). */
+const SCREENSHOT_WAIT_MS = 5_000;
 
-function takeScreenshot(token: string | null, tabId: number, now: number): Uint8Array | null {
+interface PendingShot {
+  tabId: number;
+  at: number;
+  bytes: Promise<Uint8Array | null>;
+  settle: (bytes: Uint8Array | null) => void;
+  asked: boolean;
+}
+const pendingShots = new Map<string, PendingShot>();
+
+function pendingShot(ticket: string, tabId: number, now: number): PendingShot | null {
   for (const [key, shot] of pendingShots) if (now - shot.at > SCREENSHOT_TTL_MS) pendingShots.delete(key);
-  if (!token) return null;
-  const shot = pendingShots.get(token);
-  pendingShots.delete(token);
-  return shot && shot.tabId === tabId ? shot.bytes : null;
+  const known = pendingShots.get(ticket);
+  if (known) return known.tabId === tabId ? known : null;
+  let settle!: (bytes: Uint8Array | null) => void;
+  const bytes = new Promise<Uint8Array | null>((done) => (settle = done));
+  const shot: PendingShot = { tabId, at: now, bytes, settle, asked: false };
+  pendingShots.set(ticket, shot);
+  return shot;
+}
+
+/** The picture taken under `ticket` for this tab, once taken; null without one, or when it does not come in time. */
+function screenshotFor(ticket: string | null, tabId: number, now: number): Promise<Uint8Array | null> {
+  if (!ticket) return Promise.resolve(null);
+  const shot = pendingShot(ticket, tabId, now);
+  if (!shot) return Promise.resolve(null);
+  const timer = setTimeout(() => shot.settle(null), SCREENSHOT_WAIT_MS);
+  return shot.bytes.finally(() => {
+    clearTimeout(timer);
+    pendingShots.delete(ticket);
+  });
 }
 
 /**
@@ -69,25 +101,26 @@ export const evidenceStore = () => (shared ??= openEvidenceStore());
 
 export function evidenceHandlers(store: () => EvidenceStore = evidenceStore, now: () => Date = () => new Date()): Handlers {
   return {
-    'evidence.screenshot': async (_data, sender) => {
-      if (sender.tabId === undefined) return { token: null };
+    'evidence.screenshot': async ({ ticket }, sender) => {
+      if (sender.tabId === undefined) return { taken: false };
+      const shot = pendingShot(ticket, sender.tabId, now().getTime());
+      if (!shot || shot.asked) return { taken: false };
+      shot.asked = true;
       const bytes = await captureTab(sender.tabId);
-      if (!bytes) return { token: null };
-      const token = crypto.randomUUID();
-      pendingShots.set(token, { tabId: sender.tabId, bytes, at: now().getTime() });
-      return { token };
+      shot.settle(bytes);
+      return { taken: bytes !== null };
     },
 
-    'evidence.capture': async ({ screenshotToken, ...payload }, sender) => {
+    'evidence.capture': async ({ screenshotTicket, ...payload }, sender) => {
       // The page's claim is checked against the tab the browser says sent it.
       if (sender.tabId === undefined || !isPlausibleDetection(payload.match, sender.url)) {
         return { status: 'failed', reason: 'not-allowed', message: 'capture from an unrecognised page' };
       }
       const at = now();
-      const screenshot = takeScreenshot(screenshotToken, sender.tabId, at.getTime());
+      const screenshot = screenshotFor(screenshotTicket, sender.tabId, at.getTime());
       try {
         const result = await store().capture({ ...payload, url: sender.url ?? payload.url }, screenshot, at);
-        return result.status === 'saved' ? { ...result, screenshot: screenshot !== null } : result;
+        return result.status === 'saved' ? { ...result, screenshot: (await screenshot) !== null } : result;
       } catch (error) {
         if (error instanceof EvidenceStoreError && error.reason !== 'not-found') {
           return { status: 'failed', reason: error.reason, message: error.message.slice(0, 2000) };
@@ -167,7 +200,7 @@ const collectedPageSchema = z.object({
   text: z.string().max(CAPTURE_LIMITS.text),
   dom: z.string().max(CAPTURE_LIMITS.dom),
   fields: z.record(z.string(), z.union([z.string(), z.number()])),
-  screenshotToken: z.string().max(64).nullable(),
+  screenshotTicket: z.string().regex(SCREENSHOT_TICKET).nullable(),
   tooLarge: z.boolean(),
 });
 
@@ -222,14 +255,14 @@ export async function captureWholeTab(tabId: number, store: () => EvidenceStore 
   const url = tabUrl ?? page.url;
   const { match } = manualCaptureMatch(url, page.title, page.text, page.fields);
   const at = now();
-  const screenshot = takeScreenshot(page.screenshotToken, tabId, at.getTime());
+  const screenshot = screenshotFor(page.screenshotTicket, tabId, at.getTime());
   try {
     const result = await store().capture(
       { url, title: page.title, match, text: page.text, dom: page.dom, fields: match.kind === 'order' ? page.fields : {}, source: 'manual', note: '' },
       screenshot,
       at,
     );
-    return result.status === 'saved' ? { ...result, screenshot: screenshot !== null } : result;
+    return result.status === 'saved' ? { ...result, screenshot: (await screenshot) !== null } : result;
   } catch (error) {
     if (error instanceof EvidenceStoreError && error.reason !== 'not-found') return failure(error.reason, error.message);
     return failure('storage', error instanceof Error ? error.message : String(error));

@@ -7,6 +7,7 @@ export { GENESIS, entryId, entryHash, nextEntry, verifyChain } from './chain';
 export type { ChainHead, ChainCheck, ChainProblem } from './chain';
 export {
   prepareCapture,
+  withScreenshot,
   sealSnapshot,
   sealNote,
   sealTombstone,

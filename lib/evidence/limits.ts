@@ -10,3 +10,12 @@ export const CAPTURE_LIMITS = {
   note: 2000,
   screenshotBytes: 8 * 1024 * 1024,
 } as const;
+
+/** The random name a page gives the screenshot of a capture (128 bits, hex): the capture names it too. */
+export const SCREENSHOT_TICKET = /^[0-9a-f]{32}$/;
+
+/** A new screenshot ticket from the given random bytes (16 of them). */
+export function screenshotTicket(random: Uint8Array): string {
+  if (random.length !== 16) throw new Error('a screenshot ticket needs 16 random bytes');
+  return Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -83,7 +83,8 @@ export const fieldsFileBytes = (fields: SnapshotFields): Uint8Array => canonical
 
 /**
  * Validates and redacts what the page sent and hashes its parts. Screenshot
- * bytes, when the worker took one, are JPEG data.
+ * bytes, when the worker took one, are JPEG data (a picture still on its way
+ * is added later with `withScreenshot`).
  */
 export async function prepareCapture(input: CapturePayloadInput, screenshot: Uint8Array | null, now: Date): Promise<PreparedCapture> {
   const parsed = capturePayloadSchema.safeParse(input);
@@ -91,7 +92,6 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
     const tooLarge = parsed.error.issues.some((issue) => issue.code === 'too_big');
     throw new CaptureRejected(tooLarge ? 'too-large' : 'invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
-  if (screenshot && screenshot.length > CAPTURE_LIMITS.screenshotBytes) screenshot = null;
   const payload = parsed.data;
   const count: RedactionCount = { cards: 0, ids: 0, secrets: 0 };
   const text = redactText(payload.text, count);
@@ -107,10 +107,10 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
     text: textRef,
     dom: await partRef(domBytes),
     fields: await partRef(fieldsFileBytes(fields)),
-    screenshot: screenshot ? await partRef(screenshot) : null,
+    screenshot: null,
   };
   const capturedAt = toUtcIso(now);
-  return {
+  const prepared: PreparedCapture = {
     vendor: payload.match.vendor,
     kind: payload.match.kind,
     url,
@@ -122,7 +122,7 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
     dom,
     textBytes,
     domBytes,
-    screenshot,
+    screenshot: null,
     capturedAt,
     capturedAtShanghai: shanghaiIso(now),
     subjectKey: subjectKey(payload.match.vendor, url, fields),
@@ -131,6 +131,13 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
     redactions: { cards: count.cards, ids: count.ids, secrets: count.secrets ?? 0 },
     parts,
   };
+  return screenshot ? withScreenshot(prepared, screenshot) : prepared;
+}
+
+/** The capture with its screenshot (JPEG bytes) added and hashed; one over the size limit is left out. */
+export async function withScreenshot(prepared: PreparedCapture, screenshot: Uint8Array): Promise<PreparedCapture> {
+  if (screenshot.length > CAPTURE_LIMITS.screenshotBytes) return prepared;
+  return { ...prepared, screenshot, parts: { ...prepared.parts, screenshot: await partRef(screenshot) } };
 }
 
 export const bodyHash = (body: SnapshotBody | NoteBody | TombstoneBody): Promise<string> => sha256Hex(canonicalJson(body));

@@ -1,0 +1,97 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { evidenceHandlers } from '../../entrypoints/background/evidence';
+import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { toBase64 } from '../../lib/evidence';
+import { screenshotTicket } from '../../lib/evidence/limits';
+import { orderPayload } from '../../lib/evidence/testing/ledger';
+import type { Handler, RequestOf, SenderInfo } from '../../lib/messages';
+
+// The page asks for its screenshot under a ticket and sends the capture without waiting for the
+// picture; the worker seals the capture with the picture whichever message arrives first, and only
+// for the tab that asked.
+
+const NOW = new Date('2026-11-22T02:00:00Z');
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
+const URL_OF_ORDER = 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261118105822371604';
+
+// jsdom's typed arrays are another realm than Node's Web Crypto (see the locker's tests).
+const digest = crypto.subtle.digest.bind(crypto.subtle);
+beforeAll(() => {
+  vi.spyOn(crypto.subtle, 'digest').mockImplementation((algorithm, data) => {
+    const view = ArrayBuffer.isView(data) ? data : new DataView(data as ArrayBuffer);
+    return digest(algorithm, Buffer.from(Buffer.from(view.buffer, view.byteOffset, view.byteLength)));
+  });
+});
+
+let counter = 0;
+let store: EvidenceStore;
+let tabId: number;
+let picture: { resolve: (url: string) => void };
+beforeEach(async () => {
+  store = openEvidenceStore({ name: `ticket-${++counter}` });
+  const win = await fakeBrowser.windows.create({ focused: true });
+  tabId = (await fakeBrowser.tabs.create({ windowId: win?.id, url: URL_OF_ORDER, active: true })).id!;
+  // The browser takes its picture when the test says so.
+  (fakeBrowser.tabs as unknown as { captureVisibleTab: unknown }).captureVisibleTab = vi.fn(
+    () => new Promise<string>((resolve) => (picture = { resolve })),
+  );
+});
+afterEach(async () => {
+  await store.close();
+});
+
+const handlers = () => evidenceHandlers(() => store, () => NOW);
+const call = <K extends 'evidence.screenshot' | 'evidence.capture'>(type: K, data: RequestOf<K>, sender: SenderInfo) =>
+  (handlers()[type] as Handler<K>)(data, sender);
+const fromTab = (id: number): SenderInfo => ({ tabId: id, url: URL_OF_ORDER, fromExtension: false });
+const ticket = (n: number) => screenshotTicket(new Uint8Array(16).fill(n));
+const capture = (t: string | null) => ({ ...orderPayload({ url: URL_OF_ORDER }), screenshotTicket: t }) as RequestOf<'evidence.capture'>;
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+describe('screenshots by ticket', () => {
+  it('a capture sent while its picture is still being taken is sealed with that picture', async () => {
+    const t = ticket(1);
+    const shot = call('evidence.screenshot', { ticket: t }, fromTab(tabId));
+    const saved = call('evidence.capture', capture(t), fromTab(tabId));
+    await tick();
+    picture.resolve(`data:image/jpeg;base64,${toBase64(JPEG)}`);
+    expect(await shot).toEqual({ taken: true });
+    const reply = await saved;
+    expect(reply).toMatchObject({ status: 'saved', screenshot: true });
+    const detail = await store.get((reply as { id: string }).id);
+    expect(Array.from(detail?.screenshot ?? [])).toEqual(Array.from(JPEG));
+    expect(detail?.body.parts.screenshot?.size).toBe(JPEG.length);
+  });
+
+  it('the capture may even arrive before the request for its picture', async () => {
+    const t = ticket(2);
+    const saved = call('evidence.capture', capture(t), fromTab(tabId));
+    await tick();
+    const shot = call('evidence.screenshot', { ticket: t }, fromTab(tabId));
+    await tick();
+    picture.resolve(`data:image/jpeg;base64,${toBase64(JPEG)}`);
+    expect(await shot).toEqual({ taken: true });
+    expect(await saved).toMatchObject({ status: 'saved', screenshot: true });
+  });
+
+  it('another tab cannot take or claim a picture under a ticket that is not its own', async () => {
+    const t = ticket(3);
+    const other = (await fakeBrowser.tabs.create({ url: URL_OF_ORDER, active: false })).id!;
+    const shot = call('evidence.screenshot', { ticket: t }, fromTab(tabId));
+    // The other tab asks under the same ticket: refused without a picture being taken.
+    expect(await call('evidence.screenshot', { ticket: t }, fromTab(other))).toEqual({ taken: false });
+    const stolen = call('evidence.capture', { ...capture(t), note: 'other tab' }, fromTab(other));
+    await tick();
+    picture.resolve(`data:image/jpeg;base64,${toBase64(JPEG)}`);
+    await shot;
+    expect(await stolen).toMatchObject({ status: 'saved', screenshot: false });
+    expect(fakeBrowser.tabs.captureVisibleTab).toHaveBeenCalledTimes(1);
+  });
+
+  it('a capture without a ticket is saved without a picture, at once', async () => {
+    expect(await call('evidence.capture', capture(null), fromTab(tabId))).toMatchObject({ status: 'saved', screenshot: false });
+    expect(fakeBrowser.tabs.captureVisibleTab).not.toHaveBeenCalled();
+  });
+});
