@@ -23,6 +23,9 @@ export { ERROR_CODES, errorMessageKey, MessagingError, type Envelope, type Messa
 
 const snapshotId = z.string().regex(/^snap-\d{6,}$/);
 const screenshotTicket = z.string().regex(SCREENSHOT_TICKET);
+const base64Text = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Base64 of raw DEFLATE of at most three UTF-8 bytes per character allowed (DEFLATE may add a little). */
+const PACKED_BASE64 = { text: Math.ceil((CAPTURE_LIMITS.text * 3 * 1.01 + 1024) / 3) * 4, dom: Math.ceil((CAPTURE_LIMITS.dom * 3 * 1.01 + 1024) / 3) * 4 };
 
 /** `{ title?, description?, … }`: one optional string per ticket field a form can take. */
 const fillFieldsObject = (max: number) =>
@@ -88,7 +91,16 @@ export const protocol = {
    * without waiting for it: the worker waits only to seal).
    */
   'evidence.capture': {
-    request: capturePayloadSchema.extend({ screenshotTicket: screenshotTicket.nullable().default(null) }),
+    request: capturePayloadSchema
+      .extend({
+        screenshotTicket: screenshotTicket.nullable().default(null),
+        /**
+         * The page text and page copy packed for the journey (platform/capture-packing.ts):
+         * then `text` and `dom` are empty and the worker unpacks these, within the same limits.
+         */
+        packed: z.object({ text: base64Text(PACKED_BASE64.text), dom: base64Text(PACKED_BASE64.dom) }).optional(),
+      })
+      .refine((r) => r.packed === undefined || (r.text === '' && r.dom === ''), 'with packed parts, text and dom are empty'),
     response: captureResponse,
   },
   /** Locker → worker: snapshots newest first, filtered, one page at a time. */

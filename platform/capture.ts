@@ -7,6 +7,7 @@ import type { Translate } from '../lib/i18n';
 import type { ResponseOf } from '../lib/messages';
 import { errorMessageKey, MessagingError } from '../lib/wire';
 import type { PageMatch } from '../lib/vendors/types';
+import { packParts } from './capture-packing';
 import { sendMessage } from './page-messaging';
 
 /**
@@ -272,12 +273,15 @@ export async function capturePage({ match, source, note = '', fields = {}, t, do
     const { text, dom, screenshotTicket, tooLarge, pictured } = await collectPage(doc, async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken);
     try {
       if (tooLarge) return { kind: 'error', message: t('evidence.error.tooLarge') };
+      // Packed while the browser takes the picture; a fifth of the size crosses to the worker far sooner.
+      const packed = await packParts(text, dom);
       const reply = await sendMessage('evidence.capture', {
         url: doc.location.href,
         title: doc.title.slice(0, CAPTURE_LIMITS.title),
         match,
-        text,
-        dom,
+        text: '',
+        dom: '',
+        packed,
         fields,
         source,
         note,

@@ -1,4 +1,5 @@
 import { deflateSync } from 'fflate';
+import { deflateRawNative } from './streams';
 
 /**
  * Raw DEFLATE with the browser's own compressor (`CompressionStream`), which
@@ -8,22 +9,5 @@ import { deflateSync } from 'fflate';
  * Falls back to fflate where the stream is missing.
  */
 export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  if (typeof CompressionStream === 'undefined') return deflateSync(bytes);
-  const compressor = new CompressionStream('deflate-raw');
-  const writer = compressor.writable.getWriter();
-  void writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close());
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = compressor.readable.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    chunks.push(next.value);
-    length += next.value.length;
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return typeof CompressionStream === 'undefined' ? deflateSync(bytes) : deflateRawNative(bytes);
 }

@@ -7,6 +7,8 @@ import type { ListQuery } from '../../lib/evidence/query';
 import type { Handlers, ResponseOf, SenderInfo } from '../../lib/messages';
 import { findTabOrder } from '../../lib/evidence/tab-order';
 import type { PageMatch } from '../../lib/vendors/types';
+import { unpackParts } from '../../platform/capture-packing';
+import { TooLargeError } from '../../platform/streams';
 import { EvidenceStoreError, openEvidenceStore, type EvidenceStore } from './evidence-store';
 import { tabStatus } from './tabs';
 
@@ -111,13 +113,21 @@ export function evidenceHandlers(store: () => EvidenceStore = evidenceStore, now
       return { taken: bytes !== null };
     },
 
-    'evidence.capture': async ({ screenshotTicket, ...payload }, sender) => {
+    'evidence.capture': async ({ screenshotTicket, packed, ...payload }, sender) => {
       // The page's claim is checked against the tab the browser says sent it.
       if (sender.tabId === undefined || !isPlausibleDetection(payload.match, sender.url)) {
         return { status: 'failed', reason: 'not-allowed', message: 'capture from an unrecognised page' };
       }
       const at = now();
       const screenshot = screenshotFor(screenshotTicket, sender.tabId, at.getTime());
+      if (packed) {
+        try {
+          Object.assign(payload, await unpackParts(packed));
+        } catch (error) {
+          const reason = error instanceof TooLargeError ? 'too-large' : 'invalid';
+          return { status: 'failed', reason, message: `page text and copy: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000) };
+        }
+      }
       try {
         const result = await store().capture({ ...payload, url: sender.url ?? payload.url }, screenshot, at);
         return result.status === 'saved' ? { ...result, screenshot: (await screenshot) !== null } : result;

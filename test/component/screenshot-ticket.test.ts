@@ -6,6 +6,8 @@ import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/backgro
 import { toBase64 } from '../../lib/evidence';
 import { screenshotTicket } from '../../lib/evidence/limits';
 import { orderPayload } from '../../lib/evidence/testing/ledger';
+import { packParts } from '../../platform/capture-packing';
+import { deflateRawNative } from '../../platform/streams';
 import type { Handler, RequestOf, SenderInfo } from '../../lib/messages';
 
 // The page asks for its screenshot under a ticket and sends the capture without waiting for the
@@ -93,5 +95,25 @@ describe('screenshots by ticket', () => {
   it('a capture without a ticket is saved without a picture, at once', async () => {
     expect(await call('evidence.capture', capture(null), fromTab(tabId))).toMatchObject({ status: 'saved', screenshot: false });
     expect(fakeBrowser.tabs.captureVisibleTab).not.toHaveBeenCalled();
+  });
+});
+
+describe('page text and copy packed for the journey', () => {
+  it('are unpacked by the worker and stored as the page sent them, redacted as ever', async () => {
+    const plain = orderPayload({ url: URL_OF_ORDER, text: '订单号 20261118105822371604 卡号 4111 1111 1111 1111 状态 已支付' });
+    const packed = await packParts(plain.text, plain.dom);
+    const reply = await call('evidence.capture', { ...plain, text: '', dom: '', packed, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId));
+    expect(reply).toMatchObject({ status: 'saved' });
+    const detail = await store.get((reply as { id: string }).id);
+    expect(detail?.text).toBe('订单号 20261118105822371604 卡号 **** **** **** 1111 状态 已支付');
+    expect(detail?.body.parts.dom.size).toBeGreaterThan(plain.dom.length);
+  });
+
+  it('a packed part that would unpack past the limits is refused as too large, and nothing is stored', async () => {
+    const bomb = toBase64(await deflateRawNative(new Uint8Array(3_000_001)));
+    const { dom } = await packParts('', '<p>x</p>');
+    const reply = await call('evidence.capture', { ...orderPayload({ url: URL_OF_ORDER }), text: '', dom: '', packed: { text: bomb, dom }, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId));
+    expect(reply).toMatchObject({ status: 'failed', reason: 'too-large' });
+    expect((await store.list({ offset: 0, limit: 20 })).total).toBe(0);
   });
 });

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { toBase64 } from '../lib/evidence/base64';
+import { PACKED_LIMITS, packParts, unpackParts } from './capture-packing';
+import { deflateRawNative, TooLargeError } from './streams';
+
+const text = '订单管理\n20261118105822371604\t云服务器 CVM\t已支付\t¥3,145.37\n'.repeat(400);
+const dom = `<!doctype html><html><body><table>${'<tr><td>20261118105822371604</td><td class="st ok">已支付</td><td>¥3,145.37</td></tr>'.repeat(400)}</table></body></html>`;
+
+describe('a capture packed for the journey to the worker', () => {
+  it('arrives as it left, in a fraction of the size', async () => {
+    const packed = await packParts(text, dom);
+    expect(packed.text + packed.dom).toMatch(/^[A-Za-z0-9+/=]+$/);
+    expect(packed.text.length + packed.dom.length).toBeLessThan((text.length + dom.length) / 5);
+    expect(await unpackParts(packed)).toEqual({ text, dom });
+  });
+
+  it('keeps empty parts empty', async () => {
+    expect(await unpackParts(await packParts('', ''))).toEqual({ text: '', dom: '' });
+  });
+
+  it('refuses what would unpack past the limits (a small message that inflates hugely)', async () => {
+    const bomb = toBase64(await deflateRawNative(new Uint8Array(PACKED_LIMITS.textBytes + 1)));
+    expect(bomb.length).toBeLessThan(10_000);
+    await expect(unpackParts({ text: bomb, dom: (await packParts('', '')).dom })).rejects.toBeInstanceOf(TooLargeError);
+  });
+
+  it('refuses damaged data instead of storing something else', async () => {
+    const { dom: good } = await packParts('', dom);
+    await expect(unpackParts({ text: toBase64(new Uint8Array([0xff, 0xff, 0xff, 0x00])), dom: good })).rejects.toThrow();
+    // Valid DEFLATE of bytes that are not UTF-8.
+    const notUtf8 = toBase64(await deflateRawNative(new Uint8Array([0xc3, 0x28, 0xa0, 0xa1])));
+    await expect(unpackParts({ text: notUtf8, dom: good })).rejects.toThrow();
+  });
+});
