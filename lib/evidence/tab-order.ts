@@ -12,7 +12,12 @@ import { snapshotBodySchema, type SnapshotBody } from './schema';
 /** Snapshots of one order the checker reads (newest first): enough for the timeline and the checklist. */
 export const SNAPSHOTS_READ = 5;
 
-/** Snapshots of the tab's vendor looked through for the tab's own page. */
+/**
+ * Snapshots of the tab's vendor looked through for the tab's own page, newest
+ * first: a first short page (the page in front of the user was usually saved
+ * moments ago), then the rest of TAB_LOOKUP.
+ */
+const TAB_FIRST_LOOK = 10;
 const TAB_LOOKUP = 100;
 
 export const orderRefSchema = z.object({
@@ -51,8 +56,13 @@ export async function readOrderBodies(reader: SnapshotReader, ref: { vendor: str
 /** The order shown at `tab.url` (a page of `tab.vendor`); none when the tab is no vendor page or nothing was saved from it. */
 export async function findTabOrder(reader: SnapshotReader, tab: { vendor: string | null; url: string | null }): Promise<TabOrder> {
   if (!tab.vendor || !tab.url) return { ref: null, bodies: [] };
-  const { items } = await reader.listSnapshots({ vendor: tab.vendor, countAll: false, offset: 0, limit: TAB_LOOKUP });
-  const hit = items.find((i) => i.url === tab.url && i.orderId);
+  let { items } = await reader.listSnapshots({ vendor: tab.vendor, countAll: false, offset: 0, limit: TAB_FIRST_LOOK });
+  let hit = items.find((i) => i.url === tab.url && i.orderId);
+  if (!hit && items.length === TAB_FIRST_LOOK) {
+    const more = await reader.listSnapshots({ vendor: tab.vendor, countAll: false, offset: TAB_FIRST_LOOK, limit: TAB_LOOKUP - TAB_FIRST_LOOK });
+    items = [...items, ...more.items];
+    hit = more.items.find((i) => i.url === tab.url && i.orderId);
+  }
   if (!hit?.orderId) return { ref: null, bodies: [] };
   const ref: OrderRef = { vendor: hit.vendor, orderId: hit.orderId, capturedAt: hit.capturedAt, status: hit.status, title: hit.title };
   return { ref, bodies: await readOrderBodies(reader, ref, items) };

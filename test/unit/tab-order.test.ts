@@ -70,6 +70,15 @@ describe('which saved order a tab shows', () => {
     expect(calls).toEqual([]);
   });
 
+  it('looks further back only when the newest few snapshots of the vendor are from other pages', async () => {
+    const { reader, calls, save } = setup();
+    await save(0, '20261118105822371604', '已支付');
+    for (let i = 1; i <= 12; i++) await save(i, `2026112000000000${String(i).padStart(4, '0')}`, '已支付');
+    const order = await findTabOrder(reader, { vendor: 'tencent-cloud', url: DETAIL('20261118105822371604') });
+    expect(order.ref?.orderId).toBe('20261118105822371604');
+    expect(calls).toEqual([expect.stringMatching(/"offset":0,"limit":10/), expect.stringMatching(/"offset":10,"limit":90/), 'bodies 1']);
+  });
+
   it('reads an order picked by hand with its own query', async () => {
     const { reader, calls, save } = setup();
     await save(0, '20261118105822371604', '已支付');
