@@ -35,226 +35,233 @@ const fillFieldsObject = (max: number) =>
 export const CAPTURE_FAILURES = ['quota', 'storage', 'too-large', 'invalid', 'not-allowed'] as const;
 export type CaptureFailure = (typeof CAPTURE_FAILURES)[number];
 
-const captureResponse = z.discriminatedUnion('status', [
-  /** Acknowledged only after the write transaction committed. */
-  z.object({ status: z.literal('saved'), id: snapshotId, seq: z.number().int().positive(), hash: sha256, screenshot: z.boolean() }),
-  /** Nothing new: the latest snapshot of this order (or page) already shows the same. */
-  z.object({ status: z.literal('duplicate'), id: snapshotId }),
-  z.object({ status: z.literal('failed'), reason: z.enum(CAPTURE_FAILURES), message: z.string().max(2000) }),
-]);
+/**
+ * The message schemas, built on first use rather than when the module loads:
+ * a context that only sends to the worker (the popup, whose start-up is timed)
+ * never builds the forty-odd request and response schemas.
+ */
+function defineProtocol() {
+  const captureResponse = z.discriminatedUnion('status', [
+    /** Acknowledged only after the write transaction committed. */
+    z.object({ status: z.literal('saved'), id: snapshotId, seq: z.number().int().positive(), hash: sha256, screenshot: z.boolean() }),
+    /** Nothing new: the latest snapshot of this order (or page) already shows the same. */
+    z.object({ status: z.literal('duplicate'), id: snapshotId }),
+    z.object({ status: z.literal('failed'), reason: z.enum(CAPTURE_FAILURES), message: z.string().max(2000) }),
+  ]);
 
-const tabStatusSchema = z.object({
-  match: pageMatchSchema.nullable(),
-  url: z.string().nullable(),
-  title: z.string().nullable(),
-  detectedAt: z.string().nullable(),
-});
+  const tabStatusSchema = z.object({
+    match: pageMatchSchema.nullable(),
+    url: z.string().nullable(),
+    title: z.string().nullable(),
+    detectedAt: z.string().nullable(),
+  });
 
-const storedNote = z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema });
+  const storedNote = z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema });
 
-export const protocol = {
-  /** Content script → worker: what this tab shows now (null: no vendor page, e.g. after SPA navigation). */
-  'page.detected': {
-    request: z.object({
-      url: z.string().url().max(8192),
-      title: z.string().max(2000),
-      match: pageMatchSchema.nullable(),
-    }),
-    response: z.object({ accepted: z.boolean() }),
-  },
-  /** Popup → worker: what is known about a tab. */
-  'tab.status': {
-    request: z.object({ tabId: z.number().int().nonnegative() }),
-    response: tabStatusSchema,
-  },
-  /**
-   * Popup → worker, as it opens: the tab's status and the saved order it shows
-   * (with that order's latest snapshot bodies), in one round trip.
-   */
-  'tab.order': {
-    request: z.object({ tabId: z.number().int().nonnegative() }),
-    response: z.object({ status: tabStatusSchema, order: tabOrderSchema }),
-  },
-  /**
-   * Content script → worker, with the page's sensitive fields masked: take a
-   * screenshot of the sender's tab now (if it is the visible tab and the browser
-   * allows it), under the page's ticket, for the `evidence.capture` that names
-   * it. Answers once the picture exists (the page is unmasked then).
-   */
-  'evidence.screenshot': {
-    request: z.object({ ticket: screenshotTicket }),
-    response: z.object({ taken: z.boolean() }),
-  },
-  /**
-   * Content script → worker: save this page as a snapshot (re-redacted, hashed,
-   * chained, stored), with the screenshot taken under `screenshotTicket` (sent
-   * without waiting for it: the worker waits only to seal).
-   */
-  'evidence.capture': {
-    request: capturePayloadSchema
-      .extend({
-        screenshotTicket: screenshotTicket.nullable().default(null),
-        /**
-         * The page text and page copy packed for the journey (platform/capture-packing.ts):
-         * then `text` and `dom` are empty and the worker unpacks these, within the same limits.
-         */
-        packed: z.object({ text: base64Text(PACKED_BASE64.text), dom: base64Text(PACKED_BASE64.dom) }).optional(),
-      })
-      .refine((r) => r.packed === undefined || (r.text === '' && r.dom === ''), 'with packed parts, text and dom are empty'),
-    response: captureResponse,
-  },
-  /** Locker → worker: snapshots newest first, filtered, one page at a time. */
-  'evidence.list': {
-    request: listQuerySchema,
-    response: z.object({ items: z.array(snapshotSummarySchema), total: z.number().int().nonnegative() }),
-  },
-  /** Locker → worker: one snapshot with its text, notes and screenshot (a JPEG data URL). */
-  'evidence.get': {
-    request: z.object({ id: snapshotId }),
-    response: z.object({
-      snapshot: z
-        .object({
-          summary: snapshotSummarySchema,
-          body: snapshotBodySchema,
-          chainHash: sha256,
-          text: z.string().max(CAPTURE_LIMITS.text * 2),
-          notes: z.array(storedNote),
-          screenshot: z.string().max(CAPTURE_LIMITS.screenshotBytes * 2).nullable(),
-          domSize: z.number().int().nonnegative(),
+  return {
+    /** Content script → worker: what this tab shows now (null: no vendor page, e.g. after SPA navigation). */
+    'page.detected': {
+      request: z.object({
+        url: z.string().url().max(8192),
+        title: z.string().max(2000),
+        match: pageMatchSchema.nullable(),
+      }),
+      response: z.object({ accepted: z.boolean() }),
+    },
+    /** Popup → worker: what is known about a tab. */
+    'tab.status': {
+      request: z.object({ tabId: z.number().int().nonnegative() }),
+      response: tabStatusSchema,
+    },
+    /**
+     * Popup → worker, as it opens: the tab's status and the saved order it shows
+     * (with that order's latest snapshot bodies), in one round trip.
+     */
+    'tab.order': {
+      request: z.object({ tabId: z.number().int().nonnegative() }),
+      response: z.object({ status: tabStatusSchema, order: tabOrderSchema }),
+    },
+    /**
+     * Content script → worker, with the page's sensitive fields masked: take a
+     * screenshot of the sender's tab now (if it is the visible tab and the browser
+     * allows it), under the page's ticket, for the `evidence.capture` that names
+     * it. Answers once the picture exists (the page is unmasked then).
+     */
+    'evidence.screenshot': {
+      request: z.object({ ticket: screenshotTicket }),
+      response: z.object({ taken: z.boolean() }),
+    },
+    /**
+     * Content script → worker: save this page as a snapshot (re-redacted, hashed,
+     * chained, stored), with the screenshot taken under `screenshotTicket` (sent
+     * without waiting for it: the worker waits only to seal).
+     */
+    'evidence.capture': {
+      request: capturePayloadSchema
+        .extend({
+          screenshotTicket: screenshotTicket.nullable().default(null),
+          /**
+           * The page text and page copy packed for the journey (platform/capture-packing.ts):
+           * then `text` and `dom` are empty and the worker unpacks these, within the same limits.
+           */
+          packed: z.object({ text: base64Text(PACKED_BASE64.text), dom: base64Text(PACKED_BASE64.dom) }).optional(),
         })
-        .nullable(),
-    }),
-  },
-  /** Locker → worker: remove a snapshot's content; the chain keeps its entry and gains a tombstone. */
-  'evidence.delete': {
-    request: z.object({ id: snapshotId }),
-    response: z.object({ deleted: z.boolean() }),
-  },
-  /** Locker → worker: add a note (its own chain entry). */
-  'evidence.note': {
-    request: z.object({ id: snapshotId, text: z.string().trim().min(1).max(CAPTURE_LIMITS.note) }),
-    response: z.object({ noteId: z.string().nullable() }),
-  },
-  /** Locker → worker: a bundle (ZIP, base64) of the chosen snapshots, or of all when `ids` is null. */
-  'evidence.export': {
-    request: z.object({ ids: z.array(snapshotId).max(100_000).nullable(), locale: z.enum(LOCALES) }),
-    response: z.object({ fileName: z.string(), base64: z.string(), count: z.number().int().nonnegative(), size: z.number().int().nonnegative(), headHash: sha256 }),
-  },
-  /** Locker → worker: re-walk the stored chain and re-hash every part. */
-  'evidence.verify': {
-    request: z.object({}),
-    response: z.object({ ok: z.boolean(), length: z.number().int().nonnegative(), problems: z.array(z.string()) }),
-  },
-  // ── Evidence locker, context menu and shortcut capture (add entries here) ──
-  /**
-   * Extension page (popup) → worker: save the page in this tab as a manual
-   * snapshot, the same way the context menu and the keyboard shortcut do (the
-   * worker injects the capture script; activeTab must cover the tab).
-   */
-  'evidence.captureTab': {
-    request: z.object({ tabId: z.number().int().nonnegative() }),
-    response: captureResponse,
-  },
+        .refine((r) => r.packed === undefined || (r.text === '' && r.dom === ''), 'with packed parts, text and dom are empty'),
+      response: captureResponse,
+    },
+    /** Locker → worker: snapshots newest first, filtered, one page at a time. */
+    'evidence.list': {
+      request: listQuerySchema,
+      response: z.object({ items: z.array(snapshotSummarySchema), total: z.number().int().nonnegative() }),
+    },
+    /** Locker → worker: one snapshot with its text, notes and screenshot (a JPEG data URL). */
+    'evidence.get': {
+      request: z.object({ id: snapshotId }),
+      response: z.object({
+        snapshot: z
+          .object({
+            summary: snapshotSummarySchema,
+            body: snapshotBodySchema,
+            chainHash: sha256,
+            text: z.string().max(CAPTURE_LIMITS.text * 2),
+            notes: z.array(storedNote),
+            screenshot: z.string().max(CAPTURE_LIMITS.screenshotBytes * 2).nullable(),
+            domSize: z.number().int().nonnegative(),
+          })
+          .nullable(),
+      }),
+    },
+    /** Locker → worker: remove a snapshot's content; the chain keeps its entry and gains a tombstone. */
+    'evidence.delete': {
+      request: z.object({ id: snapshotId }),
+      response: z.object({ deleted: z.boolean() }),
+    },
+    /** Locker → worker: add a note (its own chain entry). */
+    'evidence.note': {
+      request: z.object({ id: snapshotId, text: z.string().trim().min(1).max(CAPTURE_LIMITS.note) }),
+      response: z.object({ noteId: z.string().nullable() }),
+    },
+    /** Locker → worker: a bundle (ZIP, base64) of the chosen snapshots, or of all when `ids` is null. */
+    'evidence.export': {
+      request: z.object({ ids: z.array(snapshotId).max(100_000).nullable(), locale: z.enum(LOCALES) }),
+      response: z.object({ fileName: z.string(), base64: z.string(), count: z.number().int().nonnegative(), size: z.number().int().nonnegative(), headHash: sha256 }),
+    },
+    /** Locker → worker: re-walk the stored chain and re-hash every part. */
+    'evidence.verify': {
+      request: z.object({}),
+      response: z.object({ ok: z.boolean(), length: z.number().int().nonnegative(), problems: z.array(z.string()) }),
+    },
+    // ── Evidence locker, context menu and shortcut capture (add entries here) ──
+    /**
+     * Extension page (popup) → worker: save the page in this tab as a manual
+     * snapshot, the same way the context menu and the keyboard shortcut do (the
+     * worker injects the capture script; activeTab must cover the tab).
+     */
+    'evidence.captureTab': {
+      request: z.object({ tabId: z.number().int().nonnegative() }),
+      response: captureResponse,
+    },
 
-  // ── Eligibility checker and tickets (add entries here) ──
-  /** Popup → worker: the bodies of some snapshots (fields, URL, times), without text, copy or picture. */
-  'evidence.bodies': {
-    request: z.object({ ids: z.array(snapshotId).max(20) }),
-    response: z.object({ bodies: z.array(snapshotBodySchema) }),
-  },
-  /**
-   * Popup → content script of a vendor ticket page: put the drafted ticket into
-   * the page's form (`dryRun`: only say what would go where). Never submits.
-   */
-  'ticket.fill': {
-    request: z.object({
-      values: fillFieldsObject(20_000),
-      /** The vendor form's own field names (its ticket template), as hints. */
-      hints: fillFieldsObject(100).default({}),
-      dryRun: z.boolean().default(false),
-    }),
-    response: z.object({
-      status: z.enum(['filled', 'preview', 'no-form', 'not-ticket-page']),
-      url: z.string().max(8192),
-      filled: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200), truncated: z.boolean() })),
-      /** Controls that already held the user's own text and were left alone. */
-      kept: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200) })),
-      missing: z.array(z.enum(FILL_FIELDS)),
-    }),
-  },
+    // ── Eligibility checker and tickets (add entries here) ──
+    /** Popup → worker: the bodies of some snapshots (fields, URL, times), without text, copy or picture. */
+    'evidence.bodies': {
+      request: z.object({ ids: z.array(snapshotId).max(20) }),
+      response: z.object({ bodies: z.array(snapshotBodySchema) }),
+    },
+    /**
+     * Popup → content script of a vendor ticket page: put the drafted ticket into
+     * the page's form (`dryRun`: only say what would go where). Never submits.
+     */
+    'ticket.fill': {
+      request: z.object({
+        values: fillFieldsObject(20_000),
+        /** The vendor form's own field names (its ticket template), as hints. */
+        hints: fillFieldsObject(100).default({}),
+        dryRun: z.boolean().default(false),
+      }),
+      response: z.object({
+        status: z.enum(['filled', 'preview', 'no-form', 'not-ticket-page']),
+        url: z.string().max(8192),
+        filled: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200), truncated: z.boolean() })),
+        /** Controls that already held the user's own text and were left alone. */
+        kept: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200) })),
+        missing: z.array(z.enum(FILL_FIELDS)),
+      }),
+    },
 
-  // ── Settings, SLA outage log and reminders (add entries here) ──
-  /** Options → worker: delete every snapshot, note and chain entry (the chain starts again from genesis). */
-  'evidence.wipe': {
-    request: z.object({ confirm: z.literal(true) }),
-    response: z.object({ wiped: z.number().int().nonnegative() }),
-  },
-  /** Options → worker: register the generic checkout script for exactly the enabled sites that have their permission. */
-  'sites.sync': {
-    request: z.object({}),
-    response: z.object({ registered: z.array(z.string()), missingPermission: z.array(z.string()) }),
-  },
-  /** Any extension page → worker: recompute deadlines, alarms and the badge from stored data now. */
-  'reminders.sync': {
-    request: z.object({}),
-    response: z.object({
-      alarms: z.array(z.object({ name: z.string(), fireAt: z.number() })),
-      badge: z.number().int().nonnegative(),
-      /** The deadlines still ahead, soonest first (in the user's language). */
-      deadlines: z.array(
-        z.object({
-          id: z.string(),
-          kind: z.enum(['refund-window', 'sla-opens', 'sla-closes', 'service-expiry']),
-          date: z.string(),
-          label: z.string(),
-          estimated: z.boolean(),
-          conditional: z.boolean(),
-          orderId: z.string().nullable(),
-          product: z.string().nullable(),
-          dataDeletionWarning: z.boolean(),
-        }),
-      ),
-    }),
-  },
-  /** SLA page → worker: Exmail webmail failure pages seen in the browser, newest first. */
-  'outage.sightings': {
-    request: z.object({}),
-    response: z.object({ sightings: z.array(webmailSightingSchema) }),
-  },
+    // ── Settings, SLA outage log and reminders (add entries here) ──
+    /** Options → worker: delete every snapshot, note and chain entry (the chain starts again from genesis). */
+    'evidence.wipe': {
+      request: z.object({ confirm: z.literal(true) }),
+      response: z.object({ wiped: z.number().int().nonnegative() }),
+    },
+    /** Options → worker: register the generic checkout script for exactly the enabled sites that have their permission. */
+    'sites.sync': {
+      request: z.object({}),
+      response: z.object({ registered: z.array(z.string()), missingPermission: z.array(z.string()) }),
+    },
+    /** Any extension page → worker: recompute deadlines, alarms and the badge from stored data now. */
+    'reminders.sync': {
+      request: z.object({}),
+      response: z.object({
+        alarms: z.array(z.object({ name: z.string(), fireAt: z.number() })),
+        badge: z.number().int().nonnegative(),
+        /** The deadlines still ahead, soonest first (in the user's language). */
+        deadlines: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.enum(['refund-window', 'sla-opens', 'sla-closes', 'service-expiry']),
+            date: z.string(),
+            label: z.string(),
+            estimated: z.boolean(),
+            conditional: z.boolean(),
+            orderId: z.string().nullable(),
+            product: z.string().nullable(),
+            dataDeletionWarning: z.boolean(),
+          }),
+        ),
+      }),
+    },
+    /** SLA page → worker: Exmail webmail failure pages seen in the browser, newest first. */
+    'outage.sightings': {
+      request: z.object({}),
+      response: z.object({ sightings: z.array(webmailSightingSchema) }),
+    },
 
-  // ── In-page card ──
-  /** Content script → worker: what the card says about the page, from what the script read there. */
-  'card.content': {
-    request: cardRequestSchema,
-    response: cardResponseSchema,
-  },
-  /**
-   * Popup → worker: run checkout detection in this tab once (the activeTab grant
-   * from opening the popup covers it); answers what the page was recognised as.
-   */
-  'sites.checkOnce': {
-    request: z.object({ tabId: z.number().int().nonnegative() }),
-    response: z.object({ match: pageMatchSchema.nullable() }),
-  },
-  /** Content script → worker: open the eligibility checker (the popup page, in a tab) about the sender's tab. */
-  'ui.openChecker': {
-    request: z.object({}),
-    response: z.object({ opened: z.boolean() }),
-  },
+    // ── In-page card ──
+    /** Content script → worker: what the card says about the page, from what the script read there. */
+    'card.content': {
+      request: cardRequestSchema,
+      response: cardResponseSchema,
+    },
+    /**
+     * Popup → worker: run checkout detection in this tab once (the activeTab grant
+     * from opening the popup covers it); answers what the page was recognised as.
+     */
+    'sites.checkOnce': {
+      request: z.object({ tabId: z.number().int().nonnegative() }),
+      response: z.object({ match: pageMatchSchema.nullable() }),
+    },
+    /** Content script → worker: open the eligibility checker (the popup page, in a tab) about the sender's tab. */
+    'ui.openChecker': {
+      request: z.object({}),
+      response: z.object({ opened: z.boolean() }),
+    },
 
-  /** Any context → worker: liveness and version. */
-  'worker.ping': {
-    request: z.object({}),
-    response: z.object({ version: z.string(), startedAt: z.string() }),
-  },
-} as const;
+    /** Any context → worker: liveness and version. */
+    'worker.ping': {
+      request: z.object({}),
+      response: z.object({ version: z.string(), startedAt: z.string() }),
+    },
+  } as const;
+}
 
-export type Protocol = typeof protocol;
+export type Protocol = ReturnType<typeof defineProtocol>;
+let built: Protocol | null = null;
+export const protocol = (): Protocol => (built ??= defineProtocol());
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = z.infer<Protocol[K]['request']>;
 export type ResponseOf<K extends MessageType> = z.infer<Protocol[K]['response']>;
-
-export const MESSAGE_TYPES = Object.keys(protocol) as MessageType[];
 
 /** Every message travels in this envelope; `rg` keeps other extensions' traffic apart. */
 export const envelopeSchema = z.object({
@@ -303,7 +310,7 @@ export function createDispatcher(handlers: Handlers) {
   const accepts = (raw: unknown): boolean => {
     if (typeof raw !== 'object' || raw === null || (raw as { rg?: unknown }).rg !== 1) return false;
     const type = (raw as { type?: unknown }).type;
-    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(protocol, type)) return true;
+    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(protocol(), type)) return true;
     return handlers[type as MessageType] !== undefined;
   };
   const dispatch = async (raw: unknown, sender: SenderInfo): Promise<Reply<unknown> | undefined> => {
@@ -313,19 +320,19 @@ export function createDispatcher(handlers: Handlers) {
       return { ok: false, error: { code: 'malformed', message: 'malformed envelope', issues: describeIssues(parsed.error) } };
     }
     const { type, data } = parsed.data;
-    if (!Object.prototype.hasOwnProperty.call(protocol, type)) {
+    if (!Object.prototype.hasOwnProperty.call(protocol(), type)) {
       return { ok: false, error: { code: 'unknown-type', message: `unknown message type "${type}"` } };
     }
     const key = type as MessageType;
     const handler = handlers[key] as Handler<typeof key> | undefined;
     if (!handler) return undefined;
-    const request = protocol[key].request.safeParse(data);
+    const request = protocol()[key].request.safeParse(data);
     if (!request.success) {
       return { ok: false, error: { code: 'malformed', message: `malformed "${type}" request`, issues: describeIssues(request.error) } };
     }
     try {
       const result = await handler(request.data as never, sender);
-      const response = protocol[key].response.safeParse(result);
+      const response = protocol()[key].response.safeParse(result);
       if (!response.success) {
         return { ok: false, error: { code: 'bad-response', message: `handler for "${type}" returned a malformed response`, issues: describeIssues(response.error) } };
       }
@@ -343,7 +350,7 @@ export function unwrapReply<K extends MessageType>(type: K, raw: unknown): Respo
   const reply = replySchema.safeParse(raw);
   if (!reply.success) throw new MessagingError('malformed', `malformed reply to "${type}"`, describeIssues(reply.error));
   if (!reply.data.ok) throw new MessagingError(reply.data.error.code, reply.data.error.message, reply.data.error.issues);
-  const data = protocol[type].response.safeParse(reply.data.data);
+  const data = protocol()[type].response.safeParse(reply.data.data);
   if (!data.success) throw new MessagingError('bad-response', `malformed "${type}" response`, describeIssues(data.error));
   return data.data as ResponseOf<K>;
 }

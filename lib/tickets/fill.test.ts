@@ -177,7 +177,7 @@ describe('fillValuesFromDraft: the draft as edited, with the order number and co
 describe('the ticket.fill message (what a ticket page accepts from the popup)', () => {
   it('takes known fields only, with bounded values, and defaults to filling for real', async () => {
     const { protocol } = await import('../messages');
-    const schema = protocol['ticket.fill'].request;
+    const schema = protocol()['ticket.fill'].request;
     expect(schema.parse({ values: { title: 'T', orderId: '1' } })).toEqual({ values: { title: 'T', orderId: '1' }, hints: {}, dryRun: false });
     expect(schema.safeParse({ values: { title: 'T', script: 'alert(1)' } }).success).toBe(false);
     expect(schema.safeParse({ values: { description: 'x'.repeat(20_001) } }).success).toBe(false);
