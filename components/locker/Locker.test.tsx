@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
 import { toBase64, verifyBundle } from '../../lib/evidence';
 import { orderPayload } from '../../lib/evidence/testing/ledger';
@@ -10,21 +10,14 @@ import { MessagingError } from '../../lib/messages';
 import { StaticLocale } from '../i18n';
 import type { LockerApi } from './api';
 import { Locker } from './Locker';
+import { digestThroughNodeBuffers } from '../../test/component/node-digest';
 
 const T0 = new Date('2026-11-22T02:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
 const XSS = '<img src=x onerror="window.__pwned=1">';
 
-// jsdom replaces the global typed arrays, and fake-indexeddb clones through them, so bytes reach
-// Node's Web Crypto from another realm; hand it a Node copy (the browser has one realm).
-const digest = crypto.subtle.digest.bind(crypto.subtle);
-beforeAll(() => {
-  vi.spyOn(crypto.subtle, 'digest').mockImplementation((algorithm, data) => {
-    const view = ArrayBuffer.isView(data) ? data : new DataView(data as ArrayBuffer);
-    return digest(algorithm, Buffer.from(Buffer.from(view.buffer, view.byteOffset, view.byteLength)));
-  });
-});
+digestThroughNodeBuffers();
 
 let counter = 0;
 const opened: EvidenceStore[] = [];

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { evidenceHandlers } from '../../entrypoints/background/evidence';
 import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
@@ -9,6 +9,7 @@ import { orderPayload } from '../../lib/evidence/testing/ledger';
 import { packParts } from '../../platform/capture-packing';
 import { deflateRawNative } from '../../platform/streams';
 import type { Handler, RequestOf, SenderInfo } from '../../lib/messages';
+import { digestThroughNodeBuffers } from './node-digest';
 
 // The page asks for its screenshot under a ticket and sends the capture without waiting for the
 // picture; the worker seals the capture with the picture whichever message arrives first, and only
@@ -18,14 +19,7 @@ const NOW = new Date('2026-11-22T02:00:00Z');
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
 const URL_OF_ORDER = 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261118105822371604';
 
-// jsdom's typed arrays are another realm than Node's Web Crypto (see the locker's tests).
-const digest = crypto.subtle.digest.bind(crypto.subtle);
-beforeAll(() => {
-  vi.spyOn(crypto.subtle, 'digest').mockImplementation((algorithm, data) => {
-    const view = ArrayBuffer.isView(data) ? data : new DataView(data as ArrayBuffer);
-    return digest(algorithm, Buffer.from(Buffer.from(view.buffer, view.byteOffset, view.byteLength)));
-  });
-});
+digestThroughNodeBuffers();
 
 let counter = 0;
 let store: EvidenceStore;
