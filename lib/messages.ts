@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { pageMatchSchema } from './vendors/schema';
 import { LOCALES } from './i18n';
 import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
-import { SCREENSHOT_TICKET } from './evidence/limits';
+import { PACKED_LIMITS, SCREENSHOT_TICKET } from './evidence/limits';
 import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
-import { tabOrderSchema } from './evidence/tab-order';
+import { SNAPSHOTS_READ } from './evidence/tab-order';
 import { cardRequestSchema, cardResponseSchema } from './card/schema';
 import { webmailSightingSchema } from './outages';
 import { FILL_FIELDS, type FillField } from './tickets/fill';
@@ -24,8 +24,6 @@ export { ERROR_CODES, errorMessageKey, MessagingError, type Envelope, type Messa
 const snapshotId = z.string().regex(/^snap-\d{6,}$/);
 const screenshotTicket = z.string().regex(SCREENSHOT_TICKET);
 const base64Text = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/);
-/** Base64 of raw DEFLATE of at most three UTF-8 bytes per character allowed (DEFLATE may add a little). */
-const PACKED_BASE64 = { text: Math.ceil((CAPTURE_LIMITS.text * 3 * 1.01 + 1024) / 3) * 4, dom: Math.ceil((CAPTURE_LIMITS.dom * 3 * 1.01 + 1024) / 3) * 4 };
 
 /** `{ title?, description?, … }`: one optional string per ticket field a form can take. */
 const fillFieldsObject = (max: number) =>
@@ -57,6 +55,12 @@ function defineProtocol() {
   });
 
   const storedNote = z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema });
+
+  /** lib/evidence/tab-order.ts `TabOrder`. */
+  const tabOrderSchema = z.object({
+    ref: z.object({ vendor: z.string(), orderId: z.string(), capturedAt: z.string(), status: z.string().nullable(), title: z.string() }).nullable(),
+    bodies: z.array(snapshotBodySchema).max(SNAPSHOTS_READ),
+  });
 
   return {
     /** Content script → worker: what this tab shows now (null: no vendor page, e.g. after SPA navigation). */
@@ -104,7 +108,7 @@ function defineProtocol() {
            * The page text and page copy packed for the journey (platform/capture-packing.ts):
            * then `text` and `dom` are empty and the worker unpacks these, within the same limits.
            */
-          packed: z.object({ text: base64Text(PACKED_BASE64.text), dom: base64Text(PACKED_BASE64.dom) }).optional(),
+          packed: z.object({ text: base64Text(PACKED_LIMITS.textBase64), dom: base64Text(PACKED_LIMITS.domBase64) }).optional(),
         })
         .refine((r) => r.packed === undefined || (r.text === '' && r.dom === ''), 'with packed parts, text and dom are empty'),
       response: captureResponse,

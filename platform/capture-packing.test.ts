@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../lib/evidence/base64';
-import { PACKED_LIMITS, packParts, unpackParts } from './capture-packing';
+import { PACKED_LIMITS } from '../lib/evidence/limits';
+import { packParts, unpackParts } from './capture-packing';
 import { deflateRawNative, TooLargeError } from './streams';
 
 const text = '订单管理\n20261118105822371604\t云服务器 CVM\t已支付\t¥3,145.37\n'.repeat(400);

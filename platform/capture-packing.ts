@@ -1,21 +1,18 @@
 import { fromBase64, toBase64 } from '../lib/evidence/base64';
-import { CAPTURE_LIMITS } from '../lib/evidence/limits';
+import { PACKED_LIMITS } from '../lib/evidence/limits';
 import { deflateRawNative, inflateRawNative } from './streams';
 
 /**
  * A capture's page text and page copy as they travel from the page to the
  * worker: UTF-8, raw DEFLATE, base64 (messages carry JSON). On a 3,000-order
  * list that is 1.8 MB of text shrunk to about 0.3 MB, which crosses in a tenth
- * of the time. The worker unpacks with a ceiling: what it accepts is never
- * more than the plain limits allow.
+ * of the time. The worker unpacks with a ceiling (`PACKED_LIMITS`): what it
+ * accepts is never more than the plain limits allow.
  */
 export interface PackedParts {
   text: string;
   dom: string;
 }
-
-/** UTF-8 takes at most three bytes per UTF-16 code unit. */
-export const PACKED_LIMITS = { textBytes: CAPTURE_LIMITS.text * 3, domBytes: CAPTURE_LIMITS.dom * 3 } as const;
 
 const encoder = new TextEncoder();
 

@@ -112,9 +112,11 @@ function controlsMatchMarkup(doc: Document): boolean {
   return true;
 }
 
+const CARD_HOST = new RegExp(`<${UI_ELEMENT}\\b[^>]*>[\\s\\S]*?</${UI_ELEMENT}\\s*>`, 'gi');
+
 /** The page's own markup without its scripts and without our card's host element. */
 function withoutScriptsOrCard(html: string): string {
-  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(/<refund-guard-ui\b[^>]*>[\s\S]*?<\/refund-guard-ui\s*>/gi, '');
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(CARD_HOST, '');
 }
 
 /**

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { ListQuery, SnapshotSummary } from './query';
-import { snapshotBodySchema, type SnapshotBody } from './schema';
+import type { SnapshotBody } from './schema';
 
 /**
  * Which saved order a tab shows: the newest snapshot saved from the same
@@ -20,21 +19,21 @@ export const SNAPSHOTS_READ = 5;
 const TAB_FIRST_LOOK = 10;
 const TAB_LOOKUP = 100;
 
-export const orderRefSchema = z.object({
-  vendor: z.string(),
-  orderId: z.string(),
-  capturedAt: z.string(),
-  status: z.string().nullable(),
-  title: z.string(),
-});
-export type OrderRef = z.infer<typeof orderRefSchema>;
+/** An order as the checker lists it: its newest snapshot's vendor, number, time, status and title. */
+export interface OrderRef {
+  vendor: string;
+  orderId: string;
+  capturedAt: string;
+  status: string | null;
+  title: string;
+}
 
-export const tabOrderSchema = z.object({
-  ref: orderRefSchema.nullable(),
+/** What a tab shows, as `tab.order` answers it (its schema is with the other messages, lib/messages.ts). */
+export interface TabOrder {
+  ref: OrderRef | null;
   /** The order's snapshots, newest first, at most SNAPSHOTS_READ (empty without an order). */
-  bodies: z.array(snapshotBodySchema).max(SNAPSHOTS_READ),
-});
-export type TabOrder = z.infer<typeof tabOrderSchema>;
+  bodies: SnapshotBody[];
+}
 
 /** Reads snapshots the way the worker's store does (the checker passes messages, the worker its store). */
 export interface SnapshotReader {
