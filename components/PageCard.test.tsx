@@ -1,15 +1,15 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { StaticLocale } from './i18n';
+import { PageLocale } from './i18n-context';
 import { PageCard } from './PageCard';
 
 describe('PageCard', () => {
   it('names the vendor, the page kind and the policy in Chinese', () => {
     render(
-      <StaticLocale locale="zh-CN">
+      <PageLocale locale="zh-CN">
         <PageCard match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} />
-      </StaticLocale>,
+      </PageLocale>,
     );
     expect(screen.getByText('已识别：腾讯云 · 购买页')).toBeInTheDocument();
     expect(screen.getByText(/五天无理由全额退还/)).toBeInTheDocument();
@@ -17,9 +17,9 @@ describe('PageCard', () => {
 
   it('speaks English when asked', () => {
     render(
-      <StaticLocale locale="en">
+      <PageLocale locale="en">
         <PageCard match={{ vendor: 'tencent-exmail', kind: 'webmail' }} onDismiss={() => {}} />
-      </StaticLocale>,
+      </PageLocale>,
     );
     expect(screen.getByText('Recognised: Tencent Exmail · webmail')).toBeInTheDocument();
   });
@@ -28,9 +28,9 @@ describe('PageCard', () => {
     const user = userEvent.setup();
     const onDismiss = vi.fn();
     render(
-      <StaticLocale locale="zh-CN">
+      <PageLocale locale="zh-CN">
         <PageCard match={{ vendor: 'letsvpn', kind: 'checkout' }} onDismiss={onDismiss} />
-      </StaticLocale>,
+      </PageLocale>,
     );
     const toggle = screen.getByRole('button', { name: '收起' });
     toggle.focus();
@@ -45,9 +45,9 @@ describe('PageCard', () => {
 
   it('shows a user-defined vendor by its id, as text', () => {
     render(
-      <StaticLocale locale="zh-CN">
+      <PageLocale locale="zh-CN">
         <PageCard match={{ vendor: '<b>acme</b>', kind: 'checkout' }} onDismiss={() => {}} />
-      </StaticLocale>,
+      </PageLocale>,
     );
     expect(screen.getByText('已识别：<b>acme</b> · 购买页')).toBeInTheDocument();
     expect(document.querySelector('b')).toBeNull();

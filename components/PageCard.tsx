@@ -3,7 +3,7 @@ import type { CheckoutCardModel, OrderCardModel } from '../lib/card/model';
 import { isShippedVendor, type PageMatch } from '../lib/vendors/types';
 import { CheckoutSummary } from './card/CheckoutSummary';
 import { OrderDeadlines, type OrderRow } from './card/OrderDeadlines';
-import { useI18n } from './i18n';
+import { useI18n } from './i18n-context';
 
 /** What saving the page as evidence came to (reported only once the worker acknowledged the write). */
 export type EvidenceOutcome =

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { StaticLocale } from './i18n';
+import { PageLocale } from './i18n-context';
 import { PageCard, type EvidenceOutcome } from './PageCard';
 
 function deferred<T>() {
@@ -15,9 +15,9 @@ describe('PageCard · save as evidence', () => {
     const user = userEvent.setup();
     const ack = deferred<EvidenceOutcome>();
     render(
-      <StaticLocale locale="zh-CN">
+      <PageLocale locale="zh-CN">
         <PageCard match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} onSaveEvidence={() => ack.promise} />
-      </StaticLocale>,
+      </PageLocale>,
     );
     const button = screen.getByRole('button', { name: '保存为证据' });
     button.focus();
@@ -34,9 +34,9 @@ describe('PageCard · save as evidence', () => {
     const user = userEvent.setup();
     let next: EvidenceOutcome = { kind: 'error', message: 'Not enough storage space: the snapshot was not saved.' };
     render(
-      <StaticLocale locale="en">
+      <PageLocale locale="en">
         <PageCard match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} onSaveEvidence={async () => next} />
-      </StaticLocale>,
+      </PageLocale>,
     );
     await user.click(screen.getByRole('button', { name: 'Save as evidence' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Not enough storage space');
@@ -48,7 +48,7 @@ describe('PageCard · save as evidence', () => {
   it('announces automatic captures of an order page', async () => {
     let report: ((o: EvidenceOutcome) => void) | undefined;
     render(
-      <StaticLocale locale="zh-CN">
+      <PageLocale locale="zh-CN">
         <PageCard
           match={{ vendor: 'tencent-cloud', kind: 'order' }}
           onDismiss={() => {}}
@@ -58,7 +58,7 @@ describe('PageCard · save as evidence', () => {
             return () => (report = undefined);
           }}
         />
-      </StaticLocale>,
+      </PageLocale>,
     );
     await act(async () => report?.({ kind: 'saved', id: 'snap-000003' }));
     expect(screen.getByText('已自动保存订单快照（snap-000003）')).toBeInTheDocument();

@@ -1,12 +1,8 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { translator, type Locale, type LocalePreference, type Translate } from '../lib/i18n';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { translator, type Locale, type LocalePreference } from '../lib/i18n';
+import { I18nContext } from './i18n-context';
 
-interface I18nValue {
-  locale: Locale;
-  t: Translate;
-}
-
-const I18nContext = createContext<I18nValue | null>(null);
+export { PageLocale, useI18n } from './i18n-context';
 
 interface LocaleProviderProps {
   /** Resolves the user's preference to a locale (the browser's languages are an input). */
@@ -44,10 +40,4 @@ export function LocaleProvider({ resolve, load, subscribe, children }: LocalePro
 export function StaticLocale({ locale, children }: { locale: Locale; children: ReactNode }) {
   const value = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
-
-export function useI18n(): I18nValue {
-  const value = useContext(I18nContext);
-  if (!value) throw new Error('useI18n needs a LocaleProvider');
-  return value;
 }

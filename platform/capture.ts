@@ -3,7 +3,7 @@ import { isSensitiveField, MASK, redactText } from '../lib/evidence/redact';
 import { CAPTURE_LIMITS, screenshotTicket } from '../lib/evidence/limits';
 import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { CaptureSource, SnapshotFields } from '../lib/evidence/schema';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../lib/i18n/core';
 import type { ResponseOf } from '../lib/messages';
 import { errorMessageKey, MessagingError } from '../lib/wire';
 import type { PageMatch } from '../lib/vendors/types';

@@ -2,18 +2,18 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { StaticLocale } from '../components/i18n';
+import { PageLocale } from '../components/i18n-context';
 import { PageCard } from '../components/PageCard';
 import type { CardContent } from '../lib/card/model';
 import { MAX_CARD_ROWS } from '../lib/card/limits';
 import { extractCheckout } from '../lib/extract/checkout';
 import { extractOrder, extractOrderList } from '../lib/extract/order';
-import type { Locale } from '../lib/i18n';
+import type { Locale } from '../lib/i18n/core';
 import type { RequestOf } from '../lib/messages';
 import { contentScriptHosts } from '../lib/vendors/registry';
 import { detectPageWith, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
 import type { PageMatch } from '../lib/vendors/types';
-import { translator } from '../lib/i18n';
+import { pageTranslator } from '../lib/i18n/page';
 import { capturePage, pageOrderFields, painted, settled, type SaveOutcome } from './capture';
 import { hideCardOn, isCardHidden } from './card-prefs';
 import { placeCard } from './placement';
@@ -93,6 +93,25 @@ function cardRequest(match: PageMatch, locale: Locale): RequestOf<'card.content'
 }
 
 /**
+ * Reads the page and asks the worker what the card shows. Null when there is
+ * nothing new to draw: the page reads as it did last time (`lastKey`), or the
+ * extractors cannot read it. A worker that does not answer leaves the card its
+ * summary alone.
+ */
+async function readCard(match: PageMatch, locale: Locale, lastKey: string): Promise<{ key: string; content: CardContent } | null> {
+  let request: RequestOf<'card.content'>;
+  try {
+    request = cardRequest(match, locale);
+  } catch {
+    return null;
+  }
+  const key = JSON.stringify(request);
+  if (key === lastKey) return null;
+  const content = await sendMessage('card.content', request).catch(() => EMPTY);
+  return { key: content === EMPTY ? '' : key, content };
+}
+
+/**
  * Recognises the page, tells the worker, and shows the card. Consoles are
  * single-page apps: on every location change the page is detected again, the
  * previous card is removed and at most one card is mounted.
@@ -107,7 +126,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   /** Keeps the shown card off the buy button (again after a resize). */
   let placeShown: (() => void) | null = null;
   let stopObserving: (() => void) | null = null;
-  const t = translator(locale);
+  const t = pageTranslator(locale);
   // Order pages carry their order (订单号, 状态, 实付金额 …) into the snapshot, so
   // revisits dedupe by order and a changed status links to the earlier one.
   const save = (match: PageMatch, source: 'auto' | 'manual') =>
@@ -147,6 +166,10 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
     render = null;
     shown = match;
     if (!match || dismissed || ctx.isInvalid) return;
+    // The card is drawn once, with what the worker computed: a first empty draw cost the page a
+    // second layout and paint (on a console with thousands of rows, each is tens of milliseconds).
+    const first = (await readCard(match, locale, '')) ?? { key: '', content: EMPTY };
+    if (!sameMatch(shown, match) || ui || ctx.isInvalid) return;
     const created = await createShadowRootUi<Root>(ctx, {
       name: UI_ELEMENT,
       css,
@@ -171,7 +194,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
         const paint = (content: CardContent) => {
           flushSync(() =>
             root.render(
-              <StaticLocale locale={locale}>
+              <PageLocale locale={locale}>
                 <PageCard
                   match={match}
                   checkout={content.checkout}
@@ -188,7 +211,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
                     close();
                   }}
                 />
-              </StaticLocale>,
+              </PageLocale>,
             ),
           );
           const card = shadow.querySelector('.rg-card');
@@ -198,23 +221,15 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
             observed = card;
           }
         };
-        // What the page shows is read, the worker answers, and the card fills in. A page that
-        // reads the same as last time (a re-render that changed nothing) costs no round trip.
-        let lastRequest = '';
+        // Later reads of the page (an SPA route that re-rendered, the form changing) redraw the
+        // card; a page that reads the same as last time costs no round trip.
+        let lastRequest = first.key;
         const draw = async () => {
           const run = ++drawn;
-          let request: RequestOf<'card.content'>;
-          try {
-            request = cardRequest(match, locale);
-          } catch {
-            return; // a page the extractors cannot read leaves the card with its summary
-          }
-          const key = JSON.stringify(request);
-          if (key === lastRequest) return;
-          const content = await sendMessage('card.content', request).catch(() => EMPTY);
-          if (run !== drawn || ctx.isInvalid) return;
-          lastRequest = content === EMPTY ? '' : key;
-          paint(content);
+          const next = await readCard(match, locale, lastRequest);
+          if (!next || run !== drawn || ctx.isInvalid) return;
+          lastRequest = next.key;
+          paint(next.content);
         };
         const place = () => {
           const cardElement = shadow.querySelector<HTMLElement>('.rg-card');
@@ -222,8 +237,8 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
         };
         placeShown = place;
         stopObserving = () => resized.disconnect();
-        paint(EMPTY);
-        void draw().then(() => settled()).then(() => render?.());
+        paint(first.content);
+        void settled().then(() => render?.());
         render = () => void draw();
         return root;
       },

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { resolveLocale, type Locale, type LocalePreference } from '../lib/i18n';
+import { resolveLocale, type Locale, type LocalePreference } from '../lib/i18n/core';
 
 /** The browser's preferred languages, best first. */
 export function browserLanguages(): string[] {

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { LOCALES, type LocalePreference } from '../lib/i18n';
+import { LOCALES, type LocalePreference } from '../lib/i18n/core';
 
 /**
  * The one setting a script inside a web page needs: the interface language.

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { cardContent } from '../../lib/card/model';
-import { StaticLocale } from '../i18n';
+import { PageLocale } from '../i18n-context';
 import { PageCard } from '../PageCard';
 
 const NOW = '2026-11-22T10:00:00+08:00';
@@ -10,9 +10,9 @@ const NOW = '2026-11-22T10:00:00+08:00';
 function renderCard(locale: 'zh-CN' | 'en', request: Parameters<typeof cardContent>[0]) {
   const content = cardContent(request, NOW, { locale });
   return render(
-    <StaticLocale locale={locale}>
+    <PageLocale locale={locale}>
       <PageCard match={request.match} checkout={content.checkout} order={content.order} orderRows={content.orderRows} onDismiss={() => {}} />
-    </StaticLocale>,
+    </PageLocale>,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { CheckoutCardModel } from '../../lib/card/model';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { Citation, Clock } from './Clock';
 
 /**

@@ -1,5 +1,5 @@
 import type { CardCitation, CardClock } from '../../lib/card/model';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 
 /** A citation that opens to the clause's words: what the rule says and where it is written. */
 export function Citation({ citation, text }: { citation: CardCitation | { title: string }; text?: string }) {

@@ -1,5 +1,5 @@
 import type { CardContent, OrderCardModel, SlaWindow } from '../../lib/card/model';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { Clock } from './Clock';
 
 export type OrderRow = CardContent['orderRows'][number];

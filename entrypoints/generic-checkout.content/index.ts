@@ -6,5 +6,6 @@ import { runPageScript } from '../../platform/content';
 // permission) or into the current tab once (activeTab), from the popup.
 export default defineContentScript({
   registration: 'runtime',
+  noScriptStartedPostMessage: true,
   main: (ctx) => runPageScript(ctx, cardCss),
 });

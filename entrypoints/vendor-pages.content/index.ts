@@ -10,6 +10,9 @@ import { startTicketFill } from '../../platform/ticket-fill';
 export default defineContentScript({
   matches: contentScriptHosts().map((host) => `*://${host}/*`),
   runAt: 'document_idle',
+  // Older copies of this script (after an update) are told by a DOM event; the page's own
+  // message listeners are not woken, and no stack is captured for a postMessage.
+  noScriptStartedPostMessage: true,
   main: (ctx) => {
     ctx.onInvalidated(startTicketFill()); // ticket pages: fill the drafted ticket when the popup asks, never submit
     return runPageScript(ctx, cardCss);

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, parseInstant, shanghaiDate } from '../../lib/time/zone';
+import { en } from '../../lib/i18n/en';
+import { zhCN } from '../../lib/i18n/zh-CN';
 import { fixturePages, type FixturePage } from '../fixtures/catalog';
 import { launchExtension, settle, watchExtensionContexts, type ExtensionSession } from './harness';
 
@@ -83,20 +85,25 @@ describe('content scripts on the vendor fixture sites', () => {
     await session?.close();
   });
 
-  it('recognises every page kind of every shipped vendor and mounts exactly one card', async () => {
+  // The card carries only its own messages (lib/i18n/page): a message it lacks would show as its key.
+  const messageKeys = [...new Set([...Object.keys(zhCN), ...Object.keys(en)])];
+
+  it('recognises every page kind of every shipped vendor and mounts exactly one card, every message in words', async () => {
     const vendorPages = fixturePages.filter((p) => p.vendor && p.kind && p.vendor !== 'generic-software');
     expect(new Set(vendorPages.map((p) => `${p.vendor}/${p.kind}`)).size).toBeGreaterThanOrEqual(9);
     for (const fixturePage of vendorPages) {
       await page.goto(fixturePage.url);
       await settle(page);
       await page.waitForSelector(`refund-guard-ui[data-kind="${fixturePage.kind}"]`, { state: 'attached', timeout: 10_000 });
-      const state = await card(page);
+      const state = await cardWith(page, '.rg-card__detected');
       expect({ id: fixturePage.id, hosts: state.hosts, kind: state.kind, vendor: state.vendor }).toEqual({
         id: fixturePage.id,
         hosts: 1,
         kind: fixturePage.kind,
         vendor: fixturePage.vendor,
       });
+      expect(state.text.length, fixturePage.id).toBeGreaterThan(20);
+      expect(messageKeys.filter((key) => state.text.includes(key)), fixturePage.id).toEqual([]);
     }
   });
 

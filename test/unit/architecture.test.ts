@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageMessageKeys } from '../../lib/i18n/page';
+import { en } from '../../lib/i18n/en';
+import { zhCN } from '../../lib/i18n/zh-CN';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -92,6 +95,30 @@ describe('scripts inside web pages stay light (bench: main-thread time on vendor
     expect(packages).not.toContain('zod');
     expect(packages).not.toContain('dayjs');
     expect(files.filter((f) => /^lib\/(policy|time|claims|sla|outages)\//.test(f) || f === 'lib/messages.ts')).toEqual([]);
+  });
+});
+
+describe('content scripts carry the card\'s messages only (bench: script size on vendor pages)', () => {
+  const CONTENT_ENTRIES = PAGE_ENTRIES.filter((e) => e.includes('.content/'));
+  const catalog = new Set<string>([...Object.keys(zhCN), ...Object.keys(en)]);
+  const page = new Set<string>(pageMessageKeys());
+
+  it.each(CONTENT_ENTRIES)('%s loads no catalog but the card section', (entry) => {
+    const { files } = pageScriptGraph(entry);
+    expect(files.filter((f) => f.startsWith('lib/i18n/'))).not.toContain('lib/i18n/index.ts');
+    expect(files.filter((f) => /^lib\/i18n\/(zh-CN|en)\.ts$|^lib\/i18n\/sections\/(?!card\.ts)/.test(f) || f === 'components/i18n.tsx')).toEqual([]);
+  });
+
+  it.each(CONTENT_ENTRIES)('every message %s can show is in the card section', (entry) => {
+    const { files } = pageScriptGraph(entry);
+    const sources = files.filter((f) => /\.tsx?$/.test(f)).map((f) => readFileSync(join(ROOT, f), 'utf8'));
+    // Keys written out ('card.saved') and keys built from a prefix (t(`vendor.${…}`)).
+    const quoted = [...catalog].filter((key) => sources.some((s) => s.includes(`'${key}'`) || s.includes(`"${key}"`)));
+    const prefixes = sources.flatMap((s) => [...s.matchAll(/\bt\(\s*`([\w.-]+\.)\$\{/g)].map((m) => m[1]!));
+    const built = [...catalog].filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+    expect(quoted.length).toBeGreaterThan(20);
+    expect(prefixes.length).toBeGreaterThan(3);
+    expect([...quoted, ...built].filter((key) => !page.has(key))).toEqual([]);
   });
 });
 

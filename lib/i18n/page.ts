@@ -1,0 +1,19 @@
+import { en, zhCN } from './sections/card';
+import { translatorOver, type Locale, type MessageKey, type Translate } from './core';
+
+/**
+ * The words the in-page card and the content scripts show: the card section
+ * alone. Content scripts run on every vendor page, so they carry these
+ * messages and not the whole catalog (the popup, checker, locker and options
+ * words are most of it). The architecture test checks that every key the
+ * content scripts use is here.
+ */
+const pageCatalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': zhCN, en };
+
+export function pageTranslator(locale: Locale): Translate {
+  return translatorOver(pageCatalogs[locale], zhCN);
+}
+
+export function pageMessageKeys(): MessageKey[] {
+  return Object.keys(zhCN) as MessageKey[];
+}
