@@ -15,11 +15,11 @@ import { detectPageWith, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect'
 import type { PageMatch } from '../lib/vendors/types';
 import { pageTranslator } from '../lib/i18n/page';
 import { capturePage, pageOrderFields, painted, settled, type SaveOutcome } from './capture';
-import { hideCardOn, isCardHidden } from './card-prefs';
+import { hideCardOn } from './card-prefs';
 import { placeCard } from './placement';
 import { currentLocale } from './locale';
 import { sendMessage } from './page-messaging';
-import { pageLocalePreference } from './page-settings';
+import { pageSettings } from './page-settings';
 
 /** The element name and attributes are contract 2 in DESIGN.md. */
 export const UI_ELEMENT = 'refund-guard-ui';
@@ -118,10 +118,11 @@ async function readCard(match: PageMatch, locale: Locale, lastKey: string): Prom
  */
 export async function runPageScript(ctx: ContentScriptContext, css: string): Promise<void> {
   await pageRendered();
-  const locale = currentLocale(await pageLocalePreference());
+  const settings = await pageSettings(location.hostname);
+  const locale = currentLocale(settings.locale);
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let shown: PageMatch | null = null;
-  let dismissed = await isCardHidden(location.hostname).catch(() => false);
+  let dismissed = settings.cardHidden;
   let render: (() => void) | null = null;
   /** Keeps the shown card off the buy button (again after a resize). */
   let placeShown: (() => void) | null = null;

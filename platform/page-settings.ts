@@ -1,15 +1,32 @@
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { LOCALES, type LocalePreference } from '../lib/i18n/core';
+import { HIDDEN_SITES_KEY, hostList } from './card-prefs';
+
+/** Where `platform/settings.ts` keeps the settings object (its `local:settings` item). */
+const SETTINGS_KEY = 'settings';
+
+export interface PageSettings {
+  /** The interface language the user chose. */
+  locale: LocalePreference;
+  /** Whether the user chose "never on this site" for this host. */
+  cardHidden: boolean;
+}
 
 /**
- * The one setting a script inside a web page needs: the interface language.
- * Read from the stored settings without their schema (pages load no
- * validator); the options page and the worker read and migrate the whole
- * object through `platform/settings.ts`. Every settings version keeps
- * `locale` as 'auto' | 'zh-CN' | 'en'; anything else means 'auto'.
+ * What a script inside a web page needs before it shows the card, in one
+ * storage read: the interface language and whether the card is hidden here.
+ * Read without the settings schema (pages load no validator); the options page
+ * and the worker read and migrate the whole object through
+ * `platform/settings.ts`. Every settings version keeps `locale` as
+ * 'auto' | 'zh-CN' | 'en'; anything else means 'auto'. Storage that cannot be
+ * read leaves the defaults: the browser's language, and the card shown.
  */
-export async function pageLocalePreference(): Promise<LocalePreference> {
-  const stored = await storage.getItem<unknown>('local:settings').catch(() => null);
-  const locale = typeof stored === 'object' && stored !== null ? (stored as { locale?: unknown }).locale : undefined;
-  return (LOCALES as readonly unknown[]).includes(locale) ? (locale as LocalePreference) : 'auto';
+export async function pageSettings(host: string): Promise<PageSettings> {
+  const stored: Record<string, unknown> = await browser.storage.local.get([SETTINGS_KEY, HIDDEN_SITES_KEY]).catch(() => ({}));
+  const settings = stored[SETTINGS_KEY];
+  const locale = typeof settings === 'object' && settings !== null ? (settings as { locale?: unknown }).locale : undefined;
+  return {
+    locale: (LOCALES as readonly unknown[]).includes(locale) ? (locale as LocalePreference) : 'auto',
+    cardHidden: hostList(stored[HIDDEN_SITES_KEY])?.includes(host) ?? false,
+  };
 }

@@ -35,7 +35,7 @@ const DISCOUNT_LABEL = /优惠|折扣|立减|discount|promo/i;
 /** The text an element holds directly (not its children's): the label part of "应付总额 <span>¥…</span>". */
 function ownText(el: Element): string {
   let text = '';
-  for (const node of Array.from(el.childNodes)) if (node.nodeType === 3) text += node.nodeValue ?? '';
+  for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) text += node.nodeValue ?? '';
   return text;
 }
 
@@ -66,6 +66,42 @@ interface LabelledValue {
   element: Element | null;
 }
 
+/** An element that holds text of its own, with that text read as a label once. */
+interface OwnText {
+  el: Element;
+  own: string;
+  label: string;
+  /** The label in lower case, for matching. */
+  key: string;
+}
+
+/**
+ * One pass over the scanned elements, shared by every search of the page: each
+ * element's own text as a label, and the short texts phrases are looked for
+ * in. Reading them once instead of once per search cuts the extraction's work
+ * several times over on a big purchase form.
+ */
+interface PageScan {
+  owned: readonly OwnText[];
+  short: readonly { el: Element; text: string }[];
+}
+
+function scanPage(elements: readonly Element[]): PageScan {
+  const owned: OwnText[] = [];
+  const short: { el: Element; text: string }[] = [];
+  for (const el of elements) {
+    const own = ownText(el);
+    if (own.trim()) {
+      const label = normaliseLabel(own);
+      owned.push({ el, own, label, key: label.toLowerCase() });
+    }
+    if (el.childElementCount > 3) continue;
+    const text = cleanText(el.textContent);
+    if (text.length > 0 && text.length <= SHORT_TEXT) short.push({ el, text });
+  }
+  return { owned, short };
+}
+
 /** The cell under a header cell in the first body row of its table. */
 function columnValue(header: Element): Element | null {
   const row = header.parentElement;
@@ -82,16 +118,13 @@ function columnValue(header: Element): Element | null {
  * column, a "label：value" run, or a label element followed by its value.
  * Hidden elements are skipped; at most MAX_SCANNED_ELEMENTS are looked at.
  */
-function labelled(elements: readonly Element[], labels: readonly string[]): LabelledValue[] {
+function labelled(scan: PageScan, labels: readonly string[]): LabelledValue[] {
   const wanted = new Set(labels.map((l) => l.toLowerCase()));
   const out: LabelledValue[] = [];
-  for (const el of elements) {
+  for (const { el, own, label, key } of scan.owned) {
+    if (own.length > 60 || !wanted.has(key)) continue;
     // Headings title sections and footer link lists ("产品" over a list of apps), not values.
     if (/^H[1-6]$/.test(el.tagName)) continue;
-    const own = ownText(el);
-    if (!own.trim() || own.length > 60) continue;
-    const label = normaliseLabel(own);
-    if (!wanted.has(label.toLowerCase())) continue;
     if (isHidden(el)) continue;
     if (el.tagName === 'TH' || (el.tagName === 'TD' && el.closest('thead'))) {
       const cell = columnValue(el);
@@ -139,18 +172,18 @@ function termFromValue(value: LabelledValue): string | null {
   return termOf(value.text);
 }
 
-function findTerm(elements: readonly Element[], root: ParentNode): string | null {
+function findTerm(scan: PageScan, root: ParentNode): string | null {
   for (const group of Array.from(root.querySelectorAll('[role="radiogroup"][aria-label]')).slice(0, 50)) {
     const label = normaliseLabel(group.getAttribute('aria-label') ?? '');
     if (!TERM_LABELS.includes(label)) continue;
     const term = termFromValue({ label, text: '', element: group });
     if (term) return term;
   }
-  for (const hit of labelled(elements, TERM_LABELS)) {
+  for (const hit of labelled(scan, TERM_LABELS)) {
     const term = termFromValue(hit);
     if (term) return term;
   }
-  for (const hit of labelled(elements, ['套餐', 'Plan'])) {
+  for (const hit of labelled(scan, ['套餐', 'Plan'])) {
     const term = termOf(hit.text);
     if (term) return term;
   }
@@ -163,7 +196,7 @@ function renewState(text: string): boolean | null {
   return null;
 }
 
-function findAutoRenew(elements: readonly Element[], root: ParentNode, pageText: string): boolean | null {
+function findAutoRenew(scan: PageScan, root: ParentNode, pageText: string): boolean | null {
   for (const box of Array.from(root.querySelectorAll('input[type="checkbox"]')).slice(0, 300)) {
     const names = `${box.getAttribute('id') ?? ''} ${box.getAttribute('name') ?? ''} ${box.getAttribute('aria-label') ?? ''}`;
     let about = /auto.?renew|自动续/i.test(names);
@@ -176,7 +209,7 @@ function findAutoRenew(elements: readonly Element[], root: ParentNode, pageText:
     }
     if (about) return isChecked(box);
   }
-  for (const hit of labelled(elements, AUTO_RENEW_LABELS)) {
+  for (const hit of labelled(scan, AUTO_RENEW_LABELS)) {
     const state = renewState(hit.text);
     if (state !== null) return state;
   }
@@ -186,12 +219,10 @@ function findAutoRenew(elements: readonly Element[], root: ParentNode, pageText:
 }
 
 /** The smallest short element whose text passes `test`, in document order for ties. */
-function shortestMatching(elements: readonly Element[], test: (text: string) => boolean): string | null {
+function shortestMatching(scan: PageScan, test: (text: string) => boolean): string | null {
   let best: string | null = null;
-  for (const el of elements) {
-    if (el.childElementCount > 3) continue;
-    const text = cleanText(el.textContent);
-    if (text.length === 0 || text.length > SHORT_TEXT || (best !== null && text.length >= best.length)) continue;
+  for (const { el, text } of scan.short) {
+    if (best !== null && text.length >= best.length) continue;
     if (!test(text) || isHidden(el)) continue;
     best = text;
   }
@@ -204,8 +235,8 @@ function negativeAmount(text: string): number | null {
   return value === null ? null : Math.abs(value);
 }
 
-function findOriginalPrice(elements: readonly Element[], priceHit: LabelledValue | undefined, price: number | null): number | null {
-  for (const hit of labelled(elements, ORIGINAL_LABELS)) {
+function findOriginalPrice(scan: PageScan, priceHit: LabelledValue | undefined, price: number | null): number | null {
+  for (const hit of labelled(scan, ORIGINAL_LABELS)) {
     const value = parseMoney(hit.text);
     if (value !== null) return value;
   }
@@ -217,9 +248,8 @@ function findOriginalPrice(elements: readonly Element[], priceHit: LabelledValue
   }
   if (price !== null) {
     let discounts = 0;
-    for (const el of elements) {
+    for (const { el, label } of scan.owned) {
       if (el.tagName !== 'DT' && el.tagName !== 'TH' && el.tagName !== 'SPAN') continue;
-      const label = normaliseLabel(ownText(el));
       if (!label || label.length > 24 || !DISCOUNT_LABEL.test(label) || /券|coupon/i.test(label)) continue;
       const amount = negativeAmount(cleanText(el.nextElementSibling?.textContent));
       if (amount !== null) discounts += amount;
@@ -229,8 +259,8 @@ function findOriginalPrice(elements: readonly Element[], priceHit: LabelledValue
   return null;
 }
 
-function findProduct(elements: readonly Element[], root: ParentNode): string | null {
-  const hit = labelled(elements, PRODUCT_LABELS).find((h) => h.text.length > 0 && h.text.length <= 80);
+function findProduct(scan: PageScan, root: ParentNode): string | null {
+  const hit = labelled(scan, PRODUCT_LABELS).find((h) => h.text.length > 0 && h.text.length <= 80);
   // "快连 年付（1年）": a term in brackets is not part of the product's name.
   let product = hit ? cleanText(hit.text).replace(/[（(][^）)]*[）)]$/, (part) => (termOf(part) ? '' : part)).trim() || null : null;
   if (!product) {
@@ -239,7 +269,7 @@ function findProduct(elements: readonly Element[], root: ParentNode): string | n
     if (text && !GENERIC_HEADING.test(text)) product = text.replace(/^购买\s*/, '');
   }
   if (!product) return null;
-  const edition = labelled(elements, EDITION_LABELS).map((h) => normaliseLabel(h.text)).find((e) => /^\S{1,10}版$|edition$/i.test(e));
+  const edition = labelled(scan, EDITION_LABELS).map((h) => normaliseLabel(h.text)).find((e) => /^\S{1,10}版$|edition$/i.test(e));
   return edition && !product.includes(edition) ? `${product} ${edition}` : product;
 }
 
@@ -272,34 +302,34 @@ export interface CheckoutContext {
  * paths. Every value is plain text or a number; bounded work on any page.
  */
 export function extractCheckout(root: ParentNode, context: CheckoutContext): Extraction<CheckoutFields> {
-  const elements = Array.from(root.querySelectorAll(SCANNED)).slice(0, MAX_SCANNED_ELEMENTS);
+  const scan = scanPage(Array.from(root.querySelectorAll(SCANNED)).slice(0, MAX_SCANNED_ELEMENTS));
   const fields: Partial<CheckoutFields> = {};
   const text = context.text.slice(0, 200_000);
 
-  const product = findProduct(elements, root);
+  const product = findProduct(scan, root);
   if (product) fields.product = product;
-  const term = findTerm(elements, root);
+  const term = findTerm(scan, root);
   if (term) fields.term = term;
-  const autoRenew = findAutoRenew(elements, root, text);
+  const autoRenew = findAutoRenew(scan, root, text);
   if (autoRenew !== null) fields.autoRenew = autoRenew;
 
-  const promo = shortestMatching(elements, (t) => NON_REFUNDABLE.test(t) && PROMOTION.test(t.replace(/优惠券/g, '')));
+  const promo = shortestMatching(scan, (t) => NON_REFUNDABLE.test(t) && PROMOTION.test(t.replace(/优惠券/g, '')));
   if (promo) fields.promoText = promo;
 
   let priceHit: LabelledValue | undefined;
   for (const label of PRICE_LABELS) {
-    priceHit = labelled(elements, [label]).find((h) => parseMoney(h.text) !== null);
+    priceHit = labelled(scan, [label]).find((h) => parseMoney(h.text) !== null);
     if (priceHit) break;
   }
   const price = priceHit ? parseMoney(priceHit.text) : null;
   if (price !== null) fields.price = price;
-  const original = findOriginalPrice(elements, priceHit, price);
+  const original = findOriginalPrice(scan, priceHit, price);
   if (original !== null && (price === null || original > price)) fields.originalPrice = original;
 
   // A vendor's own site warning about resellers' promises is not one.
-  const promise = context.vendorHost ? null : shortestMatching(elements, (t) => RESELLER_PROMISE.test(t));
+  const promise = context.vendorHost ? null : shortestMatching(scan, (t) => RESELLER_PROMISE.test(t));
   if (promise) fields.resellerPromise = promise;
-  const digital = shortestMatching(elements, (t) => DIGITAL_GOODS.test(t));
+  const digital = shortestMatching(scan, (t) => DIGITAL_GOODS.test(t));
   if (digital) fields.digitalGoodsNotice = digital.replace(/^[^：:]{1,8}[：:]\s*/, '');
 
   let host = '';
@@ -313,14 +343,14 @@ export function extractCheckout(root: ParentNode, context: CheckoutContext): Ext
   else if (!context.vendorHost && (promise || RESELLER_WORDS.test(text))) fields.channel = 'reseller';
   else fields.channel = 'official';
 
-  const typeHit = labelled(elements, ORDER_TYPE_LABELS).map((h) => orderTypeOf(h.text)).find((t) => t !== null);
+  const typeHit = labelled(scan, ORDER_TYPE_LABELS).map((h) => orderTypeOf(h.text)).find((t) => t !== null);
   const heading = root.querySelector('h1')?.textContent ?? '';
   const orderType = typeHit ?? orderTypeOf(cleanText(heading));
   if (orderType) fields.orderType = orderType;
 
-  const seats = labelled(elements, SEAT_LABELS).map(seatsOf).find((n) => n !== null);
+  const seats = labelled(scan, SEAT_LABELS).map(seatsOf).find((n) => n !== null);
   if (seats != null) fields.seats = seats;
-  const orderId = labelled(elements, ORDER_ID_LABELS).map((h) => parseOrderId(h.text)).find((id) => id !== null);
+  const orderId = labelled(scan, ORDER_ID_LABELS).map((h) => parseOrderId(h.text)).find((id) => id !== null);
   if (orderId) fields.orderId = orderId;
 
   const found = Object.keys(fields) as (keyof CheckoutFields)[];
