@@ -706,7 +706,11 @@ async function popupCost(session: ExtensionSession) {
       }).observe(document, { subtree: true, childList: true, attributes: true });
     });
     await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
-    const found = await popup.locator('[data-verdict]').first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    // Waits by reading one variable every 50 ms: a waiting locator would run DOM queries on the
+    // popup's main thread while it renders, and delay what is being timed.
+    const found = await popup
+      .waitForFunction(() => (window as unknown as { __rgVerdictAt?: number }).__rgVerdictAt !== undefined, undefined, { polling: 50, timeout: 5000 })
+      .then(() => true, () => false);
     const at = found ? await popup.evaluate(() => (window as unknown as { __rgVerdictAt?: number }).__rgVerdictAt ?? null) : null;
     await popup.close();
     if (at === null) {

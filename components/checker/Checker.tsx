@@ -1,21 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  createCalendar,
-  evaluateClaim,
-  evidenceChecklist,
-  findPack,
-  isShippedVendor,
-  loadUserPacks,
-  localize,
-  MessagingError,
-  SHIPPED_VENDORS,
-  validatePack,
-  findTabOrder,
-  readOrderBodies,
-  type ClaimSnapshot,
-  type TabOrder,
-  type Verdict,
-} from '../../lib';
+import { createCalendar } from '../../lib/time';
+import { evaluateClaim, type Verdict } from '../../lib/claims/eligibility';
+import { evidenceChecklist, type ClaimSnapshot } from '../../lib/claims/evidence';
+import { findPack, loadUserPacks } from '../../lib/policy/registry';
+import { isShippedVendor, SHIPPED_VENDORS } from '../../lib/vendors/types';
+import { localize } from '../../lib/policy/text';
+import { MessagingError } from '../../lib/wire';
+import { validatePack } from '../../lib/policy/schema';
+import { findTabOrder, readOrderBodies, type TabOrder } from '../../lib/evidence/tab-order';
 import { useI18n } from '../i18n';
 import { FactsForm } from './FactsForm';
 import { AnsweredList, Questions } from './Questions';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { FACT_QUESTIONS, localize } from '../../lib';
+import { FACT_QUESTIONS } from '../../lib/claims/facts';
+import { localize } from '../../lib/policy/text';
 import { useI18n } from '../i18n';
 import { fromLocalInput, toLocalInput } from '../datetime';
 

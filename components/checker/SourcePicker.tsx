@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { OrderRef, ResponseOf } from '../../lib';
+import type { OrderRef } from '../../lib/evidence/tab-order';
+import type { ResponseOf } from '../../lib/messages';
 import { useI18n } from '../i18n';
 import { displayTime } from '../datetime';
 import type { CheckerServices } from './services';

@@ -1,16 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  draftTicket,
-  fillHints,
-  fillValuesFromDraft,
-  MessagingError,
-  TICKET_TEMPLATES,
-  type ClaimSnapshot,
-  type FillField,
-  type ResponseOf,
-  type TicketDraft,
-  type Verdict,
-} from '../../lib';
+import { draftTicket, TICKET_TEMPLATES, type TicketDraft } from '../../lib/tickets/draft';
+import { fillHints, fillValuesFromDraft, type FillField } from '../../lib/tickets/fill';
+import { MessagingError } from '../../lib/wire';
+import type { ResponseOf } from '../../lib/messages';
+import type { ClaimSnapshot } from '../../lib/claims/evidence';
+import type { Verdict } from '../../lib/claims/eligibility';
 import { useI18n } from '../i18n';
 import type { CheckerServices } from './services';
 

@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
-import { citationTitle, EVIDENCE_ITEMS, formatMoney, type ChecklistEntry, type Verdict } from '../../lib';
+import { citationTitle } from '../../lib/policy/sources';
+import { EVIDENCE_ITEMS, type ChecklistEntry } from '../../lib/claims/evidence';
+import { formatMoney } from '../../lib/policy/text';
+import type { Verdict } from '../../lib/claims/eligibility';
 import { useI18n } from '../i18n';
 import { daysLeft } from './format';
 

@@ -1,4 +1,4 @@
-import { daysBetween, parseInstant, shanghaiDate } from '../../lib';
+import { daysBetween, parseInstant, shanghaiDate } from '../../lib/time';
 
 /** Whole days from `now` (Asia/Shanghai calendar) to a deadline date: 0 = closes today, negative = closed. */
 export function daysLeft(now: string, date: string): number | null {

@@ -1,4 +1,5 @@
-import type { PageMatch, RequestOf, ResponseOf } from '../../lib';
+import type { PageMatch } from '../../lib/vendors/types';
+import type { RequestOf, ResponseOf } from '../../lib/messages';
 
 /**
  * Everything the checker needs from the browser, passed in: the popup wires

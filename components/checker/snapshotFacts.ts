@@ -1,4 +1,8 @@
-import { pageTimeToIso, PURCHASE_CHANNELS, termMonths, vendorPages, type ClaimSnapshot } from '../../lib';
+import { pageTimeToIso } from '../../lib/time/zone';
+import { CHANNELS as PURCHASE_CHANNELS } from '../../lib/claims/facts';
+import { termMonths } from '../../lib/extract/normalize';
+import { vendorPages } from '../../lib/vendors/registry';
+import type { ClaimSnapshot } from '../../lib/claims/evidence';
 
 /**
  * What a saved order snapshot already tells the checker, as claim facts. Only

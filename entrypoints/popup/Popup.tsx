@@ -5,7 +5,8 @@ import type { CheckerServices, CurrentTab } from '../../components/checker/servi
 import { useI18n } from '../../components/i18n';
 import { GenericSite } from '../../components/GenericSite';
 import { VendorList } from '../../components/VendorList';
-import { errorMessageKey, MessagingError, parseInstant } from '../../lib';
+import { errorMessageKey, MessagingError } from '../../lib/wire';
+import { parseInstant } from '../../lib/time';
 import { isShippedVendor } from '../../lib/vendors/types';
 import { genericSiteApi } from './generic';
 import type { PopupStart, PopupTab } from './start';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { GenericSiteApi } from '../../components/GenericSite';
-import { sendMessage } from '../../platform/messaging';
+import { sendMessage } from '../../platform/page-messaging';
 import { loadSettings, saveSettings } from '../../platform/settings';
 
 /** The popup's "other site" actions, wired to the browser and the worker. */

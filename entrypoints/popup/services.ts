@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CheckerServices } from '../../components/checker/services';
-import { sendMessage, sendToTab } from '../../platform/messaging';
+import { sendMessage } from '../../platform/page-messaging';
 import { loadSettings, watchSettings } from '../../platform/settings';
 
 /** The checker's browser side: messages to the worker and to ticket pages, tabs, clipboard. */
@@ -26,7 +26,9 @@ export const browserCheckerServices: CheckerServices = {
     );
     return known.filter((k): k is NonNullable<typeof k> => k !== null);
   },
-  fillTicket: (tabId, request) => sendToTab(tabId, 'ticket.fill', request),
+  // A ticket page's reply is validated against the message schemas, which load only when a ticket
+  // is filled: the popup's first verdict does not wait for them.
+  fillTicket: async (tabId, request) => (await import('../../platform/messaging')).sendToTab(tabId, 'ticket.fill', request),
   async focusTab(tabId) {
     const tab = await browser.tabs.update(tabId, { active: true });
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });

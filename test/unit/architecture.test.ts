@@ -130,4 +130,13 @@ describe('the popup asks the worker before its interface loads (bench: popup fir
     expect(files.filter((f) => f === 'lib/messages.ts' || /^components\/.*\.tsx?$/.test(f) || /^lib\/(policy|time|claims|i18n)\//.test(f))).toEqual([]);
     expect(readFileSync(join(ROOT, 'entrypoints/popup/main.tsx'), 'utf8')).toMatch(/import\(['"]\.\/app['"]\)/);
   });
+
+  it('its interface builds no message, card or evidence schemas before the first verdict', () => {
+    // The lib barrel re-exports every module, and each schema module builds its zod schemas when
+    // it loads: the interface imports the modules it uses, and asks for the message schemas
+    // (a ticket page's reply) only when a ticket is filled.
+    const { files } = pageScriptGraph('entrypoints/popup/app.tsx');
+    expect(files).toContain('components/checker/Checker.tsx');
+    expect(files.filter((f) => ['lib/index.ts', 'lib/messages.ts', 'lib/card/schema.ts', 'lib/evidence/schema.ts', 'lib/evidence/query.ts'].includes(f))).toEqual([]);
+  });
 });
