@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toBase64 } from '../lib/evidence/base64';
+import { fromBase64, toBase64 } from '../lib/evidence/base64';
 import { PACKED_LIMITS } from '../lib/evidence/limits';
 import { packParts, unpackParts } from './capture-packing';
 import { deflateRawNative, TooLargeError } from './streams';
@@ -12,11 +12,15 @@ describe('a capture packed for the journey to the worker', () => {
     const packed = await packParts(text, dom);
     expect(packed.text + packed.dom).toMatch(/^[A-Za-z0-9+/=]+$/);
     expect(packed.text.length + packed.dom.length).toBeLessThan((text.length + dom.length) / 5);
-    expect(await unpackParts(packed)).toEqual({ text, dom });
+    const unpacked = await unpackParts(packed);
+    expect(unpacked).toMatchObject({ text, dom });
+    // The text's bytes and their DEFLATE as sent, for the store to keep when redaction changes nothing.
+    expect(new TextDecoder().decode(unpacked.textDeflate.bytes)).toBe(text);
+    expect([...unpacked.textDeflate.deflated]).toEqual([...fromBase64(packed.text)]);
   });
 
   it('keeps empty parts empty', async () => {
-    expect(await unpackParts(await packParts('', ''))).toEqual({ text: '', dom: '' });
+    expect(await unpackParts(await packParts('', ''))).toMatchObject({ text: '', dom: '' });
   });
 
   it('refuses what would unpack past the limits (a small message that inflates hugely)', async () => {

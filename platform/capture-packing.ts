@@ -21,12 +21,21 @@ export async function packParts(text: string, dom: string): Promise<PackedParts>
   return { text: toBase64(t), dom: toBase64(d) };
 }
 
+export interface UnpackedParts {
+  text: string;
+  dom: string;
+  /**
+   * The page text as it came: its UTF-8 bytes and their raw DEFLATE, which is
+   * how the store keeps a page text. When redaction leaves the text as it is,
+   * the store keeps these bytes instead of compressing the text again.
+   */
+  textDeflate: { bytes: Uint8Array; deflated: Uint8Array };
+}
+
 /** The text and copy back; rejects with TooLargeError past the limits, or an error for anything corrupt. */
-export async function unpackParts(packed: PackedParts): Promise<{ text: string; dom: string }> {
+export async function unpackParts(packed: PackedParts): Promise<UnpackedParts> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const [t, d] = await Promise.all([
-    inflateRawNative(fromBase64(packed.text), PACKED_LIMITS.textBytes),
-    inflateRawNative(fromBase64(packed.dom), PACKED_LIMITS.domBytes),
-  ]);
-  return { text: decoder.decode(t), dom: decoder.decode(d) };
+  const deflated = fromBase64(packed.text);
+  const [t, d] = await Promise.all([inflateRawNative(deflated, PACKED_LIMITS.textBytes), inflateRawNative(fromBase64(packed.dom), PACKED_LIMITS.domBytes)]);
+  return { text: decoder.decode(t), dom: decoder.decode(d), textDeflate: { bytes: t, deflated } };
 }

@@ -228,6 +228,12 @@ const summaries = async (snapshots: ReadStore<'snapshots'>, page: SearchEntry[])
   return records.flatMap((s) => (s ? [summarise(s.body, s.seq, s.notes.length)] : []));
 };
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The page text of a snapshot, from its deflated blob. */
 const textOf = (blob: StoredBlob | undefined): string => (blob ? fromUtf8(inflateSync(blob.bytes)) : '');
 
@@ -422,7 +428,12 @@ export function openEvidenceStore(options: OpenOptions = {}) {
   }
 
   return {
-    async capture(payload: unknown, screenshot: Uint8Array | null | Promise<Uint8Array | null>, now: Date): Promise<CaptureResult> {
+    async capture(
+      payload: unknown,
+      screenshot: Uint8Array | null | Promise<Uint8Array | null>,
+      now: Date,
+      received: { textDeflate?: { bytes: Uint8Array; deflated: Uint8Array } } = {},
+    ): Promise<CaptureResult> {
       let prepared;
       try {
         // A screenshot still being taken is waited for last, once the page's text and copy are ready.
@@ -432,7 +443,13 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         throw error;
       }
       // Compressed before the write transaction opens (an await inside it would end it).
-      const [text, dom] = await Promise.all([deflateRaw(prepared.textBytes), storedDom(prepared.domBytes, prepared.textBytes, prepared.parts.dom.sha256)]);
+      // The page sent its text deflated: when redaction changed none of it, those bytes are kept.
+      const sent = received.textDeflate;
+      const keepSent = sent !== undefined && sameBytes(sent.bytes, prepared.textBytes);
+      const [text, dom] = await Promise.all([
+        keepSent ? sent.deflated : deflateRaw(prepared.textBytes),
+        storedDom(prepared.domBytes, prepared.textBytes, prepared.parts.dom.sha256),
+      ]);
       if (screenshot instanceof Promise) {
         const taken = await screenshot;
         if (taken) prepared = await withScreenshot(prepared, taken);

@@ -7,7 +7,7 @@ import type { ListQuery } from '../../lib/evidence/query';
 import type { Handlers, ResponseOf, SenderInfo } from '../../lib/messages';
 import { findTabOrder } from '../../lib/evidence/tab-order';
 import type { PageMatch } from '../../lib/vendors/types';
-import { unpackParts } from '../../platform/capture-packing';
+import { unpackParts, type UnpackedParts } from '../../platform/capture-packing';
 import { TooLargeError } from '../../platform/streams';
 import { EvidenceStoreError, openEvidenceStore, type EvidenceStore } from './evidence-store';
 import { tabStatus } from './tabs';
@@ -120,16 +120,19 @@ export function evidenceHandlers(store: () => EvidenceStore = evidenceStore, now
       }
       const at = now();
       const screenshot = screenshotFor(screenshotTicket, sender.tabId, at.getTime());
+      let textDeflate: UnpackedParts['textDeflate'] | undefined;
       if (packed) {
         try {
-          Object.assign(payload, await unpackParts(packed));
+          const unpacked = await unpackParts(packed);
+          Object.assign(payload, { text: unpacked.text, dom: unpacked.dom });
+          textDeflate = unpacked.textDeflate;
         } catch (error) {
           const reason = error instanceof TooLargeError ? 'too-large' : 'invalid';
           return { status: 'failed', reason, message: `page text and copy: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000) };
         }
       }
       try {
-        const result = await store().capture({ ...payload, url: sender.url ?? payload.url }, screenshot, at);
+        const result = await store().capture({ ...payload, url: sender.url ?? payload.url }, screenshot, at, { textDeflate });
         return result.status === 'saved' ? { ...result, screenshot: (await screenshot) !== null } : result;
       } catch (error) {
         if (error instanceof EvidenceStoreError && error.reason !== 'not-found') {

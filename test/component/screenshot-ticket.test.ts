@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { evidenceHandlers } from '../../entrypoints/background/evidence';
 import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
-import { toBase64 } from '../../lib/evidence';
+import { openDB } from 'idb';
+import { fromBase64, toBase64 } from '../../lib/evidence';
 import { screenshotTicket } from '../../lib/evidence/limits';
 import { orderPayload } from '../../lib/evidence/testing/ledger';
 import { packParts } from '../../platform/capture-packing';
@@ -101,6 +102,46 @@ describe('page text and copy packed for the journey', () => {
     const detail = await store.get((reply as { id: string }).id);
     expect(detail?.text).toBe('订单号 20261118105822371604 卡号 **** **** **** 1111 状态 已支付');
     expect(detail?.body.parts.dom.size).toBeGreaterThan(plain.dom.length);
+  });
+
+  it('a text that redaction leaves as it is keeps the bytes the page deflated; a redacted one is compressed again', async () => {
+    const stored = async (id: string) => {
+      const db = await openDB(`ticket-${counter}`);
+      try {
+        return (await db.get('blobs', [id, 'text'])) as { encoding: string; bytes: Uint8Array };
+      } finally {
+        db.close();
+      }
+    };
+    // Counts the compressions the worker starts (the page's were made before).
+    const Native = globalThis.CompressionStream;
+    let compressions = 0;
+    const counting = (send: () => unknown) => {
+      globalThis.CompressionStream = class extends Native {
+        constructor(format: CompressionFormat) {
+          super(format);
+          compressions++;
+        }
+      };
+      return Promise.resolve(send()).finally(() => (globalThis.CompressionStream = Native));
+    };
+    const clean = orderPayload({ url: URL_OF_ORDER, text: '订单号 20261118105822371604 状态 已支付 实付金额 ¥3,420.00' });
+    const packed = await packParts(clean.text, clean.dom);
+    const saved = (await counting(() => call('evidence.capture', { ...clean, text: '', dom: '', packed, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId)))) as { id: string };
+    expect(compressions).toBe(1); // the page copy only
+    const kept = await stored(saved.id);
+    expect(kept.encoding).toBe('deflate');
+    expect([...kept.bytes]).toEqual([...fromBase64(packed.text)]);
+    expect((await store.get(saved.id))?.text).toBe(clean.text);
+
+    const sensitive = orderPayload({ url: URL_OF_ORDER, text: '订单号 20261118105822371605 卡号 4111 1111 1111 1111' });
+    const packedSensitive = await packParts(sensitive.text, sensitive.dom);
+    compressions = 0;
+    const redacted = (await counting(() => call('evidence.capture', { ...sensitive, text: '', dom: '', packed: packedSensitive, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId)))) as { id: string };
+    expect(compressions).toBe(2);
+    expect([...(await stored(redacted.id)).bytes]).not.toEqual([...fromBase64(packedSensitive.text)]);
+    expect((await store.get(redacted.id))?.text).toBe('订单号 20261118105822371605 卡号 **** **** **** 1111');
+    expect((await store.verify()).problems).toEqual([]);
   });
 
   it('a packed part that would unpack past the limits is refused as too large, and nothing is stored', async () => {
