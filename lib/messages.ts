@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageMatchSchema } from './vendors/schema';
-import { LOCALES } from './i18n';
+import { LOCALES } from './i18n/core';
 import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
 import { PACKED_LIMITS, SCREENSHOT_TICKET } from './evidence/limits';
 import { listQuerySchema, snapshotSummarySchema } from './evidence/query';

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { LOCALES, type LocalePreference } from '../lib/i18n/core';
 import { HIDDEN_SITES_KEY, hostList } from './card-prefs';
 
-/** Where `platform/settings.ts` keeps the settings object (its `local:settings` item). */
-const SETTINGS_KEY = 'settings';
+/** The extension-storage key of the settings object (`platform/settings.ts` keeps its item there). */
+export const SETTINGS_KEY = 'settings';
 
 export interface PageSettings {
   /** The interface language the user chose. */

@@ -1,13 +1,14 @@
 import { storage } from 'wxt/utils/storage';
 import { defaultSettings, readSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, settingsSchema, type Settings } from '../lib/settings';
 import { emptyOutageLog, OUTAGE_LOG_VERSION, outageLogSchema, readOutageLog, type OutageLog } from '../lib/outages';
+import { SETTINGS_KEY } from './page-settings';
 
 /**
  * The settings item. Versioned so later shapes migrate in one step per
  * version (`SETTINGS_MIGRATIONS` in lib/settings.ts), each with a fixture test
  * of the older shape.
  */
-export const settingsItem = storage.defineItem<unknown>('local:settings', {
+export const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
   version: SETTINGS_VERSION,
   fallback: defaultSettings,
   migrations: SETTINGS_MIGRATIONS,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_CARD_ROWS } from './limits';
-import { LOCALES } from '../i18n';
+import { LOCALES } from '../i18n/core';
 import { pageMatchSchema } from '../vendors/schema';
 import { checkoutFieldsSchema, orderFieldsSchema } from '../extract/schema';
 import { RISK_FLAGS } from './flags';
