@@ -7,6 +7,8 @@ export { PageLocale, useI18n } from './i18n-context';
 interface LocaleProviderProps {
   /** Resolves the user's preference to a locale (the browser's languages are an input). */
   resolve: (preference: LocalePreference | undefined) => Locale;
+  /** The stored preference, when the page already has it: the first render is then in that language. */
+  initial?: LocalePreference;
   /** Reads the stored preference; `subscribe` reports later changes (e.g. from options). */
   load: () => Promise<LocalePreference | undefined>;
   subscribe?: (onChange: (preference: LocalePreference) => void) => () => void;
@@ -18,8 +20,8 @@ interface LocaleProviderProps {
  * switches when the stored preference arrives or changes, so a page never
  * waits on storage to show something.
  */
-export function LocaleProvider({ resolve, load, subscribe, children }: LocaleProviderProps) {
-  const [locale, setLocale] = useState<Locale>(() => resolve(undefined));
+export function LocaleProvider({ resolve, initial, load, subscribe, children }: LocaleProviderProps) {
+  const [locale, setLocale] = useState<Locale>(() => resolve(initial));
   useEffect(() => {
     let alive = true;
     void load().then((preference) => alive && setLocale(resolve(preference)));

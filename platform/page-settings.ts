@@ -5,6 +5,27 @@ import { HIDDEN_SITES_KEY, hostList } from './card-prefs';
 /** The extension-storage key of the settings object (`platform/settings.ts` keeps its item there). */
 export const SETTINGS_KEY = 'settings';
 
+/** The settings object as stored, and the version the storage item keeps beside it. */
+export interface StoredSettings {
+  value: unknown;
+  version: number;
+}
+
+/**
+ * The stored settings in one storage read, without setting up the versioned
+ * storage item (which costs two more round trips before its first value):
+ * the popup asks for them as it opens. WXT keeps an item's version under
+ * `<key>$` as `{ v }`, and takes a missing one as version 1.
+ * `platform/settings.ts` (`settingsFrom`) migrates and validates the value.
+ */
+export async function readStoredSettings(): Promise<StoredSettings> {
+  const metaKey = `${SETTINGS_KEY}$`;
+  const stored: Record<string, unknown> = await browser.storage.local.get([SETTINGS_KEY, metaKey]);
+  const meta = stored[metaKey];
+  const version = typeof meta === 'object' && meta !== null ? (meta as { v?: unknown }).v : undefined;
+  return { value: stored[SETTINGS_KEY] ?? null, version: typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : 1 };
+}
+
 export interface PageSettings {
   /** The interface language the user chose. */
   locale: LocalePreference;

@@ -2,17 +2,26 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LocaleProvider } from '../components/i18n';
 import { currentLocale } from './locale';
+import type { Settings } from '../lib/settings';
 import { loadSettings, watchSettings } from './settings';
 
 const loadPreference = async () => (await loadSettings()).settings.locale;
 const subscribePreference = (onChange: (p: 'auto' | 'zh-CN' | 'en') => void) => watchSettings((s) => onChange(s.locale));
 
-/** Mounts one of the extension's own pages in the user's language. */
-export function renderPage(app: ReactNode, container: HTMLElement | null = document.getElementById('root')): void {
+/** Settings a page has already asked for (the popup reads them as it opens), and, when they are in, their value. */
+export interface PageSettingsRead {
+  settings: Promise<Settings>;
+  known?: Settings;
+}
+
+/** Mounts one of the extension's own pages in the user's language; the settings are loaded here unless the page read them. */
+export function renderPage(app: ReactNode, read?: PageSettingsRead): void {
+  const container = document.getElementById('root');
   if (!container) throw new Error('page has no #root element');
+  const load = read ? async () => (await read.settings).locale : loadPreference;
   createRoot(container).render(
     <StrictMode>
-      <LocaleProvider resolve={currentLocale} load={loadPreference} subscribe={subscribePreference}>
+      <LocaleProvider resolve={currentLocale} initial={read?.known?.locale} load={load} subscribe={subscribePreference}>
         {app}
       </LocaleProvider>
     </StrictMode>,

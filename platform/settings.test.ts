@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadOutageLog, loadSettings, saveOutageLog, saveSettings, settingsItem } from './settings';
+import { readStoredSettings } from './page-settings';
+import { loadOutageLog, loadSettings, saveOutageLog, saveSettings, settingsFrom, settingsItem } from './settings';
 
 // The stored shape of version 1, as the extension wrote it (key, value and WXT's version meta).
 const V1_FIXTURE = {
@@ -36,5 +37,47 @@ describe('the settings item in extension storage', () => {
     await saveOutageLog({ entries: [{ id: 'out-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T10:00:00+08:00' }] });
     await expect(saveOutageLog({ entries: [{ id: 'out-2', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T08:00:00+08:00' }] })).rejects.toThrow();
     expect((await loadOutageLog()).log.entries.map((e) => e.id)).toEqual(['out-1']);
+  });
+});
+
+describe('the settings read in one storage read (as the popup opens)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const oneRead = async () => {
+    let reads = 0;
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    fakeBrowser.storage.local.get = ((keys: Parameters<typeof get>[0]) => {
+      reads++;
+      return get(keys);
+    }) as typeof get;
+    try {
+      return { result: settingsFrom(await readStoredSettings()), reads };
+    } finally {
+      fakeBrowser.storage.local.get = get;
+    }
+  };
+
+  it('gives what the settings item gives, without writing, for a version-1 value', async () => {
+    await fakeBrowser.storage.local.set(structuredClone(V1_FIXTURE));
+    const { result, reads } = await oneRead();
+    expect(reads).toBe(1);
+    // Still version 1 in storage: the in-memory migration wrote nothing.
+    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 1 });
+    expect(result).toEqual(await loadSettings());
+    expect(result.settings.reminders.leadDays).toEqual([3, 1]);
+  });
+
+  it('takes a value without its version as version 1, as the item does', async () => {
+    await fakeBrowser.storage.local.set({ settings: structuredClone(V1_FIXTURE.settings) });
+    const { result } = await oneRead();
+    expect(result).toEqual({ settings: expect.objectContaining({ locale: 'en', genericSites: [], autoScreenshots: false }), invalid: false });
+  });
+
+  it('reads the current version as saved, nothing stored as the defaults, and flags what it cannot read', async () => {
+    expect((await oneRead()).result).toEqual(await loadSettings());
+    await saveSettings({ locale: 'en', autoScreenshots: true });
+    expect((await oneRead()).result).toEqual({ settings: expect.objectContaining({ locale: 'en', autoScreenshots: true }), invalid: false });
+    await fakeBrowser.storage.local.set({ settings: { locale: 'fr' }, settings$: { v: 2 } });
+    expect((await oneRead()).result).toEqual({ settings: expect.objectContaining({ locale: 'auto' }), invalid: true });
   });
 });

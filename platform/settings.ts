@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import { defaultSettings, readSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, settingsSchema, type Settings } from '../lib/settings';
+import { defaultSettings, migrateSettings, readSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, settingsSchema, type Settings } from '../lib/settings';
 import { emptyOutageLog, OUTAGE_LOG_VERSION, outageLogSchema, readOutageLog, type OutageLog } from '../lib/outages';
-import { SETTINGS_KEY } from './page-settings';
+import { SETTINGS_KEY, type StoredSettings } from './page-settings';
 
 /**
  * The settings item. Versioned so later shapes migrate in one step per
@@ -16,6 +16,14 @@ export const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`,
 
 export async function loadSettings(): Promise<{ settings: Settings; invalid: boolean }> {
   return readSettings(await settingsItem.getValue());
+}
+
+/**
+ * Settings from a raw read (`readStoredSettings`), migrated in memory as the
+ * storage item would: the same result as `loadSettings`, without writing.
+ */
+export function settingsFrom(stored: StoredSettings): { settings: Settings; invalid: boolean } {
+  return readSettings(migrateSettings(stored.value, stored.version));
 }
 
 /**

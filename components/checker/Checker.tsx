@@ -30,7 +30,16 @@ export interface CheckerProps {
    * does while its code loads); otherwise the checker reads it itself.
    */
   tabOrder?: Promise<TabOrder>;
+  /**
+   * The settings and the current tab's order, when the caller already has
+   * them as the checker first renders (the popup usually does): the first
+   * render then shows the order's verdict, with no round trip in between.
+   */
+  ready?: { settings: StoredChoices; order: TabOrder };
 }
+
+/** The settings the checker uses: the user's packs and holiday overrides. */
+type StoredChoices = Awaited<ReturnType<CheckerServices['loadSettings']>>;
 
 interface Subject {
   vendor: string;
@@ -68,6 +77,17 @@ export function usableSettings(raw: { customPacks: readonly unknown[]; holidayOv
   return { packs, holidayOverrides, problems };
 }
 
+/** What the checker shows for an order: its snapshots and the facts they prefill. */
+function subjectOf(ref: { vendor: string; orderId: string }, bodies: TabOrder['bodies']): Subject {
+  const latest = bodies[0];
+  return {
+    vendor: ref.vendor,
+    orderId: ref.orderId,
+    snapshots: bodies.map(claimSnapshot),
+    prefilled: latest ? factsFromSnapshot(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null },
+  };
+}
+
 const withoutUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 type View = 'auto' | 'questions' | 'verdict' | 'ticket';
@@ -77,12 +97,12 @@ type View = 'auto' | 'questions' | 'verdict' | 'ticket';
  * engine still asks, read the verdict with its clauses, deadline and evidence,
  * then prepare the ticket. Every rule is the engine's; this only asks and shows.
  */
-export function Checker({ now, services, current, onVerdictShown, tabOrder }: CheckerProps) {
+export function Checker({ now, services, current, onVerdictShown, tabOrder, ready }: CheckerProps) {
   const { t, locale } = useI18n();
-  const [settings, setSettings] = useState<UsableSettings | null>(null);
+  const [settings, setSettings] = useState<UsableSettings | null>(() => (ready ? usableSettings(ready.settings) : null));
   const [settingsError, setSettingsError] = useState<string | null>(null);
-  const [currentOrder, setCurrentOrder] = useState<OrderRef | null | 'loading'>('loading');
-  const [subject, setSubject] = useState<Subject | null>(null);
+  const [currentOrder, setCurrentOrder] = useState<OrderRef | null | 'loading'>(() => (ready ? ready.order.ref : 'loading'));
+  const [subject, setSubject] = useState<Subject | null>(() => (ready?.order.ref ? subjectOf(ready.order.ref, ready.order.bodies) : null));
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
@@ -93,12 +113,12 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder }: Ch
   const [contact, setContact] = useState<Contact>({ name: '', phone: '', email: '' });
   const [captured, setCaptured] = useState<ClaimSnapshot[]>([]);
   const [capture, setCapture] = useState<CaptureState>({ state: 'idle' });
-  const autoOpened = useRef(false);
+  const autoOpened = useRef(Boolean(ready?.order.ref));
 
   // Settings: custom packs and holiday overrides change verdicts, live.
   useEffect(() => {
     let alive = true;
-    services.loadSettings().then(
+    if (!ready) services.loadSettings().then(
       (s) => alive && setSettings(usableSettings(s)),
       (e: unknown) => {
         if (!alive) return;
@@ -111,6 +131,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder }: Ch
       alive = false;
       stop?.();
     };
+    // `ready` is read once, as the checker mounts.
   }, [services]);
 
   const resetClaim = () => {
@@ -124,14 +145,8 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder }: Ch
   };
 
   const showOrder = (ref: { vendor: string; orderId: string }, bodies: TabOrder['bodies']) => {
-    const latest = bodies[0];
     resetClaim();
-    setSubject({
-      vendor: ref.vendor,
-      orderId: ref.orderId,
-      snapshots: bodies.map(claimSnapshot),
-      prefilled: latest ? factsFromSnapshot(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null },
-    });
+    setSubject(subjectOf(ref, bodies));
   };
 
   const openOrder = async (ref: { vendor: string; orderId: string }) => {

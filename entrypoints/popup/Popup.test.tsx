@@ -5,6 +5,7 @@ import { fakeServices, NOW, ORDER_URL, paidOrderSnapshot } from '../../component
 import { StaticLocale } from '../../components/i18n';
 import { findTabOrder } from '../../lib';
 import { MessagingError } from '../../lib/messages';
+import { defaultSettings } from '../../lib/settings';
 
 const sendMessage = vi.fn();
 /** What the worker knows about the tab (each test sets it). */
@@ -64,6 +65,27 @@ describe('Popup', () => {
     expect(sendMessage).toHaveBeenCalledTimes(1);
     expect(services.listSnapshots).toHaveBeenCalledTimes(1);
     expect(services.getBodies).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the order at its first render when the answers were in before it, reading nothing again', async () => {
+    const status = { match: { vendor: 'tencent-cloud', kind: 'order' } as const, url: ORDER_URL, title: '订单详情', detectedAt: '2026-11-22T03:00:00.000Z' };
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    const order = await findTabOrder(services, { vendor: 'tencent-cloud', url: ORDER_URL });
+    vi.mocked(services.listSnapshots).mockClear();
+    vi.mocked(services.getBodies).mockClear();
+    const start = { tab: Promise.resolve({ tabId: 7, status, url: ORDER_URL }), order: Promise.resolve(order), settings: Promise.resolve(null) };
+    render(
+      <StaticLocale locale="zh-CN">
+        <Popup now={NOW} services={services} start={start} ready={{ tab: { tabId: 7, status, url: ORDER_URL }, order, settings: defaultSettings }} />
+      </StaticLocale>,
+    );
+    // No awaiting: the first render already has the tab, the order and its questions.
+    expect(screen.getByText('腾讯云 · 订单页')).toBeInTheDocument();
+    expect(screen.getByTestId('questions')).toBeInTheDocument();
+    expect(screen.getByText(/腾讯云 · 订单 20261118105822371604/)).toBeInTheDocument();
+    expect(services.loadSettings).not.toHaveBeenCalled();
+    expect(services.listSnapshots).not.toHaveBeenCalled();
+    expect(services.getBodies).not.toHaveBeenCalled();
   });
 
   it('says plainly when the page is not a vendor page, and offers to start from scratch', async () => {

@@ -9,6 +9,8 @@ import { errorMessageKey, MessagingError } from '../../lib/wire';
 import { parseInstant } from '../../lib/time';
 import { isShippedVendor } from '../../lib/vendors/types';
 import { genericSiteApi } from './generic';
+import type { TabOrder } from '../../lib/evidence/tab-order';
+import type { Settings } from '../../lib/settings';
 import type { PopupStart, PopupTab } from './start';
 
 type TabState = { state: 'loading' } | ({ state: 'ready' } & PopupTab) | { state: 'error'; message: string };
@@ -22,6 +24,7 @@ export function requestedNow(search: string): string | undefined {
   return raw !== null && raw.length <= 40 && parseInstant(raw) !== null ? raw : undefined;
 }
 
+/** Performance marks: the interface's first render starts (app.tsx), a verdict is first on screen, and the time between. */
 export const PERF = { render: 'rg-popup-render', verdict: 'rg-checker-verdict', measure: 'rg-first-render-to-verdict' } as const;
 
 export interface PopupProps {
@@ -30,18 +33,23 @@ export interface PopupProps {
   services: CheckerServices;
   /** The tab and its order, asked for when the popup opened (start.ts). */
   start: PopupStart;
+  /** The answers to `start` and the settings, when they were in before the first render. */
+  ready?: PopupReady;
 }
 
-export function Popup({ now, services, start }: PopupProps) {
-  const { t } = useI18n();
-  const [tab, setTab] = useState<TabState>({ state: 'loading' });
+export interface PopupReady {
+  tab: PopupTab;
+  order: TabOrder;
+  settings: Settings;
+}
 
-  useEffect(() => {
-    performance.mark(PERF.render);
-  }, []);
+export function Popup({ now, services, start, ready }: PopupProps) {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<TabState>(() => (ready ? { state: 'ready', ...ready.tab } : { state: 'loading' }));
 
   useEffect(() => {
     let alive = true;
+    if (ready) return;
     start.tab.then(
       (tab) => alive && setTab({ state: 'ready', ...tab }),
       (error: unknown) => {
@@ -54,7 +62,7 @@ export function Popup({ now, services, start }: PopupProps) {
     return () => {
       alive = false;
     };
-  }, [start, t]);
+  }, [start, t, ready]);
 
   const current = useMemo((): CurrentTab | null | undefined => {
     if (tab.state === 'loading') return undefined;
@@ -100,7 +108,7 @@ export function Popup({ now, services, start }: PopupProps) {
           ))}
       </section>
       <section className="rg-panel" aria-label={t('checker.title')} data-testid="checker">
-        <Checker now={now} services={services} current={current} tabOrder={start.order} onVerdictShown={onVerdictShown} />
+        <Checker now={now} services={services} current={current} tabOrder={start.order} ready={ready} onVerdictShown={onVerdictShown} />
       </section>
       <details className="rg-panel">
         <summary>{t('popup.supported')}</summary>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { TabOrder } from '../../lib/evidence/tab-order';
 import type { ResponseOf } from '../../lib/messages';
 import { sendMessage } from '../../platform/page-messaging';
+import { readStoredSettings, type StoredSettings } from '../../platform/page-settings';
 
 /**
  * The popup's first question to the worker, asked by its entry script before
@@ -33,6 +34,8 @@ export interface PopupStart {
   tab: Promise<PopupTab>;
   /** The order the tab shows (rejects when the tab could not be read). */
   order: Promise<TabOrder>;
+  /** The stored settings (language, user packs, holidays), read alongside: null when storage failed. */
+  settings: Promise<StoredSettings | null>;
 }
 
 export interface StartDeps {
@@ -41,6 +44,8 @@ export interface StartDeps {
   tabOrder(tabId: number): Promise<ResponseOf<'tab.order'>>;
   /** The tab's address as the browser reports it (readable under the popup's activeTab grant). */
   tabUrl(tabId: number): Promise<string | null>;
+  /** The settings as stored, in one read. */
+  storedSettings(): Promise<StoredSettings>;
 }
 
 /** Thrown when there is no tab to be about (the popup says so in the user's language). */
@@ -61,11 +66,15 @@ export function startPopup(search: string, deps: StartDeps): PopupStart {
   const order = asked.then(({ order }) => order);
   // A failure is shown once, from `tab`; nobody may be waiting on `order` then.
   order.catch(() => undefined);
-  return { tab, order };
+  // Asked at the same time as the tab: the language and the user's packs are needed for the
+  // first verdict, and reading them here keeps storage round trips off the interface's start.
+  const settings = deps.storedSettings().catch(() => null);
+  return { tab, order, settings };
 }
 
 export const browserStartDeps: StartDeps = {
   activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
   tabOrder: (tabId) => sendMessage('tab.order', { tabId }),
   tabUrl: (tabId) => browser.tabs.get(tabId).then((t) => t.url ?? null, () => null),
+  storedSettings: readStoredSettings,
 };
