@@ -172,6 +172,23 @@ describe('content scripts on the vendor fixture sites', () => {
     }
   });
 
+  it('sits in the browser top layer, over the page, and keeps its own box there', async () => {
+    await open(page, 'tc-deal-list');
+    await cardWith(page, '[data-order-row]');
+    const layer = await page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('refund-guard-ui')!;
+      const box = host.shadowRoot!.querySelector('.rg-card')!.getBoundingClientRect();
+      const style = getComputedStyle(host);
+      return {
+        open: host.matches(':popover-open'),
+        onTop: document.elementFromPoint(box.left + box.width / 2, box.top + 20) === host,
+        host: [style.position, style.top, style.left, style.width, style.height, style.marginTop, style.borderTopWidth].join(' '),
+        card: [Math.round(box.top), Math.round(window.innerWidth - box.right)],
+      };
+    });
+    expect(layer).toEqual({ open: true, onTop: true, host: 'fixed 0px 0px 0px 0px 0px 0px', card: [88, 16] });
+  });
+
   it('hides itself from evidence screenshots while the page is captured', async () => {
     await open(page, 'tc-cvm-checkout-1y-autorenew');
     await cardWith(page, '[data-outcome]');
