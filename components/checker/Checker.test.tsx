@@ -275,6 +275,23 @@ describe('Checker: other starting points', () => {
     expect(within(verdict).getByTestId('basis')).toHaveTextContent('https://store.example.net/help/refund-policy 第 2 条');
   });
 
+  it('uses the settings it is given at its first render: custom packs offered, problems reported, nothing read again', () => {
+    const { services } = fakeServices();
+    render(
+      <StaticLocale locale="zh-CN">
+        <Checker
+          now={NOW}
+          services={services}
+          current={null}
+          ready={{ settings: { customPacks: [pixelStudioPack(14), { id: 'broken', rules: [] }], holidayOverrides: [] }, order: { ref: null, bodies: [] } }}
+        />
+      </StaticLocale>,
+    );
+    expect(within(screen.getByTestId('vendor-select')).getByRole('option', { name: 'Pixel Studio 官方商店（自定义政策）' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('设置中的一个自定义政策有误');
+    expect(services.loadSettings).not.toHaveBeenCalled();
+  });
+
   it('speaks English', async () => {
     const user = userEvent.setup();
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });

@@ -118,14 +118,17 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
   // Settings: custom packs and holiday overrides change verdicts, live.
   useEffect(() => {
     let alive = true;
-    if (!ready) services.loadSettings().then(
-      (s) => alive && setSettings(usableSettings(s)),
-      (e: unknown) => {
-        if (!alive) return;
-        setSettingsError(e instanceof Error ? e.message : String(e));
-        setSettings({ packs: [], holidayOverrides: [], problems: [] });
-      },
-    );
+    // Settings passed in (`ready`) are current as the checker mounts; later changes come from the watch.
+    if (!ready) {
+      services.loadSettings().then(
+        (s) => alive && setSettings(usableSettings(s)),
+        (e: unknown) => {
+          if (!alive) return;
+          setSettingsError(e instanceof Error ? e.message : String(e));
+          setSettings({ packs: [], holidayOverrides: [], problems: [] });
+        },
+      );
+    }
     const stop = services.watchSettings?.((s) => setSettings(usableSettings(s)));
     return () => {
       alive = false;
