@@ -275,6 +275,30 @@ describe('Checker: other starting points', () => {
     expect(within(verdict).getByTestId('basis')).toHaveTextContent('https://store.example.net/help/refund-policy 第 2 条');
   });
 
+  it('opens the order of the current tab once its automatic snapshot is saved, while the checker is open', async () => {
+    const { services, store } = fakeServices();
+    renderChecker(services);
+    expect(await screen.findByText(/此页面还没有保存的订单快照/)).toBeInTheDocument();
+    store.push(paidOrderSnapshot);
+    expect(await screen.findByTestId('questions', {}, { timeout: 4000 })).toBeInTheDocument();
+    expect(screen.getByLabelText(/订单号/)).toHaveValue(ORDER_ID);
+  });
+
+  it('a snapshot saved later never replaces what the user opened meanwhile', async () => {
+    const user = userEvent.setup();
+    const { services, store } = fakeServices();
+    renderChecker(services);
+    await screen.findByText(/此页面还没有保存的订单快照/);
+    await user.selectOptions(screen.getByTestId('vendor-select'), 'letsvpn');
+    await user.click(screen.getByRole('button', { name: '开始检查' }));
+    store.push(paidOrderSnapshot);
+    const calls = services.listSnapshots.mock.calls.length;
+    await waitFor(() => expect(services.listSnapshots.mock.calls.length).toBeGreaterThan(calls), { timeout: 3000 });
+    await new Promise((done) => setTimeout(done, 100));
+    expect(screen.getByLabelText(/订单号/)).toHaveValue('');
+    expect(screen.getByText(/快连/)).toBeInTheDocument();
+  });
+
   it('uses the settings it is given at its first render: custom packs offered, problems reported, nothing read again', () => {
     const { services } = fakeServices();
     render(

@@ -88,6 +88,10 @@ function subjectOf(ref: { vendor: string; orderId: string }, bodies: TabOrder['b
   };
 }
 
+/** An order page not saved yet is looked up again every second, for up to 15 s (its automatic snapshot waits for the page to settle). */
+const ORDER_RECHECK_MS = 1000;
+const ORDER_RECHECKS = 15;
+
 const withoutUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 type View = 'auto' | 'questions' | 'verdict' | 'ticket';
@@ -114,6 +118,9 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
   const [captured, setCaptured] = useState<ClaimSnapshot[]>([]);
   const [capture, setCapture] = useState<CaptureState>({ state: 'idle' });
   const autoOpened = useRef(Boolean(ready?.order.ref));
+  /** What is open now, for answers that arrive later (an order saved while the popup is open never replaces the user's choice). */
+  const subjectNow = useRef(subject);
+  subjectNow.current = subject;
 
   // Settings: custom packs and holiday overrides change verdicts, live.
   useEffect(() => {
@@ -176,23 +183,28 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
       setCurrentOrder(null);
       return;
     }
-    (tabOrder ?? findTabOrder(services, { vendor: current.match.vendor, url: current.url })).then(
-      ({ ref, bodies }) => {
-        if (!alive) return;
-        setCurrentOrder(ref);
-        if (ref && !autoOpened.current) {
-          autoOpened.current = true;
-          showOrder(ref, bodies);
-        }
-      },
-      (e: unknown) => {
-        if (!alive) return;
-        setCurrentOrder(null);
-        setLoadError(e instanceof MessagingError || e instanceof Error ? e.message : String(e));
-      },
-    );
+    const page = { vendor: current.match.vendor, url: current.url };
+    // An order page is saved on its own once it has loaded: until then the checker says so, and
+    // looks again now and then, to open the order as soon as its snapshot exists.
+    let looks = current.match.kind === 'order' ? ORDER_RECHECKS : 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const answered = ({ ref, bodies }: TabOrder) => {
+      if (!alive) return;
+      setCurrentOrder(ref);
+      if (ref && !autoOpened.current && subjectNow.current === null) {
+        autoOpened.current = true;
+        showOrder(ref, bodies);
+      }
+      if (!ref && looks-- > 0) timer = setTimeout(() => void findTabOrder(services, page).then(answered, () => undefined), ORDER_RECHECK_MS);
+    };
+    (tabOrder ?? findTabOrder(services, page)).then(answered, (e: unknown) => {
+      if (!alive) return;
+      setCurrentOrder(null);
+      setLoadError(e instanceof MessagingError || e instanceof Error ? e.message : String(e));
+    });
     return () => {
       alive = false;
+      clearTimeout(timer);
     };
     // showOrder only sets state: the tab and its order decide when this runs.
   }, [services, current, tabOrder]);

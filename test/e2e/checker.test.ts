@@ -155,6 +155,20 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     await Promise.all([popup.close(), form.close()]); // the order tab stays open for the next test
   });
 
+  it('opened on an order page before its snapshot is saved, it opens the order once the snapshot exists', async () => {
+    const order = fixture('tc-deal-detail-renewal');
+    const page = await session.context.newPage();
+    await page.goto(order.url);
+    // The page is recognised; its automatic snapshot waits for the page to settle.
+    await expect.poll(() => recordedTabId(session, order.url)).not.toBeNull();
+    const popup = await openPopup(session, (await recordedTabId(session, order.url))!);
+    await popup.getByTestId('questions').waitFor({ timeout: 20_000 });
+    expect(await popup.getByLabel(/订单号/).inputValue()).toBe(String(order.expected!.orderId));
+    expect(await page.locator('refund-guard-ui [data-evidence]').getAttribute('data-evidence')).toBe('saved');
+    await popup.close();
+    await page.close();
+  });
+
   it('measures first render → verdict over repeated opens of the popup on the stored order (printed, not asserted)', async () => {
     expect(orderTabId).not.toBeNull();
     const times: number[] = [];
