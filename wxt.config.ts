@@ -53,7 +53,7 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // Save the page in front of the user as evidence (also in the page's context menu).
     commands: {
-      'save-page-evidence': { suggested_key: { default: 'Alt+Shift+S' }, description: '保存此页为证据 / Save this page as evidence' },
+      'save-page-evidence': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
     },
     ...(browser === 'firefox'
       ? {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { hiddenCardSites, hideCardOn, showCardOn } from './card-prefs';
 import { pageSettings } from './page-settings';
+import { countingReads } from './storage-testing';
 import { saveSettings } from './settings';
 
 describe('what a vendor page reads before it shows the card', () => {
@@ -14,18 +15,11 @@ describe('what a vendor page reads before it shows the card', () => {
   it('reads the language the options page saved and the hosts the card was hidden on, in one read', async () => {
     await saveSettings({ locale: 'en' });
     await hideCardOn('exmail.qq.com');
-    let reads = 0;
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    fakeBrowser.storage.local.get = ((keys: Parameters<typeof get>[0]) => {
-      reads++;
-      return get(keys);
-    }) as typeof get;
-    try {
-      expect(await pageSettings('exmail.qq.com')).toEqual({ locale: 'en', cardHidden: true });
-      expect(await pageSettings('buy.cloud.tencent.com')).toEqual({ locale: 'en', cardHidden: false });
-    } finally {
-      fakeBrowser.storage.local.get = get;
-    }
+    const { result, reads } = await countingReads(async () => [await pageSettings('exmail.qq.com'), await pageSettings('buy.cloud.tencent.com')]);
+    expect(result).toEqual([
+      { locale: 'en', cardHidden: true },
+      { locale: 'en', cardHidden: false },
+    ]);
     expect(reads).toBe(2);
   });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readStoredSettings } from './page-settings';
+import { countingReads } from './storage-testing';
 import { loadOutageLog, loadSettings, saveOutageLog, saveSettings, settingsFrom, settingsItem } from './settings';
 
 // The stored shape of version 1, as the extension wrote it (key, value and WXT's version meta).
@@ -43,19 +44,7 @@ describe('the settings item in extension storage', () => {
 describe('the settings read in one storage read (as the popup opens)', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  const oneRead = async () => {
-    let reads = 0;
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    fakeBrowser.storage.local.get = ((keys: Parameters<typeof get>[0]) => {
-      reads++;
-      return get(keys);
-    }) as typeof get;
-    try {
-      return { result: settingsFrom(await readStoredSettings()), reads };
-    } finally {
-      fakeBrowser.storage.local.get = get;
-    }
-  };
+  const oneRead = () => countingReads(async () => settingsFrom(await readStoredSettings()));
 
   it('gives what the settings item gives, without writing, for a version-1 value', async () => {
     await fakeBrowser.storage.local.set(structuredClone(V1_FIXTURE));

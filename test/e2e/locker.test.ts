@@ -180,6 +180,10 @@ describe('evidence locker in Chromium', () => {
   it('the context-menu item and the Alt+Shift+S command save the page through the same worker path', async () => {
     const command = await session.worker.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === 'save-page-evidence'));
     expect(command?.shortcut).toBe('Alt+Shift+S');
+    // Named in the browser's interface language (the shortcuts page lists it so), from the locale files.
+    const named = await session.worker.evaluate(() => chrome.i18n.getMessage('saveCommand'));
+    expect(['保存此页为证据', 'Save this page as evidence']).toContain(named);
+    expect(command?.description).toBe(named);
     // update() rejects for an item that does not exist: the menu item is registered.
     await session.worker.evaluate(() => chrome.contextMenus.update('refund-guard-save-page', {}));
 
