@@ -299,6 +299,33 @@ describe('Checker: other starting points', () => {
     expect(screen.getByText(/快连/)).toBeInTheDocument();
   });
 
+  it('keeps a claim\'s answers for the session: opened again, it asks only what is still open', async () => {
+    const user = userEvent.setup();
+    const { services, drafts } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    const first = renderChecker(services);
+    await screen.findByTestId('questions');
+    await user.click(within(question('billing')).getByRole('button', { name: '包年包月（预付费）' }));
+    await waitFor(() => expect(drafts.get(`tencent-cloud:${ORDER_ID}`)).toEqual({ answers: { billing: 'prepaid' }, skipped: [] }));
+    first.unmount();
+
+    renderChecker(services);
+    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="billing"]')).not.toBeNull());
+    expect(question('billing')).toBeNull();
+    expect(screen.getByTestId('questions')).toBeInTheDocument();
+  });
+
+  it('forgets the kept answers once each one is taken back', async () => {
+    const user = userEvent.setup();
+    const drafts = new Map([[`tencent-cloud:${ORDER_ID}`, { answers: { billing: 'prepaid' }, skipped: [] }]]);
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot], drafts });
+    renderChecker(services);
+    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="billing"]')).not.toBeNull());
+    expect(question('billing')).toBeNull();
+    await user.click(within(document.querySelector('[data-testid="answered"] li[data-fact="billing"]') as HTMLElement).getByRole('button', { name: '更改' }));
+    await waitFor(() => expect(drafts.has(`tencent-cloud:${ORDER_ID}`)).toBe(false));
+    expect(question('billing')).not.toBeNull();
+  });
+
   it('uses the settings it is given at its first render: custom packs offered, problems reported, nothing read again', () => {
     const { services } = fakeServices();
     render(

@@ -294,6 +294,39 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
     !!subject &&
     (subject.orderId ? currentOrder !== 'loading' && currentOrder?.orderId === subject.orderId : current.match.vendor === subject.vendor);
 
+  // The answers of the claim in view outlive the popup (it closes when the page is clicked): kept
+  // for the session under the claim's vendor and order, and brought back when it is opened again.
+  const draftKey = subject ? `${subject.vendor}:${subject.orderId ?? ''}` : null;
+  const draftLoaded = useRef<string | null>(null);
+  useEffect(() => {
+    draftLoaded.current = null;
+    if (!draftKey || !services.loadDraft) return;
+    let alive = true;
+    services.loadDraft(draftKey).then(
+      (draft) => {
+        if (!alive) return;
+        // Answers given while the draft was read win over it.
+        if (draft) {
+          setAnswers((now) => ({ ...draft.answers, ...now }));
+          setSkipped((now) => [...new Set([...draft.skipped, ...now])]);
+        }
+        draftLoaded.current = draftKey;
+      },
+      () => {
+        if (alive) draftLoaded.current = draftKey;
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [draftKey, services]);
+  useEffect(() => {
+    if (!draftKey || draftLoaded.current !== draftKey || !services.saveDraft) return;
+    const given = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
+    const draft = Object.keys(given).length || skipped.length ? { answers: given, skipped } : null;
+    void services.saveDraft(draftKey, draft).catch(() => undefined);
+  }, [draftKey, answers, skipped, services]);
+
   const answer = (fact: string, value: unknown) => {
     setAnswers((a) => ({ ...a, [fact]: value }));
     setView('auto');

@@ -23,6 +23,16 @@ export interface CheckerServices {
   /** Opens the evidence locker, where the evidence bundle is exported. */
   openLocker(): void;
   copyText(text: string): Promise<void>;
+  /** The answers given for a claim earlier in this browser session (the popup closes when the page is clicked). */
+  loadDraft?(key: string): Promise<ClaimDraft | null>;
+  /** Keeps a claim's answers for the session; null forgets them. */
+  saveDraft?(key: string, draft: ClaimDraft | null): Promise<void>;
+}
+
+/** A claim's answers in progress: the facts the user gave and the questions they skipped. */
+export interface ClaimDraft {
+  answers: Record<string, unknown>;
+  skipped: string[];
 }
 
 /** What the popup knows about the tab it was opened on (`undefined` in props: not known yet). */

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { CheckerServices } from './services';
+import type { CheckerServices, ClaimDraft } from './services';
 
 /** Test doubles for the checker's browser side: stored snapshots in memory, every call recorded. */
 
@@ -58,8 +58,9 @@ function summary(s: StoredSnapshot, seq: number) {
   };
 }
 
-export function fakeServices(options: { snapshots?: StoredSnapshot[]; customPacks?: unknown[]; holidayOverrides?: unknown[] } = {}) {
+export function fakeServices(options: { snapshots?: StoredSnapshot[]; customPacks?: unknown[]; holidayOverrides?: unknown[]; drafts?: Map<string, ClaimDraft> } = {}) {
   const store = [...(options.snapshots ?? [])];
+  const drafts = options.drafts ?? new Map<string, ClaimDraft>();
   const services = {
     listSnapshots: vi.fn(async (q: { vendor?: string; orderId?: string; search?: string }) => {
       const items = store
@@ -80,8 +81,13 @@ export function fakeServices(options: { snapshots?: StoredSnapshot[]; customPack
     openUrl: vi.fn(),
     openLocker: vi.fn(),
     copyText: vi.fn(async (_text: string) => {}),
+    loadDraft: vi.fn(async (key: string) => drafts.get(key) ?? null),
+    saveDraft: vi.fn(async (key: string, draft: ClaimDraft | null) => {
+      if (draft) drafts.set(key, draft);
+      else drafts.delete(key);
+    }),
   } satisfies CheckerServices;
-  return { services, store };
+  return { services, store, drafts };
 }
 
 /** A user-defined policy for a vendor the product does not ship (a software store), with a window of `days`. */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CheckerServices } from '../../components/checker/services';
+import { loadClaimDraft, saveClaimDraft } from '../../platform/claim-drafts';
 import { sendMessage } from '../../platform/page-messaging';
 import { loadSettings, watchSettings } from '../../platform/settings';
 
@@ -36,4 +37,6 @@ export const browserCheckerServices: CheckerServices = {
   openUrl: (url) => void browser.tabs.create({ url }),
   openLocker: () => void browser.tabs.create({ url: browser.runtime.getURL('/evidence.html') }),
   copyText: (text) => navigator.clipboard.writeText(text),
+  loadDraft: loadClaimDraft,
+  saveDraft: saveClaimDraft,
 };

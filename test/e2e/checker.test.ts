@@ -23,6 +23,18 @@ async function writeCustomPacks(session: ExtensionSession, packs: unknown[]) {
   }, packs);
 }
 
+/** Opens an order page and waits for its automatic snapshot; returns the page and its tab id. */
+async function openSavedOrder(session: ExtensionSession, id: string): Promise<{ page: Page; tabId: number }> {
+  const order = fixture(id);
+  const page = await session.context.newPage();
+  await page.goto(order.url);
+  const status = page.locator('refund-guard-ui [data-evidence]');
+  await status.waitFor({ timeout: 15_000 });
+  await expect.poll(() => status.getAttribute('data-evidence')).toBe('saved');
+  await expect.poll(() => recordedTabId(session, order.url)).not.toBeNull();
+  return { page, tabId: (await recordedTabId(session, order.url))! };
+}
+
 /** First render → first verdict on screen, from the popup's own performance marks. */
 async function verdictTime(popup: Page): Promise<number | null> {
   await popup.getByTestId('outcome').waitFor({ timeout: 15_000 });
@@ -45,13 +57,7 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     // 1. The paid order detail page: snapshotted automatically.
     const order = fixture('tc-deal-detail-paid-new');
     const orderId = String(order.expected!.orderId);
-    const page = await session.context.newPage();
-    await page.goto(order.url);
-    const status = page.locator('refund-guard-ui [data-evidence]');
-    await status.waitFor({ timeout: 15_000 });
-    await expect.poll(() => status.getAttribute('data-evidence')).toBe('saved');
-    await expect.poll(() => recordedTabId(session, order.url)).not.toBeNull();
-    const tabId = (await recordedTabId(session, order.url))!;
+    const { page, tabId } = await openSavedOrder(session, order.id);
 
     // 2. The popup opens on that order, pre-filled from the snapshot.
     const popup = await openPopup(session, tabId);
@@ -166,6 +172,25 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     expect(await popup.getByLabel(/订单号/).inputValue()).toBe(String(order.expected!.orderId));
     expect(await page.locator('refund-guard-ui [data-evidence]').getAttribute('data-evidence')).toBe('saved');
     await popup.close();
+    await page.close();
+  });
+
+  it('keeps the answers when the popup closes: opened again on the order, it asks only what is still open', async () => {
+    const { page, tabId } = await openSavedOrder(session, 'tc-deal-detail-upgrade');
+
+    const popup = await openPopup(session, tabId);
+    const first = popup.locator('fieldset[data-fact]').first();
+    await first.waitFor({ timeout: 15_000 });
+    const fact = (await first.getAttribute('data-fact'))!;
+    await first.getByRole('button').first().click();
+    await popup.locator(`[data-testid="answered"] li[data-fact="${fact}"]`).waitFor({ state: 'attached' });
+    // Clicking the page closes a real popup; its answers were kept as they were given.
+    await popup.close();
+
+    const again = await openPopup(session, tabId);
+    await again.locator(`[data-testid="answered"] li[data-fact="${fact}"]`).waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await again.locator(`fieldset[data-fact="${fact}"]`).count()).toBe(0);
+    await again.close();
     await page.close();
   });
 
