@@ -322,7 +322,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
   }, [draftKey, services]);
   useEffect(() => {
     if (!draftKey || draftLoaded.current !== draftKey || !services.saveDraft) return;
-    const given = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
+    const given = withoutUndefined(answers);
     const draft = Object.keys(given).length || skipped.length ? { answers: given, skipped } : null;
     void services.saveDraft(draftKey, draft).catch(() => undefined);
   }, [draftKey, answers, skipped, services]);
