@@ -13,7 +13,7 @@ import { FactsForm } from './FactsForm';
 import { AnsweredList, Questions } from './Questions';
 import { claimSnapshot, factsFromSnapshot, type PrefilledFacts } from './snapshotFacts';
 import { SourcePicker, type OrderRef, type VendorChoice } from './SourcePicker';
-import type { CheckerServices, CurrentTab } from './services';
+import type { CheckerServices, CheckerSettings, CurrentTab } from './services';
 import { TicketEditor, type Contact, type TicketTarget } from './TicketEditor';
 import { VerdictSummary, VerdictView, type CaptureState } from './VerdictView';
 
@@ -35,11 +35,8 @@ export interface CheckerProps {
    * them as the checker first renders (the popup usually does): the first
    * render then shows the order's verdict, with no round trip in between.
    */
-  ready?: { settings: StoredChoices; order: TabOrder };
+  ready?: { settings: CheckerSettings; order: TabOrder };
 }
-
-/** The settings the checker uses: the user's packs and holiday overrides. */
-type StoredChoices = Awaited<ReturnType<CheckerServices['loadSettings']>>;
 
 interface Subject {
   vendor: string;
@@ -56,7 +53,7 @@ interface UsableSettings {
 }
 
 /** Custom packs that validate (and do not shadow a shipped vendor), holiday overrides that load; the rest is reported, not used. */
-export function usableSettings(raw: { customPacks: readonly unknown[]; holidayOverrides: readonly unknown[] }): UsableSettings {
+export function usableSettings(raw: CheckerSettings): UsableSettings {
   const packs: unknown[] = [];
   const problems: UsableSettings['problems'] = [];
   for (const input of raw.customPacks) {

@@ -12,8 +12,8 @@ export interface CheckerServices {
   /** Saves the page in a tab as a manual snapshot (`evidence.captureTab`). */
   captureTab(tabId: number): Promise<ResponseOf<'evidence.captureTab'>>;
   /** The user's custom policy packs and holiday overrides (settings). */
-  loadSettings(): Promise<{ customPacks: readonly unknown[]; holidayOverrides: readonly unknown[] }>;
-  watchSettings?(onChange: (settings: { customPacks: readonly unknown[]; holidayOverrides: readonly unknown[] }) => void): () => void;
+  loadSettings(): Promise<CheckerSettings>;
+  watchSettings?(onChange: (settings: CheckerSettings) => void): () => void;
   /** Open tabs the extension recognised as vendor ticket pages. */
   findTicketTabs(): Promise<{ tabId: number; title: string; url: string; match: PageMatch }[]>;
   /** `ticket.fill` to one tab's content script. */
@@ -27,6 +27,12 @@ export interface CheckerServices {
   loadDraft?(key: string): Promise<ClaimDraft | null>;
   /** Keeps a claim's answers for the session; null forgets them. */
   saveDraft?(key: string, draft: ClaimDraft | null): Promise<void>;
+}
+
+/** The settings the checker uses: the user's policy packs and holiday overrides, as stored. */
+export interface CheckerSettings {
+  customPacks: readonly unknown[];
+  holidayOverrides: readonly unknown[];
 }
 
 /** A claim's answers in progress: the facts the user gave and the questions they skipped. */
