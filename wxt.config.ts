@@ -1,5 +1,4 @@
 import { defineConfig } from 'wxt';
-import { earlyStart } from './scripts/build/early-start';
 
 // The manifest is the product's permission story: everything that could read
 // more than the vendors' own pages is optional and asked for at the moment the
@@ -10,11 +9,7 @@ export default defineConfig({
   // Parallel builds (several test runs at once) each get their own output folder.
   outDir: process.env.RG_OUT_DIR ?? '.output',
   // `npm run bench` profiles a copy built with readable names, to say which function costs what.
-  vite: () => ({
-    ...(process.env.RG_NO_MINIFY ? { build: { minify: false } } : {}),
-    // The popup's entry asks the worker about the tab at once; its interface code downloads meanwhile.
-    plugins: [earlyStart(['popup/index.html'])],
-  }),
+  vite: () => (process.env.RG_NO_MINIFY ? { build: { minify: false } } : {}),
   hooks: {
     // The shipped UI renders with Preact's React-compatible layer: the same components at a
     // fraction of the runtime. It matters twice: the card is parsed and run on every vendor page
@@ -50,7 +45,9 @@ export default defineConfig({
     // Sites the user enables for generic checkout detection, and `<all_urls>` for automatic
     // screenshots (captureVisibleTab needs it); both asked for in options (MV2 Firefox names it differently).
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*', '<all_urls>'] } : { optional_host_permissions: ['*://*/*', '<all_urls>'] }),
-    action: { default_title: '__MSG_extName__' },
+    // public/popup.html: a static page that loads the popup's one script (entrypoints/popup-ui.ts)
+    // and its style sheet, both built as single files.
+    action: { default_title: '__MSG_extName__', default_popup: 'popup.html' },
     // Save the page in front of the user as evidence (also in the page's context menu).
     commands: {
       'save-page-evidence': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },

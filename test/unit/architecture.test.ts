@@ -122,7 +122,7 @@ describe('content scripts carry the card\'s messages only (bench: script size on
   });
 });
 
-describe('the popup asks the worker before its interface loads (bench: popup first verdict)', () => {
+describe('the popup asks the worker before it sets up its interface (bench: popup first verdict)', () => {
   it('its entry script loads no UI framework, no validator and no message schemas; the interface comes in lazily', () => {
     const { files, packages } = pageScriptGraph('entrypoints/popup/main.tsx');
     expect(files).toContain('entrypoints/popup/start.ts');
