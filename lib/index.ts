@@ -36,7 +36,7 @@ export { planFill, fillHints, fillValuesFromDraft, normalizeLabel, FILL_FIELDS }
 export type { FillField, FillValues, FillPlan, FillAssignment, FormControlInfo } from './tickets/fill';
 export type { TicketDraft, DraftOptions, DraftTarget } from './tickets/draft';
 export type { TicketTemplate, TicketChannel } from './tickets/template';
-export { PolicyPackSchema, validatePack, definePack, PolicyPackError, OUTCOMES, REFUND_KINDS, CLAIM_WITH } from './policy/schema';
+export { policyPackSchema, validatePack, definePack, PolicyPackError, OUTCOMES, REFUND_KINDS, CLAIM_WITH } from './policy/schema';
 export type { PolicyPack, PolicyPackInput, PolicyRule, Outcome, RefundKind, ClaimWith, Citation, Condition } from './policy/schema';
 export { SHIPPED_PACKS, shippedPacks, findPack, loadUserPacks, UnknownVendorError } from './policy/registry';
 export { citationTitle, KNOWN_SOURCES } from './policy/sources';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PolicyPackSchema } from '../../lib/policy/schema';
+import { policyPackSchema } from '../../lib/policy/schema';
 import { SHIPPED_PACKS } from '../../lib/policy/registry';
 import { JsonSyntaxError, parseJsonWithLines, pathText } from './json-lines';
 
@@ -43,7 +43,7 @@ export function checkPacksText(text: string): PacksCheck {
   const problems: { path: PropertyKey[]; message: string }[] = [];
   const ids = new Set<string>();
   value.forEach((pack, i) => {
-    const parsed = PolicyPackSchema.safeParse(pack);
+    const parsed = policyPackSchema().safeParse(pack);
     if (!parsed.success) {
       flatten(parsed.error.issues, [i], problems);
       return;

@@ -22,27 +22,6 @@ export const DEADLINE_EVENTS = ['purchase', 'delivery'] as const;
 export const DEADLINE_UNITS = ['calendar-days', 'business-days', 'hours'] as const;
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const id = (what: string) => z.string().regex(ID_RE, `${what} must be lower-case words joined by "-", e.g. "five-day-refund"`);
-
-export const LocalizedTextSchema = z.object({ 'zh-CN': z.string().min(1, 'zh-CN text is empty'), en: z.string().min(1, 'en text is empty') }).strict();
-export const TextSchema = z.union([z.string().min(1, 'text is empty'), LocalizedTextSchema], {
-  error: 'expected text: a string, or { "zh-CN": "…", "en": "…" }',
-});
-
-export const CitationSchema = z
-  .object({
-    /** A seed file name (e.g. "002_b54d770f95033cbc.txt"), "FACTS.md", or for user packs any document name / URL. */
-    source: z.string().min(1, 'a citation needs its source document'),
-    /** Clause number or section heading, e.g. "3.1" or "Tencent Cloud refunds". */
-    clause: z.string().min(1).optional(),
-    /** What this source says, when it differs from the rule's summary. */
-    text: TextSchema.optional(),
-  })
-  .strict();
-export type Citation = z.infer<typeof CitationSchema>;
-
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-const FactPath = z.string().regex(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/, 'a fact name such as "reason" or "resellerPromise.written"');
 
 /** Three-valued conditions over facts: a missing fact makes a test unknown, not false. */
 export type Condition =
@@ -56,169 +35,208 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition };
 
-export const ConditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
-  z.union(
-    [
-      z.object({ fact: FactPath, is: Scalar }).strict(),
-      z.object({ fact: FactPath, in: z.array(Scalar).min(1) }).strict(),
-      z.object({ fact: FactPath, gt: z.number() }).strict(),
-      z.object({ fact: FactPath, gte: z.number() }).strict(),
-      z.object({ fact: FactPath, lt: z.number() }).strict(),
-      z.object({ fact: FactPath, lte: z.number() }).strict(),
-      z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
-      z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
-      z.object({ not: ConditionSchema }).strict(),
-    ],
-    {
-      error:
-        'expected a condition: { fact, is } | { fact, in: [...] } | { fact, gt|gte|lt|lte: number } | { all: [...] } | { any: [...] } | { not: {...} }',
-    },
-  ),
-);
-
 /**
- * How long a rule's window lasts. `amount` is a number, or read from a fact
- * (with an optional default, which makes the deadline an estimate, and an
- * optional range the source gives for when the fact is unknown).
+ * The schemas are built on first use, not when the module loads: every page that
+ * shows a verdict imports this module, but only one that validates a user's pack
+ * needs them (the shipped packs are checked by the meta-test, see `definePack`),
+ * and building them was a measurable part of opening the popup.
  */
-export const PeriodDeadlineSchema = z
-  .object({
-    kind: z.literal('period'),
-    amount: z.union([
-      z.number().positive(),
-      z
-        .object({
-          fact: FactPath,
-          default: z.number().positive().optional(),
-          range: z.tuple([z.number().positive(), z.number().positive()]).optional(),
-        })
-        .strict(),
-    ]),
-    unit: z.enum(DEADLINE_UNITS),
-    from: z.enum(DEADLINE_EVENTS),
-    label: TextSchema,
-    /** Shown when the amount is unknown (no default): what the source does say. */
-    unknown: TextSchema.optional(),
-  })
-  .strict();
+function buildSchemas() {
+  const id = (what: string) => z.string().regex(ID_RE, `${what} must be lower-case words joined by "-", e.g. "five-day-refund"`);
 
-/** The SLA compensation window (seed 002 §3.2; FACTS.md CVM SLA): computed by lib/sla. */
-export const SlaDeadlineSchema = z.object({ kind: z.literal('sla-claim-window'), service: z.enum(['exmail', 'cvm']), label: TextSchema }).strict();
-
-export const DeadlineSpecSchema = z.discriminatedUnion('kind', [PeriodDeadlineSchema, SlaDeadlineSchema], {
-  error: 'expected a deadline: { kind: "period", amount, unit, from, label } or { kind: "sla-claim-window", service, label }',
-});
-export type DeadlineSpec = z.infer<typeof DeadlineSpecSchema>;
-
-export const RuleSchema = z
-  .object({
-    id: id('rule id'),
-    /** Omitted = always applies (the pack's default rule). */
-    when: ConditionSchema.optional(),
-    outcome: z.enum(RULE_OUTCOMES),
-    refund: z.enum(REFUND_KINDS).nullable(),
-    claimWith: z.enum(CLAIM_WITH),
-    /** What the clause says, paraphrased briefly — the verdict's basis text. */
-    summary: TextSchema,
-    citations: z.array(CitationSchema).min(1, 'every rule must cite its source (seed file + clause, FACTS.md entry, or the vendor document)'),
-    deadline: DeadlineSpecSchema.optional(),
-    evidence: z.array(z.string().min(1)).default([]),
-    channels: z.array(z.string().min(1)).default([]),
-    nextSteps: z.array(TextSchema).default([]),
-    /** Estimate the refund amount this way (labelled as an estimate). */
-    estimate: z.enum(['paid-minus-consumed', 'paid-minus-vouchers']).optional(),
-  })
-  .strict();
-export type PolicyRule = z.infer<typeof RuleSchema>;
-
-export const ChannelSchema = z
-  .object({
-    id: id('channel id'),
-    kind: z.enum(CHANNEL_KINDS),
-    name: TextSchema,
-    /** Phone number, URL or address; null when the source names the channel but not its address. */
-    value: z.string().min(1).nullable().optional(),
-    note: TextSchema.optional(),
-    citations: z.array(CitationSchema).min(1, 'every channel must cite where it comes from'),
-  })
-  .strict();
-export type PolicyChannel = z.infer<typeof ChannelSchema>;
-
-/** Conditional advice appended to the next steps (reminders, processing notes). */
-export const AdviceSchema = z
-  .object({ id: id('advice id'), when: ConditionSchema.optional(), text: TextSchema, citations: z.array(CitationSchema).min(1, 'advice must cite its source') })
-  .strict();
-
-/** Expected processing times, turned into dates from the day the request is sent. */
-export const ProcessingSchema = z
-  .object({
-    id: id('processing id'),
-    when: ConditionSchema.optional(),
-    label: TextSchema,
-    min: z.number().int().nonnegative(),
-    max: z.number().int().positive(),
-    unit: z.enum(['business-days', 'calendar-days']),
-    /** Counted from the latest date of this earlier step (e.g. payout after review); default: from the request. */
-    after: z.string().optional(),
-    citations: z.array(CitationSchema).min(1, 'processing times must cite their source'),
-  })
-  .strict()
-  .refine((p) => p.min <= p.max, { message: 'min must not exceed max', path: ['min'] });
-
-export const EvidenceDefSchema = z.object({ id: id('evidence id'), label: TextSchema }).strict();
-
-export const PolicyPackSchema = z
-  .object({
-    id: id('pack id (the vendor id)'),
-    name: TextSchema,
-    /** The day the pack's facts were last checked against their sources. */
-    lastChecked: z.string().refine(isIsoDate, 'lastChecked must be a date written YYYY-MM-DD'),
-    /** Which products the rules cover (FACTS.md: "A pack must say which products its rules cover"). */
-    covers: TextSchema,
-    /** Rules in priority order: the first whose conditions hold (and whose window is open) decides. */
-    rules: z.array(RuleSchema).min(1, 'a pack needs at least one rule'),
-    channels: z.array(ChannelSchema).default([]),
-    advice: z.array(AdviceSchema).default([]),
-    processing: z.array(ProcessingSchema).default([]),
-    /** Evidence items beyond the shared catalog (user packs). */
-    evidence: z.array(EvidenceDefSchema).default([]),
-    /** How to ask for facts the pack invents (user packs). */
-    questions: z.record(z.string(), z.object({ text: TextSchema }).strict()).default({}),
-  })
-  .strict()
-  .superRefine((pack, ctx) => {
-    const seen = new Set<string>();
-    pack.rules.forEach((rule, i) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `rule id "${rule.id}" is used twice` });
-      seen.add(rule.id);
-      const channelIds = new Set([...pack.channels.map((c) => c.id), ...SHARED_CHANNEL_IDS]);
-      rule.channels.forEach((c, j) => {
-        if (!channelIds.has(c)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'channels', j], message: `unknown channel "${c}": define it in "channels"` });
-      });
-      const evidenceIds = new Set([...EVIDENCE_IDS, ...pack.evidence.map((e) => e.id)]);
-      rule.evidence.forEach((e, j) => {
-        if (!evidenceIds.has(e)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'evidence', j], message: `unknown evidence item "${e}": use a catalog id or define it in "evidence"` });
-      });
-      if (rule.outcome === 'compensation' && rule.refund !== 'voucher')
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a compensation rule pays a voucher: set refund to "voucher"' });
-      if (rule.outcome === 'not-eligible' && rule.refund !== null)
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a not-eligible rule refunds nothing: set refund to null' });
-    });
-    pack.processing.forEach((p, i) => {
-      const earlier = pack.processing.slice(0, i).map((q) => q.id);
-      if (p.after !== undefined && !earlier.includes(p.after))
-        ctx.addIssue({ code: 'custom', path: ['processing', i, 'after'], message: `"${p.after}" must be the id of an earlier processing step` });
-    });
-    const last = pack.rules[pack.rules.length - 1];
-    if (last && last.when !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['rules', pack.rules.length - 1, 'when'], message: 'the last rule is the default: it must have no "when", so every claim gets a verdict' });
-    if (last && last.deadline !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['rules', pack.rules.length - 1, 'deadline'], message: 'the default rule cannot have a deadline: it must apply at any time' });
+  const LocalizedTextSchema = z.object({ 'zh-CN': z.string().min(1, 'zh-CN text is empty'), en: z.string().min(1, 'en text is empty') }).strict();
+  const TextSchema = z.union([z.string().min(1, 'text is empty'), LocalizedTextSchema], {
+    error: 'expected text: a string, or { "zh-CN": "…", "en": "…" }',
   });
 
-export type PolicyPack = z.infer<typeof PolicyPackSchema>;
+  const CitationSchema = z
+    .object({
+      /** A seed file name (e.g. "002_b54d770f95033cbc.txt"), "FACTS.md", or for user packs any document name / URL. */
+      source: z.string().min(1, 'a citation needs its source document'),
+      /** Clause number or section heading, e.g. "3.1" or "Tencent Cloud refunds". */
+      clause: z.string().min(1).optional(),
+      /** What this source says, when it differs from the rule's summary. */
+      text: TextSchema.optional(),
+    })
+    .strict();
+
+  const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+  const FactPath = z.string().regex(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/, 'a fact name such as "reason" or "resellerPromise.written"');
+
+  const ConditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
+    z.union(
+      [
+        z.object({ fact: FactPath, is: Scalar }).strict(),
+        z.object({ fact: FactPath, in: z.array(Scalar).min(1) }).strict(),
+        z.object({ fact: FactPath, gt: z.number() }).strict(),
+        z.object({ fact: FactPath, gte: z.number() }).strict(),
+        z.object({ fact: FactPath, lt: z.number() }).strict(),
+        z.object({ fact: FactPath, lte: z.number() }).strict(),
+        z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+        z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+        z.object({ not: ConditionSchema }).strict(),
+      ],
+      {
+        error:
+          'expected a condition: { fact, is } | { fact, in: [...] } | { fact, gt|gte|lt|lte: number } | { all: [...] } | { any: [...] } | { not: {...} }',
+      },
+    ),
+  );
+
+  /**
+   * How long a rule's window lasts. `amount` is a number, or read from a fact
+   * (with an optional default, which makes the deadline an estimate, and an
+   * optional range the source gives for when the fact is unknown).
+   */
+  const PeriodDeadlineSchema = z
+    .object({
+      kind: z.literal('period'),
+      amount: z.union([
+        z.number().positive(),
+        z
+          .object({
+            fact: FactPath,
+            default: z.number().positive().optional(),
+            range: z.tuple([z.number().positive(), z.number().positive()]).optional(),
+          })
+          .strict(),
+      ]),
+      unit: z.enum(DEADLINE_UNITS),
+      from: z.enum(DEADLINE_EVENTS),
+      label: TextSchema,
+      /** Shown when the amount is unknown (no default): what the source does say. */
+      unknown: TextSchema.optional(),
+    })
+    .strict();
+
+  /** The SLA compensation window (seed 002 §3.2; FACTS.md CVM SLA): computed by lib/sla. */
+  const SlaDeadlineSchema = z.object({ kind: z.literal('sla-claim-window'), service: z.enum(['exmail', 'cvm']), label: TextSchema }).strict();
+
+  const DeadlineSpecSchema = z.discriminatedUnion('kind', [PeriodDeadlineSchema, SlaDeadlineSchema], {
+    error: 'expected a deadline: { kind: "period", amount, unit, from, label } or { kind: "sla-claim-window", service, label }',
+  });
+
+  const RuleSchema = z
+    .object({
+      id: id('rule id'),
+      /** Omitted = always applies (the pack's default rule). */
+      when: ConditionSchema.optional(),
+      outcome: z.enum(RULE_OUTCOMES),
+      refund: z.enum(REFUND_KINDS).nullable(),
+      claimWith: z.enum(CLAIM_WITH),
+      /** What the clause says, paraphrased briefly — the verdict's basis text. */
+      summary: TextSchema,
+      citations: z.array(CitationSchema).min(1, 'every rule must cite its source (seed file + clause, FACTS.md entry, or the vendor document)'),
+      deadline: DeadlineSpecSchema.optional(),
+      evidence: z.array(z.string().min(1)).default([]),
+      channels: z.array(z.string().min(1)).default([]),
+      nextSteps: z.array(TextSchema).default([]),
+      /** Estimate the refund amount this way (labelled as an estimate). */
+      estimate: z.enum(['paid-minus-consumed', 'paid-minus-vouchers']).optional(),
+    })
+    .strict();
+
+  const ChannelSchema = z
+    .object({
+      id: id('channel id'),
+      kind: z.enum(CHANNEL_KINDS),
+      name: TextSchema,
+      /** Phone number, URL or address; null when the source names the channel but not its address. */
+      value: z.string().min(1).nullable().optional(),
+      note: TextSchema.optional(),
+      citations: z.array(CitationSchema).min(1, 'every channel must cite where it comes from'),
+    })
+    .strict();
+
+  /** Conditional advice appended to the next steps (reminders, processing notes). */
+  const AdviceSchema = z
+    .object({ id: id('advice id'), when: ConditionSchema.optional(), text: TextSchema, citations: z.array(CitationSchema).min(1, 'advice must cite its source') })
+    .strict();
+
+  /** Expected processing times, turned into dates from the day the request is sent. */
+  const ProcessingSchema = z
+    .object({
+      id: id('processing id'),
+      when: ConditionSchema.optional(),
+      label: TextSchema,
+      min: z.number().int().nonnegative(),
+      max: z.number().int().positive(),
+      unit: z.enum(['business-days', 'calendar-days']),
+      /** Counted from the latest date of this earlier step (e.g. payout after review); default: from the request. */
+      after: z.string().optional(),
+      citations: z.array(CitationSchema).min(1, 'processing times must cite their source'),
+    })
+    .strict()
+    .refine((p) => p.min <= p.max, { message: 'min must not exceed max', path: ['min'] });
+
+  const EvidenceDefSchema = z.object({ id: id('evidence id'), label: TextSchema }).strict();
+
+  const PolicyPackSchema = z
+    .object({
+      id: id('pack id (the vendor id)'),
+      name: TextSchema,
+      /** The day the pack's facts were last checked against their sources. */
+      lastChecked: z.string().refine(isIsoDate, 'lastChecked must be a date written YYYY-MM-DD'),
+      /** Which products the rules cover (FACTS.md: "A pack must say which products its rules cover"). */
+      covers: TextSchema,
+      /** Rules in priority order: the first whose conditions hold (and whose window is open) decides. */
+      rules: z.array(RuleSchema).min(1, 'a pack needs at least one rule'),
+      channels: z.array(ChannelSchema).default([]),
+      advice: z.array(AdviceSchema).default([]),
+      processing: z.array(ProcessingSchema).default([]),
+      /** Evidence items beyond the shared catalog (user packs). */
+      evidence: z.array(EvidenceDefSchema).default([]),
+      /** How to ask for facts the pack invents (user packs). */
+      questions: z.record(z.string(), z.object({ text: TextSchema }).strict()).default({}),
+    })
+    .strict()
+    .superRefine((pack, ctx) => {
+      const seen = new Set<string>();
+      pack.rules.forEach((rule, i) => {
+        if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `rule id "${rule.id}" is used twice` });
+        seen.add(rule.id);
+        const channelIds = new Set([...pack.channels.map((c) => c.id), ...SHARED_CHANNEL_IDS]);
+        rule.channels.forEach((c, j) => {
+          if (!channelIds.has(c)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'channels', j], message: `unknown channel "${c}": define it in "channels"` });
+        });
+        const evidenceIds = new Set([...EVIDENCE_IDS, ...pack.evidence.map((e) => e.id)]);
+        rule.evidence.forEach((e, j) => {
+          if (!evidenceIds.has(e)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'evidence', j], message: `unknown evidence item "${e}": use a catalog id or define it in "evidence"` });
+        });
+        if (rule.outcome === 'compensation' && rule.refund !== 'voucher')
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a compensation rule pays a voucher: set refund to "voucher"' });
+        if (rule.outcome === 'not-eligible' && rule.refund !== null)
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a not-eligible rule refunds nothing: set refund to null' });
+      });
+      pack.processing.forEach((p, i) => {
+        const earlier = pack.processing.slice(0, i).map((q) => q.id);
+        if (p.after !== undefined && !earlier.includes(p.after))
+          ctx.addIssue({ code: 'custom', path: ['processing', i, 'after'], message: `"${p.after}" must be the id of an earlier processing step` });
+      });
+      const last = pack.rules[pack.rules.length - 1];
+      if (last && last.when !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['rules', pack.rules.length - 1, 'when'], message: 'the last rule is the default: it must have no "when", so every claim gets a verdict' });
+      if (last && last.deadline !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['rules', pack.rules.length - 1, 'deadline'], message: 'the default rule cannot have a deadline: it must apply at any time' });
+    });
+
+  return { citation: CitationSchema, deadlineSpec: DeadlineSpecSchema, rule: RuleSchema, channel: ChannelSchema, pack: PolicyPackSchema };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+const schemas = (): Schemas => (built ??= buildSchemas());
+
+/** The schema of a policy pack (built on first use). */
+export const policyPackSchema = (): Schemas['pack'] => schemas().pack;
+
+export type Citation = z.infer<Schemas['citation']>;
+export type DeadlineSpec = z.infer<Schemas['deadlineSpec']>;
+export type PolicyRule = z.infer<Schemas['rule']>;
+export type PolicyChannel = z.infer<Schemas['channel']>;
+export type PolicyPack = z.infer<Schemas['pack']>;
 /** The pack as written (defaults not yet applied). */
-export type PolicyPackInput = z.input<typeof PolicyPackSchema>;
+export type PolicyPackInput = z.input<Schemas['pack']>;
 
 /** Channels every pack may reference without defining (lib/policy/common.ts). */
 export const SHARED_CHANNEL_IDS = ['apple-report-a-problem', 'google-play-order-history', 'complaint-12315', 'complaint-heimao'] as const;
@@ -263,7 +281,7 @@ export type PackValidation = { ok: true; pack: PolicyPack } | { ok: false; error
 
 /** Validates a pack (user-defined or shipped) and explains every problem found. */
 export function validatePack(input: unknown): PackValidation {
-  const parsed = PolicyPackSchema.safeParse(input);
+  const parsed = policyPackSchema().safeParse(input);
   if (parsed.success) return { ok: true, pack: parsed.data };
   return { ok: false, errors: formatPackIssues(parsed.error, input) };
 }
