@@ -229,7 +229,7 @@ function defineProtocol() {
     /** SLA page → worker: Exmail webmail failure pages seen in the browser, newest first. */
     'outage.sightings': {
       request: z.object({}),
-      response: z.object({ sightings: z.array(webmailSightingSchema) }),
+      response: z.object({ sightings: z.array(webmailSightingSchema()) }),
     },
 
     // ── In-page card ──

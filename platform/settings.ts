@@ -59,7 +59,7 @@ export async function loadOutageLog(): Promise<{ log: OutageLog; invalid: boolea
 
 /** Validates the whole log before writing: an invalid log is never stored. */
 export async function saveOutageLog(next: unknown): Promise<OutageLog> {
-  const log = outageLogSchema.parse(next);
+  const log = outageLogSchema().parse(next);
   await outageLogItem.setValue(log);
   return log;
 }

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { YearOverridesSchema, type YearOverride } from '../../lib/time/calendar';
+import { yearOverridesSchema, type YearOverride } from '../../lib/time/calendar';
 import { useI18n } from '../i18n';
 import { pathText } from './json-lines';
 import { Status, type StatusMessage } from './Status';
@@ -10,7 +10,7 @@ const dates = (text: string) => text.split(/[\s,，、]+/).map((d) => d.trim()).
 export function HolidaysSection({ overrides, onSave }: { overrides: readonly unknown[]; onSave: (next: YearOverride[]) => Promise<void> }) {
   const { t } = useI18n();
   const id = useId();
-  const current = YearOverridesSchema.safeParse(overrides);
+  const current = yearOverridesSchema().safeParse(overrides);
   const list: YearOverride[] = current.success ? current.data : [];
   const [year, setYear] = useState('');
   const [holidays, setHolidays] = useState('');
@@ -23,7 +23,7 @@ export function HolidaysSection({ overrides, onSave }: { overrides: readonly unk
     event.preventDefault();
     const entry = { year: Number(year), holidays: dates(holidays), workdays: dates(workdays), ...(source.trim() ? { source: source.trim() } : {}) };
     const next = [...list.filter((o) => o.year !== entry.year), entry].sort((a, b) => a.year - b.year);
-    const parsed = YearOverridesSchema.safeParse(next);
+    const parsed = yearOverridesSchema().safeParse(next);
     if (!parsed.success) {
       const at = next.indexOf(entry);
       setErrors(parsed.error.issues.map((i) => `${pathText(i.path[0] === at ? i.path.slice(1) : i.path)}: ${i.message}`));

@@ -35,7 +35,7 @@ export function readImport(text: string): { ok: true; settings: Settings; outage
   if (!outer.success) return { ok: false, message: describe(outer.error, 'file') };
   const settings = settingsSchema.safeParse(migrateSettings(outer.data.settings, outer.data.settingsVersion));
   if (!settings.success) return { ok: false, message: describe(settings.error, 'settings') };
-  const log = outageLogSchema.safeParse(outer.data.outageLog ?? {});
+  const log = outageLogSchema().safeParse(outer.data.outageLog ?? {});
   if (!log.success) return { ok: false, message: describe(log.error, 'outageLog') };
   return { ok: true, settings: settings.data, outageLog: log.data };
 }

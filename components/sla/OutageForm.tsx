@@ -30,7 +30,7 @@ export function OutageForm({ draft, onDraft, onAdd, newId }: { draft: OutageDraf
     event.preventDefault();
     const start = fromLocalInput(draft.start);
     const end = fromLocalInput(draft.end);
-    const parsed = outageEntrySchema.safeParse({
+    const parsed = outageEntrySchema().safeParse({
       id: newId(),
       service: draft.service,
       start: start ?? draft.start,

@@ -8,14 +8,14 @@ import { MonthView } from './MonthView';
 import { SlaLog } from './SlaLog';
 
 const NOW = new Date('2026-11-22T02:00:00Z');
-const log = (entries: unknown[], fees: Record<string, number> = {}): OutageLog => outageLogSchema.parse({ entries, fees });
+const log = (entries: unknown[], fees: Record<string, number> = {}): OutageLog => outageLogSchema().parse({ entries, fees });
 const octoberOutage = { id: 'out-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T11:30:00+08:00', failed: ['webmail'], snapshotIds: ['snap-000007'] };
 
 function fakeApi(initial: OutageLog, sightings: WebmailSighting[] = []) {
   let current = initial;
   return {
     loadLog: vi.fn(async () => ({ log: current, invalid: false })),
-    saveLog: vi.fn(async (next: OutageLog) => (current = outageLogSchema.parse(next))),
+    saveLog: vi.fn(async (next: OutageLog) => (current = outageLogSchema().parse(next))),
     sightings: vi.fn(async () => sightings),
     copy: vi.fn(async (_text: string) => undefined),
     now: () => NOW,

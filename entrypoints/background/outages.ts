@@ -13,7 +13,7 @@ import type { EvidenceStore } from './evidence-store';
 const sightingsItem = storage.defineItem<unknown>('local:webmailSightings', { fallback: [] });
 
 async function stored(): Promise<WebmailSighting[]> {
-  const parsed = z.array(webmailSightingSchema).safeParse(await sightingsItem.getValue());
+  const parsed = z.array(webmailSightingSchema()).safeParse(await sightingsItem.getValue());
   return parsed.success ? parsed.data : [];
 }
 

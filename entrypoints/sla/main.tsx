@@ -4,7 +4,7 @@ import './sla.css';
 import { useEffect, useState } from 'react';
 import type { SlaApi } from '../../components/sla/api';
 import { SlaLog } from '../../components/sla/SlaLog';
-import { YearOverridesSchema, type YearOverride } from '../../lib/time/calendar';
+import { yearOverridesSchema, type YearOverride } from '../../lib/time/calendar';
 import { sendMessage } from '../../platform/messaging';
 import { renderPage } from '../../platform/page';
 import { loadOutageLog, loadSettings, saveOutageLog } from '../../platform/settings';
@@ -21,7 +21,7 @@ function SlaPage() {
   const [overrides, setOverrides] = useState<YearOverride[]>([]);
   useEffect(() => {
     void loadSettings().then(({ settings }) => {
-      const parsed = YearOverridesSchema.safeParse(settings.holidayOverrides);
+      const parsed = yearOverridesSchema().safeParse(settings.holidayOverrides);
       if (parsed.success) setOverrides(parsed.data);
     });
   }, []);

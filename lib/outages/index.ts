@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import type { SlaInput } from '../sla/compute';
 import { SLA_POLICIES } from '../sla/registry';
 import type { SlaService } from '../sla/policy';
@@ -16,46 +17,51 @@ export const OUTAGE_SERVICES = ['exmail', 'cvm'] as const satisfies readonly Sla
 export const FAILED_PROTOCOLS = ['smtp', 'pop', 'imap', 'webmail'] as const;
 export type FailedProtocol = (typeof FAILED_PROTOCOLS)[number];
 
-const instant = z.string().max(40).refine((v) => parseInstant(v) !== null, 'must be an ISO date-time');
-const snapshotId = z.string().regex(/^snap-\d{6,}$/);
+// The schemas are built on first use (lib/lazy.ts): the popup and the options page import this
+// module for its functions and types, and most of them never read a log.
+const instant = () => z.string().max(40).refine((v) => parseInstant(v) !== null, 'must be an ISO date-time');
+const snapshotId = () => z.string().regex(/^snap-\d{6,}$/);
 
-export const outageEntrySchema = z
-  .object({
-    id: z.string().regex(/^out-[\w-]{1,60}$/),
-    service: z.enum(OUTAGE_SERVICES),
-    start: instant,
-    end: instant,
-    failed: z.array(z.enum(FAILED_PROTOCOLS)).max(4).default([]),
-    /** An exclusion code of the service's SLA (Exmail: §2.3 (1)–(7)), or "other" with a note. */
-    excluded: z.string().min(1).max(64).optional(),
-    note: z.string().max(2000).default(''),
-    snapshotIds: z.array(snapshotId).max(50).default([]),
-  })
-  .superRefine((o, ctx) => {
-    const start = parseInstant(o.start);
-    const end = parseInstant(o.end);
-    if (start !== null && end !== null && end <= start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
-    if (o.excluded !== undefined && o.excluded !== 'other' && !SLA_POLICIES[o.service].exclusions.some((e) => e.code === o.excluded))
-      ctx.addIssue({ code: 'custom', path: ['excluded'], message: `"${o.excluded}" is not an exclusion of the ${o.service} SLA` });
-    if (o.excluded === 'other' && !o.note.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: 'an "other" exclusion needs a note saying why' });
-  });
-export type OutageEntry = z.infer<typeof outageEntrySchema>;
-export type OutageEntryInput = z.input<typeof outageEntrySchema>;
+export const outageEntrySchema = lazy(() =>
+  z
+    .object({
+      id: z.string().regex(/^out-[\w-]{1,60}$/),
+      service: z.enum(OUTAGE_SERVICES),
+      start: instant(),
+      end: instant(),
+      failed: z.array(z.enum(FAILED_PROTOCOLS)).max(4).default([]),
+      /** An exclusion code of the service's SLA (Exmail: §2.3 (1)–(7)), or "other" with a note. */
+      excluded: z.string().min(1).max(64).optional(),
+      note: z.string().max(2000).default(''),
+      snapshotIds: z.array(snapshotId()).max(50).default([]),
+    })
+    .superRefine((o, ctx) => {
+      const start = parseInstant(o.start);
+      const end = parseInstant(o.end);
+      if (start !== null && end !== null && end <= start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
+      if (o.excluded !== undefined && o.excluded !== 'other' && !SLA_POLICIES[o.service].exclusions.some((e) => e.code === o.excluded))
+        ctx.addIssue({ code: 'custom', path: ['excluded'], message: `"${o.excluded}" is not an exclusion of the ${o.service} SLA` });
+      if (o.excluded === 'other' && !o.note.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: 'an "other" exclusion needs a note saying why' });
+    }),
+);
+export type OutageEntry = z.infer<ReturnType<typeof outageEntrySchema>>;
+export type OutageEntryInput = z.input<ReturnType<typeof outageEntrySchema>>;
 
-const monthKey = z.string().regex(/^(exmail|cvm):\d{4}-(0[1-9]|1[0-2])$/);
-
-export const outageLogSchema = z.object({
-  version: z.literal(OUTAGE_LOG_VERSION).default(OUTAGE_LOG_VERSION),
-  entries: z.array(outageEntrySchema).max(5000).default([]),
-  /** The month's fee per `service:YYYY-MM`, for the voucher amount (vouchers/coupons already taken off). */
-  fees: z.record(monthKey, z.number().finite().nonnegative()).default({}),
-});
-export type OutageLog = z.infer<typeof outageLogSchema>;
-export const emptyOutageLog: OutageLog = outageLogSchema.parse({});
+export const outageLogSchema = lazy(() =>
+  z.object({
+    version: z.literal(OUTAGE_LOG_VERSION).default(OUTAGE_LOG_VERSION),
+    entries: z.array(outageEntrySchema()).max(5000).default([]),
+    /** The month's fee per `service:YYYY-MM`, for the voucher amount (vouchers/coupons already taken off). */
+    fees: z.record(z.string().regex(/^(exmail|cvm):\d{4}-(0[1-9]|1[0-2])$/), z.number().finite().nonnegative()).default({}),
+  }),
+);
+export type OutageLog = z.infer<ReturnType<typeof outageLogSchema>>;
+/** What `outageLogSchema().parse({})` gives. */
+export const emptyOutageLog: OutageLog = { version: OUTAGE_LOG_VERSION, entries: [], fees: {} };
 
 export function readOutageLog(stored: unknown): { log: OutageLog; invalid: boolean } {
   if (stored === null || stored === undefined) return { log: emptyOutageLog, invalid: false };
-  const parsed = outageLogSchema.safeParse(stored);
+  const parsed = outageLogSchema().safeParse(stored);
   return parsed.success ? { log: parsed.data, invalid: false } : { log: emptyOutageLog, invalid: true };
 }
 
@@ -140,19 +146,21 @@ export function recognizeWebmailFailure(title: string, text = ''): WebmailFailur
   return { failure, code, shownAt: shownMs === null ? null : shanghaiDateTime(shownMs) };
 }
 
-export const webmailSightingSchema = z.object({
-  id: z.string().max(80),
-  /** When the browser saw the page (worker clock). */
-  seenAt: instant,
-  /** The time the page itself states, when it shows one. */
-  shownAt: instant.nullable(),
-  failure: z.enum(['error', 'timeout']),
-  code: z.string().max(100).nullable(),
-  url: z.string().max(8192),
-  title: z.string().max(2000),
-  snapshotId: snapshotId.nullable(),
-});
-export type WebmailSighting = z.infer<typeof webmailSightingSchema>;
+export const webmailSightingSchema = lazy(() =>
+  z.object({
+    id: z.string().max(80),
+    /** When the browser saw the page (worker clock). */
+    seenAt: instant(),
+    /** The time the page itself states, when it shows one. */
+    shownAt: instant().nullable(),
+    failure: z.enum(['error', 'timeout']),
+    code: z.string().max(100).nullable(),
+    url: z.string().max(8192),
+    title: z.string().max(2000),
+    snapshotId: snapshotId().nullable(),
+  }),
+);
+export type WebmailSighting = z.infer<ReturnType<typeof webmailSightingSchema>>;
 export const SIGHTINGS_KEEP = 200;
 
 /** Adds a sighting, keeping the newest `SIGHTINGS_KEEP`; the same page at the same minute is one sighting. */

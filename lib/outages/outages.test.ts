@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeSla } from '../sla/compute';
-import { addSighting, loggedMonths, outageEntrySchema, outageLogSchema, readOutageLog, recognizeWebmailFailure, slaInputFor, snapshotsForMonth, type WebmailSighting } from '.';
+import { addSighting, emptyOutageLog, loggedMonths, outageEntrySchema, outageLogSchema, readOutageLog, recognizeWebmailFailure, slaInputFor, snapshotsForMonth, type WebmailSighting } from '.';
 
 const SITES = resolve(import.meta.dirname, '../../test/fixtures/sites/exmail.qq.com/cgi-bin/frame_html');
 const textOf = (file: string) => readFileSync(resolve(SITES, file), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
@@ -21,13 +21,18 @@ describe('recognising Exmail webmail failure pages (seed 002 §1.2: Webmail fail
 });
 
 describe('the outage log', () => {
-  const log = outageLogSchema.parse({
+  const log = outageLogSchema().parse({
     entries: [
       { id: 'out-a', service: 'exmail', start: '2026-09-30T23:00:00+08:00', end: '2026-10-01T01:00:00+08:00', failed: ['smtp', 'imap'], snapshotIds: ['snap-000004'] },
       { id: 'out-b', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T10:00:00+08:00', excluded: 'notified-maintenance' },
       { id: 'out-c', service: 'cvm', start: '2026-10-12T09:00:00+08:00', end: '2026-10-12T09:30:00+08:00' },
     ],
     fees: { 'exmail:2026-10': 100 },
+  });
+
+  it('the empty log is what the schema makes of nothing, and an unreadable stored log reads as empty', () => {
+    expect(emptyOutageLog).toEqual(outageLogSchema().parse({}));
+    expect(readOutageLog({ entries: 'not a list' })).toEqual({ log: emptyOutageLog, invalid: true });
   });
 
   it('an outage over a month end belongs to both months (Asia/Shanghai)', () => {
@@ -46,10 +51,10 @@ describe('the outage log', () => {
 
   it('refuses entries that end before they start, unknown exclusions and unexplained "other"', () => {
     const base = { id: 'out-x', service: 'exmail', start: '2026-10-10T10:00:00+08:00', end: '2026-10-10T11:00:00+08:00' };
-    expect(outageEntrySchema.safeParse({ ...base, end: base.start }).success).toBe(false);
-    expect(outageEntrySchema.safeParse({ ...base, excluded: 'bad-weather' }).success).toBe(false);
-    expect(outageEntrySchema.safeParse({ ...base, excluded: 'other' }).success).toBe(false);
-    expect(outageEntrySchema.safeParse({ ...base, excluded: 'other', note: '机房断电（供应商说明）' }).success).toBe(true);
+    expect(outageEntrySchema().safeParse({ ...base, end: base.start }).success).toBe(false);
+    expect(outageEntrySchema().safeParse({ ...base, excluded: 'bad-weather' }).success).toBe(false);
+    expect(outageEntrySchema().safeParse({ ...base, excluded: 'other' }).success).toBe(false);
+    expect(outageEntrySchema().safeParse({ ...base, excluded: 'other', note: '机房断电（供应商说明）' }).success).toBe(true);
     expect(readOutageLog({ entries: 'x' })).toMatchObject({ invalid: true });
   });
 

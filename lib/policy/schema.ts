@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import { isIsoDate } from '../time/zone';
 import { EVIDENCE_IDS } from '../claims/evidence';
 
@@ -36,10 +37,9 @@ export type Condition =
   | { not: Condition };
 
 /**
- * The schemas are built on first use, not when the module loads: every page that
- * shows a verdict imports this module, but only one that validates a user's pack
- * needs them (the shipped packs are checked by the meta-test, see `definePack`),
- * and building them was a measurable part of opening the popup.
+ * The schemas are built on first use (lib/lazy.ts): every page that shows a
+ * verdict imports this module, but only one that validates a user's pack needs
+ * them (the shipped packs are checked by the meta-test, see `definePack`).
  */
 function buildSchemas() {
   const id = (what: string) => z.string().regex(ID_RE, `${what} must be lower-case words joined by "-", e.g. "five-day-refund"`);
@@ -224,8 +224,7 @@ function buildSchemas() {
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
-let built: Schemas | undefined;
-const schemas = (): Schemas => (built ??= buildSchemas());
+const schemas = lazy(buildSchemas);
 
 /** The schema of a policy pack (built on first use). */
 export const policyPackSchema = (): Schemas['pack'] => schemas().pack;

@@ -26,7 +26,7 @@ const exmail: OrderRecord = { vendor: 'tencent-exmail', orderId: 'EX-9', snapsho
 
 const NOW = at('2026-11-22T14:00:00+08:00');
 const slaLog = (month: string) =>
-  outageLogSchema.parse({
+  outageLogSchema().parse({
     entries: [{ id: 'out-1', service: 'exmail', start: `${month}-10T09:00:00+08:00`, end: `${month}-10T11:30:00+08:00`, failed: ['webmail'] }],
   });
 
@@ -88,12 +88,12 @@ describe('SLA claim windows per logged month (seed 002 §3.2), across holidays',
   });
 
   it('a month that met its commitment has nothing to claim and no reminder', () => {
-    const short = outageLogSchema.parse({ entries: [{ id: 'out-1', service: 'exmail', start: '2026-09-10T09:00:00+08:00', end: '2026-09-10T09:20:00+08:00' }] });
+    const short = outageLogSchema().parse({ entries: [{ id: 'out-1', service: 'exmail', start: '2026-09-10T09:00:00+08:00', end: '2026-09-10T09:20:00+08:00' }] });
     expect(trackedDeadlines({ orders: [], outageLog: short, now: at('2026-10-01T10:00:00+08:00') })).toEqual([]);
   });
 
   it('an excluded outage (§2.3 notified maintenance) does not create a claim', () => {
-    const log = outageLogSchema.parse({ entries: [{ id: 'out-1', service: 'exmail', start: '2026-09-10T01:00:00+08:00', end: '2026-09-10T05:00:00+08:00', excluded: 'notified-maintenance' }] });
+    const log = outageLogSchema().parse({ entries: [{ id: 'out-1', service: 'exmail', start: '2026-09-10T01:00:00+08:00', end: '2026-09-10T05:00:00+08:00', excluded: 'notified-maintenance' }] });
     expect(trackedDeadlines({ orders: [], outageLog: log, now: at('2026-10-01T10:00:00+08:00') })).toEqual([]);
   });
 });

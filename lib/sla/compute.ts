@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import type { Locale } from '../i18n';
 import { localize, t, type LocalizedText } from '../policy/text';
 import { defaultCalendar, type BusinessCalendar } from '../time/calendar';
@@ -20,35 +21,36 @@ const SERVICE_ALIASES: Readonly<Record<string, SlaService>> = {
   'tencent-cloud-cvm': 'cvm',
 };
 
-const instant = z.string().refine((v) => parseInstant(v) !== null, { message: 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00' });
-const money = z.number().finite().nonnegative();
+const slaInputSchema = lazy(() => {
+  const instant = z.string().refine((v) => parseInstant(v) !== null, { message: 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00' });
+  const money = z.number().finite().nonnegative();
+  return z
+    .object({
+      service: z.string().refine((s) => s in SERVICE_ALIASES, { message: `must be one of ${Object.keys(SERVICE_ALIASES).join(', ')}` }),
+      month: z.string().refine(isIsoMonth, 'must be a month written YYYY-MM'),
+      outages: z.array(
+        z
+          .object({
+            start: instant,
+            end: instant,
+            /** An exclusion code of the SLA (seed 002 §2.3), or "other" with a note. */
+            excluded: z.string().min(1).optional(),
+            note: z.string().optional(),
+          })
+          .strict(),
+      ),
+      monthlyFee: money.optional(),
+      prepaid: z.object({ amount: money, months: z.number().int().positive(), paidWithVouchers: money.optional() }).strict().optional(),
+      /** Part of the monthly fee paid with vouchers/coupons (excluded from the cap). */
+      paidWithVouchers: money.optional(),
+      serviceStart: instant.optional(),
+      serviceEnd: instant.optional(),
+      commitment: z.string().optional(),
+    })
+    .strict();
+});
 
-export const SlaInputSchema = z
-  .object({
-    service: z.string().refine((s) => s in SERVICE_ALIASES, { message: `must be one of ${Object.keys(SERVICE_ALIASES).join(', ')}` }),
-    month: z.string().refine(isIsoMonth, 'must be a month written YYYY-MM'),
-    outages: z.array(
-      z
-        .object({
-          start: instant,
-          end: instant,
-          /** An exclusion code of the SLA (seed 002 §2.3), or "other" with a note. */
-          excluded: z.string().min(1).optional(),
-          note: z.string().optional(),
-        })
-        .strict(),
-    ),
-    monthlyFee: money.optional(),
-    prepaid: z.object({ amount: money, months: z.number().int().positive(), paidWithVouchers: money.optional() }).strict().optional(),
-    /** Part of the monthly fee paid with vouchers/coupons (excluded from the cap). */
-    paidWithVouchers: money.optional(),
-    serviceStart: instant.optional(),
-    serviceEnd: instant.optional(),
-    commitment: z.string().optional(),
-  })
-  .strict();
-
-export type SlaInput = z.input<typeof SlaInputSchema>;
+export type SlaInput = z.input<ReturnType<typeof slaInputSchema>>;
 
 export class SlaInputError extends Error {
   constructor(readonly issues: string[]) {
@@ -164,7 +166,7 @@ function formatIssues(error: z.ZodError): string[] {
  * claim window, for Exmail (seed 002) and CVM (FACTS.md). All times Asia/Shanghai.
  */
 export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult {
-  const parsed = SlaInputSchema.safeParse(input);
+  const parsed = slaInputSchema().safeParse(input);
   if (!parsed.success) throw new SlaInputError(formatIssues(parsed.error));
   const data = parsed.data;
   const locale = options.locale ?? 'zh-CN';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../lazy';
 // The maintained calendar (holidays and 调休 make-up working days) ships as data
 // in `chinese-days`. We read its data file rather than its functions: those
 // shift by a day when the machine's time zone is west of UTC.
@@ -20,34 +21,38 @@ export interface YearOverride {
   source?: string;
 }
 
-export const YearOverrideSchema = z
-  .object({
-    year: z.number().int().min(1990).max(2200),
-    holidays: z.array(z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD')),
-    workdays: z.array(z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD')),
-    source: z.string().optional(),
-  })
-  .strict()
-  .superRefine((o, ctx) => {
-    (['holidays', 'workdays'] as const).forEach((key) =>
-      o[key].forEach((date, i) => {
-        if (isIsoDate(date) && yearOf(date) !== o.year)
-          ctx.addIssue({ code: 'custom', path: [key, i], message: `${date} is not in ${o.year}` });
-      }),
-    );
-    const both = o.holidays.filter((d) => o.workdays.includes(d));
-    if (both.length) ctx.addIssue({ code: 'custom', path: ['workdays'], message: `listed as both holiday and working day: ${both.join(', ')}` });
-    if (o.holidays.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['holidays'], message: 'a published schedule has holidays; an empty list is almost certainly a mistake' });
-  });
+const yearOverrideSchema = () =>
+  z
+    .object({
+      year: z.number().int().min(1990).max(2200),
+      holidays: z.array(z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD')),
+      workdays: z.array(z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD')),
+      source: z.string().optional(),
+    })
+    .strict()
+    .superRefine((o, ctx) => {
+      (['holidays', 'workdays'] as const).forEach((key) =>
+        o[key].forEach((date, i) => {
+          if (isIsoDate(date) && yearOf(date) !== o.year)
+            ctx.addIssue({ code: 'custom', path: [key, i], message: `${date} is not in ${o.year}` });
+        }),
+      );
+      const both = o.holidays.filter((d) => o.workdays.includes(d));
+      if (both.length) ctx.addIssue({ code: 'custom', path: ['workdays'], message: `listed as both holiday and working day: ${both.join(', ')}` });
+      if (o.holidays.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['holidays'], message: 'a published schedule has holidays; an empty list is almost certainly a mistake' });
+    });
 
-export const YearOverridesSchema = z.array(YearOverrideSchema).superRefine((list, ctx) => {
-  const seen = new Set<number>();
-  list.forEach((o, i) => {
-    if (seen.has(o.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `year ${o.year} is given twice` });
-    seen.add(o.year);
-  });
-});
+/** The user's per-year overrides (built on first use: most calendars have none to check). */
+export const yearOverridesSchema = lazy(() =>
+  z.array(yearOverrideSchema()).superRefine((list, ctx) => {
+    const seen = new Set<number>();
+    list.forEach((o, i) => {
+      if (seen.has(o.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `year ${o.year} is given twice` });
+      seen.add(o.year);
+    });
+  }),
+);
 
 export interface DayInfo {
   date: IsoDate;
@@ -101,7 +106,7 @@ let dependencyCache: Map<number, YearData> | undefined;
  * weekday alone and carry `estimated: true`.
  */
 export function createCalendar(overrides: readonly YearOverride[] = []): BusinessCalendar {
-  const parsed = YearOverridesSchema.safeParse(overrides);
+  const parsed = overrides.length ? yearOverridesSchema().safeParse(overrides) : { success: true as const, data: [] };
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `overrides[${i.path.join('][')}]: ${i.message}`);
     throw new CalendarOverrideError(lines);
