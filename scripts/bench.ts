@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { verifyBundle } from '../lib/evidence/verify';
 import { fixturePages } from '../test/fixtures/catalog';
+import { START_MARKS } from '../entrypoints/popup/start';
 import { chromePath, launchExtension, recordedTabId, ROOT, settle, watchExtensionContexts, type ExtensionSession } from '../test/e2e/harness';
 import type { FixtureServer } from '../test/fixtures/server';
 import { HEAVY_CONTROL_HOST, HEAVY_CONTROL_URL, HEAVY_LIST_PATH, HEAVY_LIST_URL, heavyOrderListPage } from './bench/heavy-page';
@@ -711,6 +712,8 @@ async function popupCost(session: ExtensionSession) {
   await asker.close();
   const samples: number[] = [];
   const interfaceStarts: number[] = [];
+  const askedAt: number[] = [];
+  const answeredAt: number[] = [];
   for (let i = 0; i < POPUP_RUNS; i++) {
     const popup = await session.context.newPage();
     // Records when a verdict first appears, from the page's own clock (0 = navigation start).
@@ -733,6 +736,9 @@ async function popupCost(session: ExtensionSession) {
     // When the interface's code had loaded and started its first render (its own mark).
     const started = found ? await popup.evaluate(() => performance.getEntriesByName('rg-popup-render')[0]?.startTime ?? null) : null;
     if (started !== null) interfaceStarts.push(started);
+    const marks = found ? await popup.evaluate((names) => names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null), [START_MARKS.asked, START_MARKS.answered]) : [null, null];
+    if (marks[0] != null) askedAt.push(marks[0]);
+    if (marks[1] != null) answeredAt.push(marks[1]);
     await popup.close();
     if (at === null) {
       figures['popup.firstVerdictMs'] = missing('ms', 'the popup showed no [data-verdict] element within 5 s of opening on an order page: the eligibility checker is not in this build yet', {
@@ -747,6 +753,8 @@ async function popupCost(session: ExtensionSession) {
       page: `popup.html?tab=<${DETAIL.id}>`,
       stored: 'with the seeded snapshots',
       tabOrderMs: figure(asked, 'ms', { message: 'tab.order, round trip from an extension page' }),
+      askedMs: figure(askedAt, 'ms', { measured: 'open to tab.order sent by the popup' }),
+      answeredMs: figure(answeredAt, 'ms', { measured: 'open to tab.order answered' }),
       interfaceStartMs: figure(interfaceStarts, 'ms', { measured: 'open to the interface code loaded and its first render begun (the answers awaited up to 120 ms)' }),
     }),
     200,

@@ -13,7 +13,7 @@ const tabStatus = vi.fn();
 vi.mock('../../platform/page-messaging', () => ({ sendMessage: (...args: unknown[]) => sendMessage(...args) }));
 
 const { Popup, requestedNow } = await import('./Popup');
-const { browserStartDeps, requestedTabId, startPopup } = await import('./start');
+const { browserStartDeps, requestedTabId, sharedStart, startPopup } = await import('./start');
 
 /**
  * The popup's own start against the fake browser. The worker's `tab.order` is
@@ -111,5 +111,23 @@ describe('Popup', () => {
     expect(requestedNow('?now=2026-11-22T12:00:00%2B08:00')).toBe('2026-11-22T12:00:00+08:00');
     expect(requestedNow('?now=tomorrow')).toBeUndefined();
     expect(requestedNow('')).toBeUndefined();
+  });
+});
+
+describe('the start shared by the popup page’s two scripts', () => {
+  it('asks the worker once: the script that runs second gets the same answers', async () => {
+    const tabOrder = vi.fn(async () => ({ status: { match: null, url: null, title: null, detectedAt: null }, order: { ref: null, bodies: [] } }));
+    const storedSettings = vi.fn(async () => ({ value: null, version: 1 }));
+    const deps = { activeTabId: async () => 7, tabOrder, tabUrl: async () => null, storedSettings };
+    const page = {};
+    const first = sharedStart(page, '', deps);
+    const second = sharedStart(page, '', deps);
+    expect(second).toBe(first);
+    expect(await first.tab).toMatchObject({ tabId: 7 });
+    expect(tabOrder).toHaveBeenCalledTimes(1);
+    expect(storedSettings).toHaveBeenCalledTimes(1);
+    // Another page (another popup) asks for itself.
+    sharedStart({}, '?tab=9', deps);
+    await vi.waitFor(() => expect(tabOrder).toHaveBeenLastCalledWith(9));
   });
 });

@@ -1,13 +1,12 @@
-import { browserStartDeps, startPopup } from './start';
+import { mountPopup } from './app';
+import { browserStartDeps, sharedStart } from './start';
 
 /**
- * The popup page's script. The worker is asked about the tab first; the interface's code
- * (the UI, the claims engine, the catalogs) is evaluated meanwhile and picks up the answers.
- * The script loads `async`, so it asks without waiting for the style sheets; the interface
- * mounts once the document is parsed.
+ * The interface's script. The worker has usually been asked about the tab already (by
+ * popup-start.js); the interface mounts once the document is parsed and picks up the answers.
  */
 export function openPopup(): void {
-  const start = startPopup(location.search, browserStartDeps);
-  const parsed = document.readyState === 'loading' ? new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true })) : null;
-  void Promise.all([import('./app'), parsed]).then(([{ mountPopup }]) => mountPopup(start));
+  const start = sharedStart(globalThis, location.search, browserStartDeps);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void mountPopup(start), { once: true });
+  else void mountPopup(start);
 }

@@ -52,8 +52,9 @@ describe('the extension in Chromium (zh-CN browser)', () => {
     await expect.poll(() => page.getByTestId('current-page').textContent()).toContain('此页面不是已支持厂商');
     expect(await page.locator('.rg-vendor-list li').count()).toBe(4);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    // One script and one style sheet to fetch: the popup's code is built as a single file.
-    expect(await page.evaluate(() => [...document.scripts].map((s) => new URL(s.src).pathname))).toEqual(['/popup-ui.js']);
+    // Two scripts and one style sheet to fetch: a small one that asks the worker at once, then
+    // the interface, built as a single file.
+    expect(await page.evaluate(() => [...document.scripts].map((s) => new URL(s.src).pathname))).toEqual(['/popup-start.js', '/popup-ui.js']);
     expect(await page.evaluate(() => document.styleSheets.length)).toBe(1);
     // That sheet carries the shared look (components/base.css) and the popup's own rules.
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--rg-ink').trim())).toBe('#1d2733');

@@ -123,14 +123,18 @@ describe('content scripts carry the card\'s messages only (bench: script size on
 });
 
 describe('the popup asks the worker before it sets up its interface (bench: popup first verdict)', () => {
-  it('its entry script loads no UI framework, no validator and no message schemas; the interface comes in lazily', () => {
-    const { files, packages } = pageScriptGraph('entrypoints/popup/main.tsx');
+  it('its start script loads no UI framework, no validator and no message schemas; the interface is a script of its own', () => {
+    const { files, packages } = pageScriptGraph('entrypoints/popup-start.ts');
     expect(files).toContain('entrypoints/popup/start.ts');
+    expect(files.filter((f) => f.startsWith('entrypoints/popup/') && f !== 'entrypoints/popup/start.ts')).toEqual([]);
     expect(packages.filter((p) => ['react', 'react-dom', 'preact', 'zod', 'dayjs'].includes(p))).toEqual([]);
     // It reads the stored settings too; of the i18n modules only the catalog-free core (the locale names).
     expect(files).toContain('platform/page-settings.ts');
     expect(files.filter((f) => f === 'lib/messages.ts' || /^components\/.*\.tsx?$/.test(f) || /^lib\/(policy|time|claims)\//.test(f) || (/^lib\/i18n\//.test(f) && f !== 'lib/i18n/core.ts'))).toEqual([]);
-    expect(readFileSync(join(ROOT, 'entrypoints/popup/main.tsx'), 'utf8')).toMatch(/import\(['"]\.\/app['"]\)/);
+    // The page loads it before the interface's script.
+    const page = readFileSync(join(ROOT, 'public/popup.html'), 'utf8');
+    expect(page.indexOf('src="/popup-start.js"')).toBeGreaterThan(0);
+    expect(page.indexOf('src="/popup-start.js"')).toBeLessThan(page.indexOf('src="/popup-ui.js"'));
   });
 
   it('its interface builds no message, card or evidence schemas before the first verdict', () => {
