@@ -137,6 +137,37 @@ async function launchPlain(server: FixtureServer): Promise<{ context: BrowserCon
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
+/** The machine's busy share (all cores) over `ms`, from /proc/stat; null where there is none. */
+async function busyShare(ms: number): Promise<number | null> {
+  const read = () => {
+    if (!existsSync('/proc/stat')) return null;
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+    return { idle, total: fields.reduce((a, b) => a + b, 0) };
+  };
+  const before = read();
+  await sleep(ms);
+  const after = read();
+  if (!before || !after || after.total === before.total) return null;
+  return 1 - (after.idle - before.idle) / (after.total - before.total);
+}
+
+/**
+ * Waits (at least `minMs`, at most `maxMs`) until the machine has been quiet for a
+ * second: after thousands of writes the browser's storage engine compacts, and the
+ * worker collects garbage, for a while that varies from run to run. Returns the wait.
+ */
+async function quiet(minMs: number, maxMs: number): Promise<number> {
+  const start = performance.now();
+  await sleep(minMs);
+  let calm = 0;
+  while (performance.now() - start < maxMs && calm < 2) {
+    const busy = await busyShare(500);
+    calm = busy === null || busy < 0.2 ? calm + 1 : 0;
+  }
+  return Math.round(performance.now() - start);
+}
+
 /** Waits until the card reports the automatic snapshot of an order page (saved, duplicate or error). */
 async function autoCaptureDone(page: Page, timeout = 60_000) {
   await page.locator('refund-guard-ui [data-evidence]').waitFor({ timeout });
@@ -682,13 +713,15 @@ async function storeCost(server: FixtureServer) {
       '≤ 250 KB',
     );
 
-    // The popup is timed once the browser is quiet again: seeding 10,000 snapshots and exporting
-    // leave the storage engine compacting and the worker collecting garbage for a few seconds,
+    // The popup is timed once the machine is quiet again: seeding 10,000 snapshots and exporting
+    // leave the storage engine compacting and the worker collecting garbage for a while,
     // which no one opening the popup would be waiting on. The locker page that ran the exports is
     // closed first: the extension's pages share one renderer process (one main thread, one heap),
     // and the popup would otherwise pay for collecting what three 1,000-snapshot exports left.
     await locker.close();
-    await sleep(5000);
+    const waited = await quiet(3000, 30_000);
+    log(`popup: the machine was quiet after ${(waited / 1000).toFixed(1)} s`);
+    notes.push(`popup timed after waiting ${(waited / 1000).toFixed(1)} s for the machine to be quiet (below 20% busy for 1 s)`);
     await popupCost(session);
   } finally {
     await session.close();
