@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from './lazy';
 import { pageMatchSchema } from './vendors/schema';
 import { LOCALES } from './i18n/core';
 import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from './evidence/schema';
@@ -261,8 +262,7 @@ function defineProtocol() {
 }
 
 export type Protocol = ReturnType<typeof defineProtocol>;
-let built: Protocol | null = null;
-export const protocol = (): Protocol => (built ??= defineProtocol());
+export const protocol: () => Protocol = lazy(defineProtocol);
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = z.infer<Protocol[K]['request']>;
 export type ResponseOf<K extends MessageType> = z.infer<Protocol[K]['response']>;

@@ -7,7 +7,7 @@ import { browserCheckerServices } from './services';
 import type { PopupStart } from './start';
 
 /**
- * How long the interface waits for the answers the entry asked for before it
+ * How long the interface waits for the answers the start script asked for before it
  * first renders. They are usually in by the time this code has loaded; when
  * they are, the first render already shows the order's verdict. A slow worker
  * (one that was asleep) gets the popup's loading state instead.
@@ -17,7 +17,7 @@ const ANSWERS_WAIT_MS = 120;
 export async function mountPopup(start: PopupStart): Promise<void> {
   // The one place the popup reads the clock: every verdict, deadline and countdown below uses this `now`.
   const now = requestedNow(location.search) ?? new Date().toISOString();
-  // The settings the entry read as the popup opened serve the language and the checker's first
+  // The settings the start script read as the popup opened serve the language and the checker's first
   // verdict; later reads and changes go through the settings item.
   const settings = start.settings.then((stored) => (stored ? settingsFrom(stored) : loadSettings())).then((read) => read.settings);
   let first: Promise<Settings> | null = settings;

@@ -99,3 +99,6 @@ export const browserStartDeps: StartDeps = {
   tabUrl: (tabId) => browser.tabs.get(tabId).then((t) => t.url ?? null, () => null),
   storedSettings: readStoredSettings,
 };
+
+/** This popup page's start (see `sharedStart`), as both of its scripts ask for it. */
+export const pageStart = (): PopupStart => sharedStart(globalThis, location.search, browserStartDeps);
