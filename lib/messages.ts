@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { lazy } from './lazy';
 import { pageMatchSchema } from './vendors/schema';
 import { LOCALES } from './i18n/core';

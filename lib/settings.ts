@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The persisted settings' shape. Reading is `safeParse` with defaults, never a

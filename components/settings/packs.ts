@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../lib/zod';
 import { policyPackSchema } from '../../lib/policy/schema';
 import { SHIPPED_PACKS } from '../../lib/policy/registry';
 import { JsonSyntaxError, parseJsonWithLines, pathText } from './json-lines';

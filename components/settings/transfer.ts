@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { outageLogSchema, type OutageLog } from '../../lib/outages';
 import { migrateSettings, SETTINGS_VERSION, settingsSchema, type Settings } from '../../lib/settings';
 import { pathText } from './json-lines';

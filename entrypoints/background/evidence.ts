@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { detectionText, detectPage, isPlausibleDetection } from '../../lib/detect';
 import { CAPTURE_LIMITS, dataUrlBytes, toBase64 } from '../../lib/evidence';
 import { SCREENSHOT_TICKET } from '../../lib/evidence/limits';

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { addSighting, recognizeWebmailFailure, webmailSightingSchema, type WebmailSighting } from '../../lib/outages';
 import type { Handlers, RequestOf } from '../../lib/messages';
 import { shanghaiDateTime } from '../../lib/time/zone';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { MAX_CARD_ROWS } from './limits';
 import { LOCALES } from '../i18n/core';
 import { pageMatchSchema } from '../vendors/schema';

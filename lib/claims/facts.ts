@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { isIsoMonth, parseInstant } from '../time/zone';
 import { t, type LocalizedText } from '../policy/text';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { SnapshotBody } from './schema';
 
 /** The locker's list query: filters are ANDed, paging is by offset over newest-first results. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { PAGE_KINDS } from '../vendors/types';
 import { pageMatchSchema } from '../vendors/schema';
 import { SHA256_HEX } from './hash';

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { z } from 'zod';
+import { z } from '../zod';
 import { canonicalJsonPretty, fromUtf8 } from './canonical';
 import { verifyChain, type ChainProblem } from './chain';
 import { BUNDLE_FORMAT, INDEX_PATH, manifestHash, MANIFEST_PATH, zipFiles, type Manifest } from './bundle';

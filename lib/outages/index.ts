@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { lazy } from '../lazy';
 import type { SlaInput } from '../sla/compute';
 import { SLA_POLICIES } from '../sla/registry';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { lazy } from '../lazy';
 import { isIsoDate } from '../time/zone';
 import { EVIDENCE_IDS } from '../claims/evidence';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { lazy } from '../lazy';
 import type { Locale } from '../i18n';
 import { localize, t, type LocalizedText } from '../policy/text';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { lazy } from '../lazy';
 // The maintained calendar (holidays and 调休 make-up working days) ships as data
 // in `chinese-days`. We read its data file rather than its functions: those

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { PAGE_KINDS } from './types';
 
 /** A page match as other contexts send it (validated where it is received). */

@@ -95,6 +95,35 @@ describe('the extension in Chromium (zh-CN browser)', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
+  it('keeps to its pages\' content security policy: a verdict, the options and the locker report no violation', async () => {
+    const order = fixture((p) => p.id === 'tc-deal-detail-paid-new', 'a paid Tencent Cloud order');
+    const page = await session.context.newPage();
+    await page.goto(order.url);
+    await expect.poll(() => recordedTabId(session, order.url)).not.toBeNull();
+    const tabId = await recordedTabId(session, order.url);
+    const violations: string[] = [];
+    for (const [path, ready] of [
+      [`popup.html?tab=${tabId}`, '[data-verdict]'],
+      ['options.html', 'h1'],
+      ['evidence.html', 'h1'],
+    ] as const) {
+      const extensionPage = await session.context.newPage();
+      await extensionPage.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __violations: string[] }).__violations = seen;
+        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`));
+      });
+      await extensionPage.goto(session.extensionUrl(path));
+      await extensionPage.locator(ready).first().waitFor();
+      // Schemas parse on the first reads; give late parses a moment.
+      await extensionPage.waitForTimeout(300);
+      violations.push(...(await extensionPage.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).map((v) => `${path}: ${v}`));
+      await extensionPage.close();
+    }
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it('injects nothing into an unrelated site', async () => {
     const unrelated = fixture((p) => p.vendor === null && !/apple|tencent|exmail|letsvpn/.test(new URL(p.url).hostname), 'an unrelated site');
     const page = await session.context.newPage();

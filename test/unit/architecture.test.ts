@@ -47,6 +47,16 @@ describe('lib/ is pure (DESIGN.md: no browser API in the domain)', () => {
   );
 });
 
+describe('zod is configured once (no eval probe under the extension\'s CSP)', () => {
+  const shipped = ['lib', 'platform', 'entrypoints', 'components'].flatMap((dir) => sourceFiles(join(ROOT, dir))).filter((f) => !/\.test\.tsx?$/.test(f));
+
+  it('every shipped module takes z from lib/zod.ts, which turns the probe off', () => {
+    const direct = shipped.filter((f) => /\bfrom\s+['"]zod(\/[^'"]*)?['"]/.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+    expect(direct).toEqual(['lib/zod.ts']);
+    expect(readFileSync(join(ROOT, 'lib/zod.ts'), 'utf8')).toMatch(/z\.config\(\{\s*jitless:\s*true\s*\}\)/);
+  });
+});
+
 /**
  * Scripts that run inside web pages: the vendor pages' card, generic checkout
  * detection, and the capture script injected on request. Resolved by their
