@@ -19,6 +19,14 @@ describe('a capture packed for the journey to the worker', () => {
     expect([...unpacked.textDeflate.deflated]).toEqual([...fromBase64(packed.text)]);
   });
 
+  it('decodes to strings that encode back to the very bytes that came (a byte-order mark included)', async () => {
+    const withMark = `\uFEFF${text}`;
+    const unpacked = await unpackParts(await packParts(withMark, withMark));
+    expect(unpacked.text).toBe(withMark);
+    expect([...new TextEncoder().encode(unpacked.dom)]).toEqual([...unpacked.domBytes]);
+    expect([...new TextEncoder().encode(unpacked.text)]).toEqual([...unpacked.textDeflate.bytes]);
+  });
+
   it('keeps empty parts empty', async () => {
     expect(await unpackParts(await packParts('', ''))).toMatchObject({ text: '', dom: '' });
   });

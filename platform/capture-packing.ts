@@ -30,12 +30,16 @@ export interface UnpackedParts {
    * the store keeps these bytes instead of compressing the text again.
    */
   textDeflate: { bytes: Uint8Array; deflated: Uint8Array };
+  /** The page copy's UTF-8 bytes: kept when redaction leaves the copy as it came. */
+  domBytes: Uint8Array;
 }
 
 /** The text and copy back; rejects with TooLargeError past the limits, or an error for anything corrupt. */
 export async function unpackParts(packed: PackedParts): Promise<UnpackedParts> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Strict, and a leading byte-order mark kept as a character: the strings then encode back to
+  // exactly these bytes, which the store reuses where redaction changes nothing.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const deflated = fromBase64(packed.text);
   const [t, d] = await Promise.all([inflateRawNative(deflated, PACKED_LIMITS.textBytes), inflateRawNative(fromBase64(packed.dom), PACKED_LIMITS.domBytes)]);
-  return { text: decoder.decode(t), dom: decoder.decode(d), textDeflate: { bytes: t, deflated } };
+  return { text: decoder.decode(t), dom: decoder.decode(d), textDeflate: { bytes: t, deflated }, domBytes: d };
 }

@@ -229,6 +229,7 @@ const summaries = async (snapshots: ReadStore<'snapshots'>, page: SearchEntry[])
 };
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -254,15 +255,15 @@ export const DOM_DELTA_FROM = 64 * 1024;
 
 /**
  * The page copy at rest: against the page text when it is large and its packed
- * form unpacks to the same bytes (it always should), else plain deflate. Both
+ * form unpacks to the very same bytes (it always should; compared byte for
+ * byte, which costs less than hashing them again), else plain deflate. Both
  * are deflated natively (`encodeAgainst` is the same format in one call).
  */
-/** The page copy as stored: against its text when large (checked to read back to the hash it is recorded under), else deflated. */
-async function storedDom(dom: Uint8Array, text: Uint8Array, sha256: string): Promise<Pick<StoredBlob, 'encoding' | 'bytes'>> {
+async function storedDom(dom: Uint8Array, text: Uint8Array): Promise<Pick<StoredBlob, 'encoding' | 'bytes'>> {
   if (dom.length >= DOM_DELTA_FROM) {
     try {
       const packed = packAgainst(text, dom);
-      if ((await sha256Hex(unpackAgainst(text, packed))) === sha256) return { encoding: 'delta', bytes: await deflateRaw(packed) };
+      if (sameBytes(unpackAgainst(text, packed), dom)) return { encoding: 'delta', bytes: await deflateRaw(packed) };
     } catch {
       // fall through to plain deflate
     }
@@ -432,12 +433,15 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       payload: unknown,
       screenshot: Uint8Array | null | Promise<Uint8Array | null>,
       now: Date,
-      received: { textDeflate?: { bytes: Uint8Array; deflated: Uint8Array } } = {},
+      received: { textDeflate?: { bytes: Uint8Array; deflated: Uint8Array }; domBytes?: Uint8Array } = {},
     ): Promise<CaptureResult> {
       let prepared;
       try {
         // A screenshot still being taken is waited for last, once the page's text and copy are ready.
-        prepared = await prepareCapture(payload as never, screenshot instanceof Uint8Array ? screenshot : null, now);
+        prepared = await prepareCapture(payload as never, screenshot instanceof Uint8Array ? screenshot : null, now, {
+          text: received.textDeflate?.bytes,
+          dom: received.domBytes,
+        });
       } catch (error) {
         if (error instanceof CaptureRejected) throw new EvidenceStoreError(error.reason, error.message);
         throw error;
@@ -448,7 +452,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       const keepSent = sent !== undefined && sameBytes(sent.bytes, prepared.textBytes);
       const [text, dom] = await Promise.all([
         keepSent ? sent.deflated : deflateRaw(prepared.textBytes),
-        storedDom(prepared.domBytes, prepared.textBytes, prepared.parts.dom.sha256),
+        storedDom(prepared.domBytes, prepared.textBytes),
       ]);
       if (screenshot instanceof Promise) {
         const taken = await screenshot;

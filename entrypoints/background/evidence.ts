@@ -120,19 +120,19 @@ export function evidenceHandlers(store: () => EvidenceStore = evidenceStore, now
       }
       const at = now();
       const screenshot = screenshotFor(screenshotTicket, sender.tabId, at.getTime());
-      let textDeflate: UnpackedParts['textDeflate'] | undefined;
+      let received: Pick<UnpackedParts, 'textDeflate' | 'domBytes'> | undefined;
       if (packed) {
         try {
           const unpacked = await unpackParts(packed);
           Object.assign(payload, { text: unpacked.text, dom: unpacked.dom });
-          textDeflate = unpacked.textDeflate;
+          received = { textDeflate: unpacked.textDeflate, domBytes: unpacked.domBytes };
         } catch (error) {
           const reason = error instanceof TooLargeError ? 'too-large' : 'invalid';
           return { status: 'failed', reason, message: `page text and copy: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000) };
         }
       }
       try {
-        const result = await store().capture({ ...payload, url: sender.url ?? payload.url }, screenshot, at, { textDeflate });
+        const result = await store().capture({ ...payload, url: sender.url ?? payload.url }, screenshot, at, received);
         return result.status === 'saved' ? { ...result, screenshot: (await screenshot) !== null } : result;
       } catch (error) {
         if (error instanceof EvidenceStoreError && error.reason !== 'not-found') {

@@ -139,6 +139,26 @@ describe('prepareCapture', () => {
     expect(prepared.parts.text.sha256).toBe(await sha256Hex(prepared.text));
   });
 
+  it('keeps the bytes a page part arrived as when redaction leaves it alone, and encodes what it changed', async () => {
+    const encode = (s: string) => new TextEncoder().encode(s);
+    const plain = orderPayload({ text: '订单号 20261122110521583201 已支付', dom: '<p>订单号 20261122110521583201</p>' });
+    const received = { text: encode(plain.text), dom: encode(plain.dom) };
+    const kept = await prepareCapture(plain, null, T0, received);
+    expect(kept.textBytes).toBe(received.text);
+    expect([...kept.domBytes]).toEqual([...encode(kept.dom)]);
+    expect(kept.parts.text.sha256).toBe(await sha256Hex(kept.text));
+    expect(kept.parts.dom.sha256).toBe(await sha256Hex(kept.dom));
+    // Same result as without the bytes.
+    expect((await prepareCapture(plain, null, T0)).parts).toEqual(kept.parts);
+
+    const card = orderPayload({ text: '卡号 4111 1111 1111 1111', dom: '<p>卡号 4111111111111111</p>' });
+    const changed = await prepareCapture(card, null, T0, { text: encode(card.text), dom: encode(card.dom) });
+    expect(new TextDecoder().decode(changed.textBytes)).toBe('卡号 **** **** **** 1111');
+    expect(new TextDecoder().decode(changed.domBytes)).toBe(changed.dom);
+    expect(changed.dom).not.toContain('4111111111111111');
+    expect(changed.parts.dom.sha256).toBe(await sha256Hex(changed.dom));
+  });
+
   it('rejects oversized and malformed payloads with a reason', async () => {
     await expect(prepareCapture(orderPayload({ text: 'x'.repeat(1_000_001) }), null, T0)).rejects.toMatchObject({ reason: 'too-large' });
     await expect(prepareCapture(orderPayload({ url: 'not a url' }), null, T0)).rejects.toBeInstanceOf(CaptureRejected);

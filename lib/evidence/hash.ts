@@ -14,8 +14,10 @@ function subtle(): SubtleCrypto {
 /** SHA-256 of bytes or of a string's UTF-8, as lowercase hex (Web Crypto: Node 20, worker, pages). */
 export async function sha256Hex(data: Uint8Array | string): Promise<string> {
   const bytes = typeof data === 'string' ? utf8(data) : data;
-  // A copy into a fresh ArrayBuffer: a view over a SharedArrayBuffer or a larger buffer is not digestible as is.
-  const digest = await subtle().digest('SHA-256', bytes.slice().buffer as ArrayBuffer);
+  // A view over an ordinary ArrayBuffer is digested in place; one over a SharedArrayBuffer is
+  // not accepted and is copied first (a heavy page's copy is megabytes: no copy when none is needed).
+  const input = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+  const digest = await subtle().digest('SHA-256', input);
   let hex = '';
   for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
   return hex;

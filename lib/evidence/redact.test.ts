@@ -53,6 +53,25 @@ describe('redactText', () => {
     expect(redactText(text)).toBe(text);
   });
 
+  it('finds a card grouped together with order numbers too long to be cards', () => {
+    expect(redactText('20261121182946105305 4111 1111 1111 1111')).toBe('20261121182946105305 **** **** **** 1111');
+    expect(redactText('4111111111111111-20261121182946105305')).toBe('**** **** **** 1111-20261121182946105305');
+    expect(redactText('20261121182946105305 20261121093858923413')).toBe('20261121182946105305 20261121093858923413');
+  });
+
+  it('masks a card among any digit groups around it, long or short', () => {
+    const group = fc.oneof(fc.stringMatching(/^\d{1,4}$/), fc.stringMatching(/^\d{18,24}$/));
+    const groups = fc.array(group, { maxLength: 5 });
+    const separator = fc.constantFrom(' ', '-');
+    fc.assert(
+      fc.property(groups, separator, groups, separator, (before, s1, after, s2) => {
+        const text = [...before, '4111 1111 1111 1111'].join(s1) + (after.length ? s2 + after.join(s2) : '');
+        return !redactText(text).includes('4111 1111 1111 1111');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves no valid card number behind in arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 }), (before, after) => {

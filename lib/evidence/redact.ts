@@ -97,14 +97,32 @@ export function redactText(text: string, count?: RedactionCount): string {
     if (count) count.ids++;
     return MASK.id;
   });
-  // A card has 13 to 19 digits: a run with fewer (a date and time, "2026-11-18 10") holds none.
-  return ids.replace(DIGIT_GROUPS, (run) => (run.length < 13 || digitCount(run) < 13 ? run : maskCardsInGroups(run, count)));
+  return ids.replace(DIGIT_GROUPS, (run) => (mayHoldCard(run) ? maskCardsInGroups(run, count) : run));
 }
 
-function digitCount(run: string): number {
-  let n = 0;
-  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) !== 32 && run.charCodeAt(i) !== 45) n++;
-  return n;
+/**
+ * Whether a run of digit groups could hold a card number (13 to 19 digits in
+ * whole groups): a run with fewer digits (a date and time, "2026-11-18 10")
+ * cannot, nor can one unbroken group of more than 19 (an order number; a card
+ * is never part of a group). Order lists hold thousands of such runs; this
+ * decides them without splitting.
+ */
+function mayHoldCard(run: string): boolean {
+  if (run.length < 13) return false;
+  let digits = 0;
+  let group = 0;
+  let shortGroup = false;
+  for (let i = 0; i <= run.length; i++) {
+    const c = i < run.length ? run.charCodeAt(i) : 32;
+    if (c === 32 || c === 45) {
+      if (group <= 19) shortGroup = true;
+      group = 0;
+    } else {
+      digits++;
+      group++;
+    }
+  }
+  return digits >= 13 && shortGroup;
 }
 
 /**

@@ -28,6 +28,8 @@ export const DOM_PREAMBLE =
   '<!-- Refund Guard evidence snapshot: scripts removed, sensitive values masked. -->\n' +
   `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">\n`;
 
+const PREAMBLE_BYTES = utf8(DOM_PREAMBLE);
+
 export interface PreparedCapture {
   vendor: string;
   kind: SnapshotBody['kind'];
@@ -82,11 +84,29 @@ export function subjectKey(vendor: string, url: string, fields: SnapshotFields):
 export const fieldsFileBytes = (fields: SnapshotFields): Uint8Array => canonicalBytes(fields);
 
 /**
+ * The UTF-8 bytes the payload's `text` and `dom` strings were decoded from
+ * (strictly, a byte-order mark kept as a character), when the caller has them.
+ * Where redaction leaves a string as it came, its bytes are these: the
+ * megabytes of a heavy page are then not encoded again.
+ */
+export interface ReceivedBytes {
+  text?: Uint8Array;
+  dom?: Uint8Array;
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
  * Validates and redacts what the page sent and hashes its parts. Screenshot
  * bytes, when the worker took one, are JPEG data (a picture still on its way
  * is added later with `withScreenshot`).
  */
-export async function prepareCapture(input: CapturePayloadInput, screenshot: Uint8Array | null, now: Date): Promise<PreparedCapture> {
+export async function prepareCapture(input: CapturePayloadInput, screenshot: Uint8Array | null, now: Date, received: ReceivedBytes = {}): Promise<PreparedCapture> {
   const parsed = capturePayloadSchema.safeParse(input);
   if (!parsed.success) {
     const tooLarge = parsed.error.issues.some((issue) => issue.code === 'too_big');
@@ -95,13 +115,14 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
   const payload = parsed.data;
   const count: RedactionCount = { cards: 0, ids: 0, secrets: 0 };
   const text = redactText(payload.text, count);
-  const dom = DOM_PREAMBLE + redactDom(stripActiveContent(payload.dom), count);
+  const pageDom = redactDom(stripActiveContent(payload.dom), count);
+  const dom = DOM_PREAMBLE + pageDom;
   const fields = redactFields(payload.fields, count);
   const url = redactText(payload.url, count);
   const title = redactText(payload.title, count);
   const note = redactText(payload.note, count);
-  const textBytes = utf8(text);
-  const domBytes = utf8(dom);
+  const textBytes = received.text && text === input.text ? received.text : utf8(text);
+  const domBytes = received.dom && pageDom === input.dom ? concatBytes(PREAMBLE_BYTES, received.dom) : utf8(dom);
   const textRef = await partRef(textBytes);
   const parts: SnapshotBody['parts'] = {
     text: textRef,
