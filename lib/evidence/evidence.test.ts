@@ -85,6 +85,20 @@ describe('redactDom (the second pass before anything is written)', () => {
     expect(redactDom(html)).toBe(`<input title="a > b value=keep" name='cvv' value="******"><input data-value="1" name="coupon" value="SAVE10">`);
   });
 
+  it('reads input tags in any case, wherever they are written, and only whole ones', () => {
+    expect(redactDom('<INPUT NAME="cvv" VALUE="987"><Input name=pwd value=x1>')).toBe('<INPUT NAME="cvv" VALUE="******"><Input name=pwd value="******">');
+    // Written inside another tag's attribute it is masked too (more masking is safe); inside an
+    // input's own attribute it is part of that input.
+    expect(redactDom(`<img alt='<input name="cvv" value="987">'><input name="coupon" value="SAVE10">`)).toBe(
+      `<img alt='<input name="cvv" value="******">'><input name="coupon" value="SAVE10">`,
+    );
+    expect(redactDom(`<input data-note='<input name="cvv" value="987">' name="coupon" value="SAVE10">`)).toBe(
+      `<input data-note='<input name="cvv" value="987">' name="coupon" value="SAVE10">`,
+    );
+    expect(redactDom('<inputx name="cvv" value="987"><input-box name="cvv" value="987">')).toBe('<inputx name="cvv" value="987"><input-box name="cvv" value="987">');
+    expect(redactDom('<input name="cvv" value="987"')).toBe('<input name="cvv" value="987"');
+  });
+
   it('never lets a sensitive input value through, whatever the attribute order', () => {
     const attribute = fc.constantFrom('class="input"', 'inputmode="numeric"', 'maxlength="4"', 'style="width:1px"', 'data-x="y"');
     fc.assert(
