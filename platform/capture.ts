@@ -1,5 +1,5 @@
 // Direct module imports keep the bundle/ZIP code out of the content script.
-import { isSensitiveField, MASK, redactText } from '../lib/evidence/redact';
+import { isSensitiveField, MASK, redactText, stripActiveContent } from '../lib/evidence/redact';
 import { CAPTURE_LIMITS, screenshotTicket } from '../lib/evidence/limits';
 import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { CaptureSource, SnapshotFields } from '../lib/evidence/schema';
@@ -40,19 +40,21 @@ export function isSensitiveControl(el: Element): boolean {
 }
 
 /**
- * The page as HTML, without scripts or our own card; the current values of
- * form controls are written into attributes (what was chosen is evidence),
- * except sensitive ones, which are masked. Event handlers, `javascript:` links,
- * frames and embedded objects are removed by the worker before anything is
- * written (`stripActiveContent`), off the page's main thread: on a console with
- * thousands of rows, visiting every attribute here cost the page a quarter of a
- * second.
+ * The page as HTML, without our own card and without what could run when it
+ * is opened (`stripActiveContent`: scripts, event handlers, `javascript:`
+ * links, frames, embedded objects); the current values of form controls are
+ * written into attributes (what was chosen is evidence), except sensitive
+ * ones, which are masked. Active content is removed from the serialised text,
+ * not by visiting attributes in the DOM (on a console with thousands of rows
+ * that cost the page a quarter of a second). The worker runs the same pass
+ * again and trusts nothing; when it changes nothing there, the bytes the page
+ * sent are the bytes stored and the worker need not encode them again.
  */
 export function serialiseDom(doc: Document = document): string {
   // Most order pages hold no typed or changed value: their markup already says everything the
   // copy would write, so the page is serialised as it is, without a copy of its whole DOM (on a
   // 3,000-order console the copy alone took a tenth of a second of the page's main thread).
-  if (controlsMatchMarkup(doc)) return `<!doctype html>\n${withoutScriptsOrCard(doc.documentElement.outerHTML)}`;
+  if (controlsMatchMarkup(doc)) return `<!doctype html>\n${inertWithoutCard(doc.documentElement.outerHTML)}`;
   const clone = doc.documentElement.cloneNode(true) as HTMLElement;
   // Tag by tag: the clone keeps document order within each tag, so copies pair with the live controls.
   const pairs = <T extends Element>(tag: string) => {
@@ -80,7 +82,7 @@ export function serialiseDom(doc: Document = document): string {
     });
   }
   for (const tag of ['script', UI_ELEMENT.toLowerCase()]) for (const el of Array.from(clone.getElementsByTagName(tag))) el.remove();
-  return `<!doctype html>\n${clone.outerHTML}`;
+  return `<!doctype html>\n${stripActiveContent(clone.outerHTML)}`;
 }
 
 /**
@@ -114,9 +116,9 @@ function controlsMatchMarkup(doc: Document): boolean {
 
 const CARD_HOST = new RegExp(`<${UI_ELEMENT}\\b[^>]*>[\\s\\S]*?</${UI_ELEMENT}\\s*>`, 'gi');
 
-/** The page's own markup without its scripts and without our card's host element. */
-function withoutScriptsOrCard(html: string): string {
-  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(CARD_HOST, '');
+/** The page's own markup without active content and without our card's host element. */
+function inertWithoutCard(html: string): string {
+  return stripActiveContent(html).replace(CARD_HOST, '');
 }
 
 /**
