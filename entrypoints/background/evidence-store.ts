@@ -246,29 +246,26 @@ function domBytesOf(dom: StoredBlob, text: StoredBlob | undefined): Uint8Array {
 }
 
 /**
- * Page copies from this size on are stored against the page text: that is
- * where it pays (a 1.5 MB order list: 147 KB deflated, 62 KB against its
- * text); a small page gains little and keeps plain deflate, which
- * reads without its text.
+ * Page copies from this size on are kept against the page text: that is where
+ * it pays (a 1.5 MB order list: 147 KB deflated, 62 KB against its text); a
+ * small page gains little and keeps plain deflate, which reads without its
+ * text.
  */
 export const DOM_DELTA_FROM = 64 * 1024;
 
 /**
- * The page copy at rest: against the page text when it is large and its packed
- * form unpacks to the very same bytes (it always should; compared byte for
- * byte, which costs less than hashing them again), else plain deflate. Both
- * are deflated natively (`encodeAgainst` is the same format in one call).
+ * The page copy encoded against its text, when its packed form unpacks to the
+ * very same bytes (it always should; compared byte for byte, which costs less
+ * than hashing them again); null otherwise. Deflated natively
+ * (`encodeAgainst` is the same format in one call).
  */
-async function storedDom(dom: Uint8Array, text: Uint8Array): Promise<Pick<StoredBlob, 'encoding' | 'bytes'>> {
-  if (dom.length >= DOM_DELTA_FROM) {
-    try {
-      const packed = packAgainst(text, dom);
-      if (sameBytes(unpackAgainst(text, packed), dom)) return { encoding: 'delta', bytes: await deflateRaw(packed) };
-    } catch {
-      // fall through to plain deflate
-    }
+async function againstText(dom: Uint8Array, text: Uint8Array): Promise<Pick<StoredBlob, 'encoding' | 'bytes'> | null> {
+  try {
+    const packed = packAgainst(text, dom);
+    return sameBytes(unpackAgainst(text, packed), dom) ? { encoding: 'delta', bytes: await deflateRaw(packed) } : null;
+  } catch {
+    return null;
   }
-  return { encoding: 'deflate', bytes: await deflateRaw(dom) };
 }
 
 /** Rewrites the search entry of the snapshot at `seq` (`null` removes it), in the caller's transaction. */
@@ -344,6 +341,44 @@ export function openEvidenceStore(options: OpenOptions = {}) {
     tail = run.catch(() => undefined);
     return run;
   };
+
+  /**
+   * A large page copy is written plainly deflated when its capture is
+   * committed, and encoded against its text once the capture has been
+   * acknowledged: on a 3,000-order list that encoding is the largest single
+   * piece of a save's work, and nobody waiting on the save needs it. The copy's
+   * blob is then replaced in one transaction, when the encoding is smaller and
+   * only if the blob still belongs to the same chain entry (a store emptied and
+   * refilled meanwhile reuses ids). A
+   * worker stopped before that leaves the copy plainly deflated: whole, read
+   * and verified the same, only larger.
+   */
+  let compacting: Promise<void> = Promise.resolve();
+  function compactLater(id: string, chainHash: string, dom: Uint8Array, text: Uint8Array) {
+    // A new task, so the capture's acknowledgement has left before the encoding starts.
+    const run = new Promise((next) => setTimeout(next, 0))
+      .then(() => againstText(dom, text))
+      .then(async (encoded) => {
+        if (!encoded) return;
+        await serial(async () => {
+          const tx = (await db()).transaction(['snapshots', 'blobs'], 'readwrite');
+          const [snapshot, blob] = await Promise.all([tx.objectStore('snapshots').get(id), tx.objectStore('blobs').get([id, 'dom'])]);
+          const smaller = blob !== undefined && encoded.bytes.length < blob.bytes.length;
+          if (snapshot?.chainHash === chainHash && blob?.encoding === 'deflate' && smaller) await tx.objectStore('blobs').put({ ...blob, ...encoded });
+          await tx.done;
+        });
+      })
+      .catch(() => undefined);
+    compacting = Promise.all([compacting, run]).then(() => undefined);
+  }
+
+  /** Settles once the page copies saved so far are encoded against their text (bytes at rest: tests, the bench). */
+  async function compacted(): Promise<void> {
+    for (let seen = compacting; ; seen = compacting) {
+      await seen;
+      if (seen === compacting) return;
+    }
+  }
 
   /**
    * Reads the head, lets `seal` compute the entry (hashing is not an IndexedDB
@@ -450,15 +485,13 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       // The page sent its text deflated: when redaction changed none of it, those bytes are kept.
       const sent = received.textDeflate;
       const keepSent = sent !== undefined && sameBytes(sent.bytes, prepared.textBytes);
-      const [text, dom] = await Promise.all([
-        keepSent ? sent.deflated : deflateRaw(prepared.textBytes),
-        storedDom(prepared.domBytes, prepared.textBytes),
-      ]);
+      const [text, domDeflated] = await Promise.all([keepSent ? sent.deflated : deflateRaw(prepared.textBytes), deflateRaw(prepared.domBytes)]);
+      const dom = { encoding: 'deflate' as const, bytes: domDeflated };
       if (screenshot instanceof Promise) {
         const taken = await screenshot;
         if (taken) prepared = await withScreenshot(prepared, taken);
       }
-      return serial(async () => {
+      const result = await serial(async (): Promise<CaptureResult> => {
         let sealedOn: ChainHead | null = null;
         const outcome = await append<{ duplicate: StoredSnapshot } | { snapshot: StoredSnapshot; entry: ChainEntry; search: SearchEntry }>(
           async (head, read) => {
@@ -499,7 +532,11 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         }
         return { status: 'saved', id: outcome.snapshot.id, seq: outcome.entry.seq, hash: outcome.entry.hash };
       });
+      if (result.status === 'saved' && prepared.domBytes.length >= DOM_DELTA_FROM) compactLater(result.id, result.hash, prepared.domBytes, prepared.textBytes);
+      return result;
     },
+
+    compacted,
 
     async list(query: ListQuery): Promise<{ items: SnapshotSummary[]; total: number }> {
       const database = await db();
@@ -721,6 +758,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
     },
 
     async close() {
+      await compacted();
       if (dbPromise) (await dbPromise).close();
       dbPromise = null;
     },

@@ -183,6 +183,33 @@ describe('the evidence store (IndexedDB)', () => {
     expect((await store({ name: 'text-at-rest' }).verify()).problems).toEqual(['snap-000001: text altered', 'snap-000001: page copy unreadable']);
   });
 
+  it('acknowledges a large page copy plainly deflated, then keeps it against its text, reading the same throughout', async () => {
+    const s = store({ name: 'compact-later' });
+    const rows = Array.from(
+      { length: 1500 },
+      (_, i) => `20${String((i * 2_654_435_761) % 4_294_967_291).padStart(10, '0')}${String((i * 40_503 + 17) % 99_991).padStart(8, '0')}\t云服务器 CVM\t已支付\t¥${((i * 37.13) % 50_000).toFixed(2)}`,
+    );
+    const text = `订单管理\n${rows.join('\n')}`;
+    const dom = `<html><body><table>${rows.map((r) => `<tr><td>${r.split('\t').join('</td><td>')}</td></tr>`).join('\n')}</table></body></html>`;
+    const saved = await s.capture(orderPayload({ text, dom, fields: {} }), null, T0);
+    expect(saved.status).toBe('saved');
+    const { openDB } = await import('idb');
+    const raw = await openDB('compact-later');
+    const domBlob = () => raw.get('blobs', ['snap-000001', 'dom']);
+    const acknowledged = await domBlob();
+    expect(acknowledged).toMatchObject({ encoding: 'deflate' });
+    // Either way the copy reads back to the bytes its hash was recorded for.
+    expect(await s.verify()).toEqual({ ok: true, length: 1, problems: [] });
+    await s.compacted();
+    const atRest = await domBlob();
+    raw.close();
+    expect(atRest).toMatchObject({ encoding: 'delta' });
+    expect(atRest.bytes.length).toBeLessThan(acknowledged.bytes.length);
+    expect(await s.verify()).toEqual({ ok: true, length: 1, problems: [] });
+    const { zip } = await s.exportBundle(null, at(1), { name: 't', version: '0' }, 'zh-CN');
+    expect(await verifyBundle(zip)).toMatchObject({ ok: true });
+  });
+
   it('notices page text edited or lost behind its back', async () => {
     const s = store({ name: 'tamper-text' });
     await s.capture(order(1), null, at(0));
