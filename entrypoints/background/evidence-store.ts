@@ -349,9 +349,8 @@ export function openEvidenceStore(options: OpenOptions = {}) {
    * piece of a save's work, and nobody waiting on the save needs it. The copy's
    * blob is then replaced in one transaction, when the encoding is smaller and
    * only if the blob still belongs to the same chain entry (a store emptied and
-   * refilled meanwhile reuses ids). A
-   * worker stopped before that leaves the copy plainly deflated: whole, read
-   * and verified the same, only larger.
+   * refilled meanwhile reuses ids). A worker stopped before that leaves the
+   * copy plainly deflated: whole, read and verified the same, only larger.
    */
   let compacting: Promise<void> = Promise.resolve();
   function compactLater(id: string, chainHash: string, dom: Uint8Array, text: Uint8Array) {

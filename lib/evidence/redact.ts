@@ -223,6 +223,7 @@ function replaceStartTags(html: string, name: string, sticky: RegExp, change: (t
   }
   return copied === 0 ? html : out + html.slice(copied);
 }
+
 const EVENT_HANDLER = /\s+on[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
 /** Anything EVENT_HANDLER or SCRIPT_URL could match, anywhere in the markup (a cheap superset test). */
 const MAY_BE_ACTIVE = /\son[a-z-]+\s*=|javascript|vbscript|data:text\/html/i;
