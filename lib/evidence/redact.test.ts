@@ -59,6 +59,13 @@ describe('redactText', () => {
     expect(redactText('20261121182946105305 20261121093858923413')).toBe('20261121182946105305 20261121093858923413');
   });
 
+  it('masks all of a card whose first group also ends a false match', () => {
+    // "53 5523 5 40 4111" is Luhn-valid with a card prefix; it overlaps the real card.
+    const out = redactText('53 5523 5 40 4111 1111 1111 1111');
+    expect(out).toBe('**** **** **** 1111');
+    expect(out.replace(/\D/g, '')).toBe('1111');
+  });
+
   it('masks a card among any digit groups around it, long or short', () => {
     const group = fc.oneof(fc.stringMatching(/^\d{1,4}$/), fc.stringMatching(/^\d{18,24}$/));
     const groups = fc.array(group, { maxLength: 5 });
@@ -66,9 +73,9 @@ describe('redactText', () => {
     fc.assert(
       fc.property(groups, separator, groups, separator, (before, s1, after, s2) => {
         const text = [...before, '4111 1111 1111 1111'].join(s1) + (after.length ? s2 + after.join(s2) : '');
-        return !redactText(text).includes('4111 1111 1111 1111');
+        return !redactText(text).includes('1111 1111 1111');
       }),
-      { numRuns: 300 },
+      { numRuns: 2000 },
     );
   });
 

@@ -54,32 +54,42 @@ export function looksLikeCard(digits: string): boolean {
   return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && luhnValid(digits);
 }
 
-/** Masks card numbers inside one run of digit groups ("1 4111 1111 1111 1111"). */
+/**
+ * Masks card numbers inside one run of digit groups ("1 4111 1111 1111 1111").
+ * Every span of whole groups that reads as a card is masked, and spans that
+ * overlap are masked as one: a false match that ends inside a real card (its
+ * first group completing a Luhn-valid number with the groups before it) must
+ * not leave the rest of that card in the clear.
+ */
 function maskCardsInGroups(run: string, count?: RedactionCount): string {
   const parts = run.split(/([ -])/); // digits, separator, digits, …
   const groups = parts.filter((_, i) => i % 2 === 0);
-  const out: string[] = [];
-  let i = 0;
-  while (i < groups.length) {
-    let matched = -1;
+  const spans: [from: number, to: number][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    let to = -1;
     let digits = '';
     for (let j = i; j < groups.length && digits.length <= 19; j++) {
       digits += groups[j];
-      if (looksLikeCard(digits)) matched = j;
+      if (looksLikeCard(digits)) to = j;
     }
-    if (matched >= 0) {
-      const card = groups.slice(i, matched + 1).join('');
-      if (count) count.cards++;
-      out.push(MASK.card(card.slice(-4)));
-      if (matched + 1 < groups.length) out.push(parts[2 * matched + 1]!);
-      i = matched + 1;
-    } else {
-      out.push(groups[i]!);
-      if (i + 1 < groups.length) out.push(parts[2 * i + 1]!);
-      i++;
-    }
+    if (to < 0) continue;
+    const last = spans[spans.length - 1];
+    if (last && i <= last[1]) last[1] = Math.max(last[1], to);
+    else spans.push([i, to]);
   }
-  return out.join('');
+  if (spans.length === 0) return run;
+  // Separator k follows group k (parts[2k + 1]).
+  let out = '';
+  let next = 0;
+  for (const [from, to] of spans) {
+    for (; next < from; next++) out += groups[next]! + parts[2 * next + 1]!;
+    if (count) count.cards++;
+    out += MASK.card(groups.slice(from, to + 1).join('').slice(-4));
+    if (to + 1 < groups.length) out += parts[2 * to + 1]!;
+    next = to + 1;
+  }
+  for (; next < groups.length; next++) out += groups[next]! + (next + 1 < groups.length ? parts[2 * next + 1]! : '');
+  return out;
 }
 
 export interface RedactionCount {
