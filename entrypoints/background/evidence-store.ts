@@ -210,6 +210,8 @@ export interface OpenOptions {
   searchTextChars?: number;
   /** For tests: false reads the search structure from the store for every filtered list. */
   searchCache?: boolean;
+  /** For tests: awaited before a saved page copy is encoded against its text. */
+  beforeCompaction?: () => Promise<void>;
 }
 
 type WriteStores = ('chain' | 'snapshots' | 'blobs' | 'search')[];
@@ -356,6 +358,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
   function compactLater(id: string, chainHash: string, dom: Uint8Array, text: Uint8Array) {
     // A new task, so the capture's acknowledgement has left before the encoding starts.
     const run = new Promise((next) => setTimeout(next, 0))
+      .then(() => options.beforeCompaction?.())
       .then(() => againstText(dom, text))
       .then(async (encoded) => {
         if (!encoded) return;

@@ -210,6 +210,25 @@ describe('the evidence store (IndexedDB)', () => {
     expect(await verifyBundle(zip)).toMatchObject({ ok: true });
   });
 
+  it('leaves alone a page copy whose snapshot was replaced before the old copy was encoded', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    const s = store({ name: 'compact-replaced', beforeCompaction: () => held });
+    const page = (status: string, length: number) => {
+      const rows = Array.from({ length }, (_, i) => `20${String((i * 2_654_435_761) % 4_294_967_291).padStart(10, '0')}\t${status}\t¥${((i * 37.13) % 50_000).toFixed(2)}`);
+      return orderPayload({ text: rows.join('\n'), dom: `<table>${rows.map((r) => `<tr><td>${r.split('\t').join('</td><td>')}</td></tr>`).join('\n')}</table>`, fields: {} });
+    };
+    expect(await s.capture(page('已支付', 1500), null, T0)).toMatchObject({ status: 'saved', id: 'snap-000001' });
+    // Emptied and refilled while the first copy waits to be encoded: the new snapshot (a small
+    // page, kept plainly deflated) has the same id.
+    await s.wipe();
+    expect(await s.capture(page('已退款', 20), null, at(1))).toMatchObject({ status: 'saved', id: 'snap-000001' });
+    release();
+    await s.compacted();
+    expect(await s.verify()).toEqual({ ok: true, length: 1, problems: [] });
+    expect((await s.get('snap-000001'))?.text).toContain('已退款');
+  });
+
   it('notices page text edited or lost behind its back', async () => {
     const s = store({ name: 'tamper-text' });
     await s.capture(order(1), null, at(0));
