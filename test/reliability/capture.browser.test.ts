@@ -5,6 +5,9 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../lib/evidence';
 import { main as verifyCli } from '../../scripts/verify';
+import { HEAVY_LIST_PATH, HEAVY_LIST_URL, heavyOrderListPage } from '../../scripts/bench/heavy-page';
+import { startBenchServer } from '../../scripts/bench/server';
+import type { FixtureServer } from '../fixtures/server';
 import { ask, fixture, launchExtension, type ExtensionSession } from '../e2e/harness';
 
 /**
@@ -213,3 +216,67 @@ describe('reliability in Chromium', () => {
     }
   });
 });
+
+describe('reliability in Chromium: a large page copy', () => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+  let locker: Page;
+
+  beforeAll(async () => {
+    // A 400-order list: its copy (about 200 KB) is kept against its text, after the save is acknowledged.
+    server = await startBenchServer({ [`console.cloud.tencent.com${HEAVY_LIST_PATH}`]: heavyOrderListPage(400) });
+    session = await launchExtension({ lang: 'zh-CN', server });
+    locker = await session.context.newPage();
+    await locker.goto(session.extensionUrl('evidence.html'));
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('stopping the worker right after a save is acknowledged, before or while its copy is re-encoded, keeps the copy whole', async () => {
+    const page = await session.context.newPage();
+    await page.goto(HEAVY_LIST_URL);
+    await page.locator('refund-guard-ui [data-action="save-evidence"]').waitFor({ timeout: 30_000 });
+    const cdp: CDPSession = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const acknowledged: string[] = [];
+    // After the acknowledgement: at once, while the copy is encoded against its text, after it is written.
+    const delays = [0, 0, 5, 15, 30, 60, 120, 400];
+    for (const [i, delay] of delays.entries()) {
+      await page.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 次`), i + 1);
+      const outcome = await clickSave(page);
+      expect(outcome).toMatch(/^saved snap-\d{6}$/);
+      acknowledged.push(outcome.slice(6));
+      await page.waitForTimeout(delay);
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    }
+    await cdp.detach();
+    const encodings = await locker.evaluate(async (ids) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('refund-guard-evidence');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const read = (id: string) =>
+        new Promise<string>((ok, fail) => {
+          const r = db.transaction('blobs').objectStore('blobs').get([id, 'dom']);
+          r.onsuccess = () => ok(String(r.result?.encoding));
+          r.onerror = () => fail(r.error);
+        });
+      const out = await Promise.all(ids.map(read));
+      db.close();
+      return out;
+    }, acknowledged);
+    // Every copy is there, plainly deflated or against its text; either way it reads back to its hash.
+    expect(encodings.every((e) => e === 'deflate' || e === 'delta')).toBe(true);
+    expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
+    expect((await integrity(locker)).problems).toEqual([]);
+    const exported = await ask(locker, 'evidence.export', { ids: acknowledged, locale: 'zh-CN' });
+    expect((await verifyBundle(new Uint8Array(Buffer.from(exported.base64, 'base64')))).problems).toEqual([]);
+    const kept = encodings.filter((e) => e === 'delta').length;
+    console.info(`worker stopped after ${delays.length} acknowledged saves of a large copy: ${kept} copies re-encoded against their text, ${delays.length - kept} left plainly deflated`);
+    await page.close();
+  });
+});
+
