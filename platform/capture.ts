@@ -81,7 +81,7 @@ export function serialiseDom(doc: Document = document): string {
       else option.removeAttribute('selected');
     });
   }
-  for (const tag of ['script', UI_ELEMENT.toLowerCase()]) for (const el of Array.from(clone.getElementsByTagName(tag))) el.remove();
+  for (const card of Array.from(clone.getElementsByTagName(UI_ELEMENT.toLowerCase()))) card.remove();
   return `<!doctype html>\n${stripActiveContent(clone.outerHTML)}`;
 }
 

@@ -1,5 +1,6 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { deflateRaw } from '../../platform/compress';
+import type { UnpackedParts } from '../../platform/capture-packing';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import {
   bodyHash,
@@ -470,7 +471,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       payload: unknown,
       screenshot: Uint8Array | null | Promise<Uint8Array | null>,
       now: Date,
-      received: { textDeflate?: { bytes: Uint8Array; deflated: Uint8Array }; domBytes?: Uint8Array } = {},
+      received: Partial<Pick<UnpackedParts, 'textDeflate' | 'domBytes'>> = {},
     ): Promise<CaptureResult> {
       let prepared;
       try {

@@ -113,27 +113,20 @@ export function redactText(text: string, count?: RedactionCount): string {
 }
 
 /**
- * Whether a run of digit groups could hold a card number (13 to 19 digits in
- * whole groups): a run with fewer digits cannot, nor can one unbroken group of
- * more than 19 (an order number; a card is never part of a group). Order lists
- * hold thousands of order numbers; this decides them without splitting.
+ * Whether a run of 13 digits or more (`CARD_RUN`) could hold a card number
+ * (13 to 19 digits in whole groups): not when every group is longer than 19
+ * digits (an order number; a card is never part of a group). Order lists hold
+ * thousands of order numbers; this decides them without splitting.
  */
 function mayHoldCard(run: string): boolean {
-  if (run.length < 13) return false;
-  let digits = 0;
   let group = 0;
-  let shortGroup = false;
   for (let i = 0; i <= run.length; i++) {
     const c = i < run.length ? run.charCodeAt(i) : 32;
-    if (c === 32 || c === 45) {
-      if (group <= 19) shortGroup = true;
-      group = 0;
-    } else {
-      digits++;
-      group++;
-    }
+    if (c !== 32 && c !== 45) group++;
+    else if (group <= 19) return true;
+    else group = 0;
   }
-  return digits >= 13 && shortGroup;
+  return false;
 }
 
 /**
@@ -203,36 +196,39 @@ function fieldDescriptor(attributes: Map<string, string>, labels: Map<string, st
     .join(' ');
 }
 
-/** A start tag, honouring quoted attribute values that contain `>`. */
-const startTag = (name: string) =>
-  new RegExp(`<${name}(?:\\s+[^\\s"'<>\\/=]+(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s"'=<>\`]+))?)*\\s*\\/?>`, 'gi');
-const ANY_START_TAG = startTag('[a-zA-Z][^\\s/>]*');
-/** Sticky: read at a position where `<input` was found. */
-const INPUT_TAG = new RegExp(startTag('input').source, 'iy');
-
 /**
- * `html` with each `<name …>` start tag replaced by `change(tag)`. The tag's
- * name is found first and the full tag read only there: a global scan with the
- * whole attribute grammar took ten milliseconds on a 1.5 MB page holding three
- * inputs. As with a global replace, a `<name` inside an earlier matched tag is
- * part of that tag. Nothing changed: `html` itself.
+ * Rewrites the start tags whose name matches `name` (a pattern): each is
+ * replaced by `change(tag)`, and only tags that change are rebuilt (rebuilding
+ * every tag of a 40,000-element page through a replace callback cost four times
+ * the scan). The name is found first and the whole tag, honouring quoted
+ * attribute values that contain `>`, is read only there: one global scan with
+ * the full attribute grammar took ten milliseconds on a 1.5 MB page holding
+ * three inputs. As with a global replace, a `<name` inside a tag already read
+ * is part of that tag. Nothing changed: `html` itself.
  */
-function replaceStartTags(html: string, name: string, sticky: RegExp, change: (tag: string) => string): string {
-  const find = new RegExp(`<${name}`, 'gi');
-  let out = '';
-  let copied = 0;
-  for (let found = find.exec(html); found; found = find.exec(html)) {
-    sticky.lastIndex = found.index;
-    const tag = sticky.exec(html)?.[0];
-    if (tag === undefined) continue;
-    find.lastIndex = found.index + tag.length;
-    const changed = change(tag);
-    if (changed === tag) continue;
-    out += html.slice(copied, found.index) + changed;
-    copied = found.index + tag.length;
-  }
-  return copied === 0 ? html : out + html.slice(copied);
+function startTagRewriter(name: string): (html: string, change: (tag: string) => string) => string {
+  const find = new RegExp(`<(?:${name})`, 'gi');
+  // The rest of the tag, read where its name ends.
+  const rest = /(?:\s+[^\s"'<>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/y;
+  return (html, change) => {
+    let out = '';
+    let copied = 0;
+    find.lastIndex = 0;
+    for (let found = find.exec(html); found; found = find.exec(html)) {
+      rest.lastIndex = find.lastIndex;
+      if (!rest.test(html)) continue;
+      const tag = html.slice(found.index, rest.lastIndex);
+      find.lastIndex = rest.lastIndex;
+      const changed = change(tag);
+      if (changed === tag) continue;
+      out += html.slice(copied, found.index) + changed;
+      copied = found.index + tag.length;
+    }
+    return copied === 0 ? html : out + html.slice(copied);
+  };
 }
+const rewriteStartTags = startTagRewriter('[a-zA-Z][^\\s/>]*');
+const rewriteInputTags = startTagRewriter('input');
 
 const EVENT_HANDLER = /\s+on[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
 /** Anything EVENT_HANDLER or SCRIPT_URL could match, anywhere in the markup (a cheap superset test). */
@@ -252,19 +248,10 @@ export function stripActiveContent(html: string): string {
   // The tag-by-tag pass below costs most on big pages; a page without a single handler-like
   // attribute or script URL anywhere in its markup has nothing for it to remove.
   if (!MAY_BE_ACTIVE.test(inert)) return inert;
-  // Start tags are read in order, as before, but only the few that change are rebuilt: rebuilding
-  // every tag of a 40,000-element page through a replace callback cost four times the scan itself.
-  let out = '';
-  let copied = 0;
-  for (const match of inert.matchAll(ANY_START_TAG)) {
-    const tag = match[0];
-    if (!MAY_BE_ACTIVE.test(tag)) continue; // neither pattern below can match inside it
-    const clean = tag.replace(EVENT_HANDLER, '').replace(SCRIPT_URL, '$1#');
-    if (clean === tag) continue;
-    out += inert.slice(copied, match.index) + clean;
-    copied = match.index + tag.length;
-  }
-  return copied === 0 ? inert : out + inert.slice(copied);
+  return rewriteStartTags(inert, (tag) =>
+    // Neither pattern can match inside a tag without a handler-like attribute or script URL.
+    MAY_BE_ACTIVE.test(tag) ? tag.replace(EVENT_HANDLER, '').replace(SCRIPT_URL, '$1#') : tag,
+  );
 }
 
 /**
@@ -275,7 +262,7 @@ export function stripActiveContent(html: string): string {
  */
 export function redactDom(html: string, count?: RedactionCount): string {
   const labels = labelTexts(html);
-  const inputsMasked = replaceStartTags(html, 'input', INPUT_TAG, (tag) => {
+  const inputsMasked = rewriteInputTags(html, (tag) => {
     const attributes = tagAttributes(tag);
     const type = attributes.get('type') ?? 'text';
     if (CHOICE_INPUTS.test(type) || !attributes.has('value')) return tag;
