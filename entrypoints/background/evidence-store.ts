@@ -215,9 +215,30 @@ export interface OpenOptions {
   beforeCompaction?: () => Promise<void>;
 }
 
-type WriteStores = ('chain' | 'snapshots' | 'blobs' | 'search')[];
+type WriteStores = ('chain' | 'snapshots' | 'blobs' | 'search' | 'meta')[];
 type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<EvidenceDb, WriteStores, Mode>;
-const WRITE_STORES: WriteStores = ['chain', 'snapshots', 'blobs', 'search'];
+const WRITE_STORES: WriteStores = ['chain', 'snapshots', 'blobs', 'search', 'meta'];
+/** What a wipe empties (`meta` keeps the schema version; only its list of copies to encode goes). */
+const DATA_STORES = ['chain', 'snapshots', 'blobs', 'search'] as const;
+
+/**
+ * Snapshots whose large page copy was committed plainly deflated and is still
+ * to be encoded against its text: a `meta` record, written in the capture's
+ * transaction and shortened by each encoding, so a worker stopped in between
+ * finds them when it opens the store again.
+ */
+const UNENCODED = 'unencodedCopies';
+interface UnencodedCopy {
+  id: string;
+  chainHash: string;
+}
+/** Entries the list keeps at most (a store that never got to encode: the newest are kept). */
+const UNENCODED_MAX = 200;
+
+async function unencodedCopies(meta: { get(key: string): Promise<{ value: unknown } | undefined> }): Promise<UnencodedCopy[]> {
+  const record = await meta.get(UNENCODED);
+  return Array.isArray(record?.value) ? (record.value as UnencodedCopy[]) : [];
+}
 
 async function headOf(tx: Tx<IDBTransactionMode>): Promise<ChainHead> {
   const cursor = await tx.objectStore('chain').openCursor(null, 'prev');
@@ -332,10 +353,16 @@ export function openEvidenceStore(options: OpenOptions = {}) {
             }
           });
       },
-    }).catch((error: unknown) => {
-      dbPromise = null;
-      throw storageFailure(error);
-    }));
+    })
+      .then((database) => {
+        // Copies an earlier worker left plainly deflated are encoded once the store is idle.
+        track(new Promise((next) => setTimeout(next, 0)).then(() => resumeEncoding(database)));
+        return database;
+      })
+      .catch((error: unknown) => {
+        dbPromise = null;
+        throw storageFailure(error);
+      }));
 
   // One append at a time in this context; the head check below covers any other writer.
   let tail: Promise<unknown> = Promise.resolve();
@@ -353,26 +380,63 @@ export function openEvidenceStore(options: OpenOptions = {}) {
    * blob is then replaced in one transaction, when the encoding is smaller and
    * only if the blob still belongs to the same chain entry (a store emptied and
    * refilled meanwhile reuses ids). A worker stopped before that leaves the
-   * copy plainly deflated: whole, read and verified the same, only larger.
+   * copy plainly deflated — whole, read and verified the same, only larger —
+   * and its id in the UNENCODED list, which the next opening of the store
+   * works through (`resumeEncoding`).
    */
   let compacting: Promise<void> = Promise.resolve();
-  function compactLater(id: string, chainHash: string, dom: Uint8Array, text: Uint8Array) {
-    // A new task, so the capture's acknowledgement has left before the encoding starts.
-    const run = new Promise((next) => setTimeout(next, 0))
-      .then(() => options.beforeCompaction?.())
-      .then(() => againstText(dom, text))
-      .then(async (encoded) => {
-        if (!encoded) return;
-        await serial(async () => {
-          const tx = (await db()).transaction(['snapshots', 'blobs'], 'readwrite');
-          const [snapshot, blob] = await Promise.all([tx.objectStore('snapshots').get(id), tx.objectStore('blobs').get([id, 'dom'])]);
-          const smaller = blob !== undefined && encoded.bytes.length < blob.bytes.length;
-          if (snapshot?.chainHash === chainHash && blob?.encoding === 'deflate' && smaller) await tx.objectStore('blobs').put({ ...blob, ...encoded });
+  /** Copies this instance is encoding or has encoded: the list read at opening may name them too. */
+  const encoding = new Set<string>();
+  const track = (run: Promise<unknown>) => {
+    compacting = Promise.all([compacting, run.catch(() => undefined)]).then(() => undefined);
+  };
+
+  function encodeCopy(copy: UnencodedCopy, read: () => Promise<{ dom: Uint8Array; text: Uint8Array } | null>): Promise<void> {
+    encoding.add(copy.id);
+    return (options.beforeCompaction?.() ?? Promise.resolve())
+      .then(read)
+      .then((bytes) => (bytes ? againstText(bytes.dom, bytes.text) : null))
+      .then((encoded) =>
+        serial(async () => {
+          const tx = (await db()).transaction(['snapshots', 'blobs', 'meta'], 'readwrite');
+          const [snapshot, blob, pending] = await Promise.all([tx.objectStore('snapshots').get(copy.id), tx.objectStore('blobs').get([copy.id, 'dom']), unencodedCopies(tx.objectStore('meta'))]);
+          const applies = encoded && snapshot?.chainHash === copy.chainHash && blob?.encoding === 'deflate' && encoded.bytes.length < blob.bytes.length;
+          // Done with either way: encoded now, or nothing to gain (gone, replaced, or no smaller).
+          const rest = pending.filter((p) => p.id !== copy.id || p.chainHash !== copy.chainHash);
+          await Promise.all([
+            applies ? tx.objectStore('blobs').put({ ...blob, ...encoded }) : undefined,
+            rest.length === pending.length ? undefined : tx.objectStore('meta').put({ key: UNENCODED, value: rest }),
+          ]);
           await tx.done;
-        });
-      })
-      .catch(() => undefined);
-    compacting = Promise.all([compacting, run]).then(() => undefined);
+        }),
+      );
+  }
+
+  function compactLater(copy: UnencodedCopy, dom: Uint8Array, text: Uint8Array) {
+    // A new task, so the capture's acknowledgement has left before the encoding starts.
+    track(new Promise((next) => setTimeout(next, 0)).then(() => encodeCopy(copy, async () => ({ dom, text }))));
+  }
+
+  /**
+   * Encodes, one at a time, the copies an earlier worker committed and did
+   * not get to encode. Each is read back from the store (it verifies the same
+   * either way), so only one copy is in memory at once.
+   */
+  async function resumeEncoding(database: Db): Promise<void> {
+    const pending = await unencodedCopies(database.transaction('meta').store);
+    for (const copy of pending) {
+      if (encoding.has(copy.id)) continue;
+      await encodeCopy(copy, async () => {
+        const tx = database.transaction(['snapshots', 'blobs']);
+        const [snapshot, dom, text] = await Promise.all([
+          tx.objectStore('snapshots').get(copy.id),
+          tx.objectStore('blobs').get([copy.id, 'dom']),
+          tx.objectStore('blobs').get([copy.id, 'text']),
+        ]);
+        if (snapshot?.chainHash !== copy.chainHash || dom?.encoding !== 'deflate' || !text) return null;
+        return { dom: inflateSync(dom.bytes), text: inflateSync(text.bytes) };
+      }).catch(() => undefined);
+    }
   }
 
   /** Settles once the page copies saved so far are encoded against their text (bytes at rest: tests, the bench). */
@@ -490,6 +554,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       const keepSent = sent !== undefined && sameBytes(sent.bytes, prepared.textBytes);
       const [text, domDeflated] = await Promise.all([keepSent ? sent.deflated : deflateRaw(prepared.textBytes), deflateRaw(prepared.domBytes)]);
       const dom = { encoding: 'deflate' as const, bytes: domDeflated };
+      const large = prepared.domBytes.length >= DOM_DELTA_FROM;
       if (screenshot instanceof Promise) {
         const taken = await screenshot;
         if (taken) prepared = await withScreenshot(prepared, taken);
@@ -515,7 +580,9 @@ export function openEvidenceStore(options: OpenOptions = {}) {
             const newest = await tx.objectStore('search').openCursor(null, 'prev');
             const pack: SearchPack =
               newest && newest.value.entries.length < SEARCH_PACK ? { first: newest.value.first, entries: [...newest.value.entries, search] } : { first: snapshot.seq, entries: [search] };
+            const unencoded = large ? [...(await unencodedCopies(tx.objectStore('meta'))).slice(1 - UNENCODED_MAX), { id: snapshot.id, chainHash: entry.hash }] : null;
             await Promise.all([
+              unencoded ? tx.objectStore('meta').put({ key: UNENCODED, value: unencoded }) : undefined,
               tx.objectStore('chain').add(entry),
               tx.objectStore('snapshots').add(snapshot),
               tx.objectStore('blobs').add({ snapshotId: snapshot.id, name: 'dom', ...dom }),
@@ -535,7 +602,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         }
         return { status: 'saved', id: outcome.snapshot.id, seq: outcome.entry.seq, hash: outcome.entry.hash };
       });
-      if (result.status === 'saved' && prepared.domBytes.length >= DOM_DELTA_FROM) compactLater(result.id, result.hash, prepared.domBytes, prepared.textBytes);
+      if (result.status === 'saved' && large) compactLater({ id: result.id, chainHash: result.hash }, prepared.domBytes, prepared.textBytes);
       return result;
     },
 
@@ -751,7 +818,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         const tx = database.transaction(WRITE_STORES, 'readwrite');
         try {
           const count = await tx.objectStore('snapshots').count();
-          await Promise.all(WRITE_STORES.map((name) => tx.objectStore(name).clear()));
+          await Promise.all([...DATA_STORES.map((name) => tx.objectStore(name).clear()), tx.objectStore('meta').delete(UNENCODED)]);
           await tx.done;
           return count;
         } catch (error) {

@@ -25,6 +25,15 @@ const order = (n: number, status = '已支付') =>
     fields: { orderId: `2026111810582237160${n}`, status },
   });
 
+/** An order list of `length` rows: from about 1,000 rows on, its copy is large enough to be kept against its text. */
+const orderList = (status: string, length: number) => {
+  const rows = Array.from(
+    { length },
+    (_, i) => `20${String((i * 2_654_435_761) % 4_294_967_291).padStart(10, '0')}${String((i * 40_503 + 17) % 99_991).padStart(8, '0')}\t云服务器 CVM\t${status}\t¥${((i * 37.13) % 50_000).toFixed(2)}`,
+  );
+  return orderPayload({ text: `订单管理\n${rows.join('\n')}`, dom: `<table>${rows.map((r) => `<tr><td>${r.split('\t').join('</td><td>')}</td></tr>`).join('\n')}</table>`, fields: {} });
+};
+
 describe('the evidence store (IndexedDB)', () => {
   it('keeps one chain when many tabs capture at once', async () => {
     const s = store();
@@ -214,19 +223,52 @@ describe('the evidence store (IndexedDB)', () => {
     let release!: () => void;
     const held = new Promise<void>((done) => (release = done));
     const s = store({ name: 'compact-replaced', beforeCompaction: () => held });
-    const page = (status: string, length: number) => {
-      const rows = Array.from({ length }, (_, i) => `20${String((i * 2_654_435_761) % 4_294_967_291).padStart(10, '0')}\t${status}\t¥${((i * 37.13) % 50_000).toFixed(2)}`);
-      return orderPayload({ text: rows.join('\n'), dom: `<table>${rows.map((r) => `<tr><td>${r.split('\t').join('</td><td>')}</td></tr>`).join('\n')}</table>`, fields: {} });
-    };
-    expect(await s.capture(page('已支付', 1500), null, T0)).toMatchObject({ status: 'saved', id: 'snap-000001' });
+    expect(await s.capture(orderList('已支付', 1500), null, T0)).toMatchObject({ status: 'saved', id: 'snap-000001' });
     // Emptied and refilled while the first copy waits to be encoded: the new snapshot (a small
     // page, kept plainly deflated) has the same id.
     await s.wipe();
-    expect(await s.capture(page('已退款', 20), null, at(1))).toMatchObject({ status: 'saved', id: 'snap-000001' });
+    expect(await s.capture(orderList('已退款', 20), null, at(1))).toMatchObject({ status: 'saved', id: 'snap-000001' });
     release();
     await s.compacted();
     expect(await s.verify()).toEqual({ ok: true, length: 1, problems: [] });
     expect((await s.get('snap-000001'))?.text).toContain('已退款');
+  });
+
+  it('encodes, when the store next opens, the large copies a stopped worker left plainly deflated', async () => {
+    const { openDB } = await import('idb');
+    // A worker stopped after acknowledging its saves: the encodings it scheduled never run.
+    const stopped = openEvidenceStore({ name: 'compact-resumed', beforeCompaction: () => new Promise<void>(() => undefined) });
+    const first = await stopped.capture(orderList('已支付', 1500), null, T0);
+    const small = await stopped.capture(orderList('待支付', 20), null, at(1));
+    const removed = await stopped.capture(orderList('已取消', 1500), null, at(2));
+    const last = await stopped.capture(orderList('已退款', 1500), null, at(3));
+    expect(await stopped.remove(removed.id, at(4))).toBe(true);
+    const raw = await openDB('compact-resumed');
+    const encodings = async () => Promise.all([first, small, last].map(async (s) => (await raw.get('blobs', [s.id, 'dom']))?.encoding));
+    const unencoded = async () => (await raw.get('meta', 'unencodedCopies'))?.value;
+    expect(await encodings()).toEqual(['deflate', 'deflate', 'deflate']);
+    // Only large copies are listed, in the transaction of their capture.
+    expect(await unencoded()).toEqual([first, removed, last].map((s) => ({ id: s.id, chainHash: s.status === 'saved' ? s.hash : '' })));
+
+    const next = store({ name: 'compact-resumed' });
+    expect(await next.verify()).toEqual({ ok: true, length: 5, problems: [] });
+    await next.compacted();
+    expect(await encodings()).toEqual(['delta', 'deflate', 'delta']);
+    expect(await unencoded()).toEqual([]);
+    raw.close();
+    expect(await next.verify()).toEqual({ ok: true, length: 5, problems: [] });
+    expect((await next.get(last.id))?.text).toContain('已退款');
+  });
+
+  it('forgets the copies still to be encoded when the store is wiped', async () => {
+    const stopped = openEvidenceStore({ name: 'compact-wiped', beforeCompaction: () => new Promise<void>(() => undefined) });
+    await stopped.capture(orderList('已支付', 1500), null, T0);
+    await stopped.wipe();
+    const { openDB } = await import('idb');
+    const raw = await openDB('compact-wiped');
+    expect(await raw.get('meta', 'unencodedCopies')).toBeUndefined();
+    expect(await raw.get('meta', 'schemaVersion')).toBeDefined();
+    raw.close();
   });
 
   it('notices page text edited or lost behind its back', async () => {
