@@ -20,7 +20,7 @@ import { fixturePages } from '../test/fixtures/catalog';
 import { START_MARKS } from '../entrypoints/popup/start';
 import { chromePath, launchExtension, recordedTabId, ROOT, settle, watchExtensionContexts, type ExtensionSession } from '../test/e2e/harness';
 import type { FixtureServer } from '../test/fixtures/server';
-import { HEAVY_CONTROL_HOST, HEAVY_CONTROL_URL, HEAVY_LIST_PATH, HEAVY_LIST_URL, heavyOrderListPage } from './bench/heavy-page';
+import { HEAVY_CONTROL_HOST, HEAVY_CONTROL_URL, HEAVY_LIST_URL, heavyPages } from './bench/heavy-page';
 import { startBenchServer } from './bench/server';
 import { SINGLE_FILE_OPTIONS, singleFileScript } from './bench/singlefile';
 import { atMost, figure, formatFigure, median, missing, type Figure } from './bench/stats';
@@ -844,8 +844,7 @@ const ORDER = [
 async function main() {
   buildExtension();
   bundleFigures();
-  const heavy = heavyOrderListPage(HEAVY_ROWS);
-  const server = await startBenchServer({ [`console.cloud.tencent.com${HEAVY_LIST_PATH}`]: heavy, [`${HEAVY_CONTROL_HOST}${HEAVY_LIST_PATH}`]: heavy });
+  const server = await startBenchServer(heavyPages(HEAVY_ROWS));
   const version = execFileSync(chromePath(), ['--version'], { encoding: 'utf8' }).trim();
   try {
     const phases: [string, () => Promise<void>][] = [

@@ -8,8 +8,9 @@ import { SITES_DIR } from '../../test/fixtures/server';
  * or years of renewals). Generated at bench time, never stored as a fixture:
  * the catalog keeps fixture pages small.
  */
+const VENDOR_HOST = 'console.cloud.tencent.com';
 export const HEAVY_LIST_PATH = '/expense/deal/all';
-export const HEAVY_LIST_URL = `http://console.cloud.tencent.com${HEAVY_LIST_PATH}`;
+export const HEAVY_LIST_URL = `http://${VENDOR_HOST}${HEAVY_LIST_PATH}`;
 /**
  * The same page under a host the extension has no script for: loaded in the
  * browser that has the extension, it is the control that shares everything
@@ -17,6 +18,22 @@ export const HEAVY_LIST_URL = `http://console.cloud.tencent.com${HEAVY_LIST_PATH
  */
 export const HEAVY_CONTROL_HOST = 'news.example.org';
 export const HEAVY_CONTROL_URL = `http://${HEAVY_CONTROL_HOST}${HEAVY_LIST_PATH}`;
+
+/**
+ * What the bench server adds to the fixture sites: the heavy list under the
+ * vendor's host and under the control host, and the control host's copy of
+ * every stylesheet the page links from its own site. Without those the
+ * control page renders unstyled, and its layout and paint are not the
+ * vendor page's.
+ */
+export function heavyPages(rows: number): Record<string, string> {
+  const page = heavyOrderListPage(rows);
+  const pages: Record<string, string> = { [`${VENDOR_HOST}${HEAVY_LIST_PATH}`]: page, [`${HEAVY_CONTROL_HOST}${HEAVY_LIST_PATH}`]: page };
+  for (const [, href] of page.matchAll(/<link rel="stylesheet" href="(\/[^"]+)"/g)) {
+    pages[`${HEAVY_CONTROL_HOST}${href}`] = readFileSync(join(SITES_DIR, VENDOR_HOST, href!), 'utf8');
+  }
+  return pages;
+}
 
 const PRODUCTS = [
   ['云服务器 CVM', '广州三区'],
@@ -80,7 +97,7 @@ export function heavyOrderRows(count: number, seed = 20261122): string {
 
 /** The order list fixture with `rows` orders in its table and the pager saying so. */
 export function heavyOrderListPage(rows: number): string {
-  const html = readFileSync(join(SITES_DIR, 'console.cloud.tencent.com/expense/deal/index.html'), 'utf8');
+  const html = readFileSync(join(SITES_DIR, VENDOR_HOST, 'expense/deal/index.html'), 'utf8');
   const start = html.indexOf('<tbody>');
   const end = html.indexOf('</tbody>');
   if (start < 0 || end < 0) throw new Error('order list fixture has no <tbody>');

@@ -2,7 +2,7 @@ import { createServer, request } from 'node:http';
 import { startFixtureServer, type FixtureServer } from '../../test/fixtures/server';
 
 /**
- * The fixture sites plus generated pages: requests for an extra page are
+ * The fixture sites plus generated pages (HTML, or CSS by its name): requests for an extra page are
  * answered here, everything else is passed to the ordinary fixture server.
  * Same host names, same loopback-only rules.
  */
@@ -13,7 +13,8 @@ export async function startBenchServer(extra: Record<string, string>): Promise<F
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const page = extra[`${host}${path}`];
     if (page !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      const type = path.endsWith('.css') ? 'text/css' : 'text/html';
+      res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
       res.end(page);
       return;
     }
