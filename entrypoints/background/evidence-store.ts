@@ -434,7 +434,11 @@ export function openEvidenceStore(options: OpenOptions = {}) {
           tx.objectStore('blobs').get([copy.id, 'text']),
         ]);
         if (snapshot?.chainHash !== copy.chainHash || dom?.encoding !== 'deflate' || !text) return null;
-        return { dom: inflateSync(dom.bytes), text: inflateSync(text.bytes) };
+        try {
+          return { dom: inflateSync(dom.bytes), text: inflateSync(text.bytes) };
+        } catch {
+          return null; // unreadable: left for verification to report, not tried again
+        }
       }).catch(() => undefined);
     }
   }

@@ -260,6 +260,21 @@ describe('the evidence store (IndexedDB)', () => {
     expect((await next.get(last.id))?.text).toContain('已退款');
   });
 
+  it('leaves a copy it cannot read to verification, and does not try it again', async () => {
+    const stopped = openEvidenceStore({ name: 'compact-unreadable', beforeCompaction: () => new Promise<void>(() => undefined) });
+    const saved = await stopped.capture(orderList('已支付', 1500), null, T0);
+    const { openDB } = await import('idb');
+    const raw = await openDB('compact-unreadable');
+    const blob = await raw.get('blobs', [saved.id, 'dom']);
+    await raw.put('blobs', { ...blob, bytes: blob.bytes.map((b: number, i: number) => (i > 16 ? b ^ 0xff : b)) });
+    const next = store({ name: 'compact-unreadable' });
+    expect((await next.verify()).problems).toEqual([`${saved.id}: page copy unreadable`]);
+    await next.compacted();
+    expect(await raw.get('meta', 'unencodedCopies')).toMatchObject({ value: [] });
+    expect((await raw.get('blobs', [saved.id, 'dom'])).encoding).toBe('deflate');
+    raw.close();
+  });
+
   it('forgets the copies still to be encoded when the store is wiped', async () => {
     const stopped = openEvidenceStore({ name: 'compact-wiped', beforeCompaction: () => new Promise<void>(() => undefined) });
     await stopped.capture(orderList('已支付', 1500), null, T0);
