@@ -25,6 +25,8 @@ interface PageCardProps {
   onOpenChecker?: () => Promise<void>;
   /** Saves the page as evidence; absent where saving is not offered. */
   onSaveEvidence?: () => Promise<EvidenceOutcome>;
+  /** The save button is pointed at or focused: a click may follow (the page script wakes the worker). */
+  onSaveIntent?: () => void;
   /** Reports automatic captures of this page (order pages); returns an unsubscribe function. */
   subscribeAutoCapture?: (listener: (outcome: EvidenceOutcome) => void) => () => void;
 }
@@ -56,7 +58,7 @@ function EvidenceStatus({ save }: { save: SaveState }) {
  * names what the page is and the policy that applies; later it carries the
  * deadlines, risk flags and the save-as-evidence action.
  */
-export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], onOpenChecker, onSaveEvidence, subscribeAutoCapture }: PageCardProps) {
+export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], onOpenChecker, onSaveEvidence, onSaveIntent, subscribeAutoCapture }: PageCardProps) {
   const { t } = useI18n();
   const [checkerError, setCheckerError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(false);
@@ -112,7 +114,15 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
           {(order || orderRows.length > 0) && <OrderDeadlines model={order ?? null} rows={orderRows} />}
           <div className="rg-card__actions">
             {onSaveEvidence && (
-              <button type="button" className="rg-card__button" data-action="save-evidence" onClick={() => void onSave()} disabled={save.state === 'saving'}>
+              <button
+                type="button"
+                className="rg-card__button"
+                data-action="save-evidence"
+                onPointerEnter={onSaveIntent}
+                onFocus={onSaveIntent}
+                onClick={() => void onSave()}
+                disabled={save.state === 'saving'}
+              >
                 {t('card.saveEvidence')}
               </button>
             )}

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PageLocale } from './i18n-context';
 import { PageCard, type EvidenceOutcome } from './PageCard';
 
@@ -43,6 +43,26 @@ describe('PageCard · save as evidence', () => {
     next = { kind: 'duplicate', id: 'snap-000002' };
     await user.click(screen.getByRole('button', { name: 'Save as evidence' }));
     expect(screen.getByText('Nothing changed since the last snapshot (snap-000002); nothing new was saved.')).toBeInTheDocument();
+  });
+
+  it('tells the page script when the save button is pointed at or focused, before any click', async () => {
+    const user = userEvent.setup();
+    const intent = vi.fn();
+    const save = vi.fn(async (): Promise<EvidenceOutcome> => ({ kind: 'saved', id: 'snap-000001' }));
+    render(
+      <PageLocale locale="zh-CN">
+        <PageCard match={{ vendor: 'tencent-cloud', kind: 'order' }} onDismiss={() => {}} onSaveEvidence={save} onSaveIntent={intent} />
+      </PageLocale>,
+    );
+    const button = screen.getByRole('button', { name: '保存为证据' });
+    await user.hover(button);
+    expect(intent).toHaveBeenCalledTimes(1);
+    await user.unhover(button);
+    button.focus();
+    expect(intent).toHaveBeenCalledTimes(2);
+    expect(save).not.toHaveBeenCalled();
+    await user.hover(screen.getByRole('heading', { name: '退款卫士' }));
+    expect(intent).toHaveBeenCalledTimes(2);
   });
 
   it('announces automatic captures of an order page', async () => {

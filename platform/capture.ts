@@ -8,7 +8,7 @@ import type { ResponseOf } from '../lib/messages';
 import { errorMessageKey, MessagingError } from '../lib/wire';
 import type { PageMatch } from '../lib/vendors/types';
 import { packParts } from './capture-packing';
-import { sendMessage } from './page-messaging';
+import { sendMessage, wakeWorker } from './page-messaging';
 
 /**
  * Saving the page in front of the user as evidence (`collectPage`): read the
@@ -273,6 +273,8 @@ export async function collectPage(doc: Document, requestScreenshot: (ticket: str
 
 /** Captures the page and resolves once the worker has acknowledged the committed write (and the page is whole again). */
 export async function capturePage({ match, source, note = '', fields = {}, t, doc = document }: CaptureOptions): Promise<SaveOutcome> {
+  // A stopped worker starts while the page is read and masked, not when the picture is asked for.
+  wakeWorker();
   try {
     const { text, dom, screenshotTicket, tooLarge, pictured } = await collectPage(doc, async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken);
     try {

@@ -18,7 +18,7 @@ import { capturePage, pageOrderFields, painted, settled, type SaveOutcome } from
 import { hideCardOn } from './card-prefs';
 import { placeCard } from './placement';
 import { currentLocale } from './locale';
-import { sendMessage } from './page-messaging';
+import { sendMessage, wakeWorker } from './page-messaging';
 import { pageSettings } from './page-settings';
 
 /** The element name and attributes are contract 2 in DESIGN.md. */
@@ -220,6 +220,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
                   order={content.order}
                   orderRows={content.orderRows}
                   onSaveEvidence={() => save(match, 'manual')}
+                  onSaveIntent={wakeWorker}
                   subscribeAutoCapture={subscribeAutoCapture}
                   onOpenChecker={async () => {
                     await sendMessage('ui.openChecker', {});

@@ -23,6 +23,23 @@ export async function sendMessage<K extends MessageType>(type: K, data: RequestO
   return replyData(type, raw) as ResponseOf<K>;
 }
 
+let waking: Promise<unknown> | null = null;
+
+/**
+ * Starts the worker if the browser has stopped it (it does after 30 s without
+ * an event), without waiting for it. Starting it and evaluating its script
+ * takes about 0.3 s here; called when the user points at or focuses a button
+ * whose action needs the worker, that start overlaps the move to the click
+ * instead of delaying what the click does.
+ */
+export function wakeWorker(): void {
+  waking ??= sendMessage('worker.ping', {})
+    .catch(() => undefined)
+    .finally(() => {
+      waking = null;
+    });
+}
+
 /** Answers the given message types from the extension's own contexts; returns a function that stops. */
 export function listen(handlers: Handlers): () => void {
   const listener = (raw: unknown, sender: { id?: string }, sendResponse: (reply: Reply<unknown>) => void) => {

@@ -204,4 +204,32 @@ describe('evidence in Chromium', () => {
     await cdp.detach();
     await page.close();
   });
+
+  it('pointing at "save as evidence" starts a stopped worker before any click, and saves nothing', async () => {
+    const page = await session.context.newPage();
+    await page.goto(fixture('tc-payment-card-form').url);
+    const button = page.locator('refund-guard-ui [data-action="save-evidence"]');
+    await button.waitFor();
+    const stored = (await ask(locker, 'evidence.list', {})).total;
+    const cdp: CDPSession = await session.context.newCDPSession(page);
+    const running = new Set<string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        if (v.runningStatus === 'running') running.add(v.versionId);
+        else running.delete(v.versionId);
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    await page.mouse.move(5, 5);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => running.size).toBe(0);
+    await page.waitForTimeout(500);
+    expect(running.size).toBe(0); // nothing else on the page starts it
+    await button.hover();
+    await expect.poll(() => running.size, { timeout: 5_000 }).toBe(1);
+    expect(await page.locator('refund-guard-ui [data-evidence]').count()).toBe(0);
+    expect((await ask(locker, 'evidence.list', {})).total).toBe(stored);
+    await cdp.detach();
+    await page.close();
+  });
 });
