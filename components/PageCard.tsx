@@ -25,8 +25,8 @@ interface PageCardProps {
   onOpenChecker?: () => Promise<void>;
   /** Saves the page as evidence; absent where saving is not offered. */
   onSaveEvidence?: () => Promise<EvidenceOutcome>;
-  /** The save button is pointed at or focused: a click may follow (the page script wakes the worker). */
-  onSaveIntent?: () => void;
+  /** A button whose action needs the worker (save, open the checker) is pointed at or focused: a click may follow. */
+  onActionIntent?: () => void;
   /** Reports automatic captures of this page (order pages); returns an unsubscribe function. */
   subscribeAutoCapture?: (listener: (outcome: EvidenceOutcome) => void) => () => void;
 }
@@ -58,7 +58,7 @@ function EvidenceStatus({ save }: { save: SaveState }) {
  * names what the page is and the policy that applies; later it carries the
  * deadlines, risk flags and the save-as-evidence action.
  */
-export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], onOpenChecker, onSaveEvidence, onSaveIntent, subscribeAutoCapture }: PageCardProps) {
+export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], onOpenChecker, onSaveEvidence, onActionIntent, subscribeAutoCapture }: PageCardProps) {
   const { t } = useI18n();
   const [checkerError, setCheckerError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(false);
@@ -118,8 +118,8 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
                 type="button"
                 className="rg-card__button"
                 data-action="save-evidence"
-                onPointerEnter={onSaveIntent}
-                onFocus={onSaveIntent}
+                onPointerEnter={onActionIntent}
+                onFocus={onActionIntent}
                 onClick={() => void onSave()}
                 disabled={save.state === 'saving'}
               >
@@ -131,6 +131,8 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
                 type="button"
                 className="rg-card__button rg-card__button--quiet"
                 data-action="open-checker"
+                onPointerEnter={onActionIntent}
+                onFocus={onActionIntent}
                 onClick={() => {
                   setCheckerError(null);
                   onOpenChecker().catch((error: unknown) =>

@@ -45,13 +45,14 @@ describe('PageCard · save as evidence', () => {
     expect(screen.getByText('Nothing changed since the last snapshot (snap-000002); nothing new was saved.')).toBeInTheDocument();
   });
 
-  it('tells the page script when the save button is pointed at or focused, before any click', async () => {
+  it('tells the page script when a button that needs the worker is pointed at or focused, before any click', async () => {
     const user = userEvent.setup();
     const intent = vi.fn();
     const save = vi.fn(async (): Promise<EvidenceOutcome> => ({ kind: 'saved', id: 'snap-000001' }));
+    const openChecker = vi.fn(async () => undefined);
     render(
       <PageLocale locale="zh-CN">
-        <PageCard match={{ vendor: 'tencent-cloud', kind: 'order' }} onDismiss={() => {}} onSaveEvidence={save} onSaveIntent={intent} />
+        <PageCard match={{ vendor: 'tencent-cloud', kind: 'order' }} onDismiss={() => {}} onSaveEvidence={save} onOpenChecker={openChecker} onActionIntent={intent} />
       </PageLocale>,
     );
     const button = screen.getByRole('button', { name: '保存为证据' });
@@ -60,9 +61,14 @@ describe('PageCard · save as evidence', () => {
     await user.unhover(button);
     button.focus();
     expect(intent).toHaveBeenCalledTimes(2);
+    await user.hover(screen.getByRole('button', { name: '检查能否退款' }));
+    expect(intent).toHaveBeenCalledTimes(3);
     expect(save).not.toHaveBeenCalled();
+    expect(openChecker).not.toHaveBeenCalled();
+    // Pointing elsewhere on the card is no intent.
     await user.hover(screen.getByRole('heading', { name: '退款卫士' }));
-    expect(intent).toHaveBeenCalledTimes(2);
+    await user.hover(screen.getByRole('button', { name: '收起' }));
+    expect(intent).toHaveBeenCalledTimes(3);
   });
 
   it('announces automatic captures of an order page', async () => {

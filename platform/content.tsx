@@ -220,7 +220,7 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
                   order={content.order}
                   orderRows={content.orderRows}
                   onSaveEvidence={() => save(match, 'manual')}
-                  onSaveIntent={wakeWorker}
+                  onActionIntent={wakeWorker}
                   subscribeAutoCapture={subscribeAutoCapture}
                   onOpenChecker={async () => {
                     await sendMessage('ui.openChecker', {});
