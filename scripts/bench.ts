@@ -154,10 +154,11 @@ async function busyShare(ms: number): Promise<number | null> {
 
 /**
  * Waits (at least `minMs`, at most `maxMs`) until the machine has been quiet for a
- * second: after thousands of writes the browser's storage engine compacts, and the
- * worker collects garbage, for a while that varies from run to run. Returns the wait.
+ * second before `phase` is timed: after thousands of writes the browser's storage
+ * engine compacts, and the worker collects garbage, for a while that varies from run
+ * to run. The wait is logged and noted in the report.
  */
-async function quiet(minMs: number, maxMs: number): Promise<number> {
+async function quiet(phase: string, minMs: number, maxMs: number): Promise<void> {
   const start = performance.now();
   await sleep(minMs);
   let calm = 0;
@@ -165,7 +166,9 @@ async function quiet(minMs: number, maxMs: number): Promise<number> {
     const busy = await busyShare(500);
     calm = busy === null || busy < 0.2 ? calm + 1 : 0;
   }
-  return Math.round(performance.now() - start);
+  const seconds = ((performance.now() - start) / 1000).toFixed(1);
+  log(`${phase}: the machine was quiet after ${seconds} s`);
+  notes.push(`${phase} timed after waiting ${seconds} s for the machine to be quiet (below 20% busy for 1 s)`);
 }
 
 /** Waits until the card reports the automatic snapshot of an order page (saved, duplicate or error). */
@@ -512,9 +515,7 @@ async function captureCost(server: FixtureServer) {
     const atRest: number[] = [];
     // As for the popup: the store phase before this one leaves the kernel reclaiming gigabytes
     // for a while. Our saves and the peers' runs are timed once the machine is quiet again.
-    const waited = await quiet(3000, 30_000);
-    log(`capture: the machine was quiet after ${(waited / 1000).toFixed(1)} s`);
-    notes.push(`capture timed after waiting ${(waited / 1000).toFixed(1)} s for the machine to be quiet (below 20% busy for 1 s)`);
+    await quiet('capture', 3000, 30_000);
     // All our saves first, then the peers: SingleFile's runs leave the machine collecting and
     // reclaiming gigabytes for a while, and a save timed in their wake pays for it.
     for (let i = 0; i < CAPTURE_RUNS; i++) {
@@ -773,9 +774,7 @@ async function storeCost(server: FixtureServer) {
     // closed first: the extension's pages share one renderer process (one main thread, one heap),
     // and the popup would otherwise pay for collecting what three 1,000-snapshot exports left.
     await locker.close();
-    const waited = await quiet(3000, 30_000);
-    log(`popup: the machine was quiet after ${(waited / 1000).toFixed(1)} s`);
-    notes.push(`popup timed after waiting ${(waited / 1000).toFixed(1)} s for the machine to be quiet (below 20% busy for 1 s)`);
+    await quiet('popup', 3000, 30_000);
     await popupCost(session);
   } finally {
     await session.close();

@@ -235,6 +235,9 @@ interface UnencodedCopy {
 /** Entries the list keeps at most (a store that never got to encode: the newest are kept). */
 const UNENCODED_MAX = 200;
 
+/** Resolves in a later task, after whatever the current one (an acknowledgement, an open request) sends. */
+const nextTask = () => new Promise<void>((next) => setTimeout(next, 0));
+
 async function unencodedCopies(meta: { get(key: string): Promise<{ value: unknown } | undefined> }): Promise<UnencodedCopy[]> {
   const record = await meta.get(UNENCODED);
   return Array.isArray(record?.value) ? (record.value as UnencodedCopy[]) : [];
@@ -356,7 +359,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
     })
       .then((database) => {
         // Copies an earlier worker left plainly deflated are encoded once the store is idle.
-        track(new Promise((next) => setTimeout(next, 0)).then(() => resumeEncoding(database)));
+        track(nextTask().then(() => resumeEncoding(database)));
         return database;
       })
       .catch((error: unknown) => {
@@ -414,7 +417,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
 
   function compactLater(copy: UnencodedCopy, dom: Uint8Array, text: Uint8Array) {
     // A new task, so the capture's acknowledgement has left before the encoding starts.
-    track(new Promise((next) => setTimeout(next, 0)).then(() => encodeCopy(copy, async () => ({ dom, text }))));
+    track(nextTask().then(() => encodeCopy(copy, async () => ({ dom, text }))));
   }
 
   /**
