@@ -4,7 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
 import { toBase64, verifyBundle } from '../../lib/evidence';
-import { orderPayload } from '../../lib/evidence/testing/ledger';
+import { orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
+
+const signing = testSigner();
+const signer = () => signing;
 import type { Locale } from '../../lib/i18n';
 import { MessagingError } from '../../lib/messages';
 import { StaticLocale } from '../i18n';
@@ -51,7 +54,7 @@ async function lockerOver(seed: (store: EvidenceStore) => Promise<void>) {
     remove: (id) => store.remove(id, at(500)),
     addNote: async (id, text) => (await store.addNote(id, text, at(400)))?.id ?? null,
     exportBundle: async (ids, locale) => {
-      const { zip, count, headHash } = await store.exportBundle(ids, at(600), { name: 'refund-guard', version: '0.1.0' }, locale);
+      const { zip, count, headHash } = await store.exportBundle(ids, at(600), { name: 'refund-guard', version: '0.1.0' }, locale, await signer());
       return { fileName: 'refund-guard-evidence-20261122T120000.zip', base64: toBase64(zip), count, size: zip.length, headHash };
     },
     checkStore: () => store.verify(),
@@ -286,7 +289,7 @@ describe('evidence locker · export and bundle verification', () => {
       await s.capture(orderPage('20261118105822371604'), JPEG, at(0));
       await s.capture(orderPage('20261109143015264938', '已退款'), null, at(1));
     });
-    const { zip } = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN');
+    const { zip } = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await signer());
     show(api);
     const input = screen.getByLabelText('选择证据包文件…');
     await user.upload(input, new File([zip as BlobPart], 'bundle.zip', { type: 'application/zip' }));
