@@ -27,7 +27,7 @@ async function sample() {
 }
 
 type Files = Map<string, Uint8Array>;
-type Edit = (files: Files, manifest: any) => void | Promise<void>;
+type Edit = (files: Files, manifest: any) => unknown;
 
 /** Applies an edit, then makes every hash agree with it again: listed files, sizes, the manifest hash. */
 async function forge(zip: Uint8Array, edit: Edit, resign?: Parameters<typeof signManifest>[1]): Promise<Uint8Array> {
