@@ -49,7 +49,6 @@ export const zhCN = {
   'settings.data.key.help': '导出的证据包都用本浏览器独有的密钥签名；校验时报告的指纹与此处一致，才说明证据包出自本机且未被改动。',
   'settings.data.key.loading': '正在读取…',
   'settings.data.key.error': '无法读取签名密钥：{message}',
-  'ticket.evidenceHead': '证据包链头哈希：{hash}',
   'bundle.index.signedBy': '清单由本机退款卫士的密钥签名，密钥指纹：',
 } as const;
 
@@ -103,6 +102,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'settings.data.key.help': 'Every exported bundle is signed with a key only this browser holds; a bundle comes from here unchanged only when a verifier reports this same fingerprint.',
   'settings.data.key.loading': 'Reading…',
   'settings.data.key.error': 'The signing key could not be read: {message}',
-  'ticket.evidenceHead': 'Evidence bundle chain head hash: {hash}',
   'bundle.index.signedBy': 'The manifest is signed with the exporting Refund Guard’s key, fingerprint:',
 } as const;
