@@ -123,7 +123,7 @@ export const en: Record<MessageKey, string> = {
   'verify.cli.notFile': '{path} is not a file.',
   'bundle.index.title': 'Refund Guard · evidence bundle',
   'bundle.index.summary': 'This bundle holds {count} snapshots, exported {exportedAt} (Beijing time).',
-  'bundle.index.howToVerify': 'manifest.json records the SHA-256 of every file and the hash chain; verify offline in Refund Guard’s evidence locker or with npm run verify -- bundle.zip.',
+  'bundle.index.howToVerify': 'manifest.json records the SHA-256 of every file and the hash chain, and is signed with the exporting browser’s key; verify offline in Refund Guard’s evidence locker or with npm run verify -- bundle.zip.',
   'bundle.index.chain': 'Hash chain: {length} entries ({deleted} deletions), head:',
   'bundle.index.id': 'Snapshot',
   'bundle.index.capturedAt': 'Saved (Beijing time)',

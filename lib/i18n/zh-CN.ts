@@ -123,7 +123,7 @@ export const zhCN = {
   'verify.cli.notFile': '{path} 不是一个文件。',
   'bundle.index.title': '退款卫士 · 证据包',
   'bundle.index.summary': '本证据包含 {count} 条快照，导出于 {exportedAt}（北京时间）。',
-  'bundle.index.howToVerify': 'manifest.json 记录了每个文件的 SHA-256 和哈希链；可在退款卫士的证据库中，或用 npm run verify -- 证据包.zip 离线校验。',
+  'bundle.index.howToVerify': 'manifest.json 记录了每个文件的 SHA-256 和哈希链，并由导出它的浏览器的密钥签名；可在退款卫士的证据库中，或用 npm run verify -- 证据包.zip 离线校验。',
   'bundle.index.chain': '哈希链：{length} 条记录（其中 {deleted} 条删除记录），链头：',
   'bundle.index.id': '快照编号',
   'bundle.index.capturedAt': '保存时间（北京时间）',
