@@ -137,7 +137,7 @@ export function VerifyReport({ file, report, ownFingerprint = null }: { file: st
           )}
         </div>
       )}
-      {report.problems[0]?.kind !== 'not-zip' && (
+      {!['not-zip', 'manifest-missing', 'manifest-unreadable'].includes(report.problems[0]?.kind ?? '') && (
         <div data-testid="verify-signature" data-signature={report.signature ? (report.signature.ok ? 'ok' : 'invalid') : 'none'} data-signer={signer ? (signedHere ? 'this' : 'other') : ''}>
           <p>
             <strong>{t('verify.heading.signature')}</strong> {report.signature?.ok ? '✔ ' : '✘ '}

@@ -70,6 +70,9 @@ export function fieldLabel(key: string, t: Translate): string {
   return label === messageKey ? key : label;
 }
 
+/** Problems that leave nothing to report on: no archive or no manifest was read. */
+const UNREAD: readonly string[] = ['not-zip', 'manifest-missing', 'manifest-unreadable'];
+
 /** A plain-text report for a terminal. */
 export function formatReport(report: BundleReport, t: Translate): string {
   const lines = [`${report.ok ? '✔' : '✘'} ${reportHeadline(report, t)}`];
@@ -77,7 +80,7 @@ export function formatReport(report: BundleReport, t: Translate): string {
     lines.push('', t('verify.heading.problems'));
     for (const problem of report.problems) lines.push(`  ✘ ${describeProblem(problem, t)}`);
   }
-  if (report.problems[0]?.kind !== 'not-zip' && report.problems[0]?.kind !== 'manifest-missing' && report.problems[0]?.kind !== 'manifest-unreadable') {
+  if (!UNREAD.includes(report.problems[0]?.kind ?? '')) {
     lines.push('', `${t('verify.heading.signature')} ${report.signature?.ok ? '✔' : '✘'} ${signatureLine(report, t)}`);
     if (report.signature?.fingerprint) lines.push(`  ${t('verify.signature.compare')}`);
   }
