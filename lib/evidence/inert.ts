@@ -16,9 +16,13 @@ const tagPattern = (names: string) => new RegExp(`<(?:${names})(?=[\\s/>])(?:[^>
 const META_OR_LINK = tagPattern('meta|link');
 const HTTP_EQUIV = /\shttp-equiv\s*=/i;
 
-/** Attributes that hold a URL the browser may load or navigate to. */
+/**
+ * Attributes that hold a URL the browser may load or navigate to. A value that
+ * starts with `/`, `#` or `?` is a path on the page's own site and cannot name
+ * a scheme: it is not read further (most links of a large page are such paths).
+ */
 const URL_ATTRIBUTE =
-  /(\s(?:href|src|action|formaction|xlink:href|data|poster|background|ping|cite|longdesc|lowsrc|dynsrc|codebase|icon|manifest|usemap|archive|profile|srcset|imagesrcset)\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
+  /(\s(?:href|src|action|formaction|xlink:href|data|poster|background|ping|cite|longdesc|lowsrc|dynsrc|codebase|icon|manifest|usemap|archive|profile|srcset|imagesrcset)\s*=\s*)("(?![/#?])[^"]*"|'(?![/#?])[^']*'|(?![/#?])[^\s"'=<>`]+)/gi;
 
 const NAMED: Record<string, string> = { tab: '\t', newline: '\n', colon: ':', lpar: '(', rpar: ')', sol: '/', amp: '&', quot: '"', apos: "'", nbsp: ' ', period: '.' };
 
@@ -39,6 +43,8 @@ export function decodedUrl(raw: string): string {
 const ACTIVE_SCHEME = /^(?:javascript|vbscript|livescript|data(?!:image\/(?:png|gif|jpeg|webp|avif|svg\+xml)[;,]))\s*:/i;
 
 export function isActiveUrl(raw: string): boolean {
+  // Spelled plainly as a web address: nothing to decode (the common case, read without decoding).
+  if (/^https?:\/\//i.test(raw)) return false;
   return ACTIVE_SCHEME.test(decodedUrl(raw).replace(/[\u0000-\u001f]/g, ''));
 }
 
