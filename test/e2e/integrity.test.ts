@@ -162,7 +162,7 @@ describe('integrity of exported evidence in Chromium', () => {
     }
     expect({ connections: server.beacon!.connections, requests: server.beacon!.requests.length }).toEqual(before);
     expect(hostsIn(netLog, [BEACON_HOST, ...FIXTURE_HOSTS])).toEqual([]);
-    console.info(`integrity: ${opened.length} exported files opened from disk, 0 requests, 0 tracker connections`);
+    console.info(`integrity: ${opened.length} exported files opened from disk (${opened.map((o) => relative(join(dir, "bundle"), o.file)).join(", ")}), 0 requests, 0 tracker connections`);
   }, 120_000);
 
   it('the instrument sees every trick: the page as served, opened from disk, does reach the tracker', async () => {
@@ -174,6 +174,17 @@ describe('integrity of exported evidence in Chromium', () => {
     expect(server.beacon!.connections).toBeGreaterThan(before.connections);
     expect(hostsIn(netLog, [BEACON_HOST])).toHaveLength(1);
   }, 120_000);
+
+  it('options shows the fingerprint the verifiers report for this browser\'s bundles', async () => {
+    const manifest = JSON.parse(fromUtf8(unzipSync(zip)[MANIFEST_PATH]!));
+    expect(manifest.signature.fingerprint).toBe(fingerprint);
+    const options = await session.context.newPage();
+    await options.goto(session.extensionUrl('options.html'));
+    const row = options.getByLabel('证据包签名密钥指纹');
+    await poll(() => row.inputValue()).toBe(fingerprint);
+    expect(await row.getAttribute('readonly')).not.toBeNull();
+    await options.close();
+  });
 
   it('the locker rejects a bundle edited after export, every hash recomputed, and names another signer for one signed again', async () => {
     const input = locker.locator('input[type="file"]');
