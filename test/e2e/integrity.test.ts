@@ -162,7 +162,7 @@ describe('integrity of exported evidence in Chromium', () => {
     }
     expect({ connections: server.beacon!.connections, requests: server.beacon!.requests.length }).toEqual(before);
     expect(hostsIn(netLog, [BEACON_HOST, ...FIXTURE_HOSTS])).toEqual([]);
-    console.info(`integrity: ${opened.length} exported files opened from disk (${opened.map((o) => relative(join(dir, "bundle"), o.file)).join(", ")}), 0 requests, 0 tracker connections`);
+    console.info(`integrity: ${opened.length} exported files opened from disk (${opened.map((o) => relative(join(dir, 'bundle'), o.file)).join(', ')}), 0 requests, 0 tracker connections`);
   }, 120_000);
 
   it('the instrument sees every trick: the page as served, opened from disk, does reach the tracker', async () => {
