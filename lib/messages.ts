@@ -156,6 +156,14 @@ function defineProtocol() {
       request: z.object({}),
       response: z.object({ ok: z.boolean(), length: z.number().int().nonnegative(), problems: z.array(z.string()) }),
     },
+    /**
+     * Options / locker → worker: the fingerprint of the installation's bundle
+     * signing key (created on first need), and the chain head a ticket can cite.
+     */
+    'evidence.signingKey': {
+      request: z.object({}),
+      response: z.object({ algorithm: z.string(), fingerprint: z.string().max(100), headHash: sha256 }),
+    },
     // ── Evidence locker, context menu and shortcut capture (add entries here) ──
     /**
      * Extension page (popup) → worker: save the page in this tab as a manual

@@ -1,8 +1,11 @@
 /**
  * Offline verification of an evidence bundle on any machine with Node:
- *   npm run verify -- bundle.zip [--lang zh-CN|en] [--json]
- * The same verifier the extension runs (lib/evidence/verify.ts). Exit codes:
- * 0 verified, 1 the bundle failed verification, 2 usage or file error.
+ *   npm run verify -- bundle.zip [--lang zh-CN|en] [--json] [--fingerprint "<key fingerprint>"]
+ * The same verifier the extension runs (lib/evidence/verify.ts). It reports
+ * the fingerprint of the key that signed the bundle; with `--fingerprint` (the
+ * one the exporting browser's settings show) a bundle signed by any other key
+ * fails. Exit codes: 0 verified, 1 the bundle failed verification, 2 usage or
+ * file error.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -15,17 +18,24 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
+/** Options that take a value: the value is the next argument. */
+const VALUED = ['--lang', '--fingerprint'];
+const optionValue = (args: string[], name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
 function localeFrom(args: string[], env: Record<string, string | undefined>): Locale {
-  const i = args.indexOf('--lang');
-  const asked = i >= 0 ? args[i + 1] : undefined;
+  const asked = optionValue(args, '--lang');
   if (asked === 'en' || asked === 'zh-CN') return asked;
   return resolveLocale('auto', [env.LC_ALL, env.LC_MESSAGES, env.LANG].filter((l): l is string => !!l && l !== 'C' && l !== 'POSIX').map((l) => l.replace('_', '-')));
 }
 
 export async function main(args: string[], io: CliIo): Promise<number> {
   const t = translator(localeFrom(args, io.env ?? {}));
-  const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--lang');
-  if (files.length !== 1 || args.includes('--help')) {
+  const files = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1] ?? ''));
+  const fingerprint = optionValue(args, '--fingerprint');
+  if (files.length !== 1 || args.includes('--help') || (args.includes('--fingerprint') && !fingerprint?.trim())) {
     io.err(`${t('verify.cli.usage')}\n`);
     return 2;
   }
@@ -41,7 +51,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     io.err(`${t('verify.cli.noFile', { path })}\n`);
     return 2;
   }
-  const report = await verifyBundle(bytes);
+  const report = await verifyBundle(bytes, fingerprint ? { fingerprint } : {});
   io.out(args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, t));
   return report.ok ? 0 : 1;
 }

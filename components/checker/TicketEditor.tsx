@@ -53,14 +53,28 @@ export function TicketEditor(props: TicketEditorProps) {
     const c = Object.fromEntries(Object.entries(contact).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
     return Object.keys(c).length ? c : undefined;
   }, [contact]);
+  // The evidence chain's head, quoted by a draft that rests on stored snapshots (none when the worker cannot say).
+  const [evidenceHead, setEvidenceHead] = useState<string | undefined>(undefined);
+  const hasSnapshots = snapshots.length > 0;
+  useEffect(() => {
+    if (!hasSnapshots || !props.services.evidenceHead) return;
+    let live = true;
+    props.services.evidenceHead().then(
+      (head) => live && setEvidenceHead(head),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [hasSnapshots, props.services]);
   const drafted = useMemo((): { draft: TicketDraft } | { error: string } => {
     try {
       const withContact = contactFact ? { ...facts, contact: contactFact } : facts;
-      return { draft: draftTicket(verdict, withContact, snapshots, locale, { target, packs, holidayOverrides: holidayOverrides as never }) };
+      return { draft: draftTicket(verdict, withContact, snapshots, locale, { target, packs, holidayOverrides: holidayOverrides as never, evidenceHead }) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [verdict, facts, contactFact, snapshots, locale, target, packs, holidayOverrides]);
+  }, [verdict, facts, contactFact, snapshots, locale, target, packs, holidayOverrides, evidenceHead]);
 
   const targets: TicketTarget[] = refused ? ['vendor', '12315', 'heimao'] : ['vendor'];
   return (

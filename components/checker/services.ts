@@ -22,6 +22,8 @@ export interface CheckerServices {
   openUrl(url: string): void;
   /** Opens the evidence locker, where the evidence bundle is exported. */
   openLocker(): void;
+  /** The evidence chain's head hash, which a draft resting on stored evidence quotes. */
+  evidenceHead?(): Promise<string>;
   copyText(text: string): Promise<void>;
   /** The answers given for a claim earlier in this browser session (the popup closes when the page is clicked). */
   loadDraft?(key: string): Promise<ClaimDraft | null>;

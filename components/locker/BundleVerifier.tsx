@@ -1,5 +1,5 @@
 import { useId, useState, type DragEvent } from 'react';
-import { describeProblem, fileStatusKey, reportHeadline, type BundleReport } from '../../lib/evidence';
+import { chainSummary, describeProblem, fileStatusKey, reportHeadline, sameFingerprint, signatureLine, type BundleReport } from '../../lib/evidence';
 import { useI18n } from '../i18n';
 import type { LockerApi } from './api';
 import { beijingTime, errorText } from './format';
@@ -7,7 +7,7 @@ import { beijingTime, errorText } from './format';
 type VerifyState =
   | { state: 'idle' }
   | { state: 'running'; file: string }
-  | { state: 'done'; file: string; report: BundleReport }
+  | { state: 'done'; file: string; report: BundleReport; own: string | null }
   | { state: 'error'; message: string };
 
 /** Which snapshots an altered, missing or added file belongs to (`snapshots/<id>/…`). */
@@ -27,7 +27,7 @@ export function alteredSnapshots(report: BundleReport): string[] {
  * Checks an exported bundle right here in the page (the same verifier as the
  * command line): drop a ZIP on the zone, or choose it with the file input.
  */
-export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle'> }) {
+export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 'signingKey'> }) {
   const { t } = useI18n();
   const id = useId();
   const [state, setState] = useState<VerifyState>({ state: 'idle' });
@@ -44,7 +44,13 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle'> }
       return;
     }
     try {
-      setState({ state: 'done', file: file.name, report: await api.verifyBundle(bytes) });
+      const report = await api.verifyBundle(bytes);
+      // This browser's key, to tell a bundle signed here from one signed elsewhere (unknown when the worker cannot say).
+      const own = await api.signingKey().then(
+        (key) => key.fingerprint,
+        () => null,
+      );
+      setState({ state: 'done', file: file.name, report, own });
     } catch (error) {
       setState({ state: 'error', message: errorText(error, t) });
     }
@@ -92,14 +98,16 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle'> }
             {state.message}
           </p>
         )}
-        {state.state === 'done' && <VerifyReport file={state.file} report={state.report} />}
+        {state.state === 'done' && <VerifyReport file={state.file} report={state.report} ownFingerprint={state.own} />}
       </div>
     </section>
   );
 }
 
-export function VerifyReport({ file, report }: { file: string; report: BundleReport }) {
+export function VerifyReport({ file, report, ownFingerprint = null }: { file: string; report: BundleReport; ownFingerprint?: string | null }) {
   const { t } = useI18n();
+  const signer = report.signature?.fingerprint ?? null;
+  const signedHere = !!(signer && ownFingerprint && sameFingerprint(signer, ownFingerprint));
   const altered = alteredSnapshots(report);
   const changedFiles = report.files.filter((f) => f.status !== 'ok');
   return (
@@ -129,15 +137,23 @@ export function VerifyReport({ file, report }: { file: string; report: BundleRep
           )}
         </div>
       )}
+      {!['not-zip', 'manifest-missing', 'manifest-unreadable'].includes(report.problems[0]?.kind ?? '') && (
+        <div data-testid="verify-signature" data-signature={report.signature ? (report.signature.ok ? 'ok' : 'invalid') : 'none'} data-signer={signer ? (signedHere ? 'this' : 'other') : ''}>
+          <p>
+            <strong>{t('verify.heading.signature')}</strong> {report.signature?.ok ? '✔ ' : '✘ '}
+            {signatureLine(report, t)}
+          </p>
+          {report.signature?.ok && signer && ownFingerprint && (
+            <p className={signedHere ? 'rg-ok' : 'rg-error'} data-testid="verify-signer">
+              {signedHere ? t('locker.verify.signedHere', { fingerprint: signer }) : t('locker.verify.signedElsewhere', { fingerprint: signer, own: ownFingerprint })}
+            </p>
+          )}
+        </div>
+      )}
       {report.chain && (
         <p data-testid="verify-chain" data-chain={report.chain.ok ? 'ok' : 'broken'}>
           <strong>{t('verify.heading.chain')}</strong> {report.chain.ok ? t('locker.verify.chainOk') : t('locker.verify.chainBroken')} —{' '}
-          {t('verify.chain.summary', {
-            length: report.chain.length,
-            tombstones: report.chain.tombstones,
-            withContent: report.chain.withContent,
-            head: report.chain.headHash ?? '-',
-          })}
+          {chainSummary(report.chain, t)}
         </p>
       )}
       {report.snapshots.length > 0 && (

@@ -3,8 +3,11 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
-import { toBase64, verifyBundle } from '../../lib/evidence';
-import { orderPayload } from '../../lib/evidence/testing/ledger';
+import { keyFingerprint, toBase64, verifyBundle } from '../../lib/evidence';
+import { orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
+
+const signing = testSigner();
+const signer = () => signing;
 import type { Locale } from '../../lib/i18n';
 import { MessagingError } from '../../lib/messages';
 import { StaticLocale } from '../i18n';
@@ -51,11 +54,12 @@ async function lockerOver(seed: (store: EvidenceStore) => Promise<void>) {
     remove: (id) => store.remove(id, at(500)),
     addNote: async (id, text) => (await store.addNote(id, text, at(400)))?.id ?? null,
     exportBundle: async (ids, locale) => {
-      const { zip, count, headHash } = await store.exportBundle(ids, at(600), { name: 'refund-guard', version: '0.1.0' }, locale);
+      const { zip, count, headHash } = await store.exportBundle(ids, at(600), { name: 'refund-guard', version: '0.1.0' }, locale, await signer());
       return { fileName: 'refund-guard-evidence-20261122T120000.zip', base64: toBase64(zip), count, size: zip.length, headHash };
     },
     checkStore: () => store.verify(),
     verifyBundle,
+    signingKey: async () => ({ fingerprint: await keyFingerprint((await signer()).publicKeySpki) }),
     download: (fileName, bytes) => downloads.push({ fileName, bytes }),
   };
   return { store, api, downloads };
@@ -286,7 +290,7 @@ describe('evidence locker · export and bundle verification', () => {
       await s.capture(orderPage('20261118105822371604'), JPEG, at(0));
       await s.capture(orderPage('20261109143015264938', '已退款'), null, at(1));
     });
-    const { zip } = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN');
+    const { zip } = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await signer());
     show(api);
     const input = screen.getByLabelText('选择证据包文件…');
     await user.upload(input, new File([zip as BlobPart], 'bundle.zip', { type: 'application/zip' }));
@@ -308,6 +312,29 @@ describe('evidence locker · export and bundle verification', () => {
     expect(within(bad).getByTestId('verify-altered')).toHaveTextContent(/文件被改动：snapshots\/snap-000002\//);
     expect(bad.querySelector('[data-snapshot-id="snap-000001"]')).toHaveAttribute('data-ok', 'true');
     expect(bad.querySelector('[data-snapshot-id="snap-000002"]')).toHaveAttribute('data-ok', 'false');
+  });
+
+  it('names the signer: this browser’s key, or another one for a bundle signed elsewhere', async () => {
+    const user = userEvent.setup();
+    const { api, store } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604'), null, at(0));
+    });
+    const own = await keyFingerprint((await signer()).publicKeySpki);
+    const mine = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await signer());
+    show(api);
+    const input = screen.getByLabelText('选择证据包文件…');
+    await user.upload(input, new File([mine.zip as BlobPart], 'mine.zip', { type: 'application/zip' }));
+    const signature = await screen.findByTestId('verify-signature');
+    expect(signature).toHaveAttribute('data-signature', 'ok');
+    expect(signature).toHaveAttribute('data-signer', 'this');
+    expect(signature).toHaveTextContent(`签名： ✔ 有效（ECDSA-P256-SHA256），签名密钥指纹 ${own}`);
+    expect(within(signature).getByTestId('verify-signer')).toHaveTextContent(`由本浏览器的密钥签名（指纹 ${own}）。`);
+
+    const elsewhere = await store.exportBundle(null, at(11), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await testSigner());
+    await user.upload(input, new File([elsewhere.zip as BlobPart], 'theirs.zip', { type: 'application/zip' }));
+    await waitFor(() => expect(screen.getByTestId('verify-signature')).toHaveAttribute('data-signer', 'other'));
+    expect(screen.getByTestId('verify-signer')).toHaveTextContent(new RegExp(`不是本浏览器的密钥（${own}）`));
+    expect(screen.getByTestId('verify-signer')).not.toHaveTextContent(`指纹 ${own}）`);
   });
 
   it('accepts a dropped file and explains a file that is not a bundle', async () => {

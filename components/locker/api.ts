@@ -15,6 +15,8 @@ export interface LockerApi {
   checkStore(): Promise<ResponseOf<'evidence.verify'>>;
   /** Verifies a bundle in the page itself (lib/evidence verifyBundle). */
   verifyBundle(bytes: Uint8Array): Promise<BundleReport>;
+  /** The fingerprint of this browser's bundle signing key, to say whether a bundle was signed here. */
+  signingKey(): Promise<{ fingerprint: string }>;
   /** Hands a file to the browser's downloads. */
   download(fileName: string, bytes: Uint8Array): void;
 }

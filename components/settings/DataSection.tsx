@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { fromBase64 } from '../../lib/evidence/base64';
 import { useI18n } from '../i18n';
 import type { SettingsApi } from './api';
@@ -16,6 +16,18 @@ export function DataSection({ api, onReload }: { api: SettingsApi; onReload: () 
   const [confirm, setConfirm] = useState('');
   const [status, setStatus] = useState<StatusMessage>(null);
   const word = t('settings.data.wipe.word');
+  const [key, setKey] = useState<{ fingerprint: string } | { error: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.signingKey().then(
+      (answer) => live && setKey({ fingerprint: answer.fingerprint }),
+      (error: unknown) => live && setKey({ error: errorText(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   const run = (task: () => Promise<void>) => () =>
     void task().catch((error: unknown) => setStatus({ kind: 'error', text: t('settings.error', { message: errorText(error) }) }));
@@ -73,6 +85,26 @@ export function DataSection({ api, onReload }: { api: SettingsApi; onReload: () 
           {t('settings.data.exportEvidence')}
         </button>
       </div>
+      <div className="rg-row" data-testid="signing-key">
+        <label htmlFor={`${id}-key`}>{t('settings.data.key')}</label>
+        {key && 'error' in key ? (
+          <span className="rg-error">{t('settings.data.key.error', { message: key.error })}</span>
+        ) : (
+          <input
+            id={`${id}-key`}
+            className="rg-fingerprint"
+            type="text"
+            readOnly
+            size={80}
+            aria-describedby={`${id}-key-help`}
+            data-fingerprint={key?.fingerprint ?? ''}
+            value={key?.fingerprint ?? t('settings.data.key.loading')}
+          />
+        )}
+      </div>
+      <p id={`${id}-key-help`} className="rg-muted">
+        {t('settings.data.key.help')}
+      </p>
       <div className="rg-row">
         <label htmlFor={`${id}-file`}>{t('settings.data.import')}</label>
         <input id={`${id}-file`} ref={fileInput} type="file" accept="application/json,.json" onChange={importFile} />

@@ -20,6 +20,8 @@ export interface SettingsApi {
   upcoming(): Promise<UpcomingDeadline[]>;
   exportEvidence(locale: Locale): Promise<{ fileName: string; base64: string; count: number }>;
   wipeEvidence(): Promise<number>;
+  /** The fingerprint of the key evidence bundles are signed with (made on first need). */
+  signingKey(): Promise<{ fingerprint: string }>;
   /** Writes settings and outage log in one storage operation (import: all or nothing). */
   writeAll(settings: Settings, log: OutageLog): Promise<void>;
   /** Removes everything the extension keeps in local storage. */

@@ -24,6 +24,7 @@ import {
   utf8,
   verifyChain,
   withNote,
+  type BundleSigner,
   type ChainEntry,
   type ChainHead,
   type ListQuery,
@@ -733,7 +734,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
     },
 
     /** A bundle of the chosen snapshots (all when `ids` is null) with the whole chain. */
-    async exportBundle(ids: readonly string[] | null, now: Date, generator: { name: string; version: string }, locale: Locale) {
+    async exportBundle(ids: readonly string[] | null, now: Date, generator: { name: string; version: string }, locale: Locale, signer: BundleSigner) {
       const database = await db();
       const tx = database.transaction(['chain', 'snapshots', 'blobs']);
       const [entries, all] = await Promise.all([tx.objectStore('chain').getAll(), tx.objectStore('snapshots').getAll()]);
@@ -764,8 +765,14 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         exportedAt: now,
         generator,
         locale,
+        signer,
       });
       return { zip, count: chosen.length, headHash: manifest.chain.headHash };
+    },
+
+    /** The chain's last entry (genesis when empty): what a ticket cites to anchor the evidence. */
+    async head(): Promise<ChainHead> {
+      return currentHead(await db());
     },
 
     /** Re-walks the chain, re-hashes every stored part, and checks the search structure covers every snapshot. */

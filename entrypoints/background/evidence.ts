@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from '../../lib/zod';
 import { detectionText, detectPage, isPlausibleDetection } from '../../lib/detect';
-import { CAPTURE_LIMITS, dataUrlBytes, toBase64 } from '../../lib/evidence';
+import { CAPTURE_LIMITS, dataUrlBytes, keyFingerprint, SIGNATURE_ALGORITHM, toBase64, type BundleSigner } from '../../lib/evidence';
 import { SCREENSHOT_TICKET } from '../../lib/evidence/limits';
 import type { ListQuery } from '../../lib/evidence/query';
 import type { Handlers, ResponseOf, SenderInfo } from '../../lib/messages';
@@ -10,6 +10,7 @@ import type { PageMatch } from '../../lib/vendors/types';
 import { unpackParts, type UnpackedParts } from '../../platform/capture-packing';
 import { TooLargeError } from '../../platform/streams';
 import { EvidenceStoreError, openEvidenceStore, type EvidenceStore } from './evidence-store';
+import { installationSigner } from './signing-key';
 import { tabStatus } from './tabs';
 
 /**
@@ -101,7 +102,11 @@ export const fromExtensionPage = (sender: SenderInfo) => {
 let shared: EvidenceStore | null = null;
 export const evidenceStore = () => (shared ??= openEvidenceStore());
 
-export function evidenceHandlers(store: () => EvidenceStore = evidenceStore, now: () => Date = () => new Date()): Handlers {
+export function evidenceHandlers(
+  store: () => EvidenceStore = evidenceStore,
+  now: () => Date = () => new Date(),
+  signer: () => Promise<BundleSigner> = installationSigner,
+): Handlers {
   return {
     'evidence.screenshot': async ({ ticket }, sender) => {
       if (sender.tabId === undefined) return { taken: false };
@@ -182,9 +187,15 @@ export function evidenceHandlers(store: () => EvidenceStore = evidenceStore, now
       fromExtensionPage(sender);
       const at = now();
       const manifest = browser.runtime.getManifest();
-      const { zip, count, headHash } = await store().exportBundle(ids, at, { name: 'refund-guard', version: manifest.version }, locale);
+      const { zip, count, headHash } = await store().exportBundle(ids, at, { name: 'refund-guard', version: manifest.version }, locale, await signer());
       const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
       return { fileName: `refund-guard-evidence-${stamp}.zip`, base64: toBase64(zip), count, size: zip.length, headHash };
+    },
+
+    'evidence.signingKey': async (_data, sender) => {
+      fromExtensionPage(sender);
+      const [key, head] = await Promise.all([signer(), store().head()]);
+      return { algorithm: SIGNATURE_ALGORITHM, fingerprint: await keyFingerprint(key.publicKeySpki), headHash: head.hash };
     },
 
     'evidence.verify': async (_data, sender) => {

@@ -12,6 +12,7 @@ export const messagingLockerApi: LockerApi = {
   exportBundle: (ids, locale) => sendMessage('evidence.export', { ids, locale }),
   checkStore: () => sendMessage('evidence.verify', {}),
   verifyBundle,
+  signingKey: () => sendMessage('evidence.signingKey', {}),
   download: (fileName, bytes) => downloadBytes(fileName, bytes),
 };
 

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -24,6 +24,7 @@ function fakeApi(overrides: Partial<SettingsApi> = {}) {
     upcoming: vi.fn(async () => [] as UpcomingDeadline[]),
     exportEvidence: vi.fn(async () => ({ fileName: 'refund-guard-evidence-20261122T020000.zip', base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==', count: 0 })),
     wipeEvidence: vi.fn(async () => 4),
+    signingKey: vi.fn(async () => ({ fingerprint: '3f2a 9c1b 0d4e 7a65 1b2c 3d4e 5f60 7182 93a4 b5c6 d7e8 f901 2345 6789 abcd ef01' })),
     writeAll: vi.fn(async (settings, outageLog) => fakeBrowser.storage.local.set({ settings, outageLog })),
     clearAll: vi.fn(async () => fakeBrowser.storage.local.clear()),
     download: vi.fn<(name: string, data: Blob) => void>(),
@@ -226,6 +227,19 @@ describe('Options: export, import and wipe', () => {
     await user.click(screen.getByRole('button', { name: '导出全部证据' }));
     await waitFor(() => expect(download).toHaveBeenCalledTimes(2));
     expect(download.mock.calls[1]![0]).toBe('refund-guard-evidence-20261122T020000.zip');
+  });
+
+  it('shows the fingerprint of the bundle signing key, read-only, in Chinese and English', async () => {
+    const api = fakeApi();
+    renderOptions(['zh-CN'], api);
+    const key = await screen.findByLabelText('证据包签名密钥指纹');
+    await waitFor(() => expect(key).toHaveValue('3f2a 9c1b 0d4e 7a65 1b2c 3d4e 5f60 7182 93a4 b5c6 d7e8 f901 2345 6789 abcd ef01'));
+    expect(key).toHaveAttribute('readonly');
+    expect(key).toHaveAccessibleDescription(/本浏览器独有的密钥签名/);
+    cleanup();
+    renderOptions(['en-US'], fakeApi({ signingKey: vi.fn(async () => Promise.reject(new Error('IndexedDB unavailable'))) }));
+    expect(await screen.findByText('The signing key could not be read: IndexedDB unavailable')).toBeInTheDocument();
+    expect(screen.getByText('Evidence bundle signing key fingerprint')).toBeInTheDocument();
   });
 
   it('an invalid import changes nothing; a valid one replaces settings and log together', async () => {

@@ -15,6 +15,7 @@ export const browserSettingsApi: SettingsApi = {
   upcoming: async () => (await sendMessage('reminders.sync', {})).deadlines,
   exportEvidence: (locale) => sendMessage('evidence.export', { ids: null, locale }),
   wipeEvidence: async () => (await sendMessage('evidence.wipe', { confirm: true })).wiped,
+  signingKey: () => sendMessage('evidence.signingKey', {}),
   writeAll: (settings, outageLog) => browser.storage.local.set({ settings, outageLog }),
   clearAll: () => browser.storage.local.clear(),
   download(fileName, data) {

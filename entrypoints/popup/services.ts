@@ -9,6 +9,7 @@ export const browserCheckerServices: CheckerServices = {
   listSnapshots: (query) => sendMessage('evidence.list', query),
   getBodies: (ids) => sendMessage('evidence.bodies', { ids }),
   captureTab: (tabId) => sendMessage('evidence.captureTab', { tabId }),
+  evidenceHead: async () => (await sendMessage('evidence.signingKey', {})).headHash,
   loadSettings: async () => (await loadSettings()).settings,
   watchSettings: (onChange) => watchSettings(onChange),
   async findTicketTabs() {

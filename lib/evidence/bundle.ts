@@ -4,6 +4,7 @@ import { canonicalJson, canonicalJsonPretty, utf8 } from './canonical';
 import { GENESIS_HASH, sha256Hex } from './hash';
 import { fieldsFileBytes } from './snapshot';
 import { PART_FILES, type ChainEntry, type NoteBody, type PartName, type SnapshotBody, type TombstoneBody } from './schema';
+import { keyFingerprint, signManifest, type BundleSigner, type ManifestSignature } from './signature';
 import { shanghaiDisplay, shanghaiIso, toUtcIso } from './time';
 
 /**
@@ -12,9 +13,12 @@ import { shanghaiDisplay, shanghaiIso, toUtcIso } from './time';
  * chain), the snapshot files, and `index.html` for people. Files are stored,
  * not deflated, with a fixed timestamp, so the same content always makes the
  * same bytes and a verifier can account for every byte of the archive.
+ * Version 2 signs the manifest (lib/evidence/signature.ts): the manifest lists
+ * every file with its hash, index.html included, so the signature covers every
+ * byte a reader sees.
  */
 export const BUNDLE_FORMAT = 'refund-guard-evidence-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 export const MANIFEST_PATH = 'manifest.json';
 export const INDEX_PATH = 'index.html';
 
@@ -47,6 +51,8 @@ export interface BundleInput {
   exportedAt: Date;
   generator: { name: string; version: string };
   locale: Locale;
+  /** The installation's key: the manifest is signed with it. */
+  signer: BundleSigner;
 }
 
 export type ManifestChainEntry = ChainEntry & { body?: TombstoneBody };
@@ -69,8 +75,10 @@ export interface Manifest {
   chain: { genesis: string; length: number; headHash: string; entries: ManifestChainEntry[] };
   snapshots: ManifestSnapshot[];
   files: { path: string; sha256: string; size: number }[];
-  /** SHA-256 of the canonical JSON of this manifest without this field. */
+  /** SHA-256 of the canonical JSON of this manifest without this field and the signature. */
   manifestSha256: string;
+  /** The installation key's signature over everything above (signature.ts `signedPayload`). */
+  signature: ManifestSignature;
 }
 
 export const snapshotDir = (id: string) => `snapshots/${id}/`;
@@ -81,8 +89,8 @@ export function zipFiles(files: readonly (readonly [string, Uint8Array])[]): Uin
   return zipSync(tree, { level: 0, mtime: ZIP_TIME });
 }
 
-export async function manifestHash(manifest: Omit<Manifest, 'manifestSha256'> & { manifestSha256?: string }): Promise<string> {
-  const { manifestSha256: _ignored, ...rest } = manifest;
+export async function manifestHash(manifest: Omit<Manifest, 'manifestSha256' | 'signature'> & { manifestSha256?: string; signature?: unknown }): Promise<string> {
+  const { manifestSha256: _ignored, signature: _signature, ...rest } = manifest;
   return sha256Hex(canonicalJson(rest));
 }
 
@@ -111,7 +119,8 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     }
     manifestSnapshots.push({ seq: snapshot.seq, chainHash: snapshot.chainHash, body: snapshot.body, notes: snapshot.notes, files });
   }
-  const index = utf8(renderIndex(manifestSnapshots, entries, input));
+  const fingerprint = await keyFingerprint(input.signer.publicKeySpki);
+  const index = utf8(renderIndex(manifestSnapshots, entries, input, fingerprint));
   const listed: [string, Uint8Array][] = [[INDEX_PATH, index], ...contentFiles];
   const fileHashes = await Promise.all(listed.map(async ([path, bytes]) => ({ path, sha256: await sha256Hex(bytes), size: bytes.length })));
   const head = entries.at(-1);
@@ -125,8 +134,9 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     chain: { genesis: GENESIS_HASH, length: entries.length, headHash: head?.hash ?? GENESIS_HASH, entries },
     snapshots: manifestSnapshots,
     files: fileHashes,
-  } satisfies Omit<Manifest, 'manifestSha256'>;
-  const manifest: Manifest = { ...unsigned, manifestSha256: await manifestHash(unsigned) };
+  } satisfies Omit<Manifest, 'manifestSha256' | 'signature'>;
+  const hashed = { ...unsigned, manifestSha256: await manifestHash(unsigned) };
+  const manifest: Manifest = { ...hashed, signature: await signManifest(hashed, input.signer) };
   const zip = zipFiles([[MANIFEST_PATH, utf8(canonicalJsonPretty(manifest))], ...listed]);
   return { zip, manifest };
 }
@@ -151,7 +161,7 @@ th{background:#f5f6f7;width:28%}code,.hash{font-family:ui-monospace,monospace;fo
 section{border:1px solid #dee0e3;border-radius:8px;padding:12px 16px;margin:16px 0}img{max-width:100%;border:1px solid #dee0e3}
 pre{white-space:pre-wrap;word-break:break-word;background:#f5f6f7;padding:8px;max-height:480px;overflow:auto}.muted{color:#646a73}`;
 
-function renderIndex(snapshots: readonly ManifestSnapshot[], entries: readonly ManifestChainEntry[], input: BundleInput): string {
+function renderIndex(snapshots: readonly ManifestSnapshot[], entries: readonly ManifestChainEntry[], input: BundleInput, fingerprint: string): string {
   const t = translator(input.locale);
   const row = (label: MessageKey, value: string) => `<tr><th>${escapeHtml(t(label))}</th><td>${value}</td></tr>`;
   const texts = new Map(input.snapshots.map((s) => [s.body.id, s.text]));
@@ -189,6 +199,8 @@ ${s.files.screenshot ? `<h3>${escapeHtml(t('bundle.index.screenshot'))}</h3><img
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'">
+<meta http-equiv="x-dns-prefetch-control" content="off">
+<meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(t('bundle.index.title'))}</title>
 <style>${STYLE}</style>
@@ -198,6 +210,7 @@ ${s.files.screenshot ? `<h3>${escapeHtml(t('bundle.index.screenshot'))}</h3><img
 <p>${escapeHtml(t('bundle.index.summary', { count: snapshots.length, exportedAt: shanghaiDisplay(toUtcIso(input.exportedAt)) }))}</p>
 <p class="muted">${escapeHtml(t('bundle.index.howToVerify'))}</p>
 <p class="muted">${escapeHtml(t('bundle.index.chain', { length: entries.length, deleted }))} <span class="hash">${escapeHtml(entries.at(-1)?.hash ?? GENESIS_HASH)}</span></p>
+<p class="muted">${escapeHtml(t('bundle.index.signedBy'))} <span class="hash">${escapeHtml(fingerprint)}</span></p>
 ${sections.join('\n')}
 </body>
 </html>

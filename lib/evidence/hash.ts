@@ -5,7 +5,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-function subtle(): SubtleCrypto {
+/** Web Crypto's SubtleCrypto (Node 20, the worker and extension pages all have it). */
+export function subtle(): SubtleCrypto {
   const crypto = (globalThis as { crypto?: Crypto }).crypto;
   if (!crypto?.subtle) throw new Error('Web Crypto (crypto.subtle) is not available in this context');
   return crypto.subtle;

@@ -23,9 +23,11 @@ export { redactText, redactDom, stripActiveContent, isSensitiveField, luhnValid,
 export type { RedactionCount } from './redact';
 export { buildBundle, escapeHtml, zipFiles, BUNDLE_FORMAT, MANIFEST_PATH, INDEX_PATH, snapshotDir } from './bundle';
 export type { BundleInput, BundleSnapshot, BundleNote, Manifest } from './bundle';
-export { verifyBundle } from './verify';
-export type { BundleReport, BundleProblem, FileResult, SnapshotResult } from './verify';
-export { describeProblem, formatReport, reportHeadline, fileStatusKey } from './report';
+export { verifyBundle, sameFingerprint } from './verify';
+export type { BundleReport, BundleProblem, FileResult, SnapshotResult, SignatureResult, VerifyOptions } from './verify';
+export { describeProblem, formatReport, reportHeadline, fileStatusKey, chainSummary, signatureLine, fieldLabel, counted } from './report';
+export { keyFingerprint, groupHex, signManifest, verifyManifestSignature, webCryptoSigner, generateSigningKey, SIGNATURE_ALGORITHM } from './signature';
+export type { BundleSigner, ManifestSignature, SignatureCheck } from './signature';
 export { listQuerySchema, snapshotSummarySchema, matchesQuery, summarise, orderIdOf } from './query';
 export type { ListQuery, SnapshotSummary, Searchable } from './query';
 export { searchEntry, entryDecision, withNote, SEARCH_TEXT_CHARS } from './search';

@@ -1,6 +1,7 @@
 import { canonicalBytes, canonicalJson, utf8 } from './canonical';
 import { nextEntry, type ChainHead } from './chain';
 import { sha256Hex } from './hash';
+import { quietMarkup } from './inert';
 import { redactDom, redactText, stripActiveContent, type RedactionCount } from './redact';
 import {
   CAPTURE_LIMITS,
@@ -23,10 +24,14 @@ import { shanghaiIso, toUtcIso } from './time';
  * inside the store's serialised append.
  */
 
-/** Marks a stored page as inert when opened: no script, no network, only inline styles and data images. */
+/**
+ * Marks a stored page as inert when opened: no script, no network, only inline
+ * styles and data images; no DNS prefetch of its links, no referrer if one is followed.
+ */
 export const DOM_PREAMBLE =
   '<!-- Refund Guard evidence snapshot: scripts removed, sensitive values masked. -->\n' +
-  `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">\n`;
+  `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">\n` +
+  '<meta http-equiv="x-dns-prefetch-control" content="off">\n<meta name="referrer" content="no-referrer">\n';
 
 const PREAMBLE_BYTES = utf8(DOM_PREAMBLE);
 
@@ -115,7 +120,7 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
   const payload = parsed.data;
   const count: RedactionCount = { cards: 0, ids: 0, secrets: 0 };
   const text = redactText(payload.text, count);
-  const pageDom = redactDom(stripActiveContent(payload.dom), count);
+  const pageDom = redactDom(quietMarkup(stripActiveContent(payload.dom)), count);
   const dom = DOM_PREAMBLE + pageDom;
   const fields = redactFields(payload.fields, count);
   const url = redactText(payload.url, count);

@@ -5,6 +5,7 @@ import { verifyChain, type ChainProblem } from './chain';
 import { BUNDLE_FORMAT, INDEX_PATH, manifestHash, MANIFEST_PATH, zipFiles, type Manifest } from './bundle';
 import { GENESIS_HASH, sha256Hex } from './hash';
 import { bodyHash, fieldsFileBytes } from './snapshot';
+import { SIGNATURE_ALGORITHM, verifyManifestSignature, type ManifestSignature } from './signature';
 import {
   chainEntrySchema,
   noteBodySchema,
@@ -26,7 +27,7 @@ import {
 
 const manifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
-  formatVersion: z.literal(1),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   generator: z.object({ name: z.string(), version: z.string() }),
   exportedAt: z.string(),
   exportedAtShanghai: z.string(),
@@ -48,6 +49,14 @@ const manifestSchema = z.object({
   ),
   files: z.array(z.object({ path: z.string().min(1), sha256, size: z.number().int().nonnegative() })),
   manifestSha256: sha256,
+  signature: z
+    .object({
+      algorithm: z.literal(SIGNATURE_ALGORITHM),
+      publicKey: z.string().min(1).max(1024),
+      fingerprint: z.string().max(100),
+      value: z.string().min(1).max(1024),
+    })
+    .optional(),
 });
 
 export type BundleProblem =
@@ -55,6 +64,9 @@ export type BundleProblem =
   | { kind: 'manifest-missing' }
   | { kind: 'manifest-unreadable'; detail: string }
   | { kind: 'manifest-altered' }
+  | { kind: 'unsigned' }
+  | { kind: 'signature-invalid'; reason: 'bad-key' | 'fingerprint-mismatch' | 'bad-signature' }
+  | { kind: 'signer-unexpected'; expected: string; actual: string }
   | { kind: 'file-altered'; path: string; expected: string; actual: string }
   | { kind: 'file-missing'; path: string }
   | { kind: 'file-added'; path: string }
@@ -80,16 +92,35 @@ export interface SnapshotResult {
   fields: Record<string, string | number | boolean>;
 }
 
+export interface SignatureResult {
+  /** The signature holds for the manifest as it is. */
+  ok: boolean;
+  algorithm: string;
+  /** Computed from the public key in the bundle (grouped hex); null when the key cannot be read. */
+  fingerprint: string | null;
+}
+
 export interface BundleReport {
   ok: boolean;
   problems: BundleProblem[];
+  /** Null when the bundle carries no signature (format 1) or could not be read. */
+  signature: SignatureResult | null;
   files: FileResult[];
   chain: { ok: boolean; length: number; headHash: string | null; withContent: number; tombstones: number } | null;
   snapshots: SnapshotResult[];
   exportedAt: string | null;
+  generator: { name: string; version: string } | null;
 }
 
-const failed = (problem: BundleProblem): BundleReport => ({ ok: false, problems: [problem], files: [], chain: null, snapshots: [], exportedAt: null });
+export interface VerifyOptions {
+  /** The fingerprint the signer's key must have (e.g. the one the user's settings page shows). */
+  fingerprint?: string;
+}
+
+const failed = (problem: BundleProblem): BundleReport => ({ ok: false, problems: [problem], signature: null, files: [], chain: null, snapshots: [], exportedAt: null, generator: null });
+
+/** Fingerprints compare without regard to spacing, colons or case. */
+export const sameFingerprint = (a: string, b: string) => a.replace(/[^0-9a-f]/gi, '').toLowerCase() === b.replace(/[^0-9a-f]/gi, '').toLowerCase();
 
 function firstDifference(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
@@ -97,7 +128,7 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
   return n;
 }
 
-export async function verifyBundle(bytes: Uint8Array): Promise<BundleReport> {
+export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {}): Promise<BundleReport> {
   let archive: Record<string, Uint8Array>;
   try {
     archive = unzipSync(bytes);
@@ -123,6 +154,20 @@ export async function verifyBundle(bytes: Uint8Array): Promise<BundleReport> {
     return failed({ kind: 'manifest-unreadable', detail: error instanceof Error ? error.message : String(error) });
   }
   if ((await manifestHash(manifest)) !== manifest.manifestSha256) problems.push({ kind: 'manifest-altered' });
+
+  // The signature: hashes can be recomputed by anyone who edits a file; the installation's key cannot.
+  let signature: SignatureResult | null = null;
+  const signed = (manifest as { signature?: ManifestSignature }).signature;
+  if (!signed || manifest.formatVersion < 2) {
+    problems.push({ kind: 'unsigned' });
+  } else {
+    const check = await verifyManifestSignature({ ...(manifest as unknown as Record<string, unknown>), signature: signed });
+    signature = { ok: check.ok, algorithm: signed.algorithm, fingerprint: check.fingerprint };
+    if (!check.ok) problems.push({ kind: 'signature-invalid', reason: check.reason });
+    if (options.fingerprint && !(check.fingerprint && sameFingerprint(check.fingerprint, options.fingerprint))) {
+      problems.push({ kind: 'signer-unexpected', expected: options.fingerprint, actual: check.fingerprint ?? '-' });
+    }
+  }
 
   // Files: each listed one present with its hash, nothing unlisted, in the listed order.
   const files: FileResult[] = [];
@@ -205,6 +250,11 @@ export async function verifyBundle(bytes: Uint8Array): Promise<BundleReport> {
     if (fieldsPath && archive[fieldsPath] && (await sha256Hex(fieldsFileBytes(b.fields))) !== b.parts.fields.sha256) {
       mismatch('fields differ from fields.json');
     }
+    // Every note the chain holds about this snapshot travels with it: dropping one is a change.
+    const carried = new Set(s.notes.map((n) => n.seq));
+    for (const entry of manifest.chain.entries) {
+      if (entry.type === 'note' && entry.ref === b.id && !carried.has(entry.seq)) mismatch(`note ${entry.id} left out`);
+    }
     for (const note of s.notes) {
       const noteEntry = bySeq.get(note.seq);
       if (!noteEntry || noteEntry.type !== 'note' || noteEntry.id !== note.body.id || noteEntry.ref !== b.id || note.body.snapshotId !== b.id || noteEntry.hash !== note.chainHash || (await bodyHash(note.body)) !== noteEntry.bodyHash) {
@@ -225,6 +275,7 @@ export async function verifyBundle(bytes: Uint8Array): Promise<BundleReport> {
   return {
     ok: problems.length === 0,
     problems,
+    signature,
     files,
     chain: {
       ok: chain.ok && manifest.chain.headHash === chain.head.hash && manifest.chain.length === entries.length,
@@ -235,5 +286,6 @@ export async function verifyBundle(bytes: Uint8Array): Promise<BundleReport> {
     },
     snapshots,
     exportedAt: manifest.exportedAt,
+    generator: manifest.generator,
   };
 }

@@ -3,6 +3,7 @@ import { en as cardSection } from './sections/card';
 import { en as lockerSection } from './sections/locker';
 import { en as checkerSection } from './sections/checker';
 import { en as settingsSection } from './sections/settings';
+import { en as integritySection } from './sections/integrity';
 
 
 export const en: Record<MessageKey, string> = {
@@ -94,8 +95,8 @@ export const en: Record<MessageKey, string> = {
   'locker.verify.title': 'Verify an evidence bundle',
   'locker.verify.drop': 'Drop an evidence bundle (.zip) here, or click to choose a file.',
   'locker.verify.running': 'Verifying {file}…',
-  'verify.ok': 'Verified: {files} files, {snapshots} snapshots and {length} hash-chain entries, none altered.',
-  'verify.failed': 'Verification failed: {count} problems found.',
+  'verify.ok': 'Verified: {files}, {snapshots} and {entries}, none altered.',
+  'verify.failed': 'Verification failed: {problems} found.',
   'verify.problem.not-zip': 'Not a readable ZIP file (truncated or damaged?): {detail}',
   'verify.problem.manifest-missing': 'manifest.json is missing, so nothing can be verified.',
   'verify.problem.manifest-unreadable': 'manifest.json cannot be read: {detail}',
@@ -115,14 +116,14 @@ export const en: Record<MessageKey, string> = {
   'verify.heading.snapshots': 'Snapshots:',
   'verify.heading.chain': 'Hash chain:',
   'verify.heading.problems': 'Problems:',
-  'verify.chain.summary': '{length} entries ({tombstones} deletions), {withContent} snapshots with content, head {head}',
+  'verify.chain.summary': '{entries} ({deletions}), {withContent}, head {head}',
   'verify.snapshot.line': '{id}  {time}  {url}',
-  'verify.cli.usage': 'Usage: npm run verify -- <bundle.zip> [--lang zh-CN|en] [--json]',
+  'verify.cli.usage': 'Usage: npm run verify -- <bundle.zip> [--lang zh-CN|en] [--json] [--fingerprint "<key fingerprint>"]',
   'verify.cli.noFile': 'File not found: {path}',
   'verify.cli.notFile': '{path} is not a file.',
   'bundle.index.title': 'Refund Guard · evidence bundle',
   'bundle.index.summary': 'This bundle holds {count} snapshots, exported {exportedAt} (Beijing time).',
-  'bundle.index.howToVerify': 'manifest.json records the SHA-256 of every file and the hash chain; verify offline in Refund Guard’s evidence locker or with npm run verify -- bundle.zip.',
+  'bundle.index.howToVerify': 'manifest.json records the SHA-256 of every file and the hash chain, and is signed with the exporting browser’s key; verify offline in Refund Guard’s evidence locker or with npm run verify -- bundle.zip.',
   'bundle.index.chain': 'Hash chain: {length} entries ({deleted} deletions), head:',
   'bundle.index.id': 'Snapshot',
   'bundle.index.capturedAt': 'Saved (Beijing time)',
@@ -143,4 +144,5 @@ export const en: Record<MessageKey, string> = {
   ...lockerSection,
   ...checkerSection,
   ...settingsSection,
+  ...integritySection,
 };

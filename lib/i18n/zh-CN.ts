@@ -2,6 +2,7 @@ import { zhCN as cardSection } from './sections/card';
 import { zhCN as lockerSection } from './sections/locker';
 import { zhCN as checkerSection } from './sections/checker';
 import { zhCN as settingsSection } from './sections/settings';
+import { zhCN as integritySection } from './sections/integrity';
 
 // The product's own words, zh-CN (the default UI language). Every user-visible
 // string goes through this catalog; en.ts must have the same keys.
@@ -94,8 +95,8 @@ export const zhCN = {
   'locker.verify.title': '校验证据包',
   'locker.verify.drop': '把证据包（.zip）拖到这里，或点击选择文件。',
   'locker.verify.running': '正在校验 {file}…',
-  'verify.ok': '校验通过：{files} 个文件、{snapshots} 条快照、{length} 条哈希链记录均未被改动。',
-  'verify.failed': '校验失败：发现 {count} 处问题。',
+  'verify.ok': '校验通过：{files}、{snapshots}、{entries}均未被改动。',
+  'verify.failed': '校验失败：发现 {problems}。',
   'verify.problem.not-zip': '不是可读的 ZIP 文件（可能被截断或损坏）：{detail}',
   'verify.problem.manifest-missing': '缺少 manifest.json，无法校验。',
   'verify.problem.manifest-unreadable': 'manifest.json 无法读取：{detail}',
@@ -115,14 +116,14 @@ export const zhCN = {
   'verify.heading.snapshots': '快照：',
   'verify.heading.chain': '哈希链：',
   'verify.heading.problems': '问题：',
-  'verify.chain.summary': '{length} 条记录（其中 {tombstones} 条删除记录），包含内容的快照 {withContent} 条，链头 {head}',
+  'verify.chain.summary': '{entries}（{deletions}），{withContent}，链头 {head}',
   'verify.snapshot.line': '{id}  {time}  {url}',
-  'verify.cli.usage': '用法：npm run verify -- <证据包.zip> [--lang zh-CN|en] [--json]',
+  'verify.cli.usage': '用法：npm run verify -- <证据包.zip> [--lang zh-CN|en] [--json] [--fingerprint "<密钥指纹>"]',
   'verify.cli.noFile': '找不到文件：{path}',
   'verify.cli.notFile': '{path} 不是一个文件。',
   'bundle.index.title': '退款卫士 · 证据包',
   'bundle.index.summary': '本证据包含 {count} 条快照，导出于 {exportedAt}（北京时间）。',
-  'bundle.index.howToVerify': 'manifest.json 记录了每个文件的 SHA-256 和哈希链；可在退款卫士的证据库中，或用 npm run verify -- 证据包.zip 离线校验。',
+  'bundle.index.howToVerify': 'manifest.json 记录了每个文件的 SHA-256 和哈希链，并由导出它的浏览器的密钥签名；可在退款卫士的证据库中，或用 npm run verify -- 证据包.zip 离线校验。',
   'bundle.index.chain': '哈希链：{length} 条记录（其中 {deleted} 条删除记录），链头：',
   'bundle.index.id': '快照编号',
   'bundle.index.capturedAt': '保存时间（北京时间）',
@@ -143,6 +144,7 @@ export const zhCN = {
   ...lockerSection,
   ...checkerSection,
   ...settingsSection,
+  ...integritySection,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -51,6 +51,11 @@ export interface DraftOptions {
   /** Passed on when the verdict is re-read in another locale. */
   calendar?: BusinessCalendar;
   holidayOverrides?: readonly YearOverride[];
+  /**
+   * The evidence chain's head hash when the draft rests on stored evidence: the
+   * description states it, so the vendor's ticket system timestamps the chain.
+   */
+  evidenceHead?: string;
 }
 
 const L = {
@@ -69,6 +74,7 @@ const L = {
   basis: t('依据', 'Basis'),
   deadline: t('期限', 'Deadline'),
   evidence: t('附件', 'Attached evidence'),
+  evidenceHead: t('证据包链头哈希：{hash}', 'Evidence bundle chain head hash: {hash}'),
   contact: t('联系方式', 'Contact'),
   estimated: t('（估算）', ' (estimated)'),
   missingEvidence: t('尚缺证据：{items}', 'Evidence still missing: {items}'),
@@ -295,6 +301,7 @@ export function draftTicket(
     basisLines.length ? `${section(L.basis, '')}\n${basisLines.join('\n')}` : undefined,
     deadlineLine ? section(L.deadline, deadlineLine) : undefined,
     section(L.evidence, joinList(attachments.map((a) => a.label), locale)),
+    options.evidenceHead && snapshots.length > 0 ? loc(L.evidenceHead, { hash: options.evidenceHead }) : undefined,
     contactLine ? section(L.contact, contactLine) : undefined,
     complaint ? undefined : loc(L.thanks),
   ]

@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVIDENCE_SCHEMA_VERSION, listQuerySchema, verifyBundle } from '../../lib/evidence';
-import { orderPayload } from '../../lib/evidence/testing/ledger';
+import { contentOf, orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
+
+const signing = testSigner();
+const signer = () => signing;
 import { translator } from '../../lib/i18n';
 import { EVIDENCE_DB_VERSION, openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../entrypoints/background/evidence-store';
 import { openEvidenceStore as openVersion1Store } from './fixtures/evidence-store-v1';
@@ -276,14 +279,14 @@ describe('migrations from every earlier evidence schema', () => {
     expect((await integrity(name)).problems).toEqual([]);
   });
 
-  it('a version 1 database keeps every snapshot, note, deletion and the chain; its exports stay byte-identical and its searches give the same answers', async () => {
+  it('a version 1 database keeps every snapshot, note, deletion and the chain; its exports stay identical but for the signature and its searches give the same answers', async () => {
     const name = `migrate-v1-detail-${++counter}`;
     const v1 = openVersion1Store({ name });
     const length = await useVersion1(v1);
     const generator = { name: 't', version: '0' };
     const ids = (await v1.list(listQuerySchema.parse({ limit: 100 }))).items.map((i) => i.id);
     const details = await Promise.all(ids.map((id) => v1.get(id)));
-    const exported = await v1.exportBundle(null, at(30 * 24 * 60), generator, 'zh-CN');
+    const exported = await v1.exportBundle(null, at(30 * 24 * 60), generator, 'zh-CN', await signer());
     const answers = await Promise.all(MIGRATION_QUERIES.map((q) => v1.list(listQuerySchema.parse(q))));
     expect(await v1.verify()).toEqual({ ok: true, length, problems: [] });
     await v1.close();
@@ -294,8 +297,8 @@ describe('migrations from every earlier evidence schema', () => {
     for (const [i, id] of ids.entries()) expect(await s.get(id), id).toEqual(details[i]);
     expect((await s.get('snap-000002'))?.notes.map((n) => n.body.text)).toEqual(['电话沟通记录 Ticket-ABC']);
     expect(await s.get('snap-000003')).toBeNull();
-    const again = await s.exportBundle(null, at(30 * 24 * 60), generator, 'zh-CN');
-    expect(again.zip).toEqual(exported.zip);
+    const again = await s.exportBundle(null, at(30 * 24 * 60), generator, 'zh-CN', await signer());
+    expect(contentOf(again.zip)).toEqual(contentOf(exported.zip));
     expect(await verifyBundle(again.zip)).toMatchObject({ ok: true, chain: { length, tombstones: 1 } });
     for (const [i, q] of MIGRATION_QUERIES.entries()) expect(await s.list(listQuerySchema.parse(q)), JSON.stringify(q)).toEqual(answers[i]);
     expect(answers[6]!.total).toBe(1); // found past the part of the text the search structure keeps
@@ -313,12 +316,12 @@ describe('migrations from every earlier evidence schema', () => {
     await first.addNote('snap-000002', '电话沟通记录', at(10));
     await first.remove('snap-000003', at(11));
     const before = await integrity(name);
-    const exportedBefore = await first.exportBundle(null, at(12), { name: 't', version: '0' }, 'zh-CN');
+    const exportedBefore = await first.exportBundle(null, at(12), { name: 't', version: '0' }, 'zh-CN', await signer());
     await first.close();
     const again = store(name);
     expect(await integrity(name)).toEqual(before);
-    const exportedAfter = await again.exportBundle(null, at(12), { name: 't', version: '0' }, 'zh-CN');
-    expect(exportedAfter.zip).toEqual(exportedBefore.zip);
+    const exportedAfter = await again.exportBundle(null, at(12), { name: 't', version: '0' }, 'zh-CN', await signer());
+    expect(contentOf(exportedAfter.zip)).toEqual(contentOf(exportedBefore.zip));
     expect((await verifyBundle(exportedAfter.zip)).ok).toBe(true);
     expect(await again.capture(order(9), null, at(13))).toMatchObject({ status: 'saved', id: 'snap-000009' });
   });

@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_PATH, verifyBundle, zipFiles } from '../../lib/evidence';
-import { memoryLedger, orderPayload } from '../../lib/evidence/testing/ledger';
+import { canonicalJsonPretty, fromUtf8, MANIFEST_PATH, sha256Hex, signManifest, utf8, verifyBundle, zipFiles, type BundleSigner } from '../../lib/evidence';
+import { manifestHash } from '../../lib/evidence/bundle';
+import { memoryLedger, orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
 import { main as verifyCli } from '../../scripts/verify';
 
 /**
@@ -45,10 +46,34 @@ function positions(size: number, count: number): number[] {
 const dir = mkdtempSync(join(tmpdir(), 'rg-tamper-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(bytes: Uint8Array): Promise<number> {
+async function cli(bytes: Uint8Array, ...options: string[]): Promise<number> {
+  return (await cliReport(bytes, ...options)).code;
+}
+
+async function cliReport(bytes: Uint8Array, ...options: string[]): Promise<{ code: number; out: string }> {
   const path = join(dir, 'bundle.zip');
   writeFileSync(path, bytes);
-  return verifyCli([path, '--lang', 'en'], { out: () => undefined, err: () => undefined, env: {} });
+  let out = '';
+  const code = await verifyCli([path, '--lang', 'en', ...options], { out: (t) => (out += t), err: () => undefined, env: {} });
+  return { code, out };
+}
+
+/** Edits the unpacked bundle, then recomputes every file hash and size and the manifest hash; signs again only with `signer`. */
+async function forge(zip: Uint8Array, edit: (files: Map<string, Uint8Array>, manifest: any) => unknown, signer?: BundleSigner): Promise<Uint8Array> {
+  const files = new Map<string, Uint8Array>(Object.entries(unzipSync(zip)));
+  const manifest = JSON.parse(fromUtf8(files.get(MANIFEST_PATH)!));
+  edit(files, manifest);
+  for (const listed of manifest.files) {
+    const bytes = files.get(listed.path)!;
+    [listed.sha256, listed.size] = [await sha256Hex(bytes), bytes.length];
+  }
+  manifest.manifestSha256 = await manifestHash(manifest);
+  if (signer) {
+    delete manifest.signature;
+    manifest.signature = await signManifest(manifest, signer);
+  }
+  files.set(MANIFEST_PATH, utf8(canonicalJsonPretty(manifest)));
+  return zipFiles([...files.entries()]);
 }
 
 describe('tampering with an exported bundle', () => {
@@ -140,5 +165,31 @@ describe('tampering with an exported bundle', () => {
       expect(report.problems.map((p) => p.kind), name).toContain(kind);
       expect(await cli(bytes), name).toBe(1);
     }
+  });
+
+  it('a forged index, a dropped note or a moved export date, every hash recomputed, fails both verifiers; signed again, it names another key', async () => {
+    const signature = JSON.parse(fromUtf8(unzipSync(zip)[MANIFEST_PATH]!)).signature;
+    const index = (files: Map<string, Uint8Array>) => fromUtf8(files.get('index.html')!);
+    const forgeries: [string, (files: Map<string, Uint8Array>, m: any) => unknown][] = [
+      ['index says refunded', (files) => files.set('index.html', utf8(index(files).replace(/订单详情 - 费用中心 - 控制台/g, '已全额退款')))],
+      ['note dropped', (_files, m) => (m.snapshots.find((s: any) => s.notes.length).notes = [])],
+      ['export date moved', (_files, m) => ((m.exportedAt = '2026-11-01T00:00:00.000Z'), (m.exportedAtShanghai = '2026-11-01T08:00:00+08:00'))],
+    ];
+    for (const [name, edit] of forgeries) {
+      const forged = await forge(zip, edit);
+      expect((await verifyBundle(forged)).ok, name).toBe(false);
+      expect(await cli(forged), name).toBe(1);
+
+      const resigned = await forge(zip, edit, await testSigner());
+      const report = await cliReport(resigned);
+      expect(report.out, name).toContain('signing key fingerprint');
+      expect(report.out, name).not.toContain(signature.fingerprint);
+      expect(await cli(resigned, '--fingerprint', signature.fingerprint), name).toBe(1);
+      expect((await verifyBundle(resigned, { fingerprint: signature.fingerprint })).ok, name).toBe(false);
+    }
+    // The genuine bundle against its own fingerprint, spelled without spaces: verified.
+    const genuine = await cliReport(zip, '--fingerprint', signature.fingerprint.replace(/ /g, ''));
+    expect(genuine.code).toBe(0);
+    expect(genuine.out).toContain(`signing key fingerprint ${signature.fingerprint}`);
   });
 });

@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listQuerySchema, matchesQuery, verifyBundle, type ListQuery } from '../../lib/evidence';
-import { orderPayload } from '../../lib/evidence/testing/ledger';
+import { orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
+
+const signing = testSigner();
+const signer = () => signing;
 import { openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../entrypoints/background/evidence-store';
 
 const T0 = new Date('2026-11-22T02:00:00Z');
@@ -71,7 +74,7 @@ describe('the evidence store (IndexedDB)', () => {
     expect(detail?.text).not.toContain('4111111111111111');
     expect(detail?.text).not.toContain('11010519491231002X');
     expect(detail?.screenshot).toEqual(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]));
-    const { zip } = await s.exportBundle(null, at(1), { name: 't', version: '0' }, 'en');
+    const { zip } = await s.exportBundle(null, at(1), { name: 't', version: '0' }, 'en', await signer());
     const raw = new TextDecoder().decode(zip);
     for (const secret of ['4111111111111111', '11010519491231002X', 'Sup3r-Secret!', 'value="123"']) expect(raw).not.toContain(secret);
   });
@@ -115,7 +118,7 @@ describe('the evidence store (IndexedDB)', () => {
     expect(await s.addNote('snap-000002', 'late', at(5))).toBeNull();
     expect(await s.get('snap-000002')).toBeNull();
     expect(await s.verify()).toEqual({ ok: true, length: 4, problems: [] });
-    const { zip, count } = await s.exportBundle(null, at(6), { name: 't', version: '0' }, 'zh-CN');
+    const { zip, count } = await s.exportBundle(null, at(6), { name: 't', version: '0' }, 'zh-CN', await signer());
     expect(count).toBe(1);
     const report = await verifyBundle(zip);
     expect(report).toMatchObject({ ok: true, chain: { length: 4, tombstones: 1, withContent: 1 } });
@@ -171,7 +174,7 @@ describe('the evidence store (IndexedDB)', () => {
     await s.capture(order(1), null, at(1));
     expect((await s.get('snap-000001'))?.text).toBe(text);
     expect(await s.verify()).toEqual({ ok: true, length: 2, problems: [] });
-    const { zip } = await s.exportBundle(null, at(1), { name: 't', version: '0' }, 'zh-CN');
+    const { zip } = await s.exportBundle(null, at(1), { name: 't', version: '0' }, 'zh-CN', await signer());
     expect(await verifyBundle(zip)).toMatchObject({ ok: true });
     await s.close();
     const { openDB } = await import('idb');
@@ -215,7 +218,7 @@ describe('the evidence store (IndexedDB)', () => {
     expect(atRest).toMatchObject({ encoding: 'delta' });
     expect(atRest.bytes.length).toBeLessThan(acknowledged.bytes.length);
     expect(await s.verify()).toEqual({ ok: true, length: 1, problems: [] });
-    const { zip } = await s.exportBundle(null, at(1), { name: 't', version: '0' }, 'zh-CN');
+    const { zip } = await s.exportBundle(null, at(1), { name: 't', version: '0' }, 'zh-CN', await signer());
     expect(await verifyBundle(zip)).toMatchObject({ ok: true });
   });
 

@@ -31,9 +31,17 @@ describe('npm run verify -- bundle.zip', () => {
   it('exits 0 with a readable report for an intact bundle', async () => {
     const result = await run([await bundleFile('ok.zip'), '--lang', 'en']);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^✔ Verified: 4 files, 1 snapshots and 1 hash-chain entries, none altered\./);
+    expect(result.out).toMatch(/^✔ Verified: 4 files, 1 snapshot and 1 hash-chain entry, none altered\./);
     expect(result.out).toContain('snap-000001  2026-11-22 10:00:00  http://console.cloud.tencent.com/expense/deal/detail');
-    expect(result.out).toContain('orderId: 20261118105822371604');
+    expect(result.out).toContain('Order number: 20261118105822371604');
+    expect(result.out).toContain('Amount paid: 3145.37');
+    expect(result.out).toContain('Hash chain: ✔ 1 hash-chain entry (0 deletions), 1 snapshot with content');
+    expect(result.out).toContain('Exported: 2026-11-22 11:00:00 (Beijing time), refund-guard-test 0.0.0');
+    expect(result.out).toMatch(/Signature: ✔ valid \(ECDSA-P256-SHA256\), signing key fingerprint ([0-9a-f]{4} ){15}[0-9a-f]{4}\n/);
+    const zh = await run([await bundleFile('ok-zh.zip'), '--lang', 'zh-CN']);
+    expect(zh.out).toMatch(/^✔ 校验通过：4 个文件、1 条快照、1 条哈希链记录均未被改动。/);
+    expect(zh.out).toContain('订单号: 20261118105822371604');
+    expect(zh.out).toMatch(/签名： ✔ 有效（ECDSA-P256-SHA256），签名密钥指纹 ([0-9a-f]{4} ){15}[0-9a-f]{4}\n/);
   });
 
   it('exits 1 and names the altered file after a single-byte change', async () => {

@@ -1,14 +1,21 @@
-import { buildBundle, type BundleSnapshot } from '../bundle';
+import { unzipSync } from 'fflate';
+import { buildBundle, MANIFEST_PATH, type BundleSnapshot } from '../bundle';
+import { fromUtf8, utf8 } from '../canonical';
 import { GENESIS, type ChainHead } from '../chain';
 import { isDuplicate, prepareCapture, sealNote, sealSnapshot, sealTombstone } from '../snapshot';
 import type { CapturePayloadInput, ChainEntry, TombstoneBody } from '../schema';
+import { generateSigningKey, webCryptoSigner, type BundleSigner } from '../signature';
+
+/** A signing key of its own for each test installation (as each browser has one). */
+export const testSigner = async (): Promise<BundleSigner> => webCryptoSigner(await generateSigningKey());
 
 /**
  * An in-memory evidence store for tests: the same steps the worker's
  * IndexedDB store takes (prepare, dedupe, seal against the head, append),
  * without the database.
  */
-export function memoryLedger() {
+export function memoryLedger(options: { signer?: BundleSigner } = {}) {
+  let signer: Promise<BundleSigner> | null = options.signer ? Promise.resolve(options.signer) : null;
   const entries: ChainEntry[] = [];
   const snapshots = new Map<string, BundleSnapshot>();
   const tombstones: TombstoneBody[] = [];
@@ -44,9 +51,11 @@ export function memoryLedger() {
       tombstones.push(body);
       snapshots.delete(id);
     },
-    bundle(now: Date, ids?: string[]) {
+    /** This ledger's signer (made on first use, like the worker's key). */
+    signer: () => (signer ??= testSigner()),
+    async bundle(now: Date, ids?: string[]) {
       const chosen = [...snapshots.values()].filter((s) => !ids || ids.includes(s.body.id));
-      return buildBundle({ entries, tombstones, snapshots: chosen, exportedAt: now, generator: { name: 'refund-guard-test', version: '0.0.0' }, locale: 'zh-CN' });
+      return buildBundle({ entries, tombstones, snapshots: chosen, exportedAt: now, generator: { name: 'refund-guard-test', version: '0.0.0' }, locale: 'zh-CN', signer: await (signer ??= testSigner()) });
     },
   };
 }
@@ -62,4 +71,15 @@ export function orderPayload(overrides: Partial<CapturePayloadInput> = {}): Capt
     source: 'auto',
     ...overrides,
   };
+}
+
+/**
+ * A bundle's files with the signature value left out: ECDSA signatures are
+ * randomised, so two exports of the same evidence differ only there.
+ */
+export function contentOf(zip: Uint8Array): Record<string, Uint8Array> {
+  const files = unzipSync(zip);
+  const manifest = JSON.parse(fromUtf8(files[MANIFEST_PATH]!)) as { signature?: { value?: string } };
+  if (manifest.signature) manifest.signature.value = '';
+  return { ...files, [MANIFEST_PATH]: utf8(JSON.stringify(manifest)) };
 }
