@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newestPerOrder, subjectKey, type SnapshotSummary } from '../../lib/evidence';
+import { findTabOrder, type SnapshotReader } from '../../lib/evidence/tab-order';
 import { orderPayload } from '../../lib/evidence/testing/ledger';
 import { emptyOutageLog } from '../../lib/outages';
 import { trackedDeadlines, type OrderRecord } from '../../lib/reminders';
@@ -113,6 +114,20 @@ describe('subjects of generic orders are keyed by site', () => {
     const forum = await s.capture(forumPage, null, at(4));
     expect((await s.get(forum.id))!.body.previousSnapshotId).toBeNull();
     expect(await s.verify()).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('the checker on the shop’s tab reads the shop’s order, not the forum page', async () => {
+    const s = store();
+    const shop = await s.capture(shopOrder('已支付'), null, at(0));
+    const forum = await s.capture(forumPage, null, at(1));
+    const reader: SnapshotReader = {
+      listSnapshots: (query) => s.list(query),
+      getBodies: async (ids) => ({ bodies: await s.bodies(ids) }),
+    };
+    const onShop = await findTabOrder(reader, { vendor: 'generic-software', url: SHOP_URL });
+    expect(onShop.bodies.map((b) => b.id)).toEqual([shop.id]);
+    const onForum = await findTabOrder(reader, { vendor: 'generic-software', url: FORUM_URL });
+    expect(onForum.bodies.map((b) => b.id)).toEqual([forum.id]);
   });
 
   it('lists one order’s snapshots exactly, of a generic vendor too', async () => {
