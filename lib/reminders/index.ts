@@ -50,6 +50,11 @@ export interface TrackedDeadline {
 export interface OrderRecord {
   vendor: string;
   orderId: string;
+  /**
+   * The site the order was seen on, for vendors whose orders are told apart by
+   * site (lib/evidence/subject.ts): the same number on two sites is two orders.
+   */
+  site?: string;
   snapshotId: string;
   fields: Readonly<Record<string, string | number | boolean>>;
 }
@@ -111,6 +116,8 @@ export function orderFacts(order: OrderRecord): Record<string, unknown> | null {
 }
 
 const safeId = (s: string) => s.replace(/[|\s]/g, '_').slice(0, 120);
+/** An order's part of its deadline ids: vendor (with the site where orders are per site) and number. */
+const orderKey = (order: OrderRecord) => `${safeId(order.vendor)}${order.site ? `@${safeId(order.site)}` : ''}|${safeId(order.orderId)}`;
 
 function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; calendar: BusinessCalendar; userPacks: PolicyPack[]; packs?: readonly unknown[] }): TrackedDeadline[] {
   const facts = orderFacts(order);
@@ -150,7 +157,7 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
       const at = parseInstant(state.deadline.closesAt)!;
       out.push({
         ...base,
-        id: `order|${safeId(order.vendor)}|${safeId(order.orderId)}|${rule.id}`,
+        id: `order|${orderKey(order)}|${rule.id}`,
         kind: 'refund-window',
         date: state.deadline.date,
         at,
@@ -170,7 +177,7 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
       const t = translator(ctx.locale);
       out.push({
         ...base,
-        id: `expiry|${safeId(order.vendor)}|${safeId(order.orderId)}`,
+        id: `expiry|${orderKey(order)}`,
         kind: 'service-expiry',
         date,
         at,
