@@ -1,7 +1,7 @@
 import { canonicalBytes, canonicalJson, utf8 } from './canonical';
 import { nextEntry, type ChainHead } from './chain';
 import { sha256Hex } from './hash';
-import { redactDom, redactText, stripActiveContent, type RedactionCount } from './redact';
+import { redactDom, redactText, redactUrl, stripActiveContent, type RedactionCount } from './redact';
 import {
   CAPTURE_LIMITS,
   capturePayloadSchema,
@@ -118,7 +118,7 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
   const pageDom = redactDom(stripActiveContent(payload.dom), count);
   const dom = DOM_PREAMBLE + pageDom;
   const fields = redactFields(payload.fields, count);
-  const url = redactText(payload.url, count);
+  const url = redactUrl(payload.url, count);
   const title = redactText(payload.title, count);
   const note = redactText(payload.note, count);
   const textBytes = received.text && text === input.text ? received.text : utf8(text);
