@@ -61,7 +61,7 @@ export function looksLikeCard(digits: string): boolean {
  * first group completing a Luhn-valid number with the groups before it) must
  * not leave the rest of that card in the clear.
  */
-function maskCardsInGroups(run: string, count?: RedactionCount): string {
+function maskCardsInGroups(run: string, count?: RedactionCount, inPlace = false): string {
   const parts = run.split(/([ -])/); // digits, separator, digits, …
   const groups = parts.filter((_, i) => i % 2 === 0);
   const spans: [from: number, to: number][] = [];
@@ -84,7 +84,11 @@ function maskCardsInGroups(run: string, count?: RedactionCount): string {
   for (const [from, to] of spans) {
     for (; next < from; next++) out += groups[next]! + parts[2 * next + 1]!;
     if (count) count.cards++;
-    out += MASK.card(groups.slice(from, to + 1).join('').slice(-4));
+    if (inPlace) {
+      const span = parts.slice(2 * from, 2 * to + 1).join('');
+      let left = groups.slice(from, to + 1).join('').length - 4;
+      out += span.replace(/\d/g, (d) => (left-- > 0 ? '*' : d));
+    } else out += MASK.card(groups.slice(from, to + 1).join('').slice(-4));
     if (to + 1 < groups.length) out += parts[2 * to + 1]!;
     next = to + 1;
   }
@@ -109,6 +113,28 @@ export interface RedactionCount {
 export function redactText(text: string, count?: RedactionCount): string {
   return starSecrets(redactUsual(text, count), count);
 }
+
+/**
+ * `redactText` that keeps the string's length (every masked digit becomes a
+ * star where it stands, the last four of a card kept), reading inline gaps as
+ * markup does: what the live page's text nodes are masked with, each node
+ * taking back its own slice. Gaps are as in `starSecrets` with `markup`.
+ */
+export function redactInPlace(text: string, count?: RedactionCount): string {
+  const accounts = starBankAccounts(text, count);
+  const ids = accounts.replace(ID_CANDIDATE, (match) => {
+    if (!residentIdValid(match)) return match;
+    if (count) count.ids++;
+    return '*'.repeat(match.length);
+  });
+  const cards = ids.replace(CARD_RUN, (run) => (mayHoldCard(run) ? maskCardsInGroups(run, count, true) : run));
+  return starSecrets(cards, count, true);
+}
+
+/** Marks where a frame the page could not read stood in a copy (see `maskLivePage`). */
+export const COVERED_FRAME_ATTRIBUTE = 'data-rg-covered-frame';
+const COVERED_FRAME_MARKER = new RegExp(`<div ${COVERED_FRAME_ATTRIBUTE}="[^"<>]*"></div>`, 'g');
+export const countCoveredFrames = (html: string): number => (html.includes(COVERED_FRAME_ATTRIBUTE) ? (html.match(COVERED_FRAME_MARKER)?.length ?? 0) : 0);
 
 /** `redactText` without its last pass (`redactDom` runs that pass over the markup instead). */
 function redactUsual(text: string, count?: RedactionCount): string {
@@ -137,10 +163,10 @@ function digitValue(code: number): number {
  * dashes or a line break; in markup also entities for those spaces and inline
  * elements (`<span>4012</span><span>8888</span>` reads as one number).
  */
-const TEXT_GAP = '(?:[ \\t\\r\\n.\\-\\u00a0\\u2002-\\u200b\\u202f\\u3000]){0,3}';
+const TEXT_GAP = '(?:[ \\t\\r\\n.\\-\\u00a0\\u2002-\\u200b\\u202f\\u2063\\u3000]){0,3}';
 const INLINE_TAG = '</?(?:span|b|i|em|strong|font|a|small|u|s|mark|code|bdi|bdo|sub|sup|label|wbr|br|ins|del)\\b[^<>]*>';
 const SPACE_ENTITY = '&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8194|#8195|#8201|#12288|#x3000);';
-const MARKUP_GAP = `(?:[\\s.\\-\\u00a0\\u2002-\\u200b\\u202f\\u3000]|${SPACE_ENTITY}|${INLINE_TAG}){0,64}`;
+const MARKUP_GAP = `(?:[\\s.\\-\\u00a0\\u2002-\\u200b\\u202f\\u2063\\u3000]|${SPACE_ENTITY}|${INLINE_TAG}){0,64}`;
 // Thirteen digits or more (a card has 13 to 19, an ID 18), gaps allowed, not next to another digit,
 // starting with four digits together (every layout of `cardLayout` and `idLayout` does: it keeps
 // the scan from trying every amount and date). The gap and the digit never match the same
@@ -173,25 +199,33 @@ interface DigitGroup {
   /** Offsets in the run of each digit of the group. */
   at: number[];
   digits: string;
+  /** Whether nothing visible separates it from the group before (only tags, or text nodes joined by U+2063). */
+  glued: boolean;
 }
 
 /** The digit groups of a run: digits separated by gaps (in markup, tags and entities are gaps too). */
 function digitGroups(run: string, markup: boolean): DigitGroup[] {
+  // 1: inside a tag (an invisible gap), 2: inside an entity (a space).
   const skip = new Uint8Array(run.length);
   if (markup && (run.includes('<') || run.includes('&'))) {
-    for (const m of run.matchAll(MARKUP_TOKEN)) skip.fill(1, m.index, m.index + m[0].length);
+    for (const m of run.matchAll(MARKUP_TOKEN)) skip.fill(m[0].startsWith('<') ? 1 : 2, m.index, m.index + m[0].length);
   }
   const groups: DigitGroup[] = [];
   let current: DigitGroup | null = null;
+  let invisibleGap = true;
   for (let i = 0; i < run.length; i++) {
     const code = run.charCodeAt(i);
     const value = skip[i] ? -1 : digitValue(code);
     const isCheck = !skip[i] && (code === 88 || code === 120) && current !== null;
     if (value >= 0 || isCheck) {
-      if (!current) groups.push((current = { at: [], digits: '' }));
+      if (!current) groups.push((current = { at: [], digits: '', glued: groups.length > 0 && invisibleGap }));
       current.at.push(i);
       current.digits += value >= 0 ? String(value) : 'X';
-    } else current = null;
+    } else {
+      if (current) invisibleGap = true;
+      current = null;
+      if (!(skip[i] === 1 || code === 0x2063)) invisibleGap = false;
+    }
   }
   return groups;
 }
@@ -216,16 +250,21 @@ function starRun(run: string, markup: boolean, count?: RedactionCount, glued = f
   for (let i = 0; i < groups.length; i++) {
     let digits = '';
     const lengths: number[] = [];
+    // The same groups with those that nothing visible separates read as one (<span>35660020</span><span>20360505</span>).
+    const seen: number[] = [];
+    const layout = (test: (lengths: readonly number[]) => boolean) => test(lengths) || test(seen);
     for (let j = i; j < groups.length && digits.length < 19; j++) {
       digits += groups[j]!.digits;
       lengths.push(groups[j]!.digits.length);
-      if (digits.length === 18 && idLayout(lengths) && residentIdValid(digits) && birthDatePlausible(digits)) {
+      if (j > i && groups[j]!.glued) seen[seen.length - 1] = seen[seen.length - 1]! + groups[j]!.digits.length;
+      else seen.push(groups[j]!.digits.length);
+      if (digits.length === 18 && layout(idLayout) && residentIdValid(digits) && birthDatePlausible(digits)) {
         if (count) count.ids++;
         star(i, j, 0);
         i = j;
         break;
       }
-      if (cardsAllowed && !digits.includes('X') && looksLikeCard(digits) && cardLayout(lengths) && !(j + 1 < groups.length && lengths.length === 1 && digits.length < 16 && groups[j + 1]!.digits.length + digits.length <= 19 && looksLikeCard(digits + groups[j + 1]!.digits))) {
+      if (cardsAllowed && !digits.includes('X') && looksLikeCard(digits) && layout(cardLayout) && !(j + 1 < groups.length && lengths.length === 1 && digits.length < 16 && groups[j + 1]!.digits.length + digits.length <= 19 && looksLikeCard(digits + groups[j + 1]!.digits))) {
         if (count) count.cards++;
         star(i, j, 4);
         i = j;
