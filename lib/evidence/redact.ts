@@ -584,8 +584,8 @@ export function redactDom(html: string, count?: RedactionCount): string {
  * (the label of the row above is not this field's).
  */
 function textBefore(html: string, at: number): string {
-  const window = html.slice(Math.max(0, at - 400), at);
-  const pieces = window.split(/<[^>]*>/);
+  const preceding = html.slice(Math.max(0, at - 400), at);
+  const pieces = preceding.split(/<[^>]*>/);
   for (let i = pieces.length - 1; i >= 0; i--) {
     const text = decodeEntities(pieces[i]!).replace(/\s+/g, ' ').trim();
     if (text === '') continue;
