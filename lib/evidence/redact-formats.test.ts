@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSensitiveField, redactDom, redactText, redactUrl, type RedactionCount } from './redact';
+import { countCoveredFrames, isSensitiveField, redactDom, redactInPlace, redactText, redactUrl, type RedactionCount } from './redact';
 
 /**
  * Formats a hostile or merely unusual page writes secrets in (issue 19,
@@ -70,7 +71,7 @@ describe('redactText: card, ID and bank-account formats', () => {
     expect(redactText(text)).toBe(text);
   });
 
-  it('keeps a 3,000-order list intact and does not grow quadratically', () => {
+  it('keeps a 3,000-order list intact', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `2026111810${String(590712345 + i).padStart(10, '0')}\t¥${(i % 97) + 1}.00\t2026-11-18 10:59:07\t已支付`);
     const text = rows.join('\n');
     expect(redactText(text)).toBe(text);
@@ -134,5 +135,25 @@ describe('redactUrl', () => {
 
   it('survives a malformed escape', () => {
     expect(redactUrl('http://a.example.com/x?q=%E4%ZZ&cc=4012888888881881')).not.toContain('40128888');
+  });
+});
+
+describe('redactInPlace (what live text nodes are masked with)', () => {
+  it('keeps the length of any text, so each text node can take back its slice', () => {
+    const pieces = fc.constantFrom('4012', '8888', '1881', ' ', '\u2063', '\n', '.', '-', '对公账号：', '3101', '04', '1985', '1122', '1017', 'ａ', '４', 'VISA', '<b>', '&nbsp;');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => redactInPlace(parts.join('')).length === parts.join('').length));
+  });
+
+  it('stars a card split over text nodes of one block and keeps its last four', () => {
+    expect(redactInPlace('卡号 4012\u20638888\u20638888\u20631881')).toBe('卡号 ****\u2063****\u2063****\u20631881');
+    expect(redactInPlace('35660020\u206320360505')).toBe('********\u20632036****'.replace('2036****', '****0505'));
+    expect(redactInPlace('订单号 2026111810\u20635907123456')).toBe('订单号 2026111810\u20635907123456');
+  });
+});
+
+describe('countCoveredFrames', () => {
+  it('counts the markers a copy holds where frames of another origin stood', () => {
+    expect(countCoveredFrames('<p>x</p><div data-rg-covered-frame="card.example.net"></div><div data-rg-covered-frame=""></div>')).toBe(2);
+    expect(countCoveredFrames('<p>data-rg-covered-frame</p>')).toBe(0);
   });
 });
