@@ -146,7 +146,7 @@ describe('redactInPlace (what live text nodes are masked with)', () => {
 
   it('stars a card split over text nodes of one block and keeps its last four', () => {
     expect(redactInPlace('卡号 4012\u20638888\u20638888\u20631881')).toBe('卡号 ****\u2063****\u2063****\u20631881');
-    expect(redactInPlace('35660020\u206320360505')).toBe('********\u20632036****'.replace('2036****', '****0505'));
+    expect(redactInPlace('35660020\u206320360505')).toBe('********\u2063****0505');
     expect(redactInPlace('订单号 2026111810\u20635907123456')).toBe('订单号 2026111810\u20635907123456');
   });
 });
