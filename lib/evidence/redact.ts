@@ -121,14 +121,7 @@ export function redactText(text: string, count?: RedactionCount): string {
  * taking back its own slice. Gaps are as in `starSecrets` with `markup`.
  */
 export function redactInPlace(text: string, count?: RedactionCount): string {
-  const accounts = starBankAccounts(text, count);
-  const ids = accounts.replace(ID_CANDIDATE, (match) => {
-    if (!residentIdValid(match)) return match;
-    if (count) count.ids++;
-    return '*'.repeat(match.length);
-  });
-  const cards = ids.replace(CARD_RUN, (run) => (mayHoldCard(run) ? maskCardsInGroups(run, count, true) : run));
-  return starSecrets(cards, count, true);
+  return starSecrets(redactUsual(text, count, true), count, true);
 }
 
 /** Marks where a frame the page could not read stood in a copy (see `maskLivePage`). */
@@ -136,15 +129,15 @@ export const COVERED_FRAME_ATTRIBUTE = 'data-rg-covered-frame';
 const COVERED_FRAME_MARKER = new RegExp(`<div ${COVERED_FRAME_ATTRIBUTE}="[^"<>]*"></div>`, 'g');
 export const countCoveredFrames = (html: string): number => (html.includes(COVERED_FRAME_ATTRIBUTE) ? (html.match(COVERED_FRAME_MARKER)?.length ?? 0) : 0);
 
-/** `redactText` without its last pass (`redactDom` runs that pass over the markup instead). */
-function redactUsual(text: string, count?: RedactionCount): string {
+/** `redactText` without its last pass (`redactDom` runs that pass over the markup instead); `inPlace`: as `redactInPlace`. */
+function redactUsual(text: string, count?: RedactionCount, inPlace = false): string {
   const accounts = starBankAccounts(text, count);
   const ids = accounts.replace(ID_CANDIDATE, (match) => {
     if (!residentIdValid(match)) return match;
     if (count) count.ids++;
-    return MASK.id;
+    return inPlace ? '*'.repeat(match.length) : MASK.id;
   });
-  return ids.replace(CARD_RUN, (run) => (mayHoldCard(run) ? maskCardsInGroups(run, count) : run));
+  return ids.replace(CARD_RUN, (run) => (mayHoldCard(run) ? maskCardsInGroups(run, count, inPlace) : run));
 }
 
 // ── Secrets written any other way, starred in place ─────────────────────────
