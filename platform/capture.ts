@@ -305,6 +305,7 @@ function innerRoots(root: Document | ShadowRoot, into: (Document | ShadowRoot)[]
 
 /** The host a frame shows, for the snapshot's record of what was covered. */
 function frameHost(frame: Element): string {
+  if (frame.hasAttribute('srcdoc') || !frame.getAttribute('src')) return ''; // a sandboxed inline frame: no other site
   try {
     return new URL(frame.getAttribute('src') ?? '', frame.ownerDocument.baseURI).hostname.replace(/[^a-z0-9.-]/gi, '');
   } catch {
