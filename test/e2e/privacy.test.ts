@@ -32,6 +32,7 @@ const CARDS = [
   '6011000990139424', // remark textarea
   '5524330042187655', // shadow root text
   '6225880137745239', // shadow root input
+  '6226098765432108', // closed shadow root
   '6212261202011580', // same-origin frame
   '4444333322221111', // srcdoc frame
   '378282246310005', // cross-origin frame
@@ -137,6 +138,9 @@ function recordPicturedState() {
       }
     };
     visit(document);
+    // A closed shadow root: only the page's own reference reaches it.
+    const closed = (window as unknown as { cardBadgeRoot?: ShadowRoot }).cardBadgeRoot;
+    if (closed) visit(closed);
     return texts.join('\n');
   };
   new MutationObserver((records) => {
