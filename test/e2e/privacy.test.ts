@@ -199,6 +199,10 @@ describe('no seeded secret in any stored byte, picture or export (hostile page, 
     expect(snapshot.body.url).toBe('http://console.cloud.tencent.com/expense/deal/detail?dealName=20261124093012458877&cc=****%20****%20****%204520');
     expect(snapshot.body.redactions.frames).toBe(1);
     expect(snapshot.body.redactions.cards).toBeGreaterThanOrEqual(10);
+    // The locker says it in the user's language.
+    await locker.reload();
+    await locker.getByRole('button', { name: new RegExp(`^查看 ${snapshotId}：`) }).click();
+    expect(await locker.getByTestId('covered-frames').textContent({ timeout: 10_000 })).toBe('截图中遮盖了 1 个其他网站的框架（未读取其内容，也未保存）');
   });
 
   it('no stored byte holds one: IndexedDB decoded, storage.local, storage.session', async () => {
