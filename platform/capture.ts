@@ -1,5 +1,5 @@
 // Direct module imports keep the bundle/ZIP code out of the content script.
-import { COVERED_FRAME_ATTRIBUTE, isSensitiveField, MASK, redactInPlace, redactText, stripActiveContent } from '../lib/evidence/redact';
+import { COVERED_FRAME_ATTRIBUTE, isSensitiveField, isSessionParam, MASK, redactInPlace, redactText, stripActiveContent } from '../lib/evidence/redact';
 import { CAPTURE_LIMITS, screenshotTicket } from '../lib/evidence/limits';
 import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { CaptureSource, SnapshotFields } from '../lib/evidence/schema';
@@ -86,7 +86,7 @@ export function isSensitiveControl(el: Element): boolean {
     .map((a) => el.getAttribute(a) ?? '')
     .concat(labelText(el))
     .join(' ');
-  return isSensitiveField(descriptor, type) || isSensitiveField(structuralLabel(el));
+  return isSensitiveField(descriptor, type) || isSessionParam(el.getAttribute('name') ?? '') || isSensitiveField(structuralLabel(el));
 }
 
 /** What a control may show in a picture or a copy: a sensitive field masked whole, any other with its numbers masked. */

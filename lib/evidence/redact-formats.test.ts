@@ -110,6 +110,14 @@ describe('redactDom: the markup as it renders', () => {
     expect(out).not.toContain('864209');
   });
 
+  it('masks hidden session and credential fields, and keeps other hidden values', () => {
+    const html = '<form><input type="hidden" name="csrf_token" value="c5rf-8f1a9"><input type="hidden" name="sid" value="Wm8sT2kL5pQ1"><input type="hidden" name="dealName" value="20261118105907123456"></form>';
+    const out = redactDom(html);
+    expect(out).not.toContain('c5rf-8f1a9');
+    expect(out).not.toContain('Wm8sT2kL5pQ1');
+    expect(out).toContain('value="20261118105907123456"');
+  });
+
   it('keeps an order number in an input and in text', () => {
     const html = '<div><span>订单号</span><input name="q" value="20261118105907123456"></div><p>LV20261110203311</p>';
     expect(redactDom(html)).toBe(html);

@@ -336,7 +336,9 @@ const SESSION_WORDS = new Set([
   'key', 'apikey', 'skey', 'ticket', 'secret', 'sig', 'signature', 'password', 'passwd', 'pwd', 'pass', 'csrf', 'xsrf', 'otp', 'cookie',
 ]);
 
-function isSessionParam(name: string): boolean {
+/** Whether a query parameter or form field name says it carries a session or credential (a hidden `csrf_token` too). */
+export function isSessionParam(name: string): boolean {
+  if (name === '') return false;
   const words = name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -557,7 +559,8 @@ export function redactDom(html: string, count?: RedactionCount): string {
     const type = attributes.get('type') ?? 'text';
     if (CHOICE_INPUTS.test(type) || !attributes.has('value')) return tag;
     if (attributes.get('value') === MASK.secret || attributes.get('value') === '') return tag;
-    if (!isSensitiveField(fieldDescriptor(attributes, labels), type) && !isSensitiveField(textBefore(html, at))) return tag;
+    const sessionLike = isSessionParam(attributes.get('name') ?? '');
+    if (!sessionLike && !isSensitiveField(fieldDescriptor(attributes, labels), type) && !isSensitiveField(textBefore(html, at))) return tag;
     if (count) count.secrets = (count.secrets ?? 0) + 1;
     return setAttribute(tag, 'value', MASK.secret);
   });
