@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countCoveredFrames, isSensitiveField, redactDom, redactInPlace, redactText, redactUrl, type RedactionCount } from './redact';
+import { countCoveredFrames, isSensitiveField, isSessionParam, redactDom, redactInPlace, redactText, redactUrl, type RedactionCount } from './redact';
 
 /**
  * Formats a hostile or merely unusual page writes secrets in (issue 19,
@@ -134,6 +134,14 @@ describe('redactUrl', () => {
   it('drops session-like query parameters and keeps the others', () => {
     const out = redactUrl('http://exmail.qq.com/cgi-bin/frame_html?sid=AbC123xyz_Q,2&r=8f1&t=today&access_token=zz9&SessionId=77&ticket=T-1&auth=q&api_key=k#top');
     expect(out).toBe('http://exmail.qq.com/cgi-bin/frame_html?r=8f1&t=today#top');
+  });
+
+  it('keeps parameters that only contain such a word: a ticket number, a keyword', () => {
+    expect(redactUrl('http://console.cloud.tencent.com/workorder/detail?ticketId=20261120001&keyword=退款&key=k1&ticket=ST-1')).toBe(
+      'http://console.cloud.tencent.com/workorder/detail?ticketId=20261120001&keyword=退款',
+    );
+    expect(isSessionParam('ticket-title')).toBe(false);
+    expect(isSessionParam('x-auth-token')).toBe(true);
   });
 
   it('leaves an ordinary URL as it was, byte for byte', () => {

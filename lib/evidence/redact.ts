@@ -333,17 +333,24 @@ function starBankAccounts(text: string, count?: RedactionCount): string {
  */
 const SESSION_WORDS = new Set([
   'sid', 'ssid', 'sessid', 'sessionid', 'jsessionid', 'phpsessid', 'session', 'sess', 'token', 'tokens', 'auth', 'authorization', 'authkey',
-  'key', 'apikey', 'skey', 'ticket', 'secret', 'sig', 'signature', 'password', 'passwd', 'pwd', 'pass', 'csrf', 'xsrf', 'otp', 'cookie',
+  'apikey', 'accesskey', 'secretkey', 'skey', 'secret', 'sig', 'signature', 'password', 'passwd', 'pwd', 'csrf', 'xsrf', 'otp', 'cookie',
 ]);
+/**
+ * Words that name a credential only as the whole name: `key=…` and `ticket=ST-…`
+ * are, `ticketId` (a support ticket's number, evidence) and `keyword` are not.
+ */
+const SESSION_NAMES = new Set(['key', 'ticket', 'pass', 'st']);
 
 /** Whether a query parameter or form field name says it carries a session or credential (a hidden `csrf_token` too). */
 export function isSessionParam(name: string): boolean {
   if (name === '') return false;
-  const words = name
+  const whole = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (SESSION_NAMES.has(whole) || SESSION_WORDS.has(whole)) return true;
+  return name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
-    .split(/[^a-z0-9]+/);
-  return words.some((w) => SESSION_WORDS.has(w)) || SESSION_WORDS.has(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+    .split(/[^a-z0-9]+/)
+    .some((w) => SESSION_WORDS.has(w));
 }
 
 function decodeComponent(part: string, plusIsSpace: boolean): string {
