@@ -14,7 +14,7 @@ import { contentScriptHosts } from '../lib/vendors/registry';
 import { detectPageWith, detectionText, DETECT_TEXT_LIMIT } from '../lib/detect';
 import type { PageMatch } from '../lib/vendors/types';
 import { pageTranslator } from '../lib/i18n/page';
-import { capturePage, pageOrderFields, painted, settled, type SaveOutcome } from './capture';
+import { capturePage, pageOrderFields, painted, settled, watchFieldTypes, type SaveOutcome } from './capture';
 import { hideCardOn } from './card-prefs';
 import { placeCard } from './placement';
 import { currentLocale } from './locale';
@@ -169,6 +169,8 @@ async function readCard(match: PageMatch, locale: Locale, lastKey: string): Prom
  * previous card is removed and at most one card is mounted.
  */
 export async function runPageScript(ctx: ContentScriptContext, css: string): Promise<void> {
+  // From the start: a password field the page later shows as text ("show PIN") stays a secret.
+  ctx.onInvalidated(watchFieldTypes());
   await pageRendered();
   const settings = await pageSettings(location.hostname);
   const locale = currentLocale(settings.locale);

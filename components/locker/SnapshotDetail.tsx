@@ -237,7 +237,10 @@ function Details({ snapshot, chain, onOpen }: { snapshot: SnapshotDetailData; ch
           )}
           <tr>
             <th scope="row">{t('locker.detail.masked')}</th>
-            <td>{t('locker.detail.redactions', body.redactions)}</td>
+            <td>
+              {t('locker.detail.redactions', body.redactions)}
+              {body.redactions.frames ? <div data-testid="covered-frames">{t('locker.detail.coveredFrames', { frames: body.redactions.frames })}</div> : null}
+            </td>
           </tr>
         </tbody>
       </table>

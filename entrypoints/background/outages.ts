@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from '../../lib/zod';
+import { redactText, redactUrl } from '../../lib/evidence/redact';
 import { addSighting, recognizeWebmailFailure, webmailSightingSchema, type WebmailSighting } from '../../lib/outages';
 import type { Handlers, RequestOf } from '../../lib/messages';
 import { shanghaiDateTime } from '../../lib/time/zone';
@@ -14,7 +15,8 @@ const sightingsItem = storage.defineItem<unknown>('local:webmailSightings', { fa
 
 async function stored(): Promise<WebmailSighting[]> {
   const parsed = z.array(webmailSightingSchema()).safeParse(await sightingsItem.getValue());
-  return parsed.success ? parsed.data : [];
+  // Sightings kept before URLs were cleaned lose their session token on the next write.
+  return parsed.success ? parsed.data.map((s) => ({ ...s, url: redactUrl(s.url), title: redactText(s.title) })) : [];
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -26,7 +28,7 @@ export function noteWebmailPage(data: RequestOf<'page.detected'>, now: Date): Pr
   if (!failure) return Promise.resolve();
   const run = queue.then(async () => {
     const seenAt = shanghaiDateTime(now.getTime());
-    const sighting: WebmailSighting = { id: `seen-${now.getTime()}`, seenAt, shownAt: failure.shownAt, failure: failure.failure, code: failure.code, url: data.url, title: data.title, snapshotId: null };
+    const sighting: WebmailSighting = { id: `seen-${now.getTime()}`, seenAt, shownAt: failure.shownAt, failure: failure.failure, code: failure.code, url: redactUrl(data.url), title: redactText(data.title), snapshotId: null };
     await sightingsItem.setValue(addSighting(await stored(), sighting));
   });
   queue = run.catch(() => undefined);

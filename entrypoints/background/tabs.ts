@@ -3,9 +3,12 @@ import { z } from '../../lib/zod';
 import { isPlausibleDetection } from '../../lib/detect';
 import type { RequestOf, ResponseOf, SenderInfo } from '../../lib/messages';
 import { pageMatchSchema } from '../../lib/vendors/schema';
+import { redactText, redactUrl } from '../../lib/evidence/redact';
 
 // What each open tab shows, kept in session storage so it survives the worker
-// being stopped but not the browser being closed.
+// being stopped but not the browser being closed. Its URL and title are stored
+// as evidence stores them: session parameters dropped, card and ID numbers
+// masked (DESIGN.md "Privacy").
 const tabRecord = z.object({
   url: z.string(),
   title: z.string(),
@@ -27,8 +30,8 @@ export async function recordDetection(
   }
   if (!isPlausibleDetection(data.match, sender.url)) return { accepted: false };
   await storage.setItem(key(sender.tabId), {
-    url: sender.url ?? data.url,
-    title: data.title,
+    url: redactUrl(sender.url ?? data.url),
+    title: redactText(data.title),
     match: data.match,
     detectedAt: now.toISOString(),
   });

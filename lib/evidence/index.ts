@@ -20,7 +20,7 @@ export {
 } from './snapshot';
 export type { PreparedCapture, Sealed } from './snapshot';
 export { ordersKeyedBySite, orderSubject, legacyOrderSubject, siteOf, newestPerOrder } from './subject';
-export { redactText, redactDom, stripActiveContent, isSensitiveField, luhnValid, residentIdValid, looksLikeCard, MASK } from './redact';
+export { redactText, redactDom, redactUrl, stripActiveContent, isSensitiveField, luhnValid, residentIdValid, looksLikeCard, MASK } from './redact';
 export type { RedactionCount } from './redact';
 export { buildBundle, escapeHtml, zipFiles, BUNDLE_FORMAT, MANIFEST_PATH, INDEX_PATH, snapshotDir } from './bundle';
 export type { BundleInput, BundleSnapshot, BundleNote, Manifest } from './bundle';

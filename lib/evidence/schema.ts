@@ -61,6 +61,8 @@ export const redactionsSchema = z.object({
   cards: z.number().int().nonnegative(),
   ids: z.number().int().nonnegative(),
   secrets: z.number().int().nonnegative(),
+  /** Frames of another origin covered in the screenshot and left out of the copy: not read, so not redacted (absent: none). */
+  frames: z.number().int().positive().optional(),
 });
 
 const entryId = z.string().regex(/^(snap|note|tomb)-\d{6,}$/);

@@ -2,7 +2,7 @@ import { canonicalBytes, canonicalJson, utf8 } from './canonical';
 import { nextEntry, type ChainHead } from './chain';
 import { sha256Hex } from './hash';
 import { quietMarkup } from './inert';
-import { redactDom, redactText, stripActiveContent, type RedactionCount } from './redact';
+import { countCoveredFrames, redactDom, redactText, redactUrl, stripActiveContent, type RedactionCount } from './redact';
 import {
   CAPTURE_LIMITS,
   capturePayloadSchema,
@@ -117,8 +117,9 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
   const text = redactText(payload.text, count);
   const pageDom = redactDom(quietMarkup(stripActiveContent(payload.dom)), count);
   const dom = DOM_PREAMBLE + pageDom;
+  const frames = countCoveredFrames(pageDom);
   const fields = redactFields(payload.fields, count);
-  const url = redactText(payload.url, count);
+  const url = redactUrl(payload.url, count);
   const title = redactText(payload.title, count);
   const note = redactText(payload.note, count);
   const textBytes = received.text && text === input.text ? received.text : utf8(text);
@@ -149,7 +150,7 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
     subjectKey: subjectKey(payload.match.vendor, url, fields),
     // Same page, same fields, same text: nothing new to keep.
     dedupeKey: await sha256Hex(canonicalJson({ url, fields, text: textRef.sha256 })),
-    redactions: { cards: count.cards, ids: count.ids, secrets: count.secrets ?? 0 },
+    redactions: { cards: count.cards, ids: count.ids, secrets: count.secrets ?? 0, ...(frames > 0 ? { frames } : {}) },
     parts,
   };
   return screenshot ? withScreenshot(prepared, screenshot) : prepared;

@@ -78,6 +78,7 @@ export const en: Record<MessageKey, string> = {
   'locker.detail.hash': 'Chain hash',
   'locker.detail.previous': 'Previous version of this order',
   'locker.detail.redactions': 'Masked: {cards} card numbers, {ids} ID numbers, {secrets} sensitive inputs',
+  'locker.detail.coveredFrames': '{frames} frame(s) from other sites covered in the screenshot (their content was not read or kept)',
   'locker.detail.notes': 'Notes',
   'locker.detail.noteLabel': 'New note',
   'locker.detail.addNote': 'Add note',

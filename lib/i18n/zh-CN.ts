@@ -78,6 +78,7 @@ export const zhCN = {
   'locker.detail.hash': '链哈希',
   'locker.detail.previous': '同一订单的上一版本',
   'locker.detail.redactions': '已遮盖：{cards} 个卡号、{ids} 个身份证号、{secrets} 个敏感输入',
+  'locker.detail.coveredFrames': '截图中遮盖了 {frames} 个其他网站的框架（未读取其内容，也未保存）',
   'locker.detail.notes': '备注',
   'locker.detail.noteLabel': '新备注',
   'locker.detail.addNote': '添加备注',
