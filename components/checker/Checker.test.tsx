@@ -6,7 +6,7 @@ import { Checker } from './Checker';
 import { fromLocalInput, toLocalInput } from '../datetime';
 import { daysLeft, parseLooseAnswer } from './format';
 import { pageTimeToIso, termMonths } from '../../lib';
-import { factsFromSnapshot } from './snapshotFacts';
+import { orderFacts } from '../../lib/claims/order-facts';
 import type { CurrentTab } from './services';
 import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
 
@@ -56,8 +56,9 @@ describe('Checker: opening on the order of the current tab', () => {
     expect(screen.getByLabelText(/订单号/)).toHaveValue(ORDER_ID);
     expect(screen.getByLabelText(/在哪里购买的/)).toHaveValue('official');
     expect(screen.getByTestId('order-status')).toHaveTextContent('已支付');
-    // The engine's questions, not a hand-made form: billing first; renewal is known (新购) and not asked.
-    expect(question('billing')).toHaveTextContent('计费方式是？');
+    // The engine's questions, not a hand-made form: billing (a 1年 term is prepaid) and renewal (新购) are known, not asked.
+    expect(question('promoNonRefundable')).toHaveTextContent('购买时活动页面是否写明“不支持退款”？');
+    expect(question('billing')).toBeNull();
     expect(question('renewal')).toBeNull();
     // A provisional verdict is already there.
     expect(screen.getByTestId('outcome')).toHaveAttribute('data-provisional', 'true');
@@ -110,13 +111,11 @@ describe('Checker: opening on the order of the current tab', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services);
     await screen.findByTestId('questions');
-    within(question('billing')).getAllByRole('button')[0]!.focus();
-    await user.keyboard('{Enter}');
-    await waitFor(() => expect(question('billing')).toBeNull());
-    // The keyboard moves on to the next question by itself.
-    expect(document.activeElement).toBe(within(question('promoNonRefundable')).getByRole('button', { name: '是' }));
+    within(question('promoNonRefundable')).getByRole('button', { name: '是' }).focus();
     await user.keyboard('{Tab}{Enter}'); // "否"
     await waitFor(() => expect(question('promoNonRefundable')).toBeNull());
+    // The keyboard moves on to the next question by itself.
+    expect(question('reason')!.contains(document.activeElement)).toBe(true);
     // Skipping leaves the fact unknown and says so.
     within(question('reason')).getByRole('button', { name: '不确定，跳过' }).focus();
     await user.keyboard('{Enter}');
@@ -129,9 +128,11 @@ describe('Checker: opening on the order of the current tab', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services);
     await screen.findByTestId('questions');
-    await user.click(within(question('billing')).getByRole('button', { name: '包年包月（预付费）' }));
+    await user.click(within(question('promoNonRefundable')).getByRole('button', { name: '否' }));
     const answered = screen.getByTestId('answered');
-    expect(answered).toHaveTextContent('已回答的问题（2）');
+    expect(answered).toHaveTextContent('已回答的问题（3）');
+    expect(answered.querySelector('[data-fact="promoNonRefundable"]')).toHaveTextContent('购买时活动页面是否写明“不支持退款”？ 否');
+    // Read from the snapshot (购买时长 1年: prepaid), not asked.
     expect(answered.querySelector('[data-fact="billing"]')).toHaveTextContent('计费方式是？ 包年包月（预付费）');
     // Read from the snapshot (订单类型 新购), not asked — but it can be taken back.
     expect(answered.querySelector('[data-fact="renewal"]')).toHaveTextContent('这是续费或升级订单吗？ 否');
@@ -304,26 +305,26 @@ describe('Checker: other starting points', () => {
     const { services, drafts } = fakeServices({ snapshots: [paidOrderSnapshot] });
     const first = renderChecker(services);
     await screen.findByTestId('questions');
-    await user.click(within(question('billing')).getByRole('button', { name: '包年包月（预付费）' }));
-    await waitFor(() => expect(drafts.get(`tencent-cloud:${ORDER_ID}`)).toEqual({ answers: { billing: 'prepaid' }, skipped: [] }));
+    await user.click(within(question('promoNonRefundable')).getByRole('button', { name: '否' }));
+    await waitFor(() => expect(drafts.get(`tencent-cloud:${ORDER_ID}`)).toEqual({ answers: { promoNonRefundable: false }, skipped: [] }));
     first.unmount();
 
     renderChecker(services);
-    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="billing"]')).not.toBeNull());
-    expect(question('billing')).toBeNull();
+    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]')).not.toBeNull());
+    expect(question('promoNonRefundable')).toBeNull();
     expect(screen.getByTestId('questions')).toBeInTheDocument();
   });
 
   it('forgets the kept answers once each one is taken back', async () => {
     const user = userEvent.setup();
-    const drafts = new Map([[`tencent-cloud:${ORDER_ID}`, { answers: { billing: 'prepaid' }, skipped: [] }]]);
+    const drafts = new Map([[`tencent-cloud:${ORDER_ID}`, { answers: { promoNonRefundable: false }, skipped: [] }]]);
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot], drafts });
     renderChecker(services);
-    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="billing"]')).not.toBeNull());
-    expect(question('billing')).toBeNull();
-    await user.click(within(document.querySelector('[data-testid="answered"] li[data-fact="billing"]') as HTMLElement).getByRole('button', { name: '更改' }));
+    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]')).not.toBeNull());
+    expect(question('promoNonRefundable')).toBeNull();
+    await user.click(within(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]') as HTMLElement).getByRole('button', { name: '更改' }));
     await waitFor(() => expect(drafts.has(`tencent-cloud:${ORDER_ID}`)).toBe(false));
-    expect(question('billing')).not.toBeNull();
+    expect(question('promoNonRefundable')).not.toBeNull();
   });
 
   it('uses the settings it is given at its first render: custom packs offered, problems reported, nothing read again', () => {
@@ -348,7 +349,7 @@ describe('Checker: other starting points', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services, orderTab, 'en');
     await screen.findByTestId('questions');
-    expect(question('billing')).toHaveTextContent('How is it billed?');
+    expect(question('promoNonRefundable')).toHaveTextContent('Did the campaign or promotion say "no refund" when you bought?');
     await user.click(screen.getByRole('button', { name: 'See the provisional verdict' }));
     expect(await screen.findByTestId('outcome')).toHaveTextContent('Provisional');
   });
@@ -407,19 +408,22 @@ describe('snapshot → facts (only what the page showed)', () => {
     expect(termMonths('1年')).toBe(12);
     expect(termMonths('1个月')).toBe(1);
     expect(termMonths('剩余 11个月6天')).toBeNull();
-    const paid = factsFromSnapshot('tencent-cloud', paidOrderSnapshot.fields, ORDER_URL);
+    const paid = orderFacts({ vendor: 'tencent-cloud', fields: paidOrderSnapshot.fields, url: ORDER_URL });
     expect(paid.facts).toEqual({
+      vendor: 'tencent-cloud',
       purchasedAt: '2026-11-18T10:59:07+08:00',
       orderId: ORDER_ID,
       product: '云服务器 CVM',
       amountPaid: 3145.37,
       termMonths: 12,
+      billing: 'prepaid',
+      orderType: 'new',
       renewal: false,
       channel: 'official',
     });
-    expect(paid.status).toBe('已支付');
-    const upgrade = factsFromSnapshot('tencent-cloud', { orderType: '升级', voucher: 200, amountPaid: 1168 }, 'https://mail-reseller.example.com/x');
-    expect(upgrade.facts).toEqual({ renewal: true, amountPaidWithVouchers: 200, amountPaid: 1168 });
+    expect(paid.statusText).toBe('已支付');
+    const upgrade = orderFacts({ vendor: 'tencent-cloud', fields: { orderType: '升级', voucher: 200, amountPaid: 1168 }, url: 'https://mail-reseller.example.com/x' });
+    expect(upgrade.facts).toEqual({ vendor: 'tencent-cloud', orderType: 'upgrade', renewal: true, amountPaidWithVouchers: 200, amountPaid: 1168 });
   });
 
   it('formats and parses the time fields and loose answers', () => {

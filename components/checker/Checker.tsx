@@ -11,7 +11,8 @@ import { findTabOrder, readOrderBodies, type TabOrder } from '../../lib/evidence
 import { useI18n } from '../i18n';
 import { FactsForm } from './FactsForm';
 import { AnsweredList, Questions } from './Questions';
-import { claimSnapshot, factsFromSnapshot, type PrefilledFacts } from './snapshotFacts';
+import { orderFacts } from '../../lib/claims/order-facts';
+import { claimSnapshot, type PrefilledFacts } from './snapshotFacts';
 import { SourcePicker, type OrderRef, type VendorChoice } from './SourcePicker';
 import type { CheckerServices, CheckerSettings, CurrentTab } from './services';
 import { TicketEditor, type Contact, type TicketTarget } from './TicketEditor';
@@ -74,6 +75,12 @@ export function usableSettings(raw: CheckerSettings): UsableSettings {
   return { packs, holidayOverrides, problems };
 }
 
+/** The facts a saved order shows, derived as every surface derives them. */
+function prefill(vendor: string, fields: Record<string, unknown>, url: string): PrefilledFacts {
+  const { facts: { vendor: _vendor, ...facts }, from, statusText, state } = orderFacts({ vendor, fields, url });
+  return { facts, from, status: statusText, state };
+}
+
 /** What the checker shows for an order: its snapshots and the facts they prefill. */
 function subjectOf(ref: { vendor: string; orderId: string }, bodies: TabOrder['bodies']): Subject {
   const latest = bodies[0];
@@ -81,7 +88,7 @@ function subjectOf(ref: { vendor: string; orderId: string }, bodies: TabOrder['b
     vendor: ref.vendor,
     orderId: ref.orderId,
     snapshots: bodies.map(claimSnapshot),
-    prefilled: latest ? factsFromSnapshot(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null },
+    prefilled: latest ? prefill(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null, state: 'unknown' },
   };
 }
 
@@ -357,7 +364,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
             onScratch={(vendor) => {
               focusOnSubject.current = true;
               resetClaim();
-              setSubject({ vendor, orderId: null, snapshots: [], prefilled: { facts: {}, from: [], status: null } });
+              setSubject({ vendor, orderId: null, snapshots: [], prefilled: { facts: {}, from: [], status: null, state: 'unknown' } });
             }}
           />
         )}

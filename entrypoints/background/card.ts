@@ -7,12 +7,12 @@ import { loadSettings } from '../../platform/settings';
  * holiday calendar never load into a web page. A custom pack that does not
  * validate is left out rather than leaving the card empty.
  */
-export async function cardContentFor(request: RequestOf<'card.content'>, now: Date): Promise<CardContent> {
+export async function cardContentFor(request: RequestOf<'card.content'>, url: string | null, now: Date): Promise<CardContent> {
   const { settings } = await loadSettings();
   const at = now.toISOString();
   try {
-    return cardContent(request, at, { locale: request.locale, packs: settings.customPacks });
+    return cardContent(request, at, { locale: request.locale, packs: settings.customPacks, url });
   } catch {
-    return cardContent(request, at, { locale: request.locale });
+    return cardContent(request, at, { locale: request.locale, url });
   }
 }

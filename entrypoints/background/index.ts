@@ -24,7 +24,7 @@ export default defineBackground(() => {
       return result;
     },
     'tab.status': ({ tabId }) => tabStatus(tabId),
-    'card.content': (request) => cardContentFor(request, new Date()),
+    'card.content': (request, sender) => cardContentFor(request, sender.url ?? null, new Date()),
     'sites.checkOnce': (request, sender) => checkTabOnce(request, sender),
     'ui.openChecker': async (_data, sender) => {
       if (sender.tabId === undefined) return { opened: false };

@@ -3,16 +3,18 @@ import { evaluateClaim, type Verdict } from '../claims/eligibility';
 import { evaluateCondition, type FactBag } from '../claims/conditions';
 import { evaluateDeadline } from '../claims/deadline';
 import { FACT_DEFAULTS } from '../claims/facts';
+import { headlineWords, type HeadlineWords } from '../claims/headline';
+import { evaluateOrder } from '../claims/order-headline';
+import { checkoutFacts, orderFacts, type OrderState } from '../claims/order-facts';
 import type { CheckoutFields } from '../extract/checkout';
 import type { OrderFields } from '../extract/order';
-import { isInactiveOrder } from '../extract/normalize';
 import { findPack, loadUserPacks } from '../policy/registry';
 import type { Outcome, PolicyRule, RefundKind } from '../policy/schema';
 import { citationTitle } from '../policy/sources';
 import { localize } from '../policy/text';
 import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import { defaultCalendar } from '../time/calendar';
-import { addCalendarMonths, firstDayOfMonth, monthOf, pageTimeToIso, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
+import { addCalendarMonths, firstDayOfMonth, monthOf, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
 import { riskFlags, type RiskFlag } from './flags';
 import type { CardRequest } from './schema';
 
@@ -47,6 +49,8 @@ export interface CardException {
 
 export interface CheckoutCardModel {
   vendor: string;
+  /** The headline, in the words every surface uses (lib/claims/headline). */
+  words: HeadlineWords;
   /** What the policy says for this purchase if the buyer changes their mind after paying. */
   headline: { outcome: Outcome; refund: RefundKind | null; rule: string; basis: { text: string; citation: string }[] };
   clocks: CardClock[];
@@ -68,6 +72,9 @@ export interface OrderCardModel {
   orderId: string | null;
   purchasedAt: string | null;
   status: string | null;
+  state: OrderState;
+  /** The order's headline, in the words every surface uses. */
+  words: HeadlineWords;
   clocks: CardClock[];
   /** The SLA claim window for the month before `now` (Exmail, CVM). */
   sla: SlaWindow | null;
@@ -81,17 +88,6 @@ interface CardOptions {
 
 const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>
   citations.map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
-
-/** Facts a purchase page establishes (never guessed: what the page does not show stays unknown). */
-export function checkoutFacts(vendor: string, fields: Partial<CheckoutFields>): Record<string, unknown> {
-  const facts: Record<string, unknown> = {};
-  if (fields.channel) facts.channel = fields.channel;
-  if (fields.promoText) facts.promoNonRefundable = true;
-  if (fields.orderType) facts.renewal = fields.orderType === '续费';
-  // Only prepaid (包年包月) purchases have a term to choose on Tencent Cloud.
-  if (vendor === 'tencent-cloud' && fields.term) facts.billing = 'prepaid';
-  return facts;
-}
 
 /**
  * The rules that could still decide a claim: the first rule whose condition
@@ -144,12 +140,10 @@ function ruleClocks(vendor: string, facts: FactBag, nowMs: number, options: Card
  * the exceptions that could still apply, and the risks the page shows.
  */
 export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, now: string, options: CardOptions): CheckoutCardModel {
-  const facts = checkoutFacts(vendor, fields);
-  const nowMs = parseInstant(now);
-  if (nowMs === null) throw new RangeError(`now must be an ISO date-time, got "${now}"`);
-  const verdict: Verdict = evaluateClaim({ vendor, purchasedAt: now, reason: 'changed-mind', ...facts }, now, { locale: options.locale, packs: options.packs });
-  // Cloud resources and licences are delivered on payment: the clocks start now.
-  const clocks = ruleClocks(vendor, { ...facts, purchasedAt: now, deliveredAt: now }, nowMs, options);
+  const { facts } = checkoutFacts(vendor, fields, now);
+  const nowMs = parseInstant(now)!;
+  const verdict: Verdict = evaluateClaim({ ...facts, reason: 'changed-mind' }, now, { locale: options.locale, packs: options.packs });
+  const clocks = ruleClocks(vendor, facts, nowMs, options);
   const pack = findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
   const bag: FactBag = { ...FACT_DEFAULTS, ...facts };
   const shown = new Set([verdict.rule, ...clocks.map((c) => c.rule)]);
@@ -159,6 +153,7 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
     .map((rule) => ({ rule: rule.id, outcome: rule.outcome, summary: localize(rule.summary, options.locale), citations: cite(rule.citations, options.locale) }));
   return {
     vendor,
+    words: headlineWords(verdict, options.locale, now),
     headline: {
       outcome: verdict.outcome,
       refund: verdict.refund,
@@ -188,23 +183,30 @@ export function lastMonthSla(vendor: string, now: string): SlaWindow | null {
  * The deadlines that follow from an order shown on an order page, counted
  * from its payment (or creation) time, and last month's SLA claim window.
  */
-export function orderCard(vendor: string, order: Partial<OrderFields>, now: string, options: CardOptions): OrderCardModel {
+export function orderCard(vendor: string, order: Partial<OrderFields>, now: string, options: CardOptions & { url?: string | null }): OrderCardModel {
   const nowMs = parseInstant(now);
   if (nowMs === null) throw new RangeError(`now must be an ISO date-time, got "${now}"`);
-  const purchasedAt = pageTimeToIso(order.paidAt) ?? pageTimeToIso(order.createdAt);
-  const facts: Record<string, unknown> = {};
-  if (order.orderType) facts.renewal = /续费/.test(order.orderType);
-  const paidMs = purchasedAt ? parseInstant(purchasedAt) : null;
-  // An unpaid, cancelled or refunded order starts no clock.
-  const settled = !isInactiveOrder(order.status);
-  const clocks = settled && purchasedAt && paidMs !== null && paidMs <= nowMs ? ruleClocks(vendor, { ...facts, purchasedAt }, nowMs, options) : [];
-  return { vendor, orderId: order.orderId ?? null, purchasedAt, status: order.status ?? null, clocks, sla: lastMonthSla(vendor, now) };
+  const derived = orderFacts({ vendor, fields: order, url: options.url });
+  const { words } = evaluateOrder(derived, now, { locale: options.locale, packs: options.packs });
+  const purchasedAt = typeof derived.facts.purchasedAt === 'string' ? derived.facts.purchasedAt : null;
+  // Refunded, unpaid and cancelled orders start no clock (nor does one paid after `now`).
+  const clocks = derived.clock && purchasedAt && parseInstant(purchasedAt)! <= nowMs ? ruleClocks(vendor, derived.facts, nowMs, options) : [];
+  return {
+    vendor,
+    orderId: order.orderId ?? null,
+    purchasedAt,
+    status: derived.statusText,
+    state: derived.state,
+    words,
+    clocks,
+    sla: lastMonthSla(vendor, now),
+  };
 }
 
 export interface CardContent {
   checkout: CheckoutCardModel | null;
   order: OrderCardModel | null;
-  orderRows: { orderId: string; status: string | null; clock: CardClock | null }[];
+  orderRows: { orderId: string; status: string | null; words: HeadlineWords; clock: CardClock | null }[];
 }
 
 /**
@@ -212,7 +214,7 @@ export interface CardContent {
  * read there: a checkout's policy, clocks and risks; an order's deadlines (or
  * each listed order's next one); a console's SLA claim window.
  */
-export function cardContent(request: CardRequest, now: string, options: CardOptions): CardContent {
+export function cardContent(request: CardRequest, now: string, options: CardOptions & { url?: string | null }): CardContent {
   const { match } = request;
   const content: CardContent = { checkout: null, order: null, orderRows: [] };
   if (match.kind === 'checkout') content.checkout = checkoutCard(match.vendor, request.checkout ?? {}, now, options);
@@ -222,7 +224,7 @@ export function cardContent(request: CardRequest, now: string, options: CardOpti
       .filter((row) => row.orderId)
       .map((row) => {
         const card = orderCard(match.vendor, row, now, options);
-        return { orderId: row.orderId!, status: row.status ?? null, clock: card.clocks[0] ?? null };
+        return { orderId: row.orderId!, status: row.status ?? null, words: card.words, clock: card.clocks[0] ?? null };
       });
   }
   return content;

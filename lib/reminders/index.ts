@@ -2,13 +2,15 @@ import type { Locale } from '../i18n';
 import { translator } from '../i18n';
 import { evaluateCondition, type FactBag } from '../claims/conditions';
 import { evaluateDeadline } from '../claims/deadline';
-import { evaluateClaim } from '../claims/eligibility';
+import type { HeadlineWords } from '../claims/headline';
+import { evaluateOrder } from '../claims/order-headline';
+import { headlineText } from '../headline-text';
 import { ClaimFactsSchema, FACT_DEFAULTS } from '../claims/facts';
 import { findPack, loadUserPacks } from '../policy/registry';
 import type { PolicyPack } from '../policy/schema';
 import { computeSla, SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import type { SlaService } from '../sla/policy';
-import { isInactiveOrder, termMonths } from '../extract/normalize';
+import { orderFacts } from '../claims/order-facts';
 import { loggedMonths, slaInputFor, type OutageLog } from '../outages';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import {
@@ -44,6 +46,8 @@ export interface TrackedDeadline {
   month: IsoMonth | null;
   /** Seed 002 §5.4: after an Exmail service ends its data may be deleted at any time. */
   dataDeletionWarning: boolean;
+  /** The order's headline as every surface words it (null for SLA months). */
+  headline: HeadlineWords | null;
 }
 
 /** An order as the evidence store holds it (the newest snapshot of each order). */
@@ -52,6 +56,8 @@ export interface OrderRecord {
   orderId: string;
   snapshotId: string;
   fields: Readonly<Record<string, string | number | boolean>>;
+  /** The page the snapshot was taken of. */
+  url?: string;
 }
 
 export interface ReminderState {
@@ -88,33 +94,13 @@ export const REMINDER_HOUR = 9;
 export const BADGE_WINDOW_DAYS = 7;
 export const SNOOZE_MS = DAY_MS;
 
-/** The claim facts an order snapshot shows (only what it shows; nothing assumed). */
-export function orderFacts(order: OrderRecord): Record<string, unknown> | null {
-  const f = order.fields;
-  if (isInactiveOrder(f.status)) return null;
-  const purchasedAt = pageTimeToIso(f.paidAt);
-  if (!purchasedAt) return null;
-  const months = termMonths(f.term);
-  const type = typeof f.orderType === 'string' ? f.orderType : '';
-  return {
-    vendor: order.vendor,
-    purchasedAt,
-    orderId: order.orderId,
-    ...(typeof f.product === 'string' ? { product: f.product } : {}),
-    ...(typeof f.amountPaid === 'number' ? { amountPaid: f.amountPaid } : {}),
-    ...(typeof f.voucher === 'number' ? { amountPaidWithVouchers: f.voucher } : {}),
-    ...(months !== null ? { termMonths: months } : {}),
-    // A term in months or years is a prepaid (包年包月) order.
-    ...(months !== null && order.vendor === 'tencent-cloud' ? { billing: 'prepaid' } : {}),
-    ...(type === '新购' ? { renewal: false } : type === '续费' ? { renewal: true } : {}),
-  };
-}
-
 const safeId = (s: string) => s.replace(/[|\s]/g, '_').slice(0, 120);
 
 function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; calendar: BusinessCalendar; userPacks: PolicyPack[]; packs?: readonly unknown[] }): TrackedDeadline[] {
-  const facts = orderFacts(order);
-  if (!facts) return [];
+  const derived = orderFacts(order);
+  // Refunded, unpaid and cancelled orders (and those with no payment time) track nothing.
+  if (!derived.clock) return [];
+  const facts = derived.facts;
   const parsed = ClaimFactsSchema.safeParse(facts);
   if (!parsed.success) return [];
   let pack: PolicyPack;
@@ -125,22 +111,23 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
   }
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
   if (purchasedMs > ctx.now) return [];
+  const { verdict, words } = evaluateOrder(derived, shanghaiDateTime(ctx.now), { locale: ctx.locale, packs: ctx.packs, calendar: ctx.calendar });
   const base = {
     vendor: order.vendor,
     orderId: order.orderId,
     product: typeof facts.product === 'string' ? facts.product : null,
     service: null,
     month: null,
+    headline: words,
   };
   const out: TrackedDeadline[] = [];
   const bag: FactBag = { ...FACT_DEFAULTS, ...parsed.data };
   const dctx = { facts: bag, now: ctx.now, calendar: ctx.calendar, locale: ctx.locale };
   // An upgrade (升级) is a change to an order, not a purchase: its windows are the original order's.
-  const upgrade = order.fields.orderType === '升级';
-  if (!upgrade) {
+  const upgrade = facts.orderType === 'upgrade';
+  if (!upgrade && verdict) {
     // Every window that is open now and may apply: the deciding rule's, and those of rules that
     // still wait on an answer (e.g. the five-day refund while "first time?" is unknown).
-    const verdict = evaluateClaim(facts, shanghaiDateTime(ctx.now), { locale: ctx.locale, packs: ctx.packs, calendar: ctx.calendar });
     for (const rule of pack.rules) {
       if (!rule.deadline || rule.deadline.kind !== 'period') continue;
       const truth = evaluateCondition(rule.when, bag);
@@ -161,7 +148,7 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
       });
     }
   }
-  const months = termMonths(order.fields.term);
+  const months = typeof facts.termMonths === 'number' ? facts.termMonths : null;
   if (months !== null && !upgrade) {
     // Counted from payment: the vendor counts from delivery, so this is an estimate.
     const date = addCalendarMonths(shanghaiDate(purchasedMs), months);
@@ -198,7 +185,7 @@ function slaDeadlines(log: OutageLog, ctx: { now: number; locale: Locale; calend
     if (!owed) continue;
     const policy = SLA_POLICIES[service];
     const claimWindow = slaClaimWindow(month, ctx.calendar, policy);
-    const base = { vendor: policy.vendor, orderId: null, product: null, service, month, conditional: false, dataDeletionWarning: false };
+    const base = { vendor: policy.vendor, orderId: null, product: null, service, month, conditional: false, dataDeletionWarning: false, headline: null };
     const serviceName = t(`reminders.service.${service}`);
     // Claims may be filed *after* the 5th business day: the first filing day is the day after.
     const opensOn = addCalendarDays(claimWindow.opensAfter, 1);
@@ -331,6 +318,7 @@ export function notificationText(reminder: Reminder, locale: Locale, now: number
   const when = days === 0 ? t('reminders.when.today') : days === 1 ? t('reminders.when.tomorrow') : t('reminders.when.days', { days });
   const subject = d.orderId ? t('reminders.subject.order', { product: d.product ?? d.vendor, orderId: d.orderId }) : '';
   const parts = [
+    d.headline ? headlineText(d.headline) : '',
     t(`reminders.kind.${d.kind}`, { date: d.date, when }),
     d.label + (d.estimated ? t('reminders.estimated') : ''),
     subject,

@@ -85,9 +85,9 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
       } else await open.getByRole('button', { name: '否', exact: true }).click();
       await expect.poll(() => popup.locator(`fieldset[data-fact="${fact}"]`).count()).toBe(0);
     }
-    expect(asked).toContain('billing');
     expect(asked).toContain('firstNoReasonRefundUsed');
     expect(asked).not.toContain('renewal'); // the snapshot says 新购
+    expect(asked).not.toContain('billing'); // 购买时长 1年: prepaid, as the card and reminders read it
 
     // 4. The verdict: outcome, estimate, deadline and countdown, clauses, checklist, where to claim.
     const verdict = popup.getByTestId('verdict');
