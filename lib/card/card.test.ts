@@ -99,6 +99,17 @@ describe('order card', () => {
     expect(orderCard('tencent-cloud', {}, NOW, { locale: 'zh-CN' }).purchasedAt).toBeNull();
   });
 
+  it('reads an upgrade as no new purchase: no five-day clock (FACTS.md: upgrades do not qualify)', () => {
+    const upgrade = orderCard('tencent-cloud', { orderType: '升级', status: '已支付', paidAt: '2026-11-20 16:34:20', term: '剩余 11个月6天' }, NOW, { locale: 'zh-CN' });
+    expect(upgrade.clocks.map((c) => c.rule)).not.toContain('five-day-no-reason');
+  });
+
+  it('a refunded order has no clock, and its headline says it was refunded', () => {
+    const refunded = orderCard('tencent-cloud', { orderType: '新购', status: '已退款', paidAt: '2026-11-20 16:34:20', term: '1年' }, NOW, { locale: 'zh-CN' });
+    expect(refunded.clocks).toEqual([]);
+    expect(refunded.words.line).toBe('本单已退款');
+  });
+
   it('gives last month’s SLA window for Exmail and CVM, across a year end', () => {
     expect(lastMonthSla('tencent-exmail', NOW)).toMatchObject({ month: '2026-10', closesOn: '2026-12-30', open: true });
     expect(lastMonthSla('tencent-cloud', '2026-01-03T09:00:00+08:00')).toMatchObject({ month: '2025-12', open: false });
