@@ -1,5 +1,6 @@
 import type { CheckoutCardModel } from '../../lib/card/model';
 import { useI18n } from '../i18n-context';
+import { Headline } from '../Headline';
 import { Citation, Clock } from './Clock';
 
 /**
@@ -16,10 +17,7 @@ export function CheckoutSummary({ model }: { model: CheckoutCardModel }) {
     <>
       <div className="rg-section" data-outcome={headline.outcome}>
         <span className="rg-card__label">{t('card.changedMind')}</span>
-        <strong className={`rg-outcome rg-outcome--${headline.outcome}`}>
-          {t(`card.outcome.${headline.outcome}`)}
-          {headline.refund ? ` · ${t(`card.refund.${headline.refund}`)}` : ''}
-        </strong>
+        <Headline words={model.words} />
         {basis.map((b) => (
           <Citation key={b.citation} citation={{ title: b.citation }} text={b.text} />
         ))}

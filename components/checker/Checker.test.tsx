@@ -7,6 +7,8 @@ import { fromLocalInput, toLocalInput } from '../datetime';
 import { daysLeft, parseLooseAnswer } from './format';
 import { pageTimeToIso, termMonths } from '../../lib';
 import { orderFacts } from '../../lib/claims/order-facts';
+import { cardContent } from '../../lib/card/model';
+import { headlineText } from '../../lib/headline-text';
 import type { CurrentTab } from './services';
 import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
 
@@ -45,6 +47,27 @@ async function answerCvmQuestions(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('Checker: opening on the order of the current tab', () => {
+  it('leads with the same headline as the card for the same stored order', async () => {
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    const request = { match: { vendor: 'tencent-cloud', kind: 'order' as const }, locale: 'zh-CN' as const, checkout: null, order: paidOrderSnapshot.fields, rows: [] };
+    const card = cardContent(request, NOW, { locale: 'zh-CN', url: ORDER_URL }).order!.words;
+    const headline = screen.getByTestId('outcome').querySelector('[data-headline]')!;
+    expect(headline.textContent).toBe(headlineText(card));
+    expect(headline).toHaveAttribute('data-tone', card.tone);
+  });
+
+  it('says a refunded order was refunded, as the card does', async () => {
+    const refunded = { ...paidOrderSnapshot, fields: { ...paidOrderSnapshot.fields, status: '已退款' } };
+    const { services } = fakeServices({ snapshots: [refunded] });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    const headline = screen.getByTestId('outcome').querySelector('[data-headline]')!;
+    expect(headline.textContent).toBe('本单已退款');
+    expect(headline).toHaveAttribute('data-tone', 'neutral');
+  });
+
   it('pre-fills what the snapshot shows and asks only what the engine still needs', async () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services);
@@ -73,8 +96,11 @@ describe('Checker: opening on the order of the current tab', () => {
 
     const verdict = await screen.findByTestId('verdict');
     expect(within(verdict).getByTestId('outcome')).toHaveAttribute('data-outcome', 'eligible');
-    expect(within(verdict).getByTestId('outcome')).toHaveTextContent('可以申请退款');
-    expect(within(verdict).getByTestId('outcome')).toHaveTextContent('全额退款');
+    // The headline, in the words the card and reminders use: a full refund, until day 5.
+    const headline = within(verdict).getByTestId('outcome').querySelector('[data-headline]');
+    expect(headline).toHaveAttribute('data-tone', 'good');
+    expect(headline).toHaveAttribute('data-deadline', '2026-11-23');
+    expect(headline).toHaveTextContent('全额退款');
     // Estimate, labelled as one.
     expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算金额：3145.37 元');
     expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算');

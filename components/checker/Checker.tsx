@@ -12,6 +12,7 @@ import { useI18n } from '../i18n';
 import { FactsForm } from './FactsForm';
 import { AnsweredList, Questions } from './Questions';
 import { orderFacts } from '../../lib/claims/order-facts';
+import { orderWords } from '../../lib/claims/order-headline';
 import { claimSnapshot, type PrefilledFacts } from './snapshotFacts';
 import { SourcePicker, type OrderRef, type VendorChoice } from './SourcePicker';
 import type { CheckerServices, CheckerSettings, CurrentTab } from './services';
@@ -240,6 +241,8 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
     }
   }, [facts, settings, now, locale]);
   const verdict = evaluation && 'verdict' in evaluation ? evaluation.verdict : null;
+  // The same words as the card and reminders: a refunded order says so, whatever the answers.
+  const words = useMemo(() => (verdict && subject && facts ? orderWords({ state: subject.prefilled.state, facts }, verdict, locale, now) : null), [verdict, subject, facts, locale, now]);
   const pending = verdict ? verdict.questions.filter((q) => !skipped.includes(q.fact)) : [];
   const shown: Exclude<View, 'auto'> = view === 'auto' ? (verdict && pending.length === 0 ? 'verdict' : 'questions') : view;
 
@@ -392,7 +395,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
           <h2 ref={viewHeading} tabIndex={-1}>
             {t('checker.title')}
           </h2>
-          {verdict && <VerdictSummary verdict={verdict} openQuestions={pending.length} onShown={verdictShown} />}
+          {verdict && words && <VerdictSummary verdict={verdict} words={words} openQuestions={pending.length} onShown={verdictShown} />}
           <FactsForm
             facts={facts ?? {}}
             fromSnapshot={subject.prefilled.from}
@@ -442,6 +445,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
           </h2>
           <VerdictView
             verdict={verdict}
+            words={words!}
             now={now}
             checklist={checklist}
             openQuestions={pending.length}
@@ -484,7 +488,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
           <h2 ref={viewHeading} tabIndex={-1}>
             {t('checker.ticket.prepare')}
           </h2>
-          <VerdictSummary verdict={verdict} openQuestions={pending.length} />
+          <VerdictSummary verdict={verdict} words={words!} openQuestions={pending.length} />
           <TicketEditor
             verdict={verdict}
             facts={facts}
