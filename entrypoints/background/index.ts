@@ -4,6 +4,7 @@ import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
 import { checkTabOnce } from './check-once';
 import { evidenceHandlers, evidenceStore } from './evidence';
+import { headlineHandlers } from './headlines';
 import { noteWebmailPage, outageHandlers } from './outages';
 import { createReminders, registerReminders, reminderHandlers, withReminderSync } from './reminders';
 import { registerSiteSync, syncSites } from './sites';
@@ -33,6 +34,7 @@ export default defineBackground(() => {
     },
     ...withReminderSync(evidenceHandlers(), reminders),
     ...outageHandlers(evidenceStore),
+    ...headlineHandlers(evidenceStore),
     ...reminderHandlers(reminders),
     ...captureTabHandlers(),
     'sites.sync': (_data, sender) => {

@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from '../../lib/zod';
 import type { Handlers, ResponseOf } from '../../lib/messages';
 import {
-  badgeCount, dismiss, emptyReminderState, markFired, notificationText, parseReminderName, planReminders, REMINDER_PREFIX,
+  badgeCount, dismiss, emptyReminderState, markFired, notificationText, parseReminderName, planReminders, REMINDER_PREFIX, reminderName,
   snooze, SNOOZE_MS, trackedDeadlines, type OrderRecord, type Reminder, type ReminderState,
 } from '../../lib/reminders';
 import { translator } from '../../lib/i18n';
@@ -90,7 +90,7 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
   function sync(): Promise<ResponseOf<'reminders.sync'>> {
     return serial(async () => {
       const at = now();
-      const { deadlines, plan: all } = await compute(at);
+      const { deadlines, locale, plan: all } = await compute(at);
       // Chrome allows 500 alarms per extension: schedule the soonest; each firing tops the rest up.
       const plan = [...all].sort((a, b) => a.fireAt - b.fireAt || a.name.localeCompare(b.name)).slice(0, MAX_ALARMS);
       const existing = (await browser.alarms.getAll()).filter((a) => a.name.startsWith(REMINDER_PREFIX));
@@ -117,6 +117,8 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
           orderId: d.orderId,
           product: d.product,
           dataDeletionWarning: d.dataDeletionWarning,
+          headline: d.headline,
+          notification: notificationText({ name: reminderName(d.id, 0), deadlineId: d.id, leadDays: 0, fireAt: at, deadline: d }, locale, at),
         })),
       };
     });

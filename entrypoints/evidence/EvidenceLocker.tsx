@@ -13,6 +13,7 @@ export const messagingLockerApi: LockerApi = {
   checkStore: () => sendMessage('evidence.verify', {}),
   verifyBundle,
   download: (fileName, bytes) => downloadBytes(fileName, bytes),
+  headlines: async (ids, locale) => (await sendMessage('order.headlines', { ids, locale })).headlines,
 };
 
 export function EvidenceLocker() {

@@ -3,7 +3,7 @@ import { localize, t } from '../policy/text';
 import { parseInstant } from '../time/zone';
 import { evaluateClaim, type EvaluateOptions, type Verdict } from './eligibility';
 import { headlineWords, type HeadlineWords } from './headline';
-import type { DerivedOrder, OrderState } from './order-facts';
+import { orderFacts, type DerivedOrder, type OrderState } from './order-facts';
 
 /**
  * An order's headline: what every surface says about it first. An order that
@@ -49,4 +49,34 @@ export function evaluateOrder(order: DerivedOrder, now: string, options: Evaluat
   if (none) return { verdict: null, words: none };
   const verdict = evaluateClaim(order.facts, now, options);
   return { verdict, words: headlineWords(verdict, locale, now) };
+}
+
+/** A stored snapshot, as far as its headline needs it. */
+export interface StoredOrderSnapshot {
+  id: string;
+  vendor: string;
+  kind: string;
+  url: string;
+  fields: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The headline of each stored snapshot that is an order (null for any other
+ * snapshot, or one the engine cannot read, e.g. of a custom pack since removed).
+ */
+export function snapshotHeadlines(snapshots: readonly StoredOrderSnapshot[], now: string, options: EvaluateOptions = {}): Record<string, HeadlineWords | null> {
+  const out: Record<string, HeadlineWords | null> = {};
+  for (const s of snapshots) {
+    if (s.kind !== 'order') {
+      out[s.id] = null;
+      continue;
+    }
+    const order = orderFacts({ vendor: s.vendor, fields: s.fields, url: s.url });
+    try {
+      out[s.id] = evaluateOrder(order, now, options).words;
+    } catch {
+      out[s.id] = null;
+    }
+  }
+  return out;
 }
