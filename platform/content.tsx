@@ -19,6 +19,7 @@ import { hideCardOn } from './card-prefs';
 import { placeCard } from './placement';
 import { currentLocale } from './locale';
 import { sendMessage, wakeWorker } from './page-messaging';
+import { acceptTrustedInputOnly } from './trusted-input';
 import { pageSettings } from './page-settings';
 
 /** The element name and attributes are contract 2 in DESIGN.md. */
@@ -89,6 +90,40 @@ function raiseToTopLayer(host: HTMLElement): void {
   } catch {
     host.removeAttribute('popover');
   }
+}
+
+/**
+ * Puts the card back when page script takes it off the page (removes its host,
+ * or hides its popover), on the next frame so that a page that keeps removing it
+ * cannot make the two loop within one task. Returns a function that stops.
+ */
+function keepOnPage(host: HTMLElement): () => void {
+  let frame = 0;
+  const restore = () => {
+    frame = 0;
+    if (!host.isConnected) (document.body ?? document.documentElement).append(host);
+    if (host.hasAttribute('popover') && !host.matches(':popover-open')) raiseToTopLayer(host);
+    watch();
+  };
+  const check = () => {
+    if (frame || (host.isConnected && (!host.hasAttribute('popover') || host.matches(':popover-open')))) return;
+    frame = requestAnimationFrame(restore);
+  };
+  // The host's own parent and the document element (a page may replace <body>): child lists only, no subtree.
+  const observer = new MutationObserver(check);
+  const watch = () => {
+    observer.disconnect();
+    observer.observe(document.documentElement, { childList: true });
+    if (host.parentNode && host.parentNode !== document.documentElement) observer.observe(host.parentNode, { childList: true });
+  };
+  watch();
+  host.addEventListener('toggle', check);
+  return () => {
+    observer.disconnect();
+    host.removeEventListener('toggle', check);
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+  };
 }
 
 const sameMatch = (a: PageMatch | null, b: PageMatch | null) => a?.vendor === b?.vendor && a?.kind === b?.kind;
@@ -188,8 +223,12 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
     // second layout and paint (on a console with thousands of rows, each is tens of milliseconds).
     const first = (await readCard(match, locale, '')) ?? { key: '', content: EMPTY };
     if (!sameMatch(shown, match) || ui || ctx.isInvalid) return;
+    /** Ends this card's guard and its watch over the host (set once mounted). */
+    let releaseHost: (() => void) | null = null;
     const created = await createShadowRootUi<Root>(ctx, {
       name: UI_ELEMENT,
+      // Closed: page script cannot reach the card's controls or read what it shows.
+      mode: 'closed',
       css,
       position: 'inline',
       anchor: 'body',
@@ -198,6 +237,9 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
         host.setAttribute('data-kind', match.kind);
         host.setAttribute('data-vendor', match.vendor);
         raiseToTopLayer(host);
+        // Only the user's own input acts on the card (saving, opening the checker, hiding it …).
+        const stopGuard = acceptTrustedInputOnly(shadow);
+        const stopKeeping = keepOnPage(host);
         const root = createRoot(container);
         const close = () => {
           dismissed = true;
@@ -257,12 +299,18 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
         };
         placeShown = place;
         stopObserving = () => resized.disconnect();
+        releaseHost = () => {
+          stopKeeping();
+          stopGuard();
+        };
         paint(first.content);
         void settled().then(() => render?.());
         render = () => void draw();
         return root;
       },
       onRemove(root) {
+        releaseHost?.();
+        releaseHost = null;
         root?.unmount();
         stopObserving?.();
         placeShown = null;

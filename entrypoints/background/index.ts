@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
 import { checkTabOnce } from './check-once';
-import { evidenceHandlers, evidenceStore } from './evidence';
+import { evidenceHandlers, evidenceStore, fromExtensionPage } from './evidence';
 import { headlineHandlers } from './headlines';
 import { noteWebmailPage, outageHandlers } from './outages';
 import { createReminders, registerReminders, reminderHandlers, withReminderSync } from './reminders';
@@ -24,7 +24,11 @@ export default defineBackground(() => {
       if (result.accepted) await noteWebmailPage(data, new Date()).catch(() => undefined);
       return result;
     },
-    'tab.status': ({ tabId }) => tabStatus(tabId),
+    // What another tab shows (its URL and title) is for the popup, not for a script in a web page.
+    'tab.status': ({ tabId }, sender) => {
+      fromExtensionPage(sender);
+      return tabStatus(tabId);
+    },
     'card.content': (request, sender) => cardContentFor(request, sender.url ?? null, new Date()),
     'sites.checkOnce': (request, sender) => checkTabOnce(request, sender),
     'ui.openChecker': async (_data, sender) => {

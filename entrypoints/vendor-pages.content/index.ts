@@ -2,6 +2,7 @@ import cardCss from '../../components/page-card.css?inline';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptHosts } from '../../lib/vendors/registry';
 import { runPageScript } from '../../platform/content';
+import { PageScriptContext } from '../../platform/script-context';
 import { startTicketFill } from '../../platform/ticket-fill';
 
 // Runs only on the shipped vendors' hosts (from the pack registry); the manifest
@@ -10,10 +11,11 @@ import { startTicketFill } from '../../platform/ticket-fill';
 export default defineContentScript({
   matches: contentScriptHosts().map((host) => `*://${host}/*`),
   runAt: 'document_idle',
-  // Older copies of this script (after an update) are told by a DOM event; the page's own
-  // message listeners are not woken, and no stack is captured for a postMessage.
+  // WXT's own start message is not needed: our context (below) neither sends nor hears it.
   noScriptStartedPostMessage: true,
-  main: (ctx) => {
+  main: () => {
+    // Not WXT's context: a page could end that one with a forged DOM event (platform/script-context.ts).
+    const ctx = new PageScriptContext('vendor-pages');
     ctx.onInvalidated(startTicketFill()); // ticket pages: fill the drafted ticket when the popup asks, never submit
     return runPageScript(ctx, cardCss);
   },

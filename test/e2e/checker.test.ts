@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pixelStudioPack } from '../../components/checker/testing';
+import { cardQuery, waitForCard } from './card';
 import { fixture, launchExtension, recordedTabId, settle, type ExtensionSession } from './harness';
 
 /** Every check below is made as of this moment (the popup takes `now` from its address). */
@@ -28,9 +29,8 @@ async function openSavedOrder(session: ExtensionSession, id: string): Promise<{ 
   const order = fixture(id);
   const page = await session.context.newPage();
   await page.goto(order.url);
-  const status = page.locator('refund-guard-ui [data-evidence]');
-  await status.waitFor({ timeout: 15_000 });
-  await expect.poll(() => status.getAttribute('data-evidence')).toBe('saved');
+  await waitForCard(page, '[data-evidence]', { timeout: 15_000 });
+  await expect.poll(async () => (await cardQuery(page, '[data-evidence]'))[0]?.attrs['data-evidence']).toBe('saved');
   await expect.poll(() => recordedTabId(session, order.url)).not.toBeNull();
   return { page, tabId: (await recordedTabId(session, order.url))! };
 }
@@ -170,7 +170,7 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     const popup = await openPopup(session, (await recordedTabId(session, order.url))!);
     await popup.getByTestId('questions').waitFor({ timeout: 20_000 });
     expect(await popup.getByLabel(/订单号/).inputValue()).toBe(String(order.expected!.orderId));
-    expect(await page.locator('refund-guard-ui [data-evidence]').getAttribute('data-evidence')).toBe('saved');
+    expect((await cardQuery(page, '[data-evidence]'))[0]?.attrs['data-evidence']).toBe('saved');
     await popup.close();
     await page.close();
   });

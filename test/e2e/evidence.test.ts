@@ -3,6 +3,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../lib/evidence';
 import { decodeAgainst } from '../../lib/evidence/delta';
+import { cardClick, cardQuery, cardText, onCard, waitForCard } from './card';
 import { ask, fixture, launchExtension, type ExtensionSession } from './harness';
 
 /** Values seeded into fixture inputs (catalog notes of tc-payment-card-form and ex-login). */
@@ -52,28 +53,37 @@ async function everyStoredByte(locker: Page): Promise<{ text: string; snapshots:
   return { text: [JSON.stringify(dump.chain), JSON.stringify(dump.snapshots), JSON.stringify(dump.meta), JSON.stringify(dump.search), ...blobTexts].join('\n'), snapshots: dump.snapshots, sizes };
 }
 
-/** Clicks "save as evidence" and resolves with the acknowledged snapshot id (from the page's main world, so no polling delay). */
+/**
+ * Clicks "save as evidence" (a trusted click) and resolves with the acknowledged snapshot id. An
+ * observer in the card's root notes the time from the click to the acknowledgement, so no polling delay.
+ */
 const captureTimes: number[] = [];
 async function saveFromCard(page: Page): Promise<string> {
   // The card mounts once the page has loaded and painted.
-  await page.locator('refund-guard-ui [data-action="save-evidence"]').waitFor();
-  const acknowledged = page.evaluate(
-    () =>
-      new Promise<string>((ok, fail) => {
-        const root = document.querySelector('refund-guard-ui')?.shadowRoot;
-        if (!root) return fail(new Error('no card'));
-        const seen = () => {
-          const status = root.querySelector('[data-evidence]');
-          const kind = status?.getAttribute('data-evidence');
-          if (kind === 'saved' || kind === 'duplicate') return ok(`${status!.getAttribute('data-snapshot-id')} ${performance.now() - started}`);
-          if (kind === 'error') return fail(new Error(status!.textContent ?? 'error'));
+  await waitForCard(page, '[data-action="save-evidence"]');
+  // Armed before the click, on the root object itself (out of the page's reach once the root is closed).
+  await onCard(
+    page,
+    `function () {
+      var root = this;
+      root.__acknowledged = new Promise(function (ok, fail) {
+        var started = null;
+        root.addEventListener('click', function () { started = performance.now(); }, { capture: true, once: true });
+        var seen = function () {
+          if (started === null) return;
+          var status = root.querySelector('[data-evidence]');
+          var kind = status && status.getAttribute('data-evidence');
+          if (kind === 'saved' || kind === 'duplicate') return ok(status.getAttribute('data-snapshot-id') + ' ' + (performance.now() - started));
+          if (kind === 'error') return fail(new Error(status.textContent || 'error'));
         };
         new MutationObserver(seen).observe(root, { subtree: true, childList: true, attributes: true });
-        const started = performance.now();
-        (root.querySelector('[data-action="save-evidence"]') as HTMLButtonElement).click();
-      }),
+      });
+    }`,
   );
-  const [id, ms] = (await acknowledged).split(' ');
+  await cardClick(page, '[data-action="save-evidence"]');
+  const [result] = await onCard<string>(page, 'function () { return this.__acknowledged; }');
+  if (!result) throw new Error('no card');
+  const [id, ms] = result.split(' ');
   captureTimes.push(Number(ms));
   return id!;
 }
@@ -95,11 +105,10 @@ describe('evidence in Chromium', () => {
     const order = fixture('tc-deal-detail-paid-new');
     const page = await session.context.newPage();
     await page.goto(order.url);
-    const status = page.locator('refund-guard-ui [data-evidence]');
-    await status.waitFor({ timeout: 15_000 });
-    await expect.poll(() => status.getAttribute('data-evidence')).toBe('saved');
-    expect(await status.textContent()).toMatch(/^已自动保存订单快照（snap-\d{6}）$/);
-    const id = await status.getAttribute('data-snapshot-id');
+    await waitForCard(page, '[data-evidence]', { timeout: 15_000 });
+    await expect.poll(async () => (await cardQuery(page, '[data-evidence]'))[0]?.attrs['data-evidence']).toBe('saved');
+    expect(await cardText(page, '[data-evidence]')).toMatch(/^已自动保存订单快照（snap-\d{6}）$/);
+    const id = (await cardQuery(page, '[data-evidence]'))[0]!.attrs['data-snapshot-id'];
     const { snapshot } = await ask(locker, 'evidence.get', { id });
     expect(snapshot.body).toMatchObject({ vendor: 'tencent-cloud', kind: 'order', source: 'auto', url: order.url, title: order.title });
     expect(snapshot.text).toContain('20261118105822371604');
@@ -116,7 +125,7 @@ describe('evidence in Chromium', () => {
     });
     // Reloading the unchanged page adds nothing.
     await page.reload();
-    await page.locator('refund-guard-ui [data-evidence="duplicate"]').waitFor({ timeout: 15_000 });
+    await waitForCard(page, '[data-evidence="duplicate"]', { timeout: 15_000 });
     expect((await ask(locker, 'evidence.list', { vendor: 'tencent-cloud' })).total).toBe(1);
     await page.close();
   });
@@ -125,14 +134,14 @@ describe('evidence in Chromium', () => {
     const payment = fixture('tc-payment-card-form');
     const page = await session.context.newPage();
     await page.goto(payment.url);
-    await page.locator('refund-guard-ui [data-action="save-evidence"]').waitFor();
+    await waitForCard(page, '[data-action="save-evidence"]');
     await page.fill('#card-holder, #card-name', 'LI LEI');
     const before = await page.evaluate(() => Array.from(document.querySelectorAll('input'), (i) => [i.id, i.value, i.checked]));
     const id = await saveFromCard(page);
     expect(id).toMatch(/^snap-\d{6}$/);
     const after = await page.evaluate(() => Array.from(document.querySelectorAll('input'), (i) => [i.id, i.value, i.checked]));
     expect(after).toEqual(before);
-    expect(await page.locator('refund-guard-ui [data-evidence]').textContent()).toBe(`已保存为证据（${id}）`);
+    expect(await cardText(page, '[data-evidence]')).toBe(`已保存为证据（${id}）`);
     const { snapshot } = await ask(locker, 'evidence.get', { id });
     expect(snapshot.body).toMatchObject({ kind: 'checkout', source: 'manual' });
 
@@ -178,7 +187,7 @@ describe('evidence in Chromium', () => {
   it('a snapshot acknowledged as saved survives the worker being stopped the next instant (10 times)', async () => {
     const page = await session.context.newPage();
     await page.goto(fixture('tc-payment-card-form').url);
-    await page.locator('refund-guard-ui [data-action="save-evidence"]').waitFor();
+    await waitForCard(page, '[data-action="save-evidence"]');
     const cdp: CDPSession = await session.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     const saved: string[] = [];
@@ -208,8 +217,7 @@ describe('evidence in Chromium', () => {
   it('pointing at "save as evidence" starts a stopped worker before any click, and saves nothing', async () => {
     const page = await session.context.newPage();
     await page.goto(fixture('tc-payment-card-form').url);
-    const button = page.locator('refund-guard-ui [data-action="save-evidence"]');
-    await button.waitFor();
+    await waitForCard(page, '[data-action="save-evidence"]');
     const stored = (await ask(locker, 'evidence.list', {})).total;
     const cdp: CDPSession = await session.context.newCDPSession(page);
     const running = new Set<string>();
@@ -225,9 +233,10 @@ describe('evidence in Chromium', () => {
     await expect.poll(() => running.size).toBe(0);
     await page.waitForTimeout(500);
     expect(running.size).toBe(0); // nothing else on the page starts it
-    await button.hover();
+    const box = (await cardQuery(page, '[data-action="save-evidence"]'))[0]!.box!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => running.size, { timeout: 5_000 }).toBe(1);
-    expect(await page.locator('refund-guard-ui [data-evidence]').count()).toBe(0);
+    expect(await cardQuery(page, '[data-evidence]')).toEqual([]);
     expect((await ask(locker, 'evidence.list', {})).total).toBe(stored);
     await cdp.detach();
     await page.close();

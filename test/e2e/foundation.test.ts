@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixturePages, type FixturePage } from '../fixtures/catalog';
+import { cardText } from './card';
 import { launchExtension, recordedTabId, settle, watchExtensionContexts, type ExtensionSession } from './harness';
 
 function fixture(predicate: (page: FixturePage) => boolean, what: string): FixturePage {
@@ -81,7 +82,7 @@ describe('the extension in Chromium (zh-CN browser)', () => {
     await card.waitFor({ state: 'attached' });
     expect(await card.count()).toBe(1);
     expect(await card.getAttribute('data-kind')).toBe('checkout');
-    await expect.poll(() => card.locator('.rg-card__detected').textContent()).toBe('已识别：腾讯云 · 购买页');
+    await expect.poll(() => cardText(page, '.rg-card__detected')).toBe('已识别：腾讯云 · 购买页');
     expect(contexts.count()).toBeGreaterThan(0);
 
     await expect.poll(() => recordedTabId(session, checkout.url)).not.toBeNull();
@@ -177,7 +178,7 @@ describe('the extension in an English browser', () => {
     const card = page.locator('refund-guard-ui');
     await card.waitFor({ state: 'attached' });
     expect(await card.getAttribute('data-kind')).toBe('order');
-    await expect.poll(() => card.locator('.rg-card__detected').textContent()).toBe('Recognised: Tencent Cloud · order page');
+    await expect.poll(() => cardText(page, '.rg-card__detected')).toBe('Recognised: Tencent Cloud · order page');
     await Promise.all([popup.close(), page.close()]);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForCard } from './card';
 import { ask, fixture, launchExtension, ROOT, type ExtensionSession } from './harness';
 
 const run = promisify(execFile);
@@ -40,7 +41,7 @@ describe('evidence locker in Chromium', () => {
       const page = await session.context.newPage();
       await page.bringToFront();
       await page.goto(order.url);
-      await page.locator('refund-guard-ui [data-evidence="saved"]').waitFor({ timeout: 20_000 });
+      await waitForCard(page, '[data-evidence="saved"]', { timeout: 20_000 });
       await page.close();
     }
     locker = await session.context.newPage();

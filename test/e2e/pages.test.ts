@@ -4,6 +4,7 @@ import { addCalendarDays, parseInstant, shanghaiDate } from '../../lib/time/zone
 import { en } from '../../lib/i18n/en';
 import { zhCN } from '../../lib/i18n/zh-CN';
 import { fixturePages, type FixturePage } from '../fixtures/catalog';
+import { CARD_HOST, cardClick, cardQuery, cardText, onCard, waitForCard } from './card';
 import { launchExtension, settle, watchExtensionContexts, type ExtensionSession } from './harness';
 
 const fixture = (id: string): FixturePage => {
@@ -27,33 +28,32 @@ interface CardState {
   scripts: number;
 }
 
-/** What the card shows now, read from its shadow root. */
+/** What the card shows now, read from its shadow root (open or closed) through CDP. */
 async function card(page: Page): Promise<CardState> {
-  return page.evaluate(() => {
-    const hosts = document.querySelectorAll('refund-guard-ui');
-    const host = hosts[0];
-    const root = host?.shadowRoot;
-    const all = (selector: string) => Array.from(root?.querySelectorAll(selector) ?? []);
-    return {
-      hosts: hosts.length,
-      kind: host?.getAttribute('data-kind') ?? null,
-      vendor: host?.getAttribute('data-vendor') ?? null,
-      flags: all('[data-flag]').map((el) => el.getAttribute('data-flag')!),
-      clocks: all('[data-clock]').map((el) => ({ rule: el.getAttribute('data-clock')!, date: el.getAttribute('data-date')!, state: el.getAttribute('data-state')! })),
-      rows: all('[data-order-row]').map((el) => ({ id: el.getAttribute('data-order-row')!, date: el.getAttribute('data-date')!, state: el.getAttribute('data-state')! })),
-      slaMonth: root?.querySelector('[data-sla-month]')?.getAttribute('data-sla-month') ?? null,
-      orderId: root?.querySelector('[data-order-id]')?.getAttribute('data-order-id') ?? null,
-      outcome: root?.querySelector('[data-outcome]')?.getAttribute('data-outcome') ?? null,
-      text: (root?.querySelector('.rg-card') as HTMLElement | null)?.innerText ?? '',
-      images: all('img, iframe, object').length,
-      scripts: all('script').length,
-    };
-  });
+  const host = page.locator(CARD_HOST);
+  const hosts = await host.count();
+  const first = hosts > 0 ? host.first() : null;
+  const all = (selector: string) => cardQuery(page, selector);
+  const one = async (selector: string, attr: string) => (await all(selector))[0]?.attrs[attr] ?? null;
+  return {
+    hosts,
+    kind: (await first?.getAttribute('data-kind')) ?? null,
+    vendor: (await first?.getAttribute('data-vendor')) ?? null,
+    flags: (await all('[data-flag]')).map((el) => el.attrs['data-flag']!),
+    clocks: (await all('[data-clock]')).map((el) => ({ rule: el.attrs['data-clock']!, date: el.attrs['data-date']!, state: el.attrs['data-state']! })),
+    rows: (await all('[data-order-row]')).map((el) => ({ id: el.attrs['data-order-row']!, date: el.attrs['data-date']!, state: el.attrs['data-state']! })),
+    slaMonth: await one('[data-sla-month]', 'data-sla-month'),
+    orderId: await one('[data-order-id]', 'data-order-id'),
+    outcome: await one('[data-outcome]', 'data-outcome'),
+    text: await cardText(page, '.rg-card'),
+    images: (await all('img, iframe, object')).length,
+    scripts: (await all('script')).length,
+  };
 }
 
 /** Waits until the card carries what the worker computed for the page. */
 async function cardWith(page: Page, test: string): Promise<CardState> {
-  await page.waitForFunction((selector) => !!document.querySelector('refund-guard-ui')?.shadowRoot?.querySelector(selector), test, { timeout: 15_000 });
+  await waitForCard(page, test, { timeout: 15_000 });
   return card(page);
 }
 
@@ -137,7 +137,7 @@ describe('content scripts on the vendor fixture sites', () => {
 
     await page.click('#auto-renew');
     await page.click('label:has(> input[name="period"][value="36"])');
-    await page.waitForFunction(() => !document.querySelector('refund-guard-ui')?.shadowRoot?.querySelector('[data-flag="auto-renew"]'));
+    await waitForCard(page, '[data-flag="auto-renew"]', { gone: true });
     state = await cardWith(page, '[data-flag="multi-year"]');
     expect(state.flags).toEqual(['multi-year']);
   });
@@ -160,13 +160,19 @@ describe('content scripts on the vendor fixture sites', () => {
     for (const [id, selector] of Object.entries(buttons)) {
       await open(page, id);
       await cardWith(page, '[data-outcome]');
-      const overlap = await page.evaluate((sel) => {
-        const button = document.querySelector(sel)!.getBoundingClientRect();
-        const cardBox = document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('.rg-card')!.getBoundingClientRect();
-        const x = Math.max(0, Math.min(button.right, cardBox.right) - Math.max(button.left, cardBox.left));
-        const y = Math.max(0, Math.min(button.bottom, cardBox.bottom) - Math.max(button.top, cardBox.top));
-        return { area: x * y, button: button.width * button.height };
-      }, selector);
+      const [cardElement] = await cardQuery(page, '.rg-card');
+      const cardBox = cardElement!.box!;
+      const overlap = await page.evaluate(
+        ({ sel, cardBox }) => {
+          const button = document.querySelector(sel)!.getBoundingClientRect();
+          const cardRight = cardBox.x + cardBox.width;
+          const cardBottom = cardBox.y + cardBox.height;
+          const x = Math.max(0, Math.min(button.right, cardRight) - Math.max(button.left, cardBox.x));
+          const y = Math.max(0, Math.min(button.bottom, cardBottom) - Math.max(button.top, cardBox.y));
+          return { area: x * y, button: button.width * button.height };
+        },
+        { sel: selector, cardBox },
+      );
       expect(overlap.button, `${id}: ${selector} is on the page`).toBeGreaterThan(0);
       expect(overlap.area, `${id}: the card covers the buy button`).toBe(0);
     }
@@ -175,25 +181,24 @@ describe('content scripts on the vendor fixture sites', () => {
   it('sits in the browser top layer, over the page, and keeps its own box there', async () => {
     await open(page, 'tc-deal-list');
     await cardWith(page, '[data-order-row]');
-    const layer = await page.evaluate(() => {
+    const box = (await cardQuery(page, '.rg-card'))[0]!.box!;
+    const layer = await page.evaluate((box) => {
       const host = document.querySelector<HTMLElement>('refund-guard-ui')!;
-      const box = host.shadowRoot!.querySelector('.rg-card')!.getBoundingClientRect();
       const style = getComputedStyle(host);
       return {
         open: host.matches(':popover-open'),
-        onTop: document.elementFromPoint(box.left + box.width / 2, box.top + 20) === host,
+        onTop: document.elementFromPoint(box.x + box.width / 2, box.y + 20) === host,
         host: [style.position, style.top, style.left, style.width, style.height, style.marginTop, style.borderTopWidth].join(' '),
-        card: [Math.round(box.top), Math.round(window.innerWidth - box.right)],
+        card: [Math.round(box.y), Math.round(window.innerWidth - (box.x + box.width))],
       };
-    });
+    }, box);
     expect(layer).toEqual({ open: true, onTop: true, host: 'fixed 0px 0px 0px 0px 0px 0px', card: [88, 16] });
   });
 
   it('hides itself from evidence screenshots while the page is captured', async () => {
     await open(page, 'tc-cvm-checkout-1y-autorenew');
     await cardWith(page, '[data-outcome]');
-    const visibility = () =>
-      page.evaluate(() => getComputedStyle(document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('.rg-card')!).visibility);
+    const visibility = () => onCard<string>(page, `function () { return getComputedStyle(this.querySelector('.rg-card')).visibility; }`).then(([v]) => v);
     expect(await visibility()).toBe('visible');
     await page.evaluate(() => document.querySelector('refund-guard-ui')!.setAttribute('data-rg-capturing', ''));
     expect(await visibility()).toBe('hidden');
@@ -227,7 +232,7 @@ describe('content scripts on the vendor fixture sites', () => {
     expect(paid?.date).toBe(addCalendarDays('2026-11-18', 5));
     // A list is not snapshotted on its own (each order's page is); saving it stays a click away.
     await page.waitForTimeout(1500);
-    expect(await page.evaluate(() => document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('[data-evidence]'))).toBeNull();
+    expect(await cardQuery(page, '[data-evidence]')).toEqual([]);
   });
 
   it('shows last month’s SLA claim window on a console page', async () => {
@@ -276,7 +281,7 @@ describe('content scripts on the vendor fixture sites', () => {
     await open(page, 'tc-deal-detail-paid-new');
     await cardWith(page, '[data-action="open-checker"]');
     const opened = session.context.waitForEvent('page');
-    await page.evaluate(() => (document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('[data-action="open-checker"]') as HTMLButtonElement).click());
+    await cardClick(page, '[data-action="open-checker"]');
     const checker = await opened;
     expect(checker.url()).toMatch(new RegExp(`^chrome-extension://${session.extensionId}/popup\\.html\\?tab=\\d+$`));
     await checker.close();
@@ -285,7 +290,7 @@ describe('content scripts on the vendor fixture sites', () => {
   it('"never on this site" hides the card there for good, and only there', async () => {
     await open(page, 'tc-lighthouse-checkout-1m');
     await cardWith(page, '[data-action="never-on-site"]');
-    await page.evaluate(() => (document.querySelector('refund-guard-ui')!.shadowRoot!.querySelector('[data-action="never-on-site"]') as HTMLButtonElement).click());
+    await cardClick(page, '[data-action="never-on-site"]');
     await page.waitForFunction(() => !document.querySelector('refund-guard-ui'));
     await page.reload();
     await settle(page);

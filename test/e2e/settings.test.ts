@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardClick, cardQuery, waitForCard } from './card';
 import { ask, fixture, launchExtension, settle, type ExtensionSession } from './harness';
 
 
@@ -29,9 +30,9 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     // A timeout page saved as evidence: the sighting carries the page's own time and the snapshot.
     const timeout = await session.context.newPage();
     await timeout.goto(fixture('ex-webmail-timeout').url);
-    await timeout.locator('refund-guard-ui [data-action="save-evidence"]').click();
-    await timeout.locator('refund-guard-ui [data-evidence="saved"]').waitFor({ state: 'attached' });
-    const snapshotId = await timeout.locator('refund-guard-ui [data-evidence="saved"]').getAttribute('data-snapshot-id');
+    await cardClick(timeout, '[data-action="save-evidence"]');
+    await waitForCard(timeout, '[data-evidence="saved"]');
+    const snapshotId = (await cardQuery(timeout, '[data-evidence="saved"]'))[0]?.attrs['data-snapshot-id'];
     expect(snapshotId).toMatch(/^snap-\d{6,}$/);
 
     // The log is one click from the popup.

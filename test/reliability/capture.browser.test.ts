@@ -8,6 +8,7 @@ import { main as verifyCli } from '../../scripts/verify';
 import { HEAVY_LIST_PATH, HEAVY_LIST_URL, heavyOrderListPage } from '../../scripts/bench/heavy-page';
 import { startBenchServer } from '../../scripts/bench/server';
 import type { FixtureServer } from '../fixtures/server';
+import { cardClick, cardQuery, cardText, onCard, waitForCard } from '../e2e/card';
 import { ask, fixture, launchExtension, type ExtensionSession } from '../e2e/harness';
 
 /**
@@ -48,39 +49,50 @@ async function integrity(locker: Page) {
 }
 
 /**
- * Clicks the card's save button; resolves with the outcome the card shows
- * ('saved <id>', 'duplicate <id>' or 'error <message>').
+ * Clicks the card's save button (a trusted click) and resolves once the click
+ * is dispatched, with the outcome the card will show ('saved <id>',
+ * 'duplicate <id>' or 'error <message>'). An observer armed in the card's
+ * root before the click sees the outcome as soon as it is drawn.
  */
-function clickSave(page: Page, timeoutMs = 20_000): Promise<string> {
-  return page.evaluate((timeout) => {
-    return new Promise<string>((ok, fail) => {
-      const root = document.querySelector('refund-guard-ui')?.shadowRoot;
-      const button = root?.querySelector<HTMLButtonElement>('[data-action="save-evidence"]');
-      if (!root || !button) return fail(new Error('no card or no save button'));
-      const before = root.querySelector('[data-evidence]');
-      const beforeState = `${before?.getAttribute('data-evidence')} ${before?.getAttribute('data-snapshot-id')} ${before?.textContent}`;
-      let clicked = false;
-      const check = () => {
-        const status = root.querySelector('[data-evidence]');
-        const kind = status?.getAttribute('data-evidence');
-        if (!clicked || !kind) return;
-        const state = `${kind} ${status!.getAttribute('data-snapshot-id')} ${status!.textContent}`;
-        if (state === beforeState || button.disabled) return;
-        observer.disconnect();
-        clearTimeout(timer);
-        ok(kind === 'error' ? `error ${status!.textContent}` : `${kind} ${status!.getAttribute('data-snapshot-id')}`);
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-      const timer = setTimeout(() => {
-        observer.disconnect();
-        ok('error no answer');
-      }, timeout);
-      button.click();
-      clicked = true;
-    });
-  }, timeoutMs);
+async function pressSave(page: Page, timeoutMs = 20_000): Promise<{ outcome: Promise<string> }> {
+  await waitForCard(page, '[data-action="save-evidence"]', { timeout: timeoutMs });
+  await onCard(
+    page,
+    `function (timeout) {
+      var root = this;
+      var button = root.querySelector('[data-action="save-evidence"]');
+      root.__saveOutcome = new Promise(function (ok) {
+        // The button is disabled while the save runs: the outcome is what the card shows once it is
+        // enabled again (two failures in a row may read the same, so the text alone cannot tell).
+        var clicked = false;
+        var busy = false;
+        var check = function (records) {
+          if (!clicked) return;
+          if (records.some(function (r) { return r.target === button && r.attributeName === 'disabled'; })) busy = true;
+          var status = root.querySelector('[data-evidence]');
+          var kind = status && status.getAttribute('data-evidence');
+          if (!busy || !kind || button.disabled) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          ok(kind === 'error' ? 'error ' + status.textContent : kind + ' ' + status.getAttribute('data-snapshot-id'));
+        };
+        var observer = new MutationObserver(check);
+        observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+        root.addEventListener('click', function () { clicked = true; }, { capture: true, once: true });
+        var timer = setTimeout(function () {
+          observer.disconnect();
+          ok('error no answer');
+        }, timeout);
+      });
+    }`,
+    timeoutMs,
+  );
+  await cardClick(page, '[data-action="save-evidence"]');
+  const outcome = onCard<string>(page, 'function () { return this.__saveOutcome; }').then(([result]) => result ?? 'error no card');
+  return { outcome };
 }
+
+const clickSave = async (page: Page, timeoutMs = 20_000): Promise<string> => (await pressSave(page, timeoutMs)).outcome;
 
 describe('reliability in Chromium', () => {
   let session: ExtensionSession;
@@ -97,19 +109,15 @@ describe('reliability in Chromium', () => {
 
   it('on the hostile order page the card shows page text as text: no dialog opens, nothing is injected into its shadow root', async () => {
     const tagsOf = (page: Page) =>
-      page.evaluate(() => {
-        const root = document.querySelector('refund-guard-ui')!.shadowRoot!;
-        const elements = Array.from(root.querySelectorAll('*'));
-        return {
-          tags: [...new Set(elements.map((el) => el.tagName.toLowerCase()))].sort(),
-          handlers: elements.flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)).map((a) => `${el.tagName} ${a.name}`)),
-          text: root.textContent ?? '',
-        };
-      });
+      cardQuery(page, '*').then(async (elements) => ({
+        tags: [...new Set(elements.map((el) => el.tag))].sort(),
+        handlers: elements.flatMap((el) => Object.entries(el.attrs).filter(([name, value]) => /^on/i.test(name) || /^\s*javascript:/i.test(value)).map(([name]) => `${el.tag} ${name}`)),
+        text: await cardText(page),
+      }));
     // The same card on a well-behaved order page: the elements a card is made of.
     const benign = await session.context.newPage();
     await benign.goto(fixture('tc-deal-detail-paid-new').url);
-    await benign.locator('refund-guard-ui [data-evidence]').waitFor({ timeout: 20_000 });
+    await waitForCard(benign, '[data-evidence]', { timeout: 20_000 });
     const normal = await tagsOf(benign);
     await benign.close();
 
@@ -120,7 +128,7 @@ describe('reliability in Chromium', () => {
       void dialog.dismiss();
     });
     await page.goto(fixture('tc-deal-detail-hostile').url);
-    await page.locator('refund-guard-ui [data-evidence]').waitFor({ timeout: 20_000 });
+    await waitForCard(page, '[data-evidence]', { timeout: 20_000 });
     const outcome = await clickSave(page);
     expect(outcome).toMatch(/^(saved|duplicate) snap-\d{6}$/);
     await page.waitForTimeout(500);
@@ -142,7 +150,7 @@ describe('reliability in Chromium', () => {
   it('stopping the worker again and again in the middle of captures loses no acknowledged snapshot and half-writes nothing', async () => {
     const page = await session.context.newPage();
     await page.goto(fixture('tc-deal-detail-refunded').url);
-    await page.locator('refund-guard-ui [data-evidence]').waitFor({ timeout: 20_000 });
+    await waitForCard(page, '[data-evidence]', { timeout: 20_000 });
     const cdp: CDPSession = await session.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     const acknowledged: string[] = [];
@@ -151,7 +159,7 @@ describe('reliability in Chromium', () => {
     const delays = [0, 2, 5, 10, 20, 35, 50, 80, 120, 200, 300, 15];
     for (const [i, delay] of delays.entries()) {
       await page.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 次`), i + 1);
-      const outcome = clickSave(page);
+      const { outcome } = await pressSave(page);
       await page.waitForTimeout(delay);
       await cdp.send('ServiceWorker.stopAllWorkers');
       const result = await outcome;
@@ -178,7 +186,7 @@ describe('reliability in Chromium', () => {
     const before = (await integrity(locker)).chain;
     const tabs = await Promise.all(ids.map(() => session.context.newPage()));
     await Promise.all(tabs.map((tab, i) => tab.goto(fixture(ids[i]!).url)));
-    await Promise.all(tabs.map((tab) => tab.locator('refund-guard-ui [data-evidence]').waitFor({ timeout: 30_000 })));
+    await Promise.all(tabs.map((tab) => waitForCard(tab, '[data-evidence]', { timeout: 30_000 })));
     const saved: string[] = [];
     for (let round = 1; round <= 3; round++) {
       await Promise.all(tabs.map((tab) => tab.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 轮`), round)));
@@ -237,7 +245,7 @@ describe('reliability in Chromium: a large page copy', () => {
   it('stopping the worker right after a save is acknowledged, before or while its copy is re-encoded, keeps the copy whole', async () => {
     const page = await session.context.newPage();
     await page.goto(HEAVY_LIST_URL);
-    await page.locator('refund-guard-ui [data-action="save-evidence"]').waitFor({ timeout: 30_000 });
+    await waitForCard(page, '[data-action="save-evidence"]', { timeout: 30_000 });
     const cdp: CDPSession = await session.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     const acknowledged: string[] = [];
