@@ -21,7 +21,9 @@ export type { TrackedDeadline, Reminder, ReminderState, OrderRecord, DeadlineKin
 
 // ── Claims engine (evaluateClaim, computeSla, draftTicket, policy packs) ──
 export { evaluateClaim, ClaimInputError } from './claims/eligibility';
-export type { Verdict, Deadline, BasisItem, Question, VerdictChannel, TimelineItem, EvaluateOptions } from './claims/eligibility';
+export type { Verdict, Deadline, BasisItem, Question, VerdictChannel, TimelineItem, EvaluateOptions, Route, RouteStatus } from './claims/eligibility';
+export { headlineWords } from './claims/headline';
+export type { HeadlineWords, HeadlineTone } from './claims/headline';
 export { ClaimFactsSchema, FACT_QUESTIONS, FACT_DEFAULTS, CHANNELS as PURCHASE_CHANNELS, REASONS as CLAIM_REASONS } from './claims/facts';
 export type { ClaimFacts, FactQuestion } from './claims/facts';
 export { orderFacts, checkoutFacts, orderState, orderTypeOf, ORDER_STATES, ORDER_TYPES } from './claims/order-facts';

@@ -137,15 +137,16 @@ describe('Checker: opening on the order of the current tab', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services);
     await screen.findByTestId('questions');
-    within(question('promoNonRefundable')).getByRole('button', { name: '是' }).focus();
+    // (Billing is read from the 1年 term; a new prepaid order: the five-day route asks about a pay-as-you-go conversion first.)
+    within(question('convertedFromPayAsYouGo')).getByRole('button', { name: '是' }).focus();
     await user.keyboard('{Tab}{Enter}'); // "否"
-    await waitFor(() => expect(question('promoNonRefundable')).toBeNull());
+    await waitFor(() => expect(question('convertedFromPayAsYouGo')).toBeNull());
     // The keyboard moves on to the next question by itself.
-    expect(question('reason')!.contains(document.activeElement)).toBe(true);
+    expect(document.querySelector('fieldset[data-fact]')!.contains(document.activeElement)).toBe(true);
     // Skipping leaves the fact unknown and says so.
-    within(question('reason')).getByRole('button', { name: '不确定，跳过' }).focus();
+    within(question('firstNoReasonRefundUsed')).getByRole('button', { name: '不确定，跳过' }).focus();
     await user.keyboard('{Enter}');
-    expect(question('reason')).toBeNull();
+    expect(question('firstNoReasonRefundUsed')).toBeNull();
     expect(screen.getByText('已跳过 1 个问题')).toBeInTheDocument();
   });
 
@@ -214,7 +215,8 @@ describe('Checker: holiday overrides from the settings', () => {
     await user.click(screen.getByRole('button', { name: '开始检查' }));
     await user.type(screen.getByLabelText(/购买 \/ 支付时间/), '2026-11-01T10:00');
     await user.keyboard('{Enter}');
-    const buttons: Record<string, string> = { billing: '包年包月（预付费）', outageCause: '服务商（服务器、系统、网络故障）' };
+    // Pay-as-you-go: no refund route, so the SLA credit is the headline and its window is shown.
+    const buttons: Record<string, string> = { billing: '按量计费', outageCause: '服务商（服务器、系统、网络故障）' };
     for (let i = 0; i < 12; i++) {
       const open = document.querySelector('fieldset[data-fact]') as HTMLElement | null;
       if (!open) break;

@@ -101,7 +101,7 @@ describe('processing timeline across holidays (seed 003 第三步/第四步; FAC
 });
 
 describe('SLA claim window in the verdict (seed 002 §3.2)', () => {
-  const outage = { vendor: 'tencent-exmail', purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageMonth: '2026-09' };
+  const outage = { vendor: 'tencent-exmail', purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageMonth: '2026-09', activated: true };
 
   it('cannot be filed until after the 5th business day of the next month', () => {
     const v = evaluateClaim(outage, '2026-10-13T18:00:00+08:00');
@@ -198,7 +198,10 @@ describe('user-defined packs', () => {
 
   it('evaluate with the same engine, asking their own questions', () => {
     const unknown = evaluateClaim({ vendor: 'acme-course', purchasedAt: '2026-03-01' }, '2026-03-02', { packs: [acme], locale: 'en' });
-    expect(unknown).toMatchObject({ outcome: 'not-eligible', rule: 'otherwise' });
+    // A pack written before routes: its first rule is now a route that waits on the answer.
+    expect(unknown).toMatchObject({ outcome: 'eligible', rule: 'before-course-starts', confirmed: false, needs: ['courseStarted'] });
+    const started = evaluateClaim({ vendor: 'acme-course', purchasedAt: '2026-03-01', courseStarted: true }, '2026-03-02', { packs: [acme] });
+    expect(started).toMatchObject({ outcome: 'not-eligible', rule: 'otherwise', confirmed: true });
     expect(unknown.questions).toEqual([expect.objectContaining({ fact: 'courseStarted', text: 'Has the course started?' })]);
     const ok = evaluateClaim({ vendor: 'acme-course', purchasedAt: '2026-03-01', courseStarted: false }, '2026-03-02', { packs: [acme] });
     expect(ok).toMatchObject({ outcome: 'eligible', refund: 'full', deadline: { date: '2026-03-08' } });

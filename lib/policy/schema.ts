@@ -119,8 +119,16 @@ function buildSchemas() {
   const RuleSchema = z
     .object({
       id: id('rule id'),
+      /** Short name of the remedy or exception, e.g. "五天无理由" / "Five-day no-reason" (routes and headlines). */
+      name: TextSchema.optional(),
       /** Omitted = always applies (the pack's default rule). */
       when: ConditionSchema.optional(),
+      /**
+       * Only on not-eligible rules: the ids of the routes this exception rules out
+       * when its condition holds ([] = it explains, blocks nothing). Omitted, the
+       * rule rules out every rule after it, as packs written before routes expect.
+       */
+      blocks: z.array(z.string().min(1)).optional(),
       outcome: z.enum(RULE_OUTCOMES),
       refund: z.enum(REFUND_KINDS).nullable(),
       claimWith: z.enum(CLAIM_WITH),
@@ -179,7 +187,11 @@ function buildSchemas() {
       lastChecked: z.string().refine(isIsoDate, 'lastChecked must be a date written YYYY-MM-DD'),
       /** Which products the rules cover (FACTS.md: "A pack must say which products its rules cover"). */
       covers: TextSchema,
-      /** Rules in priority order: the first whose conditions hold (and whose window is open) decides. */
+      /**
+       * Rules: each one that grants something is a route to the money (ranked by
+       * what it pays, pack order breaking ties); a not-eligible rule is an
+       * exception that rules routes out (see `blocks`). The last rule is the default.
+       */
       rules: z.array(RuleSchema).min(1, 'a pack needs at least one rule'),
       channels: z.array(ChannelSchema).default([]),
       advice: z.array(AdviceSchema).default([]),
@@ -205,6 +217,13 @@ function buildSchemas() {
         });
         if (rule.outcome === 'compensation' && rule.refund !== 'voucher')
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a compensation rule pays a voucher: set refund to "voucher"' });
+        if (rule.blocks !== undefined && rule.outcome !== 'not-eligible')
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'blocks'], message: 'only a not-eligible rule can block routes: remove "blocks" or make the outcome "not-eligible"' });
+        rule.blocks?.forEach((b, j) => {
+          const target = pack.rules.find((r) => r.id === b);
+          if (!target) ctx.addIssue({ code: 'custom', path: ['rules', i, 'blocks', j], message: `unknown rule "${b}": "blocks" lists rule ids of this pack` });
+          else if (target.outcome === 'not-eligible') ctx.addIssue({ code: 'custom', path: ['rules', i, 'blocks', j], message: `"${b}" is not a route (it is not-eligible itself): block a rule that grants something` });
+        });
         if (rule.outcome === 'not-eligible' && rule.refund !== null)
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a not-eligible rule refunds nothing: set refund to null' });
       });

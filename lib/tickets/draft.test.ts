@@ -93,7 +93,7 @@ describe('Exmail: ticket or hotline script (seed 000), SLA claims by ticket only
 
   it('an SLA claim states the month, availability, tier and voucher — and has no phone alternative', () => {
     const sla = computeSla({ service: 'exmail', month: '2026-03', outages: [{ start: '2026-03-10T09:00:00+08:00', end: '2026-03-10T11:30:00+08:00' }], prepaid: { amount: 1200, months: 12 } });
-    const facts = { vendor: 'tencent-exmail', purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 2.5, sla, orderId: 'EX-2', terminatedForViolation: false };
+    const facts = { vendor: 'tencent-exmail', purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 2.5, sla, orderId: 'EX-2', terminatedForViolation: false, activated: true };
     for (const locale of ['zh-CN', 'en'] as const) {
       const { ticket } = draft(facts, '2026-04-09T10:00:00+08:00', locale);
       expect(ticket.alternatives).toEqual([]);

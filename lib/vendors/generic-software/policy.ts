@@ -30,6 +30,7 @@ export const genericSoftwarePolicy = definePack({
     ...storeRules(CITE.appleGoogle),
     {
       id: 'seven-day-no-reason',
+      name: t('七日无理由', '7-day no-reason'),
       when: {
         all: [
           { fact: 'boughtOnline', is: true },
@@ -55,6 +56,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'severe-defect',
+      name: t('严重缺陷', 'Severe defect'),
       when: { fact: 'reason', is: 'defect' },
       outcome: 'negotiable',
       refund: 'full',
@@ -70,6 +72,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'not-as-described',
+      name: t('与宣传不符', 'Not as described'),
       when: { fact: 'reason', is: 'not-as-described' },
       outcome: 'negotiable',
       refund: 'full',
@@ -82,6 +85,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'user-error',
+      name: t('操作失误', 'Own mistake'),
       when: { fact: 'reason', is: 'user-error' },
       outcome: 'negotiable',
       refund: 'partial',
@@ -94,6 +98,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'seven-day-excluded-digital',
+      name: t('数字商品', 'Digital goods'),
       when: { fact: 'itemKind', is: 'digital-download' },
       outcome: 'negotiable',
       refund: null,
@@ -109,6 +114,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'seven-day-excluded-confirmed',
+      name: t('已确认不退', 'Confirmed non-returnable'),
       when: { all: [{ fact: 'itemKind', is: 'goods' }, { fact: 'confirmedNonReturnable', is: true }] },
       outcome: 'negotiable',
       refund: null,
@@ -124,6 +130,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'read-the-policy',
+      name: t('商家政策', "Vendor's policy"),
       outcome: 'negotiable',
       refund: null,
       claimWith: 'vendor',

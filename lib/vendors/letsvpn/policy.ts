@@ -54,6 +54,7 @@ export const letsvpnPolicy = definePack({
     ...storeRules(C.stores),
     {
       id: 'terminated-for-violation',
+      name: t('违规终止', 'Terminated for a breach'),
       when: { fact: 'terminatedForViolation', is: true },
       outcome: 'not-eligible',
       refund: null,
@@ -68,6 +69,7 @@ export const letsvpnPolicy = definePack({
       // Before the promotion exclusion: a duplicate or wrong charge is a billing
       // error, not a refund of the promotional product itself.
       id: 'charge-error',
+      name: t('重复或错误扣款', 'Duplicate or wrong charge'),
       when: { fact: 'reason', in: ['duplicate-charge', 'wrong-amount'] },
       outcome: 'eligible',
       refund: 'full',
@@ -81,6 +83,8 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'promo-non-refundable',
+      name: t('活动不退', 'Promotion no-refund'),
+      blocks: ['outage-72h', 'new-user-trial', 'incompatible-unresolved'],
       when: { fact: 'promoNonRefundable', is: true },
       outcome: 'not-eligible',
       refund: null,
@@ -93,6 +97,8 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'outage-excluded-cause',
+      name: t('非快连原因的中断', "Interruption not on LetsVPN's side"),
+      blocks: ['outage-72h'],
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', in: ['force-majeure', 'user-side'] }] },
       outcome: 'not-eligible',
       refund: null,
@@ -105,6 +111,7 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'outage-72h',
+      name: t('连续中断 72 小时', '72-hour interruption'),
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }, { fact: 'outageHours', gte: 72 }] },
       outcome: 'eligible',
       refund: 'partial',
@@ -123,6 +130,8 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'outage-short',
+      name: t('短时中断', 'Short interruption'),
+      blocks: ['outage-72h'],
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageHours', lt: 72 }] },
       outcome: 'not-eligible',
       refund: null,
@@ -135,6 +144,7 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'new-user-trial',
+      name: t('新用户体验期', 'New-user trial'),
       when: { all: [{ fact: 'newUser', is: true }, { fact: 'trialOffered', is: true }] },
       outcome: 'eligible',
       refund: 'full',
@@ -159,6 +169,7 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'incompatible-unresolved',
+      name: t('兼容性问题', 'Incompatibility'),
       when: { all: [{ fact: 'reason', is: 'incompatible' }, { fact: 'supportContacted', is: true }] },
       outcome: 'eligible',
       refund: 'partial',
@@ -175,6 +186,8 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'incompatible-contact-support-first',
+      name: t('先联系技术支持', 'Support first'),
+      blocks: [],
       when: { fact: 'reason', is: 'incompatible' },
       outcome: 'not-eligible',
       refund: null,
@@ -187,6 +200,8 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'user-side-reasons',
+      name: t('用户自身原因', 'Reasons on your side'),
+      blocks: [],
       when: { fact: 'reason', is: 'user-error' },
       outcome: 'not-eligible',
       refund: null,
@@ -199,6 +214,8 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'dissatisfied-after-trial',
+      name: t('体验期外不满意', 'Dissatisfied after the trial'),
+      blocks: [],
       when: { fact: 'reason', in: ['dissatisfied', 'changed-mind'] },
       outcome: 'not-eligible',
       refund: null,
@@ -211,6 +228,7 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'specific-cases-only',
+      name: t('仅限特定情形', 'Specific cases only'),
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',

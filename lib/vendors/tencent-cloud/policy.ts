@@ -44,6 +44,8 @@ export const tencentCloudPolicy = definePack({
   rules: [
     {
       id: 'pay-as-you-go',
+      name: t('按量计费', 'Pay-as-you-go'),
+      blocks: ['five-day-no-reason', 'partial-refund', 'check-product-rules'],
       when: { fact: 'billing', is: 'pay-as-you-go' },
       outcome: 'not-eligible',
       refund: null,
@@ -56,6 +58,8 @@ export const tencentCloudPolicy = definePack({
     },
     {
       id: 'campaign-no-refund',
+      name: t('活动不退', 'Campaign no-refund'),
+      blocks: ['five-day-no-reason', 'partial-refund', 'check-product-rules'],
       when: { fact: 'promoNonRefundable', is: true },
       outcome: 'not-eligible',
       refund: null,
@@ -68,6 +72,8 @@ export const tencentCloudPolicy = definePack({
     },
     {
       id: 'cvm-sla-met',
+      name: t('SLA 已达标', 'SLA met'),
+      blocks: ['cvm-sla-compensation'],
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'sla.compensationPercent', is: 0 }] },
       outcome: 'not-eligible',
       refund: null,
@@ -80,6 +86,7 @@ export const tencentCloudPolicy = definePack({
     },
     {
       id: 'cvm-sla-compensation',
+      name: t('CVM 可用性 SLA', 'CVM SLA'),
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }] },
       outcome: 'compensation',
       refund: 'voucher',
@@ -99,6 +106,7 @@ export const tencentCloudPolicy = definePack({
     },
     {
       id: 'five-day-no-reason',
+      name: t('五天无理由', 'Five-day no-reason'),
       when: {
         all: [
           { fact: 'billing', is: 'prepaid' },
@@ -127,6 +135,7 @@ export const tencentCloudPolicy = definePack({
     },
     {
       id: 'partial-refund',
+      name: t('普通自助退还', 'Self-service return'),
       when: { fact: 'billing', is: 'prepaid' },
       outcome: 'eligible',
       refund: 'partial',
@@ -147,6 +156,7 @@ export const tencentCloudPolicy = definePack({
     },
     {
       id: 'check-product-rules',
+      name: t('按产品规则', 'Product rules'),
       outcome: 'negotiable',
       refund: null,
       claimWith: 'vendor',

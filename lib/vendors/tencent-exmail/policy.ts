@@ -37,6 +37,7 @@ export const tencentExmailPolicy = definePack({
   rules: [
     {
       id: 'terminated-for-violation',
+      name: t('违规终止', 'Terminated for a breach'),
       when: { fact: 'terminatedForViolation', is: true },
       outcome: 'not-eligible',
       refund: null,
@@ -49,6 +50,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'reseller-written-promise',
+      name: t('代理商书面承诺', "Reseller's written promise"),
       when: { all: [{ fact: 'channel', is: 'reseller' }, { fact: 'resellerPromise.written', is: true }] },
       outcome: 'eligible',
       refund: 'full',
@@ -68,6 +70,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'reseller-verbal-promise',
+      name: t('代理商口头承诺', "Reseller's verbal promise"),
       when: { all: [{ fact: 'channel', is: 'reseller' }, { fact: 'resellerPromise.written', is: false }] },
       outcome: 'negotiable',
       refund: 'full',
@@ -87,6 +90,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'mistaken-order',
+      name: t('误购或多付', 'Wrong or duplicate order'),
       when: { fact: 'reason', in: ['wrong-plan', 'duplicate-charge', 'wrong-amount', 'invoice-error'] },
       outcome: 'negotiable',
       refund: 'difference',
@@ -105,6 +109,8 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'outage-excluded-cause',
+      name: t('非腾讯原因的故障', "Outage not on Tencent's side"),
+      blocks: ['outage-over-72h', 'outage-sla'],
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', in: ['force-majeure', 'user-side'] }] },
       outcome: 'not-eligible',
       refund: null,
@@ -120,6 +126,8 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'outage-sla-met',
+      name: t('SLA 已达标', 'SLA met'),
+      blocks: ['outage-over-72h', 'outage-sla'],
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'sla.compensationPercent', is: 0 }] },
       outcome: 'not-eligible',
       refund: null,
@@ -132,6 +140,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'outage-over-72h',
+      name: t('故障超过 72 小时', 'Outage over 72 h'),
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }, { fact: 'outageHours', gt: 72 }] },
       outcome: 'compensation',
       refund: 'voucher',
@@ -152,6 +161,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'outage-sla',
+      name: t('SLA 月度可用性', 'Monthly SLA'),
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }] },
       outcome: 'compensation',
       refund: 'voucher',
@@ -171,6 +181,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'not-activated',
+      name: t('未启用', 'Never set up'),
       when: { fact: 'activated', is: false },
       outcome: 'negotiable',
       refund: 'full',
@@ -189,6 +200,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'no-refund-after-activation',
+      name: t('启用后不退', 'No refund after set-up'),
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
