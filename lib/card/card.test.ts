@@ -4,6 +4,9 @@ import { SHIPPED_VENDORS } from '../vendors/types';
 import { flagAdviceEntries, riskFlags, RISK_FLAGS } from './flags';
 import { pageTimeToIso, parseInstant } from '../time/zone';
 import { checkoutCard, lastMonthSla, orderCard } from './model';
+import { evaluateClaim } from '../claims/eligibility';
+import { headlineWords } from '../claims/headline';
+import { orderFacts } from '../claims/order-facts';
 
 const NOW = '2026-11-22T10:00:00+08:00';
 
@@ -97,6 +100,18 @@ describe('order card', () => {
     expect(orderCard('tencent-cloud', { paidAt: '2026-11-10 10:59:07' }, NOW, { locale: 'zh-CN' }).clocks[0]).toMatchObject({ date: '2026-11-15', state: 'lapsed' });
     expect(orderCard('tencent-cloud', { paidAt: '2026-12-01 00:00:00' }, NOW, { locale: 'zh-CN' }).clocks).toEqual([]);
     expect(orderCard('tencent-cloud', {}, NOW, { locale: 'zh-CN' }).purchasedAt).toBeNull();
+  });
+
+  it('takes its clocks from the verdict’s routes: a passed five-day window stays listed while the partial refund leads', () => {
+    const paid = { orderId: '20261118105822371604', orderType: '新购', status: '已支付', paidAt: '2026-11-18 10:59:07', amountPaid: 3145.37, term: '1年' };
+    const later = '2026-11-25T14:00:00+08:00';
+    const card = orderCard('tencent-cloud', paid, later, { locale: 'zh-CN' });
+    const verdict = evaluateClaim(orderFacts({ vendor: 'tencent-cloud', fields: paid }).facts, later);
+    expect(card.words).toEqual(headlineWords(verdict, 'zh-CN', later));
+    expect(verdict.refund).toBe('partial');
+    expect(card.words.tone).toBe('good');
+    expect(card.clocks).toEqual([expect.objectContaining({ rule: 'five-day-no-reason', state: 'lapsed', date: '2026-11-23' })]);
+    for (const clock of card.clocks) expect(verdict.routes.find((r) => r.id === clock.rule)?.deadline?.date).toBe(clock.date);
   });
 
   it('reads an upgrade as no new purchase: no five-day clock (FACTS.md: upgrades do not qualify)', () => {

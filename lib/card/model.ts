@@ -1,6 +1,5 @@
 import type { Locale } from '../i18n';
-import { evaluateClaim, type Verdict } from '../claims/eligibility';
-import { evaluateCondition, type FactBag } from '../claims/conditions';
+import { evaluateClaim, type Route, type Verdict } from '../claims/eligibility';
 import { evaluateDeadline } from '../claims/deadline';
 import { FACT_DEFAULTS } from '../claims/facts';
 import { headlineWords, type HeadlineWords } from '../claims/headline';
@@ -9,7 +8,7 @@ import { checkoutFacts, orderFacts, type OrderState } from '../claims/order-fact
 import type { CheckoutFields } from '../extract/checkout';
 import type { OrderFields } from '../extract/order';
 import { findPack, loadUserPacks } from '../policy/registry';
-import type { Outcome, PolicyRule, RefundKind } from '../policy/schema';
+import type { Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { citationTitle } from '../policy/sources';
 import { localize } from '../policy/text';
 import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
@@ -86,52 +85,56 @@ interface CardOptions {
   packs?: readonly unknown[];
 }
 
+const packOf = (vendor: string, options: CardOptions): PolicyPack => findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
+
 const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>
   citations.map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
 
-/**
- * The rules that could still decide a claim: the first rule whose condition
- * is certainly true wins, so nothing after it can apply, and rules whose
- * condition is certainly false never do.
- */
-function reachableRules(rules: readonly PolicyRule[], bag: FactBag): PolicyRule[] {
-  const out: PolicyRule[] = [];
-  for (const rule of rules) {
-    const truth = evaluateCondition(rule.when, bag);
-    if (truth === 'false') continue;
-    out.push(rule);
-    if (truth === 'true') break;
-  }
-  return out;
-}
+const live = (route: Route) => route.status === 'open' || route.status === 'needs-answers';
 
-function ruleClocks(vendor: string, facts: FactBag, nowMs: number, options: CardOptions): CardClock[] {
-  const pack = findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
-  const bag: FactBag = { ...FACT_DEFAULTS, ...facts };
+/**
+ * The card's clocks are the verdict's routes that run on a period from
+ * payment or delivery: open or waiting on answers (conditional), or closed
+ * (lapsed). A route some exception rules out has no clock.
+ */
+function routeClocks(verdict: Verdict, pack: PolicyPack, facts: Record<string, unknown>, nowMs: number, locale: Locale): CardClock[] {
   const seen = new Set<string>();
   const clocks: CardClock[] = [];
-  for (const rule of reachableRules(pack.rules, bag)) {
-    if (rule.deadline?.kind !== 'period' || rule.outcome === 'not-eligible') continue;
-    const truth = evaluateCondition(rule.when, bag);
-    const state = evaluateDeadline(rule.deadline, { facts: bag, now: nowMs, calendar: defaultCalendar, locale: options.locale });
-    if (state.state === 'none') continue;
-    const label = state.state === 'unknown' ? localize(rule.deadline.label, options.locale, { amount: '…' }) : state.deadline.label;
+  for (const route of verdict.routes) {
+    const rule = pack.rules.find((r) => r.id === route.id);
+    if (!rule || rule.deadline?.kind !== 'period' || route.status === 'ruled-out') continue;
+    const d = route.deadline;
+    if (!d && !live(route)) continue;
+    // A window whose length the page does not give (e.g. "7–30 days, per plan"): what the source says about it.
+    const unknown = d ? null : evaluateDeadline(rule.deadline, { facts: { ...FACT_DEFAULTS, ...facts }, now: nowMs, calendar: defaultCalendar, locale });
+    const label = d ? d.label : localize(rule.deadline.label, locale, { amount: '…' });
     if (seen.has(label)) continue;
     seen.add(label);
     clocks.push({
-      rule: rule.id,
+      rule: route.id,
       label,
-      date: state.state === 'unknown' ? null : state.deadline.date,
-      estimated: state.state === 'unknown' ? false : state.deadline.estimated,
-      state: state.state,
-      conditional: truth === 'unknown',
-      outcome: rule.outcome,
-      summary: localize(rule.summary, options.locale),
-      note: state.state === 'unknown' ? state.note : null,
-      citations: cite(rule.citations, options.locale),
+      date: d?.date ?? null,
+      estimated: d?.estimated ?? false,
+      state: route.status === 'closed' ? 'lapsed' : d ? 'open' : 'unknown',
+      conditional: route.status === 'needs-answers',
+      outcome: route.outcome,
+      summary: localize(rule.summary, locale),
+      note: unknown?.state === 'unknown' ? unknown.note : null,
+      citations: cite(rule.citations, locale),
     });
   }
   return clocks;
+}
+
+/** Other routes still open or waiting on answers, beyond the headline and the clocks (at most five). */
+function otherRoutes(verdict: Verdict, pack: PolicyPack, shown: ReadonlySet<string>, locale: Locale): CardException[] {
+  return verdict.routes
+    .filter((route) => live(route) && !shown.has(route.id))
+    .flatMap((route) => {
+      const rule = pack.rules.find((r) => r.id === route.id);
+      return rule && rule.when !== undefined ? [{ rule: route.id, outcome: route.outcome, summary: localize(rule.summary, locale), citations: cite(rule.citations, locale) }] : [];
+    })
+    .slice(0, 5);
 }
 
 /**
@@ -143,14 +146,9 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
   const { facts } = checkoutFacts(vendor, fields, now);
   const nowMs = parseInstant(now)!;
   const verdict: Verdict = evaluateClaim({ ...facts, reason: 'changed-mind' }, now, { locale: options.locale, packs: options.packs });
-  const clocks = ruleClocks(vendor, facts, nowMs, options);
-  const pack = findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
-  const bag: FactBag = { ...FACT_DEFAULTS, ...facts };
-  const shown = new Set([verdict.rule, ...clocks.map((c) => c.rule)]);
-  const exceptions = reachableRules(pack.rules, bag)
-    .filter((rule) => !shown.has(rule.id) && rule.outcome !== 'not-eligible' && rule.when !== undefined)
-    .slice(0, 5)
-    .map((rule) => ({ rule: rule.id, outcome: rule.outcome, summary: localize(rule.summary, options.locale), citations: cite(rule.citations, options.locale) }));
+  const pack = packOf(vendor, options);
+  const clocks = routeClocks(verdict, pack, facts, nowMs, options.locale);
+  const exceptions = otherRoutes(verdict, pack, new Set([verdict.rule, ...clocks.map((c) => c.rule)]), options.locale);
   return {
     vendor,
     words: headlineWords(verdict, options.locale, now),
@@ -187,10 +185,10 @@ export function orderCard(vendor: string, order: Partial<OrderFields>, now: stri
   const nowMs = parseInstant(now);
   if (nowMs === null) throw new RangeError(`now must be an ISO date-time, got "${now}"`);
   const derived = orderFacts({ vendor, fields: order, url: options.url });
-  const { words } = evaluateOrder(derived, now, { locale: options.locale, packs: options.packs });
+  // Refunded, unpaid and cancelled orders (and one paid after `now`) have no verdict, so no clock.
+  const { verdict, words } = evaluateOrder(derived, now, { locale: options.locale, packs: options.packs });
   const purchasedAt = typeof derived.facts.purchasedAt === 'string' ? derived.facts.purchasedAt : null;
-  // Refunded, unpaid and cancelled orders start no clock (nor does one paid after `now`).
-  const clocks = derived.clock && purchasedAt && parseInstant(purchasedAt)! <= nowMs ? ruleClocks(vendor, derived.facts, nowMs, options) : [];
+  const clocks = verdict && derived.clock ? routeClocks(verdict, packOf(vendor, options), derived.facts, nowMs, options.locale) : [];
   return {
     vendor,
     orderId: order.orderId ?? null,
