@@ -1,11 +1,9 @@
 import type { Locale } from '../i18n';
 import { translator } from '../i18n';
-import { evaluateCondition, type FactBag } from '../claims/conditions';
-import { evaluateDeadline } from '../claims/deadline';
 import type { HeadlineWords } from '../claims/headline';
 import { evaluateOrder } from '../claims/order-headline';
 import { headlineText } from '../headline-text';
-import { ClaimFactsSchema, FACT_DEFAULTS } from '../claims/facts';
+import { ClaimFactsSchema } from '../claims/facts';
 import { findPack, loadUserPacks } from '../policy/registry';
 import type { PolicyPack } from '../policy/schema';
 import { computeSla, SLA_POLICIES, slaClaimWindow } from '../sla/compute';
@@ -121,29 +119,27 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
     headline: words,
   };
   const out: TrackedDeadline[] = [];
-  const bag: FactBag = { ...FACT_DEFAULTS, ...parsed.data };
-  const dctx = { facts: bag, now: ctx.now, calendar: ctx.calendar, locale: ctx.locale };
   // An upgrade (升级) is a change to an order, not a purchase: its windows are the original order's.
   const upgrade = facts.orderType === 'upgrade';
   if (!upgrade && verdict) {
-    // Every window that is open now and may apply: the deciding rule's, and those of rules that
-    // still wait on an answer (e.g. the five-day refund while "first time?" is unknown).
-    for (const rule of pack.rules) {
-      if (!rule.deadline || rule.deadline.kind !== 'period') continue;
-      const truth = evaluateCondition(rule.when, bag);
-      if (truth === 'false') continue;
-      const state = evaluateDeadline(rule.deadline, dctx);
-      if (state.state !== 'open') continue;
-      const at = parseInstant(state.deadline.closesAt)!;
+    // Every route whose window runs from the order and is open now: the headline's, and those
+    // still waiting on an answer (e.g. the five-day refund while "first time?" is unknown).
+    // A route an exception rules out (a campaign's no-refund) gets no reminder.
+    for (const route of verdict.routes) {
+      const rule = pack.rules.find((r) => r.id === route.id);
+      if (rule?.deadline?.kind !== 'period' || !route.deadline) continue;
+      if (route.status !== 'open' && route.status !== 'needs-answers') continue;
+      const at = parseInstant(route.deadline.closesAt)!;
+      if (at <= ctx.now) continue;
       out.push({
         ...base,
-        id: `order|${safeId(order.vendor)}|${safeId(order.orderId)}|${rule.id}`,
+        id: `order|${safeId(order.vendor)}|${safeId(order.orderId)}|${route.id}`,
         kind: 'refund-window',
-        date: state.deadline.date,
+        date: route.deadline.date,
         at,
-        estimated: state.deadline.estimated,
-        label: state.deadline.label,
-        conditional: truth === 'unknown' || (verdict.rule !== rule.id && verdict.provisional),
+        estimated: route.deadline.estimated,
+        label: route.deadline.label,
+        conditional: route.status === 'needs-answers',
         dataDeletionWarning: false,
       });
     }

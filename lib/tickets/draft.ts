@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n';
 import { evidenceChecklist, type ChecklistEntry, type ClaimSnapshot } from '../claims/evidence';
+import { orderFacts } from '../claims/order-facts';
 import { ClaimFactsSchema, type ClaimFacts } from '../claims/facts';
 import { ClaimInputError, evaluateClaim, type Verdict } from '../claims/eligibility';
 import type { BusinessCalendar, YearOverride } from '../time/calendar';
@@ -159,6 +160,18 @@ function latestField(snapshots: readonly ClaimSnapshot[], key: string): unknown 
   return withField[0]?.fields?.[key];
 }
 
+/** What the newest order snapshot that shows a payment says was paid, and with which vouchers. */
+function paymentShown(vendor: string, snapshots: readonly ClaimSnapshot[]): { amountPaid: number; vouchers: number | undefined } | null {
+  const newestFirst = [...snapshots].sort((a, b) => (parseInstant(b.capturedAt) ?? 0) - (parseInstant(a.capturedAt) ?? 0));
+  for (const snapshot of newestFirst) {
+    if (snapshot.kind !== 'order' || !snapshot.fields) continue;
+    const { facts } = orderFacts({ vendor, fields: snapshot.fields });
+    if (typeof facts.amountPaid === 'number')
+      return { amountPaid: facts.amountPaid, vouchers: typeof facts.amountPaidWithVouchers === 'number' ? facts.amountPaidWithVouchers : undefined };
+  }
+  return null;
+}
+
 function requestKind(verdict: Verdict): RequestKind {
   if (verdict.outcome === 'not-eligible' || verdict.outcome === 'expired') return 'review';
   if (verdict.refund === 'voucher') return 'compensation';
@@ -204,8 +217,11 @@ export function draftTicket(
   const product = asText(f.product) ?? asText(latestField(snapshots, 'product')) ?? (TICKET_TEMPLATES[verdict.vendor] ? loc(template.defaultProduct) : loc(pack.name));
   const orderId = asText(f.orderId) ?? asText(latestField(snapshots, 'orderId'));
   const account = asText(f.account) ?? asText(latestField(snapshots, 'account'));
-  const snapAmount = latestField(snapshots, 'amount');
-  const amount = typeof f.amountPaid === 'number' ? f.amountPaid : typeof snapAmount === 'number' ? snapAmount : undefined;
+  // 实付 (after vouchers) as the newest order snapshot shows it, read as every surface reads an order;
+  // an order amount (订单金额) is not what was paid.
+  const shown = typeof f.amountPaid === 'number' ? null : paymentShown(verdict.vendor, snapshots);
+  const amount = typeof f.amountPaid === 'number' ? f.amountPaid : shown?.amountPaid;
+  const vouchers = f.amountPaidWithVouchers ?? shown?.vouchers;
   const sla = f.sla as Partial<{ month: string; availabilityText: string; commitment: { percent: string }; unavailableMinutes: number; compensationPercent: number; voucher: number | null }> | undefined;
   const kind = requestKind(verdict);
   const target: DraftTarget = options.target && options.target !== 'vendor' ? options.target : verdict.claimWith;
@@ -218,7 +234,7 @@ export function draftTicket(
   const when = (iso: string) => shanghaiDateTime(parseInstant(iso)!).replace('T', ' ').slice(0, 16) + (zh ? '' : ' (UTC+8)');
   const orderLine = `${loc(L.orderId)}${colon}${orderText}${semi}${loc(L.product)}${colon}${product}${account && !template.fields.confidential ? `${semi}${loc(L.account)}${colon}${account}` : ''}`;
   const amountParts = [
-    amount !== undefined ? `${loc(L.paid)}${colon}${formatMoney(amount, locale)}${f.amountPaidWithVouchers ? `${zh ? '（' : ' ('}${loc(L.vouchers)} ${formatMoney(f.amountPaidWithVouchers, locale)}${zh ? '）' : ')'}` : ''}` : undefined,
+    amount !== undefined ? `${loc(L.paid)}${colon}${formatMoney(amount, locale)}${vouchers ? `${zh ? '（' : ' ('}${loc(L.vouchers)} ${formatMoney(vouchers, locale)}${zh ? '）' : ')'}` : ''}` : undefined,
     `${loc(L.purchased)}${colon}${when(f.purchasedAt)}`,
     f.deliveredAt ? `${loc(L.delivered)}${colon}${when(f.deliveredAt)}` : undefined,
   ].filter(Boolean);
