@@ -11,8 +11,10 @@ import { Citation, Clock } from './Clock';
 export function CheckoutSummary({ model }: { model: CheckoutCardModel }) {
   const { t } = useI18n();
   const { headline } = model;
-  // One entry per document: several clauses of one source read as one citation.
-  const basis = headline.basis.filter((b, i, all) => all.findIndex((x) => x.citation === b.citation) === i).slice(0, 3);
+  // One entry per document: several clauses of one source read as one citation. When the
+  // headline's route has a clock below, that clock carries the citation: it is not said twice.
+  const cited = model.clocks.some((c) => c.rule === headline.rule);
+  const basis = cited ? [] : headline.basis.filter((b, i, all) => all.findIndex((x) => x.citation === b.citation) === i).slice(0, 3);
   return (
     <>
       <div className="rg-section" data-outcome={headline.outcome}>
