@@ -15,7 +15,7 @@ export type { Settings } from './settings';
 export { outageLogSchema, readOutageLog, emptyOutageLog, loggedMonths, slaInputFor, snapshotsForMonth, recognizeWebmailFailure, addSighting, FAILED_PROTOCOLS, OUTAGE_SERVICES } from './outages';
 export type { OutageLog, OutageEntry, OutageEntryInput, WebmailSighting, WebmailFailure, LoggedMonth, FailedProtocol } from './outages';
 export { trackedDeadlines, planReminders, badgeCount, fireTime, reminderName, parseReminderName, markFired, snooze, dismiss, notificationText, emptyReminderState } from './reminders';
-export { termMonths, isInactiveOrder } from './extract/normalize';
+export { termMonths } from './extract/normalize';
 export { pageTimeToIso } from './time/zone';
 export type { TrackedDeadline, Reminder, ReminderState, OrderRecord, DeadlineKind } from './reminders';
 

@@ -12,6 +12,8 @@ export const REASONS = [
 ] as const;
 export const OUTAGE_CAUSES = ['vendor', 'force-majeure', 'user-side'] as const;
 export const BILLING_MODES = ['prepaid', 'pay-as-you-go'] as const;
+/** What an order page says the order is (lib/claims/order-facts reads it): a conversion is pay-as-you-go turned prepaid. */
+export const ORDER_TYPES = ['new', 'renewal', 'upgrade', 'downgrade', 'conversion'] as const;
 export const ITEM_KINDS = ['goods', 'digital-download', 'online-service'] as const;
 export const PAYMENT_METHODS = ['card', 'alipay', 'wechat', 'other'] as const;
 
@@ -49,6 +51,8 @@ export const ClaimFactsSchema = z
     supportContacted: z.boolean().optional(),
     firstNoReasonRefundUsed: z.boolean().optional(),
     renewal: z.boolean().optional(),
+    /** The order's type as its page shows it; `renewal` stays the packs' "not a new purchase" fact. */
+    orderType: z.enum(ORDER_TYPES).optional(),
     billing: z.enum(BILLING_MODES).optional(),
     /** Tencent Cloud: a pay-as-you-go instance later converted to prepaid. */
     convertedFromPayAsYouGo: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import { termMonths } from '../extract/normalize';
 import { vendorPages } from '../vendors/registry';
 import { pageTimeToIso, parseInstant } from '../time/zone';
-import { CHANNELS } from './facts';
+import { CHANNELS, ORDER_TYPES } from './facts';
 
 /**
  * One derivation of an order's claim facts, for every surface: the in-page
@@ -22,7 +22,7 @@ export type OrderState = (typeof ORDER_STATES)[number];
  * refund: "续费、升配、按量转包年包月不适用"; 退还包年包月实例退费说明: an
  * upgrade of a new purchase is returned with it, the upgraded part prorated).
  */
-export const ORDER_TYPES = ['new', 'renewal', 'upgrade', 'downgrade', 'conversion'] as const;
+export { ORDER_TYPES };
 export type OrderType = (typeof ORDER_TYPES)[number];
 
 /** A stored order: a snapshot's fields (an order page, a list row) and where it was read. */
