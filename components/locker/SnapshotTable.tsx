@@ -32,6 +32,7 @@ export function SnapshotTable({ items, headlines = {}, total, selected, onToggle
           <th scope="col">{t('locker.col.kind')}</th>
           <th scope="col">{t('locker.list.order')}</th>
           <th scope="col">{t('locker.col.status')}</th>
+          <th scope="col">{t('locker.col.headline')}</th>
           <th scope="col">{t('locker.list.source')}</th>
           <th scope="col">{t('locker.list.page')}</th>
           <th scope="col">{t('locker.col.badges')}</th>
@@ -49,10 +50,8 @@ export function SnapshotTable({ items, headlines = {}, total, selected, onToggle
             <td>{vendorLabel(s.vendor, t)}</td>
             <td>{kindLabel(s.kind, t)}</td>
             <td className="rg-mono" data-field="orderId">{s.orderId ?? '—'}</td>
-            <td data-field="status">
-              {s.status ?? '—'}
-              {headlines[s.id] && <Headline words={headlines[s.id]!} className="rg-row-headline" />}
-            </td>
+            <td data-field="status">{s.status ?? '—'}</td>
+            <td data-field="headline">{headlines[s.id] && <Headline words={headlines[s.id]!} className="rg-row-headline" />}</td>
             <td>
               <span className={`rg-badge rg-badge--${s.source}`} data-source={s.source}>
                 {sourceLabel(s.source, t)}
