@@ -18,6 +18,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { verifyBundle } from '../lib/evidence/verify';
 import { fixturePages } from '../test/fixtures/catalog';
 import { START_MARKS } from '../entrypoints/popup/start';
+import { cardClick, cardQuery, onCard, waitForCard } from '../test/e2e/card';
 import { chromePath, launchExtension, recordedTabId, ROOT, settle, watchExtensionContexts, type ExtensionSession } from '../test/e2e/harness';
 import type { FixtureServer } from '../test/fixtures/server';
 import { HEAVY_CONTROL_HOST, HEAVY_CONTROL_URL, HEAVY_LIST_URL, heavyPages } from './bench/heavy-page';
@@ -173,7 +174,7 @@ async function quiet(phase: string, minMs: number, maxMs: number): Promise<void>
 
 /** Waits until the card reports the automatic snapshot of an order page (saved, duplicate or error). */
 async function autoCaptureDone(page: Page, timeout = 60_000) {
-  await page.locator('refund-guard-ui [data-evidence]').waitFor({ timeout });
+  await waitForCard(page, '[data-evidence]', { timeout });
 }
 
 /**
@@ -182,7 +183,7 @@ async function autoCaptureDone(page: Page, timeout = 60_000) {
  * snapshotted automatically, so there is no capture to wait for).
  */
 async function cardDone(page: Page, timeout = 60_000) {
-  await page.locator('refund-guard-ui .rg-section').first().waitFor({ timeout });
+  await waitForCard(page, '.rg-section', { timeout });
   await sleep(1200);
 }
 
@@ -205,11 +206,8 @@ interface LoadCost {
 const LOAD_WINDOW_MS = 4000;
 
 /** True once the card has drawn its sections: a single cheap look, made after the counters are read. */
-const cardDrawn = (page: Page) =>
-  page.evaluate(() => {
-    const host = document.body?.lastElementChild;
-    return host?.localName === 'refund-guard-ui' && !!host.shadowRoot?.querySelector('.rg-section');
-  });
+const cardDrawn = async (page: Page) =>
+  (await page.evaluate(() => document.body?.lastElementChild?.localName === 'refund-guard-ui')) && (await cardQuery(page, '.rg-section')).length > 0;
 
 /**
  * Main-thread time of one page load, from the renderer's own counters
@@ -409,26 +407,36 @@ async function contentScriptCost(server: FixtureServer) {
 
 // ── capture: the extension against MHTML and SingleFile ────────────────────
 
-/** Clicks the card's save button and resolves with the acknowledged id and the click-to-acknowledged time. */
+/**
+ * Clicks the card's save button (a trusted click, through CDP: the card's root
+ * is closed) and resolves with the acknowledged id and the time from the click
+ * reaching the card to the acknowledgement on screen.
+ */
 async function saveFromCard(page: Page): Promise<{ id: string; ms: number }> {
-  // Sent as text: the page runs it as written (no build helpers).
-  const result = (await page.evaluate(`new Promise((ok, fail) => {
-    const root = document.querySelector('refund-guard-ui')?.shadowRoot;
-    if (!root) return fail(new Error('no card'));
-    const button = root.querySelector('[data-action="save-evidence"]');
-    if (!button) return fail(new Error('no save button'));
-    const before = root.querySelector('[data-evidence]')?.getAttribute('data-snapshot-id') ?? null;
-    let started = 0;
-    new MutationObserver(() => {
-      const status = root.querySelector('[data-evidence]');
-      const kind = status?.getAttribute('data-evidence');
-      const id = status?.getAttribute('data-snapshot-id') ?? null;
-      if (kind === 'error') return fail(new Error(status.textContent ?? 'error'));
-      if ((kind === 'saved' || kind === 'duplicate') && id !== before) ok(id + ' ' + kind + ' ' + (performance.now() - started));
-    }).observe(root, { subtree: true, childList: true, attributes: true });
-    started = performance.now();
-    button.click();
-  })`)) as string;
+  // Armed on the card's root before the click; sent as text, the page runs it as written.
+  await onCard(
+    page,
+    `function () {
+      var root = this;
+      var before = root.querySelector('[data-evidence]');
+      before = before ? before.getAttribute('data-snapshot-id') : null;
+      root.__benchSaved = new Promise(function (ok, fail) {
+        var started = 0;
+        root.addEventListener('click', function () { started = performance.now(); }, { capture: true, once: true });
+        new MutationObserver(function () {
+          if (!started) return;
+          var status = root.querySelector('[data-evidence]');
+          var kind = status && status.getAttribute('data-evidence');
+          var id = status ? status.getAttribute('data-snapshot-id') : null;
+          if (kind === 'error') return fail(new Error(status.textContent || 'error'));
+          if ((kind === 'saved' || kind === 'duplicate') && id !== before) ok(id + ' ' + kind + ' ' + (performance.now() - started));
+        }).observe(root, { subtree: true, childList: true, attributes: true });
+      });
+    }`,
+  );
+  await cardClick(page, '[data-action="save-evidence"]');
+  const [result] = await onCard<string>(page, 'function () { return this.__benchSaved; }');
+  if (!result) throw new Error('no card');
   const [id, kind, ms] = result.split(' ');
   if (kind !== 'saved') throw new Error(`capture was not a new snapshot: ${result}`);
   return { id: id!, ms: Number(ms) };
@@ -538,13 +546,13 @@ async function captureCost(server: FixtureServer) {
       log(`  save ${i + 1}: ${saved.ms.toFixed(0)} ms, ${(bytes[i]! / 1024).toFixed(0)} KB`);
     }
     // The worker stopped, as the browser does after 30 s without an event: a save then also
-    // starts it. Clicked at once (keyboard, or a click the pointer did not travel to), and
-    // clicked after the pointer rested on the button for a typical 300 ms before the click.
+    // starts it. Clicked at once (the pointer arrives with the click, so pointing at the button
+    // starts the worker only as it is pressed), and clicked after the pointer rested on the
+    // button for a typical 300 ms before the click.
     const cold: number[] = [];
     const pointed: number[] = [];
     const pageCdp = await session.context.newCDPSession(page);
     await pageCdp.send('ServiceWorker.enable');
-    const button = page.locator('refund-guard-ui [data-action="save-evidence"]');
     for (let i = 0; i < CAPTURE_RUNS * 2; i++) {
       await page.evaluate((n) => document.querySelector('h1')!.append(` · ${n}`), CAPTURE_RUNS + i + 1);
       await page.mouse.move(5, 5);
@@ -552,7 +560,9 @@ async function captureCost(server: FixtureServer) {
       await pageCdp.send('ServiceWorker.stopAllWorkers');
       await sleep(500);
       if (i % 2 === 1) {
-        await button.hover();
+        const box = (await cardQuery(page, '[data-action="save-evidence"]'))[0]?.box;
+        if (!box) throw new Error('no save button');
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         await sleep(300);
       }
       const saved = await saveFromCard(page);

@@ -20,6 +20,10 @@ import {
   sealTombstone,
   sha256Hex,
   subjectKey,
+  legacyOrderSubject,
+  orderIdOf,
+  ordersKeyedBySite,
+  siteOf,
   summarise,
   utf8,
   verifyChain,
@@ -531,10 +535,20 @@ export function openEvidenceStore(options: OpenOptions = {}) {
     }
   }
 
-  async function latestOf(read: Tx<IDBTransactionMode>, subjectKey: string) {
-    const range = IDBKeyRange.bound([subjectKey, 0], [subjectKey, Number.MAX_SAFE_INTEGER]);
-    const cursor = await read.objectStore('snapshots').index('subject').openCursor(range, 'prev');
-    return cursor?.value ?? null;
+  async function latestOf(read: Tx<IDBTransactionMode>, prepared: { subjectKey: string; vendor: string; url: string; fields: SnapshotBody['fields'] }) {
+    const subject = read.objectStore('snapshots').index('subject');
+    const under = (key: string) => subject.openCursor(IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER]), 'prev');
+    const cursor = await under(prepared.subjectKey);
+    if (cursor) return cursor.value;
+    // Saved before generic orders were keyed by site: the newest one of this order from this same site.
+    const orderId = orderIdOf(prepared.fields)?.trim();
+    const legacy = orderId ? legacyOrderSubject(prepared.vendor, orderId) : null;
+    if (legacy === null) return null;
+    const site = siteOf(prepared.url);
+    for (let older = await under(legacy); older; older = await older.continue()) {
+      if (siteOf(older.value.body.url) === site) return older.value;
+    }
+    return null;
   }
 
   return {
@@ -571,7 +585,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
         const outcome = await append<{ duplicate: StoredSnapshot } | { snapshot: StoredSnapshot; entry: ChainEntry; search: SearchEntry }>(
           async (head, read) => {
             sealedOn = head;
-            const latest = await latestOf(read, prepared.subjectKey);
+            const latest = await latestOf(read, prepared);
             if (isDuplicate(prepared, latest?.body)) return { duplicate: latest! };
             const { body, entry } = await sealSnapshot(prepared, head, latest?.id ?? null);
             return {
@@ -618,7 +632,8 @@ export function openEvidenceStore(options: OpenOptions = {}) {
     async list(query: ListQuery): Promise<{ items: SnapshotSummary[]; total: number }> {
       const database = await db();
       const orderId = query.orderId?.trim();
-      if (query.exactOrder && query.vendor && orderId) {
+      // A generic order's key names its site, which the query does not: those are found by the scan below.
+      if (query.exactOrder && query.vendor && orderId && !ordersKeyedBySite(query.vendor)) {
         // One order: its snapshots straight from the subject index (vendor + order number).
         const tx = database.transaction(['snapshots', 'blobs']);
         const key = subjectKey(query.vendor, '', { orderId });

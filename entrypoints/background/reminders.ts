@@ -10,6 +10,7 @@ import { translator } from '../../lib/i18n';
 import type { YearOverride } from '../../lib/time/calendar';
 import { currentLocale } from '../../platform/locale';
 import { loadOutageLog, loadSettings } from '../../platform/settings';
+import { newestPerOrder, ordersKeyedBySite, siteOf } from '../../lib/evidence/subject';
 import type { EvidenceStore } from './evidence-store';
 
 /**
@@ -33,19 +34,17 @@ async function loadState(): Promise<ReminderState> {
 }
 
 /** The newest snapshot of every order in the evidence store. */
-async function storedOrders(store: EvidenceStore): Promise<OrderRecord[]> {
+export async function storedOrders(store: EvidenceStore): Promise<OrderRecord[]> {
   const seen = new Set<string>();
   const out: OrderRecord[] = [];
   const PAGE = 100;
   for (let offset = 0; ; offset += PAGE) {
     const { items, total } = await store.list({ offset, limit: PAGE });
-    for (const item of items) {
-      if (item.kind !== 'order' || !item.orderId) continue;
-      const key = `${item.vendor}|${item.orderId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    // One per order, by its subject: a generic order number on another site is another order.
+    for (const item of newestPerOrder(items, seen)) {
       const detail = await store.get(item.id);
-      if (detail) out.push({ vendor: item.vendor, orderId: item.orderId, snapshotId: item.id, fields: detail.body.fields });
+      const site = ordersKeyedBySite(item.vendor) ? siteOf(item.url) : undefined;
+      if (detail) out.push({ vendor: item.vendor, orderId: item.orderId!, ...(site ? { site } : {}), snapshotId: item.id, fields: detail.body.fields, url: item.url });
     }
     if (offset + PAGE >= total) break;
   }

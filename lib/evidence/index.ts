@@ -19,6 +19,7 @@ export {
   DOM_PREAMBLE,
 } from './snapshot';
 export type { PreparedCapture, Sealed } from './snapshot';
+export { ordersKeyedBySite, orderSubject, legacyOrderSubject, siteOf, newestPerOrder } from './subject';
 export { redactText, redactDom, stripActiveContent, isSensitiveField, luhnValid, residentIdValid, looksLikeCard, MASK } from './redact';
 export type { RedactionCount } from './redact';
 export { buildBundle, escapeHtml, zipFiles, BUNDLE_FORMAT, MANIFEST_PATH, INDEX_PATH, snapshotDir } from './bundle';

@@ -14,7 +14,10 @@ import {
   type SnapshotFields,
   type TombstoneBody,
 } from './schema';
+import { subjectKey } from './subject';
 import { shanghaiIso, toUtcIso } from './time';
+
+export { subjectKey };
 
 /**
  * Turning a page capture into a chained snapshot, in two steps: `prepareCapture`
@@ -71,14 +74,6 @@ function redactFields(fields: SnapshotFields, count: RedactionCount): SnapshotFi
   const out: SnapshotFields = {};
   for (const [key, value] of Object.entries(fields)) out[key] = typeof value === 'string' ? redactText(value, count) : value;
   return out;
-}
-
-/** What identifies the thing a snapshot is about: the order when the page names one, else the page. */
-export function subjectKey(vendor: string, url: string, fields: SnapshotFields): string {
-  const orderId = fields['orderId'];
-  if (typeof orderId === 'string' && orderId.trim() !== '') return `order:${vendor}:${orderId.trim()}`;
-  if (typeof orderId === 'number') return `order:${vendor}:${orderId}`;
-  return `page:${url.replace(/#.*$/, '')}`;
 }
 
 export const fieldsFileBytes = (fields: SnapshotFields): Uint8Array => canonicalBytes(fields);

@@ -1,5 +1,6 @@
 import type { ListQuery, SnapshotSummary } from './query';
 import type { SnapshotBody } from './schema';
+import { ordersKeyedBySite, siteOf } from './subject';
 
 /**
  * Which saved order a tab shows: the newest snapshot saved from the same
@@ -64,5 +65,8 @@ export async function findTabOrder(reader: SnapshotReader, tab: { vendor: string
   }
   if (!hit?.orderId) return { ref: null, bodies: [] };
   const ref: OrderRef = { vendor: hit.vendor, orderId: hit.orderId, capturedAt: hit.capturedAt, status: hit.status, title: hit.title };
-  return { ref, bodies: await readOrderBodies(reader, ref, items) };
+  // A generic order is one site's: another site's page naming the same number is not part of it.
+  const site = siteOf(hit.url);
+  const ofOrder = ordersKeyedBySite(hit.vendor) ? items.filter((i) => siteOf(i.url) === site) : items;
+  return { ref, bodies: await readOrderBodies(reader, ref, ofOrder) };
 }

@@ -52,6 +52,11 @@ export interface TrackedDeadline {
 export interface OrderRecord {
   vendor: string;
   orderId: string;
+  /**
+   * The site the order was seen on, for vendors whose orders are told apart by
+   * site (lib/evidence/subject.ts): the same number on two sites is two orders.
+   */
+  site?: string;
   snapshotId: string;
   fields: Readonly<Record<string, string | number | boolean>>;
   /** The page the snapshot was taken of. */
@@ -93,6 +98,8 @@ export const BADGE_WINDOW_DAYS = 7;
 export const SNOOZE_MS = DAY_MS;
 
 const safeId = (s: string) => s.replace(/[|\s]/g, '_').slice(0, 120);
+/** An order's part of its deadline ids: vendor (with the site where orders are per site) and number. */
+const orderKey = (order: OrderRecord) => `${safeId(order.vendor)}${order.site ? `@${safeId(order.site)}` : ''}|${safeId(order.orderId)}`;
 
 function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; calendar: BusinessCalendar; userPacks: PolicyPack[]; packs?: readonly unknown[] }): TrackedDeadline[] {
   const derived = orderFacts(order);
@@ -133,7 +140,7 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
       if (at <= ctx.now) continue;
       out.push({
         ...base,
-        id: `order|${safeId(order.vendor)}|${safeId(order.orderId)}|${route.id}`,
+        id: `order|${orderKey(order)}|${route.id}`,
         kind: 'refund-window',
         date: route.deadline.date,
         at,
@@ -153,7 +160,7 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
       const t = translator(ctx.locale);
       out.push({
         ...base,
-        id: `expiry|${safeId(order.vendor)}|${safeId(order.orderId)}`,
+        id: `expiry|${orderKey(order)}`,
         kind: 'service-expiry',
         date,
         at,

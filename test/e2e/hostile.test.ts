@@ -83,6 +83,11 @@ describe('a hostile page cannot drive the card or switch the extension off', () 
     // The card is mounted again, still closed, and still reads the page.
     await expect.poll(() => page.locator(CARD_HOST).count(), { timeout: 10_000 }).toBe(1);
     await waitForCard(page, `[data-order-id="${FIRST_ORDER}"]`, { timeout: 15_000 });
+    // Hidden from the top layer by page script, it shows again.
+    const shown = () => page.evaluate((name) => document.querySelector(name)!.matches(':popover-open'), CARD_HOST);
+    await expect.poll(shown).toBe(true);
+    await page.evaluate((name) => (document.querySelector(name) as HTMLElement).hidePopover(), CARD_HOST);
+    await expect.poll(shown).toBe(true);
     // The order's automatic snapshot was still taken (the reload of the page finds it: a duplicate).
     await waitForCard(page, '[data-evidence]', { timeout: 15_000 });
     expect((await cardQuery(page, '[data-evidence]'))[0]?.attrs['data-evidence']).toMatch(/^(saved|duplicate)$/);
