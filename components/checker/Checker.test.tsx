@@ -242,8 +242,9 @@ describe('Checker: holiday overrides from the settings', () => {
   }
 
   it('without the 2027 schedule the claim window is an estimate; with it from the settings, it is exact', async () => {
+    // Weekdays with New Year's Day off by law: the same date as the published schedule, but flagged.
     const estimated = await slaClaimWindow([]);
-    expect(estimated).toHaveTextContent('2027-01-07');
+    expect(estimated).toHaveTextContent('2027-01-08');
     expect(estimated.alerts).toEqual([]);
     expect(estimated.querySelector('[data-estimated]')).not.toBeNull();
     const exact = await slaClaimWindow([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: '国务院办公厅通知' }]);
@@ -253,7 +254,8 @@ describe('Checker: holiday overrides from the settings', () => {
 
   it('an unreadable override is reported and the bundled calendar is used', async () => {
     const window = await slaClaimWindow([{ year: 2027, holidays: ['2027-13-40'], workdays: [] }]);
-    expect(window).toHaveTextContent('2027-01-07');
+    expect(window).toHaveTextContent('2027-01-08');
+    expect(window.querySelector('[data-estimated]')).not.toBeNull();
     expect(window.alerts.join(' ')).toMatch(/设置中的节假日安排有误，已改用内置日历/);
   });
 });

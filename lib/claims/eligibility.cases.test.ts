@@ -146,7 +146,7 @@ const cases: Case[] = [
     name: 'Exmail: a December 2026 outage opens claims on an estimated 2027 business day',
     facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 3, outageMonth: '2026-12', activated: true },
     now: '2027-01-02T10:00:00+08:00',
-    expect: { outcome: 'compensation', rule: 'outage-sla', deadline: '2027-03-01', estimated: false, nextStepIncludes: '2027-01-07' },
+    expect: { outcome: 'compensation', rule: 'outage-sla', deadline: '2027-03-01', estimated: false, nextStepIncludes: '2027-01-08' },
   },
   {
     name: 'Exmail: paid but never set up → worth asking at once (000 例外：服务尚未激活, 案例：小李)',
@@ -254,6 +254,13 @@ const cases: Case[] = [
     expect: { outcome: 'not-eligible', rule: 'cvm-sla-met' },
   },
 
+  {
+    name: 'Tencent Cloud: a duplicate charge on a "no refund" campaign is a billing error, not a product refund',
+    facts: { vendor: TC, purchasedAt: '2026-03-02T10:00:00+08:00', billing: 'prepaid', promoNonRefundable: true, reason: 'duplicate-charge' },
+    now: '2026-03-20T10:00:00+08:00',
+    expect: { outcome: 'negotiable', rule: 'billing-error', refund: 'full', deadline: null },
+  },
+
   // ── 快连 LetsVPN: seed 003, stores per FACTS.md ──
   {
     name: 'LetsVPN: an App Store purchase goes to Apple — even a "no refund" promotion does not change who decides (003 Q2)',
@@ -274,28 +281,28 @@ const cases: Case[] = [
     expect: { outcome: 'not-eligible', rule: 'terminated-for-violation' },
   },
   {
-    name: "LetsVPN: duplicate charge within the plan's 14-day window → full refund of the charge",
+    name: 'LetsVPN: a duplicate charge → full refund of the charge, with no request window (003 重复或错误扣款)',
     facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'duplicate-charge', requestWindowDays: 14, terminatedForViolation: false },
     now: '2026-03-10T10:00:00+08:00',
-    expect: { outcome: 'eligible', rule: 'charge-error', refund: 'full', deadline: '2026-03-16', estimated: false, questions: [], onlyQuestions: true },
+    expect: { outcome: 'eligible', rule: 'charge-error', refund: 'full', deadline: null, questions: [], onlyQuestions: true },
   },
   {
     name: 'LetsVPN: a wrong charge is refunded even on a "no refund" promotion (billing error, not a product refund)',
     facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'wrong-amount', requestWindowDays: 7, promoNonRefundable: true },
     now: '2026-03-05T10:00:00+08:00',
-    expect: { outcome: 'eligible', rule: 'charge-error', deadline: '2026-03-09' },
+    expect: { outcome: 'eligible', rule: 'charge-error', deadline: null },
   },
   {
     name: 'LetsVPN: window unknown → no deadline; say 7–30 days and ask (003 Q1)',
-    facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'duplicate-charge' },
+    facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'incompatible', supportContacted: true },
     now: '2026-03-05T10:00:00+08:00',
-    expect: { outcome: 'eligible', rule: 'charge-error', deadline: null, questions: ['requestWindowDays'], nextStepIncludes: '2026-04-01' },
+    expect: { outcome: 'eligible', rule: 'incompatible-unresolved', deadline: null, questions: ['requestWindowDays'], nextStepIncludes: '2026-04-01' },
   },
   {
     name: 'LetsVPN: past even the longest (30-day) window → expired whatever the plan',
-    facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'duplicate-charge', terminatedForViolation: false },
+    facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'incompatible', supportContacted: true, terminatedForViolation: false, newUser: false },
     now: '2026-04-02T10:00:00+08:00',
-    expect: { outcome: 'expired', rule: 'charge-error', deadline: '2026-04-01', lapsed: ['charge-error'] },
+    expect: { outcome: 'expired', rule: 'incompatible-unresolved', deadline: '2026-04-01', lapsed: ['incompatible-unresolved'] },
   },
   {
     name: 'LetsVPN: a promotion marked non-refundable beats the new-user trial (003 不符合：特价活动)',
@@ -335,7 +342,7 @@ const cases: Case[] = [
   },
   {
     name: "LetsVPN: the plan's own 48 h trial is exact",
-    facts: { vendor: LV, purchasedAt: '2026-02-13T20:00:00+08:00', newUser: true, trialOffered: true, trialHours: 48, promoNonRefundable: false },
+    facts: { vendor: LV, purchasedAt: '2026-02-13T20:00:00+08:00', downloadedAt: '2026-02-13T20:30:00+08:00', newUser: true, trialOffered: true, trialHours: 48, promoNonRefundable: false },
     now: '2026-02-15T10:00:00+08:00',
     expect: { outcome: 'eligible', rule: 'new-user-trial', deadline: '2026-02-15', estimated: false },
   },

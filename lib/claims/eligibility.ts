@@ -49,6 +49,8 @@ export interface Verdict {
   vendor: string;
   outcome: Outcome;
   refund: RefundKind | null;
+  /** The smaller refund the source says it may also end in ("full or partial"). */
+  refundOr?: RefundKind;
   claimWith: ClaimWith;
   deadline: Deadline | null;
   basis: BasisItem[];
@@ -87,6 +89,7 @@ export interface Route {
   /** As the rule states it: a closed window keeps 'eligible' (the status says closed). */
   outcome: Outcome;
   refund: RefundKind | null;
+  refundOr?: RefundKind;
   claimWith: ClaimWith;
   deadline: Deadline | null;
   estimate?: RefundEstimate;
@@ -146,8 +149,9 @@ function channelsOf(ids: readonly string[], pack: PolicyPack, locale: Locale): V
   });
 }
 
-function sameResult(rule: PolicyRule, outcome: Outcome, refund: RefundKind | null, claimWith: ClaimWith): boolean {
-  return rule.outcome === outcome && rule.refund === refund && rule.claimWith === claimWith;
+/** The rule's channels, or the first `channelsWhen` alternative whose condition holds. */
+function channelIds(rule: PolicyRule, facts: FactBag): readonly string[] {
+  return rule.channelsWhen?.find((w) => evaluateCondition(w.when, facts) === 'true')?.channels ?? rule.channels;
 }
 
 function timelineOf(pack: PolicyPack, facts: FactBag, now: number, calendar: BusinessCalendar, locale: Locale): TimelineItem[] {
@@ -254,6 +258,7 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   // outage before the user said there was one). Then the exceptions that could
   // still rule the headline out.
   for (const r of plan.undecided) if (r.needs[0]) ask(r.needs[0], r.rule.id);
+  if (headline?.state.state === 'open' && headline.state.askFor) ask(headline.state.askFor, headline.rule.id);
   for (const b of plan.pendingBlockers) if (b.facts[0]) ask(b.facts[0], b.rule.id);
 
   const routes = plan.routes.map((r) => toRoute(r, bag, nowMs, locale));
@@ -261,6 +266,7 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
     vendor: pack.id,
     outcome,
     refund,
+    ...(headline && rule.refundOr ? { refundOr: rule.refundOr } : {}),
     claimWith,
     deadline,
     basis: expired ? [...basisOf(firstClosed.rule, locale), ...basisOf(plan.exception, locale)] : basisOf(rule, locale),
@@ -269,7 +275,7 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
     rule: rule.id,
     questions,
     provisional: questions.length > 0,
-    channels: channelsOf(rule.channels, pack, locale),
+    channels: channelsOf(channelIds(rule, bag), pack, locale),
     lapsed: closed.flatMap((l) => (l.state.state === 'lapsed' ? [{ rule: l.rule.id, deadline: l.state.deadline }] : [])),
     claimWindow,
     refundEstimate: headline && rule.estimate ? estimateRefund(rule.estimate, bag, nowMs, locale) : null,
@@ -290,6 +296,7 @@ function toRoute(r: PlannedRoute, facts: FactBag, now: number, locale: Locale): 
     id: r.rule.id,
     outcome: r.rule.outcome,
     refund: r.rule.refund,
+    ...(r.rule.refundOr ? { refundOr: r.rule.refundOr } : {}),
     claimWith: r.rule.claimWith,
     deadline,
     ...(live && r.rule.estimate ? { estimate: estimateRefund(r.rule.estimate, facts, now, locale) } : {}),

@@ -3,6 +3,7 @@ import type { RefundKind } from '../policy/schema';
 import { localize, t, type LocalizedText } from '../policy/text';
 import { daysBetween, parseInstant, shanghaiDate, type IsoDate } from '../time/zone';
 import type { Route, Verdict } from './eligibility';
+import { paysWords } from './routes';
 
 /**
  * The words every surface shows for a verdict — the in-page card, the popup,
@@ -24,15 +25,6 @@ export interface HeadlineWords {
   estimated: boolean;
   confirmed: boolean;
 }
-
-/** What a remedy pays, as the object of "can …" ('全额退款' / 'full refund'). */
-const PAYS: Record<RefundKind | 'none', LocalizedText> = {
-  full: t('全额退款', 'full refund'),
-  partial: t('部分退款', 'partial refund'),
-  difference: t('退还差价', 'refund of the difference'),
-  voucher: t('代金券赔偿', 'voucher credit'),
-  none: t('退款', 'refund'),
-};
 
 const WHO: Record<Exclude<Verdict['claimWith'], 'vendor'>, LocalizedText> = {
   reseller: t('代理商', 'the reseller'),
@@ -76,8 +68,8 @@ function dateWords(date: IsoDate, today: IsoDate, locale: Locale): string {
   return `${y !== Number(today.slice(0, 4)) ? `${y}年` : ''}${m}月${d}日`;
 }
 
-function paysOf(route: Pick<Route, 'refund'>, locale: Locale): string {
-  return localize(PAYS[route.refund ?? 'none'], locale);
+function paysOf(route: Pick<Route, 'refund' | 'refundOr'>, locale: Locale): string {
+  return paysWords(route.refund, route.refundOr, locale);
 }
 
 function needsWords(count: number, locale: Locale): string {
@@ -101,7 +93,7 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
 
   if (route.claimWith !== 'vendor') {
     const who = localize(WHO[route.claimWith], locale);
-    const line = localize(confirmed ? TEXT.askWho : TEXT.askWhoMaybe, locale, { who, pays: route.refund ? pays : localize(PAYS.none, locale) });
+    const line = localize(confirmed ? TEXT.askWho : TEXT.askWhoMaybe, locale, { who, pays });
     return join(capitalize(line), !confirmed && needsWords(count, locale));
   }
   // A better route whose window has passed is named first: the user should

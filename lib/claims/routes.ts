@@ -151,24 +151,39 @@ export function planRoutes(pack: PolicyPack, ctx: Ctx): RoutePlan {
 const REFUND_WORDS: Record<RefundKind, ReturnType<typeof t>> = {
   full: t('全额退款', 'full refund'),
   partial: t('部分退款', 'partial refund'),
-  difference: t('退差价', 'refund of the difference'),
+  difference: t('退还差价', 'refund of the difference'),
   voucher: t('代金券赔偿', 'voucher credit'),
 };
+/** "full or partial": the kinds as adjectives of one refund. */
+const REFUND_SHORT: Record<RefundKind, ReturnType<typeof t>> = {
+  full: t('全额', 'full'),
+  partial: t('部分', 'partial'),
+  difference: t('差价', 'difference'),
+  voucher: t('代金券', 'voucher'),
+};
 const NO_AMOUNT = { negotiable: t('协商退款', 'refund by agreement'), other: t('退款', 'refund') };
+const EITHER = t('{a}或{b}退款', '{a} or {b} refund');
 
-/** What a route pays, in words: '全额退款', 'voucher credit'. */
-export function refundWords(rule: Pick<PolicyRule, 'refund' | 'outcome'>, locale: Locale): string {
-  if (rule.refund) return localize(REFUND_WORDS[rule.refund], locale);
+/** What a refund kind pays, in words: '全额退款'; with `or`, '全额或部分退款'. Null kind: '退款'. */
+export function paysWords(refund: RefundKind | null, or: RefundKind | undefined, locale: Locale): string {
+  if (!refund) return localize(NO_AMOUNT.other, locale);
+  if (or) return localize(EITHER, locale, { a: localize(REFUND_SHORT[refund], locale), b: localize(REFUND_SHORT[or], locale) });
+  return localize(REFUND_WORDS[refund], locale);
+}
+
+/** What a route pays, in words: '全额退款', 'voucher credit', '协商退款'. */
+export function refundWords(rule: Pick<PolicyRule, 'refund' | 'outcome' | 'refundOr'>, locale: Locale): string {
+  if (rule.refund) return paysWords(rule.refund, rule.refundOr, locale);
   return localize(rule.outcome === 'negotiable' ? NO_AMOUNT.negotiable : NO_AMOUNT.other, locale);
 }
 
 /** The short name of a rule: its `name`, or the words of what it pays. */
-export function ruleName(rule: Pick<PolicyRule, 'name' | 'refund' | 'outcome'>, locale: Locale): string {
+export function ruleName(rule: Pick<PolicyRule, 'name' | 'refund' | 'outcome' | 'refundOr'>, locale: Locale): string {
   return rule.name ? localize(rule.name, locale) : refundWords(rule, locale);
 }
 
 /** A route's label: name + what it pays, e.g. '五天无理由全额退款' / 'Five-day no-reason full refund'. */
-export function routeLabel(rule: Pick<PolicyRule, 'name' | 'refund' | 'outcome'>, locale: Locale): string {
+export function routeLabel(rule: Pick<PolicyRule, 'name' | 'refund' | 'outcome' | 'refundOr'>, locale: Locale): string {
   const words = refundWords(rule, locale);
   if (!rule.name) return locale === 'en' ? words.charAt(0).toUpperCase() + words.slice(1) : words;
   const name = localize(rule.name, locale);

@@ -181,7 +181,7 @@ describe('claim window (seed 002 §3.2: after the 5th business day of the next m
     ['2026-03', '2026-04-08', '2026-05-30', false], // Qingming Apr 4–6
     ['2026-04', '2026-05-11', '2026-06-29', false], // Labour Day May 1–5, Sat May 9 worked
     ['2026-09', '2026-10-13', '2026-11-29', false], // National Day Oct 1–7, Sat Oct 10 worked
-    ['2026-12', '2027-01-07', '2027-03-01', true], // 2027 not in the calendar: weekdays only, estimated
+    ['2026-12', '2027-01-08', '2027-03-01', true], // 2027 not in the calendar: weekdays and the fixed-date holidays (1 Jan), estimated
   ])('%s → opens after %s, closes on %s (estimated: %s)', (month, opensAfter, closesOn, estimated) => {
     expect(slaClaimWindow(month)).toEqual({ opensAfter, closesOn, estimated, channel: 'ticket' });
     expect(computeSla({ service: 'cvm', month, outages: [] }).claim).toEqual({ opensAfter, closesOn, estimated, channel: 'ticket' });

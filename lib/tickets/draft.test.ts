@@ -44,7 +44,8 @@ describe('Tencent Cloud ticket (FACTS: category levels, title, content, confiden
     expect(d).toContain('产品：云服务器 CVM');
     expect(d).toContain('实付金额：300.00 元（其中代金券 / 优惠券抵扣 50.00 元）');
     expect(d).toContain('购买时间：2026-11-22 10:00');
-    expect(d).toContain('申请全额退款（约 250.00 元，估算）');
+    // 实付 300.00 is already after the 50.00 of vouchers: it is what comes back.
+    expect(d).toContain('申请全额退款（约 300.00 元，估算）');
     expect(d).toContain('腾讯云《云服务退货说明》');
     expect(d).toContain('2026-11-27');
     expect(d).toContain('【附件】账户信息');

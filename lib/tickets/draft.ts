@@ -98,6 +98,7 @@ const REASON_TEXT: Record<string, LocalizedText> = {
 
 const REQUEST_TEXT: Record<string, LocalizedText> = {
   full: t('申请全额退款{amount}。', 'We ask for a full refund{amount}.'),
+  'full-or-partial': t('申请全额退款，或至少部分退款{amount}。', 'We ask for a full refund, or at least a partial one{amount}.'),
   partial: t('申请按规定退还剩余费用（实付金额扣除已使用部分）{amount}。', 'We ask for a refund of the remaining value (amount paid minus the part used){amount}.'),
   difference: t('申请修改订单，或退还多付 / 误付的款项。', 'We ask for the order to be changed, or the overpaid amount refunded.'),
   voucher: t('申请按 SLA 发放代金券赔偿{amount}。', 'We ask for the SLA voucher compensation{amount}.'),
@@ -119,6 +120,7 @@ const SLA_TEXT = t(
 const NOT_ACTIVATED = t('付款后尚未启用：未验证域名、未创建管理员、未添加成员。', 'Paid but never set up: no domain verified, no admin created, no members added.');
 const OUTAGE_HOURS = t('最长一次连续故障约 {hours} 小时，原因在服务方。', 'The longest continuous outage lasted about {hours} hours, on the vendor’s side.');
 const RESELLER_PROMISE = t('购买时贵方{written}承诺 {days} 天内可无理由退订。', 'When we bought, you promised {written}that it could be cancelled without reason within {days} days.');
+const RESELLER_PROMISE_NO_DAYS = t('购买时贵方{written}承诺可以无理由退订。', 'When we bought, you promised {written}that it could be cancelled without reason.');
 const REFUSED = t('此前已向商家申请退款，被拒绝。', 'We asked the vendor for a refund and were refused.');
 const DEADLINE_LINE = t('本申请在“{label}”（{date}）之前提出。', 'This request is made before "{label}" ({date}).');
 const DEADLINE_ESTIMATED = t('（该日期为估算）', ' (this date is an estimate)');
@@ -255,7 +257,7 @@ export function draftTicket(
     );
   }
   if (f.resellerPromise && (target === 'reseller' || verdict.claimWith === 'reseller'))
-    situation.push(loc(RESELLER_PROMISE, { days: f.resellerPromise.days, written: f.resellerPromise.written ? (locale === 'zh-CN' ? '书面' : 'in writing ') : '' }));
+    situation.push(loc(f.resellerPromise.days ? RESELLER_PROMISE : RESELLER_PROMISE_NO_DAYS, { days: f.resellerPromise.days, written: f.resellerPromise.written ? (locale === 'zh-CN' ? '书面' : 'in writing ') : '' }));
   if (target === '12315' || target === 'heimao') situation.push(loc(REFUSED));
 
   const estimate = verdict.refundEstimate?.amount;
@@ -266,7 +268,7 @@ export function draftTicket(
         ? (locale === 'zh-CN' ? `（约 ${formatMoney(estimate, locale)}，估算）` : ` (about ${formatMoney(estimate, locale)}, estimated)`)
         : '';
   const requestText =
-    kind === 'review' ? loc(REQUEST_TEXT.review!) : loc(REQUEST_TEXT[verdict.refund ?? 'none'] ?? REQUEST_TEXT.none!, { amount: amountSuffix });
+    kind === 'review' ? loc(REQUEST_TEXT.review!) : loc(REQUEST_TEXT[verdict.refundOr ? `${verdict.refund}-or-${verdict.refundOr}` : (verdict.refund ?? 'none')] ?? REQUEST_TEXT[verdict.refund ?? 'none'] ?? REQUEST_TEXT.none!, { amount: amountSuffix });
 
   const [open, close] = zh ? ['（', '）'] : [' (', ')'];
   // One line per statement, with every clause behind it: "… （《SLA》 2.2、3.1）".
