@@ -179,10 +179,11 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     const { page, tabId } = await openSavedOrder(session, 'tc-deal-detail-upgrade');
 
     const popup = await openPopup(session, tabId);
-    const first = popup.locator('fieldset[data-fact]').first();
+    // The first yes/no question (a select's first button would be "skip", which answers nothing).
+    const first = popup.locator('fieldset[data-fact][data-type="boolean"]').first();
     await first.waitFor({ timeout: 15_000 });
     const fact = (await first.getAttribute('data-fact'))!;
-    await first.getByRole('button').first().click();
+    await first.getByRole('button', { name: '否', exact: true }).click();
     await popup.locator(`[data-testid="answered"] li[data-fact="${fact}"]`).waitFor({ state: 'attached' });
     // Clicking the page closes a real popup; its answers were kept as they were given.
     await popup.close();
