@@ -29,7 +29,7 @@ export default defineBackground(() => {
       fromExtensionPage(sender);
       return tabStatus(tabId);
     },
-    'card.content': (request, sender) => cardContentFor(request, sender.url ?? null, new Date()),
+    'card.content': (request, sender) => cardContentFor(request, sender.url ?? null, new Date(), evidenceStore),
     'sites.checkOnce': (request, sender) => checkTabOnce(request, sender),
     'ui.openChecker': async (_data, sender) => {
       if (sender.tabId === undefined) return { opened: false };

@@ -181,7 +181,7 @@ export function lastMonthSla(vendor: string, now: string): SlaWindow | null {
  * The deadlines that follow from an order shown on an order page, counted
  * from its payment (or creation) time, and last month's SLA claim window.
  */
-export function orderCard(vendor: string, order: Partial<OrderFields>, now: string, options: CardOptions & { url?: string | null }): OrderCardModel {
+export function orderCard(vendor: string, order: Partial<OrderFields> | Readonly<Record<string, unknown>>, now: string, options: CardOptions & { url?: string | null }): OrderCardModel {
   const nowMs = parseInstant(now);
   if (nowMs === null) throw new RangeError(`now must be an ISO date-time, got "${now}"`);
   const derived = orderFacts({ vendor, fields: order, url: options.url });
@@ -191,7 +191,7 @@ export function orderCard(vendor: string, order: Partial<OrderFields>, now: stri
   const clocks = verdict && derived.clock ? routeClocks(verdict, packOf(vendor, options), derived.facts, nowMs, options.locale) : [];
   return {
     vendor,
-    orderId: order.orderId ?? null,
+    orderId: typeof order.orderId === 'string' ? order.orderId : null,
     purchasedAt,
     status: derived.statusText,
     state: derived.state,
@@ -212,7 +212,20 @@ export interface CardContent {
  * read there: a checkout's policy, clocks and risks; an order's deadlines (or
  * each listed order's next one); a console's SLA claim window.
  */
-export function cardContent(request: CardRequest, now: string, options: CardOptions & { url?: string | null }): CardContent {
+export function cardContent(
+  request: CardRequest,
+  now: string,
+  options: CardOptions & {
+    url?: string | null;
+    /**
+     * The newest stored snapshot of each listed order (by order number): a list
+     * row shows less than the order's own page (no term, no 实付), so the row
+     * reads what was saved, overlaid with what the list shows now (its status).
+     * The row then says what the popup and reminders say for that order.
+     */
+    stored?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  },
+): CardContent {
   const { match } = request;
   const content: CardContent = { checkout: null, order: null, orderRows: [] };
   if (match.kind === 'checkout') content.checkout = checkoutCard(match.vendor, request.checkout ?? {}, now, options);
@@ -221,7 +234,7 @@ export function cardContent(request: CardRequest, now: string, options: CardOpti
     content.orderRows = request.rows
       .filter((row) => row.orderId)
       .map((row) => {
-        const card = orderCard(match.vendor, row, now, options);
+        const card = orderCard(match.vendor, { ...options.stored?.[row.orderId!], ...row }, now, options);
         return { orderId: row.orderId!, status: row.status ?? null, words: card.words, clock: card.clocks[0] ?? null };
       });
   }

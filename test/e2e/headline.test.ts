@@ -19,7 +19,7 @@ async function popupHeadline(popup: Page): Promise<{ text: string; tone: string 
   return { text: squash(await headline.textContent()), tone: await headline.getAttribute('data-tone') };
 }
 
-describe('one order, one headline: the card, the popup, reminders and the locker', () => {
+describe('one order, one headline: the card, its list row, the popup, reminders and the locker', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('one order, one headline: the card, the popup, reminders and the locker
     await session?.close();
   });
 
-  it.each(['tc-deal-detail-paid-new', 'tc-deal-detail-refunded'])('%s: the same words on the order page’s card, in the popup for its tab, in its reminders and in the locker', async (id) => {
+  it.each(['tc-deal-detail-paid-new', 'tc-deal-detail-refunded'])('%s: the same words on the order page’s card, in the popup for its tab, in its reminders, in the locker and on the order list', async (id) => {
     const order = fixture(id);
     const orderId = String(order.expected!.orderId);
     const page = await session.context.newPage();
@@ -72,6 +72,14 @@ describe('one order, one headline: the card, the popup, reminders and the locker
     expect(squash(await rowHeadline.textContent())).toBe(card.text);
     expect(await rowHeadline.getAttribute('data-tone')).toBe(card.tone);
 
+    // 5. The order's row on the order list (read with the stored snapshot under what the list shows).
+    const list = await session.context.newPage();
+    await list.goto(fixture('tc-deal-list').url);
+    const rowSelector = `[data-order-row="${orderId}"] [data-headline]`;
+    await waitForCard(list, rowSelector, { timeout: 15_000 });
+    const [listRow] = await cardQuery(list, rowSelector);
+    expect({ text: squash(listRow!.text), tone: listRow!.attrs['data-tone'] ?? null }).toEqual(card);
+
     // A refunded order says so everywhere, and reminds of nothing.
     if (order.expected!.status === '已退款') {
       expect(card.text).toBe('本单已退款');
@@ -80,6 +88,6 @@ describe('one order, one headline: the card, the popup, reminders and the locker
       // Its 1年 term runs to 2027-11-18: at least the expiry is ahead.
       expect(mine.length).toBeGreaterThan(0);
     }
-    await Promise.all([page.close(), popup.close(), locker.close()]);
+    await Promise.all([page.close(), popup.close(), locker.close(), list.close()]);
   });
 });
