@@ -11,18 +11,7 @@ import { evaluateOrder, orderStateWords } from './order-headline';
 const NOW = '2026-11-22T14:00:00+08:00';
 const ORDER_URL = 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261118105822371604';
 /** The paid new CVM order of the fixture tc-deal-detail-paid-new, as its snapshot stores it. */
-const paidNew = {
-  orderId: '20261118105822371604',
-  orderType: '新购',
-  status: '已支付',
-  createdAt: '2026-11-18 10:58:22',
-  paidAt: '2026-11-18 10:59:07',
-  amount: 3145.37,
-  voucher: 0,
-  amountPaid: 3145.37,
-  product: '云服务器 CVM',
-  term: '1年',
-};
+const paidNew: Record<string, unknown> = fixturePages.find((p) => p.id === 'tc-deal-detail-paid-new')!.expected!;
 const cvm = (fields: Record<string, unknown>) => orderFacts({ vendor: 'tencent-cloud', fields, url: ORDER_URL });
 
 describe('order status', () => {
