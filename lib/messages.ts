@@ -223,6 +223,8 @@ function defineProtocol() {
             orderId: z.string().nullable(),
             product: z.string().nullable(),
             dataDeletionWarning: z.boolean(),
+            /** What the vendor may do once the service ends, from its SLA definition. */
+            afterEnd: z.string().nullable(),
             /** The order's headline, in the words of the card and the popup (null for SLA months). */
             headline: headlineWordsSchema.nullable(),
             /** The notification a reminder of this deadline shows now. */

@@ -116,6 +116,7 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
           orderId: d.orderId,
           product: d.product,
           dataDeletionWarning: d.dataDeletionWarning,
+          afterEnd: d.afterEnd,
           headline: d.headline,
           notification: notificationText({ name: reminderName(d.id, 0), deadlineId: d.id, leadDays: 0, fireAt: at, deadline: d }, locale, at),
         })),

@@ -164,16 +164,16 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
   };
 }
 
-const SLA_SERVICE: Record<string, keyof typeof SLA_POLICIES | undefined> = { 'tencent-exmail': 'exmail', 'tencent-cloud': 'cvm' };
 
 /** The SLA claim window for last month, for vendors with an SLA. */
 export function lastMonthSla(vendor: string, now: string): SlaWindow | null {
-  const service = SLA_SERVICE[vendor];
+  // The vendor's SLA, as its definition names it (lib/vendors/*/sla.ts).
+  const policy = Object.values(SLA_POLICIES).find((p) => p.vendor === vendor);
   const nowMs = parseInstant(now);
-  if (!service || nowMs === null) return null;
+  if (!policy || nowMs === null) return null;
   const today = shanghaiDate(nowMs);
   const month = monthOf(addCalendarMonths(firstDayOfMonth(monthOf(today)), -1));
-  const claim = slaClaimWindow(month, defaultCalendar, SLA_POLICIES[service]);
+  const claim = slaClaimWindow(month, defaultCalendar, policy);
   return { month, ...claim, open: today > claim.opensAfter && today <= claim.closesOn };
 }
 

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n';
 import { translator } from '../i18n';
+import { localize } from '../policy/text';
 import type { HeadlineWords } from '../claims/headline';
 import { evaluateOrder } from '../claims/order-headline';
 import { headlineText } from '../headline-text';
@@ -42,8 +43,10 @@ export interface TrackedDeadline {
   product: string | null;
   service: SlaService | null;
   month: IsoMonth | null;
-  /** Seed 002 §5.4: after an Exmail service ends its data may be deleted at any time. */
+  /** The vendor's SLA lets it delete the data once the service ends (Exmail: seed 002 §5.4). */
   dataDeletionWarning: boolean;
+  /** What the vendor may do once the service ends, in the requested locale, from its SLA definition (null: nothing said). */
+  afterEnd: string | null;
   /** The order's headline as every surface words it (null for SLA months). */
   headline: HeadlineWords | null;
 }
@@ -97,6 +100,9 @@ export const REMINDER_HOUR = 9;
 export const BADGE_WINDOW_DAYS = 7;
 export const SNOOZE_MS = DAY_MS;
 
+/** What the vendor's SLA lets it do once a service ends (lib/vendors/<vendor>/sla.ts), if it says. */
+const afterEndOf = (vendor: string) => Object.values(SLA_POLICIES).find((p) => p.vendor === vendor)?.afterEnd;
+
 const safeId = (s: string) => s.replace(/[|\s]/g, '_').slice(0, 120);
 /** An order's part of its deadline ids: vendor (with the site where orders are per site) and number. */
 const orderKey = (order: OrderRecord) => `${safeId(order.vendor)}${order.site ? `@${safeId(order.site)}` : ''}|${safeId(order.orderId)}`;
@@ -148,6 +154,7 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
         label: route.deadline.label,
         conditional: route.status === 'needs-answers',
         dataDeletionWarning: false,
+        afterEnd: null,
       });
     }
   }
@@ -158,6 +165,8 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
     const at = startOfDay(date);
     if (at > ctx.now) {
       const t = translator(ctx.locale);
+      const said = afterEndOf(order.vendor);
+      const afterEnd = said ? localize(said.text, ctx.locale) : null;
       out.push({
         ...base,
         id: `expiry|${orderKey(order)}`,
@@ -167,7 +176,8 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
         estimated: true,
         label: t('reminders.expiry.label', { product: base.product ?? order.orderId }),
         conditional: false,
-        dataDeletionWarning: order.vendor === 'tencent-exmail',
+        dataDeletionWarning: afterEnd !== null,
+        afterEnd,
       });
     }
   }
@@ -188,7 +198,7 @@ function slaDeadlines(log: OutageLog, ctx: { now: number; locale: Locale; calend
     if (!owed) continue;
     const policy = SLA_POLICIES[service];
     const claimWindow = slaClaimWindow(month, ctx.calendar, policy);
-    const base = { vendor: policy.vendor, orderId: null, product: null, service, month, conditional: false, dataDeletionWarning: false, headline: null };
+    const base = { vendor: policy.vendor, orderId: null, product: null, service, month, conditional: false, dataDeletionWarning: false, afterEnd: null, headline: null };
     const serviceName = t(`reminders.service.${service}`);
     // Claims may be filed *after* the 5th business day: the first filing day is the day after.
     const opensOn = addCalendarDays(claimWindow.opensAfter, 1);
@@ -326,7 +336,7 @@ export function notificationText(reminder: Reminder, locale: Locale, now: number
     d.label + (d.estimated ? t('reminders.estimated') : ''),
     subject,
     d.conditional ? t('reminders.conditional') : '',
-    d.dataDeletionWarning ? t('reminders.dataDeletion') : '',
+    d.dataDeletionWarning ? localize(afterEndOf(d.vendor)?.text ?? '', locale) : '',
   ].filter(Boolean);
   return { title: t('reminders.title'), message: parts.join('\n') };
 }
