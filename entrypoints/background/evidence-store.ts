@@ -20,10 +20,6 @@ import {
   sealTombstone,
   sha256Hex,
   subjectKey,
-  legacyOrderSubject,
-  orderIdOf,
-  ordersKeyedBySite,
-  siteOf,
   summarise,
   utf8,
   verifyChain,
@@ -38,6 +34,8 @@ import {
   type TombstoneBody,
 } from '../../lib/evidence';
 import { decodeAgainst, packAgainst, unpackAgainst } from '../../lib/evidence/delta';
+import { orderIdOf } from '../../lib/evidence/query';
+import { legacyOrderSubject, ordersKeyedBySite, siteOf } from '../../lib/evidence/subject';
 import type { Locale } from '../../lib/i18n';
 
 /**

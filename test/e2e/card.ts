@@ -38,11 +38,30 @@ interface DescribedNode {
   shadowRoots?: Array<{ backendNodeId: number }>;
 }
 
+/** Per CDP session: the test's own script world in the page's main frame, for the document it was made for. */
+const worlds = new WeakMap<CDPSession, { loaderId: string; contextId: number }>();
+
+/**
+ * A world of the test's own in the current document, so the page's scripts (a
+ * hostile fixture patching `querySelectorAll`, say) cannot change what a test
+ * reads. Made again after a navigation to another document.
+ */
+async function testWorld(session: CDPSession): Promise<number> {
+  const { frameTree } = await session.send('Page.getFrameTree');
+  const { id: frameId, loaderId } = frameTree.frame;
+  const known = worlds.get(session);
+  if (known?.loaderId === loaderId) return known.contextId;
+  const { executionContextId } = await session.send('Page.createIsolatedWorld', { frameId, worldName: 'refund-guard-card-test' });
+  worlds.set(session, { loaderId, contextId: executionContextId });
+  return executionContextId;
+}
+
 /**
  * Runs `fn` (a function's source text, `this` bound to the shadow root, one
- * argument) on every card's shadow root, open or closed, in the page's main
- * world; returns its results (awaited, by value) in document order. No card:
- * an empty list.
+ * argument) on every card's shadow root, open or closed, in a script world of
+ * the test's own (page script cannot see or patch it; values left on the root
+ * there stay for the next call); returns its results (awaited, by value) in
+ * document order. No card: an empty list.
  */
 export async function onCard<T>(page: Page, fn: string, arg: unknown = null): Promise<T[]> {
   const session = await cdp(page);
@@ -50,10 +69,11 @@ export async function onCard<T>(page: Page, fn: string, arg: unknown = null): Pr
   const { nodeIds } = (await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: CARD_HOST })) as { nodeIds: number[] };
   const results: T[] = [];
   try {
+    const executionContextId = nodeIds.length > 0 ? await testWorld(session) : 0;
     for (const nodeId of nodeIds) {
       const { node } = (await session.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })) as { node: DescribedNode };
       for (const shadow of node.shadowRoots ?? []) {
-        const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup: OBJECT_GROUP });
+        const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup: OBJECT_GROUP, executionContextId });
         if (!object.objectId) continue;
         const reply = await session.send('Runtime.callFunctionOn', {
           objectId: object.objectId,
@@ -67,7 +87,7 @@ export async function onCard<T>(page: Page, fn: string, arg: unknown = null): Pr
       }
     }
   } catch (error) {
-    // A navigation between two calls makes the node ids stale: the card is simply not there yet.
+    // A navigation between two calls makes the node ids or the world stale: the card is simply not there yet.
     if (error instanceof Error && /Could not find node|No node with given id|Cannot find context|Node is detached|Execution context was destroyed/i.test(error.message)) return [];
     throw error;
   } finally {
@@ -76,7 +96,7 @@ export async function onCard<T>(page: Page, fn: string, arg: unknown = null): Pr
   return results;
 }
 
-// Runs in the page with `this` bound to a shadow root. Kept as source text: it must not depend on the test's bundling.
+// Runs in the test world with `this` bound to a shadow root. Kept as source text: it must not depend on the test's bundling.
 const QUERY = `function (selector) {
   return Array.from(this.querySelectorAll(selector)).map(function (el) {
     var attrs = {};
