@@ -163,8 +163,12 @@ describe('input errors are clear and never a guess', () => {
   });
 
   it('rejects a purchase after now, and a malformed now', () => {
-    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, '2026-03-01')).toThrow(/after now/);
-    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, 'soon')).toThrow(/now/);
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, '2026-03-01', { locale: 'en' })).toThrow(/after now/);
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, 'soon', { locale: 'en' })).toThrow(/now/);
+    // In one language: the problem is told in the reader's language, like its heading.
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, '2026-03-01')).toThrow(/无法评估：输入有误\n.*晚于当前时间/);
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: 'soon' }, '2026-03-01')).toThrow(/purchasedAt: 应为 ISO 日期或日期时间/);
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-01', channel: 'taobao' }, '2026-03-02')).toThrow(/channel: 应为以下之一：official、reseller/);
   });
 
   it('names the missing pack for an unknown vendor', () => {

@@ -9,6 +9,7 @@ import { evaluateCondition, rootFact, unknownFacts, type FactBag } from './condi
 import { evaluateDeadline, type Deadline, type DeadlineState } from './deadline';
 import { estimateRefund, type RefundEstimate } from './estimate';
 import { planRoutes, routeLabel, ruleName, type PlannedRoute } from './routes';
+import { localizeIssue } from '../policy/issues';
 import { ClaimFactsSchema, FACT_DEFAULTS, factQuestion, type ClaimFacts } from './facts';
 
 export type { Deadline } from './deadline';
@@ -127,10 +128,12 @@ const TEXT = {
   notYetOpen: t('SLA 赔偿须在 {opensAfter}（次月第 5 个工作日）之后才能申请{estimated}。', 'SLA claims can be filed only after {opensAfter} (the 5th business day of the next month){estimated}.'),
   estimatedSuffix: t('（该年节假日安排未公布，按工作日估算）', ' (estimated: that year’s holiday schedule is not published)'),
   timelineNote: t('——如今天提交', ' — if sent today'),
+  badNow: t('now：应为 ISO 日期时间，实际为“{now}”', 'now: must be an ISO date-time, got "{now}"'),
+  afterNow: t('purchasedAt：{purchasedAt} 晚于当前时间（{now}）', 'purchasedAt: {purchasedAt} is after now ({now})'),
 } satisfies Record<string, Text>;
 
-function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string[] {
-  return error.issues.map((i) => `${i.path.map(String).join('.') || '(facts)'}: ${i.message}`);
+function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] }, locale: Locale): string[] {
+  return error.issues.map((i) => localizeIssue(i, locale));
 }
 
 function basisOf(rule: PolicyRule, locale: Locale): BasisItem[] {
@@ -189,11 +192,11 @@ function timelineOf(pack: PolicyPack, facts: FactBag, now: number, calendar: Bus
 export function evaluateClaim(facts: unknown, now: string, options: EvaluateOptions = {}): Verdict {
   const locale = options.locale ?? 'zh-CN';
   const parsed = ClaimFactsSchema.safeParse(facts);
-  if (!parsed.success) throw new ClaimInputError(issuesOf(parsed.error), locale);
+  if (!parsed.success) throw new ClaimInputError(issuesOf(parsed.error, locale), locale);
   const nowMs = parseInstant(now);
-  if (nowMs === null) throw new ClaimInputError([`now: must be an ISO date-time, got "${now}"`], locale);
+  if (nowMs === null) throw new ClaimInputError([localize(TEXT.badNow, locale, { now })], locale);
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
-  if (purchasedMs > nowMs) throw new ClaimInputError([`purchasedAt: ${parsed.data.purchasedAt} is after now (${now})`], locale);
+  if (purchasedMs > nowMs) throw new ClaimInputError([localize(TEXT.afterNow, locale, { purchasedAt: parsed.data.purchasedAt, now })], locale);
 
   const userPacks = options.packs ? loadUserPacks(options.packs) : [];
   const pack = findPack(parsed.data.vendor, userPacks);

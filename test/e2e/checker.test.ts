@@ -179,11 +179,16 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     const { page, tabId } = await openSavedOrder(session, 'tc-deal-detail-upgrade');
 
     const popup = await openPopup(session, tabId);
-    // The first yes/no question (a select's first button would be "skip", which answers nothing).
-    const first = popup.locator('fieldset[data-fact][data-type="boolean"]').first();
+    const first = popup.locator('fieldset[data-fact]').first();
     await first.waitFor({ timeout: 15_000 });
     const fact = (await first.getAttribute('data-fact'))!;
-    await first.getByRole('button', { name: '否', exact: true }).click();
+    // A choice from a list (e.g. the reason) is picked and confirmed; a yes/no is one click.
+    const list = first.locator('select');
+    if (await list.count()) {
+      const value = await list.locator('option:not([value=""])').first().getAttribute('value');
+      await list.selectOption(value!);
+      await first.getByRole('button', { name: '确定', exact: true }).click();
+    } else await first.getByRole('button').first().click();
     await popup.locator(`[data-testid="answered"] li[data-fact="${fact}"]`).waitFor({ state: 'attached' });
     // Clicking the page closes a real popup; its answers were kept as they were given.
     await popup.close();

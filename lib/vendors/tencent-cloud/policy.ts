@@ -158,7 +158,8 @@ export const tencentCloudPolicy = definePack({
         '五天无理由退还：每个账号在同一产品上一次（云服务器 CVM 为 1 台实例），新购包年包月订单自交付起 5 天内（含第 5 天）全额退还实付金额（抵扣的代金券不退）；续费、升配、按量转包年包月不适用。',
         'Five-day no-reason refund: once per account per product (for CVM, one instance), the amount actually paid of a NEW prepaid order comes back in full within 5 days of delivery, day 5 included (vouchers used are not refunded); renewals, upgrades and pay-as-you-go conversions do not qualify.',
       ),
-      citations: [C.fiveDay, C.vouchers, C.docFiveDay],
+      // Tencent's own document (docFiveDay) is cited by the notes; FACTS.md's entry summarises the same page.
+      citations: [C.fiveDay, C.vouchers],
       deadline: { kind: 'period', amount: 5, unit: 'calendar-days', from: 'delivery', label: t('五天无理由退还截止（含第 5 天）', 'Five-day no-reason refund ends (day 5 included)') },
       evidence: MATERIALS,
       channels: ['console-self-service', 'console-ticket', 'hotline-4009100100'],
