@@ -48,7 +48,8 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     expect(await saved.textContent()).toContain(`2026-11-22 10:47:03 · 超时 · ERR_CONNECTION_TIMED_OUT · ${snapshotId}`);
     await saved.getByRole('button', { name: '作为结束时间' }).click();
     expect(await page.getByLabel('结束时间').inputValue()).toBe('2026-11-22T10:47:03');
-    expect(await page.getByLabel('附加证据快照编号（用空格或逗号分隔）').inputValue()).toBe(snapshotId);
+    // The sighting's snapshot is ticked in the evidence list (picked, not typed).
+    expect(await page.locator(`[data-snapshot-pick] input[value="${snapshotId}"]`).isChecked()).toBe(true);
     await timeout.close();
 
     const sighting = page.locator('[data-sighting="error"]');
@@ -82,7 +83,10 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     expect(stored.fees).toEqual({ 'exmail:2026-10': 300 });
 
     const prepare = month.getByRole('button', { name: '准备 SLA 赔偿工单' });
-    expect(await prepare.isDisabled()).toBe(true);
+    // The month leads the page, and the claim says what it still needs rather than sitting disabled.
+    expect(await page.locator('main > section, main > form').first().getAttribute('data-section')).toBe('month');
+    expect(await month.locator('[data-tier-level]').getAttribute('data-tier-level')).toBe('low');
+    expect(await month.locator('[data-claim-needs]').textContent()).toContain('生成工单前还需要：购买日期');
     await month.getByLabel('购买日期（用于判断适用条款）').fill('2026-01-05');
     await prepare.click();
     const draft = month.locator('[data-ticket-draft]');
