@@ -150,14 +150,20 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     await extensionPage.reload();
     await expect.poll(() => extensionPage.locator('[data-deadline="expiry|tencent-cloud|20261118105822371604"]').textContent()).toContain('2027-11-18');
 
-    // Changing the lead times in options re-times the alarms (data change → recompute).
+    // Changing the lead times in options saves as you change (no save button) and re-times the alarms.
     const lead = extensionPage.getByLabel('第 1 个提醒：提前天数');
     await lead.fill('7');
     await extensionPage.getByRole('button', { name: '删除此提醒' }).nth(1).click();
-    await extensionPage.getByRole('button', { name: '保存提醒设置' }).click();
+    expect(await extensionPage.locator('[data-section="reminders"] button', { hasText: '保存' }).count()).toBe(0);
     await expect.poll(async () => (await reminderAlarms(extensionPage)).map((a) => a.name).filter((n) => n.includes('expiry')), { timeout: 10_000 }).toEqual([
       'rg-reminder|expiry|tencent-cloud|20261118105822371604|7',
     ]);
+
+    // What was changed survives a reload of the page.
+    await extensionPage.reload();
+    await expect.poll(() => extensionPage.getByLabel('第 1 个提醒：提前天数').inputValue()).toBe('7');
+    expect(await extensionPage.getByLabel('第 2 个提醒：提前天数').count()).toBe(0);
+    expect(await storedSettings(extensionPage)).toMatchObject({ reminders: { leadDays: [7] } });
 
     // The badge shows what the worker counted (deadlines within 7 days).
     const { badge } = await ask(extensionPage, 'reminders.sync', {});
