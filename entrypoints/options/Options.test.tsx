@@ -232,6 +232,18 @@ describe('Options: holiday overrides', () => {
   });
 });
 
+describe('Options: custom packs save on leaving the editor', () => {
+  it('a valid pack is saved when the editor loses focus, without pressing a button', async () => {
+    const user = userEvent.setup();
+    renderOptions(['zh-CN']);
+    await user.click(await screen.findByRole('button', { name: '插入示例' }));
+    await user.click(screen.getByLabelText('政策包 JSON'));
+    await user.tab();
+    await waitFor(async () => expect((await stored())?.customPacks).toEqual([EXAMPLE_PACK]));
+    expect(within(section('packs')).getByRole('status')).toHaveTextContent('已保存 1 个自定义政策包');
+  });
+});
+
 describe('Options: layout', () => {
   it('a side navigation links every section group, and says that settings save as they change', async () => {
     renderOptions(['zh-CN']);
