@@ -65,7 +65,9 @@ export function SnapshotTable({ items, headlines = {}, total, selected, onToggle
               <button type="button" className="rg-link" onClick={() => onOpen(s.id)} aria-label={t('locker.list.open', { id: s.id, title: s.title || s.url })}>
                 {s.title || t('locker.list.untitled')}
               </button>
-              <span className="rg-muted rg-url">{s.url}</span>
+              <span className="rg-muted rg-url" title={s.url}>
+                {s.url}
+              </span>
             </td>
             <td className="rg-badges">
               {s.hasScreenshot && (

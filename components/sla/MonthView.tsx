@@ -92,7 +92,9 @@ export function MonthView({ log, service, month, holidayOverrides, onFee, copy, 
         outageCause: 'vendor',
         outageHours: round(longest / 60),
         sla,
-        product: localize(SLA_POLICIES[service].name, locale),
+        // The stored order names the product and its number; without one, the SLA's own name.
+        product: fromOrder?.product ?? localize(SLA_POLICIES[service].name, locale),
+        ...(fromOrder?.orderId ? { orderId: fromOrder.orderId } : {}),
       };
       const at = shanghaiDateTime(now().getTime());
       // The log is for the SLA credit: that route leads the draft, whatever else is open.

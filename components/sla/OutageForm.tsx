@@ -41,8 +41,8 @@ export function OutageForm({
   const exclusions = SLA_POLICIES[draft.service].exclusions;
   // Every listed snapshot, plus any chosen one the list does not reach (a sighting's own snapshot).
   const choices = [
-    ...snapshots.map((s) => ({ id: s.id, label: `${displayTime(s.capturedAt, true)} · ${s.title || s.url}` })),
-    ...draft.snapshots.filter((x) => !snapshots.some((s) => s.id === x)).map((x) => ({ id: x, label: t('sla.form.snapshotFromSighting') })),
+    ...snapshots.filter((s) => s.vendor === SLA_POLICIES[draft.service].vendor).map((s) => ({ id: s.id, label: `${displayTime(s.capturedAt, true)} · ${s.title || s.url}` })),
+    ...draft.snapshots.filter((x) => !snapshots.some((s) => s.id === x && s.vendor === SLA_POLICIES[draft.service].vendor)).map((x) => ({ id: x, label: t('sla.form.snapshotFromSighting') })),
   ];
 
   const submit = async (event: FormEvent) => {

@@ -233,7 +233,11 @@ describe('SLA page as an admin keeps it', () => {
     expect(screen.getByLabelText('购买日期（用于判断适用条款）')).toHaveValue('2026-01-05');
     expect(document.querySelector('[data-claim-needs]')).toHaveTextContent('购买日期取自订单 EX20260105000123');
     await user.click(screen.getByRole('button', { name: '准备 SLA 赔偿工单' }));
-    expect((screen.getByLabelText('工单草稿') as HTMLTextAreaElement).value).toContain('30.00 元');
+    const draft = (screen.getByLabelText('工单草稿') as HTMLTextAreaElement).value;
+    expect(draft).toContain('30.00 元');
+    // The draft names the order and its product, as the order page shows them.
+    expect(draft).toContain('EX20260105000123');
+    expect(draft).toContain('腾讯企业邮箱 专业版 50 账号');
     // Nothing was written: the order's share is used, not stored as a typed fee.
     expect(api.saveLog).not.toHaveBeenCalled();
   });
