@@ -32,6 +32,23 @@ export function tierLevel(percent: number): 'met' | 'low' | 'mid' | 'high' {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** A sentence with its dates kept whole: a line may break between words, never inside 2026-12-30. */
+function KeepDates({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\d{4}-\d{2}-\d{2})/).map((part, n) =>
+        n % 2 === 1 ? (
+          <span key={n} className="rg-date">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 /**
  * One service month: availability, tier, voucher and claim window from
  * `computeSla`, and the claim ticket from `draftTicket` with `facts.sla`.
@@ -159,7 +176,7 @@ export function MonthView({ log, service, month, holidayOverrides, onFee, copy, 
         <div className="rg-stat">
           <span className="rg-stat__label">{t('sla.month.window')}</span>
           <strong className="rg-stat__value rg-nowrap-parts" data-field="window">
-            {t('sla.month.windowValue', { opensAfter: sla.claim.opensAfter, closesOn: sla.claim.closesOn })}
+            <KeepDates text={t('sla.month.windowValue', { opensAfter: sla.claim.opensAfter, closesOn: sla.claim.closesOn })} />
             {sla.claim.estimated ? t('sla.month.estimated') : ''}
           </strong>
         </div>

@@ -284,3 +284,15 @@ describe('SLA page as an admin keeps it', () => {
     expect(await screen.findByText(/按 Alt\+Shift\+S/)).toBeInTheDocument();
   });
 });
+
+describe('SLA month: dates stay whole', () => {
+  it('each date in the claim window is one unbreakable piece', () => {
+    render(
+      <StaticLocale locale="zh-CN">
+        <MonthView log={log([octoberOutage])} service="exmail" month="2026-10" onFee={vi.fn(async () => undefined)} copy={vi.fn(async () => undefined)} now={() => NOW} />
+      </StaticLocale>,
+    );
+    const dates = [...document.querySelectorAll('[data-field="window"] .rg-date')].map((d) => d.textContent);
+    expect(dates).toEqual(['2026-11-06', '2026-12-30']);
+  });
+});
