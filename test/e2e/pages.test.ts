@@ -54,6 +54,9 @@ async function card(page: Page): Promise<CardState> {
 /** Waits until the card carries what the worker computed for the page. */
 async function cardWith(page: Page, test: string): Promise<CardState> {
   await waitForCard(page, test, { timeout: 15_000 });
+  // An order page's automatic snapshot hides the card for the moment its
+  // picture is taken, and hidden text has no rendered text: read it after.
+  for (let i = 0; i < 50 && !(await cardText(page, '.rg-card')); i++) await page.waitForTimeout(100);
   return card(page);
 }
 
