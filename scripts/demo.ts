@@ -131,6 +131,8 @@ async function cardStates(session: ExtensionSession) {
       await waitForCard(page, '[aria-expanded]', { timeout: 10_000 });
       const [toggle] = await cardQuery(page, '[aria-expanded]');
       const expanded = toggle?.attrs['aria-expanded'] === 'true';
+      const [headline] = await cardQuery(page, '[data-headline]');
+      if (headline) log(`  card headline: ${headline.text.replace(/\s+/g, ' ').trim()}`);
       await shoot(page, `card-${id}-first-shown`, `首次显示（${expanded ? '展开' : '收起'}） · as first shown (${expanded ? 'expanded' : 'collapsed'}), 1366 × 768`);
       await cardClick(page, '[aria-expanded]');
       await waitForCard(page, `[aria-expanded="${expanded ? 'false' : 'true'}"]`, { timeout: 5000 });
@@ -190,6 +192,8 @@ async function claimJourney(session: ExtensionSession) {
   });
   await step('the verdict', async () => {
     await popup.locator('[data-verdict], [data-testid=verdict]').first().waitFor({ timeout: 15_000 });
+    const headline = await popup.locator('[data-headline]').first().textContent({ timeout: 2000 }).catch(() => null);
+    if (headline) log(`  popup headline: ${headline.replace(/\s+/g, ' ').trim()}`);
     await shoot(popup, 'claim-2-verdict', '结论（380 × 600 首屏） · verdict, first screen at 380 × 600');
     await shoot(popup, 'claim-2-verdict-full', '结论（整页） · verdict, whole page', true);
   });

@@ -56,14 +56,17 @@ describe('the extension in Firefox ESR (zh-CN)', () => {
     await Promise.all([page.close(), locker.close()]);
   });
 
-  it('renders the popup in Chinese, and on an order tab names the order', async () => {
+  it('renders the popup in Chinese, and on an order tab shows the card\'s headline in the same words', async () => {
     const popup = await session.openExtensionPage('popup.html');
     expect(await pollIn(popup, () => document.body.innerText.includes('退款卫士') && document.documentElement.lang, 'the popup')).toBe('zh-CN');
-    // The worker records each vendor tab it saw (session storage); open the popup for the order's tab.
     const order = fixture('tc-deal-detail-paid-new');
     const page = await session.browser.newPage();
     await page.goto(order.url);
     await firefoxWaitForCard(page, '[data-evidence]');
+    const [cardHeadline] = await firefoxWaitForCard(page, '[data-order-id] [data-headline]');
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(squash(cardHeadline!.text).length).toBeGreaterThan(0);
+    // The worker records each vendor tab it saw (session storage); open the popup for the order's tab.
     const tabId = await pollIn(
       popup,
       async () => {
@@ -75,6 +78,8 @@ describe('the extension in Firefox ESR (zh-CN)', () => {
     );
     const onOrder = await session.openExtensionPage(`popup.html?tab=${tabId}`);
     expect(await pollIn(onOrder, () => document.querySelector('[data-kind]')?.getAttribute('data-kind'), 'the tab kind in the popup')).toBe('order');
+    const popupHeadline = await pollIn(onOrder, () => document.querySelector('[data-testid="outcome"] [data-headline]')?.textContent, 'the popup headline');
+    expect(squash(popupHeadline ?? '')).toBe(squash(cardHeadline!.text));
     await Promise.all([popup.close(), page.close(), onOrder.close()]);
   });
 });
