@@ -322,7 +322,8 @@ export function draftTicket(
   const missing = attachments.filter((a) => !a.have).map((a) => a.label);
   if (missing.length) notes.push(loc(L.missingEvidence, { items: joinList(missing, locale) }));
   if (kind === 'review') notes.push(loc(L.notEligibleNote));
-  if (verdict.provisional) notes.push(loc(L.provisional, { facts: verdict.questions.map((q) => q.fact).join(', ') }));
+  // The questions as the checker asks them, never the engine's fact names.
+  if (verdict.provisional) notes.push(loc(L.provisional, { facts: verdict.questions.map((q) => q.text).join(zh ? '；' : '; ') }));
   const titleParams = { product, orderId: orderText, month: sla?.month ?? '', company };
 
   // ── App stores: what to choose in their own refund flows ──
