@@ -14,16 +14,23 @@ export type { Settings } from './settings';
 // ── Settings, SLA outage log and reminders ──
 export { outageLogSchema, readOutageLog, emptyOutageLog, loggedMonths, slaInputFor, snapshotsForMonth, recognizeWebmailFailure, addSighting, FAILED_PROTOCOLS, OUTAGE_SERVICES } from './outages';
 export type { OutageLog, OutageEntry, OutageEntryInput, WebmailSighting, WebmailFailure, LoggedMonth, FailedProtocol } from './outages';
-export { trackedDeadlines, planReminders, badgeCount, fireTime, reminderName, parseReminderName, markFired, snooze, dismiss, notificationText, orderFacts, emptyReminderState } from './reminders';
-export { termMonths, isInactiveOrder } from './extract/normalize';
+export { trackedDeadlines, planReminders, badgeCount, fireTime, reminderName, parseReminderName, markFired, snooze, dismiss, notificationText, emptyReminderState } from './reminders';
+export { termMonths } from './extract/normalize';
 export { pageTimeToIso } from './time/zone';
 export type { TrackedDeadline, Reminder, ReminderState, OrderRecord, DeadlineKind } from './reminders';
 
 // ── Claims engine (evaluateClaim, computeSla, draftTicket, policy packs) ──
 export { evaluateClaim, ClaimInputError } from './claims/eligibility';
-export type { Verdict, Deadline, BasisItem, Question, VerdictChannel, TimelineItem, EvaluateOptions } from './claims/eligibility';
+export type { Verdict, Deadline, BasisItem, Question, VerdictChannel, TimelineItem, EvaluateOptions, Route, RouteStatus } from './claims/eligibility';
+export { headlineWords } from './claims/headline';
+export type { HeadlineWords, HeadlineTone } from './claims/headline';
 export { ClaimFactsSchema, FACT_QUESTIONS, FACT_DEFAULTS, CHANNELS as PURCHASE_CHANNELS, REASONS as CLAIM_REASONS } from './claims/facts';
 export type { ClaimFacts, FactQuestion } from './claims/facts';
+export { orderFacts, checkoutFacts, orderState, orderTypeOf, ORDER_STATES, ORDER_TYPES } from './claims/order-facts';
+export type { DerivedOrder, OrderReading, OrderState, OrderType } from './claims/order-facts';
+export { evaluateOrder, orderWords, orderStateWords } from './claims/order-headline';
+export type { OrderVerdict } from './claims/order-headline';
+export { headlineText } from './headline-text';
 export { EVIDENCE_ITEMS, EVIDENCE_IDS, evidenceLabel, evidenceChecklist } from './claims/evidence';
 export type { EvidenceId, EvidenceItem, ClaimSnapshot, ChecklistEntry } from './claims/evidence';
 export { findTabOrder, readOrderBodies, SNAPSHOTS_READ } from './evidence/tab-order';

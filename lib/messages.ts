@@ -6,7 +6,7 @@ import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTU
 import { PACKED_LIMITS, SCREENSHOT_TICKET } from './evidence/limits';
 import { listQuerySchema, snapshotSummarySchema } from './evidence/query';
 import { SNAPSHOTS_READ } from './evidence/tab-order';
-import { cardRequestSchema, cardResponseSchema } from './card/schema';
+import { cardRequestSchema, cardResponseSchema, headlineWordsSchema } from './card/schema';
 import { webmailSightingSchema } from './outages';
 import { FILL_FIELDS, type FillField } from './tickets/fill';
 import { ERROR_CODES, MessagingError, wrap, type Envelope, type Reply } from './wire';
@@ -233,6 +233,12 @@ function defineProtocol() {
             orderId: z.string().nullable(),
             product: z.string().nullable(),
             dataDeletionWarning: z.boolean(),
+            /** What the vendor may do once the service ends, from its SLA definition. */
+            afterEnd: z.string().nullable(),
+            /** The order's headline, in the words of the card and the popup (null for SLA months). */
+            headline: headlineWordsSchema.nullable(),
+            /** The notification a reminder of this deadline shows now. */
+            notification: z.object({ title: z.string(), message: z.string() }),
           }),
         ),
       }),
@@ -241,6 +247,15 @@ function defineProtocol() {
     'outage.sightings': {
       request: z.object({}),
       response: z.object({ sightings: z.array(webmailSightingSchema()) }),
+    },
+
+    /**
+     * Extension page → worker: the headline of each stored order snapshot, in the
+     * words of the card, the popup and reminders (null for a snapshot that is no order).
+     */
+    'order.headlines': {
+      request: z.object({ ids: z.array(snapshotId).max(100), locale: z.enum(LOCALES) }),
+      response: z.object({ headlines: z.record(z.string(), headlineWordsSchema.nullable()) }),
     },
 
     // ── In-page card ──

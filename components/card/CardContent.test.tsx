@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { cardContent } from '../../lib/card/model';
+import { headlineText } from '../../lib/headline-text';
 import { PageLocale } from '../i18n-context';
 import { PageCard } from '../PageCard';
 
@@ -79,6 +80,33 @@ describe('the console card', () => {
     const sla = container.querySelector('[data-sla-month]')!;
     expect(sla.getAttribute('data-sla-month')).toBe('2026-10');
     expect(sla.textContent).toContain('2026-12-30');
+  });
+
+  it('leads with the order’s headline, and gives each listed order its own', () => {
+    const { container } = renderCard('zh-CN', {
+      match: { vendor: 'tencent-cloud', kind: 'order' },
+      locale: 'zh-CN',
+      checkout: null,
+      order: { orderId: '20261118105822371604', paidAt: '2026-11-18 10:59:07', orderType: '新购', status: '已支付', term: '1年' },
+      rows: [
+        { orderId: '20261109143015264938', status: '已退款', paidAt: '2026-11-09 14:31:02', orderType: '新购' },
+        { orderId: '20261122093344810257', status: '待支付', createdAt: '2026-11-22 09:33:44' },
+      ],
+    });
+    const content = cardContent(
+      { match: { vendor: 'tencent-cloud', kind: 'order' }, locale: 'zh-CN', checkout: null, order: { orderId: '20261118105822371604', paidAt: '2026-11-18 10:59:07', orderType: '新购', status: '已支付', term: '1年' }, rows: [] },
+      NOW,
+      { locale: 'zh-CN' },
+    );
+    const headline = container.querySelector('[data-order-id] [data-headline]')!;
+    expect(headline.textContent).toBe(headlineText(content.order!.words));
+    expect(headline).toHaveAttribute('data-tone', content.order!.words.tone);
+    expect(headline).toHaveAttribute('data-deadline', '2026-11-23');
+    const rows = Array.from(container.querySelectorAll('[data-order-row] [data-headline]')).map((h) => [h.textContent, h.getAttribute('data-tone')]);
+    expect(rows).toEqual([
+      ['本单已退款', 'neutral'],
+      ['本单尚未支付，不计退款期限', 'neutral'],
+    ]);
   });
 
   it('starts no clock for an unpaid order in a list', () => {

@@ -1,5 +1,6 @@
 import type { CheckoutCardModel } from '../../lib/card/model';
 import { useI18n } from '../i18n-context';
+import { Headline } from '../Headline';
 import { Citation, Clock } from './Clock';
 
 /**
@@ -10,16 +11,15 @@ import { Citation, Clock } from './Clock';
 export function CheckoutSummary({ model }: { model: CheckoutCardModel }) {
   const { t } = useI18n();
   const { headline } = model;
-  // One entry per document: several clauses of one source read as one citation.
-  const basis = headline.basis.filter((b, i, all) => all.findIndex((x) => x.citation === b.citation) === i).slice(0, 3);
+  // One entry per document: several clauses of one source read as one citation. When the
+  // headline's route has a clock below, that clock carries the citation: it is not said twice.
+  const cited = model.clocks.some((c) => c.rule === headline.rule);
+  const basis = cited ? [] : headline.basis.filter((b, i, all) => all.findIndex((x) => x.citation === b.citation) === i).slice(0, 3);
   return (
     <>
       <div className="rg-section" data-outcome={headline.outcome}>
         <span className="rg-card__label">{t('card.changedMind')}</span>
-        <strong className={`rg-outcome rg-outcome--${headline.outcome}`}>
-          {t(`card.outcome.${headline.outcome}`)}
-          {headline.refund ? ` · ${t(`card.refund.${headline.refund}`)}` : ''}
-        </strong>
+        <Headline words={model.words} />
         {basis.map((b) => (
           <Citation key={b.citation} citation={{ title: b.citation }} text={b.text} />
         ))}

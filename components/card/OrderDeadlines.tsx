@@ -1,5 +1,6 @@
 import type { CardContent, OrderCardModel, SlaWindow } from '../../lib/card/model';
 import { useI18n } from '../i18n-context';
+import { Headline } from '../Headline';
 import { Clock } from './Clock';
 
 export type OrderRow = CardContent['orderRows'][number];
@@ -29,9 +30,8 @@ export function OrderDeadlines({ model, rows }: { model: OrderCardModel | null; 
             <strong>{model.orderId ? t('card.order.title', { orderId: model.orderId }) : t('card.order.unknownId')}</strong>
             {model.purchasedAt && <span className="rg-muted"> · {t('card.order.paid', { time: model.purchasedAt.slice(0, 16).replace('T', ' ') })}</span>}
           </p>
-          {!model.purchasedAt ? (
-            <p className="rg-muted">{t('card.order.noTime')}</p>
-          ) : model.clocks.length === 0 ? (
+          <Headline words={model.words} />
+          {!model.purchasedAt || (model.state !== 'paid' && model.state !== 'unknown') ? null : model.clocks.length === 0 ? (
             <p className="rg-muted">{t('card.noClocks')}</p>
           ) : (
             <ul className="rg-list">
@@ -48,12 +48,8 @@ export function OrderDeadlines({ model, rows }: { model: OrderCardModel | null; 
           <ul className="rg-list">
             {rows.map((row) => (
               <li key={row.orderId} data-order-row={row.orderId} data-date={row.clock?.date ?? ''} data-state={row.clock?.state ?? 'none'}>
-                {t('card.order.listRow', {
-                  orderId: row.orderId,
-                  label: row.clock
-                    ? `${row.clock.state === 'lapsed' ? t('card.clock.lapsed', { date: row.clock.date ?? '' }) : t('card.clock.until', { date: row.clock.date ?? '' })}`
-                    : t('card.noClocks'),
-                })}
+                <span className="rg-muted">{row.orderId}</span>
+                <Headline words={row.words} className="rg-row-headline" />
               </li>
             ))}
           </ul>

@@ -6,7 +6,9 @@ import { Checker } from './Checker';
 import { fromLocalInput, toLocalInput } from '../datetime';
 import { daysLeft, parseLooseAnswer } from './format';
 import { pageTimeToIso, termMonths } from '../../lib';
-import { factsFromSnapshot } from './snapshotFacts';
+import { orderFacts } from '../../lib/claims/order-facts';
+import { cardContent } from '../../lib/card/model';
+import { headlineText } from '../../lib/headline-text';
 import type { CurrentTab } from './services';
 import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
 
@@ -45,6 +47,27 @@ async function answerCvmQuestions(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('Checker: opening on the order of the current tab', () => {
+  it('leads with the same headline as the card for the same stored order', async () => {
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    const request = { match: { vendor: 'tencent-cloud', kind: 'order' as const }, locale: 'zh-CN' as const, checkout: null, order: paidOrderSnapshot.fields, rows: [] };
+    const card = cardContent(request, NOW, { locale: 'zh-CN', url: ORDER_URL }).order!.words;
+    const headline = screen.getByTestId('outcome').querySelector('[data-headline]')!;
+    expect(headline.textContent).toBe(headlineText(card));
+    expect(headline).toHaveAttribute('data-tone', card.tone);
+  });
+
+  it('says a refunded order was refunded, as the card does', async () => {
+    const refunded = { ...paidOrderSnapshot, fields: { ...paidOrderSnapshot.fields, status: '已退款' } };
+    const { services } = fakeServices({ snapshots: [refunded] });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    const headline = screen.getByTestId('outcome').querySelector('[data-headline]')!;
+    expect(headline.textContent).toBe('本单已退款');
+    expect(headline).toHaveAttribute('data-tone', 'neutral');
+  });
+
   it('pre-fills what the snapshot shows and asks only what the engine still needs', async () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services);
@@ -56,8 +79,9 @@ describe('Checker: opening on the order of the current tab', () => {
     expect(screen.getByLabelText(/订单号/)).toHaveValue(ORDER_ID);
     expect(screen.getByLabelText(/在哪里购买的/)).toHaveValue('official');
     expect(screen.getByTestId('order-status')).toHaveTextContent('已支付');
-    // The engine's questions, not a hand-made form: billing first; renewal is known (新购) and not asked.
-    expect(question('billing')).toHaveTextContent('计费方式是？');
+    // The engine's questions, not a hand-made form: billing (a 1年 term is prepaid) and renewal (新购) are known, not asked.
+    expect(question('promoNonRefundable')).toHaveTextContent('购买时活动页面是否写明“不支持退款”？');
+    expect(question('billing')).toBeNull();
     expect(question('renewal')).toBeNull();
     // A provisional verdict is already there.
     expect(screen.getByTestId('outcome')).toHaveAttribute('data-provisional', 'true');
@@ -72,8 +96,11 @@ describe('Checker: opening on the order of the current tab', () => {
 
     const verdict = await screen.findByTestId('verdict');
     expect(within(verdict).getByTestId('outcome')).toHaveAttribute('data-outcome', 'eligible');
-    expect(within(verdict).getByTestId('outcome')).toHaveTextContent('可以申请退款');
-    expect(within(verdict).getByTestId('outcome')).toHaveTextContent('全额退款');
+    // The headline, in the words the card and reminders use: a full refund, until day 5.
+    const headline = within(verdict).getByTestId('outcome').querySelector('[data-headline]');
+    expect(headline).toHaveAttribute('data-tone', 'good');
+    expect(headline).toHaveAttribute('data-deadline', '2026-11-23');
+    expect(headline).toHaveTextContent('全额退款');
     // Estimate, labelled as one.
     expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算金额：3145.37 元');
     expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算');
@@ -110,17 +137,16 @@ describe('Checker: opening on the order of the current tab', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services);
     await screen.findByTestId('questions');
-    within(question('billing')).getAllByRole('button')[0]!.focus();
-    await user.keyboard('{Enter}');
-    await waitFor(() => expect(question('billing')).toBeNull());
-    // The keyboard moves on to the next question by itself.
-    expect(document.activeElement).toBe(within(question('promoNonRefundable')).getByRole('button', { name: '是' }));
+    // (Billing is read from the 1年 term; a new prepaid order: the five-day route asks about a pay-as-you-go conversion first.)
+    within(question('convertedFromPayAsYouGo')).getByRole('button', { name: '是' }).focus();
     await user.keyboard('{Tab}{Enter}'); // "否"
-    await waitFor(() => expect(question('promoNonRefundable')).toBeNull());
+    await waitFor(() => expect(question('convertedFromPayAsYouGo')).toBeNull());
+    // The keyboard moves on to the next question by itself.
+    expect(document.querySelector('fieldset[data-fact]')!.contains(document.activeElement)).toBe(true);
     // Skipping leaves the fact unknown and says so.
-    within(question('reason')).getByRole('button', { name: '不确定，跳过' }).focus();
+    within(question('firstNoReasonRefundUsed')).getByRole('button', { name: '不确定，跳过' }).focus();
     await user.keyboard('{Enter}');
-    expect(question('reason')).toBeNull();
+    expect(question('firstNoReasonRefundUsed')).toBeNull();
     expect(screen.getByText('已跳过 1 个问题')).toBeInTheDocument();
   });
 
@@ -129,9 +155,11 @@ describe('Checker: opening on the order of the current tab', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services);
     await screen.findByTestId('questions');
-    await user.click(within(question('billing')).getByRole('button', { name: '包年包月（预付费）' }));
+    await user.click(within(question('promoNonRefundable')).getByRole('button', { name: '否' }));
     const answered = screen.getByTestId('answered');
-    expect(answered).toHaveTextContent('已回答的问题（2）');
+    expect(answered).toHaveTextContent('已回答的问题（3）');
+    expect(answered.querySelector('[data-fact="promoNonRefundable"]')).toHaveTextContent('购买时活动页面是否写明“不支持退款”？ 否');
+    // Read from the snapshot (购买时长 1年: prepaid), not asked.
     expect(answered.querySelector('[data-fact="billing"]')).toHaveTextContent('计费方式是？ 包年包月（预付费）');
     // Read from the snapshot (订单类型 新购), not asked — but it can be taken back.
     expect(answered.querySelector('[data-fact="renewal"]')).toHaveTextContent('这是续费或升级订单吗？ 否');
@@ -187,7 +215,8 @@ describe('Checker: holiday overrides from the settings', () => {
     await user.click(screen.getByRole('button', { name: '开始检查' }));
     await user.type(screen.getByLabelText(/购买 \/ 支付时间/), '2026-11-01T10:00');
     await user.keyboard('{Enter}');
-    const buttons: Record<string, string> = { billing: '包年包月（预付费）', outageCause: '服务商（服务器、系统、网络故障）' };
+    // Pay-as-you-go: no refund route, so the SLA credit is the headline and its window is shown.
+    const buttons: Record<string, string> = { billing: '按量计费', outageCause: '服务商（服务器、系统、网络故障）' };
     for (let i = 0; i < 12; i++) {
       const open = document.querySelector('fieldset[data-fact]') as HTMLElement | null;
       if (!open) break;
@@ -213,8 +242,9 @@ describe('Checker: holiday overrides from the settings', () => {
   }
 
   it('without the 2027 schedule the claim window is an estimate; with it from the settings, it is exact', async () => {
+    // Weekdays with New Year's Day off by law: the same date as the published schedule, but flagged.
     const estimated = await slaClaimWindow([]);
-    expect(estimated).toHaveTextContent('2027-01-07');
+    expect(estimated).toHaveTextContent('2027-01-08');
     expect(estimated.alerts).toEqual([]);
     expect(estimated.querySelector('[data-estimated]')).not.toBeNull();
     const exact = await slaClaimWindow([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: '国务院办公厅通知' }]);
@@ -224,7 +254,8 @@ describe('Checker: holiday overrides from the settings', () => {
 
   it('an unreadable override is reported and the bundled calendar is used', async () => {
     const window = await slaClaimWindow([{ year: 2027, holidays: ['2027-13-40'], workdays: [] }]);
-    expect(window).toHaveTextContent('2027-01-07');
+    expect(window).toHaveTextContent('2027-01-08');
+    expect(window.querySelector('[data-estimated]')).not.toBeNull();
     expect(window.alerts.join(' ')).toMatch(/设置中的节假日安排有误，已改用内置日历/);
   });
 });
@@ -304,26 +335,26 @@ describe('Checker: other starting points', () => {
     const { services, drafts } = fakeServices({ snapshots: [paidOrderSnapshot] });
     const first = renderChecker(services);
     await screen.findByTestId('questions');
-    await user.click(within(question('billing')).getByRole('button', { name: '包年包月（预付费）' }));
-    await waitFor(() => expect(drafts.get(`tencent-cloud:${ORDER_ID}`)).toEqual({ answers: { billing: 'prepaid' }, skipped: [] }));
+    await user.click(within(question('promoNonRefundable')).getByRole('button', { name: '否' }));
+    await waitFor(() => expect(drafts.get(`tencent-cloud:${ORDER_ID}`)).toEqual({ answers: { promoNonRefundable: false }, skipped: [] }));
     first.unmount();
 
     renderChecker(services);
-    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="billing"]')).not.toBeNull());
-    expect(question('billing')).toBeNull();
+    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]')).not.toBeNull());
+    expect(question('promoNonRefundable')).toBeNull();
     expect(screen.getByTestId('questions')).toBeInTheDocument();
   });
 
   it('forgets the kept answers once each one is taken back', async () => {
     const user = userEvent.setup();
-    const drafts = new Map([[`tencent-cloud:${ORDER_ID}`, { answers: { billing: 'prepaid' }, skipped: [] }]]);
+    const drafts = new Map([[`tencent-cloud:${ORDER_ID}`, { answers: { promoNonRefundable: false }, skipped: [] }]]);
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot], drafts });
     renderChecker(services);
-    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="billing"]')).not.toBeNull());
-    expect(question('billing')).toBeNull();
-    await user.click(within(document.querySelector('[data-testid="answered"] li[data-fact="billing"]') as HTMLElement).getByRole('button', { name: '更改' }));
+    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]')).not.toBeNull());
+    expect(question('promoNonRefundable')).toBeNull();
+    await user.click(within(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]') as HTMLElement).getByRole('button', { name: '更改' }));
     await waitFor(() => expect(drafts.has(`tencent-cloud:${ORDER_ID}`)).toBe(false));
-    expect(question('billing')).not.toBeNull();
+    expect(question('promoNonRefundable')).not.toBeNull();
   });
 
   it('uses the settings it is given at its first render: custom packs offered, problems reported, nothing read again', () => {
@@ -348,7 +379,7 @@ describe('Checker: other starting points', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services, orderTab, 'en');
     await screen.findByTestId('questions');
-    expect(question('billing')).toHaveTextContent('How is it billed?');
+    expect(question('promoNonRefundable')).toHaveTextContent('Did the campaign or promotion say "no refund" when you bought?');
     await user.click(screen.getByRole('button', { name: 'See the provisional verdict' }));
     expect(await screen.findByTestId('outcome')).toHaveTextContent('Provisional');
   });
@@ -407,19 +438,22 @@ describe('snapshot → facts (only what the page showed)', () => {
     expect(termMonths('1年')).toBe(12);
     expect(termMonths('1个月')).toBe(1);
     expect(termMonths('剩余 11个月6天')).toBeNull();
-    const paid = factsFromSnapshot('tencent-cloud', paidOrderSnapshot.fields, ORDER_URL);
+    const paid = orderFacts({ vendor: 'tencent-cloud', fields: paidOrderSnapshot.fields, url: ORDER_URL });
     expect(paid.facts).toEqual({
+      vendor: 'tencent-cloud',
       purchasedAt: '2026-11-18T10:59:07+08:00',
       orderId: ORDER_ID,
       product: '云服务器 CVM',
       amountPaid: 3145.37,
       termMonths: 12,
+      billing: 'prepaid',
+      orderType: 'new',
       renewal: false,
       channel: 'official',
     });
-    expect(paid.status).toBe('已支付');
-    const upgrade = factsFromSnapshot('tencent-cloud', { orderType: '升级', voucher: 200, amountPaid: 1168 }, 'https://mail-reseller.example.com/x');
-    expect(upgrade.facts).toEqual({ renewal: true, amountPaidWithVouchers: 200, amountPaid: 1168 });
+    expect(paid.statusText).toBe('已支付');
+    const upgrade = orderFacts({ vendor: 'tencent-cloud', fields: { orderType: '升级', voucher: 200, amountPaid: 1168 }, url: 'https://mail-reseller.example.com/x' });
+    expect(upgrade.facts).toEqual({ vendor: 'tencent-cloud', orderType: 'upgrade', renewal: true, amountPaidWithVouchers: 200, amountPaid: 1168 });
   });
 
   it('formats and parses the time fields and loose answers', () => {

@@ -11,7 +11,9 @@ import { findTabOrder, readOrderBodies, type TabOrder } from '../../lib/evidence
 import { useI18n } from '../i18n';
 import { FactsForm } from './FactsForm';
 import { AnsweredList, Questions } from './Questions';
-import { claimSnapshot, factsFromSnapshot, type PrefilledFacts } from './snapshotFacts';
+import { orderFacts } from '../../lib/claims/order-facts';
+import { orderWords } from '../../lib/claims/order-headline';
+import { claimSnapshot, type PrefilledFacts } from './snapshotFacts';
 import { SourcePicker, type OrderRef, type VendorChoice } from './SourcePicker';
 import type { CheckerServices, CheckerSettings, CurrentTab } from './services';
 import { TicketEditor, type Contact, type TicketTarget } from './TicketEditor';
@@ -74,6 +76,12 @@ export function usableSettings(raw: CheckerSettings): UsableSettings {
   return { packs, holidayOverrides, problems };
 }
 
+/** The facts a saved order shows, derived as every surface derives them. */
+function prefill(vendor: string, fields: Record<string, unknown>, url: string): PrefilledFacts {
+  const { facts: { vendor: _vendor, ...facts }, from, statusText, state } = orderFacts({ vendor, fields, url });
+  return { facts, from, status: statusText, state };
+}
+
 /** What the checker shows for an order: its snapshots and the facts they prefill. */
 function subjectOf(ref: { vendor: string; orderId: string }, bodies: TabOrder['bodies']): Subject {
   const latest = bodies[0];
@@ -81,7 +89,7 @@ function subjectOf(ref: { vendor: string; orderId: string }, bodies: TabOrder['b
     vendor: ref.vendor,
     orderId: ref.orderId,
     snapshots: bodies.map(claimSnapshot),
-    prefilled: latest ? factsFromSnapshot(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null },
+    prefilled: latest ? prefill(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null, state: 'unknown' },
   };
 }
 
@@ -233,6 +241,8 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
     }
   }, [facts, settings, now, locale]);
   const verdict = evaluation && 'verdict' in evaluation ? evaluation.verdict : null;
+  // The same words as the card and reminders: a refunded order says so, whatever the answers.
+  const words = useMemo(() => (verdict && subject && facts ? orderWords({ state: subject.prefilled.state, facts }, verdict, locale, now) : null), [verdict, subject, facts, locale, now]);
   const pending = verdict ? verdict.questions.filter((q) => !skipped.includes(q.fact)) : [];
   const shown: Exclude<View, 'auto'> = view === 'auto' ? (verdict && pending.length === 0 ? 'verdict' : 'questions') : view;
 
@@ -357,7 +367,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
             onScratch={(vendor) => {
               focusOnSubject.current = true;
               resetClaim();
-              setSubject({ vendor, orderId: null, snapshots: [], prefilled: { facts: {}, from: [], status: null } });
+              setSubject({ vendor, orderId: null, snapshots: [], prefilled: { facts: {}, from: [], status: null, state: 'unknown' } });
             }}
           />
         )}
@@ -385,7 +395,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
           <h2 ref={viewHeading} tabIndex={-1}>
             {t('checker.title')}
           </h2>
-          {verdict && <VerdictSummary verdict={verdict} openQuestions={pending.length} onShown={verdictShown} />}
+          {verdict && words && <VerdictSummary verdict={verdict} words={words} openQuestions={pending.length} onShown={verdictShown} />}
           <FactsForm
             facts={facts ?? {}}
             fromSnapshot={subject.prefilled.from}
@@ -435,6 +445,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
           </h2>
           <VerdictView
             verdict={verdict}
+            words={words!}
             now={now}
             checklist={checklist}
             openQuestions={pending.length}
@@ -477,7 +488,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
           <h2 ref={viewHeading} tabIndex={-1}>
             {t('checker.ticket.prepare')}
           </h2>
-          <VerdictSummary verdict={verdict} openQuestions={pending.length} />
+          <VerdictSummary verdict={verdict} words={words!} openQuestions={pending.length} />
           <TicketEditor
             verdict={verdict}
             facts={facts}

@@ -3,6 +3,8 @@ import { citationTitle } from '../../lib/policy/sources';
 import { EVIDENCE_ITEMS, type ChecklistEntry } from '../../lib/claims/evidence';
 import { formatMoney } from '../../lib/policy/text';
 import type { Verdict } from '../../lib/claims/eligibility';
+import type { HeadlineWords } from '../../lib/claims/headline';
+import { Headline } from '../Headline';
 import { useI18n } from '../i18n';
 import { daysLeft } from './format';
 
@@ -23,16 +25,14 @@ function closingTime(closesAt: string | undefined): string | null {
   return time && time !== '23:59' ? time : null;
 }
 
-/** Outcome in plain words, with the kind of refund and who to ask. */
-export function VerdictSummary({ verdict, openQuestions, onShown }: { verdict: Verdict; openQuestions: number; onShown?: () => void }) {
+/** The headline, in the words every surface uses, and who to ask. */
+export function VerdictSummary({ verdict, words, openQuestions, onShown }: { verdict: Verdict; words: HeadlineWords; openQuestions: number; onShown?: () => void }) {
   const { t } = useI18n();
   useEffect(() => onShown?.(), [onShown]);
   return (
     <div className={`rg-outcome rg-outcome--${verdict.outcome}`} data-verdict={verdict.outcome} data-outcome={verdict.outcome} data-testid="outcome" data-provisional={openQuestions > 0 ? 'true' : 'false'}>
-      <strong className="rg-outcome__text">{t(`checker.outcome.${verdict.outcome}`)}</strong>
-      <span className="rg-outcome__how">
-        {[verdict.refund ? t(`checker.refund.${verdict.refund}`) : null, t(`checker.claimWith.${verdict.claimWith}`)].filter(Boolean).join(' · ')}
-      </span>
+      <Headline words={words} />
+      <span className="rg-outcome__how">{t(`checker.claimWith.${verdict.claimWith}`)}</span>
       {openQuestions > 0 && <span className="rg-outcome__provisional">{t('checker.verdict.provisional', { count: openQuestions })}</span>}
     </div>
   );
@@ -40,6 +40,8 @@ export function VerdictSummary({ verdict, openQuestions, onShown }: { verdict: V
 
 export interface VerdictViewProps {
   verdict: Verdict;
+  /** The headline's words (lib/claims/order-headline `orderWords`). */
+  words: HeadlineWords;
   now: string;
   checklist: readonly ChecklistEntry[];
   openQuestions: number;
@@ -49,7 +51,7 @@ export interface VerdictViewProps {
   onShown?: () => void;
 }
 
-export function VerdictView({ verdict, now, checklist, openQuestions, capture, openUrl, onShown }: VerdictViewProps) {
+export function VerdictView({ verdict, words, now, checklist, openQuestions, capture, openUrl, onShown }: VerdictViewProps) {
   const { t, locale } = useI18n();
   const d = verdict.deadline;
   const left = d ? daysLeft(now, d.date) : null;
@@ -57,7 +59,7 @@ export function VerdictView({ verdict, now, checklist, openQuestions, capture, o
   const est = verdict.refundEstimate;
   return (
     <div className="rg-verdict" data-testid="verdict">
-      <VerdictSummary verdict={verdict} openQuestions={openQuestions} onShown={onShown} />
+      <VerdictSummary verdict={verdict} words={words} openQuestions={openQuestions} onShown={onShown} />
 
       {est && (
         <div className="rg-block" data-testid="estimate">

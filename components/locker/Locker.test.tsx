@@ -13,6 +13,9 @@ import { MessagingError } from '../../lib/messages';
 import { StaticLocale } from '../i18n';
 import type { LockerApi } from './api';
 import { Locker } from './Locker';
+import { snapshotHeadlines } from '../../lib/claims/order-headline';
+import { cardContent } from '../../lib/card/model';
+import { headlineText } from '../../lib/headline-text';
 import { digestThroughNodeBuffers } from '../../test/component/node-digest';
 
 const T0 = new Date('2026-11-22T02:00:00Z');
@@ -74,6 +77,32 @@ function show(api: LockerApi, locale: Locale = 'zh-CN') {
 }
 
 const rows = () => within(screen.getByTestId('snapshot-table')).getAllByRole('row').slice(1);
+
+describe('evidence locker · each order’s headline', () => {
+  const NOW = '2026-11-22T14:00:00+08:00';
+  const paid = { orderId: '20261118105822371604', orderType: '新购', status: '已支付', paidAt: '2026-11-18 10:59:07', amountPaid: 3145.37, product: '云服务器 CVM', term: '1年' };
+
+  it('shows in the rows and the detail the words the card shows for the same order', async () => {
+    const user = userEvent.setup();
+    const { api, store } = await lockerOver(async (s) => {
+      await s.capture(orderPage(paid.orderId, '已支付', { fields: paid }), null, at(0));
+      await s.capture(orderPage('20261109143015264938', '已退款'), null, at(5));
+    });
+    // As the worker answers it (entrypoints/background/headlines.ts).
+    api.headlines = async (ids, locale) => snapshotHeadlines(await store.bodies(ids), NOW, { locale });
+    show(api);
+    const card = cardContent({ match: { vendor: 'tencent-cloud', kind: 'order' }, locale: 'zh-CN', checkout: null, order: paid, rows: [] }, NOW, { locale: 'zh-CN' }).order!.words;
+    await waitFor(() => expect(document.querySelectorAll('[data-snapshot-id] [data-headline]')).toHaveLength(2));
+    const [refundedRow, paidRow] = rows();
+    expect(refundedRow!.querySelector('[data-headline]')!.textContent).toBe('本单已退款');
+    expect(paidRow!.querySelector('[data-headline]')!.textContent).toBe(headlineText(card));
+    expect(paidRow!.querySelector('[data-headline]')).toHaveAttribute('data-tone', card.tone);
+
+    await user.click(within(paidRow!).getByRole('button', { name: /查看/ }));
+    const detail = await screen.findByTestId('snapshot-detail');
+    await waitFor(() => expect(detail.querySelector('[data-headline]')?.textContent).toBe(headlineText(card)));
+  });
+});
 
 describe('evidence locker · list and filters', () => {
   it('shows the empty state when nothing was saved', async () => {

@@ -7,6 +7,7 @@ import { Filters } from './Filters';
 import { errorText } from './format';
 import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotTable } from './SnapshotTable';
+import type { HeadlineWords } from '../../lib/claims/headline';
 
 type ListState =
   | { state: 'loading' }
@@ -37,6 +38,7 @@ export function Locker({ api }: { api: LockerApi }) {
   const [storeCheck, setStoreCheck] = useState<StoreCheck>({ state: 'idle' });
   const listHeading = useRef<HTMLHeadingElement>(null);
   const request = useRef(0);
+  const [headlines, setHeadlines] = useState<Record<string, HeadlineWords | null>>({});
 
   useEffect(() => {
     document.title = `${t('app.name')} · ${t('locker.title')}`;
@@ -54,10 +56,17 @@ export function Locker({ api }: { api: LockerApi }) {
           return;
         }
         setList({ state: 'ready', ...result });
+        // Each order's headline, in the words of the card and the popup (a row without one shows its status only).
+        const orders = result.items.filter((i) => i.kind === 'order').map((i) => i.id);
+        if (api.headlines && orders.length > 0)
+          api.headlines(orders, locale).then(
+            (words) => mine === request.current && setHeadlines(words),
+            () => undefined,
+          );
       },
       (error: unknown) => mine === request.current && setList({ state: 'error', message: errorText(error, t) }),
     );
-  }, [api, filters, offset, reloads, t]);
+  }, [api, filters, offset, reloads, t, locale]);
 
   const applyFilters = useCallback((next: ListFilters) => {
     setFilters(next);
@@ -197,6 +206,7 @@ export function Locker({ api }: { api: LockerApi }) {
               <>
                 <SnapshotTable
                   items={list.items}
+                  headlines={headlines}
                   total={list.total}
                   selected={selected}
                   onToggle={toggle}

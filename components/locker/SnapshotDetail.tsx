@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { CAPTURE_LIMITS, PART_NAMES, type PartName } from '../../lib/evidence/schema';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../i18n';
+import type { HeadlineWords } from '../../lib/claims/headline';
+import { Headline } from '../Headline';
 import type { LockerApi, SnapshotDetailData } from './api';
 import { beijingTime, errorText, kindLabel, sourceLabel, vendorLabel } from './format';
 
@@ -27,8 +29,9 @@ const PART_KEYS: Record<PartName, MessageKey> = {
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
 export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: SnapshotDetailProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const formId = useId();
+  const [headline, setHeadline] = useState<HeadlineWords | null>(null);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [chain, setChain] = useState<ChainState>({ state: 'checking' });
   const [note, setNote] = useState('');
@@ -41,13 +44,19 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
   const deleteButton = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(async () => {
+    setHeadline(null);
     try {
       const snapshot = await api.get(id);
       setLoaded(snapshot ? { state: 'ready', snapshot } : { state: 'missing' });
+      // An order's headline, in the words of the card and the popup.
+      if (snapshot?.body.kind === 'order' && api.headlines) {
+        const words = await api.headlines([id], locale).catch(() => ({}) as Record<string, HeadlineWords | null>);
+        setHeadline(words[id] ?? null);
+      }
     } catch (error) {
       setLoaded({ state: 'error', message: errorText(error, t) });
     }
-  }, [api, id, t]);
+  }, [api, id, t, locale]);
 
   const checkChain = useCallback(async () => {
     setChain({ state: 'checking' });
@@ -126,6 +135,7 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
       {loaded.state === 'loading' && <p className="rg-muted">{t('locker.loading')}</p>}
       {loaded.state === 'missing' && <p role="alert" className="rg-error">{t('evidence.error.notFound')}</p>}
       {loaded.state === 'error' && <p role="alert" className="rg-error">{loaded.message}</p>}
+      {loaded.state === 'ready' && headline && <Headline words={headline} />}
       {loaded.state === 'ready' && (
         <Details
           snapshot={loaded.snapshot}

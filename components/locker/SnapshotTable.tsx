@@ -1,9 +1,13 @@
 import { useI18n } from '../i18n';
 import type { SnapshotSummary } from './api';
+import type { HeadlineWords } from '../../lib/claims/headline';
+import { Headline } from '../Headline';
 import { beijingTime, kindLabel, sourceLabel, vendorLabel } from './format';
 
 interface SnapshotTableProps {
   items: SnapshotSummary[];
+  /** Each order's headline by snapshot id (absent while it loads). */
+  headlines?: Readonly<Record<string, HeadlineWords | null>>;
   total: number;
   selected: ReadonlySet<string>;
   onToggle: (id: string, on: boolean) => void;
@@ -12,7 +16,7 @@ interface SnapshotTableProps {
 }
 
 /** One page of snapshots, newest first. Page data (titles, order numbers, statuses) is rendered as text only. */
-export function SnapshotTable({ items, total, selected, onToggle, onTogglePage, onOpen }: SnapshotTableProps) {
+export function SnapshotTable({ items, headlines = {}, total, selected, onToggle, onTogglePage, onOpen }: SnapshotTableProps) {
   const { t } = useI18n();
   const pageSelected = items.length > 0 && items.every((s) => selected.has(s.id));
   return (
@@ -28,6 +32,7 @@ export function SnapshotTable({ items, total, selected, onToggle, onTogglePage, 
           <th scope="col">{t('locker.col.kind')}</th>
           <th scope="col">{t('locker.list.order')}</th>
           <th scope="col">{t('locker.col.status')}</th>
+          <th scope="col">{t('locker.col.headline')}</th>
           <th scope="col">{t('locker.list.source')}</th>
           <th scope="col">{t('locker.list.page')}</th>
           <th scope="col">{t('locker.col.badges')}</th>
@@ -46,6 +51,7 @@ export function SnapshotTable({ items, total, selected, onToggle, onTogglePage, 
             <td>{kindLabel(s.kind, t)}</td>
             <td className="rg-mono" data-field="orderId">{s.orderId ?? '—'}</td>
             <td data-field="status">{s.status ?? '—'}</td>
+            <td data-field="headline">{headlines[s.id] && <Headline words={headlines[s.id]!} className="rg-row-headline" />}</td>
             <td>
               <span className={`rg-badge rg-badge--${s.source}`} data-source={s.source}>
                 {sourceLabel(s.source, t)}

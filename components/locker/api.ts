@@ -1,4 +1,5 @@
 import type { BundleReport } from '../../lib/evidence';
+import type { HeadlineWords } from '../../lib/claims/headline';
 import type { Locale } from '../../lib/i18n';
 import type { RequestOf, ResponseOf } from '../../lib/messages';
 
@@ -19,6 +20,8 @@ export interface LockerApi {
   signingKey(): Promise<{ fingerprint: string }>;
   /** Hands a file to the browser's downloads. */
   download(fileName: string, bytes: Uint8Array): void;
+  /** The headline of each stored order (null for other snapshots), in the words of the card and the popup. */
+  headlines?(ids: string[], locale: Locale): Promise<Record<string, HeadlineWords | null>>;
 }
 
 export type SnapshotDetailData = NonNullable<ResponseOf<'evidence.get'>['snapshot']>;

@@ -90,7 +90,7 @@ export function RemindersSection({
               {d.estimated ? t('reminders.estimated') : ''}
               {d.orderId ? ` · ${t('reminders.subject.order', { product: d.product ?? '', orderId: d.orderId })}` : ''}
               {d.conditional ? <span className="rg-muted"> · {t('settings.reminders.conditional')}</span> : null}
-              {d.dataDeletionWarning ? <p className="rg-muted">{t('reminders.dataDeletion')}</p> : null}
+              {d.afterEnd ? <p className="rg-muted">{d.afterEnd}</p> : null}
             </li>
           ))}
         </ul>

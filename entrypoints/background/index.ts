@@ -4,6 +4,7 @@ import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
 import { checkTabOnce } from './check-once';
 import { evidenceHandlers, evidenceStore, fromExtensionPage } from './evidence';
+import { headlineHandlers } from './headlines';
 import { noteWebmailPage, outageHandlers } from './outages';
 import { createReminders, registerReminders, reminderHandlers, withReminderSync } from './reminders';
 import { registerSiteSync, syncSites } from './sites';
@@ -28,7 +29,7 @@ export default defineBackground(() => {
       fromExtensionPage(sender);
       return tabStatus(tabId);
     },
-    'card.content': (request) => cardContentFor(request, new Date()),
+    'card.content': (request, sender) => cardContentFor(request, sender.url ?? null, new Date(), evidenceStore),
     'sites.checkOnce': (request, sender) => checkTabOnce(request, sender),
     'ui.openChecker': async (_data, sender) => {
       if (sender.tabId === undefined) return { opened: false };
@@ -37,6 +38,7 @@ export default defineBackground(() => {
     },
     ...withReminderSync(evidenceHandlers(), reminders),
     ...outageHandlers(evidenceStore),
+    ...headlineHandlers(evidenceStore),
     ...reminderHandlers(reminders),
     ...captureTabHandlers(),
     'sites.sync': (_data, sender) => {

@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from '../../lib/zod';
 import type { Handlers, ResponseOf } from '../../lib/messages';
 import {
-  badgeCount, dismiss, emptyReminderState, markFired, notificationText, parseReminderName, planReminders, REMINDER_PREFIX,
+  badgeCount, dismiss, emptyReminderState, markFired, notificationText, parseReminderName, planReminders, REMINDER_PREFIX, reminderName,
   snooze, SNOOZE_MS, trackedDeadlines, type OrderRecord, type Reminder, type ReminderState,
 } from '../../lib/reminders';
 import { translator } from '../../lib/i18n';
@@ -44,7 +44,7 @@ export async function storedOrders(store: EvidenceStore): Promise<OrderRecord[]>
     for (const item of newestPerOrder(items, seen)) {
       const detail = await store.get(item.id);
       const site = ordersKeyedBySite(item.vendor) ? siteOf(item.url) : undefined;
-      if (detail) out.push({ vendor: item.vendor, orderId: item.orderId!, ...(site ? { site } : {}), snapshotId: item.id, fields: detail.body.fields });
+      if (detail) out.push({ vendor: item.vendor, orderId: item.orderId!, ...(site ? { site } : {}), snapshotId: item.id, fields: detail.body.fields, url: item.url });
     }
     if (offset + PAGE >= total) break;
   }
@@ -89,7 +89,7 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
   function sync(): Promise<ResponseOf<'reminders.sync'>> {
     return serial(async () => {
       const at = now();
-      const { deadlines, plan: all } = await compute(at);
+      const { deadlines, locale, plan: all } = await compute(at);
       // Chrome allows 500 alarms per extension: schedule the soonest; each firing tops the rest up.
       const plan = [...all].sort((a, b) => a.fireAt - b.fireAt || a.name.localeCompare(b.name)).slice(0, MAX_ALARMS);
       const existing = (await browser.alarms.getAll()).filter((a) => a.name.startsWith(REMINDER_PREFIX));
@@ -116,6 +116,9 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
           orderId: d.orderId,
           product: d.product,
           dataDeletionWarning: d.dataDeletionWarning,
+          afterEnd: d.afterEnd,
+          headline: d.headline,
+          notification: notificationText({ name: reminderName(d.id, 0), deadlineId: d.id, leadDays: 0, fireAt: at, deadline: d }, locale, at),
         })),
       };
     });

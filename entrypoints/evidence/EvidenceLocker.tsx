@@ -14,6 +14,7 @@ export const messagingLockerApi: LockerApi = {
   verifyBundle,
   signingKey: () => sendMessage('evidence.signingKey', {}),
   download: (fileName, bytes) => downloadBytes(fileName, bytes),
+  headlines: async (ids, locale) => (await sendMessage('order.headlines', { ids, locale })).headlines,
 };
 
 export function EvidenceLocker() {

@@ -94,8 +94,8 @@ describe('Options: reminders', () => {
 
   it('lists the deadlines still ahead, with the §5.4 warning for an Exmail expiry', async () => {
     const upcoming: UpcomingDeadline[] = [
-      { id: 'order|tencent-cloud|1|five-day-no-reason', kind: 'refund-window', date: '2026-11-23', label: '五天无理由退还截止（含第 5 天）', estimated: false, conditional: true, orderId: '1', product: '云服务器 CVM', dataDeletionWarning: false },
-      { id: 'expiry|tencent-exmail|EX-9', kind: 'service-expiry', date: '2027-02-10', label: '腾讯企业邮箱 服务到期（按付款时间和购买时长估算）', estimated: true, conditional: false, orderId: 'EX-9', product: '腾讯企业邮箱', dataDeletionWarning: true },
+      { id: 'order|tencent-cloud|1|five-day-no-reason', kind: 'refund-window', date: '2026-11-23', label: '五天无理由退还截止（含第 5 天）', estimated: false, conditional: true, orderId: '1', product: '云服务器 CVM', dataDeletionWarning: false, afterEnd: null, headline: null, notification: { title: '', message: '' } },
+      { id: 'expiry|tencent-exmail|EX-9', kind: 'service-expiry', date: '2027-02-10', label: '腾讯企业邮箱 服务到期（按付款时间和购买时长估算）', estimated: true, conditional: false, orderId: 'EX-9', product: '腾讯企业邮箱', dataDeletionWarning: true, afterEnd: '到期未续约时，腾讯云有权在服务结束后随时清空全部邮件和通讯录（SLA 5.4），请提前续费或备份。', headline: null, notification: { title: '', message: '' } },
     ];
     renderOptions(['zh-CN'], fakeApi({ upcoming: vi.fn(async () => upcoming) }));
     const first = await screen.findByText(/五天无理由退还截止/);

@@ -3,7 +3,10 @@ import { KNOWN_SOURCES } from '../policy/sources';
 import { SHIPPED_VENDORS } from '../vendors/types';
 import { flagAdviceEntries, riskFlags, RISK_FLAGS } from './flags';
 import { pageTimeToIso, parseInstant } from '../time/zone';
-import { checkoutCard, lastMonthSla, orderCard } from './model';
+import { cardContent, checkoutCard, lastMonthSla, orderCard } from './model';
+import { evaluateClaim } from '../claims/eligibility';
+import { headlineWords } from '../claims/headline';
+import { orderFacts } from '../claims/order-facts';
 
 const NOW = '2026-11-22T10:00:00+08:00';
 
@@ -97,6 +100,43 @@ describe('order card', () => {
     expect(orderCard('tencent-cloud', { paidAt: '2026-11-10 10:59:07' }, NOW, { locale: 'zh-CN' }).clocks[0]).toMatchObject({ date: '2026-11-15', state: 'lapsed' });
     expect(orderCard('tencent-cloud', { paidAt: '2026-12-01 00:00:00' }, NOW, { locale: 'zh-CN' }).clocks).toEqual([]);
     expect(orderCard('tencent-cloud', {}, NOW, { locale: 'zh-CN' }).purchasedAt).toBeNull();
+  });
+
+  it('takes its clocks from the verdict’s routes: a passed five-day window stays listed while the partial refund leads', () => {
+    const paid = { orderId: '20261118105822371604', orderType: '新购', status: '已支付', paidAt: '2026-11-18 10:59:07', amountPaid: 3145.37, term: '1年' };
+    const later = '2026-11-25T14:00:00+08:00';
+    const card = orderCard('tencent-cloud', paid, later, { locale: 'zh-CN' });
+    const verdict = evaluateClaim(orderFacts({ vendor: 'tencent-cloud', fields: paid }).facts, later);
+    expect(card.words).toEqual(headlineWords(verdict, 'zh-CN', later));
+    expect(verdict.refund).toBe('partial');
+    expect(card.words.tone).toBe('good');
+    expect(card.clocks).toEqual([expect.objectContaining({ rule: 'five-day-no-reason', state: 'lapsed', date: '2026-11-23' })]);
+    for (const clock of card.clocks) expect(verdict.routes.find((r) => r.id === clock.rule)?.deadline?.date).toBe(clock.date);
+  });
+
+  it('an order-list row reads the order’s stored snapshot under what the list shows, so it says what the order page says', () => {
+    const detail = { orderId: '20261118105822371604', orderType: '新购', status: '已支付', paidAt: '2026-11-18 10:59:07', amountPaid: 3145.37, term: '1年' };
+    // The list shows no term and no 实付.
+    const row = { orderId: '20261118105822371604', orderType: '新购', status: '已支付', createdAt: '2026-11-18 10:58:22', paidAt: '2026-11-18 10:59:07', amount: 3145.37 };
+    const request = { match: { vendor: 'tencent-cloud', kind: 'order' as const }, locale: 'zh-CN' as const, checkout: null, order: null, rows: [row] };
+    const page = orderCard('tencent-cloud', detail, NOW, { locale: 'zh-CN' }).words;
+    expect(cardContent(request, NOW, { locale: 'zh-CN', stored: { [row.orderId]: detail } }).orderRows[0]!.words).toEqual(page);
+    // Unsaved, the row says what its own fields allow (billing unknown: it asks).
+    expect(cardContent(request, NOW, { locale: 'zh-CN' }).orderRows[0]!.words).not.toEqual(page);
+    // What the list shows now wins: an order refunded since it was saved reads as refunded.
+    const refunded = cardContent({ ...request, rows: [{ ...row, status: '已退款' }] }, NOW, { locale: 'zh-CN', stored: { [row.orderId]: detail } });
+    expect(refunded.orderRows[0]!.words.line).toBe('本单已退款');
+  });
+
+  it('reads an upgrade as no new purchase: no five-day clock (FACTS.md: upgrades do not qualify)', () => {
+    const upgrade = orderCard('tencent-cloud', { orderType: '升级', status: '已支付', paidAt: '2026-11-20 16:34:20', term: '剩余 11个月6天' }, NOW, { locale: 'zh-CN' });
+    expect(upgrade.clocks.map((c) => c.rule)).not.toContain('five-day-no-reason');
+  });
+
+  it('a refunded order has no clock, and its headline says it was refunded', () => {
+    const refunded = orderCard('tencent-cloud', { orderType: '新购', status: '已退款', paidAt: '2026-11-20 16:34:20', term: '1年' }, NOW, { locale: 'zh-CN' });
+    expect(refunded.clocks).toEqual([]);
+    expect(refunded.words.line).toBe('本单已退款');
   });
 
   it('gives last month’s SLA window for Exmail and CVM, across a year end', () => {

@@ -1,18 +1,19 @@
 import type { Locale } from '../i18n';
-import { evaluateClaim, type Verdict } from '../claims/eligibility';
-import { evaluateCondition, type FactBag } from '../claims/conditions';
+import { evaluateClaim, type Route, type Verdict } from '../claims/eligibility';
 import { evaluateDeadline } from '../claims/deadline';
 import { FACT_DEFAULTS } from '../claims/facts';
+import { headlineWords, type HeadlineWords } from '../claims/headline';
+import { evaluateOrder } from '../claims/order-headline';
+import { checkoutFacts, orderFacts, type OrderState } from '../claims/order-facts';
 import type { CheckoutFields } from '../extract/checkout';
 import type { OrderFields } from '../extract/order';
-import { isInactiveOrder } from '../extract/normalize';
 import { findPack, loadUserPacks } from '../policy/registry';
-import type { Outcome, PolicyRule, RefundKind } from '../policy/schema';
+import type { Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { citationTitle } from '../policy/sources';
 import { localize } from '../policy/text';
 import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import { defaultCalendar } from '../time/calendar';
-import { addCalendarMonths, firstDayOfMonth, monthOf, pageTimeToIso, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
+import { addCalendarMonths, firstDayOfMonth, monthOf, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
 import { riskFlags, type RiskFlag } from './flags';
 import type { CardRequest } from './schema';
 
@@ -47,6 +48,8 @@ export interface CardException {
 
 export interface CheckoutCardModel {
   vendor: string;
+  /** The headline, in the words every surface uses (lib/claims/headline). */
+  words: HeadlineWords;
   /** What the policy says for this purchase if the buyer changes their mind after paying. */
   headline: { outcome: Outcome; refund: RefundKind | null; rule: string; basis: { text: string; citation: string }[] };
   clocks: CardClock[];
@@ -68,6 +71,9 @@ export interface OrderCardModel {
   orderId: string | null;
   purchasedAt: string | null;
   status: string | null;
+  state: OrderState;
+  /** The order's headline, in the words every surface uses. */
+  words: HeadlineWords;
   clocks: CardClock[];
   /** The SLA claim window for the month before `now` (Exmail, CVM). */
   sla: SlaWindow | null;
@@ -79,63 +85,56 @@ interface CardOptions {
   packs?: readonly unknown[];
 }
 
+const packOf = (vendor: string, options: CardOptions): PolicyPack => findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
+
 const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>
   citations.map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
 
-/** Facts a purchase page establishes (never guessed: what the page does not show stays unknown). */
-export function checkoutFacts(vendor: string, fields: Partial<CheckoutFields>): Record<string, unknown> {
-  const facts: Record<string, unknown> = {};
-  if (fields.channel) facts.channel = fields.channel;
-  if (fields.promoText) facts.promoNonRefundable = true;
-  if (fields.orderType) facts.renewal = fields.orderType === '续费';
-  // Only prepaid (包年包月) purchases have a term to choose on Tencent Cloud.
-  if (vendor === 'tencent-cloud' && fields.term) facts.billing = 'prepaid';
-  return facts;
-}
+const live = (route: Route) => route.status === 'open' || route.status === 'needs-answers';
 
 /**
- * The rules that could still decide a claim: the first rule whose condition
- * is certainly true wins, so nothing after it can apply, and rules whose
- * condition is certainly false never do.
+ * The card's clocks are the verdict's routes that run on a period from
+ * payment or delivery: open or waiting on answers (conditional), or closed
+ * (lapsed). A route some exception rules out has no clock.
  */
-function reachableRules(rules: readonly PolicyRule[], bag: FactBag): PolicyRule[] {
-  const out: PolicyRule[] = [];
-  for (const rule of rules) {
-    const truth = evaluateCondition(rule.when, bag);
-    if (truth === 'false') continue;
-    out.push(rule);
-    if (truth === 'true') break;
-  }
-  return out;
-}
-
-function ruleClocks(vendor: string, facts: FactBag, nowMs: number, options: CardOptions): CardClock[] {
-  const pack = findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
-  const bag: FactBag = { ...FACT_DEFAULTS, ...facts };
+function routeClocks(verdict: Verdict, pack: PolicyPack, facts: Record<string, unknown>, nowMs: number, locale: Locale): CardClock[] {
   const seen = new Set<string>();
   const clocks: CardClock[] = [];
-  for (const rule of reachableRules(pack.rules, bag)) {
-    if (rule.deadline?.kind !== 'period' || rule.outcome === 'not-eligible') continue;
-    const truth = evaluateCondition(rule.when, bag);
-    const state = evaluateDeadline(rule.deadline, { facts: bag, now: nowMs, calendar: defaultCalendar, locale: options.locale });
-    if (state.state === 'none') continue;
-    const label = state.state === 'unknown' ? localize(rule.deadline.label, options.locale, { amount: '…' }) : state.deadline.label;
+  for (const route of verdict.routes) {
+    const rule = pack.rules.find((r) => r.id === route.id);
+    if (!rule || rule.deadline?.kind !== 'period' || route.status === 'ruled-out') continue;
+    const d = route.deadline;
+    if (!d && !live(route)) continue;
+    // A window whose length the page does not give (e.g. "7–30 days, per plan"): what the source says about it.
+    const unknown = d ? null : evaluateDeadline(rule.deadline, { facts: { ...FACT_DEFAULTS, ...facts }, now: nowMs, calendar: defaultCalendar, locale });
+    const label = d ? d.label : localize(rule.deadline.label, locale, { amount: '…' });
     if (seen.has(label)) continue;
     seen.add(label);
     clocks.push({
-      rule: rule.id,
+      rule: route.id,
       label,
-      date: state.state === 'unknown' ? null : state.deadline.date,
-      estimated: state.state === 'unknown' ? false : state.deadline.estimated,
-      state: state.state,
-      conditional: truth === 'unknown',
-      outcome: rule.outcome,
-      summary: localize(rule.summary, options.locale),
-      note: state.state === 'unknown' ? state.note : null,
-      citations: cite(rule.citations, options.locale),
+      date: d?.date ?? null,
+      estimated: d?.estimated ?? false,
+      state: route.status === 'closed' ? 'lapsed' : d ? 'open' : 'unknown',
+      conditional: route.status === 'needs-answers',
+      outcome: route.outcome,
+      summary: localize(rule.summary, locale),
+      note: unknown?.state === 'unknown' ? unknown.note : null,
+      citations: cite(rule.citations, locale),
     });
   }
   return clocks;
+}
+
+/** Other routes still open or waiting on answers, beyond the headline and the clocks (at most five). */
+function otherRoutes(verdict: Verdict, pack: PolicyPack, shown: ReadonlySet<string>, locale: Locale): CardException[] {
+  return verdict.routes
+    .filter((route) => live(route) && !shown.has(route.id))
+    .flatMap((route) => {
+      const rule = pack.rules.find((r) => r.id === route.id);
+      return rule && rule.when !== undefined ? [{ rule: route.id, outcome: route.outcome, summary: localize(rule.summary, locale), citations: cite(rule.citations, locale) }] : [];
+    })
+    .slice(0, 5);
 }
 
 /**
@@ -144,21 +143,15 @@ function ruleClocks(vendor: string, facts: FactBag, nowMs: number, options: Card
  * the exceptions that could still apply, and the risks the page shows.
  */
 export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, now: string, options: CardOptions): CheckoutCardModel {
-  const facts = checkoutFacts(vendor, fields);
-  const nowMs = parseInstant(now);
-  if (nowMs === null) throw new RangeError(`now must be an ISO date-time, got "${now}"`);
-  const verdict: Verdict = evaluateClaim({ vendor, purchasedAt: now, reason: 'changed-mind', ...facts }, now, { locale: options.locale, packs: options.packs });
-  // Cloud resources and licences are delivered on payment: the clocks start now.
-  const clocks = ruleClocks(vendor, { ...facts, purchasedAt: now, deliveredAt: now }, nowMs, options);
-  const pack = findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
-  const bag: FactBag = { ...FACT_DEFAULTS, ...facts };
-  const shown = new Set([verdict.rule, ...clocks.map((c) => c.rule)]);
-  const exceptions = reachableRules(pack.rules, bag)
-    .filter((rule) => !shown.has(rule.id) && rule.outcome !== 'not-eligible' && rule.when !== undefined)
-    .slice(0, 5)
-    .map((rule) => ({ rule: rule.id, outcome: rule.outcome, summary: localize(rule.summary, options.locale), citations: cite(rule.citations, options.locale) }));
+  const { facts } = checkoutFacts(vendor, fields, now);
+  const nowMs = parseInstant(now)!;
+  const verdict: Verdict = evaluateClaim({ ...facts, reason: 'changed-mind' }, now, { locale: options.locale, packs: options.packs });
+  const pack = packOf(vendor, options);
+  const clocks = routeClocks(verdict, pack, facts, nowMs, options.locale);
+  const exceptions = otherRoutes(verdict, pack, new Set([verdict.rule, ...clocks.map((c) => c.rule)]), options.locale);
   return {
     vendor,
+    words: headlineWords(verdict, options.locale, now),
     headline: {
       outcome: verdict.outcome,
       refund: verdict.refund,
@@ -171,16 +164,16 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
   };
 }
 
-const SLA_SERVICE: Record<string, keyof typeof SLA_POLICIES | undefined> = { 'tencent-exmail': 'exmail', 'tencent-cloud': 'cvm' };
 
 /** The SLA claim window for last month, for vendors with an SLA. */
 export function lastMonthSla(vendor: string, now: string): SlaWindow | null {
-  const service = SLA_SERVICE[vendor];
+  // The vendor's SLA, as its definition names it (lib/vendors/*/sla.ts).
+  const policy = Object.values(SLA_POLICIES).find((p) => p.vendor === vendor);
   const nowMs = parseInstant(now);
-  if (!service || nowMs === null) return null;
+  if (!policy || nowMs === null) return null;
   const today = shanghaiDate(nowMs);
   const month = monthOf(addCalendarMonths(firstDayOfMonth(monthOf(today)), -1));
-  const claim = slaClaimWindow(month, defaultCalendar, SLA_POLICIES[service]);
+  const claim = slaClaimWindow(month, defaultCalendar, policy);
   return { month, ...claim, open: today > claim.opensAfter && today <= claim.closesOn };
 }
 
@@ -188,23 +181,30 @@ export function lastMonthSla(vendor: string, now: string): SlaWindow | null {
  * The deadlines that follow from an order shown on an order page, counted
  * from its payment (or creation) time, and last month's SLA claim window.
  */
-export function orderCard(vendor: string, order: Partial<OrderFields>, now: string, options: CardOptions): OrderCardModel {
+export function orderCard(vendor: string, order: Partial<OrderFields> | Readonly<Record<string, unknown>>, now: string, options: CardOptions & { url?: string | null }): OrderCardModel {
   const nowMs = parseInstant(now);
   if (nowMs === null) throw new RangeError(`now must be an ISO date-time, got "${now}"`);
-  const purchasedAt = pageTimeToIso(order.paidAt) ?? pageTimeToIso(order.createdAt);
-  const facts: Record<string, unknown> = {};
-  if (order.orderType) facts.renewal = /续费/.test(order.orderType);
-  const paidMs = purchasedAt ? parseInstant(purchasedAt) : null;
-  // An unpaid, cancelled or refunded order starts no clock.
-  const settled = !isInactiveOrder(order.status);
-  const clocks = settled && purchasedAt && paidMs !== null && paidMs <= nowMs ? ruleClocks(vendor, { ...facts, purchasedAt }, nowMs, options) : [];
-  return { vendor, orderId: order.orderId ?? null, purchasedAt, status: order.status ?? null, clocks, sla: lastMonthSla(vendor, now) };
+  const derived = orderFacts({ vendor, fields: order, url: options.url });
+  // Refunded, unpaid and cancelled orders (and one paid after `now`) have no verdict, so no clock.
+  const { verdict, words } = evaluateOrder(derived, now, { locale: options.locale, packs: options.packs });
+  const purchasedAt = typeof derived.facts.purchasedAt === 'string' ? derived.facts.purchasedAt : null;
+  const clocks = verdict && derived.clock ? routeClocks(verdict, packOf(vendor, options), derived.facts, nowMs, options.locale) : [];
+  return {
+    vendor,
+    orderId: typeof order.orderId === 'string' ? order.orderId : null,
+    purchasedAt,
+    status: derived.statusText,
+    state: derived.state,
+    words,
+    clocks,
+    sla: lastMonthSla(vendor, now),
+  };
 }
 
 export interface CardContent {
   checkout: CheckoutCardModel | null;
   order: OrderCardModel | null;
-  orderRows: { orderId: string; status: string | null; clock: CardClock | null }[];
+  orderRows: { orderId: string; status: string | null; words: HeadlineWords; clock: CardClock | null }[];
 }
 
 /**
@@ -212,7 +212,20 @@ export interface CardContent {
  * read there: a checkout's policy, clocks and risks; an order's deadlines (or
  * each listed order's next one); a console's SLA claim window.
  */
-export function cardContent(request: CardRequest, now: string, options: CardOptions): CardContent {
+export function cardContent(
+  request: CardRequest,
+  now: string,
+  options: CardOptions & {
+    url?: string | null;
+    /**
+     * The newest stored snapshot of each listed order (by order number): a list
+     * row shows less than the order's own page (no term, no 实付), so the row
+     * reads what was saved, overlaid with what the list shows now (its status).
+     * The row then says what the popup and reminders say for that order.
+     */
+    stored?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  },
+): CardContent {
   const { match } = request;
   const content: CardContent = { checkout: null, order: null, orderRows: [] };
   if (match.kind === 'checkout') content.checkout = checkoutCard(match.vendor, request.checkout ?? {}, now, options);
@@ -221,8 +234,8 @@ export function cardContent(request: CardRequest, now: string, options: CardOpti
     content.orderRows = request.rows
       .filter((row) => row.orderId)
       .map((row) => {
-        const card = orderCard(match.vendor, row, now, options);
-        return { orderId: row.orderId!, status: row.status ?? null, clock: card.clocks[0] ?? null };
+        const card = orderCard(match.vendor, { ...options.stored?.[row.orderId!], ...row }, now, options);
+        return { orderId: row.orderId!, status: row.status ?? null, words: card.words, clock: card.clocks[0] ?? null };
       });
   }
   return content;

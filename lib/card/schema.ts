@@ -4,6 +4,7 @@ import { LOCALES } from '../i18n/core';
 import { pageMatchSchema } from '../vendors/schema';
 import { checkoutFieldsSchema, orderFieldsSchema } from '../extract/schema';
 import { RISK_FLAGS } from './flags';
+import { ORDER_STATES } from '../claims/order-facts';
 
 /**
  * The in-page card's messages: the content script sends what it read from the
@@ -37,10 +38,20 @@ const clock = z.object({
   note: z.string().nullable(),
   citations: z.array(citation),
 });
+/** The headline's words (lib/claims/headline): the same on every surface. */
+export const headlineWordsSchema = z.object({
+  tone: z.enum(['good', 'warn', 'bad', 'neutral']),
+  line: z.string(),
+  deadline: z.string().nullable(),
+  deadlineDate: isoDate.nullable(),
+  estimated: z.boolean(),
+  confirmed: z.boolean(),
+});
 const flag = z.object({ id: z.enum(RISK_FLAGS), title: z.string(), advice: z.string(), evidence: z.string().nullable(), citations: z.array(citation) });
 
 export const checkoutCardSchema = z.object({
   vendor: z.string(),
+  words: headlineWordsSchema,
   headline: z.object({
     outcome,
     refund: z.enum(['full', 'partial', 'difference', 'voucher']).nullable(),
@@ -59,6 +70,8 @@ export const orderCardSchema = z.object({
   orderId: z.string().nullable(),
   purchasedAt: z.string().nullable(),
   status: z.string().nullable(),
+  state: z.enum(ORDER_STATES),
+  words: headlineWordsSchema,
   clocks: z.array(clock),
   sla: slaWindow.nullable(),
 });
@@ -66,6 +79,6 @@ export const orderCardSchema = z.object({
 export const cardResponseSchema = z.object({
   checkout: checkoutCardSchema.nullable(),
   order: orderCardSchema.nullable(),
-  orderRows: z.array(z.object({ orderId: z.string(), status: z.string().nullable(), clock: clock.nullable() })),
+  orderRows: z.array(z.object({ orderId: z.string(), status: z.string().nullable(), words: headlineWordsSchema, clock: clock.nullable() })),
 });
 export type CardResponse = z.infer<typeof cardResponseSchema>;

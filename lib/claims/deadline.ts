@@ -17,11 +17,12 @@ export interface Deadline {
 
 export type DeadlineState =
   | { state: 'none' }
-  | { state: 'open'; deadline: Deadline; opensAfter?: { date: IsoDate; estimated: boolean; canFileNow: boolean } }
+  | { state: 'open'; deadline: Deadline; opensAfter?: { date: IsoDate; estimated: boolean; canFileNow: boolean }; askFor?: string }
   | { state: 'lapsed'; deadline: Deadline }
   | { state: 'unknown'; fact: string; note: string | null };
 
 const FROM_PURCHASE_NOTE = t('（未提供交付时间，按购买时间计）', ' (counted from purchase: no delivery time given)');
+const FROM_PURCHASE_NOT_DOWNLOAD = t('（未提供下载时间，按购买时间估算）', ' (estimated from purchase: no download time given)');
 const LONGEST_WINDOW = t('（按最长可能期限 {days} 天计）', ' (the longest possible window, {days} days)');
 
 interface Ctx {
@@ -33,6 +34,10 @@ interface Ctx {
 
 function eventInstant(spec: Extract<DeadlineSpec, { kind: 'period' }>, facts: FactBag): { ms: number; fallback: boolean } {
   const purchased = parseInstant(String(facts.purchasedAt))!;
+  if (spec.from === 'download') {
+    const downloaded = typeof facts.downloadedAt === 'string' ? parseInstant(facts.downloadedAt) : null;
+    return downloaded !== null ? { ms: downloaded, fallback: false } : { ms: purchased, fallback: true };
+  }
   if (spec.from === 'delivery') {
     const delivered = typeof facts.deliveredAt === 'string' ? parseInstant(facts.deliveredAt) : null;
     if (delivered !== null) return { ms: delivered, fallback: false };
@@ -85,21 +90,28 @@ export function evaluateDeadline(spec: DeadlineSpec | undefined, ctx: Ctx): Dead
   }
 
   const event = eventInstant(spec, facts);
-  const suffix = event.fallback ? localize(FROM_PURCHASE_NOTE, locale) : '';
+  // A trial that runs from download, counted from purchase, is only an estimate: ask for the download time.
+  const fromDownload = spec.from === 'download' && event.fallback;
+  const suffix = event.fallback ? localize(fromDownload ? FROM_PURCHASE_NOT_DOWNLOAD : FROM_PURCHASE_NOTE, locale) : '';
+  const counted = (s: DeadlineState): DeadlineState =>
+    fromDownload && s.state !== 'unknown' && s.state !== 'none'
+      ? { ...s, deadline: { ...s.deadline, estimated: true }, ...(s.state === 'open' ? { askFor: 'downloadedAt' } : {}) }
+      : s;
   if (typeof spec.amount === 'number') {
     const close = closeAfter(spec, event.ms, spec.amount, calendar);
-    return state({ date: close.date, estimated: close.estimated, label: localize(spec.label, locale, { amount: spec.amount }) + suffix }, close.closesAt, now);
+    return counted(state({ date: close.date, estimated: close.estimated, label: localize(spec.label, locale, { amount: spec.amount }) + suffix }, close.closesAt, now));
   }
 
   const given = readFact(facts, spec.amount.fact);
   if (typeof given === 'number' && given > 0) {
     const close = closeAfter(spec, event.ms, given, calendar);
-    return state({ date: close.date, estimated: close.estimated, label: localize(spec.label, locale, { amount: given }) + suffix }, close.closesAt, now);
+    return counted(state({ date: close.date, estimated: close.estimated, label: localize(spec.label, locale, { amount: given }) + suffix }, close.closesAt, now));
   }
+  if (spec.amount.ifUnknown === 'no-deadline') return { state: 'none' };
   if (spec.amount.default !== undefined) {
     // A default from the source ("e.g. 24 h"): usable, but only as an estimate.
     const close = closeAfter(spec, event.ms, spec.amount.default, calendar);
-    return state({ date: close.date, estimated: true, label: localize(spec.label, locale, { amount: spec.amount.default }) + suffix }, close.closesAt, now);
+    return counted(state({ date: close.date, estimated: true, label: localize(spec.label, locale, { amount: spec.amount.default }) + suffix }, close.closesAt, now));
   }
   const range = spec.amount.range;
   if (range) {

@@ -78,13 +78,13 @@ const cases: Case[] = [
   },
   {
     name: 'Exmail: duplicate payment of one order (000 例外：多付)',
-    facts: { vendor: EX, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'duplicate-charge' },
+    facts: { vendor: EX, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'duplicate-charge', activated: true },
     now: '2026-03-10T10:00:00+08:00',
     expect: { outcome: 'negotiable', rule: 'mistaken-order', refund: 'difference' },
   },
   {
     name: 'Exmail: invoice details wrong, order placed again (000 例外：开票信息错误)',
-    facts: { vendor: EX, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'invoice-error' },
+    facts: { vendor: EX, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'invoice-error', activated: true },
     now: '2026-03-10T10:00:00+08:00',
     expect: { outcome: 'negotiable', rule: 'mistaken-order', refund: 'difference' },
   },
@@ -96,31 +96,31 @@ const cases: Case[] = [
   },
   {
     name: 'Exmail: the customer’s own side is excluded too (002 §2.3 (4)(5))',
-    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'user-side' },
+    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'user-side', activated: true },
     now: '2026-04-10T10:00:00+08:00',
     expect: { outcome: 'not-eligible', rule: 'outage-excluded-cause' },
   },
   {
     name: 'Exmail: availability met 99.9% → no SLA voucher (002 §2.2)',
-    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', sla: { month: '2026-03', compensationPercent: 0 } },
+    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', sla: { month: '2026-03', compensationPercent: 0 }, activated: true },
     now: '2026-04-10T10:00:00+08:00',
     expect: { outcome: 'not-eligible', rule: 'outage-sla-met', refund: null },
   },
   {
     name: 'Exmail: vendor outage over 72 h → SLA voucher, window after the 5th business day (Qingming) (000 故障, 002 §3.1–3.2)',
-    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 80, outageMonth: '2026-03' },
+    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 80, outageMonth: '2026-03', activated: true },
     now: '2026-04-02T10:00:00+08:00',
     expect: { outcome: 'compensation', rule: 'outage-over-72h', refund: 'voucher', claimWith: 'vendor', deadline: '2026-05-30', nextStepIncludes: '2026-04-08' },
   },
   {
     name: 'Exmail: exactly 72 h is not "over 72 h" — still the plain SLA rule (000: 超过72小时)',
-    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 72, outageMonth: '2026-03' },
+    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 72, outageMonth: '2026-03', activated: true },
     now: '2026-04-10T10:00:00+08:00',
     expect: { outcome: 'compensation', rule: 'outage-sla', refund: 'voucher' },
   },
   {
     name: 'Exmail: September outage → claims open after Tue Oct 13 (National Day, Sat Oct 10 make-up), close Nov 29',
-    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 5, outageMonth: '2026-09' },
+    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 5, outageMonth: '2026-09', activated: true },
     now: '2026-10-20T10:00:00+08:00',
     expect: { outcome: 'compensation', rule: 'outage-sla', deadline: '2026-11-29', estimated: false },
   },
@@ -132,21 +132,21 @@ const cases: Case[] = [
   },
   {
     name: 'Exmail: outage month unknown → no invented deadline, ask for the month',
-    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor' },
+    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', activated: true },
     now: '2026-04-10T10:00:00+08:00',
     expect: { outcome: 'compensation', rule: 'outage-sla', deadline: null, questions: ['outageMonth', 'sla'] },
   },
   {
     name: 'Exmail: the month of the sla result decides the window',
-    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', sla: { month: '2026-04', compensationPercent: 10 } },
+    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', sla: { month: '2026-04', compensationPercent: 10 }, activated: true },
     now: '2026-05-12T10:00:00+08:00',
     expect: { outcome: 'compensation', rule: 'outage-sla', deadline: '2026-06-29' },
   },
   {
     name: 'Exmail: a December 2026 outage opens claims on an estimated 2027 business day',
-    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 3, outageMonth: '2026-12' },
+    facts: { vendor: EX, purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 3, outageMonth: '2026-12', activated: true },
     now: '2027-01-02T10:00:00+08:00',
-    expect: { outcome: 'compensation', rule: 'outage-sla', deadline: '2027-03-01', estimated: false, nextStepIncludes: '2027-01-07' },
+    expect: { outcome: 'compensation', rule: 'outage-sla', deadline: '2027-03-01', estimated: false, nextStepIncludes: '2027-01-08' },
   },
   {
     name: 'Exmail: paid but never set up → worth asking at once (000 例外：服务尚未激活, 案例：小李)',
@@ -161,10 +161,10 @@ const cases: Case[] = [
     expect: { outcome: 'not-eligible', rule: 'no-refund-after-activation', refund: null, questions: [], onlyQuestions: true },
   },
   {
-    name: 'Exmail: activation unknown → §8.3 for now, and ask whether it was set up',
+    name: 'Exmail: activation unknown → the not-activated route leads, unconfirmed, and asks whether it was set up (not §8.3 yet)',
     facts: { vendor: EX, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'changed-mind' },
     now: '2026-03-03T10:00:00+08:00',
-    expect: { outcome: 'not-eligible', rule: 'no-refund-after-activation', questions: ['activated'], onlyQuestions: true },
+    expect: { outcome: 'negotiable', rule: 'not-activated', refund: 'full', questions: ['activated', 'terminatedForViolation'], onlyQuestions: true },
   },
 
   // ── Tencent Cloud: FACTS.md refunds and CVM SLA, seed 001 procedure ──
@@ -229,28 +229,36 @@ const cases: Case[] = [
     expect: { outcome: 'eligible', rule: 'partial-refund' },
   },
   {
-    name: 'Tencent Cloud: whether the five-day refund was used is asked, not guessed',
+    name: 'Tencent Cloud: whether the five-day refund was used is asked, not guessed — the five-day route leads meanwhile',
     facts: { vendor: TC, purchasedAt: '2026-03-02T10:00:00+08:00', billing: 'prepaid', renewal: false, convertedFromPayAsYouGo: false, promoNonRefundable: false, reason: 'changed-mind' },
     now: '2026-03-03T10:00:00+08:00',
-    expect: { outcome: 'eligible', rule: 'partial-refund', questions: ['firstNoReasonRefundUsed'], onlyQuestions: true },
+    expect: { outcome: 'eligible', rule: 'five-day-no-reason', refund: 'full', deadline: '2026-03-07', questions: ['firstNoReasonRefundUsed'], onlyQuestions: true },
   },
   {
-    name: 'Tencent Cloud: billing unknown → check the product rules and ask how it is billed (001 一)',
+    name: 'Tencent Cloud: billing unknown → the five-day route may apply: ask how it is billed, and about a no-refund campaign',
     facts: { vendor: TC, purchasedAt: '2026-03-02T10:00:00+08:00' },
     now: '2026-03-03T10:00:00+08:00',
-    expect: { outcome: 'negotiable', rule: 'check-product-rules', refund: null, questions: ['billing', 'promoNonRefundable', 'reason'] },
+    expect: { outcome: 'eligible', rule: 'five-day-no-reason', refund: 'full', questions: ['billing', 'promoNonRefundable'] },
+
   },
   {
     name: 'Tencent Cloud: CVM outage → SLA voucher; April claims open after Mon May 11 (Labour Day, Sat May 9 make-up)',
-    facts: { vendor: TC, purchasedAt: '2026-01-05', billing: 'prepaid', reason: 'outage', outageCause: 'vendor', sla: { month: '2026-04', compensationPercent: 25 } },
+    facts: { vendor: TC, purchasedAt: '2026-01-05', billing: 'pay-as-you-go', reason: 'outage', outageCause: 'vendor', sla: { month: '2026-04', compensationPercent: 25 } },
     now: '2026-05-08T10:00:00+08:00',
     expect: { outcome: 'compensation', rule: 'cvm-sla-compensation', refund: 'voucher', deadline: '2026-06-29', nextStepIncludes: '2026-05-11' },
   },
   {
     name: 'Tencent Cloud: CVM availability met → no credit (FACTS: CVM SLA)',
-    facts: { vendor: TC, purchasedAt: '2026-01-05', billing: 'prepaid', reason: 'outage', outageCause: 'vendor', sla: { month: '2026-04', compensationPercent: 0 } },
+    facts: { vendor: TC, purchasedAt: '2026-01-05', billing: 'pay-as-you-go', reason: 'outage', outageCause: 'vendor', sla: { month: '2026-04', compensationPercent: 0 } },
     now: '2026-05-12T10:00:00+08:00',
     expect: { outcome: 'not-eligible', rule: 'cvm-sla-met' },
+  },
+
+  {
+    name: 'Tencent Cloud: a duplicate charge on a "no refund" campaign is a billing error, not a product refund',
+    facts: { vendor: TC, purchasedAt: '2026-03-02T10:00:00+08:00', billing: 'prepaid', promoNonRefundable: true, reason: 'duplicate-charge' },
+    now: '2026-03-20T10:00:00+08:00',
+    expect: { outcome: 'negotiable', rule: 'billing-error', refund: 'full', deadline: null },
   },
 
   // ── 快连 LetsVPN: seed 003, stores per FACTS.md ──
@@ -273,28 +281,28 @@ const cases: Case[] = [
     expect: { outcome: 'not-eligible', rule: 'terminated-for-violation' },
   },
   {
-    name: "LetsVPN: duplicate charge within the plan's 14-day window → full refund of the charge",
+    name: 'LetsVPN: a duplicate charge → full refund of the charge, with no request window (003 重复或错误扣款)',
     facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'duplicate-charge', requestWindowDays: 14, terminatedForViolation: false },
     now: '2026-03-10T10:00:00+08:00',
-    expect: { outcome: 'eligible', rule: 'charge-error', refund: 'full', deadline: '2026-03-16', estimated: false, questions: [], onlyQuestions: true },
+    expect: { outcome: 'eligible', rule: 'charge-error', refund: 'full', deadline: null, questions: [], onlyQuestions: true },
   },
   {
     name: 'LetsVPN: a wrong charge is refunded even on a "no refund" promotion (billing error, not a product refund)',
     facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'wrong-amount', requestWindowDays: 7, promoNonRefundable: true },
     now: '2026-03-05T10:00:00+08:00',
-    expect: { outcome: 'eligible', rule: 'charge-error', deadline: '2026-03-09' },
+    expect: { outcome: 'eligible', rule: 'charge-error', deadline: null },
   },
   {
     name: 'LetsVPN: window unknown → no deadline; say 7–30 days and ask (003 Q1)',
-    facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'duplicate-charge' },
+    facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'incompatible', supportContacted: true },
     now: '2026-03-05T10:00:00+08:00',
-    expect: { outcome: 'eligible', rule: 'charge-error', deadline: null, questions: ['requestWindowDays'], nextStepIncludes: '2026-04-01' },
+    expect: { outcome: 'eligible', rule: 'incompatible-unresolved', deadline: null, questions: ['requestWindowDays'], nextStepIncludes: '2026-04-01' },
   },
   {
     name: 'LetsVPN: past even the longest (30-day) window → expired whatever the plan',
-    facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'duplicate-charge', terminatedForViolation: false },
+    facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'incompatible', supportContacted: true, terminatedForViolation: false, newUser: false },
     now: '2026-04-02T10:00:00+08:00',
-    expect: { outcome: 'expired', rule: 'charge-error', deadline: '2026-04-01', lapsed: ['charge-error'] },
+    expect: { outcome: 'expired', rule: 'incompatible-unresolved', deadline: '2026-04-01', lapsed: ['incompatible-unresolved'] },
   },
   {
     name: 'LetsVPN: a promotion marked non-refundable beats the new-user trial (003 不符合：特价活动)',
@@ -334,7 +342,7 @@ const cases: Case[] = [
   },
   {
     name: "LetsVPN: the plan's own 48 h trial is exact",
-    facts: { vendor: LV, purchasedAt: '2026-02-13T20:00:00+08:00', newUser: true, trialOffered: true, trialHours: 48, promoNonRefundable: false },
+    facts: { vendor: LV, purchasedAt: '2026-02-13T20:00:00+08:00', downloadedAt: '2026-02-13T20:30:00+08:00', newUser: true, trialOffered: true, trialHours: 48, promoNonRefundable: false },
     now: '2026-02-15T10:00:00+08:00',
     expect: { outcome: 'eligible', rule: 'new-user-trial', deadline: '2026-02-15', estimated: false },
   },
@@ -357,10 +365,16 @@ const cases: Case[] = [
     expect: { outcome: 'not-eligible', rule: 'incompatible-contact-support-first' },
   },
   {
-    name: 'LetsVPN: local network / device / preference → not eligible; within a possible trial, ask about it',
+    name: 'LetsVPN: local network / device / preference is not a ground, but within a possible trial the trial route leads and is asked about',
     facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'user-error' },
     now: '2026-03-02T12:00:00+08:00',
-    expect: { outcome: 'not-eligible', rule: 'user-side-reasons', questions: ['newUser'], onlyQuestions: true },
+    expect: { outcome: 'eligible', rule: 'new-user-trial', refund: 'full', questions: ['newUser'] },
+  },
+  {
+    name: 'LetsVPN: local network / device / preference of a known returning user → not eligible',
+    facts: { vendor: LV, purchasedAt: '2026-03-02T10:00:00+08:00', reason: 'user-error', newUser: false },
+    now: '2026-03-02T12:00:00+08:00',
+    expect: { outcome: 'not-eligible', rule: 'user-side-reasons', questions: [], onlyQuestions: true },
   },
   {
     name: 'LetsVPN: once any trial (24 h by default) is over, whether one existed is no longer asked',
@@ -437,11 +451,11 @@ const cases: Case[] = [
     expect: { outcome: 'negotiable', rule: 'user-error', refund: 'partial' },
   },
   {
-    name: 'Generic: nothing known → read the policy, and ask whether it was bought online',
+    name: 'Generic: nothing known → the 7-day route may apply: ask whether it was bought online',
     facts: { vendor: GS, purchasedAt: '2026-03-02T10:00:00+08:00' },
     now: '2026-03-03T10:00:00+08:00',
     // One question per rule, its first unknown condition: itemKind comes once boughtOnline is answered.
-    expect: { outcome: 'negotiable', rule: 'read-the-policy', questions: ['boughtOnline', 'reason'], onlyQuestions: true },
+    expect: { outcome: 'eligible', rule: 'seven-day-no-reason', refund: 'full', questions: ['boughtOnline'], onlyQuestions: true },
   },
   {
     name: 'Generic: an online course (a service) is not treated as goods under the 7-day rule',
@@ -504,6 +518,11 @@ describe('verdict case table', () => {
       const set = decidedRules.get(v.vendor) ?? new Set<string>();
       set.add(v.rule);
       v.lapsed.forEach((l) => set.add(l.rule));
+      // An exception counts once it has ruled a route out; a fallback once it stands open.
+      v.routes.forEach((r) => {
+        if (r.ruledOutBy) set.add(r.ruledOutBy);
+        if (r.status === 'open') set.add(r.id);
+      });
       decidedRules.set(v.vendor, set);
     }
     const missing = shippedPacks.flatMap((pack) => pack.rules.filter((r) => !decidedRules.get(pack.id)?.has(r.id)).map((r) => `${pack.id}/${r.id}`));

@@ -22,7 +22,7 @@ describe('evaluateClaim: verdict shape (DESIGN.md contract 1)', () => {
     expect(v.basis[0]).toMatchObject({ source: 'FACTS.md', clause: expect.stringContaining('five-day') });
     expect(v.evidence).toEqual(['account-info', 'order-number', 'payment-record', 'usage-records', 'invoice-or-contract']);
     expect(v.evidence.every((id) => EVIDENCE_IDS.includes(id))).toBe(true);
-    expect(v.pack).toMatchObject({ id: 'tencent-cloud', lastChecked: '2026-11-22' });
+    expect(v.pack).toMatchObject({ id: 'tencent-cloud', lastChecked: '2026-12-06' });
     expect(v.channels.map((c) => c.value)).toContain('4009100100');
     expect(v.evaluatedAt).toBe('2026-11-23T10:00:00+08:00');
   });
@@ -34,26 +34,27 @@ describe('evaluateClaim: verdict shape (DESIGN.md contract 1)', () => {
   });
 });
 
-describe('refund estimates (FACTS.md: paid − consumed; vouchers never refunded)', () => {
-  it('five-day refund: the amount paid minus what vouchers covered', () => {
+describe('refund estimates (amountPaid is 实付; vouchers never refunded; CVM: 退还包年包月实例退费说明)', () => {
+  it('five-day refund: the amount actually paid (already after vouchers), the vouchers named as kept', () => {
     const v = evaluateClaim({ ...fiveDayFacts, amountPaid: 300, amountPaidWithVouchers: 50 }, '2026-11-23T10:00:00+08:00');
-    expect(v.refundEstimate).toMatchObject({ amount: 250, estimated: true, currency: 'CNY' });
+    expect(v.refundEstimate).toMatchObject({ amount: 300, estimated: true, currency: 'CNY' });
+    expect(v.refundEstimate?.method).toContain('代金券 50.00 元 不退');
   });
 
-  it('partial refund: pro rata by days used, part days rounded up, labelled an estimate at the price paid', () => {
+  it('partial refund: whole months at the prepaid price, the rest at the pay-as-you-go price by the second', () => {
     const v = evaluateClaim(
-      { vendor: 'tencent-cloud', purchasedAt: '2026-01-01T00:00:00+08:00', billing: 'prepaid', renewal: true, promoNonRefundable: false, amountPaid: 1200, termMonths: 12 },
+      { vendor: 'tencent-cloud', purchasedAt: '2026-01-01T00:00:00+08:00', billing: 'prepaid', renewal: true, promoNonRefundable: false, amountPaid: 1200, termMonths: 12, payAsYouGoHourlyPrice: 0.5 },
       '2026-04-01T12:00:00+08:00',
       { locale: 'en' },
     );
-    // 90.5 days used → 91; 1200 × 91 / 365 = 299.18; 1200 − 299.18 = 900.82
-    expect(v.refundEstimate?.amount).toBe(900.82);
-    expect(v.refundEstimate?.method).toContain('CURRENT price');
+    // 3 whole months × 100 + 12 h × 0.5 = 306; 1200 − 306 = 894
+    expect(v.refundEstimate?.amount).toBe(894);
+    expect(v.refundEstimate?.method).toContain('by the second');
   });
 
   it('a negative result counts as zero', () => {
     const v = evaluateClaim(
-      { vendor: 'tencent-cloud', purchasedAt: '2026-01-01T00:00:00+08:00', billing: 'prepaid', renewal: true, promoNonRefundable: false, amountPaid: 100, amountPaidWithVouchers: 90, termMonths: 1 },
+      { vendor: 'tencent-cloud', purchasedAt: '2026-01-01T00:00:00+08:00', billing: 'prepaid', renewal: true, promoNonRefundable: false, amountPaid: 10, termMonths: 1, payAsYouGoHourlyPrice: 0.5 },
       '2026-01-20T00:00:00+08:00',
     );
     expect(v.refundEstimate?.amount).toBe(0);
@@ -61,7 +62,7 @@ describe('refund estimates (FACTS.md: paid − consumed; vouchers never refunded
 
   it('says what is missing instead of inventing a figure', () => {
     const v = evaluateClaim({ vendor: 'tencent-cloud', purchasedAt: '2026-01-01', billing: 'prepaid', renewal: true, promoNonRefundable: false }, '2026-02-01');
-    expect(v.refundEstimate).toMatchObject({ amount: null, missing: ['amountPaid', 'termMonths'] });
+    expect(v.refundEstimate).toMatchObject({ amount: null, missing: ['amountPaid'] });
   });
 });
 
@@ -90,7 +91,8 @@ describe('processing timeline across holidays (seed 003 第三步/第四步; FAC
 
   it('late December 2026: dates in 2027 are flagged estimated', () => {
     const v = evaluateClaim({ ...letsvpn, purchasedAt: '2026-12-20' }, '2026-12-30T10:00:00+08:00');
-    expect(v.timeline.find((i) => i.id === 'review')).toMatchObject({ latest: '2027-01-04', estimated: true });
+    // 31 Dec, then (1 Jan off by law) 4 and 5 Jan.
+    expect(v.timeline.find((i) => i.id === 'review')).toMatchObject({ latest: '2027-01-05', estimated: true });
   });
 
   it('a user-supplied 2027 schedule makes them exact', () => {
@@ -101,7 +103,7 @@ describe('processing timeline across holidays (seed 003 第三步/第四步; FAC
 });
 
 describe('SLA claim window in the verdict (seed 002 §3.2)', () => {
-  const outage = { vendor: 'tencent-exmail', purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageMonth: '2026-09' };
+  const outage = { vendor: 'tencent-exmail', purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageMonth: '2026-09', activated: true };
 
   it('cannot be filed until after the 5th business day of the next month', () => {
     const v = evaluateClaim(outage, '2026-10-13T18:00:00+08:00');
@@ -122,7 +124,8 @@ describe('SLA claim window in the verdict (seed 002 §3.2)', () => {
 
   it('an outage in December 2026 has an estimated opening (2027 is not in the calendar)', () => {
     const v = evaluateClaim({ ...outage, outageMonth: '2026-12' }, '2027-01-03', { locale: 'en' });
-    expect(v.claimWindow).toMatchObject({ opensAfter: '2027-01-07', closesOn: '2027-03-01', estimated: true });
+    // 5th business day of January 2027 on weekdays, New Year's Day off by law.
+    expect(v.claimWindow).toMatchObject({ opensAfter: '2027-01-08', closesOn: '2027-03-01', estimated: true });
     expect(v.nextSteps[0]).toContain('estimated');
   });
 });
@@ -160,8 +163,12 @@ describe('input errors are clear and never a guess', () => {
   });
 
   it('rejects a purchase after now, and a malformed now', () => {
-    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, '2026-03-01')).toThrow(/after now/);
-    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, 'soon')).toThrow(/now/);
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, '2026-03-01', { locale: 'en' })).toThrow(/after now/);
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, 'soon', { locale: 'en' })).toThrow(/now/);
+    // In one language: the problem is told in the reader's language, like its heading.
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-05' }, '2026-03-01')).toThrow(/无法评估：输入有误\n.*晚于当前时间/);
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: 'soon' }, '2026-03-01')).toThrow(/purchasedAt: 应为 ISO 日期或日期时间/);
+    expect(() => evaluateClaim({ vendor: 'letsvpn', purchasedAt: '2026-03-01', channel: 'taobao' }, '2026-03-02')).toThrow(/channel: 应为以下之一：official、reseller/);
   });
 
   it('names the missing pack for an unknown vendor', () => {
@@ -198,7 +205,10 @@ describe('user-defined packs', () => {
 
   it('evaluate with the same engine, asking their own questions', () => {
     const unknown = evaluateClaim({ vendor: 'acme-course', purchasedAt: '2026-03-01' }, '2026-03-02', { packs: [acme], locale: 'en' });
-    expect(unknown).toMatchObject({ outcome: 'not-eligible', rule: 'otherwise' });
+    // A pack written before routes: its first rule is now a route that waits on the answer.
+    expect(unknown).toMatchObject({ outcome: 'eligible', rule: 'before-course-starts', confirmed: false, needs: ['courseStarted'] });
+    const started = evaluateClaim({ vendor: 'acme-course', purchasedAt: '2026-03-01', courseStarted: true }, '2026-03-02', { packs: [acme] });
+    expect(started).toMatchObject({ outcome: 'not-eligible', rule: 'otherwise', confirmed: true });
     expect(unknown.questions).toEqual([expect.objectContaining({ fact: 'courseStarted', text: 'Has the course started?' })]);
     const ok = evaluateClaim({ vendor: 'acme-course', purchasedAt: '2026-03-01', courseStarted: false }, '2026-03-02', { packs: [acme] });
     expect(ok).toMatchObject({ outcome: 'eligible', refund: 'full', deadline: { date: '2026-03-08' } });

@@ -8,6 +8,8 @@ import { addCalendarDays, parseInstant, shanghaiDate, shanghaiDateTime, type Iso
 import { evaluateCondition, rootFact, unknownFacts, type FactBag } from './conditions';
 import { evaluateDeadline, type Deadline, type DeadlineState } from './deadline';
 import { estimateRefund, type RefundEstimate } from './estimate';
+import { planRoutes, routeLabel, ruleName, type PlannedRoute } from './routes';
+import { localizeIssue } from '../policy/issues';
 import { ClaimFactsSchema, FACT_DEFAULTS, factQuestion, type ClaimFacts } from './facts';
 
 export type { Deadline } from './deadline';
@@ -48,6 +50,8 @@ export interface Verdict {
   vendor: string;
   outcome: Outcome;
   refund: RefundKind | null;
+  /** The smaller refund the source says it may also end in ("full or partial"). */
+  refundOr?: RefundKind;
   claimWith: ClaimWith;
   deadline: Deadline | null;
   basis: BasisItem[];
@@ -69,6 +73,37 @@ export interface Verdict {
   pack: { id: string; name: string; lastChecked: string; covers: string };
   locale: Locale;
   evaluatedAt: string;
+  /** Every remedy the pack knows for these facts, best first (the headline is the first open or needs-answers one). */
+  routes: Route[];
+  /** The headline route is open (true) or depends on answers (false); true when no route is left. */
+  confirmed: boolean;
+  /** The facts the headline depends on. */
+  needs: string[];
+}
+
+export type RouteStatus = 'open' | 'needs-answers' | 'closed' | 'ruled-out';
+
+/** One remedy: a rule of the pack that grants something, and where it stands. */
+export interface Route {
+  /** The rule id, e.g. 'five-day-no-reason'. */
+  id: string;
+  /** As the rule states it: a closed window keeps 'eligible' (the status says closed). */
+  outcome: Outcome;
+  refund: RefundKind | null;
+  refundOr?: RefundKind;
+  claimWith: ClaimWith;
+  deadline: Deadline | null;
+  estimate?: RefundEstimate;
+  status: RouteStatus;
+  /** Fact keys still unknown that decide this route. */
+  needs: string[];
+  /** The exception (rule id) that rules this route out. */
+  ruledOutBy?: string;
+  basis: BasisItem[];
+  /** Short localized name of the remedy, e.g. '五天无理由全额退款'. */
+  label: string;
+  /** The rule's short name alone, e.g. '五天无理由' (the label without what it pays). */
+  name: string;
 }
 
 export interface EvaluateOptions {
@@ -93,10 +128,12 @@ const TEXT = {
   notYetOpen: t('SLA 赔偿须在 {opensAfter}（次月第 5 个工作日）之后才能申请{estimated}。', 'SLA claims can be filed only after {opensAfter} (the 5th business day of the next month){estimated}.'),
   estimatedSuffix: t('（该年节假日安排未公布，按工作日估算）', ' (estimated: that year’s holiday schedule is not published)'),
   timelineNote: t('——如今天提交', ' — if sent today'),
+  badNow: t('now：应为 ISO 日期时间，实际为“{now}”', 'now: must be an ISO date-time, got "{now}"'),
+  afterNow: t('purchasedAt：{purchasedAt} 晚于当前时间（{now}）', 'purchasedAt: {purchasedAt} is after now ({now})'),
 } satisfies Record<string, Text>;
 
-function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string[] {
-  return error.issues.map((i) => `${i.path.map(String).join('.') || '(facts)'}: ${i.message}`);
+function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] }, locale: Locale): string[] {
+  return error.issues.map((i) => localizeIssue(i, locale));
 }
 
 function basisOf(rule: PolicyRule, locale: Locale): BasisItem[] {
@@ -115,8 +152,9 @@ function channelsOf(ids: readonly string[], pack: PolicyPack, locale: Locale): V
   });
 }
 
-function sameResult(rule: PolicyRule, outcome: Outcome, refund: RefundKind | null, claimWith: ClaimWith): boolean {
-  return rule.outcome === outcome && rule.refund === refund && rule.claimWith === claimWith;
+/** The rule's channels, or the first `channelsWhen` alternative whose condition holds. */
+function channelIds(rule: PolicyRule, facts: FactBag): readonly string[] {
+  return rule.channelsWhen?.find((w) => evaluateCondition(w.when, facts) === 'true')?.channels ?? rule.channels;
 }
 
 function timelineOf(pack: PolicyPack, facts: FactBag, now: number, calendar: BusinessCalendar, locale: Locale): TimelineItem[] {
@@ -143,20 +181,22 @@ function timelineOf(pack: PolicyPack, facts: FactBag, now: number, calendar: Bus
 }
 
 /**
- * Contract 1, `evaluateClaim(facts, now)`: the pack's rules are tried in order;
- * the first whose conditions hold and whose window is still open decides.
- * A rule that might apply but depends on an unknown fact turns into a
- * question, never into a guess. A window that closed makes the verdict
- * `expired` when nothing better than "not eligible" remains.
+ * Contract 1, `evaluateClaim(facts, now)`. Every rule of the pack that grants
+ * something is a route to the money (lib/claims/routes.ts); the not-eligible
+ * rules are exceptions that rule routes out. The top-level fields describe the
+ * headline: the best route that is open or waits on answers, so a better route
+ * that depends on an unknown fact is never hidden behind a worse certain one.
+ * With no such route the verdict is what the exceptions and closed windows
+ * say (`not-eligible` or `expired`). Unknown facts become questions, never guesses.
  */
 export function evaluateClaim(facts: unknown, now: string, options: EvaluateOptions = {}): Verdict {
   const locale = options.locale ?? 'zh-CN';
   const parsed = ClaimFactsSchema.safeParse(facts);
-  if (!parsed.success) throw new ClaimInputError(issuesOf(parsed.error), locale);
+  if (!parsed.success) throw new ClaimInputError(issuesOf(parsed.error, locale), locale);
   const nowMs = parseInstant(now);
-  if (nowMs === null) throw new ClaimInputError([`now: must be an ISO date-time, got "${now}"`], locale);
+  if (nowMs === null) throw new ClaimInputError([localize(TEXT.badNow, locale, { now })], locale);
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
-  if (purchasedMs > nowMs) throw new ClaimInputError([`purchasedAt: ${parsed.data.purchasedAt} is after now (${now})`], locale);
+  if (purchasedMs > nowMs) throw new ClaimInputError([localize(TEXT.afterNow, locale, { purchasedAt: parsed.data.purchasedAt, now })], locale);
 
   const userPacks = options.packs ? loadUserPacks(options.packs) : [];
   const pack = findPack(parsed.data.vendor, userPacks);
@@ -164,58 +204,43 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   const bag: FactBag = { ...FACT_DEFAULTS, ...(parsed.data as ClaimFacts) };
   const ctx = { facts: bag, now: nowMs, calendar, locale };
 
-  const possible: { rule: PolicyRule; facts: string[] }[] = [];
-  const lapsed: { rule: PolicyRule; deadline: Deadline }[] = [];
-  let decided: { rule: PolicyRule; deadline: DeadlineState } | undefined;
-  for (const rule of pack.rules) {
-    const truth = evaluateCondition(rule.when, bag);
-    if (truth === 'false') continue;
-    const deadline = evaluateDeadline(rule.deadline, ctx);
-    if (truth === 'unknown') {
-      if (deadline.state !== 'lapsed') possible.push({ rule, facts: unknownFacts(rule.when, bag) });
-      continue;
-    }
-    if (deadline.state === 'lapsed') {
-      lapsed.push({ rule, deadline: deadline.deadline });
-      continue;
-    }
-    decided = { rule, deadline };
-    break;
-  }
-  // The schema guarantees a last rule with no condition and no deadline.
-  if (!decided) throw new Error(`pack ${pack.id} has no default rule`);
-
-  const { rule } = decided;
-  const firstLapsed = lapsed[0];
-  const expired = rule.outcome === 'not-eligible' && firstLapsed !== undefined;
-  const outcome: Outcome = expired ? 'expired' : rule.outcome;
-  const refund = expired ? null : rule.refund;
-  const claimWith = expired ? firstLapsed.rule.claimWith : rule.claimWith;
-  const shown = expired ? firstLapsed.rule : rule;
+  const plan = planRoutes(pack, ctx);
+  const headline = plan.headline;
+  // Windows that closed on routes that did apply (one we cannot tell applied does not make a claim expired).
+  const closed = plan.routes.filter((r) => r.status === 'closed' && r.applies);
+  const firstClosed = closed[0];
+  // No route open or waiting on answers: the exceptions decide, and a window
+  // that closed on the way makes it `expired` (the closed route explains why).
+  const expired = !headline && firstClosed !== undefined;
+  const rule: PolicyRule = headline?.rule ?? (expired ? firstClosed.rule : plan.exception);
+  const outcome: Outcome = headline ? rule.outcome : expired ? 'expired' : plan.exception.outcome;
+  const refund = headline ? rule.refund : null;
+  const claimWith = rule.claimWith;
+  const stepsRule = headline?.rule ?? plan.exception;
 
   const steps: string[] = [];
   let deadline: Deadline | null = null;
   let claimWindow: Verdict['claimWindow'] = null;
   if (expired) {
-    deadline = firstLapsed.deadline;
-    steps.push(localize(TEXT.windowClosed, locale, { label: firstLapsed.deadline.label, date: firstLapsed.deadline.date }));
+    deadline = firstClosed.state.state === 'lapsed' ? firstClosed.state.deadline : null;
+    if (deadline) steps.push(localize(TEXT.windowClosed, locale, { label: deadline.label, date: deadline.date }));
   } else {
-    for (const l of lapsed) steps.push(localize(TEXT.windowClosedEarlier, locale, { label: l.deadline.label, date: l.deadline.date }));
-    const d = decided.deadline;
-    if (d.state === 'open') {
+    for (const l of closed) if (l.state.state === 'lapsed') steps.push(localize(TEXT.windowClosedEarlier, locale, { label: l.state.deadline.label, date: l.state.deadline.date }));
+    const d = headline?.state;
+    if (d?.state === 'open') {
       deadline = d.deadline;
       if (d.opensAfter) {
         claimWindow = { opensAfter: d.opensAfter.date, closesOn: d.deadline.date, estimated: d.opensAfter.estimated, canFileNow: d.opensAfter.canFileNow };
         if (!d.opensAfter.canFileNow)
           steps.push(localize(TEXT.notYetOpen, locale, { opensAfter: d.opensAfter.date, estimated: d.opensAfter.estimated ? localize(TEXT.estimatedSuffix, locale) : '' }));
       }
-    } else if (d.state === 'unknown' && d.note) {
+    } else if (d?.state === 'unknown' && d.note) {
       steps.push(d.note);
     }
   }
-  // An expired claim gets the steps of the rule that now applies (the closed
-  // rule's own steps would tell the user to act before a date that has passed).
-  steps.push(...rule.nextSteps.map((s) => localize(s, locale)));
+  // An expired claim gets the steps of the exception that now applies (the
+  // closed rule's own steps would say to act before a date that has passed).
+  steps.push(...stepsRule.nextSteps.map((s) => localize(s, locale)));
   for (const advice of pack.advice) if (evaluateCondition(advice.when, bag) === 'true') steps.push(localize(advice.text, locale));
 
   const questions: Question[] = [];
@@ -231,31 +256,58 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
       because,
     });
   };
-  // One question per rule that could change the outcome: its first unknown
-  // condition. Once answered, the next evaluation asks the next one — so the
-  // user is never asked about an outage's SLA before saying there was an outage.
-  for (const p of possible) if (!sameResult(p.rule, outcome, refund, claimWith) && p.facts[0]) ask(p.facts[0], p.rule.id);
-  if (!expired && decided.deadline.state === 'unknown') ask(decided.deadline.fact, rule.id);
+  // What the best undecided routes need, best first — one fact each: once it
+  // is answered, the next evaluation asks the next one (never the SLA of an
+  // outage before the user said there was one). Then the exceptions that could
+  // still rule the headline out.
+  for (const r of plan.undecided) if (r.needs[0]) ask(r.needs[0], r.rule.id);
+  if (headline?.state.state === 'open' && headline.state.askFor) ask(headline.state.askFor, headline.rule.id);
+  for (const b of plan.pendingBlockers) if (b.facts[0]) ask(b.facts[0], b.rule.id);
 
+  const routes = plan.routes.map((r) => toRoute(r, bag, nowMs, locale));
   return {
     vendor: pack.id,
     outcome,
     refund,
+    ...(headline && rule.refundOr ? { refundOr: rule.refundOr } : {}),
     claimWith,
     deadline,
-    basis: expired ? [...basisOf(firstLapsed.rule, locale), ...basisOf(rule, locale)] : basisOf(rule, locale),
-    evidence: [...shown.evidence],
+    basis: expired ? [...basisOf(firstClosed.rule, locale), ...basisOf(plan.exception, locale)] : basisOf(rule, locale),
+    evidence: [...rule.evidence],
     nextSteps: [...new Set(steps)],
-    rule: shown.id,
+    rule: rule.id,
     questions,
     provisional: questions.length > 0,
-    channels: channelsOf(shown.channels, pack, locale),
-    lapsed: lapsed.map((l) => ({ rule: l.rule.id, deadline: l.deadline })),
+    channels: channelsOf(channelIds(rule, bag), pack, locale),
+    lapsed: closed.flatMap((l) => (l.state.state === 'lapsed' ? [{ rule: l.rule.id, deadline: l.state.deadline }] : [])),
     claimWindow,
-    refundEstimate: !expired && rule.estimate ? estimateRefund(rule.estimate, bag, nowMs, locale) : null,
+    refundEstimate: headline && rule.estimate ? estimateRefund(rule.estimate, bag, nowMs, locale) : null,
     timeline: timelineOf(pack, bag, nowMs, calendar, locale),
     pack: { id: pack.id, name: localize(pack.name, locale), lastChecked: pack.lastChecked, covers: localize(pack.covers, locale) },
     locale,
     evaluatedAt: shanghaiDateTime(nowMs),
+    routes,
+    confirmed: headline ? headline.status === 'open' : true,
+    needs: headline ? [...headline.needs] : [],
+  };
+}
+
+function toRoute(r: PlannedRoute, facts: FactBag, now: number, locale: Locale): Route {
+  const deadline = r.state.state === 'open' || r.state.state === 'lapsed' ? r.state.deadline : null;
+  const live = r.status === 'open' || r.status === 'needs-answers';
+  return {
+    id: r.rule.id,
+    outcome: r.rule.outcome,
+    refund: r.rule.refund,
+    ...(r.rule.refundOr ? { refundOr: r.rule.refundOr } : {}),
+    claimWith: r.rule.claimWith,
+    deadline,
+    ...(live && r.rule.estimate ? { estimate: estimateRefund(r.rule.estimate, facts, now, locale) } : {}),
+    status: r.status,
+    needs: [...r.needs],
+    ...(r.ruledOutBy ? { ruledOutBy: r.ruledOutBy } : {}),
+    basis: basisOf(r.rule, locale),
+    label: routeLabel(r.rule, locale),
+    name: ruleName(r.rule, locale),
   };
 }

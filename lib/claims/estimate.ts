@@ -1,62 +1,126 @@
 import type { Locale } from '../i18n';
 import { formatMoney, localize, t } from '../policy/text';
-import { addCalendarMonths, daysBetween, DAY_MS, parseInstant, shanghaiDate } from '../time/zone';
+import { addCalendarMonths, daysBetween, DAY_MS, HOUR_MS, parseInstant, shanghaiDate, startOfDay } from '../time/zone';
 import type { FactBag } from './conditions';
 
 export interface RefundEstimate {
-  /** Null when the facts needed for the figure are missing (see `missing`). */
+  /** Null when the facts needed for the figure are missing (see `missing` and `range`). */
   amount: number | null;
   currency: 'CNY';
   estimated: true;
   method: string;
   missing: string[];
+  /** When the figure cannot be computed: the bounds it must lie within, labelled in `method`. */
+  range?: { min: number; max: number };
 }
+
+/** How a rule estimates its refund (pack schema `estimate`). */
+export const ESTIMATE_METHODS = ['paid-minus-vouchers', 'paid-minus-consumed', 'cvm-self-service'] as const;
+export type EstimateMethod = (typeof ESTIMATE_METHODS)[number];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 const TEXT = {
-  fullMinusVouchers: t(
-    '实付金额 {paid} − 代金券 / 优惠券抵扣 {vouchers} = {amount}（代金券不退；退回腾讯云账户余额，按现金 / 赠送金原比例）',
-    'Paid {paid} − vouchers/coupons {vouchers} = {amount} (vouchers are not refunded; it returns to the Tencent Cloud balance, split cash/gift credit as paid)',
+  paidBack: t(
+    '实付金额 {paid} 全额退回{vouchers}（退回腾讯云账户余额，按现金 / 赠送金原比例）',
+    'The {paid} actually paid comes back in full{vouchers} (to the Tencent Cloud balance, split cash/gift credit as paid)',
   ),
+  vouchersKept: t('；抵扣的代金券 {vouchers} 不退', '; the {vouchers} paid with vouchers is not refunded'),
   paidMinusConsumed: t(
-    '估算：实付 {paid} − 代金券 {vouchers} − 已使用 {used} 天 / 共 {term} 天的价值 {consumed} = {amount}。腾讯云按“当前价格和折扣”计算已消耗价值（不足一天按一天，负数按零），实际金额可能不同。',
-    'Estimate: paid {paid} − vouchers {vouchers} − value of {used} of {term} days used {consumed} = {amount}. Tencent Cloud values the used part at the CURRENT price and discount (part days count as whole days, negative results as zero), so the real figure may differ.',
+    '估算：实付 {paid} − 已使用 {used} 天 / 共 {term} 天的价值 {consumed} = {amount}（不足一天按一天，负数按零），实际金额以商家计算为准。',
+    'Estimate: paid {paid} − value of {used} of {term} days used {consumed} = {amount} (part days count as whole days, negative as zero); the vendor computes the real figure.',
+  ),
+  cvm: t(
+    '估算（CVM 普通自助退还规则）：实付 {paid}{notStarted} − 已使用价值 {consumed}（{months}{hours} 小时 × 同配置按量计费单价 {price}，精确到秒）= {amount}。代金券不退；以控制台确认页显示的金额为准。',
+    'Estimate (CVM self-service return rule): paid {paid}{notStarted} − value used {consumed} ({months}{hours} h × the pay-as-you-go price of the same configuration {price}, by the second) = {amount}. Vouchers are not refunded; the console’s confirmation page shows the real figure.',
+  ),
+  cvmNotStarted: t(' + 未开始订单 {amount}', ' + orders not yet started {amount}'),
+  cvmMonths: t('已满 {count} 个整月按包年包月价 {value} + ', '{count} full months at the prepaid price {value} + '),
+  cvmNoPrice: t(
+    '无法给出准确估算：缺少同配置按量计费单价（元 / 小时）。腾讯云按“实付 + 未开始订单 − 已使用时长 × 按量计费单价（精确到秒）”计算，退款在 0 至 {max} 之间；控制台确认页会显示实际金额。',
+    'No exact estimate: the pay-as-you-go price of the same configuration (CNY per hour) is missing. Tencent Cloud refunds "paid + orders not yet started − time used × pay-as-you-go price (by the second)", so the refund lies between 0 and {max}; the console’s confirmation page shows the real figure.',
   ),
   missing: t('需要：{facts}', 'Needs: {facts}'),
 };
 
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
 /**
  * Refund figures for rules that name a method. Always labelled estimates: the
- * vendor computes the real amount (FACTS.md, Tencent Cloud refunds).
+ * vendor computes the real amount. `amountPaid` is what was actually paid
+ * (实付, after vouchers): vouchers are never subtracted from it again.
  */
-export function estimateRefund(method: 'paid-minus-consumed' | 'paid-minus-vouchers', facts: FactBag, now: number, locale: Locale): RefundEstimate {
-  const paid = typeof facts.amountPaid === 'number' ? facts.amountPaid : null;
-  const vouchers = typeof facts.amountPaidWithVouchers === 'number' ? facts.amountPaidWithVouchers : 0;
+export function estimateRefund(method: EstimateMethod, facts: FactBag, now: number, locale: Locale): RefundEstimate {
+  const paid = num(facts.amountPaid);
+  const vouchers = num(facts.amountPaidWithVouchers) ?? 0;
   const money = (n: number) => formatMoney(n, locale);
+  const lacking = (missing: string[]): RefundEstimate => ({ amount: null, currency: 'CNY', estimated: true, method: localize(TEXT.missing, locale, { facts: missing.join(', ') }), missing });
 
+  if (paid === null) return lacking(['amountPaid']);
   if (method === 'paid-minus-vouchers') {
-    if (paid === null) return { amount: null, currency: 'CNY', estimated: true, method: localize(TEXT.missing, locale, { facts: 'amountPaid' }), missing: ['amountPaid'] };
-    const amount = round2(Math.max(0, paid - vouchers));
-    return { amount, currency: 'CNY', estimated: true, method: localize(TEXT.fullMinusVouchers, locale, { paid: money(paid), vouchers: money(vouchers), amount: money(amount) }), missing: [] };
+    const kept = vouchers > 0 ? localize(TEXT.vouchersKept, locale, { vouchers: money(vouchers) }) : '';
+    return { amount: round2(paid), currency: 'CNY', estimated: true, method: localize(TEXT.paidBack, locale, { paid: money(paid), vouchers: kept }), missing: [] };
   }
 
-  const term = typeof facts.termMonths === 'number' ? facts.termMonths : null;
-  const missing = [...(paid === null ? ['amountPaid'] : []), ...(term === null ? ['termMonths'] : [])];
-  if (paid === null || term === null) return { amount: null, currency: 'CNY', estimated: true, method: localize(TEXT.missing, locale, { facts: missing.join(', ') }), missing };
-
   const startMs = parseInstant(String(facts.deliveredAt ?? facts.purchasedAt))!;
+  const term = num(facts.termMonths);
+  if (method === 'cvm-self-service') return cvmEstimate({ paid, vouchers, term, startMs, now, facts, locale });
+
+  if (term === null) return lacking(['termMonths']);
   const startDate = shanghaiDate(startMs);
   const termDays = daysBetween(startDate, addCalendarMonths(startDate, term));
   // Less than one day counts as one day.
   const used = Math.min(termDays, Math.max(1, Math.ceil((now - startMs) / DAY_MS)));
   const consumed = round2((paid * used) / termDays);
-  const amount = round2(Math.max(0, paid - vouchers - consumed));
+  const amount = round2(Math.max(0, paid - consumed));
   return {
     amount,
     currency: 'CNY',
     estimated: true,
-    method: localize(TEXT.paidMinusConsumed, locale, { paid: money(paid), vouchers: money(vouchers), used, term: termDays, consumed: money(consumed), amount: money(amount) }),
+    method: localize(TEXT.paidMinusConsumed, locale, { paid: money(paid), used, term: termDays, consumed: money(consumed), amount: money(amount) }),
+    missing: [],
+  };
+}
+
+/**
+ * CVM 普通自助退还 (退还包年包月实例退费说明, "CVM 普通自助退还规则"): refund =
+ * the current order's payment + orders not yet started − value used, where
+ * whole months used count at the prepaid price with its discount and the rest
+ * at the pay-as-you-go price of the same configuration, by the second.
+ */
+function cvmEstimate(a: { paid: number; vouchers: number; term: number | null; startMs: number; now: number; facts: FactBag; locale: Locale }): RefundEstimate {
+  const { paid, vouchers, term, startMs, now, facts, locale } = a;
+  const money = (n: number) => formatMoney(n, locale);
+  const notStarted = num(facts.notStartedOrdersPaid) ?? 0;
+  const price = num(facts.payAsYouGoHourlyPrice);
+  const startDate = shanghaiDate(startMs);
+  // Whole calendar months since the start (same time of day on the same date).
+  let months = 0;
+  while (startMs + (startOfDay(addCalendarMonths(startDate, months + 1)) - startOfDay(startDate)) <= now) months += 1;
+  const partStart = startMs + (startOfDay(addCalendarMonths(startDate, months)) - startOfDay(startDate));
+  const hours = Math.max(0, now - partStart) / HOUR_MS;
+  const missing = [...(price === null ? ['payAsYouGoHourlyPrice'] : []), ...(months > 0 && term === null ? ['termMonths'] : [])];
+  if (price === null || (months > 0 && term === null)) {
+    const max = round2(paid + notStarted);
+    return { amount: null, currency: 'CNY', estimated: true, method: localize(TEXT.cvmNoPrice, locale, { max: money(max) }), missing, range: { min: 0, max } };
+  }
+  // The prepaid price with its discount is what was paid plus the vouchers used.
+  const monthly = months > 0 && term ? (paid + vouchers) / term : 0;
+  const consumed = months * monthly + hours * price;
+  const amount = round2(Math.max(0, paid + notStarted - consumed));
+  return {
+    amount,
+    currency: 'CNY',
+    estimated: true,
+    method: localize(TEXT.cvm, locale, {
+      paid: money(paid),
+      notStarted: notStarted ? localize(TEXT.cvmNotStarted, locale, { amount: money(notStarted) }) : '',
+      consumed: money(round2(consumed)),
+      months: months ? localize(TEXT.cvmMonths, locale, { count: months, value: money(round2(months * monthly)) }) : '',
+      hours: round2(hours),
+      price: money(price),
+      amount: money(amount),
+    }),
     missing: [],
   };
 }

@@ -10,8 +10,10 @@ export const REASONS = [
   // extension: seed 000's third mistake case, "开票信息填写错误导致重新下单"
   'invoice-error',
 ] as const;
-export const OUTAGE_CAUSES = ['vendor', 'force-majeure', 'user-side'] as const;
+export const OUTAGE_CAUSES = ['vendor', 'force-majeure', 'user-side', 'dns-misconfiguration'] as const;
 export const BILLING_MODES = ['prepaid', 'pay-as-you-go'] as const;
+/** What an order page says the order is (lib/claims/order-facts reads it): a conversion is pay-as-you-go turned prepaid. */
+export const ORDER_TYPES = ['new', 'renewal', 'upgrade', 'downgrade', 'conversion'] as const;
 export const ITEM_KINDS = ['goods', 'digital-download', 'online-service'] as const;
 export const PAYMENT_METHODS = ['card', 'alipay', 'wechat', 'other'] as const;
 
@@ -36,6 +38,10 @@ export const ClaimFactsSchema = z
     activated: z.boolean().optional(),
     outageHours: z.number().finite().nonnegative().optional(),
     outageCause: z.enum(OUTAGE_CAUSES).optional(),
+    /** 快连: the interruption was large-scale (not a local or short fluctuation). */
+    outageLargeScale: z.boolean().optional(),
+    /** 快连: the interruption hit the user's own region. */
+    outageInUserRegion: z.boolean().optional(),
     /** The month of the outage, for SLA claim windows when no `sla` result is given. */
     outageMonth: z.string().refine(isIsoMonth, 'must be a month written YYYY-MM').optional(),
     /** When the outage began (its month decides the SLA claim window). */
@@ -45,13 +51,24 @@ export const ClaimFactsSchema = z
     promotionChannel: z.boolean().optional(),
     terminatedForViolation: z.boolean().optional(),
     /** The reseller's refund promise; `false` when it promised nothing. */
-    resellerPromise: z.union([z.object({ days: z.number().int().positive(), written: z.boolean() }), z.literal(false)]).optional(),
+    /** `days` is left out when the promise named no period (nothing is invented for it). */
+    resellerPromise: z.union([z.object({ days: z.number().int().positive().optional(), written: z.boolean() }), z.literal(false)]).optional(),
     supportContacted: z.boolean().optional(),
     firstNoReasonRefundUsed: z.boolean().optional(),
     renewal: z.boolean().optional(),
+    /** The order's type as its page shows it; `renewal` stays the packs' "not a new purchase" fact. */
+    orderType: z.enum(ORDER_TYPES).optional(),
     billing: z.enum(BILLING_MODES).optional(),
     /** Tencent Cloud: a pay-as-you-go instance later converted to prepaid. */
     convertedFromPayAsYouGo: z.boolean().optional(),
+    /** Tencent Cloud CVM: the instance family, e.g. "S5", "SN2" (some have no self-service return). */
+    instanceFamily: z.string().min(1).optional(),
+    /** Tencent Cloud CVM: the pay-as-you-go price of the same configuration, CNY per hour (the used part is valued at it). */
+    payAsYouGoHourlyPrice: money.optional(),
+    /** Tencent Cloud: what was paid for orders of this resource that have not started yet (renewals), refunded whole. */
+    notStartedOrdersPaid: money.optional(),
+    /** When the app was downloaded (快连's trial runs from download). */
+    downloadedAt: isoInstant.optional(),
     newUser: z.boolean().optional(),
     trialOffered: z.boolean().optional(),
     trialHours: z.number().positive().optional(),
@@ -133,6 +150,7 @@ export const FACT_QUESTIONS: Record<string, FactQuestion> = {
       { value: 'vendor', label: t('服务商（服务器、系统、网络故障）', "The vendor's (servers, system, network)") },
       { value: 'force-majeure', label: t('不可抗力', 'Force majeure') },
       { value: 'user-side', label: t('我方网络、设备或配置', 'My own network, device or configuration') },
+      { value: 'dns-misconfiguration', label: t('域名解析（DNS）配置错误', 'A wrong domain (DNS) configuration') },
     ],
   },
   outageMonth: { type: 'month', text: t('故障发生在哪个月？（YYYY-MM）', 'In which month was the outage? (YYYY-MM)') },
@@ -142,7 +160,13 @@ export const FACT_QUESTIONS: Record<string, FactQuestion> = {
   sla: { type: 'object', text: t('请先用故障记录计算当月 SLA（可用性与赔偿档位）。', "First compute the month's SLA from the outage log (availability and credit tier).") },
   outageStart: { type: 'date', text: t('故障何时开始？', 'When did the outage start?') },
   supportContacted: { type: yesNo, text: t('是否已联系客服 / 技术支持且问题仍未解决？', 'Have you contacted support without getting it fixed?') },
-  firstNoReasonRefundUsed: { type: yesNo, text: t('该账号主体是否已用过“五天无理由退还”？', 'Has this account holder already used its five-day no-reason refund?') },
+  firstNoReasonRefundUsed: {
+    type: yesNo,
+    text: t(
+      '该账号主体是否已在同一产品上用过“五天无理由退还”？（每个账号每个产品一次；云服务器 CVM 限 1 台实例）',
+      'Has this account holder already used the five-day no-reason refund on the same product? (Once per account per product; for CVM, one CVM instance.)',
+    ),
+  },
   renewal: { type: yesNo, text: t('这是续费或升级订单吗？', 'Is this a renewal or upgrade order?') },
   billing: {
     type: 'enum',
@@ -153,6 +177,21 @@ export const FACT_QUESTIONS: Record<string, FactQuestion> = {
     ],
   },
   convertedFromPayAsYouGo: { type: yesNo, text: t('该实例是否由按量计费转为包年包月？', 'Was this instance converted from pay-as-you-go to prepaid?') },
+  instanceFamily: {
+    type: 'enum',
+    text: t('实例是哪个机型族？', 'Which instance family is it?'),
+    options: [
+      { value: 'SN2', label: t('标准网络增强型 SN2', 'Network-enhanced standard SN2') },
+      { value: 'CN2', label: t('计算网络增强型 CN2', 'Network-enhanced compute CN2') },
+      { value: 'FX2', label: t('FPGA 计算型 FX2', 'FPGA compute FX2') },
+      { value: 'other', label: t('其他机型', 'Another family') },
+    ],
+  },
+  payAsYouGoHourlyPrice: { type: 'number', text: t('同配置按量计费实例的单价是多少（元 / 小时）？（购买页可查）', 'What is the pay-as-you-go price of the same configuration (CNY per hour)? (shown on the purchase page)') },
+  notStartedOrdersPaid: { type: 'number', text: t('该实例还有尚未开始的续费订单吗？付了多少？', 'Does the instance have renewal orders that have not started yet? How much was paid for them?') },
+  downloadedAt: { type: 'date', text: t('何时下载了应用？（体验期从下载起算）', 'When did you download the app? (The trial runs from download.)') },
+  outageLargeScale: { type: yesNo, text: t('这次中断是大规模的吗？（不是局部或短时波动）', 'Was the interruption large-scale (not a local or short fluctuation)?') },
+  outageInUserRegion: { type: yesNo, text: t('中断是否发生在你所在的地区？', 'Did the interruption hit your own region?') },
   newUser: { type: yesNo, text: t('你是第一次购买的新用户吗？', 'Is this your first purchase (new user)?') },
   trialOffered: { type: yesNo, text: t('购买时的套餐条款是否提供体验期退款？', "Did the plan's terms at purchase offer a trial-period refund?") },
   trialHours: { type: 'number', text: t('套餐条款写的体验期是多少小时？', "How many hours is the plan's trial period?") },

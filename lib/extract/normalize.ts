@@ -60,10 +60,3 @@ export function termMonths(term: unknown): number | null {
   const n = years ? Number(years[1]) * 12 : months ? Number(months[1]) : 0;
   return n > 0 ? n : null;
 }
-
-/** Order statuses under which an order starts no refund clock: unpaid, cancelled, closed or refunded. */
-const INACTIVE_ORDER_STATUS = /退款|已退|待支付|未支付|已取消|取消|关闭|失效|refund|pending|unpaid|cancel/i;
-
-export function isInactiveOrder(status: unknown): boolean {
-  return typeof status === 'string' && INACTIVE_ORDER_STATUS.test(status);
-}

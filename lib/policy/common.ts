@@ -63,6 +63,7 @@ export function storeRules(vendorCitation: { source: string; clause?: string }):
   return [
     {
       id: 'app-store-purchase',
+      name: t('苹果 App Store', 'App Store'),
       when: { fact: 'channel', is: 'app-store' },
       outcome: 'negotiable',
       refund: null,
@@ -79,6 +80,7 @@ export function storeRules(vendorCitation: { source: string; clause?: string }):
     },
     {
       id: 'google-play-purchase',
+      name: t('Google Play 商店', 'Google Play'),
       when: { fact: 'channel', is: 'google-play' },
       outcome: 'negotiable',
       refund: null,
@@ -91,6 +93,20 @@ export function storeRules(vendorCitation: { source: string; clause?: string }):
         t('打开 play.google.com/store/account 的订单记录，找到这笔订单并申请退款。', 'Open the order history at play.google.com/store/account, find the order and ask for a refund.'),
         t('提示（未确认）：购买后约 48 小时内通常可由 Google 直接退款，之后由开发者决定——尽早申请。', 'Hint (unconfirmed): within about 48 h Google can usually refund directly; later the developer decides — ask early.'),
       ],
+    },
+    {
+      // An exception without `blocks`: it rules out every vendor route after it.
+      id: 'store-purchase-not-vendor',
+      name: t('商家无法退款', 'Not the vendor’s to refund'),
+      when: { fact: 'channel', in: ['app-store', 'google-play'] },
+      outcome: 'not-eligible',
+      refund: null,
+      claimWith: 'vendor',
+      summary: t('应用商店的购买只能由商店退款：商家自己的退款规则不适用。', "A store purchase can only be refunded by the store: the vendor's own refund rules do not apply."),
+      citations: [vendorCitation, CITE.appleGoogle],
+      evidence: [],
+      channels: [],
+      nextSteps: [],
     },
   ];
 }

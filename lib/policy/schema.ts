@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { lazy } from '../lazy';
 import { isIsoDate } from '../time/zone';
 import { EVIDENCE_IDS } from '../claims/evidence';
+import { ESTIMATE_METHODS } from '../claims/estimate';
 
 /**
  * One schema for every policy pack: the shipped ones (lib/vendors/<vendor>/policy.ts)
@@ -19,7 +20,8 @@ export type RefundKind = (typeof REFUND_KINDS)[number];
 export const CLAIM_WITH = ['vendor', 'reseller', 'apple', 'google'] as const;
 export type ClaimWith = (typeof CLAIM_WITH)[number];
 export const CHANNEL_KINDS = ['self-service', 'ticket', 'phone', 'email', 'web-form', 'chat', 'complaint'] as const;
-export const DEADLINE_EVENTS = ['purchase', 'delivery'] as const;
+/** `download` falls back to the purchase time, flagged estimated, and asks for the download time. */
+export const DEADLINE_EVENTS = ['purchase', 'delivery', 'download'] as const;
 export const DEADLINE_UNITS = ['calendar-days', 'business-days', 'hours'] as const;
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -98,6 +100,8 @@ function buildSchemas() {
             fact: FactPath,
             default: z.number().positive().optional(),
             range: z.tuple([z.number().positive(), z.number().positive()]).optional(),
+            /** 'no-deadline': the source sets no period when the fact is not given (e.g. a promise that named no days); default 'ask'. */
+            ifUnknown: z.enum(['ask', 'no-deadline']).optional(),
           })
           .strict(),
       ]),
@@ -119,10 +123,20 @@ function buildSchemas() {
   const RuleSchema = z
     .object({
       id: id('rule id'),
+      /** Short name of the remedy or exception, e.g. "五天无理由" / "Five-day no-reason" (routes and headlines). */
+      name: TextSchema.optional(),
       /** Omitted = always applies (the pack's default rule). */
       when: ConditionSchema.optional(),
+      /**
+       * Only on not-eligible rules: the ids of the routes this exception rules out
+       * when its condition holds ([] = it explains, blocks nothing). Omitted, the
+       * rule rules out every rule after it, as packs written before routes expect.
+       */
+      blocks: z.array(z.string().min(1)).optional(),
       outcome: z.enum(RULE_OUTCOMES),
       refund: z.enum(REFUND_KINDS).nullable(),
+      /** The smaller refund the source says it may also end in ("full or partial"). */
+      refundOr: z.enum(REFUND_KINDS).optional(),
       claimWith: z.enum(CLAIM_WITH),
       /** What the clause says, paraphrased briefly — the verdict's basis text. */
       summary: TextSchema,
@@ -130,9 +144,11 @@ function buildSchemas() {
       deadline: DeadlineSpecSchema.optional(),
       evidence: z.array(z.string().min(1)).default([]),
       channels: z.array(z.string().min(1)).default([]),
+      /** Where to claim instead, when a condition holds (e.g. no self-service return for some instance types): the first that holds wins. */
+      channelsWhen: z.array(z.object({ when: ConditionSchema, channels: z.array(z.string().min(1)).min(1) }).strict()).optional(),
       nextSteps: z.array(TextSchema).default([]),
       /** Estimate the refund amount this way (labelled as an estimate). */
-      estimate: z.enum(['paid-minus-consumed', 'paid-minus-vouchers']).optional(),
+      estimate: z.enum(ESTIMATE_METHODS).optional(),
     })
     .strict();
 
@@ -179,7 +195,11 @@ function buildSchemas() {
       lastChecked: z.string().refine(isIsoDate, 'lastChecked must be a date written YYYY-MM-DD'),
       /** Which products the rules cover (FACTS.md: "A pack must say which products its rules cover"). */
       covers: TextSchema,
-      /** Rules in priority order: the first whose conditions hold (and whose window is open) decides. */
+      /**
+       * Rules: each one that grants something is a route to the money (ranked by
+       * what it pays, pack order breaking ties); a not-eligible rule is an
+       * exception that rules routes out (see `blocks`). The last rule is the default.
+       */
       rules: z.array(RuleSchema).min(1, 'a pack needs at least one rule'),
       channels: z.array(ChannelSchema).default([]),
       advice: z.array(AdviceSchema).default([]),
@@ -199,12 +219,26 @@ function buildSchemas() {
         rule.channels.forEach((c, j) => {
           if (!channelIds.has(c)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'channels', j], message: `unknown channel "${c}": define it in "channels"` });
         });
+        rule.channelsWhen?.forEach((w, k) =>
+          w.channels.forEach((c, j) => {
+            if (!channelIds.has(c)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'channelsWhen', k, 'channels', j], message: `unknown channel "${c}": define it in "channels"` });
+          }),
+        );
+        if (rule.refundOr !== undefined && (rule.refund === null || REFUND_KINDS.indexOf(rule.refundOr) <= REFUND_KINDS.indexOf(rule.refund)))
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'refundOr'], message: '"refundOr" names a smaller refund than "refund" (e.g. refund "full", refundOr "partial")' });
         const evidenceIds = new Set([...EVIDENCE_IDS, ...pack.evidence.map((e) => e.id)]);
         rule.evidence.forEach((e, j) => {
           if (!evidenceIds.has(e)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'evidence', j], message: `unknown evidence item "${e}": use a catalog id or define it in "evidence"` });
         });
         if (rule.outcome === 'compensation' && rule.refund !== 'voucher')
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a compensation rule pays a voucher: set refund to "voucher"' });
+        if (rule.blocks !== undefined && rule.outcome !== 'not-eligible')
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'blocks'], message: 'only a not-eligible rule can block routes: remove "blocks" or make the outcome "not-eligible"' });
+        rule.blocks?.forEach((b, j) => {
+          const target = pack.rules.find((r) => r.id === b);
+          if (!target) ctx.addIssue({ code: 'custom', path: ['rules', i, 'blocks', j], message: `unknown rule "${b}": "blocks" lists rule ids of this pack` });
+          else if (target.outcome === 'not-eligible') ctx.addIssue({ code: 'custom', path: ['rules', i, 'blocks', j], message: `"${b}" is not a route (it is not-eligible itself): block a rule that grants something` });
+        });
         if (rule.outcome === 'not-eligible' && rule.refund !== null)
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a not-eligible rule refunds nothing: set refund to null' });
       });

@@ -1,14 +1,15 @@
 import type { Locale } from '../i18n';
 import { translator } from '../i18n';
-import { evaluateCondition, type FactBag } from '../claims/conditions';
-import { evaluateDeadline } from '../claims/deadline';
-import { evaluateClaim } from '../claims/eligibility';
-import { ClaimFactsSchema, FACT_DEFAULTS } from '../claims/facts';
+import { localize } from '../policy/text';
+import type { HeadlineWords } from '../claims/headline';
+import { evaluateOrder } from '../claims/order-headline';
+import { headlineText } from '../headline-text';
+import { ClaimFactsSchema } from '../claims/facts';
 import { findPack, loadUserPacks } from '../policy/registry';
 import type { PolicyPack } from '../policy/schema';
 import { computeSla, SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import type { SlaService } from '../sla/policy';
-import { isInactiveOrder, termMonths } from '../extract/normalize';
+import { orderFacts } from '../claims/order-facts';
 import { loggedMonths, slaInputFor, type OutageLog } from '../outages';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import {
@@ -42,8 +43,12 @@ export interface TrackedDeadline {
   product: string | null;
   service: SlaService | null;
   month: IsoMonth | null;
-  /** Seed 002 §5.4: after an Exmail service ends its data may be deleted at any time. */
+  /** The vendor's SLA lets it delete the data once the service ends (Exmail: seed 002 §5.4). */
   dataDeletionWarning: boolean;
+  /** What the vendor may do once the service ends, in the requested locale, from its SLA definition (null: nothing said). */
+  afterEnd: string | null;
+  /** The order's headline as every surface words it (null for SLA months). */
+  headline: HeadlineWords | null;
 }
 
 /** An order as the evidence store holds it (the newest snapshot of each order). */
@@ -57,6 +62,8 @@ export interface OrderRecord {
   site?: string;
   snapshotId: string;
   fields: Readonly<Record<string, string | number | boolean>>;
+  /** The page the snapshot was taken of. */
+  url?: string;
 }
 
 export interface ReminderState {
@@ -93,35 +100,18 @@ export const REMINDER_HOUR = 9;
 export const BADGE_WINDOW_DAYS = 7;
 export const SNOOZE_MS = DAY_MS;
 
-/** The claim facts an order snapshot shows (only what it shows; nothing assumed). */
-export function orderFacts(order: OrderRecord): Record<string, unknown> | null {
-  const f = order.fields;
-  if (isInactiveOrder(f.status)) return null;
-  const purchasedAt = pageTimeToIso(f.paidAt);
-  if (!purchasedAt) return null;
-  const months = termMonths(f.term);
-  const type = typeof f.orderType === 'string' ? f.orderType : '';
-  return {
-    vendor: order.vendor,
-    purchasedAt,
-    orderId: order.orderId,
-    ...(typeof f.product === 'string' ? { product: f.product } : {}),
-    ...(typeof f.amountPaid === 'number' ? { amountPaid: f.amountPaid } : {}),
-    ...(typeof f.voucher === 'number' ? { amountPaidWithVouchers: f.voucher } : {}),
-    ...(months !== null ? { termMonths: months } : {}),
-    // A term in months or years is a prepaid (包年包月) order.
-    ...(months !== null && order.vendor === 'tencent-cloud' ? { billing: 'prepaid' } : {}),
-    ...(type === '新购' ? { renewal: false } : type === '续费' ? { renewal: true } : {}),
-  };
-}
+/** What the vendor's SLA lets it do once a service ends (lib/vendors/<vendor>/sla.ts), if it says. */
+const afterEndOf = (vendor: string) => Object.values(SLA_POLICIES).find((p) => p.vendor === vendor)?.afterEnd;
 
 const safeId = (s: string) => s.replace(/[|\s]/g, '_').slice(0, 120);
 /** An order's part of its deadline ids: vendor (with the site where orders are per site) and number. */
 const orderKey = (order: OrderRecord) => `${safeId(order.vendor)}${order.site ? `@${safeId(order.site)}` : ''}|${safeId(order.orderId)}`;
 
 function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; calendar: BusinessCalendar; userPacks: PolicyPack[]; packs?: readonly unknown[] }): TrackedDeadline[] {
-  const facts = orderFacts(order);
-  if (!facts) return [];
+  const derived = orderFacts(order);
+  // Refunded, unpaid and cancelled orders (and those with no payment time) track nothing.
+  if (!derived.clock) return [];
+  const facts = derived.facts;
   const parsed = ClaimFactsSchema.safeParse(facts);
   if (!parsed.success) return [];
   let pack: PolicyPack;
@@ -132,49 +122,51 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
   }
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
   if (purchasedMs > ctx.now) return [];
+  const { verdict, words } = evaluateOrder(derived, shanghaiDateTime(ctx.now), { locale: ctx.locale, packs: ctx.packs, calendar: ctx.calendar });
   const base = {
     vendor: order.vendor,
     orderId: order.orderId,
     product: typeof facts.product === 'string' ? facts.product : null,
     service: null,
     month: null,
+    headline: words,
   };
   const out: TrackedDeadline[] = [];
-  const bag: FactBag = { ...FACT_DEFAULTS, ...parsed.data };
-  const dctx = { facts: bag, now: ctx.now, calendar: ctx.calendar, locale: ctx.locale };
   // An upgrade (升级) is a change to an order, not a purchase: its windows are the original order's.
-  const upgrade = order.fields.orderType === '升级';
-  if (!upgrade) {
-    // Every window that is open now and may apply: the deciding rule's, and those of rules that
-    // still wait on an answer (e.g. the five-day refund while "first time?" is unknown).
-    const verdict = evaluateClaim(facts, shanghaiDateTime(ctx.now), { locale: ctx.locale, packs: ctx.packs, calendar: ctx.calendar });
-    for (const rule of pack.rules) {
-      if (!rule.deadline || rule.deadline.kind !== 'period') continue;
-      const truth = evaluateCondition(rule.when, bag);
-      if (truth === 'false') continue;
-      const state = evaluateDeadline(rule.deadline, dctx);
-      if (state.state !== 'open') continue;
-      const at = parseInstant(state.deadline.closesAt)!;
+  const upgrade = facts.orderType === 'upgrade';
+  if (!upgrade && verdict) {
+    // Every route whose window runs from the order and is open now: the headline's, and those
+    // still waiting on an answer (e.g. the five-day refund while "first time?" is unknown).
+    // A route an exception rules out (a campaign's no-refund) gets no reminder.
+    for (const route of verdict.routes) {
+      const rule = pack.rules.find((r) => r.id === route.id);
+      if (rule?.deadline?.kind !== 'period' || !route.deadline) continue;
+      if (route.status !== 'open' && route.status !== 'needs-answers') continue;
+      const at = parseInstant(route.deadline.closesAt)!;
+      if (at <= ctx.now) continue;
       out.push({
         ...base,
-        id: `order|${orderKey(order)}|${rule.id}`,
+        id: `order|${orderKey(order)}|${route.id}`,
         kind: 'refund-window',
-        date: state.deadline.date,
+        date: route.deadline.date,
         at,
-        estimated: state.deadline.estimated,
-        label: state.deadline.label,
-        conditional: truth === 'unknown' || (verdict.rule !== rule.id && verdict.provisional),
+        estimated: route.deadline.estimated,
+        label: route.deadline.label,
+        conditional: route.status === 'needs-answers',
         dataDeletionWarning: false,
+        afterEnd: null,
       });
     }
   }
-  const months = termMonths(order.fields.term);
+  const months = typeof facts.termMonths === 'number' ? facts.termMonths : null;
   if (months !== null && !upgrade) {
     // Counted from payment: the vendor counts from delivery, so this is an estimate.
     const date = addCalendarMonths(shanghaiDate(purchasedMs), months);
     const at = startOfDay(date);
     if (at > ctx.now) {
       const t = translator(ctx.locale);
+      const said = afterEndOf(order.vendor);
+      const afterEnd = said ? localize(said.text, ctx.locale) : null;
       out.push({
         ...base,
         id: `expiry|${orderKey(order)}`,
@@ -184,7 +176,8 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
         estimated: true,
         label: t('reminders.expiry.label', { product: base.product ?? order.orderId }),
         conditional: false,
-        dataDeletionWarning: order.vendor === 'tencent-exmail',
+        dataDeletionWarning: afterEnd !== null,
+        afterEnd,
       });
     }
   }
@@ -205,7 +198,7 @@ function slaDeadlines(log: OutageLog, ctx: { now: number; locale: Locale; calend
     if (!owed) continue;
     const policy = SLA_POLICIES[service];
     const claimWindow = slaClaimWindow(month, ctx.calendar, policy);
-    const base = { vendor: policy.vendor, orderId: null, product: null, service, month, conditional: false, dataDeletionWarning: false };
+    const base = { vendor: policy.vendor, orderId: null, product: null, service, month, conditional: false, dataDeletionWarning: false, afterEnd: null, headline: null };
     const serviceName = t(`reminders.service.${service}`);
     // Claims may be filed *after* the 5th business day: the first filing day is the day after.
     const opensOn = addCalendarDays(claimWindow.opensAfter, 1);
@@ -338,11 +331,12 @@ export function notificationText(reminder: Reminder, locale: Locale, now: number
   const when = days === 0 ? t('reminders.when.today') : days === 1 ? t('reminders.when.tomorrow') : t('reminders.when.days', { days });
   const subject = d.orderId ? t('reminders.subject.order', { product: d.product ?? d.vendor, orderId: d.orderId }) : '';
   const parts = [
+    d.headline ? headlineText(d.headline) : '',
     t(`reminders.kind.${d.kind}`, { date: d.date, when }),
     d.label + (d.estimated ? t('reminders.estimated') : ''),
     subject,
     d.conditional ? t('reminders.conditional') : '',
-    d.dataDeletionWarning ? t('reminders.dataDeletion') : '',
+    d.dataDeletionWarning ? localize(afterEndOf(d.vendor)?.text ?? '', locale) : '',
   ].filter(Boolean);
   return { title: t('reminders.title'), message: parts.join('\n') };
 }

@@ -1,8 +1,9 @@
 import { termMonths } from '../extract/normalize';
 import { describe, expect, it } from 'vitest';
+import { orderFacts } from '../claims/order-facts';
 import { outageLogSchema, emptyOutageLog } from '../outages';
 import {
-  badgeCount, dismiss, emptyReminderState, fireTime, markFired, notificationText, orderFacts, parseReminderName, planReminders,
+  badgeCount, dismiss, emptyReminderState, fireTime, markFired, notificationText, parseReminderName, planReminders,
   reminderName, snooze, trackedDeadlines, type OrderRecord,
 } from '.';
 
@@ -62,7 +63,7 @@ describe('deadlines tracked from stored orders (evaluateClaim, Tencent Cloud fiv
 
   it('reads terms in years and months only', () => {
     expect([termMonths('1年'), termMonths('3个月'), termMonths('2 years'), termMonths('剩余 11个月6天'), termMonths(undefined)]).toEqual([12, 3, 24, null, null]);
-    expect(orderFacts(paidNew)).toMatchObject({ purchasedAt: '2026-11-18T10:59:07+08:00', billing: 'prepaid', renewal: false, termMonths: 12 });
+    expect(orderFacts(paidNew).facts).toMatchObject({ purchasedAt: '2026-11-18T10:59:07+08:00', billing: 'prepaid', renewal: false, termMonths: 12 });
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { lazy } from '../lazy';
 import type { Locale } from '../i18n';
+import { localizeIssue } from '../policy/issues';
 import { localize, t, type LocalizedText } from '../policy/text';
 import { defaultCalendar, type BusinessCalendar } from '../time/calendar';
 import {
@@ -53,8 +54,8 @@ const slaInputSchema = lazy(() => {
 export type SlaInput = z.input<ReturnType<typeof slaInputSchema>>;
 
 export class SlaInputError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`Invalid SLA input:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+  constructor(readonly issues: string[], locale: Locale = 'en') {
+    super(`${locale === 'zh-CN' ? 'SLA 输入有误' : 'Invalid SLA input'}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
     this.name = 'SlaInputError';
   }
 }
@@ -157,51 +158,63 @@ const TEXT = {
   voucher: t('赔偿不超过当月服务费（不含代金券、优惠券抵扣部分）；预付多月按月分摊', "Capped at the month's fee (excluding voucher/coupon payments); multi-month prepayments are spread per month"),
 } satisfies Record<string, LocalizedText>;
 
-function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(input)'}: ${i.message}`);
+function formatIssues(error: z.ZodError, locale: Locale): string[] {
+  return error.issues.map((i) => localizeIssue(i, locale));
 }
+
+/** Problems the schema cannot see, in the reader's language. */
+const INPUT_TEXT = {
+  commitment: t('commitment：应为以下之一：{ids}', 'commitment: must be one of {ids}'),
+  period: t('serviceStart/serviceEnd：{month} 期间服务未在使用', 'serviceStart/serviceEnd: the service was not in use during {month}'),
+  order: t('outages[{i}]：结束时间（{end}）应晚于开始时间（{start}）', 'outages[{i}]: end ({end}) must be after start ({start})'),
+  exclusion: t('outages[{i}].excluded：“{code}”不是本 SLA 的免责情形；可用：{codes}', 'outages[{i}].excluded: "{code}" is not an exclusion of this SLA; use one of {codes}'),
+  otherNote: t('outages[{i}].note：“other”免责需要写明原因', 'outages[{i}].note: an "other" exclusion needs a note saying why'),
+  feeTwice: t('monthlyFee/prepaid：只能给出其中一个', 'monthlyFee/prepaid: give one of them, not both'),
+  vouchers: t('paidWithVouchers：超过了费用本身', 'paidWithVouchers: more than the fee itself'),
+};
 
 /**
  * Contract 1, `computeSla(input)`: outage log → availability → tier → voucher →
  * claim window, for Exmail (seed 002) and CVM (FACTS.md). All times Asia/Shanghai.
  */
 export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult {
-  const parsed = slaInputSchema().safeParse(input);
-  if (!parsed.success) throw new SlaInputError(formatIssues(parsed.error));
-  const data = parsed.data;
   const locale = options.locale ?? 'zh-CN';
+  const parsed = slaInputSchema().safeParse(input);
+  if (!parsed.success) throw new SlaInputError(formatIssues(parsed.error, locale), locale);
+  const data = parsed.data;
+  const say = (text: keyof typeof INPUT_TEXT, params: Record<string, string | number | undefined> = {}) => localize(INPUT_TEXT[text], locale, params);
   const calendar = options.calendar ?? defaultCalendar;
   const service = SERVICE_ALIASES[data.service] as SlaService;
   const policy = SLA_POLICIES[service];
   const issues: string[] = [];
 
   const commitment = data.commitment ? policy.commitments.find((c) => c.id === data.commitment) : policy.commitments[0];
-  if (!commitment) issues.push(`commitment: must be one of ${policy.commitments.map((c) => c.id).join(', ')}`);
+  if (!commitment) issues.push(say('commitment', { ids: policy.commitments.map((c) => c.id).join(', ') }));
 
   const bounds = monthBounds(data.month);
   let periodStart = bounds.start;
   let periodEnd = bounds.end;
   if (data.serviceStart) periodStart = Math.max(periodStart, parseInstant(data.serviceStart)!);
   if (data.serviceEnd) periodEnd = Math.min(periodEnd, parseInstant(data.serviceEnd)!);
-  if (periodEnd <= periodStart) issues.push(`serviceStart/serviceEnd: the service was not in use during ${data.month}`);
+  if (periodEnd <= periodStart) issues.push(say('period', { month: data.month }));
 
   const exclusionCodes = new Set(policy.exclusions.map((e) => e.code));
   const outages = data.outages.map((o, i) => {
     const start = parseInstant(o.start)!;
     const end = parseInstant(o.end)!;
-    if (end <= start) issues.push(`outages[${i}]: end (${o.end}) must be after start (${o.start})`);
+    if (end <= start) issues.push(say('order', { i, end: o.end, start: o.start }));
     if (o.excluded !== undefined && o.excluded !== 'other' && !exclusionCodes.has(o.excluded))
-      issues.push(`outages[${i}].excluded: "${o.excluded}" is not an exclusion of this SLA; use one of ${[...exclusionCodes, 'other'].join(', ')}`);
-    if (o.excluded === 'other' && !o.note?.trim()) issues.push(`outages[${i}].note: an "other" exclusion needs a note saying why`);
+      issues.push(say('exclusion', { i, code: o.excluded, codes: [...exclusionCodes, 'other'].join(', ') }));
+    if (o.excluded === 'other' && !o.note?.trim()) issues.push(say('otherNote', { i }));
     return { start, end, excluded: o.excluded, note: o.note };
   });
 
   let monthlyFee: number | null = null;
-  if (data.monthlyFee !== undefined && data.prepaid) issues.push('monthlyFee/prepaid: give one of them, not both');
+  if (data.monthlyFee !== undefined && data.prepaid) issues.push(say('feeTwice'));
   else if (data.monthlyFee !== undefined) monthlyFee = data.monthlyFee - (data.paidWithVouchers ?? 0);
   else if (data.prepaid) monthlyFee = (data.prepaid.amount - (data.prepaid.paidWithVouchers ?? 0)) / data.prepaid.months;
-  if (monthlyFee !== null && monthlyFee < 0) issues.push('paidWithVouchers: more than the fee itself');
-  if (issues.length) throw new SlaInputError(issues);
+  if (monthlyFee !== null && monthlyFee < 0) issues.push(say('vouchers'));
+  if (issues.length) throw new SlaInputError(issues, locale);
 
   const period: Interval = { start: periodStart, end: periodEnd };
   const totalMs = periodEnd - periodStart;

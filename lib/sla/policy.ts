@@ -42,4 +42,6 @@ export interface SlaPolicy {
   claim: { opensAfterBusinessDay: number; closesAfterCalendarDays: number; citation: Citation };
   /** Notes shown with every result (voucher rules, where to claim). */
   notes: readonly { text: LocalizedText; citation: Citation }[];
+  /** What the agreement lets the vendor do once a service ends unrenewed (a reminder of its expiry says it). */
+  afterEnd?: { text: LocalizedText; citation: Citation };
 }

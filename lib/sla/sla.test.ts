@@ -139,8 +139,8 @@ describe('exclusions (seed 002 §2.3) are listed with their reason', () => {
   });
 
   it('an unknown code or an unexplained "other" is rejected', () => {
-    expect(() => exmail([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'bad-luck' })])).toThrow(/not an exclusion of this SLA/);
-    expect(() => cvm([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'other' })])).toThrow(/needs a note/);
+    expect(() => exmail([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'bad-luck' })])).toThrow(/不是本 SLA 的免责情形/);
+    expect(() => cvm([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'other' })])).toThrow(/需要写明原因/);
     expect(cvm([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'other', note: 'our firewall' })]).excluded[0]).toMatchObject({ code: 'other', source: 'user' });
   });
 });
@@ -181,7 +181,7 @@ describe('claim window (seed 002 §3.2: after the 5th business day of the next m
     ['2026-03', '2026-04-08', '2026-05-30', false], // Qingming Apr 4–6
     ['2026-04', '2026-05-11', '2026-06-29', false], // Labour Day May 1–5, Sat May 9 worked
     ['2026-09', '2026-10-13', '2026-11-29', false], // National Day Oct 1–7, Sat Oct 10 worked
-    ['2026-12', '2027-01-07', '2027-03-01', true], // 2027 not in the calendar: weekdays only, estimated
+    ['2026-12', '2027-01-08', '2027-03-01', true], // 2027 not in the calendar: weekdays and the fixed-date holidays (1 Jan), estimated
   ])('%s → opens after %s, closes on %s (estimated: %s)', (month, opensAfter, closesOn, estimated) => {
     expect(slaClaimWindow(month)).toEqual({ opensAfter, closesOn, estimated, channel: 'ticket' });
     expect(computeSla({ service: 'cvm', month, outages: [] }).claim).toEqual({ opensAfter, closesOn, estimated, channel: 'ticket' });
@@ -196,7 +196,7 @@ describe('claim window (seed 002 §3.2: after the 5th business day of the next m
 describe('input validation', () => {
   it('lists every problem with its path', () => {
     try {
-      computeSla({ service: 'gmail', month: '2026-13', outages: [{ start: 'noon', end: '2026-04-01' }] });
+      computeSla({ service: 'gmail', month: '2026-13', outages: [{ start: 'noon', end: '2026-04-01' }] }, { locale: 'en' });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(SlaInputError);
@@ -205,12 +205,14 @@ describe('input validation', () => {
       expect(issues).toContain('month: must be a month written YYYY-MM');
       expect(issues).toContain('outages[0].start: must be an ISO date-time');
     }
+    // The same problems in Chinese when that is the reader's language, heading included.
+    expect(() => computeSla({ service: 'gmail', month: '2026-13', outages: [] })).toThrow(/^SLA 输入有误:\n  - service: 应为以下之一：exmail.*\n  - month: 应为 YYYY-MM 格式的月份$/);
   });
 
   it('rejects an outage ending before it starts, and two kinds of fee', () => {
-    expect(() => exmail([out('2026-04-10T03:00:00+08:00', '2026-04-10T01:00:00+08:00')])).toThrow(/outages\[0\]: end .* must be after start/);
-    expect(() => exmail([], { prepaid: { amount: 1200, months: 12 } })).toThrow(/give one of them/);
-    expect(() => exmail([], { commitment: 'gold' })).toThrow(/commitment: must be one of standard/);
+    expect(() => exmail([out('2026-04-10T03:00:00+08:00', '2026-04-10T01:00:00+08:00')])).toThrow(/outages\[0\]：结束时间.*应晚于开始时间/);
+    expect(() => exmail([], { prepaid: { amount: 1200, months: 12 } })).toThrow(/只能给出其中一个/);
+    expect(() => exmail([], { commitment: 'gold' })).toThrow(/commitment：应为以下之一：standard/);
   });
 
   it('speaks English when asked', () => {

@@ -44,7 +44,8 @@ describe('Tencent Cloud ticket (FACTS: category levels, title, content, confiden
     expect(d).toContain('产品：云服务器 CVM');
     expect(d).toContain('实付金额：300.00 元（其中代金券 / 优惠券抵扣 50.00 元）');
     expect(d).toContain('购买时间：2026-11-22 10:00');
-    expect(d).toContain('申请全额退款（约 250.00 元，估算）');
+    // 实付 300.00 is already after the 50.00 of vouchers: it is what comes back.
+    expect(d).toContain('申请全额退款（约 300.00 元，估算）');
     expect(d).toContain('腾讯云《云服务退货说明》');
     expect(d).toContain('2026-11-27');
     expect(d).toContain('【附件】账户信息');
@@ -62,7 +63,7 @@ describe('Tencent Cloud ticket (FACTS: category levels, title, content, confiden
 describe('snapshots fill what the facts lack and tick off evidence', () => {
   const snapshots: ClaimSnapshot[] = [
     { id: 'snap-1', kind: 'order', capturedAt: '2026-11-22T10:05:00+08:00', fields: { orderId: 'OLD-1', product: '轻量应用服务器' } },
-    { id: 'snap-2', kind: 'order', capturedAt: '2026-11-22T11:00:00+08:00', fields: { orderId: '20261122000999', amount: 99, paidAt: '2026-11-22T10:00:00+08:00' } },
+    { id: 'snap-2', kind: 'order', capturedAt: '2026-11-22T11:00:00+08:00', fields: { orderId: '20261122000999', amount: 120, voucher: 21, amountPaid: 99, paidAt: '2026-11-22T10:00:00+08:00' } },
     { id: 'snap-3', kind: 'checkout', capturedAt: '2026-11-22T09:58:00+08:00', evidence: ['invoice-or-contract'] },
   ];
   const facts = { ...cvmFiveDay, orderId: undefined, product: undefined, amountPaid: undefined, amountPaidWithVouchers: undefined };
@@ -71,12 +72,22 @@ describe('snapshots fill what the facts lack and tick off evidence', () => {
     const { ticket } = draft(facts, '2026-11-23T10:00:00+08:00', 'zh-CN', snapshots);
     expect(ticket.description).toContain('订单号：20261122000999');
     expect(ticket.description).toContain('产品：轻量应用服务器');
-    expect(ticket.description).toContain('实付金额：99.00 元');
+    // 实付 (after vouchers), as the order page shows it; the voucher beside it, never subtracted again.
+    expect(ticket.description).toContain('实付金额：99.00 元（其中代金券 / 优惠券抵扣 21.00 元）');
     const have = Object.fromEntries(ticket.attachments.map((a) => [a.id, a.snapshots]));
     expect(have['order-number']).toEqual(['snap-1', 'snap-2']);
     expect(have['payment-record']).toEqual(['snap-2']);
     expect(have['invoice-or-contract']).toEqual(['snap-3']);
     expect(have['usage-records']).toEqual([]);
+  });
+});
+
+describe('the amount paid comes from the order as every surface reads it', () => {
+  it('an order amount (订单金额) alone is not presented as the amount paid', () => {
+    const snapshots: ClaimSnapshot[] = [{ id: 'snap-9', kind: 'order', capturedAt: '2026-11-22T11:00:00+08:00', fields: { orderId: '20261122000999', amount: 1088, voucher: 100 } }];
+    const facts = { ...cvmFiveDay, amountPaid: undefined, amountPaidWithVouchers: undefined };
+    const { ticket } = draft(facts, '2026-11-23T10:00:00+08:00', 'zh-CN', snapshots);
+    expect(ticket.description).not.toContain('实付金额：1088.00 元');
   });
 });
 
@@ -93,7 +104,7 @@ describe('Exmail: ticket or hotline script (seed 000), SLA claims by ticket only
 
   it('an SLA claim states the month, availability, tier and voucher — and has no phone alternative', () => {
     const sla = computeSla({ service: 'exmail', month: '2026-03', outages: [{ start: '2026-03-10T09:00:00+08:00', end: '2026-03-10T11:30:00+08:00' }], prepaid: { amount: 1200, months: 12 } });
-    const facts = { vendor: 'tencent-exmail', purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 2.5, sla, orderId: 'EX-2', terminatedForViolation: false };
+    const facts = { vendor: 'tencent-exmail', purchasedAt: '2026-01-05', reason: 'outage', outageCause: 'vendor', outageHours: 2.5, sla, orderId: 'EX-2', terminatedForViolation: false, activated: true };
     for (const locale of ['zh-CN', 'en'] as const) {
       const { ticket } = draft(facts, '2026-04-09T10:00:00+08:00', locale);
       expect(ticket.alternatives).toEqual([]);

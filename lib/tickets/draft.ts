@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n';
 import { evidenceChecklist, type ChecklistEntry, type ClaimSnapshot } from '../claims/evidence';
+import { orderFacts } from '../claims/order-facts';
 import { ClaimFactsSchema, type ClaimFacts } from '../claims/facts';
 import { ClaimInputError, evaluateClaim, type Verdict } from '../claims/eligibility';
 import type { BusinessCalendar, YearOverride } from '../time/calendar';
@@ -103,6 +104,7 @@ const REASON_TEXT: Record<string, LocalizedText> = {
 
 const REQUEST_TEXT: Record<string, LocalizedText> = {
   full: t('申请全额退款{amount}。', 'We ask for a full refund{amount}.'),
+  'full-or-partial': t('申请全额退款，或至少部分退款{amount}。', 'We ask for a full refund, or at least a partial one{amount}.'),
   partial: t('申请按规定退还剩余费用（实付金额扣除已使用部分）{amount}。', 'We ask for a refund of the remaining value (amount paid minus the part used){amount}.'),
   difference: t('申请修改订单，或退还多付 / 误付的款项。', 'We ask for the order to be changed, or the overpaid amount refunded.'),
   voucher: t('申请按 SLA 发放代金券赔偿{amount}。', 'We ask for the SLA voucher compensation{amount}.'),
@@ -124,6 +126,7 @@ const SLA_TEXT = t(
 const NOT_ACTIVATED = t('付款后尚未启用：未验证域名、未创建管理员、未添加成员。', 'Paid but never set up: no domain verified, no admin created, no members added.');
 const OUTAGE_HOURS = t('最长一次连续故障约 {hours} 小时，原因在服务方。', 'The longest continuous outage lasted about {hours} hours, on the vendor’s side.');
 const RESELLER_PROMISE = t('购买时贵方{written}承诺 {days} 天内可无理由退订。', 'When we bought, you promised {written}that it could be cancelled without reason within {days} days.');
+const RESELLER_PROMISE_NO_DAYS = t('购买时贵方{written}承诺可以无理由退订。', 'When we bought, you promised {written}that it could be cancelled without reason.');
 const REFUSED = t('此前已向商家申请退款，被拒绝。', 'We asked the vendor for a refund and were refused.');
 const DEADLINE_LINE = t('本申请在“{label}”（{date}）之前提出。', 'This request is made before "{label}" ({date}).');
 const DEADLINE_ESTIMATED = t('（该日期为估算）', ' (this date is an estimate)');
@@ -163,6 +166,18 @@ function latestField(snapshots: readonly ClaimSnapshot[], key: string): unknown 
     .filter((s) => s.fields && s.fields[key] !== undefined && s.fields[key] !== null && s.fields[key] !== '')
     .sort((a, b) => (parseInstant(b.capturedAt) ?? 0) - (parseInstant(a.capturedAt) ?? 0));
   return withField[0]?.fields?.[key];
+}
+
+/** What the newest order snapshot that shows a payment says was paid, and with which vouchers. */
+function paymentShown(vendor: string, snapshots: readonly ClaimSnapshot[]): { amountPaid: number; vouchers: number | undefined } | null {
+  const newestFirst = [...snapshots].sort((a, b) => (parseInstant(b.capturedAt) ?? 0) - (parseInstant(a.capturedAt) ?? 0));
+  for (const snapshot of newestFirst) {
+    if (snapshot.kind !== 'order' || !snapshot.fields) continue;
+    const { facts } = orderFacts({ vendor, fields: snapshot.fields });
+    if (typeof facts.amountPaid === 'number')
+      return { amountPaid: facts.amountPaid, vouchers: typeof facts.amountPaidWithVouchers === 'number' ? facts.amountPaidWithVouchers : undefined };
+  }
+  return null;
 }
 
 function requestKind(verdict: Verdict): RequestKind {
@@ -210,8 +225,11 @@ export function draftTicket(
   const product = asText(f.product) ?? asText(latestField(snapshots, 'product')) ?? (TICKET_TEMPLATES[verdict.vendor] ? loc(template.defaultProduct) : loc(pack.name));
   const orderId = asText(f.orderId) ?? asText(latestField(snapshots, 'orderId'));
   const account = asText(f.account) ?? asText(latestField(snapshots, 'account'));
-  const snapAmount = latestField(snapshots, 'amount');
-  const amount = typeof f.amountPaid === 'number' ? f.amountPaid : typeof snapAmount === 'number' ? snapAmount : undefined;
+  // 实付 (after vouchers) as the newest order snapshot shows it, read as every surface reads an order;
+  // an order amount (订单金额) is not what was paid.
+  const shown = typeof f.amountPaid === 'number' ? null : paymentShown(verdict.vendor, snapshots);
+  const amount = typeof f.amountPaid === 'number' ? f.amountPaid : shown?.amountPaid;
+  const vouchers = f.amountPaidWithVouchers ?? shown?.vouchers;
   const sla = f.sla as Partial<{ month: string; availabilityText: string; commitment: { percent: string }; unavailableMinutes: number; compensationPercent: number; voucher: number | null }> | undefined;
   const kind = requestKind(verdict);
   const target: DraftTarget = options.target && options.target !== 'vendor' ? options.target : verdict.claimWith;
@@ -224,7 +242,7 @@ export function draftTicket(
   const when = (iso: string) => shanghaiDateTime(parseInstant(iso)!).replace('T', ' ').slice(0, 16) + (zh ? '' : ' (UTC+8)');
   const orderLine = `${loc(L.orderId)}${colon}${orderText}${semi}${loc(L.product)}${colon}${product}${account && !template.fields.confidential ? `${semi}${loc(L.account)}${colon}${account}` : ''}`;
   const amountParts = [
-    amount !== undefined ? `${loc(L.paid)}${colon}${formatMoney(amount, locale)}${f.amountPaidWithVouchers ? `${zh ? '（' : ' ('}${loc(L.vouchers)} ${formatMoney(f.amountPaidWithVouchers, locale)}${zh ? '）' : ')'}` : ''}` : undefined,
+    amount !== undefined ? `${loc(L.paid)}${colon}${formatMoney(amount, locale)}${vouchers ? `${zh ? '（' : ' ('}${loc(L.vouchers)} ${formatMoney(vouchers, locale)}${zh ? '）' : ')'}` : ''}` : undefined,
     `${loc(L.purchased)}${colon}${when(f.purchasedAt)}`,
     f.deliveredAt ? `${loc(L.delivered)}${colon}${when(f.deliveredAt)}` : undefined,
   ].filter(Boolean);
@@ -245,7 +263,7 @@ export function draftTicket(
     );
   }
   if (f.resellerPromise && (target === 'reseller' || verdict.claimWith === 'reseller'))
-    situation.push(loc(RESELLER_PROMISE, { days: f.resellerPromise.days, written: f.resellerPromise.written ? (locale === 'zh-CN' ? '书面' : 'in writing ') : '' }));
+    situation.push(loc(f.resellerPromise.days ? RESELLER_PROMISE : RESELLER_PROMISE_NO_DAYS, { days: f.resellerPromise.days, written: f.resellerPromise.written ? (locale === 'zh-CN' ? '书面' : 'in writing ') : '' }));
   if (target === '12315' || target === 'heimao') situation.push(loc(REFUSED));
 
   const estimate = verdict.refundEstimate?.amount;
@@ -256,7 +274,7 @@ export function draftTicket(
         ? (locale === 'zh-CN' ? `（约 ${formatMoney(estimate, locale)}，估算）` : ` (about ${formatMoney(estimate, locale)}, estimated)`)
         : '';
   const requestText =
-    kind === 'review' ? loc(REQUEST_TEXT.review!) : loc(REQUEST_TEXT[verdict.refund ?? 'none'] ?? REQUEST_TEXT.none!, { amount: amountSuffix });
+    kind === 'review' ? loc(REQUEST_TEXT.review!) : loc(REQUEST_TEXT[verdict.refundOr ? `${verdict.refund}-or-${verdict.refundOr}` : (verdict.refund ?? 'none')] ?? REQUEST_TEXT[verdict.refund ?? 'none'] ?? REQUEST_TEXT.none!, { amount: amountSuffix });
 
   const [open, close] = zh ? ['（', '）'] : [' (', ')'];
   // One line per statement, with every clause behind it: "… （《SLA》 2.2、3.1）".

@@ -52,14 +52,15 @@ describe('business-day calendar (FACTS.md: 2026 official schedule)', () => {
     expect(cal.nthBusinessDayOfMonth('2026-10', 5)).toEqual({ date: '2026-10-13', estimated: false });
   });
 
-  it('2027 falls back to weekdays and says so', () => {
-    // 2027-01-01 is a Friday; without a schedule it counts as a business day.
-    expect(cal.day('2027-01-01')).toEqual({ date: '2027-01-01', business: true, estimated: true });
-    expect(cal.nthBusinessDayOfMonth('2027-01', 5)).toEqual({ date: '2027-01-07', estimated: true });
+  it('2027 falls back to weekdays and says so, keeping the fixed-date statutory holidays', () => {
+    // 2027-01-01 is a Friday; without a schedule the weekday decides — but New Year's Day is off by law.
+    expect(cal.day('2027-01-01')).toMatchObject({ date: '2027-01-01', business: false, estimated: true });
+    expect(cal.day('2027-01-04')).toEqual({ date: '2027-01-04', business: true, estimated: true });
+    expect(cal.nthBusinessDayOfMonth('2027-01', 5)).toEqual({ date: '2027-01-08', estimated: true });
     // A walk that only touches 2026 is exact even late in December…
     expect(cal.addBusinessDays('2026-12-28', 3)).toEqual({ date: '2026-12-31', estimated: false });
     // …and becomes estimated as soon as it steps into 2027.
-    expect(cal.addBusinessDays('2026-12-30', 3)).toEqual({ date: '2027-01-04', estimated: true });
+    expect(cal.addBusinessDays('2026-12-30', 3)).toEqual({ date: '2027-01-05', estimated: true });
   });
 
   it('rejects counts that are not whole numbers ≥ 1', () => {

@@ -100,6 +100,15 @@ function dependencyYears(): Map<number, YearData> {
 
 let dependencyCache: Map<number, YearData> | undefined;
 
+/** Statutory holidays whose dates are fixed by law, whatever the year's schedule (MM-DD → name). */
+const FIXED_HOLIDAYS: Readonly<Record<string, string>> = {
+  '01-01': "New Year's Day,元旦,1",
+  '05-01': 'Labour Day,劳动节,1',
+  '10-01': 'National Day,国庆节,1',
+  '10-02': 'National Day,国庆节,2',
+  '10-03': 'National Day,国庆节,3',
+};
+
 /**
  * The business-day calendar: the dependency's official schedules, then the
  * user's per-year overrides on top. Days of uncovered years are judged by
@@ -125,7 +134,12 @@ export function createCalendar(overrides: readonly YearOverride[] = []): Busines
     const data = years.get(yearOf(date));
     const wd = weekday(date);
     const weekend = wd === 0 || wd === 6;
-    if (!data) return { date, business: !weekend, estimated: true };
+    if (!data) {
+      // No published schedule: weekdays decide, except the statutory holidays
+      // on fixed dates (FACTS.md: 1 Jan, 1 May, 1–3 Oct), which are always off.
+      const fixed = FIXED_HOLIDAYS[date.slice(5)];
+      return fixed ? { date, business: false, estimated: true, name: fixed } : { date, business: !weekend, estimated: true };
+    }
     const work = data.workdays.get(date);
     if (work !== undefined) return { date, business: true, estimated: false, name: work };
     const off = data.holidays.get(date);

@@ -42,4 +42,9 @@ export interface VendorPages {
   hosts: readonly string[];
   /** Tried in order; the first match wins, so specific rules come first. */
   rules: readonly PageRule[];
+  /**
+   * An order or purchase with a term in months or years is prepaid (包年包月):
+   * the vendor also sells by usage, and only prepaid purchases have a term.
+   */
+  termMeansPrepaid?: boolean;
 }

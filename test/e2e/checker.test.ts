@@ -85,9 +85,9 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
       } else await open.getByRole('button', { name: '否', exact: true }).click();
       await expect.poll(() => popup.locator(`fieldset[data-fact="${fact}"]`).count()).toBe(0);
     }
-    expect(asked).toContain('billing');
     expect(asked).toContain('firstNoReasonRefundUsed');
     expect(asked).not.toContain('renewal'); // the snapshot says 新购
+    expect(asked).not.toContain('billing'); // 购买时长 1年: prepaid, as the card and reminders read it
 
     // 4. The verdict: outcome, estimate, deadline and countdown, clauses, checklist, where to claim.
     const verdict = popup.getByTestId('verdict');
@@ -240,7 +240,13 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     const first = popup.locator('fieldset[data-fact]').first();
     await first.waitFor({ timeout: 15_000 });
     const fact = (await first.getAttribute('data-fact'))!;
-    await first.getByRole('button').first().click();
+    // A choice from a list (e.g. the reason) is picked and confirmed; a yes/no is one click.
+    const list = first.locator('select');
+    if (await list.count()) {
+      const value = await list.locator('option:not([value=""])').first().getAttribute('value');
+      await list.selectOption(value!);
+      await first.getByRole('button', { name: '确定', exact: true }).click();
+    } else await first.getByRole('button').first().click();
     await popup.locator(`[data-testid="answered"] li[data-fact="${fact}"]`).waitFor({ state: 'attached' });
     // Clicking the page closes a real popup; its answers were kept as they were given.
     await popup.close();

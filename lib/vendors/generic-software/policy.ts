@@ -21,7 +21,7 @@ const PROOF = ['order-number', 'payment-record', 'invoice-or-contract', 'checkou
 export const genericSoftwarePolicy = definePack({
   id: 'generic-software',
   name: t('其他软件、SaaS 与在线课程', 'Other software, SaaS and online courses'),
-  lastChecked: '2026-11-22',
+  lastChecked: '2026-12-06',
   covers: t(
     '本产品没有专门规则包的软件、SaaS 和在线课程：通用流程和中国消费者法的七日无理由退货规则。商家自己的退款政策优先核对，可另建自定义规则包。',
     "Software, SaaS and online courses without a pack of their own: the general process and China's 7-day no-reason return rule. Check the vendor's own policy first; you can add a user-defined pack for it.",
@@ -30,6 +30,7 @@ export const genericSoftwarePolicy = definePack({
     ...storeRules(CITE.appleGoogle),
     {
       id: 'seven-day-no-reason',
+      name: t('七日无理由', '7-day no-reason'),
       when: {
         all: [
           { fact: 'boughtOnline', is: true },
@@ -41,8 +42,8 @@ export const genericSoftwarePolicy = definePack({
       refund: 'full',
       claimWith: 'vendor',
       summary: t(
-        '网购商品自收货之日起 7 日内可无理由退货（《消费者权益保护法》第二十五条）；结账时未经醒目确认“不适用”的，商家不能以此拒绝。法律还列有其他例外。',
-        'Goods bought online may be returned without reason within 7 days of receipt (CRPL art. 25); without a prominent confirmation at checkout the seller cannot exclude them. The law lists other exceptions too.',
+        '网购商品自收货之日起 7 日内可无理由退货（《消费者权益保护法》第二十五条），退回的商品应当完好；消费者拆封的音像制品、计算机软件等数字化商品不适用（盒装软件一经拆封即不能无理由退货）。结账时未经醒目确认“不适用”的其他商品，商家不能以此拒绝。',
+        'Goods bought online may be returned without reason within 7 days of receipt (CRPL art. 25), and must come back intact; audio-visual products and computer software the buyer has unsealed are excluded (boxed software cannot be returned without reason once opened). For other goods, without a prominent confirmation at checkout the seller cannot exclude them.',
       ),
       citations: [CITE.consumerLaw, CITE.sevenDayMeasures],
       deadline: { kind: 'period', amount: 7, unit: 'calendar-days', from: 'delivery', label: t('七日无理由退货期限截止', 'The 7-day no-reason return period ends') },
@@ -50,11 +51,13 @@ export const genericSoftwarePolicy = definePack({
       channels: ['vendor-support'],
       nextSteps: [
         t('在期限内向商家提出退货退款，写明依据《消费者权益保护法》第二十五条。', 'Ask the seller for a return and refund before the deadline, citing CRPL art. 25.'),
+        t('商品须完好：软件、光盘等不要拆封，否则不再适用七日无理由退货。', 'Keep the goods intact: do not unseal software or discs, or the 7-day rule no longer applies.'),
         t('保存结账页面（是否有“不适用七天无理由”的确认步骤）。', 'Keep a snapshot of the checkout page (whether it had a "7-day rule does not apply" confirmation).'),
       ],
     },
     {
       id: 'severe-defect',
+      name: t('严重缺陷', 'Severe defect'),
       when: { fact: 'reason', is: 'defect' },
       outcome: 'negotiable',
       refund: 'full',
@@ -70,6 +73,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'not-as-described',
+      name: t('与宣传不符', 'Not as described'),
       when: { fact: 'reason', is: 'not-as-described' },
       outcome: 'negotiable',
       refund: 'full',
@@ -82,6 +86,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'user-error',
+      name: t('操作失误', 'Own mistake'),
       when: { fact: 'reason', is: 'user-error' },
       outcome: 'negotiable',
       refund: 'partial',
@@ -94,6 +99,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'seven-day-excluded-digital',
+      name: t('数字商品', 'Digital goods'),
       when: { fact: 'itemKind', is: 'digital-download' },
       outcome: 'negotiable',
       refund: null,
@@ -109,6 +115,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'seven-day-excluded-confirmed',
+      name: t('已确认不退', 'Confirmed non-returnable'),
       when: { all: [{ fact: 'itemKind', is: 'goods' }, { fact: 'confirmedNonReturnable', is: true }] },
       outcome: 'negotiable',
       refund: null,
@@ -124,6 +131,7 @@ export const genericSoftwarePolicy = definePack({
     },
     {
       id: 'read-the-policy',
+      name: t('商家政策', "Vendor's policy"),
       outcome: 'negotiable',
       refund: null,
       claimWith: 'vendor',

@@ -45,7 +45,7 @@ const SUPPORT = ['support-form', 'support-email'];
 export const letsvpnPolicy = definePack({
   id: 'letsvpn',
   name: t('快连 VPN', 'LetsVPN (快连)'),
-  lastChecked: '2026-11-22',
+  lastChecked: '2026-12-06',
   covers: t(
     '快连的订阅套餐：官网购买由快连处理；App Store / Google Play 购买由平台处理。官网政策原文未能在来源 003 之外核实。',
     "LetsVPN subscription plans: bought on the official site, LetsVPN handles refunds; bought in the App Store / Google Play, the store does. The site's own policy text could not be confirmed beyond source 003.",
@@ -54,6 +54,7 @@ export const letsvpnPolicy = definePack({
     ...storeRules(C.stores),
     {
       id: 'terminated-for-violation',
+      name: t('违规终止', 'Terminated for a breach'),
       when: { fact: 'terminatedForViolation', is: true },
       outcome: 'not-eligible',
       refund: null,
@@ -68,19 +69,26 @@ export const letsvpnPolicy = definePack({
       // Before the promotion exclusion: a duplicate or wrong charge is a billing
       // error, not a refund of the promotional product itself.
       id: 'charge-error',
+      name: t('重复或错误扣款', 'Duplicate or wrong charge'),
       when: { fact: 'reason', in: ['duplicate-charge', 'wrong-amount'] },
       outcome: 'eligible',
       refund: 'full',
       claimWith: 'vendor',
-      summary: t('系统原因导致的重复扣款、金额错误扣款，经核实后全额退还该笔错误扣款。', 'A duplicate or wrong-amount charge caused by the system is refunded in full once verified.'),
-      citations: [C.chargeError, C.window],
-      deadline: requestWindow,
+      // No request window: the source lists charge errors on their own, and its
+      // 7–30-day window (FAQ Q1) is for the plan's refund requests.
+      summary: t(
+        '系统原因导致的重复扣款、金额错误扣款，经核实后全额退还该笔错误扣款；来源没有为扣款错误设申请期限。',
+        'A duplicate or wrong-amount charge caused by the system is refunded in full once verified; the source sets no request window for charge errors.',
+      ),
+      citations: [C.chargeError],
       evidence: ['order-number', 'payment-record', 'duplicate-charge-proof'],
       channels: SUPPORT,
       nextSteps: [t('提交申请时附上两笔（或错误金额）扣款的支付截图和订单号。', 'Attach the payment screenshots of both charges (or of the wrong amount) and the order number.')],
     },
     {
       id: 'promo-non-refundable',
+      name: t('活动不退', 'Promotion no-refund'),
+      blocks: ['outage-72h', 'new-user-trial', 'incompatible-unresolved'],
       when: { fact: 'promoNonRefundable', is: true },
       outcome: 'not-eligible',
       refund: null,
@@ -93,7 +101,9 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'outage-excluded-cause',
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', in: ['force-majeure', 'user-side'] }] },
+      name: t('非快连原因的中断', "Interruption not on LetsVPN's side"),
+      blocks: ['outage-72h'],
+      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', in: ['force-majeure', 'user-side', 'dns-misconfiguration'] }] },
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
@@ -105,7 +115,16 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'outage-72h',
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }, { fact: 'outageHours', gte: 72 }] },
+      name: t('连续中断 72 小时', '72-hour interruption'),
+      when: {
+        all: [
+          { fact: 'reason', is: 'outage' },
+          { fact: 'outageCause', is: 'vendor' },
+          { fact: 'outageHours', gte: 72 },
+          { fact: 'outageLargeScale', is: true },
+          { fact: 'outageInUserRegion', is: true },
+        ],
+      },
       outcome: 'eligible',
       refund: 'partial',
       claimWith: 'vendor',
@@ -123,11 +142,21 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'outage-short',
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageHours', lt: 72 }] },
+      name: t('短时或局部中断', 'Short or local interruption'),
+      blocks: ['outage-72h'],
+      when: {
+        all: [
+          { fact: 'reason', is: 'outage' },
+          { any: [{ fact: 'outageHours', lt: 72 }, { fact: 'outageLargeScale', is: false }, { fact: 'outageInUserRegion', is: false }] },
+        ],
+      },
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: t('局部或短时（不足连续 72 小时）的波动不在退款范围内。', 'Local or short interruptions (under 72 continuous hours) do not qualify.'),
+      summary: t(
+        '局部或短时（不足连续 72 小时）的波动，或不在你所在区域的中断，不在退款范围内。',
+        'Local or short interruptions (under 72 continuous hours), or ones outside your region, do not qualify.',
+      ),
       citations: [C.outage],
       evidence: [],
       channels: SUPPORT,
@@ -135,6 +164,7 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'new-user-trial',
+      name: t('新用户体验期', 'New-user trial'),
       when: { all: [{ fact: 'newUser', is: true }, { fact: 'trialOffered', is: true }] },
       outcome: 'eligible',
       refund: 'full',
@@ -148,7 +178,8 @@ export const letsvpnPolicy = definePack({
         kind: 'period',
         amount: { fact: 'trialHours', default: 24 },
         unit: 'hours',
-        from: 'purchase',
+        // "如下载后24小时内": the trial runs from download.
+        from: 'download',
         label: t('新用户体验期（{amount} 小时）结束', 'New-user trial period ({amount} h) ends'),
       },
       evidence: ['order-number', 'payment-record', 'plan-terms'],
@@ -159,6 +190,7 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'incompatible-unresolved',
+      name: t('兼容性问题', 'Incompatibility'),
       when: { all: [{ fact: 'reason', is: 'incompatible' }, { fact: 'supportContacted', is: true }] },
       outcome: 'eligible',
       refund: 'partial',
@@ -175,6 +207,8 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'incompatible-contact-support-first',
+      name: t('先联系技术支持', 'Support first'),
+      blocks: [],
       when: { fact: 'reason', is: 'incompatible' },
       outcome: 'not-eligible',
       refund: null,
@@ -187,6 +221,8 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'user-side-reasons',
+      name: t('用户自身原因', 'Reasons on your side'),
+      blocks: [],
       when: { fact: 'reason', is: 'user-error' },
       outcome: 'not-eligible',
       refund: null,
@@ -199,6 +235,8 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'dissatisfied-after-trial',
+      name: t('体验期外不满意', 'Dissatisfied after the trial'),
+      blocks: [],
       when: { fact: 'reason', in: ['dissatisfied', 'changed-mind'] },
       outcome: 'not-eligible',
       refund: null,
@@ -211,6 +249,7 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'specific-cases-only',
+      name: t('仅限特定情形', 'Specific cases only'),
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
@@ -247,6 +286,14 @@ export const letsvpnPolicy = definePack({
       id: 'prepare-proof',
       text: t('准备购买凭证（订单号、支付截图）、问题描述和证据（截图、录屏），描述客观准确。', 'Prepare proof of purchase (order number, payment screenshot), a description of the problem and evidence (screenshots, recordings); keep it objective.'),
       citations: [C.prepare, C.submit],
+    },
+    {
+      id: 'channel-fee-may-be-deducted',
+      text: t(
+        '体验期退款通常全额退还；其他情况可能按已使用时间比例计算，或扣除支付通道手续费（如有），具体金额审核通过后告知。',
+        'A trial refund is usually in full; otherwise it may be prorated by time used, or a payment-channel fee (if any) deducted; the amount is told after approval.',
+      ),
+      citations: [C.amount],
     },
     {
       id: 'pause-use-during-review',

@@ -4,6 +4,8 @@ import type { VendorPages } from '../types';
 export const tencentCloudPages: VendorPages = {
   vendor: 'tencent-cloud',
   hosts: ['buy.cloud.tencent.com', 'console.cloud.tencent.com', 'cloud.tencent.com'],
+  // FACTS.md, Tencent Cloud refunds: a term (1年, 3个月) is chosen only for 包年包月; 按量计费 has none.
+  termMeansPrepaid: true,
   rules: [
     {
       kind: 'checkout',

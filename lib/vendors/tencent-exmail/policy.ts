@@ -17,6 +17,8 @@ const C = {
   reseller: { source: S000, clause: '例外：通过第三方代理商购买，享有额外退换权益' },
   contact: { source: S000, clause: '建议：发现问题尽早沟通（95078、腾讯云控制台工单）' },
   violation: { source: S002, clause: '5.3.1' },
+  dns: { source: S002, clause: '4.1.4' },
+  contactUs: { source: S002, clause: '联系我们' },
   exclusions: { source: S002, clause: '2.3' },
   commitment: { source: S002, clause: '2.2' },
   tiers: { source: S002, clause: '3.1' },
@@ -26,10 +28,16 @@ const C = {
 
 const TENCENT_EVIDENCE = ['order-number', 'payment-record', 'account-info'];
 
+/** §3.1 (1): credits are vouchers, with a validity period. */
+const voucherStep = t(
+  '赔偿以代金券发放：须遵守代金券的使用期限等规则，不能折现、不开发票、不能转让，只能用于本服务——及时使用。',
+  'The credit is a voucher with a validity period and other rules: it cannot be cashed, invoiced or transferred and only buys this service — use it in time.',
+);
+
 export const tencentExmailPolicy = definePack({
   id: 'tencent-exmail',
   name: t('腾讯企业邮箱', 'Tencent Exmail'),
-  lastChecked: '2026-11-22',
+  lastChecked: '2026-12-06',
   covers: t(
     '腾讯企业邮付费版（标准版、尊享版、旗舰版等，按年订阅），经腾讯云官网或代理商购买。',
     'Paid editions of Tencent Exmail (standard, premium, flagship…, yearly), bought on Tencent Cloud or from a reseller.',
@@ -37,6 +45,7 @@ export const tencentExmailPolicy = definePack({
   rules: [
     {
       id: 'terminated-for-violation',
+      name: t('违规终止', 'Terminated for a breach'),
       when: { fact: 'terminatedForViolation', is: true },
       outcome: 'not-eligible',
       refund: null,
@@ -49,6 +58,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'reseller-written-promise',
+      name: t('代理商书面承诺', "Reseller's written promise"),
       when: { all: [{ fact: 'channel', is: 'reseller' }, { fact: 'resellerPromise.written', is: true }] },
       outcome: 'eligible',
       refund: 'full',
@@ -68,6 +78,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'reseller-verbal-promise',
+      name: t('代理商口头承诺', "Reseller's verbal promise"),
       when: { all: [{ fact: 'channel', is: 'reseller' }, { fact: 'resellerPromise.written', is: false }] },
       outcome: 'negotiable',
       refund: 'full',
@@ -77,7 +88,14 @@ export const tencentExmailPolicy = definePack({
         'The reseller only promised verbally: worth asking the reseller (one user got a full refund on a verbal promise), but such promises should be in writing.',
       ),
       citations: [C.caseWang, C.reseller],
-      deadline: { kind: 'period', amount: { fact: 'resellerPromise.days' }, unit: 'calendar-days', from: 'purchase', label: t('代理商口头承诺的 {amount} 天期限', "The reseller's verbal {amount}-day promise") },
+      // A verbal promise often names no period: then there is no date to invent.
+      deadline: {
+        kind: 'period',
+        amount: { fact: 'resellerPromise.days', ifUnknown: 'no-deadline' },
+        unit: 'calendar-days',
+        from: 'purchase',
+        label: t('代理商口头承诺的 {amount} 天期限', "The reseller's verbal {amount}-day promise"),
+      },
       evidence: ['order-number', 'payment-record', 'support-records'],
       channels: ['reseller-contact'],
       nextSteps: [
@@ -87,6 +105,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'mistaken-order',
+      name: t('误购或多付', 'Wrong or duplicate order'),
       when: { fact: 'reason', in: ['wrong-plan', 'duplicate-charge', 'wrong-amount', 'invoice-error'] },
       outcome: 'negotiable',
       refund: 'difference',
@@ -105,21 +124,25 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'outage-excluded-cause',
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', in: ['force-majeure', 'user-side'] }] },
+      name: t('非腾讯原因的故障', "Outage not on Tencent's side"),
+      blocks: ['outage-over-72h', 'outage-sla'],
+      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', in: ['force-majeure', 'user-side', 'dns-misconfiguration'] }] },
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
       summary: t(
-        '不可抗力，或客户自己的网络、设备、配置、操作导致的不可用，不计入 SLA 不可用时间。',
-        "Downtime from force majeure, or from the customer's own network, devices, configuration or actions, is not counted by the SLA.",
+        '不可抗力，或客户自己的网络、设备、配置、操作导致的不可用，不计入 SLA 不可用时间；域名解析（DNS）配置由客户负责，配置错误导致无法使用的，腾讯云不承担责任。',
+        "Downtime from force majeure, or from the customer's own network, devices, configuration or actions, is not counted by the SLA; the domain's DNS configuration is the customer's, and Tencent is not liable when a wrong one stops the service.",
       ),
-      citations: [C.exclusions],
+      citations: [C.exclusions, C.dns],
       evidence: ['outage-log'],
       channels: ['console-ticket'],
       nextSteps: [t('若故障其实在腾讯一侧，收集证据（官方公告、多地同时失败）后按 SLA 申请。', "If the failure was in fact on Tencent's side, gather evidence (notices, failures from several networks) and claim under the SLA.")],
     },
     {
       id: 'outage-sla-met',
+      name: t('SLA 已达标', 'SLA met'),
+      blocks: ['outage-over-72h', 'outage-sla'],
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'sla.compensationPercent', is: 0 }] },
       outcome: 'not-eligible',
       refund: null,
@@ -132,6 +155,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'outage-over-72h',
+      name: t('故障超过 72 小时', 'Outage over 72 h'),
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }, { fact: 'outageHours', gt: 72 }] },
       outcome: 'compensation',
       refund: 'voucher',
@@ -143,8 +167,9 @@ export const tencentExmailPolicy = definePack({
       citations: [C.outage, C.tiers, C.window],
       deadline: { kind: 'sla-claim-window', service: 'exmail', label: t('{month} 的 SLA 赔偿申请截止', 'SLA claim for {month} closes') },
       evidence: ['outage-log', 'outage-screenshots', 'outage-report', 'sla-calculation', 'order-number', 'payment-record'],
-      channels: ['console-ticket'],
+      channels: ['console-ticket', 'hotline-4009100100'],
       nextSteps: [
+        voucherStep,
         t('只能通过腾讯云控制台的工单申请赔偿（电话、邮件等其他方式视为放弃）。', 'Claim only through a Tencent Cloud console ticket (phone, email or other routes count as waiving the claim).'),
         t('可在同一工单中提出：因故障严重，请求终止服务并退还未使用周期的费用（需协商）。', 'In the same ticket you may ask, given the severity, to end the service and refund the unused period (negotiable).'),
         t('成功与否取决于故障责任归属：附上清晰的时间记录、截图和中断报告。', 'Success depends on who was responsible: attach a clear time log, screenshots and the interruption report.'),
@@ -152,6 +177,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'outage-sla',
+      name: t('SLA 月度可用性', 'Monthly SLA'),
       when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }] },
       outcome: 'compensation',
       refund: 'voucher',
@@ -163,17 +189,21 @@ export const tencentExmailPolicy = definePack({
       citations: [C.commitment, C.tiers, C.window],
       deadline: { kind: 'sla-claim-window', service: 'exmail', label: t('{month} 的 SLA 赔偿申请截止', 'SLA claim for {month} closes') },
       evidence: ['outage-log', 'outage-screenshots', 'sla-calculation', 'order-number'],
-      channels: ['console-ticket'],
+      channels: ['console-ticket', 'hotline-4009100100'],
       nextSteps: [
+        voucherStep,
         t('用故障记录计算当月可用性（“SLA 计算”）：不足 1 分钟的失败不计。', "Compute the month's availability from the outage log (SLA calculator): failures under a minute do not count."),
         t('只能通过腾讯云控制台的工单申请赔偿。', 'Claim only through a Tencent Cloud console ticket.'),
       ],
     },
     {
       id: 'not-activated',
+      name: t('未启用', 'Never set up'),
       when: { fact: 'activated', is: false },
       outcome: 'negotiable',
+      // "有一定几率申请到全额或部分退款"
       refund: 'full',
+      refundOr: 'partial',
       claimWith: 'vendor',
       summary: t(
         '付款后尚未启用（未验证域名、未创建管理员、未添加成员），可视为“服务未实质启用”，及时联系有一定几率获得全额或部分退款。',
@@ -189,6 +219,7 @@ export const tencentExmailPolicy = definePack({
     },
     {
       id: 'no-refund-after-activation',
+      name: t('启用后不退', 'No refund after set-up'),
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
@@ -220,6 +251,14 @@ export const tencentExmailPolicy = definePack({
       value: 'https://console.cloud.tencent.com/workorder',
       note: t('SLA 赔偿只能通过本账号的工单系统申请。', "SLA claims are accepted only through the account's ticket system."),
       citations: [C.contact, C.window, { source: 'FACTS.md', clause: 'URLs and page kinds: Tencent Cloud tickets' }],
+    },
+    {
+      id: 'hotline-4009100100',
+      kind: 'phone',
+      name: t('腾讯云热线 4009100100（咨询）', 'Tencent Cloud hotline 4009100100 (questions)'),
+      value: '4009100100',
+      note: t('可咨询 SLA 与赔偿问题；赔偿申请本身只能通过工单提交（3.2.1），电话不算申请。', 'For questions about the SLA and credits; the claim itself can only be filed by ticket (3.2.1) — a call does not count as one.'),
+      citations: [C.contactUs, C.window],
     },
     {
       id: 'reseller-contact',

@@ -41,6 +41,14 @@ export const exmailSla: SlaPolicy = {
     { code: 'force-majeure', label: t('不可抗力', 'Force majeure'), citation: { source: SEED, clause: '2.3 (7)' } },
   ],
   claim: { opensAfterBusinessDay: 5, closesAfterCalendarDays: 60, citation: { source: SEED, clause: '3.2.1, 3.2.2' } },
+  // §5.4: after the service ends, Tencent Cloud may clear all mail and contacts at any time.
+  afterEnd: {
+    text: t(
+      '到期未续约时，腾讯云有权在服务结束后随时清空全部邮件和通讯录（SLA 5.4），请提前续费或备份。',
+      'If not renewed, Tencent Cloud may delete all mail and contacts at any time after the service ends (SLA 5.4): renew or back up first.',
+    ),
+    citation: { source: SEED, clause: '5.4' },
+  },
   notes: [
     {
       text: t('赔偿以代金券发放：不能折现、不开发票，仅限购买腾讯企业邮，不可转让或赠予。', 'Compensation is a voucher: no cash, no invoice, only for buying Exmail, not transferable.'),

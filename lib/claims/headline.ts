@@ -1,0 +1,154 @@
+import type { Locale } from '../i18n';
+import type { RefundKind } from '../policy/schema';
+import { localize, t, type LocalizedText } from '../policy/text';
+import { daysBetween, parseInstant, shanghaiDate, type IsoDate } from '../time/zone';
+import type { Route, Verdict } from './eligibility';
+import { paysWords } from './routes';
+
+/**
+ * The words every surface shows for a verdict — the in-page card, the popup,
+ * order-list rows, reminders and notifications, the evidence locker — so the
+ * same order reads the same everywhere. Built from the headline route only;
+ * no rule ids, no internal words.
+ */
+
+export type HeadlineTone = 'good' | 'warn' | 'bad' | 'neutral';
+
+export interface HeadlineWords {
+  tone: HeadlineTone;
+  /** One line, e.g. '可全额退款 · 五天无理由', '五天无理由已过 · 仍可部分退款', '可能可以全额退款 · 需确认 1 项', '不可退款'. */
+  line: string;
+  /** e.g. '12月9日前（还剩 3 天）' / 'by 2026-12-09 (3 days left)'; null without a deadline. */
+  deadline: string | null;
+  deadlineDate: IsoDate | null;
+  /** The deadline (or the day claims open) is an estimate. */
+  estimated: boolean;
+  confirmed: boolean;
+}
+
+const WHO: Record<Exclude<Verdict['claimWith'], 'vendor'>, LocalizedText> = {
+  reseller: t('代理商', 'the reseller'),
+  apple: t('苹果', 'Apple'),
+  google: t('Google Play', 'Google Play'),
+};
+
+const TEXT = {
+  eligible: t('可{pays}', '{Pays} available'),
+  compensation: t('可申请{pays}', '{Pays} available'),
+  negotiable: t('可争取{pays}', '{Pays} worth asking for'),
+  negotiableNone: t('可尝试申请退款', 'Worth asking for a refund'),
+  maybe: t('可能可以{verb}{pays}', '{Pays} possible'),
+  stillOpen: t('仍可{verb}{pays}', '{pays} still available'),
+  stillMaybe: t('可能仍可{verb}{pays}', '{pays} may still be possible'),
+  askWho: t('向{who}申请{pays}', 'Ask {who} for a {pays}'),
+  askWhoMaybe: t('可能可以向{who}申请{pays}', 'Maybe a {pays} from {who}'),
+  needs: t('需确认 {count} 项', '{count} {answers} needed'),
+  passed: t('{name}已过', '{name} has passed'),
+  none: t('不可退款', 'No refund'),
+  expired: t('{name}已截止', '{name}: window closed'),
+  expiredPlain: t('退款期限已过', 'Refund window closed'),
+  by: t('{date}前', 'by {date}'),
+  daysLeft: t('（还剩 {count} 天）', ' ({count} {days} left)'),
+  lastDay: t('（今天截止）', ' (closes today)'),
+  closedOn: t('已于{date}截止', 'closed on {date}'),
+  opensAfter: t('{date}后可申请 · ', 'claims open after {date} · '),
+  estimated: t('（估算）', ' (estimated)'),
+};
+
+const VERB: Partial<Record<Verdict['outcome'], LocalizedText>> = { compensation: t('申请', ''), negotiable: t('争取', '') };
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** '12月9日' (with the year when it is not this year's) / '2026-12-09'. */
+function dateWords(date: IsoDate, today: IsoDate, locale: Locale): string {
+  if (locale === 'en') return date;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${y !== Number(today.slice(0, 4)) ? `${y}年` : ''}${m}月${d}日`;
+}
+
+function paysOf(route: Pick<Route, 'refund' | 'refundOr'>, locale: Locale): string {
+  return paysWords(route.refund, route.refundOr, locale);
+}
+
+function needsWords(count: number, locale: Locale): string {
+  return localize(TEXT.needs, locale, { count, answers: count === 1 ? 'answer' : 'answers' });
+}
+
+function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale): string {
+  const join = (...parts: (string | null | false | undefined)[]) => parts.filter(Boolean).join(' · ');
+  if (!route) {
+    if (verdict.outcome === 'expired') {
+      const closed = verdict.routes.find((r) => r.id === verdict.rule);
+      return closed?.name && closed.name !== paysOf(closed, locale) ? localize(TEXT.expired, locale, { name: closed.name }) : localize(TEXT.expiredPlain, locale);
+    }
+    return localize(TEXT.none, locale);
+  }
+  const pays = paysOf(route, locale);
+  const params = { pays, Pays: capitalize(pays), verb: localize(VERB[route.outcome] ?? t('', ''), locale) };
+  const confirmed = route.status === 'open';
+  const count = route.needs.length;
+  const named = route.name && route.name !== pays ? route.name : null;
+
+  if (route.claimWith !== 'vendor') {
+    const who = localize(WHO[route.claimWith], locale);
+    const line = localize(confirmed ? TEXT.askWho : TEXT.askWhoMaybe, locale, { who, pays });
+    return join(capitalize(line), !confirmed && needsWords(count, locale));
+  }
+  // A better route whose window has passed is named first: the user should
+  // know what was missed and what is still there.
+  const passed = verdict.routes.find((r) => r.status === 'closed' && verdict.lapsed.some((l) => l.rule === r.id) && better(r, route));
+  if (passed) {
+    const rest = localize(confirmed ? TEXT.stillOpen : TEXT.stillMaybe, locale, params);
+    return join(localize(TEXT.passed, locale, { name: passed.name }), rest, !confirmed && needsWords(count, locale));
+  }
+  if (!confirmed) return join(localize(TEXT.maybe, locale, params), needsWords(count, locale));
+  if (route.outcome === 'negotiable' && route.refund === null) return join(localize(TEXT.negotiableNone, locale), named);
+  const key = route.outcome === 'compensation' ? 'compensation' : route.outcome === 'negotiable' ? 'negotiable' : 'eligible';
+  return join(localize(TEXT[key], locale, params), named);
+}
+
+const RANK: Record<RefundKind | 'none', number> = { full: 0, partial: 1, difference: 2, voucher: 3, none: 4 };
+function better(a: Route, b: Route): boolean {
+  return RANK[a.refund ?? 'none'] < RANK[b.refund ?? 'none'];
+}
+
+function toneOf(verdict: Verdict, route: Route | undefined): HeadlineTone {
+  if (!route) return 'bad';
+  if (route.status === 'needs-answers') return 'warn';
+  if (route.outcome === 'negotiable') return route.refund === null ? 'neutral' : 'warn';
+  return verdict.outcome === 'eligible' || verdict.outcome === 'compensation' ? 'good' : 'warn';
+}
+
+function deadlineWords(verdict: Verdict, locale: Locale, now: string): { text: string | null; date: IsoDate | null; estimated: boolean } {
+  const d = verdict.deadline;
+  if (!d) return { text: null, date: null, estimated: false };
+  const nowMs = parseInstant(now);
+  const today = nowMs === null ? d.date : shanghaiDate(nowMs);
+  const estimated = d.estimated || (verdict.claimWindow?.estimated ?? false);
+  const mark = estimated ? localize(TEXT.estimated, locale) : '';
+  const closesAt = parseInstant(d.closesAt);
+  if (verdict.outcome === 'expired' || (nowMs !== null && closesAt !== null && nowMs > closesAt)) {
+    return { text: localize(TEXT.closedOn, locale, { date: dateWords(d.date, today, locale) }) + mark, date: d.date, estimated };
+  }
+  const left = Math.max(0, daysBetween(today, d.date));
+  const opens =
+    verdict.claimWindow && !verdict.claimWindow.canFileNow ? localize(TEXT.opensAfter, locale, { date: dateWords(verdict.claimWindow.opensAfter, today, locale) }) : '';
+  const remaining = left === 0 ? localize(TEXT.lastDay, locale) : localize(TEXT.daysLeft, locale, { count: left, days: left === 1 ? 'day' : 'days' });
+  return { text: opens + localize(TEXT.by, locale, { date: dateWords(d.date, today, locale) }) + remaining + mark, date: d.date, estimated };
+}
+
+/** The one line, tone and deadline every surface shows for this verdict. */
+export function headlineWords(verdict: Verdict, locale: Locale, now: string): HeadlineWords {
+  const route = verdict.routes.find((r) => r.id === verdict.rule && (r.status === 'open' || r.status === 'needs-answers'));
+  const deadline = deadlineWords(verdict, locale, now);
+  return {
+    tone: toneOf(verdict, route),
+    line: headlineLine(verdict, route, locale),
+    deadline: deadline.text,
+    deadlineDate: deadline.date,
+    estimated: deadline.estimated,
+    confirmed: verdict.confirmed,
+  };
+}
