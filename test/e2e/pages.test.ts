@@ -120,6 +120,7 @@ describe('content scripts on the vendor fixture sites', () => {
     'lv-appstore-cn': ['auto-renew', 'third-party-store'],
     // Rendered live by tea-component: term by ARIA radios, auto-renew by the library's Checkbox.
     'tea-cvm-checkout-1y-autorenew': ['auto-renew'],
+    'tea-cvm-checkout-3y-promo': ['non-refundable-promo', 'multi-year'],
   };
 
   it.each(Object.entries(FLAGS))('shows the risks of %s with their data-flag ids', async (id, flags) => {
@@ -150,8 +151,8 @@ describe('content scripts on the vendor fixture sites', () => {
     expect(state.flags).toEqual(['multi-year']);
   });
 
-  it('a promotion marked non-refundable turns the answer to "not refundable" and stops the five-day clock', async () => {
-    await open(page, 'tc-cvm-checkout-3y-promo');
+  it.each(['tc-cvm-checkout-3y-promo', 'tea-cvm-checkout-3y-promo'])('a promotion marked non-refundable turns the answer to "not refundable" and stops the five-day clock (%s)', async (id) => {
+    await open(page, id);
     const state = await cardWith(page, '[data-outcome]');
     expect(state.outcome).toBe('not-eligible');
     expect(state.clocks).toEqual([]);
