@@ -161,6 +161,44 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     await Promise.all([popup.close(), form.close()]); // the order tab stays open for the next test
   });
 
+  it('fills the console’s own work-order form (tea-component) from the popup: the order number and the description find their place', async () => {
+    expect(orderTabId).not.toBeNull();
+    const order = fixture('tc-deal-detail-paid-new');
+    const orderId = String(order.expected!.orderId);
+    const formFixture = fixture('tea-workorder-create-refund');
+    const form = await session.context.newPage();
+    await form.goto(formFixture.url);
+    await settle(form);
+    await expect.poll(() => recordedTabId(session, formFixture.url)).not.toBeNull();
+
+    // The answers given in the first test are kept: the popup opens on the verdict.
+    const popup = await openPopup(session, orderTabId!);
+    await popup.getByTestId('verdict').waitFor({ timeout: 15_000 });
+    await popup.getByRole('button', { name: '准备工单' }).click();
+    await popup.getByTestId('ticket').waitFor();
+    await popup.getByLabel('手机号', { exact: true }).fill('13800000000');
+    const title = await popup.locator('[data-field="title"]').inputValue();
+    const description = await popup.locator('[data-field="description"]').inputValue();
+    await popup.getByRole('button', { name: '填入工单表单' }).click();
+    const report = popup.getByTestId('fill-report');
+    await report.waitFor({ timeout: 15_000 });
+    const said = (await report.textContent())!;
+    expect(said).toContain('关联订单号');
+    expect(said).toContain('问题描述');
+
+    // The React state took each value: it is still there after the console re-renders.
+    await form.evaluate(() => document.dispatchEvent(new Event('fixture:rerender')));
+    await expect.poll(() => form.locator('body').getAttribute('data-renders')).toBe('2');
+    expect(JSON.parse((await form.locator('#form-state').textContent())!)).toMatchObject({ title, orderId, description, phone: '13800000000' });
+    const item = (label: string) => form.locator('.tea-form__item', { has: form.locator(`label:text-is("${label}")`) }).locator('input, textarea');
+    expect(await item('问题标题').inputValue()).toBe(title);
+    expect(await item('关联订单号').inputValue()).toBe(orderId);
+    expect(await item('问题描述').inputValue()).toBe(description);
+    expect(await item('手机号码').inputValue()).toBe('13800000000');
+    expect(await form.locator('body').getAttribute('data-submitted')).toBeNull();
+    await Promise.all([popup.close(), form.close()]);
+  });
+
   // The hand-written form (label[for] on every field) and the console's own (tea-component: labels in the
   // neighbouring cell, React-controlled inputs that put their state back on every render).
   it.each(['tc-workorder-create-refund', 'tea-workorder-create-refund'])(
