@@ -34,7 +34,6 @@ export function SnapshotTable({ items, headlines = {}, total, selected, onToggle
           <th scope="col" className="rg-num">{t('locker.col.amount')}</th>
           <th scope="col">{t('locker.col.status')}</th>
           <th scope="col">{t('locker.col.headline')}</th>
-          <th scope="col">{t('locker.list.source')}</th>
           <th scope="col">{t('locker.list.page')}</th>
           <th scope="col">{t('locker.col.badges')}</th>
         </tr>
@@ -56,11 +55,6 @@ export function SnapshotTable({ items, headlines = {}, total, selected, onToggle
             <td className="rg-num rg-nowrap" data-field="amount">{typeof s.amountPaid === 'number' ? formatMoney(s.amountPaid, locale) : '—'}</td>
             <td data-field="status">{s.status ?? '—'}</td>
             <td data-field="headline">{headlines[s.id] && <Headline words={headlines[s.id]!} className="rg-row-headline" />}</td>
-            <td>
-              <span className={`rg-badge rg-badge--${s.source}`} data-source={s.source}>
-                {sourceLabel(s.source, t)}
-              </span>
-            </td>
             <td className="rg-cell-title">
               <button type="button" className="rg-link" onClick={() => onOpen(s.id)} aria-label={t('locker.list.open', { id: s.id, title: s.title || s.url })}>
                 {s.title || t('locker.list.untitled')}
@@ -70,6 +64,10 @@ export function SnapshotTable({ items, headlines = {}, total, selected, onToggle
               </span>
             </td>
             <td className="rg-badges">
+              {/* How it was saved sits with what it carries: one narrow column instead of two. */}
+              <span className={`rg-badge rg-badge--${s.source}`} data-source={s.source}>
+                {sourceLabel(s.source, t)}
+              </span>
               {s.hasScreenshot && (
                 <span className="rg-badge" data-badge="screenshot">
                   {t('locker.badge.screenshot')}
