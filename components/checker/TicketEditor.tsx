@@ -211,6 +211,13 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
   const emailTo = verdict.channels.find((c) => c.kind === 'email' && c.value?.includes('@'))?.value ?? '';
   const mailto = `mailto:${encodeURIComponent(emailTo).replace('%40', '@')}?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(description)}`;
   const fieldLabel = (f: FillField) => t(`checker.field.${f}`);
+  const complaint = draft.target === '12315' || draft.target === 'heimao';
+  const emailable = draft.channel === 'email' || (target === 'vendor' && verdict.claimWith === 'reseller');
+  // One primary action, the one that fits what is open: the form when one is open, else the portal,
+  // else the email, else the copy.
+  const formOpen = fillable && (fill.state === 'done' || !!found);
+  const emailPrimary = !formOpen && !complaint && emailable;
+  const copyPrimary = !formOpen && !complaint && !emailable;
 
   return (
     <div className="rg-draft" data-target={draft.target} data-channel={draft.channel}>
@@ -232,7 +239,7 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
         </button>
       )}
       <div className="rg-block">
-        <h4>{t('checker.ticket.attachments')}</h4>
+        <h4>{t(complaint ? 'checker.ticket.attachments.complaint' : 'checker.ticket.attachments')}</h4>
         <ul className="rg-checklist" data-testid="attachments">
           {draft.attachments.map((a) => (
             <li key={a.id} data-have={a.have ? 'true' : 'false'}>
@@ -263,19 +270,39 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
           <p className="rg-small">{alt.script}</p>
         </details>
       ))}
-      {draft.url && <p className="rg-small rg-muted">{t('checker.ticket.where', { url: draft.url })}</p>}
 
-      <div className="rg-actions">
+      {complaint && draft.url && (
+        <p className="rg-small" data-testid="complaint-portal">
+          {t(`checker.ticket.portal.${draft.target as 'heimao' | '12315'}`)}{' '}
+          <a href={draft.url} target="_blank" rel="noreferrer" data-portal={draft.target}>
+            {draft.url.replace(/^https:\/\//, '')}
+          </a>
+        </p>
+      )}
+      {!complaint && draft.url && <p className="rg-small rg-muted">{t('checker.ticket.where', { url: draft.url })}</p>}
+
+      <div className="rg-actions rg-actions--sticky" data-testid="ticket-actions">
+        {complaint && draft.url && (
+          <button type="button" className="rg-button rg-button--primary" data-action="open-portal" onClick={() => services.openUrl(draft.url!)}>
+            {t(`checker.ticket.openPortal.${draft.target as 'heimao' | '12315'}`)}
+          </button>
+        )}
         {fillable && (
-          <button type="button" className="rg-button rg-button--primary" data-action="fill-form" onClick={() => void doFill()} disabled={fill.state === 'busy'}>
+          <button
+            type="button"
+            className={`rg-button${formOpen ? ' rg-button--primary' : ''}`}
+            data-action="fill-form"
+            onClick={() => void doFill()}
+            disabled={fill.state === 'busy'}
+          >
             {fill.state === 'busy' ? t('checker.ticket.filling') : t('checker.ticket.fill')}
           </button>
         )}
-        <button type="button" className="rg-button" data-action="copy" onClick={() => void copy()}>
+        <button type="button" className={`rg-button${copyPrimary ? ' rg-button--primary' : ''}`} data-action="copy" onClick={() => void copy()}>
           {t('checker.ticket.copy')}
         </button>
-        {(draft.channel === 'email' || target === 'vendor' && verdict.claimWith === 'reseller') && (
-          <a className="rg-button" href={mailto} target="_blank" rel="noreferrer" data-action="email">
+        {emailable && (
+          <a className={`rg-button${emailPrimary ? ' rg-button--primary' : ''}`} href={mailto} target="_blank" rel="noreferrer" data-action="email">
             {t('checker.ticket.email')}
           </a>
         )}

@@ -14,6 +14,8 @@ export interface CheckerServices {
   /** The user's custom policy packs and holiday overrides (settings). */
   loadSettings(): Promise<CheckerSettings>;
   watchSettings?(onChange: (settings: CheckerSettings) => void): () => void;
+  /** What a tab's in-page card says (`tab.card`): null when no card has read that tab. */
+  tabCard?(tabId: number, locale: 'zh-CN' | 'en'): Promise<ResponseOf<'tab.card'>['content']>;
   /** Open tabs the extension recognised as vendor ticket pages. */
   findTicketTabs(): Promise<{ tabId: number; title: string; url: string; match: PageMatch }[]>;
   /** `ticket.fill` to one tab's content script. */

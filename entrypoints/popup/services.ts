@@ -10,6 +10,7 @@ export const browserCheckerServices: CheckerServices = {
   getBodies: (ids) => sendMessage('evidence.bodies', { ids }),
   captureTab: (tabId) => sendMessage('evidence.captureTab', { tabId }),
   evidenceHead: async () => (await sendMessage('evidence.signingKey', {})).headHash,
+  tabCard: async (tabId, locale) => (await sendMessage('tab.card', { tabId, locale })).content,
   loadSettings: async () => (await loadSettings()).settings,
   watchSettings: (onChange) => watchSettings(onChange),
   async findTicketTabs() {

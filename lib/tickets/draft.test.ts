@@ -172,6 +172,11 @@ describe('escalation after a refusal (FACTS: 12315, 黑猫投诉)', () => {
     expect(ticket.fields.company).toBe('腾讯云计算（北京）有限责任公司');
   });
 
+  it('each complaint draft links its platform\'s official complaint site', () => {
+    expect(draft(refused, '2026-03-20T10:00:00+08:00', 'zh-CN', [], '12315').ticket.url).toBe('https://www.12315.cn');
+    expect(draft(refused, '2026-03-20T10:00:00+08:00', 'zh-CN', [], 'heimao').ticket.url).toBe('https://tousu.sina.com.cn');
+  });
+
   it('12315 in English', () => {
     const { ticket } = draft({ ...refused, vendorName: 'Acme Design Ltd.' }, '2026-03-20T10:00:00+08:00', 'en', [], '12315');
     expect(ticket.title).toBe('Complaint: Acme Design Ltd. refused a refund (order G-1)');

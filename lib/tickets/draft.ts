@@ -150,6 +150,12 @@ const STORE = {
   },
 } as const;
 
+/**
+ * Where each complaint is filed: the platforms' own sites (FACTS.md "Chinese consumer law":
+ * the 12315 market-regulation complaint platform, and Sina's 黑猫投诉).
+ */
+export const COMPLAINT_PORTALS = { '12315': 'https://www.12315.cn', heimao: 'https://tousu.sina.com.cn' } as const;
+
 const ESCALATION = {
   '12315': {
     title: t('投诉：{company} 拒绝退款（订单 {orderId}）', 'Complaint: {company} refused a refund (order {orderId})'),
@@ -362,7 +368,7 @@ export function draftTicket(
       vendor: verdict.vendor,
       target,
       channel: 'web-form',
-      url: null,
+      url: COMPLAINT_PORTALS[target],
       title: loc(esc.title, titleParams),
       category: esc.category.map((c) => loc(c)),
       description,
