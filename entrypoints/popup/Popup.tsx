@@ -138,7 +138,10 @@ export function Popup({ now, services, start, ready }: PopupProps) {
               })}
             </p>
           ) : tab.url && /^https?:/.test(tab.url) ? (
-            <GenericSite url={tab.url} api={genericSiteApi(tab.tabId)} />
+            <>
+              <p className="rg-muted rg-small">{t('popup.notVendorPage')}</p>
+              <GenericSite url={tab.url} api={genericSiteApi(tab.tabId)} />
+            </>
           ) : (
             <p className="rg-muted" data-lead="none">
               {t('checker.lead.noTab')}
