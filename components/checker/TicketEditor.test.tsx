@@ -171,6 +171,40 @@ describe('TicketEditor: the draft as editable fields', () => {
     expect(field('category').value).toBe('云服务器 CVM > 退费 / 退还');
   });
 
+  it('after a refusal: each complaint links its official portal, primary, and says what to upload', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices();
+    render(<Editor services={services} refused />);
+    expect(screen.getByRole('link', { name: 'www.12315.cn' })).toHaveAttribute('href', 'https://www.12315.cn');
+    expect(screen.getByText('投诉时上传这些材料')).toBeInTheDocument();
+    const open12315 = screen.getByRole('button', { name: '去 12315 投诉' });
+    expect(open12315).toHaveClass('rg-button--primary');
+    expect(document.querySelectorAll('[data-testid="ticket-actions"] .rg-button--primary')).toHaveLength(1);
+    await user.click(open12315);
+    expect(services.openUrl).toHaveBeenCalledWith('https://www.12315.cn');
+    await user.click(screen.getByRole('radio', { name: '黑猫投诉' }));
+    expect(screen.getByRole('link', { name: 'tousu.sina.com.cn' })).toHaveAttribute('href', 'https://tousu.sina.com.cn');
+    await user.click(screen.getByRole('button', { name: '去黑猫投诉' }));
+    expect(services.openUrl).toHaveBeenCalledWith('https://tousu.sina.com.cn');
+  });
+
+  it('"fill the form" is the primary action only while a form is open; otherwise copying is, as the text says', async () => {
+    const none = fakeServices().services;
+    const { unmount } = render(<Editor services={none} />);
+    expect(await screen.findByTestId('form-status')).toHaveTextContent('没有找到已打开的工单表单');
+    expect(screen.getByRole('button', { name: '填入工单表单' })).not.toHaveClass('rg-button--primary');
+    expect(screen.getByRole('button', { name: '复制为文本' })).toHaveClass('rg-button--primary');
+    unmount();
+
+    const { services } = fakeServices();
+    services.findTicketTabs.mockResolvedValue([workorderTab]);
+    services.fillTicket.mockResolvedValue({ status: 'preview', url: workorderTab.url, filled: [], kept: [], missing: [] } as never);
+    render(<Editor services={services} />);
+    expect(await screen.findByTestId('form-status')).toHaveTextContent('找到已打开的工单表单');
+    expect(screen.getByRole('button', { name: '填入工单表单' })).toHaveClass('rg-button--primary');
+    expect(screen.getByRole('button', { name: '复制为文本' })).not.toHaveClass('rg-button--primary');
+  });
+
   it('writes the draft in English when the UI is English', () => {
     const { services } = fakeServices();
     render(<Editor services={services} locale="en" />);
