@@ -54,6 +54,15 @@ describe('Tencent Cloud ticket (FACTS: category levels, title, content, confiden
     expect(d).not.toContain('100012345678');
   });
 
+  it('a provisional draft names the open questions as the user read them, not as fact keys', () => {
+    const facts = { vendor: 'tencent-cloud', purchasedAt: '2026-11-21T10:00:00+08:00', orderId: 'T-1', product: '云服务器 CVM', amountPaid: 300 };
+    const { verdict, ticket } = draft(facts, '2026-11-22T12:00:00+08:00');
+    expect(verdict.provisional).toBe(true);
+    const note = ticket.notes.find((n) => n.startsWith('结论仍取决于未回答的问题'))!;
+    for (const q of verdict.questions) expect(note).not.toContain(q.fact);
+    expect(note).toContain(verdict.questions[0]!.text.replace(/[？?]\s*$/, ''));
+  });
+
   it('lists the evidence still missing', () => {
     expect(ticket.attachments.every((a) => !a.have)).toBe(true);
     expect(ticket.notes[0]).toMatch(/^尚缺证据：/);

@@ -167,6 +167,11 @@ const ESCALATION = {
   },
 } as const;
 
+/** The note listing the evidence still missing (a form shows the attachment list instead, and leaves it out). */
+export function missingEvidenceNote(missing: readonly string[], locale: Locale): string {
+  return localize(L.missingEvidence, locale, { items: joinList(missing, locale) });
+}
+
 function latestField(snapshots: readonly ClaimSnapshot[], key: string): unknown {
   const withField = snapshots
     .filter((s) => s.fields && s.fields[key] !== undefined && s.fields[key] !== null && s.fields[key] !== '')
@@ -334,9 +339,10 @@ export function draftTicket(
 
   const notes: string[] = [];
   const missing = attachments.filter((a) => !a.have).map((a) => a.label);
-  if (missing.length) notes.push(loc(L.missingEvidence, { items: joinList(missing, locale) }));
+  if (missing.length) notes.push(missingEvidenceNote(missing, locale));
   if (kind === 'review') notes.push(loc(L.notEligibleNote));
-  if (verdict.provisional) notes.push(loc(L.provisional, { facts: verdict.questions.map((q) => q.fact).join(', ') }));
+  // The questions as the user read them, never the engine's fact keys.
+  if (verdict.provisional) notes.push(loc(L.provisional, { facts: verdict.questions.map((q) => q.text.replace(/[？?]\s*$/, '')).join(locale === 'en' ? '; ' : '；') }));
   const titleParams = { product, orderId: orderText, month: sla?.month ?? '', company };
 
   // ── App stores: what to choose in their own refund flows ──
