@@ -6,6 +6,7 @@ import { StaticLocale } from '../../components/i18n';
 import { findTabOrder } from '../../lib';
 import { MessagingError } from '../../lib/messages';
 import { defaultSettings } from '../../lib/settings';
+import type { CheckerServices } from '../../components/checker/services';
 import { cardContent } from '../../lib/card/model';
 import userEvent from '@testing-library/user-event';
 
@@ -21,7 +22,7 @@ const { browserStartDeps, requestedTabId, sharedStart, startPopup } = await impo
  * The popup's own start against the fake browser. The worker's `tab.order` is
  * the mocked status plus what the lookup finds among the given snapshots.
  */
-function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN', services = fakeServices().services, search = '') {
+function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN', services: CheckerServices = fakeServices().services, search = '') {
   sendMessage.mockImplementation(async (type: string, data: { tabId: number }) => {
     const status = await tabStatus(type, data);
     return { status, order: await findTabOrder(services, { vendor: status.match?.vendor ?? null, url: status.url }) };
