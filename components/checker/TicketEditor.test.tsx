@@ -205,6 +205,15 @@ describe('TicketEditor: the draft as editable fields', () => {
     expect(screen.getByRole('button', { name: '复制为文本' })).not.toHaveClass('rg-button--primary');
   });
 
+  it('lists the missing evidence once: in the attachment list, not again under the notes', () => {
+    render(<Editor services={fakeServices().services} />);
+    const missing = [...screen.getByTestId('attachments').querySelectorAll('[data-have="false"]')];
+    expect(missing.length).toBeGreaterThan(0);
+    const label = missing[0]!.textContent!.replace(/未具备|缺少|missing/g, '').trim().slice(0, 6);
+    expect(document.body.textContent!.split(label).length - 1).toBe(1);
+    expect(screen.queryByText(/^尚缺证据：/)).toBeNull();
+  });
+
   it('writes the draft in English when the UI is English', () => {
     const { services } = fakeServices();
     render(<Editor services={services} locale="en" />);

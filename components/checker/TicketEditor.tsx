@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { draftTicket, TICKET_TEMPLATES, type TicketDraft } from '../../lib/tickets/draft';
+import { draftTicket, missingEvidenceNote, TICKET_TEMPLATES, type TicketDraft } from '../../lib/tickets/draft';
 import { fillHints, fillValuesFromDraft, type FillField } from '../../lib/tickets/fill';
 import { MessagingError } from '../../lib/wire';
 import type { ResponseOf } from '../../lib/messages';
@@ -212,6 +212,9 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
   const mailto = `mailto:${encodeURIComponent(emailTo).replace('%40', '@')}?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(description)}`;
   const fieldLabel = (f: FillField) => t(`checker.field.${f}`);
   const complaint = draft.target === '12315' || draft.target === 'heimao';
+  // The attachment list above already shows what is missing: its note would be the checklist a second time.
+  const missing = draft.attachments.filter((a) => !a.have).map((a) => a.label);
+  const notes = missing.length ? draft.notes.filter((n) => n !== missingEvidenceNote(missing, draft.locale)) : draft.notes;
   const emailable = draft.channel === 'email' || (target === 'vendor' && verdict.claimWith === 'reseller');
   // One primary action, the one that fits what is open: the form when one is open, else the portal,
   // else the email, else the copy.
@@ -254,11 +257,11 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
           ))}
         </ul>
       </div>
-      {draft.notes.length > 0 && (
+      {notes.length > 0 && (
         <div className="rg-block rg-notes">
           <h4>{t('checker.ticket.notes')}</h4>
           <ul className="rg-small">
-            {draft.notes.map((n) => (
+            {notes.map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>
