@@ -397,7 +397,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
           {t('checker.change')}
         </button>
       </div>
-      <Steps shown={shown} onStep={(step) => (step === 'ticket' && !verdict ? undefined : setView(step))} />
+      <Steps shown={shown} />
 
       {shown === 'questions' && (
         <>
@@ -538,16 +538,14 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
 
 const STEPS = ['questions', 'verdict', 'ticket'] as const;
 
-/** Where the claim stands: answer → verdict → ticket, each a step one can go back to. */
-function Steps({ shown, onStep }: { shown: (typeof STEPS)[number]; onStep: (step: (typeof STEPS)[number]) => void }) {
+/** Where the claim stands: answer → verdict → ticket (the step buttons below move between them). */
+function Steps({ shown }: { shown: (typeof STEPS)[number] }) {
   const { t } = useI18n();
   return (
     <ol className="rg-steps-bar" data-testid="steps">
-      {STEPS.map((step, i) => (
+      {STEPS.map((step) => (
         <li key={step} data-step={step} aria-current={step === shown ? 'step' : undefined}>
-          <button type="button" className="rg-link" onClick={() => onStep(step)} disabled={step === shown}>
-            {i + 1}. {t(`checker.step.${step}`)}
-          </button>
+          {t(`checker.step.${step}`)}
         </li>
       ))}
     </ol>
