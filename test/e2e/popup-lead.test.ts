@@ -13,10 +13,11 @@ import { fixture, launchExtension, recordedTabId, settle, type ExtensionSession 
 const NOW = '2026-11-22T12:00:00+08:00';
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-async function openPopup(session: ExtensionSession, tabId: number): Promise<Page> {
+/** The popup for a tab; `at` (default NOW) pins its clock, null leaves it on the browser's like the card's. */
+async function openPopup(session: ExtensionSession, tabId: number, at: string | null = NOW): Promise<Page> {
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.goto(session.extensionUrl(`popup.html?${new URLSearchParams({ tab: String(tabId), now: NOW })}`));
+  await popup.goto(session.extensionUrl(`popup.html?${new URLSearchParams({ tab: String(tabId), ...(at ? { now: at } : {}) })}`));
   return popup;
 }
 
@@ -65,7 +66,8 @@ describe('the popup leads with the tab (Chromium)', () => {
     await waitForCard(page, '[data-evidence]', { timeout: 15_000 });
     await expect.poll(async () => (await cardQuery(page, '[data-evidence]'))[0]?.attrs['data-evidence'], { timeout: 15_000 }).toBe('saved');
     const [cardHeadline] = await cardQuery(page, '[data-headline]');
-    const popup = await openPopup(session, tabId);
+    // The card reads the browser's clock: so does the popup here, to say the same words.
+    const popup = await openPopup(session, tabId, null);
     const headline = popup.locator('[data-testid="outcome"] [data-headline]').first();
     await headline.waitFor({ timeout: 15_000 });
     expect(squash(await headline.textContent())).toBe(squash(cardHeadline?.text));
@@ -107,7 +109,7 @@ describe('the popup leads with the tab (Chromium)', () => {
     await expect.poll(() => fillForm.getAttribute('class'), { timeout: 15_000 }).toContain('rg-button--primary');
     await fillForm.click();
     await popup.getByTestId('fill-report').waitFor({ timeout: 15_000 });
-    expect(await page.locator('#ticket-title').inputValue()).toBe(await popup.locator('[data-field="title"]').inputValue());
+    expect(await page.locator('#ticket-title').inputValue()).toBe(await popup.locator('input[data-field="title"]').inputValue());
     await Promise.all([popup.close(), page.close()]);
   });
 });
