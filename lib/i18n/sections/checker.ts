@@ -353,9 +353,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'checker.ticket.back': 'Back to the verdict',
   'checker.ticket.attachmentsLabel': 'Attachments',
   'checker.ticket.portal.12315': 'File it on the 12315 platform:',
-  'checker.ticket.portal.heimao': 'File it on Sina 黑猫投诉 (Black Cat Complaints):',
+  'checker.ticket.portal.heimao': 'File it on Sina Black Cat Complaints (Heimao):',
   'checker.ticket.openPortal.12315': 'Open 12315',
-  'checker.ticket.openPortal.heimao': 'Open 黑猫投诉',
+  'checker.ticket.openPortal.heimao': 'Open Black Cat Complaints',
   'checker.ticket.attachments.complaint': 'Upload these with the complaint',
 
   'checker.field.title': 'Title',
