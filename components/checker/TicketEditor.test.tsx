@@ -1,12 +1,13 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { evaluateClaim, type ClaimSnapshot } from '../../lib';
 import { StaticLocale } from '../i18n';
 import { Checker } from './Checker';
 import { claimSnapshot } from './snapshotFacts';
 import { TicketEditor, type Contact, type TicketTarget } from './TicketEditor';
+import type { CheckerServices } from './services';
 import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
 
 const cvmFacts = {
@@ -32,7 +33,7 @@ const workorderTab = {
   match: { vendor: 'tencent-cloud', kind: 'ticket' as const },
 };
 
-function Editor({ services, facts = cvmFacts, packs = [] as unknown[], refused = false, locale = 'zh-CN' as 'zh-CN' | 'en' }: { services: ReturnType<typeof fakeServices>['services']; facts?: Record<string, unknown>; packs?: unknown[]; refused?: boolean; locale?: 'zh-CN' | 'en' }) {
+function Editor({ services, facts = cvmFacts, packs = [] as unknown[], refused = false, locale = 'zh-CN' as 'zh-CN' | 'en' }: { services: CheckerServices; facts?: Record<string, unknown>; packs?: unknown[]; refused?: boolean; locale?: 'zh-CN' | 'en' }) {
   const [target, setTarget] = useState<TicketTarget>(refused ? '12315' : 'vendor');
   const [contact, setContact] = useState<Contact>({ name: '', phone: '', email: '' });
   const verdict = evaluateClaim(refused ? { ...facts, vendorRefused: true } : facts, NOW, { locale, packs });
@@ -212,6 +213,18 @@ describe('TicketEditor: the draft as editable fields', () => {
     const label = missing[0]!.textContent!.replace(/未具备|缺少|missing/g, '').trim().slice(0, 6);
     expect(document.body.textContent!.split(label).length - 1).toBe(1);
     expect(screen.queryByText(/^尚缺证据：/)).toBeNull();
+  });
+
+  it('offers each snapshot\'s screenshot as a PNG the form accepts, beside the ZIP, and says when one has none', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices();
+    const downloadScreenshotPng = vi.fn(async (_id: string) => false);
+    render(<Editor services={{ ...services, downloadScreenshotPng }} />);
+    const files = screen.getByTestId('ticket-files');
+    await user.click(within(files).getByRole('button', { name: '下载 snap-000001 的截图（PNG）' }));
+    expect(downloadScreenshotPng).toHaveBeenCalledWith('snap-000001');
+    expect(await within(files).findByText(/这份快照没有截图/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '在证据库导出证据包' })).toBeInTheDocument();
   });
 
   it('writes the draft in English when the UI is English', () => {

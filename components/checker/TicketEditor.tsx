@@ -120,8 +120,15 @@ export function TicketEditor(props: TicketEditorProps) {
   );
 }
 
-function DraftFields({ draft, verdict, facts, services, target, contact }: TicketEditorProps & { draft: TicketDraft }) {
+function DraftFields({ draft, verdict, facts, services, target, contact, snapshots }: TicketEditorProps & { draft: TicketDraft }) {
   const { t } = useI18n();
+  /** Per snapshot: whether its PNG was saved (false: it has no screenshot). */
+  const [pngState, setPngState] = useState<Record<string, boolean>>({});
+  const stored = snapshots.filter((s): s is typeof s & { id: string } => typeof s.id === 'string');
+  const png = async (id: string) => {
+    const saved = await services.downloadScreenshotPng!(id).catch(() => false);
+    setPngState((s) => ({ ...s, [id]: saved }));
+  };
   const [edits, setEdits] = useState<{ title?: string; category?: string; description?: string }>({});
   const title = edits.title ?? draft.title;
   const category = edits.category ?? draft.category.join(' > ');
@@ -257,6 +264,21 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
           ))}
         </ul>
       </div>
+      {services.downloadScreenshotPng && stored.length > 0 && (
+        <div className="rg-block" data-testid="ticket-files">
+          <h4>{t('checker.ticket.files')}</h4>
+          <ul className="rg-files">
+            {stored.map((snap) => (
+              <li key={snap.id}>
+                <button type="button" className="rg-link" data-action="screenshot-png" data-snapshot={snap.id} onClick={() => void png(snap.id)}>
+                  {t('checker.ticket.png', { id: snap.id })}
+                </button>
+                {pngState[snap.id] === false && <span className="rg-small rg-muted"> · {t('checker.ticket.noScreenshot')}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {notes.length > 0 && (
         <div className="rg-block rg-notes">
           <h4>{t('checker.ticket.notes')}</h4>

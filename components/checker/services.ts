@@ -22,6 +22,11 @@ export interface CheckerServices {
   fillTicket(tabId: number, request: RequestOf<'ticket.fill'>): Promise<ResponseOf<'ticket.fill'>>;
   focusTab(tabId: number): Promise<void>;
   openUrl(url: string): void;
+  /**
+   * Saves a snapshot's screenshot as a PNG file (the format ticket forms accept, beside the ZIP
+   * bundle); resolves false when the snapshot has no screenshot.
+   */
+  downloadScreenshotPng?(snapshotId: string): Promise<boolean>;
   /** Opens the evidence locker, where the evidence bundle is exported. */
   openLocker(): void;
   /** The evidence chain's head hash, which a draft resting on stored evidence quotes. */
