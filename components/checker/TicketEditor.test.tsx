@@ -219,11 +219,14 @@ describe('TicketEditor: the draft as editable fields', () => {
     const user = userEvent.setup();
     const { services } = fakeServices();
     const downloadScreenshotPng = vi.fn(async (_id: string) => false);
-    render(<Editor services={{ ...services, downloadScreenshotPng }} />);
+    const openReport = vi.fn();
+    render(<Editor services={{ ...services, downloadScreenshotPng, openReport }} />);
     const files = screen.getByTestId('ticket-files');
     await user.click(within(files).getByRole('button', { name: '下载 snap-000001 的截图（PNG）' }));
     expect(downloadScreenshotPng).toHaveBeenCalledWith('snap-000001');
     expect(await within(files).findByText(/这份快照没有截图/)).toBeInTheDocument();
+    await user.click(within(files).getByRole('button', { name: '打印证据报告（可存为 PDF）' }));
+    expect(openReport).toHaveBeenCalledWith(['snap-000001']);
     expect(screen.getByRole('button', { name: '在证据库导出证据包' })).toBeInTheDocument();
   });
 

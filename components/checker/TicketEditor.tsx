@@ -277,6 +277,11 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
               </li>
             ))}
           </ul>
+          {services.openReport && (
+            <button type="button" className="rg-link" data-action="print-report" onClick={() => services.openReport!(stored.map((s) => s.id))}>
+              {t('checker.ticket.report')}
+            </button>
+          )}
         </div>
       )}
       {notes.length > 0 && (

@@ -27,6 +27,8 @@ export interface CheckerServices {
    * bundle); resolves false when the snapshot has no screenshot.
    */
   downloadScreenshotPng?(snapshotId: string): Promise<boolean>;
+  /** Opens the printable evidence report of these snapshots (an extension page the browser prints to PDF). */
+  openReport?(snapshotIds: string[]): void;
   /** Opens the evidence locker, where the evidence bundle is exported. */
   openLocker(): void;
   /** The evidence chain's head hash, which a draft resting on stored evidence quotes. */

@@ -58,6 +58,7 @@ export const browserCheckerServices: CheckerServices = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return true;
   },
+  openReport: (ids) => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?ids=${ids.join(',')}`) }),
   openLocker: () => void browser.tabs.create({ url: browser.runtime.getURL('/evidence.html') }),
   copyText: (text) => navigator.clipboard.writeText(text),
   loadDraft: loadClaimDraft,
