@@ -110,6 +110,15 @@ describe('the popup leads with the tab (Chromium)', () => {
     await fillForm.click();
     await popup.getByTestId('fill-report').waitFor({ timeout: 15_000 });
     expect(await page.locator('#ticket-title').inputValue()).toBe(await popup.locator('input[data-field="title"]').inputValue());
-    await Promise.all([popup.close(), page.close()]);
+
+    // Beside the ZIP: the printable report of the same snapshots, an extension page (screenshots where the snapshot has one).
+    const id = (await popup.locator('[data-action="screenshot-png"]').first().getAttribute('data-snapshot'))!;
+    const report = await session.context.newPage();
+    await report.goto(session.extensionUrl(`report.html?ids=${id}`));
+    const snap = report.locator(`[data-snapshot="${id}"]`);
+    await snap.waitFor({ timeout: 15_000 });
+    expect(await snap.textContent()).toMatch(/[0-9a-f]{64}/);
+    expect(await snap.locator('h2').textContent()).toContain(id);
+    await Promise.all([popup.close(), page.close(), report.close()]);
   });
 });
