@@ -199,6 +199,8 @@ function defineProtocol() {
         /** Controls that already held the user's own text and were left alone. */
         kept: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200) })),
         missing: z.array(z.enum(FILL_FIELDS)),
+        /** Controls that were written but put their old value back (a page script refused it): not filled. */
+        rejected: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200) })).optional(),
       }),
     },
 

@@ -71,7 +71,8 @@ export function MonthView({ log, service, month, holidayOverrides, onFee, copy, 
         product: localize(SLA_POLICIES[service].name, locale),
       };
       const at = shanghaiDateTime(now().getTime());
-      const verdict = evaluateClaim(facts, at, { locale, calendar });
+      // The log is for the SLA credit: that route leads the draft, whatever else is open.
+      const verdict = evaluateClaim(facts, at, { locale, calendar, remedy: 'voucher' });
       const draft = draftTicket(verdict, facts, [], locale, { calendar });
       const snapshots = snapshotsForMonth(log, service, month);
       const lines = [draft.title, '', `${draft.category.join(' › ')}`, '', draft.description];

@@ -3,7 +3,7 @@ import type { CheckoutFields } from '../extract/checkout';
 import { termMonths } from '../extract/normalize';
 import { citationTitle } from '../policy/sources';
 import { localize, type LocalizedText } from '../policy/text';
-import { defaultFlags, vendorFlags } from '../vendors/flag-registry';
+import { FALLBACK_FLAGS, VENDORS } from '../vendors/catalog';
 import type { Citation } from '../policy/schema';
 
 /** Contract 2 in DESIGN.md: the `data-flag` ids of the risks the card shows. */
@@ -25,7 +25,7 @@ export interface VendorFlags {
   always?: readonly RiskFlagId[];
 }
 
-const own = (vendor: string) => vendorFlags.find((v) => v.vendor === vendor);
+const own = (vendor: string) => VENDORS.find((v) => v.id === vendor)?.flags;
 
 export interface RiskFlag {
   id: RiskFlagId;
@@ -38,11 +38,11 @@ export interface RiskFlag {
 
 /** The advice table, for tests that hold every entry to a citation. */
 export function flagAdviceEntries(): { id: RiskFlagId; vendor: string; citations: readonly Citation[] }[] {
-  return vendorFlags.flatMap((v) => RISK_FLAGS.flatMap((id) => (v.advice[id] ? [{ id, vendor: v.vendor, citations: v.advice[id]!.citations }] : [])));
+  return VENDORS.map((v) => v.flags).flatMap((v) => RISK_FLAGS.flatMap((id) => (v.advice[id] ? [{ id, vendor: v.vendor, citations: v.advice[id]!.citations }] : [])));
 }
 
 function flag(id: RiskFlagId, vendor: string, evidence: string | null, locale: Locale): RiskFlag {
-  const entry = own(vendor)?.advice[id] ?? defaultFlags.advice[id];
+  const entry = own(vendor)?.advice[id] ?? FALLBACK_FLAGS.advice[id];
   return {
     id,
     title: localize(entry.title, locale),

@@ -216,3 +216,15 @@ describe('locales', () => {
     expect(ticket.notes.join(' ')).toContain('usually refused');
   });
 });
+
+describe('notes speak the user\'s words', () => {
+  it('open questions are named as the checker asks them, never by the engine\'s fact names', () => {
+    const facts = { vendor: 'tencent-exmail', purchasedAt: '2026-10-01T10:00:00+08:00', reason: 'changed-mind', product: '腾讯企业邮箱' };
+    const verdict = evaluateClaim(facts, '2026-10-03T10:00:00+08:00');
+    expect(verdict.provisional).toBe(true);
+    const draft = draftTicket(verdict, facts);
+    const note = draft.notes.find((n) => n.startsWith('结论仍取决于'));
+    expect(note).toContain(verdict.questions[0]!.text);
+    expect(note).not.toMatch(/activated|terminatedForViolation|[a-z][A-Z]/);
+  });
+});

@@ -10,18 +10,10 @@ import { citationTitle } from '../policy/sources';
 import { formatMoney, joinList, localize, t, type LocalizedText, type Text } from '../policy/text';
 import { parseInstant, shanghaiDateTime } from '../time/zone';
 import type { RequestKind, TicketChannel, TicketTemplate } from './template';
-import { tencentCloudTicket } from '../vendors/tencent-cloud/ticket';
-import { tencentExmailTicket } from '../vendors/tencent-exmail/ticket';
-import { letsvpnTicket } from '../vendors/letsvpn/ticket';
-import { genericSoftwareTicket } from '../vendors/generic-software/ticket';
+import { FALLBACK_VENDOR, VENDORS } from '../vendors/catalog';
 
 /** Ticket templates of the shipped vendors; user packs fall back to the generic (email) one. */
-export const TICKET_TEMPLATES: Readonly<Record<string, TicketTemplate>> = {
-  'tencent-cloud': tencentCloudTicket,
-  'tencent-exmail': tencentExmailTicket,
-  letsvpn: letsvpnTicket,
-  'generic-software': genericSoftwareTicket,
-};
+export const TICKET_TEMPLATES: Readonly<Record<string, TicketTemplate>> = Object.fromEntries(VENDORS.map((v) => [v.id, v.ticket]));
 
 export type DraftTarget = 'vendor' | 'reseller' | 'apple' | 'google' | '12315' | 'heimao';
 
@@ -230,7 +222,7 @@ export function draftTicket(
   const verdict = reread.rule === given.rule && reread.outcome === given.outcome ? reread : given;
   const userPacks = options.packs ? loadUserPacks(options.packs) : [];
   const pack = findPack(verdict.vendor, userPacks);
-  const template = TICKET_TEMPLATES[verdict.vendor] ?? { ...genericSoftwareTicket, vendor: verdict.vendor };
+  const template = TICKET_TEMPLATES[verdict.vendor] ?? { ...FALLBACK_VENDOR.ticket, vendor: verdict.vendor };
   const loc = (text: Text, params?: Record<string, string | number | null | undefined>) => localize(text, locale, params);
 
   const product = asText(f.product) ?? asText(latestField(snapshots, 'product')) ?? (TICKET_TEMPLATES[verdict.vendor] ? loc(template.defaultProduct) : loc(pack.name));
@@ -341,8 +333,8 @@ export function draftTicket(
   const missing = attachments.filter((a) => !a.have).map((a) => a.label);
   if (missing.length) notes.push(missingEvidenceNote(missing, locale));
   if (kind === 'review') notes.push(loc(L.notEligibleNote));
-  // The questions as the user read them, never the engine's fact keys.
-  if (verdict.provisional) notes.push(loc(L.provisional, { facts: verdict.questions.map((q) => q.text.replace(/[？?]\s*$/, '')).join(locale === 'en' ? '; ' : '；') }));
+  // The questions as the checker asks them, never the engine's fact names.
+  if (verdict.provisional) notes.push(loc(L.provisional, { facts: verdict.questions.map((q) => q.text).join(zh ? '；' : '; ') }));
   const titleParams = { product, orderId: orderText, month: sla?.month ?? '', company };
 
   // ── App stores: what to choose in their own refund flows ──
