@@ -42,6 +42,8 @@ export interface CheckerProps {
   led?: boolean;
   /** The tab is a ticket form: the checker offers to fill a saved order's draft into it first. */
   fillFirst?: boolean;
+  /** Called when an order or claim is opened (the popup then stops leading with the page's own headline). */
+  onSubject?: () => void;
 }
 
 interface Subject {
@@ -110,7 +112,7 @@ type View = 'auto' | 'questions' | 'verdict' | 'ticket';
  * engine still asks, read the verdict with its clauses, deadline and evidence,
  * then prepare the ticket. Every rule is the engine's; this only asks and shows.
  */
-export function Checker({ now, services, current, onVerdictShown, tabOrder, ready, led = false, fillFirst = false }: CheckerProps) {
+export function Checker({ now, services, current, onVerdictShown, tabOrder, ready, led = false, fillFirst = false, onSubject }: CheckerProps) {
   const { t, locale } = useI18n();
   const [settings, setSettings] = useState<UsableSettings | null>(() => (ready ? usableSettings(ready.settings) : null));
   const [settingsError, setSettingsError] = useState<string | null>(null);
@@ -130,6 +132,9 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
   /** What is open now, for answers that arrive later (an order saved while the popup is open never replaces the user's choice). */
   const subjectNow = useRef(subject);
   subjectNow.current = subject;
+  useEffect(() => {
+    if (subject) onSubject?.();
+  }, [subject, onSubject]);
 
   // Settings: custom packs and holiday overrides change verdicts, live.
   useEffect(() => {

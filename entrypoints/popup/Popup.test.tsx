@@ -64,6 +64,9 @@ describe('Popup', () => {
     renderPopup('zh-CN', services);
     expect(await screen.findByTestId('questions')).toBeInTheDocument();
     expect(screen.getByText(/腾讯云 · 订单 20261118105822371604/)).toBeInTheDocument();
+    // The order's headline once: the checker's, not the page's lead as well.
+    await waitFor(() => expect(screen.queryByTestId('tab-lead')).toBeNull());
+    expect(document.querySelectorAll('[data-headline]')).toHaveLength(1);
     // One `tab.order` (whose lookup is the one list and bodies read here); the checker asks nothing again.
     expect(sendMessage).toHaveBeenCalledTimes(1);
     expect(services.listSnapshots).toHaveBeenCalledTimes(1);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Checker } from '../../components/checker/Checker';
 import type { CheckerServices, CurrentTab } from '../../components/checker/services';
@@ -81,6 +81,9 @@ export function Popup({ now, services, start, ready }: PopupProps) {
     };
   }, [start]);
 
+  // Once the checker shows an order (e.g. its snapshot was saved while the popup was open), its own headline leads.
+  const onSubject = useCallback(() => setSaved(true), []);
+
   const kind = tab.state === 'ready' ? (tab.status.match?.kind ?? null) : null;
   const tabId = tab.state === 'ready' ? tab.tabId : null;
   // A checkout, or an order page with no saved order yet: the popup leads with what the page's card says.
@@ -160,6 +163,7 @@ export function Popup({ now, services, start, ready }: PopupProps) {
           onVerdictShown={onVerdictShown}
           led={kind === 'checkout' || kind === 'ticket'}
           fillFirst={kind === 'ticket'}
+          onSubject={onSubject}
         />
       </section>
       <details className="rg-panel">
