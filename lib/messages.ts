@@ -265,6 +265,14 @@ function defineProtocol() {
       response: cardResponseSchema,
     },
     /**
+     * Popup → worker: what the tab's in-page card says (from the reading its content
+     * script last sent), in the popup's language; null when no card has asked in that tab.
+     */
+    'tab.card': {
+      request: z.object({ tabId: z.number().int().nonnegative(), locale: z.enum(LOCALES) }),
+      response: z.object({ content: cardResponseSchema.nullable() }),
+    },
+    /**
      * Popup → worker: run checkout detection in this tab once (the activeTab grant
      * from opening the popup covers it); answers what the page was recognised as.
      */

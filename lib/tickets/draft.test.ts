@@ -54,6 +54,15 @@ describe('Tencent Cloud ticket (FACTS: category levels, title, content, confiden
     expect(d).not.toContain('100012345678');
   });
 
+  it('a provisional draft names the open questions as the user read them, not as fact keys', () => {
+    const facts = { vendor: 'tencent-cloud', purchasedAt: '2026-11-21T10:00:00+08:00', orderId: 'T-1', product: '云服务器 CVM', amountPaid: 300 };
+    const { verdict, ticket } = draft(facts, '2026-11-22T12:00:00+08:00');
+    expect(verdict.provisional).toBe(true);
+    const note = ticket.notes.find((n) => n.startsWith('结论仍取决于未回答的问题'))!;
+    for (const q of verdict.questions) expect(note).not.toContain(q.fact);
+    expect(note).toContain(verdict.questions[0]!.text.replace(/[？?]\s*$/, ''));
+  });
+
   it('lists the evidence still missing', () => {
     expect(ticket.attachments.every((a) => !a.have)).toBe(true);
     expect(ticket.notes[0]).toMatch(/^尚缺证据：/);
@@ -170,6 +179,11 @@ describe('escalation after a refusal (FACTS: 12315, 黑猫投诉)', () => {
   it('Tencent products name the contracting company (seed 002)', () => {
     const { ticket } = draft({ vendor: 'tencent-exmail', purchasedAt: '2026-03-02', activated: false, vendorRefused: true }, '2026-03-05', 'zh-CN', [], '12315');
     expect(ticket.fields.company).toBe('腾讯云计算（北京）有限责任公司');
+  });
+
+  it('each complaint draft links its platform\'s official complaint site', () => {
+    expect(draft(refused, '2026-03-20T10:00:00+08:00', 'zh-CN', [], '12315').ticket.url).toBe('https://www.12315.cn');
+    expect(draft(refused, '2026-03-20T10:00:00+08:00', 'zh-CN', [], 'heimao').ticket.url).toBe('https://tousu.sina.com.cn');
   });
 
   it('12315 in English', () => {

@@ -142,6 +142,12 @@ const STORE = {
   },
 } as const;
 
+/**
+ * Where each complaint is filed: the platforms' own sites (FACTS.md "Chinese consumer law":
+ * the 12315 market-regulation complaint platform, and Sina's 黑猫投诉).
+ */
+export const COMPLAINT_PORTALS = { '12315': 'https://www.12315.cn', heimao: 'https://tousu.sina.com.cn' } as const;
+
 const ESCALATION = {
   '12315': {
     title: t('投诉：{company} 拒绝退款（订单 {orderId}）', 'Complaint: {company} refused a refund (order {orderId})'),
@@ -152,6 +158,11 @@ const ESCALATION = {
     category: [t('黑猫投诉', '黑猫投诉 (Black Cat)'), t('发起投诉', 'File a complaint')],
   },
 } as const;
+
+/** The note listing the evidence still missing (a form shows the attachment list instead, and leaves it out). */
+export function missingEvidenceNote(missing: readonly string[], locale: Locale): string {
+  return localize(L.missingEvidence, locale, { items: joinList(missing, locale) });
+}
 
 function latestField(snapshots: readonly ClaimSnapshot[], key: string): unknown {
   const withField = snapshots
@@ -320,7 +331,7 @@ export function draftTicket(
 
   const notes: string[] = [];
   const missing = attachments.filter((a) => !a.have).map((a) => a.label);
-  if (missing.length) notes.push(loc(L.missingEvidence, { items: joinList(missing, locale) }));
+  if (missing.length) notes.push(missingEvidenceNote(missing, locale));
   if (kind === 'review') notes.push(loc(L.notEligibleNote));
   // The questions as the checker asks them, never the engine's fact names.
   if (verdict.provisional) notes.push(loc(L.provisional, { facts: verdict.questions.map((q) => q.text).join(zh ? '；' : '; ') }));
@@ -355,7 +366,7 @@ export function draftTicket(
       vendor: verdict.vendor,
       target,
       channel: 'web-form',
-      url: null,
+      url: COMPLAINT_PORTALS[target],
       title: loc(esc.title, titleParams),
       category: esc.category.map((c) => loc(c)),
       description,
