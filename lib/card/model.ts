@@ -16,6 +16,7 @@ import { defaultCalendar } from '../time/calendar';
 import { addCalendarMonths, firstDayOfMonth, monthOf, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
 import { riskFlags, type RiskFlag } from './flags';
 import type { CardRequest } from './schema';
+import { cardNotice, cardPresence, NO_SIGNALS, type CardNotice, type CardPresence } from './presence';
 
 export interface CardCitation {
   title: string;
@@ -205,6 +206,10 @@ export interface CardContent {
   checkout: CheckoutCardModel | null;
   order: OrderCardModel | null;
   orderRows: { orderId: string; status: string | null; words: HeadlineWords; clock: CardClock | null }[];
+  /** Whether the card shows at all, as a pill, or opened (lib/card/presence). */
+  presence: CardPresence;
+  /** What a page where the moment matters calls for (not set up yet, an outage logged, a ticket form). */
+  notice: CardNotice | null;
 }
 
 /**
@@ -213,7 +218,7 @@ export interface CardContent {
  * each listed order's next one); a console's SLA claim window.
  */
 export function cardContent(
-  request: CardRequest,
+  request: Omit<CardRequest, 'page'> & { page?: CardRequest['page'] },
   now: string,
   options: CardOptions & {
     url?: string | null;
@@ -227,7 +232,7 @@ export function cardContent(
   },
 ): CardContent {
   const { match } = request;
-  const content: CardContent = { checkout: null, order: null, orderRows: [] };
+  const content: CardContent = { checkout: null, order: null, orderRows: [], presence: 'pill', notice: null };
   if (match.kind === 'checkout') content.checkout = checkoutCard(match.vendor, request.checkout ?? {}, now, options);
   if (match.kind === 'order' || match.kind === 'console') content.order = orderCard(match.vendor, request.order ?? {}, now, options);
   if (match.kind === 'order') {
@@ -238,5 +243,26 @@ export function cardContent(
         return { orderId: row.orderId!, status: row.status ?? null, words: card.words, clock: card.clocks[0] ?? null };
       });
   }
+  content.notice = cardNotice(match, request.page ?? NO_SIGNALS, now, options.locale);
+  const { checkout, order } = content;
+  const fields = request.checkout ?? {};
+  content.presence = cardPresence(
+    {
+      match,
+      notice: content.notice,
+      flags: checkout?.flags.length ?? 0,
+      hasSubject:
+        match.kind === 'checkout'
+          ? Boolean(fields.term || fields.price !== undefined || fields.autoRenew !== undefined)
+          : Boolean(content.orderRows.length > 0 || order?.orderId || order?.purchasedAt),
+      deadlines: [
+        // Only deadlines still open count: a lapsed window is no reason to open the card.
+        ...(order?.clocks ?? []).filter((c) => c.state === 'open').map((c) => c.date),
+        ...content.orderRows.filter((r) => r.clock?.state === 'open').map((r) => r.clock!.date),
+        ...(match.kind === 'checkout' ? [] : [order?.words.deadlineDate ?? null]),
+      ],
+    },
+    now,
+  );
   return content;
 }
