@@ -17,8 +17,7 @@ import { pageTranslator } from '../lib/i18n/page';
 import { capturePage, pageOrderFields, painted, settled, watchFieldTypes, type SaveOutcome } from './capture';
 import { hideCardOn } from './card-prefs';
 import { controlBoxes, placeCard, quotedTextBoxes } from './placement';
-import { readsNotActivated } from '../lib/card/presence';
-import { recognizeWebmailFailure } from '../lib/outages';
+import { readsNotActivated } from '../lib/card/signals';
 import { currentLocale } from './locale';
 import { sendMessage, wakeWorker } from './page-messaging';
 import { acceptTrustedInputOnly } from './trusted-input';
@@ -143,7 +142,7 @@ function cardRequest(match: PageMatch, locale: Locale): RequestOf<'card.content'
     rows: [],
     page: {
       notActivated: match.kind === 'console' && readsNotActivated(pageText()),
-      webmailFailure: match.kind === 'webmail' && recognizeWebmailFailure(document.title, pageText()) !== null,
+      title: match.kind === 'webmail' ? document.title.slice(0, 200) : '',
       ticketForm: match.kind === 'ticket' && document.querySelector('textarea') !== null,
     },
   };

@@ -15,8 +15,10 @@ import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import { defaultCalendar } from '../time/calendar';
 import { addCalendarMonths, firstDayOfMonth, monthOf, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
 import { riskFlags, type RiskFlag } from './flags';
+import { isAnecdote } from './anecdote';
 import type { CardRequest } from './schema';
-import { cardNotice, cardPresence, NO_SIGNALS, type CardNotice, type CardPresence } from './presence';
+import { cardNotice, cardPresence, type CardNotice, type CardPresence } from './presence';
+import { NO_SIGNALS } from './signals';
 
 export interface CardCitation {
   title: string;
@@ -88,8 +90,9 @@ interface CardOptions {
 
 const packOf = (vendor: string, options: CardOptions): PolicyPack => findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
 
+/** What the card cites: the clauses a rule rests on, never a user's story in the source. */
 const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>
-  citations.map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
+  citations.filter((c) => !isAnecdote(c)).map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
 
 const live = (route: Route) => route.status === 'open' || route.status === 'needs-answers';
 
@@ -108,7 +111,8 @@ function routeClocks(verdict: Verdict, pack: PolicyPack, facts: Record<string, u
     if (!d && !live(route)) continue;
     // A window whose length the page does not give (e.g. "7–30 days, per plan"): what the source says about it.
     const unknown = d ? null : evaluateDeadline(rule.deadline, { facts: { ...FACT_DEFAULTS, ...facts }, now: nowMs, calendar: defaultCalendar, locale });
-    const label = d ? d.label : localize(rule.deadline.label, locale, { amount: '…' });
+    // A window whose length is unknown is named without it (not "套餐退款申请期限（… 天）").
+    const label = d ? d.label : localize(rule.deadline.label, locale, { amount: '…' }).replace(/\s*[（(][^（）()]*…[^（）()]*[）)]/g, '');
     if (seen.has(label)) continue;
     seen.add(label);
     clocks.push({
@@ -157,7 +161,7 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
       outcome: verdict.outcome,
       refund: verdict.refund,
       rule: verdict.rule,
-      basis: verdict.basis.map((b) => ({ text: b.text, citation: citationTitle(b, options.locale) })),
+      basis: verdict.basis.filter((b) => !isAnecdote(b)).map((b) => ({ text: b.text, citation: citationTitle(b, options.locale) })),
     },
     clocks,
     exceptions,

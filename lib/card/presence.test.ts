@@ -32,9 +32,10 @@ describe('when the card shows, and how', () => {
     expect(notActivated?.citation?.title).not.toMatch(/案例/);
     expect(cardPresence(base({ match: { vendor: 'tencent-exmail', kind: 'console' }, notice: notActivated }), NOW)).toBe('expanded');
 
-    const outage = cardNotice({ vendor: 'tencent-exmail', kind: 'webmail' }, { ...NO_SIGNALS, webmailFailure: true }, NOW, 'zh-CN');
+    const outage = cardNotice({ vendor: 'tencent-exmail', kind: 'webmail' }, { ...NO_SIGNALS, title: '系统繁忙 - 腾讯企业邮箱' }, NOW, 'zh-CN');
     expect(outage?.title).toContain('2026-12');
     expect(cardPresence(base({ match: { vendor: 'tencent-exmail', kind: 'webmail' }, notice: outage }), NOW)).toBe('pill');
+    expect(cardNotice({ vendor: 'tencent-exmail', kind: 'webmail' }, { ...NO_SIGNALS, title: '收件箱 - 腾讯企业邮箱' }, NOW, 'zh-CN')).toBeNull();
 
     const ticket = cardNotice({ vendor: 'tencent-cloud', kind: 'ticket' }, { ...NO_SIGNALS, ticketForm: true }, NOW, 'zh-CN');
     expect(ticket?.kind).toBe('ticket-draft');

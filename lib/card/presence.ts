@@ -3,6 +3,9 @@ import { findPack } from '../policy/registry';
 import { citationTitle } from '../policy/sources';
 import { localize } from '../policy/text';
 import { pageTranslator } from '../i18n/page';
+import { isAnecdote } from './anecdote';
+import { recognizeWebmailFailure } from '../outages';
+import { NO_SIGNALS, type PageSignals } from './signals';
 import type { PageMatch } from '../vendors/types';
 import { addCalendarDays, parseInstant, shanghaiDate, type IsoDate } from '../time/zone';
 
@@ -13,23 +16,7 @@ import { addCalendarDays, parseInstant, shanghaiDate, type IsoDate } from '../ti
  */
 export type CardPresence = 'none' | 'pill' | 'expanded';
 
-/** What the content script read off the page beyond its fields (bounded booleans, no page text). */
-export interface PageSignals {
-  /** An Exmail admin page whose domain is not verified yet: the service was never set up. */
-  notActivated: boolean;
-  /** A webmail page showing a service failure (系统繁忙, 连接超时 …). */
-  webmailFailure: boolean;
-  /** A ticket page with a form to fill (a description box). */
-  ticketForm: boolean;
-}
-
-export const NO_SIGNALS: PageSignals = { notActivated: false, webmailFailure: false, ticketForm: false };
-
-/** Exmail's admin home says so while the service is untouched: "企业域名尚未验证" / "企业域名 … 未验证". */
-const NOT_ACTIVATED = /企业域名\s*(?:尚未验证|\S*\s*未验证)|domain (?:is )?not (?:yet )?verified/i;
-
-/** Reads the not-activated signal from an admin page's text (the page's own words, nothing assumed). */
-export const readsNotActivated = (text: string): boolean => NOT_ACTIVATED.test(text);
+export { NO_SIGNALS, readsNotActivated, type PageSignals } from './signals';
 
 /** Days ahead within which a deadline opens the card by itself. */
 export const URGENT_DAYS = 3;
@@ -58,7 +45,7 @@ export function cardNotice(match: PageMatch, signals: PageSignals, now: string, 
   const t = pageTranslator(locale);
   if (match.vendor === 'tencent-exmail' && match.kind === 'console' && signals.notActivated) {
     const rule = findPack(match.vendor, []).rules.find((r) => r.id === 'not-activated');
-    const source = rule?.citations.find((c) => !/case/i.test(c.source) && !c.clause?.includes('案例')) ?? rule?.citations[0];
+    const source = rule?.citations.find((c) => !isAnecdote(c)) ?? null;
     return {
       kind: 'not-activated',
       title: t('card.notice.notActivated'),
@@ -69,7 +56,7 @@ export function cardNotice(match: PageMatch, signals: PageSignals, now: string, 
       citation: source ? { title: citationTitle(source, locale), source: source.source, ...(source.clause ? { clause: source.clause } : {}) } : null,
     };
   }
-  if (match.vendor === 'tencent-exmail' && match.kind === 'webmail' && signals.webmailFailure && nowMs !== null) {
+  if (match.vendor === 'tencent-exmail' && match.kind === 'webmail' && recognizeWebmailFailure(signals.title) !== null && nowMs !== null) {
     const month = shanghaiDate(nowMs).slice(0, 7);
     return {
       kind: 'outage-logged',

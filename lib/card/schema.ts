@@ -24,8 +24,13 @@ export const cardRequestSchema = z.object({
   rows: z.array(orderFieldsSchema).max(MAX_CARD_ROWS).default([]),
   /** What else the page shows (lib/card/presence): booleans only. */
   page: z
-    .object({ notActivated: z.boolean().default(false), webmailFailure: z.boolean().default(false), ticketForm: z.boolean().default(false) })
-    .default({ notActivated: false, webmailFailure: false, ticketForm: false }),
+    .object({
+      notActivated: z.boolean().default(false),
+      ticketForm: z.boolean().default(false),
+      /** A webmail page's title: the worker reads a failure from it as it logs the outage (entrypoints/background/outages.ts). */
+      title: z.string().max(200).default(''),
+    })
+    .default({ notActivated: false, ticketForm: false, title: '' }),
 });
 export type CardRequest = z.infer<typeof cardRequestSchema>;
 
