@@ -21,6 +21,8 @@ describe('when the card shows, and how', () => {
     expect(cardPresence(base({ match: { vendor: 'tencent-exmail', kind: 'webmail' } }), NOW)).toBe('none');
     expect(cardPresence(base({ match: { vendor: 'tencent-exmail', kind: 'console' } }), NOW)).toBe('none');
     expect(cardPresence(base({ match: { vendor: 'tencent-exmail', kind: 'checkout' }, hasSubject: false }), NOW)).toBe('none');
+    // Even where the vendor's every purchase carries a risk (Exmail: no refund once activated).
+    expect(cardPresence(base({ match: { vendor: 'tencent-exmail', kind: 'checkout' }, hasSubject: false, flags: 1 }), NOW)).toBe('none');
     expect(cardPresence(base({ match: { vendor: 'tencent-cloud', kind: 'order' }, hasSubject: false }), NOW)).toBe('none');
   });
 

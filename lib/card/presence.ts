@@ -104,8 +104,9 @@ export function cardPresence(input: PresenceInput, now: string): CardPresence {
     return input.notice?.kind === 'not-activated' || urgent ? 'expanded' : 'pill';
   }
   if (match.kind === 'checkout') {
-    if (input.flags > 0) return 'expanded';
+    // A product page where nothing is chosen yet gets no card, even for a vendor whose every purchase carries a risk.
     if (!input.hasSubject) return 'none';
+    if (input.flags > 0) return 'expanded';
   }
   if (match.kind === 'order' && !input.hasSubject) return 'none';
   return urgent ? 'expanded' : 'pill';
