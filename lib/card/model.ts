@@ -257,7 +257,7 @@ export function cardContent(
       flags: checkout?.flags.length ?? 0,
       hasSubject:
         match.kind === 'checkout'
-          ? Boolean(fields.term || fields.autoRenew !== undefined || fields.promoText || fields.digitalGoodsNotice || fields.resellerPromise || fields.channel === 'app-store')
+          ? Boolean(fields.term || fields.price !== undefined || fields.autoRenew !== undefined || fields.promoText || fields.digitalGoodsNotice || fields.resellerPromise || fields.channel === 'app-store')
           : Boolean(content.orderRows.length > 0 || order?.orderId || order?.purchasedAt),
       deadlines: [
         // Only deadlines still open count: a lapsed window is no reason to open the card.
