@@ -324,8 +324,8 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
           const cardElement = shadow.querySelector<HTMLElement>('.rg-card');
           if (!cardElement) return;
           const quotes = (shownContent.checkout?.flags ?? []).flatMap((f) => (f.evidence ? [f.evidence] : []));
-          const obstacles = [...controlBoxes(document, host), ...quotedTextBoxes(document, quotes)];
-          const fits = placeCard(cardElement, obstacles);
+          const controls = controlBoxes(document, host);
+          const fits = placeCard(cardElement, [...controls, ...quotedTextBoxes(document, quotes)], controls.buttons);
           const first = !placedOnce;
           placedOnce = true;
           if (!fits && first && cardElement.dataset.collapsed === 'false') {

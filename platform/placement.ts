@@ -17,16 +17,20 @@ const inView = (r: DOMRect, width: number, height: number) => r.width > 0 && r.h
  * tag maps (`getElementsByTagName`), roles from one attribute selector; reading
  * boxes after layout costs no extra layout. The card's own host is skipped.
  */
-export function controlBoxes(doc: Document, host: Element): Box[] {
+export function controlBoxes(doc: Document, host: Element): Box[] & { buttons: Box[] } {
   const width = doc.documentElement.clientWidth;
   const height = doc.documentElement.clientHeight;
-  const boxes: Box[] = [];
+  const boxes = Object.assign([] as Box[], { buttons: [] as Box[] });
   const take = (el: Element) => {
     if (el === host) return;
     if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return;
     if (el.tagName === 'A' && !el.hasAttribute('href') && !el.hasAttribute('role')) return;
     const r = el.getBoundingClientRect();
-    if (inView(r, width, height)) boxes.push({ left: r.left, top: r.top, width: r.width, height: r.height });
+    if (!inView(r, width, height)) return;
+    const box = { left: r.left, top: r.top, width: r.width, height: r.height };
+    boxes.push(box);
+    // Buttons (buy, pay, submit …) are what the card must never cover, even opened by the user where no place is free.
+    if (el.tagName === 'BUTTON' || (el.tagName === 'INPUT' && /^(submit|button)$/i.test((el as HTMLInputElement).type)) || el.getAttribute('role') === 'button') boxes.buttons.push(box);
   };
   for (const tag of CONTROL_TAGS) {
     const list = doc.getElementsByTagName(tag);
@@ -72,11 +76,14 @@ function moveTo(card: HTMLElement, spot: Spot): void {
  * Moves the card to the first free spot; returns false when none exists (the
  * caller then shows the pill). With no free spot the card goes to the top right.
  */
-export function placeCard(card: HTMLElement, obstacles: readonly Box[]): boolean {
+export function placeCard(card: HTMLElement, obstacles: readonly Box[], buttons: readonly Box[] = []): boolean {
   const doc = card.ownerDocument;
   const viewport = { width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight };
   const box = card.getBoundingClientRect();
-  const spot = freeSpot(viewport, { width: box.width, height: box.height }, obstacles);
-  moveTo(card, spot ?? { left: Math.max(EDGE, viewport.width - EDGE - box.width), top: PREFERRED_TOP });
+  const size = { width: box.width, height: box.height };
+  const spot = freeSpot(viewport, size, obstacles);
+  // No place free of every control (the user opened the card): at least keep off the page's buttons.
+  const fallback = spot ?? freeSpot(viewport, size, buttons);
+  moveTo(card, fallback ?? { left: Math.max(EDGE, viewport.width - EDGE - box.width), top: PREFERRED_TOP });
   return spot !== null;
 }
