@@ -85,11 +85,13 @@ function NoticeSection({ notice }: { notice: CardNotice }) {
  */
 function PillLine({ checkout, order, orderRows, notice }: Pick<PageCardProps, 'checkout' | 'order' | 'orderRows' | 'notice'>) {
   const { t } = useI18n();
-  const words = checkout?.words ?? order?.words ?? orderRows?.[0]?.words ?? null;
   const flags = checkout?.flags ?? [];
   const nearest = [order?.words, ...(orderRows ?? []).map((r) => r.words)]
     .filter((w): w is NonNullable<typeof w> => !!w?.deadlineDate)
     .sort((a, b) => (a.deadlineDate! < b.deadlineDate! ? -1 : 1))[0];
+  // A list leads with the order whose deadline comes first (else one it can say something about), not an unpaid first row.
+  const listWords = nearest ?? orderRows?.find((r) => r.words.tone !== 'neutral')?.words ?? orderRows?.[0]?.words;
+  const words = checkout?.words ?? order?.words ?? listWords ?? null;
   const deadline = checkout ? (checkout.words.deadline ?? checkout.clocks.find((c) => c.state === 'open' && c.date)?.date ?? null) : (nearest?.deadline ?? null);
   const line = notice?.title ?? words?.line ?? '';
   return (

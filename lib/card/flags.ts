@@ -47,13 +47,14 @@ export function flagAdviceEntries(): { id: RiskFlagId; vendor: string; citations
 /**
  * The citations a flag shows: never a user's story, and for advice borrowed from
  * the generic table, never another vendor's document (an Exmail article under a
- * 快连 risk); FACTS.md and the vendor's own documents stay.
+ * 快连 risk); the shared facts and the vendor's own documents stay.
  */
 function shownCitations(vendor: string, borrowed: boolean, citations: readonly Citation[]): readonly Citation[] {
   const kept = citations.filter((c) => !isAnecdote(c));
   if (!borrowed || vendor === defaultFlags.vendor) return kept;
   const ownSources = new Set(findPack(vendor, []).rules.flatMap((r) => r.citations.map((c) => c.source)));
-  return kept.filter((c) => c.source === 'FACTS.md' || ownSources.has(c.source));
+  // Source documents are the seed .txt files; shared notes (the facts file) hold for every vendor.
+  return kept.filter((c) => !/\.txt$/.test(c.source) || ownSources.has(c.source));
 }
 
 function flag(id: RiskFlagId, vendor: string, evidence: string | null, locale: Locale): RiskFlag {

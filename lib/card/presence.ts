@@ -43,8 +43,9 @@ export interface CardNotice {
 export function cardNotice(match: PageMatch, signals: PageSignals, now: string, locale: Locale): CardNotice | null {
   const nowMs = parseInstant(now);
   const t = pageTranslator(locale);
-  if (match.vendor === 'tencent-exmail' && match.kind === 'console' && signals.notActivated) {
-    const rule = findPack(match.vendor, []).rules.find((r) => r.id === 'not-activated');
+  // The vendor's own rule for a service never set up (a rule on `activated: false`), if its policy has one.
+  const rule = match.kind === 'console' && signals.notActivated ? findPack(match.vendor, []).rules.find((r) => isNotActivatedRule(r.when)) : undefined;
+  if (rule) {
     const source = rule?.citations.find((c) => !isAnecdote(c)) ?? null;
     return {
       kind: 'not-activated',
@@ -56,7 +57,7 @@ export function cardNotice(match: PageMatch, signals: PageSignals, now: string, 
       citation: source ? { title: citationTitle(source, locale), source: source.source, ...(source.clause ? { clause: source.clause } : {}) } : null,
     };
   }
-  if (match.vendor === 'tencent-exmail' && match.kind === 'webmail' && recognizeWebmailFailure(signals.title) !== null && nowMs !== null) {
+  if (match.kind === 'webmail' && recognizeWebmailFailure(signals.title) !== null && nowMs !== null) {
     const month = shanghaiDate(nowMs).slice(0, 7);
     return {
       kind: 'outage-logged',
@@ -75,6 +76,11 @@ export function cardNotice(match: PageMatch, signals: PageSignals, now: string, 
   }
   return null;
 }
+
+const isNotActivatedRule = (when: unknown): boolean => {
+  const w = when as { fact?: unknown; is?: unknown } | undefined;
+  return w?.fact === 'activated' && w.is === false;
+};
 
 /** The few facts of the card's content that decide its presence. */
 export interface PresenceInput {
