@@ -271,6 +271,8 @@ describe('content scripts on the vendor fixture sites', () => {
   it('follows single-page navigation: one card, re-read after each route change', async () => {
     await open(page, 'tc-deal-spa');
     await cardWith(page, '[data-order-row]');
+    // Opened by the user over a full list, the card is folded back before they click an order behind it.
+    await cardClick(page, '[data-action="collapse"]');
     await page.click('a.deal-link[data-deal="20261118105822371604"]');
     await page.waitForURL(/dealName=20261118105822371604/);
     let state = await cardWith(page, '[data-order-id="20261118105822371604"]');
