@@ -10,6 +10,10 @@ import { EDGE, freeSpot, PREFERRED_TOP, type Box, type Spot } from '../lib/card/
 const CONTROL_TAGS = ['a', 'button', 'input', 'select', 'textarea', 'summary', 'label'] as const;
 const WIDGET_ROLES = new Set(['button', 'link', 'radio', 'checkbox', 'switch', 'tab', 'combobox', 'listbox', 'option', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'slider', 'spinbutton', 'textbox', 'searchbox', 'treeitem']);
 
+/** Controls in a row below the viewport after which the rest of a long list is skipped, and the last ones always read. */
+const BELOW_RUN = 40;
+const TAIL = 60;
+
 const inView = (r: DOMRect, width: number, height: number) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < height && r.left < width;
 
 /**
@@ -34,7 +38,21 @@ export function controlBoxes(doc: Document, host: Element): Box[] & { buttons: B
   };
   for (const tag of CONTROL_TAGS) {
     const list = doc.getElementsByTagName(tag);
-    for (let i = 0; i < list.length; i++) take(list[i]!);
+    // In document order, a long list's controls run down the page: after a run of them all below
+    // the viewport the rest are too (profiled: reading every box of a 3,000-row list cost ~100 ms).
+    // The last ones are read anyway: fixed bars and widgets usually close the document.
+    let below = 0;
+    const tail = Math.max(0, list.length - TAIL);
+    for (let i = 0; i < list.length; i++) {
+      if (below >= BELOW_RUN && i < tail) {
+        i = tail - 1;
+        below = 0;
+        continue;
+      }
+      const el = list[i]!;
+      take(el);
+      below = el.getBoundingClientRect().top >= height ? below + 1 : 0;
+    }
   }
   const roles = doc.querySelectorAll('[role]');
   for (let i = 0; i < roles.length; i++) {
