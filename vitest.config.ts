@@ -2,9 +2,9 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three layers, one runner: `unit` (pure lib/ in Node), `component` (React in a
+// Four layers, one runner: `unit` (pure lib/ in Node), `component` (React in a
 // DOM), `e2e` (the built extension in headless Chromium; `npm run test:e2e`
-// builds first). Each layer is its own project so they can run separately.
+// builds first), `firefox` (a smoke layer on the Firefox build in Firefox ESR). Each layer is its own project so they can run separately.
 export default defineConfig({
   test: {
     projects: [
@@ -31,6 +31,17 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts', 'test/reliability/**/*.browser.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The Firefox build in Firefox ESR over WebDriver BiDi (`npm run test:firefox` builds first).
+        test: {
+          name: 'firefox',
+          environment: 'node',
+          include: ['test/firefox/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

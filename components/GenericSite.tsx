@@ -42,7 +42,7 @@ export function GenericSite({ url, api }: { url: string | null; api: GenericSite
       <div className="rg-popup__actions">
         <button
           type="button"
-          className="rg-button"
+          className="rg-button rg-button--primary"
           data-action="check-once"
           disabled={busy}
           onClick={() => void run(async () => ({ kind: 'ok', text: t('generic.checked', { result: (await api.checkOnce()) ? t('generic.found') : t('generic.notFound') }) }))}

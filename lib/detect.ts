@@ -1,6 +1,5 @@
 import type { PageMatch } from './vendors/types';
 import { vendorPages } from './vendors/registry';
-import { CHECKOUT_TEXT, PRICE_TEXT } from './vendors/generic-software/pages';
 
 /** Longest stretch of page text the detector reads; keeps work bounded on huge pages. */
 export const DETECT_TEXT_LIMIT = 200_000;
@@ -65,7 +64,8 @@ export function detectPageWith(url: string, readText?: () => string): PageMatch 
     }
   }
   if (vendorHost || readText === undefined) return null;
-  return CHECKOUT_TEXT.test(text()) && PRICE_TEXT.test(text()) ? { vendor: 'generic-software', kind: 'checkout' } : null;
+  const any = vendorPages.find((pack) => pack.anySite?.text.every((pattern) => pattern.test(text())));
+  return any?.anySite ? { vendor: any.vendor, kind: any.anySite.kind } : null;
 }
 
 /**
@@ -80,7 +80,8 @@ export function isPlausibleDetection(claim: PageMatch, senderUrl: string | undef
   if (!parsed) return false;
   const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   const claimedByPack = vendorPages.some((p) => p.hosts.includes(host));
-  if (claim.vendor === 'generic-software') return claim.kind === 'checkout' && !claimedByPack;
+  const anySite = vendorPages.find((p) => p.vendor === claim.vendor)?.anySite;
+  if (anySite) return claim.kind === anySite.kind && !claimedByPack;
   return vendorPages.some(
     (pack) =>
       pack.vendor === claim.vendor &&

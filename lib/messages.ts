@@ -199,6 +199,8 @@ function defineProtocol() {
         /** Controls that already held the user's own text and were left alone. */
         kept: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200) })),
         missing: z.array(z.enum(FILL_FIELDS)),
+        /** Controls that were written but put their old value back (a page script refused it): not filled. */
+        rejected: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200) })).optional(),
       }),
     },
 
@@ -261,6 +263,14 @@ function defineProtocol() {
     'card.content': {
       request: cardRequestSchema,
       response: cardResponseSchema,
+    },
+    /**
+     * Popup → worker: what the tab's in-page card says (from the reading its content
+     * script last sent), in the popup's language; null when no card has asked in that tab.
+     */
+    'tab.card': {
+      request: z.object({ tabId: z.number().int().nonnegative(), locale: z.enum(LOCALES) }),
+      response: z.object({ content: cardResponseSchema.nullable() }),
     },
     /**
      * Popup → worker: run checkout detection in this tab once (the activeTab grant

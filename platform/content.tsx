@@ -368,8 +368,14 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   ctx.addEventListener(window, 'resize', () => placeShown?.());
   // The buyer changes the term, ticks auto-renew …: the card follows the form.
   let pending: number | undefined;
-  ctx.addEventListener(document, 'change', () => {
+  const followForm = () => {
     window.clearTimeout(pending);
     pending = window.setTimeout(() => render?.(), 120);
+  };
+  ctx.addEventListener(document, 'change', followForm);
+  // Console components choose with buttons (a Segment's role="radio"), which fire no change event.
+  ctx.addEventListener(document, 'click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('[role="radio"], [role="checkbox"], [role="switch"], [role="option"], [role="tab"], [aria-pressed]')) followForm();
   });
 }

@@ -103,3 +103,39 @@ describe('filling the Tencent Cloud ticket form in the page', () => {
     expect(doc.body.hasAttribute('data-submitted')).toBe(false);
   });
 });
+
+describe('filling a console form built with tea-component (labels in the neighbouring cell, no `for`)', () => {
+  const RENDERED = resolve(import.meta.dirname, '../test/fixtures/console/rendered/tea-workorder-create-refund.html');
+  const load = () => new JSDOM(readFileSync(RENDERED, 'utf8'), { url: 'http://console.cloud.tencent.com/workorder/create?level1_id=6&level2_id=163&ui=console' }).window.document;
+
+  it('reads every label from its form item and fills the order number and the description too', () => {
+    const doc = load();
+    expect(describeControls(doc).controls.map((c) => c.labels)).toEqual([['问题标题'], ['关联订单号'], ['问题描述'], ['机密信息'], ['手机号码'], ['邮箱']]);
+    const report = fillTicketForm(doc, values, { hints });
+    expect(report.status).toBe('filled');
+    expect(report.missing).toEqual([]);
+    expect(report.filled.map((f) => [f.field, f.label])).toEqual([
+      ['title', '问题标题'],
+      ['orderId', '关联订单号'],
+      ['description', '问题描述'],
+      ['confidential', '机密信息'],
+      ['phone', '手机号码'],
+      ['email', '邮箱'],
+    ]);
+    const inputs = Array.from(doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('#app input, #app textarea')).map((el) => el.value);
+    expect(inputs).toEqual([values.title, values.orderId, values.description, values.confidential, values.phone, values.email]);
+  });
+
+  it('a control whose page script puts its old value back is reported as not filled, and left unmarked', () => {
+    const doc = load();
+    const title = doc.querySelector<HTMLInputElement>('#app input')!;
+    // What a controlled input without a state update does: the framework writes its own value back.
+    title.addEventListener('input', () => {
+      title.value = '';
+    });
+    const report = fillTicketForm(doc, values, { hints });
+    expect(report.rejected).toEqual([{ field: 'title', label: '问题标题' }]);
+    expect(report.filled.map((f) => f.field)).not.toContain('title');
+    expect(title.hasAttribute(FILLED_ATTRIBUTE)).toBe(false);
+  });
+});

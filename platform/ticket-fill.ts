@@ -1,5 +1,6 @@
 import { detectPage } from '../lib/detect';
 import type { RequestOf, ResponseOf } from '../lib/messages';
+import { structuralLabel } from '../lib/extract/structure';
 import { planFill, type FillField, type FillValues, type FormControlInfo } from '../lib/tickets/fill';
 import { listen } from './page-messaging';
 
@@ -26,6 +27,11 @@ function labelsOf(el: Control, doc: Document): string[] {
   if (aria) texts.push(aria);
   const labelledBy = el.getAttribute('aria-labelledby');
   if (labelledBy) for (const id of labelledBy.split(/\s+/)) texts.push(textOf(doc.getElementById(id)));
+  // Console forms (tea-component, TDesign …) put the label in a neighbouring cell with no `for`.
+  if (!texts.some(Boolean)) {
+    const structural = structuralLabel(el);
+    if (structural) texts.push(structural);
+  }
   return texts.filter(Boolean).map((t) => t.slice(0, 200));
 }
 
@@ -63,8 +69,13 @@ export function describeControls(doc: Document): { controls: FormControlInfo[]; 
   return { controls, elements };
 }
 
-/** Writes a value the way typing does, so the page's own listeners see it. */
-function writeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+/**
+ * Writes a value the way typing does, so the page's own listeners see it, and
+ * reads it back: a framework-controlled input (React) that did not take the
+ * value into its state puts its own back before the events return. True when
+ * the value stuck.
+ */
+function writeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
   // The element class's own setter: frameworks that wrap the instance's `value` still see the change.
   let setter: ((v: string) => void) | undefined;
   for (let proto = Object.getPrototypeOf(el); proto && !setter; proto = Object.getPrototypeOf(proto)) {
@@ -75,6 +86,7 @@ function writeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): 
   const EventClass = el.ownerDocument.defaultView?.Event ?? Event;
   el.dispatchEvent(new EventClass('input', { bubbles: true }));
   el.dispatchEvent(new EventClass('change', { bubbles: true }));
+  return el.value === value;
 }
 
 function mark(el: HTMLElement, field: FillField): void {
@@ -105,6 +117,7 @@ export function fillTicketForm(
   }
   const filled: FillReport['filled'] = [];
   const kept: FillReport['kept'] = [];
+  const rejected: NonNullable<FillReport['rejected']> = [];
   for (const a of plan.assignments) {
     const el = elements[a.index] as HTMLInputElement | HTMLTextAreaElement;
     const ours = el.hasAttribute(FILLED_ATTRIBUTE);
@@ -112,12 +125,18 @@ export function fillTicketForm(
       kept.push({ field: a.field, label: a.label });
       continue;
     }
+    if (options.dryRun) {
+      filled.push({ field: a.field, label: a.label, truncated: a.truncated });
+      continue;
+    }
+    if (!writeValue(el, a.value)) {
+      rejected.push({ field: a.field, label: a.label });
+      continue;
+    }
     filled.push({ field: a.field, label: a.label, truncated: a.truncated });
-    if (options.dryRun) continue;
-    writeValue(el, a.value);
     mark(el, a.field);
   }
-  return { status: options.dryRun ? 'preview' : 'filled', url, filled, kept, missing: plan.missing };
+  return { status: options.dryRun ? 'preview' : 'filled', url, filled, kept, missing: plan.missing, ...(rejected.length > 0 ? { rejected } : {}) };
 }
 
 /** Handles `ticket.fill` from the popup on vendor ticket pages (the page kind is checked when asked: consoles navigate in place). */

@@ -38,6 +38,12 @@ export interface CheckerProps {
    * render then shows the order's verdict, with no round trip in between.
    */
   ready?: { settings: CheckerSettings; order: TabOrder };
+  /** The popup already leads with the tab (a checkout's assessment, a ticket form): starting from scratch is folded away. */
+  led?: boolean;
+  /** The tab is a ticket form: the checker offers to fill a saved order's draft into it first. */
+  fillFirst?: boolean;
+  /** Called when an order or claim is opened (the popup then stops leading with the page's own headline). */
+  onSubject?: () => void;
 }
 
 interface Subject {
@@ -106,7 +112,7 @@ type View = 'auto' | 'questions' | 'verdict' | 'ticket';
  * engine still asks, read the verdict with its clauses, deadline and evidence,
  * then prepare the ticket. Every rule is the engine's; this only asks and shows.
  */
-export function Checker({ now, services, current, onVerdictShown, tabOrder, ready }: CheckerProps) {
+export function Checker({ now, services, current, onVerdictShown, tabOrder, ready, led = false, fillFirst = false, onSubject }: CheckerProps) {
   const { t, locale } = useI18n();
   const [settings, setSettings] = useState<UsableSettings | null>(() => (ready ? usableSettings(ready.settings) : null));
   const [settingsError, setSettingsError] = useState<string | null>(null);
@@ -126,6 +132,9 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
   /** What is open now, for answers that arrive later (an order saved while the popup is open never replaces the user's choice). */
   const subjectNow = useRef(subject);
   subjectNow.current = subject;
+  useEffect(() => {
+    if (subject) onSubject?.();
+  }, [subject, onSubject]);
 
   // Settings: custom packs and holiday overrides change verdicts, live.
   useEffect(() => {
@@ -164,11 +173,12 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
     setSubject(subjectOf(ref, bodies));
   };
 
-  const openOrder = async (ref: { vendor: string; orderId: string }) => {
+  const openOrder = async (ref: { vendor: string; orderId: string }, step: View = 'auto') => {
     setLoading(true);
     setLoadError(null);
     try {
       showOrder(ref, await readOrderBodies(services, ref));
+      setView(step);
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -244,7 +254,8 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
   // The same words as the card and reminders: a refunded order says so, whatever the answers.
   const words = useMemo(() => (verdict && subject && facts ? orderWords({ state: subject.prefilled.state, facts }, verdict, locale, now) : null), [verdict, subject, facts, locale, now]);
   const pending = verdict ? verdict.questions.filter((q) => !skipped.includes(q.fact)) : [];
-  const shown: Exclude<View, 'auto'> = view === 'auto' ? (verdict && pending.length === 0 ? 'verdict' : 'questions') : view;
+  // A verdict or ticket asked for before there is a verdict (no purchase date yet) starts at the questions.
+  const shown: Exclude<View, 'auto'> = view === 'auto' || (view !== 'questions' && !verdict) ? (verdict && pending.length === 0 ? 'verdict' : 'questions') : view;
 
   const snapshots = useMemo(() => [...(subject?.snapshots ?? []), ...captured], [subject, captured]);
   const checklist = useMemo(() => {
@@ -360,9 +371,11 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
             currentVendor={current?.match?.vendor ?? null}
             vendors={vendors}
             services={services}
-            onPickOrder={(o) => {
+            led={led}
+            fillFor={fillFirst ? (current?.match?.vendor ?? null) : null}
+            onPickOrder={(o, step) => {
               focusOnSubject.current = true;
-              void openOrder(o);
+              void openOrder(o, step === 'ticket' ? 'ticket' : 'auto');
             }}
             onScratch={(vendor) => {
               focusOnSubject.current = true;
@@ -389,6 +402,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
           {t('checker.change')}
         </button>
       </div>
+      <Steps shown={shown} />
 
       {shown === 'questions' && (
         <>
@@ -429,7 +443,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
             </p>
           )}
           {verdict && (
-            <div className="rg-actions">
+            <div className="rg-actions rg-actions--sticky">
               <button type="button" className="rg-button rg-button--primary" data-action="show-verdict" onClick={() => setView('verdict')}>
                 {pending.length ? t('checker.showVerdictProvisional') : t('checker.showVerdict')}
               </button>
@@ -453,7 +467,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
             openUrl={services.openUrl}
             onShown={verdictShown}
           />
-          <div className="rg-actions">
+          <div className="rg-actions rg-actions--sticky" data-testid="verdict-actions">
             <button type="button" className="rg-button rg-button--primary" data-action="prepare-ticket" onClick={() => setView('ticket')}>
               {t('checker.ticket.prepare')}
             </button>
@@ -524,6 +538,22 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
         </>
       )}
     </div>
+  );
+}
+
+const STEPS = ['questions', 'verdict', 'ticket'] as const;
+
+/** Where the claim stands: answer → verdict → ticket (the step buttons below move between them). */
+function Steps({ shown }: { shown: (typeof STEPS)[number] }) {
+  const { t } = useI18n();
+  return (
+    <ol className="rg-steps-bar" data-testid="steps">
+      {STEPS.map((step) => (
+        <li key={step} data-step={step} aria-current={step === shown ? 'step' : undefined}>
+          {t(`checker.step.${step}`)}
+        </li>
+      ))}
+    </ol>
   );
 }
 

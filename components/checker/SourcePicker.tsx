@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { OrderRef } from '../../lib/evidence/tab-order';
 import type { ResponseOf } from '../../lib/messages';
 import { useI18n } from '../i18n';
 import { displayTime } from '../datetime';
+import { formatMoney } from '../../lib/policy/text';
 import type { CheckerServices } from './services';
 
 export interface VendorChoice {
@@ -19,9 +20,37 @@ export interface SourcePickerProps {
   /** The current tab's vendor (a vendor page without a saved order). */
   currentVendor: string | null;
   vendors: readonly VendorChoice[];
-  services: Pick<CheckerServices, 'listSnapshots'>;
-  onPickOrder: (order: OrderRef) => void;
+  services: Pick<CheckerServices, 'listSnapshots'> & Partial<Pick<CheckerServices, 'getBodies'>>;
+  /** `step` 'ticket': open the order straight at its ticket (the "fill the draft" of a ticket form). */
+  onPickOrder: (order: OrderRef, step?: 'ticket') => void;
   onScratch: (vendor: string) => void;
+  /**
+   * The popup already leads with the tab (a checkout's assessment, a ticket form's draft):
+   * starting a blank claim is folded away and no "no snapshot here" is said.
+   */
+  led?: boolean;
+  /** The tab is this vendor's ticket form: its newest saved order is offered first, to fill the draft in. */
+  fillFor?: string | null;
+}
+
+/** What a saved order row shows besides its number: product, amount paid, date of purchase. */
+export interface OrderDetails {
+  product: string | null;
+  amount: number | null;
+  date: string | null;
+}
+
+const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const money = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.replace(/[,，]/g, '')) ? Number(v.replace(/[,，]/g, '')) : null);
+
+/** The row details of a stored order snapshot (its fields as the page showed them). */
+export function orderDetails(fields: Record<string, unknown>): OrderDetails {
+  const when = text(fields.paidAt) ?? text(fields.createdAt);
+  return {
+    product: text(fields.product),
+    amount: money(fields.amountPaid) ?? money(fields.amount),
+    date: when?.match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? when,
+  };
 }
 
 type SnapshotSummary = ResponseOf<'evidence.list'>['items'][number];
@@ -39,9 +68,17 @@ export function ordersOf(items: readonly SnapshotSummary[]): OrderRef[] {
   return [...seen.values()];
 }
 
+/** The snapshot id behind each order row (the newest of that order). */
+function newestIds(items: readonly SnapshotSummary[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const s of items) if (s.orderId && !ids.has(`${s.vendor}\u0000${s.orderId}`)) ids.set(`${s.vendor}\u0000${s.orderId}`, s.id);
+  return ids;
+}
+
 /** Where a check starts: the order on this page, any saved order, or a blank claim for a chosen vendor. */
-export function SourcePicker({ current, currentVendor, vendors, services, onPickOrder, onScratch }: SourcePickerProps) {
-  const { t } = useI18n();
+export function SourcePicker({ current, currentVendor, vendors, services, onPickOrder, onScratch, led = false, fillFor = null }: SourcePickerProps) {
+  const { t, locale } = useI18n();
+  const [details, setDetails] = useState<Record<string, OrderDetails>>({});
   const vendorName = (id: string) => vendors.find((v) => v.id === id)?.name ?? id;
   const [vendor, setVendor] = useState(currentVendor ?? current?.vendor ?? vendors[0]?.id ?? '');
   const [search, setSearch] = useState('');
@@ -52,7 +89,27 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
     const timer = setTimeout(() => {
       services
         .listSnapshots({ search: search.trim() || undefined, offset: 0, limit: 100 })
-        .then((r) => alive && setOrders({ state: 'ready', items: ordersOf(r.items) }))
+        .then((r) => {
+          if (!alive) return;
+          const items = ordersOf(r.items);
+          setOrders({ state: 'ready', items });
+          // Each row's product, amount and date come from its newest snapshot (20 bodies at most).
+          const ids = newestIds(r.items);
+          const wanted = items.slice(0, LIST_LIMIT).map((o) => ids.get(`${o.vendor}\u0000${o.orderId}`)).filter((id): id is string => Boolean(id));
+          if (!services.getBodies || wanted.length === 0) return;
+          services.getBodies(wanted).then(
+            ({ bodies }) => {
+              if (!alive) return;
+              const found: Record<string, OrderDetails> = {};
+              for (const b of bodies) {
+                const orderId = text(b.fields.orderId) ?? String(b.fields.orderId ?? '');
+                if (orderId) found[`${b.vendor}\u0000${orderId}`] = orderDetails(b.fields);
+              }
+              setDetails(found);
+            },
+            () => undefined,
+          );
+        })
         .catch((e: unknown) => alive && setOrders({ state: 'error', message: e instanceof Error ? e.message : String(e) }));
     }, search ? 200 : 0);
     return () => {
@@ -61,8 +118,30 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
     };
   }, [services, search]);
 
+  const fillOrder = fillFor && orders.state === 'ready' ? (orders.items.find((o) => o.vendor === fillFor) ?? null) : undefined;
+  const describe = (o: OrderRef) => {
+    const d = details[`${o.vendor}\u0000${o.orderId}`];
+    return [d?.product, d?.amount != null ? formatMoney(d.amount, locale) : null, o.orderId].filter(Boolean).join(' · ');
+  };
+
   return (
     <div className="rg-source" data-testid="source">
+      {fillFor && (
+        <section className="rg-lead" aria-labelledby="rg-fill-first" data-testid="fill-first">
+          <h2 id="rg-fill-first">{t('checker.lead.ticket', { vendor: vendorName(fillFor) })}</h2>
+          {fillOrder === undefined && <p className="rg-muted rg-small">{t('checker.loading')}</p>}
+          {fillOrder === null && <p className="rg-small">{t('checker.lead.ticketNoOrder', { vendor: vendorName(fillFor) })}</p>}
+          {fillOrder && (
+            <>
+              <p className="rg-small rg-muted">{t('checker.lead.ticketHelp')}</p>
+              <p className="rg-small">{t('checker.lead.fillOrder', { order: describe(fillOrder) })}</p>
+              <button type="button" className="rg-button rg-button--primary" data-action="fill-draft" onClick={() => onPickOrder(fillOrder, 'ticket')}>
+                {t('checker.lead.fill')}
+              </button>
+            </>
+          )}
+        </section>
+      )}
       {current && (
         <section className="rg-block" aria-labelledby="rg-this-order" data-testid="this-order">
           <h3 id="rg-this-order">{t('checker.source.thisOrder')}</h3>
@@ -77,10 +156,9 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
           </button>
         </section>
       )}
-      {!current && currentVendor && <p className="rg-small rg-muted">{t('checker.source.noSnapshot')}</p>}
+      {!current && currentVendor && !led && <p className="rg-small rg-muted">{t('checker.source.noSnapshot')}</p>}
 
-      <section className="rg-block" aria-labelledby="rg-scratch">
-        <h3 id="rg-scratch">{t('checker.source.scratch')}</h3>
+      <Fold folded={led && fillOrder !== null} className="rg-block" label={t('checker.source.scratch')}>
         <div className="rg-row rg-row--wrap">
           <label className="rg-field rg-field--inline">
             <span>{t('checker.source.vendor')}</span>
@@ -96,7 +174,7 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
             {t('checker.source.start')}
           </button>
         </div>
-      </section>
+      </Fold>
 
       <section className="rg-block" aria-labelledby="rg-stored">
         <h3 id="rg-stored">{t('checker.source.stored')}</h3>
@@ -109,21 +187,50 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
         {orders.state === 'ready' && orders.items.length === 0 && <p className="rg-muted">{t('checker.source.noOrders')}</p>}
         {orders.state === 'ready' && orders.items.length > 0 && (
           <ul className="rg-orders" data-testid="stored-orders">
-            {orders.items.slice(0, LIST_LIMIT).map((o) => (
-              <li key={`${o.vendor}-${o.orderId}`}>
-                <button type="button" className="rg-order" onClick={() => onPickOrder(o)} aria-label={t('checker.source.pick', { orderId: o.orderId })}>
-                  <strong>{o.orderId}</strong>
-                  <span className="rg-small rg-muted">
-                    {vendorName(o.vendor)}
-                    {o.status ? ` · ${o.status}` : ''} · {displayTime(o.capturedAt)}
-                  </span>
-                </button>
-              </li>
-            ))}
+            {orders.items.slice(0, LIST_LIMIT).map((o) => {
+              const d = details[`${o.vendor}\u0000${o.orderId}`];
+              return (
+                <li key={`${o.vendor}-${o.orderId}`}>
+                  <button type="button" className="rg-order" data-order-id={o.orderId} onClick={() => onPickOrder(o)} aria-label={t('checker.source.pick', { orderId: o.orderId })}>
+                    <span className="rg-order__main">
+                      <strong className="rg-order__product">{d?.product ?? vendorName(o.vendor)}</strong>
+                      {d?.amount != null && <span className="rg-order__amount">{formatMoney(d.amount, locale)}</span>}
+                    </span>
+                    <span className="rg-small rg-muted rg-order__meta">
+                      {[
+                        d?.product ? vendorName(o.vendor) : null,
+                        o.status,
+                        d?.date ? t('checker.source.boughtOn', { date: d.date }) : t('checker.source.capturedAt', { date: displayTime(o.capturedAt) }),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                    <span className="rg-small rg-muted rg-order__id">{t('checker.source.orderLine', { orderId: o.orderId })}</span>
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         )}
         {orders.state === 'ready' && orders.items.length > LIST_LIMIT && <p className="rg-small rg-muted">{t('checker.source.more', { count: orders.items.length - LIST_LIMIT })}</p>}
       </section>
     </div>
+  );
+}
+
+/** A section, or (when the popup already leads with something else) the same content behind a disclosure. */
+function Fold({ folded, className, label, children }: { folded: boolean; className: string; label: string; children: ReactNode }) {
+  if (folded)
+    return (
+      <details className={`${className} rg-fold`}>
+        <summary>{label}</summary>
+        {children}
+      </details>
+    );
+  return (
+    <section className={className} aria-label={label}>
+      <h3>{label}</h3>
+      {children}
+    </section>
   );
 }

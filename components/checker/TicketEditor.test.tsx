@@ -1,12 +1,13 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { evaluateClaim, type ClaimSnapshot } from '../../lib';
 import { StaticLocale } from '../i18n';
 import { Checker } from './Checker';
 import { claimSnapshot } from './snapshotFacts';
 import { TicketEditor, type Contact, type TicketTarget } from './TicketEditor';
+import type { CheckerServices } from './services';
 import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
 
 const cvmFacts = {
@@ -32,7 +33,7 @@ const workorderTab = {
   match: { vendor: 'tencent-cloud', kind: 'ticket' as const },
 };
 
-function Editor({ services, facts = cvmFacts, packs = [] as unknown[], refused = false, locale = 'zh-CN' as 'zh-CN' | 'en' }: { services: ReturnType<typeof fakeServices>['services']; facts?: Record<string, unknown>; packs?: unknown[]; refused?: boolean; locale?: 'zh-CN' | 'en' }) {
+function Editor({ services, facts = cvmFacts, packs = [] as unknown[], refused = false, locale = 'zh-CN' as 'zh-CN' | 'en' }: { services: CheckerServices; facts?: Record<string, unknown>; packs?: unknown[]; refused?: boolean; locale?: 'zh-CN' | 'en' }) {
   const [target, setTarget] = useState<TicketTarget>(refused ? '12315' : 'vendor');
   const [contact, setContact] = useState<Contact>({ name: '', phone: '', email: '' });
   const verdict = evaluateClaim(refused ? { ...facts, vendorRefused: true } : facts, NOW, { locale, packs });
@@ -169,6 +170,64 @@ describe('TicketEditor: the draft as editable fields', () => {
     expect(field('category').value).toBe('黑猫投诉 > 发起投诉');
     await user.click(screen.getByRole('radio', { name: '厂商' }));
     expect(field('category').value).toBe('云服务器 CVM > 退费 / 退还');
+  });
+
+  it('after a refusal: each complaint links its official portal, primary, and says what to upload', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices();
+    render(<Editor services={services} refused />);
+    expect(screen.getByRole('link', { name: 'www.12315.cn' })).toHaveAttribute('href', 'https://www.12315.cn');
+    expect(screen.getByText('投诉时上传这些材料')).toBeInTheDocument();
+    const open12315 = screen.getByRole('button', { name: '去 12315 投诉' });
+    expect(open12315).toHaveClass('rg-button--primary');
+    expect(document.querySelectorAll('[data-testid="ticket-actions"] .rg-button--primary')).toHaveLength(1);
+    await user.click(open12315);
+    expect(services.openUrl).toHaveBeenCalledWith('https://www.12315.cn');
+    await user.click(screen.getByRole('radio', { name: '黑猫投诉' }));
+    expect(screen.getByRole('link', { name: 'tousu.sina.com.cn' })).toHaveAttribute('href', 'https://tousu.sina.com.cn');
+    await user.click(screen.getByRole('button', { name: '去黑猫投诉' }));
+    expect(services.openUrl).toHaveBeenCalledWith('https://tousu.sina.com.cn');
+  });
+
+  it('"fill the form" is the primary action only while a form is open; otherwise copying is, as the text says', async () => {
+    const none = fakeServices().services;
+    const { unmount } = render(<Editor services={none} />);
+    expect(await screen.findByTestId('form-status')).toHaveTextContent('没有找到已打开的工单表单');
+    expect(screen.getByRole('button', { name: '填入工单表单' })).not.toHaveClass('rg-button--primary');
+    expect(screen.getByRole('button', { name: '复制为文本' })).toHaveClass('rg-button--primary');
+    unmount();
+
+    const { services } = fakeServices();
+    services.findTicketTabs.mockResolvedValue([workorderTab]);
+    services.fillTicket.mockResolvedValue({ status: 'preview', url: workorderTab.url, filled: [], kept: [], missing: [] } as never);
+    render(<Editor services={services} />);
+    expect(await screen.findByTestId('form-status')).toHaveTextContent('找到已打开的工单表单');
+    expect(screen.getByRole('button', { name: '填入工单表单' })).toHaveClass('rg-button--primary');
+    expect(screen.getByRole('button', { name: '复制为文本' })).not.toHaveClass('rg-button--primary');
+  });
+
+  it('lists the missing evidence once: in the attachment list, not again under the notes', () => {
+    render(<Editor services={fakeServices().services} />);
+    const missing = [...screen.getByTestId('attachments').querySelectorAll('[data-have="false"]')];
+    expect(missing.length).toBeGreaterThan(0);
+    const label = missing[0]!.textContent!.replace(/未具备|缺少|missing/g, '').trim().slice(0, 6);
+    expect(document.body.textContent!.split(label).length - 1).toBe(1);
+    expect(screen.queryByText(/^尚缺证据：/)).toBeNull();
+  });
+
+  it('offers each snapshot\'s screenshot as a PNG the form accepts, beside the ZIP, and says when one has none', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices();
+    const downloadScreenshotPng = vi.fn(async (_id: string) => false);
+    const openReport = vi.fn();
+    render(<Editor services={{ ...services, downloadScreenshotPng, openReport }} />);
+    const files = screen.getByTestId('ticket-files');
+    await user.click(within(files).getByRole('button', { name: '下载 snap-000001 的截图（PNG）' }));
+    expect(downloadScreenshotPng).toHaveBeenCalledWith('snap-000001');
+    expect(await within(files).findByText(/这份快照没有截图/)).toBeInTheDocument();
+    await user.click(within(files).getByRole('button', { name: '打印证据报告（可存为 PDF）' }));
+    expect(openReport).toHaveBeenCalledWith(['snap-000001']);
+    expect(screen.getByRole('button', { name: '在证据库导出证据包' })).toBeInTheDocument();
   });
 
   it('writes the draft in English when the UI is English', () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { draftTicket, TICKET_TEMPLATES, type TicketDraft } from '../../lib/tickets/draft';
+import { draftTicket, missingEvidenceNote, TICKET_TEMPLATES, type TicketDraft } from '../../lib/tickets/draft';
 import { fillHints, fillValuesFromDraft, type FillField } from '../../lib/tickets/fill';
 import { MessagingError } from '../../lib/wire';
 import type { ResponseOf } from '../../lib/messages';
@@ -120,8 +120,15 @@ export function TicketEditor(props: TicketEditorProps) {
   );
 }
 
-function DraftFields({ draft, verdict, facts, services, target, contact }: TicketEditorProps & { draft: TicketDraft }) {
+function DraftFields({ draft, verdict, facts, services, target, contact, snapshots }: TicketEditorProps & { draft: TicketDraft }) {
   const { t } = useI18n();
+  /** Per snapshot: whether its PNG was saved (false: it has no screenshot). */
+  const [pngState, setPngState] = useState<Record<string, boolean>>({});
+  const stored = snapshots.filter((s): s is typeof s & { id: string } => typeof s.id === 'string');
+  const png = async (id: string) => {
+    const saved = await services.downloadScreenshotPng!(id).catch(() => false);
+    setPngState((s) => ({ ...s, [id]: saved }));
+  };
   const [edits, setEdits] = useState<{ title?: string; category?: string; description?: string }>({});
   const title = edits.title ?? draft.title;
   const category = edits.category ?? draft.category.join(' > ');
@@ -211,6 +218,16 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
   const emailTo = verdict.channels.find((c) => c.kind === 'email' && c.value?.includes('@'))?.value ?? '';
   const mailto = `mailto:${encodeURIComponent(emailTo).replace('%40', '@')}?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(description)}`;
   const fieldLabel = (f: FillField) => t(`checker.field.${f}`);
+  const complaint = draft.target === '12315' || draft.target === 'heimao';
+  // The attachment list above already shows what is missing: its note would be the checklist a second time.
+  const missing = draft.attachments.filter((a) => !a.have).map((a) => a.label);
+  const notes = missing.length ? draft.notes.filter((n) => n !== missingEvidenceNote(missing, draft.locale)) : draft.notes;
+  const emailable = draft.channel === 'email' || (target === 'vendor' && verdict.claimWith === 'reseller');
+  // One primary action, the one that fits what is open: the form when one is open, else the portal,
+  // else the email, else the copy.
+  const formOpen = fillable && (fill.state === 'done' || !!found);
+  const emailPrimary = !formOpen && !complaint && emailable;
+  const copyPrimary = !formOpen && !complaint && !emailable;
 
   return (
     <div className="rg-draft" data-target={draft.target} data-channel={draft.channel}>
@@ -232,7 +249,7 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
         </button>
       )}
       <div className="rg-block">
-        <h4>{t('checker.ticket.attachments')}</h4>
+        <h4>{t(complaint ? 'checker.ticket.attachments.complaint' : 'checker.ticket.attachments')}</h4>
         <ul className="rg-checklist" data-testid="attachments">
           {draft.attachments.map((a) => (
             <li key={a.id} data-have={a.have ? 'true' : 'false'}>
@@ -247,11 +264,31 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
           ))}
         </ul>
       </div>
-      {draft.notes.length > 0 && (
+      {services.downloadScreenshotPng && stored.length > 0 && (
+        <div className="rg-block" data-testid="ticket-files">
+          <h4>{t('checker.ticket.files')}</h4>
+          <ul className="rg-files">
+            {stored.map((snap) => (
+              <li key={snap.id}>
+                <button type="button" className="rg-link" data-action="screenshot-png" data-snapshot={snap.id} onClick={() => void png(snap.id)}>
+                  {t('checker.ticket.png', { id: snap.id })}
+                </button>
+                {pngState[snap.id] === false && <span className="rg-small rg-muted"> · {t('checker.ticket.noScreenshot')}</span>}
+              </li>
+            ))}
+          </ul>
+          {services.openReport && (
+            <button type="button" className="rg-link" data-action="print-report" onClick={() => services.openReport!(stored.map((s) => s.id))}>
+              {t('checker.ticket.report')}
+            </button>
+          )}
+        </div>
+      )}
+      {notes.length > 0 && (
         <div className="rg-block rg-notes">
           <h4>{t('checker.ticket.notes')}</h4>
           <ul className="rg-small">
-            {draft.notes.map((n) => (
+            {notes.map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>
@@ -263,19 +300,39 @@ function DraftFields({ draft, verdict, facts, services, target, contact }: Ticke
           <p className="rg-small">{alt.script}</p>
         </details>
       ))}
-      {draft.url && <p className="rg-small rg-muted">{t('checker.ticket.where', { url: draft.url })}</p>}
 
-      <div className="rg-actions">
+      {complaint && draft.url && (
+        <p className="rg-small" data-testid="complaint-portal">
+          {t(`checker.ticket.portal.${draft.target as 'heimao' | '12315'}`)}{' '}
+          <a href={draft.url} target="_blank" rel="noreferrer" data-portal={draft.target}>
+            {draft.url.replace(/^https:\/\//, '')}
+          </a>
+        </p>
+      )}
+      {!complaint && draft.url && <p className="rg-small rg-muted">{t('checker.ticket.where', { url: draft.url })}</p>}
+
+      <div className="rg-actions rg-actions--sticky" data-testid="ticket-actions">
+        {complaint && draft.url && (
+          <button type="button" className="rg-button rg-button--primary" data-action="open-portal" onClick={() => services.openUrl(draft.url!)}>
+            {t(`checker.ticket.openPortal.${draft.target as 'heimao' | '12315'}`)}
+          </button>
+        )}
         {fillable && (
-          <button type="button" className="rg-button rg-button--primary" data-action="fill-form" onClick={() => void doFill()} disabled={fill.state === 'busy'}>
+          <button
+            type="button"
+            className={`rg-button${formOpen ? ' rg-button--primary' : ''}`}
+            data-action="fill-form"
+            onClick={() => void doFill()}
+            disabled={fill.state === 'busy'}
+          >
             {fill.state === 'busy' ? t('checker.ticket.filling') : t('checker.ticket.fill')}
           </button>
         )}
-        <button type="button" className="rg-button" data-action="copy" onClick={() => void copy()}>
+        <button type="button" className={`rg-button${copyPrimary ? ' rg-button--primary' : ''}`} data-action="copy" onClick={() => void copy()}>
           {t('checker.ticket.copy')}
         </button>
-        {(draft.channel === 'email' || target === 'vendor' && verdict.claimWith === 'reseller') && (
-          <a className="rg-button" href={mailto} target="_blank" rel="noreferrer" data-action="email">
+        {emailable && (
+          <a className={`rg-button${emailPrimary ? ' rg-button--primary' : ''}`} href={mailto} target="_blank" rel="noreferrer" data-action="email">
             {t('checker.ticket.email')}
           </a>
         )}

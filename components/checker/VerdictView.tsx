@@ -19,6 +19,37 @@ export function capturable(id: string): boolean {
   return !!(EVIDENCE_ITEMS as readonly { id: string; fromSnapshot?: readonly string[] }[]).find((e) => e.id === id)?.fromSnapshot;
 }
 
+const DATE = /(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?)/;
+
+/** A line whose dates never break across lines ("2026-\n11-18" reads as two numbers). */
+export function KeepDates({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(DATE).map((part, i) =>
+        i % 2 === 1 ? (
+          <span key={i} className="rg-nowrap">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+/** Citations of one document, together: a document cited for two clauses is listed once. */
+function byDocument(basis: Verdict['basis'], title: (b: Verdict['basis'][number]) => string) {
+  const groups: { title: string; source: string; items: Verdict['basis'] }[] = [];
+  for (const b of basis) {
+    const t = title(b);
+    const g = groups.find((x) => x.title === t);
+    if (g) g.items.push(b);
+    else groups.push({ title: t, source: b.source, items: [b] });
+  }
+  return groups;
+}
+
 /** "HH:mm" when a window closes before the end of its day (hour-based windows), else null. */
 function closingTime(closesAt: string | undefined): string | null {
   const time = closesAt?.match(/T(\d{2}:\d{2}):\d{2}/)?.[1];
@@ -61,22 +92,6 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
     <div className="rg-verdict" data-testid="verdict">
       <VerdictSummary verdict={verdict} words={words} openQuestions={openQuestions} onShown={onShown} />
 
-      {est && (
-        <div className="rg-block" data-testid="estimate">
-          {est.amount !== null ? (
-            <p>
-              <strong>{t('checker.estimate', { amount: formatMoney(est.amount, locale) })}</strong> <span className="rg-tag">{t('checker.estimate.note')}</span>
-            </p>
-          ) : (
-            <p className="rg-muted">{t('checker.estimate.unknown')}</p>
-          )}
-          <details>
-            <summary>{t('checker.estimate.how')}</summary>
-            <p className="rg-small">{est.method}</p>
-          </details>
-        </div>
-      )}
-
       <section className="rg-block" aria-labelledby="rg-deadline" data-testid="deadline">
         <h3 id="rg-deadline">{t('checker.deadline.title')}</h3>
         {d ? (
@@ -112,8 +127,13 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
         )}
         {verdict.claimWindow && (
           <p className="rg-small" data-testid="claim-window">
-            {t('checker.claimWindow', { opensAfter: verdict.claimWindow.opensAfter, closesOn: verdict.claimWindow.closesOn })}
-            {!verdict.claimWindow.canFileNow && <> {t('checker.claimWindow.notYet', { opensAfter: verdict.claimWindow.opensAfter })}</>}
+            <KeepDates text={t('checker.claimWindow', { opensAfter: verdict.claimWindow.opensAfter, closesOn: verdict.claimWindow.closesOn })} />
+            {!verdict.claimWindow.canFileNow && (
+              <>
+                {' '}
+                <KeepDates text={t('checker.claimWindow.notYet', { opensAfter: verdict.claimWindow.opensAfter })} />
+              </>
+            )}
             {verdict.claimWindow.estimated && (
               <>
                 {' '}
@@ -127,31 +147,55 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
         {verdict.outcome !== 'expired' &&
           verdict.lapsed.map((l) => (
             <p key={l.rule} className="rg-small rg-muted">
-              {t('checker.lapsed', { label: l.deadline.label, date: l.deadline.date })}
+              <KeepDates text={t('checker.lapsed', { label: l.deadline.label, date: l.deadline.date })} />
             </p>
           ))}
       </section>
 
-      <section className="rg-block" aria-labelledby="rg-basis" data-testid="basis">
-        <h3 id="rg-basis">{t('checker.basis.title')}</h3>
-        <ul className="rg-clauses">
-          {verdict.basis.map((b, i) => (
-            <li key={`${b.source}-${b.clause ?? ''}-${i}`}>
-              <details data-source={b.source}>
-                <summary>
-                  {citationTitle(b, locale)}
-                  {/* FACTS.md entries share a document title; the entry names the part. */}
-                  {b.source === 'FACTS.md' && b.clause?.includes(': ') && <span className="rg-clause"> · {b.clause.slice(b.clause.indexOf(': ') + 2)}</span>}
-                </summary>
-                <p>{b.text}</p>
+      <section className="rg-block" aria-labelledby="rg-where" data-testid="where">
+        <h3 id="rg-where">{t('checker.where.title')}</h3>
+        <ul className="rg-where">
+          {verdict.channels.map((c) => (
+            <li key={c.id} data-channel={c.id} data-kind={c.kind}>
+              <strong>{c.name}</strong>
+              {c.value && /^https:\/\//.test(c.value) && (
+                <>
+                  {' '}
+                  <button type="button" className="rg-link" aria-label={t('checker.where.open', { name: c.name })} onClick={() => openUrl(c.value!)}>
+                    {new URL(c.value).host}
+                  </button>
+                </>
+              )}
+              {c.value && c.kind === 'phone' && !c.name.includes(c.value) && <span className="rg-small"> · {t('checker.where.phone', { number: c.value })}</span>}
+              {c.value && c.kind === 'email' && c.value.includes('@') && (
+                <>
+                  {' '}
+                  <a href={`mailto:${c.value}`}>{c.value}</a>
+                </>
+              )}
+              {!c.value && <span className="rg-small rg-muted"> · {t('checker.where.noAddress')}</span>}
+              {c.note && (
                 <p className="rg-small rg-muted">
-                  {t('checker.basis.file', { file: b.clause ? `${b.source} · ${b.clause}` : b.source })}
+                  <KeepDates text={c.note} />
                 </p>
-              </details>
+              )}
             </li>
           ))}
         </ul>
       </section>
+
+      {verdict.nextSteps.length > 0 && (
+        <section className="rg-block" aria-labelledby="rg-steps" data-testid="next-steps">
+          <h3 id="rg-steps">{t('checker.steps.title')}</h3>
+          <ol className="rg-steps">
+            {verdict.nextSteps.map((s) => (
+              <li key={s}>
+                <KeepDates text={s} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       <section className="rg-block" aria-labelledby="rg-checklist" data-testid="checklist">
         <h3 id="rg-checklist">
@@ -182,44 +226,42 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
         <CaptureStatus state={capture.state} />
       </section>
 
-      <section className="rg-block" aria-labelledby="rg-where" data-testid="where">
-        <h3 id="rg-where">{t('checker.where.title')}</h3>
-        <ul className="rg-where">
-          {verdict.channels.map((c) => (
-            <li key={c.id} data-channel={c.id} data-kind={c.kind}>
-              <strong>{c.name}</strong>
-              {c.value && /^https:\/\//.test(c.value) && (
-                <>
-                  {' '}
-                  <button type="button" className="rg-link" aria-label={t('checker.where.open', { name: c.name })} onClick={() => openUrl(c.value!)}>
-                    {new URL(c.value).host}
-                  </button>
-                </>
-              )}
-              {c.value && c.kind === 'phone' && <span className="rg-small"> · {t('checker.where.phone', { number: c.value })}</span>}
-              {c.value && c.kind === 'email' && c.value.includes('@') && (
-                <>
-                  {' '}
-                  <a href={`mailto:${c.value}`}>{c.value}</a>
-                </>
-              )}
-              {!c.value && <span className="rg-small rg-muted"> · {t('checker.where.noAddress')}</span>}
-              {c.note && <p className="rg-small rg-muted">{c.note}</p>}
+      {est && (
+        <div className="rg-block" data-testid="estimate">
+          {est.amount !== null ? (
+            <p>
+              <strong>{t('checker.estimate', { amount: formatMoney(est.amount, locale) })}</strong> <span className="rg-tag">{t('checker.estimate.final')}</span>
+            </p>
+          ) : (
+            <p className="rg-muted">{t('checker.estimate.unknown')}</p>
+          )}
+          <details>
+            <summary>{t('checker.estimate.how')}</summary>
+            <p className="rg-small">{est.method}</p>
+          </details>
+        </div>
+      )}
+
+      <section className="rg-block" aria-labelledby="rg-basis" data-testid="basis">
+        <h3 id="rg-basis">{t('checker.basis.title')}</h3>
+        <ul className="rg-clauses">
+          {byDocument(verdict.basis, (b) => citationTitle(b, locale)).map((g) => (
+            <li key={g.title}>
+              <details data-source={g.source}>
+                <summary>{g.title}</summary>
+                {g.items.map((b, i) => (
+                  <div key={`${b.clause ?? ''}-${i}`}>
+                    <p>
+                  <KeepDates text={b.text} />
+                </p>
+                    <p className="rg-small rg-muted">{t('checker.basis.file', { file: b.clause ? `${b.source} · ${b.clause}` : b.source })}</p>
+                  </div>
+                ))}
+              </details>
             </li>
           ))}
         </ul>
       </section>
-
-      {verdict.nextSteps.length > 0 && (
-        <section className="rg-block" aria-labelledby="rg-steps" data-testid="next-steps">
-          <h3 id="rg-steps">{t('checker.steps.title')}</h3>
-          <ol className="rg-steps">
-            {verdict.nextSteps.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ol>
-        </section>
-      )}
 
       {verdict.timeline.length > 0 && (
         <section className="rg-block" aria-labelledby="rg-timeline">
@@ -227,15 +269,17 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
           <ul className="rg-small">
             {verdict.timeline.map((i) => (
               <li key={i.id}>
-                {t('checker.timeline.item', { label: i.label, earliest: i.earliest, latest: i.latest })}
-                {i.estimated && t('checker.timeline.estimated')}
+                <KeepDates text={t('checker.timeline.item', { label: i.label, earliest: i.earliest, latest: i.latest })} />
+                {i.estimated && !i.label.includes(t('checker.timeline.estimated').trim()) && t('checker.timeline.estimated')}
               </li>
             ))}
           </ul>
         </section>
       )}
 
-      <p className="rg-small rg-muted">{t('checker.pack', { name: verdict.pack.name, date: verdict.pack.lastChecked })}</p>
+      <p className="rg-small rg-muted">
+        <KeepDates text={t('checker.pack', { name: verdict.pack.name, date: verdict.pack.lastChecked })} />
+      </p>
     </div>
   );
 }

@@ -14,12 +14,21 @@ export interface CheckerServices {
   /** The user's custom policy packs and holiday overrides (settings). */
   loadSettings(): Promise<CheckerSettings>;
   watchSettings?(onChange: (settings: CheckerSettings) => void): () => void;
+  /** What a tab's in-page card says (`tab.card`): null when no card has read that tab. */
+  tabCard?(tabId: number, locale: 'zh-CN' | 'en'): Promise<ResponseOf<'tab.card'>['content']>;
   /** Open tabs the extension recognised as vendor ticket pages. */
   findTicketTabs(): Promise<{ tabId: number; title: string; url: string; match: PageMatch }[]>;
   /** `ticket.fill` to one tab's content script. */
   fillTicket(tabId: number, request: RequestOf<'ticket.fill'>): Promise<ResponseOf<'ticket.fill'>>;
   focusTab(tabId: number): Promise<void>;
   openUrl(url: string): void;
+  /**
+   * Saves a snapshot's screenshot as a PNG file (the format ticket forms accept, beside the ZIP
+   * bundle); resolves false when the snapshot has no screenshot.
+   */
+  downloadScreenshotPng?(snapshotId: string): Promise<boolean>;
+  /** Opens the printable evidence report of these snapshots (an extension page the browser prints to PDF). */
+  openReport?(snapshotIds: string[]): void;
   /** Opens the evidence locker, where the evidence bundle is exported. */
   openLocker(): void;
   /** The evidence chain's head hash, which a draft resting on stored evidence quotes. */

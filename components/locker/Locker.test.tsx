@@ -112,6 +112,32 @@ describe('evidence locker · list and filters', () => {
     expect(screen.getByRole('button', { name: '全部导出' })).toBeDisabled();
   });
 
+  it('the empty state teaches the Alt+Shift+S shortcut and the context-menu item', async () => {
+    const { api } = await lockerOver(async () => {});
+    show(api);
+    const empty = await screen.findByTestId('locker-empty');
+    expect(empty.querySelector('[data-how="shortcut"]')).toHaveTextContent('按 Alt+Shift+S');
+    expect(empty.querySelector('[data-how="menu"]')).toHaveTextContent('右键，选择“保存此页为证据”');
+  });
+
+  it('each order row shows the product, the amount paid and the status', async () => {
+    const { api } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604', '已支付', { fields: { orderId: '20261118105822371604', status: '已支付', amountPaid: 3145.37, product: '云服务器 CVM 标准型S5', term: '1年' } }), null, at(0));
+      await s.capture(orderPayload({ url: 'http://buy.cloud.tencent.com/cvm', match: { vendor: 'tencent-cloud', kind: 'checkout' }, fields: {}, source: 'manual', text: '购买' }), null, at(5));
+    });
+    show(api);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const [checkout, order] = rows();
+    const cell = (row: Element, name: string) => row.querySelector(`[data-field="${name}"]`)!;
+    expect(cell(order!, 'product')).toHaveTextContent('云服务器 CVM 标准型S5');
+    expect(cell(order!, 'amount')).toHaveTextContent('3145.37 元');
+    expect(cell(order!, 'status')).toHaveTextContent('已支付');
+    // A page that is not an order says what it is, and has no amount to show.
+    expect(cell(checkout!, 'product')).toHaveTextContent('腾讯云 · ');
+    expect(cell(checkout!, 'amount')).toHaveTextContent('—');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(expect.arrayContaining(['商品', '实付金额', '状态']));
+  });
+
   it('lists snapshots newest first with vendor, kind, order, status, Beijing time, source and badges', async () => {
     const { api } = await lockerOver(async (s) => {
       await s.capture(orderPage('20261118105822371604'), JPEG, at(0));

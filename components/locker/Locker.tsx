@@ -199,6 +199,16 @@ export function Locker({ api }: { api: LockerApi }) {
               <div className="rg-locker__empty" data-testid="locker-empty">
                 <h3>{t('locker.empty.title')}</h3>
                 <p>{t('locker.empty.body')}</p>
+                <p>{t('locker.empty.howTitle')}</p>
+                <ul className="rg-locker__how">
+                  <li data-how="shortcut">
+                    {t('locker.empty.shortcutBefore')}
+                    <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>
+                    {t('locker.empty.shortcutAfter')}
+                  </li>
+                  <li data-how="menu">{t('locker.empty.menu', { item: t('capture.menu') })}</li>
+                  <li data-how="auto">{t('locker.empty.auto')}</li>
+                </ul>
               </div>
             )}
             {list.state === 'ready' && list.total === 0 && !empty && <p data-testid="no-match">{t('locker.list.noMatch')}</p>}

@@ -1,43 +1,106 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { yearOverridesSchema, type YearOverride } from '../../lib/time/calendar';
+import { isIsoDate } from '../../lib/time/zone';
 import { useI18n } from '../i18n';
 import { pathText } from './json-lines';
 import { Status, type StatusMessage } from './Status';
 
-const dates = (text: string) => text.split(/[\s,，、]+/).map((d) => d.trim()).filter(Boolean);
+type DayKind = 'holidays' | 'workdays';
 
-/** Per-year official holiday schedules, validated like lib/time's YearOverride before anything is saved. */
+/**
+ * Per-year official holiday schedules, picked day by day with date controls.
+ * Each change is validated like lib/time's YearOverride and saved at once;
+ * an invalid change is shown and nothing is stored.
+ */
 export function HolidaysSection({ overrides, onSave }: { overrides: readonly unknown[]; onSave: (next: YearOverride[]) => Promise<void> }) {
   const { t } = useI18n();
   const id = useId();
   const current = yearOverridesSchema().safeParse(overrides);
   const list: YearOverride[] = current.success ? current.data : [];
   const [year, setYear] = useState('');
-  const [holidays, setHolidays] = useState('');
-  const [workdays, setWorkdays] = useState('');
-  const [source, setSource] = useState('');
+  const [entry, setEntry] = useState<{ holidays: string[]; workdays: string[]; source: string }>({ holidays: [], workdays: [], source: '' });
+  const [picking, setPicking] = useState<Record<DayKind, string>>({ holidays: '', workdays: '' });
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState<StatusMessage>(null);
+  const y = Number(year);
+  const yearOk = /^\d{4}$/.test(year) && y >= 1990 && y <= 2200;
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const entry = { year: Number(year), holidays: dates(holidays), workdays: dates(workdays), ...(source.trim() ? { source: source.trim() } : {}) };
-    const next = [...list.filter((o) => o.year !== entry.year), entry].sort((a, b) => a.year - b.year);
-    const parsed = yearOverridesSchema().safeParse(next);
+  const edit = (next: string) => {
+    setYear(next);
+    const known = list.find((o) => String(o.year) === next);
+    setEntry(known ? { holidays: [...known.holidays], workdays: [...known.workdays], source: known.source ?? '' } : { holidays: [], workdays: [], source: '' });
+    setErrors([]);
+    setStatus(null);
+  };
+
+  /** Saves the year's schedule as it now stands (a year needs at least one holiday before it is stored). */
+  const store = async (next: typeof entry) => {
+    setEntry(next);
+    if (!yearOk || next.holidays.length === 0) {
+      setStatus(null);
+      return;
+    }
+    const one = { year: y, holidays: [...next.holidays].sort(), workdays: [...next.workdays].sort(), ...(next.source.trim() ? { source: next.source.trim() } : {}) };
+    const all = [...list.filter((o) => o.year !== y), one].sort((a, b) => a.year - b.year);
+    const parsed = yearOverridesSchema().safeParse(all);
     if (!parsed.success) {
-      const at = next.indexOf(entry);
+      const at = all.indexOf(one);
       setErrors(parsed.error.issues.map((i) => `${pathText(i.path[0] === at ? i.path.slice(1) : i.path)}: ${i.message}`));
       setStatus(null);
       return;
     }
     setErrors([]);
     await onSave(parsed.data);
-    setStatus({ kind: 'ok', text: t('settings.holidays.saved', { year: entry.year }) });
+    setStatus({ kind: 'ok', text: t('settings.holidays.saved', { year: y }) });
   };
 
-  const remove = async (y: number) => {
-    await onSave(list.filter((o) => o.year !== y));
+  const addDay = (kind: DayKind) => {
+    const day = picking[kind];
+    if (!isIsoDate(day) || entry[kind].includes(day)) return;
+    setPicking({ ...picking, [kind]: '' });
+    void store({ ...entry, [kind]: [...entry[kind], day].sort() });
   };
+
+  const remove = async (removed: number) => {
+    await onSave(list.filter((o) => o.year !== removed));
+    if (removed === y) edit('');
+  };
+
+  const dayList = (kind: DayKind) => (
+    <div className="rg-days" data-days={kind}>
+      <span id={`${id}-${kind}`}>{t(`settings.holidays.${kind}`)}</span>
+      <ul className="rg-chips" aria-labelledby={`${id}-${kind}`}>
+        {entry[kind].map((d) => (
+          <li key={d} className="rg-chip">
+            <time dateTime={d}>{d}</time>
+            <button type="button" className="rg-chip__remove" aria-label={t('settings.holidays.removeDay', { date: d })} onClick={() => void store({ ...entry, [kind]: entry[kind].filter((x) => x !== d) })}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="rg-row">
+        <input
+          type="date"
+          aria-label={t(`settings.holidays.pick.${kind}`)}
+          disabled={!yearOk}
+          min={yearOk ? `${year}-01-01` : undefined}
+          max={yearOk ? `${year}-12-31` : undefined}
+          value={picking[kind]}
+          onChange={(e) => setPicking({ ...picking, [kind]: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              addDay(kind);
+            }
+          }}
+        />
+        <button type="button" className="rg-button" disabled={!yearOk} onClick={() => addDay(kind)}>
+          {t(`settings.holidays.addDay.${kind}`)}
+        </button>
+      </div>
+    </div>
+  );
 
   return (
     <section className="rg-panel" aria-labelledby={`${id}-h`} data-section="holidays">
@@ -50,6 +113,9 @@ export function HolidaysSection({ overrides, onSave }: { overrides: readonly unk
           {list.map((o) => (
             <li key={o.year} className="rg-row">
               <span>{t('settings.holidays.item', { year: o.year, holidays: o.holidays.length, workdays: o.workdays.length })}</span>
+              <button type="button" className="rg-button" onClick={() => edit(String(o.year))}>
+                {t('settings.holidays.edit', { year: o.year })}
+              </button>
               <button type="button" className="rg-button" onClick={() => void remove(o.year)}>
                 {t('settings.holidays.remove', { year: o.year })}
               </button>
@@ -57,19 +123,19 @@ export function HolidaysSection({ overrides, onSave }: { overrides: readonly unk
           ))}
         </ul>
       )}
-      <form className="rg-grid" onSubmit={(e) => void add(e)}>
-        <label htmlFor={`${id}-y`}>{t('settings.holidays.year')}</label>
-        <input id={`${id}-y`} type="number" min={1990} max={2200} value={year} onChange={(e) => setYear(e.target.value)} />
-        <label htmlFor={`${id}-h1`}>{t('settings.holidays.holidays')}</label>
-        <textarea id={`${id}-h1`} rows={4} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
-        <label htmlFor={`${id}-w`}>{t('settings.holidays.workdays')}</label>
-        <textarea id={`${id}-w`} rows={2} value={workdays} onChange={(e) => setWorkdays(e.target.value)} />
-        <label htmlFor={`${id}-s`}>{t('settings.holidays.source')}</label>
-        <input id={`${id}-s`} type="text" value={source} onChange={(e) => setSource(e.target.value)} />
-        <button type="submit" className="rg-button rg-button--primary">
-          {t('settings.holidays.add')}
-        </button>
-      </form>
+      <div className="rg-holiday-editor">
+        <div className="rg-row">
+          <label htmlFor={`${id}-y`}>{t('settings.holidays.year')}</label>
+          <input id={`${id}-y`} type="number" min={1990} max={2200} value={year} onChange={(e) => edit(e.target.value)} />
+        </div>
+        {dayList('holidays')}
+        {dayList('workdays')}
+        <div className="rg-row">
+          <label htmlFor={`${id}-s`}>{t('settings.holidays.source')}</label>
+          <input id={`${id}-s`} type="text" value={entry.source} disabled={!yearOk} onChange={(e) => setEntry({ ...entry, source: e.target.value })} onBlur={() => void store(entry)} />
+        </div>
+        {yearOk && entry.holidays.length === 0 && <p className="rg-muted">{t('settings.holidays.needsHoliday')}</p>}
+      </div>
       {errors.length > 0 && (
         <div className="rg-error" role="alert">
           <p>{t('settings.holidays.invalid')}</p>

@@ -6,6 +6,7 @@ import { Status, type StatusMessage } from './Status';
 /**
  * The custom-policy editor: JSON text checked against the pack schema; every
  * problem is listed with its line, and nothing is saved until all are fixed.
+ * The text is checked and saved when the user leaves the editor (or asks now).
  */
 export function PacksSection({ packs, onSave }: { packs: readonly unknown[]; onSave: (packs: unknown[]) => Promise<void> }) {
   const { t } = useI18n();
@@ -13,6 +14,7 @@ export function PacksSection({ packs, onSave }: { packs: readonly unknown[]; onS
   const [text, setText] = useState(() => (packs.length ? JSON.stringify(packs, null, 2) : ''));
   const [problem, setProblem] = useState<Exclude<PacksCheck, { ok: true }> | null>(null);
   const [status, setStatus] = useState<StatusMessage>(null);
+  const [savedText, setSavedText] = useState(text);
 
   const save = async () => {
     const result = checkPacksText(text);
@@ -23,6 +25,7 @@ export function PacksSection({ packs, onSave }: { packs: readonly unknown[]; onS
     }
     setProblem(null);
     await onSave(result.packs);
+    setSavedText(text);
     setStatus({ kind: 'ok', text: t('settings.packs.saved', { count: result.packs.length }) });
   };
 
@@ -45,6 +48,10 @@ export function PacksSection({ packs, onSave }: { packs: readonly unknown[]; onS
         aria-invalid={problem !== null}
         aria-describedby={problem ? `${id}-err` : undefined}
         onChange={(e) => setText(e.target.value)}
+        // Leaving the editor checks and saves it, as every other setting saves on change.
+        onBlur={() => {
+          if (text !== savedText) void save();
+        }}
       />
       <div className="rg-actions">
         <button type="button" className="rg-button" onClick={() => setText(EXAMPLE_PACKS_TEXT)}>

@@ -30,16 +30,28 @@ export function RemindersSection({
     };
   }, [loadUpcoming]);
 
-  const save = async () => {
-    const days = draft.map((d) => d.trim()).filter(Boolean).map(Number);
+  /** Every change is saved at once when it is valid; a field being typed (empty) waits. */
+  const change = async (next: string[]) => {
+    setDraft(next);
+    const trimmed = next.map((d) => d.trim());
+    if (trimmed.some((d) => d === '')) {
+      setStatus(null);
+      return;
+    }
+    const days = trimmed.map(Number);
     if (days.some((d) => !Number.isInteger(d) || d < 0 || d > LEAD_DAYS_MAX) || days.length > 5) {
       setStatus({ kind: 'error', text: t('settings.reminders.invalid') });
       return;
     }
     await onSave(days);
-    setDraft([...new Set(days)].sort((a, b) => b - a).map(String));
     setStatus({ kind: 'ok', text: t('settings.reminders.saved') });
   };
+  /** Sorted, without repeats, once the user leaves the field (not while typing). */
+  const tidy = () => {
+    if (draft.some((d) => d.trim() === '' || !Number.isInteger(Number(d)))) return;
+    setDraft([...new Set(draft.map(Number))].sort((a, b) => b - a).map(String));
+  };
+  const nextDefault = () => String([7, 14, 30, 2, 5, 0].find((d) => !draft.includes(String(d))) ?? 0);
 
   return (
     <section className="rg-panel" aria-labelledby={`${id}-h`} data-section="reminders">
@@ -58,20 +70,18 @@ export function RemindersSection({
               step={1}
               inputMode="numeric"
               value={value}
-              onChange={(e) => setDraft(draft.map((d, k) => (k === n ? e.target.value : d)))}
+              onChange={(e) => void change(draft.map((d, k) => (k === n ? e.target.value : d)))}
+              onBlur={tidy}
             />
-            <button type="button" className="rg-button" onClick={() => setDraft(draft.filter((_, k) => k !== n))}>
+            <button type="button" className="rg-button" onClick={() => void change(draft.filter((_, k) => k !== n))}>
               {t('settings.reminders.remove')}
             </button>
           </li>
         ))}
       </ul>
       <div className="rg-actions">
-        <button type="button" className="rg-button" disabled={draft.length >= 5} onClick={() => setDraft([...draft, '0'])}>
+        <button type="button" className="rg-button" disabled={draft.length >= 5} onClick={() => void change([...draft, nextDefault()])}>
           {t('settings.reminders.add')}
-        </button>
-        <button type="button" className="rg-button rg-button--primary" onClick={() => void save()}>
-          {t('settings.reminders.save')}
         </button>
       </div>
       <Status message={status} />

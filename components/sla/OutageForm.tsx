@@ -4,7 +4,8 @@ import { localize } from '../../lib/policy/text';
 import { SLA_POLICIES } from '../../lib/sla/compute';
 import type { SlaService } from '../../lib/sla/policy';
 import { useI18n } from '../i18n';
-import { fromLocalInput } from '../datetime';
+import { displayTime, fromLocalInput } from '../datetime';
+import type { SnapshotSummary } from '../../lib/evidence/query';
 
 export interface OutageDraft {
   service: SlaService;
@@ -13,18 +14,36 @@ export interface OutageDraft {
   failed: FailedProtocol[];
   excluded: string;
   note: string;
-  snapshots: string;
+  snapshots: string[];
 }
 
-export const emptyDraft: OutageDraft = { service: 'exmail', start: '', end: '', failed: [], excluded: '', note: '', snapshots: '' };
+export const emptyDraft: OutageDraft = { service: 'exmail', start: '', end: '', failed: [], excluded: '', note: '', snapshots: [] };
 
 /** The form for one outage; the parent owns the draft so webmail sightings can fill it in. */
-export function OutageForm({ draft, onDraft, onAdd, newId }: { draft: OutageDraft; onDraft: (d: OutageDraft) => void; onAdd: (entry: OutageEntry) => Promise<void>; newId: () => string }) {
+export function OutageForm({
+  draft,
+  onDraft,
+  onAdd,
+  newId,
+  snapshots = [],
+}: {
+  draft: OutageDraft;
+  onDraft: (d: OutageDraft) => void;
+  onAdd: (entry: OutageEntry) => Promise<void>;
+  newId: () => string;
+  /** The snapshots the evidence is picked from (newest first). */
+  snapshots?: readonly SnapshotSummary[];
+}) {
   const { t, locale } = useI18n();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<OutageDraft>) => onDraft({ ...draft, ...patch });
   const exclusions = SLA_POLICIES[draft.service].exclusions;
+  // Every listed snapshot, plus any chosen one the list does not reach (a sighting's own snapshot).
+  const choices = [
+    ...snapshots.filter((s) => s.vendor === SLA_POLICIES[draft.service].vendor).map((s) => ({ id: s.id, label: `${displayTime(s.capturedAt, true)} · ${s.title || s.url}` })),
+    ...draft.snapshots.filter((x) => !snapshots.some((s) => s.id === x && s.vendor === SLA_POLICIES[draft.service].vendor)).map((x) => ({ id: x, label: t('sla.form.snapshotFromSighting') })),
+  ];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,7 +57,7 @@ export function OutageForm({ draft, onDraft, onAdd, newId }: { draft: OutageDraf
       failed: draft.failed,
       ...(draft.excluded ? { excluded: draft.excluded } : {}),
       note: draft.note,
-      snapshotIds: draft.snapshots.split(/[\s,，]+/).filter(Boolean),
+      snapshotIds: draft.snapshots,
     });
     if (!parsed.success) {
       setError(t('sla.form.invalid', { message: parsed.error.issues.map((i) => `${i.path.join('.') || '—'}: ${i.message}`).join('; ') }));
@@ -94,8 +113,25 @@ export function OutageForm({ draft, onDraft, onAdd, newId }: { draft: OutageDraf
       </select>
       <label htmlFor={`${id}-note`}>{t('sla.form.note')}</label>
       <input id={`${id}-note`} type="text" value={draft.note} onChange={(e) => set({ note: e.target.value })} />
-      <label htmlFor={`${id}-snaps`}>{t('sla.form.snapshots')}</label>
-      <input id={`${id}-snaps`} type="text" value={draft.snapshots} onChange={(e) => set({ snapshots: e.target.value })} placeholder="snap-000001" />
+      <span id={`${id}-snaps`}>{t('sla.form.snapshots')}</span>
+      <div role="group" aria-labelledby={`${id}-snaps`} className="rg-snapshot-pick" data-snapshot-pick>
+        {choices.length === 0 ? (
+          <p className="rg-muted">{t('sla.form.snapshotsEmpty')}</p>
+        ) : (
+          choices.map((s) => (
+            <label key={s.id} className="rg-snapshot-pick__item">
+              <input
+                type="checkbox"
+                value={s.id}
+                checked={draft.snapshots.includes(s.id)}
+                onChange={(e) => set({ snapshots: e.target.checked ? [...draft.snapshots, s.id] : draft.snapshots.filter((x) => x !== s.id) })}
+              />
+              <span>{s.label}</span>
+              <span className="rg-muted rg-mono">{s.id}</span>
+            </label>
+          ))
+        )}
+      </div>
       <button type="submit" className="rg-button rg-button--primary">
         {t('sla.form.add')}
       </button>

@@ -10,6 +10,8 @@ import type { SlaApi } from './api';
 import { MonthView } from './MonthView';
 import { emptyDraft, OutageForm, type OutageDraft } from './OutageForm';
 import { displayTime, toLocalInput } from '../datetime';
+import type { SnapshotSummary } from '../../lib/evidence/query';
+import { feeFromOrders } from './orders';
 
 /** The SLA outage log page: sightings → outage form → log → month view and claim ticket. */
 export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverrides?: readonly YearOverride[] }) {
@@ -21,6 +23,7 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
   const [draft, setDraft] = useState<OutageDraft>(emptyDraft);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
 
   useEffect(() => {
     document.title = t('sla.title');
@@ -31,6 +34,7 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
     setLog(loaded.log);
     setInvalid(loaded.invalid);
     setSightings(await api.sightings().catch(() => []));
+    setSnapshots(await api.snapshots().catch(() => []));
   }, [api]);
   useEffect(() => {
     void reload();
@@ -50,6 +54,7 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
   if (!log) return <main className="rg-sla" aria-busy="true" />;
   const months = loggedMonths(log);
   const current = months.find((m) => monthKeyOf(m.service, m.month) === chosen) ?? months[0] ?? null;
+  const fromOrder = current ? feeFromOrders(snapshots, current.service, current.month) : null;
 
   const add = async (entry: OutageEntry) => {
     if (await write({ ...log, entries: [...log.entries, entry].sort((a, b) => a.start.localeCompare(b.start)) })) {
@@ -61,8 +66,8 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
   };
 
   const use = (s: WebmailSighting, field: 'start' | 'end') => {
-    const snapshots = s.snapshotId && !draft.snapshots.includes(s.snapshotId) ? `${draft.snapshots} ${s.snapshotId}`.trim() : draft.snapshots;
-    setDraft({ ...draft, service: 'exmail', [field]: toLocalInput(s.shownAt ?? s.seenAt), failed: draft.failed.includes('webmail') ? draft.failed : [...draft.failed, 'webmail'], snapshots });
+    const picked = s.snapshotId && !draft.snapshots.includes(s.snapshotId) ? [...draft.snapshots, s.snapshotId] : draft.snapshots;
+    setDraft({ ...draft, service: 'exmail', [field]: toLocalInput(s.shownAt ?? s.seenAt), failed: draft.failed.includes('webmail') ? draft.failed : [...draft.failed, 'webmail'], snapshots: picked });
   };
 
   const exclusionText = (service: SlaService, code: string, note: string) => {
@@ -83,6 +88,40 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
         </p>
       )}
 
+      <section className="rg-panel rg-panel--lead" aria-labelledby={`${id}-month`} data-section="month">
+        <h2 id={`${id}-month`}>{t('sla.month.title')}</h2>
+        {current === null ? (
+          <p>{t('sla.month.none')}</p>
+        ) : (
+          <>
+            <div className="rg-row">
+              <label htmlFor={`${id}-pick`}>{t('sla.month.pick')}</label>
+              <select id={`${id}-pick`} value={monthKeyOf(current.service, current.month)} onChange={(e) => setChosen(e.target.value)}>
+                {months.map((m) => (
+                  <option key={monthKeyOf(m.service, m.month)} value={monthKeyOf(m.service, m.month)}>
+                    {`${m.month} · ${localize(SLA_POLICIES[m.service].name, locale)}`}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <MonthView
+              key={`${monthKeyOf(current.service, current.month)}|${locale}|${fromOrder?.snapshotId ?? ''}`}
+              log={log}
+              service={current.service}
+              month={current.month}
+              holidayOverrides={holidayOverrides}
+              copy={api.copy}
+              now={api.now}
+              fromOrder={fromOrder}
+              onFee={async (fee) => {
+                const key = monthKeyOf(current.service, current.month);
+                const { [key]: _old, ...rest } = log.fees;
+                await write({ ...log, fees: fee === null ? rest : { ...rest, [key]: fee } });
+              }}
+            />
+          </>
+        )}
+      </section>
       <section className="rg-panel" aria-labelledby={`${id}-sight`} data-section="sightings">
         <h2 id={`${id}-sight`}>{t('sla.sightings.title')}</h2>
         <p className="rg-muted">{t('sla.sightings.help')}</p>
@@ -108,7 +147,7 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
         )}
       </section>
 
-      <OutageForm draft={draft} onDraft={setDraft} onAdd={add} newId={() => `out-${api.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`} />
+      <OutageForm draft={draft} onDraft={setDraft} onAdd={add} snapshots={snapshots} newId={() => `out-${api.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`} />
       {status && (
         <p className={status.kind === 'ok' ? 'rg-saved' : 'rg-error'} role={status.kind === 'ok' ? 'status' : 'alert'}>
           {status.text}
@@ -128,7 +167,7 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
                   {t('sla.log.entry', { start: displayTime(e.start, true), end: displayTime(e.end, true), minutes: Math.round(((parseInstant(e.end) ?? 0) - (parseInstant(e.start) ?? 0)) / 60_000) })}
                   {e.failed.length ? ` · ${e.failed.map((f) => t(`sla.failed.${f}`)).join(' / ')}` : ''}
                   {e.excluded ? ` · ${t('sla.log.excludedAs', { reason: exclusionText(e.service, e.excluded, e.note) })}` : ''}
-                  {e.snapshotIds.length ? ` · ${e.snapshotIds.join(', ')}` : ''}
+                  {e.snapshotIds.length ? ` · ${t('sla.log.snapshots', { count: e.snapshotIds.length })}` : ''}
                 </span>
                 <button type="button" className="rg-button" aria-label={`${t('sla.log.remove')} ${displayTime(e.start, true)}`} onClick={() => void write({ ...log, entries: log.entries.filter((x) => x.id !== e.id) })}>
                   {t('sla.log.remove')}
@@ -139,39 +178,6 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
         )}
       </section>
 
-      <section className="rg-panel" aria-labelledby={`${id}-month`} data-section="month">
-        <h2 id={`${id}-month`}>{t('sla.month.title')}</h2>
-        {current === null ? (
-          <p>{t('sla.month.none')}</p>
-        ) : (
-          <>
-            <div className="rg-row">
-              <label htmlFor={`${id}-pick`}>{t('sla.month.pick')}</label>
-              <select id={`${id}-pick`} value={monthKeyOf(current.service, current.month)} onChange={(e) => setChosen(e.target.value)}>
-                {months.map((m) => (
-                  <option key={monthKeyOf(m.service, m.month)} value={monthKeyOf(m.service, m.month)}>
-                    {`${m.month} · ${localize(SLA_POLICIES[m.service].name, locale)}`}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <MonthView
-              key={`${monthKeyOf(current.service, current.month)}|${locale}`}
-              log={log}
-              service={current.service}
-              month={current.month}
-              holidayOverrides={holidayOverrides}
-              copy={api.copy}
-              now={api.now}
-              onFee={async (fee) => {
-                const key = monthKeyOf(current.service, current.month);
-                const { [key]: _old, ...rest } = log.fees;
-                await write({ ...log, fees: fee === null ? rest : { ...rest, [key]: fee } });
-              }}
-            />
-          </>
-        )}
-      </section>
     </main>
   );
 }

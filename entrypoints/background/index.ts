@@ -9,7 +9,7 @@ import { noteWebmailPage, outageHandlers } from './outages';
 import { createReminders, registerReminders, reminderHandlers, withReminderSync } from './reminders';
 import { registerSiteSync, syncSites } from './sites';
 import { captureTabHandlers, registerCaptureGestures } from './menus';
-import { forgetTab, recordDetection, tabStatus } from './tabs';
+import { cardRequestOf, forgetTab, recordDetection, rememberCardRequest, tabStatus } from './tabs';
 
 // Listeners only: the worker may be stopped at any moment and restarted by the
 // next event, so nothing here keeps state in memory that matters.
@@ -29,7 +29,17 @@ export default defineBackground(() => {
       fromExtensionPage(sender);
       return tabStatus(tabId);
     },
-    'card.content': (request, sender) => cardContentFor(request, sender.url ?? null, new Date(), evidenceStore),
+    'card.content': async (request, sender) => {
+      await rememberCardRequest(sender.tabId, request).catch(() => undefined);
+      return cardContentFor(request, sender.url ?? null, new Date(), evidenceStore);
+    },
+    // The popup leads with what the tab's card says (the same reading, the popup's language).
+    'tab.card': async ({ tabId, locale }, sender) => {
+      fromExtensionPage(sender);
+      const [request, status] = await Promise.all([cardRequestOf(tabId), tabStatus(tabId)]);
+      if (!request) return { content: null };
+      return { content: await cardContentFor({ ...request, locale }, status.url, new Date(), evidenceStore) };
+    },
     'sites.checkOnce': (request, sender) => checkTabOnce(request, sender),
     'ui.openChecker': async (_data, sender) => {
       if (sender.tabId === undefined) return { opened: false };

@@ -4,6 +4,7 @@ import { isPlausibleDetection } from '../../lib/detect';
 import type { RequestOf, ResponseOf, SenderInfo } from '../../lib/messages';
 import { pageMatchSchema } from '../../lib/vendors/schema';
 import { redactText, redactUrl } from '../../lib/evidence/redact';
+import { cardRequestSchema, type CardRequest } from '../../lib/card/schema';
 
 // What each open tab shows, kept in session storage so it survives the worker
 // being stopped but not the browser being closed. Its URL and title are stored
@@ -17,6 +18,8 @@ const tabRecord = z.object({
 });
 
 const key = (tabId: number) => `session:tab.${tabId}` as const;
+/** What the tab's card last asked about (the page's reading), so the popup can show the same assessment. */
+const cardKey = (tabId: number) => `session:tab.${tabId}.card` as const;
 
 export async function recordDetection(
   data: RequestOf<'page.detected'>,
@@ -46,4 +49,17 @@ export async function tabStatus(tabId: number): Promise<ResponseOf<'tab.status'>
 
 export async function forgetTab(tabId: number): Promise<void> {
   await storage.removeItem(key(tabId));
+  await storage.removeItem(cardKey(tabId));
+}
+
+/** Keeps what a tab's card asked about (already validated by the `card.content` receiver). */
+export async function rememberCardRequest(tabId: number | undefined, request: CardRequest): Promise<void> {
+  if (tabId === undefined) return;
+  await storage.setItem(cardKey(tabId), request);
+}
+
+/** What the tab's card last asked about, or null (no card in that tab since it loaded). */
+export async function cardRequestOf(tabId: number): Promise<CardRequest | null> {
+  const parsed = cardRequestSchema.safeParse(await storage.getItem(cardKey(tabId)));
+  return parsed.success ? parsed.data : null;
 }

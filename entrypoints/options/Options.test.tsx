@@ -77,19 +77,26 @@ describe('Options: language', () => {
 });
 
 describe('Options: reminders', () => {
-  it('edits the lead times and saves them sorted', async () => {
+  it('saves each lead-time change as it is made, sorted; there is no save button', async () => {
     const user = userEvent.setup();
     renderOptions(['zh-CN']);
     const first = await screen.findByLabelText('第 1 个提醒：提前天数');
     expect(first).toHaveValue(3);
     expect(screen.getByLabelText('第 2 个提醒：提前天数')).toHaveValue(1);
+    expect(within(section('reminders')).queryByRole('button', { name: /保存/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: '添加提醒' }));
+    expect(screen.getByLabelText('第 3 个提醒：提前天数')).toHaveValue(7);
+    await waitFor(async () => expect((await stored())?.reminders).toEqual({ leadDays: [7, 3, 1] }));
+    expect(await within(section('reminders')).findByRole('status')).toHaveTextContent('提醒设置已保存');
     const third = screen.getByLabelText('第 3 个提醒：提前天数');
     await user.clear(third);
-    await user.type(third, '7');
-    await user.click(screen.getByRole('button', { name: '保存提醒设置' }));
-    expect(await within(section('reminders')).findByRole('status')).toHaveTextContent('提醒设置已保存');
-    expect((await stored())!.reminders).toEqual({ leadDays: [7, 3, 1] });
+    await user.type(third, '14');
+    await waitFor(async () => expect((await stored())!.reminders).toEqual({ leadDays: [14, 3, 1] }));
+    // Leaving the field sorts the rows; removing the second (3 days) saves at once.
+    await user.tab();
+    expect(screen.getByLabelText('第 2 个提醒：提前天数')).toHaveValue(3);
+    await user.click(within(section('reminders')).getAllByRole('button', { name: '删除此提醒' })[1]!);
+    await waitFor(async () => expect((await stored())!.reminders).toEqual({ leadDays: [14, 1] }));
   });
 
   it('lists the deadlines still ahead, with the §5.4 warning for an Exmail expiry', async () => {
@@ -111,9 +118,9 @@ describe('Options: reminders', () => {
     const first = await screen.findByLabelText('第 1 个提醒：提前天数');
     await user.clear(first);
     await user.type(first, '61');
-    await user.click(screen.getByRole('button', { name: '保存提醒设置' }));
     expect(within(section('reminders')).getByRole('alert')).toHaveTextContent('0 到 60');
-    expect(await stored()).toBeUndefined();
+    // "6" on the way to "61" was a valid change and was saved; "61" is not.
+    expect((await stored())?.reminders.leadDays ?? [3, 1]).not.toContain(61);
   });
 });
 
@@ -193,23 +200,62 @@ describe('Options: custom policies', () => {
 });
 
 describe('Options: holiday overrides', () => {
-  it('saves a valid year and refuses a date outside it', async () => {
+  it('picks days with date controls, saves each change, and refuses a day outside the year', async () => {
     const user = userEvent.setup();
     renderOptions(['zh-CN']);
     await user.type(await screen.findByLabelText('年份'), '2027');
-    await user.type(screen.getByLabelText('放假日期（每行一个 YYYY-MM-DD）'), '2027-02-08{Enter}2027-02-09{Enter}2026-12-31');
-    await user.click(screen.getByRole('button', { name: '保存该年份' }));
+    const pickOff = screen.getByLabelText('选择放假日期');
+    expect(pickOff).toHaveAttribute('type', 'date');
+    expect(pickOff).toHaveAttribute('min', '2027-01-01');
+    expect(screen.queryByRole('textbox', { name: /放假/ })).toBeNull();
+    expect(screen.getByText('加入至少一个放假日期后，该年份即自动保存。')).toBeInTheDocument();
+
+    // A day from another year is refused and nothing is stored.
+    await user.type(pickOff, '2026-12-31');
+    await user.click(screen.getByRole('button', { name: '加入放假日期' }));
     expect(within(section('holidays')).getByRole('alert')).toHaveTextContent('2026-12-31 is not in 2027');
     expect(await stored()).toBeUndefined();
+    await user.click(screen.getByRole('button', { name: '移除 2026-12-31' }));
 
-    const days = screen.getByLabelText('放假日期（每行一个 YYYY-MM-DD）');
-    await user.clear(days);
-    await user.type(days, '2027-02-08{Enter}2027-02-09');
-    await user.type(screen.getByLabelText('调休上班日期（每行一个 YYYY-MM-DD）'), '2027-02-06');
-    await user.click(screen.getByRole('button', { name: '保存该年份' }));
+    await user.type(pickOff, '2027-02-09');
+    await user.click(screen.getByRole('button', { name: '加入放假日期' }));
     expect(await within(section('holidays')).findByRole('status')).toHaveTextContent('2027 年的节假日安排已保存');
-    expect((await stored())!.holidayOverrides).toEqual([{ year: 2027, holidays: ['2027-02-08', '2027-02-09'], workdays: ['2027-02-06'] }]);
+    await user.type(pickOff, '2027-02-08');
+    await user.keyboard('{Enter}');
+    await user.type(screen.getByLabelText('选择调休上班日期'), '2027-02-06');
+    await user.click(screen.getByRole('button', { name: '加入调休上班日期' }));
+    await waitFor(async () => expect((await stored())!.holidayOverrides).toEqual([{ year: 2027, holidays: ['2027-02-08', '2027-02-09'], workdays: ['2027-02-06'] }]));
     expect(screen.getByText('2027 年：2 个放假日，1 个调休上班日')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '移除 2027-02-09' }));
+    await waitFor(async () => expect((await stored())!.holidayOverrides[0].holidays).toEqual(['2027-02-08']));
+  });
+});
+
+describe('Options: custom packs save on leaving the editor', () => {
+  it('a valid pack is saved when the editor loses focus, without pressing a button', async () => {
+    const user = userEvent.setup();
+    renderOptions(['zh-CN']);
+    await user.click(await screen.findByRole('button', { name: '插入示例' }));
+    await user.click(screen.getByLabelText('政策包 JSON'));
+    await user.tab();
+    await waitFor(async () => expect((await stored())?.customPacks).toEqual([EXAMPLE_PACK]));
+    expect(within(section('packs')).getByRole('status')).toHaveTextContent('已保存 1 个自定义政策包');
+  });
+});
+
+describe('Options: layout', () => {
+  it('a side navigation links every section group, and says that settings save as they change', async () => {
+    renderOptions(['zh-CN']);
+    const nav = await screen.findByRole('navigation', { name: '设置分区' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual(expect.arrayContaining(['界面语言', '截止提醒', '自定义政策包', '节假日安排', '数据导入导出', 'SLA 故障记录']));
+    await screen.findByLabelText('第 1 个提醒：提前天数');
+    for (const link of links) {
+      const href = link.getAttribute('href')!;
+      if (href.startsWith('#')) expect(document.getElementById(href.slice(1))).not.toBeNull();
+    }
+    expect(nav).toHaveTextContent('每项设置改动后立即保存。');
   });
 });
 

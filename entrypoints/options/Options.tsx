@@ -50,44 +50,82 @@ export function Options({ api = browserSettingsApi, slaHref = 'sla.html' }: { ap
     setSaved(true);
   };
 
+  const groups: { id: string; label: string }[] = [
+    { id: 'opt-language', label: t('settings.group.language') },
+    { id: 'opt-reminders', label: t('settings.reminders.title') },
+    { id: 'opt-sites', label: t('settings.group.sites') },
+    { id: 'opt-evidence', label: t('settings.group.evidence') },
+    { id: 'opt-packs', label: t('settings.group.packs') },
+    { id: 'opt-holidays', label: t('settings.group.holidays') },
+    { id: 'opt-data', label: t('settings.group.data') },
+    { id: 'opt-about', label: t('settings.group.about') },
+  ];
+
   return (
-    <main className="rg-options">
-      <h1>{t('options.title')}</h1>
-      <nav className="rg-options__nav">
-        <a href={slaHref}>{t('settings.nav.sla')}</a>
-      </nav>
-      {invalid && (
-        <p className="rg-error" role="alert">
-          {t('error.settingsInvalid')}
+    <div className="rg-options-layout">
+      <nav className="rg-options__side" aria-label={t('settings.nav.sections')}>
+        <p className="rg-options__brand">{t('options.title')}</p>
+        <ul>
+          {groups.map((g) => (
+            <li key={g.id}>
+              <a href={`#${g.id}`}>{g.label}</a>
+            </li>
+          ))}
+        </ul>
+        <p className="rg-options__elsewhere">
+          <a href={slaHref}>{t('settings.nav.sla')}</a>
         </p>
-      )}
-      <section className="rg-panel" data-section="language">
-        {settings !== null && <LanguageSetting value={settings.locale} onChange={(next) => void changeLocale(next)} />}
-        {saved && (
-          <p className="rg-saved" role="status">
-            {t('options.saved')}
+        <p className="rg-muted rg-options__autosave">{t('settings.autosave')}</p>
+      </nav>
+      <main className="rg-options">
+        <h1>{t('options.title')}</h1>
+        {invalid && (
+          <p className="rg-error" role="alert">
+            {t('error.settingsInvalid')}
           </p>
         )}
-      </section>
-      {settings !== null && (
-        <div key={generation}>
-          <RemindersSection leadDays={settings.reminders.leadDays} onSave={(leadDays) => save({ reminders: { leadDays } })} loadUpcoming={api.upcoming} />
-          <SitesSection sites={settings.genericSites} api={api} onChange={(genericSites) => save({ genericSites })} />
-          <HiddenCardSection api={hiddenCardApi} />
-          <ScreenshotsSection enabled={settings.autoScreenshots} api={api} onChange={(autoScreenshots) => save({ autoScreenshots })} />
-          <PacksSection packs={settings.customPacks} onSave={(customPacks) => save({ customPacks })} />
-          <HolidaysSection overrides={settings.holidayOverrides} onSave={(holidayOverrides) => save({ holidayOverrides })} />
+        <div id="opt-language">
+          <section className="rg-panel" data-section="language">
+            {settings !== null && <LanguageSetting value={settings.locale} onChange={(next) => void changeLocale(next)} />}
+            {saved && (
+              <p className="rg-saved" role="status">
+                {t('options.saved')}
+              </p>
+            )}
+          </section>
         </div>
-      )}
-      {settings !== null && <DataSection api={api} onReload={reload} />}
-      <section className="rg-panel">
-        <h2>{t('options.privacy.title')}</h2>
-        <p>{t('options.privacy.body')}</p>
-      </section>
-      <section className="rg-panel">
-        <h2>{t('options.sources.title')}</h2>
-        <p>{t('options.sources.body')}</p>
-      </section>
-    </main>
+        {settings !== null && (
+          <div key={generation}>
+            <div id="opt-reminders">
+              <RemindersSection leadDays={settings.reminders.leadDays} onSave={(leadDays) => save({ reminders: { leadDays } })} loadUpcoming={api.upcoming} />
+            </div>
+            <div id="opt-sites">
+              <SitesSection sites={settings.genericSites} api={api} onChange={(genericSites) => save({ genericSites })} />
+              <HiddenCardSection api={hiddenCardApi} />
+            </div>
+            <div id="opt-evidence">
+              <ScreenshotsSection enabled={settings.autoScreenshots} api={api} onChange={(autoScreenshots) => save({ autoScreenshots })} />
+            </div>
+            <div id="opt-packs">
+              <PacksSection packs={settings.customPacks} onSave={(customPacks) => save({ customPacks })} />
+            </div>
+            <div id="opt-holidays">
+              <HolidaysSection overrides={settings.holidayOverrides} onSave={(holidayOverrides) => save({ holidayOverrides })} />
+            </div>
+          </div>
+        )}
+        <div id="opt-data">{settings !== null && <DataSection api={api} onReload={reload} />}</div>
+        <div id="opt-about">
+          <section className="rg-panel">
+            <h2>{t('options.privacy.title')}</h2>
+            <p>{t('options.privacy.body')}</p>
+          </section>
+          <section className="rg-panel">
+            <h2>{t('options.sources.title')}</h2>
+            <p>{t('options.sources.body')}</p>
+          </section>
+        </div>
+      </main>
+    </div>
   );
 }

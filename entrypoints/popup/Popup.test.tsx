@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeServices, NOW, ORDER_URL, paidOrderSnapshot } from '../../components/checker/testing';
@@ -6,6 +6,9 @@ import { StaticLocale } from '../../components/i18n';
 import { findTabOrder } from '../../lib';
 import { MessagingError } from '../../lib/messages';
 import { defaultSettings } from '../../lib/settings';
+import type { CheckerServices } from '../../components/checker/services';
+import { cardContent } from '../../lib/card/model';
+import userEvent from '@testing-library/user-event';
 
 const sendMessage = vi.fn();
 /** What the worker knows about the tab (each test sets it). */
@@ -19,7 +22,7 @@ const { browserStartDeps, requestedTabId, sharedStart, startPopup } = await impo
  * The popup's own start against the fake browser. The worker's `tab.order` is
  * the mocked status plus what the lookup finds among the given snapshots.
  */
-function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN', services = fakeServices().services, search = '') {
+function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN', services: CheckerServices = fakeServices().services, search = '') {
   sendMessage.mockImplementation(async (type: string, data: { tabId: number }) => {
     const status = await tabStatus(type, data);
     return { status, order: await findTabOrder(services, { vendor: status.match?.vendor ?? null, url: status.url }) };
@@ -61,6 +64,9 @@ describe('Popup', () => {
     renderPopup('zh-CN', services);
     expect(await screen.findByTestId('questions')).toBeInTheDocument();
     expect(screen.getByText(/腾讯云 · 订单 20261118105822371604/)).toBeInTheDocument();
+    // The order's headline once: the checker's, not the page's lead as well.
+    await waitFor(() => expect(screen.queryByTestId('tab-lead')).toBeNull());
+    expect(document.querySelectorAll('[data-headline]')).toHaveLength(1);
     // One `tab.order` (whose lookup is the one list and bodies read here); the checker asks nothing again.
     expect(sendMessage).toHaveBeenCalledTimes(1);
     expect(services.listSnapshots).toHaveBeenCalledTimes(1);
@@ -93,6 +99,79 @@ describe('Popup', () => {
     renderPopup('en');
     expect(await screen.findByText(/not a purchase, order or ticket page/)).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Start checking' })).toBeInTheDocument();
+  });
+
+  it('on a checkout, leads with the assessment and risks the card shows for that page, not with "no snapshot" and a vendor picker', async () => {
+    const request = { match: { vendor: 'tencent-cloud', kind: 'checkout' as const }, locale: 'zh-CN' as const, checkout: { product: '云服务器 CVM', term: '3年', autoRenew: true }, order: null, rows: [] };
+    const content = cardContent(request, NOW, { locale: 'zh-CN' });
+    const { services } = fakeServices();
+    const tabCard = vi.fn(async () => content);
+    tabStatus.mockResolvedValue({ match: request.match, url: 'https://buy.cloud.tencent.com/cvm', title: '云服务器购买', detectedAt: '2026-11-22T03:00:00.000Z' });
+    renderPopup('zh-CN', { ...services, tabCard });
+    const lead = await screen.findByTestId('tab-lead');
+    expect(lead.dataset.lead).toBe('checkout');
+    await waitFor(() => expect(lead.querySelector('[data-headline]')?.textContent).toContain(content.checkout!.words.line));
+    const flags = [...lead.querySelectorAll('[data-flag]')].map((f) => f.getAttribute('data-flag'));
+    expect(flags).toEqual(content.checkout!.flags.map((f) => f.id));
+    expect(flags).toEqual(expect.arrayContaining(['multi-year', 'auto-renew']));
+    expect(tabCard).toHaveBeenCalledWith(expect.any(Number), 'zh-CN');
+    await screen.findByTestId('source');
+    expect(screen.queryByText(/还没有保存的订单快照/)).toBeNull();
+    // Starting a blank claim is still possible, folded away under the assessment.
+    expect(screen.getByTestId('vendor-select').closest('details')?.open).toBe(false);
+  });
+
+  it('on an order page not saved yet, leads with the headline the card shows for it', async () => {
+    const order = { orderId: 'LV20261110203311', status: '已支付', paidAt: '2026-11-10 20:33:11', amountPaid: 148, product: '快连 VPN 年付' };
+    const request = { match: { vendor: 'letsvpn', kind: 'order' as const }, locale: 'zh-CN' as const, checkout: null, order, rows: [] };
+    const content = cardContent(request, NOW, { locale: 'zh-CN' });
+    expect(content.order).not.toBeNull();
+    const { services } = fakeServices();
+    tabStatus.mockResolvedValue({ match: request.match, url: 'https://letsvpn.world/orders/LV20261110203311', title: '我的订单', detectedAt: '2026-11-22T03:00:00.000Z' });
+    renderPopup('zh-CN', { ...services, tabCard: vi.fn(async () => content) });
+    const lead = await screen.findByTestId('tab-lead');
+    expect(lead.dataset.lead).toBe('order');
+    await waitFor(() => expect(lead.querySelector('[data-headline]')?.textContent).toContain(content.order!.words.line));
+  });
+
+  it('on a ticket form, offers to fill the newest saved order\'s draft first, and opens that order at its ticket', async () => {
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    tabStatus.mockResolvedValue({ match: { vendor: 'tencent-cloud', kind: 'ticket' }, url: 'https://console.cloud.tencent.com/workorder/create', title: '提交工单', detectedAt: '2026-11-22T03:00:00.000Z' });
+    renderPopup('zh-CN', services);
+    const first = await screen.findByTestId('fill-first');
+    await waitFor(() => expect(first).toHaveTextContent('云服务器 CVM'));
+    const fill = await screen.findByRole('button', { name: '把退款草稿填入此表单' });
+    // It is the first action of the popup.
+    expect(document.querySelector('.rg-button--primary')).toBe(fill);
+    await userEvent.click(fill);
+    expect(await screen.findByTestId('ticket')).toBeInTheDocument();
+    expect(services.findTicketTabs).toHaveBeenCalled();
+  });
+
+  it('on a page that is no web page, says one sentence', async () => {
+    tabStatus.mockResolvedValue({ match: null, url: 'chrome://newtab/', title: '新标签页', detectedAt: null });
+    renderPopup('zh-CN');
+    const page = await screen.findByTestId('current-page');
+    await waitFor(() => expect(page.querySelector('[data-lead="none"]')).not.toBeNull());
+    expect(page.querySelectorAll('p')).toHaveLength(1);
+    expect(page.querySelector('[data-action="check-once"]')).toBeNull();
+  });
+
+  it('with no tab to be about, says one sentence', async () => {
+    const { services } = fakeServices();
+    const start = { tab: Promise.reject(new Error('no tab')), order: Promise.reject(new Error('no tab')), settings: Promise.resolve(null) };
+    start.order.catch(() => undefined);
+    start.tab.catch(() => undefined);
+    render(
+      <StaticLocale locale="zh-CN">
+        <Popup now={NOW} services={services} start={start} />
+      </StaticLocale>,
+    );
+    const page = await screen.findByTestId('current-page');
+    await waitFor(() => expect(page.querySelectorAll('p')).toHaveLength(1));
+    expect(page).toHaveTextContent('无法读取当前标签页。');
+    await screen.findByTestId('source');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('explains a worker that does not answer, in the UI language', async () => {

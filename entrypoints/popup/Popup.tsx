@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Checker } from '../../components/checker/Checker';
 import type { CheckerServices, CurrentTab } from '../../components/checker/services';
 import { useI18n } from '../../components/i18n';
 import { GenericSite } from '../../components/GenericSite';
 import { VendorList } from '../../components/VendorList';
+import { TabLead } from '../../components/checker/TabLead';
+import type { CardResponse } from '../../lib/card/schema';
 import { errorMessageKey, MessagingError } from '../../lib/wire';
 import { parseInstant } from '../../lib/time';
 import { isShippedVendor } from '../../lib/vendors/types';
@@ -44,8 +46,12 @@ export interface PopupReady {
 }
 
 export function Popup({ now, services, start, ready }: PopupProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [tab, setTab] = useState<TabState>(() => (ready ? { state: 'ready', ...ready.tab } : { state: 'loading' }));
+  /** Whether the tab shows a saved order (the checker then opens it, and leads with its headline). */
+  const [saved, setSaved] = useState<boolean | undefined>(() => (ready ? ready.order.ref !== null : undefined));
+  /** What the tab's in-page card says (undefined: still asking). */
+  const [card, setCard] = useState<CardResponse | null | undefined>(undefined);
 
   useEffect(() => {
     let alive = true;
@@ -63,6 +69,36 @@ export function Popup({ now, services, start, ready }: PopupProps) {
       alive = false;
     };
   }, [start, t, ready]);
+
+  useEffect(() => {
+    let alive = true;
+    start.order.then(
+      (order) => alive && setSaved(order.ref !== null),
+      () => alive && setSaved(false),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [start]);
+
+  // Once the checker shows an order (e.g. its snapshot was saved while the popup was open), its own headline leads.
+  const onSubject = useCallback(() => setSaved(true), []);
+
+  const kind = tab.state === 'ready' ? (tab.status.match?.kind ?? null) : null;
+  const tabId = tab.state === 'ready' ? tab.tabId : null;
+  // A checkout, or an order page with no saved order yet: the popup leads with what the page's card says.
+  const wantsCard = kind === 'checkout' || (kind === 'order' && saved === false);
+  useEffect(() => {
+    if (!wantsCard || tabId === null || !services.tabCard) return;
+    let alive = true;
+    services.tabCard(tabId, locale).then(
+      (content) => alive && setCard(content),
+      () => alive && setCard(null),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [wantsCard, tabId, locale, services]);
 
   const current = useMemo((): CurrentTab | null | undefined => {
     if (tab.state === 'loading') return undefined;
@@ -91,24 +127,44 @@ export function Popup({ now, services, start, ready }: PopupProps) {
       <section className="rg-panel rg-panel--compact" aria-live="polite" data-testid="current-page">
         <h2 className="rg-visually-hidden">{t('popup.currentPage')}</h2>
         {tab.state === 'loading' && <p className="rg-muted">{t('popup.loading')}</p>}
-        {tab.state === 'error' && <p className="rg-error">{tab.message}</p>}
+        {tab.state === 'error' && (
+          <p className="rg-muted" data-lead="none">
+            {tab.message}
+          </p>
+        )}
         {tab.state === 'ready' &&
           (tab.status.match ? (
-            <p data-vendor={tab.status.match.vendor} data-kind={tab.status.match.kind}>
+            <p className="rg-muted rg-small" data-vendor={tab.status.match.vendor} data-kind={tab.status.match.kind}>
               {t('popup.detected', {
                 vendor: isShippedVendor(tab.status.match.vendor) ? t(`vendor.${tab.status.match.vendor}`) : tab.status.match.vendor,
                 kind: t(`kind.${tab.status.match.kind}`),
               })}
             </p>
-          ) : (
+          ) : tab.url && /^https?:/.test(tab.url) ? (
             <>
-              <p className="rg-muted">{t('popup.notVendorPage')}</p>
+              <p className="rg-muted rg-small">{t('popup.notVendorPage')}</p>
               <GenericSite url={tab.url} api={genericSiteApi(tab.tabId)} />
             </>
+          ) : (
+            <p className="rg-muted" data-lead="none">
+              {t('checker.lead.noTab')}
+            </p>
           ))}
+        {kind === 'checkout' && <TabLead kind="checkout" content={card} />}
+        {kind === 'order' && saved === false && <TabLead kind="order" content={card} />}
       </section>
       <section className="rg-panel" aria-label={t('checker.title')} data-testid="checker">
-        <Checker now={now} services={services} current={current} tabOrder={start.order} ready={ready} onVerdictShown={onVerdictShown} />
+        <Checker
+          now={now}
+          services={services}
+          current={current}
+          tabOrder={start.order}
+          ready={ready}
+          onVerdictShown={onVerdictShown}
+          led={kind === 'checkout' || kind === 'ticket'}
+          fillFirst={kind === 'ticket'}
+          onSubject={onSubject}
+        />
       </section>
       <details className="rg-panel">
         <summary>{t('popup.supported')}</summary>

@@ -10,6 +10,7 @@ export const browserCheckerServices: CheckerServices = {
   getBodies: (ids) => sendMessage('evidence.bodies', { ids }),
   captureTab: (tabId) => sendMessage('evidence.captureTab', { tabId }),
   evidenceHead: async () => (await sendMessage('evidence.signingKey', {})).headHash,
+  tabCard: async (tabId, locale) => (await sendMessage('tab.card', { tabId, locale })).content,
   loadSettings: async () => (await loadSettings()).settings,
   watchSettings: (onChange) => watchSettings(onChange),
   async findTicketTabs() {
@@ -36,6 +37,28 @@ export const browserCheckerServices: CheckerServices = {
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
   },
   openUrl: (url) => void browser.tabs.create({ url }),
+  async downloadScreenshotPng(snapshotId) {
+    const { snapshot } = await sendMessage('evidence.get', { id: snapshotId });
+    if (!snapshot?.screenshot) return false;
+    // The stored screenshot is a JPEG; forms take PNG: redrawn on a canvas and saved as a file.
+    const image = new Image();
+    image.src = snapshot.screenshot;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    canvas.getContext('2d')!.drawImage(image, 0, 0);
+    const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, 'image/png'));
+    if (!blob) return false;
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `refund-guard-${snapshotId}.png`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return true;
+  },
+  openReport: (ids) => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?ids=${ids.join(',')}`) }),
   openLocker: () => void browser.tabs.create({ url: browser.runtime.getURL('/evidence.html') }),
   copyText: (text) => navigator.clipboard.writeText(text),
   loadDraft: loadClaimDraft,

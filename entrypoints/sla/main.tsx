@@ -13,6 +13,7 @@ const api: SlaApi = {
   loadLog: loadOutageLog,
   saveLog: saveOutageLog,
   sightings: async () => (await sendMessage('outage.sightings', {})).sightings,
+  snapshots: async () => (await sendMessage('evidence.list', { countAll: false, offset: 0, limit: 100 })).items,
   copy: (text) => navigator.clipboard.writeText(text),
   now: () => new Date(),
 };

@@ -3,7 +3,7 @@ import type { CheckoutFields } from '../extract/checkout';
 import { termMonths } from '../extract/normalize';
 import { citationTitle } from '../policy/sources';
 import { localize, type LocalizedText } from '../policy/text';
-import { defaultFlags, vendorFlags } from '../vendors/flag-registry';
+import { FALLBACK_FLAGS, VENDORS } from '../vendors/catalog';
 import type { Citation } from '../policy/schema';
 import { findPack } from '../policy/registry';
 import { isAnecdote } from './anecdote';
@@ -27,7 +27,7 @@ export interface VendorFlags {
   always?: readonly RiskFlagId[];
 }
 
-const own = (vendor: string) => vendorFlags.find((v) => v.vendor === vendor);
+const own = (vendor: string) => VENDORS.find((v) => v.id === vendor)?.flags;
 
 export interface RiskFlag {
   id: RiskFlagId;
@@ -40,7 +40,7 @@ export interface RiskFlag {
 
 /** The advice table, for tests that hold every entry to a citation. */
 export function flagAdviceEntries(): { id: RiskFlagId; vendor: string; citations: readonly Citation[] }[] {
-  return vendorFlags.flatMap((v) => RISK_FLAGS.flatMap((id) => (v.advice[id] ? [{ id, vendor: v.vendor, citations: v.advice[id]!.citations }] : [])));
+  return VENDORS.map((v) => v.flags).flatMap((v) => RISK_FLAGS.flatMap((id) => (v.advice[id] ? [{ id, vendor: v.vendor, citations: v.advice[id]!.citations }] : [])));
 }
 
 
@@ -51,7 +51,7 @@ export function flagAdviceEntries(): { id: RiskFlagId; vendor: string; citations
  */
 function shownCitations(vendor: string, borrowed: boolean, citations: readonly Citation[]): readonly Citation[] {
   const kept = citations.filter((c) => !isAnecdote(c));
-  if (!borrowed || vendor === defaultFlags.vendor) return kept;
+  if (!borrowed || vendor === FALLBACK_FLAGS.vendor) return kept;
   const ownSources = new Set(findPack(vendor, []).rules.flatMap((r) => r.citations.map((c) => c.source)));
   // Source documents are the seed .txt files; shared notes (the facts file) hold for every vendor.
   return kept.filter((c) => !/\.txt$/.test(c.source) || ownSources.has(c.source));
@@ -59,7 +59,7 @@ function shownCitations(vendor: string, borrowed: boolean, citations: readonly C
 
 function flag(id: RiskFlagId, vendor: string, evidence: string | null, locale: Locale): RiskFlag {
   const mine = own(vendor)?.advice[id];
-  const entry = mine ?? defaultFlags.advice[id];
+  const entry = mine ?? FALLBACK_FLAGS.advice[id];
   return {
     id,
     title: localize(entry.title, locale),

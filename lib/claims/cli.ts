@@ -415,7 +415,9 @@ function run(p: Parsed, io: CliIo): Output {
       const snapshots = snapshotsPath === undefined ? [] : readJson(io, snapshotsPath, 'snapshots');
       if (!Array.isArray(snapshots)) throw new UsageError(MSG.snapshotsArray, { path: snapshotsPath! });
       const at = now();
-      const verdict = evaluateClaim(facts, at, opts);
+      // Facts that carry an SLA month ask for the SLA credit, as the SLA log does.
+      const slaClaim = typeof facts === 'object' && facts !== null && 'sla' in facts;
+      const verdict = evaluateClaim(facts, at, slaClaim ? { ...opts, remedy: 'voucher' } : opts);
       const ticket = draftTicket(verdict, facts, snapshots as ClaimSnapshot[], opts.locale, { target, packs: opts.packs, holidayOverrides: opts.holidayOverrides });
       return { json: { verdict, ticket }, text: (l) => ticketSummary(verdict, ticket, l, at) };
     }

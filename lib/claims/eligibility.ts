@@ -95,7 +95,7 @@ export interface Route {
   deadline: Deadline | null;
   estimate?: RefundEstimate;
   status: RouteStatus;
-  /** Fact keys still unknown that decide this route. */
+  /** Fact keys still unknown that decide this route (for a closed route: that would have decided it). */
   needs: string[];
   /** The exception (rule id) that rules this route out. */
   ruledOutBy?: string;
@@ -113,6 +113,12 @@ export interface EvaluateOptions {
   calendar?: BusinessCalendar;
   /** Per-year official schedules that the bundled calendar does not have yet. */
   holidayOverrides?: readonly YearOverride[];
+  /**
+   * The kind of remedy the user came for (the SLA log asks for the SLA
+   * voucher): the headline is the best live route paying it, when one exists;
+   * the other routes are still listed.
+   */
+  remedy?: RefundKind;
 }
 
 export class ClaimInputError extends Error {
@@ -204,7 +210,7 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   const bag: FactBag = { ...FACT_DEFAULTS, ...(parsed.data as ClaimFacts) };
   const ctx = { facts: bag, now: nowMs, calendar, locale };
 
-  const plan = planRoutes(pack, ctx);
+  const plan = planRoutes(pack, ctx, options.remedy);
   const headline = plan.headline;
   // Windows that closed on routes that did apply (one we cannot tell applied does not make a claim expired).
   const closed = plan.routes.filter((r) => r.status === 'closed' && r.applies);

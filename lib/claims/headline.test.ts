@@ -35,6 +35,16 @@ describe('headlineWords', () => {
     expect(en.line).toBe('Five-day no-reason has passed · partial refund still available');
   });
 
+  it('a passed five-day window is named even while its conditions are unknown (an order-list row shows no term)', () => {
+    const row = words({ vendor: 'tencent-cloud', purchasedAt: '2026-11-20T10:00:00+08:00' });
+    expect(row.zh.line).toBe('五天无理由已过 · 可能仍可部分退款 · 需确认 1 项');
+    const known = words({ vendor: 'tencent-cloud', billing: 'prepaid', renewal: false, purchasedAt: '2026-11-20T10:00:00+08:00' });
+    expect(known.zh.line).toBe('五天无理由已过 · 仍可部分退款');
+    // A renewal never had the five-day window: nothing "passed".
+    const renewal = words({ vendor: 'tencent-cloud', billing: 'prepaid', renewal: true, purchasedAt: '2026-11-20T10:00:00+08:00' });
+    expect(renewal.zh.line).not.toContain('五天无理由已过');
+  });
+
   it('nothing left: "不可退款", in the bad tone', () => {
     const { zh, en } = words({ ...cvm, promoNonRefundable: true, purchasedAt: '2026-12-04T10:00:00+08:00' });
     expect(zh).toMatchObject({ tone: 'bad', line: '不可退款', deadline: null, confirmed: true });

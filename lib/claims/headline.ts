@@ -2,6 +2,7 @@ import type { Locale } from '../i18n';
 import type { RefundKind } from '../policy/schema';
 import { localize, t, type LocalizedText } from '../policy/text';
 import { daysBetween, parseInstant, shanghaiDate, type IsoDate } from '../time/zone';
+import { rootFact } from './conditions';
 import type { Route, Verdict } from './eligibility';
 import { paysWords } from './routes';
 
@@ -98,7 +99,10 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
   }
   // A better route whose window has passed is named first: the user should
   // know what was missed and what is still there.
-  const passed = verdict.routes.find((r) => r.status === 'closed' && verdict.lapsed.some((l) => l.rule === r.id) && better(r, route));
+  // A window that passed is named even when it is not known whether it applied
+  // (a row of an order list shows no term), unless it hung on a reason the user
+  // never gave (an outage window is no news about an ordinary order).
+  const passed = verdict.routes.find((r) => r.status === 'closed' && better(r, route) && !r.needs.some((f) => rootFact(f) === 'reason'));
   if (passed) {
     const rest = localize(confirmed ? TEXT.stillOpen : TEXT.stillMaybe, locale, params);
     return join(localize(TEXT.passed, locale, { name: passed.name }), rest, !confirmed && needsWords(count, locale));

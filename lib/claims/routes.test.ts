@@ -111,3 +111,27 @@ describe('pack schema: blocks', () => {
       ]);
   });
 });
+
+describe('the remedy the user came for', () => {
+  const outage = {
+    vendor: 'tencent-exmail',
+    purchasedAt: '2026-10-01T10:00:00+08:00',
+    reason: 'outage',
+    outageCause: 'vendor',
+    outageHours: 3,
+    sla: { month: '2026-11', compensationPercent: 10, voucher: 60, availabilityText: '99.5%' },
+  };
+
+  it('the SLA log asks for the voucher: it leads, while the better refund route is still listed', () => {
+    const asked = evaluateClaim(outage, '2026-12-10T10:00:00+08:00', { remedy: 'voucher' });
+    expect(asked).toMatchObject({ outcome: 'compensation', refund: 'voucher' });
+    const plain = evaluateClaim(outage, '2026-12-10T10:00:00+08:00');
+    expect(plain.refund).not.toBe('voucher');
+    expect(asked.routes.map((r) => r.id)).toEqual(plain.routes.map((r) => r.id));
+  });
+
+  it('a remedy no live route pays leaves the headline as it was', () => {
+    const facts = { ...cvmNew, purchasedAt: '2026-12-04T15:00:00+08:00', convertedFromPayAsYouGo: false };
+    expect(evaluateClaim(facts, '2026-12-06T10:00:00+08:00', { remedy: 'difference' }).rule).toBe(evaluateClaim(facts, '2026-12-06T10:00:00+08:00').rule);
+  });
+});

@@ -72,7 +72,7 @@ function blockersOf(pack: PolicyPack): Map<string, PolicyRule[]> {
  */
 const REASON_FACT = 'reason';
 
-export function planRoutes(pack: PolicyPack, ctx: Ctx): RoutePlan {
+export function planRoutes(pack: PolicyPack, ctx: Ctx, remedy?: RefundKind): RoutePlan {
   const blockers = blockersOf(pack);
   const defaultRule = pack.rules[pack.rules.length - 1]!;
   const planned: { route: PlannedRoute; order: number; hypothetical: boolean }[] = [];
@@ -93,7 +93,7 @@ export function planRoutes(pack: PolicyPack, ctx: Ctx): RoutePlan {
       if (!needs.includes(state.fact)) needs.push(state.fact);
     } else status = needs.length ? 'needs-answers' : 'open';
     const live = status === 'open' || status === 'needs-answers';
-    const route: PlannedRoute = { rule, status, state, applies: truth === 'true', needs: live ? needs : [], ...(blocker ? { ruledOutBy: blocker.id } : {}) };
+    const route: PlannedRoute = { rule, status, state, applies: truth === 'true', needs: live || status === 'closed' ? needs : [], ...(blocker ? { ruledOutBy: blocker.id } : {}) };
     planned.push({ route, order, hypothetical: live && needs.some((f) => rootFact(f) === REASON_FACT) });
   });
 
@@ -117,7 +117,8 @@ export function planRoutes(pack: PolicyPack, ctx: Ctx): RoutePlan {
     );
   });
   const routes = kept.map((p) => p.route);
-  const headlineEntry = kept.find((p) => (p.route.status === 'open' || p.route.status === 'needs-answers') && !p.hypothetical);
+  const live = (p: (typeof kept)[number]) => (p.route.status === 'open' || p.route.status === 'needs-answers') && !p.hypothetical;
+  const headlineEntry = (remedy ? kept.find((p) => live(p) && p.route.rule.refund === remedy) : undefined) ?? kept.find(live);
   const headline = headlineEntry?.route;
 
   // The exception that speaks when no route is left: the one that ruled out the

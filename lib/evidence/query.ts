@@ -1,4 +1,6 @@
 import { z } from '../zod';
+import { termMonths } from '../extract/normalize';
+import { pageTimeToIso } from '../time/zone';
 import type { SnapshotBody } from './schema';
 
 /** The locker's list query: filters are ANDed, paging is by offset over newest-first results. */
@@ -33,6 +35,12 @@ export const snapshotSummarySchema = z.object({
   previousSnapshotId: z.string().nullable(),
   hasScreenshot: z.boolean(),
   noteCount: z.number().int().nonnegative(),
+  /** What an order snapshot shows of the purchase (absent on other pages): the locker's rows and the SLA page's fee. */
+  product: z.string().nullable().optional(),
+  amountPaid: z.number().nonnegative().nullable().optional(),
+  termMonths: z.number().int().positive().nullable().optional(),
+  /** The payment (or, failing that, creation) time the page shows, as an ISO instant. */
+  paidAt: z.string().nullable().optional(),
 });
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 
@@ -69,6 +77,8 @@ export function matchesQuery(item: Searchable, query: Omit<ListQuery, 'offset' |
 
 export function summarise(body: SnapshotBody, seq: number, noteCount: number): SnapshotSummary {
   const status = body.fields['status'];
+  const product = body.fields['product'];
+  const amount = body.fields['amountPaid'];
   return {
     id: body.id,
     seq,
@@ -84,5 +94,9 @@ export function summarise(body: SnapshotBody, seq: number, noteCount: number): S
     previousSnapshotId: body.previousSnapshotId,
     hasScreenshot: body.parts.screenshot !== null,
     noteCount,
+    product: typeof product === 'string' && product.trim() ? product.trim() : null,
+    amountPaid: typeof amount === 'number' && Number.isFinite(amount) && amount >= 0 ? amount : null,
+    termMonths: termMonths(body.fields['term']),
+    paidAt: pageTimeToIso(body.fields['paidAt']) ?? pageTimeToIso(body.fields['createdAt']),
   };
 }

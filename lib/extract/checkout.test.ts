@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { fixturePages } from '../../test/fixtures/catalog';
+import { fixturePages, markupFile } from '../../test/fixtures/catalog';
 import { contentScriptHosts } from '../vendors/registry';
 import { extractCheckout, termOf, type CheckoutFields } from './checkout';
 import { termMonths } from './normalize';
@@ -20,7 +20,7 @@ const checkouts = fixturePages.filter((p) => p.kind === 'checkout' && p.expected
 
 describe('extractCheckout on the fixture purchase pages', () => {
   const rows = checkouts.map((page) => {
-    const { run } = load(readFileSync(resolve(SITES, page.file), 'utf8'), page.url);
+    const { run } = load(readFileSync(resolve(SITES, markupFile(page)), 'utf8'), page.url);
     return { page, result: run() };
   });
 
@@ -106,5 +106,20 @@ describe('terms', () => {
     expect(termOf('12 months')).toBe('12个月');
     expect(termMonths('3年')).toBe(36);
     expect(termMonths('永久')).toBeNull();
+  });
+});
+
+describe('extractCheckout on a console checkout built with tea-component', () => {
+  it('reads the term from the Segment’s ARIA radios, the product beside 计费模式 and the struck price beside the price', () => {
+    const page = fixturePages.find((p) => p.family === 'tea-component' && p.kind === 'checkout')!;
+    const { fields } = load(readFileSync(resolve(SITES, markupFile(page)), 'utf8'), page.url).run();
+    expect(fields).toMatchObject(page.expected!);
+  });
+
+  it('a multi-year term chosen with ARIA radios is read as such', () => {
+    const { run } = load(`<h1>购买云服务器</h1><div class="tea-form__item"><div class="tea-form__label"><label>购买时长</label></div>
+      <div class="tea-form__controls"><div class="tea-segment"><button role="radio" aria-checked="false" class="tea-btn">1年</button>
+      <button role="radio" aria-checked="true" class="tea-btn is-selected">3年</button></div></div></div>`);
+    expect(run().fields.term).toBe('3年');
   });
 });

@@ -1,5 +1,6 @@
 import type { Extraction } from './order';
-import { MAX_SCANNED_ELEMENTS } from './labels';
+import { MAX_SCANNED_ELEMENTS, valueElement } from './labels';
+import { chosenOption, columnCell, isChosen, structuralLabel, TOGGLE_SELECTOR } from './structure';
 import type { CheckoutFields } from './schema';
 import { cleanText, parseMoney, parseOrderId } from './normalize';
 
@@ -54,11 +55,6 @@ function isHidden(el: Element): boolean {
   return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-function isChecked(el: Element): boolean {
-  const live = (el as { checked?: unknown }).checked;
-  return typeof live === 'boolean' ? live : el.hasAttribute('checked');
-}
-
 interface LabelledValue {
   label: string;
   text: string;
@@ -102,17 +98,6 @@ function scanPage(elements: readonly Element[]): PageScan {
   return { owned, short };
 }
 
-/** The cell under a header cell in the first body row of its table. */
-function columnValue(header: Element): Element | null {
-  const row = header.parentElement;
-  const table = header.closest('table');
-  if (!row || !table) return null;
-  const index = Array.from(row.children).indexOf(header);
-  const rows = Array.from(table.querySelectorAll('tbody tr')).filter((r) => r !== row);
-  const first = rows[0] ?? null;
-  return first ? (first.children[index] ?? null) : null;
-}
-
 /**
  * Every value the page shows under one of `labels`: a dt/dd pair, a table
  * column, a "label：value" run, or a label element followed by its value.
@@ -127,7 +112,7 @@ function labelled(scan: PageScan, labels: readonly string[]): LabelledValue[] {
     if (/^H[1-6]$/.test(el.tagName)) continue;
     if (isHidden(el)) continue;
     if (el.tagName === 'TH' || (el.tagName === 'TD' && el.closest('thead'))) {
-      const cell = columnValue(el);
+      const cell = columnCell(el);
       if (cell) out.push({ label, text: cleanText(cell.textContent), element: cell });
       continue;
     }
@@ -137,7 +122,7 @@ function labelled(scan: PageScan, labels: readonly string[]): LabelledValue[] {
       out.push({ label, text: rest, element: el });
       continue;
     }
-    const next = el.nextElementSibling;
+    const next = valueElement(el);
     if (next) out.push({ label, text: cleanText(next.textContent), element: next });
   }
   return out;
@@ -162,12 +147,13 @@ export function termOf(text: string): string | null {
 }
 
 function termFromValue(value: LabelledValue): string | null {
-  const radios = value.element ? Array.from(value.element.querySelectorAll('input[type="radio"]')) : [];
-  if (radios.length > 0) {
-    const checked = radios.find(isChecked);
-    if (!checked) return null;
-    const label = checked.getAttribute('data-label') ?? checked.closest('label')?.textContent ?? checked.getAttribute('aria-label') ?? '';
-    return termOf(label);
+  // A choice group (native radios, ARIA radios, a segment of buttons): only the chosen option counts.
+  const group = value.element;
+  const isGroup = group?.querySelector('input[type="radio"], [role="radio"], [role="radiogroup"], button, [class*="segment"]');
+  if (group && isGroup) {
+    const chosen = chosenOption(group);
+    if (chosen) return termOf(chosen.text);
+    if (group.querySelector('input[type="radio"], [role="radio"]')) return null;
   }
   return termOf(value.text);
 }
@@ -197,9 +183,11 @@ function renewState(text: string): boolean | null {
 }
 
 function findAutoRenew(scan: PageScan, root: ParentNode, pageText: string): boolean | null {
-  for (const box of Array.from(root.querySelectorAll('input[type="checkbox"]')).slice(0, 300)) {
+  for (const box of Array.from(root.querySelectorAll(TOGGLE_SELECTOR)).slice(0, 300)) {
     const names = `${box.getAttribute('id') ?? ''} ${box.getAttribute('name') ?? ''} ${box.getAttribute('aria-label') ?? ''}`;
     let about = /auto.?renew|自动续/i.test(names);
+    // A switch or checkbox whose label sits in the form item's label cell ("自动续费 [开关]").
+    if (!about) about = AUTO_RENEW.test(structuralLabel(box) ?? '');
     let node: Element | null = box;
     for (let depth = 0; !about && node && depth < 4; depth++) {
       const text = cleanText(node.textContent);
@@ -207,7 +195,7 @@ function findAutoRenew(scan: PageScan, root: ParentNode, pageText: string): bool
       about = (text.length <= 120 && AUTO_RENEW.test(text)) || (before.length <= 24 && AUTO_RENEW.test(before));
       node = node.parentElement;
     }
-    if (about) return isChecked(box);
+    if (about) return isChosen(box);
   }
   for (const hit of labelled(scan, AUTO_RENEW_LABELS)) {
     const state = renewState(hit.text);
@@ -242,9 +230,13 @@ function findOriginalPrice(scan: PageScan, priceHit: LabelledValue | undefined, 
   }
   const container = priceHit?.element;
   if (container) {
-    const struck = Array.from(container.querySelectorAll('s, del, strike, [class~="was"], [class*="origin"], [class*="old-price"]')).find((el) => !isHidden(el));
-    const value = struck ? parseMoney(struck.textContent ?? '') : null;
-    if (value !== null && (price === null || value > price)) return value;
+    const STRUCK = 's, del, strike, [class~="was"], [class*="origin"], [class*="old-price"]';
+    // Inside the price, else beside it ("<b>¥1,066.55</b> <del>¥1,285.00</del>").
+    for (const scope of [container, container.parentElement]) {
+      const struck = scope ? Array.from(scope.querySelectorAll(STRUCK)).find((el) => !isHidden(el)) : undefined;
+      const value = struck ? parseMoney(struck.textContent ?? '') : null;
+      if (value !== null && (price === null || value > price)) return value;
+    }
   }
   if (price !== null) {
     let discounts = 0;

@@ -1,4 +1,5 @@
 import { cleanText, labelText } from './normalize';
+import { columnCell } from './structure';
 
 /** How many elements a scan looks at, so a huge or hostile page costs bounded work. */
 export const MAX_SCANNED_ELEMENTS = 20_000;
@@ -10,6 +11,26 @@ const LABEL_SELECTOR = 'dt, th, td, label, span, div, p, li, strong, b, em, h3, 
 export interface LabelHit {
   label: string;
   value: string;
+}
+
+/**
+ * The element holding the value for a label element: the body cell under a
+ * header cell (never the next header cell: "产品 | 计费模式" is a header row),
+ * else the next sibling — of the label, or of the wrapper it alone fills
+ * (`<div class="tea-form__label"><label>订单号</label></div><div>…</div>`).
+ */
+export function valueElement(el: Element): Element | null {
+  const header = el.closest('th') ?? (el.tagName === 'TD' && el.closest('thead') ? el : null) ?? el.closest('thead td');
+  if (header) return columnCell(header);
+  let node: Element = el;
+  for (let depth = 0; depth < 3; depth++) {
+    const next = node.nextElementSibling;
+    if (next) return next.tagName === 'TH' ? null : next;
+    const parent = node.parentElement;
+    if (!parent || parent.childElementCount !== 1 || /^(BODY|HTML|TR|TABLE|FORM)$/.test(parent.tagName)) return null;
+    node = parent;
+  }
+  return null;
 }
 
 /**
@@ -35,7 +56,7 @@ export function findLabelled(root: ParentNode, labels: readonly string[], skip?:
     if (wanted.has(label) && label.length <= LABEL_MAX_LENGTH) {
       // A view the page has hidden (an SPA's previous route) is not what the page shows.
       if (el.closest('[hidden]')) continue;
-      const value = cleanText(el.nextElementSibling?.textContent);
+      const value = cleanText(valueElement(el)?.textContent);
       if (value) hits.push({ label, value });
       continue;
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { fixturePages } from '../../test/fixtures/catalog';
+import { fixturePages, markupFile, type FixturePage } from '../../test/fixtures/catalog';
 import { extractOrder, extractOrderList, type OrderFields } from './order';
 import { parseDateTime, parseMoney, parseTerm } from './normalize';
 
@@ -58,7 +58,7 @@ describe('extractOrder by labels', () => {
 
 describe('extraction accuracy on the order fixtures', () => {
   const ORDER_KEYS = ['orderId', 'orderType', 'status', 'createdAt', 'paidAt', 'amount', 'voucher', 'amountPaid', 'product', 'term'];
-  const load = (file: string) => dom(readFileSync(join(SITES, file), 'utf8'));
+  const load = (page: FixturePage) => dom(readFileSync(join(SITES, markupFile(page)), 'utf8'));
   const details = fixturePages.filter((p) => p.kind === 'order' && p.expected && 'orderId' in p.expected && !('orderCount' in p.expected) && !p.id.includes('hostile'));
   const lists = fixturePages.filter((p) => p.kind === 'order' && p.expected && 'orderCount' in p.expected);
 
@@ -68,7 +68,7 @@ describe('extraction accuracy on the order fixtures', () => {
   });
 
   it.each(details.map((p) => [p.id, p] as const))('%s: every field the page shows is found with its value', (_id, page) => {
-    const { fields, confidence } = extractOrder(load(page.file));
+    const { fields, confidence } = extractOrder(load(page));
     const expected = page.expected!;
     for (const key of Object.keys(expected).filter((k) => ORDER_KEYS.includes(k))) {
       expect(fields[key as keyof OrderFields], `${page.id}.${key}`).toEqual(expected[key]);
@@ -77,7 +77,7 @@ describe('extraction accuracy on the order fixtures', () => {
   });
 
   it.each(lists.map((p) => [p.id, p] as const))('%s: every row of the list is read, the newest first', (_id, page) => {
-    const rows = extractOrderList(load(page.file));
+    const rows = extractOrderList(load(page));
     const expected = page.expected!;
     expect(rows).toHaveLength(expected.orderCount as number);
     for (const key of Object.keys(expected).filter((k) => ORDER_KEYS.includes(k) && k !== 'term')) {
@@ -87,7 +87,7 @@ describe('extraction accuracy on the order fixtures', () => {
 
   it('on the hostile order page, extracted values stay plain text and fake labels are flagged', () => {
     const hostile = fixturePages.find((p) => p.id.includes('hostile'))!;
-    const result = extractOrder(load(hostile.file));
+    const result = extractOrder(load(hostile));
     for (const value of Object.values(result.fields)) expect(typeof value === 'string' || typeof value === 'number').toBe(true);
     expect(result.found.length).toBeGreaterThan(0);
   });

@@ -1,4 +1,5 @@
 import { findLabelled } from './labels';
+import { splitBodyTable } from './structure';
 import type { OrderFields } from './schema';
 import { cleanText, labelText, parseDateTime, parseMoney, parseOrderId, parseTerm } from './normalize';
 
@@ -85,7 +86,7 @@ export function extractOrderList(root: ParentNode, maxRows = MAX_ROWS): Partial<
     if (table.closest('[hidden]')) continue;
     const head = Array.from(table.children).find((el) => el.tagName === 'THEAD');
     const headerCells = head ? Array.from(head.querySelectorAll('th, td')) : [];
-    const bodyRows = tableRows(table, headerCells.length > 0 ? ['TBODY'] : ['THEAD', 'TBODY', 'TFOOT']);
+    let bodyRows = tableRows(table, headerCells.length > 0 ? ['TBODY'] : ['THEAD', 'TBODY', 'TFOOT']);
     // Without a <thead>, the first row is the header.
     const header = headerCells.length > 0 ? headerCells : Array.from(bodyRows.next().value?.children ?? []);
     const columns = header.map((cell) => {
@@ -93,6 +94,11 @@ export function extractOrderList(root: ParentNode, maxRows = MAX_ROWS): Partial<
       return keys.find((key) => ORDER_FIELDS[key].labels.includes(label)) ?? null;
     });
     if (!columns.includes('orderId')) continue;
+    // A header rendered as a table of its own (console libraries' sticky headers): the rows are in the next one.
+    if (headerCells.length > 0 && !table.querySelector('tbody tr')) {
+      const body = splitBodyTable(table);
+      if (body) bodyRows = tableRows(body, ['TBODY']);
+    }
     // Only the rows asked for are touched: a console may list thousands of orders, and every
     // element handed to a page script costs time on the page's main thread.
     const rows: Element[] = [];

@@ -1,17 +1,9 @@
 import type { ShippedVendorId } from '../vendors/types';
-import { tencentExmailPolicy } from '../vendors/tencent-exmail/policy';
-import { tencentCloudPolicy } from '../vendors/tencent-cloud/policy';
-import { letsvpnPolicy } from '../vendors/letsvpn/policy';
-import { genericSoftwarePolicy } from '../vendors/generic-software/policy';
+import { VENDORS } from '../vendors/catalog';
 import { validatePack, PolicyPackError, type PolicyPack } from './schema';
 
-/** The policy packs the product ships, one line each (adding a vendor = a folder + a line). */
-export const SHIPPED_PACKS: Readonly<Record<ShippedVendorId, PolicyPack>> = {
-  'tencent-exmail': tencentExmailPolicy,
-  'tencent-cloud': tencentCloudPolicy,
-  letsvpn: letsvpnPolicy,
-  'generic-software': genericSoftwarePolicy,
-};
+/** The policy packs the product ships, from each vendor's definition (lib/vendors/catalog.ts). */
+export const SHIPPED_PACKS = Object.fromEntries(VENDORS.map((v) => [v.id, v.policy])) as Readonly<Record<ShippedVendorId, PolicyPack>>;
 
 export const shippedPacks: readonly PolicyPack[] = Object.values(SHIPPED_PACKS);
 

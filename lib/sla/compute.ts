@@ -14,13 +14,13 @@ import { SLA_POLICIES } from './registry';
 
 export { SLA_POLICIES };
 
-const SERVICE_ALIASES: Readonly<Record<string, SlaService>> = {
-  exmail: 'exmail',
-  'tencent-exmail': 'exmail',
-  cvm: 'cvm',
-  'tencent-cloud': 'cvm',
-  'tencent-cloud-cvm': 'cvm',
-};
+/** A service by its own id or its vendor's (the log and the CLI accept either). */
+const SERVICE_ALIASES: Readonly<Record<string, SlaService>> = Object.fromEntries(
+  Object.values(SLA_POLICIES).flatMap((p) => [
+    [p.service, p.service],
+    [p.vendor, p.service],
+  ]),
+);
 
 const slaInputSchema = lazy(() => {
   const instant = z.string().refine((v) => parseInstant(v) !== null, { message: 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00' });

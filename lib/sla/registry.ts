@@ -1,6 +1,5 @@
 import type { SlaPolicy, SlaService } from './policy';
-import { exmailSla } from '../vendors/tencent-exmail/sla';
-import { cvmSla } from '../vendors/tencent-cloud/sla';
+import { VENDORS } from '../vendors/catalog';
 
-/** The SLA of each service, as data (kept apart from the calculation, so schemas can use it cheaply). */
-export const SLA_POLICIES: Readonly<Record<SlaService, SlaPolicy>> = { exmail: exmailSla, cvm: cvmSla };
+/** The SLA of each service, from the vendors' definitions (kept apart from the calculation, so schemas can use it cheaply). */
+export const SLA_POLICIES = Object.fromEntries(VENDORS.flatMap((v) => v.sla.map((s) => [s.service, s]))) as Readonly<Record<SlaService, SlaPolicy>>;

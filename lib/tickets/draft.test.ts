@@ -54,6 +54,15 @@ describe('Tencent Cloud ticket (FACTS: category levels, title, content, confiden
     expect(d).not.toContain('100012345678');
   });
 
+  it('a provisional draft names the open questions as the user read them, not as fact keys', () => {
+    const facts = { vendor: 'tencent-cloud', purchasedAt: '2026-11-21T10:00:00+08:00', orderId: 'T-1', product: '云服务器 CVM', amountPaid: 300 };
+    const { verdict, ticket } = draft(facts, '2026-11-22T12:00:00+08:00');
+    expect(verdict.provisional).toBe(true);
+    const note = ticket.notes.find((n) => n.startsWith('结论仍取决于未回答的问题'))!;
+    for (const q of verdict.questions) expect(note).not.toContain(q.fact);
+    expect(note).toContain(verdict.questions[0]!.text.replace(/[？?]\s*$/, ''));
+  });
+
   it('lists the evidence still missing', () => {
     expect(ticket.attachments.every((a) => !a.have)).toBe(true);
     expect(ticket.notes[0]).toMatch(/^尚缺证据：/);
@@ -172,6 +181,11 @@ describe('escalation after a refusal (FACTS: 12315, 黑猫投诉)', () => {
     expect(ticket.fields.company).toBe('腾讯云计算（北京）有限责任公司');
   });
 
+  it('each complaint draft links its platform\'s official complaint site', () => {
+    expect(draft(refused, '2026-03-20T10:00:00+08:00', 'zh-CN', [], '12315').ticket.url).toBe('https://www.12315.cn');
+    expect(draft(refused, '2026-03-20T10:00:00+08:00', 'zh-CN', [], 'heimao').ticket.url).toBe('https://tousu.sina.com.cn');
+  });
+
   it('12315 in English', () => {
     const { ticket } = draft({ ...refused, vendorName: 'Acme Design Ltd.' }, '2026-03-20T10:00:00+08:00', 'en', [], '12315');
     expect(ticket.title).toBe('Complaint: Acme Design Ltd. refused a refund (order G-1)');
@@ -200,5 +214,17 @@ describe('locales', () => {
     expect(ticket.title).toMatch(/^Request for a refund review/);
     expect(ticket.description).toContain('human review');
     expect(ticket.notes.join(' ')).toContain('usually refused');
+  });
+});
+
+describe('notes speak the user\'s words', () => {
+  it('open questions are named as the checker asks them, never by the engine\'s fact names', () => {
+    const facts = { vendor: 'tencent-exmail', purchasedAt: '2026-10-01T10:00:00+08:00', reason: 'changed-mind', product: '腾讯企业邮箱' };
+    const verdict = evaluateClaim(facts, '2026-10-03T10:00:00+08:00');
+    expect(verdict.provisional).toBe(true);
+    const draft = draftTicket(verdict, facts);
+    const note = draft.notes.find((n) => n.startsWith('结论仍取决于'));
+    expect(note).toContain(verdict.questions[0]!.text);
+    expect(note).not.toMatch(/activated|terminatedForViolation|[a-z][A-Z]/);
   });
 });

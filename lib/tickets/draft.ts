@@ -10,18 +10,10 @@ import { citationTitle } from '../policy/sources';
 import { formatMoney, joinList, localize, t, type LocalizedText, type Text } from '../policy/text';
 import { parseInstant, shanghaiDateTime } from '../time/zone';
 import type { RequestKind, TicketChannel, TicketTemplate } from './template';
-import { tencentCloudTicket } from '../vendors/tencent-cloud/ticket';
-import { tencentExmailTicket } from '../vendors/tencent-exmail/ticket';
-import { letsvpnTicket } from '../vendors/letsvpn/ticket';
-import { genericSoftwareTicket } from '../vendors/generic-software/ticket';
+import { FALLBACK_VENDOR, VENDORS } from '../vendors/catalog';
 
 /** Ticket templates of the shipped vendors; user packs fall back to the generic (email) one. */
-export const TICKET_TEMPLATES: Readonly<Record<string, TicketTemplate>> = {
-  'tencent-cloud': tencentCloudTicket,
-  'tencent-exmail': tencentExmailTicket,
-  letsvpn: letsvpnTicket,
-  'generic-software': genericSoftwareTicket,
-};
+export const TICKET_TEMPLATES: Readonly<Record<string, TicketTemplate>> = Object.fromEntries(VENDORS.map((v) => [v.id, v.ticket]));
 
 export type DraftTarget = 'vendor' | 'reseller' | 'apple' | 'google' | '12315' | 'heimao';
 
@@ -150,6 +142,12 @@ const STORE = {
   },
 } as const;
 
+/**
+ * Where each complaint is filed: the platforms' own sites (FACTS.md "Chinese consumer law":
+ * the 12315 market-regulation complaint platform, and Sina's 黑猫投诉).
+ */
+export const COMPLAINT_PORTALS = { '12315': 'https://www.12315.cn', heimao: 'https://tousu.sina.com.cn' } as const;
+
 const ESCALATION = {
   '12315': {
     title: t('投诉：{company} 拒绝退款（订单 {orderId}）', 'Complaint: {company} refused a refund (order {orderId})'),
@@ -160,6 +158,11 @@ const ESCALATION = {
     category: [t('黑猫投诉', '黑猫投诉 (Black Cat)'), t('发起投诉', 'File a complaint')],
   },
 } as const;
+
+/** The note listing the evidence still missing (a form shows the attachment list instead, and leaves it out). */
+export function missingEvidenceNote(missing: readonly string[], locale: Locale): string {
+  return localize(L.missingEvidence, locale, { items: joinList(missing, locale) });
+}
 
 function latestField(snapshots: readonly ClaimSnapshot[], key: string): unknown {
   const withField = snapshots
@@ -219,7 +222,7 @@ export function draftTicket(
   const verdict = reread.rule === given.rule && reread.outcome === given.outcome ? reread : given;
   const userPacks = options.packs ? loadUserPacks(options.packs) : [];
   const pack = findPack(verdict.vendor, userPacks);
-  const template = TICKET_TEMPLATES[verdict.vendor] ?? { ...genericSoftwareTicket, vendor: verdict.vendor };
+  const template = TICKET_TEMPLATES[verdict.vendor] ?? { ...FALLBACK_VENDOR.ticket, vendor: verdict.vendor };
   const loc = (text: Text, params?: Record<string, string | number | null | undefined>) => localize(text, locale, params);
 
   const product = asText(f.product) ?? asText(latestField(snapshots, 'product')) ?? (TICKET_TEMPLATES[verdict.vendor] ? loc(template.defaultProduct) : loc(pack.name));
@@ -328,9 +331,10 @@ export function draftTicket(
 
   const notes: string[] = [];
   const missing = attachments.filter((a) => !a.have).map((a) => a.label);
-  if (missing.length) notes.push(loc(L.missingEvidence, { items: joinList(missing, locale) }));
+  if (missing.length) notes.push(missingEvidenceNote(missing, locale));
   if (kind === 'review') notes.push(loc(L.notEligibleNote));
-  if (verdict.provisional) notes.push(loc(L.provisional, { facts: verdict.questions.map((q) => q.fact).join(', ') }));
+  // The questions as the checker asks them, never the engine's fact names.
+  if (verdict.provisional) notes.push(loc(L.provisional, { facts: verdict.questions.map((q) => q.text).join(zh ? '；' : '; ') }));
   const titleParams = { product, orderId: orderText, month: sla?.month ?? '', company };
 
   // ── App stores: what to choose in their own refund flows ──
@@ -362,7 +366,7 @@ export function draftTicket(
       vendor: verdict.vendor,
       target,
       channel: 'web-form',
-      url: null,
+      url: COMPLAINT_PORTALS[target],
       title: loc(esc.title, titleParams),
       category: esc.category.map((c) => loc(c)),
       description,

@@ -47,4 +47,9 @@ export interface VendorPages {
    * the vendor also sells by usage, and only prepaid purchases have a term.
    */
   termMeansPrepaid?: boolean;
+  /**
+   * A page of a site no vendor claims is this vendor's when its text matches
+   * every pattern (the generic checkout: sites the user enabled or checked once).
+   */
+  anySite?: { kind: PageKind; text: readonly RegExp[] };
 }

@@ -161,6 +161,102 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     await Promise.all([popup.close(), form.close()]); // the order tab stays open for the next test
   });
 
+  it('fills the console’s own work-order form (tea-component) from the popup: the order number and the description find their place', async () => {
+    expect(orderTabId).not.toBeNull();
+    const order = fixture('tc-deal-detail-paid-new');
+    const orderId = String(order.expected!.orderId);
+    const formFixture = fixture('tea-workorder-create-refund');
+    const form = await session.context.newPage();
+    await form.goto(formFixture.url);
+    await settle(form);
+    await expect.poll(() => recordedTabId(session, formFixture.url)).not.toBeNull();
+
+    // The answers given in the first test are kept: the popup opens on the verdict.
+    const popup = await openPopup(session, orderTabId!);
+    await popup.getByTestId('verdict').waitFor({ timeout: 15_000 });
+    await popup.getByRole('button', { name: '准备工单' }).click();
+    await popup.getByTestId('ticket').waitFor();
+    await popup.getByLabel('手机号', { exact: true }).fill('13800000000');
+    const title = await popup.locator('[data-field="title"]').inputValue();
+    const description = await popup.locator('[data-field="description"]').inputValue();
+    await popup.getByRole('button', { name: '填入工单表单' }).click();
+    const report = popup.getByTestId('fill-report');
+    await report.waitFor({ timeout: 15_000 });
+    const said = (await report.textContent())!;
+    expect(said).toContain('关联订单号');
+    expect(said).toContain('问题描述');
+
+    // The React state took each value: it is still there after the console re-renders.
+    await form.evaluate(() => document.dispatchEvent(new Event('fixture:rerender')));
+    await expect.poll(() => form.locator('body').getAttribute('data-renders')).toBe('2');
+    expect(JSON.parse((await form.locator('#form-state').textContent())!)).toMatchObject({ title, orderId, description, phone: '13800000000' });
+    const item = (label: string) => form.locator('.tea-form__item', { has: form.locator(`label:text-is("${label}")`) }).locator('input, textarea');
+    expect(await item('问题标题').inputValue()).toBe(title);
+    expect(await item('关联订单号').inputValue()).toBe(orderId);
+    expect(await item('问题描述').inputValue()).toBe(description);
+    expect(await item('手机号码').inputValue()).toBe('13800000000');
+    expect(await form.locator('body').getAttribute('data-submitted')).toBeNull();
+    await Promise.all([popup.close(), form.close()]);
+  });
+
+  // The hand-written form (label[for] on every field) and the console's own (tea-component: labels in the
+  // neighbouring cell, React-controlled inputs that put their state back on every render).
+  it.each(['tc-workorder-create-refund', 'tea-workorder-create-refund'])(
+    'fills the %s ticket form as the popup asks: every part of the draft by its label, marked, kept after the page re-renders, never submitted',
+    async (id) => {
+      const formFixture = fixture(id);
+      const form = await session.context.newPage();
+      await form.goto(formFixture.url);
+      await settle(form);
+      await expect.poll(() => recordedTabId(session, formFixture.url)).not.toBeNull();
+      const tabId = (await recordedTabId(session, formFixture.url))!;
+      const values = {
+        title: '退款申请：云服务器 CVM（订单 20261118105822371604）',
+        orderId: '20261118105822371604',
+        description: '您好，\n【订单信息】订单号：20261118105822371604\n【诉求】申请五天无理由退款。\n谢谢！',
+        confidential: '账号 ID：100012345678',
+        phone: '13800000000',
+        email: 'it@example.com',
+      };
+      // The popup's own channel: ticket.fill to the form's tab (TicketEditor → sendToTab).
+      const reply = await session.worker.evaluate(
+        ([tab, data]) => chrome.tabs.sendMessage(tab, { rg: 1, type: 'ticket.fill', data }),
+        [tabId, { values, hints: { title: 'title', description: 'description', confidential: 'confidential', phone: 'phone', email: 'email' }, dryRun: false }] as const,
+      );
+      expect(reply.ok).toBe(true);
+      const report = reply.data as { status: string; filled: { field: keyof typeof values; label: string }[]; missing: string[]; rejected?: unknown[] };
+      expect(report.status).toBe('filled');
+      expect(report.missing).toEqual([]);
+      expect(report.rejected ?? []).toEqual([]);
+      expect(report.filled.map((f) => f.field).sort()).toEqual(Object.keys(values).sort());
+
+      /** The value of the control a person finds under `label`: by label[for], or in the label's form item. */
+      const valueByLabel = (label: string) =>
+        form.evaluate((wanted) => {
+          const labelEl = Array.from(document.querySelectorAll('label')).find((l) => (l.textContent ?? '').replace(/[\s*：:]/g, '') === wanted);
+          const control = (labelEl?.htmlFor ? document.getElementById(labelEl.htmlFor) : labelEl?.closest('.tea-form__item')?.querySelector('input, textarea')) as HTMLInputElement | null;
+          return control ? { value: control.value, marked: control.hasAttribute('data-refund-guard-filled') } : null;
+        }, label);
+      const expectFilled = async () => {
+        for (const { field, label } of report.filled) expect(await valueByLabel(label), `${id} ${label}`).toEqual({ value: values[field], marked: true });
+      };
+      await expectFilled();
+
+      // The console re-renders (a poll, a websocket message): controlled inputs show their state again.
+      const renders = await form.locator('body').getAttribute('data-renders');
+      await form.evaluate(() => document.dispatchEvent(new Event('fixture:rerender')));
+      if (renders !== null) {
+        await expect.poll(() => form.locator('body').getAttribute('data-renders')).toBe(String(Number(renders) + 1));
+        const state = JSON.parse((await form.locator('#form-state').textContent())!);
+        expect(state).toMatchObject(values);
+      }
+      await expectFilled();
+      await form.waitForTimeout(300);
+      expect(await form.locator('body').getAttribute('data-submitted')).toBeNull();
+      await form.close();
+    },
+  );
+
   it('opened on an order page before its snapshot is saved, it opens the order once the snapshot exists', async () => {
     const order = fixture('tc-deal-detail-renewal');
     const page = await session.context.newPage();

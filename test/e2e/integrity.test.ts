@@ -10,6 +10,7 @@ import { manifestHash } from '../../lib/evidence/bundle';
 import { testSigner } from '../../lib/evidence/testing/ledger';
 import { FIXTURE_HOSTS } from '../fixtures/catalog';
 import { BEACON_HOST, SITES_DIR, startFixtureServer, type FixtureServer } from '../fixtures/server';
+import { waitForCard } from './card';
 import { ask, chromePath, fixture, launchExtension, type ExtensionSession } from './harness';
 
 /**
@@ -128,7 +129,7 @@ describe('integrity of exported evidence in Chromium', () => {
     const page = await session.context.newPage();
     await page.bringToFront();
     await page.goto(HOSTILE.url);
-    await page.locator('refund-guard-ui [data-evidence="saved"]').waitFor({ timeout: 20_000 });
+    await waitForCard(page, '[data-evidence="saved"]', { timeout: 20_000 });
     // The live page's trackers did run (and its refresh stayed on the page: the tracker answers 204).
     expect(server.beacon!.requests.some((path) => path.startsWith('/t/refresh'))).toBe(true);
     expect(page.url()).toBe(HOSTILE.url);

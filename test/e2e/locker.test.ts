@@ -67,6 +67,11 @@ describe('evidence locker in Chromium', () => {
     expect(await first.locator('[data-source]').textContent()).toBe('自动保存');
     expect(await first.locator('[data-badge="screenshot"]').count()).toBe(1);
     expect(await first.locator('time').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    // Each row says which purchase it is: product, amount paid, status (the paid CVM order is the oldest).
+    const paid = rows().last();
+    expect(await paid.locator('[data-field="product"]').textContent()).toContain('云服务器 CVM');
+    expect(await paid.locator('[data-field="amount"]').textContent()).toBe('3145.37 元');
+    expect(await paid.locator('[data-field="status"]').textContent()).toBe('已支付');
 
     await locker.getByLabel('订单号').fill('264938');
     await locker.getByRole('button', { name: '筛选', exact: true }).click();

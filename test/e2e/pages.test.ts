@@ -54,6 +54,9 @@ async function card(page: Page): Promise<CardState> {
 /** Waits until the card carries what the worker computed for the page. */
 async function cardWith(page: Page, test: string): Promise<CardState> {
   await waitForCard(page, test, { timeout: 15_000 });
+  // An order page's automatic snapshot hides the card for the moment its
+  // picture is taken, and hidden text has no rendered text: read it after.
+  for (let i = 0; i < 50 && !(await cardText(page, '.rg-card')); i++) await page.waitForTimeout(100);
   // A card shown as its pill is opened first, as a person would, so its whole text is read.
   if ((await cardQuery(page, '[data-action="expand"]')).length > 0) {
     await cardClick(page, '[data-action="expand"]');
@@ -130,6 +133,9 @@ describe('content scripts on the vendor fixture sites', () => {
     'lv-checkout-annual': ['auto-renew'],
     'lv-checkout-biennial-promo': ['non-refundable-promo', 'auto-renew', 'multi-year'],
     'lv-appstore-cn': ['auto-renew', 'third-party-store'],
+    // Rendered live by tea-component: term by ARIA radios, auto-renew by the library's Checkbox.
+    'tea-cvm-checkout-1y-autorenew': ['auto-renew'],
+    'tea-cvm-checkout-3y-promo': ['non-refundable-promo', 'multi-year'],
   };
 
   it.each(Object.entries(FLAGS))('shows the risks of %s with their data-flag ids', async (id, flags) => {
@@ -139,23 +145,29 @@ describe('content scripts on the vendor fixture sites', () => {
     if (flags.length === 0) expect(await cardQuery(page, '[data-flags="none"]')).toHaveLength(1);
   });
 
-  it('follows the form: unticking auto-renew and choosing three years change the flags and keep the clock', async () => {
-    await open(page, 'tc-cvm-checkout-1y-autorenew');
+  // How each checkout's own controls are used: native inputs, and the console's Checkbox and Segment (role="radio").
+  const FORM_ACTIONS: Record<string, { untickAutoRenew: string; chooseThreeYears: string }> = {
+    'tc-cvm-checkout-1y-autorenew': { untickAutoRenew: '#auto-renew', chooseThreeYears: 'label:has(> input[name="period"][value="36"])' },
+    'tea-cvm-checkout-1y-autorenew': { untickAutoRenew: 'label.tea-form-check:has-text("自动续费")', chooseThreeYears: '.tea-segment button[role="radio"]:text-is("3年")' },
+  };
+
+  it.each(Object.entries(FORM_ACTIONS))('follows the form of %s: unticking auto-renew and choosing three years change the flags and keep the clock', async (id, actions) => {
+    await open(page, id);
     let state = await cardWith(page, '[data-flag="auto-renew"]');
     const today = await browserToday(page);
     // Five calendar days after today, day 5 included (FACTS.md, Tencent Cloud refunds).
     expect(state.clocks).toContainEqual({ rule: 'five-day-no-reason', date: addCalendarDays(today, 5), state: 'open' });
     expect(state.outcome).toBe('eligible');
 
-    await page.click('#auto-renew');
-    await page.click('label:has(> input[name="period"][value="36"])');
+    await page.click(actions.untickAutoRenew);
+    await page.click(actions.chooseThreeYears);
     await waitForCard(page, '[data-flag="auto-renew"]', { gone: true });
     state = await cardWith(page, '[data-flag="multi-year"]');
     expect(state.flags).toEqual(['multi-year']);
   });
 
-  it('a promotion marked non-refundable turns the answer to "not refundable" and stops the five-day clock', async () => {
-    await open(page, 'tc-cvm-checkout-3y-promo');
+  it.each(['tc-cvm-checkout-3y-promo', 'tea-cvm-checkout-3y-promo'])('a promotion marked non-refundable turns the answer to "not refundable" and stops the five-day clock (%s)', async (id) => {
+    await open(page, id);
     const state = await cardWith(page, '[data-outcome]');
     expect(state.outcome).toBe('not-eligible');
     expect(state.clocks).toEqual([]);
@@ -229,8 +241,8 @@ describe('content scripts on the vendor fixture sites', () => {
     expect(seen?.at(-1)).toBe('visible');
   });
 
-  it('shows the deadlines of an order, counted from its payment time', async () => {
-    const paid = fixture('tc-deal-detail-paid-new');
+  it.each(['tc-deal-detail-paid-new', 'tea-deal-detail-paid-new'])('shows the deadlines of an order, counted from its payment time (%s)', async (id) => {
+    const paid = fixture(id);
     await open(page, paid.id);
     const state = await cardWith(page, '[data-order-id]');
     expect(state.orderId).toBe(paid.expected!.orderId);
@@ -248,13 +260,19 @@ describe('content scripts on the vendor fixture sites', () => {
     expect((await cardWith(page, '[data-order-id]')).clocks).toEqual([]);
   });
 
-  it('lists the next deadline of each order on an order list, none for unpaid orders', async () => {
-    await open(page, 'tc-deal-list');
+  // The card's rows (at most 8) of each list: the unpaid first row, and a paid new purchase.
+  const LISTS = [
+    { id: 'tc-deal-list', rows: 8, unpaid: '20261122093344810257', paid: '20261118105822371604' },
+    { id: 'tea-deal-list', rows: 5, unpaid: '20261124101522330871', paid: '20261120143311872905' },
+  ];
+
+  it.each(LISTS.map((l) => [l.id, l] as const))('lists the next deadline of each order on an order list, none for unpaid orders (%s)', async (id, list) => {
+    await open(page, id);
     const state = await cardWith(page, '[data-order-row]');
-    expect(state.rows.length).toBe(8);
-    expect(state.rows[0]).toMatchObject({ id: '20261122093344810257', state: 'none' }); // 待支付
-    const paid = state.rows.find((r) => r.id === '20261118105822371604');
-    expect(paid?.date).toBe(addCalendarDays('2026-11-18', 5));
+    expect(state.rows.length).toBe(list.rows);
+    expect(state.rows[0]).toMatchObject({ id: list.unpaid, state: 'none' }); // 待支付
+    const paid = state.rows.find((r) => r.id === list.paid);
+    expect(paid?.date).toBe(addCalendarDays(`${list.paid.slice(0, 4)}-${list.paid.slice(4, 6)}-${list.paid.slice(6, 8)}`, 5));
     // A list is not snapshotted on its own (each order's page is); saving it stays a click away.
     await page.waitForTimeout(1500);
     expect(await cardQuery(page, '[data-evidence]')).toEqual([]);

@@ -48,7 +48,8 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     expect(await saved.textContent()).toContain(`2026-11-22 10:47:03 · 超时 · ERR_CONNECTION_TIMED_OUT · ${snapshotId}`);
     await saved.getByRole('button', { name: '作为结束时间' }).click();
     expect(await page.getByLabel('结束时间').inputValue()).toBe('2026-11-22T10:47:03');
-    expect(await page.getByLabel('附加证据快照编号（用空格或逗号分隔）').inputValue()).toBe(snapshotId);
+    // The sighting's snapshot is ticked in the evidence list (picked, not typed).
+    expect(await page.locator(`[data-snapshot-pick] input[value="${snapshotId}"]`).isChecked()).toBe(true);
     await timeout.close();
 
     const sighting = page.locator('[data-sighting="error"]');
@@ -82,7 +83,10 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     expect(stored.fees).toEqual({ 'exmail:2026-10': 300 });
 
     const prepare = month.getByRole('button', { name: '准备 SLA 赔偿工单' });
-    expect(await prepare.isDisabled()).toBe(true);
+    // The month leads the page, and the claim says what it still needs rather than sitting disabled.
+    expect(await page.locator('main > section, main > form').first().getAttribute('data-section')).toBe('month');
+    expect(await month.locator('[data-tier-level]').getAttribute('data-tier-level')).toBe('low');
+    expect(await month.locator('[data-claim-needs]').textContent()).toContain('生成工单前还需要：购买日期');
     await month.getByLabel('购买日期（用于判断适用条款）').fill('2026-01-05');
     await prepare.click();
     const draft = month.locator('[data-ticket-draft]');
@@ -146,14 +150,20 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     await extensionPage.reload();
     await expect.poll(() => extensionPage.locator('[data-deadline="expiry|tencent-cloud|20261118105822371604"]').textContent()).toContain('2027-11-18');
 
-    // Changing the lead times in options re-times the alarms (data change → recompute).
+    // Changing the lead times in options saves as you change (no save button) and re-times the alarms.
     const lead = extensionPage.getByLabel('第 1 个提醒：提前天数');
     await lead.fill('7');
     await extensionPage.getByRole('button', { name: '删除此提醒' }).nth(1).click();
-    await extensionPage.getByRole('button', { name: '保存提醒设置' }).click();
+    expect(await extensionPage.locator('[data-section="reminders"] button', { hasText: '保存' }).count()).toBe(0);
     await expect.poll(async () => (await reminderAlarms(extensionPage)).map((a) => a.name).filter((n) => n.includes('expiry')), { timeout: 10_000 }).toEqual([
       'rg-reminder|expiry|tencent-cloud|20261118105822371604|7',
     ]);
+
+    // What was changed survives a reload of the page.
+    await extensionPage.reload();
+    await expect.poll(() => extensionPage.getByLabel('第 1 个提醒：提前天数').inputValue()).toBe('7');
+    expect(await extensionPage.getByLabel('第 2 个提醒：提前天数').count()).toBe(0);
+    expect(await storedSettings(extensionPage)).toMatchObject({ reminders: { leadDays: [7] } });
 
     // The badge shows what the worker counted (deadlines within 7 days).
     const { badge } = await ask(extensionPage, 'reminders.sync', {});

@@ -159,7 +159,7 @@ describe('the popup asks the worker before it sets up its interface (bench: popu
 });
 
 describe('the card and reminders know no vendor (issue 18 §4): what differs by vendor is in its folder', () => {
-  const surfaces = [...sourceFiles(join(ROOT, 'lib/card')), ...sourceFiles(join(ROOT, 'lib/reminders'))].filter((f) => !/\.test\.ts$/.test(f));
+  const surfaces = [...sourceFiles(join(ROOT, 'lib/card')), ...sourceFiles(join(ROOT, 'lib/reminders')), join(ROOT, 'lib/detect.ts')].filter((f) => !/\.test\.ts$/.test(f));
   const seedFile = /\d{3}_[0-9a-f]{16}\.txt/;
 
   it.each(surfaces.map((f) => [relative(ROOT, f), f]))('%s names no shipped vendor and cites no clause', (_name, file) => {
@@ -167,5 +167,32 @@ describe('the card and reminders know no vendor (issue 18 §4): what differs by 
     const literals = [...code.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"/g)].map((m) => m[1] ?? m[2] ?? '');
     expect(literals.filter((l) => (SHIPPED_VENDORS as readonly string[]).includes(l))).toEqual([]);
     expect(literals.filter((l) => seedFile.test(l) || l === 'FACTS.md')).toEqual([]);
+  });
+});
+
+describe('a vendor is one unit (issue 18 §4): its folder, one line in the catalog, one in the page registry', () => {
+  const vendorFolder = /^lib\/vendors\/[^/]+\//;
+  const engines = libFiles.filter((f) => !/\.test\.ts$/.test(f) && !relative(ROOT, f).startsWith('lib/vendors/') && !/lib\/index\.ts$/.test(f));
+
+  it.each(engines.map((f) => [relative(ROOT, f), f]))('%s imports no vendor folder (only lib/vendors/catalog, registry, types)', (_name, file) => {
+    const code = readFileSync(file, 'utf8');
+    const imports = [...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]!).filter((spec) => spec.startsWith('.'));
+    const reached = imports.map((spec) => relative(ROOT, resolve(file, '..', spec)));
+    expect(reached.filter((target) => vendorFolder.test(target))).toEqual([]);
+  });
+
+  it('the catalog and the page registry list the same vendors, in the same order, as SHIPPED_VENDORS', async () => {
+    const { VENDORS } = await import('../../lib/vendors/catalog');
+    const { vendorPages } = await import('../../lib/vendors/registry');
+    expect(VENDORS.map((v) => v.id)).toEqual([...SHIPPED_VENDORS]);
+    expect(vendorPages.map((p) => p.vendor)).toEqual([...SHIPPED_VENDORS]);
+  });
+
+  it('every vendor folder is listed, and holds its definition and its pages', () => {
+    const folders = readdirSync(join(ROOT, 'lib/vendors')).filter((name) => statSync(join(ROOT, 'lib/vendors', name)).isDirectory());
+    expect(folders.sort()).toEqual([...SHIPPED_VENDORS].sort());
+    for (const folder of folders) {
+      expect(readdirSync(join(ROOT, 'lib/vendors', folder))).toEqual(expect.arrayContaining(['index.ts', 'pages.ts']));
+    }
   });
 });

@@ -35,6 +35,22 @@ describe('the fixture server', () => {
     }
   });
 
+  it('serves the console pages their tea-component bundle (React 18) and the library\'s stylesheet, on their hosts', async () => {
+    for (const page of fixturePages.filter((p) => p.family === 'tea-component')) {
+      const host = new URL(page.url).hostname;
+      const script = await get(host, '/__console__/app.js');
+      expect(script.status).toBe(200);
+      expect(script.type).toContain('text/javascript');
+      // React 18 (tea-component calls findDOMNode, which React 19 removed), bundled with the library.
+      expect(script.body.includes('18.3.1'), 'React 18 in the bundle').toBe(true);
+      expect(script.body.includes('findDOMNode'), 'tea-component in the bundle').toBe(true);
+      const css = await get(host, '/__console__/tea.css');
+      expect(css.status).toBe(200);
+      expect(css.body).toContain('.tea-form__item');
+    }
+    expect((await get('buy.cloud.tencent.com', '/__console__/../package.json')).status).toBe(404);
+  });
+
   it('tells hosts apart: the same path on another host is not served', async () => {
     const page = fixturePages[0]!;
     const url = new URL(page.url);

@@ -5,6 +5,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectPage, detectionText } from '../../lib/detect';
 import { FIXTURE_HOSTS, fixturePages, type FixturePage } from '../fixtures/catalog';
+import { CONSOLE_ASSET_PREFIX } from '../fixtures/console/build';
 
 
 const SITES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
@@ -91,6 +92,11 @@ describe.each(fixturePages.map((p) => [p.id, p] as const))('fixture page %s', (_
     ];
     for (const ref of refs) {
       expect(ref, `${page.id}: ${ref}`).toMatch(/^\/[^/]/);
+      // The console pages' bundle and stylesheet, built by the fixture server (test/fixtures/console/build.ts).
+      if (ref.startsWith(CONSOLE_ASSET_PREFIX)) {
+        expect(['app.js', 'tea.css'], `${page.id}: ${ref}`).toContain(ref.slice(CONSOLE_ASSET_PREFIX.length));
+        continue;
+      }
       expect(existsSync(join(SITES, new URL(page.url).hostname, ref)), `${page.id}: ${ref}`).toBe(true);
     }
     expect(doc.documentElement.outerHTML).not.toMatch(/url\(\s*['"]?(https?:)?\/\//i);

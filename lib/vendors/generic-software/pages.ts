@@ -17,4 +17,5 @@ export const genericSoftwarePages: VendorPages = {
   vendor: 'generic-software',
   hosts: [],
   rules: [],
+  anySite: { kind: 'checkout', text: [CHECKOUT_TEXT, PRICE_TEXT] },
 };
