@@ -24,21 +24,22 @@ describe('PageCard', () => {
     expect(screen.getByText('Recognised: Tencent Exmail · webmail')).toBeInTheDocument();
   });
 
-  it('collapses and expands from the keyboard, and can be dismissed', async () => {
+  it('starts as a one-line pill, opens from the keyboard, closes again, and can be dismissed', async () => {
     const user = userEvent.setup();
     const onDismiss = vi.fn();
-    render(
+    const { container } = render(
       <PageLocale locale="zh-CN">
         <PageCard match={{ vendor: 'letsvpn', kind: 'checkout' }} onDismiss={onDismiss} />
       </PageLocale>,
     );
-    const toggle = screen.getByRole('button', { name: '收起' });
-    toggle.focus();
+    expect(screen.queryByText(/已识别/)).not.toBeVisible();
+    const pill = container.querySelector<HTMLButtonElement>('[data-action="expand"]')!;
+    expect(pill).toHaveAttribute('aria-expanded', 'false');
+    pill.focus();
     await user.keyboard('{Enter}');
-    expect(screen.queryByText(/已识别/)).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '展开' })).toHaveAttribute('aria-expanded', 'false');
-    await user.keyboard('{Enter}');
-    expect(screen.getByText('已识别：快连 LetsVPN · 购买页')).toBeInTheDocument();
+    expect(screen.getByText('已识别：快连 LetsVPN · 购买页')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: '收起' }));
+    expect(screen.queryByText(/已识别/)).not.toBeVisible();
     await user.click(screen.getByRole('button', { name: '关闭' }));
     expect(onDismiss).toHaveBeenCalledOnce();
   });

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CheckoutCardModel, OrderCardModel } from '../lib/card/model';
+import type { CardNotice } from '../lib/card/presence';
+import { Citation } from './card/Clock';
 import { isShippedVendor, type PageMatch } from '../lib/vendors/types';
 import { CheckoutSummary } from './card/CheckoutSummary';
 import { OrderDeadlines, type OrderRow } from './card/OrderDeadlines';
@@ -21,6 +23,10 @@ interface PageCardProps {
   /** The deadlines of the order on an order page (and of each row of a list). */
   order?: OrderCardModel | null;
   orderRows?: readonly OrderRow[];
+  /** How the card first shows: a one-line pill (the default) or opened; the user's click opens or closes it after that. */
+  presence?: 'pill' | 'expanded';
+  /** What a page where the moment matters calls for (lib/card/presence). */
+  notice?: CardNotice | null;
   /** Opens the eligibility checker for this page's order; rejects with a message on failure. */
   onOpenChecker?: () => Promise<void>;
   /** Saves the page as evidence; absent where saving is not offered. */
@@ -58,10 +64,58 @@ function EvidenceStatus({ save }: { save: SaveState }) {
  * names what the page is and the policy that applies; later it carries the
  * deadlines, risk flags and the save-as-evidence action.
  */
-export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], onOpenChecker, onSaveEvidence, onActionIntent, subscribeAutoCapture }: PageCardProps) {
+function NoticeSection({ notice }: { notice: CardNotice }) {
+  return (
+    <div className="rg-section rg-notice" data-notice={notice.kind}>
+      <strong className="rg-notice__title">{notice.title}</strong>
+      <ol className="rg-notice__steps">
+        {notice.lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+      {notice.citation && <Citation citation={notice.citation} />}
+    </div>
+  );
+}
+
+/**
+ * The pill's one line: the headline (the words the popup shows), the nearest
+ * deadline and the count of risks. The body below stays in the DOM (hidden),
+ * so every risk's `data-flag` is there whether the card is open or not (contract 2).
+ */
+function PillLine({ checkout, order, orderRows, notice }: Pick<PageCardProps, 'checkout' | 'order' | 'orderRows' | 'notice'>) {
+  const { t } = useI18n();
+  const flags = checkout?.flags ?? [];
+  const nearest = [order?.words, ...(orderRows ?? []).map((r) => r.words)]
+    .filter((w): w is NonNullable<typeof w> => !!w?.deadlineDate)
+    .sort((a, b) => (a.deadlineDate! < b.deadlineDate! ? -1 : 1))[0];
+  // A list leads with the order whose deadline comes first (else one it can say something about), not an unpaid first row.
+  const listWords = nearest ?? orderRows?.find((r) => r.words.tone !== 'neutral')?.words ?? orderRows?.[0]?.words;
+  const words = checkout?.words ?? order?.words ?? listWords ?? null;
+  const deadline = checkout ? (checkout.words.deadline ?? checkout.clocks.find((c) => c.state === 'open' && c.date)?.date ?? null) : (nearest?.deadline ?? null);
+  const line = notice?.title ?? words?.line ?? '';
+  return (
+    <span className={`rg-pill__line rg-headline--${notice ? 'warn' : (words?.tone ?? 'neutral')}`} data-pill="">
+      <strong className="rg-headline__line" data-pill-headline="">{line}</strong>
+      {deadline && <span className="rg-pill__part rg-date">{deadline}</span>}
+      {orderRows && orderRows.length > 1 && !checkout && <span className="rg-pill__part">{t('card.pill.rows', { count: orderRows.length })}</span>}
+      {flags.length > 0 && (
+        <span className="rg-pill__part rg-pill__risks" data-risk-count={flags.length}>
+          {t('card.pill.risks', { count: flags.length })}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], presence = 'pill', notice = null, onOpenChecker, onSaveEvidence, onActionIntent, subscribeAutoCapture }: PageCardProps) {
   const { t } = useI18n();
   const [checkerError, setCheckerError] = useState<string | null>(null);
-  const [collapsed, setCollapsed] = useState(false);
+  const [collapsed, setCollapsed] = useState(presence !== 'expanded');
+  // Placement may ask for the pill (no free place for the open card); the user's own click decides after that.
+  useEffect(() => {
+    if (presence === 'pill') setCollapsed(true);
+  }, [presence]);
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   useEffect(
     () =>
@@ -88,21 +142,25 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
         <span className="rg-card__logo" aria-hidden="true">
           ¥
         </span>
-        <h2 className="rg-card__title">{t('card.title')}</h2>
-        <button
-          type="button"
-          className="rg-card__icon"
-          aria-expanded={!collapsed}
-          onClick={() => setCollapsed((c) => !c)}
-        >
-          {collapsed ? t('card.expand') : t('card.collapse')}
-        </button>
-        <button type="button" className="rg-card__icon" onClick={onDismiss}>
-          {t('card.dismiss')}
+        {collapsed ? (
+          <button type="button" className="rg-pill" data-action="expand" aria-expanded="false" title={t('card.expand')} onClick={() => setCollapsed(false)}>
+            <PillLine checkout={checkout} order={order} orderRows={orderRows} notice={notice} />
+          </button>
+        ) : (
+          <h2 className="rg-card__title">{t('card.title')}</h2>
+        )}
+        {!collapsed && (
+          <button type="button" className="rg-card__icon" data-action="collapse" aria-expanded="true" onClick={() => setCollapsed(true)}>
+            {t('card.collapse')}
+          </button>
+        )}
+        <button type="button" className="rg-card__icon rg-card__close" data-action="dismiss" aria-label={t('card.dismiss')} title={t('card.dismiss')} onClick={onDismiss}>
+          ×
         </button>
       </header>
-      {!collapsed && (
-        <div className="rg-card__body">
+      {(
+        <div className="rg-card__body" hidden={collapsed}>
+          {notice && <NoticeSection notice={notice} />}
           <p className="rg-card__detected">{t('card.detected', { vendor: vendorName, kind: t(`kind.${match.kind}`) })}</p>
           {isShippedVendor(match.vendor) && (
             <p className="rg-card__policy">

@@ -16,7 +16,7 @@ describe('PageCard · save as evidence', () => {
     const ack = deferred<EvidenceOutcome>();
     render(
       <PageLocale locale="zh-CN">
-        <PageCard match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} onSaveEvidence={() => ack.promise} />
+        <PageCard presence="expanded" match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} onSaveEvidence={() => ack.promise} />
       </PageLocale>,
     );
     const button = screen.getByRole('button', { name: '保存为证据' });
@@ -35,7 +35,7 @@ describe('PageCard · save as evidence', () => {
     let next: EvidenceOutcome = { kind: 'error', message: 'Not enough storage space: the snapshot was not saved.' };
     render(
       <PageLocale locale="en">
-        <PageCard match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} onSaveEvidence={async () => next} />
+        <PageCard presence="expanded" match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} onSaveEvidence={async () => next} />
       </PageLocale>,
     );
     await user.click(screen.getByRole('button', { name: 'Save as evidence' }));
@@ -52,7 +52,7 @@ describe('PageCard · save as evidence', () => {
     const openChecker = vi.fn(async () => undefined);
     render(
       <PageLocale locale="zh-CN">
-        <PageCard match={{ vendor: 'tencent-cloud', kind: 'order' }} onDismiss={() => {}} onSaveEvidence={save} onOpenChecker={openChecker} onActionIntent={intent} />
+        <PageCard presence="expanded" match={{ vendor: 'tencent-cloud', kind: 'order' }} onDismiss={() => {}} onSaveEvidence={save} onOpenChecker={openChecker} onActionIntent={intent} />
       </PageLocale>,
     );
     const button = screen.getByRole('button', { name: '保存为证据' });
@@ -76,6 +76,7 @@ describe('PageCard · save as evidence', () => {
     render(
       <PageLocale locale="zh-CN">
         <PageCard
+          presence="expanded"
           match={{ vendor: 'tencent-cloud', kind: 'order' }}
           onDismiss={() => {}}
           onSaveEvidence={async () => ({ kind: 'saved', id: 'snap-000009' })}

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { stripActiveContent } from '../lib/evidence/redact';
-import { CAPTURING_ATTRIBUTE, collectPage, isSensitiveControl, maskLivePage, serialiseDom } from './capture';
+import { collectPage, isSensitiveControl, maskLivePage, serialiseDom } from './capture';
+import { registerCard } from './card-visibility';
 
 const FIXTURES = resolve(import.meta.dirname, '../test/fixtures/sites');
 
@@ -31,6 +32,8 @@ describe('capture in the page', () => {
     document.querySelector('h1')!.append(' 卡号 4111 1111 1111 1111');
     const host = document.createElement('refund-guard-ui');
     document.body.append(host);
+    const hidden: boolean[] = [];
+    const unregister = registerCard((h) => hidden.push(h));
     (document.querySelector('#card-name') as HTMLInputElement).value = 'LI LEI';
     const beforeValues = values();
     const beforeHtml = document.documentElement.outerHTML;
@@ -39,11 +42,14 @@ describe('capture in the page', () => {
     const masked = values().join('\n');
     for (const secret of ['4111111111111111', '123:', '11010519491231002X', '6222020200112233445']) expect(masked).not.toContain(secret);
     expect(document.querySelector('h1')!.textContent).toContain('**** **** **** 1111');
-    expect(host.hasAttribute(CAPTURING_ATTRIBUTE)).toBe(true);
+    // The card hides itself through its own switch; nothing is set on the host, where page script could set it too.
+    expect(hidden).toEqual([true]);
+    expect(host.attributes.length).toBe(0);
     expect(masked).toContain('card-name=LI LEI');
 
     restore();
-    expect(host.hasAttribute(CAPTURING_ATTRIBUTE)).toBe(false);
+    expect(hidden).toEqual([true, false]);
+    unregister();
     expect(values()).toEqual(beforeValues);
     expect(document.documentElement.outerHTML).toBe(beforeHtml);
   });

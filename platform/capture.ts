@@ -9,6 +9,7 @@ import { errorMessageKey, MessagingError } from '../lib/wire';
 import type { PageMatch } from '../lib/vendors/types';
 import { packParts } from './capture-packing';
 import { sendMessage, wakeWorker } from './page-messaging';
+import { hideCards } from './card-visibility';
 
 /**
  * Saving the page in front of the user as evidence (`collectPage`): read the
@@ -20,7 +21,6 @@ import { sendMessage, wakeWorker } from './page-messaging';
 
 const UI_ELEMENT = 'REFUND-GUARD-UI';
 /** Set on the card's host while a screenshot is taken (see page-card.css). */
-export const CAPTURING_ATTRIBUTE = 'data-rg-capturing';
 const CHOICE_INPUTS = /^(radio|checkbox|submit|button|reset|image|range|color|file|hidden)$/i;
 
 function labelText(el: Element): string {
@@ -368,12 +368,9 @@ export function maskLivePage(doc: Document = document, visible?: string): () => 
       else style.removeProperty('visibility');
     });
   }
-  // Our own card is not part of the page. The shadow root's `:host { all: initial !important }`
-  // outranks an inline style on the host, so the card hides itself from inside (page-card.css).
-  for (const host of Array.from(doc.querySelectorAll<HTMLElement>(UI_ELEMENT.toLowerCase()))) {
-    host.setAttribute(CAPTURING_ATTRIBUTE, '');
-    undo.push(() => host.removeAttribute(CAPTURING_ATTRIBUTE));
-  }
+  // Our own card is not part of the page: it hides itself from inside its closed shadow root
+  // (platform/card-visibility.ts), by a switch page script cannot reach or forge.
+  undo.push(hideCards());
   return () => {
     for (const step of undo.reverse()) step();
   };

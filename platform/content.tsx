@@ -16,10 +16,12 @@ import type { PageMatch } from '../lib/vendors/types';
 import { pageTranslator } from '../lib/i18n/page';
 import { capturePage, pageOrderFields, painted, settled, watchFieldTypes, type SaveOutcome } from './capture';
 import { hideCardOn } from './card-prefs';
-import { placeCard } from './placement';
+import { controlBoxes, placeCard, quotedTextBoxes } from './placement';
+import { readsNotActivated } from '../lib/card/signals';
 import { currentLocale } from './locale';
 import { sendMessage, wakeWorker } from './page-messaging';
 import { acceptTrustedInputOnly } from './trusted-input';
+import { CAPTURING_ATTRIBUTE, registerCard } from './card-visibility';
 import { pageSettings } from './page-settings';
 
 /** The element name and attributes are contract 2 in DESIGN.md. */
@@ -128,11 +130,22 @@ function keepOnPage(host: HTMLElement): () => void {
 
 const sameMatch = (a: PageMatch | null, b: PageMatch | null) => a?.vendor === b?.vendor && a?.kind === b?.kind;
 
-const EMPTY: CardContent = { checkout: null, order: null, orderRows: [] };
+const EMPTY: CardContent = { checkout: null, order: null, orderRows: [], presence: 'pill', notice: null };
 
 /** What the page shows, read by its labels and controls: the request for the card's content. */
 function cardRequest(match: PageMatch, locale: Locale): RequestOf<'card.content'> {
-  const request: RequestOf<'card.content'> = { match, locale, checkout: null, order: null, rows: [] };
+  const request: RequestOf<'card.content'> = {
+    match,
+    locale,
+    checkout: null,
+    order: null,
+    rows: [],
+    page: {
+      notActivated: match.kind === 'console' && readsNotActivated(pageText()),
+      title: match.kind === 'webmail' ? document.title.slice(0, 200) : '',
+      ticketForm: match.kind === 'ticket' && document.querySelector('textarea') !== null,
+    },
+  };
   if (match.kind === 'checkout') {
     const vendorHost = contentScriptHosts().includes(location.hostname);
     request.checkout = extractCheckout(document, { url: location.href, vendorHost, text: pageText() }).fields;
@@ -225,6 +238,8 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
     // second layout and paint (on a console with thousands of rows, each is tens of milliseconds).
     const first = (await readCard(match, locale, '')) ?? { key: '', content: EMPTY };
     if (!sameMatch(shown, match) || ui || ctx.isInvalid) return;
+    // Nothing to act on here (an inbox, a login, a members list, a product page): the toolbar badge is enough.
+    if (first.content.presence === 'none') return;
     /** Ends this card's guard and its watch over the host (set once mounted). */
     let releaseHost: (() => void) | null = null;
     const created = await createShadowRootUi<Root>(ctx, {
@@ -242,6 +257,8 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
         // Only the user's own input acts on the card (saving, opening the checker, hiding it …).
         const stopGuard = acceptTrustedInputOnly(shadow);
         const stopKeeping = keepOnPage(host);
+        // Hidden while the page is pictured as evidence: a switch inside the closed root, out of the page's reach.
+        const stopCapture = registerCard((hidden) => container.toggleAttribute(CAPTURING_ATTRIBUTE, hidden));
         const root = createRoot(container);
         const close = () => {
           dismissed = true;
@@ -254,7 +271,13 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
         // its size changes: the observer reports after layout, so reading positions costs no extra layout.
         let observed: Element | null = null;
         const resized = new ResizeObserver(() => place());
+        let shownContent = first.content;
+        /** Set when the open card found no free place as first shown: it is drawn as its pill. */
+        let pillOnly = false;
+        /** The first placement decides pill or open; later ones (a resize, the user opening it) only move it. */
+        let placedOnce = false;
         const paint = (content: CardContent) => {
+          shownContent = content;
           flushSync(() =>
             root.render(
               <PageLocale locale={locale}>
@@ -263,6 +286,8 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
                   checkout={content.checkout}
                   order={content.order}
                   orderRows={content.orderRows}
+                  presence={pillOnly || content.presence !== 'expanded' ? 'pill' : 'expanded'}
+                  notice={content.notice}
                   onSaveEvidence={() => save(match, 'manual')}
                   onActionIntent={wakeWorker}
                   subscribeAutoCapture={subscribeAutoCapture}
@@ -297,13 +322,24 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
         };
         const place = () => {
           const cardElement = shadow.querySelector<HTMLElement>('.rg-card');
-          if (cardElement) placeCard(host, cardElement, match.kind === 'checkout');
+          if (!cardElement) return;
+          const quotes = (shownContent.checkout?.flags ?? []).flatMap((f) => (f.evidence ? [f.evidence] : []));
+          const controls = controlBoxes(document, host);
+          const fits = placeCard(cardElement, [...controls, ...quotedTextBoxes(document, quotes)], controls.buttons);
+          const first = !placedOnce;
+          placedOnce = true;
+          if (!fits && first && cardElement.dataset.collapsed === 'false') {
+            // No free place for the open card as first shown: it stays a pill (placed again on resize).
+            pillOnly = true;
+            paint(shownContent);
+          }
         };
         placeShown = place;
         stopObserving = () => resized.disconnect();
         releaseHost = () => {
           stopKeeping();
           stopGuard();
+          stopCapture();
         };
         paint(first.content);
         void settled().then(() => render?.());

@@ -1,56 +1,107 @@
-/**
- * Keeps the in-page card off the page's buy button. The card starts at the
- * top right; when it would cover a visible buy / pay / submit button it moves
- * to the next corner that covers none (top right again if every corner does).
- */
-const BUY_WORDS = /立即购买|立即支付|去支付|确认订单|提交订单|立即开通|立即续费|确认支付|购买|支付|pay now|buy now|place order|subscribe|checkout/i;
-export const PLACEMENTS = ['top-right', 'top-left', 'bottom-left', 'bottom-right'] as const;
-export type Placement = (typeof PLACEMENTS)[number];
+import { EDGE, freeSpot, PREFERRED_TOP, type Box, type Spot } from '../lib/card/place';
 
 /**
- * Buy, pay and submit buttons, found with a few simple selectors run one by
- * one: the browser answers each of those from its tag and attribute maps, where
- * one selector list would be matched against every element (on a console with
- * thousands of rows that is most of the cost).
- *
- * Links styled as buttons (`a.btn`, `a.buy-now`) are looked for only when
- * `links` is set, on checkouts, where the buy button often is one. Matching
- * every link's class is the costly part on an order list (three links a row:
- * about 11 ms for 3,000 rows, profiled), whose actions are plain links anyway.
+ * Keeps the in-page card off what the user works with: it never covers a
+ * control (link, button, field, select, ARIA widget) or the text of a risk it
+ * flags. Where the opened card has no free place it is shown as its pill; a
+ * pill with no free place stays at the top right.
  */
-function buyButtons(doc: Document, links: boolean): DOMRect[] {
-  const candidates: Element[] = [];
-  const take = (list: ArrayLike<Element>) => {
-    for (let i = 0; i < list.length && candidates.length < 400; i++) candidates.push(list[i]!);
+
+const CONTROL_TAGS = ['a', 'button', 'input', 'select', 'textarea', 'summary', 'label'] as const;
+const WIDGET_ROLES = new Set(['button', 'link', 'radio', 'checkbox', 'switch', 'tab', 'combobox', 'listbox', 'option', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'slider', 'spinbutton', 'textbox', 'searchbox', 'treeitem']);
+
+/** Controls in a row below the viewport after which the rest of a long list is skipped, and the last ones always read. */
+const BELOW_RUN = 40;
+const TAIL = 60;
+
+const inView = (r: DOMRect, width: number, height: number) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < height && r.left < width;
+
+/**
+ * The viewport boxes of the page's controls. Tag lists come from the browser's
+ * tag maps (`getElementsByTagName`), roles from one attribute selector; reading
+ * boxes after layout costs no extra layout. The card's own host is skipped.
+ */
+export function controlBoxes(doc: Document, host: Element): Box[] & { buttons: Box[] } {
+  const width = doc.documentElement.clientWidth;
+  const height = doc.documentElement.clientHeight;
+  const boxes = Object.assign([] as Box[], { buttons: [] as Box[] });
+  const take = (el: Element) => {
+    if (el === host) return;
+    if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return;
+    if (el.tagName === 'A' && !el.hasAttribute('href') && !el.hasAttribute('role')) return;
+    const r = el.getBoundingClientRect();
+    if (!inView(r, width, height)) return;
+    const box = { left: r.left, top: r.top, width: r.width, height: r.height };
+    boxes.push(box);
+    // Buttons (buy, pay, submit …) are what the card must never cover, even opened by the user where no place is free.
+    if (el.tagName === 'BUTTON' || (el.tagName === 'INPUT' && /^(submit|button)$/i.test((el as HTMLInputElement).type)) || el.getAttribute('role') === 'button') boxes.buttons.push(box);
   };
-  take(doc.getElementsByTagName('button'));
-  take(Array.from(doc.getElementsByTagName('input')).filter((el) => el.type === 'submit' || el.type === 'button'));
-  take(doc.querySelectorAll('[role="button"]'));
-  if (links) take(doc.querySelectorAll('a[class*="btn"], a[class*="buy"]'));
-  const rects: DOMRect[] = [];
-  for (const el of candidates) {
-    const type = el.getAttribute('type');
-    const label = (el as HTMLInputElement).value || el.textContent || el.getAttribute('aria-label') || '';
-    if (type !== 'submit' && !BUY_WORDS.test(label)) continue;
-    const rect = el.getBoundingClientRect();
-    if (rect.width > 0 && rect.height > 0) rects.push(rect);
+  for (const tag of CONTROL_TAGS) {
+    const list = doc.getElementsByTagName(tag);
+    // In document order, a long list's controls run down the page: after a run of them all below
+    // the viewport the rest are too (profiled: reading every box of a 3,000-row list cost ~100 ms).
+    // The last ones are read anyway: fixed bars and widgets usually close the document.
+    let below = 0;
+    const tail = Math.max(0, list.length - TAIL);
+    for (let i = 0; i < list.length; i++) {
+      if (below >= BELOW_RUN && i < tail) {
+        i = tail - 1;
+        below = 0;
+        continue;
+      }
+      const el = list[i]!;
+      take(el);
+      below = el.getBoundingClientRect().top >= height ? below + 1 : 0;
+    }
   }
-  return rects;
+  const roles = doc.querySelectorAll('[role]');
+  for (let i = 0; i < roles.length; i++) {
+    const el = roles[i]!;
+    if (WIDGET_ROLES.has(el.getAttribute('role') ?? '')) take(el);
+  }
+  return boxes;
 }
 
-const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** Boxes of the page text a flag quotes (its evidence), first 20 characters matched. */
+export function quotedTextBoxes(doc: Document, quotes: readonly string[]): Box[] {
+  const needles = quotes.map((q) => q.replace(/\s+/g, ' ').trim().slice(0, 20)).filter((q) => q.length >= 4);
+  if (needles.length === 0 || !doc.body) return [];
+  const width = doc.documentElement.clientWidth;
+  const height = doc.documentElement.clientHeight;
+  const boxes: Box[] = [];
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  while (walker.nextNode() && seen++ < 20_000) {
+    const text = walker.currentNode.nodeValue?.replace(/\s+/g, ' ') ?? '';
+    if (!needles.some((n) => text.includes(n) || (text.length >= 4 && n.includes(text.trim())))) continue;
+    const parent = walker.currentNode.parentElement;
+    if (!parent) continue;
+    const r = parent.getBoundingClientRect();
+    if (inView(r, width, height)) boxes.push({ left: r.left, top: r.top, width: r.width, height: r.height });
+  }
+  return boxes;
+}
+
+/** Puts the card at `spot` (the card element's own inline style: only the extension's script reaches it). */
+function moveTo(card: HTMLElement, spot: Spot): void {
+  card.style.setProperty('left', `${Math.round(spot.left)}px`);
+  card.style.setProperty('top', `${Math.round(spot.top)}px`);
+  card.style.setProperty('right', 'auto');
+  card.style.setProperty('bottom', 'auto');
+}
 
 /**
- * Moves the card (the host's `data-placement`) so that it covers no buy button;
- * returns where it went. `links`: also avoid links styled as buttons (checkouts).
+ * Moves the card to the first free spot; returns false when none exists (the
+ * caller then shows the pill). With no free spot the card goes to the top right.
  */
-export function placeCard(host: HTMLElement, card: HTMLElement, links: boolean): Placement {
-  const buttons = buyButtons(host.ownerDocument, links);
-  for (const placement of PLACEMENTS) {
-    host.setAttribute('data-placement', placement);
-    const box = card.getBoundingClientRect();
-    if (!buttons.some((b) => overlaps(b, box))) return placement;
-  }
-  host.setAttribute('data-placement', 'top-right');
-  return 'top-right';
+export function placeCard(card: HTMLElement, obstacles: readonly Box[], buttons: readonly Box[] = []): boolean {
+  const doc = card.ownerDocument;
+  const viewport = { width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight };
+  const box = card.getBoundingClientRect();
+  const size = { width: box.width, height: box.height };
+  const spot = freeSpot(viewport, size, obstacles);
+  // No place free of every control (the user opened the card): at least keep off the page's buttons.
+  const fallback = spot ?? freeSpot(viewport, size, buttons);
+  moveTo(card, fallback ?? { left: Math.max(EDGE, viewport.width - EDGE - box.width), top: PREFERRED_TOP });
+  return spot !== null;
 }

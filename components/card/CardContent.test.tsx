@@ -12,7 +12,7 @@ function renderCard(locale: 'zh-CN' | 'en', request: Parameters<typeof cardConte
   const content = cardContent(request, NOW, { locale });
   return render(
     <PageLocale locale={locale}>
-      <PageCard match={request.match} checkout={content.checkout} order={content.order} orderRows={content.orderRows} onDismiss={() => {}} />
+      <PageCard presence="expanded" match={request.match} checkout={content.checkout} order={content.order} orderRows={content.orderRows} onDismiss={() => {}} />
     </PageLocale>,
   );
 }
@@ -125,5 +125,32 @@ describe('the console card', () => {
       ['A1000001', 'none'],
       ['A1000002', 'lapsed'],
     ]);
+  });
+});
+
+describe('the pill', () => {
+  it('says in one line the headline, the nearest deadline and the count of risks; every data-flag is in the DOM while collapsed', () => {
+    const request = {
+      match: { vendor: 'tencent-cloud', kind: 'checkout' as const },
+      locale: 'zh-CN' as const,
+      checkout: { product: '云服务器 CVM', term: '3年', autoRenew: true, channel: 'official' as const, price: 9000, promoText: '活动购买的资源不支持退款' },
+      order: null,
+      rows: [],
+    };
+    const content = cardContent(request, NOW, { locale: 'zh-CN' });
+    const { container } = render(
+      <PageLocale locale="zh-CN">
+        <PageCard presence="pill" match={request.match} checkout={content.checkout} onDismiss={() => {}} />
+      </PageLocale>,
+    );
+    const pill = container.querySelector<HTMLElement>('[data-pill]')!;
+    expect(pill.querySelector('[data-pill-headline]')!.textContent).toBe(content.checkout!.words.line);
+    expect(pill.textContent).toContain(`${content.checkout!.flags.length} 项风险`);
+    expect(content.checkout!.flags.length).toBeGreaterThanOrEqual(3);
+    const flags = Array.from(container.querySelectorAll('[data-flag]'), (el) => el.getAttribute('data-flag'));
+    expect(flags).toEqual(content.checkout!.flags.map((f) => f.id));
+    expect(container.querySelector('.rg-card__body')).not.toBeVisible();
+    // A risky checkout opens by itself.
+    expect(content.presence).toBe('expanded');
   });
 });

@@ -20,7 +20,9 @@ export function Clock({ clock }: { clock: CardClock }) {
       ? t('card.clock.unknown')
       : clock.state === 'lapsed'
         ? t('card.clock.lapsed', { date: clock.date ?? '' })
-        : t('card.clock.until', { date: clock.date ?? '' }) + (clock.estimated ? t('card.clock.estimated') : '');
+        : t('card.clock.until', { date: clock.date ?? '' }) +
+          // Said once: a label that already explains the estimate ("按购买时间估算") gets no second "（估算）".
+          (clock.estimated && !/估算|estimat/i.test(clock.label) ? t('card.clock.estimated') : '');
   return (
     <li className="rg-clock" data-clock={clock.rule} data-state={clock.state} data-date={clock.date ?? ''}>
       <span className="rg-clock__label">{clock.label}</span>

@@ -5,6 +5,8 @@ import { citationTitle } from '../policy/sources';
 import { localize, type LocalizedText } from '../policy/text';
 import { FALLBACK_FLAGS, VENDORS } from '../vendors/catalog';
 import type { Citation } from '../policy/schema';
+import { findPack } from '../policy/registry';
+import { isAnecdote } from './anecdote';
 
 /** Contract 2 in DESIGN.md: the `data-flag` ids of the risks the card shows. */
 export const RISK_FLAGS = ['non-refundable-promo', 'auto-renew', 'multi-year', 'reseller-verbal-promise', 'no-refund-after-activation', 'third-party-store'] as const;
@@ -41,14 +43,29 @@ export function flagAdviceEntries(): { id: RiskFlagId; vendor: string; citations
   return VENDORS.map((v) => v.flags).flatMap((v) => RISK_FLAGS.flatMap((id) => (v.advice[id] ? [{ id, vendor: v.vendor, citations: v.advice[id]!.citations }] : [])));
 }
 
+
+/**
+ * The citations a flag shows: never a user's story, and for advice borrowed from
+ * the generic table, never another vendor's document (an Exmail article under a
+ * 快连 risk); the shared facts and the vendor's own documents stay.
+ */
+function shownCitations(vendor: string, borrowed: boolean, citations: readonly Citation[]): readonly Citation[] {
+  const kept = citations.filter((c) => !isAnecdote(c));
+  if (!borrowed || vendor === FALLBACK_FLAGS.vendor) return kept;
+  const ownSources = new Set(findPack(vendor, []).rules.flatMap((r) => r.citations.map((c) => c.source)));
+  // Source documents are the seed .txt files; shared notes (the facts file) hold for every vendor.
+  return kept.filter((c) => !/\.txt$/.test(c.source) || ownSources.has(c.source));
+}
+
 function flag(id: RiskFlagId, vendor: string, evidence: string | null, locale: Locale): RiskFlag {
-  const entry = own(vendor)?.advice[id] ?? FALLBACK_FLAGS.advice[id];
+  const mine = own(vendor)?.advice[id];
+  const entry = mine ?? FALLBACK_FLAGS.advice[id];
   return {
     id,
     title: localize(entry.title, locale),
     advice: localize(entry.advice, locale),
     evidence,
-    citations: entry.citations.map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) })),
+    citations: shownCitations(vendor, !mine, entry.citations).map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) })),
   };
 }
 

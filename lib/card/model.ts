@@ -15,7 +15,10 @@ import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import { defaultCalendar } from '../time/calendar';
 import { addCalendarMonths, firstDayOfMonth, monthOf, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
 import { riskFlags, type RiskFlag } from './flags';
+import { isAnecdote } from './anecdote';
 import type { CardRequest } from './schema';
+import { cardNotice, cardPresence, type CardNotice, type CardPresence } from './presence';
+import { NO_SIGNALS } from './signals';
 
 export interface CardCitation {
   title: string;
@@ -87,8 +90,9 @@ interface CardOptions {
 
 const packOf = (vendor: string, options: CardOptions): PolicyPack => findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
 
+/** What the card cites: the clauses a rule rests on, never a user's story in the source. */
 const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>
-  citations.map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
+  citations.filter((c) => !isAnecdote(c)).map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
 
 const live = (route: Route) => route.status === 'open' || route.status === 'needs-answers';
 
@@ -107,7 +111,8 @@ function routeClocks(verdict: Verdict, pack: PolicyPack, facts: Record<string, u
     if (!d && !live(route)) continue;
     // A window whose length the page does not give (e.g. "7–30 days, per plan"): what the source says about it.
     const unknown = d ? null : evaluateDeadline(rule.deadline, { facts: { ...FACT_DEFAULTS, ...facts }, now: nowMs, calendar: defaultCalendar, locale });
-    const label = d ? d.label : localize(rule.deadline.label, locale, { amount: '…' });
+    // A window whose length is unknown is named without it (not "套餐退款申请期限（… 天）").
+    const label = d ? d.label : localize(rule.deadline.label, locale, { amount: '…' }).replace(/\s*[（(][^（）()]*…[^（）()]*[）)]/g, '');
     if (seen.has(label)) continue;
     seen.add(label);
     clocks.push({
@@ -156,7 +161,7 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
       outcome: verdict.outcome,
       refund: verdict.refund,
       rule: verdict.rule,
-      basis: verdict.basis.map((b) => ({ text: b.text, citation: citationTitle(b, options.locale) })),
+      basis: verdict.basis.filter((b) => !isAnecdote(b)).map((b) => ({ text: b.text, citation: citationTitle(b, options.locale) })),
     },
     clocks,
     exceptions,
@@ -205,6 +210,10 @@ export interface CardContent {
   checkout: CheckoutCardModel | null;
   order: OrderCardModel | null;
   orderRows: { orderId: string; status: string | null; words: HeadlineWords; clock: CardClock | null }[];
+  /** Whether the card shows at all, as a pill, or opened (lib/card/presence). */
+  presence: CardPresence;
+  /** What a page where the moment matters calls for (not set up yet, an outage logged, a ticket form). */
+  notice: CardNotice | null;
 }
 
 /**
@@ -213,7 +222,7 @@ export interface CardContent {
  * each listed order's next one); a console's SLA claim window.
  */
 export function cardContent(
-  request: CardRequest,
+  request: Omit<CardRequest, 'page'> & { page?: CardRequest['page'] },
   now: string,
   options: CardOptions & {
     url?: string | null;
@@ -227,7 +236,7 @@ export function cardContent(
   },
 ): CardContent {
   const { match } = request;
-  const content: CardContent = { checkout: null, order: null, orderRows: [] };
+  const content: CardContent = { checkout: null, order: null, orderRows: [], presence: 'pill', notice: null };
   if (match.kind === 'checkout') content.checkout = checkoutCard(match.vendor, request.checkout ?? {}, now, options);
   if (match.kind === 'order' || match.kind === 'console') content.order = orderCard(match.vendor, request.order ?? {}, now, options);
   if (match.kind === 'order') {
@@ -238,5 +247,26 @@ export function cardContent(
         return { orderId: row.orderId!, status: row.status ?? null, words: card.words, clock: card.clocks[0] ?? null };
       });
   }
+  content.notice = cardNotice(match, request.page ?? NO_SIGNALS, now, options.locale);
+  const { checkout, order } = content;
+  const fields = request.checkout ?? {};
+  content.presence = cardPresence(
+    {
+      match,
+      notice: content.notice,
+      flags: checkout?.flags.length ?? 0,
+      hasSubject:
+        match.kind === 'checkout'
+          ? Boolean(fields.term || fields.price !== undefined || fields.autoRenew !== undefined || fields.promoText || fields.digitalGoodsNotice || fields.resellerPromise || fields.channel === 'app-store')
+          : Boolean(content.orderRows.length > 0 || order?.orderId || order?.purchasedAt),
+      deadlines: [
+        // Only deadlines still open count: a lapsed window is no reason to open the card.
+        ...(order?.clocks ?? []).filter((c) => c.state === 'open').map((c) => c.date),
+        ...content.orderRows.filter((r) => r.clock?.state === 'open').map((r) => r.clock!.date),
+        ...(match.kind === 'checkout' ? [] : [order?.words.deadlineDate ?? null]),
+      ],
+    },
+    now,
+  );
   return content;
 }

@@ -22,6 +22,15 @@ export const cardRequestSchema = z.object({
   checkout: checkoutFieldsSchema.nullable().default(null),
   order: orderFieldsSchema.nullable().default(null),
   rows: z.array(orderFieldsSchema).max(MAX_CARD_ROWS).default([]),
+  /** What else the page shows (lib/card/presence): booleans only. */
+  page: z
+    .object({
+      notActivated: z.boolean().default(false),
+      ticketForm: z.boolean().default(false),
+      /** A webmail page's title: the worker reads a failure from it as it logs the outage (entrypoints/background/outages.ts). */
+      title: z.string().max(200).default(''),
+    })
+    .default({ notActivated: false, ticketForm: false, title: '' }),
 });
 export type CardRequest = z.infer<typeof cardRequestSchema>;
 
@@ -80,5 +89,9 @@ export const cardResponseSchema = z.object({
   checkout: checkoutCardSchema.nullable(),
   order: orderCardSchema.nullable(),
   orderRows: z.array(z.object({ orderId: z.string(), status: z.string().nullable(), words: headlineWordsSchema, clock: clock.nullable() })),
+  presence: z.enum(['none', 'pill', 'expanded']),
+  notice: z
+    .object({ kind: z.enum(['not-activated', 'outage-logged', 'ticket-draft']), title: z.string(), lines: z.array(z.string()), citation: citation.nullable() })
+    .nullable(),
 });
 export type CardResponse = z.infer<typeof cardResponseSchema>;

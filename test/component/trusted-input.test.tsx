@@ -21,7 +21,7 @@ function mountCard(guarded: boolean) {
   };
   render(
     <PageLocale locale="zh-CN">
-      <PageCard match={{ vendor: 'tencent-cloud', kind: 'order' }} {...handlers} />
+      <PageCard presence="expanded" match={{ vendor: 'tencent-cloud', kind: 'order' }} {...handlers} />
     </PageLocale>,
     { container },
   );
@@ -63,7 +63,8 @@ describe('acceptTrustedInputOnly on the card’s shadow root', () => {
     expect(handlers.onDismiss).toHaveBeenCalled();
     expect(handlers.onActionIntent).toHaveBeenCalled();
     fireEvent.click(collapse);
-    expect(collapse.getAttribute('aria-expanded')).toBe('false');
+    // Collapsed: the card is its pill now.
+    expect(button('[data-action="expand"]').getAttribute('aria-expanded')).toBe('false');
   });
 
   it('stops guarding when released', async () => {

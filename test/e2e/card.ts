@@ -158,7 +158,14 @@ export async function waitForCard(page: Page, selector: string, options: { timeo
  */
 export async function cardClick(page: Page, selector: string, options: { timeout?: number } = {}): Promise<void> {
   await waitForCard(page, selector, options);
-  const [box] = await onCard<CardElement['box']>(page, SCROLL_INTO_VIEW, selector);
+  let [box] = await onCard<CardElement['box']>(page, SCROLL_INTO_VIEW, selector);
+  if ((!box || box.width === 0) && (await cardQuery(page, '[data-action="expand"]')).length > 0) {
+    // The card shows as its pill: open it first, as a person would.
+    const [pill] = await onCard<CardElement['box']>(page, SCROLL_INTO_VIEW, '[data-action="expand"]');
+    if (pill) await page.mouse.click(pill.x + pill.width / 2, pill.y + pill.height / 2);
+    await waitForCard(page, '[data-collapsed="false"]', options);
+    [box] = await onCard<CardElement['box']>(page, SCROLL_INTO_VIEW, selector);
+  }
   if (!box || box.width === 0 || box.height === 0) throw new Error(`cardClick: ${selector} has no box to click`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CARD_HOST, cardClick, cardQuery, waitForCard } from './card';
+import { CARD_HOST, cardClick, cardQuery, onCard, waitForCard } from './card';
 import { ask, fixture, launchExtension, recordedTabId, settle, type ExtensionSession } from './harness';
 
 /**
@@ -131,6 +131,19 @@ describe('a hostile page cannot drive the card or switch the extension off', () 
     });
     expect(told.result.value).toMatchObject({ ok: true });
     await cdp.detach();
+    await page.close();
+  });
+
+  it('cannot hide the card by marking its host as being captured (only the extension’s own switch hides it)', async () => {
+    const page = await session.context.newPage();
+    await page.goto(fixture('tc-cvm-checkout-1y-autorenew').url);
+    await waitForCard(page, '[data-flag]', { timeout: 15_000 });
+    const visibility = async () => (await onCard<string>(page, `function () { return getComputedStyle(this.querySelector('.rg-card')).visibility; }`))[0];
+    expect(await visibility()).toBe('visible');
+    // The attribute the card used to obey, set by the page's own script.
+    await page.evaluate((name) => document.querySelector(name)!.setAttribute('data-rg-capturing', ''), CARD_HOST);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+    expect(await visibility()).toBe('visible');
     await page.close();
   });
 });

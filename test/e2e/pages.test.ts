@@ -57,6 +57,11 @@ async function cardWith(page: Page, test: string): Promise<CardState> {
   // An order page's automatic snapshot hides the card for the moment its
   // picture is taken, and hidden text has no rendered text: read it after.
   for (let i = 0; i < 50 && !(await cardText(page, '.rg-card')); i++) await page.waitForTimeout(100);
+  // A card shown as its pill is opened first, as a person would, so its whole text is read.
+  if ((await cardQuery(page, '[data-action="expand"]')).length > 0) {
+    await cardClick(page, '[data-action="expand"]');
+    await waitForCard(page, '[data-collapsed="false"]');
+  }
   return card(page);
 }
 
@@ -94,9 +99,16 @@ describe('content scripts on the vendor fixture sites', () => {
   it('recognises every page kind of every shipped vendor and mounts exactly one card, every message in words', async () => {
     const vendorPages = fixturePages.filter((p) => p.vendor && p.kind && p.vendor !== 'generic-software');
     expect(new Set(vendorPages.map((p) => `${p.vendor}/${p.kind}`)).size).toBeGreaterThanOrEqual(9);
+    // Pages with nothing to act on get no card (the toolbar badge is enough): lib/card/presence.
+    const QUIET = new Set(['tc-expense-overview', 'tc-cvm-instances', 'tc-workorder-list', 'tc-workorder-category', 'ex-product-page', 'ex-admin-activated', 'ex-admin-members', 'ex-webmail-inbox', 'ex-webmail-readmail', 'ex-webmail-timeout', 'ex-login']);
     for (const fixturePage of vendorPages) {
       await page.goto(fixturePage.url);
       await settle(page);
+      if (QUIET.has(fixturePage.id)) {
+        await page.waitForTimeout(1_500);
+        expect({ id: fixturePage.id, hosts: await page.locator(CARD_HOST).count() }).toEqual({ id: fixturePage.id, hosts: 0 });
+        continue;
+      }
       await page.waitForSelector(`refund-guard-ui[data-kind="${fixturePage.kind}"]`, { state: 'attached', timeout: 10_000 });
       const state = await cardWith(page, '.rg-card__detected');
       expect({ id: fixturePage.id, hosts: state.hosts, kind: state.kind, vendor: state.vendor }).toEqual({
@@ -130,7 +142,7 @@ describe('content scripts on the vendor fixture sites', () => {
     await open(page, id);
     const state = await cardWith(page, '[data-outcome]');
     expect(state.flags).toEqual(flags);
-    if (flags.length === 0) expect(state.text).toContain('页面上没有发现风险提示');
+    if (flags.length === 0) expect(await cardQuery(page, '[data-flags="none"]')).toHaveLength(1);
   });
 
   // How each checkout's own controls are used: native inputs, and the console's Checkbox and Segment (role="radio").
@@ -201,19 +213,32 @@ describe('content scripts on the vendor fixture sites', () => {
         open: host.matches(':popover-open'),
         onTop: document.elementFromPoint(box.x + box.width / 2, box.y + 20) === host,
         host: [style.position, style.top, style.left, style.width, style.height, style.marginTop, style.borderTopWidth].join(' '),
-        card: [Math.round(box.y), Math.round(window.innerWidth - (box.x + box.width))],
+        inside: box.x >= 0 && box.y >= 0 && box.x + box.width <= window.innerWidth && box.y + box.height <= window.innerHeight,
       };
     }, box);
-    expect(layer).toEqual({ open: true, onTop: true, host: 'fixed 0px 0px 0px 0px 0px 0px', card: [88, 16] });
+    expect(layer).toEqual({ open: true, onTop: true, host: 'fixed 0px 0px 0px 0px 0px 0px', inside: true });
   });
 
   it('hides itself from evidence screenshots while the page is captured', async () => {
     await open(page, 'tc-cvm-checkout-1y-autorenew');
     await cardWith(page, '[data-outcome]');
-    const visibility = () => onCard<string>(page, `function () { return getComputedStyle(this.querySelector('.rg-card')).visibility; }`).then(([v]) => v);
-    expect(await visibility()).toBe('visible');
-    await page.evaluate(() => document.querySelector('refund-guard-ui')!.setAttribute('data-rg-capturing', ''));
-    expect(await visibility()).toBe('hidden');
+    // Watched from the test's own world inside the closed root: what the card looked like while it was hidden for the picture.
+    await onCard(
+      page,
+      `function () {
+        const root = this;
+        root.__seen = [];
+        new MutationObserver(() => {
+          const card = root.querySelector('.rg-card');
+          root.__seen.push(getComputedStyle(card).visibility);
+        }).observe(root, { subtree: true, attributes: true, attributeFilter: ['data-rg-capturing'] });
+      }`,
+    );
+    await cardClick(page, '[data-action="save-evidence"]');
+    await waitForCard(page, '[data-evidence]', { timeout: 15_000 });
+    const [seen] = await onCard<string[]>(page, 'function () { return this.__seen; }');
+    expect(seen?.[0]).toBe('hidden');
+    expect(seen?.at(-1)).toBe('visible');
   });
 
   it.each(['tc-deal-detail-paid-new', 'tea-deal-detail-paid-new'])('shows the deadlines of an order, counted from its payment time (%s)', async (id) => {
@@ -254,7 +279,8 @@ describe('content scripts on the vendor fixture sites', () => {
   });
 
   it('shows last month’s SLA claim window on a console page', async () => {
-    await open(page, 'ex-admin-activated');
+    // The admin page of a service not set up yet: the card speaks there (an activated one gets no card).
+    await open(page, 'ex-admin-not-activated');
     const state = await cardWith(page, '[data-sla-month]');
     expect(state.slaMonth).toMatch(/^\d{4}-\d{2}$/);
     expect(state.text).toContain('SLA 赔偿');
@@ -263,6 +289,8 @@ describe('content scripts on the vendor fixture sites', () => {
   it('follows single-page navigation: one card, re-read after each route change', async () => {
     await open(page, 'tc-deal-spa');
     await cardWith(page, '[data-order-row]');
+    // Opened by the user over a full list, the card is folded back before they click an order behind it.
+    await cardClick(page, '[data-action="collapse"]');
     await page.click('a.deal-link[data-deal="20261118105822371604"]');
     await page.waitForURL(/dealName=20261118105822371604/);
     let state = await cardWith(page, '[data-order-id="20261118105822371604"]');

@@ -106,8 +106,8 @@ async function storedEvidence(locker: Page): Promise<string> {
 }
 
 /**
- * Installed in every page before its scripts: whenever the extension marks its
- * card as being captured (the page is masked then, and stays so until the
+ * Installed in every page before its scripts: whenever the extension marks the
+ * other-origin frame as covered (the page is masked then, and stays so until the
  * picture exists), records what the page shows — the text and field values of
  * the document, its open shadow roots and the frames it can read, and whether
  * each frame it cannot read is visible.
@@ -144,8 +144,9 @@ function recordPicturedState() {
     return texts.join('\n');
   };
   new MutationObserver((records) => {
-    for (const r of records) if ((r.target as Element).hasAttribute('data-rg-capturing')) w.__pictured.push(read());
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-rg-capturing'] });
+    // The frame the page cannot read is marked covered while the page is masked for the picture.
+    for (const r of records) if ((r.target as Element).hasAttribute('data-rg-covered-frame')) w.__pictured.push(read());
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-rg-covered-frame'] });
 }
 
 describe('no seeded secret in any stored byte, picture or export (hostile page, screenshots on)', () => {
