@@ -17,7 +17,7 @@ import { pageTranslator } from '../lib/i18n/page';
 import { capturePage, pageOrderFields, painted, settled, watchFieldTypes, type SaveOutcome } from './capture';
 import { hideCardOn } from './card-prefs';
 import { controlBoxes, placeCard, quotedTextBoxes } from './placement';
-import { readsNotActivated } from '../lib/card/signals';
+import { readsNotActivated, showsWebmailFailure } from '../lib/card/signals';
 import { currentLocale } from './locale';
 import { sendMessage, wakeWorker } from './page-messaging';
 import { acceptTrustedInputOnly } from './trusted-input';
@@ -144,6 +144,7 @@ function cardRequest(match: PageMatch, locale: Locale): RequestOf<'card.content'
       notActivated: match.kind === 'console' && readsNotActivated(pageText()),
       title: match.kind === 'webmail' ? document.title.slice(0, 200) : '',
       ticketForm: match.kind === 'ticket' && document.querySelector('textarea') !== null,
+      failureShown: match.kind === 'webmail' && showsWebmailFailure(pageText().slice(0, 4000)),
     },
   };
   if (match.kind === 'checkout') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardNotice, cardPresence, isUrgent, NO_SIGNALS, readsNotActivated, type PresenceInput } from './presence';
+import { showsWebmailFailure } from './signals';
 
 const NOW = '2026-12-06T10:00:00+08:00';
 const base = (over: Partial<PresenceInput>): PresenceInput => ({ match: { vendor: 'tencent-cloud', kind: 'order' }, notice: null, flags: 0, hasSubject: true, deadlines: [], ...over });
@@ -38,6 +39,13 @@ describe('when the card shows, and how', () => {
     expect(outage?.title).toContain('2026-12');
     expect(cardPresence(base({ match: { vendor: 'tencent-exmail', kind: 'webmail' }, notice: outage }), NOW)).toBe('pill');
     expect(cardNotice({ vendor: 'tencent-exmail', kind: 'webmail' }, { ...NO_SIGNALS, title: '收件箱 - 腾讯企业邮箱' }, NOW, 'zh-CN')).toBeNull();
+    // A timeout shown over the mail list (title unchanged) is not logged by itself: the card offers to save it.
+    const seen = cardNotice({ vendor: 'tencent-exmail', kind: 'webmail' }, { ...NO_SIGNALS, title: '腾讯企业邮箱', failureShown: true }, NOW, 'zh-CN');
+    expect(seen).toMatchObject({ kind: 'outage-seen' });
+    expect(seen?.title).toContain('保存为证据');
+    expect(cardPresence(base({ match: { vendor: 'tencent-exmail', kind: 'webmail' }, notice: seen }), NOW)).toBe('pill');
+    expect(showsWebmailFailure('连接超时，请检查网络后重试')).toBe(true);
+    expect(showsWebmailFailure('收件箱（3）')).toBe(false);
 
     const ticket = cardNotice({ vendor: 'tencent-cloud', kind: 'ticket' }, { ...NO_SIGNALS, ticketForm: true }, NOW, 'zh-CN');
     expect(ticket?.kind).toBe('ticket-draft');

@@ -28,7 +28,7 @@ export function isUrgent(date: IsoDate | null | undefined, today: IsoDate): bool
 
 /** What the card shows beyond deadlines on the pages where the moment matters. */
 export interface CardNotice {
-  kind: 'not-activated' | 'outage-logged' | 'ticket-draft';
+  kind: 'not-activated' | 'outage-logged' | 'outage-seen' | 'ticket-draft';
   /** One line, the notice's point. */
   title: string;
   /** What to do or ask, in order. */
@@ -63,6 +63,18 @@ export function cardNotice(match: PageMatch, signals: PageSignals, now: string, 
       kind: 'outage-logged',
       title: t('card.notice.outage', { month }),
       lines: [t('card.notice.outage.next')],
+      citation: null,
+    };
+  }
+  // A failure the page's text shows but its title does not (a timeout over the
+  // mail list) is not logged by itself: it may be the user's own network
+  // (seed 002 §2.3 excludes user-side causes), so the card offers to save it.
+  if (match.kind === 'webmail' && signals.failureShown && nowMs !== null) {
+    const month = shanghaiDate(nowMs).slice(0, 7);
+    return {
+      kind: 'outage-seen',
+      title: t('card.notice.outageSeen', { month }),
+      lines: [t('card.notice.outageSeen.next')],
       citation: null,
     };
   }

@@ -29,8 +29,9 @@ export const cardRequestSchema = z.object({
       ticketForm: z.boolean().default(false),
       /** A webmail page's title: the worker reads a failure from it as it logs the outage (entrypoints/background/outages.ts). */
       title: z.string().max(200).default(''),
+      failureShown: z.boolean().default(false),
     })
-    .default({ notActivated: false, ticketForm: false, title: '' }),
+    .default({ notActivated: false, ticketForm: false, title: '', failureShown: false }),
 });
 export type CardRequest = z.infer<typeof cardRequestSchema>;
 
@@ -91,7 +92,7 @@ export const cardResponseSchema = z.object({
   orderRows: z.array(z.object({ orderId: z.string(), status: z.string().nullable(), words: headlineWordsSchema, clock: clock.nullable() })),
   presence: z.enum(['none', 'pill', 'expanded']),
   notice: z
-    .object({ kind: z.enum(['not-activated', 'outage-logged', 'ticket-draft']), title: z.string(), lines: z.array(z.string()), citation: citation.nullable() })
+    .object({ kind: z.enum(['not-activated', 'outage-logged', 'outage-seen', 'ticket-draft']), title: z.string(), lines: z.array(z.string()), citation: citation.nullable() })
     .nullable(),
 });
 export type CardResponse = z.infer<typeof cardResponseSchema>;

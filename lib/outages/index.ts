@@ -5,6 +5,7 @@ import { SLA_POLICIES } from '../sla/registry';
 import type { SlaService } from '../sla/policy';
 import { splitByMonth } from '../sla/intervals';
 import { isIsoMonth, monthBounds, parseInstant, shanghaiDateTime, type IsoMonth } from '../time/zone';
+import { ERROR_MARKERS, TIMEOUT_MARKERS } from './markers';
 
 /**
  * The SLA outage log an admin keeps (DESIGN.md, user 2): outages with what
@@ -128,8 +129,6 @@ export interface WebmailFailure {
   shownAt: string | null;
 }
 
-const ERROR_MARKERS = /系统繁忙|服务暂时不可用|服务器错误|系统错误|Service (?:is )?(?:temporarily )?unavailable|System busy/i;
-const TIMEOUT_MARKERS = /连接超时|网络异常|无法连接到邮件服务器|请求超时|Connection timed out|timed out/i;
 
 /**
  * Recognises an Exmail webmail failure page from its title and text. A timeout

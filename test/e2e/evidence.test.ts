@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../lib/evidence';
 import { decodeAgainst } from '../../lib/evidence/delta';
 import { cardClick, cardQuery, cardText, onCard, waitForCard } from './card';
-import { ask, fixture, launchExtension, type ExtensionSession } from './harness';
+import { ask, fixture, launchExtension, recordedTabId, type ExtensionSession } from './harness';
 
 /** Values seeded into fixture inputs (catalog notes of tc-payment-card-form and ex-login). */
 const SEEDED = ['4111111111111111', '11010519491231002X', '6222020200112233445', 'Sup3r-Secret!'];
@@ -93,7 +93,8 @@ describe('evidence in Chromium', () => {
   let locker: Page;
 
   beforeAll(async () => {
-    session = await launchExtension({ lang: 'zh-CN' });
+    // All sites granted, as the toolbar click grants a tab: "save this page" may picture any page.
+    session = await launchExtension({ lang: 'zh-CN', grantAllUrls: true });
     locker = await session.context.newPage();
     await locker.goto(session.extensionUrl('evidence.html'));
   });
@@ -148,9 +149,14 @@ describe('evidence in Chromium', () => {
     const { snapshot } = await ask(locker, 'evidence.get', { id });
     expect(snapshot.body).toMatchObject({ kind: 'checkout', source: 'manual' });
 
+    // A login page has nothing to act on, so it gets no card: it is saved as the
+    // popup's "save this page" (and the shortcut) do.
     const login = await session.context.newPage();
     await login.goto(fixture('ex-login').url);
-    await saveFromCard(login);
+    await login.bringToFront();
+    let tabId: number | null = null;
+    await expect.poll(async () => (tabId = await recordedTabId(session, fixture('ex-login').url))).not.toBeNull();
+    expect(await ask(locker, 'evidence.captureTab', { tabId })).toMatchObject({ status: 'saved' });
     await Promise.all([page.close(), login.close()]);
   });
 
@@ -221,6 +227,8 @@ describe('evidence in Chromium', () => {
     const page = await session.context.newPage();
     await page.goto(fixture('tc-payment-card-form').url);
     await waitForCard(page, '[data-action="save-evidence"]');
+    // The card may open as a pill: open it, so the button can be pointed at.
+    if ((await cardQuery(page, '[data-action="expand"][aria-expanded="false"]')).length) await cardClick(page, '[data-action="expand"]');
     const stored = (await ask(locker, 'evidence.list', {})).total;
     const cdp: CDPSession = await session.context.newCDPSession(page);
     const running = new Set<string>();

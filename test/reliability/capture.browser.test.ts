@@ -118,7 +118,11 @@ describe('reliability in Chromium', () => {
     const benign = await session.context.newPage();
     await benign.goto(fixture('tc-deal-detail-paid-new').url);
     await waitForCard(benign, '[data-evidence]', { timeout: 20_000 });
-    const normal = await tagsOf(benign);
+    // Opened, as the save below opens the hostile page's card: the elements of both states.
+    const pill = await tagsOf(benign);
+    if ((await cardQuery(benign, '[data-action="expand"]')).length) await cardClick(benign, '[data-action="expand"]');
+    const opened = await tagsOf(benign);
+    const normal = { ...opened, tags: [...new Set([...pill.tags, ...opened.tags])] };
     await benign.close();
 
     const page = await session.context.newPage();
