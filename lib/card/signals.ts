@@ -20,7 +20,7 @@ export const NO_SIGNALS: PageSignals = { notActivated: false, ticketForm: false,
 /** Exmail's admin home says so while the service is untouched: "企业域名尚未验证" / "企业域名 … 未验证". */
 const NOT_ACTIVATED = /企业域名\s*(?:尚未验证|\S*\s*未验证)|domain (?:is )?not (?:yet )?verified/i;
 
-export { showsWebmailFailure } from '../outages/markers';
+export { showsWebmailFailure } from '../extract/webmail';
 
 /** Reads the not-activated signal from an admin page's text (the page's own words, nothing assumed). */
 export const readsNotActivated = (text: string): boolean => NOT_ACTIVATED.test(text);

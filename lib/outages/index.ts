@@ -5,7 +5,7 @@ import { SLA_POLICIES } from '../sla/registry';
 import type { SlaService } from '../sla/policy';
 import { splitByMonth } from '../sla/intervals';
 import { isIsoMonth, monthBounds, parseInstant, shanghaiDateTime, type IsoMonth } from '../time/zone';
-import { ERROR_MARKERS, TIMEOUT_MARKERS } from './markers';
+import { ERROR_MARKERS, TIMEOUT_MARKERS } from '../extract/webmail';
 
 /**
  * The SLA outage log an admin keeps (DESIGN.md, user 2): outages with what
