@@ -95,6 +95,8 @@ for (const viewport of [
       // A card: the not-activated admin page (opened: the refund is negotiable now), the error page, a refund ticket form.
       expect.soft(shown.get('ex-admin-not-activated')?.collapsed).toBe('false');
       expect.soft(shown.get('ex-webmail-error')?.card).not.toBeNull();
+      // A timeout drawn over the mail list (the title unchanged): a card that offers to save it.
+      expect.soft(shown.get('ex-webmail-timeout')?.card).not.toBeNull();
       expect.soft(shown.get('tc-workorder-create-refund')?.card).not.toBeNull();
       // An ordinary order list: a pill.
       expect.soft(shown.get('tc-deal-list')?.collapsed).toBe('true');
