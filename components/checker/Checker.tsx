@@ -4,6 +4,7 @@ import { evaluateClaim, type Verdict } from '../../lib/claims/eligibility';
 import { evidenceChecklist, type ClaimSnapshot } from '../../lib/claims/evidence';
 import { findPack, loadUserPacks } from '../../lib/policy/registry';
 import { isShippedVendor, SHIPPED_VENDORS } from '../../lib/vendors/types';
+import { vendorName as shippedName } from '../../lib/vendors/registry';
 import { localize } from '../../lib/policy/text';
 import { MessagingError } from '../../lib/wire';
 import { validatePack } from '../../lib/policy/schema';
@@ -226,7 +227,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
 
   const vendors: VendorChoice[] = useMemo(
     () => [
-      ...SHIPPED_VENDORS.map((id) => ({ id, name: t(`vendor.${id}`), custom: false })),
+      ...SHIPPED_VENDORS.map((id) => ({ id, name: shippedName(id, locale), custom: false })),
       ...(settings?.packs ?? []).map((p) => {
         const pack = validatePack(p);
         return pack.ok ? { id: pack.pack.id, name: localize(pack.pack.name, locale), custom: true } : null;

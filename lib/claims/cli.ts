@@ -6,6 +6,7 @@ import { findPack, loadUserPacks, SHIPPED_PACKS, UnknownVendorError } from '../p
 import { citationTitle } from '../policy/sources';
 import { formatMoney, localize, t, type LocalizedText } from '../policy/text';
 import { draftTicket, type TicketDraft } from '../tickets/draft';
+import { SHIPPED_VENDORS } from '../vendors/types';
 import { ClaimInputError, evaluateClaim, type Route, type Verdict } from './eligibility';
 import type { ClaimSnapshot } from './evidence';
 import { headlineWords } from './headline';
@@ -90,7 +91,7 @@ const HELP: Record<string, LocalizedText> = {
 事实文件是一个 JSON 对象，描述这笔订单和你的情况。只有 vendor 和 purchasedAt 必填；
 没给的事实就是“未知”，不会被猜测——结论会说明还需要回答哪些问题。
 
-  vendor         tencent-exmail | tencent-cloud | letsvpn | generic-software，或自定义规则包的 id
+  vendor         ${SHIPPED_VENDORS.join(' | ')}，或自定义规则包的 id
   purchasedAt    购买 / 支付时间（ISO，例如 2026-12-04T15:00:00+08:00）
   deliveredAt    交付 / 开通时间；downloadedAt 下载时间（快连体验期从下载起算）
   channel        official | reseller | app-store | google-play（默认 official）
@@ -114,7 +115,7 @@ The facts file is one JSON object describing the order and your situation. Only 
 purchasedAt are required; a fact left out is unknown, never guessed — the verdict says which
 questions still need an answer.
 
-  vendor         tencent-exmail | tencent-cloud | letsvpn | generic-software, or a user pack's id
+  vendor         ${SHIPPED_VENDORS.join(' | ')}, or a user pack's id
   purchasedAt    when you bought / paid (ISO, e.g. 2026-12-04T15:00:00+08:00)
   deliveredAt    when it was delivered / opened; downloadedAt when the app was downloaded (快连's trial runs from it)
   channel        official | reseller | app-store | google-play (default official)
