@@ -2,7 +2,7 @@ import type { Locale } from '../i18n';
 import { computeSla, SlaInputError, type SlaInput, type SlaResult } from '../sla/compute';
 import { CalendarOverrideError, createCalendar, type YearOverride } from '../time/calendar';
 import { PolicyPackError, validatePack } from '../policy/schema';
-import { findPack, loadUserPacks, SHIPPED_PACKS, UnknownVendorError } from '../policy/registry';
+import { packSetOf, SHIPPED_PACKS, UnknownVendorError, type PackSet } from '../policy/registry';
 import { citationTitle } from '../policy/sources';
 import { formatMoney, localize, t, type LocalizedText } from '../policy/text';
 import { draftTicket, type TicketDraft } from '../tickets/draft';
@@ -387,7 +387,8 @@ function evaluateOptions(p: Parsed, io: CliIo) {
   const packsPath = p.options.get('packs');
   const packs = packsPath === undefined ? undefined : readJson(io, packsPath, 'packs');
   if (packs !== undefined && !Array.isArray(packs)) throw new UsageError(MSG.packsArray, { path: packsPath! });
-  return { locale: locale(p.options), packs: packs as unknown[] | undefined, holidayOverrides: overrides(io, p.options) };
+  // Validated once here; every engine the command runs reads the same set.
+  return { locale: locale(p.options), packs: packSetOf(packs as unknown[] | undefined), holidayOverrides: overrides(io, p.options) };
 }
 
 /** What a command produced: the data (for --json) and how to say it. */
@@ -474,9 +475,9 @@ const OUT = {
   service: { exmail: t('腾讯企业邮', 'Tencent Exmail'), cvm: t('云服务器 CVM', 'CVM') } as Record<string, LocalizedText>,
 };
 
-function exceptionName(vendor: string, id: string, locale: Locale, packs: readonly unknown[] | undefined): string {
+function exceptionName(vendor: string, id: string, locale: Locale, packs: PackSet): string {
   try {
-    const rule = findPack(vendor, packs ? loadUserPacks(packs) : []).rules.find((r) => r.id === id);
+    const rule = packs.find(vendor).rules.find((r) => r.id === id);
     return rule ? ruleName(rule, locale) : id;
   } catch {
     return id;
@@ -495,7 +496,7 @@ function basisLines(basis: readonly { source: string; clause?: string; text: str
   return [...byText].map(([text, titles]) => `  - ${text} (${titles.join(locale === 'zh-CN' ? '；' : '; ')})`);
 }
 
-function verdictSummary(v: Verdict, locale: Locale, now: string, packs?: readonly unknown[]): string {
+function verdictSummary(v: Verdict, locale: Locale, now: string, packs: PackSet): string {
   const say = (text: LocalizedText, params?: Record<string, string | number>) => localize(text, locale, params);
   const h = headlineWords(v, locale, now);
   const lines = [say(OUT.evaluated, { pack: v.pack.name, at: v.evaluatedAt.slice(0, 16).replace('T', ' ') }), ''];

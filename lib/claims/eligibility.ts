@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n';
 import type { ClaimWith, Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { SHARED_CHANNELS } from '../policy/common';
-import { findPack, loadUserPacks } from '../policy/registry';
+import { packSetOf, type PackSet } from '../policy/registry';
 import { localize, t, type Text } from '../policy/text';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import { addCalendarDays, parseInstant, shanghaiDate, shanghaiDateTime, type IsoDate } from '../time/zone';
@@ -108,8 +108,12 @@ export interface Route {
 
 export interface EvaluateOptions {
   locale?: Locale;
-  /** User-defined packs, validated here (a PolicyPackError lists every problem). */
-  packs?: readonly unknown[];
+  /**
+   * The pack set (shipped and the user's validated packs, built once where the
+   * settings are read), or the user's packs as stored: validated once per list,
+   * where any problem is a PolicyPackError listing every one.
+   */
+  packs?: PackSet | readonly unknown[];
   calendar?: BusinessCalendar;
   /** Per-year official schedules that the bundled calendar does not have yet. */
   holidayOverrides?: readonly YearOverride[];
@@ -204,8 +208,7 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
   if (purchasedMs > nowMs) throw new ClaimInputError([localize(TEXT.afterNow, locale, { purchasedAt: parsed.data.purchasedAt, now })], locale);
 
-  const userPacks = options.packs ? loadUserPacks(options.packs) : [];
-  const pack = findPack(parsed.data.vendor, userPacks);
+  const pack = packSetOf(options.packs).find(parsed.data.vendor);
   const calendar = options.calendar ?? (options.holidayOverrides?.length ? createCalendar(options.holidayOverrides) : defaultCalendar);
   const bag: FactBag = { ...FACT_DEFAULTS, ...(parsed.data as ClaimFacts) };
   const ctx = { facts: bag, now: nowMs, calendar, locale };

@@ -5,7 +5,7 @@ import { ClaimFactsSchema, type ClaimFacts } from '../claims/facts';
 import { ClaimInputError, evaluateClaim, type Verdict } from '../claims/eligibility';
 import type { BusinessCalendar, YearOverride } from '../time/calendar';
 import { SHARED_CHANNELS } from '../policy/common';
-import { findPack, loadUserPacks } from '../policy/registry';
+import { packSetOf, type PackSet } from '../policy/registry';
 import { citationTitle } from '../policy/sources';
 import { formatMoney, joinList, localize, t, type LocalizedText, type Text } from '../policy/text';
 import { parseInstant, shanghaiDateTime } from '../time/zone';
@@ -39,8 +39,8 @@ export interface TicketDraft {
 export interface DraftOptions {
   /** Escalate instead of writing to the claim's own addressee (after a refusal). */
   target?: 'vendor' | '12315' | 'heimao';
-  /** User-defined packs, when the verdict's vendor is one of them. */
-  packs?: readonly unknown[];
+  /** The pack set, or the user's packs as stored, when the verdict's vendor is one of them. */
+  packs?: PackSet | readonly unknown[];
   /** Passed on when the verdict is re-read in another locale. */
   calendar?: BusinessCalendar;
   holidayOverrides?: readonly YearOverride[];
@@ -220,8 +220,7 @@ export function draftTicket(
       ? evaluateClaim(facts, given.evaluatedAt, { locale, packs: options.packs, calendar: options.calendar, holidayOverrides: options.holidayOverrides })
       : given;
   const verdict = reread.rule === given.rule && reread.outcome === given.outcome ? reread : given;
-  const userPacks = options.packs ? loadUserPacks(options.packs) : [];
-  const pack = findPack(verdict.vendor, userPacks);
+  const pack = packSetOf(options.packs).find(verdict.vendor);
   const template = TICKET_TEMPLATES[verdict.vendor] ?? { ...FALLBACK_VENDOR.ticket, vendor: verdict.vendor };
   const loc = (text: Text, params?: Record<string, string | number | null | undefined>) => localize(text, locale, params);
 
