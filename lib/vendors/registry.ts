@@ -14,35 +14,31 @@ import { genericSoftwarePages } from './generic-software/pages';
  * detection: Exmail's pages on Tencent Cloud hosts are more specific than
  * Tencent Cloud's own.
  */
-export const vendorPages = [tencentExmailPages, tencentCloudPages, letsvpnPages, genericSoftwarePages] as const;
+const SHIPPED = [tencentExmailPages, tencentCloudPages, letsvpnPages, genericSoftwarePages] as const;
 
-export type ShippedVendorId = (typeof vendorPages)[number]['vendor'];
-export const SHIPPED_VENDORS: readonly ShippedVendorId[] = vendorPages.map((p) => p.vendor);
+export type ShippedVendorId = (typeof SHIPPED)[number]['vendor'];
+
+/** What is read from a list of vendors' pages: detection, names and the manifest's hosts use nothing else. */
+export function pageRegistry<Id extends string>(list: readonly VendorPages<Id>[]) {
+  const pagesFor = (vendor: string): VendorPages<Id> | undefined => list.find((p) => p.vendor === vendor);
+  return {
+    vendorPages: list,
+    SHIPPED_VENDORS: list.map((p) => p.vendor) as readonly Id[],
+    pagesOf(vendor: Id): VendorPages<Id> {
+      const found = pagesFor(vendor);
+      if (!found) throw new Error(`unknown vendor ${vendor}`);
+      return found;
+    },
+    /** The vendor's display name in `locale`; a user pack's id is shown as itself. */
+    vendorName: (vendor: string, locale: Locale): string => pagesFor(vendor)?.name[locale] ?? vendor,
+    /** The vendor's policy in one line, or null for a vendor the product does not ship. */
+    vendorSummary: (vendor: string, locale: Locale): string | null => pagesFor(vendor)?.summary[locale] ?? null,
+    /** Hosts the vendor content script is declared on (the manifest is built from this). */
+    contentScriptHosts: (): string[] => [...new Set(list.flatMap((p) => p.hosts))].sort(),
+  };
+}
+
+export const { vendorPages, SHIPPED_VENDORS, pagesOf, vendorName, vendorSummary, contentScriptHosts } = pageRegistry<ShippedVendorId>(SHIPPED);
 
 /** The vendor a purchase no other vendor claims falls under (its policy and ticket are the generic ones). */
 export const FALLBACK_VENDOR_ID: ShippedVendorId = genericSoftwarePages.vendor;
-
-function pagesFor(vendor: string): VendorPages | undefined {
-  return (vendorPages as readonly VendorPages[]).find((p) => p.vendor === vendor);
-}
-
-export function pagesOf(vendor: ShippedVendorId): VendorPages<ShippedVendorId> {
-  const found = pagesFor(vendor);
-  if (!found) throw new Error(`unknown vendor ${vendor}`);
-  return found as VendorPages<ShippedVendorId>;
-}
-
-/** The vendor's display name in `locale`; a user pack's id is shown as itself. */
-export function vendorName(vendor: string, locale: Locale): string {
-  return pagesFor(vendor)?.name[locale] ?? vendor;
-}
-
-/** The vendor's policy in one line, or null for a vendor the product does not ship. */
-export function vendorSummary(vendor: string, locale: Locale): string | null {
-  return pagesFor(vendor)?.summary[locale] ?? null;
-}
-
-/** Hosts the vendor content script is declared on (the manifest is built from this). */
-export function contentScriptHosts(): string[] {
-  return [...new Set(vendorPages.flatMap((p) => p.hosts))].sort();
-}
