@@ -1,0 +1,1 @@
+export const zhEnPlaceholder = (zh: string, en: string) => ({ 'zh-CN': zh, en });
