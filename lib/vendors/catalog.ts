@@ -4,7 +4,6 @@ import { tencentExmail } from './tencent-exmail';
 import { tencentCloud } from './tencent-cloud';
 import { letsvpn } from './letsvpn';
 import { genericSoftware } from './generic-software';
-import { dummyShop } from './dummy-shop';
 import { genericSoftwareFlags } from './generic-software/flags';
 
 /**
@@ -19,7 +18,6 @@ const DEFINITIONS: { readonly [Id in ShippedVendorId]: VendorDefinition<Id> } = 
   'tencent-exmail': tencentExmail,
   'tencent-cloud': tencentCloud,
   letsvpn,
-  'dummy-shop': dummyShop,
   'generic-software': genericSoftware,
 };
 

@@ -4,7 +4,6 @@ import { tencentExmailPages } from './tencent-exmail/pages';
 import { tencentCloudPages } from './tencent-cloud/pages';
 import { letsvpnPages } from './letsvpn/pages';
 import { genericSoftwarePages } from './generic-software/pages';
-import { dummyShopPages } from './dummy-shop/pages';
 
 /**
  * Every shipped vendor, one line each: the list every vendor id is read from
@@ -15,7 +14,7 @@ import { dummyShopPages } from './dummy-shop/pages';
  * detection: Exmail's pages on Tencent Cloud hosts are more specific than
  * Tencent Cloud's own.
  */
-const SHIPPED = [tencentExmailPages, tencentCloudPages, letsvpnPages, dummyShopPages, genericSoftwarePages] as const;
+const SHIPPED = [tencentExmailPages, tencentCloudPages, letsvpnPages, genericSoftwarePages] as const;
 
 export type ShippedVendorId = (typeof SHIPPED)[number]['vendor'];
 

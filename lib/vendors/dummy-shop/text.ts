@@ -1,1 +1,0 @@
-export const zhEnPlaceholder = (zh: string, en: string) => ({ 'zh-CN': zh, en });
