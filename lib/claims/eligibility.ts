@@ -2,7 +2,7 @@ import type { Locale } from '../i18n';
 import type { ClaimWith, Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { SHARED_CHANNELS } from '../policy/common';
 import { packSetOf, type PackSet } from '../policy/registry';
-import { localize, t, type Text } from '../policy/text';
+import { localize, zhEn, type Text } from '../policy/text';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import { addCalendarDays, parseInstant, shanghaiDate, shanghaiDateTime, type IsoDate } from '../time/zone';
 import { evaluateCondition, rootFact, unknownFacts, type FactBag } from './conditions';
@@ -133,13 +133,13 @@ export class ClaimInputError extends Error {
 }
 
 const TEXT = {
-  windowClosed: t('{label}：已于 {date} 截止。', '{label}: closed on {date}.'),
-  windowClosedEarlier: t('注意：{label}已于 {date} 截止，以下按其余规则判断。', 'Note: {label} closed on {date}; the verdict below follows the remaining rules.'),
-  notYetOpen: t('SLA 赔偿须在 {opensAfter}（次月第 5 个工作日）之后才能申请{estimated}。', 'SLA claims can be filed only after {opensAfter} (the 5th business day of the next month){estimated}.'),
-  estimatedSuffix: t('（该年节假日安排未公布，按工作日估算）', ' (estimated: that year’s holiday schedule is not published)'),
-  timelineNote: t('——如今天提交', ' — if sent today'),
-  badNow: t('now：应为 ISO 日期时间，实际为“{now}”', 'now: must be an ISO date-time, got "{now}"'),
-  afterNow: t('purchasedAt：{purchasedAt} 晚于当前时间（{now}）', 'purchasedAt: {purchasedAt} is after now ({now})'),
+  windowClosed: zhEn('{label}：已于 {date} 截止。', '{label}: closed on {date}.'),
+  windowClosedEarlier: zhEn('注意：{label}已于 {date} 截止，以下按其余规则判断。', 'Note: {label} closed on {date}; the verdict below follows the remaining rules.'),
+  notYetOpen: zhEn('SLA 赔偿须在 {opensAfter}（次月第 5 个工作日）之后才能申请{estimated}。', 'SLA claims can be filed only after {opensAfter} (the 5th business day of the next month){estimated}.'),
+  estimatedSuffix: zhEn('（该年节假日安排未公布，按工作日估算）', ' (estimated: that year’s holiday schedule is not published)'),
+  timelineNote: zhEn('——如今天提交', ' — if sent today'),
+  badNow: zhEn('now：应为 ISO 日期时间，实际为“{now}”', 'now: must be an ISO date-time, got "{now}"'),
+  afterNow: zhEn('purchasedAt：{purchasedAt} 晚于当前时间（{now}）', 'purchasedAt: {purchasedAt} is after now ({now})'),
 } satisfies Record<string, Text>;
 
 function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] }, locale: Locale): string[] {
