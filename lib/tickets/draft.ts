@@ -7,6 +7,7 @@ import type { BusinessCalendar, YearOverride } from '../time/calendar';
 import { SHARED_CHANNELS } from '../policy/common';
 import { packSetOf, type PackSet } from '../policy/registry';
 import { citationTitle } from '../policy/sources';
+import { isAnecdote } from '../card/anecdote';
 import { formatMoney, joinList, localize } from '../policy/text';
 import { parseInstant, shanghaiDateTime } from '../time/zone';
 import type { RequestKind, TicketChannel, TicketTemplate } from './template';
@@ -183,7 +184,9 @@ function requestTextOf(verdict: Verdict, kind: RequestKind, sla: SlaFacts | unde
 /** One line per statement, with every clause behind it: "… （《SLA》 2.2、3.1）". */
 function basisLinesOf(verdict: Verdict, t: Translate, locale: Locale): string[] {
   const byText = new Map<string, Map<string, string[]>>();
-  for (const b of verdict.basis) {
+  // A user's story in a source illustrates a rule; a claim rests on the rule's own clauses.
+  const ruled = new Set(verdict.basis.filter((b) => !isAnecdote(b)).map((b) => b.text));
+  for (const b of verdict.basis.filter((item) => !isAnecdote(item) || !ruled.has(item.text))) {
     const sources = byText.get(b.text) ?? new Map<string, string[]>();
     byText.set(b.text, sources);
     if (b.source === 'FACTS.md') {
