@@ -1,6 +1,7 @@
 // Direct module imports keep the bundle/ZIP code out of the content script.
 import { COVERED_FRAME_ATTRIBUTE, isSensitiveField, isSessionParam, MASK, redactInPlace, redactText, stripActiveContent } from '../lib/evidence/redact';
 import { CAPTURE_LIMITS, screenshotTicket } from '../lib/evidence/limits';
+import { quietMarkup } from '../lib/evidence/inert';
 import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { CaptureSource, SnapshotFields } from '../lib/evidence/schema';
 import type { Translate } from '../lib/i18n/core';
@@ -101,15 +102,16 @@ function maskedValue(el: HTMLInputElement | HTMLTextAreaElement): string {
  * written into attributes (what was chosen is evidence), except sensitive
  * ones, which are masked. Active content is removed from the serialised text,
  * not by visiting attributes in the DOM (on a console with thousands of rows
- * that cost the page a quarter of a second). The worker runs the same pass
- * again and trusts nothing; when it changes nothing there, the bytes the page
- * sent are the bytes stored and the worker need not encode them again.
+ * that cost the page a quarter of a second), and so are the page's links and
+ * `http-equiv` metas (`quietMarkup`). The worker runs the same passes again
+ * and trusts nothing; when they change nothing there, the bytes the page sent
+ * are the bytes stored and the worker neither encodes nor compresses them again.
  */
 export function serialiseDom(doc: Document = document): string {
   // Most order pages hold no typed or changed value: their markup already says everything the
   // copy would write, so the page is serialised as it is, without a copy of its whole DOM (on a
   // 3,000-order console the copy alone took a tenth of a second of the page's main thread).
-  if (controlsMatchMarkup(doc)) return `<!doctype html>\n${inertWithoutCard(withCoveredFrames(doc.documentElement.outerHTML))}`;
+  if (controlsMatchMarkup(doc)) return `<!doctype html>\n${quietMarkup(inertWithoutCard(withCoveredFrames(doc.documentElement.outerHTML)))}`;
   const clone = doc.documentElement.cloneNode(true) as HTMLElement;
   // Tag by tag: the clone keeps document order within each tag, so copies pair with the live controls.
   const pairs = <T extends Element>(tag: string) => {
@@ -137,7 +139,7 @@ export function serialiseDom(doc: Document = document): string {
     });
   }
   for (const card of Array.from(clone.getElementsByTagName(UI_ELEMENT.toLowerCase()))) card.remove();
-  return `<!doctype html>\n${stripActiveContent(withCoveredFrames(clone.outerHTML))}`;
+  return `<!doctype html>\n${quietMarkup(stripActiveContent(withCoveredFrames(clone.outerHTML)))}`;
 }
 
 /**
