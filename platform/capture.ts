@@ -378,17 +378,35 @@ export function maskLivePage(doc: Document = document, visible?: string): () => 
   };
 }
 
+/**
+ * Asks for two frames now, so that the masked page has been painted before the
+ * worker takes its picture; the function returned waits for them, or where
+ * frames do not run (a hidden tab) for 150 ms from its own call, so work done
+ * in between never eats into that wait.
+ */
+export function paintAhead(): () => Promise<void> {
+  let framed = false;
+  let wake: (() => void) | null = null;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      framed = true;
+      wake?.();
+    }),
+  );
+  return () =>
+    framed
+      ? Promise.resolve()
+      : new Promise<void>((done) => {
+          const timer = setTimeout(done, 150);
+          wake = () => {
+            clearTimeout(timer);
+            done();
+          };
+        });
+}
+
 /** Two frames, so the masked page has been painted before the worker takes its picture. */
-export const painted = () =>
-  new Promise<void>((done) => {
-    const timer = setTimeout(done, 150); // rAF does not run in a hidden tab
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        done();
-      }),
-    );
-  });
+export const painted = (): Promise<void> => paintAhead()();
 
 export type SaveOutcome =
   | { kind: 'saved'; id: string; screenshot: boolean }
@@ -435,11 +453,12 @@ const newTicket = () => screenshotTicket(crypto.getRandomValues(new Uint8Array(1
 /**
  * Reads the page and has its masked picture taken, the two overlapping: the
  * visible text is read first (it tells the mask what to hide), the page is
- * masked and painted, the worker is asked for the screenshot, and while the
- * browser takes it the DOM is serialised from the masked page (masked values
- * are what the copy keeps anyway). The parts are returned at once, so the
- * capture can be sent while the picture is taken; the page stays masked until
- * the picture exists (`pictured`), whatever happens.
+ * masked, and the DOM is serialised from the masked page while the browser
+ * waits for the frame that paints it (masked values are what the copy keeps
+ * anyway); once painted, the worker is asked for the screenshot. The parts are
+ * returned at once, so the capture can be packed and sent while the picture is
+ * taken; the page stays masked until the picture exists (`pictured`), whatever
+ * happens.
  */
 export async function collectPage(doc: Document, requestScreenshot: (ticket: string) => Promise<boolean>): Promise<CollectedParts> {
   const text = visibleText(doc);
@@ -447,15 +466,20 @@ export async function collectPage(doc: Document, requestScreenshot: (ticket: str
   const restore = maskLivePage(doc, text);
   let pictured: Promise<void> | null = null;
   try {
-    await painted();
+    // The two frames are asked for first: serialising fills the wait for them.
+    const paintedNow = paintAhead();
+    const dom = serialiseDom(doc);
+    if (dom.length > CAPTURE_LIMITS.dom) {
+      restore();
+      return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured: Promise.resolve() };
+    }
+    await paintedNow();
     const ticket = newTicket();
     // The screenshot is optional; the capture goes on without it.
     pictured = requestScreenshot(ticket).then(
       () => restore(),
       () => restore(),
     );
-    const dom = serialiseDom(doc);
-    if (dom.length > CAPTURE_LIMITS.dom) return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured };
     return { text, dom, screenshotTicket: ticket, tooLarge: false, pictured };
   } catch (error) {
     // Never unmask before the picture is taken.
