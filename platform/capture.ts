@@ -468,6 +468,9 @@ export async function collectPage(doc: Document, requestScreenshot: (ticket: str
   try {
     // The two frames are asked for first: serialising fills the wait for them.
     const paintedNow = paintAhead();
+    // Copying the page runs its custom elements' constructors (page code): what was queued for the
+    // masking (the page's mutation observers) runs before, as it did when the copy followed the paint.
+    await Promise.resolve();
     const dom = serialiseDom(doc);
     if (dom.length > CAPTURE_LIMITS.dom) {
       restore();
