@@ -99,8 +99,11 @@ function bundleFigures() {
     const name = file.replace(/^content-scripts\//, '').replace(/\.js$/, '').replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
     figures[`bundle.contentScript.${name}`] = sizeOf([file]);
   }
-  figures['bundle.popup'] = sizeOf(pageAssets('popup.html'));
-  figures['bundle.worker'] = sizeOf([manifest.background.service_worker]);
+  // Goals on the gzipped size (what the browser parses is the raw size; gzip says how much code
+  // there is). `npx tsx scripts/bench/bundle-parts.ts` says what each is made of.
+  const gzipAtMost = (f: Figure, kb: number): Figure => ({ ...f, goal: `≤ ${kb} KB gzip`, met: (f.gzip as number) <= kb * 1024 });
+  figures['bundle.popup'] = gzipAtMost(sizeOf(pageAssets('popup.html')), 60);
+  figures['bundle.worker'] = gzipAtMost(sizeOf([manifest.background.service_worker]), 80);
 }
 
 // ── browsers ───────────────────────────────────────────────────────────────
@@ -861,7 +864,7 @@ async function popupCost(session: ExtensionSession) {
     await popup.close();
     if (at === null) {
       figures['popup.firstVerdictMs'] = missing('ms', 'the popup showed no [data-verdict] element within 5 s of opening on an order page: the eligibility checker is not in this build yet', {
-        goal: '≤ 200 ms',
+        goal: '≤ 80 ms',
       });
       return;
     }
@@ -876,8 +879,8 @@ async function popupCost(session: ExtensionSession) {
       answeredMs: figure(answeredAt, 'ms', { measured: 'open to tab.order answered' }),
       interfaceStartMs: figure(interfaceStarts, 'ms', { measured: 'open to the interface code loaded and its first render begun (the answers awaited up to 120 ms)' }),
     }),
-    200,
-    '≤ 200 ms',
+    80,
+    '≤ 80 ms',
   );
 }
 
