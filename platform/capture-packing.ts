@@ -21,7 +21,10 @@ export interface PackedParts {
 const encoder = new TextEncoder();
 
 export async function packParts(text: string, dom: string): Promise<PackedParts> {
-  const [t, d] = await Promise.all([deflateRawNative(encoder.encode(text)), deflateRawNative(encoder.encode(DOM_PREAMBLE + dom))]);
+  const [t, d] = await Promise.all([
+    deflateRawNative(encoder.encode(text)),
+    deflateRawNative(encoder.encode(DOM_PREAMBLE + dom)),
+  ]);
   return { text: toBase64(t), dom: toBase64(d) };
 }
 
@@ -56,9 +59,17 @@ export async function unpackParts(packed: PackedParts): Promise<UnpackedParts> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const deflated = fromBase64(packed.text);
   const domDeflated = fromBase64(packed.dom);
-  const [t, d] = await Promise.all([inflateRawNative(deflated, PACKED_LIMITS.textBytes), inflateRawNative(domDeflated, PACKED_LIMITS.domBytes)]);
+  const [t, d] = await Promise.all([
+    inflateRawNative(deflated, PACKED_LIMITS.textBytes),
+    inflateRawNative(domDeflated, PACKED_LIMITS.domBytes),
+  ]);
   const copy = decoder.decode(d);
   const textDeflate = { bytes: t, deflated };
   if (!copy.startsWith(DOM_PREAMBLE)) return { text: decoder.decode(t), dom: copy, textDeflate };
-  return { text: decoder.decode(t), dom: copy.slice(DOM_PREAMBLE.length), textDeflate, domDeflate: { bytes: d, deflated: domDeflated } };
+  return {
+    text: decoder.decode(t),
+    dom: copy.slice(DOM_PREAMBLE.length),
+    textDeflate,
+    domDeflate: { bytes: d, deflated: domDeflated },
+  };
 }

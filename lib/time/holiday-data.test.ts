@@ -10,14 +10,17 @@ const slim = slimHolidayData(full);
 const years = keptHolidayYears(Object.keys(full.holidays));
 
 function* daysOf(year: number): Generator<IsoDate> {
-  for (let date = `${year}-01-01` as IsoDate; date.startsWith(String(year)); date = addCalendarDays(date, 1)) yield date;
+  for (let date = `${year}-01-01` as IsoDate; date.startsWith(String(year)); date = addCalendarDays(date, 1))
+    yield date;
 }
 
 describe('the holiday table the extension ships', () => {
   it('holds the newest schedule chinese-days publishes and the two years before it, and nothing older', () => {
-    const newest = Math.max(...Object.keys(full.holidays).map((d) => Number(d.slice(0, 4))));
+    const newest = Math.max(...Object.keys(full.holidays).map(d => Number(d.slice(0, 4))));
     expect(years).toEqual(Array.from({ length: HOLIDAY_YEARS_KEPT }, (_, i) => newest - HOLIDAY_YEARS_KEPT + 1 + i));
-    const shipped = new Set([...Object.keys(slim.holidays), ...Object.keys(slim.workdays)].map((d) => Number(d.slice(0, 4))));
+    const shipped = new Set(
+      [...Object.keys(slim.holidays), ...Object.keys(slim.workdays)].map(d => Number(d.slice(0, 4))),
+    );
     expect([...shipped].sort()).toEqual(years);
     expect(defaultCalendar.coveredYears()).toEqual(years);
     expect(defaultCalendar.covers(years[0]! - 1)).toBe(false);
@@ -30,7 +33,11 @@ describe('the holiday table the extension ships', () => {
         // The library's own reading of a date (at noon: its functions read dates in local time).
         const detail = getDayDetail(`${date} 12:00:00`);
         const day = defaultCalendar.day(date);
-        expect({ date, business: day.business, estimated: day.estimated }).toEqual({ date, business: detail.work, estimated: false });
+        expect({ date, business: day.business, estimated: day.estimated }).toEqual({
+          date,
+          business: detail.work,
+          estimated: false,
+        });
         if (slim.holidays[date]) expect(slim.holidays[date]).toBe(detail.name);
         checked++;
       }

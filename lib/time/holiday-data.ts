@@ -20,12 +20,15 @@ export const HOLIDAY_YEARS_KEPT = 3;
 export function keptHolidayYears(dates: Iterable<string>): number[] {
   let newest = -Infinity;
   for (const date of dates) newest = Math.max(newest, Number(date.slice(0, 4)));
-  return Number.isFinite(newest) ? Array.from({ length: HOLIDAY_YEARS_KEPT }, (_, i) => newest - HOLIDAY_YEARS_KEPT + 1 + i) : [];
+  return Number.isFinite(newest)
+    ? Array.from({ length: HOLIDAY_YEARS_KEPT }, (_, i) => newest - HOLIDAY_YEARS_KEPT + 1 + i)
+    : [];
 }
 
 /** The dependency's data cut to the kept years (and to the two tables the calendar reads). */
 export function slimHolidayData(data: HolidayData): HolidayData {
   const years = new Set(keptHolidayYears([...Object.keys(data.holidays), ...Object.keys(data.workdays)]));
-  const keep = (table: Record<string, string>) => Object.fromEntries(Object.entries(table).filter(([date]) => years.has(Number(date.slice(0, 4)))));
+  const keep = (table: Record<string, string>) =>
+    Object.fromEntries(Object.entries(table).filter(([date]) => years.has(Number(date.slice(0, 4)))));
   return { holidays: keep(data.holidays), workdays: keep(data.workdays) };
 }

@@ -30,7 +30,9 @@ function parts(file: string): [string, number, number][] {
   const lines = code.split('\n');
   const consumer = new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
   const mappings: { line: number; column: number; source: string }[] = [];
-  consumer.eachMapping((m) => mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source ?? '(none)' }));
+  consumer.eachMapping(m =>
+    mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source ?? '(none)' }),
+  );
   mappings.sort((a, b) => a.line - b.line || a.column - b.column);
   const text = new Map<string, string[]>();
   mappings.forEach((m, i) => {
@@ -40,13 +42,24 @@ function parts(file: string): [string, number, number][] {
     const key = partOf(m.source);
     (text.get(key) ?? text.set(key, []).get(key)!).push(piece);
   });
-  return [...text].map(([key, pieces]): [string, number, number] => [key, pieces.join('').length, gzipSync(pieces.join(''), { level: 9 }).length]).sort((a, b) => b[2] - a[2]);
+  return [...text]
+    .map(([key, pieces]): [string, number, number] => [
+      key,
+      pieces.join('').length,
+      gzipSync(pieces.join(''), { level: 9 }).length,
+    ])
+    .sort((a, b) => b[2] - a[2]);
 }
 
-execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RG_OUT_DIR: OUT, RG_SOURCEMAP: '1' } });
+execFileSync('npx', ['wxt', 'build'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, RG_OUT_DIR: OUT, RG_SOURCEMAP: '1' },
+});
 for (const name of files) {
   const file = join(ROOT, OUT, 'chrome-mv3', name);
   const whole = readFileSync(file);
   console.log(`\n${name}: ${whole.length} bytes, ${gzipSync(whole, { level: 9 }).length} gzip`);
-  for (const [key, raw, gzip] of parts(file).slice(0, 30)) console.log(`  ${String(gzip).padStart(7)} gz ${String(raw).padStart(8)} raw  ${key}`);
+  for (const [key, raw, gzip] of parts(file).slice(0, 30))
+    console.log(`  ${String(gzip).padStart(7)} gz ${String(raw).padStart(8)} raw  ${key}`);
 }
