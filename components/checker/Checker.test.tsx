@@ -10,7 +10,7 @@ import { orderFacts } from '../../lib/claims/order-facts';
 import { cardContent } from '../../lib/card/model';
 import { headlineText } from '../../lib/headline-text';
 import type { CurrentTab } from './services';
-import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
+import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from '../../test/doubles/checker';
 
 const orderTab: CurrentTab = { tabId: 7, url: ORDER_URL, match: { vendor: 'tencent-cloud', kind: 'order' } };
 

@@ -8,7 +8,7 @@ import { Checker } from './Checker';
 import { claimSnapshot } from './snapshotFacts';
 import { TicketEditor, type Contact, type TicketTarget } from './TicketEditor';
 import type { CheckerServices } from './services';
-import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
+import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from '../../test/doubles/checker';
 
 const cvmFacts = {
   vendor: 'tencent-cloud',

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fakeServices, NOW, ORDER_URL, paidOrderSnapshot } from '../../components/checker/testing';
+import { fakeServices, NOW, ORDER_URL, paidOrderSnapshot } from '../../test/doubles/checker';
 import { StaticLocale } from '../../components/i18n';
 import { findTabOrder } from '../../lib';
 import { MessagingError } from '../../lib/messages';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pixelStudioPack } from '../../components/checker/testing';
+import { pixelStudioPack } from '../doubles/checker';
 import { cardQuery, waitForCard } from './card';
 import { fixture, launchExtension, recordedTabId, settle, type ExtensionSession } from './harness';
 
