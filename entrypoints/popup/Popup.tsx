@@ -86,10 +86,13 @@ export function Popup({ now, services, start, ready }: PopupProps) {
 
   const kind = tab.state === 'ready' ? (tab.status.match?.kind ?? null) : null;
   const tabId = tab.state === 'ready' ? tab.tabId : null;
-  // A checkout, or an order page with no saved order yet: the popup leads with what the page's card says.
-  const wantsCard = kind === 'checkout' || (kind === 'order' && saved === false);
+  /** "Check this page once" on a vendor page with nothing to do: the card's reading is asked for again. */
+  const [rechecks, setRechecks] = useState(0);
+  const leadKind = kind === 'ticket' || (kind === 'order' && saved !== false) ? null : kind;
+  // Every vendor page but a ticket form (it leads with "fill the draft") and an order already saved
+  // (the checker opens it): the popup leads with what the page's card says.
   useEffect(() => {
-    if (!wantsCard || tabId === null || !services.tabCard) return;
+    if (leadKind === null || tabId === null || !services.tabCard) return;
     let alive = true;
     services.tabCard(tabId, locale).then(
       (content) => alive && setCard(content),
@@ -98,7 +101,9 @@ export function Popup({ now, services, start, ready }: PopupProps) {
     return () => {
       alive = false;
     };
-  }, [wantsCard, tabId, locale, services]);
+  }, [leadKind, tabId, locale, services, rechecks]);
+  const openSla = useCallback(() => void browser.tabs.create({ url: browser.runtime.getURL('/sla.html') }), []);
+  const recheck = useCallback(() => setRechecks((n) => n + 1), []);
 
   const current = useMemo((): CurrentTab | null | undefined => {
     if (tab.state === 'loading') return undefined;
@@ -150,8 +155,9 @@ export function Popup({ now, services, start, ready }: PopupProps) {
               {t('checker.lead.noTab')}
             </p>
           ))}
-        {kind === 'checkout' && <TabLead kind="checkout" content={card} />}
-        {kind === 'order' && saved === false && <TabLead kind="order" content={card} />}
+        {leadKind !== null && (
+          <TabLead kind={leadKind} content={card} onOpenSla={openSla} onRecheck={recheck} rechecks={rechecks} />
+        )}
       </section>
       <section className="rg-panel" aria-label={t('checker.title')} data-testid="checker">
         <Checker
@@ -161,7 +167,7 @@ export function Popup({ now, services, start, ready }: PopupProps) {
           tabOrder={start.order}
           ready={ready}
           onVerdictShown={onVerdictShown}
-          led={kind === 'checkout' || kind === 'ticket'}
+          led={kind !== null}
           fillFirst={kind === 'ticket'}
           onSubject={onSubject}
         />
@@ -177,7 +183,7 @@ export function Popup({ now, services, start, ready }: PopupProps) {
         <button type="button" className="rg-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.openOptions')}
         </button>
-        <button type="button" className="rg-button" data-nav="sla" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/sla.html') })}>
+        <button type="button" className="rg-button" data-nav="sla" onClick={openSla}>
           {t('settings.nav.sla')}
         </button>
       </nav>
