@@ -9,6 +9,7 @@ import { pageTimeToIso, termMonths } from '../../lib';
 import { orderFacts } from '../../lib/claims/order-facts';
 import { cardContent } from '../../lib/card/model';
 import { headlineText } from '../../lib/headline-text';
+import { snapshotHeadlines } from '../../lib/claims/order-headline';
 import type { CurrentTab } from './services';
 import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from '../../test/doubles/checker';
 
@@ -287,6 +288,26 @@ describe('Checker: other starting points', () => {
     await screen.findByTestId('questions');
     expect(screen.getByLabelText(/订单号/)).toHaveValue('20261021090412158720');
     expect((screen.getByLabelText(/购买 \/ 支付时间/) as HTMLInputElement).value).toMatch(/^2026-10-21T09:05:01/);
+  });
+
+  it('each saved order shows product, amount, date, status and its headline, in the words the locker uses', async () => {
+    const refunded = { ...paidOrderSnapshot, id: 'snap-000002', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { ...paidOrderSnapshot.fields, orderId: '20261021090412158720', status: '已退款', paidAt: '2026-10-21 09:05:01', amountPaid: 68, product: '轻量应用服务器 Lighthouse' } };
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot, refunded] });
+    renderChecker(services, null);
+    const list = await screen.findByTestId('stored-orders');
+    const row = (orderId: string) => list.querySelector(`[data-order-id="${orderId}"]`) as HTMLElement;
+    await waitFor(() => expect(row('20261021090412158720').querySelector('[data-headline]')).not.toBeNull());
+    const expected = snapshotHeadlines([refunded, paidOrderSnapshot].map((s) => ({ ...s })), NOW, { locale: 'zh-CN' });
+    const refundedRow = row('20261021090412158720');
+    expect(refundedRow).toHaveTextContent('轻量应用服务器 Lighthouse');
+    expect(refundedRow).toHaveTextContent('68.00');
+    expect(refundedRow).toHaveTextContent('已退款');
+    expect(refundedRow).toHaveTextContent('2026-10-21 购买');
+    expect(refundedRow.querySelector('[data-headline]')!.textContent).toBe(headlineText(expected['snap-000002']!));
+    expect(refundedRow.querySelector('[data-headline]')!.textContent).toBe('本单已退款');
+    const paidRow = row(ORDER_ID);
+    expect(paidRow.querySelector('[data-headline]')!.textContent).toBe(headlineText(expected['snap-000001']!));
+    expect(paidRow.querySelector('[data-headline]')).toHaveAttribute('data-tone', expected['snap-000001']!.tone);
   });
 
   it('a custom policy from the settings is offered and decides the verdict for its vendor', async () => {

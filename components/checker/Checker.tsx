@@ -8,11 +8,12 @@ import { localize } from '../../lib/policy/text';
 import { MessagingError } from '../../lib/wire';
 import { validatePack } from '../../lib/policy/schema';
 import { findTabOrder, readOrderBodies, type TabOrder } from '../../lib/evidence/tab-order';
+import type { SnapshotBody } from '../../lib/evidence/schema';
 import { useI18n } from '../i18n';
 import { FactsForm } from './FactsForm';
 import { AnsweredList, Questions } from './Questions';
 import { orderFacts } from '../../lib/claims/order-facts';
-import { orderWords } from '../../lib/claims/order-headline';
+import { orderWords, snapshotHeadlines } from '../../lib/claims/order-headline';
 import { claimSnapshot, type PrefilledFacts } from './snapshotFacts';
 import { SourcePicker, type OrderRef, type VendorChoice } from './SourcePicker';
 import type { CheckerServices, CheckerSettings, CurrentTab } from './services';
@@ -235,6 +236,11 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
     [settings, t, locale],
   );
   const vendorName = (id: string) => vendors.find((v) => v.id === id)?.name ?? id;
+  // Saved orders' headlines, in the words of the card and the locker, as of the checker's `now`.
+  const headlines = useCallback(
+    (bodies: readonly SnapshotBody[]) => snapshotHeadlines(bodies, now, { locale, packs: settings?.packs, holidayOverrides: settings?.holidayOverrides as never }),
+    [now, locale, settings],
+  );
 
   const facts = useMemo(
     () => (subject ? withoutUndefined({ ...subject.prefilled.facts, ...answers, vendor: subject.vendor }) : null),
@@ -373,6 +379,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
             services={services}
             led={led}
             fillFor={fillFirst ? (current?.match?.vendor ?? null) : null}
+            headlines={headlines}
             onPickOrder={(o, step) => {
               focusOnSubject.current = true;
               void openOrder(o, step === 'ticket' ? 'ticket' : 'auto');

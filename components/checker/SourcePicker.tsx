@@ -1,6 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { OrderRef } from '../../lib/evidence/tab-order';
 import type { ResponseOf } from '../../lib/messages';
+import type { HeadlineWords } from '../../lib/claims/headline';
+import type { SnapshotBody } from '../../lib/evidence/schema';
+import { Headline } from '../Headline';
 import { useI18n } from '../i18n';
 import { displayTime } from '../datetime';
 import { formatMoney } from '../../lib/policy/text';
@@ -31,13 +34,19 @@ export interface SourcePickerProps {
   led?: boolean;
   /** The tab is this vendor's ticket form: its newest saved order is offered first, to fill the draft in. */
   fillFor?: string | null;
+  /**
+   * The headline of each order snapshot, by snapshot id (lib/claims/order-headline, the words of the
+   * card and the locker), computed by the checker with its clock and the user's packs.
+   */
+  headlines?: (bodies: readonly SnapshotBody[]) => Record<string, HeadlineWords | null>;
 }
 
-/** What a saved order row shows besides its number: product, amount paid, date of purchase. */
+/** What a saved order row shows besides its number and status: product, amount paid, date of purchase, headline. */
 export interface OrderDetails {
   product: string | null;
   amount: number | null;
   date: string | null;
+  headline?: HeadlineWords | null;
 }
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
@@ -76,7 +85,8 @@ function newestIds(items: readonly SnapshotSummary[]): Map<string, string> {
 }
 
 /** Where a check starts: the order on this page, any saved order, or a blank claim for a chosen vendor. */
-export function SourcePicker({ current, currentVendor, vendors, services, onPickOrder, onScratch, led = false, fillFor = null }: SourcePickerProps) {
+export function SourcePicker(props: SourcePickerProps) {
+  const { current, currentVendor, vendors, services, onPickOrder, onScratch, led = false, fillFor = null, headlines } = props;
   const { t, locale } = useI18n();
   const [details, setDetails] = useState<Record<string, OrderDetails>>({});
   const vendorName = (id: string) => vendors.find((v) => v.id === id)?.name ?? id;
@@ -101,9 +111,10 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
             ({ bodies }) => {
               if (!alive) return;
               const found: Record<string, OrderDetails> = {};
+              const words = headlines?.(bodies) ?? {};
               for (const b of bodies) {
                 const orderId = text(b.fields.orderId) ?? String(b.fields.orderId ?? '');
-                if (orderId) found[`${b.vendor}\u0000${orderId}`] = orderDetails(b.fields);
+                if (orderId) found[`${b.vendor}\u0000${orderId}`] = { ...orderDetails(b.fields), headline: words[b.id] ?? null };
               }
               setDetails(found);
             },
@@ -116,7 +127,8 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
       alive = false;
       clearTimeout(timer);
     };
-  }, [services, search]);
+    // `headlines` follows the checker's clock and packs; a change to them reads the rows again.
+  }, [services, search, headlines]);
 
   const fillOrder = fillFor && orders.state === 'ready' ? (orders.items.find((o) => o.vendor === fillFor) ?? null) : undefined;
   const describe = (o: OrderRef) => {
@@ -206,6 +218,7 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
                         .join(' · ')}
                     </span>
                     <span className="rg-small rg-muted rg-order__id">{t('checker.source.orderLine', { orderId: o.orderId })}</span>
+                    {d?.headline && <Headline words={d.headline} inline className="rg-order__headline" />}
                   </button>
                 </li>
               );
