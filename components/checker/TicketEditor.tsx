@@ -375,6 +375,18 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
             </ul>
             {fill.report.kept.length > 0 && <p className="rg-small">{t('checker.ticket.kept', { labels: fill.report.kept.map((k) => k.label).join('、') })}</p>}
             {fill.report.missing.length > 0 && <p className="rg-small">{t('checker.ticket.missing', { fields: fill.report.missing.map(fieldLabel).join('、') })}</p>}
+            {fill.report.rejected && fill.report.rejected.length > 0 && (
+              <div className="rg-fill-rejected" data-testid="fill-rejected" role="alert">
+                <p className="rg-small">{t('checker.ticket.rejected', { count: fill.report.rejected.length })}</p>
+                <ul className="rg-small">
+                  {fill.report.rejected.map((r) => (
+                    <li key={r.field} data-field={r.field}>
+                      {r.label === fieldLabel(r.field) ? r.label : t('checker.ticket.rejectedItem', { label: r.label, field: fieldLabel(r.field) })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <button type="button" className="rg-button" onClick={() => void services.focusTab(fill.tabId)}>
               {t('checker.ticket.goToForm')}
             </button>
