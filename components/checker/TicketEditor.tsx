@@ -7,14 +7,9 @@ import type { ClaimSnapshot } from '../../lib/claims/evidence';
 import type { Verdict } from '../../lib/claims/eligibility';
 import { useI18n } from '../i18n';
 import type { CheckerServices } from './services';
+import type { Contact, TicketTarget } from './session';
 
-export type TicketTarget = 'vendor' | '12315' | 'heimao';
-
-export interface Contact {
-  name: string;
-  phone: string;
-  email: string;
-}
+export type { Contact, TicketTarget };
 
 export interface TicketEditorProps {
   verdict: Verdict;

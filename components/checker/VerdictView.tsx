@@ -7,12 +7,9 @@ import type { HeadlineWords } from '../../lib/claims/headline';
 import { Headline } from '../Headline';
 import { useI18n } from '../i18n';
 import { daysLeft } from './format';
+import type { CaptureState } from './session';
 
-export type CaptureState =
-  | { state: 'idle' }
-  | { state: 'busy' }
-  | { state: 'done'; kind: 'saved' | 'duplicate'; id: string }
-  | { state: 'failed'; message: string };
+export type { CaptureState };
 
 /** Evidence items a page capture can provide (their fields come from a snapshot). */
 export function capturable(id: string): boolean {
