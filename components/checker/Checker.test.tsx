@@ -425,7 +425,8 @@ describe('Checker: evidence checklist', () => {
     await user.click(within(checklist).getByRole('button', { name: '立即保存当前页面' }));
     expect(services.captureTab).toHaveBeenCalledWith(7);
     await waitFor(() => expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'true'));
-    expect(checklist).toHaveTextContent('已保存当前页面（snap-000009）');
+    expect(checklist).toHaveTextContent('已保存当前页面，已计入上面的清单');
+    expect(checklist).not.toHaveTextContent('snap-000009');
   });
 
   it('offers no capture when the current tab shows another order than the one checked', async () => {

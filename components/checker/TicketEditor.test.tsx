@@ -256,7 +256,8 @@ describe('TicketEditor: the draft as editable fields', () => {
     const openReport = vi.fn();
     render(<Editor services={{ ...services, downloadScreenshotPng, openReport }} />);
     const files = screen.getByTestId('ticket-files');
-    await user.click(within(files).getByRole('button', { name: '下载 snap-000001 的截图（PNG）' }));
+    // Named by the page and the time it was saved, as the locker lists it (no internal number in the sentence).
+    await user.click(within(files).getByRole('button', { name: '下载截图（PNG）：订单详情 - 费用中心 - 控制台 · 2026-11-22 10:10' }));
     expect(downloadScreenshotPng).toHaveBeenCalledWith('snap-000001');
     expect(await within(files).findByText(/这份快照没有截图/)).toBeInTheDocument();
     await user.click(within(files).getByRole('button', { name: '打印证据报告（可存为 PDF）' }));

@@ -5,6 +5,7 @@ import { MessagingError } from '../../lib/wire';
 import type { ResponseOf } from '../../lib/messages';
 import type { ClaimSnapshot } from '../../lib/claims/evidence';
 import type { Verdict } from '../../lib/claims/eligibility';
+import { displayTime } from '../datetime';
 import { useI18n } from '../i18n';
 import type { CheckerServices } from './services';
 import type { Contact, TicketTarget } from './session';
@@ -266,7 +267,7 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
             {stored.map((snap) => (
               <li key={snap.id}>
                 <button type="button" className="rg-link" data-action="screenshot-png" data-snapshot={snap.id} onClick={() => void png(snap.id)}>
-                  {t('checker.ticket.png', { id: snap.id })}
+                  {t('checker.ticket.png', { title: snap.title || snap.url || '', time: displayTime(snap.capturedAt) })}
                 </button>
                 {pngState[snap.id] === false && <span className="rg-small rg-muted"> · {t('checker.ticket.noScreenshot')}</span>}
               </li>

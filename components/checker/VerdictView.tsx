@@ -208,7 +208,13 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
               <span>
                 {c.label}
                 <span className="rg-visually-hidden">{c.have ? t('checker.checklist.have') : t('checker.checklist.missing')}</span>
-                {c.have && c.snapshots.length > 0 && <span className="rg-small rg-muted"> · {t('checker.checklist.from', { ids: c.snapshots.join('、') })}</span>}
+                {c.have && c.snapshots.length > 0 && (
+                  // The snapshot numbers (as the evidence locker lists them) on hover, not in the sentence.
+                  <span className="rg-small rg-muted" title={c.snapshots.join('、')} data-snapshots={c.snapshots.join(' ')}>
+                    {' '}
+                    · {t('checker.checklist.from')}
+                  </span>
+                )}
               </span>
             </li>
           ))}
@@ -286,7 +292,7 @@ function CaptureStatus({ state }: { state: CaptureState }) {
   if (state.state === 'done')
     return (
       <p className="rg-small" role="status" data-capture={state.kind}>
-        {state.kind === 'saved' ? t('checker.checklist.saved', { id: state.id }) : t('checker.checklist.duplicate', { id: state.id })}
+        {state.kind === 'saved' ? t('checker.checklist.saved') : t('checker.checklist.duplicate')}
       </p>
     );
   if (state.state === 'failed')
