@@ -1,11 +1,11 @@
 // Catalog section: checker. Keys here join the zh-CN and en catalogs (lib/i18n).
 export const zhCN = {
   'checker.title': '退款检查',
-  'checker.lead.checkout': '这个购买页的退款评估',
+  'checker.lead.checkout': '本次购买的退款评估',
   'checker.lead.checkoutUnread': '还没有读到这个购买页的内容：等页面加载完再打开。',
   'checker.lead.risks': '下单前注意（{count} 项）',
   'checker.lead.noRisks': '本页没有识别到限制退款的条款。',
-  'checker.lead.order': '这个订单',
+  'checker.lead.order': '本页订单',
   'checker.lead.orderUnsaved': '订单快照保存后，可在下方核对退款条件、准备工单。',
   'checker.lead.ticket': '这是{vendor}的工单表单',
   'checker.lead.ticketHelp': '选一个订单，退款草稿会直接填进这个表单（只填写，不会替你提交）。',
