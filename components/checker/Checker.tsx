@@ -31,7 +31,10 @@ export interface CheckerProps {
    * render then shows the order's verdict, with no round trip in between.
    */
   ready?: { settings: CheckerSettings; order: TabOrder };
-  /** The popup already leads with the tab (a checkout's assessment, a ticket form): starting from scratch is folded away. */
+  /**
+   * The popup already leads with the tab (a checkout's assessment, a ticket form): starting from scratch is folded
+   * away.
+   */
   led?: boolean;
   /** The tab is a ticket form: the checker offers to fill a saved order's draft into it first. */
   fillFirst?: boolean;

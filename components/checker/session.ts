@@ -32,7 +32,9 @@ export type CaptureState =
   | { state: 'done'; kind: 'saved' | 'duplicate'; id: string }
   | { state: 'failed'; message: string };
 
-/** What is being checked: a vendor, its order (if any), that order's snapshots (newest first) and the facts they give. */
+/**
+ * What is being checked: a vendor, its order (if any), that order's snapshots (newest first) and the facts they give.
+ */
 export interface Subject {
   vendor: string;
   orderId: string | null;
@@ -92,7 +94,10 @@ export type ClaimAction =
   | { type: 'capture-failed'; message: string }
   | { type: 'capture-done'; kind: 'saved' | 'duplicate'; id: string; snapshot: ClaimSnapshot | null };
 
-/** Custom packs that validate (and do not shadow a shipped vendor), holiday overrides that load; the rest is reported, not used. */
+/**
+ * Custom packs that validate (and do not shadow a shipped vendor), holiday overrides that load; the rest is reported,
+ * not used.
+ */
 export function usableSettings(raw: CheckerSettings): UsableSettings {
   const packs: unknown[] = [];
   const problems: UsableSettings['problems'] = [];
@@ -142,12 +147,17 @@ const FRESH_CLAIM = {
   capture: { state: 'idle' },
 } as const satisfies Partial<ClaimSessionState>;
 
-/** A new claim on `subject`: the answers, step, target and captures of the previous one are dropped (the contact stays). */
+/**
+ * A new claim on `subject`: the answers, step, target and captures of the previous one are dropped (the contact
+ * stays).
+ */
 function fresh(state: ClaimSessionState, subject: Subject | null): ClaimSessionState {
   return { ...state, ...FRESH_CLAIM, answers: {}, skipped: [], captured: [], subject };
 }
 
-/** The state as the checker first renders: with the popup's early answers (`ready`), the tab's order is open already. */
+/**
+ * The state as the checker first renders: with the popup's early answers (`ready`), the tab's order is open already.
+ */
 export function initialSession(ready?: { settings: CheckerSettings; order: TabOrder }): ClaimSessionState {
   const ref = ready?.order.ref ?? null;
   return {
@@ -282,7 +292,10 @@ export function shownStep(view: View, verdict: Verdict | null, pending: number):
   return verdict && pending === 0 ? 'verdict' : 'questions';
 }
 
-/** "Save this page now" only where the current tab is about this claim (its order, or its vendor for a claim without one). */
+/**
+ * "Save this page now" only where the current tab is about this claim (its order, or its vendor for a claim without
+ * one).
+ */
 export function captureFits(state: Pick<ClaimSessionState, 'subject' | 'currentOrder'>, tabVendor: string | null): boolean {
   const { subject, currentOrder } = state;
   if (!tabVendor || !subject) return false;

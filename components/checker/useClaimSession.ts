@@ -27,7 +27,10 @@ import type { CheckerServices, CheckerSettings, CurrentTab } from './services';
 import { claimSnapshot } from './snapshotFacts';
 import type { VendorChoice } from './SourcePicker';
 
-/** An order page not saved yet is looked up again every second, for up to 15 s (its automatic snapshot waits for the page to settle). */
+/**
+ * An order page not saved yet is looked up again every second, for up to 15 s (its automatic snapshot waits for the
+ * page to settle).
+ */
 const ORDER_RECHECK_MS = 1000;
 const ORDER_RECHECKS = 15;
 
@@ -165,7 +168,9 @@ function useVendors(packs: readonly unknown[] | undefined): VendorChoice[] {
   );
 }
 
-/** The checker's state (session.ts) with its effects: settings, the tab's order, kept answers, opening and capturing. */
+/**
+ * The checker's state (session.ts) with its effects: settings, the tab's order, kept answers, opening and capturing.
+ */
 export function useClaimSession({ now, services, current, tabOrder, ready, onSubject }: ClaimSessionInput): ClaimSession {
   const { t, locale } = useI18n();
   const [state, dispatch] = useReducer(claimSessionReducer, ready, initialSession);

@@ -44,7 +44,9 @@ export const paidOrderSnapshot: StoredSnapshot = {
 const ZERO_HASH = '0'.repeat(64);
 const part = { sha256: ZERO_HASH, size: 0 };
 
-/** A stored body as the worker returns it (hashes and parts are placeholders: the checker reads fields, URL and times). */
+/**
+ * A stored body as the worker returns it (hashes and parts are placeholders: the checker reads fields, URL and times).
+ */
 function body(s: StoredSnapshot): SnapshotBody {
   return {
     ...s,
