@@ -23,6 +23,9 @@ function renderChecker(services: ReturnType<typeof fakeServices>['services'], cu
   );
 }
 
+/** A whole claim clicked through (several evaluations) may take longer than the default 5 s on a loaded machine. */
+const LONG_FLOW_MS = 20_000;
+
 const question = (fact: string) => document.querySelector(`fieldset[data-fact="${fact}"]`) as HTMLElement;
 
 /** Answers the engine's questions about the paid CVM order, as a buyer of a new prepaid instance would. */
@@ -133,7 +136,7 @@ describe('Checker: opening on the order of the current tab', () => {
     await user.click(within(where).getByRole('button', { name: /^打开 腾讯云工单/ }));
     expect(services.openUrl).toHaveBeenCalledWith('https://console.cloud.tencent.com/workorder/category');
     expect(within(verdict).getByTestId('next-steps')).toHaveTextContent('退还');
-  });
+  }, LONG_FLOW_MS);
 
   it('is usable from the keyboard alone: answers with Tab and Enter', async () => {
     const user = userEvent.setup();
@@ -253,7 +256,7 @@ describe('Checker: holiday overrides from the settings', () => {
     const exact = await slaClaimWindow([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: '国务院办公厅通知' }]);
     expect(exact).toHaveTextContent('2027-01-08');
     expect(exact.querySelector('[data-estimated]')).toBeNull();
-  });
+  }, LONG_FLOW_MS);
 
   it('an unreadable override is reported and the bundled calendar is used', async () => {
     const window = await slaClaimWindow([{ year: 2027, holidays: ['2027-13-40'], workdays: [] }]);
