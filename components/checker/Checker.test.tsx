@@ -356,6 +356,27 @@ describe('Checker: other starting points', () => {
     expect(screen.getByText(/快连/)).toBeInTheDocument();
   });
 
+  it.each([
+    ['nothing kept yet', null, { promoNonRefundable: false }],
+    ['answers kept earlier', { answers: { reason: 'changed-mind' }, skipped: [] }, { reason: 'changed-mind', promoNonRefundable: false }],
+  ])('an answer given while the kept answers are still being read is kept too (%s)', async (_case, kept, expected) => {
+    const user = userEvent.setup();
+    const { services, drafts } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    const key = `tencent-cloud:${ORDER_ID}`;
+    if (kept) drafts.set(key, kept);
+    let finishRead: () => void = () => undefined;
+    const read = new Promise<void>((done) => (finishRead = done));
+    services.loadDraft.mockImplementation(async (k: string) => {
+      await read;
+      return drafts.get(k) ?? null;
+    });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    await user.click(within(question('promoNonRefundable')).getByRole('button', { name: '否' }));
+    finishRead();
+    await waitFor(() => expect(drafts.get(key)).toEqual({ answers: expected, skipped: [] }));
+  });
+
   it('keeps a claim\'s answers for the session: opened again, it asks only what is still open', async () => {
     const user = userEvent.setup();
     const { services, drafts } = fakeServices({ snapshots: [paidOrderSnapshot] });

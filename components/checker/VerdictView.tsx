@@ -291,7 +291,7 @@ function CaptureStatus({ state }: { state: CaptureState }) {
   const { t } = useI18n();
   if (state.state === 'done')
     return (
-      <p className="rg-small" role="status" data-capture={state.kind}>
+      <p className="rg-small" role="status" data-capture={state.kind} data-snapshot={state.id}>
         {state.kind === 'saved' ? t('checker.checklist.saved') : t('checker.checklist.duplicate')}
       </p>
     );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
 import { evaluateClaim, type Verdict } from '../../lib/claims/eligibility';
 import { evidenceChecklist, type ChecklistEntry, type ClaimSnapshot } from '../../lib/claims/evidence';
 import type { HeadlineWords } from '../../lib/claims/headline';
@@ -125,20 +125,18 @@ function useTabOrder(services: CheckerServices, current: CurrentTab | null | und
  */
 function useKeptAnswers(services: CheckerServices, state: ClaimSessionState, dispatch: Dispatch<ClaimAction>) {
   const draftKey = draftKeyOf(state.subject);
-  const draftLoaded = useRef<string | null>(null);
+  /** The claim whose kept answers were read: only then are answers written back (and written at once, merged). */
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
   useEffect(() => {
-    draftLoaded.current = null;
     if (!draftKey || !services.loadDraft) return;
     let alive = true;
     services.loadDraft(draftKey).then(
       (draft) => {
         if (!alive) return;
         if (draft) dispatch({ type: 'draft-loaded', answers: draft.answers, skipped: draft.skipped });
-        draftLoaded.current = draftKey;
+        setLoadedKey(draftKey);
       },
-      () => {
-        if (alive) draftLoaded.current = draftKey;
-      },
+      () => alive && setLoadedKey(draftKey),
     );
     return () => {
       alive = false;
@@ -146,9 +144,10 @@ function useKeptAnswers(services: CheckerServices, state: ClaimSessionState, dis
   }, [draftKey, services, dispatch]);
   const { answers, skipped } = state;
   useEffect(() => {
-    if (!draftKey || draftLoaded.current !== draftKey || !services.saveDraft) return;
+    // Answers given while the draft was being read are written once it has been (merged with it).
+    if (!draftKey || loadedKey !== draftKey || !services.saveDraft) return;
     void services.saveDraft(draftKey, draftOf(answers, skipped)).catch(() => undefined);
-  }, [draftKey, answers, skipped, services]);
+  }, [draftKey, loadedKey, answers, skipped, services]);
 }
 
 /** The vendors a claim can be checked against: the shipped ones, then the user's valid packs. */
