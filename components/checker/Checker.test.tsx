@@ -295,7 +295,9 @@ describe('Checker: other starting points', () => {
 
   it('each saved order shows product, amount, date, status and its headline, in the words the locker uses', async () => {
     const refunded = { ...paidOrderSnapshot, id: 'snap-000002', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { ...paidOrderSnapshot.fields, orderId: '20261021090412158720', status: '已退款', paidAt: '2026-10-21 09:05:01', amountPaid: 68, product: '轻量应用服务器 Lighthouse' } };
-    const { services } = fakeServices({ snapshots: [paidOrderSnapshot, refunded] });
+    const { paidAt: _paid, ...unpaidFields } = paidOrderSnapshot.fields;
+    const unpaid = { ...paidOrderSnapshot, id: 'snap-000003', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261122093344810257', fields: { ...unpaidFields, orderId: '20261122093344810257', status: '待支付', createdAt: '2026-11-22 09:33:44' } };
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot, refunded, unpaid] });
     renderChecker(services, null);
     const list = await screen.findByTestId('stored-orders');
     const row = (orderId: string) => list.querySelector(`[data-order-id="${orderId}"]`) as HTMLElement;
@@ -309,6 +311,11 @@ describe('Checker: other starting points', () => {
     expect(refundedRow.querySelector('[data-headline]')!.textContent).toBe(headlineText(expected['snap-000002']!));
     expect(refundedRow.querySelector('[data-headline]')!.textContent).toBe('本单已退款');
     const paidRow = row(ORDER_ID);
+    expect(paidRow).toHaveTextContent('2026-11-18 购买');
+    // An order not paid yet is dated by when it was placed, and says it has no refund window.
+    await waitFor(() => expect(row('20261122093344810257').querySelector('[data-headline]')).not.toBeNull());
+    expect(row('20261122093344810257')).toHaveTextContent('2026-11-22 下单');
+    expect(row('20261122093344810257').querySelector('[data-headline]')!.textContent).toBe('本单尚未支付，不计退款期限');
     expect(paidRow.querySelector('[data-headline]')!.textContent).toBe(headlineText(expected['snap-000001']!));
     expect(paidRow.querySelector('[data-headline]')).toHaveAttribute('data-tone', expected['snap-000001']!.tone);
   });

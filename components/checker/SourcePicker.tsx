@@ -46,6 +46,8 @@ export interface OrderDetails {
   product: string | null;
   amount: number | null;
   date: string | null;
+  /** Whether `date` is the payment's, or (unpaid) the order's creation. */
+  dateOf: 'paid' | 'created';
   headline?: HeadlineWords | null;
 }
 
@@ -54,11 +56,13 @@ const money = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v :
 
 /** The row details of a stored order snapshot (its fields as the page showed them). */
 export function orderDetails(fields: Record<string, unknown>): OrderDetails {
-  const when = text(fields.paidAt) ?? text(fields.createdAt);
+  const paid = text(fields.paidAt);
+  const when = paid ?? text(fields.createdAt);
   return {
     product: text(fields.product),
     amount: money(fields.amountPaid) ?? money(fields.amount),
     date: when?.match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? when,
+    dateOf: paid ? 'paid' : 'created',
   };
 }
 
@@ -234,7 +238,9 @@ function OrderRows(props: { items: OrderRef[]; details: Record<string, OrderDeta
           const meta = [
             d?.product ? vendorName(o.vendor) : null,
             o.status,
-            d?.date ? t('checker.source.boughtOn', { date: d.date }) : t('checker.source.capturedAt', { date: displayTime(o.capturedAt) }),
+            d?.date
+              ? t(d.dateOf === 'paid' ? 'checker.source.boughtOn' : 'checker.source.orderedOn', { date: d.date })
+              : t('checker.source.capturedAt', { date: displayTime(o.capturedAt) }),
           ];
           return (
             <li key={`${o.vendor}-${o.orderId}`}>
