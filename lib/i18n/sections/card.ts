@@ -66,7 +66,7 @@ export const zhCN = {
   'card.fieldsMissing': '页面上未找到：{fields}',
   'generic.title': '其他网站的结账页',
   'generic.help': '退款卫士默认不读取其他网站。你可以只检查这一页，或在此网站一直启用结账检测（需要授予此网站的访问权限，可在设置中撤销）。',
-  'generic.checkOnce': '只检查此页',
+  'generic.checkOnce': '检查此页面一次',
   'generic.enable': '在 {site} 启用',
   'generic.checked': '已检查此页：{result}',
   'generic.found': '识别为购买页，卡片已显示在页面上。',
