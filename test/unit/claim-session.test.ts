@@ -137,11 +137,15 @@ describe('claim session: answers and steps', () => {
 describe('claim session: settings', () => {
   it('uses valid custom packs and holiday overrides, and reports the rest', () => {
     const usable = usableSettings({ customPacks: [{ id: 'tencent-cloud' }, { id: 'x' }], holidayOverrides: [{ year: 'soon' }] });
-    expect(usable.packs).toEqual([]);
+    expect(usable.packs.user).toEqual([]);
+    expect(usable.packs.problems.map((p) => p.id)).toEqual(['tencent-cloud', 'x']);
     expect(usable.holidayOverrides).toEqual([]);
     expect(usable.problems.map((p) => p.kind)).toEqual(['pack', 'pack', 'holidays']);
     const ok = usableSettings({ customPacks: [], holidayOverrides: [{ year: 2027, holidays: ['2027-02-09'], workdays: [] }] });
-    expect(ok).toEqual({ packs: [], holidayOverrides: [{ year: 2027, holidays: ['2027-02-09'], workdays: [] }], problems: [] });
-    expect(run(initialSession(), { type: 'settings-failed', message: 'storage' })).toMatchObject({ settingsError: 'storage', settings: { packs: [], problems: [] } });
+    expect(ok.packs.user).toEqual([]);
+    expect(ok).toMatchObject({ holidayOverrides: [{ year: 2027, holidays: ['2027-02-09'], workdays: [] }], problems: [] });
+    const failed = run(initialSession(), { type: 'settings-failed', message: 'storage' });
+    expect(failed).toMatchObject({ settingsError: 'storage', settings: { problems: [] } });
+    expect(failed.settings?.packs.user).toEqual([]);
   });
 });
