@@ -7,6 +7,8 @@ import type { HeadlineWords } from '../../lib/claims/headline';
 import { Headline } from '../Headline';
 import { useI18n } from '../i18n';
 import { daysLeft } from './format';
+import { timelineOf } from '../../lib/pictures/timeline-input';
+import { RouteTimeline } from '../timeline/RouteTimeline';
 
 export type CaptureState =
   | { state: 'idle' }
@@ -91,6 +93,7 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
   return (
     <div className="rg-verdict" data-testid="verdict">
       <VerdictSummary verdict={verdict} words={words} openQuestions={openQuestions} onShown={onShown} />
+      <RouteTimeline input={timelineOf(verdict)} />
 
       <section className="rg-block" aria-labelledby="rg-deadline" data-testid="deadline">
         <h3 id="rg-deadline">{t('checker.deadline.title')}</h3>
