@@ -5,6 +5,7 @@ import { en as checkerSection } from './sections/checker';
 import { en as settingsSection } from './sections/settings';
 import { en as integritySection } from './sections/integrity';
 import { en as timelineSection } from './sections/timeline';
+import { en as slaPictureSection } from './sections/sla-picture';
 
 
 export const en: Record<MessageKey, string> = {
@@ -148,4 +149,5 @@ export const en: Record<MessageKey, string> = {
   ...settingsSection,
   ...integritySection,
   ...timelineSection,
+  ...slaPictureSection,
 };

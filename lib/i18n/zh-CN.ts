@@ -4,6 +4,7 @@ import { zhCN as checkerSection } from './sections/checker';
 import { zhCN as settingsSection } from './sections/settings';
 import { zhCN as integritySection } from './sections/integrity';
 import { zhCN as timelineSection } from './sections/timeline';
+import { zhCN as slaPictureSection } from './sections/sla-picture';
 
 // The product's own words, zh-CN (the default UI language). Every user-visible
 // string goes through this catalog; en.ts must have the same keys.
@@ -148,6 +149,7 @@ export const zhCN = {
   ...settingsSection,
   ...integritySection,
   ...timelineSection,
+  ...slaPictureSection,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
