@@ -6,7 +6,7 @@ import type { SlaService } from '../../lib/sla/policy';
 import { shanghaiDate, type IsoMonth } from '../../lib/time/zone';
 import { useI18n } from '../i18n';
 import { tierLevel } from './MonthView';
-import { TIER_COLOUR, TierPatterns, type TierLevel } from './tier-style';
+import { TIER_COLOUR, TIER_TEXT, TierPatterns, type TierLevel } from './tier-style';
 
 const H = 56;
 const W = 22;
@@ -95,7 +95,7 @@ export function YearView({ log, service, month, now, onPick }: { log: OutageLog;
                 <button type="button" className="rg-year__bar" aria-current={b.month === month ? 'true' : undefined} onClick={() => onPick(b.month)}>
                   {picture}
                   <span>{name}</span>
-                  <span className="rg-year__tier" style={{ color: b.state === 'logged' ? TIER_COLOUR[b.level] : '#5b6775' }}>
+                  <span className="rg-year__tier" style={{ color: b.state === 'logged' ? TIER_TEXT[b.level] : '#4b5563' }}>
                     {words}
                   </span>
                   <span className="rg-visually-hidden">{label}</span>

@@ -12,6 +12,14 @@ export const TIER_COLOUR: Record<TierLevel, string> = {
   high: '#cf222e',
 };
 
+/** Darker still, for words in a tier's colour on a tinted background (≥ 4.5:1 on #eef5fc too). */
+export const TIER_TEXT: Record<TierLevel, string> = {
+  met: '#116329',
+  low: '#7d4e00',
+  mid: '#953800',
+  high: '#a40e26',
+};
+
 export const COUNTED = '#cf222e';
 export const EXCLUDED = '#0550ae';
 
