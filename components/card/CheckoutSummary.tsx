@@ -21,7 +21,7 @@ export function CheckoutSummary({ model }: { model: CheckoutCardModel }) {
       <div className="rg-section" data-outcome={headline.outcome}>
         <span className="rg-card__label">{t('card.changedMind')}</span>
         <Headline words={model.words} />
-        <RouteTimeline input={model.timeline} />
+        <RouteTimeline input={model.timeline} width={290} />
         {basis.map((b) => (
           <Citation key={b.citation} citation={{ title: b.citation }} text={b.text} />
         ))}

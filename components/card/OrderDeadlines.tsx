@@ -32,7 +32,7 @@ export function OrderDeadlines({ model, rows }: { model: OrderCardModel | null; 
             {model.purchasedAt && <span className="rg-muted"> · {t('card.order.paid', { time: model.purchasedAt.slice(0, 16).replace('T', ' ') })}</span>}
           </p>
           <Headline words={model.words} />
-          <RouteTimeline input={model.timeline} />
+          <RouteTimeline input={model.timeline} width={290} />
           {!model.purchasedAt || (model.state !== 'paid' && model.state !== 'unknown') ? null : model.clocks.length === 0 ? (
             <p className="rg-muted">{t('card.noClocks')}</p>
           ) : (

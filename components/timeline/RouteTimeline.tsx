@@ -10,6 +10,7 @@ const HIDDEN: CSSProperties = { position: 'absolute', width: 1, height: 1, overf
 /** Text over lines and bars stays legible: a white halo drawn under it. */
 const HALO = { stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke', strokeLinejoin: 'round' } as const;
 const ICON_ROOM = 14;
+/** Laid out for the popup (380 px less its padding); the card passes its own width, so text keeps its size. */
 const WIDTH = 340;
 
 /** A line whose dates are kept whole (each in its own nowrap span). */
@@ -70,7 +71,8 @@ function StatusIcon({ status, x, y }: { status: TimelineStatus; x: number; y: nu
   );
 }
 
-function Row({ row, caption, pattern }: { row: TimelineRow; caption: string; pattern: string }) {
+/** A route's bar (drawn under the today line). */
+function RowBar({ row, pattern }: { row: TimelineRow; pattern: string }) {
   const colour = STATUS_COLOUR[row.status];
   const { x, y, w, h } = row.bar;
   const fill = row.status === 'open' ? colour : `url(#${pattern}-${row.status})`;
@@ -78,12 +80,20 @@ function Row({ row, caption, pattern }: { row: TimelineRow; caption: string; pat
   const arrow = row.openEnded ? 6 : 0;
   return (
     <g data-route={row.id} data-status={row.status}>
+      <rect data-bar="" x={x} y={y} width={Math.max(2, w - arrow)} height={h} rx="2" fill={fill} stroke={colour} strokeWidth="1.2" />
+      {row.openEnded && <path d={`M${x + w - arrow} ${y - 2}l${arrow} ${h / 2 + 2}l-${arrow} ${h / 2 + 2}z`} fill={colour} />}
+    </g>
+  );
+}
+
+/** A route's icon, caption and dates (drawn over the today line, each with a white halo). */
+function RowText({ row, caption }: { row: TimelineRow; caption: string }) {
+  return (
+    <g>
       <StatusIcon status={row.status} x={5.5} y={row.caption.y - 4} />
       <text x={ICON_ROOM} y={row.caption.y} fontSize={TIMELINE.captionSize} fill={INK} style={HALO}>
         {fitText(caption, row.caption.maxWidth - ICON_ROOM, TIMELINE.captionSize)}
       </text>
-      <rect data-bar="" x={x} y={y} width={Math.max(2, w - arrow)} height={h} rx="2" fill={fill} stroke={colour} strokeWidth="1.2" />
-      {row.openEnded && <path d={`M${x + w - arrow} ${y - 2}l${arrow} ${h / 2 + 2}l-${arrow} ${h / 2 + 2}z`} fill={colour} />}
       {row.dates.map((d) => (
         <text key={`${d.text}-${d.x}`} data-date-label="" x={d.x} y={d.y} textAnchor={d.anchor} fontSize={TIMELINE.dateSize} fill={INK} style={HALO}>
           {d.text}
@@ -99,11 +109,11 @@ function Row({ row, caption, pattern }: { row: TimelineRow; caption: string; pat
  * status, with today across them. The picture is hidden from screen readers,
  * which read the list beside it instead.
  */
-export function RouteTimeline({ input }: { input: TimelineInput | null }) {
+export function RouteTimeline({ input, width = WIDTH }: { input: TimelineInput | null; width?: number }) {
   const { t } = useI18n();
   const id = useId().replace(/[^\w-]/g, '');
   if (!input || input.bars.length === 0) return null;
-  const g = timelineGeometry(input, WIDTH, t('timeline.today', { date: input.today.slice(5) }));
+  const g = timelineGeometry(input, width, t('timeline.today', { date: input.today.slice(5) }));
   const captionOf = (i: number) => {
     const bar = input.bars[i]!;
     return `${bar.label} · ${t(statusKey(bar.status))}${bar.closesOn ? '' : ` · ${t('timeline.noEnd')}`}`;
@@ -112,16 +122,19 @@ export function RouteTimeline({ input }: { input: TimelineInput | null }) {
     <figure className="rg-timeline" data-timeline="" data-axis-start={g.start} data-axis-end={g.end} data-now={input.now} style={{ margin: '6px 0', position: 'relative' }}>
       <svg viewBox={`0 0 ${g.width} ${g.height}`} width="100%" aria-hidden="true" focusable="false" style={{ display: 'block', overflow: 'visible', fontFamily: 'inherit' }}>
         <Patterns id={id} />
-        {g.rows.map((row, i) => (
-          <Row key={row.id} row={row} caption={captionOf(i)} pattern={id} />
+        {g.rows.map((row) => (
+          <RowBar key={row.id} row={row} pattern={id} />
         ))}
         <g data-today="" data-x={g.today.x}>
           <line x1={g.today.x} x2={g.today.x} y1={g.today.top} y2={g.today.bottom} stroke={TODAY} strokeWidth="1.5" strokeDasharray="3 2" />
-          <path d={`M${g.today.x - 4} ${g.today.top - 4}h8l-4 5z`} fill={TODAY} />
+          <path d={`M${g.today.x - 4} ${g.today.top - 5}h8l-4 5z`} fill={TODAY} />
           <text x={g.today.label.x} y={g.today.label.y} textAnchor="middle" fontSize={TIMELINE.dateSize} fontWeight="bold" fill={TODAY}>
             {g.today.label.text}
           </text>
         </g>
+        {g.rows.map((row, i) => (
+          <RowText key={row.id} row={row} caption={captionOf(i)} />
+        ))}
         <line x1="0" x2={g.width} y1={g.axis.y} y2={g.axis.y} stroke={MUTED} strokeWidth="1" />
         {g.axis.labels.map((l) => (
           <text key={l.anchor} x={l.x} y={l.y} textAnchor={l.anchor} fontSize={TIMELINE.dateSize} fill={MUTED}>

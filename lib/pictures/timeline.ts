@@ -59,7 +59,7 @@ export const TIMELINE = {
   dateSize: 11,
   rowHeight: 36,
   barHeight: 10,
-  todayBand: 18,
+  todayBand: 24,
   axisBand: 22,
   gap: 4,
   /** A bar never narrower than this: a window of one day (or hours) stays visible. */
@@ -162,7 +162,7 @@ export function timelineGeometry(input: TimelineInput, width: number, todayText:
     start,
     end,
     rows,
-    today: { x: todayX, top: TIMELINE.todayBand - 4, bottom: axisY, label: { x: labelX, y: 12, text: todayText, anchor: 'middle' } },
+    today: { x: todayX, top: TIMELINE.todayBand - 4, bottom: axisY, label: { x: labelX, y: 11, text: todayText, anchor: 'middle' } },
     axis: {
       y: axisY,
       labels: [
