@@ -164,7 +164,7 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
               {c.value && /^https:\/\//.test(c.value) && (
                 <>
                   {' '}
-                  <button type="button" className="rg-link" aria-label={`${new URL(c.value).host} · ${t('checker.where.open', { name: c.name })}`} onClick={() => openUrl(c.value!)}>
+                  <button type="button" className="rg-link" aria-label={`${t('checker.where.open', { name: c.name })} · ${new URL(c.value).host}`} onClick={() => openUrl(c.value!)}>
                     {new URL(c.value).host}
                   </button>
                 </>
