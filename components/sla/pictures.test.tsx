@@ -9,11 +9,30 @@ import { SlaLog } from './SlaLog';
 const NOW = new Date('2026-11-22T02:00:00Z');
 /** October: 2.5 h counted (webmail down), 3 h excluded as announced maintenance (seed 002 §2.3 (1)). */
 const october = [
-  { id: 'out-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T11:30:00+08:00', failed: ['webmail'] },
-  { id: 'out-2', service: 'exmail', start: '2026-10-21T01:00:00+08:00', end: '2026-10-21T04:00:00+08:00', failed: ['smtp'], excluded: 'notified-maintenance' },
+  {
+    id: 'out-1',
+    service: 'exmail',
+    start: '2026-10-10T09:00:00+08:00',
+    end: '2026-10-10T11:30:00+08:00',
+    failed: ['webmail'],
+  },
+  {
+    id: 'out-2',
+    service: 'exmail',
+    start: '2026-10-21T01:00:00+08:00',
+    end: '2026-10-21T04:00:00+08:00',
+    failed: ['smtp'],
+    excluded: 'notified-maintenance',
+  },
 ];
 /** August: six hours down, below 99.9 % (10 % credit per seed 002 §3.1). */
-const august = { id: 'out-3', service: 'exmail', start: '2026-08-05T08:00:00+08:00', end: '2026-08-05T14:00:00+08:00', failed: ['imap'] };
+const august = {
+  id: 'out-3',
+  service: 'exmail',
+  start: '2026-08-05T08:00:00+08:00',
+  end: '2026-08-05T14:00:00+08:00',
+  failed: ['imap'],
+};
 
 function api(entries: unknown[]): SlaApi {
   const log: OutageLog = outageLogSchema().parse({ entries });
@@ -36,7 +55,7 @@ function show(locale: 'zh-CN' | 'en', entries: unknown[]) {
 }
 
 describe('the SLA month as a picture', () => {
-  it('marks each logged outage, counted and excluded apart, the excluded one with its clause, and states the tier', async () => {
+  it('marks each outage, counted and excluded apart, the excluded one with its clause; states the tier', async () => {
     show('zh-CN', october);
     const picture = await screen.findByRole('figure');
     expect(picture.querySelectorAll('[data-mark="counted"]')).toHaveLength(1);
@@ -51,8 +70,13 @@ describe('the SLA month as a picture', () => {
     expect(marker).toBeGreaterThan(Math.min(...lines.slice(1)));
     expect(marker).toBeLessThan(Math.max(...lines));
     // The text equivalent names both, in order.
-    const items = within(picture).getAllByRole('listitem').map((li) => li.textContent);
-    expect(items).toEqual(['计入：2026-10-10 09:00 至 2026-10-10 11:30，150 分钟', '不计入：2026-10-21 01:00 至 2026-10-21 04:00，180 分钟，§2.3 (1) 腾讯云预先通知的系统维护']);
+    const items = within(picture)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      '计入：2026-10-10 09:00 至 2026-10-10 11:30，150 分钟',
+      '不计入：2026-10-21 01:00 至 2026-10-21 04:00，180 分钟，§2.3 (1) 腾讯云预先通知的系统维护',
+    ]);
   });
 
   it('shows the year as twelve bars by tier, and a bar opens its month', async () => {
@@ -68,7 +92,11 @@ describe('the SLA month as a picture', () => {
     expect(state('12').getAttribute('data-state')).toBe('future');
     expect(within(state('12') as HTMLElement).queryByRole('button')).toBeNull();
     // The newest logged month is shown first; August's bar switches to it.
-    expect(within(state('10') as HTMLElement).getByRole('button').getAttribute('aria-current')).toBe('true');
+    expect(
+      within(state('10') as HTMLElement)
+        .getByRole('button')
+        .getAttribute('aria-current'),
+    ).toBe('true');
     await user.click(within(state('08') as HTMLElement).getByRole('button'));
     expect(await screen.findByRole('figure')).toHaveAttribute('data-month-picture', '2026-08');
     // A month with nothing logged opens too: no marks, commitment met.

@@ -7,7 +7,12 @@ import { RouteTimeline } from './RouteTimeline';
 
 const NOW = '2026-11-22T12:00:00+08:00';
 /** An Exmail account with an October outage: the SLA claim window opens in November, after payment. */
-const facts = { vendor: 'tencent-exmail', purchasedAt: '2026-09-01T10:00:00+08:00', reason: 'outage', outageMonth: '2026-10' };
+const facts = {
+  vendor: 'tencent-exmail',
+  purchasedAt: '2026-09-01T10:00:00+08:00',
+  reason: 'outage',
+  outageMonth: '2026-10',
+};
 
 function show(locale: 'zh-CN' | 'en') {
   const verdict = evaluateClaim(facts, NOW, { locale });

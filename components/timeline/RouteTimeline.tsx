@@ -1,12 +1,27 @@
 import { useId, type CSSProperties } from 'react';
 import { fitText } from '../../lib/pictures/text';
-import { TIMELINE, timelineGeometry, type TimelineInput, type TimelineRow, type TimelineStatus } from '../../lib/pictures/timeline';
+import {
+  TIMELINE,
+  timelineGeometry,
+  type TimelineBar,
+  type TimelineGeometry,
+  type TimelineInput,
+  type TimelineRow,
+  type TimelineStatus,
+} from '../../lib/pictures/timeline';
 import type { MessageKey } from '../../lib/i18n/core';
 import { useI18n } from '../i18n-context';
 import { INK, MUTED, STATUS_COLOUR, TODAY } from './palette';
 
 /** Visually hidden, still read: the picture's text equivalent. */
-const HIDDEN: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
+const HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
 /** Text over lines and bars stays legible: a white halo drawn under it. */
 const HALO = { stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke', strokeLinejoin: 'round' } as const;
 const ICON_ROOM = 14;
@@ -37,7 +52,13 @@ function Patterns({ id }: { id: string }) {
   const c = STATUS_COLOUR;
   return (
     <defs>
-      <pattern id={`${id}-needs-answers`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <pattern
+        id={`${id}-needs-answers`}
+        width="5"
+        height="5"
+        patternUnits="userSpaceOnUse"
+        patternTransform="rotate(45)"
+      >
         <rect width="5" height="5" fill="#fff" />
         <rect width="2.2" height="5" fill={c['needs-answers']} />
       </pattern>
@@ -65,7 +86,13 @@ function StatusIcon({ status, x, y }: { status: TimelineStatus; x: number; y: nu
   return (
     <g aria-hidden="true">
       <circle cx={x} cy={y} r="5.5" fill={status === 'open' ? colour : '#fff'} stroke={colour} strokeWidth="1.4" />
-      <path d={mark[status]} fill="none" stroke={status === 'open' ? '#fff' : colour} strokeWidth="1.5" strokeLinecap="round" />
+      <path
+        d={mark[status]}
+        fill="none"
+        stroke={status === 'open' ? '#fff' : colour}
+        strokeWidth="1.5"
+        strokeLinecap="round"
+      />
       {status === 'needs-answers' && <circle cx={x} cy={y + 3} r="0.8" fill={colour} />}
     </g>
   );
@@ -80,8 +107,20 @@ function RowBar({ row, pattern }: { row: TimelineRow; pattern: string }) {
   const arrow = row.openEnded ? 6 : 0;
   return (
     <g data-route={row.id} data-status={row.status}>
-      <rect data-bar="" x={x} y={y} width={Math.max(2, w - arrow)} height={h} rx="2" fill={fill} stroke={colour} strokeWidth="1.2" />
-      {row.openEnded && <path d={`M${x + w - arrow} ${y - 2}l${arrow} ${h / 2 + 2}l-${arrow} ${h / 2 + 2}z`} fill={colour} />}
+      <rect
+        data-bar=""
+        x={x}
+        y={y}
+        width={Math.max(2, w - arrow)}
+        height={h}
+        rx="2"
+        fill={fill}
+        stroke={colour}
+        strokeWidth="1.2"
+      />
+      {row.openEnded && (
+        <path d={`M${x + w - arrow} ${y - 2}l${arrow} ${h / 2 + 2}l-${arrow} ${h / 2 + 2}z`} fill={colour} />
+      )}
     </g>
   );
 }
@@ -95,11 +134,73 @@ function RowText({ row, caption }: { row: TimelineRow; caption: string }) {
         {fitText(caption, row.caption.maxWidth - ICON_ROOM, TIMELINE.captionSize)}
       </text>
       {row.dates.map((d) => (
-        <text key={`${d.text}-${d.x}`} data-date-label="" x={d.x} y={d.y} textAnchor={d.anchor} fontSize={TIMELINE.dateSize} fill={INK} style={HALO}>
+        <text
+          key={`${d.text}-${d.x}`}
+          data-date-label=""
+          x={d.x}
+          y={d.y}
+          textAnchor={d.anchor}
+          fontSize={TIMELINE.dateSize}
+          fill={INK}
+          style={HALO}
+        >
           {d.text}
         </text>
       ))}
     </g>
+  );
+}
+
+/** Today: a dashed line across the rows, a notch on top and the date above it. */
+function TodayMarker({ today }: { today: TimelineGeometry['today'] }) {
+  return (
+    <g data-today="" data-x={today.x}>
+      <line
+        x1={today.x}
+        x2={today.x}
+        y1={today.top}
+        y2={today.bottom}
+        stroke={TODAY}
+        strokeWidth="1.5"
+        strokeDasharray="3 2"
+      />
+      <path d={`M${today.x - 4} ${today.top - 5}h8l-4 5z`} fill={TODAY} />
+      <text
+        x={today.label.x}
+        y={today.label.y}
+        textAnchor="middle"
+        fontSize={TIMELINE.dateSize}
+        fontWeight="bold"
+        fill={TODAY}
+      >
+        {today.label.text}
+      </text>
+    </g>
+  );
+}
+
+/** What the picture shows, as text: the span, then each route's window and status. */
+function TimelineText({ input, end }: { input: TimelineInput; end: string }) {
+  const { t } = useI18n();
+  const line = (bar: TimelineBar) => {
+    const words = { label: bar.label, status: t(statusKey(bar.status)), from: bar.opensOn ?? input.paidOn };
+    if (!bar.closesOn) return t('timeline.item.openEnded', words);
+    const estimated = bar.estimated ? t('timeline.estimated') : '';
+    return t('timeline.item.window', { ...words, to: bar.closesOn, estimated });
+  };
+  return (
+    <figcaption style={HIDDEN}>
+      <span>
+        {t('timeline.title')}: <Dated text={t('timeline.summary', { paid: input.paidOn, end, today: input.today })} />
+      </span>
+      <ul>
+        {input.bars.map((bar) => (
+          <li key={bar.id}>
+            <Dated text={line(bar)} />
+          </li>
+        ))}
+      </ul>
+    </figcaption>
   );
 }
 
@@ -119,19 +220,26 @@ export function RouteTimeline({ input, width = WIDTH }: { input: TimelineInput |
     return `${bar.label} · ${t(statusKey(bar.status))}${bar.closesOn ? '' : ` · ${t('timeline.noEnd')}`}`;
   };
   return (
-    <figure className="rg-timeline" data-timeline="" data-axis-start={g.start} data-axis-end={g.end} data-now={input.now} style={{ margin: '6px 0', position: 'relative' }}>
-      <svg viewBox={`0 0 ${g.width} ${g.height}`} width="100%" aria-hidden="true" focusable="false" style={{ display: 'block', overflow: 'visible', fontFamily: 'inherit' }}>
+    <figure
+      className="rg-timeline"
+      data-timeline=""
+      data-axis-start={g.start}
+      data-axis-end={g.end}
+      data-now={input.now}
+      style={{ margin: '6px 0', position: 'relative' }}
+    >
+      <svg
+        viewBox={`0 0 ${g.width} ${g.height}`}
+        width="100%"
+        aria-hidden="true"
+        focusable="false"
+        style={{ display: 'block', overflow: 'visible', fontFamily: 'inherit' }}
+      >
         <Patterns id={id} />
         {g.rows.map((row) => (
           <RowBar key={row.id} row={row} pattern={id} />
         ))}
-        <g data-today="" data-x={g.today.x}>
-          <line x1={g.today.x} x2={g.today.x} y1={g.today.top} y2={g.today.bottom} stroke={TODAY} strokeWidth="1.5" strokeDasharray="3 2" />
-          <path d={`M${g.today.x - 4} ${g.today.top - 5}h8l-4 5z`} fill={TODAY} />
-          <text x={g.today.label.x} y={g.today.label.y} textAnchor="middle" fontSize={TIMELINE.dateSize} fontWeight="bold" fill={TODAY}>
-            {g.today.label.text}
-          </text>
-        </g>
+        <TodayMarker today={g.today} />
         {g.rows.map((row, i) => (
           <RowText key={row.id} row={row} caption={captionOf(i)} />
         ))}
@@ -142,24 +250,7 @@ export function RouteTimeline({ input, width = WIDTH }: { input: TimelineInput |
           </text>
         ))}
       </svg>
-      <figcaption style={HIDDEN}>
-        <span>
-          {t('timeline.title')}: <Dated text={t('timeline.summary', { paid: input.paidOn, end: g.axis.labels[1]!.text, today: input.today })} />
-        </span>
-        <ul>
-          {input.bars.map((bar) => (
-            <li key={bar.id}>
-              <Dated
-                text={
-                  bar.closesOn
-                    ? t('timeline.item.window', { label: bar.label, status: t(statusKey(bar.status)), from: bar.opensOn ?? input.paidOn, to: bar.closesOn, estimated: bar.estimated ? t('timeline.estimated') : '' })
-                    : t('timeline.item.openEnded', { label: bar.label, status: t(statusKey(bar.status)), from: bar.opensOn ?? input.paidOn })
-                }
-              />
-            </li>
-          ))}
-        </ul>
-      </figcaption>
+      <TimelineText input={input} end={g.axis.labels[1]!.text} />
     </figure>
   );
 }

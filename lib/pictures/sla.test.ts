@@ -53,7 +53,10 @@ describe('availabilityGauge', () => {
 
 describe('monthStrip: the month as its days, outages as marks', () => {
   it('places a mark by its time, at least a few pixels wide, and numbers days that fit', () => {
-    const g = monthStrip({ start: OCT.start, end: OCT.end, days: 31, counted: [{ start: at(10, 9), end: at(10, 11.5) }], excluded: [] }, 310);
+    const g = monthStrip(
+      { start: OCT.start, end: OCT.end, days: 31, counted: [{ start: at(10, 9), end: at(10, 11.5) }], excluded: [] },
+      310,
+    );
     expect(g.days).toHaveLength(31);
     expect(g.days[9]).toMatchObject({ day: 10, x: 90, w: 10 });
     const [mark] = g.counted;
@@ -61,7 +64,11 @@ describe('monthStrip: the month as its days, outages as marks', () => {
     expect(mark!.w).toBe(STRIP.minMark);
     // 10 px cells are too narrow for every number: the 1st, every 5th and the last.
     expect(g.days.filter((d) => d.label).map((d) => d.day)).toEqual([1, 5, 10, 15, 20, 25, 30, 31]);
-    expect(monthStrip({ start: OCT.start, end: OCT.end, days: 31, counted: [], excluded: [] }, 620).days.every((d) => d.label)).toBe(true);
+    expect(
+      monthStrip({ start: OCT.start, end: OCT.end, days: 31, counted: [], excluded: [] }, 620).days.every(
+        (d) => d.label,
+      ),
+    ).toBe(true);
   });
 
   it('labels excluded outages without overlap: close ones on separate lines, far ones on one', () => {
@@ -83,7 +90,8 @@ describe('monthStrip: the month as its days, outages as marks', () => {
     const labels = g.excluded.map((e) => e.label);
     expect(labels[0]!.y).not.toBe(labels[1]!.y);
     expect(labels[2]!.y).toBe(labels[0]!.y);
-    for (const [i, a] of labels.entries()) for (const b of labels.slice(i + 1)) expect(overlaps(a, b, STRIP.labelSize)).toBe(false);
+    for (const [i, a] of labels.entries())
+      for (const b of labels.slice(i + 1)) expect(overlaps(a, b, STRIP.labelSize)).toBe(false);
     for (const l of labels) {
       const [left, right] = extentOf(l, STRIP.labelSize);
       expect(left).toBeGreaterThanOrEqual(0);
@@ -93,7 +101,10 @@ describe('monthStrip: the month as its days, outages as marks', () => {
   });
 
   it('clips an outage that runs past the month to the month’s edge', () => {
-    const g = monthStrip({ start: OCT.start, end: OCT.end, days: 31, counted: [{ start: at(31, 22), end: at(32, 5) }], excluded: [] }, 310);
+    const g = monthStrip(
+      { start: OCT.start, end: OCT.end, days: 31, counted: [{ start: at(31, 22), end: at(32, 5) }], excluded: [] },
+      310,
+    );
     expect(g.counted[0]!.x + g.counted[0]!.w).toBeCloseTo(310, 6);
   });
 });

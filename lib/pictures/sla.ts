@@ -52,7 +52,10 @@ export const STRIP = {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-/** Labels on as few lines as possible: each at its mark (kept inside the picture), on the first line where it overlaps nothing. */
+/**
+ * Labels on as few lines as possible: each at its mark (kept inside the picture), on the first
+ * line where it overlaps nothing.
+ */
 function stackLabels(marks: { cx: number; text: string }[], width: number, firstY: number): PlacedText[] {
   const lines: PlacedText[][] = [];
   return marks.map(({ cx, text }) => {
@@ -62,10 +65,12 @@ function stackLabels(marks: { cx: number; text: string }[], width: number, first
       const line = (lines[i] ??= []);
       const label: PlacedText = { x, y: firstY + i * STRIP.labelLine, text, anchor: 'start' };
       const [l, r] = extentOf(label, STRIP.labelSize);
-      if (line.every((o) => {
-        const [ol, or] = extentOf(o, STRIP.labelSize);
-        return r + STRIP.gap <= ol || l >= or + STRIP.gap;
-      })) {
+      if (
+        line.every((o) => {
+          const [ol, or] = extentOf(o, STRIP.labelSize);
+          return r + STRIP.gap <= ol || l >= or + STRIP.gap;
+        })
+      ) {
         line.push(label);
         return label;
       }
@@ -97,7 +102,11 @@ export function monthStrip(input: MonthStripInput, width: number): MonthStripGeo
   const dayLabelY = excluded.y + excluded.h + 13;
   const firstLabelY = dayLabelY + 22;
   const excludedMarks = input.excluded.map((s) => ({ ...mark(s), text: s.label }));
-  const labels = stackLabels(excludedMarks.map((m) => ({ cx: m.cx, text: m.text })), width, firstLabelY);
+  const labels = stackLabels(
+    excludedMarks.map((m) => ({ cx: m.cx, text: m.text })),
+    width,
+    firstLabelY,
+  );
   const lastY = labels.reduce((max, l) => Math.max(max, l.y), dayLabelY);
   return {
     width,
@@ -106,7 +115,13 @@ export function monthStrip(input: MonthStripInput, width: number): MonthStripGeo
     days,
     dayLabelY,
     counted: input.counted.map(mark),
-    excluded: excludedMarks.map((m, i) => ({ x: m.x, w: m.w, cx: m.cx, label: labels[i]!, leaderTo: labels[i]!.y - STRIP.labelSize + 2 })),
+    excluded: excludedMarks.map((m, i) => ({
+      x: m.x,
+      w: m.w,
+      cx: m.cx,
+      label: labels[i]!,
+      leaderTo: labels[i]!.y - STRIP.labelSize + 2,
+    })),
   };
 }
 
@@ -117,7 +132,10 @@ export function monthStrip(input: MonthStripInput, width: number): MonthStripGeo
  * 99.5% are as far apart as 99% and 95%; below the lowest line the last band
  * is as many points wide as the band above it.
  */
-export function availabilityScale(lines: readonly number[]): { position: (availability: number) => number; bands: { from: number; to: number; left: number; right: number }[] } {
+export function availabilityScale(lines: readonly number[]): {
+  position: (availability: number) => number;
+  bands: { from: number; to: number; left: number; right: number }[];
+} {
   const sorted = [...lines].sort((a, b) => b - a);
   const lowest = sorted[sorted.length - 1]!;
   const above = sorted.length > 1 ? sorted[sorted.length - 2]! : 100;
@@ -125,7 +143,12 @@ export function availabilityScale(lines: readonly number[]): { position: (availa
   const edges = [100, ...sorted, floor];
   const n = edges.length - 1;
   // Band i (from the right): edges[i] down to edges[i + 1].
-  const bands = Array.from({ length: n }, (_, i) => ({ from: edges[i + 1]!, to: edges[i]!, left: (n - i - 1) / n, right: (n - i) / n }));
+  const bands = Array.from({ length: n }, (_, i) => ({
+    from: edges[i + 1]!,
+    to: edges[i]!,
+    left: (n - i - 1) / n,
+    right: (n - i) / n,
+  }));
   const position = (a: number) => {
     if (a >= 100) return 1;
     if (a <= floor) return 0;
@@ -144,7 +167,12 @@ export interface GaugeGeometry {
 }
 
 /** The availability gauge: bands, the SLA's lines with their values, and the month's marker with its value. */
-export function availabilityGauge(lines: readonly number[], availability: number, availabilityText: string, width: number): GaugeGeometry {
+export function availabilityGauge(
+  lines: readonly number[],
+  availability: number,
+  availabilityText: string,
+  width: number,
+): GaugeGeometry {
   const scale = availabilityScale(lines);
   const bands = scale.bands.map((b) => ({ x: b.left * width, w: (b.right - b.left) * width, from: b.from, to: b.to }));
   const x = scale.position(availability) * width;

@@ -86,7 +86,13 @@ function fitsLine(label: PlacedText, width: number): boolean {
 }
 
 /** Where a row's date labels go: beside the bar's ends on the bar's line, else shortened, else on the caption line. */
-function placeDates(bar: TimelineBar, x0: number, x1: number, lines: { caption: number; bar: number }, width: number): PlacedText[] {
+function placeDates(
+  bar: TimelineBar,
+  x0: number,
+  x1: number,
+  lines: { caption: number; bar: number },
+  width: number,
+): PlacedText[] {
   const { gap, dateSize } = TIMELINE;
   const out: PlacedText[] = [];
   let end: PlacedText | null = null;
@@ -99,7 +105,12 @@ function placeDates(bar: TimelineBar, x0: number, x1: number, lines: { caption: 
       }
     }
     // No room after the bar (it runs to the axis end): above its end, on the caption line.
-    end ??= { x: clamp(x1, textWidth(bar.closesOn, dateSize), width), y: lines.caption, text: bar.closesOn, anchor: 'end' };
+    end ??= {
+      x: clamp(x1, textWidth(bar.closesOn, dateSize), width),
+      y: lines.caption,
+      text: bar.closesOn,
+      anchor: 'end',
+    };
     out.push(end);
   }
   // The opening date, when the window does not open at payment and is not the same day as the close.
@@ -112,7 +123,8 @@ function placeDates(bar: TimelineBar, x0: number, x1: number, lines: { caption: 
         break;
       }
     }
-    if (!start && x0 >= TIMELINE.minCaption) start = { x: x0, y: lines.caption, text: shortDate(bar.opensOn), anchor: 'start' };
+    if (!start && x0 >= TIMELINE.minCaption)
+      start = { x: x0, y: lines.caption, text: shortDate(bar.opensOn), anchor: 'start' };
     if (start && end && start.y === end.y && extentOf(start, dateSize)[1] + gap > extentOf(end, dateSize)[0]) {
       // Both above the bar and touching: one label for the window, "12-08–01-30".
       const text = `${shortDate(bar.opensOn)}–${shortDate(bar.closesOn!)}`;
@@ -162,7 +174,12 @@ export function timelineGeometry(input: TimelineInput, width: number, todayText:
     start,
     end,
     rows,
-    today: { x: todayX, top: TIMELINE.todayBand - 4, bottom: axisY, label: { x: labelX, y: 11, text: todayText, anchor: 'middle' } },
+    today: {
+      x: todayX,
+      top: TIMELINE.todayBand - 4,
+      bottom: axisY,
+      label: { x: labelX, y: 11, text: todayText, anchor: 'middle' },
+    },
     axis: {
       y: axisY,
       labels: [

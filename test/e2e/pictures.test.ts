@@ -25,11 +25,17 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's findings in `selector` (its source evaluated in the page: an extension page's CSP allows no inline script tag). */
+/**
+ * axe-core's findings in `selector`. Its source is evaluated in the page: an extension page's CSP
+ * allows no inline script tag.
+ */
 async function axeViolations(page: Page, selector: string): Promise<string[]> {
   await page.evaluate(await axeSource);
   const violations = (await page.evaluate(
-    (scope) => (window as unknown as { axe: { run: (c: string, o: object) => Promise<{ violations: unknown[] }> } }).axe.run(scope, { resultTypes: ['violations'] }).then((r) => r.violations),
+    (scope) =>
+      (window as unknown as { axe: { run: (c: string, o: object) => Promise<{ violations: unknown[] }> } }).axe
+        .run(scope, { resultTypes: ['violations'] })
+        .then((r) => r.violations),
     selector,
   )) as AxeViolation[];
   return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -68,7 +74,9 @@ describe('the pictures: the routes’ timeline and the SLA month', () => {
     // What the engine says for this order as of NOW, computed here from the page's own fields.
     const expected = evaluateClaim(orderFacts({ vendor: 'tencent-cloud', fields: order.expected! }).facts, NOW);
     const bars = timeline.locator('[data-route]');
-    expect(await bars.evaluateAll((els) => els.map((e) => e.getAttribute('data-route')))).toEqual(expected.routes.map((r) => r.id));
+    expect(await bars.evaluateAll((els) => els.map((e) => e.getAttribute('data-route')))).toEqual(
+      expected.routes.map((r) => r.id),
+    );
     expect(await timeline.locator('[data-route] [data-bar]').count()).toBe(expected.routes.length);
 
     // The axis runs from payment (10:59:07 on the 18th) to the last window end (or a week at least).
@@ -95,7 +103,7 @@ describe('the pictures: the routes’ timeline and the SLA month', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
-  it('the SLA month with two outages, one excluded: both marks, the clause, the tier; the year view; no axe violation', async () => {
+  it('SLA month, two outages (one excluded): both marks, the clause, the tier; the year; axe finds nothing', async () => {
     const sla = await session.context.newPage();
     await sla.setViewportSize({ width: 1100, height: 900 });
     await sla.goto(session.extensionUrl('sla.html'));
@@ -106,8 +114,25 @@ describe('the pictures: the routes’ timeline and the SLA month', () => {
         outageLog: {
           version: 1,
           entries: [
-            { id: 'out-e2e-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T11:30:00+08:00', failed: ['webmail'], note: '', snapshotIds: [] },
-            { id: 'out-e2e-2', service: 'exmail', start: '2026-10-21T01:00:00+08:00', end: '2026-10-21T04:00:00+08:00', failed: ['smtp'], excluded: 'notified-maintenance', note: '', snapshotIds: [] },
+            {
+              id: 'out-e2e-1',
+              service: 'exmail',
+              start: '2026-10-10T09:00:00+08:00',
+              end: '2026-10-10T11:30:00+08:00',
+              failed: ['webmail'],
+              note: '',
+              snapshotIds: [],
+            },
+            {
+              id: 'out-e2e-2',
+              service: 'exmail',
+              start: '2026-10-21T01:00:00+08:00',
+              end: '2026-10-21T04:00:00+08:00',
+              failed: ['smtp'],
+              excluded: 'notified-maintenance',
+              note: '',
+              snapshotIds: [],
+            },
           ],
           fees: {},
         },
@@ -120,7 +145,9 @@ describe('the pictures: the routes’ timeline and the SLA month', () => {
     expect(await picture.locator('[data-mark="excluded"]').count()).toBe(1);
     expect(await picture.locator('[data-exclusion-label]').textContent()).toBe('§2.3 (1) 腾讯云预先通知的系统维护');
     // The two marks are drawn in different colours and fills.
-    const fills = await picture.locator('[data-mark] rect').evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
+    const fills = await picture
+      .locator('[data-mark] rect')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
     expect(new Set(fills).size).toBe(2);
     // 150 of 44,640 minutes: 99.6639 %, below 99.9 and at least 99: the 10 % tier (seed 002 §3.1).
     expect(await picture.getAttribute('data-tier')).toBe('low');
