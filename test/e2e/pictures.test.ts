@@ -103,7 +103,7 @@ describe('the pictures: the routes’ timeline and the SLA month', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
-  it('SLA month, two outages (one excluded): both marks, the clause, the tier; the year; axe finds nothing', async () => {
+  it('SLA month, two outages (one excluded): both marks, the clause, the tier; the year; axe: clean', async () => {
     const sla = await session.context.newPage();
     await sla.setViewportSize({ width: 1100, height: 900 });
     await sla.goto(session.extensionUrl('sla.html'));
