@@ -6,6 +6,7 @@ import { en as settingsSection } from './sections/settings';
 import { en as integritySection } from './sections/integrity';
 import { en as timelineSection } from './sections/timeline';
 import { en as slaPictureSection } from './sections/sla-picture';
+import { en as ticketSection } from './sections/tickets';
 
 
 export const en: Record<MessageKey, string> = {
@@ -150,4 +151,5 @@ export const en: Record<MessageKey, string> = {
   ...integritySection,
   ...timelineSection,
   ...slaPictureSection,
+  ...ticketSection,
 };

@@ -5,6 +5,7 @@ import { zhCN as settingsSection } from './sections/settings';
 import { zhCN as integritySection } from './sections/integrity';
 import { zhCN as timelineSection } from './sections/timeline';
 import { zhCN as slaPictureSection } from './sections/sla-picture';
+import { zhCN as ticketSection } from './sections/tickets';
 
 // The product's own words, zh-CN (the default UI language). Every user-visible
 // string goes through this catalog; en.ts must have the same keys.
@@ -150,6 +151,7 @@ export const zhCN = {
   ...integritySection,
   ...timelineSection,
   ...slaPictureSection,
+  ...ticketSection,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
