@@ -8,6 +8,8 @@ import { Headline } from '../Headline';
 import { useI18n } from '../i18n';
 import { daysLeft } from './format';
 import type { CaptureState } from './session';
+import { timelineOf } from '../../lib/pictures/timeline-input';
+import { RouteTimeline } from '../timeline/RouteTimeline';
 
 export type { CaptureState };
 
@@ -88,6 +90,7 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
   return (
     <div className="rg-verdict" data-testid="verdict">
       <VerdictSummary verdict={verdict} words={words} openQuestions={openQuestions} onShown={onShown} />
+      <RouteTimeline input={timelineOf(verdict)} />
 
       <section className="rg-block" aria-labelledby="rg-deadline" data-testid="deadline">
         <h3 id="rg-deadline">{t('checker.deadline.title')}</h3>
@@ -158,7 +161,7 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
               {c.value && /^https:\/\//.test(c.value) && (
                 <>
                   {' '}
-                  <button type="button" className="rg-link" aria-label={t('checker.where.open', { name: c.name })} onClick={() => openUrl(c.value!)}>
+                  <button type="button" className="rg-link" aria-label={`${t('checker.where.open', { name: c.name })} · ${new URL(c.value).host}`} onClick={() => openUrl(c.value!)}>
                     {new URL(c.value).host}
                   </button>
                 </>

@@ -19,6 +19,8 @@ import { isAnecdote } from './anecdote';
 import type { CardRequest } from './schema';
 import { cardNotice, cardPresence, type CardNotice, type CardPresence } from './presence';
 import { NO_SIGNALS } from './signals';
+import { timelineOf } from '../pictures/timeline-input';
+import type { TimelineInput } from '../pictures/timeline';
 
 export interface CardCitation {
   title: string;
@@ -58,6 +60,8 @@ export interface CheckoutCardModel {
   clocks: CardClock[];
   exceptions: CardException[];
   flags: RiskFlag[];
+  /** The routes' timeline (lib/pictures), as if paid now. */
+  timeline: TimelineInput | null;
 }
 
 export interface SlaWindow {
@@ -80,6 +84,8 @@ export interface OrderCardModel {
   clocks: CardClock[];
   /** The SLA claim window for the month before `now` (Exmail, CVM). */
   sla: SlaWindow | null;
+  /** The routes' timeline from the order's payment (lib/pictures); null where there are no clocks. */
+  timeline: TimelineInput | null;
 }
 
 interface CardOptions {
@@ -166,6 +172,7 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
     clocks,
     exceptions,
     flags: riskFlags(vendor, fields, options.locale),
+    timeline: timelineOf(verdict),
   };
 }
 
@@ -203,6 +210,7 @@ export function orderCard(vendor: string, order: Partial<OrderFields> | Readonly
     words,
     clocks,
     sla: lastMonthSla(vendor, now),
+    timeline: verdict && derived.clock ? timelineOf(verdict) : null,
   };
 }
 

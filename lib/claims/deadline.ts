@@ -18,7 +18,7 @@ export interface Deadline {
 export type DeadlineState =
   | { state: 'none' }
   | { state: 'open'; deadline: Deadline; opensAfter?: { date: IsoDate; estimated: boolean; canFileNow: boolean }; askFor?: string }
-  | { state: 'lapsed'; deadline: Deadline }
+  | { state: 'lapsed'; deadline: Deadline; opensAfter?: { date: IsoDate; estimated: boolean } }
   | { state: 'unknown'; fact: string; note: string | null };
 
 const FROM_PURCHASE_NOTE = zhEn('（未提供交付时间，按购买时间计）', ' (counted from purchase: no delivery time given)');
@@ -85,6 +85,7 @@ export function evaluateDeadline(spec: DeadlineSpec | undefined, ctx: Ctx): Dead
     const claimWindow = slaClaimWindow(month, calendar, SLA_POLICIES[spec.service]);
     const closesAt = endOfDay(claimWindow.closesOn);
     const base = state({ date: claimWindow.closesOn, estimated: false, label: localize(spec.label, locale, { month }) }, closesAt, now);
+    if (base.state === 'lapsed') return { ...base, opensAfter: { date: claimWindow.opensAfter, estimated: claimWindow.estimated } };
     if (base.state !== 'open') return base;
     return { ...base, opensAfter: { date: claimWindow.opensAfter, estimated: claimWindow.estimated, canFileNow: now > endOfDay(claimWindow.opensAfter) } };
   }

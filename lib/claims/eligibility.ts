@@ -73,6 +73,8 @@ export interface Verdict {
   pack: { id: string; name: string; lastChecked: string; covers: string };
   locale: Locale;
   evaluatedAt: string;
+  /** The payment the windows are counted from, Asia/Shanghai offset (the timeline starts there). */
+  purchasedAt: string;
   /** Every remedy the pack knows for these facts, best first (the headline is the first open or needs-answers one). */
   routes: Route[];
   /** The headline route is open (true) or depends on answers (false); true when no route is left. */
@@ -93,6 +95,8 @@ export interface Route {
   refundOr?: RefundKind;
   claimWith: ClaimWith;
   deadline: Deadline | null;
+  /** A window that opens later than payment (an SLA claim: filing opens after this day). */
+  opensAfter?: IsoDate;
   estimate?: RefundEstimate;
   status: RouteStatus;
   /** Fact keys still unknown that decide this route (for a closed route: that would have decided it). */
@@ -295,6 +299,7 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
     pack: { id: pack.id, name: localize(pack.name, locale), lastChecked: pack.lastChecked, covers: localize(pack.covers, locale) },
     locale,
     evaluatedAt: shanghaiDateTime(nowMs),
+    purchasedAt: shanghaiDateTime(purchasedMs),
     routes,
     confirmed: headline ? headline.status === 'open' : true,
     needs: headline ? [...headline.needs] : [],
@@ -311,6 +316,7 @@ function toRoute(r: PlannedRoute, facts: FactBag, now: number, locale: Locale): 
     ...(r.rule.refundOr ? { refundOr: r.rule.refundOr } : {}),
     claimWith: r.rule.claimWith,
     deadline,
+    ...((r.state.state === 'open' || r.state.state === 'lapsed') && r.state.opensAfter ? { opensAfter: r.state.opensAfter.date } : {}),
     ...(live && r.rule.estimate ? { estimate: estimateRefund(r.rule.estimate, facts, now, locale) } : {}),
     status: r.status,
     needs: [...r.needs],

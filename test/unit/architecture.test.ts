@@ -114,10 +114,11 @@ describe('content scripts carry the card\'s messages only (bench: script size on
   const catalog = new Set<string>([...Object.keys(zhCN), ...Object.keys(en)]);
   const page = new Set<string>(pageMessageKeys());
 
+  // The card's sections: its own words and the routes' timeline it draws (lib/i18n/page.ts).
   it.each(CONTENT_ENTRIES)('%s loads no catalog but the card section', (entry) => {
     const { files } = pageScriptGraph(entry);
     expect(files.filter((f) => f.startsWith('lib/i18n/'))).not.toContain('lib/i18n/index.ts');
-    expect(files.filter((f) => /^lib\/i18n\/(zh-CN|en)\.ts$|^lib\/i18n\/sections\/(?!card\.ts)/.test(f) || f === 'components/i18n.tsx')).toEqual([]);
+    expect(files.filter((f) => /^lib\/i18n\/(zh-CN|en)\.ts$|^lib\/i18n\/sections\/(?!(card|timeline)\.ts)/.test(f) || f === 'components/i18n.tsx')).toEqual([]);
   });
 
   it.each(CONTENT_ENTRIES)('every message %s can show is in the card section', (entry) => {
