@@ -1,4 +1,7 @@
 import { defineConfig } from 'wxt';
+import { contentScriptHosts } from './lib/vendors/registry';
+
+const vendorHosts = contentScriptHosts().map((host) => `*://${host}/*`);
 
 // The manifest is the product's permission story: everything that could read
 // more than the vendors' own pages is optional and asked for at the moment the
@@ -41,7 +44,12 @@ export default defineConfig({
       'activeTab',
       'contextMenus',
       'scripting',
+      ...(browser === 'firefox' ? vendorHosts : []),
     ],
+    // The vendors' hosts, where the content script already runs: the worker may also run the card's
+    // code beyond its pill there, on demand (entrypoints/card-ui.ts). No host beyond the content script's.
+    // (Firefox's MV2 manifest lists hosts among the permissions.)
+    ...(browser === 'firefox' ? {} : { host_permissions: vendorHosts }),
     // Sites the user enables for generic checkout detection, and `<all_urls>` for automatic
     // screenshots (captureVisibleTab needs it); both asked for in options (MV2 Firefox names it differently).
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*', '<all_urls>'] } : { optional_host_permissions: ['*://*/*', '<all_urls>'] }),

@@ -19,6 +19,7 @@ import { isAnecdote } from './anecdote';
 import type { CardRequest } from './schema';
 import { cardNotice, cardPresence, type CardNotice, type CardPresence } from './presence';
 import { NO_SIGNALS } from './signals';
+import { pillWords, type PillWords } from './pill';
 
 export interface CardCitation {
   title: string;
@@ -214,6 +215,8 @@ export interface CardContent {
   presence: CardPresence;
   /** What a page where the moment matters calls for (not set up yet, an outage logged, a ticket form). */
   notice: CardNotice | null;
+  /** The pill's one line and its buttons' words, so the page script draws the pill without a catalog. */
+  pill: PillWords;
 }
 
 /**
@@ -236,7 +239,7 @@ export function cardContent(
   },
 ): CardContent {
   const { match } = request;
-  const content: CardContent = { checkout: null, order: null, orderRows: [], presence: 'pill', notice: null };
+  const content: Omit<CardContent, 'pill'> = { checkout: null, order: null, orderRows: [], presence: 'pill', notice: null };
   if (match.kind === 'checkout') content.checkout = checkoutCard(match.vendor, request.checkout ?? {}, now, options);
   if (match.kind === 'order' || match.kind === 'console') content.order = orderCard(match.vendor, request.order ?? {}, now, options);
   if (match.kind === 'order') {
@@ -268,5 +271,5 @@ export function cardContent(
     },
     now,
   );
-  return content;
+  return { ...content, pill: pillWords(content, options.locale) };
 }
