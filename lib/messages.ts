@@ -288,6 +288,16 @@ function defineProtocol() {
       request: z.object({}),
       response: z.object({ loaded: z.boolean() }),
     },
+    /**
+     * Content script of a ticket form → worker: the refund ticket for the page's vendor's
+     * newest saved order, as the form's values ("fill the draft" on the card); null without one.
+     */
+    'card.ticketDraft': {
+      request: z.object({ locale: z.enum(LOCALES) }),
+      response: z.object({
+        draft: z.object({ orderId: z.string().max(100), values: fillFieldsObject(20_000), hints: fillFieldsObject(100) }).nullable(),
+      }),
+    },
     /** Content script → worker: open the eligibility checker (the popup page, in a tab) about the sender's tab. */
     'ui.openChecker': {
       request: z.object({}),

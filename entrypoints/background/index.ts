@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
+import { cardTicketDraft } from './card-draft';
 import { checkTabOnce, runCardUi } from './check-once';
 import { evidenceHandlers, evidenceStore, fromExtensionPage } from './evidence';
 import { headlineHandlers } from './headlines';
@@ -42,6 +43,7 @@ export default defineBackground(() => {
     },
     'sites.checkOnce': (request, sender) => checkTabOnce(request, sender),
     'card.ui': (_data, sender) => runCardUi(sender),
+    'card.ticketDraft': (request, sender) => cardTicketDraft(request, sender, evidenceStore(), new Date()).catch(() => ({ draft: null })),
     'ui.openChecker': async (_data, sender) => {
       if (sender.tabId === undefined) return { opened: false };
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${sender.tabId}`) });

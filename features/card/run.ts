@@ -124,6 +124,8 @@ function showCard(match: PageMatch, first: { key: string; content: CardContent }
               void hideCardOn(location.hostname);
               close();
             },
+            // A ticket form: the card offers to fill the drafted ticket into it.
+            ...(content.notice?.kind === 'ticket-draft' ? { onFillDraft: () => ui.fillDraft(setup.locale) } : {}),
           });
           return opened;
         },

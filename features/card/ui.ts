@@ -3,7 +3,9 @@ import { pageTranslator } from '../../lib/i18n/page';
 import type { RequestOf, ResponseOf } from '../../lib/messages';
 import type { PageMatch } from '../../lib/vendors/types';
 import { capturePage, pageOrderFields, type SaveOutcome } from '../../platform/capture';
-import { ticketFillHandler } from '../../platform/ticket-fill';
+import { fillTicketForm, ticketFillHandler } from '../../platform/ticket-fill';
+import { sendMessage } from '../../platform/page-messaging';
+import type { DraftFillOutcome } from '../../components/PageCard';
 import { extractCheckout } from '../../lib/extract/checkout';
 import { contentScriptHosts } from '../../lib/vendors/registry';
 import { mountOpenedCard } from './opened';
@@ -27,6 +29,20 @@ export const cardUi = {
   },
   fillTicket(request: RequestOf<'ticket.fill'>): ResponseOf<'ticket.fill'> {
     return ticketFillHandler(request);
+  },
+  /**
+   * "Fill the draft" on a ticket form's card (a trusted click): the worker drafts the refund
+   * ticket for the vendor's newest saved order; it goes into the form by the same path as the
+   * popup's (platform/ticket-fill.ts), never submitted. Says which fields were filled, refused or kept.
+   */
+  async fillDraft(locale: Locale): Promise<DraftFillOutcome> {
+    const t = pageTranslator(locale);
+    const { draft } = await sendMessage('card.ticketDraft', { locale });
+    if (!draft) return { kind: 'error', message: t('card.fillDraft.noOrder') };
+    const report = fillTicketForm(document, draft.values, { hints: draft.hints });
+    if (report.status !== 'filled') return { kind: 'error', message: t('card.fillDraft.noForm') };
+    const labels = (list: readonly { label: string }[]) => list.map((f) => f.label);
+    return { kind: 'filled', filled: labels(report.filled), rejected: labels(report.rejected ?? []), kept: labels(report.kept) };
   },
 };
 

@@ -126,7 +126,7 @@ describe('content scripts on the vendor fixture sites', () => {
   const FLAGS: Record<string, string[]> = {
     'tc-cvm-checkout-1y-autorenew': ['auto-renew'],
     'tc-cvm-checkout-3y-promo': ['non-refundable-promo', 'multi-year'],
-    'tc-cvm-renew-1y': [],
+    'tc-cvm-renew-1y': ['renewal-no-five-day'],
     'tc-lighthouse-checkout-1m': ['auto-renew'],
     'ex-buy-standard-1y': ['no-refund-after-activation'],
     'ex-buy-premium-3y-autorenew': ['auto-renew', 'multi-year', 'no-refund-after-activation'],
