@@ -9,7 +9,7 @@ import { hideCardOn } from '../../platform/card-prefs';
 import { currentLocale } from '../../platform/locale';
 import { sendMessage } from '../../platform/page-messaging';
 import { pageSettings } from '../../platform/page-settings';
-import { controlBoxes, placeCard } from '../../platform/placement';
+import { controlBoxes, placeCard, quotedTextBoxes } from '../../platform/placement';
 import { addCardHost } from './host';
 import { loadCardUi } from './load';
 import type { OpenedCard } from './opened';
@@ -79,7 +79,8 @@ function showCard(match: PageMatch, first: { key: string; content: CardContent }
     const pill = host.container.querySelector<HTMLElement>('.rg-card');
     if (!pill || opened) return;
     const controls = controlBoxes(document, host.host);
-    placeCard(pill, controls, controls.buttons);
+    const quotes = (content.checkout?.flags ?? []).flatMap((f) => (f.evidence ? [f.evidence] : []));
+    placeCard(pill, quotes.length > 0 ? [...controls, ...quotedTextBoxes(document, quotes)] : controls, controls.buttons);
   };
   // Placed once laid out, and again when its size changes: the observer reports after layout.
   const pillResized = new ResizeObserver(() => placePill());

@@ -45,18 +45,30 @@ async function card(page: Page): Promise<CardState> {
     slaMonth: await one('[data-sla-month]', 'data-sla-month'),
     orderId: await one('[data-order-id]', 'data-order-id'),
     outcome: await one('[data-outcome]', 'data-outcome'),
-    text: await cardText(page, '.rg-card'),
+    text: await shownText(page),
     images: (await all('img, iframe, object')).length,
     scripts: (await all('script')).length,
   };
 }
 
+/**
+ * The card's rendered text. An order page's automatic snapshot hides the card
+ * for the moment its picture is taken (hidden text has no rendered text): read
+ * again after it, for up to 5 s.
+ */
+async function shownText(page: Page): Promise<string> {
+  let text = await cardText(page, '.rg-card');
+  for (let i = 0; i < 50 && !text; i++) {
+    await page.waitForTimeout(100);
+    text = await cardText(page, '.rg-card');
+  }
+  return text;
+}
+
 /** Waits until the card carries what the worker computed for the page. */
 async function cardWith(page: Page, test: string): Promise<CardState> {
   await waitForCard(page, test, { timeout: 15_000 });
-  // An order page's automatic snapshot hides the card for the moment its
-  // picture is taken, and hidden text has no rendered text: read it after.
-  for (let i = 0; i < 50 && !(await cardText(page, '.rg-card')); i++) await page.waitForTimeout(100);
+  await shownText(page);
   // A card shown as its pill is opened first, as a person would, so its whole text is read.
   if ((await cardQuery(page, '[data-action="expand"]')).length > 0) {
     await cardClick(page, '[data-action="expand"]');
@@ -120,7 +132,8 @@ describe('content scripts on the vendor fixture sites', () => {
       expect(state.text.length, fixturePage.id).toBeGreaterThan(20);
       expect(messageKeys.filter((key) => state.text.includes(key)), fixturePage.id).toEqual([]);
     }
-  });
+    // Every page of every vendor, each card opened as a person would (its code arrives then).
+  }, 150_000);
 
   // The risks each purchase page shows (catalog `expected`: promotion, auto-renew, term, channel).
   const FLAGS: Record<string, string[]> = {
