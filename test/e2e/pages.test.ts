@@ -336,6 +336,30 @@ describe('content scripts on the vendor fixture sites', () => {
     await watcher.detach();
   });
 
+  it.each(['tc-workorder-create-refund', 'tea-workorder-create-refund'])(
+    'fills the refund ticket draft into the ticket form from the card, marking what it filled (%s)',
+    async (id) => {
+      // A saved order of the vendor: its own page is saved automatically.
+      await open(page, 'tc-deal-detail-paid-new');
+      await waitForCard(page, '[data-evidence="saved"], [data-evidence="duplicate"]', { timeout: 20_000 });
+      await open(page, id);
+      await cardWith(page, '[data-action="fill-draft"]');
+      await cardClick(page, '[data-action="fill-draft"]');
+      await waitForCard(page, '[data-fill-filled]', { timeout: 15_000 });
+      const said = await cardText(page, '[data-fill-filled]');
+      const filled = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-refund-guard-filled]')).map((el) => [el.getAttribute('data-refund-guard-filled'), el.value]),
+      );
+      const fields = Object.fromEntries(filled);
+      expect(fields['orderId']).toBe('20261118105822371604');
+      expect(fields['description']).toContain('20261118105822371604');
+      expect(said).toMatch(/^已填入：/);
+      // Nothing is submitted: the form is still there, unsent.
+      expect(page.url()).toBe(fixture(id).url);
+    },
+    60_000,
+  );
+
   it('opens the eligibility checker for this tab from the card', async () => {
     await open(page, 'tc-deal-detail-paid-new');
     await cardWith(page, '[data-action="open-checker"]');
