@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { slimHolidayData } from './lib/time/holiday-data';
+import { contentScriptHosts } from './lib/vendors/registry';
+
+const vendorHosts = contentScriptHosts().map((host) => `*://${host}/*`);
 
 /**
  * `chinese-days`' data file cut to the years the calendar reads (lib/time/holiday-data.ts):
@@ -63,7 +66,12 @@ export default defineConfig({
       'activeTab',
       'contextMenus',
       'scripting',
+      ...(browser === 'firefox' ? vendorHosts : []),
     ],
+    // The vendors' hosts, where the content script already runs: the worker may also run the card's
+    // code beyond its pill there, on demand (entrypoints/card-ui.ts). No host beyond the content script's.
+    // (Firefox's MV2 manifest lists hosts among the permissions.)
+    ...(browser === 'firefox' ? {} : { host_permissions: vendorHosts }),
     // Sites the user enables for generic checkout detection, and `<all_urls>` for automatic
     // screenshots (captureVisibleTab needs it); both asked for in options (MV2 Firefox names it differently).
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*', '<all_urls>'] } : { optional_host_permissions: ['*://*/*', '<all_urls>'] }),

@@ -5,6 +5,33 @@ import { PageLocale } from './i18n-context';
 import { PageCard } from './PageCard';
 
 describe('PageCard', () => {
+  it('on a ticket form, fills the draft on a click and says what was filled, refused and kept', async () => {
+    const user = userEvent.setup();
+    const onFillDraft = vi.fn(async () => ({ kind: 'filled' as const, filled: ['标题', '问题描述'], rejected: ['订单号'], kept: ['联系电话'] }));
+    const { container } = render(
+      <PageLocale locale="zh-CN">
+        <PageCard match={{ vendor: 'tencent-cloud', kind: 'ticket' }} presence="expanded" onDismiss={() => {}} onFillDraft={onFillDraft} />
+      </PageLocale>,
+    );
+    await user.click(screen.getByRole('button', { name: '填入草稿' }));
+    expect(onFillDraft).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('已填入：标题、问题描述。请核对后自行提交。')).toBeVisible();
+    expect(screen.getByText('页面没有接受：订单号，请手动填写。')).toBeVisible();
+    expect(screen.getByText('已有内容未改动：联系电话')).toBeVisible();
+    expect(container.querySelector('[data-fill="filled"]')).not.toBeNull();
+  });
+
+  it('says in the user\'s language why the draft could not be filled', async () => {
+    const user = userEvent.setup();
+    render(
+      <PageLocale locale="en">
+        <PageCard match={{ vendor: 'tencent-cloud', kind: 'ticket' }} presence="expanded" onDismiss={() => {}} onFillDraft={async () => ({ kind: 'error', message: 'No ticket form to fill was found on this page.' })} />
+      </PageLocale>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Fill the draft' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('No ticket form to fill was found on this page.');
+  });
+
   it('names the vendor, the page kind and the policy in Chinese', () => {
     render(
       <PageLocale locale="zh-CN">

@@ -7,6 +7,7 @@ import { vendorName as nameOf, vendorSummary } from '../lib/vendors/registry';
 import { CheckoutSummary } from './card/CheckoutSummary';
 import { OrderDeadlines, type OrderRow } from './card/OrderDeadlines';
 import { useI18n } from './i18n-context';
+import { pillLead } from '../lib/card/pill';
 
 /** What saving the page as evidence came to (reported only once the worker acknowledged the write). */
 export type EvidenceOutcome =
@@ -34,8 +35,41 @@ interface PageCardProps {
   onSaveEvidence?: () => Promise<EvidenceOutcome>;
   /** A button whose action needs the worker (save, open the checker) is pointed at or focused: a click may follow. */
   onActionIntent?: () => void;
+  /** The ticket form's card: puts the drafted ticket into the page's form (never submits). */
+  onFillDraft?: () => Promise<DraftFillOutcome>;
   /** Reports automatic captures of this page (order pages); returns an unsubscribe function. */
   subscribeAutoCapture?: (listener: (outcome: EvidenceOutcome) => void) => () => void;
+}
+
+/** What filling the ticket form came to: the labels of the fields filled, refused by the page, or left as the user typed them. */
+export type DraftFillOutcome = { kind: 'filled'; filled: string[]; rejected: string[]; kept: string[] } | { kind: 'error'; message: string };
+
+type FillState = { state: 'idle' } | { state: 'busy' } | { state: 'done'; outcome: DraftFillOutcome };
+
+function FillStatus({ fill }: { fill: FillState }) {
+  const { t } = useI18n();
+  if (fill.state === 'busy') return <p className="rg-card__status">{t('card.fillDraft.busy')}</p>;
+  if (fill.state !== 'done') return null;
+  const { outcome } = fill;
+  if (outcome.kind === 'error') {
+    return (
+      <p className="rg-card__status rg-card__status--error" role="alert" data-fill="error">
+        {outcome.message}
+      </p>
+    );
+  }
+  const list = (labels: string[]) => labels.join('、');
+  return (
+    <div className="rg-card__status" data-fill="filled">
+      {outcome.filled.length > 0 && <p data-fill-filled="">{t('card.fillDraft.filled', { fields: list(outcome.filled) })}</p>}
+      {outcome.rejected.length > 0 && (
+        <p className="rg-card__status--error" data-fill-rejected="">
+          {t('card.fillDraft.rejected', { fields: list(outcome.rejected) })}
+        </p>
+      )}
+      {outcome.kept.length > 0 && <p data-fill-kept="">{t('card.fillDraft.kept', { fields: list(outcome.kept) })}</p>}
+    </div>
+  );
 }
 
 type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'done'; outcome: EvidenceOutcome; auto: boolean };
@@ -87,13 +121,8 @@ function NoticeSection({ notice }: { notice: CardNotice }) {
 function PillLine({ checkout, order, orderRows, notice }: Pick<PageCardProps, 'checkout' | 'order' | 'orderRows' | 'notice'>) {
   const { t } = useI18n();
   const flags = checkout?.flags ?? [];
-  const nearest = [order?.words, ...(orderRows ?? []).map((r) => r.words)]
-    .filter((w): w is NonNullable<typeof w> => !!w?.deadlineDate)
-    .sort((a, b) => (a.deadlineDate! < b.deadlineDate! ? -1 : 1))[0];
-  // A list leads with the order whose deadline comes first (else one it can say something about), not an unpaid first row.
-  const listWords = nearest ?? orderRows?.find((r) => r.words.tone !== 'neutral')?.words ?? orderRows?.[0]?.words;
-  const words = checkout?.words ?? order?.words ?? listWords ?? null;
-  const deadline = checkout ? (checkout.words.deadline ?? checkout.clocks.find((c) => c.state === 'open' && c.date)?.date ?? null) : (nearest?.deadline ?? null);
+  // The same choice as the page script's own pill (lib/card/pill): the card never changes its lead as it opens.
+  const { words, deadline } = pillLead({ checkout: checkout ?? null, order: order ?? null, orderRows: orderRows ?? [], notice: notice ?? null });
   const line = notice?.title ?? words?.line ?? '';
   return (
     <span className={`rg-pill__line rg-headline--${notice ? 'warn' : (words?.tone ?? 'neutral')}`} data-pill="">
@@ -109,8 +138,21 @@ function PillLine({ checkout, order, orderRows, notice }: Pick<PageCardProps, 'c
   );
 }
 
-export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], presence = 'pill', notice = null, onOpenChecker, onSaveEvidence, onActionIntent, subscribeAutoCapture }: PageCardProps) {
+// One component for the card's header, pill and body: splitting it would pass the same dozen props around.
+export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], presence = 'pill', notice = null, onOpenChecker, onSaveEvidence, onActionIntent, onFillDraft, subscribeAutoCapture }: PageCardProps) {
   const { t, locale } = useI18n();
+  const [fill, setFill] = useState<FillState>({ state: 'idle' });
+  const onFill = async () => {
+    if (!onFillDraft || fill.state === 'busy') return;
+    setFill({ state: 'busy' });
+    let outcome: DraftFillOutcome;
+    try {
+      outcome = await onFillDraft();
+    } catch (error) {
+      outcome = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    setFill({ state: 'done', outcome });
+  };
   const [checkerError, setCheckerError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(presence !== 'expanded');
   // Placement may ask for the pill (no free place for the open card); the user's own click decides after that.
@@ -173,6 +215,11 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
           {checkout && <CheckoutSummary model={checkout} />}
           {(order || orderRows.length > 0) && <OrderDeadlines model={order ?? null} rows={orderRows} />}
           <div className="rg-card__actions">
+            {onFillDraft && (
+              <button type="button" className="rg-card__button" data-action="fill-draft" onPointerEnter={onActionIntent} onFocus={onActionIntent} onClick={() => void onFill()} disabled={fill.state === 'busy'}>
+                {t('card.fillDraft')}
+              </button>
+            )}
             {onSaveEvidence && (
               <button
                 type="button"
@@ -215,6 +262,7 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
             </p>
           )}
           <div aria-live="polite">
+            <FillStatus fill={fill} />
             <EvidenceStatus save={save} />
           </div>
         </div>

@@ -280,6 +280,24 @@ function defineProtocol() {
       request: z.object({ tabId: z.number().int().nonnegative() }),
       response: z.object({ match: pageMatchSchema.nullable() }),
     },
+    /**
+     * Content script → worker: run the card's code beyond its pill (the opened card,
+     * saving, ticket filling) in the sender's frame, in the extension's world.
+     */
+    'card.ui': {
+      request: z.object({}),
+      response: z.object({ loaded: z.boolean() }),
+    },
+    /**
+     * Content script of a ticket form → worker: the refund ticket for the page's vendor's
+     * newest saved order, as the form's values ("fill the draft" on the card); null without one.
+     */
+    'card.ticketDraft': {
+      request: z.object({ locale: z.enum(LOCALES) }),
+      response: z.object({
+        draft: z.object({ orderId: z.string().max(100), values: fillFieldsObject(20_000), hints: fillFieldsObject(100) }).nullable(),
+      }),
+    },
     /** Content script → worker: open the eligibility checker (the popup page, in a tab) about the sender's tab. */
     'ui.openChecker': {
       request: z.object({}),
@@ -326,6 +344,8 @@ function describeIssues(error: z.ZodError): string[] {
 /** What a receiver knows about who sent a message (a subset of runtime.MessageSender). */
 export interface SenderInfo {
   tabId?: number;
+  /** The sender's frame in its tab (0: the top frame), for a content script. */
+  frameId?: number;
   url?: string;
   /** True when the sender is one of the extension's own pages or the worker. */
   fromExtension: boolean;

@@ -11,6 +11,7 @@ import type { PageMatch } from '../lib/vendors/types';
 import { packParts } from './capture-packing';
 import { sendMessage, wakeWorker } from './page-messaging';
 import { hideCards } from './card-visibility';
+import { sharedInWorld } from './world';
 
 /**
  * Saving the page in front of the user as evidence (`collectPage`): read the
@@ -59,7 +60,8 @@ export function structuralLabel(el: Element): string {
 }
 
 /** Fields that were a password field when this script first saw them, or until the page changed their type. */
-const wasPassword = new WeakSet<Element>();
+// Recorded by the content script from the start, read when the card's code (loaded on demand) saves the page.
+const wasPassword = sharedInWorld('wasPassword', () => new WeakSet<Element>());
 
 /**
  * Remembers every field the page turns from `type=password` into something

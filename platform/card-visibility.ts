@@ -1,3 +1,5 @@
+import { sharedInWorld } from './world';
+
 /**
  * The card hides itself while the page is pictured as evidence. The switch is
  * held here, in the content script's own world, and flips an attribute inside
@@ -5,7 +7,8 @@
  * (an attribute on the host element, which any page could set, used to hide
  * the card; a hostile page could switch the card off that way).
  */
-const cards = new Set<(hidden: boolean) => void>();
+// Shared with the card's code loaded on demand, which takes the picture (platform/world.ts).
+const cards = sharedInWorld('cards', () => new Set<(hidden: boolean) => void>());
 
 /** Registers a mounted card's switch; returns the function that unregisters it. */
 export function registerCard(setHidden: (hidden: boolean) => void): () => void {

@@ -35,6 +35,7 @@ export async function sendToTab<K extends MessageType>(tabId: number, type: K, d
 function senderInfo(sender: Browser.runtime.MessageSender): SenderInfo {
   return {
     tabId: sender.tab?.id,
+    frameId: sender.frameId,
     url: sender.tab?.url ?? sender.url,
     // The worker, the popup, or an extension page such as the evidence locker opened in a tab
     // (its frame URL is ours); a content script's frame URL is the web page's.

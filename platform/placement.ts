@@ -10,55 +10,72 @@ import { EDGE, freeSpot, PREFERRED_TOP, type Box, type Spot } from '../lib/card/
 const CONTROL_TAGS = ['a', 'button', 'input', 'select', 'textarea', 'summary', 'label'] as const;
 const WIDGET_ROLES = new Set(['button', 'link', 'radio', 'checkbox', 'switch', 'tab', 'combobox', 'listbox', 'option', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'slider', 'spinbutton', 'textbox', 'searchbox', 'treeitem']);
 
-/** Controls in a row below the viewport after which the rest of a long list is skipped, and the last ones always read. */
+/** Siblings in a row below the viewport after which the rest are skipped, and the last ones always read. */
 const BELOW_RUN = 40;
 const TAIL = 60;
 
 const inView = (r: DOMRect, width: number, height: number) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < height && r.left < width;
 
+const CONTROL_TAG_SET = new Set<string>(CONTROL_TAGS.map((t) => t.toUpperCase()));
+
+function isControl(el: Element): boolean {
+  if (CONTROL_TAG_SET.has(el.tagName)) {
+    if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return false;
+    return el.tagName !== 'A' || el.hasAttribute('href') || el.hasAttribute('role');
+  }
+  const role = el.getAttribute('role');
+  return role !== null && WIDGET_ROLES.has(role);
+}
+
+const isButton = (el: Element) =>
+  el.tagName === 'BUTTON' || (el.tagName === 'INPUT' && /^(submit|button)$/i.test((el as HTMLInputElement).type)) || el.getAttribute('role') === 'button';
+
 /**
- * The viewport boxes of the page's controls. Tag lists come from the browser's
- * tag maps (`getElementsByTagName`), roles from one attribute selector; reading
- * boxes after layout costs no extra layout. The card's own host is skipped.
+ * The viewport boxes of the page's controls, found by walking the page from
+ * the top and going into an element only when its box reaches into the
+ * viewport (or has no box of its own): a list of thousands of rows is read for
+ * its visible rows only. In document order siblings run down the page, so
+ * after a run of them below the viewport the rest are skipped, except the last
+ * few (fixed bars and widgets usually close a container). Reading boxes after
+ * layout costs no extra layout. The card's own host is skipped.
  */
 export function controlBoxes(doc: Document, host: Element): Box[] & { buttons: Box[] } {
   const width = doc.documentElement.clientWidth;
   const height = doc.documentElement.clientHeight;
   const boxes = Object.assign([] as Box[], { buttons: [] as Box[] });
-  const take = (el: Element) => {
-    if (el === host) return;
-    if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return;
-    if (el.tagName === 'A' && !el.hasAttribute('href') && !el.hasAttribute('role')) return;
-    const r = el.getBoundingClientRect();
-    if (!inView(r, width, height)) return;
-    const box = { left: r.left, top: r.top, width: r.width, height: r.height };
-    boxes.push(box);
-    // Buttons (buy, pay, submit …) are what the card must never cover, even opened by the user where no place is free.
-    if (el.tagName === 'BUTTON' || (el.tagName === 'INPUT' && /^(submit|button)$/i.test((el as HTMLInputElement).type)) || el.getAttribute('role') === 'button') boxes.buttons.push(box);
-  };
-  for (const tag of CONTROL_TAGS) {
-    const list = doc.getElementsByTagName(tag);
-    // In document order, a long list's controls run down the page: after a run of them all below
-    // the viewport the rest are too (profiled: reading every box of a 3,000-row list cost ~100 ms).
-    // The last ones are read anyway: fixed bars and widgets usually close the document.
+  const visit = (parent: Element) => {
+    const children = parent.children;
+    const count = children.length;
+    const tail = Math.max(0, count - TAIL);
     let below = 0;
-    const tail = Math.max(0, list.length - TAIL);
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < count; i++) {
       if (below >= BELOW_RUN && i < tail) {
         i = tail - 1;
         below = 0;
         continue;
       }
-      const el = list[i]!;
-      take(el);
-      below = el.getBoundingClientRect().top >= height ? below + 1 : 0;
+      const el = children[i]!;
+      if (el === host) continue;
+      const r = el.getBoundingClientRect();
+      below = r.top >= height ? below + 1 : 0;
+      const sized = r.width > 0 || r.height > 0;
+      if (sized && !inView(r, width, height)) {
+        // Its own box is out of view, but a fixed or overflowing descendant may not be: only
+        // elements wholly below the viewport with nothing fixed at the page's end are skipped.
+        if (r.top >= height || r.bottom <= 0) continue;
+      }
+      if (isControl(el)) {
+        if (!inView(r, width, height)) continue;
+        const box = { left: r.left, top: r.top, width: r.width, height: r.height };
+        boxes.push(box);
+        // Buttons (buy, pay, submit …) are what the card must never cover, even opened by the user where no place is free.
+        if (isButton(el)) boxes.buttons.push(box);
+        continue;
+      }
+      if (el.firstElementChild) visit(el);
     }
-  }
-  const roles = doc.querySelectorAll('[role]');
-  for (let i = 0; i < roles.length; i++) {
-    const el = roles[i]!;
-    if (WIDGET_ROLES.has(el.getAttribute('role') ?? '')) take(el);
-  }
+  };
+  if (doc.body) visit(doc.body);
   return boxes;
 }
 

@@ -2,7 +2,6 @@ import { detectPage } from '../lib/detect';
 import type { RequestOf, ResponseOf } from '../lib/messages';
 import { structuralLabel } from '../lib/extract/structure';
 import { planFill, type FillField, type FillValues, type FormControlInfo } from '../lib/tickets/fill';
-import { listen } from './page-messaging';
 
 /**
  * Filling a vendor's ticket form in its own page. The page's form is read as a
@@ -139,14 +138,11 @@ export function fillTicketForm(
   return { status: options.dryRun ? 'preview' : 'filled', url, filled, kept, missing: plan.missing, ...(rejected.length > 0 ? { rejected } : {}) };
 }
 
-/** Handles `ticket.fill` from the popup on vendor ticket pages (the page kind is checked when asked: consoles navigate in place). */
-export function startTicketFill(): () => void {
-  return listen({
-    'ticket.fill': (request: RequestOf<'ticket.fill'>) => {
-      if (detectPage(location.href)?.kind !== 'ticket') {
-        return { status: 'not-ticket-page', url: location.href.slice(0, 8192), filled: [], kept: [], missing: [] };
-      }
-      return fillTicketForm(document, request.values, { hints: request.hints, dryRun: request.dryRun });
-    },
-  });
+/** What a page that is not a ticket page answers `ticket.fill` with. */
+export const notTicketPage = (): FillReport => ({ status: 'not-ticket-page', url: location.href.slice(0, 8192), filled: [], kept: [], missing: [] });
+
+/** Answers `ticket.fill` in this page (the page kind is checked when asked: consoles navigate in place). */
+export function ticketFillHandler(request: RequestOf<'ticket.fill'>): FillReport {
+  if (detectPage(location.href)?.kind !== 'ticket') return notTicketPage();
+  return fillTicketForm(document, request.values, { hints: request.hints, dryRun: request.dryRun });
 }

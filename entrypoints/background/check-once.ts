@@ -32,3 +32,19 @@ export async function checkTabOnce({ tabId }: RequestOf<'sites.checkOnce'>, send
   if (match?.kind === 'checkout' && page?.running !== true) await browser.scripting.executeScript({ target: { tabId }, files: [GENERIC_SCRIPT] });
   return { match };
 }
+
+/** The card's code beyond its pill, built as a script of its own (entrypoints/card-ui.ts). */
+const CARD_UI_SCRIPT = '/card-ui.js';
+
+/**
+ * Runs the card's code beyond its pill in the frame of the page script that
+ * asked (`card.ui`), in the extension's isolated world: the page script then
+ * finds it there. Allowed on the vendors' hosts (the manifest's host
+ * permissions are the content scripts' own hosts) and on sites the user
+ * enabled or checked once; no file is exposed to the page.
+ */
+export async function runCardUi(sender: SenderInfo): Promise<ResponseOf<'card.ui'>> {
+  if (sender.fromExtension || sender.tabId === undefined) throw new Error('not allowed');
+  await browser.scripting.executeScript({ target: { tabId: sender.tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_UI_SCRIPT] });
+  return { loaded: true };
+}

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
-import { checkTabOnce } from './check-once';
+import { cardTicketDraft } from './card-draft';
+import { checkTabOnce, runCardUi } from './check-once';
 import { evidenceHandlers, evidenceStore, fromExtensionPage } from './evidence';
 import { headlineHandlers } from './headlines';
 import { noteWebmailPage, outageHandlers } from './outages';
@@ -41,6 +42,8 @@ export default defineBackground(() => {
       return { content: await cardContentFor({ ...request, locale }, status.url, new Date(), evidenceStore) };
     },
     'sites.checkOnce': (request, sender) => checkTabOnce(request, sender),
+    'card.ui': (_data, sender) => runCardUi(sender),
+    'card.ticketDraft': (request, sender) => cardTicketDraft(request, sender, evidenceStore(), new Date()).catch(() => ({ draft: null })),
     'ui.openChecker': async (_data, sender) => {
       if (sender.tabId === undefined) return { opened: false };
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${sender.tabId}`) });

@@ -1,6 +1,6 @@
-import cardCss from '../../components/page-card.css?inline';
+import cardCss from '../../components/card/pill.css?inline';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runPageScript } from '../../platform/content';
+import { runPageScript } from '../../features/card/run';
 import { PageScriptContext } from '../../platform/script-context';
 
 // Not in the manifest: injected only on sites the user enabled (optional host

@@ -28,7 +28,7 @@ describe('risk flags', () => {
     expect(riskFlags('tencent-cloud', { term: '1年', autoRenew: false }, 'zh-CN')).toEqual([]);
     expect(riskFlags('tencent-cloud', { term: '12个月' }, 'zh-CN')).toEqual([]);
     expect(riskFlags('tencent-cloud', { term: '2年' }, 'zh-CN').map((f) => f.id)).toEqual(['multi-year']);
-    const all = riskFlags('generic-software', { promoText: '限时特价，不支持退款', autoRenew: true, term: '3年', channel: 'app-store', resellerPromise: '代理商承诺：7天', digitalGoodsNotice: '数字商品一经下载不支持退货' }, 'en');
+    const all = riskFlags('generic-software', { promoText: '限时特价，不支持退款', autoRenew: true, term: '3年', channel: 'app-store', resellerPromise: '代理商承诺：7天', digitalGoodsNotice: '数字商品一经下载不支持退货', renewalNotice: '续费订单不适用五天无理由退还' }, 'en');
     expect(all.map((f) => f.id)).toEqual([...RISK_FLAGS]);
     expect(all[0]!.evidence).toBe('限时特价，不支持退款');
   });

@@ -9,7 +9,16 @@ import { findPack } from '../policy/registry';
 import { isAnecdote } from './anecdote';
 
 /** Contract 2 in DESIGN.md: the `data-flag` ids of the risks the card shows. */
-export const RISK_FLAGS = ['non-refundable-promo', 'auto-renew', 'multi-year', 'reseller-verbal-promise', 'no-refund-after-activation', 'third-party-store'] as const;
+export const RISK_FLAGS = [
+  'non-refundable-promo',
+  'auto-renew',
+  'multi-year',
+  'reseller-verbal-promise',
+  'no-refund-after-activation',
+  'third-party-store',
+  // Added to contract 2: a renewal whose page says renewals get no five-day refund.
+  'renewal-no-five-day',
+] as const;
 export type RiskFlagId = (typeof RISK_FLAGS)[number];
 
 /** One line of advice on a risk, with the clauses it rests on. */
@@ -82,5 +91,6 @@ export function riskFlags(vendor: string, fields: Partial<CheckoutFields>, local
   if (fields.resellerPromise || fields.channel === 'reseller') out.push(flag('reseller-verbal-promise', vendor, fields.resellerPromise ?? null, locale));
   if (own(vendor)?.always?.includes('no-refund-after-activation') || fields.digitalGoodsNotice) out.push(flag('no-refund-after-activation', vendor, fields.digitalGoodsNotice ?? null, locale));
   if (fields.channel === 'app-store' || fields.channel === 'google-play') out.push(flag('third-party-store', vendor, null, locale));
+  if (fields.renewalNotice) out.push(flag('renewal-no-five-day', vendor, fields.renewalNotice, locale));
   return out;
 }

@@ -21,6 +21,7 @@ import { cardNotice, cardPresence, type CardNotice, type CardPresence } from './
 import { NO_SIGNALS } from './signals';
 import { timelineOf } from '../pictures/timeline-input';
 import type { TimelineInput } from '../pictures/timeline';
+import { pillWords, type PillWords } from './pill';
 
 export interface CardCitation {
   title: string;
@@ -222,6 +223,8 @@ export interface CardContent {
   presence: CardPresence;
   /** What a page where the moment matters calls for (not set up yet, an outage logged, a ticket form). */
   notice: CardNotice | null;
+  /** The pill's one line and its buttons' words, so the page script draws the pill without a catalog. */
+  pill: PillWords;
 }
 
 /**
@@ -244,7 +247,7 @@ export function cardContent(
   },
 ): CardContent {
   const { match } = request;
-  const content: CardContent = { checkout: null, order: null, orderRows: [], presence: 'pill', notice: null };
+  const content: Omit<CardContent, 'pill'> = { checkout: null, order: null, orderRows: [], presence: 'pill', notice: null };
   if (match.kind === 'checkout') content.checkout = checkoutCard(match.vendor, request.checkout ?? {}, now, options);
   if (match.kind === 'order' || match.kind === 'console') content.order = orderCard(match.vendor, request.order ?? {}, now, options);
   if (match.kind === 'order') {
@@ -276,5 +279,5 @@ export function cardContent(
     },
     now,
   );
-  return content;
+  return { ...content, pill: pillWords(content, options.locale) };
 }

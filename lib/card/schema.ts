@@ -97,5 +97,16 @@ export const cardResponseSchema = z.object({
   notice: z
     .object({ kind: z.enum(['not-activated', 'outage-logged', 'outage-seen', 'ticket-draft']), title: z.string(), lines: z.array(z.string()), citation: citation.nullable() })
     .nullable(),
+  pill: z.object({
+    line: z.string(),
+    tone: headlineWordsSchema.shape.tone,
+    deadline: z.string().nullable(),
+    rows: z.string().nullable(),
+    risks: z.string().nullable(),
+    riskCount: z.number().int().nonnegative(),
+    title: z.string(),
+    expand: z.string(),
+    dismiss: z.string(),
+  }),
 });
 export type CardResponse = z.infer<typeof cardResponseSchema>;

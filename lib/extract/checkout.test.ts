@@ -6,10 +6,11 @@ import { fixturePages, markupFile } from '../../test/fixtures/catalog';
 import { contentScriptHosts } from '../vendors/registry';
 import { extractCheckout, termOf, type CheckoutFields } from './checkout';
 import { termMonths } from './normalize';
+import { riskFlags } from '../card/flags';
 
 const SITES = resolve(import.meta.dirname, '../../test/fixtures/sites');
 const HOSTS = new Set(contentScriptHosts());
-const READ: readonly (keyof CheckoutFields)[] = ['product', 'term', 'autoRenew', 'promoText', 'price', 'originalPrice', 'channel', 'orderType', 'seats', 'resellerPromise', 'orderId', 'digitalGoodsNotice'];
+const READ: readonly (keyof CheckoutFields)[] = ['product', 'term', 'autoRenew', 'promoText', 'price', 'originalPrice', 'channel', 'orderType', 'seats', 'resellerPromise', 'orderId', 'digitalGoodsNotice', 'renewalNotice'];
 
 function load(html: string, url = 'http://shop.example.com/checkout') {
   const doc = new JSDOM(html).window.document;
@@ -17,6 +18,22 @@ function load(html: string, url = 'http://shop.example.com/checkout') {
 }
 
 const checkouts = fixturePages.filter((p) => p.kind === 'checkout' && p.expected);
+
+describe('a renewal page whose banner says renewals get no five-day refund', () => {
+  it('reads the banner, and the card flags it (quoting the banner, so the card keeps off it)', () => {
+    const page = fixturePages.find((p) => p.id === 'tc-cvm-renew-1y')!;
+    const { fields } = load(readFileSync(resolve(SITES, markupFile(page)), 'utf8'), page.url).run();
+    expect(fields.orderType).toBe('续费');
+    expect(fields.renewalNotice).toMatch(/^续费订单不适用五天无理由退还/);
+    const flags = riskFlags('tencent-cloud', fields, 'zh-CN');
+    expect(flags.map((f) => f.id)).toEqual(['renewal-no-five-day']);
+    expect(flags[0]!.title).toBe('本单不享受五天无理由退款');
+    expect(flags[0]!.evidence).toBe(fields.renewalNotice);
+    // A new purchase's page says nothing of the kind: no flag.
+    const other = fixturePages.find((p) => p.id === 'tc-cvm-checkout-1y-autorenew')!;
+    expect(load(readFileSync(resolve(SITES, markupFile(other)), 'utf8'), other.url).run().fields.renewalNotice).toBeUndefined();
+  });
+});
 
 describe('extractCheckout on the fixture purchase pages', () => {
   const rows = checkouts.map((page) => {

@@ -20,6 +20,8 @@ const EDITION_LABELS = ['版本', 'Edition'];
 const ORDER_TYPE_LABELS = ['订单类型', '类型', 'Order type'];
 const SEAT_LABELS = ['账号数', '账户数', '用户数', 'Seats', 'Users'];
 const ORDER_ID_LABELS = ['订单号', '订单编号', 'Order ID', 'Order number'];
+/** "续费订单不适用五天无理由退还": a renewal page saying renewals get no five-day refund. */
+const RENEWAL_NO_FIVE_DAY = /续费[^。；;]{0,12}(不适用|不支持|不享受|不参与)[^。；;]{0,8}(五天|5\s*天|无理由)|renewals?[^.;]{0,30}(not eligible|do not qualify)[^.;]{0,30}(five|5)-?day/i;
 const AUTO_RENEW_LABELS = ['自动续费', '自动续订', 'Auto-renew', 'Auto renew'];
 
 const AUTO_RENEW = /自动续费|自动续订|自动扣费续费|自动.{0,8}续费|auto-?renew/i;
@@ -321,6 +323,8 @@ export function extractCheckout(root: ParentNode, context: CheckoutContext): Ext
   // A vendor's own site warning about resellers' promises is not one.
   const promise = context.vendorHost ? null : shortestMatching(scan, (t) => RESELLER_PROMISE.test(t));
   if (promise) fields.resellerPromise = promise;
+  const renewal = shortestMatching(scan, (t) => RENEWAL_NO_FIVE_DAY.test(t));
+  if (renewal) fields.renewalNotice = renewal;
   const digital = shortestMatching(scan, (t) => DIGITAL_GOODS.test(t));
   if (digital) fields.digitalGoodsNotice = digital.replace(/^[^：:]{1,8}[：:]\s*/, '');
 

@@ -45,6 +45,8 @@ export const checkoutFieldsSchema = z
     orderId: pageTextValue(),
     /** A notice that digital goods are not returnable once downloaded or activated. */
     digitalGoodsNotice: pageTextValue(),
+    /** A renewal page's own words that renewals get no five-day (no-reason) refund. */
+    renewalNotice: pageTextValue(),
   })
   .partial();
 export type CheckoutFields = Required<z.infer<typeof checkoutFieldsSchema>>;

@@ -8,7 +8,7 @@ import { launchExtension, recordedTabId, settle, type ExtensionSession } from '.
  * Every fixture page of the catalog (new families are covered as they are
  * added), at a common laptop size and at the smallest supported one: the card
  * as first shown covers no control of the page — no link, button, field,
- * select or ARIA widget.
+ * select or ARIA widget — and none of the words of a risk the page shows.
  */
 
 const CONTROLS =
@@ -61,6 +61,38 @@ function coveredControls(page: Page, box: NonNullable<Shown['card']>): Promise<s
   );
 }
 
+/** The words of the risks a fixture page shows (its promotion, renewal, reseller and digital-goods notices). */
+function riskTexts(fixture: (typeof fixturePages)[number]): string[] {
+  const expected = (fixture.expected ?? {}) as Record<string, unknown>;
+  return ['promoText', 'renewalNotice', 'resellerPromise', 'digitalGoodsNotice'].flatMap((key) => {
+    const text = expected[key];
+    return typeof text === 'string' && text.trim().length >= 4 ? [text.replace(/\s+/g, ' ').trim()] : [];
+  });
+}
+
+/** The risk texts whose words on the page lie under the box (laid-out lines of the text, not their whole block). */
+function coveredRiskText(page: Page, box: NonNullable<Shown['card']>, quotes: string[]): Promise<string[]> {
+  return page.evaluate(
+    ({ box, needles }) => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        const text = (node.nodeValue ?? '').replace(/\s+/g, ' ');
+        const needle = needles.find((n) => text.includes(n.slice(0, 12)));
+        if (!needle) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of Array.from(range.getClientRects())) {
+          if (r.width > 0 && r.left < box.x + box.width && box.x < r.right && r.top < box.y + box.height && box.y < r.bottom) out.push(needle.slice(0, 30));
+        }
+      }
+      return [...new Set(out)];
+    },
+    { box, needles: quotes },
+  );
+}
+
 for (const viewport of [
   { width: 1366, height: 768 },
   { width: 1280, height: 720 },
@@ -86,6 +118,9 @@ for (const viewport of [
         expect(first.card.x + first.card.width).toBeLessThanOrEqual(viewport.width);
         expect(first.card.y + first.card.height).toBeLessThanOrEqual(viewport.height);
         expect(await coveredControls(page, first.card)).toEqual([]);
+        // Nor the words of a risk it flags (a promotion's "不支持退款", a renewal's "不适用五天无理由").
+        const quotes = riskTexts(fixture);
+        if (quotes.length > 0) expect(await coveredRiskText(page, first.card, quotes)).toEqual([]);
       });
     }
 

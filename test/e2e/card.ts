@@ -138,17 +138,36 @@ export async function cardQuery(page: Page, selector: string): Promise<CardEleme
 /**
  * Waits until an element matching `selector` is in the card (or, with `gone`,
  * until none is, which includes no card at all). Polls; throws after
- * `timeout` ms (30 s by default) with what it waited for.
+ * `timeout` ms (30 s by default) with what it waited for. A card shown as its
+ * pill carries only the pill (and its risks' `data-flag`); what the opened card
+ * shows arrives when it is opened, so a wait for something the pill does not
+ * hold opens the pill once, with a trusted click, as a person would to read it.
  */
 export async function waitForCard(page: Page, selector: string, options: { timeout?: number; gone?: boolean } = {}): Promise<void> {
   const timeout = options.timeout ?? 30_000;
   const deadline = Date.now() + timeout;
+  let opened = false;
   for (;;) {
     const found = (await cardQuery(page, selector)).length > 0;
     if (found !== Boolean(options.gone)) return;
+    if (!options.gone && !opened && (await onlyThePill(page))) {
+      opened = true;
+      await openPill(page);
+    }
     if (Date.now() > deadline) throw new Error(`waitForCard: ${selector} ${options.gone ? 'still in' : 'not in'} the card after ${timeout} ms`);
     await page.waitForTimeout(100);
   }
+}
+
+/** True when the card shows its pill and nothing more has arrived yet (no section of the opened card). */
+async function onlyThePill(page: Page): Promise<boolean> {
+  return (await cardQuery(page, '[data-action="expand"]')).length > 0 && (await cardQuery(page, '.rg-card__body > *:not(.rg-list)')).length === 0;
+}
+
+/** Opens the card's pill with a trusted click at its centre. */
+async function openPill(page: Page): Promise<void> {
+  const [pill] = await onCard<CardElement['box']>(page, SCROLL_INTO_VIEW, '[data-action="expand"]');
+  if (pill) await page.mouse.click(pill.x + pill.width / 2, pill.y + pill.height / 2);
 }
 
 /**
@@ -161,8 +180,7 @@ export async function cardClick(page: Page, selector: string, options: { timeout
   let [box] = await onCard<CardElement['box']>(page, SCROLL_INTO_VIEW, selector);
   if ((!box || box.width === 0) && (await cardQuery(page, '[data-action="expand"]')).length > 0) {
     // The card shows as its pill: open it first, as a person would.
-    const [pill] = await onCard<CardElement['box']>(page, SCROLL_INTO_VIEW, '[data-action="expand"]');
-    if (pill) await page.mouse.click(pill.x + pill.width / 2, pill.y + pill.height / 2);
+    await openPill(page);
     await waitForCard(page, '[data-collapsed="false"]', options);
     [box] = await onCard<CardElement['box']>(page, SCROLL_INTO_VIEW, selector);
   }

@@ -45,18 +45,30 @@ async function card(page: Page): Promise<CardState> {
     slaMonth: await one('[data-sla-month]', 'data-sla-month'),
     orderId: await one('[data-order-id]', 'data-order-id'),
     outcome: await one('[data-outcome]', 'data-outcome'),
-    text: await cardText(page, '.rg-card'),
+    text: await shownText(page),
     images: (await all('img, iframe, object')).length,
     scripts: (await all('script')).length,
   };
 }
 
+/**
+ * The card's rendered text. An order page's automatic snapshot hides the card
+ * for the moment its picture is taken (hidden text has no rendered text): read
+ * again after it, for up to 5 s.
+ */
+async function shownText(page: Page): Promise<string> {
+  let text = await cardText(page, '.rg-card');
+  for (let i = 0; i < 50 && !text; i++) {
+    await page.waitForTimeout(100);
+    text = await cardText(page, '.rg-card');
+  }
+  return text;
+}
+
 /** Waits until the card carries what the worker computed for the page. */
 async function cardWith(page: Page, test: string): Promise<CardState> {
   await waitForCard(page, test, { timeout: 15_000 });
-  // An order page's automatic snapshot hides the card for the moment its
-  // picture is taken, and hidden text has no rendered text: read it after.
-  for (let i = 0; i < 50 && !(await cardText(page, '.rg-card')); i++) await page.waitForTimeout(100);
+  await shownText(page);
   // A card shown as its pill is opened first, as a person would, so its whole text is read.
   if ((await cardQuery(page, '[data-action="expand"]')).length > 0) {
     await cardClick(page, '[data-action="expand"]');
@@ -120,13 +132,14 @@ describe('content scripts on the vendor fixture sites', () => {
       expect(state.text.length, fixturePage.id).toBeGreaterThan(20);
       expect(messageKeys.filter((key) => state.text.includes(key)), fixturePage.id).toEqual([]);
     }
-  });
+    // Every page of every vendor, each card opened as a person would (its code arrives then).
+  }, 150_000);
 
   // The risks each purchase page shows (catalog `expected`: promotion, auto-renew, term, channel).
   const FLAGS: Record<string, string[]> = {
     'tc-cvm-checkout-1y-autorenew': ['auto-renew'],
     'tc-cvm-checkout-3y-promo': ['non-refundable-promo', 'multi-year'],
-    'tc-cvm-renew-1y': [],
+    'tc-cvm-renew-1y': ['renewal-no-five-day'],
     'tc-lighthouse-checkout-1m': ['auto-renew'],
     'ex-buy-standard-1y': ['no-refund-after-activation'],
     'ex-buy-premium-3y-autorenew': ['auto-renew', 'multi-year', 'no-refund-after-activation'],
@@ -322,6 +335,30 @@ describe('content scripts on the vendor fixture sites', () => {
     expect((await card(page)).hosts).toBe(0);
     await watcher.detach();
   });
+
+  it.each(['tc-workorder-create-refund', 'tea-workorder-create-refund'])(
+    'fills the refund ticket draft into the ticket form from the card, marking what it filled (%s)',
+    async (id) => {
+      // A saved order of the vendor: its own page is saved automatically.
+      await open(page, 'tc-deal-detail-paid-new');
+      await waitForCard(page, '[data-evidence="saved"], [data-evidence="duplicate"]', { timeout: 20_000 });
+      await open(page, id);
+      await cardWith(page, '[data-action="fill-draft"]');
+      await cardClick(page, '[data-action="fill-draft"]');
+      await waitForCard(page, '[data-fill-filled]', { timeout: 15_000 });
+      const said = await cardText(page, '[data-fill-filled]');
+      const filled = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-refund-guard-filled]')).map((el) => [el.getAttribute('data-refund-guard-filled'), el.value]),
+      );
+      const fields = Object.fromEntries(filled);
+      expect(fields['orderId']).toBe('20261118105822371604');
+      expect(fields['description']).toContain('20261118105822371604');
+      expect(said).toMatch(/^已填入：/);
+      // Nothing is submitted: the form is still there, unsent.
+      expect(page.url()).toBe(fixture(id).url);
+    },
+    60_000,
+  );
 
   it('opens the eligibility checker for this tab from the card', async () => {
     await open(page, 'tc-deal-detail-paid-new');

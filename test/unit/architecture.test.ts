@@ -63,7 +63,7 @@ describe('zod is configured once (no eval probe under the extension\'s CSP)', ()
  * detection, and the capture script injected on request. Resolved by their
  * value imports (`import type` costs nothing at run time).
  */
-const PAGE_ENTRIES = ['entrypoints/vendor-pages.content/index.ts', 'entrypoints/generic-checkout.content/index.ts', 'entrypoints/capture-tab.ts'];
+const PAGE_ENTRIES = ['entrypoints/vendor-pages.content/index.ts', 'entrypoints/generic-checkout.content/index.ts', 'entrypoints/capture-tab.ts', 'entrypoints/card-ui.ts'];
 
 function valueImports(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
@@ -110,7 +110,8 @@ describe('scripts inside web pages stay light (bench: main-thread time on vendor
 });
 
 describe('content scripts carry the card\'s messages only (bench: script size on vendor pages)', () => {
-  const CONTENT_ENTRIES = PAGE_ENTRIES.filter((e) => e.includes('.content/'));
+  // The content scripts, and the card's code they load on demand (run by the worker in the page).
+  const CONTENT_ENTRIES = PAGE_ENTRIES.filter((e) => e.includes('.content/') || e === 'entrypoints/card-ui.ts');
   const catalog = new Set<string>([...Object.keys(zhCN), ...Object.keys(en)]);
   const page = new Set<string>(pageMessageKeys());
 
@@ -121,16 +122,25 @@ describe('content scripts carry the card\'s messages only (bench: script size on
     expect(files.filter((f) => /^lib\/i18n\/(zh-CN|en)\.ts$|^lib\/i18n\/sections\/(?!(card|timeline)\.ts)/.test(f) || f === 'components/i18n.tsx')).toEqual([]);
   });
 
-  it.each(CONTENT_ENTRIES)('every message %s can show is in the card section', (entry) => {
+  /** The catalog keys a script's sources name, written out ('card.saved') or built from a prefix (t(`vendor.${…}`)). */
+  const keysOf = (entry: string) => {
     const { files } = pageScriptGraph(entry);
     const sources = files.filter((f) => /\.tsx?$/.test(f)).map((f) => readFileSync(join(ROOT, f), 'utf8'));
-    // Keys written out ('card.saved') and keys built from a prefix (t(`vendor.${…}`)).
     const quoted = [...catalog].filter((key) => sources.some((s) => s.includes(`'${key}'`) || s.includes(`"${key}"`)));
     const prefixes = sources.flatMap((s) => [...s.matchAll(/\bt\(\s*`([\w.-]+\.)\$\{/g)].map((m) => m[1]!));
     const built = [...catalog].filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+    return { quoted, prefixes, built };
+  };
+
+  it.each(CONTENT_ENTRIES)('every message %s can show is in the card section', (entry) => {
+    const { quoted, built } = keysOf(entry);
+    expect([...quoted, ...built].filter((key) => !page.has(key))).toEqual([]);
+  });
+
+  it('the check above reads the opened card\'s words (the pill\'s come from the worker)', () => {
+    const { quoted, prefixes } = keysOf('entrypoints/card-ui.ts');
     expect(quoted.length).toBeGreaterThan(20);
     expect(prefixes.length).toBeGreaterThan(0);
-    expect([...quoted, ...built].filter((key) => !page.has(key))).toEqual([]);
   });
 });
 

@@ -48,5 +48,10 @@ export const genericSoftwareFlags: VendorFlags & { advice: Record<RiskFlagId, Fl
         { source: 'FACTS.md', clause: 'URLs and page kinds: Apple / Google Play refunds' },
       ],
     },
+    'renewal-no-five-day': {
+      title: zhEn('续费不适用无理由退款', 'Renewals get no no-reason refund'),
+      advice: zhEn('页面写明续费不适用无理由退款：先确认续费时长再付款；续费后退款通常只按未使用部分计算。', 'The page says a renewal gets no no-reason refund: settle the term before paying; a renewal is usually refunded only for the unused part.'),
+      citations: [{ source: '004_d4e4eea1fdf0fe9a.txt', clause: '了解退款政策与条件' }],
+    },
   },
 };

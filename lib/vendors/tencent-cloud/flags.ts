@@ -20,5 +20,13 @@ export const tencentCloudFlags: VendorFlags = {
       advice: zhEn('五天后退还只按实付减已用部分（按当前价格与折扣计算），多年期折扣越大，能退的越少。', 'After five days a refund is only paid minus used (at current price and discount): the deeper the multi-year discount, the less comes back.'),
       citations: [{ source: 'FACTS.md', clause: 'Tencent Cloud refunds: partial refund (普通自助退还)' }],
     },
+    'renewal-no-five-day': {
+      title: zhEn('本单不享受五天无理由退款', 'This renewal gets no five-day no-reason refund'),
+      advice: zhEn('续费订单不适用五天无理由退还；续费后如需退还，只按实付减已用部分（按当前价格与折扣计算）退回余额。续费前先确认时长。', 'Renewals do not qualify for the five-day no-reason refund; refunded later, they return only paid minus used (at current price and discount) to the balance. Settle the term before renewing.'),
+      citations: [
+        { source: 'FACTS.md', clause: 'Tencent Cloud refunds: five-day no-reason full refund (五天无理由退还)' },
+        { source: 'FACTS.md', clause: 'Tencent Cloud refunds: partial refund (普通自助退还)' },
+      ],
+    },
   },
 };
