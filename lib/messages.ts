@@ -368,7 +368,7 @@ export function createDispatcher(handlers: Handlers) {
       return { ok: false, error: { code: 'malformed', message: `malformed "${type}" request`, issues: describeIssues(request.error) } };
     }
     try {
-      const result = await handler(request.data as never, sender);
+      const result = await handler(request.data as RequestOf<MessageType>, sender);
       const response = protocol()[key].response.safeParse(result);
       if (!response.success) {
         return { ok: false, error: { code: 'bad-response', message: `handler for "${type}" returned a malformed response`, issues: describeIssues(response.error) } };

@@ -395,7 +395,7 @@ describe('Checker: evidence checklist', () => {
     const { services, store } = fakeServices({ snapshots: [partial] });
     services.captureTab.mockImplementation(async () => {
       store.push({ ...paidOrderSnapshot, id: 'snap-000009' });
-      return { status: 'saved', id: 'snap-000009', seq: 9, hash: 'a'.repeat(64), screenshot: false } as never;
+      return { status: 'saved', id: 'snap-000009', seq: 9, hash: 'a'.repeat(64), screenshot: false };
     });
     renderChecker(services);
     await user.click(await screen.findByRole('button', { name: '先看初步结论' }));
@@ -424,7 +424,7 @@ describe('Checker: evidence checklist', () => {
     const user = userEvent.setup();
     const partial = { ...paidOrderSnapshot, fields: { orderId: ORDER_ID, createdAt: '2026-11-18 10:58:22' } };
     const { services } = fakeServices({ snapshots: [partial] });
-    services.captureTab.mockResolvedValue({ status: 'failed', reason: 'quota', message: 'QuotaExceededError' } as never);
+    services.captureTab.mockResolvedValue({ status: 'failed', reason: 'quota', message: 'QuotaExceededError' });
     renderChecker(services);
     await user.click(await screen.findByRole('button', { name: '先看初步结论' }));
     await user.click(await screen.findByRole('button', { name: '立即保存当前页面' }));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createCalendar } from '../../lib/time';
+import { createCalendar, type YearOverride } from '../../lib/time';
 import { evaluateClaim, type Verdict } from '../../lib/claims/eligibility';
 import { evidenceChecklist, type ClaimSnapshot } from '../../lib/claims/evidence';
 import { findPack, loadUserPacks } from '../../lib/policy/registry';
@@ -73,7 +73,7 @@ export function usableSettings(raw: CheckerSettings): UsableSettings {
   let holidayOverrides = [...raw.holidayOverrides];
   if (holidayOverrides.length) {
     try {
-      createCalendar(holidayOverrides as never);
+      createCalendar(holidayOverrides as YearOverride[]);
     } catch (error) {
       problems.push({ kind: 'holidays', message: error instanceof Error ? error.message : String(error) });
       holidayOverrides = [];
@@ -155,7 +155,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
       alive = false;
       stop?.();
     };
-    // `ready` is read once, as the checker mounts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `ready` is read once, as the checker mounts.
   }, [services]);
 
   const resetClaim = () => {
@@ -221,7 +221,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
       alive = false;
       clearTimeout(timer);
     };
-    // showOrder only sets state: the tab and its order decide when this runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- showOrder only sets state: the tab and its order decide when this runs.
   }, [services, current, tabOrder]);
 
   const vendors: VendorChoice[] = useMemo(
@@ -245,7 +245,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
     if (!facts || !settings) return null;
     if (typeof facts.purchasedAt !== 'string') return { needPurchase: true };
     try {
-      return { verdict: evaluateClaim(facts, now, { locale, packs: settings.packs, holidayOverrides: settings.holidayOverrides as never }) };
+      return { verdict: evaluateClaim(facts, now, { locale, packs: settings.packs, holidayOverrides: settings.holidayOverrides as YearOverride[] }) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

@@ -103,7 +103,7 @@ describe('TicketEditor: the draft as editable fields', () => {
         ],
         kept: [],
         missing: ['name'],
-      }) as never,
+      }),
     );
     render(<Editor services={services} />);
     await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('找到已打开的工单表单：提交工单 - 工单 - 控制台'));
@@ -199,7 +199,7 @@ describe('TicketEditor: the draft as editable fields', () => {
 
     const { services } = fakeServices();
     services.findTicketTabs.mockResolvedValue([workorderTab]);
-    services.fillTicket.mockResolvedValue({ status: 'preview', url: workorderTab.url, filled: [], kept: [], missing: [] } as never);
+    services.fillTicket.mockResolvedValue({ status: 'preview', url: workorderTab.url, filled: [], kept: [], missing: [] });
     render(<Editor services={services} />);
     expect(await screen.findByTestId('form-status')).toHaveTextContent('找到已打开的工单表单');
     expect(screen.getByRole('button', { name: '填入工单表单' })).toHaveClass('rg-button--primary');

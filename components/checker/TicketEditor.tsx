@@ -5,6 +5,7 @@ import { MessagingError } from '../../lib/wire';
 import type { ResponseOf } from '../../lib/messages';
 import type { ClaimSnapshot } from '../../lib/claims/evidence';
 import type { Verdict } from '../../lib/claims/eligibility';
+import type { YearOverride } from '../../lib/time';
 import { useI18n } from '../i18n';
 import type { CheckerServices } from './services';
 
@@ -70,7 +71,7 @@ export function TicketEditor(props: TicketEditorProps) {
   const drafted = useMemo((): { draft: TicketDraft } | { error: string } => {
     try {
       const withContact = contactFact ? { ...facts, contact: contactFact } : facts;
-      return { draft: draftTicket(verdict, withContact, snapshots, locale, { target, packs, holidayOverrides: holidayOverrides as never, evidenceHead }) };
+      return { draft: draftTicket(verdict, withContact, snapshots, locale, { target, packs, holidayOverrides: holidayOverrides as YearOverride[], evidenceHead }) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

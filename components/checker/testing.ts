@@ -1,6 +1,11 @@
 import { vi } from 'vitest';
 import type { CheckerServices, ClaimDraft } from './services';
 
+type Capture = Awaited<ReturnType<CheckerServices['captureTab']>>;
+type Fill = Awaited<ReturnType<CheckerServices['fillTicket']>>;
+// A stored body with only the fields the checker reads (the rest are the worker's bookkeeping).
+type Body = Awaited<ReturnType<CheckerServices['getBodies']>>['bodies'][number];
+
 /** Test doubles for the checker's browser side: stored snapshots in memory, every call recorded. */
 
 export const NOW = '2026-11-22T12:00:00+08:00';
@@ -71,12 +76,12 @@ export function fakeServices(options: { snapshots?: StoredSnapshot[]; customPack
       return { items, total: items.length };
     }),
     getBodies: vi.fn(async (ids: string[]) => ({
-      bodies: ids.flatMap((id) => store.filter((x) => x.id === id).map((s) => ({ ...s, schemaVersion: 1, type: 'snapshot' }) as never)),
+      bodies: ids.flatMap((id) => store.filter((x) => x.id === id).map((s) => ({ ...s, schemaVersion: 1, type: 'snapshot' }) as Body)),
     })),
-    captureTab: vi.fn(async (_tabId: number) => ({ status: 'failed', reason: 'not-allowed', message: 'no page' }) as never),
+    captureTab: vi.fn(async (_tabId: number) => ({ status: 'failed', reason: 'not-allowed', message: 'no page' }) as Capture),
     loadSettings: vi.fn(async () => ({ customPacks: options.customPacks ?? [], holidayOverrides: options.holidayOverrides ?? [] })),
     findTicketTabs: vi.fn(async () => [] as Awaited<ReturnType<CheckerServices['findTicketTabs']>>),
-    fillTicket: vi.fn(async (_tabId: number, _request: { dryRun: boolean }) => ({ status: 'no-form', url: '', filled: [], kept: [], missing: [] }) as never),
+    fillTicket: vi.fn(async (_tabId: number, _request: { dryRun: boolean }) => ({ status: 'no-form', url: '', filled: [], kept: [], missing: [] }) as Fill),
     focusTab: vi.fn(async () => {}),
     openUrl: vi.fn(),
     openLocker: vi.fn(),
