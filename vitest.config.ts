@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { preactCompatAliases } from './build/preact-compat';
 
-// Four layers, one runner: `unit` (pure lib/ in Node), `component` (React in a
-// DOM), `e2e` (the built extension in headless Chromium; `npm run test:e2e`
-// builds first), `firefox` (a smoke layer on the Firefox build in Firefox ESR). Each layer is its own project so they can run separately.
+// Four layers, one runner: `unit` (pure lib/ in Node), `component` (the components in a DOM,
+// rendered by Preact's compat layer as the build ships them), `e2e` (the built extension in
+// headless Chromium; `npm run test:e2e` builds first), `firefox` (a smoke layer on the Firefox
+// build in Firefox ESR). Each layer is its own project so they can run separately.
 export default defineConfig({
   test: {
     projects: [
@@ -19,8 +21,13 @@ export default defineConfig({
       },
       {
         plugins: [WxtVitest(), react()],
+        // `module` first: Testing Library's ES build imports react-dom/client and react-dom/test-utils by
+        // name (so the aliases apply); its CommonJS build would require React itself.
+        resolve: { alias: preactCompatAliases, mainFields: ['module', 'main'] },
         test: {
           name: 'component',
+          // Inlined so that its own `react` and `react-dom` imports resolve to Preact as well.
+          server: { deps: { inline: ['@testing-library/react'] } },
           environment: 'jsdom',
           include: ['components/**/*.test.tsx', 'entrypoints/**/*.test.tsx', 'platform/**/*.test.ts', 'test/component/**/*.test.{ts,tsx}'],
           setupFiles: ['test/component/setup.ts'],

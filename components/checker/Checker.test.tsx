@@ -143,8 +143,8 @@ describe('Checker: opening on the order of the current tab', () => {
     within(question('convertedFromPayAsYouGo')).getByRole('button', { name: '是' }).focus();
     await user.keyboard('{Tab}{Enter}'); // "否"
     await waitFor(() => expect(question('convertedFromPayAsYouGo')).toBeNull());
-    // The keyboard moves on to the next question by itself.
-    expect(document.querySelector('fieldset[data-fact]')!.contains(document.activeElement)).toBe(true);
+    // The keyboard moves on to the next question by itself (an effect: Preact runs it after the paint).
+    await waitFor(() => expect(document.querySelector('fieldset[data-fact]')!.contains(document.activeElement)).toBe(true));
     // Skipping leaves the fact unknown and says so.
     within(question('firstNoReasonRefundUsed')).getByRole('button', { name: '不确定，跳过' }).focus();
     await user.keyboard('{Enter}');
@@ -207,7 +207,8 @@ describe('Checker: estimated deadlines', () => {
   });
 });
 
-describe('Checker: holiday overrides from the settings', () => {
+// Each case answers a dozen questions by typing and clicking: seconds of work on a busy machine.
+describe('Checker: holiday overrides from the settings', { timeout: 20_000 }, () => {
   /** A CVM outage in December 2026: the SLA claim opens after the 5th business day of January 2027. */
   async function slaClaimWindow(holidayOverrides: unknown[]) {
     const user = userEvent.setup();
@@ -229,14 +230,14 @@ describe('Checker: holiday overrides from the settings', () => {
         await user.selectOptions(q.getByRole('combobox'), 'outage');
         await user.click(q.getByRole('button', { name: '确定' }));
       } else if (fact === 'outageMonth') {
-        fireEvent.change(q.getByLabelText(/故障发生在哪个月/), { target: { value: '2026-12' } });
+        fireEvent.input(q.getByLabelText(/故障发生在哪个月/), { target: { value: '2026-12' } });
         await user.click(q.getByRole('button', { name: '确定' }));
       } else await user.click(q.getByRole('button', { name: '不确定，跳过' }));
     }
     // Skipped questions leave the verdict provisional; with none left it shows by itself.
     const show = screen.queryByRole('button', { name: /查看结论|先看初步结论/ });
     if (show) await user.click(show);
-    const window = await screen.findByTestId('claim-window');
+    const window = await screen.findByTestId('claim-window', undefined, { timeout: 5000 });
     expect(screen.getByTestId('outcome')).toHaveAttribute('data-outcome', 'compensation');
     const alerts = screen.queryAllByRole('alert').map((a) => a.textContent ?? '');
     view.unmount();
