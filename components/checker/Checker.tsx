@@ -5,7 +5,7 @@ import { evidenceChecklist, type ClaimSnapshot } from '../../lib/claims/evidence
 import { findPack, loadUserPacks } from '../../lib/policy/registry';
 import { isShippedVendor, SHIPPED_VENDORS } from '../../lib/vendors/types';
 import { localize } from '../../lib/policy/text';
-import { MessagingError } from '../../lib/wire';
+import { MessagingError } from '../protocol';
 import { validatePack } from '../../lib/policy/schema';
 import { findTabOrder, readOrderBodies, type TabOrder } from '../../lib/evidence/tab-order';
 import { useI18n } from '../i18n';

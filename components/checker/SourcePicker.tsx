@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { OrderRef } from '../../lib/evidence/tab-order';
-import type { ResponseOf } from '../../lib/messages';
+import type { ResponseOf } from '../protocol';
 import { useI18n } from '../i18n';
 import { displayTime } from '../datetime';
 import { formatMoney } from '../../lib/policy/text';

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { draftTicket, missingEvidenceNote, TICKET_TEMPLATES, type TicketDraft } from '../../lib/tickets/draft';
 import { fillHints, fillValuesFromDraft, type FillField } from '../../lib/tickets/fill';
-import { MessagingError } from '../../lib/wire';
-import type { ResponseOf } from '../../lib/messages';
+import { MessagingError, type ResponseOf } from '../protocol';
 import type { ClaimSnapshot } from '../../lib/claims/evidence';
 import type { Verdict } from '../../lib/claims/eligibility';
 import type { YearOverride } from '../../lib/time';

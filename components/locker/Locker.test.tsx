@@ -9,7 +9,7 @@ import { orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
 const signing = testSigner();
 const signer = () => signing;
 import type { Locale } from '../../lib/i18n';
-import { MessagingError } from '../../lib/messages';
+import { MessagingError } from '../protocol';
 import { StaticLocale } from '../i18n';
 import type { LockerApi } from './api';
 import { Locker } from './Locker';

@@ -1,6 +1,6 @@
 import { shanghaiDisplay } from '../../lib/evidence/time';
 import type { MessageKey, Translate } from '../../lib/i18n';
-import { errorMessageKey, MessagingError } from '../../lib/messages';
+import { errorMessageKey, MessagingError } from '../protocol';
 import { isShippedVendor, PAGE_KINDS, type PageKind } from '../../lib/vendors/types';
 
 export const vendorLabel = (vendor: string, t: Translate) => (isShippedVendor(vendor) ? t(`vendor.${vendor}`) : vendor);

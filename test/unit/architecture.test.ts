@@ -197,3 +197,16 @@ describe('a vendor is one unit (issue 18 §4): its folder, one line in the catal
     }
   });
 });
+
+describe('the UI reaches the message protocol through one module (issue 21)', () => {
+  const components = sourceFiles(join(ROOT, 'components')).filter((f) => !f.endsWith(join('components', 'protocol.ts')));
+
+  it('no component imports lib/messages, lib/wire or platform messaging except components/protocol.ts', () => {
+    const direct = components.filter((file) => {
+      const code = readFileSync(file, 'utf8');
+      return /from\s+['"](?:\.\.\/)+(?:lib\/messages|lib\/wire|platform\/(?:page-)?messaging)(?:\/[\w-]+)?['"]/.test(code);
+    });
+    expect(components.length).toBeGreaterThan(20);
+    expect(direct.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});
