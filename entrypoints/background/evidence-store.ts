@@ -556,24 +556,29 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       payload: unknown,
       screenshot: Uint8Array | null | Promise<Uint8Array | null>,
       now: Date,
-      received: Partial<Pick<UnpackedParts, 'textDeflate' | 'domBytes'>> = {},
+      received: Partial<Pick<UnpackedParts, 'textDeflate' | 'domDeflate'>> = {},
     ): Promise<CaptureResult> {
       let prepared;
       try {
         // A screenshot still being taken is waited for last, once the page's text and copy are ready.
         prepared = await prepareCapture(payload as CapturePayloadInput, screenshot instanceof Uint8Array ? screenshot : null, now, {
           text: received.textDeflate?.bytes,
-          dom: received.domBytes,
+          dom: received.domDeflate?.bytes,
         });
       } catch (error) {
         if (error instanceof CaptureRejected) throw new EvidenceStoreError(error.reason, error.message);
         throw error;
       }
       // Compressed before the write transaction opens (an await inside it would end it).
-      // The page sent its text deflated: when redaction changed none of it, those bytes are kept.
+      // The page sent its text and copy deflated: what redaction changed none of keeps those bytes
+      // (for the copy, the very bytes the page sent are the prepared ones: nothing was encoded again).
       const sent = received.textDeflate;
       const keepSent = sent !== undefined && sameBytes(sent.bytes, prepared.textBytes);
-      const [text, domDeflated] = await Promise.all([keepSent ? sent.deflated : deflateRaw(prepared.textBytes), deflateRaw(prepared.domBytes)]);
+      const sentDom = received.domDeflate;
+      const [text, domDeflated] = await Promise.all([
+        keepSent ? sent.deflated : deflateRaw(prepared.textBytes),
+        sentDom?.bytes === prepared.domBytes ? sentDom.deflated : deflateRaw(prepared.domBytes),
+      ]);
       const dom = { encoding: 'deflate' as const, bytes: domDeflated };
       const large = prepared.domBytes.length >= DOM_DELTA_FROM;
       if (screenshot instanceof Promise) {
