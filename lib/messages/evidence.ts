@@ -12,8 +12,8 @@ export type CaptureFailure = (typeof CAPTURE_FAILURES)[number];
 const screenshotTicket = z.string().regex(SCREENSHOT_TICKET);
 const base64Text = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-/** The evidence locker's messages: captures, the stored snapshots, their export and verification. */
-export function evidenceMessages() {
+/** Saving a page: from its content script, or from the popup for any tab. */
+function captureMessages() {
   const captureResponse = z.discriminatedUnion('status', [
     /** Acknowledged only after the write transaction committed. */
     z.object({ status: z.literal('saved'), id: snapshotId, seq: z.number().int().positive(), hash: sha256, screenshot: z.boolean() }),
@@ -21,8 +21,6 @@ export function evidenceMessages() {
     z.object({ status: z.literal('duplicate'), id: snapshotId }),
     z.object({ status: z.literal('failed'), reason: z.enum(CAPTURE_FAILURES), message: z.string().max(2000) }),
   ]);
-
-  const storedNote = z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema });
 
   return {
     /**
@@ -55,6 +53,24 @@ export function evidenceMessages() {
         .refine((r) => r.packed === undefined || (r.text === '' && r.dom === ''), 'with packed parts, text and dom are empty'),
       response: captureResponse,
     },
+    /**
+     * Extension page (popup) → worker: save the page in this tab as a manual
+     * snapshot, the same way the context menu and the keyboard shortcut do (the
+     * worker injects the capture script; activeTab must cover the tab).
+     */
+    'evidence.captureTab': {
+      from: 'extension',
+      request: z.object({ tabId: z.number().int().nonnegative() }),
+      response: captureResponse,
+    },
+  } as const;
+}
+
+/** The stored evidence, for the extension's pages: list, read, annotate, delete, export, verify. */
+function storedEvidenceMessages() {
+  const storedNote = z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema });
+
+  return {
     /** Locker → worker: snapshots newest first, filtered, one page at a time. */
     'evidence.list': {
       from: 'extension',
@@ -78,6 +94,12 @@ export function evidenceMessages() {
           })
           .nullable(),
       }),
+    },
+    /** Popup → worker: the bodies of some snapshots (fields, URL, times), without text, copy or picture. */
+    'evidence.bodies': {
+      from: 'extension',
+      request: z.object({ ids: z.array(snapshotId).max(20) }),
+      response: z.object({ bodies: z.array(snapshotBodySchema) }),
     },
     /** Locker → worker: remove a snapshot's content; the chain keeps its entry and gains a tombstone. */
     'evidence.delete': {
@@ -112,22 +134,6 @@ export function evidenceMessages() {
       request: z.object({}),
       response: z.object({ algorithm: z.string(), fingerprint: z.string().max(100), headHash: sha256 }),
     },
-    /**
-     * Extension page (popup) → worker: save the page in this tab as a manual
-     * snapshot, the same way the context menu and the keyboard shortcut do (the
-     * worker injects the capture script; activeTab must cover the tab).
-     */
-    'evidence.captureTab': {
-      from: 'extension',
-      request: z.object({ tabId: z.number().int().nonnegative() }),
-      response: captureResponse,
-    },
-    /** Popup → worker: the bodies of some snapshots (fields, URL, times), without text, copy or picture. */
-    'evidence.bodies': {
-      from: 'extension',
-      request: z.object({ ids: z.array(snapshotId).max(20) }),
-      response: z.object({ bodies: z.array(snapshotBodySchema) }),
-    },
     /** Options → worker: delete every snapshot, note and chain entry (the chain starts again from genesis). */
     'evidence.wipe': {
       from: 'extension',
@@ -135,4 +141,9 @@ export function evidenceMessages() {
       response: z.object({ wiped: z.number().int().nonnegative() }),
     },
   } as const;
+}
+
+/** The evidence locker's messages: captures, the stored snapshots, their export and verification. */
+export function evidenceMessages() {
+  return { ...captureMessages(), ...storedEvidenceMessages() };
 }
