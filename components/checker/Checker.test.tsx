@@ -233,6 +233,8 @@ describe('Checker: holiday overrides from the settings', { timeout: 20_000 }, ()
         fireEvent.input(q.getByLabelText(/故障发生在哪个月/), { target: { value: '2026-12' } });
         await user.click(q.getByRole('button', { name: '确定' }));
       } else await user.click(q.getByRole('button', { name: '不确定，跳过' }));
+      // The answered question leaves once the answer has rendered (Preact renders after the event).
+      await waitFor(() => expect(document.querySelector(`fieldset[data-fact="${fact}"]`)).toBeNull());
     }
     // Skipped questions leave the verdict provisional; with none left it shows by itself.
     const show = screen.queryByRole('button', { name: /查看结论|先看初步结论/ });
