@@ -145,7 +145,8 @@ describe('Popup', () => {
     expect(document.querySelector('.rg-button--primary')).toBe(fill);
     await userEvent.click(fill);
     expect(await screen.findByTestId('ticket')).toBeInTheDocument();
-    expect(services.findTicketTabs).toHaveBeenCalled();
+    // Asked by an effect of the ticket view (Preact runs it after the paint).
+    await waitFor(() => expect(services.findTicketTabs).toHaveBeenCalled());
   });
 
   it('on a page that is no web page, says one sentence', async () => {
