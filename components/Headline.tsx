@@ -7,10 +7,12 @@ import { HEADLINE_SEPARATOR } from '../lib/headline-text';
  * `headlineText(words)` (lib/headline-text), the words notifications carry.
  * `data-headline` and `data-tone` let tests compare surfaces.
  */
-export function Headline({ words, className }: { words: HeadlineWords; className?: string }) {
+export function Headline({ words, className, inline = false }: { words: HeadlineWords; className?: string; inline?: boolean }) {
+  // Inside a button (a saved order's row) only phrasing content may stand: a span, laid out as a block.
+  const Tag = inline ? 'span' : 'p';
   return (
-    <p
-      className={`rg-headline rg-headline--${words.tone}${className ? ` ${className}` : ''}`}
+    <Tag
+      className={`rg-headline rg-headline--${words.tone}${inline ? ' rg-headline--inline' : ''}${className ? ` ${className}` : ''}`}
       data-headline=""
       data-tone={words.tone}
       data-confirmed={words.confirmed ? 'true' : 'false'}
@@ -23,6 +25,6 @@ export function Headline({ words, className }: { words: HeadlineWords; className
           <span className="rg-headline__deadline">{words.deadline}</span>
         </>
       )}
-    </p>
+    </Tag>
   );
 }

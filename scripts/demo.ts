@@ -15,6 +15,8 @@ import { contactSheet, type Shot } from './demo-sheet';
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
+/** `--pictures-only`: just the pictures' screenshots (a quicker look after a change to them). */
+const picturesOnly = args.has('--pictures-only');
 const outDir = join(ROOT, 'demo-screenshots');
 const started = Date.now();
 
@@ -245,6 +247,61 @@ async function slaMonth(session: ExtensionSession) {
   });
 }
 
+/** The pictures (issue 23): the routes' timeline in the popup and the card, the SLA month and year. */
+async function pictures(session: ExtensionSession, lang: 'zh-CN' | 'en') {
+  section = lang === 'zh-CN' ? '图示：时间线与 SLA 月份 · Pictures: timeline and SLA month' : 'Pictures (English)';
+  await step(`${lang}: the routes' timeline in the popup and on the card`, async () => {
+    const order = fixtureById('tc-deal-detail-paid-new');
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(order.url);
+    await settle(page);
+    await waitForCard(page, '[data-evidence="saved"]', { timeout: 15_000 });
+    const tabId = await tabIdOf(session, order.url);
+    // As of the fourth day after payment: the five-day window still open, so every kind of bar shows.
+    const popup = await openPopup(session, `?${new URLSearchParams({ tab: String(tabId), now: '2026-11-22T12:00:00+08:00' })}`);
+    await popup.locator('[data-action="show-verdict"]').click({ timeout: 15_000 });
+    const timeline = popup.locator('[data-testid="verdict"] [data-timeline]');
+    await timeline.waitFor({ timeout: 10_000 });
+    await shoot(popup, `${lang}-timeline-popup`, `结论下的时间线（380 宽） · the timeline under the verdict's headline, 380 px (${lang})`);
+    await timeline.screenshot({ path: join(outDir, `${lang}-timeline-only.png`) });
+    shots.push({ file: `${lang}-timeline-only.png`, title: `时间线特写 · the timeline alone (${lang})`, section });
+    await cardClick(page, '[data-action="expand"]');
+    await waitForCard(page, '[data-timeline]', { timeout: 5000 });
+    await shoot(page, `${lang}-timeline-card`, `展开的卡片中的时间线 · the timeline in the expanded card (${lang})`);
+    await Promise.all([popup.close(), page.close()]);
+  });
+  await step(`${lang}: the SLA month and year pictures`, async () => {
+    const sla = await session.context.newPage();
+    await sla.setViewportSize({ width: 1100, height: 900 });
+    await sla.goto(session.extensionUrl('sla.html'));
+    await sla.locator('h1').waitFor();
+    // October: webmail down 150 min, SMTP 45 min, and 3 h of announced maintenance (seed 002 §2.3 (1));
+    // August: a six-hour IMAP outage and a force-majeure day (§2.3 (7)).
+    const entry = (id: string, start: string, end: string, failed: string[], excluded?: string) => ({ id, service: 'exmail', start, end, failed, note: '', snapshotIds: [], ...(excluded ? { excluded } : {}) });
+    const entries = [
+      entry('out-pic-1', '2026-08-05T08:00:00+08:00', '2026-08-05T14:00:00+08:00', ['imap']),
+      entry('out-pic-2', '2026-08-19T00:00:00+08:00', '2026-08-19T20:00:00+08:00', ['webmail'], 'force-majeure'),
+      entry('out-pic-3', '2026-10-10T09:00:00+08:00', '2026-10-10T11:30:00+08:00', ['webmail']),
+      entry('out-pic-4', '2026-10-21T01:00:00+08:00', '2026-10-21T04:00:00+08:00', ['smtp'], 'notified-maintenance'),
+      entry('out-pic-5', '2026-10-21T14:10:00+08:00', '2026-10-21T14:55:00+08:00', ['smtp']),
+    ];
+    await sla.evaluate((list) => chrome.storage.local.set({ outageLog: { version: 1, entries: list, fees: { 'exmail:2026-10': 300 } } }), entries);
+    await sla.reload();
+    const month = sla.locator('[data-section="month"]');
+    await month.locator('[data-month-picture="2026-10"]').waitFor({ timeout: 10_000 });
+    await month.screenshot({ path: join(outDir, `${lang}-sla-month-picture.png`) });
+    shots.push({ file: `${lang}-sla-month-picture.png`, title: `SLA 月份图与全年柱状图：2026-10 · the SLA month and year pictures, October (${lang})`, section });
+    await sla.locator('[data-year-month="2026-08"] button').click();
+    await month.locator('[data-month-picture="2026-08"]').waitFor({ timeout: 5000 });
+    await month.screenshot({ path: join(outDir, `${lang}-sla-month-picture-august.png`) });
+    shots.push({ file: `${lang}-sla-month-picture-august.png`, title: `从全年图打开 2026-08 · August opened from the year bars (${lang})`, section });
+    // Leave the log as the walk-through's SLA step expects to write it.
+    await sla.evaluate(() => chrome.storage.local.remove('outageLog'));
+    await sla.close();
+  });
+}
+
 /** The locker with the demo's snapshots, one opened, then an exported bundle checked in the locker. */
 async function locker(session: ExtensionSession) {
   section = '证据库与导出校验 · The locker and a verified export';
@@ -281,7 +338,12 @@ async function screenshots() {
     // zh-CN: as a user who turned on automatic screenshots in options (so snapshots carry pictures).
     const session = await launchExtension({ lang: lang === 'en' ? 'en-US' : 'zh-CN', server, grantAllUrls: lang === 'zh-CN' });
     try {
+      if (picturesOnly) {
+        await pictures(session, lang);
+        continue;
+      }
       await extensionPages(session, lang);
+      await pictures(session, lang);
       if (lang === 'zh-CN') {
         await cardStates(session);
         await genericSite(session);

@@ -2,6 +2,7 @@ import type { CheckoutCardModel } from '../../lib/card/model';
 import { useI18n } from '../i18n-context';
 import { Headline } from '../Headline';
 import { Citation, Clock } from './Clock';
+import { RouteTimeline } from '../timeline/RouteTimeline';
 
 /**
  * What the checkout card says about this purchase: the policy's answer to a
@@ -20,6 +21,7 @@ export function CheckoutSummary({ model }: { model: CheckoutCardModel }) {
       <div className="rg-section" data-outcome={headline.outcome}>
         <span className="rg-card__label">{t('card.changedMind')}</span>
         <Headline words={model.words} />
+        <RouteTimeline input={model.timeline} width={290} />
         {basis.map((b) => (
           <Citation key={b.citation} citation={{ title: b.citation }} text={b.text} />
         ))}

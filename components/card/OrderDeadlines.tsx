@@ -2,6 +2,7 @@ import type { CardContent, OrderCardModel, SlaWindow } from '../../lib/card/mode
 import { useI18n } from '../i18n-context';
 import { Headline } from '../Headline';
 import { Clock } from './Clock';
+import { RouteTimeline } from '../timeline/RouteTimeline';
 
 export type OrderRow = CardContent['orderRows'][number];
 
@@ -31,6 +32,7 @@ export function OrderDeadlines({ model, rows }: { model: OrderCardModel | null; 
             {model.purchasedAt && <span className="rg-muted"> · {t('card.order.paid', { time: model.purchasedAt.slice(0, 16).replace('T', ' ') })}</span>}
           </p>
           <Headline words={model.words} />
+          <RouteTimeline input={model.timeline} width={290} />
           {!model.purchasedAt || (model.state !== 'paid' && model.state !== 'unknown') ? null : model.clocks.length === 0 ? (
             <p className="rg-muted">{t('card.noClocks')}</p>
           ) : (

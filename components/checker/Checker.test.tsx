@@ -9,8 +9,9 @@ import { pageTimeToIso, termMonths } from '../../lib';
 import { orderFacts } from '../../lib/claims/order-facts';
 import { cardContent } from '../../lib/card/model';
 import { headlineText } from '../../lib/headline-text';
+import { snapshotHeadlines } from '../../lib/claims/order-headline';
 import type { CurrentTab } from './services';
-import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
+import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from '../../test/doubles/checker';
 
 const orderTab: CurrentTab = { tabId: 7, url: ORDER_URL, match: { vendor: 'tencent-cloud', kind: 'order' } };
 
@@ -21,6 +22,9 @@ function renderChecker(services: ReturnType<typeof fakeServices>['services'], cu
     </StaticLocale>,
   );
 }
+
+/** A whole claim clicked through (several evaluations) may take longer than the default 5 s on a loaded machine. */
+const LONG_FLOW_MS = 20_000;
 
 const question = (fact: string) => document.querySelector(`fieldset[data-fact="${fact}"]`) as HTMLElement;
 
@@ -132,7 +136,7 @@ describe('Checker: opening on the order of the current tab', () => {
     await user.click(within(where).getByRole('button', { name: /^打开 腾讯云工单/ }));
     expect(services.openUrl).toHaveBeenCalledWith('https://console.cloud.tencent.com/workorder/category');
     expect(within(verdict).getByTestId('next-steps')).toHaveTextContent('退还');
-  });
+  }, LONG_FLOW_MS);
 
   it('is usable from the keyboard alone: answers with Tab and Enter', async () => {
     const user = userEvent.setup();
@@ -255,7 +259,7 @@ describe('Checker: holiday overrides from the settings', { timeout: 20_000 }, ()
     const exact = await slaClaimWindow([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: '国务院办公厅通知' }]);
     expect(exact).toHaveTextContent('2027-01-08');
     expect(exact.querySelector('[data-estimated]')).toBeNull();
-  });
+  }, LONG_FLOW_MS);
 
   it('an unreadable override is reported and the bundled calendar is used', async () => {
     const window = await slaClaimWindow([{ year: 2027, holidays: ['2027-13-40'], workdays: [] }]);
@@ -290,6 +294,33 @@ describe('Checker: other starting points', () => {
     await screen.findByTestId('questions');
     expect(screen.getByLabelText(/订单号/)).toHaveValue('20261021090412158720');
     expect((screen.getByLabelText(/购买 \/ 支付时间/) as HTMLInputElement).value).toMatch(/^2026-10-21T09:05:01/);
+  });
+
+  it('each saved order shows product, amount, date, status and its headline, in the words the locker uses', async () => {
+    const refunded = { ...paidOrderSnapshot, id: 'snap-000002', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { ...paidOrderSnapshot.fields, orderId: '20261021090412158720', status: '已退款', paidAt: '2026-10-21 09:05:01', amountPaid: 68, product: '轻量应用服务器 Lighthouse' } };
+    const { paidAt: _paid, ...unpaidFields } = paidOrderSnapshot.fields;
+    const unpaid = { ...paidOrderSnapshot, id: 'snap-000003', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261122093344810257', fields: { ...unpaidFields, orderId: '20261122093344810257', status: '待支付', createdAt: '2026-11-22 09:33:44' } };
+    const { services } = fakeServices({ snapshots: [paidOrderSnapshot, refunded, unpaid] });
+    renderChecker(services, null);
+    const list = await screen.findByTestId('stored-orders');
+    const row = (orderId: string) => list.querySelector(`[data-order-id="${orderId}"]`) as HTMLElement;
+    await waitFor(() => expect(row('20261021090412158720').querySelector('[data-headline]')).not.toBeNull());
+    const expected = snapshotHeadlines([refunded, paidOrderSnapshot].map((s) => ({ ...s })), NOW, { locale: 'zh-CN' });
+    const refundedRow = row('20261021090412158720');
+    expect(refundedRow).toHaveTextContent('轻量应用服务器 Lighthouse');
+    expect(refundedRow).toHaveTextContent('68.00');
+    expect(refundedRow).toHaveTextContent('已退款');
+    expect(refundedRow).toHaveTextContent('2026-10-21 购买');
+    expect(refundedRow.querySelector('[data-headline]')!.textContent).toBe(headlineText(expected['snap-000002']!));
+    expect(refundedRow.querySelector('[data-headline]')!.textContent).toBe('本单已退款');
+    const paidRow = row(ORDER_ID);
+    expect(paidRow).toHaveTextContent('2026-11-18 购买');
+    // An order not paid yet is dated by when it was placed, and says it has no refund window.
+    await waitFor(() => expect(row('20261122093344810257').querySelector('[data-headline]')).not.toBeNull());
+    expect(row('20261122093344810257')).toHaveTextContent('2026-11-22 下单');
+    expect(row('20261122093344810257').querySelector('[data-headline]')!.textContent).toBe('本单尚未支付，不计退款期限');
+    expect(paidRow.querySelector('[data-headline]')!.textContent).toBe(headlineText(expected['snap-000001']!));
+    expect(paidRow.querySelector('[data-headline]')).toHaveAttribute('data-tone', expected['snap-000001']!.tone);
   });
 
   it('a custom policy from the settings is offered and decides the verdict for its vendor', async () => {
@@ -333,6 +364,27 @@ describe('Checker: other starting points', () => {
     await new Promise((done) => setTimeout(done, 100));
     expect(screen.getByLabelText(/订单号/)).toHaveValue('');
     expect(screen.getByText(/快连/)).toBeInTheDocument();
+  });
+
+  it.each([
+    ['nothing kept yet', null, { promoNonRefundable: false }],
+    ['answers kept earlier', { answers: { reason: 'changed-mind' }, skipped: [] }, { reason: 'changed-mind', promoNonRefundable: false }],
+  ])('an answer given while the kept answers are still being read is kept too (%s)', async (_case, kept, expected) => {
+    const user = userEvent.setup();
+    const { services, drafts } = fakeServices({ snapshots: [paidOrderSnapshot] });
+    const key = `tencent-cloud:${ORDER_ID}`;
+    if (kept) drafts.set(key, kept);
+    let finishRead: () => void = () => undefined;
+    const read = new Promise<void>((done) => (finishRead = done));
+    services.loadDraft.mockImplementation(async (k: string) => {
+      await read;
+      return drafts.get(k) ?? null;
+    });
+    renderChecker(services);
+    await screen.findByTestId('questions');
+    await user.click(within(question('promoNonRefundable')).getByRole('button', { name: '否' }));
+    finishRead();
+    await waitFor(() => expect(drafts.get(key)).toEqual({ answers: expected, skipped: [] }));
   });
 
   it('keeps a claim\'s answers for the session: opened again, it asks only what is still open', async () => {
@@ -407,7 +459,8 @@ describe('Checker: evidence checklist', () => {
     await user.click(within(checklist).getByRole('button', { name: '立即保存当前页面' }));
     expect(services.captureTab).toHaveBeenCalledWith(7);
     await waitFor(() => expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'true'));
-    expect(checklist).toHaveTextContent('已保存当前页面（snap-000009）');
+    expect(checklist).toHaveTextContent('已保存当前页面，已计入上面的清单');
+    expect(checklist).not.toHaveTextContent('snap-000009');
   });
 
   it('offers no capture when the current tab shows another order than the one checked', async () => {

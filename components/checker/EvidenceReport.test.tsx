@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { StaticLocale } from '../i18n';
 import { EvidenceReport, reportIds } from './EvidenceReport';
-import { paidOrderSnapshot } from './testing';
+import { paidOrderSnapshot } from '../../test/doubles/checker';
 
 const snapshot = {
   id: paidOrderSnapshot.id,

@@ -1,6 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { OrderRef } from '../../lib/evidence/tab-order';
 import type { ResponseOf } from '../protocol';
+import type { HeadlineWords } from '../../lib/claims/headline';
+import type { SnapshotBody } from '../../lib/evidence/schema';
+import { Headline } from '../Headline';
 import { useI18n } from '../i18n';
 import { displayTime } from '../datetime';
 import { formatMoney } from '../../lib/policy/text';
@@ -31,13 +34,21 @@ export interface SourcePickerProps {
   led?: boolean;
   /** The tab is this vendor's ticket form: its newest saved order is offered first, to fill the draft in. */
   fillFor?: string | null;
+  /**
+   * The headline of each order snapshot, by snapshot id (lib/claims/order-headline, the words of the
+   * card and the locker), computed by the checker with its clock and the user's packs.
+   */
+  headlines?: (bodies: readonly SnapshotBody[]) => Record<string, HeadlineWords | null>;
 }
 
-/** What a saved order row shows besides its number: product, amount paid, date of purchase. */
+/** What a saved order row shows besides its number and status: product, amount paid, date of purchase, headline. */
 export interface OrderDetails {
   product: string | null;
   amount: number | null;
   date: string | null;
+  /** Whether `date` is the payment's, or (unpaid) the order's creation. */
+  dateOf: 'paid' | 'created';
+  headline?: HeadlineWords | null;
 }
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
@@ -45,11 +56,13 @@ const money = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v :
 
 /** The row details of a stored order snapshot (its fields as the page showed them). */
 export function orderDetails(fields: Record<string, unknown>): OrderDetails {
-  const when = text(fields.paidAt) ?? text(fields.createdAt);
+  const paid = text(fields.paidAt);
+  const when = paid ?? text(fields.createdAt);
   return {
     product: text(fields.product),
     amount: money(fields.amountPaid) ?? money(fields.amount),
     date: when?.match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? when,
+    dateOf: paid ? 'paid' : 'created',
   };
 }
 
@@ -75,17 +88,28 @@ function newestIds(items: readonly SnapshotSummary[]): Map<string, string> {
   return ids;
 }
 
-/** Where a check starts: the order on this page, any saved order, or a blank claim for a chosen vendor. */
-export function SourcePicker({ current, currentVendor, vendors, services, onPickOrder, onScratch, led = false, fillFor = null }: SourcePickerProps) {
-  const { t, locale } = useI18n();
-  const [details, setDetails] = useState<Record<string, OrderDetails>>({});
-  const vendorName = (id: string) => vendors.find((v) => v.id === id)?.name ?? id;
-  const [vendor, setVendor] = useState(currentVendor ?? current?.vendor ?? vendors[0]?.id ?? '');
-  const [search, setSearch] = useState('');
-  const [orders, setOrders] = useState<{ state: 'loading' } | { state: 'ready'; items: OrderRef[] } | { state: 'error'; message: string }>({ state: 'loading' });
+type OrdersState = { state: 'loading' } | { state: 'ready'; items: OrderRef[] } | { state: 'error'; message: string };
+const keyOf = (o: { vendor: string; orderId: string }) => `${o.vendor}\u0000${o.orderId}`;
 
+/**
+ * The saved orders matching `search` (newest first), and each listed row's details from its newest
+ * snapshot (20 bodies at most): product, amount, date and headline.
+ */
+function useStoredOrders(services: SourcePickerProps['services'], search: string, headlines: SourcePickerProps['headlines']) {
+  const [details, setDetails] = useState<Record<string, OrderDetails>>({});
+  const [orders, setOrders] = useState<OrdersState>({ state: 'loading' });
   useEffect(() => {
     let alive = true;
+    const rowDetails = ({ bodies }: { bodies: SnapshotBody[] }) => {
+      if (!alive) return;
+      const found: Record<string, OrderDetails> = {};
+      const words = headlines?.(bodies) ?? {};
+      for (const b of bodies) {
+        const orderId = text(b.fields.orderId) ?? String(b.fields.orderId ?? '');
+        if (orderId) found[keyOf({ vendor: b.vendor, orderId })] = { ...orderDetails(b.fields), headline: words[b.id] ?? null };
+      }
+      setDetails(found);
+    };
     const timer = setTimeout(() => {
       services
         .listSnapshots({ search: search.trim() || undefined, offset: 0, limit: 100 })
@@ -93,22 +117,9 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
           if (!alive) return;
           const items = ordersOf(r.items);
           setOrders({ state: 'ready', items });
-          // Each row's product, amount and date come from its newest snapshot (20 bodies at most).
           const ids = newestIds(r.items);
-          const wanted = items.slice(0, LIST_LIMIT).map((o) => ids.get(`${o.vendor}\u0000${o.orderId}`)).filter((id): id is string => Boolean(id));
-          if (!services.getBodies || wanted.length === 0) return;
-          services.getBodies(wanted).then(
-            ({ bodies }) => {
-              if (!alive) return;
-              const found: Record<string, OrderDetails> = {};
-              for (const b of bodies) {
-                const orderId = text(b.fields.orderId) ?? String(b.fields.orderId ?? '');
-                if (orderId) found[`${b.vendor}\u0000${orderId}`] = orderDetails(b.fields);
-              }
-              setDetails(found);
-            },
-            () => undefined,
-          );
+          const wanted = items.slice(0, LIST_LIMIT).map((o) => ids.get(keyOf(o))).filter((id): id is string => Boolean(id));
+          if (services.getBodies && wanted.length > 0) services.getBodies(wanted).then(rowDetails, () => undefined);
         })
         .catch((e: unknown) => alive && setOrders({ state: 'error', message: e instanceof Error ? e.message : String(e) }));
     }, search ? 200 : 0);
@@ -116,46 +127,30 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
       alive = false;
       clearTimeout(timer);
     };
-  }, [services, search]);
+    // `headlines` follows the checker's clock and packs; a change to them reads the rows again.
+  }, [services, search, headlines]);
+  return { orders, details };
+}
+
+/** Where a check starts: the order on this page, any saved order, or a blank claim for a chosen vendor. */
+export function SourcePicker(props: SourcePickerProps) {
+  const { current, currentVendor, vendors, services, onPickOrder, onScratch, led = false, fillFor = null, headlines } = props;
+  const { t, locale } = useI18n();
+  const vendorName = (id: string) => vendors.find((v) => v.id === id)?.name ?? id;
+  const [vendor, setVendor] = useState(currentVendor ?? current?.vendor ?? vendors[0]?.id ?? '');
+  const [search, setSearch] = useState('');
+  const { orders, details } = useStoredOrders(services, search, headlines);
 
   const fillOrder = fillFor && orders.state === 'ready' ? (orders.items.find((o) => o.vendor === fillFor) ?? null) : undefined;
   const describe = (o: OrderRef) => {
-    const d = details[`${o.vendor}\u0000${o.orderId}`];
+    const d = details[keyOf(o)];
     return [d?.product, d?.amount != null ? formatMoney(d.amount, locale) : null, o.orderId].filter(Boolean).join(' · ');
   };
 
   return (
     <div className="rg-source" data-testid="source">
-      {fillFor && (
-        <section className="rg-lead" aria-labelledby="rg-fill-first" data-testid="fill-first">
-          <h2 id="rg-fill-first">{t('checker.lead.ticket', { vendor: vendorName(fillFor) })}</h2>
-          {fillOrder === undefined && <p className="rg-muted rg-small">{t('checker.loading')}</p>}
-          {fillOrder === null && <p className="rg-small">{t('checker.lead.ticketNoOrder', { vendor: vendorName(fillFor) })}</p>}
-          {fillOrder && (
-            <>
-              <p className="rg-small rg-muted">{t('checker.lead.ticketHelp')}</p>
-              <p className="rg-small">{t('checker.lead.fillOrder', { order: describe(fillOrder) })}</p>
-              <button type="button" className="rg-button rg-button--primary" data-action="fill-draft" onClick={() => onPickOrder(fillOrder, 'ticket')}>
-                {t('checker.lead.fill')}
-              </button>
-            </>
-          )}
-        </section>
-      )}
-      {current && (
-        <section className="rg-block" aria-labelledby="rg-this-order" data-testid="this-order">
-          <h3 id="rg-this-order">{t('checker.source.thisOrder')}</h3>
-          <p>
-            <strong>{vendorName(current.vendor)}</strong> · {t('checker.source.orderLine', { orderId: current.orderId })}
-            {current.status && <> · {current.status}</>}
-            <br />
-            <span className="rg-small rg-muted">{t('checker.source.capturedAt', { date: displayTime(current.capturedAt) })}</span>
-          </p>
-          <button type="button" className="rg-button rg-button--primary" data-action="check-this-order" onClick={() => onPickOrder(current)}>
-            {t('checker.source.checkThis')}
-          </button>
-        </section>
-      )}
+      {fillFor && <FillFirst vendor={vendorName(fillFor)} order={fillOrder} describe={describe} onFill={(o) => onPickOrder(o, 'ticket')} />}
+      {current && <ThisOrder order={current} vendor={vendorName(current.vendor)} onPick={() => onPickOrder(current)} />}
       {!current && currentVendor && !led && <p className="rg-small rg-muted">{t('checker.source.noSnapshot')}</p>}
 
       <Fold folded={led && fillOrder !== null} className="rg-block" label={t('checker.source.scratch')}>
@@ -185,36 +180,85 @@ export function SourcePicker({ current, currentVendor, vendors, services, onPick
           </p>
         )}
         {orders.state === 'ready' && orders.items.length === 0 && <p className="rg-muted">{t('checker.source.noOrders')}</p>}
-        {orders.state === 'ready' && orders.items.length > 0 && (
-          <ul className="rg-orders" data-testid="stored-orders">
-            {orders.items.slice(0, LIST_LIMIT).map((o) => {
-              const d = details[`${o.vendor}\u0000${o.orderId}`];
-              return (
-                <li key={`${o.vendor}-${o.orderId}`}>
-                  <button type="button" className="rg-order" data-order-id={o.orderId} onClick={() => onPickOrder(o)} aria-label={t('checker.source.pick', { orderId: o.orderId })}>
-                    <span className="rg-order__main">
-                      <strong className="rg-order__product">{d?.product ?? vendorName(o.vendor)}</strong>
-                      {d?.amount != null && <span className="rg-order__amount">{formatMoney(d.amount, locale)}</span>}
-                    </span>
-                    <span className="rg-small rg-muted rg-order__meta">
-                      {[
-                        d?.product ? vendorName(o.vendor) : null,
-                        o.status,
-                        d?.date ? t('checker.source.boughtOn', { date: d.date }) : t('checker.source.capturedAt', { date: displayTime(o.capturedAt) }),
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </span>
-                    <span className="rg-small rg-muted rg-order__id">{t('checker.source.orderLine', { orderId: o.orderId })}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {orders.state === 'ready' && orders.items.length > LIST_LIMIT && <p className="rg-small rg-muted">{t('checker.source.more', { count: orders.items.length - LIST_LIMIT })}</p>}
+        {orders.state === 'ready' && orders.items.length > 0 && <OrderRows items={orders.items} details={details} vendorName={vendorName} onPick={onPickOrder} />}
       </section>
     </div>
+  );
+}
+
+/** On a ticket form: the newest saved order of its vendor, offered first, to fill its draft in. */
+function FillFirst({ vendor, order, describe, onFill }: { vendor: string; order: OrderRef | null | undefined; describe: (o: OrderRef) => string; onFill: (o: OrderRef) => void }) {
+  const { t } = useI18n();
+  return (
+    <section className="rg-lead" aria-labelledby="rg-fill-first" data-testid="fill-first">
+      <h2 id="rg-fill-first">{t('checker.lead.ticket', { vendor })}</h2>
+      {order === undefined && <p className="rg-muted rg-small">{t('checker.loading')}</p>}
+      {order === null && <p className="rg-small">{t('checker.lead.ticketNoOrder', { vendor })}</p>}
+      {order && (
+        <>
+          <p className="rg-small rg-muted">{t('checker.lead.ticketHelp')}</p>
+          <p className="rg-small">{t('checker.lead.fillOrder', { order: describe(order) })}</p>
+          <button type="button" className="rg-button rg-button--primary" data-action="fill-draft" onClick={() => onFill(order)}>
+            {t('checker.lead.fill')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The order the current tab shows, saved already. */
+function ThisOrder({ order, vendor, onPick }: { order: OrderRef; vendor: string; onPick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <section className="rg-block" aria-labelledby="rg-this-order" data-testid="this-order">
+      <h3 id="rg-this-order">{t('checker.source.thisOrder')}</h3>
+      <p>
+        <strong>{vendor}</strong> · {t('checker.source.orderLine', { orderId: order.orderId })}
+        {order.status && <> · {order.status}</>}
+        <br />
+        <span className="rg-small rg-muted">{t('checker.source.capturedAt', { date: displayTime(order.capturedAt) })}</span>
+      </p>
+      <button type="button" className="rg-button rg-button--primary" data-action="check-this-order" onClick={onPick}>
+        {t('checker.source.checkThis')}
+      </button>
+    </section>
+  );
+}
+
+/** Saved orders, newest first: product and amount, then vendor, status and date, the number, and the headline. */
+function OrderRows(props: { items: OrderRef[]; details: Record<string, OrderDetails>; vendorName: (id: string) => string; onPick: (o: OrderRef) => void }) {
+  const { items, details, vendorName, onPick } = props;
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <ul className="rg-orders" data-testid="stored-orders">
+        {items.slice(0, LIST_LIMIT).map((o) => {
+          const d = details[keyOf(o)];
+          const meta = [
+            d?.product ? vendorName(o.vendor) : null,
+            o.status,
+            d?.date
+              ? t(d.dateOf === 'paid' ? 'checker.source.boughtOn' : 'checker.source.orderedOn', { date: d.date })
+              : t('checker.source.capturedAt', { date: displayTime(o.capturedAt) }),
+          ];
+          return (
+            <li key={`${o.vendor}-${o.orderId}`}>
+              <button type="button" className="rg-order" data-order-id={o.orderId} onClick={() => onPick(o)} aria-label={t('checker.source.pick', { orderId: o.orderId })}>
+                <span className="rg-order__main">
+                  <strong className="rg-order__product">{d?.product ?? vendorName(o.vendor)}</strong>
+                  {d?.amount != null && <span className="rg-order__amount">{formatMoney(d.amount, locale)}</span>}
+                </span>
+                <span className="rg-small rg-muted rg-order__meta">{meta.filter(Boolean).join(' · ')}</span>
+                <span className="rg-small rg-muted rg-order__id">{t('checker.source.orderLine', { orderId: o.orderId })}</span>
+                {d?.headline && <Headline words={d.headline} inline className="rg-order__headline" />}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {items.length > LIST_LIMIT && <p className="rg-small rg-muted">{t('checker.source.more', { count: items.length - LIST_LIMIT })}</p>}
+    </>
   );
 }
 

@@ -8,7 +8,7 @@ import { Checker } from './Checker';
 import { claimSnapshot } from './snapshotFacts';
 import { TicketEditor, type Contact, type TicketTarget } from './TicketEditor';
 import type { CheckerServices } from './services';
-import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from './testing';
+import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioPack } from '../../test/doubles/checker';
 
 const cvmFacts = {
   vendor: 'tencent-cloud',
@@ -103,7 +103,7 @@ describe('TicketEditor: the draft as editable fields', () => {
         ],
         kept: [],
         missing: ['name'],
-      }),
+      }) as const,
     );
     render(<Editor services={services} />);
     await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('找到已打开的工单表单：提交工单 - 工单 - 控制台'));
@@ -125,6 +125,40 @@ describe('TicketEditor: the draft as editable fields', () => {
     expect(report).toHaveTextContent('表单里没有这些内容的位置，请手动补充：联系人');
     await user.click(within(report).getByRole('button', { name: '切换到工单页面' }));
     expect(services.focusTab).toHaveBeenCalledWith(42);
+  });
+
+  it('says which fields the page refused (it put its old value back), in the user\'s language', async () => {
+    const user = userEvent.setup();
+    const { services } = fakeServices();
+    services.findTicketTabs.mockResolvedValue([workorderTab]);
+    services.fillTicket.mockImplementation(async (_tab: number, req: { dryRun: boolean }) => ({
+      status: req.dryRun ? 'preview' : 'filled',
+      url: workorderTab.url,
+      filled: [{ field: 'title', label: '问题标题', truncated: false }],
+      kept: [],
+      missing: [],
+      rejected: [
+        { field: 'orderId', label: '关联订单号' },
+        { field: 'description', label: '问题描述' },
+      ],
+    }));
+    const { unmount } = render(<Editor services={services} />);
+    await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('找到已打开的工单表单'));
+    await user.click(screen.getByRole('button', { name: '填入工单表单' }));
+    const report = await screen.findByTestId('fill-report');
+    expect(report).toHaveTextContent('已在页面中填入 1 项');
+    const rejected = within(report).getByTestId('fill-rejected');
+    expect(rejected).toHaveTextContent('页面没有接受以下 2 项');
+    expect([...rejected.querySelectorAll('li')].map((li) => [li.dataset.field, li.textContent])).toEqual([
+      ['orderId', '关联订单号（应填：订单号）'],
+      ['description', '问题描述'],
+    ]);
+    unmount();
+
+    render(<Editor services={services} locale="en" />);
+    await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('Open ticket form found'));
+    await user.click(screen.getByRole('button', { name: 'Fill the form' }));
+    expect(await screen.findByTestId('fill-rejected')).toHaveTextContent('The page did not accept 2 of them');
   });
 
   it('without an open form it says so and offers the vendor’s ticket page; copy and export still work', async () => {
@@ -222,7 +256,8 @@ describe('TicketEditor: the draft as editable fields', () => {
     const openReport = vi.fn();
     render(<Editor services={{ ...services, downloadScreenshotPng, openReport }} />);
     const files = screen.getByTestId('ticket-files');
-    await user.click(within(files).getByRole('button', { name: '下载 snap-000001 的截图（PNG）' }));
+    // Named by the page and the time it was saved, as the locker lists it (no internal number in the sentence).
+    await user.click(within(files).getByRole('button', { name: '下载截图（PNG）：订单详情 - 费用中心 - 控制台 · 2026-11-22 10:10' }));
     expect(downloadScreenshotPng).toHaveBeenCalledWith('snap-000001');
     expect(await within(files).findByText(/这份快照没有截图/)).toBeInTheDocument();
     await user.click(within(files).getByRole('button', { name: '打印证据报告（可存为 PDF）' }));

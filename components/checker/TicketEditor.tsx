@@ -4,23 +4,21 @@ import { fillHints, fillValuesFromDraft, type FillField } from '../../lib/ticket
 import { MessagingError, type ResponseOf } from '../protocol';
 import type { ClaimSnapshot } from '../../lib/claims/evidence';
 import type { Verdict } from '../../lib/claims/eligibility';
+import type { PackSet } from '../../lib/policy/registry';
 import type { YearOverride } from '../../lib/time';
+import { displayTime } from '../datetime';
 import { useI18n } from '../i18n';
 import type { CheckerServices } from './services';
+import type { Contact, TicketTarget } from './session';
 
-export type TicketTarget = 'vendor' | '12315' | 'heimao';
-
-export interface Contact {
-  name: string;
-  phone: string;
-  email: string;
-}
+export type { Contact, TicketTarget };
 
 export interface TicketEditorProps {
   verdict: Verdict;
   facts: Record<string, unknown>;
   snapshots: readonly ClaimSnapshot[];
-  packs: readonly unknown[];
+  /** The pack set the checker built from the settings (or packs as stored). */
+  packs: PackSet | readonly unknown[];
   holidayOverrides: readonly unknown[];
   refused: boolean;
   target: TicketTarget;
@@ -271,7 +269,7 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
             {stored.map((snap) => (
               <li key={snap.id}>
                 <button type="button" className="rg-link" data-action="screenshot-png" data-snapshot={snap.id} onClick={() => void png(snap.id)}>
-                  {t('checker.ticket.png', { id: snap.id })}
+                  {t('checker.ticket.png', { title: snap.title || snap.url || '', time: displayTime(snap.capturedAt) })}
                 </button>
                 {pngState[snap.id] === false && <span className="rg-small rg-muted"> · {t('checker.ticket.noScreenshot')}</span>}
               </li>
@@ -375,6 +373,18 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
             </ul>
             {fill.report.kept.length > 0 && <p className="rg-small">{t('checker.ticket.kept', { labels: fill.report.kept.map((k) => k.label).join('、') })}</p>}
             {fill.report.missing.length > 0 && <p className="rg-small">{t('checker.ticket.missing', { fields: fill.report.missing.map(fieldLabel).join('、') })}</p>}
+            {fill.report.rejected && fill.report.rejected.length > 0 && (
+              <div className="rg-fill-rejected" data-testid="fill-rejected" role="alert">
+                <p className="rg-small">{t('checker.ticket.rejected', { count: fill.report.rejected.length })}</p>
+                <ul className="rg-small">
+                  {fill.report.rejected.map((r) => (
+                    <li key={r.field} data-field={r.field}>
+                      {r.label === fieldLabel(r.field) ? r.label : t('checker.ticket.rejectedItem', { label: r.label, field: fieldLabel(r.field) })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <button type="button" className="rg-button" onClick={() => void services.focusTab(fill.tabId)}>
               {t('checker.ticket.goToForm')}
             </button>

@@ -4,7 +4,7 @@ import { evaluateClaim } from '../../lib';
 import { StaticLocale } from '../i18n';
 import { claimSnapshot } from './snapshotFacts';
 import { TicketEditor } from './TicketEditor';
-import { fakeServices, NOW, ORDER_ID, paidOrderSnapshot } from './testing';
+import { fakeServices, NOW, ORDER_ID, paidOrderSnapshot } from '../../test/doubles/checker';
 
 /** The draft quotes the evidence chain's head the worker reports, when it rests on stored snapshots. */
 const HEAD = '9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b';

@@ -4,7 +4,7 @@ import { evaluateClaim } from '../../lib';
 import { headlineWords } from '../../lib/claims/headline';
 import { StaticLocale } from '../i18n';
 import { VerdictView } from './VerdictView';
-import { NOW } from './testing';
+import { NOW } from '../../test/doubles/checker';
 
 /** A CVM order bought three weeks ago: the five-day window has closed, the ordinary self-service return is open. */
 const partial = {

@@ -7,12 +7,11 @@ import type { HeadlineWords } from '../../lib/claims/headline';
 import { Headline } from '../Headline';
 import { useI18n } from '../i18n';
 import { daysLeft } from './format';
+import type { CaptureState } from './session';
+import { timelineOf } from '../../lib/pictures/timeline-input';
+import { RouteTimeline } from '../timeline/RouteTimeline';
 
-export type CaptureState =
-  | { state: 'idle' }
-  | { state: 'busy' }
-  | { state: 'done'; kind: 'saved' | 'duplicate'; id: string }
-  | { state: 'failed'; message: string };
+export type { CaptureState };
 
 /** Evidence items a page capture can provide (their fields come from a snapshot). */
 export function capturable(id: string): boolean {
@@ -91,6 +90,7 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
   return (
     <div className="rg-verdict" data-testid="verdict">
       <VerdictSummary verdict={verdict} words={words} openQuestions={openQuestions} onShown={onShown} />
+      <RouteTimeline input={timelineOf(verdict)} />
 
       <section className="rg-block" aria-labelledby="rg-deadline" data-testid="deadline">
         <h3 id="rg-deadline">{t('checker.deadline.title')}</h3>
@@ -161,7 +161,7 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
               {c.value && /^https:\/\//.test(c.value) && (
                 <>
                   {' '}
-                  <button type="button" className="rg-link" aria-label={t('checker.where.open', { name: c.name })} onClick={() => openUrl(c.value!)}>
+                  <button type="button" className="rg-link" aria-label={`${t('checker.where.open', { name: c.name })} · ${new URL(c.value).host}`} onClick={() => openUrl(c.value!)}>
                     {new URL(c.value).host}
                   </button>
                 </>
@@ -211,7 +211,13 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
               <span>
                 {c.label}
                 <span className="rg-visually-hidden">{c.have ? t('checker.checklist.have') : t('checker.checklist.missing')}</span>
-                {c.have && c.snapshots.length > 0 && <span className="rg-small rg-muted"> · {t('checker.checklist.from', { ids: c.snapshots.join('、') })}</span>}
+                {c.have && c.snapshots.length > 0 && (
+                  // The snapshot numbers (as the evidence locker lists them) on hover, not in the sentence.
+                  <span className="rg-small rg-muted" title={c.snapshots.join('、')} data-snapshots={c.snapshots.join(' ')}>
+                    {' '}
+                    · {t('checker.checklist.from')}
+                  </span>
+                )}
               </span>
             </li>
           ))}
@@ -288,8 +294,8 @@ function CaptureStatus({ state }: { state: CaptureState }) {
   const { t } = useI18n();
   if (state.state === 'done')
     return (
-      <p className="rg-small" role="status" data-capture={state.kind}>
-        {state.kind === 'saved' ? t('checker.checklist.saved', { id: state.id }) : t('checker.checklist.duplicate', { id: state.id })}
+      <p className="rg-small" role="status" data-capture={state.kind} data-snapshot={state.id}>
+        {state.kind === 'saved' ? t('checker.checklist.saved') : t('checker.checklist.duplicate')}
       </p>
     );
   if (state.state === 'failed')

@@ -9,6 +9,7 @@ import { createCalendar, defaultCalendar, type YearOverride } from '../../lib/ti
 import { isIsoDate, shanghaiDateTime } from '../../lib/time/zone';
 import { useI18n } from '../i18n';
 import type { FeeFromOrder } from './orders';
+import { MonthPicture } from './MonthPicture';
 
 interface Props {
   log: OutageLog;
@@ -181,6 +182,7 @@ export function MonthView({ log, service, month, holidayOverrides, onFee, copy, 
           </strong>
         </div>
       </div>
+      <MonthPicture sla={sla} level={level} tierText={sla.compensationPercent === 0 ? t('sla.month.tierNone') : t('sla.month.tierValue', { percent: sla.compensationPercent })} />
       {sla.excluded.length > 0 && <p className="rg-muted">{t('sla.month.excluded', { count: sla.excluded.length })}</p>}
       <div className="rg-row">
         <label htmlFor={`${id}-fee`}>{t(fromOrder ? 'sla.month.feeOverride' : 'sla.month.fee')}</label>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { loggedMonths, monthKeyOf, type OutageEntry, type OutageLog, type WebmailSighting } from '../../lib/outages';
+import { loggedMonths, monthKeyOf, type LoggedMonth, type OutageEntry, type OutageLog, type WebmailSighting } from '../../lib/outages';
 import { localize } from '../../lib/policy/text';
 import { SLA_POLICIES } from '../../lib/sla/compute';
 import type { SlaService } from '../../lib/sla/policy';
@@ -12,6 +12,14 @@ import { emptyDraft, OutageForm, type OutageDraft } from './OutageForm';
 import { displayTime, toLocalInput } from '../datetime';
 import type { SnapshotSummary } from '../../lib/evidence/query';
 import { feeFromOrders } from './orders';
+import { YearView } from './YearView';
+import type { IsoMonth } from '../../lib/time/zone';
+
+/** A month picked in the year view: `service:YYYY-MM`, logged or not. */
+function pickedMonth(key: string | null): LoggedMonth | null {
+  const m = key?.match(/^(exmail|cvm):(\d{4}-\d{2})$/);
+  return m ? { service: m[1] as SlaService, month: m[2] as IsoMonth, entries: 0 } : null;
+}
 
 /** The SLA outage log page: sightings → outage form → log → month view and claim ticket. */
 export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverrides?: readonly YearOverride[] }) {
@@ -53,7 +61,8 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
 
   if (!log) return <main className="rg-sla" aria-busy="true" />;
   const months = loggedMonths(log);
-  const current = months.find((m) => monthKeyOf(m.service, m.month) === chosen) ?? months[0] ?? null;
+  const current = months.find((m) => monthKeyOf(m.service, m.month) === chosen) ?? pickedMonth(chosen) ?? months[0] ?? null;
+  const choices = current && !months.includes(current) ? [current, ...months] : months;
   const fromOrder = current ? feeFromOrders(snapshots, current.service, current.month) : null;
 
   const add = async (entry: OutageEntry) => {
@@ -97,13 +106,14 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
             <div className="rg-row">
               <label htmlFor={`${id}-pick`}>{t('sla.month.pick')}</label>
               <select id={`${id}-pick`} value={monthKeyOf(current.service, current.month)} onChange={(e) => setChosen(e.target.value)}>
-                {months.map((m) => (
+                {choices.map((m) => (
                   <option key={monthKeyOf(m.service, m.month)} value={monthKeyOf(m.service, m.month)}>
                     {`${m.month} · ${localize(SLA_POLICIES[m.service].name, locale)}`}
                   </option>
                 ))}
               </select>
             </div>
+            <YearView log={log} service={current.service} month={current.month} now={api.now()} onPick={(month) => setChosen(monthKeyOf(current.service, month))} />
             <MonthView
               key={`${monthKeyOf(current.service, current.month)}|${locale}|${fromOrder?.snapshotId ?? ''}`}
               log={log}

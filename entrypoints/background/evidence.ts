@@ -7,6 +7,7 @@ import type { ListQuery } from '../../lib/evidence/query';
 import type { Handlers, ResponseOf, SenderInfo } from '../../lib/messages';
 import { findTabOrder } from '../../lib/evidence/tab-order';
 import type { PageMatch } from '../../lib/vendors/types';
+import { FALLBACK_VENDOR_ID } from '../../lib/vendors/registry';
 import { unpackParts, type UnpackedParts } from '../../platform/capture-packing';
 import { TooLargeError } from '../../platform/streams';
 import { EvidenceStoreError, openEvidenceStore, type EvidenceStore } from './evidence-store';
@@ -243,7 +244,7 @@ export function manualCaptureMatch(url: string, title: string, text: string, fie
   if (detected) return { match: detected, recognised: true };
   const orderId = fields['orderId'];
   const hasOrder = (typeof orderId === 'string' && orderId.trim() !== '') || typeof orderId === 'number';
-  return { match: { vendor: 'generic-software', kind: hasOrder ? 'order' : 'checkout' }, recognised: false };
+  return { match: { vendor: FALLBACK_VENDOR_ID, kind: hasOrder ? 'order' : 'checkout' }, recognised: false };
 }
 
 const failure = (reason: 'not-allowed' | 'too-large' | 'invalid' | 'storage' | 'quota', message: string): CaptureTabReply => ({

@@ -1,5 +1,5 @@
 import { snapshotHeadlines } from '../../lib/claims/order-headline';
-import { loadUserPacks } from '../../lib/policy/registry';
+import { PackSet } from '../../lib/policy/registry';
 import type { Handlers } from '../../lib/messages';
 import { loadSettings } from '../../platform/settings';
 import type { EvidenceStore } from './evidence-store';
@@ -12,13 +12,8 @@ export function headlineHandlers(store: () => EvidenceStore, now: () => Date = (
   return {
     'order.headlines': async ({ ids, locale }) => {
       const [{ settings }, bodies] = await Promise.all([loadSettings(), store().bodies(ids)]);
-      let packs: readonly unknown[] | undefined = settings.customPacks;
-      try {
-        loadUserPacks(packs);
-      } catch {
-        // Custom packs that do not validate are left out rather than leaving every row blank.
-        packs = undefined;
-      }
+      // Custom packs that do not validate are left out rather than leaving every row blank.
+      const packs = PackSet.of(settings.customPacks);
       return { headlines: snapshotHeadlines(bodies, now().toISOString(), { locale, packs }) };
     },
   };

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LocaleProvider } from '../../components/i18n';
 import type { SettingsApi, UpcomingDeadline } from '../../components/settings/api';
-import { EXAMPLE_PACK } from '../../components/settings/packs';
+import { EXAMPLE_PACK, EXAMPLE_PACKS_TEXT } from '../../components/settings/packs';
 import { EXPORT_FORMAT } from '../../components/settings/transfer';
 import { resolveLocale } from '../../lib/i18n';
 import { emptyOutageLog } from '../../lib/outages';
@@ -187,14 +187,14 @@ describe('Options: custom policies', () => {
     const editor = await screen.findByLabelText('政策包 JSON');
     await user.click(editor);
     await user.paste('[\n  { "id": "acme-drive", }\n]');
-    await user.click(screen.getByRole('button', { name: '校验并保存' }));
-    expect(within(section('packs')).getByRole('alert')).toHaveTextContent('第 2 行');
+    // Checked once typing pauses: the error is shown at its line, and nothing is saved.
+    expect(await within(section('packs')).findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('第 2 行');
     expect(editor).toHaveAttribute('aria-invalid', 'true');
     expect(await stored()).toEqual({ locale: 'zh-CN', customPacks: [], holidayOverrides: [{ keep: 'as is' }] });
+    expect(within(section('packs')).queryByRole('button', { name: /保存/ })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: '插入示例' }));
-    await user.click(screen.getByRole('button', { name: '校验并保存' }));
-    expect(await within(section('packs')).findByRole('status')).toHaveTextContent('已保存 1 个自定义政策包');
+    expect(await within(section('packs')).findByRole('status', {}, { timeout: 3000 })).toHaveTextContent('已保存 1 个自定义政策包');
     expect(await stored()).toMatchObject({ customPacks: [EXAMPLE_PACK], holidayOverrides: [{ keep: 'as is' }] });
   });
 });
@@ -232,12 +232,12 @@ describe('Options: holiday overrides', () => {
   });
 });
 
-describe('Options: custom packs save on leaving the editor', () => {
-  it('a valid pack is saved when the editor loses focus, without pressing a button', async () => {
+describe('Options: custom packs save as they change', () => {
+  it('a valid pack is saved once typing pauses, and at once when the editor loses focus, without pressing a button', async () => {
     const user = userEvent.setup();
     renderOptions(['zh-CN']);
-    await user.click(await screen.findByRole('button', { name: '插入示例' }));
-    await user.click(screen.getByLabelText('政策包 JSON'));
+    await user.click(await screen.findByLabelText('政策包 JSON'));
+    await user.paste(EXAMPLE_PACKS_TEXT);
     await user.tab();
     await waitFor(async () => expect((await stored())?.customPacks).toEqual([EXAMPLE_PACK]));
     expect(within(section('packs')).getByRole('status')).toHaveTextContent('已保存 1 个自定义政策包');

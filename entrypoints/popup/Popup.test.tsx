@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fakeServices, NOW, ORDER_URL, paidOrderSnapshot } from '../../components/checker/testing';
+import { fakeServices, NOW, ORDER_URL, paidOrderSnapshot } from '../../test/doubles/checker';
 import { StaticLocale } from '../../components/i18n';
 import { findTabOrder } from '../../lib';
 import { MessagingError } from '../../lib/messages';
@@ -132,6 +132,88 @@ describe('Popup', () => {
     const lead = await screen.findByTestId('tab-lead');
     expect(lead.dataset.lead).toBe('order');
     await waitFor(() => expect(lead.querySelector('[data-headline]')?.textContent).toContain(content.order!.words.line));
+  });
+
+  it('on an order list, leads with each listed order and its headline, in the card\'s words', async () => {
+    const rows = [
+      { orderId: '20261118105822371604', orderType: '新购', status: '已支付', paidAt: '2026-11-18 10:59:07', amountPaid: 3145.37, product: '云服务器 CVM' },
+      { orderId: '20261020091512004417', orderType: '新购', status: '已退款', paidAt: '2026-10-20 09:15:12', amountPaid: 68, product: '轻量应用服务器' },
+    ];
+    const request = { match: { vendor: 'tencent-cloud', kind: 'order' as const }, locale: 'zh-CN' as const, checkout: null, order: null, rows };
+    const content = cardContent(request, NOW, { locale: 'zh-CN' });
+    expect(content.orderRows).toHaveLength(2);
+    tabStatus.mockResolvedValue({ match: request.match, url: 'https://console.cloud.tencent.com/expense/deal', title: '订单管理', detectedAt: '2026-11-22T03:00:00.000Z' });
+    renderPopup('zh-CN', { ...fakeServices().services, tabCard: vi.fn(async () => content) });
+    await waitFor(() => expect(screen.getByTestId('tab-lead').dataset.lead).toBe('order-list'));
+    const lead = screen.getByTestId('tab-lead');
+    expect(lead).toHaveTextContent('本页的订单（2 笔）');
+    const shown = [...lead.querySelectorAll('li[data-order-id]')].map((li) => [li.getAttribute('data-order-id'), li.querySelector('[data-headline]')?.textContent]);
+    expect(shown).toEqual(content.orderRows.map((r) => [r.orderId, expect.stringContaining(r.words.line)]));
+    expect(lead.querySelector('li[data-order-id="20261020091512004417"]')).toHaveTextContent('本单已退款');
+  });
+
+  it('on a webmail failure page, says the outage is in this month\'s SLA record and links the log', async () => {
+    const request = {
+      match: { vendor: 'tencent-exmail', kind: 'webmail' as const },
+      locale: 'zh-CN' as const,
+      checkout: null,
+      order: null,
+      rows: [],
+      page: { notActivated: false, ticketForm: false, title: '腾讯企业邮箱 - 系统繁忙', failureShown: true },
+    };
+    const content = cardContent(request, NOW, { locale: 'zh-CN' });
+    expect(content.notice?.kind).toBe('outage-logged');
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    tabStatus.mockResolvedValue({ match: request.match, url: 'https://exmail.qq.com/cgi-bin/frame_html', title: request.page.title, detectedAt: '2026-11-22T03:00:00.000Z' });
+    renderPopup('zh-CN', { ...fakeServices().services, tabCard: vi.fn(async () => content) });
+    await waitFor(() => expect(screen.getByTestId('tab-lead').dataset.lead).toBe('outage-logged'));
+    const lead = screen.getByTestId('tab-lead');
+    expect(lead.querySelector('h2')).toHaveTextContent('已记入本月 SLA 记录');
+    expect(lead).toHaveTextContent('2026-11');
+    await userEvent.click(screen.getByRole('button', { name: '打开 SLA 故障记录' }));
+    expect(created).toHaveBeenCalledWith({ url: expect.stringMatching(/\/sla\.html$/) });
+  });
+
+  it('on a webmail inbox, says there is nothing to do, and "check this page once" asks the page\'s reading again', async () => {
+    const request = { match: { vendor: 'tencent-exmail', kind: 'webmail' as const }, locale: 'zh-CN' as const, checkout: null, order: null, rows: [] };
+    const quiet = cardContent(request, NOW, { locale: 'zh-CN' });
+    expect(quiet.notice).toBeNull();
+    const failed = cardContent({ ...request, page: { notActivated: false, ticketForm: false, title: '腾讯企业邮箱 - 系统繁忙', failureShown: true } }, NOW, { locale: 'zh-CN' });
+    const tabCard = vi.fn(async () => quiet);
+    tabStatus.mockResolvedValue({ match: request.match, url: 'https://exmail.qq.com/cgi-bin/frame_html?t=inbox', title: '腾讯企业邮箱 - 收件箱', detectedAt: '2026-11-22T03:00:00.000Z' });
+    renderPopup('zh-CN', { ...fakeServices().services, tabCard });
+    await waitFor(() => expect(screen.getByTestId('tab-lead').dataset.lead).toBe('quiet'));
+    const lead = screen.getByTestId('tab-lead');
+    expect(lead).toHaveTextContent('此页面暂无需要处理的事项');
+    // Nothing else competes with it: starting a blank claim is folded away.
+    expect(screen.getByTestId('vendor-select').closest('details')?.open).toBe(false);
+    await userEvent.click(screen.getByRole('button', { name: '检查此页面一次' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('已重新检查');
+    expect(tabCard).toHaveBeenCalledTimes(2);
+    // The page failed since: checking again shows it.
+    tabCard.mockResolvedValue(failed);
+    await userEvent.click(screen.getByRole('button', { name: '检查此页面一次' }));
+    await waitFor(() => expect(screen.getByTestId('tab-lead').dataset.lead).toBe('outage-logged'));
+  });
+
+  it('on an Exmail admin console not set up yet, says the refund is negotiable now and what to ask, with its clause', async () => {
+    const request = {
+      match: { vendor: 'tencent-exmail', kind: 'console' as const },
+      locale: 'zh-CN' as const,
+      checkout: null,
+      order: null,
+      rows: [],
+      page: { notActivated: true, ticketForm: false, title: '腾讯企业邮箱 - 管理后台', failureShown: false },
+    };
+    const content = cardContent(request, NOW, { locale: 'zh-CN' });
+    expect(content.notice?.kind).toBe('not-activated');
+    tabStatus.mockResolvedValue({ match: request.match, url: 'https://exmail.qq.com/cgi-bin/bizmail', title: request.page.title, detectedAt: '2026-11-22T03:00:00.000Z' });
+    renderPopup('zh-CN', { ...fakeServices().services, tabCard: vi.fn(async () => content) });
+    await waitFor(() => expect(screen.getByTestId('tab-lead').dataset.lead).toBe('not-activated'));
+    const lead = screen.getByTestId('tab-lead');
+    expect(lead.querySelector('h2')).toHaveTextContent(content.notice!.title);
+    for (const line of content.notice!.lines) expect(lead).toHaveTextContent(line);
+    if (content.notice!.citation) expect(lead.querySelector('[data-citation]')).toHaveTextContent(content.notice!.citation.title);
   });
 
   it('on a ticket form, offers to fill the newest saved order\'s draft first, and opens that order at its ticket', async () => {

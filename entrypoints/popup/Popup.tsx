@@ -9,7 +9,7 @@ import { TabLead } from '../../components/checker/TabLead';
 import type { CardResponse } from '../../lib/card/schema';
 import { errorMessageKey, MessagingError } from '../../lib/wire';
 import { parseInstant } from '../../lib/time';
-import { isShippedVendor } from '../../lib/vendors/types';
+import { vendorName } from '../../lib/vendors/registry';
 import { genericSiteApi } from './generic';
 import type { TabOrder } from '../../lib/evidence/tab-order';
 import type { Settings } from '../../lib/settings';
@@ -45,14 +45,10 @@ export interface PopupReady {
   settings: Settings;
 }
 
-export function Popup({ now, services, start, ready }: PopupProps) {
-  const { t, locale } = useI18n();
+/** The tab the popup is about, as the start script's answer arrives (or the error, in the user's language). */
+function useTab(start: PopupStart, ready: PopupReady | undefined): TabState {
+  const { t } = useI18n();
   const [tab, setTab] = useState<TabState>(() => (ready ? { state: 'ready', ...ready.tab } : { state: 'loading' }));
-  /** Whether the tab shows a saved order (the checker then opens it, and leads with its headline). */
-  const [saved, setSaved] = useState<boolean | undefined>(() => (ready ? ready.order.ref !== null : undefined));
-  /** What the tab's in-page card says (undefined: still asking). */
-  const [card, setCard] = useState<CardResponse | null | undefined>(undefined);
-
   useEffect(() => {
     let alive = true;
     if (ready) return;
@@ -69,7 +65,38 @@ export function Popup({ now, services, start, ready }: PopupProps) {
       alive = false;
     };
   }, [start, t, ready]);
+  return tab;
+}
 
+/**
+ * What the tab's in-page card says (undefined: still asking), for every vendor page but a ticket form
+ * (it leads with "fill the draft") and an order already saved (the checker opens it). `recheck` asks again.
+ */
+function useTabCard(services: CheckerServices, tabId: number | null, leadKind: string | null) {
+  const { locale } = useI18n();
+  const [card, setCard] = useState<CardResponse | null | undefined>(undefined);
+  /** "Check this page once" on a vendor page with nothing to do: the card's reading is asked for again. */
+  const [rechecks, setRechecks] = useState(0);
+  useEffect(() => {
+    if (leadKind === null || tabId === null || !services.tabCard) return;
+    let alive = true;
+    services.tabCard(tabId, locale).then(
+      (content) => alive && setCard(content),
+      () => alive && setCard(null),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [leadKind, tabId, locale, services, rechecks]);
+  const recheck = useCallback(() => setRechecks((n) => n + 1), []);
+  return { card, rechecks, recheck };
+}
+
+export function Popup({ now, services, start, ready }: PopupProps) {
+  const { t } = useI18n();
+  const tab = useTab(start, ready);
+  /** Whether the tab shows a saved order (the checker then opens it, and leads with its headline). */
+  const [saved, setSaved] = useState<boolean | undefined>(() => (ready ? ready.order.ref !== null : undefined));
   useEffect(() => {
     let alive = true;
     start.order.then(
@@ -86,19 +113,9 @@ export function Popup({ now, services, start, ready }: PopupProps) {
 
   const kind = tab.state === 'ready' ? (tab.status.match?.kind ?? null) : null;
   const tabId = tab.state === 'ready' ? tab.tabId : null;
-  // A checkout, or an order page with no saved order yet: the popup leads with what the page's card says.
-  const wantsCard = kind === 'checkout' || (kind === 'order' && saved === false);
-  useEffect(() => {
-    if (!wantsCard || tabId === null || !services.tabCard) return;
-    let alive = true;
-    services.tabCard(tabId, locale).then(
-      (content) => alive && setCard(content),
-      () => alive && setCard(null),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [wantsCard, tabId, locale, services]);
+  const leadKind = kind === 'ticket' || (kind === 'order' && saved !== false) ? null : kind;
+  const { card, rechecks, recheck } = useTabCard(services, tabId, leadKind);
+  const openSla = useCallback(() => void browser.tabs.create({ url: browser.runtime.getURL('/sla.html') }), []);
 
   const current = useMemo((): CurrentTab | null | undefined => {
     if (tab.state === 'loading') return undefined;
@@ -126,32 +143,10 @@ export function Popup({ now, services, start, ready }: PopupProps) {
       </header>
       <section className="rg-panel rg-panel--compact" aria-live="polite" data-testid="current-page">
         <h2 className="rg-visually-hidden">{t('popup.currentPage')}</h2>
-        {tab.state === 'loading' && <p className="rg-muted">{t('popup.loading')}</p>}
-        {tab.state === 'error' && (
-          <p className="rg-muted" data-lead="none">
-            {tab.message}
-          </p>
+        <CurrentPage tab={tab} />
+        {leadKind !== null && (
+          <TabLead kind={leadKind} content={card} onOpenSla={openSla} onRecheck={recheck} rechecks={rechecks} />
         )}
-        {tab.state === 'ready' &&
-          (tab.status.match ? (
-            <p className="rg-muted rg-small" data-vendor={tab.status.match.vendor} data-kind={tab.status.match.kind}>
-              {t('popup.detected', {
-                vendor: isShippedVendor(tab.status.match.vendor) ? t(`vendor.${tab.status.match.vendor}`) : tab.status.match.vendor,
-                kind: t(`kind.${tab.status.match.kind}`),
-              })}
-            </p>
-          ) : tab.url && /^https?:/.test(tab.url) ? (
-            <>
-              <p className="rg-muted rg-small">{t('popup.notVendorPage')}</p>
-              <GenericSite url={tab.url} api={genericSiteApi(tab.tabId)} />
-            </>
-          ) : (
-            <p className="rg-muted" data-lead="none">
-              {t('checker.lead.noTab')}
-            </p>
-          ))}
-        {kind === 'checkout' && <TabLead kind="checkout" content={card} />}
-        {kind === 'order' && saved === false && <TabLead kind="order" content={card} />}
       </section>
       <section className="rg-panel" aria-label={t('checker.title')} data-testid="checker">
         <Checker
@@ -161,11 +156,55 @@ export function Popup({ now, services, start, ready }: PopupProps) {
           tabOrder={start.order}
           ready={ready}
           onVerdictShown={onVerdictShown}
-          led={kind === 'checkout' || kind === 'ticket'}
+          led={kind !== null}
           fillFirst={kind === 'ticket'}
           onSubject={onSubject}
         />
       </section>
+      <PopupFooter onOpenSla={openSla} />
+    </main>
+  );
+}
+
+/** One line on what the tab is: a vendor's page, another site (check it once, or enable it), or no page at all. */
+function CurrentPage({ tab }: { tab: TabState }) {
+  const { t, locale } = useI18n();
+  if (tab.state === 'loading') return <p className="rg-muted">{t('popup.loading')}</p>;
+  if (tab.state === 'error') {
+    return (
+      <p className="rg-muted" data-lead="none">
+        {tab.message}
+      </p>
+    );
+  }
+  const match = tab.status.match;
+  if (match) {
+    return (
+      <p className="rg-muted rg-small" data-vendor={match.vendor} data-kind={match.kind}>
+        {t('popup.detected', { vendor: vendorName(match.vendor, locale), kind: t(`kind.${match.kind}`) })}
+      </p>
+    );
+  }
+  if (tab.url && /^https?:/.test(tab.url)) {
+    return (
+      <>
+        <p className="rg-muted rg-small">{t('popup.notVendorPage')}</p>
+        <GenericSite url={tab.url} api={genericSiteApi(tab.tabId)} />
+      </>
+    );
+  }
+  return (
+    <p className="rg-muted" data-lead="none">
+      {t('checker.lead.noTab')}
+    </p>
+  );
+}
+
+/** The supported vendors, and the ways to the extension's other pages. */
+function PopupFooter({ onOpenSla }: { onOpenSla: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
       <details className="rg-panel">
         <summary>{t('popup.supported')}</summary>
         <VendorList />
@@ -177,10 +216,10 @@ export function Popup({ now, services, start, ready }: PopupProps) {
         <button type="button" className="rg-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.openOptions')}
         </button>
-        <button type="button" className="rg-button" data-nav="sla" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/sla.html') })}>
+        <button type="button" className="rg-button" data-nav="sla" onClick={onOpenSla}>
           {t('settings.nav.sla')}
         </button>
       </nav>
-    </main>
+    </>
   );
 }

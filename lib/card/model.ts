@@ -7,7 +7,7 @@ import { evaluateOrder } from '../claims/order-headline';
 import { checkoutFacts, orderFacts, type OrderState } from '../claims/order-facts';
 import type { CheckoutFields } from '../extract/checkout';
 import type { OrderFields } from '../extract/order';
-import { findPack, loadUserPacks } from '../policy/registry';
+import { packSetOf, type PackSet } from '../policy/registry';
 import type { Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { citationTitle } from '../policy/sources';
 import { localize } from '../policy/text';
@@ -19,6 +19,8 @@ import { isAnecdote } from './anecdote';
 import type { CardRequest } from './schema';
 import { cardNotice, cardPresence, type CardNotice, type CardPresence } from './presence';
 import { NO_SIGNALS } from './signals';
+import { timelineOf } from '../pictures/timeline-input';
+import type { TimelineInput } from '../pictures/timeline';
 
 export interface CardCitation {
   title: string;
@@ -58,6 +60,8 @@ export interface CheckoutCardModel {
   clocks: CardClock[];
   exceptions: CardException[];
   flags: RiskFlag[];
+  /** The routes' timeline (lib/pictures), as if paid now. */
+  timeline: TimelineInput | null;
 }
 
 export interface SlaWindow {
@@ -80,15 +84,17 @@ export interface OrderCardModel {
   clocks: CardClock[];
   /** The SLA claim window for the month before `now` (Exmail, CVM). */
   sla: SlaWindow | null;
+  /** The routes' timeline from the order's payment (lib/pictures); null where there are no clocks. */
+  timeline: TimelineInput | null;
 }
 
 interface CardOptions {
   locale: Locale;
-  /** User-defined packs (settings). */
-  packs?: readonly unknown[];
+  /** The pack set (or the user's packs as stored in the settings). */
+  packs?: PackSet | readonly unknown[];
 }
 
-const packOf = (vendor: string, options: CardOptions): PolicyPack => findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
+const packOf = (vendor: string, options: CardOptions): PolicyPack => packSetOf(options.packs).find(vendor);
 
 /** What the card cites: the clauses a rule rests on, never a user's story in the source. */
 const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>
@@ -166,6 +172,7 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
     clocks,
     exceptions,
     flags: riskFlags(vendor, fields, options.locale),
+    timeline: timelineOf(verdict),
   };
 }
 
@@ -203,6 +210,7 @@ export function orderCard(vendor: string, order: Partial<OrderFields> | Readonly
     words,
     clocks,
     sla: lastMonthSla(vendor, now),
+    timeline: verdict && derived.clock ? timelineOf(verdict) : null,
   };
 }
 

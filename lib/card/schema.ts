@@ -5,6 +5,7 @@ import { pageMatchSchema } from '../vendors/schema';
 import { checkoutFieldsSchema, orderFieldsSchema } from '../extract/schema';
 import { RISK_FLAGS } from './flags';
 import { ORDER_STATES } from '../claims/order-facts';
+import { timelineInputSchema } from '../pictures/schema';
 
 /**
  * The in-page card's messages: the content script sends what it read from the
@@ -71,6 +72,7 @@ export const checkoutCardSchema = z.object({
   clocks: z.array(clock),
   exceptions: z.array(z.object({ rule: z.string(), outcome, summary: z.string(), citations: z.array(citation) })),
   flags: z.array(flag),
+  timeline: timelineInputSchema.nullable().default(null),
 });
 
 const slaWindow = z.object({ month: z.string(), opensAfter: isoDate, closesOn: isoDate, estimated: z.boolean(), open: z.boolean() });
@@ -84,6 +86,7 @@ export const orderCardSchema = z.object({
   words: headlineWordsSchema,
   clocks: z.array(clock),
   sla: slaWindow.nullable(),
+  timeline: timelineInputSchema.nullable().default(null),
 });
 
 export const cardResponseSchema = z.object({

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n';
 import type { DeadlineSpec } from '../policy/schema';
-import { localize, t } from '../policy/text';
+import { localize, zhEn } from '../policy/text';
 import type { BusinessCalendar } from '../time/calendar';
 import { addCalendarDays, endOfDay, HOUR_MS, isIsoMonth, monthOf, parseInstant, shanghaiDate, shanghaiDateTime, type IsoDate } from '../time/zone';
 import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
@@ -18,12 +18,12 @@ export interface Deadline {
 export type DeadlineState =
   | { state: 'none' }
   | { state: 'open'; deadline: Deadline; opensAfter?: { date: IsoDate; estimated: boolean; canFileNow: boolean }; askFor?: string }
-  | { state: 'lapsed'; deadline: Deadline }
+  | { state: 'lapsed'; deadline: Deadline; opensAfter?: { date: IsoDate; estimated: boolean } }
   | { state: 'unknown'; fact: string; note: string | null };
 
-const FROM_PURCHASE_NOTE = t('（未提供交付时间，按购买时间计）', ' (counted from purchase: no delivery time given)');
-const FROM_PURCHASE_NOT_DOWNLOAD = t('（未提供下载时间，按购买时间估算）', ' (estimated from purchase: no download time given)');
-const LONGEST_WINDOW = t('（按最长可能期限 {days} 天计）', ' (the longest possible window, {days} days)');
+const FROM_PURCHASE_NOTE = zhEn('（未提供交付时间，按购买时间计）', ' (counted from purchase: no delivery time given)');
+const FROM_PURCHASE_NOT_DOWNLOAD = zhEn('（未提供下载时间，按购买时间估算）', ' (estimated from purchase: no download time given)');
+const LONGEST_WINDOW = zhEn('（按最长可能期限 {days} 天计）', ' (the longest possible window, {days} days)');
 
 interface Ctx {
   facts: FactBag;
@@ -85,6 +85,7 @@ export function evaluateDeadline(spec: DeadlineSpec | undefined, ctx: Ctx): Dead
     const claimWindow = slaClaimWindow(month, calendar, SLA_POLICIES[spec.service]);
     const closesAt = endOfDay(claimWindow.closesOn);
     const base = state({ date: claimWindow.closesOn, estimated: false, label: localize(spec.label, locale, { month }) }, closesAt, now);
+    if (base.state === 'lapsed') return { ...base, opensAfter: { date: claimWindow.opensAfter, estimated: claimWindow.estimated } };
     if (base.state !== 'open') return base;
     return { ...base, opensAfter: { date: claimWindow.opensAfter, estimated: claimWindow.estimated, canFileNow: now > endOfDay(claimWindow.opensAfter) } };
   }

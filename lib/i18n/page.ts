@@ -1,4 +1,5 @@
 import { en, zhCN } from './sections/card';
+import { en as timelineEn, zhCN as timelineZh } from './sections/timeline';
 import { translatorOver, type Locale, type MessageKey, type Translate } from './core';
 
 /**
@@ -8,12 +9,12 @@ import { translatorOver, type Locale, type MessageKey, type Translate } from './
  * words are most of it). The architecture test checks that every key the
  * content scripts use is here.
  */
-const pageCatalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': zhCN, en };
+const pageCatalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN, ...timelineZh }, en: { ...en, ...timelineEn } };
 
 export function pageTranslator(locale: Locale): Translate {
   return translatorOver(pageCatalogs[locale], zhCN);
 }
 
 export function pageMessageKeys(): MessageKey[] {
-  return Object.keys(zhCN) as MessageKey[];
+  return Object.keys({ ...zhCN, ...timelineZh }) as MessageKey[];
 }

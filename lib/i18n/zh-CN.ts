@@ -3,6 +3,9 @@ import { zhCN as lockerSection } from './sections/locker';
 import { zhCN as checkerSection } from './sections/checker';
 import { zhCN as settingsSection } from './sections/settings';
 import { zhCN as integritySection } from './sections/integrity';
+import { zhCN as timelineSection } from './sections/timeline';
+import { zhCN as slaPictureSection } from './sections/sla-picture';
+import { zhCN as ticketSection } from './sections/tickets';
 
 // The product's own words, zh-CN (the default UI language). Every user-visible
 // string goes through this catalog; en.ts must have the same keys.
@@ -146,6 +149,9 @@ export const zhCN = {
   ...checkerSection,
   ...settingsSection,
   ...integritySection,
+  ...timelineSection,
+  ...slaPictureSection,
+  ...ticketSection,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pixelStudioPack } from '../../components/checker/testing';
+import { pixelStudioPack } from '../doubles/checker';
 import { cardQuery, waitForCard } from './card';
 import { fixture, launchExtension, recordedTabId, settle, type ExtensionSession } from './harness';
 
@@ -113,7 +113,9 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     const captured = verdict.locator('[data-capture]');
     await captured.waitFor({ timeout: 15_000 });
     expect(['saved', 'duplicate']).toContain(await captured.getAttribute('data-capture'));
-    expect(await captured.textContent()).toMatch(/snap-\d{6}/);
+    // The snapshot's number is on the element (as the locker lists it), not in the sentence.
+    expect(await captured.getAttribute('data-snapshot')).toMatch(/^snap-\d{6}$/);
+    expect(await captured.textContent()).not.toMatch(/snap-\d{6}/);
     // It fits the popup's width: nothing overflows sideways.
     expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
 
@@ -286,6 +288,9 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
       await first.getByRole('button', { name: '确定', exact: true }).click();
     } else await first.getByRole('button').first().click();
     await popup.locator(`[data-testid="answered"] li[data-fact="${fact}"]`).waitFor({ state: 'attached' });
+    // Kept for the browser session as it was given (a person takes longer than this before clicking away).
+    const kept = () => session.worker.evaluate(async () => JSON.stringify((await chrome.storage.session.get('claimDrafts')).claimDrafts ?? {}));
+    await expect.poll(kept, { timeout: 15_000 }).toContain(`"${fact}"`);
     // Clicking the page closes a real popup; its answers were kept as they were given.
     await popup.close();
 

@@ -29,6 +29,17 @@ async function openTab(session: ExtensionSession, id: string): Promise<{ page: P
   return { page, tabId: (await recordedTabId(session, fixture(id).url))! };
 }
 
+/** A webmail tab: the worker records its address without the session id (`sid`). */
+async function openWebmail(session: ExtensionSession, id: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  await page.goto(fixture(id).url);
+  await settle(page);
+  const url = new URL(fixture(id).url);
+  url.searchParams.delete('sid');
+  await expect.poll(() => recordedTabId(session, url.href), { timeout: 15_000 }).not.toBeNull();
+  return { page, tabId: (await recordedTabId(session, url.href))! };
+}
+
 /** A box's top and bottom in the popup's viewport (the page is not scrolled). */
 async function box(popup: Page, selector: string) {
   const b = await popup.locator(selector).first().boundingBox();
@@ -94,6 +105,50 @@ describe('the popup leads with the tab (Chromium)', () => {
     await popup.close();
     // The order stays saved for the ticket form below.
     await page.close();
+  });
+
+  it.each(['tc-deal-list', 'tea-deal-list'])('on an order list (%s): the listed orders, each with the headline its row on the card shows', async (id) => {
+    const { page, tabId } = await openTab(session, id);
+    await waitForCard(page, '[data-order-row] [data-headline]', { timeout: 15_000 });
+    const cardRows = await cardQuery(page, '[data-order-row]');
+    const cardWords = new Map<string, string>();
+    for (const row of cardRows) {
+      const [h] = await cardQuery(page, `[data-order-row="${row.attrs['data-order-row']}"] [data-headline]`);
+      cardWords.set(row.attrs['data-order-row']!, squash(h?.text));
+    }
+    const popup = await openPopup(session, tabId, null);
+    const lead = popup.locator('[data-testid="tab-lead"][data-lead="order-list"]');
+    await lead.waitFor({ timeout: 15_000 });
+    const rows = await lead.locator('li[data-order-id]').evaluateAll((els) =>
+      els.map((li) => [li.getAttribute('data-order-id'), li.querySelector('[data-headline]')?.textContent ?? ''] as const),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [orderId, text] of rows) {
+      if (cardWords.has(orderId!)) expect(squash(text)).toBe(cardWords.get(orderId!));
+    }
+    expect(rows.some(([orderId]) => cardWords.has(orderId!))).toBe(true);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('on webmail: a failure page says it is in this month\'s SLA record and opens the log; the inbox has nothing to do', async () => {
+    const error = await openWebmail(session, 'ex-webmail-error');
+    const popup = await openPopup(session, error.tabId, null);
+    const lead = popup.locator('[data-testid="tab-lead"][data-lead="outage-logged"]');
+    await lead.waitFor({ timeout: 15_000 });
+    expect(squash(await lead.locator('h2').textContent())).toBe('已记入本月 SLA 记录');
+    const [sla] = await Promise.all([session.context.waitForEvent('page'), lead.getByRole('button', { name: '打开 SLA 故障记录' }).click()]);
+    await sla.waitForLoadState();
+    expect(sla.url()).toBe(session.extensionUrl('sla.html'));
+    await Promise.all([sla.close(), popup.close(), error.page.close()]);
+
+    const inbox = await openWebmail(session, 'ex-webmail-inbox');
+    const quiet = await openPopup(session, inbox.tabId, null);
+    const none = quiet.locator('[data-testid="tab-lead"][data-lead="quiet"]');
+    await none.waitFor({ timeout: 15_000 });
+    expect(squash(await none.locator('h2').textContent())).toBe('此页面暂无需要处理的事项');
+    await none.getByRole('button', { name: '检查此页面一次' }).click();
+    await none.locator('[data-rechecked]').waitFor();
+    await Promise.all([quiet.close(), inbox.page.close()]);
   });
 
   it('on a ticket form: "fill the draft" first, and it fills that form', async () => {

@@ -180,7 +180,7 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     await Promise.all([order.close(), extensionPage.close()]);
   });
 
-  it('custom policies: invalid JSON shows a clear error and changes nothing; a valid pack is saved', async () => {
+  it('custom policies save as they change: invalid JSON shows a clear error and changes nothing; a valid pack is saved', async () => {
     const page = await session.context.newPage();
     await page.goto(session.extensionUrl('options.html'));
     const editor = page.getByLabel('政策包 JSON');
@@ -188,7 +188,8 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     const before = await storedSettings(page);
 
     await editor.fill('[\n  {\n    "id": "acme-drive",\n    "name": "Acme"\n    "covers": "x"\n  }\n]');
-    await page.getByRole('button', { name: '校验并保存' }).click();
+    // No save button: the text is checked as typing pauses, and saved only when valid.
+    expect(await page.locator('[data-section="packs"] button', { hasText: '保存' }).count()).toBe(0);
     const alert = page.locator('[data-pack-error="syntax"]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('第 5 行第 5 列：JSON 格式错误');
@@ -197,7 +198,6 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
 
     // Valid JSON that breaks the pack schema: each problem at its line, still nothing saved.
     await editor.fill('[\n  {\n    "id": "Acme Drive",\n    "name": "Acme",\n    "lastChecked": "2026-11-01",\n    "covers": "x",\n    "rules": []\n  }\n]');
-    await page.getByRole('button', { name: '校验并保存' }).click();
     const schema = page.locator('[data-pack-error="schema"]');
     await schema.waitFor();
     expect(await schema.locator('li[data-line="3"]').textContent()).toContain('第 3 行 · [0].id');
@@ -205,7 +205,6 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     expect(await storedSettings(page)).toEqual(before);
 
     await page.getByRole('button', { name: '插入示例' }).click();
-    await page.getByRole('button', { name: '校验并保存' }).click();
     await expect.poll(() => page.locator('[data-section="packs"] [role="status"]').textContent()).toBe('已保存 1 个自定义政策包');
     const after = await storedSettings(page);
     expect(after.customPacks).toHaveLength(1);

@@ -1,10 +1,7 @@
 import { vi } from 'vitest';
-import type { CheckerServices, ClaimDraft } from './services';
-
-type Capture = Awaited<ReturnType<CheckerServices['captureTab']>>;
-type Fill = Awaited<ReturnType<CheckerServices['fillTicket']>>;
-// A stored body with only the fields the checker reads (the rest are the worker's bookkeeping).
-type Body = Awaited<ReturnType<CheckerServices['getBodies']>>['bodies'][number];
+import type { CheckerServices, ClaimDraft } from '../../components/checker/services';
+import type { ResponseOf } from '../../lib/messages';
+import type { SnapshotBody } from '../../lib/evidence/schema';
 
 /** Test doubles for the checker's browser side: stored snapshots in memory, every call recorded. */
 
@@ -15,7 +12,7 @@ export const ORDER_URL = `http://console.cloud.tencent.com/expense/deal/detail?d
 export interface StoredSnapshot {
   id: string;
   vendor: string;
-  kind: string;
+  kind: SnapshotBody['kind'];
   url: string;
   title: string;
   capturedAt: string;
@@ -43,6 +40,28 @@ export const paidOrderSnapshot: StoredSnapshot = {
     term: '1年',
   },
 };
+
+const ZERO_HASH = '0'.repeat(64);
+const part = { sha256: ZERO_HASH, size: 0 };
+
+/**
+ * A stored body as the worker returns it (hashes and parts are placeholders: the checker reads fields, URL and times).
+ */
+function body(s: StoredSnapshot): SnapshotBody {
+  return {
+    ...s,
+    schemaVersion: 1,
+    type: 'snapshot',
+    capturedAtShanghai: s.capturedAt,
+    source: 'auto',
+    note: '',
+    previousSnapshotId: null,
+    subjectKey: `${s.vendor}:${String(s.fields.orderId ?? s.url)}`,
+    dedupeKey: ZERO_HASH,
+    redactions: { cards: 0, ids: 0, secrets: 0 },
+    parts: { text: part, dom: part, fields: part, screenshot: null },
+  };
+}
 
 function summary(s: StoredSnapshot, seq: number) {
   return {
@@ -76,12 +95,14 @@ export function fakeServices(options: { snapshots?: StoredSnapshot[]; customPack
       return { items, total: items.length };
     }),
     getBodies: vi.fn(async (ids: string[]) => ({
-      bodies: ids.flatMap((id) => store.filter((x) => x.id === id).map((s) => ({ ...s, schemaVersion: 1, type: 'snapshot' }) as Body)),
+      bodies: ids.flatMap((id) => store.filter((x) => x.id === id).map(body)),
     })),
-    captureTab: vi.fn(async (_tabId: number) => ({ status: 'failed', reason: 'not-allowed', message: 'no page' }) as Capture),
+    captureTab: vi.fn(async (_tabId: number): Promise<ResponseOf<'evidence.captureTab'>> => ({ status: 'failed', reason: 'not-allowed', message: 'no page' })),
     loadSettings: vi.fn(async () => ({ customPacks: options.customPacks ?? [], holidayOverrides: options.holidayOverrides ?? [] })),
     findTicketTabs: vi.fn(async () => [] as Awaited<ReturnType<CheckerServices['findTicketTabs']>>),
-    fillTicket: vi.fn(async (_tabId: number, _request: { dryRun: boolean }) => ({ status: 'no-form', url: '', filled: [], kept: [], missing: [] }) as Fill),
+    fillTicket: vi.fn(
+      async (_tabId: number, _request: { dryRun: boolean }): Promise<ResponseOf<'ticket.fill'>> => ({ status: 'no-form', url: '', filled: [], kept: [], missing: [] }),
+    ),
     focusTab: vi.fn(async () => {}),
     openUrl: vi.fn(),
     openLocker: vi.fn(),
