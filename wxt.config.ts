@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { preactCompatAliases } from './build/preact-compat';
 import { slimHolidayData } from './lib/time/holiday-data';
 import { contentScriptHosts } from './lib/vendors/registry';
 
@@ -36,19 +37,18 @@ export default defineConfig({
     build: { ...(process.env.RG_NO_MINIFY ? { minify: false } : {}), ...(process.env.RG_SOURCEMAP ? { sourcemap: true } : {}) },
   }),
   hooks: {
-    // The shipped UI renders with Preact's React-compatible layer: the same components at a
-    // fraction of the runtime. It matters twice: the card is parsed and run on every vendor page
-    // the user opens, and the popup is judged by how soon it answers (its code is a third
-    // smaller). Component tests render the same components with React.
+    // WXT titles the toolbar button with the popup page's <title>; the tooltip follows the browser's
+    // language instead, like the extension's name.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_extName__';
+    },
+    // The shipped UI renders with Preact's React-compatible layer (build/preact-compat.ts). It matters
+    // twice: the card is parsed and run on every vendor page the user opens, and the popup is judged by
+    // how soon it answers (its code is a third smaller). Component tests resolve the same aliases.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entry) => entry.type === 'background')) return;
-      const aliases = [
-        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-        { find: /^react-dom$/, replacement: 'preact/compat' },
-        { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
-        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
-        { find: /^react$/, replacement: 'preact/compat' },
-      ];
+      const aliases = preactCompatAliases;
       config.resolve ??= {};
       const existing = config.resolve.alias;
       config.resolve.alias = [...aliases, ...(Array.isArray(existing) ? existing : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) })))];
@@ -75,9 +75,8 @@ export default defineConfig({
     // Sites the user enables for generic checkout detection, and `<all_urls>` for automatic
     // screenshots (captureVisibleTab needs it); both asked for in options (MV2 Firefox names it differently).
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*', '<all_urls>'] } : { optional_host_permissions: ['*://*/*', '<all_urls>'] }),
-    // public/popup.html: a static page that loads the popup's one script (entrypoints/popup-ui.ts)
-    // and its style sheet, both built as single files.
-    action: { default_title: '__MSG_extName__', default_popup: 'popup.html' },
+    // The popup is entrypoints/popup (index.html → main.tsx), which WXT names as the default popup;
+    // its button's tooltip is set in the language of the browser (hook below).
     // Save the page in front of the user as evidence (also in the page's context menu).
     commands: {
       'save-page-evidence': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },

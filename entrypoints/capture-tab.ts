@@ -25,7 +25,6 @@ export interface CollectedPage {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var refundGuardCollectPage: (() => Promise<CollectedPage>) | undefined;
 }
 

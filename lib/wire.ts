@@ -14,7 +14,7 @@ export interface Envelope {
   data: unknown;
 }
 
-export const ERROR_CODES = ['malformed', 'unknown-type', 'handler', 'bad-response', 'no-receiver'] as const;
+export const ERROR_CODES = ['malformed', 'unknown-type', 'forbidden', 'handler', 'bad-response', 'no-receiver'] as const;
 export type MessagingErrorCode = (typeof ERROR_CODES)[number];
 
 export type Reply<T> =
@@ -72,6 +72,8 @@ export function errorMessageKey(code: MessagingErrorCode) {
       return 'error.malformed' as const;
     case 'unknown-type':
       return 'error.unknownType' as const;
+    case 'forbidden':
+      return 'error.forbidden' as const;
     case 'no-receiver':
       return 'error.noReceiver' as const;
     case 'handler':

@@ -48,7 +48,7 @@ export function listen(handlers: Handlers): () => void {
     if (!handler) return false;
     void (async (): Promise<Reply<unknown>> => {
       try {
-        return { ok: true, data: await handler(raw.data as never, { fromExtension: true }) };
+        return { ok: true, data: await handler(raw.data as RequestOf<MessageType>, { fromExtension: true }) };
       } catch (error) {
         return { ok: false, error: { code: 'handler', message: error instanceof Error ? error.message : String(error) } };
       }

@@ -75,7 +75,7 @@ function sizeOf(files: string[]): Figure {
 function pageAssets(html: string): string[] {
   const source = readFileSync(join(EXTENSION_DIR, html), 'utf8');
   const refs = [...source.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-  // Chunks a page script imports statically.
+  // Chunks a page script imports.
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file) || !existsSync(join(EXTENSION_DIR, file))) return;
@@ -83,6 +83,8 @@ function pageAssets(html: string): string[] {
     if (!file.endsWith('.js')) return;
     const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
     for (const m of code.matchAll(/(?:import|from)\s*["']\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)["']/g)) visit(m[1]!.startsWith('chunks/') ? m[1]! : `chunks/${m[1]}`);
+    // …and the chunks it imports dynamically (Vite lists them by path: the popup's interface).
+    for (const m of code.matchAll(/["'](chunks\/[\w.-]+\.js)["']/g)) visit(m[1]!);
   };
   refs.forEach(visit);
   return [html, ...seen];

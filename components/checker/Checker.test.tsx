@@ -147,8 +147,8 @@ describe('Checker: opening on the order of the current tab', () => {
     within(question('convertedFromPayAsYouGo')).getByRole('button', { name: '是' }).focus();
     await user.keyboard('{Tab}{Enter}'); // "否"
     await waitFor(() => expect(question('convertedFromPayAsYouGo')).toBeNull());
-    // The keyboard moves on to the next question by itself.
-    expect(document.querySelector('fieldset[data-fact]')!.contains(document.activeElement)).toBe(true);
+    // The keyboard moves on to the next question by itself (an effect: Preact runs it after the paint).
+    await waitFor(() => expect(document.querySelector('fieldset[data-fact]')!.contains(document.activeElement)).toBe(true));
     // Skipping leaves the fact unknown and says so.
     within(question('firstNoReasonRefundUsed')).getByRole('button', { name: '不确定，跳过' }).focus();
     await user.keyboard('{Enter}');
@@ -211,7 +211,8 @@ describe('Checker: estimated deadlines', () => {
   });
 });
 
-describe('Checker: holiday overrides from the settings', () => {
+// Each case answers a dozen questions by typing and clicking: seconds of work on a busy machine.
+describe('Checker: holiday overrides from the settings', { timeout: 20_000 }, () => {
   /** A CVM outage in December 2026: the SLA claim opens after the 5th business day of January 2027. */
   async function slaClaimWindow(holidayOverrides: unknown[]) {
     const user = userEvent.setup();
@@ -233,14 +234,16 @@ describe('Checker: holiday overrides from the settings', () => {
         await user.selectOptions(q.getByRole('combobox'), 'outage');
         await user.click(q.getByRole('button', { name: '确定' }));
       } else if (fact === 'outageMonth') {
-        fireEvent.change(q.getByLabelText(/故障发生在哪个月/), { target: { value: '2026-12' } });
+        fireEvent.input(q.getByLabelText(/故障发生在哪个月/), { target: { value: '2026-12' } });
         await user.click(q.getByRole('button', { name: '确定' }));
       } else await user.click(q.getByRole('button', { name: '不确定，跳过' }));
+      // The answered question leaves once the answer has rendered (Preact renders after the event).
+      await waitFor(() => expect(document.querySelector(`fieldset[data-fact="${fact}"]`)).toBeNull());
     }
     // Skipped questions leave the verdict provisional; with none left it shows by itself.
     const show = screen.queryByRole('button', { name: /查看结论|先看初步结论/ });
     if (show) await user.click(show);
-    const window = await screen.findByTestId('claim-window');
+    const window = await screen.findByTestId('claim-window', undefined, { timeout: 5000 });
     expect(screen.getByTestId('outcome')).toHaveAttribute('data-outcome', 'compensation');
     const alerts = screen.queryAllByRole('alert').map((a) => a.textContent ?? '');
     view.unmount();
@@ -447,7 +450,7 @@ describe('Checker: evidence checklist', () => {
     const { services, store } = fakeServices({ snapshots: [partial] });
     services.captureTab.mockImplementation(async () => {
       store.push({ ...paidOrderSnapshot, id: 'snap-000009' });
-      return { status: 'saved', id: 'snap-000009', seq: 9, hash: 'a'.repeat(64), screenshot: false } as never;
+      return { status: 'saved', id: 'snap-000009', seq: 9, hash: 'a'.repeat(64), screenshot: false };
     });
     renderChecker(services);
     await user.click(await screen.findByRole('button', { name: '先看初步结论' }));
@@ -477,7 +480,7 @@ describe('Checker: evidence checklist', () => {
     const user = userEvent.setup();
     const partial = { ...paidOrderSnapshot, fields: { orderId: ORDER_ID, createdAt: '2026-11-18 10:58:22' } };
     const { services } = fakeServices({ snapshots: [partial] });
-    services.captureTab.mockResolvedValue({ status: 'failed', reason: 'quota', message: 'QuotaExceededError' } as never);
+    services.captureTab.mockResolvedValue({ status: 'failed', reason: 'quota', message: 'QuotaExceededError' });
     renderChecker(services);
     await user.click(await screen.findByRole('button', { name: '先看初步结论' }));
     await user.click(await screen.findByRole('button', { name: '立即保存当前页面' }));

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { OrderRef } from '../../lib/evidence/tab-order';
-import type { ResponseOf } from '../../lib/messages';
+import type { ResponseOf } from '../protocol';
 import type { HeadlineWords } from '../../lib/claims/headline';
 import type { SnapshotBody } from '../../lib/evidence/schema';
 import { Headline } from '../Headline';

@@ -233,7 +233,7 @@ describe('TicketEditor: the draft as editable fields', () => {
 
     const { services } = fakeServices();
     services.findTicketTabs.mockResolvedValue([workorderTab]);
-    services.fillTicket.mockResolvedValue({ status: 'preview', url: workorderTab.url, filled: [], kept: [], missing: [] } as never);
+    services.fillTicket.mockResolvedValue({ status: 'preview', url: workorderTab.url, filled: [], kept: [], missing: [] });
     render(<Editor services={services} />);
     expect(await screen.findByTestId('form-status')).toHaveTextContent('找到已打开的工单表单');
     expect(screen.getByRole('button', { name: '填入工单表单' })).toHaveClass('rg-button--primary');

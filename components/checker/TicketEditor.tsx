@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { draftTicket, missingEvidenceNote, TICKET_TEMPLATES, type TicketDraft } from '../../lib/tickets/draft';
 import { fillHints, fillValuesFromDraft, type FillField } from '../../lib/tickets/fill';
-import { MessagingError } from '../../lib/wire';
-import type { ResponseOf } from '../../lib/messages';
+import { MessagingError, type ResponseOf } from '../protocol';
 import type { ClaimSnapshot } from '../../lib/claims/evidence';
 import type { Verdict } from '../../lib/claims/eligibility';
 import type { PackSet } from '../../lib/policy/registry';
+import type { YearOverride } from '../../lib/time';
 import { displayTime } from '../datetime';
 import { useI18n } from '../i18n';
 import type { CheckerServices } from './services';
@@ -68,7 +68,7 @@ export function TicketEditor(props: TicketEditorProps) {
   const drafted = useMemo((): { draft: TicketDraft } | { error: string } => {
     try {
       const withContact = contactFact ? { ...facts, contact: contactFact } : facts;
-      return { draft: draftTicket(verdict, withContact, snapshots, locale, { target, packs, holidayOverrides: holidayOverrides as never, evidenceHead }) };
+      return { draft: draftTicket(verdict, withContact, snapshots, locale, { target, packs, holidayOverrides: holidayOverrides as YearOverride[], evidenceHead }) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

@@ -1,5 +1,5 @@
 import type { PageMatch } from '../../lib/vendors/types';
-import type { RequestOf, ResponseOf } from '../../lib/messages';
+import type { RequestOf, ResponseOf } from '../protocol';
 
 /**
  * Everything the checker needs from the browser, passed in: the popup wires

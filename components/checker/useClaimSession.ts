@@ -9,7 +9,7 @@ import { PackSet } from '../../lib/policy/registry';
 import { localize } from '../../lib/policy/text';
 import { SHIPPED_VENDORS } from '../../lib/vendors/types';
 import { vendorName } from '../../lib/vendors/registry';
-import { MessagingError } from '../../lib/wire';
+import { MessagingError } from '../protocol';
 import { useI18n } from '../i18n';
 import {
   claimFacts,

@@ -9,7 +9,7 @@ import { orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
 const signing = testSigner();
 const signer = () => signing;
 import type { Locale } from '../../lib/i18n';
-import { MessagingError } from '../../lib/messages';
+import { MessagingError } from '../protocol';
 import { StaticLocale } from '../i18n';
 import type { LockerApi } from './api';
 import { Locker } from './Locker';
@@ -287,7 +287,7 @@ describe('evidence locker · detail, notes and deletion', () => {
     await user.click(within(detail).getByRole('button', { name: '删除快照' }));
     const confirm = within(detail).getByRole('alertdialog');
     expect(confirm).toHaveTextContent('确定删除 snap-000001？');
-    expect(within(confirm).getByRole('button', { name: '取消' })).toHaveFocus();
+    await waitFor(() => expect(within(confirm).getByRole('button', { name: '取消' })).toHaveFocus());
     await user.keyboard('{Enter}');
     expect(within(detail).queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(await store.get('snap-000001')).not.toBeNull();

@@ -160,6 +160,7 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
                 {t('locker.detail.delete')}
               </button>
             ) : (
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape closes it, as any dialog
               <div
                 role="alertdialog"
                 aria-labelledby={`${formId}-confirm`}

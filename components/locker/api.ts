@@ -1,7 +1,7 @@
 import type { BundleReport } from '../../lib/evidence';
 import type { HeadlineWords } from '../../lib/claims/headline';
 import type { Locale } from '../../lib/i18n';
-import type { RequestOf, ResponseOf } from '../../lib/messages';
+import type { RequestOf, ResponseOf } from '../protocol';
 
 /**
  * What the locker needs from the worker. The page wires it to runtime

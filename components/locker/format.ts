@@ -1,6 +1,6 @@
 import { shanghaiDisplay } from '../../lib/evidence/time';
 import type { Locale, MessageKey, Translate } from '../../lib/i18n';
-import { errorMessageKey, MessagingError } from '../../lib/messages';
+import { errorMessageKey, MessagingError } from '../protocol';
 import { PAGE_KINDS, type PageKind } from '../../lib/vendors/types';
 import { vendorName } from '../../lib/vendors/registry';
 

@@ -46,6 +46,7 @@ export function DataSection({ api, onReload }: { api: SettingsApi; onReload: () 
     setStatus({ kind: 'ok', text: t('settings.data.exported', { file: bundle.fileName }) });
   });
 
+  // eslint-disable-next-line react-hooks/refs -- `run` only wraps the handler: the input is read on change, not in render
   const importFile = run(async () => {
     const file = fileInput.current?.files?.[0];
     if (!file) return;

@@ -1,5 +1,5 @@
 import type { Locale } from '../../lib/i18n';
-import type { ResponseOf } from '../../lib/messages';
+import type { ResponseOf } from '../protocol';
 import type { OutageLog } from '../../lib/outages';
 import type { Settings } from '../../lib/settings';
 

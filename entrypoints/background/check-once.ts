@@ -11,8 +11,7 @@ const GENERIC_SCRIPT = `/${GENERIC_SCRIPT_FILE}` as const;
  * about itself is not trusted) and, for a checkout, runs the page script that
  * shows the card. Nothing is registered: the next visit is not read.
  */
-export async function checkTabOnce({ tabId }: RequestOf<'sites.checkOnce'>, sender: SenderInfo): Promise<ResponseOf<'sites.checkOnce'>> {
-  if (!sender.fromExtension) throw new Error('not allowed');
+export async function checkTabOnce({ tabId }: RequestOf<'sites.checkOnce'>): Promise<ResponseOf<'sites.checkOnce'>> {
   const tab = await browser.tabs.get(tabId);
   if (!tab.url || !/^https?:/.test(tab.url)) return { match: null };
   const [result] = await browser.scripting.executeScript({

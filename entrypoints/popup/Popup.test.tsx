@@ -16,7 +16,7 @@ const tabStatus = vi.fn();
 vi.mock('../../platform/page-messaging', () => ({ sendMessage: (...args: unknown[]) => sendMessage(...args) }));
 
 const { Popup, requestedNow } = await import('./Popup');
-const { browserStartDeps, requestedTabId, sharedStart, startPopup } = await import('./start');
+const { browserStartDeps, requestedTabId, startPopup } = await import('./start');
 
 /**
  * The popup's own start against the fake browser. The worker's `tab.order` is
@@ -227,7 +227,8 @@ describe('Popup', () => {
     expect(document.querySelector('.rg-button--primary')).toBe(fill);
     await userEvent.click(fill);
     expect(await screen.findByTestId('ticket')).toBeInTheDocument();
-    expect(services.findTicketTabs).toHaveBeenCalled();
+    // Asked by an effect of the ticket view (Preact runs it after the paint).
+    await waitFor(() => expect(services.findTicketTabs).toHaveBeenCalled());
   });
 
   it('on a page that is no web page, says one sentence', async () => {
@@ -275,20 +276,18 @@ describe('Popup', () => {
   });
 });
 
-describe('the start shared by the popup page’s two scripts', () => {
-  it('asks the worker once: the script that runs second gets the same answers', async () => {
+describe('the popup’s start (main.tsx asks before the interface loads)', () => {
+  it('asks the worker once about the tab its address names, else about the active tab, and reads the settings alongside', async () => {
     const tabOrder = vi.fn(async () => ({ status: { match: null, url: null, title: null, detectedAt: null }, order: { ref: null, bodies: [] } }));
     const storedSettings = vi.fn(async () => ({ value: null, version: 1 }));
-    const deps = { activeTabId: async () => 7, tabOrder, tabUrl: async () => null, storedSettings };
-    const page = {};
-    const first = sharedStart(page, '', deps);
-    const second = sharedStart(page, '', deps);
-    expect(second).toBe(first);
-    expect(await first.tab).toMatchObject({ tabId: 7 });
-    expect(tabOrder).toHaveBeenCalledTimes(1);
-    expect(storedSettings).toHaveBeenCalledTimes(1);
-    // Another page (another popup) asks for itself.
-    sharedStart({}, '?tab=9', deps);
-    await vi.waitFor(() => expect(tabOrder).toHaveBeenLastCalledWith(9));
+    const activeTabId = vi.fn(async () => 7);
+    const deps = { activeTabId, tabOrder, tabUrl: async () => 'https://example.com/', storedSettings };
+    const named = startPopup('?tab=9', deps);
+    expect(await named.tab).toEqual({ tabId: 9, status: { match: null, url: null, title: null, detectedAt: null }, url: 'https://example.com/' });
+    expect(await named.order).toEqual({ ref: null, bodies: [] });
+    expect(activeTabId).not.toHaveBeenCalled();
+    expect(await startPopup('', deps).tab).toMatchObject({ tabId: 7 });
+    expect(tabOrder.mock.calls).toEqual([[9], [7]]);
+    expect(storedSettings).toHaveBeenCalledTimes(2);
   });
 });

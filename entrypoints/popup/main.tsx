@@ -1,12 +1,15 @@
-import { mountPopup } from './app';
-import { pageStart } from './start';
+import './popup.css';
+import { browserStartDeps, startPopup } from './start';
 
 /**
- * The interface's script. The worker has usually been asked about the tab already (by
- * popup-start.js); the interface mounts once the document is parsed and picks up the answers.
+ * The popup's script. Its own imports are light (no UI framework, no schemas), so the worker is
+ * asked about the tab (`tab.order`) and the settings are read the moment it runs; the interface's
+ * code loads while they are answered, and mounts once the document is parsed.
  */
-export function openPopup(): void {
-  const start = pageStart();
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void mountPopup(start), { once: true });
-  else void mountPopup(start);
-}
+const start = startPopup(location.search, browserStartDeps);
+const parsed =
+  document.readyState === 'loading'
+    ? new Promise<void>((done) => document.addEventListener('DOMContentLoaded', () => done(), { once: true }))
+    : Promise.resolve();
+
+void Promise.all([import('./app'), parsed]).then(([{ mountPopup }]) => mountPopup(start));

@@ -5,7 +5,7 @@ import { sendMessage } from '../../platform/page-messaging';
 import { readStoredSettings, type StoredSettings } from '../../platform/page-settings';
 
 /**
- * The popup's first question to the worker, asked by its small start script
+ * The popup's first question to the worker, asked by its script (main.tsx)
  * before the interface's code has loaded: what the worker saw in the tab and
  * which saved order it shows (`tab.order`, one round trip). The answer is
  * usually in by the time the interface first renders.
@@ -72,19 +72,6 @@ export function startPopup(search: string, deps: StartDeps): PopupStart {
   return { tab, order, settings };
 }
 
-const STARTED = Symbol.for('refund-guard.popup-start');
-
-/**
- * The page's one start, shared by its two scripts (public/popup.html): the small
- * popup-start.js asks as soon as it has loaded, long before the interface's own
- * script has; popup-ui.js then picks up the same answers. Whichever runs first
- * asks, so the popup works in either order.
- */
-export function sharedStart(scope: object, search: string, deps: StartDeps): PopupStart {
-  const slot = scope as { [STARTED]?: PopupStart };
-  return (slot[STARTED] ??= startPopup(search, deps));
-}
-
 /** Marks on the page's timeline (read by `npm run bench`): when `tab.order` was asked and answered. */
 export const START_MARKS = { asked: 'rg-popup-asked', answered: 'rg-popup-answered' } as const;
 
@@ -99,6 +86,3 @@ export const browserStartDeps: StartDeps = {
   tabUrl: (tabId) => browser.tabs.get(tabId).then((t) => t.url ?? null, () => null),
   storedSettings: readStoredSettings,
 };
-
-/** This popup page's start (see `sharedStart`), as both of its scripts ask for it. */
-export const pageStart = (): PopupStart => sharedStart(globalThis, location.search, browserStartDeps);

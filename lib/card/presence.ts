@@ -5,7 +5,7 @@ import { localize } from '../policy/text';
 import { pageTranslator } from '../i18n/page';
 import { isAnecdote } from './anecdote';
 import { recognizeWebmailFailure } from '../outages';
-import { NO_SIGNALS, type PageSignals } from './signals';
+import type { PageSignals } from './signals';
 import type { PageMatch } from '../vendors/types';
 import { addCalendarDays, parseInstant, shanghaiDate, type IsoDate } from '../time/zone';
 

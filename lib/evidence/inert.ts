@@ -36,6 +36,7 @@ export function decodedUrl(raw: string): string {
     return NAMED[name!.toLowerCase()] ?? whole;
   });
   // URL parsing strips tab, newline and carriage return anywhere, and C0 controls and spaces at the ends.
+  // eslint-disable-next-line no-control-regex -- those control characters are what is matched
   return decoded.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020\u00a0\ufeff]+|[\u0000-\u0020]+$/g, '');
 }
 
@@ -45,6 +46,7 @@ const ACTIVE_SCHEME = /^(?:javascript|vbscript|livescript|data(?!:image\/(?:png|
 export function isActiveUrl(raw: string): boolean {
   // Spelled plainly as a web address: nothing to decode (the common case, read without decoding).
   if (/^https?:\/\//i.test(raw)) return false;
+  // eslint-disable-next-line no-control-regex -- browsers drop control characters inside a scheme name
   return ACTIVE_SCHEME.test(decodedUrl(raw).replace(/[\u0000-\u001f]/g, ''));
 }
 

@@ -445,7 +445,7 @@ export function isSensitiveField(descriptor: string, type?: string): boolean {
 
 /** Input types whose `value` is a fixed choice of the page, not something typed. */
 const CHOICE_INPUTS = /^(radio|checkbox|submit|button|reset|image|range|color)$/i;
-const ATTRIBUTE = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 function decodeEntities(text: string): string {
   return text
@@ -508,7 +508,7 @@ function fieldDescriptor(attributes: Map<string, string>, labels: Map<string, st
 function startTagRewriter(name: string): (html: string, change: (tag: string, at: number) => string) => string {
   const find = new RegExp(`<(?:${name})`, 'gi');
   // The rest of the tag, read where its name ends.
-  const rest = /(?:\s+[^\s"'<>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/y;
+  const rest = /(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/y;
   return (html, change) => {
     let out = '';
     let copied = 0;

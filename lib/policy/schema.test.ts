@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { validatePack, definePack, PolicyPackError } from './schema';
+import { validatePack, definePack, PolicyPackError, type PolicyPackInput } from './schema';
 import { loadUserPacks, findPack, UnknownVendorError } from './registry';
 
 const minimal = () => ({
@@ -107,7 +107,7 @@ describe('one zod schema for every pack: user-defined packs', () => {
 
   it('definePack fills in exactly the defaults the schema would (and leaves validation to the meta-test)', () => {
     const p = minimal();
-    const defined = definePack(p as never);
+    const defined = definePack(p as PolicyPackInput);
     expect(defined).toEqual((validatePack(p) as { ok: true; pack: unknown }).pack);
     expect(defined.rules[0]).toMatchObject({ evidence: [], channels: [], nextSteps: [] });
     expect(defined).toMatchObject({ channels: [], advice: [], processing: [], evidence: [], questions: {} });

@@ -12,7 +12,7 @@ import { orderFacts } from '../claims/order-facts';
 import { loggedMonths, slaInputFor, type OutageLog } from '../outages';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import {
-  addCalendarDays, addCalendarMonths, DAY_MS, endOfDay, HOUR_MS, pageTimeToIso, parseInstant, shanghaiDate, shanghaiDateTime, startOfDay,
+  addCalendarDays, addCalendarMonths, DAY_MS, endOfDay, HOUR_MS, parseInstant, shanghaiDate, shanghaiDateTime, startOfDay,
   type IsoDate, type IsoMonth,
 } from '../time/zone';
 

@@ -206,7 +206,7 @@ describe('input validation', () => {
       expect(issues).toContain('outages[0].start: must be an ISO date-time');
     }
     // The same problems in Chinese when that is the reader's language, heading included.
-    expect(() => computeSla({ service: 'gmail', month: '2026-13', outages: [] })).toThrow(/^SLA 输入有误:\n  - service: 应为以下之一：exmail.*\n  - month: 应为 YYYY-MM 格式的月份$/);
+    expect(() => computeSla({ service: 'gmail', month: '2026-13', outages: [] })).toThrow(/^SLA 输入有误:\n {2}- service: 应为以下之一：exmail.*\n {2}- month: 应为 YYYY-MM 格式的月份$/);
   });
 
   it('rejects an outage ending before it starts, and two kinds of fee', () => {

@@ -86,7 +86,7 @@ export function normalizeLabel(text: string): string {
   return text
     .toLowerCase()
     .replace(/[（(][^）)]*(选填|可选|必填|optional|required)[^）)]*[）)]/g, '')
-    .replace(/[\s\u00a0\u3000*＊:：_.\-]+/g, '');
+    .replace(/[\s\u00a0\u3000*＊:：_.-]+/g, '');
 }
 
 const DEFAULT_LABEL_SCORES = { exact: 100, contains: 70, name: 60, nameContains: 40, placeholder: 30 } as const;

@@ -22,7 +22,7 @@ describe('URLs the worker stores', () => {
   it('a tab record keeps neither the webmail session nor a card in the query or title', async () => {
     const url = `http://exmail.qq.com/cgi-bin/frame_html?sid=${encodeURIComponent(SID)}&r=error&cc=4556+0239+8710+4520`;
     const reply = await recordDetection(
-      { url, title: '腾讯企业邮箱 - 系统繁忙 4556 0239 8710 4520', match: { vendor: 'tencent-exmail', kind: 'webmail' } } as never,
+      { url, title: '腾讯企业邮箱 - 系统繁忙 4556 0239 8710 4520', match: { vendor: 'tencent-exmail', kind: 'webmail' } },
       { tabId: 7, url, fromExtension: false },
       NOW,
     );
@@ -35,7 +35,7 @@ describe('URLs the worker stores', () => {
 
   it('a webmail sighting keeps the failure page but not its sid', async () => {
     const url = `http://exmail.qq.com/cgi-bin/frame_html?sid=${SID}&r=error`;
-    await noteWebmailPage({ url, title: '腾讯企业邮箱 - 系统繁忙', match: { vendor: 'tencent-exmail', kind: 'webmail' } } as never, NOW);
+    await noteWebmailPage({ url, title: '腾讯企业邮箱 - 系统繁忙', match: { vendor: 'tencent-exmail', kind: 'webmail' } }, NOW);
     const stored = (await fakeBrowser.storage.local.get('webmailSightings')).webmailSightings as { url: string }[];
     expect(stored).toHaveLength(1);
     expect(stored[0]!.url).toBe('http://exmail.qq.com/cgi-bin/frame_html?r=error');

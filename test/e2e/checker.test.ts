@@ -57,7 +57,7 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     // 1. The paid order detail page: snapshotted automatically.
     const order = fixture('tc-deal-detail-paid-new');
     const orderId = String(order.expected!.orderId);
-    const { page, tabId } = await openSavedOrder(session, order.id);
+    const { tabId } = await openSavedOrder(session, order.id);
 
     // 2. The popup opens on that order, pre-filled from the snapshot.
     const popup = await openPopup(session, tabId);

@@ -54,9 +54,10 @@ describe('the extension in Chromium (zh-CN browser)', () => {
     await expect.poll(() => page.getByTestId('current-page').textContent()).toContain('在网页上打开本扩展即可检查该页');
     expect(await page.locator('.rg-vendor-list li').count()).toBe(4);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    // Two scripts and one style sheet to fetch: a small one that asks the worker at once, then
-    // the interface, built as a single file.
-    expect(await page.evaluate(() => [...document.scripts].map((s) => new URL(s.src).pathname))).toEqual(['/popup-start.js', '/popup-ui.js']);
+    // One module script (entrypoints/popup/main.tsx: it asks the worker at once, then imports the
+    // interface) and one style sheet.
+    const scripts = await page.evaluate(() => [...document.scripts].map((s) => ({ path: new URL(s.src).pathname, type: s.type })));
+    expect(scripts).toEqual([{ path: expect.stringMatching(/^\/chunks\/popup-[\w-]+\.js$/), type: 'module' }]);
     expect(await page.evaluate(() => document.styleSheets.length)).toBe(1);
     // That sheet carries the shared look (components/base.css) and the popup's own rules.
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--rg-ink').trim())).toBe('#1d2733');

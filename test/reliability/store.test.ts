@@ -203,7 +203,7 @@ describe('many writers at once', () => {
 });
 
 /** What a version 1 store holds after a few weeks of use: orders, a status change, a long page, notes, a deletion. */
-async function useVersion1(v1: ReturnType<typeof openVersion1Store>): Promise<number> {
+async function fillVersion1(v1: ReturnType<typeof openVersion1Store>): Promise<number> {
   await v1.capture(order(1), new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), at(0));
   for (let i = 2; i <= 6; i++) await v1.capture(order(i), null, at(i * 24 * 60));
   await v1.capture(order(2, '已退款'), null, at(8 * 24 * 60));
@@ -241,7 +241,7 @@ const EARLIER_VERSIONS: Record<number, (name: string) => Promise<number>> = {
   // Version 1: page text in the record, no search structure; written by the version 1 store itself.
   1: async (name) => {
     const v1 = openVersion1Store({ name });
-    const length = await useVersion1(v1);
+    const length = await fillVersion1(v1);
     await v1.close();
     return length;
   },
@@ -282,7 +282,7 @@ describe('migrations from every earlier evidence schema', () => {
   it('a version 1 database keeps every snapshot, note, deletion and the chain; its exports stay identical but for the signature and its searches give the same answers', async () => {
     const name = `migrate-v1-detail-${++counter}`;
     const v1 = openVersion1Store({ name });
-    const length = await useVersion1(v1);
+    const length = await fillVersion1(v1);
     const generator = { name: 't', version: '0' };
     const ids = (await v1.list(listQuerySchema.parse({ limit: 100 }))).items.map((i) => i.id);
     const details = await Promise.all(ids.map((id) => v1.get(id)));

@@ -145,18 +145,19 @@ describe('content scripts carry the card\'s messages only (bench: script size on
 });
 
 describe('the popup asks the worker before it sets up its interface (bench: popup first verdict)', () => {
-  it('its start script loads no UI framework, no validator and no message schemas; the interface is a script of its own', () => {
-    const { files, packages } = pageScriptGraph('entrypoints/popup-start.ts');
+  it('its script loads no UI framework, no validator and no message schemas before it asks; the interface comes after', () => {
+    // main.tsx's static imports are what runs before `tab.order` is asked; the interface is imported after.
+    const { files, packages } = pageScriptGraph('entrypoints/popup/main.tsx');
     expect(files).toContain('entrypoints/popup/start.ts');
-    expect(files.filter((f) => f.startsWith('entrypoints/popup/') && f !== 'entrypoints/popup/start.ts')).toEqual([]);
+    expect(files.filter((f) => /\.tsx?$/.test(f) && f.startsWith('entrypoints/popup/') && !/\/(main\.tsx|start\.ts)$/.test(f))).toEqual([]);
     expect(packages.filter((p) => ['react', 'react-dom', 'preact', 'zod', 'dayjs'].includes(p))).toEqual([]);
     // It reads the stored settings too; of the i18n modules only the catalog-free core (the locale names).
     expect(files).toContain('platform/page-settings.ts');
     expect(files.filter((f) => f === 'lib/messages.ts' || /^components\/.*\.tsx?$/.test(f) || /^lib\/(policy|time|claims)\//.test(f) || (/^lib\/i18n\//.test(f) && f !== 'lib/i18n/core.ts'))).toEqual([]);
-    // The page loads it before the interface's script.
-    const page = readFileSync(join(ROOT, 'public/popup.html'), 'utf8');
-    expect(page.indexOf('src="/popup-start.js"')).toBeGreaterThan(0);
-    expect(page.indexOf('src="/popup-start.js"')).toBeLessThan(page.indexOf('src="/popup-ui.js"'));
+    // The interface is loaded by a dynamic import once the question is asked.
+    const main = readFileSync(join(ROOT, 'entrypoints/popup/main.tsx'), 'utf8');
+    expect(main.indexOf('startPopup(')).toBeGreaterThan(0);
+    expect(main.indexOf('startPopup(')).toBeLessThan(main.indexOf("import('./app')"));
   });
 
   it('its interface builds no message, card or evidence schemas before the first verdict', () => {
@@ -236,5 +237,18 @@ describe('a vendor is one unit (issue 18 §4): its folder, one line in the catal
     for (const folder of folders) {
       expect(readdirSync(join(ROOT, 'lib/vendors', folder))).toEqual(expect.arrayContaining(['index.ts', 'pages.ts']));
     }
+  });
+});
+
+describe('the UI reaches the message protocol through one module (issue 21)', () => {
+  const components = sourceFiles(join(ROOT, 'components')).filter((f) => !f.endsWith(join('components', 'protocol.ts')));
+
+  it('no component imports lib/messages, lib/wire or platform messaging except components/protocol.ts', () => {
+    const direct = components.filter((file) => {
+      const code = readFileSync(file, 'utf8');
+      return /from\s+['"](?:\.\.\/)+(?:lib\/messages|lib\/wire|platform\/(?:page-)?messaging)(?:\/[\w-]+)?['"]/.test(code);
+    });
+    expect(components.length).toBeGreaterThan(20);
+    expect(direct.map((f) => relative(ROOT, f))).toEqual([]);
   });
 });

@@ -1,15 +1,34 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, envelope, errorMessageKey, MessagingError, unwrapReply, type SenderInfo } from './messages';
+import { createDispatcher, envelope, errorMessageKey, MessagingError, unwrapReply, type ResponseOf, type SenderInfo } from '.';
 
 const fromTab: SenderInfo = { tabId: 7, url: 'https://buy.cloud.tencent.com/cvm', fromExtension: false };
+const fromPopup: SenderInfo = { url: 'chrome-extension://abc/popup.html', fromExtension: true };
 
 describe('the message dispatcher', () => {
   it('passes a valid request to its handler and returns the validated response', async () => {
     const handler = vi.fn(() => ({ match: null, url: null, title: null, detectedAt: null }));
     const { dispatch } = createDispatcher({ 'tab.status': handler });
-    const reply = await dispatch(envelope('tab.status', { tabId: 3 }), fromTab);
+    const reply = await dispatch(envelope('tab.status', { tabId: 3 }), fromPopup);
     expect(reply).toEqual({ ok: true, data: { match: null, url: null, title: null, detectedAt: null } });
-    expect(handler).toHaveBeenCalledWith({ tabId: 3 }, fromTab);
+    expect(handler).toHaveBeenCalledWith({ tabId: 3 }, fromPopup);
+  });
+
+  it('refuses a message the sender may not send, before its handler runs: one rule per message', async () => {
+    const tabStatus = vi.fn(() => ({ match: null, url: null, title: null, detectedAt: null }));
+    const exportAll = vi.fn();
+    const ping = vi.fn(() => ({ version: '1', startedAt: 'now' }));
+    const { dispatch } = createDispatcher({ 'tab.status': tabStatus, 'evidence.export': exportAll, 'worker.ping': ping });
+    // What another tab shows, and the whole evidence store, are for the extension's own pages.
+    expect(await dispatch(envelope('tab.status', { tabId: 3 }), fromTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(envelope('evidence.export', { ids: null, locale: 'zh-CN' }), fromTab)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('evidence.export') },
+    });
+    expect(tabStatus).not.toHaveBeenCalled();
+    expect(exportAll).not.toHaveBeenCalled();
+    // A content script may still send what content scripts exist for.
+    expect(await dispatch(envelope('worker.ping', {}), fromTab)).toMatchObject({ ok: true });
+    expect(errorMessageKey('forbidden')).toBe('error.forbidden');
   });
 
   it('refuses a malformed request without calling the handler, naming the bad field', async () => {
@@ -46,10 +65,11 @@ describe('the message dispatcher', () => {
       'worker.ping': () => {
         throw new Error('disk full');
       },
-      'tab.status': () => ({ match: 'yes' }) as never,
+      // A handler that breaks its contract (the types would not let one compile otherwise).
+      'tab.status': () => ({ match: 'yes' }) as unknown as ResponseOf<'tab.status'>,
     });
     expect(await dispatch(envelope('worker.ping', {}), fromTab)).toEqual({ ok: false, error: { code: 'handler', message: 'disk full' } });
-    expect(await dispatch(envelope('tab.status', { tabId: 1 }), fromTab)).toMatchObject({ ok: false, error: { code: 'bad-response' } });
+    expect(await dispatch(envelope('tab.status', { tabId: 1 }), fromPopup)).toMatchObject({ ok: false, error: { code: 'bad-response' } });
   });
 });
 

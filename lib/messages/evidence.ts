@@ -1,0 +1,149 @@
+import { z } from '../zod';
+import { capturePayloadSchema, noteBodySchema, sha256, snapshotBodySchema, CAPTURE_LIMITS } from '../evidence/schema';
+import { PACKED_LIMITS, SCREENSHOT_TICKET } from '../evidence/limits';
+import { listQuerySchema, snapshotSummarySchema } from '../evidence/query';
+import { LOCALES } from '../i18n/core';
+import { snapshotId } from './common';
+
+/** Why a capture was not saved; each reason has a message in the catalogs (`evidence.error.*`). */
+export const CAPTURE_FAILURES = ['quota', 'storage', 'too-large', 'invalid', 'not-allowed'] as const;
+export type CaptureFailure = (typeof CAPTURE_FAILURES)[number];
+
+const screenshotTicket = z.string().regex(SCREENSHOT_TICKET);
+const base64Text = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+/** Saving a page: from its content script, or from the popup for any tab. */
+function captureMessages() {
+  const captureResponse = z.discriminatedUnion('status', [
+    /** Acknowledged only after the write transaction committed. */
+    z.object({ status: z.literal('saved'), id: snapshotId, seq: z.number().int().positive(), hash: sha256, screenshot: z.boolean() }),
+    /** Nothing new: the latest snapshot of this order (or page) already shows the same. */
+    z.object({ status: z.literal('duplicate'), id: snapshotId }),
+    z.object({ status: z.literal('failed'), reason: z.enum(CAPTURE_FAILURES), message: z.string().max(2000) }),
+  ]);
+
+  return {
+    /**
+     * Content script → worker, with the page's sensitive fields masked: take a
+     * screenshot of the sender's tab now (if it is the visible tab and the browser
+     * allows it), under the page's ticket, for the `evidence.capture` that names
+     * it. Answers once the picture exists (the page is unmasked then).
+     */
+    'evidence.screenshot': {
+      from: 'page',
+      request: z.object({ ticket: screenshotTicket }),
+      response: z.object({ taken: z.boolean() }),
+    },
+    /**
+     * Content script → worker: save this page as a snapshot (re-redacted, hashed,
+     * chained, stored), with the screenshot taken under `screenshotTicket` (sent
+     * without waiting for it: the worker waits only to seal).
+     */
+    'evidence.capture': {
+      from: 'page',
+      request: capturePayloadSchema
+        .extend({
+          screenshotTicket: screenshotTicket.nullable().default(null),
+          /**
+           * The page text and page copy packed for the journey (platform/capture-packing.ts):
+           * then `text` and `dom` are empty and the worker unpacks these, within the same limits.
+           */
+          packed: z.object({ text: base64Text(PACKED_LIMITS.textBase64), dom: base64Text(PACKED_LIMITS.domBase64) }).optional(),
+        })
+        .refine((r) => r.packed === undefined || (r.text === '' && r.dom === ''), 'with packed parts, text and dom are empty'),
+      response: captureResponse,
+    },
+    /**
+     * Extension page (popup) → worker: save the page in this tab as a manual
+     * snapshot, the same way the context menu and the keyboard shortcut do (the
+     * worker injects the capture script; activeTab must cover the tab).
+     */
+    'evidence.captureTab': {
+      from: 'extension',
+      request: z.object({ tabId: z.number().int().nonnegative() }),
+      response: captureResponse,
+    },
+  } as const;
+}
+
+/** The stored evidence, for the extension's pages: list, read, annotate, delete, export, verify. */
+function storedEvidenceMessages() {
+  const storedNote = z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema });
+
+  return {
+    /** Locker → worker: snapshots newest first, filtered, one page at a time. */
+    'evidence.list': {
+      from: 'extension',
+      request: listQuerySchema,
+      response: z.object({ items: z.array(snapshotSummarySchema), total: z.number().int().nonnegative() }),
+    },
+    /** Locker → worker: one snapshot with its text, notes and screenshot (a JPEG data URL). */
+    'evidence.get': {
+      from: 'extension',
+      request: z.object({ id: snapshotId }),
+      response: z.object({
+        snapshot: z
+          .object({
+            summary: snapshotSummarySchema,
+            body: snapshotBodySchema,
+            chainHash: sha256,
+            text: z.string().max(CAPTURE_LIMITS.text * 2),
+            notes: z.array(storedNote),
+            screenshot: z.string().max(CAPTURE_LIMITS.screenshotBytes * 2).nullable(),
+            domSize: z.number().int().nonnegative(),
+          })
+          .nullable(),
+      }),
+    },
+    /** Popup → worker: the bodies of some snapshots (fields, URL, times), without text, copy or picture. */
+    'evidence.bodies': {
+      from: 'extension',
+      request: z.object({ ids: z.array(snapshotId).max(20) }),
+      response: z.object({ bodies: z.array(snapshotBodySchema) }),
+    },
+    /** Locker → worker: remove a snapshot's content; the chain keeps its entry and gains a tombstone. */
+    'evidence.delete': {
+      from: 'extension',
+      request: z.object({ id: snapshotId }),
+      response: z.object({ deleted: z.boolean() }),
+    },
+    /** Locker → worker: add a note (its own chain entry). */
+    'evidence.note': {
+      from: 'extension',
+      request: z.object({ id: snapshotId, text: z.string().trim().min(1).max(CAPTURE_LIMITS.note) }),
+      response: z.object({ noteId: z.string().nullable() }),
+    },
+    /** Locker → worker: a bundle (ZIP, base64) of the chosen snapshots, or of all when `ids` is null. */
+    'evidence.export': {
+      from: 'extension',
+      request: z.object({ ids: z.array(snapshotId).max(100_000).nullable(), locale: z.enum(LOCALES) }),
+      response: z.object({ fileName: z.string(), base64: z.string(), count: z.number().int().nonnegative(), size: z.number().int().nonnegative(), headHash: sha256 }),
+    },
+    /** Locker → worker: re-walk the stored chain and re-hash every part. */
+    'evidence.verify': {
+      from: 'extension',
+      request: z.object({}),
+      response: z.object({ ok: z.boolean(), length: z.number().int().nonnegative(), problems: z.array(z.string()) }),
+    },
+    /**
+     * Options / locker → worker: the fingerprint of the installation's bundle
+     * signing key (created on first need), and the chain head a ticket can cite.
+     */
+    'evidence.signingKey': {
+      from: 'extension',
+      request: z.object({}),
+      response: z.object({ algorithm: z.string(), fingerprint: z.string().max(100), headHash: sha256 }),
+    },
+    /** Options → worker: delete every snapshot, note and chain entry (the chain starts again from genesis). */
+    'evidence.wipe': {
+      from: 'extension',
+      request: z.object({ confirm: z.literal(true) }),
+      response: z.object({ wiped: z.number().int().nonnegative() }),
+    },
+  } as const;
+}
+
+/** The evidence locker's messages: captures, the stored snapshots, their export and verification. */
+export function evidenceMessages() {
+  return { ...captureMessages(), ...storedEvidenceMessages() };
+}
