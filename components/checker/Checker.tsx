@@ -8,6 +8,7 @@ import { localize } from '../../lib/policy/text';
 import { MessagingError } from '../../lib/wire';
 import { validatePack } from '../../lib/policy/schema';
 import { findTabOrder, readOrderBodies, type TabOrder } from '../../lib/evidence/tab-order';
+import { captureFailureMessage } from '../../lib/evidence/capture-failure';
 import { useI18n } from '../i18n';
 import { FactsForm } from './FactsForm';
 import { AnsweredList, Questions } from './Questions';
@@ -294,8 +295,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
     try {
       const result = await services.captureTab(current.tabId);
       if (result.status === 'failed') {
-        const key = { quota: 'evidence.error.quota', storage: 'evidence.error.storage', 'too-large': 'evidence.error.tooLarge', invalid: 'evidence.error.invalid', 'not-allowed': 'evidence.error.notAllowed' } as const;
-        setCapture({ state: 'failed', message: t(key[result.reason], { message: result.message }) });
+        setCapture({ state: 'failed', message: captureFailureMessage(result, t) });
         return;
       }
       const [body] = (await services.getBodies([result.id])).bodies;

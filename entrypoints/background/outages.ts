@@ -4,7 +4,7 @@ import { redactText, redactUrl } from '../../lib/evidence/redact';
 import { addSighting, recognizeWebmailFailure, webmailSightingSchema, type WebmailSighting } from '../../lib/outages';
 import type { Handlers, RequestOf } from '../../lib/messages';
 import { shanghaiDateTime } from '../../lib/time/zone';
-import type { EvidenceStore } from './evidence-store';
+import type { EvidenceStore } from '../../platform/evidence-db';
 
 /**
  * Exmail webmail failure pages the browser saw: from `page.detected` (the

@@ -6,7 +6,7 @@ import { orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
 
 const signing = testSigner();
 const signer = () => signing;
-import { openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../platform/evidence-db';
 
 const T0 = new Date('2026-11-22T02:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
