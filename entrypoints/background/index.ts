@@ -4,6 +4,8 @@ import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
 import { checkTabOnce } from './check-once';
 import { evidenceHandlers, evidenceStore, fromExtensionPage } from './evidence';
+import { serveExports } from './evidence-export';
+import { installationSigner } from './signing-key';
 import { headlineHandlers } from './headlines';
 import { noteWebmailPage, outageHandlers } from './outages';
 import { createReminders, registerReminders, reminderHandlers, withReminderSync } from './reminders';
@@ -61,6 +63,7 @@ export default defineBackground(() => {
   registerSiteSync();
 
   registerCaptureGestures();
+  serveExports(evidenceStore, installationSigner);
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void forgetTab(tabId);

@@ -11,6 +11,7 @@ import {
   type NoteBody,
   type SnapshotBody,
   type SnapshotSummary,
+  type StreamOptions,
 } from '../../lib/evidence';
 import { createLedger, LedgerBusy } from '../../lib/evidence/ledger';
 import type { Locale } from '../../lib/i18n';
@@ -20,7 +21,7 @@ import { idbLedgerPort, type CaptureBlobs } from './append';
 import { DOM_DELTA_FROM, sameBytes, textOf } from './blobs';
 import { checkStore } from './check';
 import { compaction, UNENCODED } from './compaction';
-import { exportBundle } from './export';
+import { exportBundle, streamExport, type ExportRequest } from './export';
 import { migrate } from './migrations';
 import { currentHead, searchIndex } from './search-index';
 import {
@@ -195,8 +196,12 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       locale: Locale,
       signer: BundleSigner,
     ) {
-      return exportBundle(await db(), ids, now, generator, locale, signer);
+      return exportBundle(await db(), { ids, now, generator, locale, signer });
     },
+
+    /** The same bundle written chunk by chunk (export.ts), with progress and cancelling. */
+    streamExport: async (request: ExportRequest, write: (chunk: Uint8Array) => void | Promise<void>, options?: StreamOptions) =>
+      streamExport(await db(), request, write, options),
 
     /** The chain's last entry (genesis when empty): what a ticket cites to anchor the evidence. */
     head: async (): Promise<ChainHead> => currentHead(await db()),
