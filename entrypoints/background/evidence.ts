@@ -127,3 +127,15 @@ export function evidenceHandlers(
 
 /** Saves the page in `tabId` as a manual snapshot (platform/manual-capture.ts) into the worker's store. */
 export const captureTabNow = (tabId: number) => captureWholeTab(tabId, evidenceStore, () => new Date());
+
+/**
+ * The store's bulk path (platform/evidence-db `seed`) for the bench and the
+ * browser tests, which reach it through the DevTools protocol in this
+ * worker's own context; no message, page or content script can call it.
+ */
+export function exposeBulkSeeding(): void {
+  (globalThis as { refundGuardSeed?: unknown }).refundGuardSeed = async (payloads: unknown[], at: string) => {
+    const results = await evidenceStore().seed(payloads, new Date(at));
+    return results.map((r) => r.id);
+  };
+}

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
 import { checkTabOnce } from './check-once';
-import { evidenceHandlers, evidenceStore, fromExtensionPage } from './evidence';
+import { evidenceHandlers, evidenceStore, exposeBulkSeeding, fromExtensionPage } from './evidence';
 import { serveExports } from './evidence-export';
 import { installationSigner } from './signing-key';
 import { headlineHandlers } from './headlines';
@@ -64,6 +64,7 @@ export default defineBackground(() => {
 
   registerCaptureGestures();
   serveExports(evidenceStore, installationSigner);
+  exposeBulkSeeding();
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void forgetTab(tabId);

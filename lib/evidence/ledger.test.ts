@@ -28,10 +28,12 @@ function racedPort(moves: number) {
         snapshot: async (id) => snapshots.find((s) => s.id === id) ?? null,
       };
     },
-    async commit(expected, write) {
+    async commit(expected, writes) {
       if (!sameHead(headOf(entries), expected)) return false;
-      entries.push(write.entry);
-      if (write.type === 'snapshot') snapshots.push(write.snapshot);
+      for (const write of writes) {
+        entries.push(write.entry);
+        if (write.type === 'snapshot') snapshots.push(write.snapshot);
+      }
       return true;
     },
   };
@@ -45,9 +47,9 @@ function racedPortOver(entries: ChainEntry[], snapshots: LedgerSnapshot[]): Ledg
       async *newestUnder() {},
       snapshot: async (id) => snapshots.find((s) => s.id === id) ?? null,
     }),
-    async commit(expected, write) {
+    async commit(expected, writes) {
       if (!sameHead(headOf(entries), expected)) return false;
-      entries.push(write.entry);
+      entries.push(...writes.map((w) => w.entry));
       return true;
     },
   };

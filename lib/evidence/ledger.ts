@@ -61,11 +61,12 @@ export interface LedgerPort<Extra = undefined> {
   /** A read view for one sealing attempt. */
   view(): Promise<LedgerView>;
   /**
-   * Writes one entry with what it brings, all or nothing, only while the head
-   * is still `expected`: false when another writer moved it (nothing written).
-   * A note or tombstone whose snapshot is gone throws `LedgerMissing`.
+   * Writes entries in chain order with what they bring, all or nothing, only
+   * while the head is still `expected`: false when another writer moved it
+   * (nothing written). A note or tombstone whose snapshot is gone throws
+   * `LedgerMissing`.
    */
-  commit(expected: ChainHead, write: LedgerWrite<Extra>): Promise<boolean>;
+  commit(expected: ChainHead, writes: readonly LedgerWrite<Extra>[]): Promise<boolean>;
 }
 
 /** A note or deletion for a snapshot that is not (or no longer) in the store. */
@@ -106,8 +107,18 @@ async function latestOf(view: LedgerView, prepared: PreparedCapture): Promise<Le
   return null;
 }
 
+type SnapshotWrite<Extra> = Extract<LedgerWrite<Extra>, { type: 'snapshot' }>;
+
+/** A capture sealed at `head`, as the write that appends it. */
+async function sealed<Extra>(prepared: PreparedCapture, extra: Extra, head: ChainHead, previous: string | null) {
+  const { body, entry } = await sealSnapshot(prepared, head, previous);
+  const snapshot: LedgerSnapshot = { id: body.id, seq: entry.seq, chainHash: entry.hash, subjectKey: body.subjectKey, body, notes: [] };
+  const write: SnapshotWrite<Extra> = { type: 'snapshot', entry, snapshot, prepared, extra };
+  return { write, snapshot };
+}
+
 /** What one sealing attempt decided: an entry to write (and the result once written), or a result without a write. */
-type Sealing<Extra, T> = { write: LedgerWrite<Extra>; result: T } | { done: T };
+type Sealing<Extra, T> = { writes: LedgerWrite<Extra>[]; result: T } | { done: T };
 
 export function createLedger<Extra = undefined>(port: LedgerPort<Extra>) {
   let tail: Promise<unknown> = Promise.resolve();
@@ -125,7 +136,7 @@ export function createLedger<Extra = undefined>(port: LedgerPort<Extra>) {
       const head = await view.head();
       const sealed = await seal(view, head);
       if ('done' in sealed) return sealed.done;
-      if (await port.commit(head, sealed.write)) return sealed.result;
+      if (await port.commit(head, sealed.writes)) return sealed.result;
     }
     throw new LedgerBusy();
   }
@@ -139,19 +150,40 @@ export function createLedger<Extra = undefined>(port: LedgerPort<Extra>) {
         append<AppendResult>(async (view, head) => {
           const latest = await latestOf(view, prepared);
           if (latest && isDuplicate(prepared, latest.body)) return { done: { status: 'duplicate', id: latest.id } };
-          const { body, entry } = await sealSnapshot(prepared, head, latest?.id ?? null);
-          const snapshot: LedgerSnapshot = {
-            id: body.id,
-            seq: entry.seq,
-            chainHash: entry.hash,
-            subjectKey: body.subjectKey,
-            body,
-            notes: [],
-          };
-          return {
-            write: { type: 'snapshot', entry, snapshot, prepared, extra },
-            result: { status: 'saved', snapshot, entry, sealedOn: head },
-          };
+          const { write, snapshot } = await sealed(prepared, extra, head, latest?.id ?? null);
+          return { writes: [write], result: { status: 'saved', snapshot, entry: write.entry, sealedOn: head } };
+        }),
+      );
+    },
+
+    /**
+     * The bulk path (seeding a store, the bench): many captures sealed one
+     * after the other and committed together, each deduplicated against the
+     * store and the batch. The same chain as appending them one by one.
+     */
+    appendBatch(items: readonly { prepared: PreparedCapture; extra: Extra }[]): Promise<AppendResult[]> {
+      return serial(() =>
+        append<AppendResult[]>(async (view, head) => {
+          const writes: LedgerWrite<Extra>[] = [];
+          const results: AppendResult[] = [];
+          const inBatch = new Map<string, LedgerSnapshot>();
+          let at = head;
+          // Every read first: sealing hashes, and a port's view may not outlive a wait for anything else.
+          const stored: (LedgerSnapshot | null)[] = [];
+          for (const { prepared } of items) stored.push(await latestOf(view, prepared));
+          for (const [i, { prepared, extra }] of items.entries()) {
+            const latest = inBatch.get(prepared.subjectKey) ?? stored[i]!;
+            if (latest && isDuplicate(prepared, latest.body)) {
+              results.push({ status: 'duplicate', id: latest.id });
+              continue;
+            }
+            const { write, snapshot } = await sealed(prepared, extra, at, latest?.id ?? null);
+            writes.push(write);
+            results.push({ status: 'saved', snapshot, entry: write.entry, sealedOn: at });
+            inBatch.set(snapshot.subjectKey, snapshot);
+            at = { seq: write.entry.seq, hash: write.entry.hash };
+          }
+          return writes.length ? { writes, result: results } : { done: results };
         }),
       );
     },
@@ -162,10 +194,7 @@ export function createLedger<Extra = undefined>(port: LedgerPort<Extra>) {
         append<NoteBody | null>(async (view, head) => {
           if (!(await view.snapshot(snapshotId))) return { done: null };
           const { body, entry } = await sealNote(snapshotId, text, head, now);
-          return {
-            write: { type: 'note', entry, snapshotId, note: { seq: entry.seq, chainHash: entry.hash, body } },
-            result: body,
-          };
+          return { writes: [{ type: 'note', entry, snapshotId, note: { seq: entry.seq, chainHash: entry.hash, body } }], result: body };
         }),
       );
     },
@@ -176,7 +205,7 @@ export function createLedger<Extra = undefined>(port: LedgerPort<Extra>) {
         append<boolean>(async (view, head) => {
           if (!(await view.snapshot(snapshotId))) return { done: false };
           const { body, entry } = await sealTombstone(snapshotId, head, now);
-          return { write: { type: 'tombstone', entry, snapshotId, body }, result: true };
+          return { writes: [{ type: 'tombstone', entry, snapshotId, body }], result: true };
         }),
       );
     },

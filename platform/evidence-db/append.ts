@@ -97,11 +97,12 @@ class HeadMoved extends Error {}
 export function idbLedgerPort(db: () => Promise<Db>, options: PortOptions = {}): LedgerPort<CaptureBlobs> {
   return {
     view: async () => readView(await db()),
-    async commit(expected, write) {
+    async commit(expected, writes) {
       const tx = (await db()).transaction(WRITE_STORES, 'readwrite');
       try {
         if (!sameHead(await headOf(tx), expected)) throw new HeadMoved();
-        await writeEntry(tx, write, options);
+        // In chain order: each snapshot's search entry joins the pack the one before it left.
+        for (const write of writes) await writeEntry(tx, write, options);
         options.beforeCommit?.();
         await tx.done;
         return true;

@@ -76,6 +76,9 @@ async function captureBlobs(
   return { text, dom: { encoding: 'deflate', bytes: dom }, large: prepared.domBytes.length >= DOM_DELTA_FROM };
 }
 
+/** Captures the bulk path appends per transaction. */
+const SEED_BATCH = 250;
+
 /** The ledger's errors as the store reports them. */
 const asStoreError = (error: unknown): unknown =>
   error instanceof LedgerBusy ? new EvidenceStoreError('storage', error.message) : error;
@@ -147,6 +150,31 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       if (blobs.large)
         compactor.later({ id: snapshot.id, chainHash: entry.hash }, prepared.domBytes, prepared.textBytes);
       return { status: 'saved', id: snapshot.id, seq: entry.seq, hash: entry.hash };
+    },
+
+    /**
+     * The bulk path: captures appended in batches of SEED_BATCH, one
+     * transaction each (seeding a large store for the bench and the tests;
+     * no screenshots). The chain is the one captures one by one would make.
+     */
+    async seed(payloads: readonly unknown[], now: Date): Promise<CaptureResult[]> {
+      const results: CaptureResult[] = [];
+      for (let i = 0; i < payloads.length; i += SEED_BATCH) {
+        const batch = await Promise.all(
+          payloads.slice(i, i + SEED_BATCH).map(async (payload) => {
+            const prepared = await prepareCapture(payload as Parameters<typeof prepareCapture>[0], null, now);
+            return { prepared, extra: await captureBlobs(prepared, {}) };
+          }),
+        );
+        const appended = await ledger.appendBatch(batch).catch((error: unknown) => Promise.reject(asStoreError(error)));
+        appended.forEach((result, j) => {
+          if (result.status === 'duplicate') return results.push(result);
+          const { snapshot, entry } = result;
+          if (batch[j]!.extra.large) compactor.later({ id: snapshot.id, chainHash: entry.hash }, batch[j]!.prepared.domBytes, batch[j]!.prepared.textBytes);
+          results.push({ status: 'saved', id: snapshot.id, seq: entry.seq, hash: entry.hash });
+        });
+      }
+      return results;
     },
 
     compacted: () => compactor.settled(),

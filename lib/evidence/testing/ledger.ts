@@ -36,17 +36,21 @@ export function memoryLedger(options: { signer?: BundleSigner } = {}) {
         },
       };
     },
-    async commit(expected, write) {
+    async commit(expected, writes) {
       if (!sameHead(head(), expected)) return false;
-      if (write.type !== 'snapshot' && !snapshots.has(write.snapshotId)) throw new LedgerMissing(write.snapshotId);
-      entries.push(write.entry);
-      if (write.type === 'snapshot') {
-        const { snapshot, prepared } = write;
-        snapshots.set(snapshot.id, { ...snapshot, text: prepared.text, dom: prepared.dom, screenshot: prepared.screenshot });
-      } else if (write.type === 'note') snapshots.get(write.snapshotId)!.notes.push(write.note);
-      else {
-        tombstones.push(write.body);
-        snapshots.delete(write.snapshotId);
+      for (const write of writes) {
+        if (write.type !== 'snapshot' && !snapshots.has(write.snapshotId)) throw new LedgerMissing(write.snapshotId);
+      }
+      for (const write of writes) {
+        entries.push(write.entry);
+        if (write.type === 'snapshot') {
+          const { snapshot, prepared } = write;
+          snapshots.set(snapshot.id, { ...snapshot, text: prepared.text, dom: prepared.dom, screenshot: prepared.screenshot });
+        } else if (write.type === 'note') snapshots.get(write.snapshotId)!.notes.push(write.note);
+        else {
+          tombstones.push(write.body);
+          snapshots.delete(write.snapshotId);
+        }
       }
       return true;
     },
