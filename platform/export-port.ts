@@ -5,6 +5,7 @@ import {
   EXPORT_PORT,
   EXPORT_WINDOW,
   exportReplySchema,
+  ExportStopped,
   type ExportedFile,
   type ExportReply,
   type ExportWatch,
@@ -115,7 +116,7 @@ export function exportOverPort(
       end(() => reject(new ExportCancelled()));
     };
     watch.signal?.addEventListener('abort', onAbort);
-    port.onDisconnect.addListener(() => end(() => reject(new Error('the extension stopped during the export'))));
+    port.onDisconnect.addListener(() => end(() => reject(new ExportStopped('interrupted', 'the extension stopped during the export'))));
     port.onMessage.addListener((raw: unknown) => {
       const parsed = exportReplySchema.safeParse(raw);
       if (!parsed.success || settled) return;
@@ -134,7 +135,10 @@ export function exportOverPort(
       } else if (reply.type === 'done') {
         const file = new Blob([...blobs, ...pending], { type: 'application/zip' });
         end(() => resolve({ fileName: reply.fileName, file, count: reply.count, size: reply.size, headHash: reply.headHash }));
-      } else end(() => reject(reply.reason === 'cancelled' ? new ExportCancelled() : new Error(reply.message)));
+      } else {
+        const stopped = new ExportStopped(reply.reason === 'changed' ? 'changed' : 'failed', reply.message);
+        end(() => reject(reply.reason === 'cancelled' ? new ExportCancelled() : stopped));
+      }
     });
     if (watch.signal?.aborted) return onAbort();
     post({ type: 'start', ids, locale });

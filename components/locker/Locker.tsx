@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportProgress } from '../../lib/evidence/export-protocol';
+import { ExportStopped, type ExportProgress } from '../../lib/evidence/export-protocol';
 import { useI18n } from '../i18n';
 import { PAGE_SIZE, type ListFilters, type LockerApi, type SnapshotSummary } from './api';
 import { BundleVerifier } from './BundleVerifier';
@@ -93,7 +93,9 @@ export function Locker({ api }: { api: LockerApi }) {
       setNotice(t('locker.export.done', { count: result.count, file: result.fileName }));
     } catch (error) {
       setNotice(stop.signal.aborted ? t('locker.export.cancelled') : null);
-      if (!stop.signal.aborted) setFailure(errorText(error, t));
+      if (stop.signal.aborted) return;
+      if (error instanceof ExportStopped && error.reason !== 'failed') setFailure(t(`locker.export.${error.reason}`));
+      else setFailure(errorText(error, t));
     } finally {
       setExporting(null);
     }

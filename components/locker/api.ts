@@ -1,4 +1,4 @@
-import type { BundleReport } from '../../lib/evidence';
+import type { BundleReport, VerifyOptions } from '../../lib/evidence';
 import type { HeadlineWords } from '../../lib/claims/headline';
 import type { ExportedFile, ExportWatch } from '../../lib/evidence/export-protocol';
 import type { Locale } from '../../lib/i18n';
@@ -17,7 +17,7 @@ export interface LockerApi {
   exportBundle(ids: string[] | null, locale: Locale, watch?: ExportWatch): Promise<ExportedFile>;
   checkStore(): Promise<ResponseOf<'evidence.verify'>>;
   /** Verifies a bundle in the page itself (lib/evidence verifyBundle). */
-  verifyBundle(bytes: Uint8Array): Promise<BundleReport>;
+  verifyBundle(bytes: Uint8Array, options?: VerifyOptions): Promise<BundleReport>;
   /** The fingerprint of this browser's bundle signing key, to say whether a bundle was signed here. */
   signingKey(): Promise<{ fingerprint: string }>;
   /** Hands a file to the browser's downloads. */

@@ -145,24 +145,39 @@ const joined = (chunks: readonly Uint8Array[]): Uint8Array => {
   return out;
 };
 
+/** Snapshots whose files are hashed at once. */
+const HASH_GROUP = 32;
+
 /** First reading: every file hashed, the manifest's snapshot entries, and index.html. */
 async function hashPass(source: BundleSource, entries: ManifestChainEntry[], fingerprint: string, options: StreamOptions) {
   const manifestSnapshots: ManifestSnapshot[] = [];
   const contentFiles: { path: string; sha256: string; size: number }[] = [];
   const index: Uint8Array[] = [utf8(indexHead(source, entries, fingerprint))];
   const t = translator(source.locale);
+  const hashGroup = async (group: BundleSnapshot[]) => {
+    // Hashed together: each digest is a hop to the crypto thread, so many are kept in flight.
+    const hashed = await Promise.all(group.map((s) => Promise.all(snapshotFiles(s).map(async ([name, path, bytes]) => ({ name, path, bytes, sha256: await sha256Hex(bytes) })))));
+    for (const [i, snapshot] of group.entries()) {
+      const files: Partial<Record<PartName, string>> = {};
+      for (const { name, path, bytes, sha256 } of hashed[i]!) {
+        files[name] = path;
+        contentFiles.push({ path, sha256, size: bytes.length });
+      }
+      const entry: ManifestSnapshot = { seq: snapshot.seq, chainHash: snapshot.chainHash, body: snapshot.body, notes: snapshot.notes, files };
+      manifestSnapshots.push(entry);
+      index.push(utf8((manifestSnapshots.length > 1 ? '\n' : '') + indexSection(entry, snapshot.text, t)));
+      options.onProgress?.({ phase: 'hash', done: manifestSnapshots.length, total: source.count, item: snapshot.body.id });
+    }
+  };
+  let group: BundleSnapshot[] = [];
   for await (const snapshot of source.snapshots()) {
     if (options.cancelled?.()) throw new BundleCancelled();
-    const files: Partial<Record<PartName, string>> = {};
-    for (const [name, path, bytes] of snapshotFiles(snapshot)) {
-      files[name] = path;
-      contentFiles.push({ path, sha256: await sha256Hex(bytes), size: bytes.length });
-    }
-    const entry: ManifestSnapshot = { seq: snapshot.seq, chainHash: snapshot.chainHash, body: snapshot.body, notes: snapshot.notes, files };
-    manifestSnapshots.push(entry);
-    index.push(utf8((manifestSnapshots.length > 1 ? '\n' : '') + indexSection(entry, snapshot.text, t)));
-    options.onProgress?.({ phase: 'hash', done: manifestSnapshots.length, total: source.count, item: snapshot.body.id });
+    group.push(snapshot);
+    if (group.length < HASH_GROUP) continue;
+    await hashGroup(group);
+    group = [];
   }
+  await hashGroup(group);
   index.push(utf8(INDEX_FOOT));
   return { manifestSnapshots, contentFiles, index: joined(index) };
 }

@@ -67,3 +67,14 @@ export interface ExportWatch {
   /** Aborting cancels the export; nothing received is kept. */
   signal?: AbortSignal;
 }
+
+/** Why an export ended without a file, as the locker words it. */
+export class ExportStopped extends Error {
+  constructor(
+    readonly reason: 'interrupted' | 'changed' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExportStopped';
+  }
+}

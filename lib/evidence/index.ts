@@ -24,7 +24,7 @@ export { redactText, redactDom, redactUrl, stripActiveContent, isSensitiveField,
 export type { RedactionCount } from './redact';
 export { buildBundle, streamBundle, BundleCancelled, BundleSourceChanged, escapeHtml, zipFiles, BUNDLE_FORMAT, MANIFEST_PATH, INDEX_PATH, snapshotDir } from './bundle';
 export type { BundleInput, BundleSnapshot, BundleNote, BundleSource, BundleProgress, StreamOptions, Manifest } from './bundle';
-export { verifyBundle, sameFingerprint } from './verify';
+export { verifyBundle, sameFingerprint, VerifyCancelled } from './verify';
 export type { BundleReport, BundleProblem, FileResult, SnapshotResult, SignatureResult, VerifyOptions } from './verify';
 export { describeProblem, formatReport, reportHeadline, fileStatusKey, chainSummary, signatureLine, fieldLabel, counted } from './report';
 export { keyFingerprint, groupHex, signManifest, verifyManifestSignature, webCryptoSigner, generateSigningKey, SIGNATURE_ALGORITHM } from './signature';

@@ -4,7 +4,7 @@ import { domBytesOf, textOf } from './blobs';
 import type { Db } from './schema';
 
 /** Snapshots read per transaction while exporting: few requests, and only this many in memory. */
-const BATCH = 50;
+const BATCH = 100;
 
 export interface ExportRequest {
   ids: readonly string[] | null;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page, Worker } from 'playwright-core';
+import type { CDPSession, Page, Worker } from 'playwright-core';
 import { verifyBundle } from '../../lib/evidence/verify';
 import type { ExtensionSession } from '../../test/e2e/harness';
 import { atMost, figure, median, missing, type Figure } from './stats';
@@ -20,36 +20,36 @@ export interface ScaleContext {
 
 const SEED_STEP = 2000;
 
+/** Evaluated in the worker as source text (a bundler's helpers do not exist there). */
+const SEED = `async ({ start, end, url, title, text, dom }) => {
+  const pad = (n, w) => String(n).padStart(w, '0');
+  const statuses = ['已支付', '已支付', '已退款', '退款中'];
+  const payloads = [];
+  for (let i = start; i < end; i++) {
+    const orderId = '2025' + pad((i * 7919) % 1000000, 6) + pad(i, 10);
+    const status = statuses[i % statuses.length];
+    const swap = (s) => s.split('20261118105822371604').join(orderId).split('已支付').join(status);
+    payloads.push({
+      url: url.replace('20261118105822371604', orderId),
+      title,
+      match: { vendor: 'tencent-cloud', kind: 'order' },
+      text: swap(text) + '\\n备注：工单 TK-' + pad(i, 6) + ' 已受理',
+      dom: swap(dom),
+      fields: { orderId, status, amountPaid: Math.round(((i * 37.13) % 50000) * 100) / 100 },
+      source: 'auto',
+      note: '',
+    });
+  }
+  return globalThis.refundGuardSeed(payloads, '2026-11-20T02:00:00.000Z');
+}`;
+
 /** Seeds `count` order snapshots (each its own order number, status and ticket) in steps of SEED_STEP. */
 export async function bulkSeed(worker: Worker, ctx: ScaleContext, count: number): Promise<string[]> {
   const ids: string[] = [];
   const started = performance.now();
   for (let start = 0; start < count; start += SEED_STEP) {
     const args = { start, end: Math.min(count, start + SEED_STEP), ...ctx.template };
-    ids.push(
-      ...(await worker.evaluate(async ({ start, end, url, title, text, dom }) => {
-        const pad = (n: number, w: number) => String(n).padStart(w, '0');
-        const statuses = ['已支付', '已支付', '已退款', '退款中'];
-        const payloads = [];
-        for (let i = start; i < end; i++) {
-          const orderId = `2025${pad((i * 7919) % 1000000, 6)}${pad(i, 10)}`;
-          const status = statuses[i % statuses.length]!;
-          const swap = (s: string) => s.split('20261118105822371604').join(orderId).split('已支付').join(status);
-          payloads.push({
-            url: url.replace('20261118105822371604', orderId),
-            title,
-            match: { vendor: 'tencent-cloud', kind: 'order' },
-            text: `${swap(text)}\n备注：工单 TK-${pad(i, 6)} 已受理`,
-            dom: swap(dom),
-            fields: { orderId, status, amountPaid: Math.round(((i * 37.13) % 50000) * 100) / 100 },
-            source: 'auto',
-            note: '',
-          });
-        }
-        const seed = (globalThis as unknown as { refundGuardSeed: (p: unknown[], at: string) => Promise<string[]> }).refundGuardSeed;
-        return seed(payloads, '2026-11-20T02:00:00.000Z');
-      }, args)),
-    );
+    ids.push(...((await worker.evaluate(`(${SEED})(${JSON.stringify(args)})`)) as string[]));
     if ((start / SEED_STEP) % 5 === 4 || start + SEED_STEP >= count) ctx.log(`  ${ids.length.toLocaleString('en')} seeded`);
   }
   ctx.notes.push(`bulk-seeded ${ids.length} snapshots in ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -70,9 +70,32 @@ export async function timedRequest(page: Page, type: string, data: unknown): Pro
   );
 }
 
-/** The worker's used JS heap in bytes (Chromium's `performance.memory`), or null where it has none. */
-const heapOf = (worker: Worker) =>
-  worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null).catch(() => null);
+/**
+ * The worker's used JS heap in bytes, from the DevTools protocol
+ * (Runtime.getHeapUsage on the service worker's target, reached through the
+ * locker page's session); null when the target cannot be reached.
+ */
+async function workerHeap(locker: Page, session: ExtensionSession): Promise<(() => Promise<number | null>) | null> {
+  const cdp: CDPSession = await session.context.newCDPSession(locker);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.extensionId));
+  if (!target) return null;
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  let next = 1;
+  const waiting = new Map<number, (used: number | null) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
+    if (reply.id !== undefined) waiting.get(reply.id)?.(reply.result?.usedSize ?? null);
+  });
+  return () =>
+    new Promise<number | null>((resolve) => {
+      const id = next++;
+      waiting.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(null));
+      setTimeout(() => resolve(null), 5000);
+    });
+}
 
 /**
  * Exports every snapshot over the export port from the locker page, as the
@@ -80,13 +103,13 @@ const heapOf = (worker: Worker) =>
  * download and verified there.
  */
 export async function exportCost(session: ExtensionSession, locker: Page, ctx: ScaleContext, stored: number): Promise<void> {
-  const worker = session.context.serviceWorkers()[0]!;
-  const before = await heapOf(worker);
+  const heapOf = (await workerHeap(locker, session)) ?? (async () => null);
+  const before = await heapOf();
   let peak = before ?? 0;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      const heap = await heapOf(worker);
+      const heap = await heapOf();
       if (heap !== null) peak = Math.max(peak, heap);
       await new Promise((ok) => setTimeout(ok, 200));
     }
@@ -129,10 +152,10 @@ export async function exportCost(session: ExtensionSession, locker: Page, ctx: S
   );
   ctx.figures['store.exportPeakHeapMb'] =
     before === null
-      ? missing('MB', 'the worker exposes no performance.memory')
+      ? missing('MB', 'the worker target could not be reached over the DevTools protocol')
       : atMost(
           figure([(peak - before) / 1024 / 1024], 'MB', {
-            measured: "worker's used JS heap (performance.memory, sampled every 200 ms): peak during the export minus before it",
+            measured: "worker's used JS heap (CDP Runtime.getHeapUsage, sampled every 200 ms): peak during the export minus before it",
             beforeMb: Math.round(before / 1024 / 1024),
           }),
           200,
