@@ -421,6 +421,31 @@ describe('evidence locker · export and bundle verification', () => {
     expect(report).toHaveTextContent('Not a readable ZIP file');
   });
 
+  it('shows how far a verification is, and a cancelled one gives no verdict', async () => {
+    const user = userEvent.setup();
+    const { api, store } = await lockerOver(async (s) => {
+      for (let i = 0; i < 3; i++) await s.capture(orderPage(`2026111810582237160${i}`), null, at(i));
+    });
+    const { zip } = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await signer());
+    // The real verifier, paused at its second file until the test has pressed cancel.
+    let pressed!: () => void;
+    const cancelPressed = new Promise<void>((ok) => (pressed = ok));
+    api.verifyBundle = async (bytes, options = {}) => {
+      await new Promise<void>((ok) => {
+        options.onProgress?.(1, 10, 'index.html');
+        void cancelPressed.then(ok);
+      });
+      return verifyBundle(bytes, options);
+    };
+    show(api);
+    await user.upload(screen.getByLabelText('选择证据包文件…'), new File([zip as BlobPart], 'bundle.zip', { type: 'application/zip' }));
+    expect(await screen.findByTestId('verify-progress')).toHaveTextContent('正在校验 bundle.zip：第 1 / 10 个文件');
+    await user.click(screen.getByRole('button', { name: '取消校验' }));
+    pressed();
+    expect(await screen.findByText('已取消校验 bundle.zip，未得出结论。')).toBeInTheDocument();
+    expect(screen.queryByTestId('verify-report')).toBeNull();
+  });
+
   it('shows how far an export is, and a cancelled one downloads nothing', async () => {
     const user = userEvent.setup();
     const { api, downloads, gate } = await lockerOver(async (s) => {
