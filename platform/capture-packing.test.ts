@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../lib/evidence/base64';
 import { PACKED_LIMITS } from '../lib/evidence/limits';
+import { DOM_PREAMBLE } from '../lib/evidence/preamble';
 import { packParts, unpackParts } from './capture-packing';
 import { deflateRawNative, TooLargeError } from './streams';
 
@@ -17,13 +18,23 @@ describe('a capture packed for the journey to the worker', () => {
     // The text's bytes and their DEFLATE as sent, for the store to keep when redaction changes nothing.
     expect(new TextDecoder().decode(unpacked.textDeflate.bytes)).toBe(text);
     expect([...unpacked.textDeflate.deflated]).toEqual([...fromBase64(packed.text)]);
+    // The copy travels as it is stored, after the preamble; its DEFLATE is the page's.
+    expect(new TextDecoder().decode(unpacked.domDeflate?.bytes)).toBe(DOM_PREAMBLE + dom);
+    expect([...(unpacked.domDeflate?.deflated ?? [])]).toEqual([...fromBase64(packed.dom)]);
+  });
+
+  it('takes a copy without the preamble as the copy itself, with no bytes to keep', async () => {
+    const bare = toBase64(await deflateRawNative(new TextEncoder().encode(dom)));
+    const unpacked = await unpackParts({ text: (await packParts(text, '')).text, dom: bare });
+    expect(unpacked.dom).toBe(dom);
+    expect(unpacked.domDeflate).toBeUndefined();
   });
 
   it('decodes to strings that encode back to the very bytes that came (a byte-order mark included)', async () => {
     const withMark = `\uFEFF${text}`;
     const unpacked = await unpackParts(await packParts(withMark, withMark));
     expect(unpacked.text).toBe(withMark);
-    expect([...new TextEncoder().encode(unpacked.dom)]).toEqual([...unpacked.domBytes]);
+    expect([...new TextEncoder().encode(DOM_PREAMBLE + unpacked.dom)]).toEqual([...(unpacked.domDeflate?.bytes ?? [])]);
     expect([...new TextEncoder().encode(unpacked.text)]).toEqual([...unpacked.textDeflate.bytes]);
   });
 

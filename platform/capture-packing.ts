@@ -1,13 +1,17 @@
 import { fromBase64, toBase64 } from '../lib/evidence/base64';
 import { PACKED_LIMITS } from '../lib/evidence/limits';
+import { DOM_PREAMBLE } from '../lib/evidence/preamble';
 import { deflateRawNative, inflateRawNative } from './streams';
 
 /**
  * A capture's page text and page copy as they travel from the page to the
  * worker: UTF-8, raw DEFLATE, base64 (messages carry JSON). On a 3,000-order
  * list that is 1.8 MB of text shrunk to about 0.3 MB, which crosses in a tenth
- * of the time. The worker unpacks with a ceiling (`PACKED_LIMITS`): what it
- * accepts is never more than the plain limits allow.
+ * of the time. The copy travels as the store keeps it, after `DOM_PREAMBLE`:
+ * when the worker's redaction leaves it as it came, the page's compressed
+ * bytes are the stored bytes, and the worker compresses nothing. The worker
+ * unpacks with a ceiling (`PACKED_LIMITS`): what it accepts is never more than
+ * the plain limits allow.
  */
 export interface PackedParts {
   text: string;
@@ -17,21 +21,35 @@ export interface PackedParts {
 const encoder = new TextEncoder();
 
 export async function packParts(text: string, dom: string): Promise<PackedParts> {
-  const [t, d] = await Promise.all([deflateRawNative(encoder.encode(text)), deflateRawNative(encoder.encode(dom))]);
+  const [t, d] = await Promise.all([
+    deflateRawNative(encoder.encode(text)),
+    deflateRawNative(encoder.encode(DOM_PREAMBLE + dom)),
+  ]);
   return { text: toBase64(t), dom: toBase64(d) };
+}
+
+/** UTF-8 bytes and their raw DEFLATE as they came from the page. */
+export interface SentBytes {
+  bytes: Uint8Array;
+  deflated: Uint8Array;
 }
 
 export interface UnpackedParts {
   text: string;
+  /** The page copy, without the preamble it travelled after. */
   dom: string;
   /**
    * The page text as it came: its UTF-8 bytes and their raw DEFLATE, which is
    * how the store keeps a page text. When redaction leaves the text as it is,
    * the store keeps these bytes instead of compressing the text again.
    */
-  textDeflate: { bytes: Uint8Array; deflated: Uint8Array };
-  /** The page copy's UTF-8 bytes: kept when redaction leaves the copy as it came. */
-  domBytes: Uint8Array;
+  textDeflate: SentBytes;
+  /**
+   * The copy as it came, preamble and page (what the store keeps, and how):
+   * kept when redaction leaves the copy as it is. Absent when the copy did not
+   * start with the preamble; the store then encodes and compresses it.
+   */
+  domDeflate?: SentBytes;
 }
 
 /** The text and copy back; rejects with TooLargeError past the limits, or an error for anything corrupt. */
@@ -40,6 +58,18 @@ export async function unpackParts(packed: PackedParts): Promise<UnpackedParts> {
   // exactly these bytes, which the store reuses where redaction changes nothing.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const deflated = fromBase64(packed.text);
-  const [t, d] = await Promise.all([inflateRawNative(deflated, PACKED_LIMITS.textBytes), inflateRawNative(fromBase64(packed.dom), PACKED_LIMITS.domBytes)]);
-  return { text: decoder.decode(t), dom: decoder.decode(d), textDeflate: { bytes: t, deflated }, domBytes: d };
+  const domDeflated = fromBase64(packed.dom);
+  const [t, d] = await Promise.all([
+    inflateRawNative(deflated, PACKED_LIMITS.textBytes),
+    inflateRawNative(domDeflated, PACKED_LIMITS.domBytes),
+  ]);
+  const copy = decoder.decode(d);
+  const textDeflate = { bytes: t, deflated };
+  if (!copy.startsWith(DOM_PREAMBLE)) return { text: decoder.decode(t), dom: copy, textDeflate };
+  return {
+    text: decoder.decode(t),
+    dom: copy.slice(DOM_PREAMBLE.length),
+    textDeflate,
+    domDeflate: { bytes: d, deflated: domDeflated },
+  };
 }

@@ -2,6 +2,7 @@
 import { COVERED_FRAME_ATTRIBUTE, isSensitiveField, isSessionParam, MASK, redactInPlace, redactText, stripActiveContent } from '../lib/evidence/redact';
 import { CAPTURE_LIMITS, screenshotTicket } from '../lib/evidence/limits';
 import { captureFailureMessage } from '../lib/evidence/capture-failure';
+import { quietMarkup } from '../lib/evidence/inert';
 import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { CaptureSource, SnapshotFields } from '../lib/evidence/schema';
 import type { Translate } from '../lib/i18n/core';
@@ -102,15 +103,16 @@ function maskedValue(el: HTMLInputElement | HTMLTextAreaElement): string {
  * written into attributes (what was chosen is evidence), except sensitive
  * ones, which are masked. Active content is removed from the serialised text,
  * not by visiting attributes in the DOM (on a console with thousands of rows
- * that cost the page a quarter of a second). The worker runs the same pass
- * again and trusts nothing; when it changes nothing there, the bytes the page
- * sent are the bytes stored and the worker need not encode them again.
+ * that cost the page a quarter of a second), and so are the page's links and
+ * `http-equiv` metas (`quietMarkup`). The worker runs the same passes again
+ * and trusts nothing; when they change nothing there, the bytes the page sent
+ * are the bytes stored and the worker neither encodes nor compresses them again.
  */
 export function serialiseDom(doc: Document = document): string {
   // Most order pages hold no typed or changed value: their markup already says everything the
   // copy would write, so the page is serialised as it is, without a copy of its whole DOM (on a
   // 3,000-order console the copy alone took a tenth of a second of the page's main thread).
-  if (controlsMatchMarkup(doc)) return `<!doctype html>\n${inertWithoutCard(withCoveredFrames(doc.documentElement.outerHTML))}`;
+  if (controlsMatchMarkup(doc)) return `<!doctype html>\n${quietMarkup(inertWithoutCard(withCoveredFrames(doc.documentElement.outerHTML)))}`;
   const clone = doc.documentElement.cloneNode(true) as HTMLElement;
   // Tag by tag: the clone keeps document order within each tag, so copies pair with the live controls.
   const pairs = <T extends Element>(tag: string) => {
@@ -138,7 +140,7 @@ export function serialiseDom(doc: Document = document): string {
     });
   }
   for (const card of Array.from(clone.getElementsByTagName(UI_ELEMENT.toLowerCase()))) card.remove();
-  return `<!doctype html>\n${stripActiveContent(withCoveredFrames(clone.outerHTML))}`;
+  return `<!doctype html>\n${quietMarkup(stripActiveContent(withCoveredFrames(clone.outerHTML)))}`;
 }
 
 /**
@@ -377,17 +379,35 @@ export function maskLivePage(doc: Document = document, visible?: string): () => 
   };
 }
 
+/**
+ * Asks for two frames now, so that the masked page has been painted before the
+ * worker takes its picture; the function returned waits for them, or where
+ * frames do not run (a hidden tab) for 150 ms from its own call, so work done
+ * in between never eats into that wait.
+ */
+export function paintAhead(): () => Promise<void> {
+  let framed = false;
+  let wake: (() => void) | null = null;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      framed = true;
+      wake?.();
+    }),
+  );
+  return () =>
+    framed
+      ? Promise.resolve()
+      : new Promise<void>((done) => {
+          const timer = setTimeout(done, 150);
+          wake = () => {
+            clearTimeout(timer);
+            done();
+          };
+        });
+}
+
 /** Two frames, so the masked page has been painted before the worker takes its picture. */
-export const painted = () =>
-  new Promise<void>((done) => {
-    const timer = setTimeout(done, 150); // rAF does not run in a hidden tab
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        done();
-      }),
-    );
-  });
+export const painted = (): Promise<void> => paintAhead()();
 
 export type SaveOutcome =
   | { kind: 'saved'; id: string; screenshot: boolean }
@@ -426,11 +446,12 @@ const newTicket = () => screenshotTicket(crypto.getRandomValues(new Uint8Array(1
 /**
  * Reads the page and has its masked picture taken, the two overlapping: the
  * visible text is read first (it tells the mask what to hide), the page is
- * masked and painted, the worker is asked for the screenshot, and while the
- * browser takes it the DOM is serialised from the masked page (masked values
- * are what the copy keeps anyway). The parts are returned at once, so the
- * capture can be sent while the picture is taken; the page stays masked until
- * the picture exists (`pictured`), whatever happens.
+ * masked, and the DOM is serialised from the masked page while the browser
+ * waits for the frame that paints it (masked values are what the copy keeps
+ * anyway); once painted, the worker is asked for the screenshot. The parts are
+ * returned at once, so the capture can be packed and sent while the picture is
+ * taken; the page stays masked until the picture exists (`pictured`), whatever
+ * happens.
  */
 export async function collectPage(doc: Document, requestScreenshot: (ticket: string) => Promise<boolean>): Promise<CollectedParts> {
   const text = visibleText(doc);
@@ -438,15 +459,23 @@ export async function collectPage(doc: Document, requestScreenshot: (ticket: str
   const restore = maskLivePage(doc, text);
   let pictured: Promise<void> | null = null;
   try {
-    await painted();
+    // The two frames are asked for first: serialising fills the wait for them.
+    const paintedNow = paintAhead();
+    // Copying the page runs its custom elements' constructors (page code): what was queued for the
+    // masking (the page's mutation observers) runs before, as it did when the copy followed the paint.
+    await Promise.resolve();
+    const dom = serialiseDom(doc);
+    if (dom.length > CAPTURE_LIMITS.dom) {
+      restore();
+      return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured: Promise.resolve() };
+    }
+    await paintedNow();
     const ticket = newTicket();
     // The screenshot is optional; the capture goes on without it.
     pictured = requestScreenshot(ticket).then(
       () => restore(),
       () => restore(),
     );
-    const dom = serialiseDom(doc);
-    if (dom.length > CAPTURE_LIMITS.dom) return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured };
     return { text, dom, screenshotTicket: ticket, tooLarge: false, pictured };
   } catch (error) {
     // Never unmask before the picture is taken.

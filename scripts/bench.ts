@@ -100,8 +100,11 @@ function bundleFigures() {
     const name = file.replace(/^content-scripts\//, '').replace(/\.js$/, '').replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
     figures[`bundle.contentScript.${name}`] = sizeOf([file]);
   }
-  figures['bundle.popup'] = sizeOf(pageAssets('popup.html'));
-  figures['bundle.worker'] = sizeOf([manifest.background.service_worker]);
+  // Goals on the gzipped size (what the browser parses is the raw size; gzip says how much code
+  // there is). `npx tsx scripts/bench/bundle-parts.ts` says what each is made of.
+  const gzipAtMost = (f: Figure, kb: number): Figure => ({ ...f, goal: `≤ ${kb} KB gzip`, met: (f.gzip as number) <= kb * 1024 });
+  figures['bundle.popup'] = gzipAtMost(sizeOf(pageAssets('popup.html')), 60);
+  figures['bundle.worker'] = gzipAtMost(sizeOf([manifest.background.service_worker]), 80);
 }
 
 // ── browsers ───────────────────────────────────────────────────────────────
@@ -513,6 +516,11 @@ async function captureCost(server: FixtureServer) {
     await peers.goto(HEAVY_LIST_URL, { waitUntil: 'load' });
     await peers.addScriptTag({ content: script });
     const cdp: CDPSession = await session.context.newCDPSession(peers);
+    // The browser's own MHTML capture of the very tab we save from, right after each save: the
+    // per-run ratio compares the two under the same load (this machine's load swings twofold).
+    const ownTab: CDPSession = await session.context.newCDPSession(page);
+    const pairedMhtml: number[] = [];
+    const ratios: number[] = [];
     const ours: number[] = [];
     const bytes: number[] = [];
     const parts = { record: [] as number[], text: [] as number[], pageCopy: [] as number[], screenshot: [] as number[], search: [] as number[] };
@@ -544,7 +552,12 @@ async function captureCost(server: FixtureServer) {
       parts.pageCopy.push(stored!.dom);
       parts.screenshot.push(stored!.screenshotBytes);
       if (stored!.screenshot) screenshots++;
-      log(`  save ${i + 1}: ${saved.ms.toFixed(0)} ms, ${(bytes[i]! / 1024).toFixed(0)} KB`);
+      await sleep(300);
+      const mhtmlStart = performance.now();
+      await ownTab.send('Page.captureSnapshot', { format: 'mhtml' });
+      pairedMhtml.push(performance.now() - mhtmlStart);
+      ratios.push(saved.ms / pairedMhtml[i]!);
+      log(`  save ${i + 1}: ${saved.ms.toFixed(0)} ms, ${(bytes[i]! / 1024).toFixed(0)} KB; MHTML of the same tab ${pairedMhtml[i]!.toFixed(0)} ms`);
     }
     // The worker stopped, as the browser does after 30 s without an event: a save then also
     // starts it. Clicked at once (the pointer arrives with the click, so pointing at the button
@@ -571,6 +584,7 @@ async function captureCost(server: FixtureServer) {
       log(`  save ${CAPTURE_RUNS + i + 1}, worker stopped${i % 2 === 1 ? ', button pointed at first' : ''}: ${saved.ms.toFixed(0)} ms`);
     }
     await pageCdp.detach();
+    await ownTab.detach();
     await peers.bringToFront();
     for (let i = 0; i < CAPTURE_RUNS; i++) {
       const t = performance.now();
@@ -612,6 +626,18 @@ async function captureCost(server: FixtureServer) {
       }),
       250 * 1024,
       '≤ 250 KB',
+    );
+    figures['capture.ratioToMhtml'] = atMost(
+      figure(
+        ratios.map((r) => Math.round(r * 100) / 100),
+        'ratio',
+        {
+          measured: 'per save: our click → acknowledged save (masked screenshot, durable write) ÷ CDP Page.captureSnapshot MHTML of the same tab taken right after it',
+          mhtmlMs: figure(pairedMhtml, 'ms', { method: 'CDP Page.captureSnapshot {format: mhtml}, the tab just saved from, timed from the bench (the text crosses CDP)' }),
+        },
+      ),
+      1,
+      '≤ 1.0× MHTML',
     );
     figures['capture.mhtmlMsMedian'] = figure(mhtml, 'ms', { method: 'CDP Page.captureSnapshot {format: mhtml}', bytes: figure(mhtmlBytes, 'bytes') });
     figures['capture.singleFileMsMedian'] = figure(singleFile, 'ms', {
@@ -839,7 +865,7 @@ async function popupCost(session: ExtensionSession) {
     await popup.close();
     if (at === null) {
       figures['popup.firstVerdictMs'] = missing('ms', 'the popup showed no [data-verdict] element within 5 s of opening on an order page: the eligibility checker is not in this build yet', {
-        goal: '≤ 200 ms',
+        goal: '≤ 80 ms',
       });
       return;
     }
@@ -854,8 +880,8 @@ async function popupCost(session: ExtensionSession) {
       answeredMs: figure(answeredAt, 'ms', { measured: 'open to tab.order answered' }),
       interfaceStartMs: figure(interfaceStarts, 'ms', { measured: 'open to the interface code loaded and its first render begun (the answers awaited up to 120 ms)' }),
     }),
-    200,
-    '≤ 200 ms',
+    80,
+    '≤ 80 ms',
   );
 }
 
@@ -915,6 +941,7 @@ const ORDER = [
   'contentScript.unrelatedPageScripts',
   'contentScript.typicalPageMs',
   'capture.msMedian',
+  'capture.ratioToMhtml',
   'capture.bytesMedian',
   'capture.mhtmlMsMedian',
   'capture.singleFileMsMedian',
@@ -977,7 +1004,7 @@ async function main() {
     const f = figures[key]!;
     console.log(formatFigure(key, f));
     if (key.startsWith('bundle.')) console.log(`${''.padEnd(35)}gzip ${f.gzip} bytes`);
-    for (const sub of ['attributedMs', 'checkout', 'orderList', 'addedThreadCpuMs', 'sameBrowserAddedMs', 'extensionFramesMs', 'byOrderId', 'byText', 'bytes', 'tabOrderMs', 'interfaceStartMs', 'copyAtRestMs', 'coldWorkerMs', 'coldWorkerPointedMs'] as const) {
+    for (const sub of ['attributedMs', 'checkout', 'orderList', 'addedThreadCpuMs', 'sameBrowserAddedMs', 'extensionFramesMs', 'byOrderId', 'byText', 'bytes', 'tabOrderMs', 'interfaceStartMs', 'copyAtRestMs', 'coldWorkerMs', 'coldWorkerPointedMs', 'mhtmlMs'] as const) {
       const inner = f[sub] as Figure | undefined;
       if (inner && typeof inner === 'object' && 'median' in inner) console.log(formatFigure(`  ${sub}`, inner));
     }

@@ -41,12 +41,12 @@ export function evidenceHandlers(
       }
       const at = now();
       const screenshot = screenshotFor(screenshotTicket, sender.tabId, at.getTime());
-      let received: Pick<UnpackedParts, 'textDeflate' | 'domBytes'> | undefined;
+      let received: Pick<UnpackedParts, 'textDeflate' | 'domDeflate'> | undefined;
       if (packed) {
         try {
           const unpacked = await unpackParts(packed);
           Object.assign(payload, { text: unpacked.text, dom: unpacked.dom });
-          received = { textDeflate: unpacked.textDeflate, domBytes: unpacked.domBytes };
+          received = { textDeflate: unpacked.textDeflate, domDeflate: unpacked.domDeflate };
         } catch (error) {
           const reason = error instanceof TooLargeError ? 'too-large' : 'invalid';
           return { status: 'failed', reason, message: `page text and copy: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000) };

@@ -11,7 +11,7 @@ import { GENESIS_HASH, sha256Hex } from './hash';
 import { listQuerySchema, matchesQuery } from './query';
 import { redactDom, stripActiveContent } from './redact';
 import { formatReport } from './report';
-import { CaptureRejected, prepareCapture } from './snapshot';
+import { CaptureRejected, DOM_PREAMBLE, prepareCapture } from './snapshot';
 import { contentOf, memoryLedger, orderPayload } from './testing/ledger';
 import type { BundleSigner } from './signature';
 import { shanghaiDisplay, shanghaiIso } from './time';
@@ -157,9 +157,11 @@ describe('prepareCapture', () => {
   it('keeps the bytes a page part arrived as when redaction leaves it alone, and encodes what it changed', async () => {
     const encode = (s: string) => new TextEncoder().encode(s);
     const plain = orderPayload({ text: '订单号 20261122110521583201 已支付', dom: '<p>订单号 20261122110521583201</p>' });
-    const received = { text: encode(plain.text), dom: encode(plain.dom) };
+    // The copy's bytes are the stored copy's: the preamble, then the page.
+    const received = { text: encode(plain.text), dom: encode(DOM_PREAMBLE + plain.dom) };
     const kept = await prepareCapture(plain, null, T0, received);
     expect(kept.textBytes).toBe(received.text);
+    expect(kept.domBytes).toBe(received.dom);
     expect([...kept.domBytes]).toEqual([...encode(kept.dom)]);
     expect(kept.parts.text.sha256).toBe(await sha256Hex(kept.text));
     expect(kept.parts.dom.sha256).toBe(await sha256Hex(kept.dom));
@@ -167,7 +169,7 @@ describe('prepareCapture', () => {
     expect((await prepareCapture(plain, null, T0)).parts).toEqual(kept.parts);
 
     const card = orderPayload({ text: '卡号 4111 1111 1111 1111', dom: '<p>卡号 4111111111111111</p>' });
-    const changed = await prepareCapture(card, null, T0, { text: encode(card.text), dom: encode(card.dom) });
+    const changed = await prepareCapture(card, null, T0, { text: encode(card.text), dom: encode(DOM_PREAMBLE + card.dom) });
     expect(new TextDecoder().decode(changed.textBytes)).toBe('卡号 **** **** **** 1111');
     expect(new TextDecoder().decode(changed.domBytes)).toBe(changed.dom);
     expect(changed.dom).not.toContain('4111111111111111');

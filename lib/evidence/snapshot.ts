@@ -16,6 +16,7 @@ import {
   type TombstoneBody,
 } from './schema';
 import { subjectKey } from './subject';
+import { DOM_PREAMBLE } from './preamble';
 import { shanghaiIso, toUtcIso } from './time';
 
 export { subjectKey };
@@ -27,16 +28,7 @@ export { subjectKey };
  * inside the store's serialised append.
  */
 
-/**
- * Marks a stored page as inert when opened: no script, no network, only inline
- * styles and data images; no DNS prefetch of its links, no referrer if one is followed.
- */
-export const DOM_PREAMBLE =
-  '<!-- Refund Guard evidence snapshot: scripts removed, sensitive values masked. -->\n' +
-  `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">\n` +
-  '<meta http-equiv="x-dns-prefetch-control" content="off">\n<meta name="referrer" content="no-referrer">\n';
-
-const PREAMBLE_BYTES = utf8(DOM_PREAMBLE);
+export { DOM_PREAMBLE };
 
 export interface PreparedCapture {
   vendor: string;
@@ -85,20 +77,14 @@ export const fieldsFileBytes = (fields: SnapshotFields): Uint8Array => canonical
 
 /**
  * The UTF-8 bytes the payload's `text` and `dom` strings were decoded from
- * (strictly, a byte-order mark kept as a character), when the caller has them.
- * Where redaction leaves a string as it came, its bytes are these: the
- * megabytes of a heavy page are then not encoded again.
+ * (strictly, a byte-order mark kept as a character), when the caller has them:
+ * `text`'s bytes, and for `dom` the bytes of the copy as it is stored
+ * (`DOM_PREAMBLE` then `dom`). Where redaction leaves a string as it came, its
+ * bytes are these: the megabytes of a heavy page are then not encoded again.
  */
 export interface ReceivedBytes {
   text?: Uint8Array;
   dom?: Uint8Array;
-}
-
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /**
@@ -123,7 +109,7 @@ export async function prepareCapture(input: CapturePayloadInput, screenshot: Uin
   const title = redactText(payload.title, count);
   const note = redactText(payload.note, count);
   const textBytes = received.text && text === input.text ? received.text : utf8(text);
-  const domBytes = received.dom && pageDom === input.dom ? concatBytes(PREAMBLE_BYTES, received.dom) : utf8(dom);
+  const domBytes = received.dom && pageDom === input.dom ? received.dom : utf8(dom);
   const textRef = await partRef(textBytes);
   const parts: SnapshotBody['parts'] = {
     text: textRef,

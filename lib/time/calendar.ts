@@ -3,7 +3,9 @@ import { lazy } from '../lazy';
 // The maintained calendar (holidays and 调休 make-up working days) ships as data
 // in `chinese-days`. We read its data file rather than its functions: those
 // shift by a day when the machine's time zone is west of UTC.
+// Only the recent years are read (and shipped: lib/time/holiday-data.ts).
 import chineseDays from 'chinese-days/dist/chinese-days.json';
+import { slimHolidayData } from './holiday-data';
 import { addCalendarDays, firstDayOfMonth, isIsoDate, lastDayOfMonth, weekday, yearOf, type IsoDate, type IsoMonth } from './zone';
 
 /**
@@ -92,7 +94,7 @@ function dependencyYears(): Map<number, YearData> {
     if (!entry) years.set(y, (entry = { holidays: new Map(), workdays: new Map() }));
     return entry;
   };
-  const data = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const data = slimHolidayData(chineseDays);
   for (const [date, name] of Object.entries(data.holidays)) get(date).holidays.set(date, name);
   for (const [date, name] of Object.entries(data.workdays)) get(date).workdays.set(date, name);
   return years;

@@ -64,14 +64,16 @@ export interface OpenOptions {
 /** The capture's parts compressed before the write transaction opens (an await inside it would end it). */
 async function captureBlobs(
   prepared: Awaited<ReturnType<typeof prepareCapture>>,
-  received: Partial<Pick<UnpackedParts, 'textDeflate'>>,
+  received: Partial<Pick<UnpackedParts, 'textDeflate' | 'domDeflate'>>,
 ): Promise<CaptureBlobs> {
-  // The page sent its text deflated: when redaction changed none of it, those bytes are kept.
+  // The page sent its text and copy deflated: what redaction changed none of keeps those bytes
+  // (for the copy, the very bytes the page sent are the prepared ones: nothing was encoded again).
   const sent = received.textDeflate;
   const keepSent = sent !== undefined && sameBytes(sent.bytes, prepared.textBytes);
+  const sentDom = received.domDeflate;
   const [text, dom] = await Promise.all([
     keepSent ? sent.deflated : deflateRaw(prepared.textBytes),
-    deflateRaw(prepared.domBytes),
+    sentDom?.bytes === prepared.domBytes ? sentDom.deflated : deflateRaw(prepared.domBytes),
   ]);
   return { text, dom: { encoding: 'deflate', bytes: dom }, large: prepared.domBytes.length >= DOM_DELTA_FROM };
 }
@@ -114,7 +116,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       payload: unknown,
       screenshot: Uint8Array | null | Promise<Uint8Array | null>,
       now: Date,
-      received: Partial<Pick<UnpackedParts, 'textDeflate' | 'domBytes'>> = {},
+      received: Partial<Pick<UnpackedParts, 'textDeflate' | 'domDeflate'>> = {},
     ): Promise<CaptureResult> {
       let prepared;
       try {
@@ -125,7 +127,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
           now,
           {
             text: received.textDeflate?.bytes,
-            dom: received.domBytes,
+            dom: received.domDeflate?.bytes,
           },
         );
       } catch (error) {

@@ -104,7 +104,7 @@ describe('page text and copy packed for the journey', () => {
     expect(detail?.body.parts.dom.size).toBeGreaterThan(plain.dom.length);
   });
 
-  it('a text that redaction leaves as it is keeps the bytes the page deflated; a redacted one is compressed again', async () => {
+  it('a text and copy that redaction leaves as they are keep the bytes the page deflated; a redacted one is compressed again', async () => {
     const stored = async (id: string) => {
       const db = await openDB(`ticket-${counter}`);
       try {
@@ -125,20 +125,32 @@ describe('page text and copy packed for the journey', () => {
       };
       return Promise.resolve(send()).finally(() => (globalThis.CompressionStream = Native));
     };
-    const clean = orderPayload({ url: URL_OF_ORDER, text: '订单号 20261118105822371604 状态 已支付 实付金额 ¥3,420.00' });
+    // A copy as the page's own pass leaves it (no script, no handler): the worker's pass changes nothing.
+    const clean = orderPayload({
+      url: URL_OF_ORDER,
+      text: '订单号 20261118105822371604 状态 已支付 实付金额 ¥3,420.00',
+      dom: '<!doctype html>\n<html><head><title>订单详情</title></head><body><h1>订单详情</h1><p>已支付</p></body></html>',
+    });
     const packed = await packParts(clean.text, clean.dom);
     const saved = (await counting(() => call('evidence.capture', { ...clean, text: '', dom: '', packed, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId)))) as { id: string };
-    expect(compressions).toBe(1); // the page copy only
+    expect(compressions).toBe(0); // the page copy is kept as the page deflated it too
+    const copy = (await openDB(`ticket-${counter}`).then(async (db) => {
+      const blob = await db.get('blobs', [saved.id, 'dom']);
+      db.close();
+      return blob;
+    })) as { encoding: string; bytes: Uint8Array };
+    expect(copy.encoding).toBe('deflate');
+    expect([...copy.bytes]).toEqual([...fromBase64(packed.dom)]);
     const kept = await stored(saved.id);
     expect(kept.encoding).toBe('deflate');
     expect([...kept.bytes]).toEqual([...fromBase64(packed.text)]);
     expect((await store.get(saved.id))?.text).toBe(clean.text);
 
-    const sensitive = orderPayload({ url: URL_OF_ORDER, text: '订单号 20261118105822371605 卡号 4111 1111 1111 1111' });
+    const sensitive = orderPayload({ url: URL_OF_ORDER, text: '订单号 20261118105822371605 卡号 4111 1111 1111 1111', dom: clean.dom });
     const packedSensitive = await packParts(sensitive.text, sensitive.dom);
     compressions = 0;
     const redacted = (await counting(() => call('evidence.capture', { ...sensitive, text: '', dom: '', packed: packedSensitive, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId)))) as { id: string };
-    expect(compressions).toBe(2);
+    expect(compressions).toBe(1); // the text; the copy, unchanged, is kept as it came
     expect([...(await stored(redacted.id)).bytes]).not.toEqual([...fromBase64(packedSensitive.text)]);
     expect((await store.get(redacted.id))?.text).toBe('订单号 20261118105822371605 卡号 **** **** **** 1111');
     expect((await store.verify()).problems).toEqual([]);
