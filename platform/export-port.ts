@@ -42,7 +42,7 @@ export function chunkedPort(send: (reply: ExportReply) => void) {
   };
   return {
     async write(chunk: Uint8Array): Promise<void> {
-      for (let at = 0; at < chunk.length; ) {
+      for (let at = 0; at < chunk.length;) {
         const piece = chunk.subarray(at, at + (EXPORT_CHUNK - buffered));
         parts.push(piece.slice());
         buffered += piece.length;
@@ -91,11 +91,7 @@ const BLOB_STEP = 32 * 1024 * 1024;
  * signal) or a failure drops every chunk received, so no partial file is ever
  * offered for download.
  */
-export function exportOverPort(
-  ids: string[] | null,
-  locale: Locale,
-  watch: ExportWatch = {},
-): Promise<ExportedFile> {
+export function exportOverPort(ids: string[] | null, locale: Locale, watch: ExportWatch = {}): Promise<ExportedFile> {
   return new Promise((resolve, reject) => {
     const port = browser.runtime.connect({ name: EXPORT_PORT });
     let blobs: Blob[] = [];
@@ -116,7 +112,9 @@ export function exportOverPort(
       end(() => reject(new ExportCancelled()));
     };
     watch.signal?.addEventListener('abort', onAbort);
-    port.onDisconnect.addListener(() => end(() => reject(new ExportStopped('interrupted', 'the extension stopped during the export'))));
+    port.onDisconnect.addListener(() =>
+      end(() => reject(new ExportStopped('interrupted', 'the extension stopped during the export'))),
+    );
     port.onMessage.addListener((raw: unknown) => {
       const parsed = exportReplySchema.safeParse(raw);
       if (!parsed.success || settled) return;
@@ -134,7 +132,9 @@ export function exportOverPort(
         post({ type: 'ack', seq: reply.seq });
       } else if (reply.type === 'done') {
         const file = new Blob([...blobs, ...pending], { type: 'application/zip' });
-        end(() => resolve({ fileName: reply.fileName, file, count: reply.count, size: reply.size, headHash: reply.headHash }));
+        end(() =>
+          resolve({ fileName: reply.fileName, file, count: reply.count, size: reply.size, headHash: reply.headHash }),
+        );
       } else {
         const stopped = new ExportStopped(reply.reason === 'changed' ? 'changed' : 'failed', reply.message);
         end(() => reject(reply.reason === 'cancelled' ? new ExportCancelled() : stopped));

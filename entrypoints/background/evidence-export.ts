@@ -18,7 +18,11 @@ const fromExtensionPage = (port: Browser.runtime.Port) =>
  * Serves exports over runtime ports (lib/evidence/export-protocol.ts): the
  * store streams the bundle (platform/evidence-db/export.ts) into the port.
  */
-export function serveExports(store: () => EvidenceStore, signer: () => Promise<BundleSigner>, now: () => Date = () => new Date()) {
+export function serveExports(
+  store: () => EvidenceStore,
+  signer: () => Promise<BundleSigner>,
+  now: () => Date = () => new Date(),
+) {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== EXPORT_PORT) return;
     if (!fromExtensionPage(port)) return port.disconnect();
@@ -41,17 +45,30 @@ export function serveExports(store: () => EvidenceStore, signer: () => Promise<B
       const at = now();
       try {
         const generator = { name: 'refund-guard', version: browser.runtime.getManifest().version };
-        const result = await store().streamExport({ ids, now: at, generator, locale, signer: await signer() }, out.write, {
-          cancelled: out.cancelled,
-          onProgress: (p) => reportable(p.done, p.total) && send({ type: 'progress', ...p }),
-        });
+        const result = await store().streamExport(
+          { ids, now: at, generator, locale, signer: await signer() },
+          out.write,
+          {
+            cancelled: out.cancelled,
+            onProgress: (p) => reportable(p.done, p.total) && send({ type: 'progress', ...p }),
+          },
+        );
         await out.flush();
         send({ type: 'done', fileName: bundleFileName(at), ...result });
       } catch (error) {
-        const reason = error instanceof BundleCancelled || out.cancelled() ? 'cancelled' : error instanceof BundleSourceChanged ? 'changed' : 'storage';
-        if (!out.disconnected()) send({ type: 'failed', reason, message: (error instanceof Error ? error.message : String(error)).slice(0, 2000) });
+        const reason =
+          error instanceof BundleCancelled || out.cancelled()
+            ? 'cancelled'
+            : error instanceof BundleSourceChanged
+              ? 'changed'
+              : 'storage';
+        if (!out.disconnected())
+          send({
+            type: 'failed',
+            reason,
+            message: (error instanceof Error ? error.message : String(error)).slice(0, 2000),
+          });
       }
     }
   });
 }
-

@@ -10,7 +10,10 @@ const at = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 1, minutes));
 async function ledgerWith(count: number) {
   const ledger = memoryLedger();
   for (let i = 0; i < count; i++) {
-    await ledger.capture(orderPayload({ fields: { orderId: `2026112000000${i}` }, text: `订单号 2026112000000${i} 状态 已支付` }), at(i));
+    await ledger.capture(
+      orderPayload({ fields: { orderId: `2026112000000${i}` }, text: `订单号 2026112000000${i} 状态 已支付` }),
+      at(i),
+    );
   }
   return ledger;
 }
@@ -55,7 +58,9 @@ describe('a bundle written chunk by chunk', () => {
     const ledger = await ledgerWith(5);
     const progress: BundleProgress[] = [];
     const chunks: Uint8Array[] = [];
-    const { size } = await streamBundle(await sourceOf(ledger), (c) => void chunks.push(c.slice()), { onProgress: (p) => progress.push(p) });
+    const { size } = await streamBundle(await sourceOf(ledger), (c) => void chunks.push(c.slice()), {
+      onProgress: (p) => progress.push(p),
+    });
     expect(progress.map((p) => `${p.phase} ${p.done}/${p.total}`)).toEqual([
       ...[1, 2, 3, 4, 5].map((n) => `hash ${n}/5`),
       ...[1, 2, 3, 4, 5].map((n) => `write ${n}/5`),

@@ -39,7 +39,11 @@ export const exportReplySchema = z.discriminatedUnion('type', [
     size: z.number().int().nonnegative(),
     headHash: z.string().max(64),
   }),
-  z.object({ type: z.literal('failed'), reason: z.enum(['cancelled', 'changed', 'storage']), message: z.string().max(2000) }),
+  z.object({
+    type: z.literal('failed'),
+    reason: z.enum(['cancelled', 'changed', 'storage']),
+    message: z.string().max(2000),
+  }),
 ]);
 
 export type ExportRequestMessage = z.infer<typeof exportRequestSchema>;
@@ -47,7 +51,8 @@ export type ExportReply = z.infer<typeof exportReplySchema>;
 export type ExportProgress = Extract<ExportReply, { type: 'progress' }>;
 
 /** Whether a progress report is worth sending: about every half percent, and the last one. */
-export const reportable = (done: number, total: number): boolean => done === total || done % Math.max(1, Math.floor(total / 200)) === 0;
+export const reportable = (done: number, total: number): boolean =>
+  done === total || done % Math.max(1, Math.floor(total / 200)) === 0;
 
 /** The bundle's file name, from the export's time (UTC). */
 export const bundleFileName = (at: Date): string =>

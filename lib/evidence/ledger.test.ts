@@ -113,7 +113,9 @@ describe('a failed capture in the user’s language', () => {
 
   it('lets the caller word one reason its own way', () => {
     const t = translator('en');
-    const own = captureFailureMessage({ reason: 'not-allowed', message: 'chrome://' }, t, { 'not-allowed': 'capture.error.noAccess' });
+    const own = captureFailureMessage({ reason: 'not-allowed', message: 'chrome://' }, t, {
+      'not-allowed': 'capture.error.noAccess',
+    });
     expect(own).toBe(t('capture.error.noAccess', { message: 'chrome://' }));
     expect(own).not.toBe(captureFailureMessage({ reason: 'not-allowed', message: 'chrome://' }, t));
   });

@@ -112,7 +112,14 @@ type SnapshotWrite<Extra> = Extract<LedgerWrite<Extra>, { type: 'snapshot' }>;
 /** A capture sealed at `head`, as the write that appends it. */
 async function sealed<Extra>(prepared: PreparedCapture, extra: Extra, head: ChainHead, previous: string | null) {
   const { body, entry } = await sealSnapshot(prepared, head, previous);
-  const snapshot: LedgerSnapshot = { id: body.id, seq: entry.seq, chainHash: entry.hash, subjectKey: body.subjectKey, body, notes: [] };
+  const snapshot: LedgerSnapshot = {
+    id: body.id,
+    seq: entry.seq,
+    chainHash: entry.hash,
+    subjectKey: body.subjectKey,
+    body,
+    notes: [],
+  };
   const write: SnapshotWrite<Extra> = { type: 'snapshot', entry, snapshot, prepared, extra };
   return { write, snapshot };
 }
@@ -194,7 +201,10 @@ export function createLedger<Extra = undefined>(port: LedgerPort<Extra>) {
         append<NoteBody | null>(async (view, head) => {
           if (!(await view.snapshot(snapshotId))) return { done: null };
           const { body, entry } = await sealNote(snapshotId, text, head, now);
-          return { writes: [{ type: 'note', entry, snapshotId, note: { seq: entry.seq, chainHash: entry.hash, body } }], result: body };
+          return {
+            writes: [{ type: 'note', entry, snapshotId, note: { seq: entry.seq, chainHash: entry.hash, body } }],
+            result: body,
+          };
         }),
       );
     },

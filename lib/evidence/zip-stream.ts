@@ -41,7 +41,8 @@ export function zipWriter(write: (chunk: Uint8Array) => void | Promise<void>) {
       const single = zipSync({ [path]: [bytes, { level: 0 }] }, { level: 0, mtime: ZIP_TIME });
       const local = LOCAL_HEADER + u16(single, 26) + u16(single, 28) + u32(single, 18);
       const record = single.slice(local, single.length - END_RECORD);
-      if (u32(record, 0) !== 0x02014b50 || record.length < CENTRAL_HEADER) throw new Error(`zip framing of ${path} not understood`);
+      if (u32(record, 0) !== 0x02014b50 || record.length < CENTRAL_HEADER)
+        throw new Error(`zip framing of ${path} not understood`);
       put32(record, 42, offset);
       central.push(record);
       count++;

@@ -1,4 +1,12 @@
-import { buildBundle, fromUtf8, streamBundle, type BundleSigner, type BundleSnapshot, type BundleSource, type StreamOptions } from '../../lib/evidence';
+import {
+  buildBundle,
+  fromUtf8,
+  streamBundle,
+  type BundleSigner,
+  type BundleSnapshot,
+  type BundleSource,
+  type StreamOptions,
+} from '../../lib/evidence';
 import type { Locale } from '../../lib/i18n';
 import { domBytesOf, textOf } from './blobs';
 import type { Db } from './schema';
@@ -20,7 +28,12 @@ async function readBatch(database: Db, ids: readonly string[]): Promise<BundleSn
   const blobs = tx.objectStore('blobs');
   const read = await Promise.all(
     ids.map((id) =>
-      Promise.all([tx.objectStore('snapshots').get(id), blobs.get([id, 'dom']), blobs.get([id, 'text']), blobs.get([id, 'screenshot'])]),
+      Promise.all([
+        tx.objectStore('snapshots').get(id),
+        blobs.get([id, 'dom']),
+        blobs.get([id, 'text']),
+        blobs.get([id, 'screenshot']),
+      ]),
     ),
   );
   return read.flatMap(([s, dom, text, screenshot]) => {
@@ -45,7 +58,10 @@ async function readBatch(database: Db, ids: readonly string[]): Promise<BundleSn
  */
 export async function storeSource(database: Db, request: ExportRequest): Promise<BundleSource> {
   const tx = database.transaction(['chain', 'snapshots']);
-  const [entries, keys] = await Promise.all([tx.objectStore('chain').getAll(), tx.objectStore('snapshots').index('seq').getAllKeys()]);
+  const [entries, keys] = await Promise.all([
+    tx.objectStore('chain').getAll(),
+    tx.objectStore('snapshots').index('seq').getAllKeys(),
+  ]);
   const wanted = request.ids ? new Set(request.ids) : null;
   // Keys of the seq index are the records' ids, in chain order.
   const ids = (keys as unknown as string[]).filter((id) => !wanted || wanted.has(id));
@@ -64,7 +80,12 @@ export async function storeSource(database: Db, request: ExportRequest): Promise
 }
 
 /** Streams a bundle of the chosen snapshots (all when `ids` is null) with the whole chain into `write`. */
-export async function streamExport(database: Db, request: ExportRequest, write: (chunk: Uint8Array) => void | Promise<void>, options: StreamOptions = {}) {
+export async function streamExport(
+  database: Db,
+  request: ExportRequest,
+  write: (chunk: Uint8Array) => void | Promise<void>,
+  options: StreamOptions = {},
+) {
   const source = await storeSource(database, request);
   const { manifest, size } = await streamBundle(source, write, options);
   return { count: source.count, size, headHash: manifest.chain.headHash };
@@ -78,4 +99,3 @@ export async function exportBundle(database: Db, request: ExportRequest) {
   const { zip, manifest } = await buildBundle({ ...source, snapshots });
   return { zip, count: snapshots.length, headHash: manifest.chain.headHash };
 }
-

@@ -50,7 +50,8 @@ export async function bulkSeed(worker: Worker, ctx: ScaleContext, count: number)
   for (let start = 0; start < count; start += SEED_STEP) {
     const args = { start, end: Math.min(count, start + SEED_STEP), ...ctx.template };
     ids.push(...((await worker.evaluate(`(${SEED})(${JSON.stringify(args)})`)) as string[]));
-    if ((start / SEED_STEP) % 5 === 4 || start + SEED_STEP >= count) ctx.log(`  ${ids.length.toLocaleString('en')} seeded`);
+    if ((start / SEED_STEP) % 5 === 4 || start + SEED_STEP >= count)
+      ctx.log(`  ${ids.length.toLocaleString('en')} seeded`);
   }
   ctx.notes.push(`bulk-seeded ${ids.length} snapshots in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return ids;
@@ -92,7 +93,12 @@ async function workerHeap(locker: Page, session: ExtensionSession): Promise<(() 
     new Promise<number | null>((resolve) => {
       const id = next++;
       waiting.set(id, resolve);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(null));
+      void cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        })
+        .catch(() => resolve(null));
       setTimeout(() => resolve(null), 5000);
     });
 }
@@ -102,7 +108,12 @@ async function workerHeap(locker: Page, session: ExtensionSession): Promise<(() 
  * locker does, keeping the chunks in a Blob; the file is handed to Node by a
  * download and verified there.
  */
-export async function exportCost(session: ExtensionSession, locker: Page, ctx: ScaleContext, stored: number): Promise<void> {
+export async function exportCost(
+  session: ExtensionSession,
+  locker: Page,
+  ctx: ScaleContext,
+  stored: number,
+): Promise<void> {
   const heapOf = (await workerHeap(locker, session)) ?? (async () => null);
   const before = await heapOf();
   let peak = before ?? 0;
@@ -122,14 +133,24 @@ export async function exportCost(session: ExtensionSession, locker: Page, ctx: S
       const parts: Blob[] = [];
       let progress = 0;
       const done = await new Promise<{ size: number; count: number; fileName: string }>((resolve, reject) => {
-        port.onMessage.addListener((m: { type: string; seq?: number; base64?: string; size?: number; count?: number; fileName?: string; message?: string }) => {
-          if (m.type === 'progress') progress++;
-          else if (m.type === 'chunk') {
-            parts.push(new Blob([Uint8Array.from(atob(m.base64!), (c) => c.charCodeAt(0))]));
-            port.postMessage({ type: 'ack', seq: m.seq });
-          } else if (m.type === 'done') resolve({ size: m.size!, count: m.count!, fileName: m.fileName! });
-          else reject(new Error(m.message));
-        });
+        port.onMessage.addListener(
+          (m: {
+            type: string;
+            seq?: number;
+            base64?: string;
+            size?: number;
+            count?: number;
+            fileName?: string;
+            message?: string;
+          }) => {
+            if (m.type === 'progress') progress++;
+            else if (m.type === 'chunk') {
+              parts.push(new Blob([Uint8Array.from(atob(m.base64!), (c) => c.charCodeAt(0))]));
+              port.postMessage({ type: 'ack', seq: m.seq });
+            } else if (m.type === 'done') resolve({ size: m.size!, count: m.count!, fileName: m.fileName! });
+            else reject(new Error(m.message));
+          },
+        );
         port.postMessage({ type: 'start', ids: null, locale: 'zh-CN' });
       });
       const ms = performance.now() - start;
@@ -146,7 +167,13 @@ export async function exportCost(session: ExtensionSession, locker: Page, ctx: S
   const report = await verifyBundle(bytes);
   if (!report.ok) ctx.notes.push(`the 10k export did not verify: ${JSON.stringify(report.problems.slice(0, 3))}`);
   ctx.figures['store.exportMs10k'] = atMost(
-    figure([result.ms], 'ms', { snapshots: result.count, stored, zipBytes: result.size, progressReports: result.progress, verified: report.ok }),
+    figure([result.ms], 'ms', {
+      snapshots: result.count,
+      stored,
+      zipBytes: result.size,
+      progressReports: result.progress,
+      verified: report.ok,
+    }),
     60_000,
     '≤ 60 s',
   );
@@ -155,7 +182,8 @@ export async function exportCost(session: ExtensionSession, locker: Page, ctx: S
       ? missing('MB', 'the worker target could not be reached over the DevTools protocol')
       : atMost(
           figure([(peak - before) / 1024 / 1024], 'MB', {
-            measured: "worker's used JS heap (CDP Runtime.getHeapUsage, sampled every 200 ms): peak during the export minus before it",
+            measured:
+              "worker's used JS heap (CDP Runtime.getHeapUsage, sampled every 200 ms): peak during the export minus before it",
             beforeMb: Math.round(before / 1024 / 1024),
           }),
           200,
@@ -164,7 +192,13 @@ export async function exportCost(session: ExtensionSession, locker: Page, ctx: S
 }
 
 /** List, search and worker start with every seeded snapshot stored. */
-export async function queryCost(session: ExtensionSession, locker: Page, ctx: ScaleContext, pick: { orderId: string; ticket: string }, runs: number) {
+export async function queryCost(
+  session: ExtensionSession,
+  locker: Page,
+  ctx: ScaleContext,
+  pick: { orderId: string; ticket: string },
+  runs: number,
+) {
   const list: number[] = [];
   const byOrder: number[] = [];
   const byText: number[] = [];
@@ -177,9 +211,21 @@ export async function queryCost(session: ExtensionSession, locker: Page, ctx: Sc
     byOrder.push((await timedRequest(locker, 'evidence.list', { orderId: pick.orderId })).ms);
     byText.push((await timedRequest(locker, 'evidence.list', { search: pick.ticket })).ms);
   }
-  ctx.figures['store100k.listMs'] = atMost(figure(list, 'ms', { query: 'first page (20), newest first', stored }), 50, '≤ 50 ms');
-  ctx.figures['store100k.searchByOrderMs'] = atMost(figure(byOrder, 'ms', { query: { orderId: pick.orderId }, stored }), 20, '≤ 20 ms');
-  ctx.figures['store100k.searchByTextMs'] = atMost(figure(byText, 'ms', { query: { search: pick.ticket }, stored }), 150, '≤ 150 ms');
+  ctx.figures['store100k.listMs'] = atMost(
+    figure(list, 'ms', { query: 'first page (20), newest first', stored }),
+    50,
+    '≤ 50 ms',
+  );
+  ctx.figures['store100k.searchByOrderMs'] = atMost(
+    figure(byOrder, 'ms', { query: { orderId: pick.orderId }, stored }),
+    20,
+    '≤ 20 ms',
+  );
+  ctx.figures['store100k.searchByTextMs'] = atMost(
+    figure(byText, 'ms', { query: { search: pick.ticket }, stored }),
+    150,
+    '≤ 150 ms',
+  );
 
   // Worker start: stopped, then the first answer that needs the store (the locker's first page).
   const cdp = await session.context.newCDPSession(locker);
@@ -192,7 +238,10 @@ export async function queryCost(session: ExtensionSession, locker: Page, ctx: Sc
   }
   await cdp.detach();
   ctx.figures['store100k.workerStartMs'] = atMost(
-    figure(starts, 'ms', { measured: 'worker stopped, then evidence.list (limit 1) from the locker: start, store opened, first page', stored }),
+    figure(starts, 'ms', {
+      measured: 'worker stopped, then evidence.list (limit 1) from the locker: start, store opened, first page',
+      stored,
+    }),
     100,
     '≤ 100 ms',
   );

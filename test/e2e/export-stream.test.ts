@@ -13,7 +13,11 @@ async function seed(session: ExtensionSession, count: number): Promise<number> {
       const pad = (n: number, w: number) => String(n).padStart(w, '0');
       const payloads = Array.from({ length: count }, (_, i) => {
         const orderId = `2025${pad(i, 16)}`;
-        const rows = Array.from({ length: 12 }, (_, r) => `<tr><td>配置项 ${r}</td><td>云服务器 CVM 标准型 S5 ${r} 核</td><td>¥${(i * 3.7 + r).toFixed(2)}</td></tr>`).join('');
+        const rows = Array.from(
+          { length: 12 },
+          (_, r) =>
+            `<tr><td>配置项 ${r}</td><td>云服务器 CVM 标准型 S5 ${r} 核</td><td>¥${(i * 3.7 + r).toFixed(2)}</td></tr>`,
+        ).join('');
         return {
           url: `http://console.cloud.tencent.com/expense/deal/detail?dealName=${orderId}`,
           title: '订单详情 - 费用中心 - 控制台',
@@ -25,7 +29,8 @@ async function seed(session: ExtensionSession, count: number): Promise<number> {
           note: '',
         };
       });
-      const seedFn = (globalThis as unknown as { refundGuardSeed: (p: unknown[], at: string) => Promise<string[]> }).refundGuardSeed;
+      const seedFn = (globalThis as unknown as { refundGuardSeed: (p: unknown[], at: string) => Promise<string[]> })
+        .refundGuardSeed;
       return (await seedFn(payloads, '2026-11-20T02:00:00.000Z')).length;
     },
     { count },
