@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { CheckoutCardModel, OrderCardModel } from '../lib/card/model';
 import type { CardNotice } from '../lib/card/presence';
 import { Citation } from './card/Clock';
-import { isShippedVendor, type PageMatch } from '../lib/vendors/types';
+import type { PageMatch } from '../lib/vendors/types';
+import { vendorName as nameOf, vendorSummary } from '../lib/vendors/registry';
 import { CheckoutSummary } from './card/CheckoutSummary';
 import { OrderDeadlines, type OrderRow } from './card/OrderDeadlines';
 import { useI18n } from './i18n-context';
@@ -109,7 +110,7 @@ function PillLine({ checkout, order, orderRows, notice }: Pick<PageCardProps, 'c
 }
 
 export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], presence = 'pill', notice = null, onOpenChecker, onSaveEvidence, onActionIntent, subscribeAutoCapture }: PageCardProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [checkerError, setCheckerError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(presence !== 'expanded');
   // Placement may ask for the pill (no free place for the open card); the user's own click decides after that.
@@ -135,7 +136,8 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
     }
     setSave({ state: 'done', outcome, auto: false });
   };
-  const vendorName = isShippedVendor(match.vendor) ? t(`vendor.${match.vendor}`) : match.vendor;
+  const vendorName = nameOf(match.vendor, locale);
+  const summary = vendorSummary(match.vendor, locale);
   return (
     <section className="rg-card" aria-label={t('card.title')} data-collapsed={collapsed ? 'true' : 'false'}>
       <header className="rg-card__header">
@@ -162,10 +164,10 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
         <div className="rg-card__body" hidden={collapsed}>
           {notice && <NoticeSection notice={notice} />}
           <p className="rg-card__detected">{t('card.detected', { vendor: vendorName, kind: t(`kind.${match.kind}`) })}</p>
-          {isShippedVendor(match.vendor) && (
+          {summary && (
             <p className="rg-card__policy">
               <span className="rg-card__label">{t('card.policy')}</span>
-              {t(`vendorSummary.${match.vendor}`)}
+              {summary}
             </p>
           )}
           {checkout && <CheckoutSummary model={checkout} />}

@@ -1,15 +1,16 @@
 import { SHIPPED_VENDORS } from '../lib/vendors/types';
+import { vendorName, vendorSummary } from '../lib/vendors/registry';
 import { useI18n } from './i18n';
 
 /** The vendors the product ships a policy for, each with its policy in one line. */
 export function VendorList() {
-  const { t } = useI18n();
+  const { locale } = useI18n();
   return (
     <ul className="rg-vendor-list">
       {SHIPPED_VENDORS.map((vendor) => (
         <li key={vendor} data-vendor={vendor}>
-          <strong>{t(`vendor.${vendor}`)}</strong>
-          <span>{t(`vendorSummary.${vendor}`)}</span>
+          <strong>{vendorName(vendor, locale)}</strong>
+          <span>{vendorSummary(vendor, locale)}</span>
         </li>
       ))}
     </ul>

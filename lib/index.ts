@@ -5,7 +5,7 @@
 export { detectPage, detectionText, isPlausibleDetection, DETECT_TEXT_LIMIT } from './detect';
 export type { PageKind, PageMatch, VendorId, ShippedVendorId } from './vendors/types';
 export { PAGE_KINDS, SHIPPED_VENDORS, isShippedVendor } from './vendors/types';
-export { vendorPages, contentScriptHosts } from './vendors/registry';
+export { vendorPages, contentScriptHosts, vendorName, vendorSummary } from './vendors/registry';
 export { resolveLocale, translator, DEFAULT_LOCALE, LOCALES } from './i18n';
 export type { Locale, LocalePreference, MessageKey, Translate } from './i18n';
 export * from './messages';
@@ -45,7 +45,8 @@ export type { TicketDraft, DraftOptions, DraftTarget } from './tickets/draft';
 export type { TicketTemplate, TicketChannel } from './tickets/template';
 export { policyPackSchema, validatePack, definePack, PolicyPackError, OUTCOMES, REFUND_KINDS, CLAIM_WITH } from './policy/schema';
 export type { PolicyPack, PolicyPackInput, PolicyRule, Outcome, RefundKind, ClaimWith, Citation, Condition } from './policy/schema';
-export { SHIPPED_PACKS, shippedPacks, findPack, loadUserPacks, UnknownVendorError } from './policy/registry';
+export { SHIPPED_PACKS, shippedPacks, findPack, loadUserPacks, UnknownVendorError, PackSet, SHIPPED_PACK_SET, packSetOf } from './policy/registry';
+export type { PackProblem } from './policy/registry';
 export { citationTitle, KNOWN_SOURCES } from './policy/sources';
 export { localize, formatMoney } from './policy/text';
 export type { LocalizedText, Text } from './policy/text';

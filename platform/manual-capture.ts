@@ -4,6 +4,7 @@ import { CAPTURE_LIMITS } from '../lib/evidence';
 import { SCREENSHOT_TICKET } from '../lib/evidence/limits';
 import type { ResponseOf } from '../lib/messages';
 import type { PageMatch } from '../lib/vendors/types';
+import { FALLBACK_VENDOR_ID } from '../lib/vendors/registry';
 import { z } from '../lib/zod';
 import { failedCapture, type EvidenceStore } from './evidence-db';
 import { screenshotFor } from './screenshot-tickets';
@@ -44,7 +45,7 @@ export function manualCaptureMatch(
   if (detected) return { match: detected, recognised: true };
   const orderId = fields['orderId'];
   const hasOrder = (typeof orderId === 'string' && orderId.trim() !== '') || typeof orderId === 'number';
-  return { match: { vendor: 'generic-software', kind: hasOrder ? 'order' : 'checkout' }, recognised: false };
+  return { match: { vendor: FALLBACK_VENDOR_ID, kind: hasOrder ? 'order' : 'checkout' }, recognised: false };
 }
 
 const failure = (reason: 'not-allowed' | 'invalid' | 'too-large', message: string): CaptureTabReply => ({

@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createCalendar } from '../../lib/time';
 import { evaluateClaim, type Verdict } from '../../lib/claims/eligibility';
 import { evidenceChecklist, type ClaimSnapshot } from '../../lib/claims/evidence';
-import { findPack, loadUserPacks } from '../../lib/policy/registry';
-import { isShippedVendor, SHIPPED_VENDORS } from '../../lib/vendors/types';
+import { PackSet } from '../../lib/policy/registry';
+import { SHIPPED_VENDORS } from '../../lib/vendors/types';
+import { vendorName as shippedName } from '../../lib/vendors/registry';
 import { localize } from '../../lib/policy/text';
 import { MessagingError } from '../../lib/wire';
-import { validatePack } from '../../lib/policy/schema';
 import { findTabOrder, readOrderBodies, type TabOrder } from '../../lib/evidence/tab-order';
 import { captureFailureMessage } from '../../lib/evidence/capture-failure';
 import { useI18n } from '../i18n';
@@ -56,21 +56,15 @@ interface Subject {
 }
 
 interface UsableSettings {
-  packs: unknown[];
+  packs: PackSet;
   holidayOverrides: unknown[];
   problems: { kind: 'pack' | 'holidays'; message: string }[];
 }
 
 /** Custom packs that validate (and do not shadow a shipped vendor), holiday overrides that load; the rest is reported, not used. */
 export function usableSettings(raw: CheckerSettings): UsableSettings {
-  const packs: unknown[] = [];
-  const problems: UsableSettings['problems'] = [];
-  for (const input of raw.customPacks) {
-    const result = validatePack(input);
-    if (!result.ok) problems.push({ kind: 'pack', message: result.errors.slice(0, 3).join('; ') });
-    else if (isShippedVendor(result.pack.id) || packs.some((p) => (p as { id: string }).id === result.pack.id)) problems.push({ kind: 'pack', message: `id "${result.pack.id}"` });
-    else packs.push(input);
-  }
+  const packs = PackSet.of(raw.customPacks);
+  const problems: UsableSettings['problems'] = packs.problems.map((p) => ({ kind: 'pack', message: p.errors.slice(0, 3).join('; ') }));
   let holidayOverrides = [...raw.holidayOverrides];
   if (holidayOverrides.length) {
     try {
@@ -147,7 +141,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
         (e: unknown) => {
           if (!alive) return;
           setSettingsError(e instanceof Error ? e.message : String(e));
-          setSettings({ packs: [], holidayOverrides: [], problems: [] });
+          setSettings({ packs: PackSet.of([]), holidayOverrides: [], problems: [] });
         },
       );
     }
@@ -227,11 +221,8 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
 
   const vendors: VendorChoice[] = useMemo(
     () => [
-      ...SHIPPED_VENDORS.map((id) => ({ id, name: t(`vendor.${id}`), custom: false })),
-      ...(settings?.packs ?? []).map((p) => {
-        const pack = validatePack(p);
-        return pack.ok ? { id: pack.pack.id, name: localize(pack.pack.name, locale), custom: true } : null;
-      }).filter((v): v is VendorChoice => v !== null),
+      ...SHIPPED_VENDORS.map((id) => ({ id, name: shippedName(id, locale), custom: false })),
+      ...(settings?.packs.user ?? []).map((pack) => ({ id: pack.id, name: localize(pack.name, locale), custom: true })),
     ],
     [settings, t, locale],
   );
@@ -263,7 +254,7 @@ export function Checker({ now, services, current, onVerdictShown, tabOrder, read
     if (!verdict) return [];
     let extra: { id: string; label: string | { 'zh-CN': string; en: string } }[] = [];
     try {
-      extra = findPack(verdict.vendor, settings?.packs.length ? loadUserPacks(settings.packs) : []).evidence;
+      extra = (settings?.packs ?? PackSet.of([])).find(verdict.vendor).evidence;
     } catch {
       // The pack was valid when evaluated; nothing extra to label.
     }

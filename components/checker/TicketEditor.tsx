@@ -5,6 +5,7 @@ import { MessagingError } from '../../lib/wire';
 import type { ResponseOf } from '../../lib/messages';
 import type { ClaimSnapshot } from '../../lib/claims/evidence';
 import type { Verdict } from '../../lib/claims/eligibility';
+import type { PackSet } from '../../lib/policy/registry';
 import { useI18n } from '../i18n';
 import type { CheckerServices } from './services';
 
@@ -20,7 +21,8 @@ export interface TicketEditorProps {
   verdict: Verdict;
   facts: Record<string, unknown>;
   snapshots: readonly ClaimSnapshot[];
-  packs: readonly unknown[];
+  /** The pack set the checker built from the settings (or packs as stored). */
+  packs: PackSet | readonly unknown[];
   holidayOverrides: readonly unknown[];
   refused: boolean;
   target: TicketTarget;

@@ -13,7 +13,7 @@ const EMPTY = { vendor: '', orderId: '', from: '', to: '', search: '' };
 
 /** Filters are applied on submit (Enter in any field, or the button), not on each keystroke. */
 export function Filters({ value, onApply }: FiltersProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState({ ...EMPTY, ...value });
   useEffect(() => setDraft({ ...EMPTY, ...value }), [value]);
@@ -44,7 +44,7 @@ export function Filters({ value, onApply }: FiltersProps) {
           <option value="">{t('locker.filter.allVendors')}</option>
           {SHIPPED_VENDORS.map((v) => (
             <option key={v} value={v}>
-              {vendorLabel(v, t)}
+              {vendorLabel(v, locale)}
             </option>
           ))}
         </select>

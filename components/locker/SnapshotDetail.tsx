@@ -196,7 +196,7 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
 }
 
 function Details({ snapshot, chain, onOpen }: { snapshot: SnapshotDetailData; chain: ChainState; onOpen: (id: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { body } = snapshot;
   const fields = Object.entries(body.fields);
   return (
@@ -228,7 +228,7 @@ function Details({ snapshot, chain, onOpen }: { snapshot: SnapshotDetailData; ch
           <tr>
             <th scope="row">{t('locker.detail.vendorKind')}</th>
             <td>
-              {vendorLabel(body.vendor, t)} · {kindLabel(body.kind, t)}
+              {vendorLabel(body.vendor, locale)} · {kindLabel(body.kind, t)}
             </td>
           </tr>
           <tr>

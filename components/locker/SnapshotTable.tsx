@@ -49,7 +49,7 @@ export function SnapshotTable({ items, headlines = {}, total, selected, onToggle
             </td>
             <td data-field="product">
               {s.product ? <span className="rg-strong">{s.product}</span> : null}
-              <span className={s.product ? 'rg-muted rg-sub' : undefined}>{`${vendorLabel(s.vendor, t)} · ${kindLabel(s.kind, t)}`}</span>
+              <span className={s.product ? 'rg-muted rg-sub' : undefined}>{`${vendorLabel(s.vendor, locale)} · ${kindLabel(s.kind, t)}`}</span>
             </td>
             <td className="rg-mono" data-field="orderId">{s.orderId ?? '—'}</td>
             <td className="rg-num rg-nowrap" data-field="amount">{typeof s.amountPaid === 'number' ? formatMoney(s.amountPaid, locale) : '—'}</td>

@@ -1,9 +1,10 @@
 import { shanghaiDisplay } from '../../lib/evidence/time';
-import type { MessageKey, Translate } from '../../lib/i18n';
+import type { Locale, MessageKey, Translate } from '../../lib/i18n';
 import { errorMessageKey, MessagingError } from '../../lib/messages';
-import { isShippedVendor, PAGE_KINDS, type PageKind } from '../../lib/vendors/types';
+import { PAGE_KINDS, type PageKind } from '../../lib/vendors/types';
+import { vendorName } from '../../lib/vendors/registry';
 
-export const vendorLabel = (vendor: string, t: Translate) => (isShippedVendor(vendor) ? t(`vendor.${vendor}`) : vendor);
+export const vendorLabel = (vendor: string, locale: Locale) => vendorName(vendor, locale);
 
 export const kindLabel = (kind: string, t: Translate) =>
   (PAGE_KINDS as readonly string[]).includes(kind) ? t(`kind.${kind as PageKind}` as MessageKey) : kind;

@@ -1,4 +1,5 @@
 import { cardContent, type CardContent } from '../../lib/card/model';
+import { PackSet } from '../../lib/policy/registry';
 import { ordersKeyedBySite, siteOf } from '../../lib/evidence/subject';
 import type { RequestOf } from '../../lib/messages';
 import { loadSettings } from '../../platform/settings';
@@ -41,9 +42,5 @@ export async function cardContentFor(request: RequestOf<'card.content'>, url: st
     store && request.match.kind === 'order' && request.rows.length > 0 ? storedOrders(store(), request, url).catch(() => ({})) : Promise.resolve({}),
   ]);
   const at = now.toISOString();
-  try {
-    return cardContent(request, at, { locale: request.locale, packs: settings.customPacks, url, stored });
-  } catch {
-    return cardContent(request, at, { locale: request.locale, url, stored });
-  }
+  return cardContent(request, at, { locale: request.locale, packs: PackSet.of(settings.customPacks), url, stored });
 }

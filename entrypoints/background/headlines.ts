@@ -1,5 +1,5 @@
 import { snapshotHeadlines } from '../../lib/claims/order-headline';
-import { loadUserPacks } from '../../lib/policy/registry';
+import { PackSet } from '../../lib/policy/registry';
 import type { Handlers } from '../../lib/messages';
 import { loadSettings } from '../../platform/settings';
 import type { EvidenceStore } from '../../platform/evidence-db';
@@ -13,13 +13,8 @@ export function headlineHandlers(store: () => EvidenceStore, now: () => Date = (
     'order.headlines': async ({ ids, locale }, sender) => {
       if (!sender.fromExtension) throw new Error('not allowed: only the extension’s own pages may do this');
       const [{ settings }, bodies] = await Promise.all([loadSettings(), store().bodies(ids)]);
-      let packs: readonly unknown[] | undefined = settings.customPacks;
-      try {
-        loadUserPacks(packs);
-      } catch {
-        // Custom packs that do not validate are left out rather than leaving every row blank.
-        packs = undefined;
-      }
+      // Custom packs that do not validate are left out rather than leaving every row blank.
+      const packs = PackSet.of(settings.customPacks);
       return { headlines: snapshotHeadlines(bodies, now().toISOString(), { locale, packs }) };
     },
   };

@@ -4,6 +4,7 @@ import { redactText, redactUrl } from '../../lib/evidence/redact';
 import { addSighting, recognizeWebmailFailure, webmailSightingSchema, type WebmailSighting } from '../../lib/outages';
 import type { Handlers, RequestOf } from '../../lib/messages';
 import { shanghaiDateTime } from '../../lib/time/zone';
+import { SLA_POLICIES } from '../../lib/sla/registry';
 import type { EvidenceStore } from '../../platform/evidence-db';
 
 /**
@@ -11,6 +12,9 @@ import type { EvidenceStore } from '../../platform/evidence-db';
  * title says 系统繁忙 …) and from saved snapshots of webmail pages (their text
  * says 连接超时 … and when). The SLA page offers them as an outage's start or end.
  */
+/** The vendor whose webmail pages count as outage evidence: the one publishing the mail SLA. */
+const WEBMAIL_VENDOR = SLA_POLICIES.exmail.vendor;
+
 const sightingsItem = storage.defineItem<unknown>('local:webmailSightings', { fallback: [] });
 
 async function stored(): Promise<WebmailSighting[]> {
@@ -23,7 +27,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** Called for every accepted `page.detected`; records nothing for other pages. */
 export function noteWebmailPage(data: RequestOf<'page.detected'>, now: Date): Promise<void> {
-  if (data.match?.vendor !== 'tencent-exmail' || data.match.kind !== 'webmail') return Promise.resolve();
+  if (data.match?.vendor !== WEBMAIL_VENDOR || data.match.kind !== 'webmail') return Promise.resolve();
   const failure = recognizeWebmailFailure(data.title);
   if (!failure) return Promise.resolve();
   const run = queue.then(async () => {
@@ -37,7 +41,7 @@ export function noteWebmailPage(data: RequestOf<'page.detected'>, now: Date): Pr
 
 /** Sightings from saved webmail snapshots (newest 100), with the time the page states. */
 async function fromSnapshots(store: EvidenceStore): Promise<WebmailSighting[]> {
-  const { items } = await store.list({ vendor: 'tencent-exmail', offset: 0, limit: 100 });
+  const { items } = await store.list({ vendor: WEBMAIL_VENDOR, offset: 0, limit: 100 });
   const out: WebmailSighting[] = [];
   for (const item of items.filter((i) => i.kind === 'webmail')) {
     const detail = await store.get(item.id);

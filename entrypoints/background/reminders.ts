@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from '../../lib/zod';
+import { PackSet } from '../../lib/policy/registry';
 import type { Handlers, ResponseOf } from '../../lib/messages';
 import {
   badgeCount, dismiss, emptyReminderState, markFired, notificationText, parseReminderName, planReminders, REMINDER_PREFIX, reminderName,
@@ -65,7 +66,7 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
       outageLog: log,
       now: at,
       locale,
-      packs: settings.customPacks,
+      packs: PackSet.of(settings.customPacks),
       holidayOverrides: settings.holidayOverrides as YearOverride[],
     });
     return { settings, state, locale, deadlines, plan: planReminders(deadlines, settings.reminders.leadDays, state, at) };

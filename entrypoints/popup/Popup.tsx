@@ -9,7 +9,7 @@ import { TabLead } from '../../components/checker/TabLead';
 import type { CardResponse } from '../../lib/card/schema';
 import { errorMessageKey, MessagingError } from '../../lib/wire';
 import { parseInstant } from '../../lib/time';
-import { isShippedVendor } from '../../lib/vendors/types';
+import { vendorName } from '../../lib/vendors/registry';
 import { genericSiteApi } from './generic';
 import type { TabOrder } from '../../lib/evidence/tab-order';
 import type { Settings } from '../../lib/settings';
@@ -136,7 +136,7 @@ export function Popup({ now, services, start, ready }: PopupProps) {
           (tab.status.match ? (
             <p className="rg-muted rg-small" data-vendor={tab.status.match.vendor} data-kind={tab.status.match.kind}>
               {t('popup.detected', {
-                vendor: isShippedVendor(tab.status.match.vendor) ? t(`vendor.${tab.status.match.vendor}`) : tab.status.match.vendor,
+                vendor: vendorName(tab.status.match.vendor, locale),
                 kind: t(`kind.${tab.status.match.kind}`),
               })}
             </p>

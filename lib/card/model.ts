@@ -7,7 +7,7 @@ import { evaluateOrder } from '../claims/order-headline';
 import { checkoutFacts, orderFacts, type OrderState } from '../claims/order-facts';
 import type { CheckoutFields } from '../extract/checkout';
 import type { OrderFields } from '../extract/order';
-import { findPack, loadUserPacks } from '../policy/registry';
+import { packSetOf, type PackSet } from '../policy/registry';
 import type { Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { citationTitle } from '../policy/sources';
 import { localize } from '../policy/text';
@@ -84,11 +84,11 @@ export interface OrderCardModel {
 
 interface CardOptions {
   locale: Locale;
-  /** User-defined packs (settings). */
-  packs?: readonly unknown[];
+  /** The pack set (or the user's packs as stored in the settings). */
+  packs?: PackSet | readonly unknown[];
 }
 
-const packOf = (vendor: string, options: CardOptions): PolicyPack => findPack(vendor, options.packs ? loadUserPacks(options.packs) : []);
+const packOf = (vendor: string, options: CardOptions): PolicyPack => packSetOf(options.packs).find(vendor);
 
 /** What the card cites: the clauses a rule rests on, never a user's story in the source. */
 const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>

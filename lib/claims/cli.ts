@@ -2,10 +2,11 @@ import type { Locale } from '../i18n';
 import { computeSla, SlaInputError, type SlaInput, type SlaResult } from '../sla/compute';
 import { CalendarOverrideError, createCalendar, type YearOverride } from '../time/calendar';
 import { PolicyPackError, validatePack } from '../policy/schema';
-import { findPack, loadUserPacks, SHIPPED_PACKS, UnknownVendorError } from '../policy/registry';
+import { packSetOf, SHIPPED_PACKS, UnknownVendorError, type PackSet } from '../policy/registry';
 import { citationTitle } from '../policy/sources';
-import { formatMoney, localize, t, type LocalizedText } from '../policy/text';
+import { formatMoney, localize, zhEn, type LocalizedText } from '../policy/text';
 import { draftTicket, type TicketDraft } from '../tickets/draft';
+import { SHIPPED_VENDORS } from '../vendors/types';
 import { ClaimInputError, evaluateClaim, type Route, type Verdict } from './eligibility';
 import type { ClaimSnapshot } from './evidence';
 import { headlineWords } from './headline';
@@ -27,7 +28,7 @@ export interface CliResult {
   stderr: string;
 }
 
-const USAGE: LocalizedText = t(
+const USAGE: LocalizedText = zhEn(
   `用法：npm run claims -- <命令> [选项]
 
 命令：
@@ -84,13 +85,13 @@ const FACTS_EXAMPLE = `{
 }`;
 
 const HELP: Record<string, LocalizedText> = {
-  check: t(
+  check: zhEn(
     `npm run claims -- check <facts.json> [--now <ISO>] [--locale zh-CN|en] [--json] [--packs <packs.json>] [--holidays <file>]
 
 事实文件是一个 JSON 对象，描述这笔订单和你的情况。只有 vendor 和 purchasedAt 必填；
 没给的事实就是“未知”，不会被猜测——结论会说明还需要回答哪些问题。
 
-  vendor         tencent-exmail | tencent-cloud | letsvpn | generic-software，或自定义规则包的 id
+  vendor         ${SHIPPED_VENDORS.join(' | ')}，或自定义规则包的 id
   purchasedAt    购买 / 支付时间（ISO，例如 2026-12-04T15:00:00+08:00）
   deliveredAt    交付 / 开通时间；downloadedAt 下载时间（快连体验期从下载起算）
   channel        official | reseller | app-store | google-play（默认 official）
@@ -114,7 +115,7 @@ The facts file is one JSON object describing the order and your situation. Only 
 purchasedAt are required; a fact left out is unknown, never guessed — the verdict says which
 questions still need an answer.
 
-  vendor         tencent-exmail | tencent-cloud | letsvpn | generic-software, or a user pack's id
+  vendor         ${SHIPPED_VENDORS.join(' | ')}, or a user pack's id
   purchasedAt    when you bought / paid (ISO, e.g. 2026-12-04T15:00:00+08:00)
   deliveredAt    when it was delivered / opened; downloadedAt when the app was downloaded (快连's trial runs from it)
   channel        official | reseller | app-store | google-play (default official)
@@ -133,7 +134,7 @@ ${FACTS_EXAMPLE}
 
 npm run claims -- check facts.json --now 2026-12-06T10:00:00+08:00`,
   ),
-  sla: t(
+  sla: zhEn(
     `npm run claims -- sla --service exmail|cvm --month YYYY-MM --outages <故障.csv|故障.json> [--fee <月费> | --prepaid <金额>/<月数>] [--json]
 
 故障 CSV：首行为表头 "start,end[,excluded][,note]"，每行一次故障。
@@ -145,7 +146,7 @@ Outage CSV: a header row "start,end[,excluded][,note]", one outage per row.
 Outage JSON: [{ "start", "end", "excluded"?, "note"? }] or { "outages": [...] }.
 excluded is an exclusion code of the SLA (e.g. notified-maintenance), or other with a note saying why.`,
   ),
-  ticket: t(
+  ticket: zhEn(
     `npm run claims -- ticket <facts.json> [--now <ISO>] [--target vendor|12315|heimao] [--snapshots <file.json>] [--json]
 
 用与 check 相同的事实文件（见 help check），生成工单 / 邮件草稿：标题、分类、描述、附件清单。
@@ -155,7 +156,7 @@ excluded is an exclusion code of the SLA (e.g. notified-maintenance), or other w
 Takes the same facts file as check (see help check) and drafts the ticket or email: title, category,
 description, attachments. --target 12315 or heimao drafts a complaint after a refusal.`,
   ),
-  pack: t(
+  pack: zhEn(
     `npm run claims -- pack <pack.json> [--json]
 
 检查自定义规则包（与内置规则包同一套 schema），列出每个问题及其位置。`,
@@ -170,38 +171,38 @@ export const CLI_USAGE = localize(USAGE, 'en');
 
 /** What the command line says, in both languages. */
 const MSG = {
-  error: t('错误：', 'error: '),
-  unknownOption: t('未知选项 --{name}', 'unknown option --{name}'),
-  needsValue: t('--{name} 需要一个值', '--{name} needs a value'),
-  cannotRead: t('无法读取{what}文件“{path}”：{reason}', 'cannot read {what} file "{path}": {reason}'),
-  notJson: t('{what}文件“{path}”不是有效的 JSON：{reason}', '{what} file "{path}" is not valid JSON: {reason}'),
-  csvEmpty: t('故障 CSV 是空的：第一行应为表头 "start,end[,excluded][,note]"', 'the outage CSV is empty: expected a header row "start,end[,excluded][,note]"'),
-  csvUnknown: t('故障 CSV 有未知的列：{columns}（可用：{allowed}）', 'the outage CSV has unknown columns: {columns} (allowed: {allowed})'),
-  csvHeader: t('故障 CSV 的表头必须包含 "start" 和 "end" 两列', 'the outage CSV header must name the columns "start" and "end"'),
-  csvRow: t('故障 CSV 第 {row} 行：有 {cells} 个字段，但表头只有 {columns} 列', 'outage CSV row {row}: {cells} fields, but the header has {columns}'),
-  number: t('--{name} 应为 ≥ 0 的数字，实际为“{raw}”', '--{name} must be a number ≥ 0, got "{raw}"'),
-  locale: t('--locale 应为 zh-CN 或 en，实际为“{value}”', '--locale must be zh-CN or en, got "{value}"'),
-  slaNeeds: t('sla 需要 --{name}', 'sla needs --{name}'),
-  outageArray: t('故障文件“{path}”应包含故障数组（或 { "outages": [...] }）', 'outage file "{path}" must hold an array of outages (or { "outages": [...] })'),
-  prepaid: t('--prepaid 应形如 <金额>/<月数>，例如 1200/12，实际为“{value}”', '--prepaid must look like <amount>/<months>, e.g. 1200/12, got "{value}"'),
-  needsFacts: t('{command} 需要一个事实文件：npm run claims -- {command} facts.json（见 help check）', '{command} needs a facts file: npm run claims -- {command} facts.json (see help check)'),
-  packsArray: t('规则包文件“{path}”应包含规则包数组', 'packs file "{path}" must hold an array of packs'),
-  target: t('--target 应为 vendor、12315 或 heimao，实际为“{value}”', '--target must be vendor, 12315 or heimao, got "{value}"'),
-  snapshotsArray: t('快照文件“{path}”应包含数组', 'snapshots file "{path}" must hold an array'),
-  needsPack: t('pack 需要一个规则包文件：npm run claims -- pack my-vendor.json', 'pack needs a pack file: npm run claims -- pack my-vendor.json'),
-  unknownCommand: t('未知命令“{command}”', 'unknown command "{command}"'),
-  noCommand: t('没有给出命令', 'no command given'),
-  unknownHelp: t('没有“{topic}”的说明；可用：check、sla、ticket、pack', 'no help on "{topic}"; try check, sla, ticket or pack'),
-  unknownVendor: t('没有厂商“{vendor}”的规则包。内置：{shipped}；可用 --packs 提供同 id 的自定义规则包。', 'No policy pack for vendor "{vendor}". Shipped: {shipped}; give a user-defined pack with this id through --packs.'),
-  calendar: t('节假日安排文件有误：', 'Invalid holiday calendar override:'),
-  pack: t('规则包无效（以下细节为英文）：', 'Invalid policy pack:'),
+  error: zhEn('错误：', 'error: '),
+  unknownOption: zhEn('未知选项 --{name}', 'unknown option --{name}'),
+  needsValue: zhEn('--{name} 需要一个值', '--{name} needs a value'),
+  cannotRead: zhEn('无法读取{what}文件“{path}”：{reason}', 'cannot read {what} file "{path}": {reason}'),
+  notJson: zhEn('{what}文件“{path}”不是有效的 JSON：{reason}', '{what} file "{path}" is not valid JSON: {reason}'),
+  csvEmpty: zhEn('故障 CSV 是空的：第一行应为表头 "start,end[,excluded][,note]"', 'the outage CSV is empty: expected a header row "start,end[,excluded][,note]"'),
+  csvUnknown: zhEn('故障 CSV 有未知的列：{columns}（可用：{allowed}）', 'the outage CSV has unknown columns: {columns} (allowed: {allowed})'),
+  csvHeader: zhEn('故障 CSV 的表头必须包含 "start" 和 "end" 两列', 'the outage CSV header must name the columns "start" and "end"'),
+  csvRow: zhEn('故障 CSV 第 {row} 行：有 {cells} 个字段，但表头只有 {columns} 列', 'outage CSV row {row}: {cells} fields, but the header has {columns}'),
+  number: zhEn('--{name} 应为 ≥ 0 的数字，实际为“{raw}”', '--{name} must be a number ≥ 0, got "{raw}"'),
+  locale: zhEn('--locale 应为 zh-CN 或 en，实际为“{value}”', '--locale must be zh-CN or en, got "{value}"'),
+  slaNeeds: zhEn('sla 需要 --{name}', 'sla needs --{name}'),
+  outageArray: zhEn('故障文件“{path}”应包含故障数组（或 { "outages": [...] }）', 'outage file "{path}" must hold an array of outages (or { "outages": [...] })'),
+  prepaid: zhEn('--prepaid 应形如 <金额>/<月数>，例如 1200/12，实际为“{value}”', '--prepaid must look like <amount>/<months>, e.g. 1200/12, got "{value}"'),
+  needsFacts: zhEn('{command} 需要一个事实文件：npm run claims -- {command} facts.json（见 help check）', '{command} needs a facts file: npm run claims -- {command} facts.json (see help check)'),
+  packsArray: zhEn('规则包文件“{path}”应包含规则包数组', 'packs file "{path}" must hold an array of packs'),
+  target: zhEn('--target 应为 vendor、12315 或 heimao，实际为“{value}”', '--target must be vendor, 12315 or heimao, got "{value}"'),
+  snapshotsArray: zhEn('快照文件“{path}”应包含数组', 'snapshots file "{path}" must hold an array'),
+  needsPack: zhEn('pack 需要一个规则包文件：npm run claims -- pack my-vendor.json', 'pack needs a pack file: npm run claims -- pack my-vendor.json'),
+  unknownCommand: zhEn('未知命令“{command}”', 'unknown command "{command}"'),
+  noCommand: zhEn('没有给出命令', 'no command given'),
+  unknownHelp: zhEn('没有“{topic}”的说明；可用：check、sla、ticket、pack', 'no help on "{topic}"; try check, sla, ticket or pack'),
+  unknownVendor: zhEn('没有厂商“{vendor}”的规则包。内置：{shipped}；可用 --packs 提供同 id 的自定义规则包。', 'No policy pack for vendor "{vendor}". Shipped: {shipped}; give a user-defined pack with this id through --packs.'),
+  calendar: zhEn('节假日安排文件有误：', 'Invalid holiday calendar override:'),
+  pack: zhEn('规则包无效（以下细节为英文）：', 'Invalid policy pack:'),
   what: {
-    facts: t('事实', 'facts'),
-    outage: t('故障', 'outage'),
-    packs: t('规则包', 'packs'),
-    pack: t('规则包', 'pack'),
-    snapshots: t('快照', 'snapshots'),
-    holidays: t('节假日安排', 'holiday overrides'),
+    facts: zhEn('事实', 'facts'),
+    outage: zhEn('故障', 'outage'),
+    packs: zhEn('规则包', 'packs'),
+    pack: zhEn('规则包', 'pack'),
+    snapshots: zhEn('快照', 'snapshots'),
+    holidays: zhEn('节假日安排', 'holiday overrides'),
   },
 };
 
@@ -386,7 +387,8 @@ function evaluateOptions(p: Parsed, io: CliIo) {
   const packsPath = p.options.get('packs');
   const packs = packsPath === undefined ? undefined : readJson(io, packsPath, 'packs');
   if (packs !== undefined && !Array.isArray(packs)) throw new UsageError(MSG.packsArray, { path: packsPath! });
-  return { locale: locale(p.options), packs: packs as unknown[] | undefined, holidayOverrides: overrides(io, p.options) };
+  // Validated once here; every engine the command runs reads the same set.
+  return { locale: locale(p.options), packs: packSetOf(packs as unknown[] | undefined), holidayOverrides: overrides(io, p.options) };
 }
 
 /** What a command produced: the data (for --json) and how to say it. */
@@ -436,46 +438,46 @@ function run(p: Parsed, io: CliIo): Output {
 
 /** Words of the readable summaries. */
 const OUT = {
-  evaluated: t('{pack} · 评估时间 {at}（北京时间）', '{pack} · evaluated {at} (Beijing time)'),
-  headline: t('结论：{line}', 'Verdict: {line}'),
-  deadline: t('期限：{deadline}', 'Deadline: {deadline}'),
-  unconfirmed: t('（尚未确定：取决于下面的问题）', ' (not settled yet: it depends on the questions below)'),
-  routes: t('可走的路径（最好的在前）：', 'Routes (best first):'),
+  evaluated: zhEn('{pack} · 评估时间 {at}（北京时间）', '{pack} · evaluated {at} (Beijing time)'),
+  headline: zhEn('结论：{line}', 'Verdict: {line}'),
+  deadline: zhEn('期限：{deadline}', 'Deadline: {deadline}'),
+  unconfirmed: zhEn('（尚未确定：取决于下面的问题）', ' (not settled yet: it depends on the questions below)'),
+  routes: zhEn('可走的路径（最好的在前）：', 'Routes (best first):'),
   status: {
-    open: t('可申请', 'open'),
-    'needs-answers': t('需回答：{needs}', 'needs answers: {needs}'),
-    closed: t('已截止', 'closed'),
-    'ruled-out': t('被“{by}”排除', 'ruled out by "{by}"'),
+    open: zhEn('可申请', 'open'),
+    'needs-answers': zhEn('需回答：{needs}', 'needs answers: {needs}'),
+    closed: zhEn('已截止', 'closed'),
+    'ruled-out': zhEn('被“{by}”排除', 'ruled out by "{by}"'),
   } as Record<Route['status'], LocalizedText>,
-  until: t('截止 {date}{estimated}', 'until {date}{estimated}'),
-  estimatedMark: t('（估算）', ' (estimated)'),
-  estimate: t('估算 {amount}', 'estimate {amount}'),
-  estimateRange: t('估算 {min}–{max}（缺 {missing}）', 'estimate {min}–{max} (missing {missing})'),
-  questions: t('待回答的问题：', 'Questions to answer:'),
-  steps: t('下一步：', 'Next steps:'),
-  basis: t('依据：', 'Basis:'),
-  channels: t('在哪里申请：', 'Where to claim:'),
-  checked: t('规则包核对日期：{date}。这是依据来源的摘要，不是法律意见。', 'Pack last checked: {date}. A summary of its sources, not legal advice.'),
-  sla: t('{service} {month} SLA', '{service} SLA for {month}'),
-  availability: t('可用性：{availability}（承诺 {commitment}%），不可用 {minutes} 分钟', 'Availability: {availability} (commitment {commitment}%), {minutes} minutes unavailable'),
-  met: t('达到承诺：没有赔偿。', 'Commitment met: no credit.'),
-  credit: t('赔偿：月度服务费的 {percent}%{voucher}（代金券）', 'Credit: {percent}% of the monthly fee{voucher} (voucher)'),
-  window: t('申请：{opensAfter} 之后、{closesOn} 之前，只能通过工单{estimated}', 'Claim: after {opensAfter} and by {closesOn}, by ticket only{estimated}'),
-  excluded: t('免责不计：{count} 次', 'Excluded: {count}'),
-  ignored: t('未计入：{count} 次', 'Not counted: {count}'),
-  ticketTo: t('提交到：{channel}{url}', 'Send to: {channel}{url}'),
-  title: t('标题：{title}', 'Title: {title}'),
-  category: t('分类：{category}', 'Category: {category}'),
-  description: t('描述：', 'Description:'),
-  attachments: t('附件：', 'Attachments:'),
-  alternative: t('也可以致电 {number}：', 'Or call {number}:'),
-  packOk: t('规则包“{id}”有效：{rules} 条规则。', 'Pack "{id}" is valid: {rules} rules.'),
-  service: { exmail: t('腾讯企业邮', 'Tencent Exmail'), cvm: t('云服务器 CVM', 'CVM') } as Record<string, LocalizedText>,
+  until: zhEn('截止 {date}{estimated}', 'until {date}{estimated}'),
+  estimatedMark: zhEn('（估算）', ' (estimated)'),
+  estimate: zhEn('估算 {amount}', 'estimate {amount}'),
+  estimateRange: zhEn('估算 {min}–{max}（缺 {missing}）', 'estimate {min}–{max} (missing {missing})'),
+  questions: zhEn('待回答的问题：', 'Questions to answer:'),
+  steps: zhEn('下一步：', 'Next steps:'),
+  basis: zhEn('依据：', 'Basis:'),
+  channels: zhEn('在哪里申请：', 'Where to claim:'),
+  checked: zhEn('规则包核对日期：{date}。这是依据来源的摘要，不是法律意见。', 'Pack last checked: {date}. A summary of its sources, not legal advice.'),
+  sla: zhEn('{service} {month} SLA', '{service} SLA for {month}'),
+  availability: zhEn('可用性：{availability}（承诺 {commitment}%），不可用 {minutes} 分钟', 'Availability: {availability} (commitment {commitment}%), {minutes} minutes unavailable'),
+  met: zhEn('达到承诺：没有赔偿。', 'Commitment met: no credit.'),
+  credit: zhEn('赔偿：月度服务费的 {percent}%{voucher}（代金券）', 'Credit: {percent}% of the monthly fee{voucher} (voucher)'),
+  window: zhEn('申请：{opensAfter} 之后、{closesOn} 之前，只能通过工单{estimated}', 'Claim: after {opensAfter} and by {closesOn}, by ticket only{estimated}'),
+  excluded: zhEn('免责不计：{count} 次', 'Excluded: {count}'),
+  ignored: zhEn('未计入：{count} 次', 'Not counted: {count}'),
+  ticketTo: zhEn('提交到：{channel}{url}', 'Send to: {channel}{url}'),
+  title: zhEn('标题：{title}', 'Title: {title}'),
+  category: zhEn('分类：{category}', 'Category: {category}'),
+  description: zhEn('描述：', 'Description:'),
+  attachments: zhEn('附件：', 'Attachments:'),
+  alternative: zhEn('也可以致电 {number}：', 'Or call {number}:'),
+  packOk: zhEn('规则包“{id}”有效：{rules} 条规则。', 'Pack "{id}" is valid: {rules} rules.'),
+  service: { exmail: zhEn('腾讯企业邮', 'Tencent Exmail'), cvm: zhEn('云服务器 CVM', 'CVM') } as Record<string, LocalizedText>,
 };
 
-function exceptionName(vendor: string, id: string, locale: Locale, packs: readonly unknown[] | undefined): string {
+function exceptionName(vendor: string, id: string, locale: Locale, packs: PackSet): string {
   try {
-    const rule = findPack(vendor, packs ? loadUserPacks(packs) : []).rules.find((r) => r.id === id);
+    const rule = packs.find(vendor).rules.find((r) => r.id === id);
     return rule ? ruleName(rule, locale) : id;
   } catch {
     return id;
@@ -494,7 +496,7 @@ function basisLines(basis: readonly { source: string; clause?: string; text: str
   return [...byText].map(([text, titles]) => `  - ${text} (${titles.join(locale === 'zh-CN' ? '；' : '; ')})`);
 }
 
-function verdictSummary(v: Verdict, locale: Locale, now: string, packs?: readonly unknown[]): string {
+function verdictSummary(v: Verdict, locale: Locale, now: string, packs: PackSet): string {
   const say = (text: LocalizedText, params?: Record<string, string | number>) => localize(text, locale, params);
   const h = headlineWords(v, locale, now);
   const lines = [say(OUT.evaluated, { pack: v.pack.name, at: v.evaluatedAt.slice(0, 16).replace('T', ' ') }), ''];
@@ -526,7 +528,7 @@ function verdictSummary(v: Verdict, locale: Locale, now: string, packs?: readonl
 function slaSummary(r: SlaResult, locale: Locale): string {
   const say = (text: LocalizedText, params?: Record<string, string | number>) => localize(text, locale, params);
   const lines = [
-    say(OUT.sla, { service: say(OUT.service[r.service] ?? t(r.service, r.service)), month: r.month }),
+    say(OUT.sla, { service: say(OUT.service[r.service] ?? zhEn(r.service, r.service)), month: r.month }),
     say(OUT.availability, { availability: r.availabilityText, commitment: r.commitment.percent, minutes: r.unavailableMinutes }),
     r.compensationPercent === 0
       ? say(OUT.met)

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n';
 import type { DeadlineSpec } from '../policy/schema';
-import { localize, t } from '../policy/text';
+import { localize, zhEn } from '../policy/text';
 import type { BusinessCalendar } from '../time/calendar';
 import { addCalendarDays, endOfDay, HOUR_MS, isIsoMonth, monthOf, parseInstant, shanghaiDate, shanghaiDateTime, type IsoDate } from '../time/zone';
 import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
@@ -21,9 +21,9 @@ export type DeadlineState =
   | { state: 'lapsed'; deadline: Deadline }
   | { state: 'unknown'; fact: string; note: string | null };
 
-const FROM_PURCHASE_NOTE = t('（未提供交付时间，按购买时间计）', ' (counted from purchase: no delivery time given)');
-const FROM_PURCHASE_NOT_DOWNLOAD = t('（未提供下载时间，按购买时间估算）', ' (estimated from purchase: no download time given)');
-const LONGEST_WINDOW = t('（按最长可能期限 {days} 天计）', ' (the longest possible window, {days} days)');
+const FROM_PURCHASE_NOTE = zhEn('（未提供交付时间，按购买时间计）', ' (counted from purchase: no delivery time given)');
+const FROM_PURCHASE_NOT_DOWNLOAD = zhEn('（未提供下载时间，按购买时间估算）', ' (estimated from purchase: no download time given)');
+const LONGEST_WINDOW = zhEn('（按最长可能期限 {days} 天计）', ' (the longest possible window, {days} days)');
 
 interface Ctx {
   facts: FactBag;

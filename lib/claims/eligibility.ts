@@ -1,8 +1,8 @@
 import type { Locale } from '../i18n';
 import type { ClaimWith, Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { SHARED_CHANNELS } from '../policy/common';
-import { findPack, loadUserPacks } from '../policy/registry';
-import { localize, t, type Text } from '../policy/text';
+import { packSetOf, type PackSet } from '../policy/registry';
+import { localize, zhEn, type Text } from '../policy/text';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import { addCalendarDays, parseInstant, shanghaiDate, shanghaiDateTime, type IsoDate } from '../time/zone';
 import { evaluateCondition, rootFact, unknownFacts, type FactBag } from './conditions';
@@ -108,8 +108,12 @@ export interface Route {
 
 export interface EvaluateOptions {
   locale?: Locale;
-  /** User-defined packs, validated here (a PolicyPackError lists every problem). */
-  packs?: readonly unknown[];
+  /**
+   * The pack set (shipped and the user's validated packs, built once where the
+   * settings are read), or the user's packs as stored: validated once per list,
+   * where any problem is a PolicyPackError listing every one.
+   */
+  packs?: PackSet | readonly unknown[];
   calendar?: BusinessCalendar;
   /** Per-year official schedules that the bundled calendar does not have yet. */
   holidayOverrides?: readonly YearOverride[];
@@ -129,13 +133,13 @@ export class ClaimInputError extends Error {
 }
 
 const TEXT = {
-  windowClosed: t('{label}：已于 {date} 截止。', '{label}: closed on {date}.'),
-  windowClosedEarlier: t('注意：{label}已于 {date} 截止，以下按其余规则判断。', 'Note: {label} closed on {date}; the verdict below follows the remaining rules.'),
-  notYetOpen: t('SLA 赔偿须在 {opensAfter}（次月第 5 个工作日）之后才能申请{estimated}。', 'SLA claims can be filed only after {opensAfter} (the 5th business day of the next month){estimated}.'),
-  estimatedSuffix: t('（该年节假日安排未公布，按工作日估算）', ' (estimated: that year’s holiday schedule is not published)'),
-  timelineNote: t('——如今天提交', ' — if sent today'),
-  badNow: t('now：应为 ISO 日期时间，实际为“{now}”', 'now: must be an ISO date-time, got "{now}"'),
-  afterNow: t('purchasedAt：{purchasedAt} 晚于当前时间（{now}）', 'purchasedAt: {purchasedAt} is after now ({now})'),
+  windowClosed: zhEn('{label}：已于 {date} 截止。', '{label}: closed on {date}.'),
+  windowClosedEarlier: zhEn('注意：{label}已于 {date} 截止，以下按其余规则判断。', 'Note: {label} closed on {date}; the verdict below follows the remaining rules.'),
+  notYetOpen: zhEn('SLA 赔偿须在 {opensAfter}（次月第 5 个工作日）之后才能申请{estimated}。', 'SLA claims can be filed only after {opensAfter} (the 5th business day of the next month){estimated}.'),
+  estimatedSuffix: zhEn('（该年节假日安排未公布，按工作日估算）', ' (estimated: that year’s holiday schedule is not published)'),
+  timelineNote: zhEn('——如今天提交', ' — if sent today'),
+  badNow: zhEn('now：应为 ISO 日期时间，实际为“{now}”', 'now: must be an ISO date-time, got "{now}"'),
+  afterNow: zhEn('purchasedAt：{purchasedAt} 晚于当前时间（{now}）', 'purchasedAt: {purchasedAt} is after now ({now})'),
 } satisfies Record<string, Text>;
 
 function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] }, locale: Locale): string[] {
@@ -204,8 +208,7 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
   if (purchasedMs > nowMs) throw new ClaimInputError([localize(TEXT.afterNow, locale, { purchasedAt: parsed.data.purchasedAt, now })], locale);
 
-  const userPacks = options.packs ? loadUserPacks(options.packs) : [];
-  const pack = findPack(parsed.data.vendor, userPacks);
+  const pack = packSetOf(options.packs).find(parsed.data.vendor);
   const calendar = options.calendar ?? (options.holidayOverrides?.length ? createCalendar(options.holidayOverrides) : defaultCalendar);
   const bag: FactBag = { ...FACT_DEFAULTS, ...(parsed.data as ClaimFacts) };
   const ctx = { facts: bag, now: nowMs, calendar, locale };

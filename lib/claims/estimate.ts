@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import { formatMoney, localize, t } from '../policy/text';
+import { formatMoney, localize, zhEn } from '../policy/text';
 import { addCalendarMonths, daysBetween, DAY_MS, HOUR_MS, parseInstant, shanghaiDate, startOfDay } from '../time/zone';
 import type { FactBag } from './conditions';
 
@@ -21,26 +21,26 @@ export type EstimateMethod = (typeof ESTIMATE_METHODS)[number];
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 const TEXT = {
-  paidBack: t(
+  paidBack: zhEn(
     '实付金额 {paid} 全额退回{vouchers}（退回腾讯云账户余额，按现金 / 赠送金原比例）',
     'The {paid} actually paid comes back in full{vouchers} (to the Tencent Cloud balance, split cash/gift credit as paid)',
   ),
-  vouchersKept: t('；抵扣的代金券 {vouchers} 不退', '; the {vouchers} paid with vouchers is not refunded'),
-  paidMinusConsumed: t(
+  vouchersKept: zhEn('；抵扣的代金券 {vouchers} 不退', '; the {vouchers} paid with vouchers is not refunded'),
+  paidMinusConsumed: zhEn(
     '估算：实付 {paid} − 已使用 {used} 天 / 共 {term} 天的价值 {consumed} = {amount}（不足一天按一天，负数按零），实际金额以商家计算为准。',
     'Estimate: paid {paid} − value of {used} of {term} days used {consumed} = {amount} (part days count as whole days, negative as zero); the vendor computes the real figure.',
   ),
-  cvm: t(
+  cvm: zhEn(
     '估算（CVM 普通自助退还规则）：实付 {paid}{notStarted} − 已使用价值 {consumed}（{months}{hours} 小时 × 同配置按量计费单价 {price}，精确到秒）= {amount}。代金券不退；以控制台确认页显示的金额为准。',
     'Estimate (CVM self-service return rule): paid {paid}{notStarted} − value used {consumed} ({months}{hours} h × the pay-as-you-go price of the same configuration {price}, by the second) = {amount}. Vouchers are not refunded; the console’s confirmation page shows the real figure.',
   ),
-  cvmNotStarted: t(' + 未开始订单 {amount}', ' + orders not yet started {amount}'),
-  cvmMonths: t('已满 {count} 个整月按包年包月价 {value} + ', '{count} full months at the prepaid price {value} + '),
-  cvmNoPrice: t(
+  cvmNotStarted: zhEn(' + 未开始订单 {amount}', ' + orders not yet started {amount}'),
+  cvmMonths: zhEn('已满 {count} 个整月按包年包月价 {value} + ', '{count} full months at the prepaid price {value} + '),
+  cvmNoPrice: zhEn(
     '无法给出准确估算：缺少同配置按量计费单价（元 / 小时）。腾讯云按“实付 + 未开始订单 − 已使用时长 × 按量计费单价（精确到秒）”计算，退款在 0 至 {max} 之间；控制台确认页会显示实际金额。',
     'No exact estimate: the pay-as-you-go price of the same configuration (CNY per hour) is missing. Tencent Cloud refunds "paid + orders not yet started − time used × pay-as-you-go price (by the second)", so the refund lies between 0 and {max}; the console’s confirmation page shows the real figure.',
   ),
-  missing: t('需要：{facts}', 'Needs: {facts}'),
+  missing: zhEn('需要：{facts}', 'Needs: {facts}'),
 };
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

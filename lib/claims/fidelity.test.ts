@@ -174,6 +174,17 @@ describe('Reseller (seed 000)', () => {
     expect(v).toMatchObject({ outcome: 'negotiable', rule: 'reseller-verbal-promise', claimWith: 'reseller', deadline: null, confirmed: true });
     expect(v.questions.map((q) => q.fact)).not.toContain('resellerPromise');
   });
+
+  it('the draft to the reseller rests on the article’s exceptions, never on a user’s story, and invents no days', () => {
+    const facts = { vendor: 'tencent-exmail', purchasedAt: '2026-10-01T10:00:00+08:00', channel: 'reseller', resellerPromise: { written: false }, terminatedForViolation: false, reason: 'changed-mind' };
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const draft = draftTicket(evaluateClaim(facts, '2026-12-06T10:00:00+08:00', { locale }), facts, [], locale);
+      expect(draft.target).toBe('reseller');
+      expect(draft.description).toContain('例外：通过第三方代理商购买');
+      expect(draft.description).not.toMatch(/真实用户案例|user case/i);
+      expect(draft.description).not.toMatch(/\d+ ?(天|days)/);
+    }
+  });
 });
 
 describe('Generic software (CRPL art. 25)', () => {

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n';
 import type { RefundKind } from '../policy/schema';
-import { localize, t, type LocalizedText } from '../policy/text';
+import { localize, zhEn, type LocalizedText } from '../policy/text';
 import { daysBetween, parseInstant, shanghaiDate, type IsoDate } from '../time/zone';
 import { rootFact } from './conditions';
 import type { Route, Verdict } from './eligibility';
@@ -28,35 +28,35 @@ export interface HeadlineWords {
 }
 
 const WHO: Record<Exclude<Verdict['claimWith'], 'vendor'>, LocalizedText> = {
-  reseller: t('代理商', 'the reseller'),
-  apple: t('苹果', 'Apple'),
-  google: t('Google Play', 'Google Play'),
+  reseller: zhEn('代理商', 'the reseller'),
+  apple: zhEn('苹果', 'Apple'),
+  google: zhEn('Google Play', 'Google Play'),
 };
 
 const TEXT = {
-  eligible: t('可{pays}', '{Pays} available'),
-  compensation: t('可申请{pays}', '{Pays} available'),
-  negotiable: t('可争取{pays}', '{Pays} worth asking for'),
-  negotiableNone: t('可尝试申请退款', 'Worth asking for a refund'),
-  maybe: t('可能可以{verb}{pays}', '{Pays} possible'),
-  stillOpen: t('仍可{verb}{pays}', '{pays} still available'),
-  stillMaybe: t('可能仍可{verb}{pays}', '{pays} may still be possible'),
-  askWho: t('向{who}申请{pays}', 'Ask {who} for a {pays}'),
-  askWhoMaybe: t('可能可以向{who}申请{pays}', 'Maybe a {pays} from {who}'),
-  needs: t('需确认 {count} 项', '{count} {answers} needed'),
-  passed: t('{name}已过', '{name} has passed'),
-  none: t('不可退款', 'No refund'),
-  expired: t('{name}已截止', '{name}: window closed'),
-  expiredPlain: t('退款期限已过', 'Refund window closed'),
-  by: t('{date}前', 'by {date}'),
-  daysLeft: t('（还剩 {count} 天）', ' ({count} {days} left)'),
-  lastDay: t('（今天截止）', ' (closes today)'),
-  closedOn: t('已于{date}截止', 'closed on {date}'),
-  opensAfter: t('{date}后可申请 · ', 'claims open after {date} · '),
-  estimated: t('（估算）', ' (estimated)'),
+  eligible: zhEn('可{pays}', '{Pays} available'),
+  compensation: zhEn('可申请{pays}', '{Pays} available'),
+  negotiable: zhEn('可争取{pays}', '{Pays} worth asking for'),
+  negotiableNone: zhEn('可尝试申请退款', 'Worth asking for a refund'),
+  maybe: zhEn('可能可以{verb}{pays}', '{Pays} possible'),
+  stillOpen: zhEn('仍可{verb}{pays}', '{pays} still available'),
+  stillMaybe: zhEn('可能仍可{verb}{pays}', '{pays} may still be possible'),
+  askWho: zhEn('向{who}申请{pays}', 'Ask {who} for a {pays}'),
+  askWhoMaybe: zhEn('可能可以向{who}申请{pays}', 'Maybe a {pays} from {who}'),
+  needs: zhEn('需确认 {count} 项', '{count} {answers} needed'),
+  passed: zhEn('{name}已过', '{name} has passed'),
+  none: zhEn('不可退款', 'No refund'),
+  expired: zhEn('{name}已截止', '{name}: window closed'),
+  expiredPlain: zhEn('退款期限已过', 'Refund window closed'),
+  by: zhEn('{date}前', 'by {date}'),
+  daysLeft: zhEn('（还剩 {count} 天）', ' ({count} {days} left)'),
+  lastDay: zhEn('（今天截止）', ' (closes today)'),
+  closedOn: zhEn('已于{date}截止', 'closed on {date}'),
+  opensAfter: zhEn('{date}后可申请 · ', 'claims open after {date} · '),
+  estimated: zhEn('（估算）', ' (estimated)'),
 };
 
-const VERB: Partial<Record<Verdict['outcome'], LocalizedText>> = { compensation: t('申请', ''), negotiable: t('争取', '') };
+const VERB: Partial<Record<Verdict['outcome'], LocalizedText>> = { compensation: zhEn('申请', ''), negotiable: zhEn('争取', '') };
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -87,7 +87,7 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
     return localize(TEXT.none, locale);
   }
   const pays = paysOf(route, locale);
-  const params = { pays, Pays: capitalize(pays), verb: localize(VERB[route.outcome] ?? t('', ''), locale) };
+  const params = { pays, Pays: capitalize(pays), verb: localize(VERB[route.outcome] ?? zhEn('', ''), locale) };
   const confirmed = route.status === 'open';
   const count = route.needs.length;
   const named = route.name && route.name !== pays ? route.name : null;

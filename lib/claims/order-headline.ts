@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import { localize, t } from '../policy/text';
+import { localize, zhEn, type LocalizedText } from '../policy/text';
 import { parseInstant } from '../time/zone';
 import { evaluateClaim, type EvaluateOptions, type Verdict } from './eligibility';
 import { headlineWords, type HeadlineWords } from './headline';
@@ -11,13 +11,13 @@ import { orderFacts, type DerivedOrder, type OrderState } from './order-facts';
  * claim, and says so; any other order's words are the verdict's.
  */
 
-const STATE_LINE: Partial<Record<OrderState, ReturnType<typeof t>>> = {
-  refunded: t('本单已退款', 'This order has been refunded'),
-  refunding: t('本单退款处理中', 'A refund of this order is in progress'),
-  unpaid: t('本单尚未支付，不计退款期限', 'Not paid yet: no refund window runs'),
-  cancelled: t('本单已取消，不计退款期限', 'Cancelled: no refund window runs'),
+const STATE_LINE: Partial<Record<OrderState, LocalizedText>> = {
+  refunded: zhEn('本单已退款', 'This order has been refunded'),
+  refunding: zhEn('本单退款处理中', 'A refund of this order is in progress'),
+  unpaid: zhEn('本单尚未支付，不计退款期限', 'Not paid yet: no refund window runs'),
+  cancelled: zhEn('本单已取消，不计退款期限', 'Cancelled: no refund window runs'),
 };
-const NO_TIME = t('页面未显示支付时间，无法计算退款期限', 'The page shows no payment time: refund windows cannot be counted');
+const NO_TIME = zhEn('页面未显示支付时间，无法计算退款期限', 'The page shows no payment time: refund windows cannot be counted');
 
 const plain = (line: string, confirmed: boolean): HeadlineWords => ({ tone: 'neutral', line, deadline: null, deadlineDate: null, estimated: false, confirmed });
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n';
 import type { Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
-import { localize, t } from '../policy/text';
+import { localize, zhEn, type LocalizedText } from '../policy/text';
 import type { BusinessCalendar } from '../time/calendar';
 import { evaluateCondition, rootFact, unknownFacts, type FactBag } from './conditions';
 import { evaluateDeadline, type DeadlineState } from './deadline';
@@ -149,21 +149,21 @@ export function planRoutes(pack: PolicyPack, ctx: Ctx, remedy?: RefundKind): Rou
   return { routes, headline, exception, pendingBlockers, undecided };
 }
 
-const REFUND_WORDS: Record<RefundKind, ReturnType<typeof t>> = {
-  full: t('全额退款', 'full refund'),
-  partial: t('部分退款', 'partial refund'),
-  difference: t('退还差价', 'refund of the difference'),
-  voucher: t('代金券赔偿', 'voucher credit'),
+const REFUND_WORDS: Record<RefundKind, LocalizedText> = {
+  full: zhEn('全额退款', 'full refund'),
+  partial: zhEn('部分退款', 'partial refund'),
+  difference: zhEn('退还差价', 'refund of the difference'),
+  voucher: zhEn('代金券赔偿', 'voucher credit'),
 };
 /** "full or partial": the kinds as adjectives of one refund. */
-const REFUND_SHORT: Record<RefundKind, ReturnType<typeof t>> = {
-  full: t('全额', 'full'),
-  partial: t('部分', 'partial'),
-  difference: t('差价', 'difference'),
-  voucher: t('代金券', 'voucher'),
+const REFUND_SHORT: Record<RefundKind, LocalizedText> = {
+  full: zhEn('全额', 'full'),
+  partial: zhEn('部分', 'partial'),
+  difference: zhEn('差价', 'difference'),
+  voucher: zhEn('代金券', 'voucher'),
 };
-const NO_AMOUNT = { negotiable: t('协商退款', 'refund by agreement'), other: t('退款', 'refund') };
-const EITHER = t('{a}或{b}退款', '{a} or {b} refund');
+const NO_AMOUNT = { negotiable: zhEn('协商退款', 'refund by agreement'), other: zhEn('退款', 'refund') };
+const EITHER = zhEn('{a}或{b}退款', '{a} or {b} refund');
 
 /** What a refund kind pays, in words: '全额退款'; with `or`, '全额或部分退款'. Null kind: '退款'. */
 export function paysWords(refund: RefundKind | null, or: RefundKind | undefined, locale: Locale): string {

@@ -4,6 +4,7 @@ import { en as lockerSection } from './sections/locker';
 import { en as checkerSection } from './sections/checker';
 import { en as settingsSection } from './sections/settings';
 import { en as integritySection } from './sections/integrity';
+import { en as ticketSection } from './sections/tickets';
 
 
 export const en: Record<MessageKey, string> = {
@@ -146,4 +147,5 @@ export const en: Record<MessageKey, string> = {
   ...checkerSection,
   ...settingsSection,
   ...integritySection,
+  ...ticketSection,
 };

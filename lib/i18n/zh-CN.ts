@@ -3,6 +3,7 @@ import { zhCN as lockerSection } from './sections/locker';
 import { zhCN as checkerSection } from './sections/checker';
 import { zhCN as settingsSection } from './sections/settings';
 import { zhCN as integritySection } from './sections/integrity';
+import { zhCN as ticketSection } from './sections/tickets';
 
 // The product's own words, zh-CN (the default UI language). Every user-visible
 // string goes through this catalog; en.ts must have the same keys.
@@ -146,6 +147,7 @@ export const zhCN = {
   ...checkerSection,
   ...settingsSection,
   ...integritySection,
+  ...ticketSection,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

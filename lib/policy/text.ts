@@ -13,8 +13,8 @@ export type Text = string | LocalizedText;
 
 export type TextParams = Record<string, string | number | null | undefined>;
 
-/** Shorthand for writing bilingual data: `t('中文', 'English')`. */
-export function t(zh: string, en: string): LocalizedText {
+/** Bilingual data, as packs write it: `zhEn('中文', 'English')`. (`t` is the catalog translator: a message key in, text out.) */
+export function zhEn(zh: string, en: string): LocalizedText {
   return { 'zh-CN': zh, en };
 }
 

@@ -5,8 +5,7 @@ import type { HeadlineWords } from '../claims/headline';
 import { evaluateOrder } from '../claims/order-headline';
 import { headlineText } from '../headline-text';
 import { ClaimFactsSchema } from '../claims/facts';
-import { findPack, loadUserPacks } from '../policy/registry';
-import type { PolicyPack } from '../policy/schema';
+import { PackSet } from '../policy/registry';
 import { computeSla, SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import type { SlaService } from '../sla/policy';
 import { orderFacts } from '../claims/order-facts';
@@ -90,7 +89,8 @@ export interface DeadlineInputs {
   outageLog: OutageLog;
   now: number;
   locale?: Locale;
-  packs?: readonly unknown[];
+  /** The pack set, or the user's packs as stored (those that do not validate are left out). */
+  packs?: PackSet | readonly unknown[];
   holidayOverrides?: readonly YearOverride[];
 }
 
@@ -107,19 +107,15 @@ const safeId = (s: string) => s.replace(/[|\s]/g, '_').slice(0, 120);
 /** An order's part of its deadline ids: vendor (with the site where orders are per site) and number. */
 const orderKey = (order: OrderRecord) => `${safeId(order.vendor)}${order.site ? `@${safeId(order.site)}` : ''}|${safeId(order.orderId)}`;
 
-function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; calendar: BusinessCalendar; userPacks: PolicyPack[]; packs?: readonly unknown[] }): TrackedDeadline[] {
+function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; calendar: BusinessCalendar; packs: PackSet }): TrackedDeadline[] {
   const derived = orderFacts(order);
   // Refunded, unpaid and cancelled orders (and those with no payment time) track nothing.
   if (!derived.clock) return [];
   const facts = derived.facts;
   const parsed = ClaimFactsSchema.safeParse(facts);
   if (!parsed.success) return [];
-  let pack: PolicyPack;
-  try {
-    pack = findPack(order.vendor, ctx.userPacks);
-  } catch {
-    return [];
-  }
+  if (!ctx.packs.has(order.vendor)) return [];
+  const pack = ctx.packs.find(order.vendor);
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
   if (purchasedMs > ctx.now) return [];
   const { verdict, words } = evaluateOrder(derived, shanghaiDateTime(ctx.now), { locale: ctx.locale, packs: ctx.packs, calendar: ctx.calendar });
@@ -223,14 +219,9 @@ export function trackedDeadlines(input: DeadlineInputs): TrackedDeadline[] {
       // Invalid overrides are reported in the options page; the bundled calendar still works.
     }
   }
-  let userPacks: PolicyPack[] = [];
-  let packs = input.packs;
-  try {
-    userPacks = input.packs?.length ? loadUserPacks(input.packs) : [];
-  } catch {
-    packs = undefined;
-  }
-  const ctx = { now: input.now, locale, calendar, userPacks, packs };
+  // Packs that do not validate are reported in the options page; the others still count.
+  const packs = input.packs instanceof PackSet ? input.packs : PackSet.of(input.packs);
+  const ctx = { now: input.now, locale, calendar, packs };
   const seen = new Set<string>();
   const safely = (order: OrderRecord) => {
     try {

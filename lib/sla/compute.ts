@@ -2,7 +2,7 @@ import { z } from '../zod';
 import { lazy } from '../lazy';
 import type { Locale } from '../i18n';
 import { localizeIssue } from '../policy/issues';
-import { localize, t, type LocalizedText } from '../policy/text';
+import { localize, zhEn, type LocalizedText } from '../policy/text';
 import { defaultCalendar, type BusinessCalendar } from '../time/calendar';
 import {
   addCalendarDays, isIsoMonth, lastDayOfMonth, MINUTE_MS, monthBounds, nextMonth, parseInstant, shanghaiDateTime,
@@ -147,15 +147,15 @@ const minutes = (ms: number) => ms / MINUTE_MS;
 const view = (i: Interval): SlaInterval => ({ start: shanghaiDateTime(i.start), end: shanghaiDateTime(i.end), minutes: minutes(i.end - i.start) });
 
 const TEXT = {
-  underMinute: t('不足 1 分钟的失败不计为不可用', 'Failures shorter than one minute do not count'),
-  outside: t('不在该服务周期内', 'Outside the service period'),
-  other: t('其他免责原因（用户说明）', 'Other exclusion (stated by the user)'),
-  availability: t('服务可用性 =（1 − 不可用分钟数 / 服务周期总分钟数）× 100%', 'Availability = (1 − unavailable minutes / total minutes in the period) × 100%'),
-  period: t('服务周期为一个自然月；不满一个月按当月实际使用时间计算', 'The service period is the calendar month, or the part of it in use'),
-  minFailure: t('通过 SMTP、POP、IMAP 或 Webmail 收发邮件失败达到一分钟，视为服务不可用', 'Failing to send or receive by SMTP, POP, IMAP or Webmail for one minute counts as unavailable'),
-  tiers: t('未达承诺时按档位赔偿代金券（“等于或高于”为下限）', 'Below the commitment, a voucher by tier (lower bounds are "or higher")'),
-  window: t('次月第 5 个工作日后、月度结束后 60 个自然日内，仅通过工单申请', 'After the 5th business day of the next month, within 60 calendar days after the month, by ticket only'),
-  voucher: t('赔偿不超过当月服务费（不含代金券、优惠券抵扣部分）；预付多月按月分摊', "Capped at the month's fee (excluding voucher/coupon payments); multi-month prepayments are spread per month"),
+  underMinute: zhEn('不足 1 分钟的失败不计为不可用', 'Failures shorter than one minute do not count'),
+  outside: zhEn('不在该服务周期内', 'Outside the service period'),
+  other: zhEn('其他免责原因（用户说明）', 'Other exclusion (stated by the user)'),
+  availability: zhEn('服务可用性 =（1 − 不可用分钟数 / 服务周期总分钟数）× 100%', 'Availability = (1 − unavailable minutes / total minutes in the period) × 100%'),
+  period: zhEn('服务周期为一个自然月；不满一个月按当月实际使用时间计算', 'The service period is the calendar month, or the part of it in use'),
+  minFailure: zhEn('通过 SMTP、POP、IMAP 或 Webmail 收发邮件失败达到一分钟，视为服务不可用', 'Failing to send or receive by SMTP, POP, IMAP or Webmail for one minute counts as unavailable'),
+  tiers: zhEn('未达承诺时按档位赔偿代金券（“等于或高于”为下限）', 'Below the commitment, a voucher by tier (lower bounds are "or higher")'),
+  window: zhEn('次月第 5 个工作日后、月度结束后 60 个自然日内，仅通过工单申请', 'After the 5th business day of the next month, within 60 calendar days after the month, by ticket only'),
+  voucher: zhEn('赔偿不超过当月服务费（不含代金券、优惠券抵扣部分）；预付多月按月分摊', "Capped at the month's fee (excluding voucher/coupon payments); multi-month prepayments are spread per month"),
 } satisfies Record<string, LocalizedText>;
 
 function formatIssues(error: z.ZodError, locale: Locale): string[] {
@@ -164,13 +164,13 @@ function formatIssues(error: z.ZodError, locale: Locale): string[] {
 
 /** Problems the schema cannot see, in the reader's language. */
 const INPUT_TEXT = {
-  commitment: t('commitment：应为以下之一：{ids}', 'commitment: must be one of {ids}'),
-  period: t('serviceStart/serviceEnd：{month} 期间服务未在使用', 'serviceStart/serviceEnd: the service was not in use during {month}'),
-  order: t('outages[{i}]：结束时间（{end}）应晚于开始时间（{start}）', 'outages[{i}]: end ({end}) must be after start ({start})'),
-  exclusion: t('outages[{i}].excluded：“{code}”不是本 SLA 的免责情形；可用：{codes}', 'outages[{i}].excluded: "{code}" is not an exclusion of this SLA; use one of {codes}'),
-  otherNote: t('outages[{i}].note：“other”免责需要写明原因', 'outages[{i}].note: an "other" exclusion needs a note saying why'),
-  feeTwice: t('monthlyFee/prepaid：只能给出其中一个', 'monthlyFee/prepaid: give one of them, not both'),
-  vouchers: t('paidWithVouchers：超过了费用本身', 'paidWithVouchers: more than the fee itself'),
+  commitment: zhEn('commitment：应为以下之一：{ids}', 'commitment: must be one of {ids}'),
+  period: zhEn('serviceStart/serviceEnd：{month} 期间服务未在使用', 'serviceStart/serviceEnd: the service was not in use during {month}'),
+  order: zhEn('outages[{i}]：结束时间（{end}）应晚于开始时间（{start}）', 'outages[{i}]: end ({end}) must be after start ({start})'),
+  exclusion: zhEn('outages[{i}].excluded：“{code}”不是本 SLA 的免责情形；可用：{codes}', 'outages[{i}].excluded: "{code}" is not an exclusion of this SLA; use one of {codes}'),
+  otherNote: zhEn('outages[{i}].note：“other”免责需要写明原因', 'outages[{i}].note: an "other" exclusion needs a note saying why'),
+  feeTwice: zhEn('monthlyFee/prepaid：只能给出其中一个', 'monthlyFee/prepaid: give one of them, not both'),
+  vouchers: zhEn('paidWithVouchers：超过了费用本身', 'paidWithVouchers: more than the fee itself'),
 };
 
 /**

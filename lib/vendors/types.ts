@@ -1,7 +1,11 @@
 
-/** Identifiers of the vendor packs the product ships (contract 1 in DESIGN.md). */
-export const SHIPPED_VENDORS = ['tencent-exmail', 'tencent-cloud', 'letsvpn', 'generic-software'] as const;
-export type ShippedVendorId = (typeof SHIPPED_VENDORS)[number];
+import { SHIPPED_VENDORS, type ShippedVendorId } from './registry';
+
+/**
+ * Identifiers of the vendor packs the product ships (contract 1 in DESIGN.md),
+ * read from the one list of vendors, lib/vendors/registry.ts.
+ */
+export { SHIPPED_VENDORS, type ShippedVendorId };
 /** A shipped vendor or the id of a user-defined pack. */
 export type VendorId = ShippedVendorId | (string & {});
 
@@ -12,9 +16,6 @@ export interface PageMatch {
   vendor: VendorId;
   kind: PageKind;
 }
-
-/** A page match as it crosses a trust boundary (a message, a stored record). */
-
 
 export function isShippedVendor(vendor: string): vendor is ShippedVendorId {
   return (SHIPPED_VENDORS as readonly string[]).includes(vendor);
@@ -35,9 +36,22 @@ export interface PageRule {
   description: string;
 }
 
-/** What a pack says about where it lives on the web. */
-export interface VendorPages {
-  vendor: ShippedVendorId;
+/** A name or a line of text in both languages, as plain data (page scripts read it). */
+export interface VendorWords {
+  'zh-CN': string;
+  en: string;
+}
+
+/**
+ * What a vendor's folder says about where it lives on the web, and how it is
+ * named: the part of a vendor that scripts inside web pages load (pages.ts).
+ */
+export interface VendorPages<Id extends string = string> {
+  vendor: Id;
+  /** The vendor's display name (card, popup, lists, locker). */
+  name: VendorWords;
+  /** Its refund policy in one line (the card's policy line, the popup's vendor list). */
+  summary: VendorWords;
   /** Hosts the vendor content script is injected on. */
   hosts: readonly string[];
   /** Tried in order; the first match wins, so specific rules come first. */

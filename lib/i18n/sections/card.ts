@@ -1,19 +1,11 @@
 // Catalog section: card — everything the in-page card and the content scripts show.
 // Keys here join the zh-CN and en catalogs (lib/i18n); content scripts load this section alone (lib/i18n/page.ts).
 export const zhCN = {
-  'vendor.tencent-cloud': '腾讯云',
-  'vendor.tencent-exmail': '腾讯企业邮箱',
-  'vendor.letsvpn': '快连 LetsVPN',
-  'vendor.generic-software': '其他软件 / 在线课程',
   'kind.checkout': '购买页',
   'kind.order': '订单页',
   'kind.console': '控制台',
   'kind.ticket': '工单页',
   'kind.webmail': '网页邮箱',
-  'vendorSummary.tencent-cloud': '包年包月新购：每个主体一次五天无理由全额退还；其余按已用部分退还，退回账户余额。',
-  'vendorSummary.tencent-exmail': '开通后原则上不退款；未激活、故障超 72 小时、误购或重复支付、代理商书面承诺可协商。',
-  'vendorSummary.letsvpn': '体验期内、无法解决的兼容问题、区域中断超 72 小时、重复扣款可申请；应用商店购买找商店退款。',
-  'vendorSummary.generic-software': '先看卖家政策；网购 7 日无理由退货不适用于已下载的数字商品和下单时确认不退的商品。',
   'card.title': '退款卫士',
   'card.detected': '已识别：{vendor} · {kind}',
   'card.collapse': '收起',
@@ -89,19 +81,11 @@ export const zhCN = {
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
-  'vendor.tencent-cloud': 'Tencent Cloud',
-  'vendor.tencent-exmail': 'Tencent Exmail',
-  'vendor.letsvpn': 'LetsVPN (快连)',
-  'vendor.generic-software': 'Other software / online courses',
   'kind.checkout': 'checkout',
   'kind.order': 'order page',
   'kind.console': 'console',
   'kind.ticket': 'ticket page',
   'kind.webmail': 'webmail',
-  'vendorSummary.tencent-cloud': 'New prepaid purchases: one five-day no-reason full refund per account holder; otherwise the unused part is refunded to the account balance.',
-  'vendorSummary.tencent-exmail': 'No refund once activated, in principle; not activated, outages over 72 h, wrong or duplicate orders and a reseller’s written promise are worth a request.',
-  'vendorSummary.letsvpn': 'Trial window, unresolvable incompatibility, regional outage over 72 h and duplicate charges qualify; app-store purchases are refunded by the store.',
-  'vendorSummary.generic-software': 'Read the seller’s policy first; the 7-day online return right excludes downloaded digital goods and items confirmed non-returnable at checkout.',
   'card.title': 'Refund Guard',
   'card.detected': 'Recognised: {vendor} · {kind}',
   'card.collapse': 'Collapse',

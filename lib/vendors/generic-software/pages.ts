@@ -1,4 +1,4 @@
-import type { VendorPages } from '../types';
+import { defineVendorPages } from '../define-pages';
 
 /**
  * Generic software / SaaS / course checkouts. The pack has no hosts of its own:
@@ -13,9 +13,14 @@ export const CHECKOUT_TEXT =
 // followed by more code), or an amount followed by 元 / a currency code.
 export const PRICE_TEXT = /(¥|￥|RMB|CNY|US\$|€)\s?\d|\$\d+(\.\d{2})?(?![\w{])|\d+(\.\d{1,2})?\s?(元|CNY|USD)/;
 
-export const genericSoftwarePages: VendorPages = {
+export const genericSoftwarePages = defineVendorPages({
   vendor: 'generic-software',
+  name: { 'zh-CN': '其他软件 / 在线课程', en: 'Other software / online courses' },
+  summary: {
+    'zh-CN': '先看卖家政策；网购 7 日无理由退货不适用于已下载的数字商品和下单时确认不退的商品。',
+    en: 'Read the seller’s policy first; the 7-day online return right excludes downloaded digital goods and items confirmed non-returnable at checkout.',
+  },
   hosts: [],
   rules: [],
   anySite: { kind: 'checkout', text: [CHECKOUT_TEXT, PRICE_TEXT] },
-};
+});

@@ -1,5 +1,5 @@
 import type { TicketTemplate } from '../../tickets/template';
-import { t } from '../../policy/text';
+import { zhEn } from '../../policy/text';
 
 /** Any other vendor: an email (or the vendor's own form) with the refund form's usual fields (seed 004). */
 export const genericSoftwareTicket: TicketTemplate = {
@@ -7,13 +7,13 @@ export const genericSoftwareTicket: TicketTemplate = {
   channel: 'email',
   url: null,
   category: {
-    refund: [t('退款申请', 'Refund request')],
-    difference: [t('退款申请', 'Refund request')],
-    compensation: [t('退款申请', 'Refund request')],
-    review: [t('退款申请', 'Refund request')],
+    refund: [zhEn('退款申请', 'Refund request')],
+    difference: [zhEn('退款申请', 'Refund request')],
+    compensation: [zhEn('退款申请', 'Refund request')],
+    review: [zhEn('退款申请', 'Refund request')],
   },
   fields: { subject: 'subject', description: 'body', to: 'to' },
   company: null,
-  defaultProduct: t('所购软件 / 服务', 'the software or service bought'),
+  defaultProduct: zhEn('所购软件 / 服务', 'the software or service bought'),
   citations: [{ source: '004_d4e4eea1fdf0fe9a.txt', clause: '确认退款申请流程（退款原因、退款金额、证明材料）' }],
 };

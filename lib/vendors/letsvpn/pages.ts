@@ -1,4 +1,4 @@
-import type { VendorPages } from '../types';
+import { defineVendorPages } from '../define-pages';
 
 // letsvpn.world is the official site (FACTS.md); App Store purchases of the app
 // are claimed with Apple (seed 003, FAQ Q2), so the store page is a checkout too.
@@ -6,8 +6,13 @@ import type { VendorPages } from '../types';
 // the app: reviews and "you may also like" strips on other apps' pages do not.
 const LETSVPN_NAME = /^[^\n]*(快连|LetsVPN|Lets\s?VPN)/i;
 
-export const letsvpnPages: VendorPages = {
+export const letsvpnPages = defineVendorPages({
   vendor: 'letsvpn',
+  name: { 'zh-CN': '快连 LetsVPN', en: 'LetsVPN (快连)' },
+  summary: {
+    'zh-CN': '体验期内、无法解决的兼容问题、区域中断超 72 小时、重复扣款可申请；应用商店购买找商店退款。',
+    en: 'Trial window, unresolvable incompatibility, regional outage over 72 h and duplicate charges qualify; app-store purchases are refunded by the store.',
+  },
   hosts: ['letsvpn.world', 'www.letsvpn.world', 'apps.apple.com'],
   rules: [
     {
@@ -30,4 +35,4 @@ export const letsvpnPages: VendorPages = {
       description: 'The App Store page of the 快连 app (recognised by its name on the page)',
     },
   ],
-};
+});
