@@ -1,6 +1,7 @@
 // Direct module imports keep the bundle/ZIP code out of the content script.
 import { COVERED_FRAME_ATTRIBUTE, isSensitiveField, isSessionParam, MASK, redactInPlace, redactText, stripActiveContent } from '../lib/evidence/redact';
 import { CAPTURE_LIMITS, screenshotTicket } from '../lib/evidence/limits';
+import { captureFailureMessage } from '../lib/evidence/capture-failure';
 import { quietMarkup } from '../lib/evidence/inert';
 import { extractOrder, extractOrderList } from '../lib/extract/order';
 import type { CaptureSource, SnapshotFields } from '../lib/evidence/schema';
@@ -425,18 +426,10 @@ export interface CaptureOptions {
   doc?: Document;
 }
 
-const FAILURE_KEYS = {
-  quota: 'evidence.error.quota',
-  storage: 'evidence.error.storage',
-  'too-large': 'evidence.error.tooLarge',
-  invalid: 'evidence.error.invalid',
-  'not-allowed': 'evidence.error.notAllowed',
-} as const;
-
 export function describeCapture(reply: ResponseOf<'evidence.capture'>, t: Translate): SaveOutcome {
   if (reply.status === 'saved') return { kind: 'saved', id: reply.id, screenshot: reply.screenshot };
   if (reply.status === 'duplicate') return { kind: 'duplicate', id: reply.id };
-  return { kind: 'error', message: t(FAILURE_KEYS[reply.reason], { message: reply.message }) };
+  return { kind: 'error', message: captureFailureMessage(reply, t) };
 }
 
 export interface CollectedParts {

@@ -5,7 +5,7 @@
  * bench-report.json at the project root and prints a summary: median, min,
  * max and run count of every figure, next to its goal.
  *
- *   npm run bench [-- --quick] [-- --only=contentScript,capture,store]
+ *   npm run bench [-- --quick] [-- --only=contentScript,capture,store,export10k,store100k]
  *   (--quick: fewer runs and 1,000 stored snapshots; --only: some phases, the others stay null)
  */
 import { execFileSync } from 'node:child_process';
@@ -26,6 +26,7 @@ import { startBenchServer } from './bench/server';
 import { SINGLE_FILE_OPTIONS, singleFileScript } from './bench/singlefile';
 import { atMost, figure, formatFigure, median, missing, type Figure } from './bench/stats';
 import { attribute, tracedLoad, type Attribution } from './bench/trace';
+import { bulkSeed, exportCost, queryCost, type ScaleContext } from './bench/store-scale';
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -896,6 +897,55 @@ async function popupCost(session: ExtensionSession) {
   );
 }
 
+// ── the store at scale: 10,000 exported, 100,000 stored (scripts/bench/store-scale.ts) ──
+
+const SCALE_EXPORT = QUICK ? 1000 : 10_000;
+const SCALE_STORED = QUICK ? 10_000 : 100_000;
+
+/** A session with the fixture order page open and `count` snapshots bulk-seeded from it. */
+async function scaleSession(server: FixtureServer, count: number) {
+  const session = await launchExtension({ extensionDir: EXTENSION_DIR, server, lang: 'zh-CN' });
+  const page = await session.context.newPage();
+  await page.goto(DETAIL.url, { waitUntil: 'load' });
+  await autoCaptureDone(page);
+  const template = await page.evaluate(() => ({ text: document.body.innerText, dom: `<!doctype html>\n${document.documentElement.outerHTML}`, title: document.title }));
+  const ctx: ScaleContext = { figures, notes, log, template: { ...template, url: DETAIL.url } };
+  log(`scale: bulk-seeding ${count.toLocaleString('en')} snapshots through the store …`);
+  const ids = await bulkSeed(session.context.serviceWorkers()[0]!, ctx, count);
+  const locker = await session.context.newPage();
+  await locker.goto(session.extensionUrl('evidence.html'));
+  return { session, ctx, ids, locker };
+}
+
+async function export10k(server: FixtureServer) {
+  const { session, ctx, ids, locker } = await scaleSession(server, SCALE_EXPORT);
+  try {
+    log(`export10k: streaming ${ids.length.toLocaleString('en')} snapshots …`);
+    await exportCost(session, locker, ctx, ids.length + 1);
+  } finally {
+    await session.close();
+  }
+}
+
+async function store100k(server: FixtureServer) {
+  const { session, ctx, ids, locker } = await scaleSession(server, SCALE_STORED);
+  try {
+    const i = Math.floor(ids.length * 0.43);
+    const pick = { orderId: `2025${String((i * 7919) % 1000000).padStart(6, '0')}${String(i).padStart(10, '0')}`, ticket: `TK-${String(i).padStart(6, '0')}` };
+    log('store100k: list, search and worker start …');
+    await queryCost(session, locker, ctx, pick, QUERY_RUNS);
+    await locker.close();
+    const before = figures['popup.firstVerdictMs'];
+    await quiet('store100k popup', 3000, 30_000);
+    await popupCost(session);
+    figures['store100k.popupFirstVerdictMs'] = atMost({ ...figures['popup.firstVerdictMs']!, stored: ids.length + 1 }, 150, '≤ 150 ms');
+    if (before) figures['popup.firstVerdictMs'] = before;
+    else delete figures['popup.firstVerdictMs'];
+  } finally {
+    await session.close();
+  }
+}
+
 // ── main ───────────────────────────────────────────────────────────────────
 
 const ORDER = [
@@ -913,6 +963,13 @@ const ORDER = [
   'store.exportMs1k',
   'store.bytesPerSnapshotMedian',
   'popup.firstVerdictMs',
+  'store.exportMs10k',
+  'store.exportPeakHeapMb',
+  'store100k.listMs',
+  'store100k.searchByOrderMs',
+  'store100k.searchByTextMs',
+  'store100k.popupFirstVerdictMs',
+  'store100k.workerStartMs',
 ];
 
 async function main() {
@@ -925,6 +982,8 @@ async function main() {
       ['contentScript', () => contentScriptCost(server)],
       // SingleFile (in the capture phase) leaves the machine busy reclaiming memory: it runs last.
       ['store', () => storeCost(server)],
+      ['export10k', () => export10k(server)],
+      ['store100k', () => store100k(server)],
       ['capture', () => captureCost(server)],
     ];
     for (const [name, run] of phases) {

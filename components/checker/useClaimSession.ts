@@ -5,6 +5,7 @@ import type { HeadlineWords } from '../../lib/claims/headline';
 import { orderWords, snapshotHeadlines } from '../../lib/claims/order-headline';
 import type { SnapshotBody } from '../../lib/evidence/schema';
 import { findTabOrder, readOrderBodies, type TabOrder } from '../../lib/evidence/tab-order';
+import { captureFailureMessage } from '../../lib/evidence/capture-failure';
 import { PackSet } from '../../lib/policy/registry';
 import { localize } from '../../lib/policy/text';
 import { SHIPPED_VENDORS } from '../../lib/vendors/types';
@@ -223,8 +224,7 @@ export function useClaimSession({ now, services, current, tabOrder, ready, onSub
     try {
       const result = await services.captureTab(tabId);
       if (result.status === 'failed') {
-        const key = { quota: 'evidence.error.quota', storage: 'evidence.error.storage', 'too-large': 'evidence.error.tooLarge', invalid: 'evidence.error.invalid', 'not-allowed': 'evidence.error.notAllowed' } as const;
-        dispatch({ type: 'capture-failed', message: t(key[result.reason], { message: result.message }) });
+        dispatch({ type: 'capture-failed', message: captureFailureMessage(result, t) });
         return;
       }
       const [body] = (await services.getBodies([result.id])).bodies;

@@ -1,12 +1,13 @@
 import { useId, useState, type DragEvent } from 'react';
-import { chainSummary, describeProblem, fileStatusKey, reportHeadline, sameFingerprint, signatureLine, type BundleReport } from '../../lib/evidence';
+import { chainSummary, describeProblem, fileStatusKey, reportHeadline, sameFingerprint, signatureLine, VerifyCancelled, type BundleReport } from '../../lib/evidence';
 import { useI18n } from '../i18n';
 import type { LockerApi } from './api';
 import { beijingTime, errorText } from './format';
 
 type VerifyState =
   | { state: 'idle' }
-  | { state: 'running'; file: string }
+  | { state: 'running'; file: string; done: number; total: number; stop: { cancelled: boolean } }
+  | { state: 'cancelled'; file: string }
   | { state: 'done'; file: string; report: BundleReport; own: string | null }
   | { state: 'error'; message: string };
 
@@ -27,6 +28,11 @@ export function alteredSnapshots(report: BundleReport): string[] {
  * Checks an exported bundle right here in the page (the same verifier as the
  * command line): drop a ZIP on the zone, or choose it with the file input.
  */
+/** Asks a running verification to stop (it checks the token between files). */
+function cancel(stop: { cancelled: boolean }) {
+  stop.cancelled = true;
+}
+
 export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 'signingKey'> }) {
   const { t } = useI18n();
   const id = useId();
@@ -35,7 +41,8 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 
 
   const verify = async (file: File | undefined) => {
     if (!file) return;
-    setState({ state: 'running', file: file.name });
+    const stop = { cancelled: false };
+    setState({ state: 'running', file: file.name, done: 0, total: 0, stop });
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
@@ -44,7 +51,14 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 
       return;
     }
     try {
-      const report = await api.verifyBundle(bytes);
+      // Progress about every half percent of the files, so a large bundle does not redraw per file.
+      let shown = -1;
+      const onProgress = (done: number, total: number) => {
+        if (done - shown < Math.max(1, total / 200)) return;
+        shown = done;
+        setState((s) => (s.state === 'running' && s.stop === stop ? { ...s, done, total } : s));
+      };
+      const report = await api.verifyBundle(bytes, { onProgress, cancelled: () => stop.cancelled });
       // This browser's key, to tell a bundle signed here from one signed elsewhere (unknown when the worker cannot say).
       const own = await api.signingKey().then(
         (key) => key.fingerprint,
@@ -52,7 +66,8 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 
       );
       setState({ state: 'done', file: file.name, report, own });
     } catch (error) {
-      setState({ state: 'error', message: errorText(error, t) });
+      if (error instanceof VerifyCancelled) setState({ state: 'cancelled', file: file.name });
+      else setState({ state: 'error', message: errorText(error, t) });
     }
   };
 
@@ -92,7 +107,20 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 
         />
       </div>
       <div aria-live="polite">
-        {state.state === 'running' && <p className="rg-muted">{t('locker.verify.running', { file: state.file })}</p>}
+        {state.state === 'running' && (
+          <div className="rg-progress" data-testid="verify-progress">
+            <p className="rg-muted">
+              {state.total
+                ? t('locker.verify.progress', { file: state.file, done: state.done, total: state.total })
+                : t('locker.verify.running', { file: state.file })}
+            </p>
+            <progress value={state.done} max={state.total || 1} aria-label={t('locker.verify.title')} />
+            <button type="button" className="rg-button" onClick={() => cancel(state.stop)} data-action="verify-cancel">
+              {t('locker.verify.cancel')}
+            </button>
+          </div>
+        )}
+        {state.state === 'cancelled' && <p className="rg-muted">{t('locker.verify.cancelled', { file: state.file })}</p>}
         {state.state === 'error' && (
           <p role="alert" className="rg-error">
             {state.message}

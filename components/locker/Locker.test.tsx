@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore, type EvidenceStore } from '../../platform/evidence-db';
 import { keyFingerprint, toBase64, verifyBundle } from '../../lib/evidence';
 import { orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
 
@@ -46,6 +46,8 @@ async function lockerOver(seed: (store: EvidenceStore) => Promise<void>) {
   opened.push(store);
   await seed(store);
   const downloads: { fileName: string; bytes: Uint8Array }[] = [];
+  const written = new WeakMap<Blob, Uint8Array>();
+  const gate = { open: Promise.resolve() };
   const api: LockerApi = {
     list: (query) => store.list(query),
     get: async (id) => {
@@ -56,16 +58,30 @@ async function lockerOver(seed: (store: EvidenceStore) => Promise<void>) {
     },
     remove: (id) => store.remove(id, at(500)),
     addNote: async (id, text) => (await store.addNote(id, text, at(400)))?.id ?? null,
-    exportBundle: async (ids, locale) => {
-      const { zip, count, headHash } = await store.exportBundle(ids, at(600), { name: 'refund-guard', version: '0.1.0' }, locale, await signer());
-      return { fileName: 'refund-guard-evidence-20261122T120000.zip', base64: toBase64(zip), count, size: zip.length, headHash };
+    exportBundle: async (ids, locale, watch = {}) => {
+      // As the worker streams it: chunk by chunk, progress reported, stopped between snapshots when cancelled.
+      const chunks: Uint8Array[] = [];
+      const request = { ids, now: at(600), generator: { name: 'refund-guard', version: '0.1.0' }, locale, signer: await signer() };
+      const { count, size, headHash } = await store.streamExport(
+        request,
+        async (chunk) => {
+          chunks.push(chunk.slice());
+          await gate.open;
+        },
+        { onProgress: (p) => watch.onProgress?.({ type: 'progress', ...p }), cancelled: () => watch.signal?.aborted ?? false },
+      );
+      const bytes = new Uint8Array(size);
+      chunks.reduce((offset, c) => (bytes.set(c, offset), offset + c.length), 0);
+      const file = new Blob([bytes]);
+      written.set(file, bytes);
+      return { fileName: 'refund-guard-evidence-20261122T120000.zip', file, count, size, headHash };
     },
     checkStore: () => store.verify(),
     verifyBundle,
     signingKey: async () => ({ fingerprint: await keyFingerprint((await signer()).publicKeySpki) }),
-    download: (fileName, bytes) => downloads.push({ fileName, bytes }),
+    download: (fileName, file) => downloads.push({ fileName, bytes: written.get(file)! }),
   };
-  return { store, api, downloads };
+  return { store, api, downloads, gate };
 }
 
 function show(api: LockerApi, locale: Locale = 'zh-CN') {
@@ -403,6 +419,56 @@ describe('evidence locker · export and bundle verification', () => {
     const report = await screen.findByTestId('verify-report');
     expect(report).toHaveAttribute('data-verify', 'failed');
     expect(report).toHaveTextContent('Not a readable ZIP file');
+  });
+
+  it('shows how far a verification is, and a cancelled one gives no verdict', async () => {
+    const user = userEvent.setup();
+    const { api, store } = await lockerOver(async (s) => {
+      for (let i = 0; i < 3; i++) await s.capture(orderPage(`2026111810582237160${i}`), null, at(i));
+    });
+    const { zip } = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await signer());
+    // The real verifier, paused at its second file until the test has pressed cancel.
+    let pressed!: () => void;
+    const cancelPressed = new Promise<void>((ok) => (pressed = ok));
+    api.verifyBundle = async (bytes, options = {}) => {
+      await new Promise<void>((ok) => {
+        options.onProgress?.(1, 10, 'index.html');
+        void cancelPressed.then(ok);
+      });
+      return verifyBundle(bytes, options);
+    };
+    show(api);
+    await user.upload(screen.getByLabelText('选择证据包文件…'), new File([zip as BlobPart], 'bundle.zip', { type: 'application/zip' }));
+    expect(await screen.findByTestId('verify-progress')).toHaveTextContent('正在校验 bundle.zip：第 1 / 10 个文件');
+    await user.click(screen.getByRole('button', { name: '取消校验' }));
+    pressed();
+    expect(await screen.findByText('已取消校验 bundle.zip，未得出结论。')).toBeInTheDocument();
+    expect(screen.queryByTestId('verify-report')).toBeNull();
+  });
+
+  it('shows how far an export is, and a cancelled one downloads nothing', async () => {
+    const user = userEvent.setup();
+    const { api, downloads, gate } = await lockerOver(async (s) => {
+      for (let i = 0; i < 6; i++) await s.capture(orderPage(`2026111810582237160${i}`), null, at(i));
+    });
+    let release!: () => void;
+    gate.open = new Promise<void>((ok) => (release = ok));
+    show(api);
+    await screen.findByTestId('snapshot-table');
+    await user.click(screen.getByRole('button', { name: '全部导出' }));
+    // Every snapshot read and hashed, then the writing waits on the first chunk.
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('正在读取并校验快照 6 / 6（snap-000006）'));
+    expect(screen.getByRole('progressbar', { name: '导出进度' })).toHaveAttribute('value', '6');
+    expect(screen.getByRole('button', { name: '全部导出' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: '取消导出' }));
+    release();
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已取消导出，没有保存任何文件。'));
+    expect(screen.queryByTestId('export-progress')).toBeNull();
+    expect(downloads).toHaveLength(0);
+    // The locker stays usable: the next export runs to the end.
+    await user.click(screen.getByRole('button', { name: '全部导出' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect((await verifyBundle(downloads[0]!.bytes)).snapshots).toHaveLength(6);
   });
 
   it('shows an export failure as a localised alert', async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fromBase64 } from '../../lib/evidence/base64';
+import { ExportStopped, type ExportProgress } from '../../lib/evidence/export-protocol';
 import { useI18n } from '../i18n';
 import { PAGE_SIZE, type ListFilters, type LockerApi, type SnapshotSummary } from './api';
 import { BundleVerifier } from './BundleVerifier';
@@ -34,7 +34,7 @@ export function Locker({ api }: { api: LockerApi }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<{ stop: AbortController; progress: ExportProgress | null } | null>(null);
   const [storeCheck, setStoreCheck] = useState<StoreCheck>({ state: 'idle' });
   const listHeading = useRef<HTMLHeadingElement>(null);
   const request = useRef(0);
@@ -82,18 +82,22 @@ export function Locker({ api }: { api: LockerApi }) {
     });
 
   const exportBundle = async (ids: string[] | null) => {
-    setExporting(true);
+    const stop = new AbortController();
+    setExporting({ stop, progress: null });
     setFailure(null);
     setNotice(t('locker.export.running'));
     try {
-      const result = await api.exportBundle(ids, locale);
-      api.download(result.fileName, fromBase64(result.base64));
+      const onProgress = (progress: ExportProgress) => setExporting((e) => (e?.stop === stop ? { stop, progress } : e));
+      const result = await api.exportBundle(ids, locale, { onProgress, signal: stop.signal });
+      api.download(result.fileName, result.file);
       setNotice(t('locker.export.done', { count: result.count, file: result.fileName }));
     } catch (error) {
-      setNotice(null);
-      setFailure(errorText(error, t));
+      setNotice(stop.signal.aborted ? t('locker.export.cancelled') : null);
+      if (stop.signal.aborted) return;
+      if (error instanceof ExportStopped && error.reason !== 'failed') setFailure(t(`locker.export.${error.reason}`));
+      else setFailure(errorText(error, t));
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
 
@@ -127,10 +131,10 @@ export function Locker({ api }: { api: LockerApi }) {
       </header>
 
       <div className="rg-toolbar" role="toolbar" aria-label={t('locker.toolbar')}>
-        <button type="button" className="rg-button" disabled={exporting || selected.size === 0} onClick={() => void exportBundle([...selected])} data-action="export-selected">
+        <button type="button" className="rg-button" disabled={!!exporting || selected.size === 0} onClick={() => void exportBundle([...selected])} data-action="export-selected">
           {t('locker.export.selected', { count: selected.size })}
         </button>
-        <button type="button" className="rg-button rg-button--primary" disabled={exporting || empty} onClick={() => void exportBundle(null)} data-action="export-all">
+        <button type="button" className="rg-button rg-button--primary" disabled={!!exporting || empty} onClick={() => void exportBundle(null)} data-action="export-all">
           {t('locker.export.all')}
         </button>
         {selected.size > 0 && (
@@ -157,9 +161,13 @@ export function Locker({ api }: { api: LockerApi }) {
         )}
         {storeCheck.state === 'error' && <p className="rg-error">{storeCheck.message}</p>}
       </div>
-      <p role="status" className="rg-status" data-testid="notice">
-        {notice}
-      </p>
+      {exporting ? (
+        <ExportProgressLine progress={exporting.progress} onCancel={() => exporting.stop.abort()} />
+      ) : (
+        <p role="status" className="rg-status" data-testid="notice">
+          {notice}
+        </p>
+      )}
       {failure && (
         <p role="alert" className="rg-error" data-testid="failure">
           {failure}
@@ -250,5 +258,25 @@ export function Locker({ api }: { api: LockerApi }) {
       <BundleVerifier api={api} />
       <footer className="rg-muted">{t('locker.privacy')}</footer>
     </main>
+  );
+}
+
+/** How far an export is (done / total, the snapshot in hand), with its cancel button. */
+function ExportProgressLine({ progress, onCancel }: { progress: ExportProgress | null; onCancel: () => void }) {
+  const { t } = useI18n();
+  const key = progress?.phase === 'write' ? 'locker.export.writing' : 'locker.export.hashing';
+  // Reading and writing each take half of the bar.
+  const value = progress ? (progress.phase === 'write' ? progress.total : 0) + progress.done : 0;
+  const max = progress ? progress.total * 2 : 1;
+  return (
+    <div className="rg-progress" data-testid="export-progress" data-done={progress?.done ?? 0} data-total={progress?.total ?? 0}>
+      <p role="status" className="rg-status" data-testid="notice">
+        {progress ? t(key, { done: progress.done, total: progress.total, item: progress.item }) : t('locker.export.running')}
+      </p>
+      <progress value={value} max={max} aria-label={t('locker.export.progress')} />
+      <button type="button" className="rg-button" onClick={onCancel} data-action="export-cancel">
+        {t('locker.export.cancel')}
+      </button>
+    </div>
   );
 }

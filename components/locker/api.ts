@@ -1,5 +1,6 @@
-import type { BundleReport } from '../../lib/evidence';
+import type { BundleReport, VerifyOptions } from '../../lib/evidence';
 import type { HeadlineWords } from '../../lib/claims/headline';
+import type { ExportedFile, ExportWatch } from '../../lib/evidence/export-protocol';
 import type { Locale } from '../../lib/i18n';
 import type { RequestOf, ResponseOf } from '../protocol';
 
@@ -12,14 +13,15 @@ export interface LockerApi {
   get(id: string): Promise<ResponseOf<'evidence.get'>['snapshot']>;
   remove(id: string): Promise<boolean>;
   addNote(id: string, text: string): Promise<string | null>;
-  exportBundle(ids: string[] | null, locale: Locale): Promise<ResponseOf<'evidence.export'>>;
+  /** Streams a bundle from the worker with progress; rejects when cancelled through `watch.signal`. */
+  exportBundle(ids: string[] | null, locale: Locale, watch?: ExportWatch): Promise<ExportedFile>;
   checkStore(): Promise<ResponseOf<'evidence.verify'>>;
   /** Verifies a bundle in the page itself (lib/evidence verifyBundle). */
-  verifyBundle(bytes: Uint8Array): Promise<BundleReport>;
+  verifyBundle(bytes: Uint8Array, options?: VerifyOptions): Promise<BundleReport>;
   /** The fingerprint of this browser's bundle signing key, to say whether a bundle was signed here. */
   signingKey(): Promise<{ fingerprint: string }>;
   /** Hands a file to the browser's downloads. */
-  download(fileName: string, bytes: Uint8Array): void;
+  download(fileName: string, file: Blob): void;
   /** The headline of each stored order (null for other snapshots), in the words of the card and the popup. */
   headlines?(ids: string[], locale: Locale): Promise<Record<string, HeadlineWords | null>>;
 }
@@ -30,9 +32,8 @@ export type ListFilters = Pick<RequestOf<'evidence.list'>, 'vendor' | 'orderId' 
 
 export const PAGE_SIZE = 20;
 
-/** Saves bytes as a file through a temporary object URL and an anchor with `download`. */
-export function downloadBytes(fileName: string, bytes: Uint8Array, doc: Document = document): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/zip' });
+/** Saves a file through a temporary object URL and an anchor with `download`. */
+export function downloadFile(fileName: string, blob: Blob, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const anchor = doc.createElement('a');
   anchor.href = url;

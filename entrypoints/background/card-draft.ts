@@ -5,7 +5,7 @@ import { draftTicket, TICKET_TEMPLATES } from '../../lib/tickets/draft';
 import { fillHints, fillValuesFromDraft } from '../../lib/tickets/fill';
 import { detectPage } from '../../lib/detect';
 import { loadSettings } from '../../platform/settings';
-import type { EvidenceStore } from './evidence-store';
+import type { EvidenceStore } from '../../platform/evidence-db';
 
 /** How many of the vendor's newest snapshots are looked through for an order. */
 const LOOKUP = 20;

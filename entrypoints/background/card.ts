@@ -3,7 +3,7 @@ import { PackSet } from '../../lib/policy/registry';
 import { ordersKeyedBySite, siteOf } from '../../lib/evidence/subject';
 import type { RequestOf } from '../../lib/messages';
 import { loadSettings } from '../../platform/settings';
-import type { EvidenceStore } from './evidence-store';
+import type { EvidenceStore } from '../../platform/evidence-db';
 
 /** How many snapshots of one order number are looked through for the one from this site. */
 const LOOKUP = 5;

@@ -2,7 +2,7 @@ import { snapshotHeadlines } from '../../lib/claims/order-headline';
 import { PackSet } from '../../lib/policy/registry';
 import type { Handlers } from '../../lib/messages';
 import { loadSettings } from '../../platform/settings';
-import type { EvidenceStore } from './evidence-store';
+import type { EvidenceStore } from '../../platform/evidence-db';
 
 /**
  * The headline of stored orders for the extension's pages (the evidence

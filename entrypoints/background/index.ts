@@ -4,7 +4,9 @@ import { listen } from '../../platform/messaging';
 import { cardContentFor } from './card';
 import { cardTicketDraft } from './card-draft';
 import { checkTabOnce, runCardUi } from './check-once';
-import { evidenceHandlers, evidenceStore } from './evidence';
+import { evidenceHandlers, evidenceStore, exposeBulkSeeding } from './evidence';
+import { serveExports } from './evidence-export';
+import { installationSigner } from './signing-key';
 import { headlineHandlers } from './headlines';
 import { noteWebmailPage, outageHandlers } from './outages';
 import { createReminders, registerReminders, reminderHandlers, withReminderSync } from './reminders';
@@ -58,6 +60,8 @@ export default defineBackground(() => {
   registerSiteSync();
 
   registerCaptureGestures();
+  serveExports(evidenceStore, installationSigner);
+  exposeBulkSeeding();
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void forgetTab(tabId);

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { translator, type Translate } from '../../lib/i18n';
+import { captureFailureMessage } from '../../lib/evidence/capture-failure';
 import { currentLocale } from '../../platform/locale';
 import { loadSettings, watchSettings } from '../../platform/settings';
 import type { Handlers } from '../../lib/messages';
-import { captureWholeTab, type CaptureTabReply } from './evidence';
+import type { CaptureTabReply } from '../../platform/manual-capture';
+import { captureTabNow } from './evidence';
 
 /**
  * "Save this page as evidence" on any page: a context-menu item and a keyboard
@@ -51,14 +53,7 @@ export function describeTabCapture(reply: CaptureTabReply, t: Translate): { titl
     return { title: t('capture.done.title'), message: t(reply.screenshot ? 'capture.done.saved' : 'capture.done.savedNoShot', { id: reply.id }) };
   }
   if (reply.status === 'duplicate') return { title: t('capture.done.title'), message: t('capture.done.duplicate', { id: reply.id }) };
-  const keys = {
-    'not-allowed': 'capture.error.noAccess',
-    'too-large': 'evidence.error.tooLarge',
-    invalid: 'evidence.error.invalid',
-    quota: 'evidence.error.quota',
-    storage: 'evidence.error.storage',
-  } as const;
-  return { title: t('capture.error.title'), message: t(keys[reply.reason], { message: reply.message }) };
+  return { title: t('capture.error.title'), message: captureFailureMessage(reply, t, { 'not-allowed': 'capture.error.noAccess' }) };
 }
 
 /** Shows a capture's outcome on the tab's badge (cleared by the next navigation) and as a notification. */
@@ -86,7 +81,7 @@ export async function announceCapture(tabId: number, reply: CaptureTabReply, not
 
 /** The menu's and the shortcut's shared path: capture the tab, then show the outcome. */
 export async function savePageFromGesture(tabId: number): Promise<CaptureTabReply> {
-  const reply = await captureWholeTab(tabId);
+  const reply = await captureTabNow(tabId);
   await announceCapture(tabId, reply, true);
   return reply;
 }
@@ -98,7 +93,7 @@ export async function savePageFromGesture(tabId: number): Promise<CaptureTabRepl
 export function captureTabHandlers(): Handlers {
   return {
     'evidence.captureTab': async ({ tabId }) => {
-      const reply = await captureWholeTab(tabId);
+      const reply = await captureTabNow(tabId);
       await announceCapture(tabId, reply, false);
       return reply;
     },

@@ -5,7 +5,7 @@ import { addSighting, recognizeWebmailFailure, webmailSightingSchema, type Webma
 import type { Handlers, RequestOf } from '../../lib/messages';
 import { shanghaiDateTime } from '../../lib/time/zone';
 import { SLA_POLICIES } from '../../lib/sla/registry';
-import type { EvidenceStore } from './evidence-store';
+import type { EvidenceStore } from '../../platform/evidence-db';
 
 /**
  * Exmail webmail failure pages the browser saw: from `page.detected` (the

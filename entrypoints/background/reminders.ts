@@ -12,7 +12,7 @@ import type { YearOverride } from '../../lib/time/calendar';
 import { currentLocale } from '../../platform/locale';
 import { loadOutageLog, loadSettings } from '../../platform/settings';
 import { newestPerOrder, ordersKeyedBySite, siteOf } from '../../lib/evidence/subject';
-import type { EvidenceStore } from './evidence-store';
+import type { EvidenceStore } from '../../platform/evidence-db';
 
 /**
  * Deadline reminders: `browser.alarms` named by deterministic ids (lib/reminders),

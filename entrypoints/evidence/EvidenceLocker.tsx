@@ -1,6 +1,7 @@
 import { Locker } from '../../components/locker/Locker';
-import { downloadBytes, type LockerApi } from '../../components/locker/api';
+import { downloadFile, type LockerApi } from '../../components/locker/api';
 import { verifyBundle } from '../../lib/evidence/verify';
+import { exportOverPort } from '../../platform/export-port';
 import { sendMessage } from '../../platform/messaging';
 
 /** The locker talks to the worker through the typed messages; bundles are verified in the page. */
@@ -9,11 +10,11 @@ export const messagingLockerApi: LockerApi = {
   get: async (id) => (await sendMessage('evidence.get', { id })).snapshot,
   remove: async (id) => (await sendMessage('evidence.delete', { id })).deleted,
   addNote: async (id, text) => (await sendMessage('evidence.note', { id, text })).noteId,
-  exportBundle: (ids, locale) => sendMessage('evidence.export', { ids, locale }),
+  exportBundle: (ids, locale, watch) => exportOverPort(ids, locale, watch),
   checkStore: () => sendMessage('evidence.verify', {}),
   verifyBundle,
   signingKey: () => sendMessage('evidence.signingKey', {}),
-  download: (fileName, bytes) => downloadBytes(fileName, bytes),
+  download: (fileName, file) => downloadFile(fileName, file),
   headlines: async (ids, locale) => (await sendMessage('order.headlines', { ids, locale })).headlines,
 };
 

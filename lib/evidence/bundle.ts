@@ -1,4 +1,3 @@
-import { zipSync } from 'fflate';
 import { translator, type Locale, type MessageKey } from '../i18n';
 import { canonicalJson, canonicalJsonPretty, utf8 } from './canonical';
 import { GENESIS_HASH, sha256Hex } from './hash';
@@ -6,6 +5,7 @@ import { fieldsFileBytes } from './snapshot';
 import { PART_FILES, type ChainEntry, type NoteBody, type PartName, type SnapshotBody, type TombstoneBody } from './schema';
 import { keyFingerprint, signManifest, type BundleSigner, type ManifestSignature } from './signature';
 import { shanghaiDisplay, shanghaiIso, toUtcIso } from './time';
+import { zipFiles, zipWriter } from './zip-stream';
 
 /**
  * The evidence bundle (DESIGN.md contract 3): one ZIP holding `manifest.json`
@@ -22,8 +22,6 @@ export const BUNDLE_FORMAT_VERSION = 2;
 export const MANIFEST_PATH = 'manifest.json';
 export const INDEX_PATH = 'index.html';
 
-/** Built from local components, so the ZIP's DOS time is the same in every time zone. */
-const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
 export interface BundleNote {
   seq: number;
@@ -83,62 +81,166 @@ export interface Manifest {
 
 export const snapshotDir = (id: string) => `snapshots/${id}/`;
 
-export function zipFiles(files: readonly (readonly [string, Uint8Array])[]): Uint8Array {
-  const tree: Record<string, [Uint8Array, { level: 0 }]> = {};
-  for (const [path, bytes] of files) tree[path] = [bytes, { level: 0 }];
-  return zipSync(tree, { level: 0, mtime: ZIP_TIME });
-}
+export { zipFiles };
 
 export async function manifestHash(manifest: Omit<Manifest, 'manifestSha256' | 'signature'> & { manifestSha256?: string; signature?: unknown }): Promise<string> {
   const { manifestSha256: _ignored, signature: _signature, ...rest } = manifest;
   return sha256Hex(canonicalJson(rest));
 }
 
-export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array; manifest: Manifest }> {
-  const tombstones = new Map(input.tombstones.map((t) => [t.id, t]));
-  const entries: ManifestChainEntry[] = input.entries.map((entry) => {
+/** The files of one snapshot in bundle order (absent parts left out). */
+function snapshotFiles(snapshot: BundleSnapshot): [PartName, string, Uint8Array][] {
+  const dir = snapshotDir(snapshot.body.id);
+  const parts: [PartName, Uint8Array | null][] = [
+    ['fields', fieldsFileBytes(snapshot.body.fields)],
+    ['text', utf8(snapshot.text)],
+    ['dom', utf8(snapshot.dom)],
+    ['screenshot', snapshot.screenshot],
+  ];
+  return parts.flatMap(([name, bytes]) => (bytes ? [[name, dir + PART_FILES[name], bytes] as [PartName, string, Uint8Array]] : []));
+}
+
+/** What a bundle is made of, read snapshot by snapshot. */
+export interface BundleSource extends Omit<BundleInput, 'snapshots'> {
+  /** How many snapshots `snapshots()` yields. */
+  count: number;
+  /** The snapshots in chain order, read afresh on each call: a bundle reads them twice (hash, then write). */
+  snapshots(): AsyncIterable<BundleSnapshot>;
+}
+
+export interface BundleProgress {
+  /** `hash`: every file read and hashed for the manifest; `write`: the archive written. */
+  phase: 'hash' | 'write';
+  done: number;
+  total: number;
+  /** The snapshot just handled. */
+  item: string;
+}
+
+export interface StreamOptions {
+  onProgress?: (progress: BundleProgress) => void;
+  /** Checked between snapshots: true stops the bundle with `BundleCancelled`, before anything more is written. */
+  cancelled?: () => boolean;
+}
+
+export class BundleCancelled extends Error {
+  constructor() {
+    super('export cancelled');
+    this.name = 'BundleCancelled';
+  }
+}
+
+/** The source changed between the two readings (a snapshot deleted meanwhile). */
+export class BundleSourceChanged extends Error {
+  constructor(path: string) {
+    super(`the evidence changed during the export (${path})`);
+    this.name = 'BundleSourceChanged';
+  }
+}
+
+const joined = (chunks: readonly Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) out.set(c, (at += c.length) - c.length);
+  return out;
+};
+
+/** Snapshots whose files are hashed at once. */
+const HASH_GROUP = 32;
+
+/** First reading: every file hashed, the manifest's snapshot entries, and index.html. */
+async function hashPass(source: BundleSource, entries: ManifestChainEntry[], fingerprint: string, options: StreamOptions) {
+  const manifestSnapshots: ManifestSnapshot[] = [];
+  const contentFiles: { path: string; sha256: string; size: number }[] = [];
+  const index: Uint8Array[] = [utf8(indexHead(source, entries, fingerprint))];
+  const t = translator(source.locale);
+  const hashGroup = async (group: BundleSnapshot[]) => {
+    // Hashed together: each digest is a hop to the crypto thread, so many are kept in flight.
+    const hashed = await Promise.all(group.map((s) => Promise.all(snapshotFiles(s).map(async ([name, path, bytes]) => ({ name, path, bytes, sha256: await sha256Hex(bytes) })))));
+    for (const [i, snapshot] of group.entries()) {
+      const files: Partial<Record<PartName, string>> = {};
+      for (const { name, path, bytes, sha256 } of hashed[i]!) {
+        files[name] = path;
+        contentFiles.push({ path, sha256, size: bytes.length });
+      }
+      const entry: ManifestSnapshot = { seq: snapshot.seq, chainHash: snapshot.chainHash, body: snapshot.body, notes: snapshot.notes, files };
+      manifestSnapshots.push(entry);
+      index.push(utf8((manifestSnapshots.length > 1 ? '\n' : '') + indexSection(entry, snapshot.text, t)));
+      options.onProgress?.({ phase: 'hash', done: manifestSnapshots.length, total: source.count, item: snapshot.body.id });
+    }
+  };
+  let group: BundleSnapshot[] = [];
+  for await (const snapshot of source.snapshots()) {
+    if (options.cancelled?.()) throw new BundleCancelled();
+    group.push(snapshot);
+    if (group.length < HASH_GROUP) continue;
+    await hashGroup(group);
+    group = [];
+  }
+  await hashGroup(group);
+  index.push(utf8(INDEX_FOOT));
+  return { manifestSnapshots, contentFiles, index: joined(index) };
+}
+
+/**
+ * Writes a bundle chunk by chunk: the snapshots are read twice — once to hash
+ * every file (the manifest, first in the archive, lists them all), once to
+ * write them — so memory holds the manifest, index.html and one snapshot, not
+ * the archive. The bytes are those of `buildBundle` for the same evidence.
+ */
+export async function streamBundle(source: BundleSource, write: (chunk: Uint8Array) => void | Promise<void>, options: StreamOptions = {}) {
+  const tombstones = new Map(source.tombstones.map((t) => [t.id, t]));
+  const entries: ManifestChainEntry[] = source.entries.map((entry) => {
     const body = entry.type === 'tombstone' ? tombstones.get(entry.id) : undefined;
     return body ? { ...entry, body } : { ...entry };
   });
-  const snapshots = [...input.snapshots].sort((a, b) => a.seq - b.seq);
-  const contentFiles: [string, Uint8Array][] = [];
-  const manifestSnapshots: ManifestSnapshot[] = [];
-  for (const snapshot of snapshots) {
-    const dir = snapshotDir(snapshot.body.id);
-    const parts: [PartName, Uint8Array | null][] = [
-      ['fields', fieldsFileBytes(snapshot.body.fields)],
-      ['text', utf8(snapshot.text)],
-      ['dom', utf8(snapshot.dom)],
-      ['screenshot', snapshot.screenshot],
-    ];
-    const files: Partial<Record<PartName, string>> = {};
-    for (const [name, bytes] of parts) {
-      if (!bytes) continue;
-      files[name] = dir + PART_FILES[name];
-      contentFiles.push([dir + PART_FILES[name], bytes]);
-    }
-    manifestSnapshots.push({ seq: snapshot.seq, chainHash: snapshot.chainHash, body: snapshot.body, notes: snapshot.notes, files });
-  }
-  const fingerprint = await keyFingerprint(input.signer.publicKeySpki);
-  const index = utf8(renderIndex(manifestSnapshots, entries, input, fingerprint));
-  const listed: [string, Uint8Array][] = [[INDEX_PATH, index], ...contentFiles];
-  const fileHashes = await Promise.all(listed.map(async ([path, bytes]) => ({ path, sha256: await sha256Hex(bytes), size: bytes.length })));
+  const fingerprint = await keyFingerprint(source.signer.publicKeySpki);
+  const { manifestSnapshots, contentFiles, index } = await hashPass(source, entries, fingerprint, options);
   const head = entries.at(-1);
   const unsigned = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
-    generator: input.generator,
-    exportedAt: toUtcIso(input.exportedAt),
-    exportedAtShanghai: shanghaiIso(input.exportedAt),
-    locale: input.locale,
+    generator: source.generator,
+    exportedAt: toUtcIso(source.exportedAt),
+    exportedAtShanghai: shanghaiIso(source.exportedAt),
+    locale: source.locale,
     chain: { genesis: GENESIS_HASH, length: entries.length, headHash: head?.hash ?? GENESIS_HASH, entries },
     snapshots: manifestSnapshots,
-    files: fileHashes,
+    files: [{ path: INDEX_PATH, sha256: await sha256Hex(index), size: index.length }, ...contentFiles],
   } satisfies Omit<Manifest, 'manifestSha256' | 'signature'>;
   const hashed = { ...unsigned, manifestSha256: await manifestHash(unsigned) };
-  const manifest: Manifest = { ...hashed, signature: await signManifest(hashed, input.signer) };
-  const zip = zipFiles([[MANIFEST_PATH, utf8(canonicalJsonPretty(manifest))], ...listed]);
-  return { zip, manifest };
+  const manifest: Manifest = { ...hashed, signature: await signManifest(hashed, source.signer) };
+  const zip = zipWriter(write);
+  await zip.add(MANIFEST_PATH, utf8(canonicalJsonPretty(manifest)));
+  await zip.add(INDEX_PATH, index);
+  let done = 0;
+  let listed = 0;
+  for await (const snapshot of source.snapshots()) {
+    if (options.cancelled?.()) throw new BundleCancelled();
+    for (const [, path, bytes] of snapshotFiles(snapshot)) {
+      const expected = contentFiles[listed++];
+      if (expected?.path !== path || expected.size !== bytes.length) throw new BundleSourceChanged(path);
+      await zip.add(path, bytes);
+    }
+    options.onProgress?.({ phase: 'write', done: ++done, total: source.count, item: snapshot.body.id });
+  }
+  if (listed !== contentFiles.length) throw new BundleSourceChanged(contentFiles[listed]?.path ?? '');
+  return { manifest, size: await zip.finish() };
+}
+
+/** A bundle held in memory (small exports, tests): the streamed bytes, joined. */
+export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array; manifest: Manifest }> {
+  const snapshots = [...input.snapshots].sort((a, b) => a.seq - b.seq);
+  const chunks: Uint8Array[] = [];
+  const source: BundleSource = {
+    ...input,
+    count: snapshots.length,
+    async *snapshots() {
+      yield* snapshots;
+    },
+  };
+  const { manifest } = await streamBundle(source, (chunk) => void chunks.push(chunk));
+  return { zip: joined(chunks), manifest };
 }
 
 // ── index.html ──────────────────────────────────────────────────────────────
@@ -161,20 +263,19 @@ th{background:#f5f6f7;width:28%}code,.hash{font-family:ui-monospace,monospace;fo
 section{border:1px solid #dee0e3;border-radius:8px;padding:12px 16px;margin:16px 0}img{max-width:100%;border:1px solid #dee0e3}
 pre{white-space:pre-wrap;word-break:break-word;background:#f5f6f7;padding:8px;max-height:480px;overflow:auto}.muted{color:#646a73}`;
 
-function renderIndex(snapshots: readonly ManifestSnapshot[], entries: readonly ManifestChainEntry[], input: BundleInput, fingerprint: string): string {
-  const t = translator(input.locale);
+type Translator = ReturnType<typeof translator>;
+
+function indexSection(s: ManifestSnapshot, text: string, t: Translator): string {
   const row = (label: MessageKey, value: string) => `<tr><th>${escapeHtml(t(label))}</th><td>${value}</td></tr>`;
-  const texts = new Map(input.snapshots.map((s) => [s.body.id, s.text]));
-  const sections = snapshots.map((s) => {
-    const b = s.body;
-    const fields = Object.entries(b.fields)
-      .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-      .join('');
-    const files = Object.entries(s.files)
-      .map(([, path]) => `<li><a href="${escapeHtml(path)}">${escapeHtml(path)}</a></li>`)
-      .join('');
-    const notes = [b.note, ...s.notes.map((n) => `${shanghaiDisplay(n.body.at)} ${n.body.text}`)].filter((n) => n !== '');
-    return `<section id="${escapeHtml(b.id)}">
+  const b = s.body;
+  const fields = Object.entries(b.fields)
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+    .join('');
+  const files = Object.entries(s.files)
+    .map(([, path]) => `<li><a href="${escapeHtml(path)}">${escapeHtml(path)}</a></li>`)
+    .join('');
+  const notes = [b.note, ...s.notes.map((n) => `${shanghaiDisplay(n.body.at)} ${n.body.text}`)].filter((n) => n !== '');
+  return `<section id="${escapeHtml(b.id)}">
 <h2>${escapeHtml(b.title || b.url)}</h2>
 <table>
 ${row('bundle.index.id', `<code>${escapeHtml(b.id)}</code>`)}
@@ -189,13 +290,16 @@ ${row('bundle.index.chainHash', `<span class="hash">${escapeHtml(s.chainHash)}</
 <h3>${escapeHtml(t('bundle.index.fields'))}</h3>
 ${fields ? `<table>${fields}</table>` : `<p class="muted">${escapeHtml(t('bundle.index.noFields'))}</p>`}
 ${s.files.screenshot ? `<h3>${escapeHtml(t('bundle.index.screenshot'))}</h3><img src="${escapeHtml(s.files.screenshot)}" alt="${escapeHtml(b.title)}">` : ''}
-<details><summary>${escapeHtml(t('bundle.index.text'))}</summary><pre>${escapeHtml(texts.get(b.id) ?? '')}</pre></details>
+<details><summary>${escapeHtml(t('bundle.index.text'))}</summary><pre>${escapeHtml(text)}</pre></details>
 <h3>${escapeHtml(t('bundle.index.files'))}</h3><ul>${files}</ul>
 </section>`;
-  });
+}
+
+function indexHead(source: BundleSource, entries: readonly ManifestChainEntry[], fingerprint: string): string {
+  const t = translator(source.locale);
   const deleted = entries.filter((e) => e.type === 'tombstone').length;
   return `<!doctype html>
-<html lang="${escapeHtml(input.locale)}">
+<html lang="${escapeHtml(source.locale)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'">
@@ -207,12 +311,15 @@ ${s.files.screenshot ? `<h3>${escapeHtml(t('bundle.index.screenshot'))}</h3><img
 </head>
 <body>
 <h1>${escapeHtml(t('bundle.index.title'))}</h1>
-<p>${escapeHtml(t('bundle.index.summary', { count: snapshots.length, exportedAt: shanghaiDisplay(toUtcIso(input.exportedAt)) }))}</p>
+<p>${escapeHtml(t('bundle.index.summary', { count: source.count, exportedAt: shanghaiDisplay(toUtcIso(source.exportedAt)) }))}</p>
 <p class="muted">${escapeHtml(t('bundle.index.howToVerify'))}</p>
 <p class="muted">${escapeHtml(t('bundle.index.chain', { length: entries.length, deleted }))} <span class="hash">${escapeHtml(entries.at(-1)?.hash ?? GENESIS_HASH)}</span></p>
 <p class="muted">${escapeHtml(t('bundle.index.signedBy'))} <span class="hash">${escapeHtml(fingerprint)}</span></p>
-${sections.join('\n')}
+`;
+}
+
+/** Sections are separated by a newline, and the last is followed by one. */
+const INDEX_FOOT = `
 </body>
 </html>
 `;
-}

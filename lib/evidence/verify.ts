@@ -115,6 +115,18 @@ export interface BundleReport {
 export interface VerifyOptions {
   /** The fingerprint the signer's key must have (e.g. the one the user's settings page shows). */
   fingerprint?: string;
+  /** Files hashed so far of those the manifest lists (a large bundle takes a while). */
+  onProgress?: (done: number, total: number, path: string) => void;
+  /** Checked between files: true stops with `VerifyCancelled` (no verdict). */
+  cancelled?: () => boolean;
+}
+
+/** A verification stopped before its verdict. */
+export class VerifyCancelled extends Error {
+  constructor() {
+    super('verification cancelled');
+    this.name = 'VerifyCancelled';
+  }
 }
 
 const failed = (problem: BundleProblem): BundleReport => ({ ok: false, problems: [problem], signature: null, files: [], chain: null, snapshots: [], exportedAt: null, generator: null });
@@ -173,7 +185,9 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
   const files: FileResult[] = [];
   const listed = new Set<string>();
   const fileOk = new Map<string, boolean>();
-  for (const file of manifest.files) {
+  for (const [i, file] of manifest.files.entries()) {
+    if (options.cancelled?.()) throw new VerifyCancelled();
+    options.onProgress?.(i, manifest.files.length, file.path);
     listed.add(file.path);
     const content = archive[file.path];
     if (!content) {

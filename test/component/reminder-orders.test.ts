@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { orderPayload } from '../../lib/evidence/testing/ledger';
 import { emptyOutageLog } from '../../lib/outages';
 import { trackedDeadlines } from '../../lib/reminders';
-import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore, type EvidenceStore } from '../../platform/evidence-db';
 import { storedOrders } from '../../entrypoints/background/reminders';
 
 // Issue 19: a forum page quoting a shop's order number took the order's place, and with it the

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { evidenceHandlers } from '../../entrypoints/background/evidence';
-import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore, type EvidenceStore } from '../../platform/evidence-db';
 import { openDB } from 'idb';
 import { fromBase64, toBase64 } from '../../lib/evidence';
 import { screenshotTicket } from '../../lib/evidence/limits';

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -18,6 +18,26 @@ import { ask, fixture, launchExtension, type ExtensionSession } from '../e2e/har
  */
 
 
+
+/** Order snapshots for the store's bulk path, evaluated in the worker as source text. */
+const SEED_ORDERS = `async (count) => {
+  const payloads = [];
+  for (let i = 0; i < count; i++) {
+    const orderId = '2025' + String(i).padStart(16, '0');
+    const rows = Array.from({ length: 40 }, (_, r) => '<tr><td>配置 ' + r + '</td><td>云服务器 CVM 标准型 S5</td><td>¥' + (i + r) + '.00</td></tr>').join('');
+    payloads.push({
+      url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=' + orderId,
+      title: '订单详情 - 费用中心 - 控制台',
+      match: { vendor: 'tencent-cloud', kind: 'order' },
+      text: '订单详情 订单号 ' + orderId + ' 状态 已支付',
+      dom: '<html><body><h1>订单详情</h1><table>' + rows + '</table></body></html>',
+      fields: { orderId, status: '已支付' },
+      source: 'auto',
+      note: '',
+    });
+  }
+  return (await globalThis.refundGuardSeed(payloads, '2026-11-20T02:00:00.000Z')).length;
+}`;
 
 /** Every record of the evidence database, checked for anything half-written. */
 async function integrity(locker: Page) {
@@ -151,7 +171,7 @@ describe('reliability in Chromium', () => {
     await page.close();
   });
 
-  it('stopping the worker again and again in the middle of captures loses no acknowledged snapshot and half-writes nothing', async () => {
+  it('stopping the worker again and again in the middle of captures loses no acknowledged snapshot and half-writes nothing', { timeout: 240_000 }, async () => {
     const page = await session.context.newPage();
     await page.goto(fixture('tc-deal-detail-refunded').url);
     await waitForCard(page, '[data-evidence]', { timeout: 20_000 });
@@ -160,7 +180,9 @@ describe('reliability in Chromium', () => {
     const acknowledged: string[] = [];
     const failed: string[] = [];
     // Stops land at different moments: before the message, while redacting and hashing, during the write, after.
-    const delays = [0, 2, 5, 10, 20, 35, 50, 80, 120, 200, 300, 15];
+    // Fifty, each moment a few milliseconds later each round.
+    const moments = [0, 2, 5, 10, 20, 35, 50, 80, 120, 200, 300, 15];
+    const delays = Array.from({ length: 50 }, (_, i) => moments[i % moments.length]! + 3 * Math.floor(i / moments.length));
     for (const [i, delay] of delays.entries()) {
       await page.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 次`), i + 1);
       const { outcome } = await pressSave(page);
@@ -226,6 +248,46 @@ describe('reliability in Chromium', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('stopping the worker ten times in the middle of an export leaves no file, and the store and the next export whole', { timeout: 300_000 }, async () => {
+    // Enough snapshots that an export takes a while: the store's bulk path, in the worker.
+    const seeded = await session.context.serviceWorkers()[0]!.evaluate(`(${SEED_ORDERS})(600)`);
+    expect(seeded).toBe(600);
+    const page = await session.context.newPage();
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.goto(session.extensionUrl('evidence.html'));
+    await page.getByTestId('snapshot-table').waitFor();
+    const cdp: CDPSession = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const outcomes: string[] = [];
+    // While reading, while writing early, while writing late.
+    const after = [0, 50, 150, 300, 600, 0, 100, 250, 450, 800];
+    for (const wait of after) {
+      await page.getByRole('button', { name: '全部导出' }).click();
+      await page.getByTestId('export-progress').waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(wait);
+      const shown = (await page.getByTestId('export-progress').textContent().catch(() => null)) ?? 'finished';
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.getByRole('alert').or(page.getByText(/已导出 \d+ 条快照/)).first().waitFor({ timeout: 30_000 });
+      outcomes.push(`${shown.slice(0, 30)} → ${(await page.getByTestId('failure').textContent().catch(() => null)) ?? 'exported'}`);
+      if (await page.getByTestId('failure').isVisible()) {
+        expect(await page.getByTestId('failure').textContent()).toBe('导出中断：扩展的后台进程停止了，没有保存任何文件。请重新导出。');
+      }
+    }
+    await cdp.detach();
+    const interrupted = outcomes.filter((o) => o.endsWith('请重新导出。')).length;
+    console.info(`worker stopped during ${after.length} exports: ${interrupted} interrupted, no file; ${after.length - interrupted} had finished`);
+    expect(interrupted).toBeGreaterThanOrEqual(5);
+    // Only finished exports came down as files; an interrupted one left nothing.
+    expect(downloads).toHaveLength(after.length - interrupted);
+    expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
+    expect((await integrity(locker)).problems).toEqual([]);
+    // The next export runs to its end and verifies.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: '全部导出' }).click()]);
+    expect((await verifyBundle(new Uint8Array(readFileSync(await download.path())))).problems).toEqual([]);
+    await page.close();
   });
 });
 

@@ -8,7 +8,7 @@ import { contentOf, orderPayload, testSigner } from '../../lib/evidence/testing/
 const signing = testSigner();
 const signer = () => signing;
 import { translator } from '../../lib/i18n';
-import { EVIDENCE_DB_VERSION, openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { EVIDENCE_DB_VERSION, openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../platform/evidence-db';
 import { openEvidenceStore as openVersion1Store } from './fixtures/evidence-store-v1';
 
 /**

@@ -6,7 +6,7 @@ import { orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
 
 const signing = testSigner();
 const signer = () => signing;
-import { openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../platform/evidence-db';
 
 const T0 = new Date('2026-11-22T02:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -459,3 +459,28 @@ describe('the search structure answers as the full scan did', () => {
   }, 120_000);
 });
 
+
+describe('the bulk path', () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      orderPayload({
+        url: `http://console.cloud.tencent.com/expense/deal/detail?dealName=2025${String(i).padStart(16, '0')}`,
+        text: `订单号 2025${String(i).padStart(16, '0')} 状态 已支付 工单 TK-${String(i).padStart(6, '0')}`,
+        fields: { orderId: `2025${String(i).padStart(16, '0')}`, status: '已支付' },
+      }),
+    );
+
+  it('seeds batches through the ledger: one chain, every snapshot indexed, repeats deduplicated', async () => {
+    const s = store();
+    await s.capture(many(1)[0], null, at(0));
+    const payloads = [...many(600), many(3)[2]!];
+    const results = await s.seed(payloads, at(1));
+    // The first repeats the capture before it, the last repeats one of its own batch.
+    expect(results.filter((r) => r.status === 'duplicate').map((r) => r.id)).toEqual(['snap-000001', 'snap-000003']);
+    expect(results.filter((r) => r.status === 'saved')).toHaveLength(599);
+    expect(await s.verify()).toEqual({ ok: true, length: 600, problems: [] });
+    const newest = await s.list(listQuerySchema.parse({ limit: 1 }));
+    expect(newest.total).toBe(600);
+    expect((await s.list(listQuerySchema.parse({ search: 'TK-000321' }))).items.map((i) => i.orderId)).toEqual(['20250000000000000321']);
+  }, 60_000);
+});

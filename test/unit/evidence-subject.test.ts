@@ -6,7 +6,7 @@ import { findTabOrder, type SnapshotReader } from '../../lib/evidence/tab-order'
 import { orderPayload } from '../../lib/evidence/testing/ledger';
 import { emptyOutageLog } from '../../lib/outages';
 import { trackedDeadlines, type OrderRecord } from '../../lib/reminders';
-import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore, type EvidenceStore } from '../../platform/evidence-db';
 
 // Issue 19: a forum page quoting a shop's order number became the newer version of the shop's real
 // order (same generic subject key), and the order's refund reminder went with it.

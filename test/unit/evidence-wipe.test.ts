@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { orderPayload } from '../../lib/evidence/testing/ledger';
-import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore, type EvidenceStore } from '../../platform/evidence-db';
 
 const T0 = new Date('2026-11-22T02:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findTabOrder, readOrderBodies, SNAPSHOTS_READ, type SnapshotReader } from '../../lib/evidence/tab-order';
 import { orderPayload } from '../../lib/evidence/testing/ledger';
-import { openEvidenceStore, type EvidenceStore } from '../../entrypoints/background/evidence-store';
+import { openEvidenceStore, type EvidenceStore } from '../../platform/evidence-db';
 
 // The lookup the worker answers `tab.order` with, run against the real store
 // (as the worker wires it), so list order, vendor filter and bodies are the store's.

@@ -1,8 +1,9 @@
 import { unzipSync } from 'fflate';
 import { buildBundle, MANIFEST_PATH, type BundleSnapshot } from '../bundle';
 import { fromUtf8, utf8 } from '../canonical';
-import { GENESIS, type ChainHead } from '../chain';
-import { isDuplicate, prepareCapture, sealNote, sealSnapshot, sealTombstone } from '../snapshot';
+import type { ChainHead } from '../chain';
+import { createLedger, headOf, LedgerMissing, sameHead, verifyLedger, type LedgerPort, type LedgerSnapshot } from '../ledger';
+import { prepareCapture } from '../snapshot';
 import type { CapturePayloadInput, ChainEntry, TombstoneBody } from '../schema';
 import { generateSigningKey, webCryptoSigner, type BundleSigner } from '../signature';
 
@@ -10,21 +11,51 @@ import { generateSigningKey, webCryptoSigner, type BundleSigner } from '../signa
 export const testSigner = async (): Promise<BundleSigner> => webCryptoSigner(await generateSigningKey());
 
 /**
- * An in-memory evidence store for tests: the same steps the worker's
- * IndexedDB store takes (prepare, dedupe, seal against the head, append),
- * without the database.
+ * An in-memory evidence store for tests: the ledger the worker's IndexedDB
+ * store runs (lib/evidence/ledger.ts), over a port that keeps everything in
+ * arrays and maps.
  */
 export function memoryLedger(options: { signer?: BundleSigner } = {}) {
   let signer: Promise<BundleSigner> | null = options.signer ? Promise.resolve(options.signer) : null;
   const entries: ChainEntry[] = [];
   const snapshots = new Map<string, BundleSnapshot>();
   const tombstones: TombstoneBody[] = [];
-  const head = (): ChainHead => {
-    const last = entries.at(-1);
-    return last ? { seq: last.seq, hash: last.hash } : GENESIS;
+  const head = (): ChainHead => headOf(entries);
+  const asLedger = (s: BundleSnapshot): LedgerSnapshot => ({ id: s.body.id, seq: s.seq, chainHash: s.chainHash, subjectKey: s.body.subjectKey, body: s.body, notes: s.notes });
+  const port: LedgerPort = {
+    async view() {
+      return {
+        head: async () => head(),
+        async *newestUnder(key: string) {
+          const under = [...snapshots.values()].filter((s) => s.body.subjectKey === key).sort((a, b) => b.seq - a.seq);
+          for (const s of under) yield asLedger(s);
+        },
+        snapshot: async (id: string) => {
+          const found = snapshots.get(id);
+          return found ? asLedger(found) : null;
+        },
+      };
+    },
+    async commit(expected, writes) {
+      if (!sameHead(head(), expected)) return false;
+      for (const write of writes) {
+        if (write.type !== 'snapshot' && !snapshots.has(write.snapshotId)) throw new LedgerMissing(write.snapshotId);
+      }
+      for (const write of writes) {
+        entries.push(write.entry);
+        if (write.type === 'snapshot') {
+          const { snapshot, prepared } = write;
+          snapshots.set(snapshot.id, { ...snapshot, text: prepared.text, dom: prepared.dom, screenshot: prepared.screenshot });
+        } else if (write.type === 'note') snapshots.get(write.snapshotId)!.notes.push(write.note);
+        else {
+          tombstones.push(write.body);
+          snapshots.delete(write.snapshotId);
+        }
+      }
+      return true;
+    },
   };
-  const latestOf = (subjectKey: string) =>
-    [...snapshots.values()].filter((s) => s.body.subjectKey === subjectKey).sort((a, b) => b.seq - a.seq)[0] ?? null;
+  const ledger = createLedger(port);
 
   return {
     entries,
@@ -32,25 +63,25 @@ export function memoryLedger(options: { signer?: BundleSigner } = {}) {
     tombstones,
     head,
     async capture(payload: CapturePayloadInput, now: Date, screenshot: Uint8Array | null = null) {
-      const prepared = await prepareCapture(payload, screenshot, now);
-      const latest = latestOf(prepared.subjectKey);
-      if (isDuplicate(prepared, latest?.body)) return { id: latest!.body.id, deduped: true };
-      const { body, entry } = await sealSnapshot(prepared, head(), latest?.body.id ?? null);
-      entries.push(entry);
-      snapshots.set(body.id, { seq: entry.seq, chainHash: entry.hash, body, text: prepared.text, dom: prepared.dom, screenshot: prepared.screenshot, notes: [] });
-      return { id: body.id, deduped: false };
+      const result = await ledger.appendSnapshot(await prepareCapture(payload, screenshot, now), undefined);
+      return { id: result.status === 'saved' ? result.snapshot.id : result.id, deduped: result.status === 'duplicate' };
     },
     async note(id: string, text: string, now: Date) {
-      const { body, entry } = await sealNote(id, text, head(), now);
-      entries.push(entry);
-      snapshots.get(id)!.notes.push({ seq: entry.seq, chainHash: entry.hash, body });
+      if (!(await ledger.addNote(id, text, now))) throw new LedgerMissing(id);
     },
     async remove(id: string, now: Date) {
-      const { body, entry } = await sealTombstone(id, head(), now);
-      entries.push(entry);
-      tombstones.push(body);
-      snapshots.delete(id);
+      if (!(await ledger.remove(id, now))) throw new LedgerMissing(id);
     },
+    /** Re-walks the chain and re-hashes every part, as the worker's store check does. */
+    verify: () =>
+      verifyLedger({
+        entries: entries.map((e) => (e.type === 'tombstone' ? { ...e, body: tombstones.find((t) => t.id === e.id) } : e)),
+        snapshots: [...snapshots.values()].map(asLedger),
+        parts: async (s) => {
+          const stored = snapshots.get(s.id)!;
+          return { text: utf8(stored.text), dom: utf8(stored.dom), screenshot: stored.screenshot };
+        },
+      }),
     /** This ledger's signer (made on first use, like the worker's key). */
     signer: () => (signer ??= testSigner()),
     async bundle(now: Date, ids?: string[]) {

@@ -1,0 +1,74 @@
+import { browser, type Browser } from 'wxt/browser';
+import { BundleCancelled, BundleSourceChanged, type BundleSigner } from '../../lib/evidence';
+import {
+  bundleFileName,
+  EXPORT_PORT,
+  exportRequestSchema,
+  reportable,
+  type ExportReply,
+} from '../../lib/evidence/export-protocol';
+import type { EvidenceStore } from '../../platform/evidence-db';
+import { chunkedPort } from '../../platform/export-port';
+
+/** Only the extension's own pages may export (a content script's port comes from a web page's frame). */
+const fromExtensionPage = (port: Browser.runtime.Port) =>
+  port.sender?.id === browser.runtime.id && (port.sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+
+/**
+ * Serves exports over runtime ports (lib/evidence/export-protocol.ts): the
+ * store streams the bundle (platform/evidence-db/export.ts) into the port.
+ */
+export function serveExports(
+  store: () => EvidenceStore,
+  signer: () => Promise<BundleSigner>,
+  now: () => Date = () => new Date(),
+) {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== EXPORT_PORT) return;
+    if (!fromExtensionPage(port)) return port.disconnect();
+    const send = (reply: ExportReply) => port.postMessage(reply);
+    const out = chunkedPort(send);
+    let started = false;
+    port.onDisconnect.addListener(() => out.disconnect());
+    port.onMessage.addListener((raw: unknown) => {
+      const message = exportRequestSchema.safeParse(raw);
+      if (!message.success) return;
+      if (message.data.type === 'ack') return out.acked(message.data.seq);
+      if (message.data.type === 'cancel') return out.cancel();
+      if (started) return;
+      started = true;
+      const { ids, locale } = message.data;
+      void run(ids, locale);
+    });
+
+    async function run(ids: string[] | null, locale: 'zh-CN' | 'en') {
+      const at = now();
+      try {
+        const generator = { name: 'refund-guard', version: browser.runtime.getManifest().version };
+        const result = await store().streamExport(
+          { ids, now: at, generator, locale, signer: await signer() },
+          out.write,
+          {
+            cancelled: out.cancelled,
+            onProgress: (p) => reportable(p.done, p.total) && send({ type: 'progress', ...p }),
+          },
+        );
+        await out.flush();
+        send({ type: 'done', fileName: bundleFileName(at), ...result });
+      } catch (error) {
+        const reason =
+          error instanceof BundleCancelled || out.cancelled()
+            ? 'cancelled'
+            : error instanceof BundleSourceChanged
+              ? 'changed'
+              : 'storage';
+        if (!out.disconnected())
+          send({
+            type: 'failed',
+            reason,
+            message: (error instanceof Error ? error.message : String(error)).slice(0, 2000),
+          });
+      }
+    }
+  });
+}
