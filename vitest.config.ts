@@ -36,7 +36,12 @@ export default defineConfig({
           // Inlined so that its own `react` and `react-dom` imports resolve to Preact as well.
           server: { deps: { inline: ['@testing-library/react'] } },
           environment: 'jsdom',
-          include: ['components/**/*.test.tsx', 'entrypoints/**/*.test.tsx', 'platform/**/*.test.ts', 'test/component/**/*.test.{ts,tsx}'],
+          include: [
+            'components/**/*.test.tsx',
+            'entrypoints/**/*.test.tsx',
+            'platform/**/*.test.ts',
+            'test/component/**/*.test.{ts,tsx}',
+          ],
           exclude: [...REACT_ONLY, '**/node_modules/**'],
           setupFiles: ['test/component/setup.ts'],
         },

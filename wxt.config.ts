@@ -34,7 +34,10 @@ export default defineConfig({
   // and reads a copy with source maps to say what each bundle is made of.
   vite: () => ({
     plugins: [slimHolidays()],
-    build: { ...(process.env.RG_NO_MINIFY ? { minify: false } : {}), ...(process.env.RG_SOURCEMAP ? { sourcemap: true } : {}) },
+    build: {
+      ...(process.env.RG_NO_MINIFY ? { minify: false } : {}),
+      ...(process.env.RG_SOURCEMAP ? { sourcemap: true } : {}),
+    },
   }),
   hooks: {
     // WXT titles the toolbar button with the popup page's <title>; the tooltip follows the browser's
@@ -51,7 +54,12 @@ export default defineConfig({
       const aliases = preactCompatAliases;
       config.resolve ??= {};
       const existing = config.resolve.alias;
-      config.resolve.alias = [...aliases, ...(Array.isArray(existing) ? existing : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) })))];
+      config.resolve.alias = [
+        ...aliases,
+        ...(Array.isArray(existing)
+          ? existing
+          : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }))),
+      ];
     },
   },
   manifest: ({ browser }) => ({
@@ -74,7 +82,9 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { host_permissions: vendorHosts }),
     // Sites the user enables for generic checkout detection, and `<all_urls>` for automatic
     // screenshots (captureVisibleTab needs it); both asked for in options (MV2 Firefox names it differently).
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*', '<all_urls>'] } : { optional_host_permissions: ['*://*/*', '<all_urls>'] }),
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['*://*/*', '<all_urls>'] }
+      : { optional_host_permissions: ['*://*/*', '<all_urls>'] }),
     // The popup is entrypoints/popup (index.html → main.tsx), which WXT names as the default popup;
     // its button's tooltip is set in the language of the browser (hook below).
     // Save the page in front of the user as evidence (also in the page's context menu).

@@ -29,7 +29,10 @@ export function GenericSite({ url, api }: { url: string | null; api: GenericSite
     try {
       setStatus(await task());
     } catch (error) {
-      setStatus({ kind: 'error', text: t('generic.failed', { message: error instanceof Error ? error.message : String(error) }) });
+      setStatus({
+        kind: 'error',
+        text: t('generic.failed', { message: error instanceof Error ? error.message : String(error) }),
+      });
     } finally {
       setBusy(false);
     }
@@ -45,7 +48,14 @@ export function GenericSite({ url, api }: { url: string | null; api: GenericSite
           className="rg-button rg-button--primary"
           data-action="check-once"
           disabled={busy}
-          onClick={() => void run(async () => ({ kind: 'ok', text: t('generic.checked', { result: (await api.checkOnce()) ? t('generic.found') : t('generic.notFound') }) }))}
+          onClick={() =>
+            void run(async () => ({
+              kind: 'ok',
+              text: t('generic.checked', {
+                result: (await api.checkOnce()) ? t('generic.found') : t('generic.notFound'),
+              }),
+            }))
+          }
         >
           {t('generic.checkOnce')}
         </button>
@@ -56,7 +66,9 @@ export function GenericSite({ url, api }: { url: string | null; api: GenericSite
           disabled={busy}
           onClick={() =>
             void run(async () =>
-              (await api.enable(pattern)) ? { kind: 'ok', text: t('generic.enabled', { site }) } : { kind: 'error', text: t('generic.denied', { site }) },
+              (await api.enable(pattern))
+                ? { kind: 'ok', text: t('generic.enabled', { site }) }
+                : { kind: 'error', text: t('generic.denied', { site }) },
             )
           }
         >
@@ -64,7 +76,11 @@ export function GenericSite({ url, api }: { url: string | null; api: GenericSite
         </button>
       </div>
       {status && (
-        <p className={status.kind === 'error' ? 'rg-error' : 'rg-muted'} role={status.kind === 'error' ? 'alert' : 'status'} data-generic-status={status.kind}>
+        <p
+          className={status.kind === 'error' ? 'rg-error' : 'rg-muted'}
+          role={status.kind === 'error' ? 'alert' : 'status'}
+          data-generic-status={status.kind}
+        >
           {status.text}
         </p>
       )}

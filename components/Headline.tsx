@@ -7,7 +7,15 @@ import { HEADLINE_SEPARATOR } from '../lib/headline-text';
  * `headlineText(words)` (lib/headline-text), the words notifications carry.
  * `data-headline` and `data-tone` let tests compare surfaces.
  */
-export function Headline({ words, className, inline = false }: { words: HeadlineWords; className?: string; inline?: boolean }) {
+export function Headline({
+  words,
+  className,
+  inline = false,
+}: {
+  words: HeadlineWords;
+  className?: string;
+  inline?: boolean;
+}) {
   // Inside a button (a saved order's row) only phrasing content may stand: a span, laid out as a block.
   const Tag = inline ? 'span' : 'p';
   return (

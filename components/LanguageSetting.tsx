@@ -4,7 +4,13 @@ import { useI18n } from './i18n';
 
 const CHOICES: LocalePreference[] = ['auto', 'zh-CN', 'en'];
 
-export function LanguageSetting({ value, onChange }: { value: LocalePreference; onChange: (next: LocalePreference) => void }) {
+export function LanguageSetting({
+  value,
+  onChange,
+}: {
+  value: LocalePreference;
+  onChange: (next: LocalePreference) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   return (

@@ -7,10 +7,20 @@ import { PageCard } from './PageCard';
 describe('PageCard', () => {
   it('on a ticket form, fills the draft on a click and says what was filled, refused and kept', async () => {
     const user = userEvent.setup();
-    const onFillDraft = vi.fn(async () => ({ kind: 'filled' as const, filled: ['标题', '问题描述'], rejected: ['订单号'], kept: ['联系电话'] }));
+    const onFillDraft = vi.fn(async () => ({
+      kind: 'filled' as const,
+      filled: ['标题', '问题描述'],
+      rejected: ['订单号'],
+      kept: ['联系电话'],
+    }));
     const { container } = render(
       <PageLocale locale="zh-CN">
-        <PageCard match={{ vendor: 'tencent-cloud', kind: 'ticket' }} presence="expanded" onDismiss={() => {}} onFillDraft={onFillDraft} />
+        <PageCard
+          match={{ vendor: 'tencent-cloud', kind: 'ticket' }}
+          presence="expanded"
+          onDismiss={() => {}}
+          onFillDraft={onFillDraft}
+        />
       </PageLocale>,
     );
     await user.click(screen.getByRole('button', { name: '填入草稿' }));
@@ -21,11 +31,16 @@ describe('PageCard', () => {
     expect(container.querySelector('[data-fill="filled"]')).not.toBeNull();
   });
 
-  it('says in the user\'s language why the draft could not be filled', async () => {
+  it("says in the user's language why the draft could not be filled", async () => {
     const user = userEvent.setup();
     render(
       <PageLocale locale="en">
-        <PageCard match={{ vendor: 'tencent-cloud', kind: 'ticket' }} presence="expanded" onDismiss={() => {}} onFillDraft={async () => ({ kind: 'error', message: 'No ticket form to fill was found on this page.' })} />
+        <PageCard
+          match={{ vendor: 'tencent-cloud', kind: 'ticket' }}
+          presence="expanded"
+          onDismiss={() => {}}
+          onFillDraft={async () => ({ kind: 'error', message: 'No ticket form to fill was found on this page.' })}
+        />
       </PageLocale>,
     );
     await user.click(screen.getByRole('button', { name: 'Fill the draft' }));

@@ -42,7 +42,8 @@ interface PageCardProps {
 }
 
 /** What filling the ticket form came to: the labels of the fields filled, refused by the page, or left as the user typed them. */
-export type DraftFillOutcome = { kind: 'filled'; filled: string[]; rejected: string[]; kept: string[] } | { kind: 'error'; message: string };
+export type DraftFillOutcome =
+  { kind: 'filled'; filled: string[]; rejected: string[]; kept: string[] } | { kind: 'error'; message: string };
 
 type FillState = { state: 'idle' } | { state: 'busy' } | { state: 'done'; outcome: DraftFillOutcome };
 
@@ -61,7 +62,9 @@ function FillStatus({ fill }: { fill: FillState }) {
   const list = (labels: string[]) => labels.join('、');
   return (
     <div className="rg-card__status" data-fill="filled">
-      {outcome.filled.length > 0 && <p data-fill-filled="">{t('card.fillDraft.filled', { fields: list(outcome.filled) })}</p>}
+      {outcome.filled.length > 0 && (
+        <p data-fill-filled="">{t('card.fillDraft.filled', { fields: list(outcome.filled) })}</p>
+      )}
       {outcome.rejected.length > 0 && (
         <p className="rg-card__status--error" data-fill-rejected="">
           {t('card.fillDraft.rejected', { fields: list(outcome.rejected) })}
@@ -118,17 +121,31 @@ function NoticeSection({ notice }: { notice: CardNotice }) {
  * deadline and the count of risks. The body below stays in the DOM (hidden),
  * so every risk's `data-flag` is there whether the card is open or not (contract 2).
  */
-function PillLine({ checkout, order, orderRows, notice }: Pick<PageCardProps, 'checkout' | 'order' | 'orderRows' | 'notice'>) {
+function PillLine({
+  checkout,
+  order,
+  orderRows,
+  notice,
+}: Pick<PageCardProps, 'checkout' | 'order' | 'orderRows' | 'notice'>) {
   const { t } = useI18n();
   const flags = checkout?.flags ?? [];
   // The same choice as the page script's own pill (lib/card/pill): the card never changes its lead as it opens.
-  const { words, deadline } = pillLead({ checkout: checkout ?? null, order: order ?? null, orderRows: orderRows ?? [], notice: notice ?? null });
+  const { words, deadline } = pillLead({
+    checkout: checkout ?? null,
+    order: order ?? null,
+    orderRows: orderRows ?? [],
+    notice: notice ?? null,
+  });
   const line = notice?.title ?? words?.line ?? '';
   return (
     <span className={`rg-pill__line rg-headline--${notice ? 'warn' : (words?.tone ?? 'neutral')}`} data-pill="">
-      <strong className="rg-headline__line" data-pill-headline="">{line}</strong>
+      <strong className="rg-headline__line" data-pill-headline="">
+        {line}
+      </strong>
       {deadline && <span className="rg-pill__part rg-date">{deadline}</span>}
-      {orderRows && orderRows.length > 1 && !checkout && <span className="rg-pill__part">{t('card.pill.rows', { count: orderRows.length })}</span>}
+      {orderRows && orderRows.length > 1 && !checkout && (
+        <span className="rg-pill__part">{t('card.pill.rows', { count: orderRows.length })}</span>
+      )}
       {flags.length > 0 && (
         <span className="rg-pill__part rg-pill__risks" data-risk-count={flags.length}>
           {t('card.pill.risks', { count: flags.length })}
@@ -139,7 +156,21 @@ function PillLine({ checkout, order, orderRows, notice }: Pick<PageCardProps, 'c
 }
 
 // One component for the card's header, pill and body: splitting it would pass the same dozen props around.
-export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, orderRows = [], presence = 'pill', notice = null, onOpenChecker, onSaveEvidence, onActionIntent, onFillDraft, subscribeAutoCapture }: PageCardProps) {
+export function PageCard({
+  match,
+  onDismiss,
+  onNeverOnSite,
+  checkout,
+  order,
+  orderRows = [],
+  presence = 'pill',
+  notice = null,
+  onOpenChecker,
+  onSaveEvidence,
+  onActionIntent,
+  onFillDraft,
+  subscribeAutoCapture,
+}: PageCardProps) {
   const { t, locale } = useI18n();
   const [fill, setFill] = useState<FillState>({ state: 'idle' });
   const onFill = async () => {
@@ -187,25 +218,47 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
           ¥
         </span>
         {collapsed ? (
-          <button type="button" className="rg-pill" data-action="expand" aria-expanded="false" title={t('card.expand')} onClick={() => setCollapsed(false)}>
+          <button
+            type="button"
+            className="rg-pill"
+            data-action="expand"
+            aria-expanded="false"
+            title={t('card.expand')}
+            onClick={() => setCollapsed(false)}
+          >
             <PillLine checkout={checkout} order={order} orderRows={orderRows} notice={notice} />
           </button>
         ) : (
           <h2 className="rg-card__title">{t('card.title')}</h2>
         )}
         {!collapsed && (
-          <button type="button" className="rg-card__icon" data-action="collapse" aria-expanded="true" onClick={() => setCollapsed(true)}>
+          <button
+            type="button"
+            className="rg-card__icon"
+            data-action="collapse"
+            aria-expanded="true"
+            onClick={() => setCollapsed(true)}
+          >
             {t('card.collapse')}
           </button>
         )}
-        <button type="button" className="rg-card__icon rg-card__close" data-action="dismiss" aria-label={t('card.dismiss')} title={t('card.dismiss')} onClick={onDismiss}>
+        <button
+          type="button"
+          className="rg-card__icon rg-card__close"
+          data-action="dismiss"
+          aria-label={t('card.dismiss')}
+          title={t('card.dismiss')}
+          onClick={onDismiss}
+        >
           ×
         </button>
       </header>
-      {(
+      {
         <div className="rg-card__body" hidden={collapsed}>
           {notice && <NoticeSection notice={notice} />}
-          <p className="rg-card__detected">{t('card.detected', { vendor: vendorName, kind: t(`kind.${match.kind}`) })}</p>
+          <p className="rg-card__detected">
+            {t('card.detected', { vendor: vendorName, kind: t(`kind.${match.kind}`) })}
+          </p>
           {summary && (
             <p className="rg-card__policy">
               <span className="rg-card__label">{t('card.policy')}</span>
@@ -216,7 +269,15 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
           {(order || orderRows.length > 0) && <OrderDeadlines model={order ?? null} rows={orderRows} />}
           <div className="rg-card__actions">
             {onFillDraft && (
-              <button type="button" className="rg-card__button" data-action="fill-draft" onPointerEnter={onActionIntent} onFocus={onActionIntent} onClick={() => void onFill()} disabled={fill.state === 'busy'}>
+              <button
+                type="button"
+                className="rg-card__button"
+                data-action="fill-draft"
+                onPointerEnter={onActionIntent}
+                onFocus={onActionIntent}
+                onClick={() => void onFill()}
+                disabled={fill.state === 'busy'}
+              >
                 {t('card.fillDraft')}
               </button>
             )}
@@ -243,7 +304,9 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
                 onClick={() => {
                   setCheckerError(null);
                   onOpenChecker().catch((error: unknown) =>
-                    setCheckerError(t('card.openCheckerFailed', { message: error instanceof Error ? error.message : String(error) })),
+                    setCheckerError(
+                      t('card.openCheckerFailed', { message: error instanceof Error ? error.message : String(error) }),
+                    ),
                   );
                 }}
               >
@@ -266,7 +329,7 @@ export function PageCard({ match, onDismiss, onNeverOnSite, checkout, order, ord
             <EvidenceStatus save={save} />
           </div>
         </div>
-      )}
+      }
     </section>
   );
 }

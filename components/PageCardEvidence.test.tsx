@@ -16,7 +16,12 @@ describe('PageCard · save as evidence', () => {
     const ack = deferred<EvidenceOutcome>();
     render(
       <PageLocale locale="zh-CN">
-        <PageCard presence="expanded" match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} onSaveEvidence={() => ack.promise} />
+        <PageCard
+          presence="expanded"
+          match={{ vendor: 'tencent-cloud', kind: 'checkout' }}
+          onDismiss={() => {}}
+          onSaveEvidence={() => ack.promise}
+        />
       </PageLocale>,
     );
     const button = screen.getByRole('button', { name: '保存为证据' });
@@ -35,14 +40,21 @@ describe('PageCard · save as evidence', () => {
     let next: EvidenceOutcome = { kind: 'error', message: 'Not enough storage space: the snapshot was not saved.' };
     render(
       <PageLocale locale="en">
-        <PageCard presence="expanded" match={{ vendor: 'tencent-cloud', kind: 'checkout' }} onDismiss={() => {}} onSaveEvidence={async () => next} />
+        <PageCard
+          presence="expanded"
+          match={{ vendor: 'tencent-cloud', kind: 'checkout' }}
+          onDismiss={() => {}}
+          onSaveEvidence={async () => next}
+        />
       </PageLocale>,
     );
     await user.click(screen.getByRole('button', { name: 'Save as evidence' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Not enough storage space');
     next = { kind: 'duplicate', id: 'snap-000002' };
     await user.click(screen.getByRole('button', { name: 'Save as evidence' }));
-    expect(screen.getByText('Nothing changed since the last snapshot (snap-000002); nothing new was saved.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Nothing changed since the last snapshot (snap-000002); nothing new was saved.'),
+    ).toBeInTheDocument();
   });
 
   it('tells the page script when a button that needs the worker is pointed at or focused, before any click', async () => {
@@ -52,7 +64,14 @@ describe('PageCard · save as evidence', () => {
     const openChecker = vi.fn(async () => undefined);
     render(
       <PageLocale locale="zh-CN">
-        <PageCard presence="expanded" match={{ vendor: 'tencent-cloud', kind: 'order' }} onDismiss={() => {}} onSaveEvidence={save} onOpenChecker={openChecker} onActionIntent={intent} />
+        <PageCard
+          presence="expanded"
+          match={{ vendor: 'tencent-cloud', kind: 'order' }}
+          onDismiss={() => {}}
+          onSaveEvidence={save}
+          onOpenChecker={openChecker}
+          onActionIntent={intent}
+        />
       </PageLocale>,
     );
     const button = screen.getByRole('button', { name: '保存为证据' });

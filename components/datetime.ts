@@ -20,5 +20,9 @@ export function toLocalInput(iso: unknown): string {
 /** An ISO instant shown in Beijing time: "2026-11-22 18:41", or with seconds "2026-11-22 18:41:05". */
 export function displayTime(iso: string, seconds = false): string {
   const ms = parseInstant(iso);
-  return ms === null ? iso : shanghaiDateTime(ms).slice(0, seconds ? 19 : 16).replace('T', ' ');
+  return ms === null
+    ? iso
+    : shanghaiDateTime(ms)
+        .slice(0, seconds ? 19 : 16)
+        .replace('T', ' ');
 }

@@ -31,7 +31,10 @@ declare global {
 async function collect(): Promise<CollectedPage> {
   const base = { url: location.href, title: document.title.slice(0, CAPTURE_LIMITS.title) };
   const fields = pageOrderFields(document) as Record<string, string | number>;
-  const { pictured, ...parts } = await collectPage(document, async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken);
+  const { pictured, ...parts } = await collectPage(
+    document,
+    async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken,
+  );
   // The worker reads the picture by its ticket; the page is handed back whole.
   await pictured;
   return { ...base, ...parts, fields: parts.tooLarge ? {} : fields };

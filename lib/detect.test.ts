@@ -55,7 +55,13 @@ describe('detectPage by URL (FACTS.md "URLs and page kinds")', () => {
   });
 
   it('rejects what is not an http(s) URL', () => {
-    for (const url of ['', 'not a url', 'javascript:alert(1)', 'chrome://extensions', 'file:///buy.cloud.tencent.com/cvm']) {
+    for (const url of [
+      '',
+      'not a url',
+      'javascript:alert(1)',
+      'chrome://extensions',
+      'file:///buy.cloud.tencent.com/cvm',
+    ]) {
       expect(detectPage(url)).toBeNull();
     }
   });
@@ -64,7 +70,10 @@ describe('detectPage by URL (FACTS.md "URLs and page kinds")', () => {
 describe('detectPage by content', () => {
   it('recognises the 快连 App Store page by the name on the page', () => {
     const url = 'https://apps.apple.com/cn/app/vpn-fast/id1500000000';
-    expect(detectPage(url, detectionText('App Store 上的“快连VPN”', '快连VPN 获取 App 内购买项目'))).toEqual({ vendor: 'letsvpn', kind: 'checkout' });
+    expect(detectPage(url, detectionText('App Store 上的“快连VPN”', '快连VPN 获取 App 内购买项目'))).toEqual({
+      vendor: 'letsvpn',
+      kind: 'checkout',
+    });
     expect(detectPage(url, detectionText('App Store 上的“微信”', '微信 WeChat 获取'))).toBeNull();
     // another app's page that mentions 快连 in a review is not the 快连 page
     expect(detectPage(url, detectionText('App Store 上的“格物笔记”', '评论：比快连好用的笔记应用'))).toBeNull();
@@ -73,14 +82,23 @@ describe('detectPage by content', () => {
   it('tells an Exmail purchase screen in the admin console from the console', () => {
     const url = 'https://exmail.qq.com/cgi-bin/bizmail?sid=abc&t=upgrade';
     expect(detectPage(url, '成员与部门 续费提醒 版本：标准版')).toEqual({ vendor: 'tencent-exmail', kind: 'console' });
-    expect(detectPage(url, '升级版本 账户数 20 应付金额 ¥1,900 确认订单')).toEqual({ vendor: 'tencent-exmail', kind: 'checkout' });
+    expect(detectPage(url, '升级版本 账户数 20 应付金额 ¥1,900 确认订单')).toEqual({
+      vendor: 'tencent-exmail',
+      kind: 'checkout',
+    });
     // an order list with one unpaid order's "去支付" link is still the console
-    expect(detectPage(url, '订单记录 2026-10-01 标准版续费 待支付 去支付')).toEqual({ vendor: 'tencent-exmail', kind: 'console' });
+    expect(detectPage(url, '订单记录 2026-10-01 标准版续费 待支付 去支付')).toEqual({
+      vendor: 'tencent-exmail',
+      kind: 'console',
+    });
   });
 
   it('sees a generic checkout only with a checkout action and a price', () => {
     const url = 'https://course.example.com/checkout';
-    expect(detectPage(url, '课程：TypeScript 进阶 价格 ¥399 立即支付')).toEqual({ vendor: 'generic-software', kind: 'checkout' });
+    expect(detectPage(url, '课程：TypeScript 进阶 价格 ¥399 立即支付')).toEqual({
+      vendor: 'generic-software',
+      kind: 'checkout',
+    });
     expect(detectPage(url, '今天的新闻：某云厂商降价 ¥399')).toBeNull();
     expect(detectPage(url, '立即购买 我们的课程')).toBeNull();
     expect(detectPage(url)).toBeNull();
@@ -90,7 +108,10 @@ describe('detectPage by content', () => {
     const url = 'https://bbs.example.net/thread-1.html';
     expect(detectPage(url, '退款会退回原支付方式，一般 100元 以内当天到账')).toBeNull();
     expect(detectPage(url, 'git checkout main && echo $1 $2')).toBeNull();
-    expect(detectPage(url, 'Order summary Pro plan $12.00 Pay now')).toEqual({ vendor: 'generic-software', kind: 'checkout' });
+    expect(detectPage(url, 'Order summary Pro plan $12.00 Pay now')).toEqual({
+      vendor: 'generic-software',
+      kind: 'checkout',
+    });
   });
 
   it('never reports a vendor host as a generic checkout', () => {
@@ -100,22 +121,48 @@ describe('detectPage by content', () => {
   it('reads at most the text limit, so a huge page costs bounded work', () => {
     const filler = 'x'.repeat(DETECT_TEXT_LIMIT);
     expect(detectPage('https://shop.example.net/buy', `${filler} 立即支付 ¥99`)).toBeNull();
-    expect(detectPage('https://shop.example.net/buy', `立即支付 ¥99 ${filler}`)).toEqual({ vendor: 'generic-software', kind: 'checkout' });
+    expect(detectPage('https://shop.example.net/buy', `立即支付 ¥99 ${filler}`)).toEqual({
+      vendor: 'generic-software',
+      kind: 'checkout',
+    });
   });
 });
 
 describe('isPlausibleDetection (a content script claim checked against the sender URL)', () => {
   it('accepts a claim that the URL supports', () => {
-    expect(isPlausibleDetection({ vendor: 'tencent-cloud', kind: 'order' }, 'https://console.cloud.tencent.com/expense/deal')).toBe(true);
-    expect(isPlausibleDetection({ vendor: 'tencent-exmail', kind: 'checkout' }, 'https://exmail.qq.com/cgi-bin/bizmail?t=buy')).toBe(true);
-    expect(isPlausibleDetection({ vendor: 'generic-software', kind: 'checkout' }, 'https://course.example.com/pay')).toBe(true);
+    expect(
+      isPlausibleDetection(
+        { vendor: 'tencent-cloud', kind: 'order' },
+        'https://console.cloud.tencent.com/expense/deal',
+      ),
+    ).toBe(true);
+    expect(
+      isPlausibleDetection(
+        { vendor: 'tencent-exmail', kind: 'checkout' },
+        'https://exmail.qq.com/cgi-bin/bizmail?t=buy',
+      ),
+    ).toBe(true);
+    expect(
+      isPlausibleDetection({ vendor: 'generic-software', kind: 'checkout' }, 'https://course.example.com/pay'),
+    ).toBe(true);
   });
 
   it('rejects claims about other hosts, kinds or vendors', () => {
-    expect(isPlausibleDetection({ vendor: 'tencent-cloud', kind: 'order' }, 'https://example.com/expense/deal')).toBe(false);
-    expect(isPlausibleDetection({ vendor: 'tencent-cloud', kind: 'ticket' }, 'https://console.cloud.tencent.com/expense/deal')).toBe(false);
-    expect(isPlausibleDetection({ vendor: 'letsvpn', kind: 'checkout' }, 'https://buy.cloud.tencent.com/cvm')).toBe(false);
-    expect(isPlausibleDetection({ vendor: 'generic-software', kind: 'checkout' }, 'https://buy.cloud.tencent.com/cvm')).toBe(false);
+    expect(isPlausibleDetection({ vendor: 'tencent-cloud', kind: 'order' }, 'https://example.com/expense/deal')).toBe(
+      false,
+    );
+    expect(
+      isPlausibleDetection(
+        { vendor: 'tencent-cloud', kind: 'ticket' },
+        'https://console.cloud.tencent.com/expense/deal',
+      ),
+    ).toBe(false);
+    expect(isPlausibleDetection({ vendor: 'letsvpn', kind: 'checkout' }, 'https://buy.cloud.tencent.com/cvm')).toBe(
+      false,
+    );
+    expect(
+      isPlausibleDetection({ vendor: 'generic-software', kind: 'checkout' }, 'https://buy.cloud.tencent.com/cvm'),
+    ).toBe(false);
     expect(isPlausibleDetection({ vendor: 'tencent-cloud', kind: 'order' }, undefined)).toBe(false);
   });
 });
@@ -138,9 +185,14 @@ describe('detectPageWith', () => {
       reads++;
       return '确认订单 立即支付 ¥99.00';
     };
-    expect(detectPageWith('http://console.cloud.tencent.com/expense/deal', text)).toEqual(detectPage('http://console.cloud.tencent.com/expense/deal'));
+    expect(detectPageWith('http://console.cloud.tencent.com/expense/deal', text)).toEqual(
+      detectPage('http://console.cloud.tencent.com/expense/deal'),
+    );
     expect(reads).toBe(0);
-    expect(detectPageWith('http://shop.example.com/pay', text)).toEqual({ vendor: 'generic-software', kind: 'checkout' });
+    expect(detectPageWith('http://shop.example.com/pay', text)).toEqual({
+      vendor: 'generic-software',
+      kind: 'checkout',
+    });
     expect(reads).toBe(1);
   });
 });

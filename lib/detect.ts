@@ -85,6 +85,9 @@ export function isPlausibleDetection(claim: PageMatch, senderUrl: string | undef
   return vendorPages.some(
     (pack) =>
       pack.vendor === claim.vendor &&
-      pack.rules.some((rule) => rule.kind === claim.kind && rule.hosts.includes(host) && (!rule.path || rule.path.test(parsed.pathname))),
+      pack.rules.some(
+        (rule) =>
+          rule.kind === claim.kind && rule.hosts.includes(host) && (!rule.path || rule.path.test(parsed.pathname)),
+      ),
   );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, migrateSettings, migrateSettingsV1toV2, readSettings, SETTINGS_VERSION, sitePattern } from './settings';
+import {
+  defaultSettings,
+  migrateSettings,
+  migrateSettingsV1toV2,
+  readSettings,
+  SETTINGS_VERSION,
+  sitePattern,
+} from './settings';
 
 describe('reading stored settings', () => {
   it('gives defaults when nothing is stored', () => {

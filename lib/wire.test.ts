@@ -13,7 +13,8 @@ const failure = (raw: unknown) => {
 describe('the wire format without schemas', () => {
   it('wraps and recognises envelopes, and nothing else', () => {
     expect(isEnvelope(wrap('worker.ping', {}))).toBe(true);
-    for (const other of [null, undefined, 'x', { rg: 2, type: 'worker.ping' }, { rg: 1 }, { rg: 1, type: 5 }]) expect(isEnvelope(other)).toBe(false);
+    for (const other of [null, undefined, 'x', { rg: 2, type: 'worker.ping' }, { rg: 1 }, { rg: 1, type: 5 }])
+      expect(isEnvelope(other)).toBe(false);
   });
 
   it('unwraps a successful reply as sent', () => {
@@ -29,7 +30,14 @@ describe('the wire format without schemas', () => {
 
   it('reports a missing, malformed or unknown-coded reply', () => {
     expect(failure(undefined).code).toBe('no-receiver');
-    for (const raw of [null, 'ok', { ok: 'yes' }, { ok: true }, { ok: false }, { ok: false, error: { code: 'teapot', message: 'x' } }]) {
+    for (const raw of [
+      null,
+      'ok',
+      { ok: 'yes' },
+      { ok: true },
+      { ok: false },
+      { ok: false, error: { code: 'teapot', message: 'x' } },
+    ]) {
       expect(failure(raw).code).toBe('malformed');
     }
   });

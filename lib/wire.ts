@@ -14,12 +14,18 @@ export interface Envelope {
   data: unknown;
 }
 
-export const ERROR_CODES = ['malformed', 'unknown-type', 'forbidden', 'handler', 'bad-response', 'no-receiver'] as const;
+export const ERROR_CODES = [
+  'malformed',
+  'unknown-type',
+  'forbidden',
+  'handler',
+  'bad-response',
+  'no-receiver',
+] as const;
 export type MessagingErrorCode = (typeof ERROR_CODES)[number];
 
 export type Reply<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: MessagingErrorCode; message: string; issues?: string[] } };
+  { ok: true; data: T } | { ok: false; error: { code: MessagingErrorCode; message: string; issues?: string[] } };
 
 export class MessagingError extends Error {
   constructor(
@@ -38,7 +44,12 @@ export function wrap(type: string, data: unknown): Envelope {
 
 /** Whether `raw` is one of our envelopes (any type); decided synchronously for the browser's listener contract. */
 export function isEnvelope(raw: unknown): raw is Envelope {
-  return typeof raw === 'object' && raw !== null && (raw as { rg?: unknown }).rg === 1 && typeof (raw as { type?: unknown }).type === 'string';
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    (raw as { rg?: unknown }).rg === 1 &&
+    typeof (raw as { type?: unknown }).type === 'string'
+  );
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -51,16 +62,23 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function replyData(type: string, raw: unknown): unknown {
   if (raw === undefined) throw new MessagingError('no-receiver', `no receiver answered "${type}"`);
-  if (!isRecord(raw) || typeof raw.ok !== 'boolean') throw new MessagingError('malformed', `malformed reply to "${type}"`);
+  if (!isRecord(raw) || typeof raw.ok !== 'boolean')
+    throw new MessagingError('malformed', `malformed reply to "${type}"`);
   if (raw.ok) {
     if (!('data' in raw)) throw new MessagingError('malformed', `malformed reply to "${type}"`);
     return raw.data;
   }
   const error = raw.error;
-  if (!isRecord(error) || typeof error.message !== 'string' || !(ERROR_CODES as readonly unknown[]).includes(error.code)) {
+  if (
+    !isRecord(error) ||
+    typeof error.message !== 'string' ||
+    !(ERROR_CODES as readonly unknown[]).includes(error.code)
+  ) {
     throw new MessagingError('malformed', `malformed reply to "${type}"`);
   }
-  const issues = Array.isArray(error.issues) ? error.issues.filter((i): i is string => typeof i === 'string') : undefined;
+  const issues = Array.isArray(error.issues)
+    ? error.issues.filter((i): i is string => typeof i === 'string')
+    : undefined;
   throw new MessagingError(error.code as MessagingErrorCode, error.message, issues);
 }
 

@@ -50,7 +50,9 @@ describe('a capture packed for the journey to the worker', () => {
 
   it('refuses damaged data instead of storing something else', async () => {
     const { dom: good } = await packParts('', dom);
-    await expect(unpackParts({ text: toBase64(new Uint8Array([0xff, 0xff, 0xff, 0x00])), dom: good })).rejects.toThrow();
+    await expect(
+      unpackParts({ text: toBase64(new Uint8Array([0xff, 0xff, 0xff, 0x00])), dom: good }),
+    ).rejects.toThrow();
     // Valid DEFLATE of bytes that are not UTF-8.
     const notUtf8 = toBase64(await deflateRawNative(new Uint8Array([0xc3, 0x28, 0xa0, 0xa1])));
     await expect(unpackParts({ text: notUtf8, dom: good })).rejects.toThrow();

@@ -17,7 +17,9 @@ const shownDigits = (el: Element | ShadowRoot) => (el.textContent ?? '').replace
 
 describe('maskLivePage on hostile pages', () => {
   it('masks a card typed into a field named ref, an ID in holder_doc and a card in a remark, by value', () => {
-    page(`<form><input name="ref"><input name="holder_doc"><textarea name="remark"></textarea><input name="payee"></form>`);
+    page(
+      `<form><input name="ref"><input name="holder_doc"><textarea name="remark"></textarea><input name="payee"></form>`,
+    );
     input('ref').value = '4532015112830366';
     input('holder_doc').value = '440304199003078837';
     document.querySelector('textarea')!.value = '请退到另一张卡 6011 0009 9013 9424，谢谢';
@@ -41,7 +43,12 @@ describe('maskLivePage on hostile pages', () => {
       <div class="row"><span>订单号</span><input name="q" value="20261118105907123456"></div>`);
     expect(['f_acct', 'acct2', 'x7', 'q'].map((n) => isSensitiveControl(input(n)))).toEqual([true, true, true, false]);
     const restore = maskLivePage(document);
-    expect(['f_acct', 'acct2', 'x7', 'q'].map((n) => input(n).value)).toEqual(['******', '******', '******', '20261118105907123456']);
+    expect(['f_acct', 'acct2', 'x7', 'q'].map((n) => input(n).value)).toEqual([
+      '******',
+      '******',
+      '******',
+      '20261118105907123456',
+    ]);
     restore();
   });
 
@@ -101,7 +108,8 @@ describe('maskLivePage on hostile pages', () => {
   it('masks a same-origin frame the page can read', () => {
     page(`<iframe id="f"></iframe>`);
     const frame = document.getElementById('f') as HTMLIFrameElement;
-    frame.contentDocument!.body.innerHTML = '<p>付款人：王某某 · 付款卡 6212 2612 0201 1580</p><input id="pan" value="6212261202011580">';
+    frame.contentDocument!.body.innerHTML =
+      '<p>付款人：王某某 · 付款卡 6212 2612 0201 1580</p><input id="pan" value="6212261202011580">';
     const restore = maskLivePage(document);
     expect(shownDigits(frame.contentDocument!.body)).toBe('1580');
     expect(frame.contentDocument!.querySelector('input')!.value).not.toContain('621226120201');

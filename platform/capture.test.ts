@@ -40,7 +40,8 @@ describe('capture in the page', () => {
 
     const restore = maskLivePage();
     const masked = values().join('\n');
-    for (const secret of ['4111111111111111', '123:', '11010519491231002X', '6222020200112233445']) expect(masked).not.toContain(secret);
+    for (const secret of ['4111111111111111', '123:', '11010519491231002X', '6222020200112233445'])
+      expect(masked).not.toContain(secret);
     expect(document.querySelector('h1')!.textContent).toContain('**** **** **** 1111');
     // The card hides itself through its own switch; nothing is set on the host, where page script could set it too.
     expect(hidden).toEqual([true]);
@@ -77,7 +78,8 @@ describe('capture in the page', () => {
     (document.querySelector('#card-name') as HTMLInputElement).value = 'LI LEI';
     (document.querySelector('input[value="alipay"]') as HTMLInputElement).checked = true;
     const html = serialiseDom();
-    for (const secret of ['4111111111111111', '11010519491231002X', '6222020200112233445']) expect(html).not.toContain(secret);
+    for (const secret of ['4111111111111111', '11010519491231002X', '6222020200112233445'])
+      expect(html).not.toContain(secret);
     expect(html).not.toMatch(/<script|refund-guard-ui/i);
     // Handlers are gone already, so the worker's own pass (it trusts nothing) changes nothing.
     expect(html).not.toMatch(/onclick/i);
@@ -106,9 +108,13 @@ describe('capture in the page', () => {
       // The same page: parsed back, it reads as the page does without its scripts and our card.
       const parsed = new DOMParser().parseFromString(html, 'text/html');
       expect(parsed.querySelectorAll('tr').length).toBe(document.querySelectorAll('tr').length);
-      expect(parsed.body.textContent!.replace(/\s+/g, '')).toBe(document.body.textContent!.replace(/\s+/g, '').replace(/window\.track.*?\)/, ''));
+      expect(parsed.body.textContent!.replace(/\s+/g, '')).toBe(
+        document.body.textContent!.replace(/\s+/g, '').replace(/window\.track.*?\)/, ''),
+      );
       // Drop-downs left on their first option read back the same, with nothing written in.
-      expect(Array.from(parsed.querySelectorAll('select'), (s) => s.selectedIndex)).toEqual(Array.from(document.querySelectorAll('select'), (s) => s.selectedIndex));
+      expect(Array.from(parsed.querySelectorAll('select'), (s) => s.selectedIndex)).toEqual(
+        Array.from(document.querySelectorAll('select'), (s) => s.selectedIndex),
+      );
     } finally {
       clone.mockRestore();
     }
@@ -117,7 +123,8 @@ describe('capture in the page', () => {
   it('writes a chosen option, a ticked box or a typed value into a copy instead', () => {
     for (const change of [
       () => ((document.querySelectorAll('select')[1] as HTMLSelectElement).selectedIndex = 2),
-      () => ((document.querySelector('input[placeholder*="订单号"]') as HTMLInputElement).value = '20261118105822371604'),
+      () =>
+        ((document.querySelector('input[placeholder*="订单号"]') as HTMLInputElement).value = '20261118105822371604'),
       () => {
         const box = Object.assign(document.createElement('input'), { type: 'checkbox', id: 'select-all' });
         document.querySelector('table')!.before(box);
@@ -130,8 +137,12 @@ describe('capture in the page', () => {
       try {
         const parsed = new DOMParser().parseFromString(serialiseDom(), 'text/html');
         expect(clone).toHaveBeenCalledTimes(1);
-        expect(Array.from(parsed.querySelectorAll('select'), (s) => s.selectedIndex)).toEqual(Array.from(document.querySelectorAll('select'), (s) => s.selectedIndex));
-        expect(Array.from(parsed.querySelectorAll('input'), (i) => `${i.value}:${i.checked}`)).toEqual(Array.from(document.querySelectorAll('input'), (i) => `${i.value}:${i.checked}`));
+        expect(Array.from(parsed.querySelectorAll('select'), (s) => s.selectedIndex)).toEqual(
+          Array.from(document.querySelectorAll('select'), (s) => s.selectedIndex),
+        );
+        expect(Array.from(parsed.querySelectorAll('input'), (i) => `${i.value}:${i.checked}`)).toEqual(
+          Array.from(document.querySelectorAll('input'), (i) => `${i.value}:${i.checked}`),
+        );
       } finally {
         clone.mockRestore();
       }

@@ -1,5 +1,13 @@
 // Direct module imports keep the bundle/ZIP code out of the content script.
-import { COVERED_FRAME_ATTRIBUTE, isSensitiveField, isSessionParam, MASK, redactInPlace, redactText, stripActiveContent } from '../lib/evidence/redact';
+import {
+  COVERED_FRAME_ATTRIBUTE,
+  isSensitiveField,
+  isSessionParam,
+  MASK,
+  redactInPlace,
+  redactText,
+  stripActiveContent,
+} from '../lib/evidence/redact';
 import { CAPTURE_LIMITS, screenshotTicket } from '../lib/evidence/limits';
 import { captureFailureMessage } from '../lib/evidence/capture-failure';
 import { quietMarkup } from '../lib/evidence/inert';
@@ -47,9 +55,18 @@ function shortText(el: Element | null): string {
 export function structuralLabel(el: Element): string {
   const ids = el.getAttribute('aria-labelledby');
   const root = el.getRootNode() as Document | ShadowRoot;
-  const named = ids ? ids.split(/\s+/).map((id) => root.getElementById?.(id)?.textContent ?? '').join(' ') : '';
+  const named = ids
+    ? ids
+        .split(/\s+/)
+        .map((id) => root.getElementById?.(id)?.textContent ?? '')
+        .join(' ')
+    : '';
   let node: Element | null = el;
-  for (let depth = 0; node && depth < 4 && node.tagName !== 'FORM' && node.tagName !== 'BODY'; depth++, node = node.parentElement) {
+  for (
+    let depth = 0;
+    node && depth < 4 && node.tagName !== 'FORM' && node.tagName !== 'BODY';
+    depth++, node = node.parentElement
+  ) {
     for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
       if (sibling.querySelector('input, textarea, select')) break;
       const text = shortText(sibling);
@@ -74,10 +91,16 @@ export function watchFieldTypes(doc: Document = document): () => void {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       const target = record.target as Element;
-      if (record.oldValue?.toLowerCase() === 'password' || target.getAttribute('type')?.toLowerCase() === 'password') wasPassword.add(target);
+      if (record.oldValue?.toLowerCase() === 'password' || target.getAttribute('type')?.toLowerCase() === 'password')
+        wasPassword.add(target);
     }
   });
-  observer.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: ['type'], attributeOldValue: true });
+  observer.observe(doc.documentElement, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['type'],
+    attributeOldValue: true,
+  });
   return () => observer.disconnect();
 }
 
@@ -90,7 +113,11 @@ export function isSensitiveControl(el: Element): boolean {
     .map((a) => el.getAttribute(a) ?? '')
     .concat(labelText(el))
     .join(' ');
-  return isSensitiveField(descriptor, type) || isSessionParam(el.getAttribute('name') ?? '') || isSensitiveField(structuralLabel(el));
+  return (
+    isSensitiveField(descriptor, type) ||
+    isSessionParam(el.getAttribute('name') ?? '') ||
+    isSensitiveField(structuralLabel(el))
+  );
 }
 
 /** What a control may show in a picture or a copy: a sensitive field masked whole, any other with its numbers masked. */
@@ -114,13 +141,17 @@ export function serialiseDom(doc: Document = document): string {
   // Most order pages hold no typed or changed value: their markup already says everything the
   // copy would write, so the page is serialised as it is, without a copy of its whole DOM (on a
   // 3,000-order console the copy alone took a tenth of a second of the page's main thread).
-  if (controlsMatchMarkup(doc)) return `<!doctype html>\n${quietMarkup(inertWithoutCard(withCoveredFrames(doc.documentElement.outerHTML)))}`;
+  if (controlsMatchMarkup(doc))
+    return `<!doctype html>\n${quietMarkup(inertWithoutCard(withCoveredFrames(doc.documentElement.outerHTML)))}`;
   const clone = doc.documentElement.cloneNode(true) as HTMLElement;
   // Tag by tag: the clone keeps document order within each tag, so copies pair with the live controls.
   const pairs = <T extends Element>(tag: string) => {
     const live = doc.getElementsByTagName(tag);
     const copies = clone.getElementsByTagName(tag);
-    return Array.from({ length: Math.min(live.length, copies.length) }, (_, i) => [live[i] as unknown as T, copies[i]!] as const);
+    return Array.from(
+      { length: Math.min(live.length, copies.length) },
+      (_, i) => [live[i] as unknown as T, copies[i]!] as const,
+    );
   };
   for (const [live, copy] of pairs<HTMLInputElement>('input')) {
     if (live.type === 'checkbox' || live.type === 'radio') {
@@ -157,7 +188,11 @@ function controlsMatchMarkup(doc: Document): boolean {
     } else if (input.type !== 'file') {
       const markup = input.getAttribute('value');
       if (input.value !== (markup ?? '')) return false;
-      if ((input.value !== '' || markup !== null) && (isSensitiveControl(input) || redactText(input.value) !== input.value)) return false;
+      if (
+        (input.value !== '' || markup !== null) &&
+        (isSensitiveControl(input) || redactText(input.value) !== input.value)
+      )
+        return false;
     }
   }
   for (const area of Array.from(doc.getElementsByTagName('textarea'))) {
@@ -180,10 +215,16 @@ function controlsMatchMarkup(doc: Document): boolean {
  * into the snapshot's redactions, so the snapshot says a frame was covered,
  * not read.
  */
-const COVERED_FRAME = new RegExp(`<(iframe|frame)\\b[^>]*\\s${COVERED_FRAME_ATTRIBUTE}="([^"]*)"[^>]*>(?:[\\s\\S]*?</\\1\\s*>)?`, 'gi');
+const COVERED_FRAME = new RegExp(
+  `<(iframe|frame)\\b[^>]*\\s${COVERED_FRAME_ATTRIBUTE}="([^"]*)"[^>]*>(?:[\\s\\S]*?</\\1\\s*>)?`,
+  'gi',
+);
 function withCoveredFrames(html: string): string {
   if (!html.includes(COVERED_FRAME_ATTRIBUTE)) return html;
-  return html.replace(COVERED_FRAME, (_whole, _tag: string, host: string) => `<div ${COVERED_FRAME_ATTRIBUTE}="${host}"></div>`);
+  return html.replace(
+    COVERED_FRAME,
+    (_whole, _tag: string, host: string) => `<div ${COVERED_FRAME_ATTRIBUTE}="${host}"></div>`,
+  );
 }
 
 const CARD_HOST = new RegExp(`<${UI_ELEMENT}\\b[^>]*>[\\s\\S]*?</${UI_ELEMENT}\\s*>`, 'gi');
@@ -212,7 +253,40 @@ export function visibleText(doc: Document = document): string {
 }
 
 /** Elements whose text reads on with the text around them (a card split over spans is one number). */
-const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'BR', 'CITE', 'CODE', 'DATA', 'DEL', 'EM', 'FONT', 'I', 'INS', 'KBD', 'LABEL', 'MARK', 'NOBR', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR']);
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'BIG',
+  'BR',
+  'CITE',
+  'CODE',
+  'DATA',
+  'DEL',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'KBD',
+  'LABEL',
+  'MARK',
+  'NOBR',
+  'Q',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'TT',
+  'U',
+  'VAR',
+  'WBR',
+]);
 const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE']);
 /** Joins two text nodes of one block (a gap that adds nothing: see `starSecrets`). */
 const SAME_BLOCK = '\u2063';
@@ -290,8 +364,10 @@ function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | 
 /** What the browser lets an extension read of a closed shadow root (Chrome's `chrome.dom`, Firefox's element property). */
 type ClosedRootReader = (el: Element) => ShadowRoot | null;
 function closedRootReader(): ClosedRootReader | null {
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } } }).chrome?.dom;
-  if (typeof dom?.openOrClosedShadowRoot === 'function') return (el) => dom.openOrClosedShadowRoot!(el as HTMLElement) ?? null;
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } } })
+    .chrome?.dom;
+  if (typeof dom?.openOrClosedShadowRoot === 'function')
+    return (el) => dom.openOrClosedShadowRoot!(el as HTMLElement) ?? null;
   return (el) => (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? null;
 }
 
@@ -310,10 +386,16 @@ function shadowOf(el: Element, closed: ClosedRootReader | null): ShadowRoot | nu
 }
 
 /** The shadow roots and same-origin frame documents inside `root`, at any depth. */
-function innerRoots(root: Document | ShadowRoot, into: (Document | ShadowRoot)[], covered: Element[], closed = closedRootReader()): void {
+function innerRoots(
+  root: Document | ShadowRoot,
+  into: (Document | ShadowRoot)[],
+  covered: Element[],
+  closed = closedRootReader(),
+): void {
   // A document's live element list is read three times faster than a static `querySelectorAll('*')`
   // (6 against 21 ms on a 3,000-order list of 42,000 elements).
-  const all: ArrayLike<Element> = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).getElementsByTagName('*') : root.querySelectorAll('*');
+  const all: ArrayLike<Element> =
+    root.nodeType === Node.DOCUMENT_NODE ? (root as Document).getElementsByTagName('*') : root.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
     const el = all[i]!;
     const shadow = el.tagName === UI_ELEMENT ? null : shadowOf(el, closed);
@@ -455,9 +537,13 @@ const newTicket = () => screenshotTicket(crypto.getRandomValues(new Uint8Array(1
  * taken; the page stays masked until the picture exists (`pictured`), whatever
  * happens.
  */
-export async function collectPage(doc: Document, requestScreenshot: (ticket: string) => Promise<boolean>): Promise<CollectedParts> {
+export async function collectPage(
+  doc: Document,
+  requestScreenshot: (ticket: string) => Promise<boolean>,
+): Promise<CollectedParts> {
   const text = visibleText(doc);
-  if (text.length > CAPTURE_LIMITS.text) return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured: Promise.resolve() };
+  if (text.length > CAPTURE_LIMITS.text)
+    return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured: Promise.resolve() };
   const restore = maskLivePage(doc, text);
   let pictured: Promise<void> | null = null;
   try {
@@ -488,11 +574,21 @@ export async function collectPage(doc: Document, requestScreenshot: (ticket: str
 }
 
 /** Captures the page and resolves once the worker has acknowledged the committed write (and the page is whole again). */
-export async function capturePage({ match, source, note = '', fields = {}, t, doc = document }: CaptureOptions): Promise<SaveOutcome> {
+export async function capturePage({
+  match,
+  source,
+  note = '',
+  fields = {},
+  t,
+  doc = document,
+}: CaptureOptions): Promise<SaveOutcome> {
   // A stopped worker starts while the page is read and masked, not when the picture is asked for.
   wakeWorker();
   try {
-    const { text, dom, screenshotTicket, tooLarge, pictured } = await collectPage(doc, async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken);
+    const { text, dom, screenshotTicket, tooLarge, pictured } = await collectPage(
+      doc,
+      async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken,
+    );
     try {
       if (tooLarge) return { kind: 'error', message: t('evidence.error.tooLarge') };
       // Packed while the browser takes the picture; a fifth of the size crosses to the worker far sooner.
@@ -514,7 +610,8 @@ export async function capturePage({ match, source, note = '', fields = {}, t, do
       await pictured;
     }
   } catch (error) {
-    const message = error instanceof MessagingError ? t(errorMessageKey(error.code), { message: error.message }) : String(error);
+    const message =
+      error instanceof MessagingError ? t(errorMessageKey(error.code), { message: error.message }) : String(error);
     return { kind: 'error', message };
   }
 }

@@ -17,14 +17,18 @@ describe('the answers kept for the session, per claim', () => {
   });
 
   it('keeps the 20 latest claims, and quick saves one after another all land', async () => {
-    await Promise.all(Array.from({ length: 25 }, (_, i) => saveClaimDraft(`generic-software:${i}`, { answers: { n: i }, skipped: [] })));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => saveClaimDraft(`generic-software:${i}`, { answers: { n: i }, skipped: [] })),
+    );
     expect(await loadClaimDraft('generic-software:4')).toBeNull();
     expect(await loadClaimDraft('generic-software:5')).toEqual({ answers: { n: 5 }, skipped: [] });
     expect(await loadClaimDraft('generic-software:24')).toEqual({ answers: { n: 24 }, skipped: [] });
   });
 
   it('reads stored values of the wrong shape as nothing kept', async () => {
-    await fakeBrowser.storage.session.set({ claimDrafts: { 'a:1': { answers: [], skipped: [] }, 'a:2': { answers: {}, skipped: [3] }, 'a:3': 'x' } });
+    await fakeBrowser.storage.session.set({
+      claimDrafts: { 'a:1': { answers: [], skipped: [] }, 'a:2': { answers: {}, skipped: [3] }, 'a:3': 'x' },
+    });
     expect(await loadClaimDraft('a:1')).toBeNull();
     expect(await loadClaimDraft('a:2')).toBeNull();
     expect(await loadClaimDraft('a:3')).toBeNull();

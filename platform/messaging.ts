@@ -22,7 +22,11 @@ export { sendMessage } from './page-messaging';
  * Sends a request to the content script of one tab. Its reply comes from a
  * script that runs beside a web page, so it is validated against the protocol.
  */
-export async function sendToTab<K extends MessageType>(tabId: number, type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+export async function sendToTab<K extends MessageType>(
+  tabId: number,
+  type: K,
+  data: RequestOf<K>,
+): Promise<ResponseOf<K>> {
   let raw: unknown;
   try {
     raw = await browser.tabs.sendMessage(tabId, envelope(type, data));
@@ -40,7 +44,8 @@ function senderInfo(sender: Browser.runtime.MessageSender): SenderInfo {
     // The worker, the popup, or an extension page such as the evidence locker opened in a tab
     // (its frame URL is ours); a content script's frame URL is the web page's.
     fromExtension:
-      sender.id === browser.runtime.id && (sender.tab === undefined || (sender.url ?? '').startsWith(browser.runtime.getURL('/'))),
+      sender.id === browser.runtime.id &&
+      (sender.tab === undefined || (sender.url ?? '').startsWith(browser.runtime.getURL('/'))),
   };
 }
 

@@ -14,7 +14,9 @@ const settle = () => new Promise((done) => setTimeout(done, 0));
 describe('waking the worker from a page', () => {
   it('sends one ping at a time, and another once it is answered', async () => {
     const answers: ((reply: unknown) => void)[] = [];
-    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(() => new Promise((answer) => answers.push(answer)));
+    const send = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockImplementation(() => new Promise((answer) => answers.push(answer)));
     wakeWorker();
     wakeWorker(); // the pointer crosses the button again while the worker starts
     expect(send).toHaveBeenCalledTimes(1);
@@ -26,7 +28,9 @@ describe('waking the worker from a page', () => {
   });
 
   it('swallows a worker that cannot be reached (the click reports that itself), and tries again next time', async () => {
-    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const send = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     try {

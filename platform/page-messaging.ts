@@ -43,14 +43,22 @@ export function wakeWorker(): void {
 /** Answers the given message types from the extension's own contexts; returns a function that stops. */
 export function listen(handlers: Handlers): () => void {
   const listener = (raw: unknown, sender: { id?: string }, sendResponse: (reply: Reply<unknown>) => void) => {
-    if (!isEnvelope(raw) || sender.id !== browser.runtime.id || !Object.prototype.hasOwnProperty.call(handlers, raw.type)) return false;
+    if (
+      !isEnvelope(raw) ||
+      sender.id !== browser.runtime.id ||
+      !Object.prototype.hasOwnProperty.call(handlers, raw.type)
+    )
+      return false;
     const handler = handlers[raw.type as MessageType] as Handler<MessageType> | undefined;
     if (!handler) return false;
     void (async (): Promise<Reply<unknown>> => {
       try {
         return { ok: true, data: await handler(raw.data as RequestOf<MessageType>, { fromExtension: true }) };
       } catch (error) {
-        return { ok: false, error: { code: 'handler', message: error instanceof Error ? error.message : String(error) } };
+        return {
+          ok: false,
+          error: { code: 'handler', message: error instanceof Error ? error.message : String(error) },
+        };
       }
     })().then(sendResponse);
     return true; // the reply is sent asynchronously

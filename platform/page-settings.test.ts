@@ -15,7 +15,10 @@ describe('what a vendor page reads before it shows the card', () => {
   it('reads the language the options page saved and the hosts the card was hidden on, in one read', async () => {
     await saveSettings({ locale: 'en' });
     await hideCardOn('exmail.qq.com');
-    const { result, reads } = await countingReads(async () => [await pageSettings('exmail.qq.com'), await pageSettings('buy.cloud.tencent.com')]);
+    const { result, reads } = await countingReads(async () => [
+      await pageSettings('exmail.qq.com'),
+      await pageSettings('buy.cloud.tencent.com'),
+    ]);
     expect(result).toEqual([
       { locale: 'en', cardHidden: true },
       { locale: 'en', cardHidden: false },

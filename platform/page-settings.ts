@@ -23,7 +23,10 @@ export async function readStoredSettings(): Promise<StoredSettings> {
   const stored: Record<string, unknown> = await browser.storage.local.get([SETTINGS_KEY, metaKey]);
   const meta = stored[metaKey];
   const version = typeof meta === 'object' && meta !== null ? (meta as { v?: unknown }).v : undefined;
-  return { value: stored[SETTINGS_KEY] ?? null, version: typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : 1 };
+  return {
+    value: stored[SETTINGS_KEY] ?? null,
+    version: typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : 1,
+  };
 }
 
 export interface PageSettings {
@@ -43,9 +46,12 @@ export interface PageSettings {
  * read leaves the defaults: the browser's language, and the card shown.
  */
 export async function pageSettings(host: string): Promise<PageSettings> {
-  const stored: Record<string, unknown> = await browser.storage.local.get([SETTINGS_KEY, HIDDEN_SITES_KEY]).catch(() => ({}));
+  const stored: Record<string, unknown> = await browser.storage.local
+    .get([SETTINGS_KEY, HIDDEN_SITES_KEY])
+    .catch(() => ({}));
   const settings = stored[SETTINGS_KEY];
-  const locale = typeof settings === 'object' && settings !== null ? (settings as { locale?: unknown }).locale : undefined;
+  const locale =
+    typeof settings === 'object' && settings !== null ? (settings as { locale?: unknown }).locale : undefined;
   return {
     locale: (LOCALES as readonly unknown[]).includes(locale) ? (locale as LocalePreference) : 'auto',
     cardHidden: hostList(stored[HIDDEN_SITES_KEY])?.includes(host) ?? false,

@@ -6,7 +6,8 @@ import type { Settings } from '../lib/settings';
 import { loadSettings, watchSettings } from './settings';
 
 const loadPreference = async () => (await loadSettings()).settings.locale;
-const subscribePreference = (onChange: (p: 'auto' | 'zh-CN' | 'en') => void) => watchSettings((s) => onChange(s.locale));
+const subscribePreference = (onChange: (p: 'auto' | 'zh-CN' | 'en') => void) =>
+  watchSettings((s) => onChange(s.locale));
 
 /** Settings a page has already asked for (the popup reads them as it opens), and, when they are in, their value. */
 export interface PageSettingsRead {

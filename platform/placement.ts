@@ -8,13 +8,32 @@ import { EDGE, freeSpot, PREFERRED_TOP, type Box, type Spot } from '../lib/card/
  */
 
 const CONTROL_TAGS = ['a', 'button', 'input', 'select', 'textarea', 'summary', 'label'] as const;
-const WIDGET_ROLES = new Set(['button', 'link', 'radio', 'checkbox', 'switch', 'tab', 'combobox', 'listbox', 'option', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'slider', 'spinbutton', 'textbox', 'searchbox', 'treeitem']);
+const WIDGET_ROLES = new Set([
+  'button',
+  'link',
+  'radio',
+  'checkbox',
+  'switch',
+  'tab',
+  'combobox',
+  'listbox',
+  'option',
+  'menuitem',
+  'menuitemradio',
+  'menuitemcheckbox',
+  'slider',
+  'spinbutton',
+  'textbox',
+  'searchbox',
+  'treeitem',
+]);
 
 /** Siblings in a row below the viewport after which the rest are skipped, and the last ones always read. */
 const BELOW_RUN = 40;
 const TAIL = 60;
 
-const inView = (r: DOMRect, width: number, height: number) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < height && r.left < width;
+const inView = (r: DOMRect, width: number, height: number) =>
+  r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < height && r.left < width;
 
 const CONTROL_TAG_SET = new Set<string>(CONTROL_TAGS.map((t) => t.toUpperCase()));
 
@@ -28,7 +47,9 @@ function isControl(el: Element): boolean {
 }
 
 const isButton = (el: Element) =>
-  el.tagName === 'BUTTON' || (el.tagName === 'INPUT' && /^(submit|button)$/i.test((el as HTMLInputElement).type)) || el.getAttribute('role') === 'button';
+  el.tagName === 'BUTTON' ||
+  (el.tagName === 'INPUT' && /^(submit|button)$/i.test((el as HTMLInputElement).type)) ||
+  el.getAttribute('role') === 'button';
 
 /**
  * The viewport boxes of the page's controls, found by walking the page from

@@ -20,7 +20,12 @@ describe('the settings item in extension storage', () => {
     await settingsItem.migrate();
     const raw = await fakeBrowser.storage.local.get(['settings', 'settings$']);
     expect(raw.settings$).toEqual({ v: 2 });
-    expect(raw.settings).toEqual({ ...V1_FIXTURE.settings, reminders: { leadDays: [3, 1] }, genericSites: [], autoScreenshots: false });
+    expect(raw.settings).toEqual({
+      ...V1_FIXTURE.settings,
+      reminders: { leadDays: [3, 1] },
+      genericSites: [],
+      autoScreenshots: false,
+    });
     const { settings, invalid } = await loadSettings();
     expect(invalid).toBe(false);
     expect(settings.customPacks).toEqual(V1_FIXTURE.settings.customPacks);
@@ -35,8 +40,18 @@ describe('the settings item in extension storage', () => {
   });
 
   it('the outage log is validated as a whole before it is written', async () => {
-    await saveOutageLog({ entries: [{ id: 'out-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T10:00:00+08:00' }] });
-    await expect(saveOutageLog({ entries: [{ id: 'out-2', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T08:00:00+08:00' }] })).rejects.toThrow();
+    await saveOutageLog({
+      entries: [
+        { id: 'out-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T10:00:00+08:00' },
+      ],
+    });
+    await expect(
+      saveOutageLog({
+        entries: [
+          { id: 'out-2', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T08:00:00+08:00' },
+        ],
+      }),
+    ).rejects.toThrow();
     expect((await loadOutageLog()).log.entries.map((e) => e.id)).toEqual(['out-1']);
   });
 });
@@ -59,13 +74,19 @@ describe('the settings read in one storage read (as the popup opens)', () => {
   it('takes a value without its version as version 1, as the item does', async () => {
     await fakeBrowser.storage.local.set({ settings: structuredClone(V1_FIXTURE.settings) });
     const { result } = await oneRead();
-    expect(result).toEqual({ settings: expect.objectContaining({ locale: 'en', genericSites: [], autoScreenshots: false }), invalid: false });
+    expect(result).toEqual({
+      settings: expect.objectContaining({ locale: 'en', genericSites: [], autoScreenshots: false }),
+      invalid: false,
+    });
   });
 
   it('reads the current version as saved, nothing stored as the defaults, and flags what it cannot read', async () => {
     expect((await oneRead()).result).toEqual(await loadSettings());
     await saveSettings({ locale: 'en', autoScreenshots: true });
-    expect((await oneRead()).result).toEqual({ settings: expect.objectContaining({ locale: 'en', autoScreenshots: true }), invalid: false });
+    expect((await oneRead()).result).toEqual({
+      settings: expect.objectContaining({ locale: 'en', autoScreenshots: true }),
+      invalid: false,
+    });
     await fakeBrowser.storage.local.set({ settings: { locale: 'fr' }, settings$: { v: 2 } });
     expect((await oneRead()).result).toEqual({ settings: expect.objectContaining({ locale: 'auto' }), invalid: true });
   });

@@ -1,5 +1,13 @@
 import { storage } from 'wxt/utils/storage';
-import { defaultSettings, migrateSettings, readSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, settingsSchema, type Settings } from '../lib/settings';
+import {
+  defaultSettings,
+  migrateSettings,
+  readSettings,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  settingsSchema,
+  type Settings,
+} from '../lib/settings';
 import { emptyOutageLog, OUTAGE_LOG_VERSION, outageLogSchema, readOutageLog, type OutageLog } from '../lib/outages';
 import { SETTINGS_KEY, type StoredSettings } from './page-settings';
 

@@ -27,10 +27,17 @@ async function drain(readable: ReadableStream<Uint8Array>, maxBytes = Infinity):
   return out;
 }
 
-function through(stream: CompressionStream | DecompressionStream, bytes: Uint8Array, maxBytes?: number): Promise<Uint8Array> {
+function through(
+  stream: CompressionStream | DecompressionStream,
+  bytes: Uint8Array,
+  maxBytes?: number,
+): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   // A write error (corrupt input) also errors the readable side, which `drain` reports.
-  writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close()).catch(() => undefined);
+  writer
+    .write(bytes as Uint8Array<ArrayBuffer>)
+    .then(() => writer.close())
+    .catch(() => undefined);
   return drain(stream.readable, maxBytes);
 }
 
@@ -41,7 +48,9 @@ export class TooLargeError extends Error {
   }
 }
 
-export const deflateRawNative = (bytes: Uint8Array): Promise<Uint8Array> => through(new CompressionStream('deflate-raw'), bytes);
+export const deflateRawNative = (bytes: Uint8Array): Promise<Uint8Array> =>
+  through(new CompressionStream('deflate-raw'), bytes);
 
 /** Inflates raw DEFLATE, refusing output past `maxBytes` (TooLargeError) and corrupt input (the stream's error). */
-export const inflateRawNative = (bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> => through(new DecompressionStream('deflate-raw'), bytes, maxBytes);
+export const inflateRawNative = (bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> =>
+  through(new DecompressionStream('deflate-raw'), bytes, maxBytes);

@@ -12,7 +12,10 @@ const SITES = resolve(import.meta.dirname, '../test/fixtures/sites');
 /** The fixture page with its own inline script running (counter, submit marker), as in a browser. */
 function loadFixture(file: string): Document {
   const html = readFileSync(resolve(SITES, file), 'utf8').replace(/<link[^>]+>/g, '');
-  const dom = new JSDOM(html, { url: 'http://console.cloud.tencent.com/workorder/create?level1_id=6&level2_id=163', runScripts: 'dangerously' });
+  const dom = new JSDOM(html, {
+    url: 'http://console.cloud.tencent.com/workorder/create?level1_id=6&level2_id=163',
+    runScripts: 'dangerously',
+  });
   return dom.window.document;
 }
 
@@ -106,11 +109,21 @@ describe('filling the Tencent Cloud ticket form in the page', () => {
 
 describe('filling a console form built with tea-component (labels in the neighbouring cell, no `for`)', () => {
   const RENDERED = resolve(import.meta.dirname, '../test/fixtures/console/rendered/tea-workorder-create-refund.html');
-  const load = () => new JSDOM(readFileSync(RENDERED, 'utf8'), { url: 'http://console.cloud.tencent.com/workorder/create?level1_id=6&level2_id=163&ui=console' }).window.document;
+  const load = () =>
+    new JSDOM(readFileSync(RENDERED, 'utf8'), {
+      url: 'http://console.cloud.tencent.com/workorder/create?level1_id=6&level2_id=163&ui=console',
+    }).window.document;
 
   it('reads every label from its form item and fills the order number and the description too', () => {
     const doc = load();
-    expect(describeControls(doc).controls.map((c) => c.labels)).toEqual([['问题标题'], ['关联订单号'], ['问题描述'], ['机密信息'], ['手机号码'], ['邮箱']]);
+    expect(describeControls(doc).controls.map((c) => c.labels)).toEqual([
+      ['问题标题'],
+      ['关联订单号'],
+      ['问题描述'],
+      ['机密信息'],
+      ['手机号码'],
+      ['邮箱'],
+    ]);
     const report = fillTicketForm(doc, values, { hints });
     expect(report.status).toBe('filled');
     expect(report.missing).toEqual([]);
@@ -122,8 +135,17 @@ describe('filling a console form built with tea-component (labels in the neighbo
       ['phone', '手机号码'],
       ['email', '邮箱'],
     ]);
-    const inputs = Array.from(doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('#app input, #app textarea')).map((el) => el.value);
-    expect(inputs).toEqual([values.title, values.orderId, values.description, values.confidential, values.phone, values.email]);
+    const inputs = Array.from(
+      doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('#app input, #app textarea'),
+    ).map((el) => el.value);
+    expect(inputs).toEqual([
+      values.title,
+      values.orderId,
+      values.description,
+      values.confidential,
+      values.phone,
+      values.email,
+    ]);
   });
 
   it('a control whose page script puts its old value back is reported as not filled, and left unmarked', () => {

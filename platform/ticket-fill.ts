@@ -135,11 +135,24 @@ export function fillTicketForm(
     filled.push({ field: a.field, label: a.label, truncated: a.truncated });
     mark(el, a.field);
   }
-  return { status: options.dryRun ? 'preview' : 'filled', url, filled, kept, missing: plan.missing, ...(rejected.length > 0 ? { rejected } : {}) };
+  return {
+    status: options.dryRun ? 'preview' : 'filled',
+    url,
+    filled,
+    kept,
+    missing: plan.missing,
+    ...(rejected.length > 0 ? { rejected } : {}),
+  };
 }
 
 /** What a page that is not a ticket page answers `ticket.fill` with. */
-export const notTicketPage = (): FillReport => ({ status: 'not-ticket-page', url: location.href.slice(0, 8192), filled: [], kept: [], missing: [] });
+export const notTicketPage = (): FillReport => ({
+  status: 'not-ticket-page',
+  url: location.href.slice(0, 8192),
+  filled: [],
+  kept: [],
+  missing: [],
+});
 
 /** Answers `ticket.fill` in this page (the page kind is checked when asked: consoles navigate in place). */
 export function ticketFillHandler(request: RequestOf<'ticket.fill'>): FillReport {

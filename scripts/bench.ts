@@ -19,7 +19,15 @@ import { verifyBundle } from '../lib/evidence/verify';
 import { fixturePages } from '../test/fixtures/catalog';
 import { START_MARKS } from '../entrypoints/popup/start';
 import { cardClick, cardQuery, onCard, waitForCard } from '../test/e2e/card';
-import { chromePath, launchExtension, recordedTabId, ROOT, settle, watchExtensionContexts, type ExtensionSession } from '../test/e2e/harness';
+import {
+  chromePath,
+  launchExtension,
+  recordedTabId,
+  ROOT,
+  settle,
+  watchExtensionContexts,
+  type ExtensionSession,
+} from '../test/e2e/harness';
 import type { FixtureServer } from '../test/fixtures/server';
 import { HEAVY_CONTROL_HOST, HEAVY_CONTROL_URL, HEAVY_LIST_URL, heavyPages } from './bench/heavy-page';
 import { startBenchServer } from './bench/server';
@@ -29,7 +37,10 @@ import { attribute, tracedLoad, type Attribution } from './bench/trace';
 import { bulkSeed, exportCost, queryCost, type ScaleContext } from './bench/store-scale';
 
 const QUICK = process.argv.includes('--quick');
-const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const ONLY = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const OUT_DIR = process.env.RG_OUT_DIR ?? '.output-bench';
 const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
 const NAMES_OUT_DIR = `${OUT_DIR}-names`;
@@ -48,21 +59,32 @@ const DETAIL = fixturePages.find((p) => p.id === 'tc-deal-detail-paid-new')!;
 const TYPICAL_CHECKOUT = fixturePages.find((p) => p.id === 'tc-cvm-checkout-1y-autorenew')!;
 const TYPICAL_LIST = fixturePages.find((p) => p.id === 'tc-deal-list')!;
 const TRACE_RUNS = QUICK ? 2 : 5;
-const UNRELATED = fixturePages.filter((p) => p.vendor === null && /example\.(com|org|net)$/.test(new URL(p.url).hostname)).slice(0, 3);
+const UNRELATED = fixturePages
+  .filter((p) => p.vendor === null && /example\.(com|org|net)$/.test(new URL(p.url).hostname))
+  .slice(0, 3);
 
 const figures: Record<string, Figure> = {};
 const notes: string[] = [];
-const log = (line: string) => console.log(`[bench ${((performance.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[bench ${((performance.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const T0 = performance.now();
 
 // ── build and bundle sizes ─────────────────────────────────────────────────
 
 function buildExtension() {
   log(`building the production extension into ${OUT_DIR}/ (and a copy with readable names for the profile) …`);
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RG_OUT_DIR: OUT_DIR } });
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, RG_OUT_DIR: OUT_DIR },
+  });
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no build at ${EXTENSION_DIR}`);
   // Same code, not minified: the profiler then names the functions (the timed runs use the production build).
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RG_OUT_DIR: NAMES_OUT_DIR, RG_NO_MINIFY: '1' } });
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, RG_OUT_DIR: NAMES_OUT_DIR, RG_NO_MINIFY: '1' },
+  });
 }
 
 function sizeOf(files: string[]): Figure {
@@ -83,7 +105,8 @@ function pageAssets(html: string): string[] {
     seen.add(file);
     if (!file.endsWith('.js')) return;
     const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
-    for (const m of code.matchAll(/(?:import|from)\s*["']\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)["']/g)) visit(m[1]!.startsWith('chunks/') ? m[1]! : `chunks/${m[1]}`);
+    for (const m of code.matchAll(/(?:import|from)\s*["']\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)["']/g))
+      visit(m[1]!.startsWith('chunks/') ? m[1]! : `chunks/${m[1]}`);
     // …and the chunks it imports dynamically (Vite lists them by path: the popup's interface).
     for (const m of code.matchAll(/["'](chunks\/[\w.-]+\.js)["']/g)) visit(m[1]!);
   };
@@ -96,17 +119,28 @@ function bundleFigures() {
     background: { service_worker: string };
     content_scripts?: { js: string[] }[];
   };
-  const contentScripts = new Set([...(manifest.content_scripts ?? []).flatMap((c) => c.js), 'content-scripts/generic-checkout.js']);
+  const contentScripts = new Set([
+    ...(manifest.content_scripts ?? []).flatMap((c) => c.js),
+    'content-scripts/generic-checkout.js',
+  ]);
   for (const file of contentScripts) {
     if (!existsSync(join(EXTENSION_DIR, file))) continue;
-    const name = file.replace(/^content-scripts\//, '').replace(/\.js$/, '').replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+    const name = file
+      .replace(/^content-scripts\//, '')
+      .replace(/\.js$/, '')
+      .replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
     figures[`bundle.contentScript.${name}`] = sizeOf([file]);
   }
   // Goals on the gzipped size (what the browser parses is the raw size; gzip says how much code
   // there is). `npx tsx scripts/bench/bundle-parts.ts` says what each is made of.
-  const gzipAtMost = (f: Figure, kb: number): Figure => ({ ...f, goal: `≤ ${kb} KB gzip`, met: (f.gzip as number) <= kb * 1024 });
+  const gzipAtMost = (f: Figure, kb: number): Figure => ({
+    ...f,
+    goal: `≤ ${kb} KB gzip`,
+    met: (f.gzip as number) <= kb * 1024,
+  });
   // What every vendor page loads: the card's pill; the rest arrives on demand (below).
-  if (figures['bundle.contentScript.vendorPages']) figures['bundle.contentScript.vendorPages'] = gzipAtMost(figures['bundle.contentScript.vendorPages'], 12);
+  if (figures['bundle.contentScript.vendorPages'])
+    figures['bundle.contentScript.vendorPages'] = gzipAtMost(figures['bundle.contentScript.vendorPages'], 12);
   // What the card loads on demand (opened, a checkout read, a page saved, a ticket filled): not on every vendor page.
   if (existsSync(join(EXTENSION_DIR, 'card-ui.js'))) figures['bundle.contentScript.onDemand'] = sizeOf(['card-ui.js']);
   figures['bundle.popup'] = gzipAtMost(sizeOf(pageAssets('popup.html')), 60);
@@ -216,7 +250,9 @@ interface LoadCost {
 const LOAD_WINDOW_MS = 4000;
 
 /** True once the card has drawn its sections: a single cheap look, made after the counters are read. */
-const cardDrawn = async (page: Page) => (await page.evaluate(() => document.querySelector('refund-guard-ui') !== null)) && (await cardQuery(page, '.rg-card')).length > 0;
+const cardDrawn = async (page: Page) =>
+  (await page.evaluate(() => document.querySelector('refund-guard-ui') !== null)) &&
+  (await cardQuery(page, '.rg-card')).length > 0;
 
 /**
  * Main-thread time of one page load, from the renderer's own counters
@@ -234,7 +270,8 @@ async function loadCost(context: BrowserContext, url: string, withExtension: boo
   await sleep(LOAD_WINDOW_MS);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-  if (withExtension && !(await cardDrawn(page))) throw new Error(`the card was not drawn within ${LOAD_WINDOW_MS} ms of load on ${url}`);
+  if (withExtension && !(await cardDrawn(page)))
+    throw new Error(`the card was not drawn within ${LOAD_WINDOW_MS} ms of load on ${url}`);
   await cdp.detach();
   await page.close();
   return {
@@ -284,10 +321,15 @@ async function profileExtension(session: ExtensionSession, url: string) {
     const own = owner(id);
     if (!own) continue;
     extensionMs += ms;
-    const key = node.callFrame.url.startsWith('chrome-extension://') ? own : `${node.callFrame.functionName || node.callFrame.url || '(native)'} ← ${own}`;
+    const key = node.callFrame.url.startsWith('chrome-extension://')
+      ? own
+      : `${node.callFrame.functionName || node.callFrame.url || '(native)'} ← ${own}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
   }
-  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
+  const top = [...byFunction]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
   return { extensionMs: Math.round(extensionMs), top };
 }
 
@@ -324,18 +366,44 @@ async function contentScriptCost(server: FixtureServer) {
       figure(added, 'ms', {
         method: 'CDP Performance.getMetrics TaskDuration, paired loads with − without the extension',
         page: `${HEAVY_LIST_URL} (${HEAVY_ROWS} orders)`,
-        withExtensionTaskMs: figure(withExt.map((c) => c.taskMs), 'ms'),
-        withoutExtensionTaskMs: figure(without.map((c) => c.taskMs), 'ms'),
-        addedScriptMs: figure(withExt.map((w, i) => w.scriptMs - without[i]!.scriptMs), 'ms'),
-        addedLayoutMs: figure(withExt.map((w, i) => w.layoutMs - without[i]!.layoutMs), 'ms'),
-        addedStyleMs: figure(withExt.map((w, i) => w.styleMs - without[i]!.styleMs), 'ms'),
-        addedThreadCpuMs: figure(withExt.map((w, i) => w.threadMs - without[i]!.threadMs), 'ms', {
-          method: 'CDP Performance.getMetrics ThreadTime (main-thread CPU time), same pairs',
-        }),
-        sameBrowserAddedMs: figure(withExt.map((w, i) => w.taskMs - control[i]!.taskMs), 'ms', {
-          method: `TaskDuration, the vendor page − the same page under ${HEAVY_CONTROL_HOST} (no extension script) in the browser with the extension`,
-          threadCpuMs: figure(withExt.map((w, i) => w.threadMs - control[i]!.threadMs), 'ms'),
-        }),
+        withExtensionTaskMs: figure(
+          withExt.map((c) => c.taskMs),
+          'ms',
+        ),
+        withoutExtensionTaskMs: figure(
+          without.map((c) => c.taskMs),
+          'ms',
+        ),
+        addedScriptMs: figure(
+          withExt.map((w, i) => w.scriptMs - without[i]!.scriptMs),
+          'ms',
+        ),
+        addedLayoutMs: figure(
+          withExt.map((w, i) => w.layoutMs - without[i]!.layoutMs),
+          'ms',
+        ),
+        addedStyleMs: figure(
+          withExt.map((w, i) => w.styleMs - without[i]!.styleMs),
+          'ms',
+        ),
+        addedThreadCpuMs: figure(
+          withExt.map((w, i) => w.threadMs - without[i]!.threadMs),
+          'ms',
+          {
+            method: 'CDP Performance.getMetrics ThreadTime (main-thread CPU time), same pairs',
+          },
+        ),
+        sameBrowserAddedMs: figure(
+          withExt.map((w, i) => w.taskMs - control[i]!.taskMs),
+          'ms',
+          {
+            method: `TaskDuration, the vendor page − the same page under ${HEAVY_CONTROL_HOST} (no extension script) in the browser with the extension`,
+            threadCpuMs: figure(
+              withExt.map((w, i) => w.threadMs - control[i]!.threadMs),
+              'ms',
+            ),
+          },
+        ),
       }),
       15,
       '≤ 15 ms',
@@ -349,18 +417,33 @@ async function contentScriptCost(server: FixtureServer) {
         if (!one) throw new Error(`no content script ran on ${url}`);
         runs.push(one);
       }
-      return figure(runs.map((r) => r.fromInjectionMs), 'ms', {
-        page: url,
-        scriptMs: figure(runs.map((r) => r.scriptMs), 'ms'),
-        renderingMs: figure(runs.map((r) => r.renderingMs), 'ms'),
-        threadCpuMs: figure(runs.map((r) => r.threadCpuMs), 'ms', { method: 'the same tasks\' thread (CPU) time: without the waits for a core on a busy machine' }),
-      });
+      return figure(
+        runs.map((r) => r.fromInjectionMs),
+        'ms',
+        {
+          page: url,
+          scriptMs: figure(
+            runs.map((r) => r.scriptMs),
+            'ms',
+          ),
+          renderingMs: figure(
+            runs.map((r) => r.renderingMs),
+            'ms',
+          ),
+          threadCpuMs: figure(
+            runs.map((r) => r.threadCpuMs),
+            'ms',
+            { method: "the same tasks' thread (CPU) time: without the waits for a core on a busy machine" },
+          ),
+        },
+      );
     };
     try {
       log(`content script: ${TRACE_RUNS} traced loads each of the heavy list, a checkout and an ordinary order list …`);
       figures['contentScript.addedMsMedian']!.attributedMs = {
         ...(await attributed(HEAVY_LIST_URL)),
-        method: 'trace of one load: main-thread task time from the task that first runs the content script to 4 s after load (the page has no script of its own and has painted by then)',
+        method:
+          'trace of one load: main-thread task time from the task that first runs the content script to 4 s after load (the page has no script of its own and has painted by then)',
       };
       const checkout = await attributed(TYPICAL_CHECKOUT.url);
       const orderList = await attributed(TYPICAL_LIST.url);
@@ -390,10 +473,17 @@ async function contentScriptCost(server: FixtureServer) {
         { method: 'CDP Profiler samples under chrome-extension:// frames, one load each' },
       );
       // Where it goes, by function name, from the same code built without minification.
-      const named = await launchExtension({ extensionDir: join(ROOT, NAMES_OUT_DIR, 'chrome-mv3'), server, lang: 'zh-CN' });
+      const named = await launchExtension({
+        extensionDir: join(ROOT, NAMES_OUT_DIR, 'chrome-mv3'),
+        server,
+        lang: 'zh-CN',
+      });
       try {
         await profileExtension(named, HEAVY_LIST_URL); // warm-up
-        figures['contentScript.addedMsMedian']!.profile = { ...(await profileExtension(named, HEAVY_LIST_URL)), build: 'not minified' };
+        figures['contentScript.addedMsMedian']!.profile = {
+          ...(await profileExtension(named, HEAVY_LIST_URL)),
+          build: 'not minified',
+        };
       } finally {
         await named.close();
       }
@@ -535,7 +625,13 @@ async function captureCost(server: FixtureServer) {
     const ratios: number[] = [];
     const ours: number[] = [];
     const bytes: number[] = [];
-    const parts = { record: [] as number[], text: [] as number[], pageCopy: [] as number[], screenshot: [] as number[], search: [] as number[] };
+    const parts = {
+      record: [] as number[],
+      text: [] as number[],
+      pageCopy: [] as number[],
+      screenshot: [] as number[],
+      search: [] as number[],
+    };
     const mhtml: number[] = [];
     const mhtmlBytes: number[] = [];
     const singleFile: number[] = [];
@@ -569,7 +665,9 @@ async function captureCost(server: FixtureServer) {
       await ownTab.send('Page.captureSnapshot', { format: 'mhtml' });
       pairedMhtml.push(performance.now() - mhtmlStart);
       ratios.push(saved.ms / pairedMhtml[i]!);
-      log(`  save ${i + 1}: ${saved.ms.toFixed(0)} ms, ${(bytes[i]! / 1024).toFixed(0)} KB; MHTML of the same tab ${pairedMhtml[i]!.toFixed(0)} ms`);
+      log(
+        `  save ${i + 1}: ${saved.ms.toFixed(0)} ms, ${(bytes[i]! / 1024).toFixed(0)} KB; MHTML of the same tab ${pairedMhtml[i]!.toFixed(0)} ms`,
+      );
     }
     // The worker stopped, as the browser does after 30 s without an event: a save then also
     // starts it. Clicked at once (the pointer arrives with the click, so pointing at the button
@@ -593,7 +691,9 @@ async function captureCost(server: FixtureServer) {
       }
       const saved = await saveFromCard(page);
       (i % 2 === 1 ? pointed : cold).push(saved.ms);
-      log(`  save ${CAPTURE_RUNS + i + 1}, worker stopped${i % 2 === 1 ? ', button pointed at first' : ''}: ${saved.ms.toFixed(0)} ms`);
+      log(
+        `  save ${CAPTURE_RUNS + i + 1}, worker stopped${i % 2 === 1 ? ', button pointed at first' : ''}: ${saved.ms.toFixed(0)} ms`,
+      );
     }
     await pageCdp.detach();
     await ownTab.detach();
@@ -619,15 +719,27 @@ async function captureCost(server: FixtureServer) {
       path: 'card save button: serialise + text + fields + masked screenshot → worker redacts, hashes, chains, commits → acknowledged',
       page: `${HEAVY_LIST_URL} (${HEAVY_ROWS} orders)`,
       withScreenshot: `${screenshots}/${CAPTURE_RUNS}`,
-      copyAtRestMs: figure(atRest, 'ms', { measured: 'after the acknowledgement, until the page copy is stored against its text (bytes below are at rest)' }),
-      coldWorkerMs: figure(cold, 'ms', { measured: 'the same save with the worker stopped before the click (it starts when the save asks for it)' }),
-      coldWorkerPointedMs: figure(pointed, 'ms', { measured: 'the worker stopped, the pointer on the save button 300 ms before the click (pointing at it starts the worker)' }),
+      copyAtRestMs: figure(atRest, 'ms', {
+        measured: 'after the acknowledgement, until the page copy is stored against its text (bytes below are at rest)',
+      }),
+      coldWorkerMs: figure(cold, 'ms', {
+        measured: 'the same save with the worker stopped before the click (it starts when the save asks for it)',
+      }),
+      coldWorkerPointedMs: figure(pointed, 'ms', {
+        measured:
+          'the worker stopped, the pointer on the save button 300 ms before the click (pointing at it starts the worker)',
+      }),
       singleFileSpeedup: Math.round(ratio * 10) / 10,
     });
-    figures['capture.msMedian'] = { ...capture, goal: '≤ 400 ms and ≥ 5× faster than SingleFile', met: capture.median !== null && capture.median <= 400 && ratio >= 5 };
+    figures['capture.msMedian'] = {
+      ...capture,
+      goal: '≤ 400 ms and ≥ 5× faster than SingleFile',
+      met: capture.median !== null && capture.median <= 400 && ratio >= 5,
+    };
     figures['capture.bytesMedian'] = atMost(
       figure(bytes, 'bytes', {
-        measured: 'at rest: stored record (UTF-8 JSON) + compressed page text and page copy + JPEG screenshot + search entry',
+        measured:
+          'at rest: stored record (UTF-8 JSON) + compressed page text and page copy + JPEG screenshot + search entry',
         parts: {
           record: median(parts.record),
           pageTextCompressed: median(parts.text),
@@ -644,14 +756,21 @@ async function captureCost(server: FixtureServer) {
         ratios.map((r) => Math.round(r * 100) / 100),
         'ratio',
         {
-          measured: 'per save: our click → acknowledged save (masked screenshot, durable write) ÷ CDP Page.captureSnapshot MHTML of the same tab taken right after it',
-          mhtmlMs: figure(pairedMhtml, 'ms', { method: 'CDP Page.captureSnapshot {format: mhtml}, the tab just saved from, timed from the bench (the text crosses CDP)' }),
+          measured:
+            'per save: our click → acknowledged save (masked screenshot, durable write) ÷ CDP Page.captureSnapshot MHTML of the same tab taken right after it',
+          mhtmlMs: figure(pairedMhtml, 'ms', {
+            method:
+              'CDP Page.captureSnapshot {format: mhtml}, the tab just saved from, timed from the bench (the text crosses CDP)',
+          }),
         },
       ),
       1,
       '≤ 1.0× MHTML',
     );
-    figures['capture.mhtmlMsMedian'] = figure(mhtml, 'ms', { method: 'CDP Page.captureSnapshot {format: mhtml}', bytes: figure(mhtmlBytes, 'bytes') });
+    figures['capture.mhtmlMsMedian'] = figure(mhtml, 'ms', {
+      method: 'CDP Page.captureSnapshot {format: mhtml}',
+      bytes: figure(mhtmlBytes, 'bytes'),
+    });
     figures['capture.singleFileMsMedian'] = figure(singleFile, 'ms', {
       method: 'single-file-core getPageData() in the page (single-file-cli defaults, no lazy-image wait)',
       bytes: figure(singleFileBytes, 'bytes'),
@@ -722,7 +841,13 @@ async function timed(locker: Page, type: string, data: unknown): Promise<{ ms: n
       const reply = await chrome.runtime.sendMessage({ rg: 1, type, data });
       const ms = performance.now() - start;
       if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply).slice(0, 500)}`);
-      return { ms, reply: type === 'evidence.export' ? { count: reply.data.count, size: reply.data.size } : { total: reply.data.total, count: reply.data.items?.length } };
+      return {
+        ms,
+        reply:
+          type === 'evidence.export'
+            ? { count: reply.data.count, size: reply.data.size }
+            : { total: reply.data.total, count: reply.data.items?.length },
+      };
     },
     { type, data },
   );
@@ -737,29 +862,44 @@ async function storeCost(server: FixtureServer) {
     const page = await session.context.newPage();
     await page.goto(DETAIL.url, { waitUntil: 'load' });
     await autoCaptureDone(page);
-    const template = await page.evaluate(() => ({ text: document.body.innerText, dom: `<!doctype html>\n${document.documentElement.outerHTML}`, title: document.title }));
+    const template = await page.evaluate(() => ({
+      text: document.body.innerText,
+      dom: `<!doctype html>\n${document.documentElement.outerHTML}`,
+      title: document.title,
+    }));
     const cdp = await session.context.newCDPSession(page);
     const contextId = await isolatedWorld(cdp, session.extensionId, () => page.reload().then(() => undefined));
     const usageBefore = await usage();
 
-    log(`store: seeding ${SEED_COUNT.toLocaleString('en')} snapshots through evidence.capture from the content script …`);
+    log(
+      `store: seeding ${SEED_COUNT.toLocaleString('en')} snapshots through evidence.capture from the content script …`,
+    );
     const seeded: [number, string, string][] = [];
     const failures: string[] = [];
     const batch = 500;
     const seedStart = performance.now();
     for (let start = 0; start < SEED_COUNT; start += batch) {
       const args = { start, end: Math.min(SEED_COUNT, start + batch), ...template, url: DETAIL.url, concurrency: 6 };
-      const result = await cdp.send('Runtime.evaluate', { expression: `(${SEED})(${JSON.stringify(args)})`, contextId, awaitPromise: true, returnByValue: true });
-      if (result.exceptionDetails) throw new Error(`seeding failed: ${JSON.stringify(result.exceptionDetails).slice(0, 500)}`);
+      const result = await cdp.send('Runtime.evaluate', {
+        expression: `(${SEED})(${JSON.stringify(args)})`,
+        contextId,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (result.exceptionDetails)
+        throw new Error(`seeding failed: ${JSON.stringify(result.exceptionDetails).slice(0, 500)}`);
       const value = result.result.value as { ids: [number, string, string][]; failures: string[] };
       seeded.push(...value.ids);
       failures.push(...value.failures);
-      if ((start / batch) % 4 === 3 || start + batch >= SEED_COUNT) log(`  ${seeded.length} stored (${failures.length} failed)`);
+      if ((start / batch) % 4 === 3 || start + batch >= SEED_COUNT)
+        log(`  ${seeded.length} stored (${failures.length} failed)`);
     }
     const seedSeconds = (performance.now() - seedStart) / 1000;
     await cdp.detach();
     if (failures.length) notes.push(`seeding: ${failures.length} captures failed, first: ${failures[0]}`);
-    notes.push(`seeded ${seeded.length} snapshots in ${seedSeconds.toFixed(0)} s (${((seedSeconds * 1000) / Math.max(1, seeded.length)).toFixed(1)} ms each, 6 in flight)`);
+    notes.push(
+      `seeded ${seeded.length} snapshots in ${seedSeconds.toFixed(0)} s (${((seedSeconds * 1000) / Math.max(1, seeded.length)).toFixed(1)} ms each, 6 in flight)`,
+    );
     const usageAfter = await usage();
 
     log('store: list, search and export with every snapshot stored …');
@@ -781,16 +921,27 @@ async function storeCost(server: FixtureServer) {
       if (text.reply.total !== 1) throw new Error(`search by text found ${text.reply.total}`);
       byText.push(text.ms);
     }
-    figures['store.listMs'] = atMost(figure(listSamples, 'ms', { query: 'first page (20), newest first', stored: listTotal }), 50, '≤ 50 ms');
+    figures['store.listMs'] = atMost(
+      figure(listSamples, 'ms', { query: 'first page (20), newest first', stored: listTotal }),
+      50,
+      '≤ 50 ms',
+    );
     const search = figure([...byOrder, ...byText], 'ms', {
       byOrderId: figure(byOrder, 'ms', { query: { orderId: pick[2] } }),
       byText: figure(byText, 'ms', { query: { search: needle } }),
       stored: listTotal,
     });
-    figures['store.searchMs'] = { ...search, goal: '≤ 150 ms', met: Math.max(median(byOrder) ?? Infinity, median(byText) ?? Infinity) <= 150 };
+    figures['store.searchMs'] = {
+      ...search,
+      goal: '≤ 150 ms',
+      met: Math.max(median(byOrder) ?? Infinity, median(byText) ?? Infinity) <= 150,
+    };
 
     const step = Math.max(1, Math.floor(seeded.length / 1000));
-    const exportIds = seeded.filter((_, i) => i % step === 0).slice(0, 1000).map((s) => s[1]);
+    const exportIds = seeded
+      .filter((_, i) => i % step === 0)
+      .slice(0, 1000)
+      .map((s) => s[1]);
     const exportSamples: number[] = [];
     let exportSize = 0;
     for (let i = 0; i < EXPORT_RUNS; i++) {
@@ -799,20 +950,34 @@ async function storeCost(server: FixtureServer) {
       exportSize = result.reply.size;
     }
     // The exported bundle verifies (checked once, outside the timing).
-    const base64 = await locker.evaluate(async (ids) => (await chrome.runtime.sendMessage({ rg: 1, type: 'evidence.export', data: { ids, locale: 'zh-CN' } })).data.base64 as string, exportIds.slice(0, 50));
+    const base64 = await locker.evaluate(
+      async (ids) =>
+        (await chrome.runtime.sendMessage({ rg: 1, type: 'evidence.export', data: { ids, locale: 'zh-CN' } })).data
+          .base64 as string,
+      exportIds.slice(0, 50),
+    );
     const verified = await verifyBundle(new Uint8Array(Buffer.from(base64, 'base64')));
     if (!verified.ok) notes.push(`an exported bundle did not verify: ${JSON.stringify(verified.problems.slice(0, 3))}`);
-    figures['store.exportMs1k'] = atMost(figure(exportSamples, 'ms', { snapshots: exportIds.length, zipBytes: exportSize, sampleVerified: verified.ok }), 10_000, '≤ 10 s');
+    figures['store.exportMs1k'] = atMost(
+      figure(exportSamples, 'ms', { snapshots: exportIds.length, zipBytes: exportSize, sampleVerified: verified.ok }),
+      10_000,
+      '≤ 10 s',
+    );
 
-    const sizes = (await locker.evaluate(`(${STORED_BYTES})(${JSON.stringify(seeded.map((s) => s[1]))})`)) as StoredSize[];
-    figures['store.bytesPerSnapshotMedian'] = atMost(figure(
-      sizes.map((s) => s.record + s.blobs + s.search),
-      'bytes',
-      {
-        measured: 'per stored snapshot: record (UTF-8 JSON) + compressed page text and page copy + search entry; seeded like automatic order snapshots (no screenshot)',
-        storageEstimatePerSnapshot: Math.round((usageAfter - usageBefore) / Math.max(1, seeded.length)),
-        note: 'runs = snapshots measured',
-      }),
+    const sizes = (await locker.evaluate(
+      `(${STORED_BYTES})(${JSON.stringify(seeded.map((s) => s[1]))})`,
+    )) as StoredSize[];
+    figures['store.bytesPerSnapshotMedian'] = atMost(
+      figure(
+        sizes.map((s) => s.record + s.blobs + s.search),
+        'bytes',
+        {
+          measured:
+            'per stored snapshot: record (UTF-8 JSON) + compressed page text and page copy + search entry; seeded like automatic order snapshots (no screenshot)',
+          storageEstimatePerSnapshot: Math.round((usageAfter - usageBefore) / Math.max(1, seeded.length)),
+          note: 'runs = snapshots measured',
+        },
+      ),
       250 * 1024,
       '≤ 250 KB',
     );
@@ -865,20 +1030,39 @@ async function popupCost(session: ExtensionSession) {
     // Waits by reading one variable every 50 ms: a waiting locator would run DOM queries on the
     // popup's main thread while it renders, and delay what is being timed.
     const found = await popup
-      .waitForFunction(() => (window as unknown as { __rgVerdictAt?: number }).__rgVerdictAt !== undefined, undefined, { polling: 50, timeout: 5000 })
-      .then(() => true, () => false);
-    const at = found ? await popup.evaluate(() => (window as unknown as { __rgVerdictAt?: number }).__rgVerdictAt ?? null) : null;
+      .waitForFunction(() => (window as unknown as { __rgVerdictAt?: number }).__rgVerdictAt !== undefined, undefined, {
+        polling: 50,
+        timeout: 5000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    const at = found
+      ? await popup.evaluate(() => (window as unknown as { __rgVerdictAt?: number }).__rgVerdictAt ?? null)
+      : null;
     // When the interface's code had loaded and started its first render (its own mark).
-    const started = found ? await popup.evaluate(() => performance.getEntriesByName('rg-popup-render')[0]?.startTime ?? null) : null;
+    const started = found
+      ? await popup.evaluate(() => performance.getEntriesByName('rg-popup-render')[0]?.startTime ?? null)
+      : null;
     if (started !== null) interfaceStarts.push(started);
-    const marks = found ? await popup.evaluate((names) => names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null), [START_MARKS.asked, START_MARKS.answered]) : [null, null];
+    const marks = found
+      ? await popup.evaluate(
+          (names) => names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+          [START_MARKS.asked, START_MARKS.answered],
+        )
+      : [null, null];
     if (marks[0] != null) askedAt.push(marks[0]);
     if (marks[1] != null) answeredAt.push(marks[1]);
     await popup.close();
     if (at === null) {
-      figures['popup.firstVerdictMs'] = missing('ms', 'the popup showed no [data-verdict] element within 5 s of opening on an order page: the eligibility checker is not in this build yet', {
-        goal: '≤ 80 ms',
-      });
+      figures['popup.firstVerdictMs'] = missing(
+        'ms',
+        'the popup showed no [data-verdict] element within 5 s of opening on an order page: the eligibility checker is not in this build yet',
+        {
+          goal: '≤ 80 ms',
+        },
+      );
       return;
     }
     samples.push(at);
@@ -890,7 +1074,9 @@ async function popupCost(session: ExtensionSession) {
       tabOrderMs: figure(asked, 'ms', { message: 'tab.order, round trip from an extension page' }),
       askedMs: figure(askedAt, 'ms', { measured: 'open to tab.order sent by the popup' }),
       answeredMs: figure(answeredAt, 'ms', { measured: 'open to tab.order answered' }),
-      interfaceStartMs: figure(interfaceStarts, 'ms', { measured: 'open to the interface code loaded and its first render begun (the answers awaited up to 120 ms)' }),
+      interfaceStartMs: figure(interfaceStarts, 'ms', {
+        measured: 'open to the interface code loaded and its first render begun (the answers awaited up to 120 ms)',
+      }),
     }),
     80,
     '≤ 80 ms',
@@ -908,7 +1094,11 @@ async function scaleSession(server: FixtureServer, count: number) {
   const page = await session.context.newPage();
   await page.goto(DETAIL.url, { waitUntil: 'load' });
   await autoCaptureDone(page);
-  const template = await page.evaluate(() => ({ text: document.body.innerText, dom: `<!doctype html>\n${document.documentElement.outerHTML}`, title: document.title }));
+  const template = await page.evaluate(() => ({
+    text: document.body.innerText,
+    dom: `<!doctype html>\n${document.documentElement.outerHTML}`,
+    title: document.title,
+  }));
   const ctx: ScaleContext = { figures, notes, log, template: { ...template, url: DETAIL.url } };
   log(`scale: bulk-seeding ${count.toLocaleString('en')} snapshots through the store …`);
   const ids = await bulkSeed(session.context.serviceWorkers()[0]!, ctx, count);
@@ -931,14 +1121,21 @@ async function store100k(server: FixtureServer) {
   const { session, ctx, ids, locker } = await scaleSession(server, SCALE_STORED);
   try {
     const i = Math.floor(ids.length * 0.43);
-    const pick = { orderId: `2025${String((i * 7919) % 1000000).padStart(6, '0')}${String(i).padStart(10, '0')}`, ticket: `TK-${String(i).padStart(6, '0')}` };
+    const pick = {
+      orderId: `2025${String((i * 7919) % 1000000).padStart(6, '0')}${String(i).padStart(10, '0')}`,
+      ticket: `TK-${String(i).padStart(6, '0')}`,
+    };
     log('store100k: list, search and worker start …');
     await queryCost(session, locker, ctx, pick, QUERY_RUNS);
     await locker.close();
     const before = figures['popup.firstVerdictMs'];
     await quiet('store100k popup', 3000, 30_000);
     await popupCost(session);
-    figures['store100k.popupFirstVerdictMs'] = atMost({ ...figures['popup.firstVerdictMs']!, stored: ids.length + 1 }, 150, '≤ 150 ms');
+    figures['store100k.popupFirstVerdictMs'] = atMost(
+      { ...figures['popup.firstVerdictMs']!, stored: ids.length + 1 },
+      150,
+      '≤ 150 ms',
+    );
     if (before) figures['popup.firstVerdictMs'] = before;
     else delete figures['popup.firstVerdictMs'];
   } finally {
@@ -998,7 +1195,11 @@ async function main() {
   } finally {
     await server.close();
   }
-  for (const key of ORDER) figures[key] ??= missing('ms', ONLY ? 'not measured: phase not selected (--only)' : 'not measured: its phase failed (see notes)');
+  for (const key of ORDER)
+    figures[key] ??= missing(
+      'ms',
+      ONLY ? 'not measured: phase not selected (--only)' : 'not measured: its phase failed (see notes)',
+    );
   const report = {
     meta: {
       generatedAt: new Date().toISOString(),
@@ -1009,7 +1210,14 @@ async function main() {
       only: ONLY ?? null,
       notes,
     },
-    ...Object.fromEntries([...ORDER, ...Object.keys(figures).filter((k) => !ORDER.includes(k)).sort()].map((k) => [k, figures[k]])),
+    ...Object.fromEntries(
+      [
+        ...ORDER,
+        ...Object.keys(figures)
+          .filter((k) => !ORDER.includes(k))
+          .sort(),
+      ].map((k) => [k, figures[k]]),
+    ),
   };
   writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
   console.log('\nRefund Guard bench — median (min, max, runs) and goal\n');
@@ -1017,16 +1225,36 @@ async function main() {
     const f = figures[key]!;
     console.log(formatFigure(key, f));
     if (key.startsWith('bundle.')) console.log(`${''.padEnd(35)}gzip ${f.gzip} bytes`);
-    for (const sub of ['attributedMs', 'checkout', 'orderList', 'threadCpuMs', 'addedThreadCpuMs', 'sameBrowserAddedMs', 'extensionFramesMs', 'byOrderId', 'byText', 'bytes', 'tabOrderMs', 'interfaceStartMs', 'copyAtRestMs', 'coldWorkerMs', 'coldWorkerPointedMs', 'mhtmlMs'] as const) {
+    for (const sub of [
+      'attributedMs',
+      'checkout',
+      'orderList',
+      'threadCpuMs',
+      'addedThreadCpuMs',
+      'sameBrowserAddedMs',
+      'extensionFramesMs',
+      'byOrderId',
+      'byText',
+      'bytes',
+      'tabOrderMs',
+      'interfaceStartMs',
+      'copyAtRestMs',
+      'coldWorkerMs',
+      'coldWorkerPointedMs',
+      'mhtmlMs',
+    ] as const) {
       const inner = f[sub] as Figure | undefined;
       if (inner && typeof inner === 'object' && 'median' in inner) console.log(formatFigure(`  ${sub}`, inner));
     }
   }
   const parts = figures['capture.bytesMedian']?.parts;
   if (parts) console.log(`\nOne heavy snapshot, stored bytes by part: ${JSON.stringify(parts)}`);
-  const profile = figures['contentScript.addedMsMedian']?.profile as { extensionMs: number; top: { fn: string; ms: number }[] } | undefined;
+  const profile = figures['contentScript.addedMsMedian']?.profile as
+    { extensionMs: number; top: { fn: string; ms: number }[] } | undefined;
   if (profile) {
-    console.log(`\nWhere the content script's time goes on the heavy list (one profiled load, ${profile.extensionMs} ms in extension frames):`);
+    console.log(
+      `\nWhere the content script's time goes on the heavy list (one profiled load, ${profile.extensionMs} ms in extension frames):`,
+    );
     for (const { fn, ms } of profile.top) console.log(`  ${String(ms).padStart(7)} ms  ${fn}`);
   }
   if (notes.length) console.log(`\nNotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);

@@ -19,12 +19,13 @@ export function contactSheet(shots: readonly Shot[], failures: readonly string[]
   for (const shot of shots) sections.set(shot.section, [...(sections.get(shot.section) ?? []), shot]);
   const body = [...sections]
     .map(
-      ([name, list]) => `<section><h2>${escapeHtml(name)} <small>(${list.length})</small></h2><div class="grid">${list
-        .map(
-          (s) =>
-            `<figure><a href="${escapeHtml(encodeURI(s.file))}"><img src="${escapeHtml(encodeURI(s.file))}" alt="${escapeHtml(s.title)}" loading="lazy"></a><figcaption><code>${escapeHtml(s.file)}</code><br>${escapeHtml(s.title)}</figcaption></figure>`,
-        )
-        .join('')}</div></section>`,
+      ([name, list]) =>
+        `<section><h2>${escapeHtml(name)} <small>(${list.length})</small></h2><div class="grid">${list
+          .map(
+            (s) =>
+              `<figure><a href="${escapeHtml(encodeURI(s.file))}"><img src="${escapeHtml(encodeURI(s.file))}" alt="${escapeHtml(s.title)}" loading="lazy"></a><figcaption><code>${escapeHtml(s.file)}</code><br>${escapeHtml(s.title)}</figcaption></figure>`,
+          )
+          .join('')}</div></section>`,
     )
     .join('\n');
   const problems =

@@ -106,7 +106,11 @@ async function fixtureTour(session: ExtensionSession, lang: 'zh-CN' | 'en') {
       const page = await session.context.newPage();
       await page.goto(fixture.url);
       await settle(page);
-      if (fixture.vendor) await page.locator('refund-guard-ui').waitFor({ state: 'attached', timeout: 5000 }).catch(() => {});
+      if (fixture.vendor)
+        await page
+          .locator('refund-guard-ui')
+          .waitFor({ state: 'attached', timeout: 5000 })
+          .catch(() => {});
       await shoot(page, `${lang}-page-${fixture.id}`, `${fixture.title} · ${fixture.variant}`);
       if (fixture.vendor && fixture.kind && lang === 'zh-CN') {
         const tabId = await tabIdOf(session, fixture.url);
@@ -135,10 +139,18 @@ async function cardStates(session: ExtensionSession) {
       const expanded = toggle?.attrs['aria-expanded'] === 'true';
       const [headline] = await cardQuery(page, '[data-headline]');
       if (headline) log(`  card headline: ${headline.text.replace(/\s+/g, ' ').trim()}`);
-      await shoot(page, `card-${id}-first-shown`, `首次显示（${expanded ? '展开' : '收起'}） · as first shown (${expanded ? 'expanded' : 'collapsed'}), 1366 × 768`);
+      await shoot(
+        page,
+        `card-${id}-first-shown`,
+        `首次显示（${expanded ? '展开' : '收起'}） · as first shown (${expanded ? 'expanded' : 'collapsed'}), 1366 × 768`,
+      );
       await cardClick(page, '[aria-expanded]');
       await waitForCard(page, `[aria-expanded="${expanded ? 'false' : 'true'}"]`, { timeout: 5000 });
-      await shoot(page, `card-${id}-${expanded ? 'collapsed' : 'expanded'}`, `点击后${expanded ? '收起' : '展开'} · after a click: ${expanded ? 'collapsed' : 'expanded'}`);
+      await shoot(
+        page,
+        `card-${id}-${expanded ? 'collapsed' : 'expanded'}`,
+        `点击后${expanded ? '收起' : '展开'} · after a click: ${expanded ? 'collapsed' : 'expanded'}`,
+      );
       await page.close();
     });
   }
@@ -153,7 +165,10 @@ async function genericSite(session: ExtensionSession) {
     await page.goto(site.url);
     await settle(page);
     await shoot(page, 'generic-before', `未启用：没有卡片 · ${site.title}, not enabled: no card`);
-    const tabId = await session.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? null, site.url);
+    const tabId = await session.worker.evaluate(
+      async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? null,
+      site.url,
+    );
     const popup = await openPopup(session, `?tab=${tabId}`);
     await shoot(popup, 'generic-popup-offer', '弹出窗口提供“检查一次 / 启用此网站” · popup offers check once / enable');
     await popup.click('[data-action="enable-site"]');
@@ -178,7 +193,10 @@ async function claimJourney(session: ExtensionSession) {
   const tabId = await tabIdOf(session, order.url);
   const popup = await openPopup(session, `?tab=${tabId}`);
   await step('answer the questions', async () => {
-    await popup.getByTestId('questions').waitFor({ timeout: 15_000 }).catch(() => {});
+    await popup
+      .getByTestId('questions')
+      .waitFor({ timeout: 15_000 })
+      .catch(() => {});
     await shoot(popup, 'claim-1-questions', '问题 · the questions the engine still needs', true);
     for (let i = 0; i < 10; i++) {
       const open = popup.locator('fieldset[data-fact]').first();
@@ -194,7 +212,11 @@ async function claimJourney(session: ExtensionSession) {
   });
   await step('the verdict', async () => {
     await popup.locator('[data-verdict], [data-testid=verdict]').first().waitFor({ timeout: 15_000 });
-    const headline = await popup.locator('[data-headline]').first().textContent({ timeout: 2000 }).catch(() => null);
+    const headline = await popup
+      .locator('[data-headline]')
+      .first()
+      .textContent({ timeout: 2000 })
+      .catch(() => null);
     if (headline) log(`  popup headline: ${headline.replace(/\s+/g, ' ').trim()}`);
     await shoot(popup, 'claim-2-verdict', '结论（380 × 600 首屏） · verdict, first screen at 380 × 600');
     await shoot(popup, 'claim-2-verdict-full', '结论（整页） · verdict, whole page', true);
@@ -209,7 +231,12 @@ async function claimJourney(session: ExtensionSession) {
     await popup.locator('[data-field="title"]').waitFor({ timeout: 5000 });
     await shoot(popup, 'claim-4-refused-12315', '厂商拒绝后：12315 投诉草稿 · after a refusal: the 12315 draft', true);
     await popup.getByRole('radio', { name: '黑猫投诉' }).check();
-    await shoot(popup, 'claim-5-refused-heimao', '厂商拒绝后：黑猫投诉草稿 · after a refusal: the 黑猫投诉 draft', true);
+    await shoot(
+      popup,
+      'claim-5-refused-heimao',
+      '厂商拒绝后：黑猫投诉草稿 · after a refusal: the 黑猫投诉 draft',
+      true,
+    );
   });
   await Promise.all([popup.close(), page.close()]);
 }
@@ -221,7 +248,11 @@ async function slaMonth(session: ExtensionSession) {
     const webmail = await session.context.newPage();
     await webmail.goto(fixtureById('ex-webmail-error').url);
     await settle(webmail);
-    await shoot(webmail, 'sla-webmail-error', '企业邮箱网页版错误页（已记入 SLA 月份） · the webmail error page, logged');
+    await shoot(
+      webmail,
+      'sla-webmail-error',
+      '企业邮箱网页版错误页（已记入 SLA 月份） · the webmail error page, logged',
+    );
     const sla = await session.context.newPage();
     await sla.setViewportSize({ width: 1100, height: 800 });
     await sla.goto(session.extensionUrl('sla.html'));
@@ -232,8 +263,24 @@ async function slaMonth(session: ExtensionSession) {
         outageLog: {
           version: 1,
           entries: [
-            { id: 'out-demo-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T11:30:00+08:00', failed: ['webmail'], note: '网页版打不开，显示“服务暂时不可用”', snapshotIds: [] },
-            { id: 'out-demo-2', service: 'exmail', start: '2026-10-21T14:10:00+08:00', end: '2026-10-21T14:55:00+08:00', failed: ['smtp'], note: '客户端发信失败', snapshotIds: [] },
+            {
+              id: 'out-demo-1',
+              service: 'exmail',
+              start: '2026-10-10T09:00:00+08:00',
+              end: '2026-10-10T11:30:00+08:00',
+              failed: ['webmail'],
+              note: '网页版打不开，显示“服务暂时不可用”',
+              snapshotIds: [],
+            },
+            {
+              id: 'out-demo-2',
+              service: 'exmail',
+              start: '2026-10-21T14:10:00+08:00',
+              end: '2026-10-21T14:55:00+08:00',
+              failed: ['smtp'],
+              note: '客户端发信失败',
+              snapshotIds: [],
+            },
           ],
           fees: { 'exmail:2026-10': 300 },
         },
@@ -242,7 +289,12 @@ async function slaMonth(session: ExtensionSession) {
     await sla.reload();
     await sla.locator('[data-month="2026-10"]').first().waitFor({ timeout: 10_000 });
     await settle(sla);
-    await shoot(sla, 'sla-month-with-outages', 'SLA 故障记录：2026-10 两次故障 · the SLA log, October with two outages', true);
+    await shoot(
+      sla,
+      'sla-month-with-outages',
+      'SLA 故障记录：2026-10 两次故障 · the SLA log, October with two outages',
+      true,
+    );
     await Promise.all([sla.close(), webmail.close()]);
   });
 }
@@ -259,11 +311,18 @@ async function pictures(session: ExtensionSession, lang: 'zh-CN' | 'en') {
     await waitForCard(page, '[data-evidence="saved"]', { timeout: 15_000 });
     const tabId = await tabIdOf(session, order.url);
     // As of the fourth day after payment: the five-day window still open, so every kind of bar shows.
-    const popup = await openPopup(session, `?${new URLSearchParams({ tab: String(tabId), now: '2026-11-22T12:00:00+08:00' })}`);
+    const popup = await openPopup(
+      session,
+      `?${new URLSearchParams({ tab: String(tabId), now: '2026-11-22T12:00:00+08:00' })}`,
+    );
     await popup.locator('[data-action="show-verdict"]').click({ timeout: 15_000 });
     const timeline = popup.locator('[data-testid="verdict"] [data-timeline]');
     await timeline.waitFor({ timeout: 10_000 });
-    await shoot(popup, `${lang}-timeline-popup`, `结论下的时间线（380 宽） · the timeline under the verdict's headline, 380 px (${lang})`);
+    await shoot(
+      popup,
+      `${lang}-timeline-popup`,
+      `结论下的时间线（380 宽） · the timeline under the verdict's headline, 380 px (${lang})`,
+    );
     await timeline.screenshot({ path: join(outDir, `${lang}-timeline-only.png`) });
     shots.push({ file: `${lang}-timeline-only.png`, title: `时间线特写 · the timeline alone (${lang})`, section });
     await cardClick(page, '[data-action="expand"]');
@@ -278,7 +337,16 @@ async function pictures(session: ExtensionSession, lang: 'zh-CN' | 'en') {
     await sla.locator('h1').waitFor();
     // October: webmail down 150 min, SMTP 45 min, and 3 h of announced maintenance (seed 002 §2.3 (1));
     // August: a six-hour IMAP outage and a force-majeure day (§2.3 (7)).
-    const entry = (id: string, start: string, end: string, failed: string[], excluded?: string) => ({ id, service: 'exmail', start, end, failed, note: '', snapshotIds: [], ...(excluded ? { excluded } : {}) });
+    const entry = (id: string, start: string, end: string, failed: string[], excluded?: string) => ({
+      id,
+      service: 'exmail',
+      start,
+      end,
+      failed,
+      note: '',
+      snapshotIds: [],
+      ...(excluded ? { excluded } : {}),
+    });
     const entries = [
       entry('out-pic-1', '2026-08-05T08:00:00+08:00', '2026-08-05T14:00:00+08:00', ['imap']),
       entry('out-pic-2', '2026-08-19T00:00:00+08:00', '2026-08-19T20:00:00+08:00', ['webmail'], 'force-majeure'),
@@ -286,16 +354,27 @@ async function pictures(session: ExtensionSession, lang: 'zh-CN' | 'en') {
       entry('out-pic-4', '2026-10-21T01:00:00+08:00', '2026-10-21T04:00:00+08:00', ['smtp'], 'notified-maintenance'),
       entry('out-pic-5', '2026-10-21T14:10:00+08:00', '2026-10-21T14:55:00+08:00', ['smtp']),
     ];
-    await sla.evaluate((list) => chrome.storage.local.set({ outageLog: { version: 1, entries: list, fees: { 'exmail:2026-10': 300 } } }), entries);
+    await sla.evaluate(
+      (list) => chrome.storage.local.set({ outageLog: { version: 1, entries: list, fees: { 'exmail:2026-10': 300 } } }),
+      entries,
+    );
     await sla.reload();
     const month = sla.locator('[data-section="month"]');
     await month.locator('[data-month-picture="2026-10"]').waitFor({ timeout: 10_000 });
     await month.screenshot({ path: join(outDir, `${lang}-sla-month-picture.png`) });
-    shots.push({ file: `${lang}-sla-month-picture.png`, title: `SLA 月份图与全年柱状图：2026-10 · the SLA month and year pictures, October (${lang})`, section });
+    shots.push({
+      file: `${lang}-sla-month-picture.png`,
+      title: `SLA 月份图与全年柱状图：2026-10 · the SLA month and year pictures, October (${lang})`,
+      section,
+    });
     await sla.locator('[data-year-month="2026-08"] button').click();
     await month.locator('[data-month-picture="2026-08"]').waitFor({ timeout: 5000 });
     await month.screenshot({ path: join(outDir, `${lang}-sla-month-picture-august.png`) });
-    shots.push({ file: `${lang}-sla-month-picture-august.png`, title: `从全年图打开 2026-08 · August opened from the year bars (${lang})`, section });
+    shots.push({
+      file: `${lang}-sla-month-picture-august.png`,
+      title: `从全年图打开 2026-08 · August opened from the year bars (${lang})`,
+      section,
+    });
     // Leave the log as the walk-through's SLA step expects to write it.
     await sla.evaluate(() => chrome.storage.local.remove('outageLog'));
     await sla.close();
@@ -325,7 +404,12 @@ async function locker(session: ExtensionSession) {
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.locator('[data-testid=verify-report][data-verify="ok"]').waitFor({ timeout: 15_000 });
     await page.getByTestId('verify-report').scrollIntoViewIfNeeded();
-    await shoot(page, 'locker-bundle-verified', `导出的证据包在证据库中校验通过 · the exported bundle (${exported.fileName}) verified`, true);
+    await shoot(
+      page,
+      'locker-bundle-verified',
+      `导出的证据包在证据库中校验通过 · the exported bundle (${exported.fileName}) verified`,
+      true,
+    );
   });
   await page.close();
 }
@@ -336,7 +420,11 @@ async function screenshots() {
   for (const lang of ['zh-CN', 'en'] as const) {
     log(`starting headless Chromium (${lang})…`);
     // zh-CN: as a user who turned on automatic screenshots in options (so snapshots carry pictures).
-    const session = await launchExtension({ lang: lang === 'en' ? 'en-US' : 'zh-CN', server, grantAllUrls: lang === 'zh-CN' });
+    const session = await launchExtension({
+      lang: lang === 'en' ? 'en-US' : 'zh-CN',
+      server,
+      grantAllUrls: lang === 'zh-CN',
+    });
     try {
       if (picturesOnly) {
         await pictures(session, lang);

@@ -9,7 +9,10 @@ import { startFixtureServer } from '../test/fixtures/server';
 
 const OUT = resolve(import.meta.dirname, '../test/fixtures/console/rendered');
 const server = await startFixtureServer();
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: [`--host-resolver-rules=${server.hostResolverRules}`] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: [`--host-resolver-rules=${server.hostResolverRules}`],
+});
 try {
   const page = await browser.newPage();
   for (const fixture of fixturePages.filter((p) => p.family === 'tea-component')) {

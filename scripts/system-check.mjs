@@ -99,18 +99,28 @@ function main(argv) {
   if (decided.action === 'fix-env') {
     for (const key of decided.misnamed) {
       const variable = key === 'chromium' ? 'CHROME_PATH' : 'FIREFOX_PATH';
-      console.error(`[system-check] ${variable}=${machine.paths[key]} does not exist: point it at a ${NEEDS[key].what} binary, or unset it to use Debian's ${NEEDS[key].pkg}.`);
+      console.error(
+        `[system-check] ${variable}=${machine.paths[key]} does not exist: point it at a ${NEEDS[key].what} binary, or unset it to use Debian's ${NEEDS[key].pkg}.`,
+      );
     }
     if (decided.command) console.error(`[system-check] Also missing; install with: sudo ${decided.command}`);
     return 1;
   }
   if (decided.action === 'tell' || dryRun) {
-    const how = machine.isRoot ? `apt-get update && ${decided.command}` : `sudo apt-get update && sudo ${decided.command}`;
+    const how = machine.isRoot
+      ? `apt-get update && ${decided.command}`
+      : `sudo apt-get update && sudo ${decided.command}`;
     if (dryRun) {
-      console.log(`[system-check] dry run: would ${decided.action === 'install' ? 'run' : 'ask you to run'}: apt-get update && ${decided.command}`);
+      console.log(
+        `[system-check] dry run: would ${decided.action === 'install' ? 'run' : 'ask you to run'}: apt-get update && ${decided.command}`,
+      );
       return 0;
     }
-    console.error(machine.hasApt ? `[system-check] Run this once, then try again:\n  ${how}` : `[system-check] Install ${decided.packages.join(', ')} with your system's package manager (Debian names), then try again.`);
+    console.error(
+      machine.hasApt
+        ? `[system-check] Run this once, then try again:\n  ${how}`
+        : `[system-check] Install ${decided.packages.join(', ')} with your system's package manager (Debian names), then try again.`,
+    );
     return 1;
   }
   console.log(`[system-check] installing ${decided.packages.join(' ')} with apt (running as root)`);

@@ -28,7 +28,12 @@ const optionValue = (args: string[], name: string) => {
 function localeFrom(args: string[], env: Record<string, string | undefined>): Locale {
   const asked = optionValue(args, '--lang');
   if (asked === 'en' || asked === 'zh-CN') return asked;
-  return resolveLocale('auto', [env.LC_ALL, env.LC_MESSAGES, env.LANG].filter((l): l is string => !!l && l !== 'C' && l !== 'POSIX').map((l) => l.replace('_', '-')));
+  return resolveLocale(
+    'auto',
+    [env.LC_ALL, env.LC_MESSAGES, env.LANG]
+      .filter((l): l is string => !!l && l !== 'C' && l !== 'POSIX')
+      .map((l) => l.replace('_', '-')),
+  );
 }
 
 export async function main(args: string[], io: CliIo): Promise<number> {

@@ -12,7 +12,14 @@ function renderCard(locale: 'zh-CN' | 'en', request: Parameters<typeof cardConte
   const content = cardContent(request, NOW, { locale });
   return render(
     <PageLocale locale={locale}>
-      <PageCard presence="expanded" match={request.match} checkout={content.checkout} order={content.order} orderRows={content.orderRows} onDismiss={() => {}} />
+      <PageCard
+        presence="expanded"
+        match={request.match}
+        checkout={content.checkout}
+        order={content.order}
+        orderRows={content.orderRows}
+        onDismiss={() => {}}
+      />
     </PageLocale>,
   );
 }
@@ -29,7 +36,9 @@ describe('the checkout card', () => {
     const clock = container.querySelector('[data-clock="five-day-no-reason"]')!;
     expect(within(clock as HTMLElement).getByText('截至 2026-11-27')).toBeInTheDocument();
     expect(within(clock as HTMLElement).getByText('需满足条件')).toBeInTheDocument();
-    expect(Array.from(container.querySelectorAll('[data-flag]')).map((el) => el.getAttribute('data-flag'))).toEqual(['auto-renew']);
+    expect(Array.from(container.querySelectorAll('[data-flag]')).map((el) => el.getAttribute('data-flag'))).toEqual([
+      'auto-renew',
+    ]);
     expect(screen.getByText(/续费订单不适用五天无理由退还/)).toBeInTheDocument();
   });
 
@@ -87,14 +96,32 @@ describe('the console card', () => {
       match: { vendor: 'tencent-cloud', kind: 'order' },
       locale: 'zh-CN',
       checkout: null,
-      order: { orderId: '20261118105822371604', paidAt: '2026-11-18 10:59:07', orderType: '新购', status: '已支付', term: '1年' },
+      order: {
+        orderId: '20261118105822371604',
+        paidAt: '2026-11-18 10:59:07',
+        orderType: '新购',
+        status: '已支付',
+        term: '1年',
+      },
       rows: [
         { orderId: '20261109143015264938', status: '已退款', paidAt: '2026-11-09 14:31:02', orderType: '新购' },
         { orderId: '20261122093344810257', status: '待支付', createdAt: '2026-11-22 09:33:44' },
       ],
     });
     const content = cardContent(
-      { match: { vendor: 'tencent-cloud', kind: 'order' }, locale: 'zh-CN', checkout: null, order: { orderId: '20261118105822371604', paidAt: '2026-11-18 10:59:07', orderType: '新购', status: '已支付', term: '1年' }, rows: [] },
+      {
+        match: { vendor: 'tencent-cloud', kind: 'order' },
+        locale: 'zh-CN',
+        checkout: null,
+        order: {
+          orderId: '20261118105822371604',
+          paidAt: '2026-11-18 10:59:07',
+          orderType: '新购',
+          status: '已支付',
+          term: '1年',
+        },
+        rows: [],
+      },
       NOW,
       { locale: 'zh-CN' },
     );
@@ -102,7 +129,10 @@ describe('the console card', () => {
     expect(headline.textContent).toBe(headlineText(content.order!.words));
     expect(headline).toHaveAttribute('data-tone', content.order!.words.tone);
     expect(headline).toHaveAttribute('data-deadline', '2026-11-23');
-    const rows = Array.from(container.querySelectorAll('[data-order-row] [data-headline]')).map((h) => [h.textContent, h.getAttribute('data-tone')]);
+    const rows = Array.from(container.querySelectorAll('[data-order-row] [data-headline]')).map((h) => [
+      h.textContent,
+      h.getAttribute('data-tone'),
+    ]);
     expect(rows).toEqual([
       ['本单已退款', 'neutral'],
       ['本单尚未支付，不计退款期限', 'neutral'],
@@ -133,7 +163,14 @@ describe('the pill', () => {
     const request = {
       match: { vendor: 'tencent-cloud', kind: 'checkout' as const },
       locale: 'zh-CN' as const,
-      checkout: { product: '云服务器 CVM', term: '3年', autoRenew: true, channel: 'official' as const, price: 9000, promoText: '活动购买的资源不支持退款' },
+      checkout: {
+        product: '云服务器 CVM',
+        term: '3年',
+        autoRenew: true,
+        channel: 'official' as const,
+        price: 9000,
+        promoText: '活动购买的资源不支持退款',
+      },
       order: null,
       rows: [],
     };

@@ -15,7 +15,9 @@ export function CheckoutSummary({ model }: { model: CheckoutCardModel }) {
   // One entry per document: several clauses of one source read as one citation. When the
   // headline's route has a clock below, that clock carries the citation: it is not said twice.
   const cited = model.clocks.some((c) => c.rule === headline.rule);
-  const basis = cited ? [] : headline.basis.filter((b, i, all) => all.findIndex((x) => x.citation === b.citation) === i).slice(0, 3);
+  const basis = cited
+    ? []
+    : headline.basis.filter((b, i, all) => all.findIndex((x) => x.citation === b.citation) === i).slice(0, 3);
   return (
     <>
       <div className="rg-section" data-outcome={headline.outcome}>

@@ -11,7 +11,8 @@ function SlaLine({ sla }: { sla: SlaWindow }) {
   return (
     <p className="rg-sla" data-sla-month={sla.month} data-sla-open={sla.open ? 'true' : 'false'}>
       {t('card.sla', { month: sla.month, opensAfter: sla.opensAfter, closesOn: sla.closesOn })}
-      {sla.estimated ? t('card.clock.estimated') : ''} · <strong>{sla.open ? t('card.sla.open') : t('card.sla.notOpen')}</strong>
+      {sla.estimated ? t('card.clock.estimated') : ''} ·{' '}
+      <strong>{sla.open ? t('card.sla.open') : t('card.sla.notOpen')}</strong>
     </p>
   );
 }
@@ -28,12 +29,20 @@ export function OrderDeadlines({ model, rows }: { model: OrderCardModel | null; 
         <div className="rg-section" data-order-id={model.orderId ?? ''}>
           <span className="rg-card__label">{t('card.order.deadlines')}</span>
           <p>
-            <strong>{model.orderId ? t('card.order.title', { orderId: model.orderId }) : t('card.order.unknownId')}</strong>
-            {model.purchasedAt && <span className="rg-muted"> · {t('card.order.paid', { time: model.purchasedAt.slice(0, 16).replace('T', ' ') })}</span>}
+            <strong>
+              {model.orderId ? t('card.order.title', { orderId: model.orderId }) : t('card.order.unknownId')}
+            </strong>
+            {model.purchasedAt && (
+              <span className="rg-muted">
+                {' '}
+                · {t('card.order.paid', { time: model.purchasedAt.slice(0, 16).replace('T', ' ') })}
+              </span>
+            )}
           </p>
           <Headline words={model.words} />
           <RouteTimeline input={model.timeline} width={290} />
-          {!model.purchasedAt || (model.state !== 'paid' && model.state !== 'unknown') ? null : model.clocks.length === 0 ? (
+          {!model.purchasedAt || (model.state !== 'paid' && model.state !== 'unknown') ? null : model.clocks.length ===
+            0 ? (
             <p className="rg-muted">{t('card.noClocks')}</p>
           ) : (
             <ul className="rg-list">
@@ -49,7 +58,12 @@ export function OrderDeadlines({ model, rows }: { model: OrderCardModel | null; 
           <span className="rg-card__label">{t('card.order.list')}</span>
           <ul className="rg-list">
             {rows.map((row) => (
-              <li key={row.orderId} data-order-row={row.orderId} data-date={row.clock?.date ?? ''} data-state={row.clock?.state ?? 'none'}>
+              <li
+                key={row.orderId}
+                data-order-row={row.orderId}
+                data-date={row.clock?.date ?? ''}
+                data-state={row.clock?.state ?? 'none'}
+              >
                 <span className="rg-muted">{row.orderId}</span>
                 <Headline words={row.words} className="rg-row-headline" />
               </li>

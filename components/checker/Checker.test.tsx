@@ -15,7 +15,12 @@ import { fakeServices, NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot, pixelStudioP
 
 const orderTab: CurrentTab = { tabId: 7, url: ORDER_URL, match: { vendor: 'tencent-cloud', kind: 'order' } };
 
-function renderChecker(services: ReturnType<typeof fakeServices>['services'], current: CurrentTab | null = orderTab, locale: 'zh-CN' | 'en' = 'zh-CN', now = NOW) {
+function renderChecker(
+  services: ReturnType<typeof fakeServices>['services'],
+  current: CurrentTab | null = orderTab,
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+  now = NOW,
+) {
   return render(
     <StaticLocale locale={locale}>
       <Checker now={now} services={services} current={current} />
@@ -55,7 +60,13 @@ describe('Checker: opening on the order of the current tab', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services);
     await screen.findByTestId('questions');
-    const request = { match: { vendor: 'tencent-cloud', kind: 'order' as const }, locale: 'zh-CN' as const, checkout: null, order: paidOrderSnapshot.fields, rows: [] };
+    const request = {
+      match: { vendor: 'tencent-cloud', kind: 'order' as const },
+      locale: 'zh-CN' as const,
+      checkout: null,
+      order: paidOrderSnapshot.fields,
+      rows: [],
+    };
     const card = cardContent(request, NOW, { locale: 'zh-CN', url: ORDER_URL }).order!.words;
     const headline = screen.getByTestId('outcome').querySelector('[data-headline]')!;
     expect(headline.textContent).toBe(headlineText(card));
@@ -91,52 +102,56 @@ describe('Checker: opening on the order of the current tab', () => {
     expect(screen.getByTestId('outcome')).toHaveAttribute('data-provisional', 'true');
   });
 
-  it('answering the questions leads to the verdict: five-day full refund, its deadline and countdown, clauses, checklist, where to claim', async () => {
-    const user = userEvent.setup();
-    const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
-    renderChecker(services);
-    await screen.findByTestId('questions');
-    await answerCvmQuestions(user);
+  it(
+    'answering the questions leads to the verdict: five-day full refund, its deadline and countdown, clauses, checklist, where to claim',
+    async () => {
+      const user = userEvent.setup();
+      const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
+      renderChecker(services);
+      await screen.findByTestId('questions');
+      await answerCvmQuestions(user);
 
-    const verdict = await screen.findByTestId('verdict');
-    expect(within(verdict).getByTestId('outcome')).toHaveAttribute('data-outcome', 'eligible');
-    // The headline, in the words the card and reminders use: a full refund, until day 5.
-    const headline = within(verdict).getByTestId('outcome').querySelector('[data-headline]');
-    expect(headline).toHaveAttribute('data-tone', 'good');
-    expect(headline).toHaveAttribute('data-deadline', '2026-11-23');
-    expect(headline).toHaveTextContent('全额退款');
-    // Estimate, labelled as one.
-    expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算金额：3145.37 元');
-    expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算');
-    // Deadline: delivery unknown → from purchase 2026-11-18, day 5 = 2026-11-23; one day left on the 22nd.
-    const deadline = within(verdict).getByTestId('deadline');
-    expect(deadline).toHaveTextContent('2026-11-23 当天结束前（北京时间）');
-    expect(deadline.querySelector('[data-days-left]')).toHaveAttribute('data-days-left', '1');
-    expect(deadline).toHaveTextContent('还剩 1 天');
-    expect(deadline.querySelector('[data-estimated]')).toBeNull();
-    // Clauses: each one expands to its text and its source.
-    const basis = within(verdict).getByTestId('basis');
-    const first = basis.querySelector('details')!;
-    expect(first).not.toHaveAttribute('open');
-    await user.click(within(first).getByText(/腾讯云《云服务退货说明》/));
-    expect(first).toHaveAttribute('open');
-    expect(first).toHaveTextContent('五天无理由退还');
-    expect(first).toHaveTextContent('FACTS.md · Tencent Cloud refunds: five-day no-reason full refund');
-    // Checklist ticked from the stored snapshot (order number, payment record), the rest missing.
-    const checklist = within(verdict).getByTestId('checklist');
-    expect(checklist.querySelector('[data-evidence="order-number"]')).toHaveAttribute('data-have', 'true');
-    expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'true');
-    expect(checklist.querySelector('[data-evidence="usage-records"]')).toHaveAttribute('data-have', 'false');
-    expect(checklist).toHaveTextContent('已有 2 / 5');
-    // Where to claim: console, ticket, hotline.
-    const where = within(verdict).getByTestId('where');
-    // The hotline's number once: its name already carries it.
-    const hotline = where.querySelector('[data-channel="hotline-4009100100"]')!;
-    expect(hotline.textContent!.split('4009100100')).toHaveLength(2);
-    await user.click(within(where).getByRole('button', { name: /^打开 腾讯云工单/ }));
-    expect(services.openUrl).toHaveBeenCalledWith('https://console.cloud.tencent.com/workorder/category');
-    expect(within(verdict).getByTestId('next-steps')).toHaveTextContent('退还');
-  }, LONG_FLOW_MS);
+      const verdict = await screen.findByTestId('verdict');
+      expect(within(verdict).getByTestId('outcome')).toHaveAttribute('data-outcome', 'eligible');
+      // The headline, in the words the card and reminders use: a full refund, until day 5.
+      const headline = within(verdict).getByTestId('outcome').querySelector('[data-headline]');
+      expect(headline).toHaveAttribute('data-tone', 'good');
+      expect(headline).toHaveAttribute('data-deadline', '2026-11-23');
+      expect(headline).toHaveTextContent('全额退款');
+      // Estimate, labelled as one.
+      expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算金额：3145.37 元');
+      expect(within(verdict).getByTestId('estimate')).toHaveTextContent('估算');
+      // Deadline: delivery unknown → from purchase 2026-11-18, day 5 = 2026-11-23; one day left on the 22nd.
+      const deadline = within(verdict).getByTestId('deadline');
+      expect(deadline).toHaveTextContent('2026-11-23 当天结束前（北京时间）');
+      expect(deadline.querySelector('[data-days-left]')).toHaveAttribute('data-days-left', '1');
+      expect(deadline).toHaveTextContent('还剩 1 天');
+      expect(deadline.querySelector('[data-estimated]')).toBeNull();
+      // Clauses: each one expands to its text and its source.
+      const basis = within(verdict).getByTestId('basis');
+      const first = basis.querySelector('details')!;
+      expect(first).not.toHaveAttribute('open');
+      await user.click(within(first).getByText(/腾讯云《云服务退货说明》/));
+      expect(first).toHaveAttribute('open');
+      expect(first).toHaveTextContent('五天无理由退还');
+      expect(first).toHaveTextContent('FACTS.md · Tencent Cloud refunds: five-day no-reason full refund');
+      // Checklist ticked from the stored snapshot (order number, payment record), the rest missing.
+      const checklist = within(verdict).getByTestId('checklist');
+      expect(checklist.querySelector('[data-evidence="order-number"]')).toHaveAttribute('data-have', 'true');
+      expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'true');
+      expect(checklist.querySelector('[data-evidence="usage-records"]')).toHaveAttribute('data-have', 'false');
+      expect(checklist).toHaveTextContent('已有 2 / 5');
+      // Where to claim: console, ticket, hotline.
+      const where = within(verdict).getByTestId('where');
+      // The hotline's number once: its name already carries it.
+      const hotline = where.querySelector('[data-channel="hotline-4009100100"]')!;
+      expect(hotline.textContent!.split('4009100100')).toHaveLength(2);
+      await user.click(within(where).getByRole('button', { name: /^打开 腾讯云工单/ }));
+      expect(services.openUrl).toHaveBeenCalledWith('https://console.cloud.tencent.com/workorder/category');
+      expect(within(verdict).getByTestId('next-steps')).toHaveTextContent('退还');
+    },
+    LONG_FLOW_MS,
+  );
 
   it('is usable from the keyboard alone: answers with Tab and Enter', async () => {
     const user = userEvent.setup();
@@ -148,7 +163,9 @@ describe('Checker: opening on the order of the current tab', () => {
     await user.keyboard('{Tab}{Enter}'); // "否"
     await waitFor(() => expect(question('convertedFromPayAsYouGo')).toBeNull());
     // The keyboard moves on to the next question by itself (an effect: Preact runs it after the paint).
-    await waitFor(() => expect(document.querySelector('fieldset[data-fact]')!.contains(document.activeElement)).toBe(true));
+    await waitFor(() =>
+      expect(document.querySelector('fieldset[data-fact]')!.contains(document.activeElement)).toBe(true),
+    );
     // Skipping leaves the fact unknown and says so.
     within(question('firstNoReasonRefundUsed')).getByRole('button', { name: '不确定，跳过' }).focus();
     await user.keyboard('{Enter}');
@@ -164,12 +181,16 @@ describe('Checker: opening on the order of the current tab', () => {
     await user.click(within(question('promoNonRefundable')).getByRole('button', { name: '否' }));
     const answered = screen.getByTestId('answered');
     expect(answered).toHaveTextContent('已回答的问题（3）');
-    expect(answered.querySelector('[data-fact="promoNonRefundable"]')).toHaveTextContent('购买时活动页面是否写明“不支持退款”？ 否');
+    expect(answered.querySelector('[data-fact="promoNonRefundable"]')).toHaveTextContent(
+      '购买时活动页面是否写明“不支持退款”？ 否',
+    );
     // Read from the snapshot (购买时长 1年: prepaid), not asked.
     expect(answered.querySelector('[data-fact="billing"]')).toHaveTextContent('计费方式是？ 包年包月（预付费）');
     // Read from the snapshot (订单类型 新购), not asked — but it can be taken back.
     expect(answered.querySelector('[data-fact="renewal"]')).toHaveTextContent('这是续费或升级订单吗？ 否');
-    await user.click(within(answered.querySelector('[data-fact="renewal"]') as HTMLElement).getByRole('button', { name: '更改' }));
+    await user.click(
+      within(answered.querySelector('[data-fact="renewal"]') as HTMLElement).getByRole('button', { name: '更改' }),
+    );
     await waitFor(() => expect(question('renewal')).not.toBeNull());
   });
 
@@ -250,16 +271,22 @@ describe('Checker: holiday overrides from the settings', { timeout: 20_000 }, ()
     return Object.assign(window, { alerts });
   }
 
-  it('without the 2027 schedule the claim window is an estimate; with it from the settings, it is exact', async () => {
-    // Weekdays with New Year's Day off by law: the same date as the published schedule, but flagged.
-    const estimated = await slaClaimWindow([]);
-    expect(estimated).toHaveTextContent('2027-01-08');
-    expect(estimated.alerts).toEqual([]);
-    expect(estimated.querySelector('[data-estimated]')).not.toBeNull();
-    const exact = await slaClaimWindow([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: '国务院办公厅通知' }]);
-    expect(exact).toHaveTextContent('2027-01-08');
-    expect(exact.querySelector('[data-estimated]')).toBeNull();
-  }, LONG_FLOW_MS);
+  it(
+    'without the 2027 schedule the claim window is an estimate; with it from the settings, it is exact',
+    async () => {
+      // Weekdays with New Year's Day off by law: the same date as the published schedule, but flagged.
+      const estimated = await slaClaimWindow([]);
+      expect(estimated).toHaveTextContent('2027-01-08');
+      expect(estimated.alerts).toEqual([]);
+      expect(estimated.querySelector('[data-estimated]')).not.toBeNull();
+      const exact = await slaClaimWindow([
+        { year: 2027, holidays: ['2027-01-01'], workdays: [], source: '国务院办公厅通知' },
+      ]);
+      expect(exact).toHaveTextContent('2027-01-08');
+      expect(exact.querySelector('[data-estimated]')).toBeNull();
+    },
+    LONG_FLOW_MS,
+  );
 
   it('an unreadable override is reported and the bundled calendar is used', async () => {
     const window = await slaClaimWindow([{ year: 2027, holidays: ['2027-13-40'], workdays: [] }]);
@@ -287,7 +314,17 @@ describe('Checker: other starting points', () => {
 
   it('lists stored orders and opens the one picked', async () => {
     const user = userEvent.setup();
-    const other = { ...paidOrderSnapshot, id: 'snap-000002', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { ...paidOrderSnapshot.fields, orderId: '20261021090412158720', orderType: '续费', paidAt: '2026-10-21 09:05:01' } };
+    const other = {
+      ...paidOrderSnapshot,
+      id: 'snap-000002',
+      url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720',
+      fields: {
+        ...paidOrderSnapshot.fields,
+        orderId: '20261021090412158720',
+        orderType: '续费',
+        paidAt: '2026-10-21 09:05:01',
+      },
+    };
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot, other] });
     renderChecker(services, null);
     await user.click(await screen.findByRole('button', { name: '检查订单 20261021090412158720' }));
@@ -297,15 +334,36 @@ describe('Checker: other starting points', () => {
   });
 
   it('each saved order shows product, amount, date, status and its headline, in the words the locker uses', async () => {
-    const refunded = { ...paidOrderSnapshot, id: 'snap-000002', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { ...paidOrderSnapshot.fields, orderId: '20261021090412158720', status: '已退款', paidAt: '2026-10-21 09:05:01', amountPaid: 68, product: '轻量应用服务器 Lighthouse' } };
+    const refunded = {
+      ...paidOrderSnapshot,
+      id: 'snap-000002',
+      url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720',
+      fields: {
+        ...paidOrderSnapshot.fields,
+        orderId: '20261021090412158720',
+        status: '已退款',
+        paidAt: '2026-10-21 09:05:01',
+        amountPaid: 68,
+        product: '轻量应用服务器 Lighthouse',
+      },
+    };
     const { paidAt: _paid, ...unpaidFields } = paidOrderSnapshot.fields;
-    const unpaid = { ...paidOrderSnapshot, id: 'snap-000003', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261122093344810257', fields: { ...unpaidFields, orderId: '20261122093344810257', status: '待支付', createdAt: '2026-11-22 09:33:44' } };
+    const unpaid = {
+      ...paidOrderSnapshot,
+      id: 'snap-000003',
+      url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261122093344810257',
+      fields: { ...unpaidFields, orderId: '20261122093344810257', status: '待支付', createdAt: '2026-11-22 09:33:44' },
+    };
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot, refunded, unpaid] });
     renderChecker(services, null);
     const list = await screen.findByTestId('stored-orders');
     const row = (orderId: string) => list.querySelector(`[data-order-id="${orderId}"]`) as HTMLElement;
     await waitFor(() => expect(row('20261021090412158720').querySelector('[data-headline]')).not.toBeNull());
-    const expected = snapshotHeadlines([refunded, paidOrderSnapshot].map((s) => ({ ...s })), NOW, { locale: 'zh-CN' });
+    const expected = snapshotHeadlines(
+      [refunded, paidOrderSnapshot].map((s) => ({ ...s })),
+      NOW,
+      { locale: 'zh-CN' },
+    );
     const refundedRow = row('20261021090412158720');
     expect(refundedRow).toHaveTextContent('轻量应用服务器 Lighthouse');
     expect(refundedRow).toHaveTextContent('68.00');
@@ -318,7 +376,9 @@ describe('Checker: other starting points', () => {
     // An order not paid yet is dated by when it was placed, and says it has no refund window.
     await waitFor(() => expect(row('20261122093344810257').querySelector('[data-headline]')).not.toBeNull());
     expect(row('20261122093344810257')).toHaveTextContent('2026-11-22 下单');
-    expect(row('20261122093344810257').querySelector('[data-headline]')!.textContent).toBe('本单尚未支付，不计退款期限');
+    expect(row('20261122093344810257').querySelector('[data-headline]')!.textContent).toBe(
+      '本单尚未支付，不计退款期限',
+    );
     expect(paidRow.querySelector('[data-headline]')!.textContent).toBe(headlineText(expected['snap-000001']!));
     expect(paidRow.querySelector('[data-headline]')).toHaveAttribute('data-tone', expected['snap-000001']!.tone);
   });
@@ -328,7 +388,9 @@ describe('Checker: other starting points', () => {
     const { services } = fakeServices({ customPacks: [pixelStudioPack(14), { id: 'broken', rules: [] }] });
     renderChecker(services, null);
     const select = await screen.findByTestId('vendor-select');
-    await waitFor(() => expect(within(select).getByRole('option', { name: 'Pixel Studio 官方商店（自定义政策）' })).toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(select).getByRole('option', { name: 'Pixel Studio 官方商店（自定义政策）' })).toBeInTheDocument(),
+    );
     // The broken pack is reported and left out, nothing else is lost.
     expect(screen.getByRole('alert')).toHaveTextContent('设置中的一个自定义政策有误');
     await user.selectOptions(select, 'pixel-studio');
@@ -339,7 +401,9 @@ describe('Checker: other starting points', () => {
     expect(within(verdict).getByTestId('outcome')).toHaveAttribute('data-outcome', 'eligible');
     expect(within(verdict).getByTestId('deadline')).toHaveTextContent('2026-11-29');
     expect(within(verdict).getByTestId('deadline')).toHaveTextContent('还剩 7 天');
-    expect(within(verdict).getByTestId('basis')).toHaveTextContent('https://store.example.net/help/refund-policy 第 2 条');
+    expect(within(verdict).getByTestId('basis')).toHaveTextContent(
+      'https://store.example.net/help/refund-policy 第 2 条',
+    );
   });
 
   it('opens the order of the current tab once its automatic snapshot is saved, while the checker is open', async () => {
@@ -368,7 +432,11 @@ describe('Checker: other starting points', () => {
 
   it.each([
     ['nothing kept yet', null, { promoNonRefundable: false }],
-    ['answers kept earlier', { answers: { reason: 'changed-mind' }, skipped: [] }, { reason: 'changed-mind', promoNonRefundable: false }],
+    [
+      'answers kept earlier',
+      { answers: { reason: 'changed-mind' }, skipped: [] },
+      { reason: 'changed-mind', promoNonRefundable: false },
+    ],
   ])('an answer given while the kept answers are still being read is kept too (%s)', async (_case, kept, expected) => {
     const user = userEvent.setup();
     const { services, drafts } = fakeServices({ snapshots: [paidOrderSnapshot] });
@@ -387,17 +455,21 @@ describe('Checker: other starting points', () => {
     await waitFor(() => expect(drafts.get(key)).toEqual({ answers: expected, skipped: [] }));
   });
 
-  it('keeps a claim\'s answers for the session: opened again, it asks only what is still open', async () => {
+  it("keeps a claim's answers for the session: opened again, it asks only what is still open", async () => {
     const user = userEvent.setup();
     const { services, drafts } = fakeServices({ snapshots: [paidOrderSnapshot] });
     const first = renderChecker(services);
     await screen.findByTestId('questions');
     await user.click(within(question('promoNonRefundable')).getByRole('button', { name: '否' }));
-    await waitFor(() => expect(drafts.get(`tencent-cloud:${ORDER_ID}`)).toEqual({ answers: { promoNonRefundable: false }, skipped: [] }));
+    await waitFor(() =>
+      expect(drafts.get(`tencent-cloud:${ORDER_ID}`)).toEqual({ answers: { promoNonRefundable: false }, skipped: [] }),
+    );
     first.unmount();
 
     renderChecker(services);
-    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]')).not.toBeNull());
+    await waitFor(() =>
+      expect(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]')).not.toBeNull(),
+    );
     expect(question('promoNonRefundable')).toBeNull();
     expect(screen.getByTestId('questions')).toBeInTheDocument();
   });
@@ -407,9 +479,15 @@ describe('Checker: other starting points', () => {
     const drafts = new Map([[`tencent-cloud:${ORDER_ID}`, { answers: { promoNonRefundable: false }, skipped: [] }]]);
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot], drafts });
     renderChecker(services);
-    await waitFor(() => expect(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]')).not.toBeNull());
+    await waitFor(() =>
+      expect(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]')).not.toBeNull(),
+    );
     expect(question('promoNonRefundable')).toBeNull();
-    await user.click(within(document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]') as HTMLElement).getByRole('button', { name: '更改' }));
+    await user.click(
+      within(
+        document.querySelector('[data-testid="answered"] li[data-fact="promoNonRefundable"]') as HTMLElement,
+      ).getByRole('button', { name: '更改' }),
+    );
     await waitFor(() => expect(drafts.has(`tencent-cloud:${ORDER_ID}`)).toBe(false));
     expect(question('promoNonRefundable')).not.toBeNull();
   });
@@ -422,11 +500,16 @@ describe('Checker: other starting points', () => {
           now={NOW}
           services={services}
           current={null}
-          ready={{ settings: { customPacks: [pixelStudioPack(14), { id: 'broken', rules: [] }], holidayOverrides: [] }, order: { ref: null, bodies: [] } }}
+          ready={{
+            settings: { customPacks: [pixelStudioPack(14), { id: 'broken', rules: [] }], holidayOverrides: [] },
+            order: { ref: null, bodies: [] },
+          }}
         />
       </StaticLocale>,
     );
-    expect(within(screen.getByTestId('vendor-select')).getByRole('option', { name: 'Pixel Studio 官方商店（自定义政策）' })).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('vendor-select')).getByRole('option', { name: 'Pixel Studio 官方商店（自定义政策）' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('设置中的一个自定义政策有误');
     expect(services.loadSettings).not.toHaveBeenCalled();
   });
@@ -436,7 +519,9 @@ describe('Checker: other starting points', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderChecker(services, orderTab, 'en');
     await screen.findByTestId('questions');
-    expect(question('promoNonRefundable')).toHaveTextContent('Did the campaign or promotion say "no refund" when you bought?');
+    expect(question('promoNonRefundable')).toHaveTextContent(
+      'Did the campaign or promotion say "no refund" when you bought?',
+    );
     await user.click(screen.getByRole('button', { name: 'See the provisional verdict' }));
     expect(await screen.findByTestId('outcome')).toHaveTextContent('Provisional');
   });
@@ -446,7 +531,10 @@ describe('Checker: evidence checklist', () => {
   it('“save this page now” captures the current tab and ticks what the capture proves', async () => {
     const user = userEvent.setup();
     // An older snapshot of the order with no payment details; the fresh capture has them.
-    const partial = { ...paidOrderSnapshot, fields: { orderId: ORDER_ID, status: '已支付', createdAt: '2026-11-18 10:58:22', orderType: '新购' } };
+    const partial = {
+      ...paidOrderSnapshot,
+      fields: { orderId: ORDER_ID, status: '已支付', createdAt: '2026-11-18 10:58:22', orderType: '新购' },
+    };
     const { services, store } = fakeServices({ snapshots: [partial] });
     services.captureTab.mockImplementation(async () => {
       store.push({ ...paidOrderSnapshot, id: 'snap-000009' });
@@ -458,14 +546,21 @@ describe('Checker: evidence checklist', () => {
     expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'false');
     await user.click(within(checklist).getByRole('button', { name: '立即保存当前页面' }));
     expect(services.captureTab).toHaveBeenCalledWith(7);
-    await waitFor(() => expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'true'));
+    await waitFor(() =>
+      expect(checklist.querySelector('[data-evidence="payment-record"]')).toHaveAttribute('data-have', 'true'),
+    );
     expect(checklist).toHaveTextContent('已保存当前页面，已计入上面的清单');
     expect(checklist).not.toHaveTextContent('snap-000009');
   });
 
   it('offers no capture when the current tab shows another order than the one checked', async () => {
     const user = userEvent.setup();
-    const other = { ...paidOrderSnapshot, id: 'snap-000002', url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { orderId: '20261021090412158720', createdAt: '2026-10-21 09:04:12' } };
+    const other = {
+      ...paidOrderSnapshot,
+      id: 'snap-000002',
+      url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720',
+      fields: { orderId: '20261021090412158720', createdAt: '2026-10-21 09:04:12' },
+    };
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot, other] });
     renderChecker(services);
     await screen.findByTestId('questions');
@@ -510,8 +605,18 @@ describe('snapshot → facts (only what the page showed)', () => {
       channel: 'official',
     });
     expect(paid.statusText).toBe('已支付');
-    const upgrade = orderFacts({ vendor: 'tencent-cloud', fields: { orderType: '升级', voucher: 200, amountPaid: 1168 }, url: 'https://mail-reseller.example.com/x' });
-    expect(upgrade.facts).toEqual({ vendor: 'tencent-cloud', orderType: 'upgrade', renewal: true, amountPaidWithVouchers: 200, amountPaid: 1168 });
+    const upgrade = orderFacts({
+      vendor: 'tencent-cloud',
+      fields: { orderType: '升级', voucher: 200, amountPaid: 1168 },
+      url: 'https://mail-reseller.example.com/x',
+    });
+    expect(upgrade.facts).toEqual({
+      vendor: 'tencent-cloud',
+      orderType: 'upgrade',
+      renewal: true,
+      amountPaidWithVouchers: 200,
+      amountPaid: 1168,
+    });
   });
 
   it('formats and parses the time fields and loose answers', () => {

@@ -133,7 +133,9 @@ export function Checker(props: CheckerProps) {
         <span>
           {t('checker.subject', {
             vendor: vendorName,
-            order: subject.orderId ? t('checker.source.orderLine', { orderId: subject.orderId }) : t('checker.subject.noOrder'),
+            order: subject.orderId
+              ? t('checker.source.orderLine', { orderId: subject.orderId })
+              : t('checker.subject.noOrder'),
           })}
         </span>
         <button type="button" className="rg-link" onClick={() => dispatch({ type: 'close-subject' })}>
@@ -143,7 +145,14 @@ export function Checker(props: CheckerProps) {
       <Steps shown={shown} />
       {shown === 'questions' && <QuestionsStep session={session} heading={heading} onVerdictShown={verdictShown} />}
       {shown === 'verdict' && (
-        <VerdictStep session={session} heading={heading} now={now} tabVendor={current?.match?.vendor ?? null} services={services} onVerdictShown={verdictShown} />
+        <VerdictStep
+          session={session}
+          heading={heading}
+          now={now}
+          tabVendor={current?.match?.vendor ?? null}
+          services={services}
+          onVerdictShown={verdictShown}
+        />
       )}
       {shown === 'ticket' && <TicketStep session={session} heading={heading} services={services} />}
     </div>
@@ -165,7 +174,9 @@ function QuestionsStep({ session, heading, onVerdictShown }: StepProps & { onVer
       <h2 ref={heading} tabIndex={-1}>
         {t('checker.title')}
       </h2>
-      {verdict && words && <VerdictSummary verdict={verdict} words={words} openQuestions={pending.length} onShown={onVerdictShown} />}
+      {verdict && words && (
+        <VerdictSummary verdict={verdict} words={words} openQuestions={pending.length} onShown={onVerdictShown} />
+      )}
       <FactsForm
         facts={facts ?? {}}
         fromSnapshot={subject.prefilled.from}
@@ -179,9 +190,17 @@ function QuestionsStep({ session, heading, onVerdictShown }: StepProps & { onVer
         </p>
       )}
       {verdict && (
-        <Questions questions={pending} onAnswer={(fact, value) => dispatch({ type: 'answer', fact, value })} onSkip={(fact) => dispatch({ type: 'skip', fact })} />
+        <Questions
+          questions={pending}
+          onAnswer={(fact, value) => dispatch({ type: 'answer', fact, value })}
+          onSkip={(fact) => dispatch({ type: 'skip', fact })}
+        />
       )}
-      <AnsweredList facts={facts ?? {}} answered={Object.keys(state.answers)} onClear={(fact) => dispatch({ type: 'clear-fact', fact })} />
+      <AnsweredList
+        facts={facts ?? {}}
+        answered={Object.keys(state.answers)}
+        onClear={(fact) => dispatch({ type: 'clear-fact', fact })}
+      />
       {state.skipped.length > 0 && (
         <p className="rg-small rg-muted">
           {t('checker.questions.skipped', { count: state.skipped.length })}{' '}
@@ -192,7 +211,12 @@ function QuestionsStep({ session, heading, onVerdictShown }: StepProps & { onVer
       )}
       {verdict && (
         <div className="rg-actions rg-actions--sticky">
-          <button type="button" className="rg-button rg-button--primary" data-action="show-verdict" onClick={() => dispatch({ type: 'show', view: 'verdict' })}>
+          <button
+            type="button"
+            className="rg-button rg-button--primary"
+            data-action="show-verdict"
+            onClick={() => dispatch({ type: 'show', view: 'verdict' })}
+          >
             {pending.length ? t('checker.showVerdictProvisional') : t('checker.showVerdict')}
           </button>
         </div>
@@ -202,7 +226,9 @@ function QuestionsStep({ session, heading, onVerdictShown }: StepProps & { onVer
 }
 
 /** Verdict: the headline, deadline, clauses, checklist and where to claim; then the ticket, or the refusal route. */
-function VerdictStep(props: StepProps & { now: string; tabVendor: string | null; services: CheckerServices; onVerdictShown: () => void }) {
+function VerdictStep(
+  props: StepProps & { now: string; tabVendor: string | null; services: CheckerServices; onVerdictShown: () => void },
+) {
   const { session, heading, now, tabVendor, services, onVerdictShown } = props;
   const { t } = useI18n();
   const { state, dispatch, verdict, words, evaluation, checklist, pending } = session;
@@ -224,18 +250,37 @@ function VerdictStep(props: StepProps & { now: string; tabVendor: string | null;
         now={now}
         checklist={checklist}
         openQuestions={pending.length}
-        capture={{ available: captureFits(state, tabVendor), state: state.capture, onCapture: () => void session.captureNow() }}
+        capture={{
+          available: captureFits(state, tabVendor),
+          state: state.capture,
+          onCapture: () => void session.captureNow(),
+        }}
         openUrl={services.openUrl}
         onShown={onVerdictShown}
       />
       <div className="rg-actions rg-actions--sticky" data-testid="verdict-actions">
-        <button type="button" className="rg-button rg-button--primary" data-action="prepare-ticket" onClick={() => dispatch({ type: 'show', view: 'ticket' })}>
+        <button
+          type="button"
+          className="rg-button rg-button--primary"
+          data-action="prepare-ticket"
+          onClick={() => dispatch({ type: 'show', view: 'ticket' })}
+        >
           {t('checker.ticket.prepare')}
         </button>
-        <button type="button" className="rg-button" data-action="edit-answers" onClick={() => dispatch({ type: 'show', view: 'questions' })}>
+        <button
+          type="button"
+          className="rg-button"
+          data-action="edit-answers"
+          onClick={() => dispatch({ type: 'show', view: 'questions' })}
+        >
           {t('checker.editAnswers')}
         </button>
-        <button type="button" className="rg-button rg-button--quiet" data-action="refused" onClick={() => dispatch({ type: 'refused', open: true })}>
+        <button
+          type="button"
+          className="rg-button rg-button--quiet"
+          data-action="refused"
+          onClick={() => dispatch({ type: 'refused', open: true })}
+        >
           {t('checker.ticket.refused')}
         </button>
       </div>
@@ -272,7 +317,12 @@ function TicketStep({ session, heading, services }: StepProps & { services: Chec
           {t('checker.ticket.back')}
         </button>
         {!state.refused && (
-          <button type="button" className="rg-button rg-button--quiet" data-action="refused" onClick={() => dispatch({ type: 'refused', open: false })}>
+          <button
+            type="button"
+            className="rg-button rg-button--quiet"
+            data-action="refused"
+            onClick={() => dispatch({ type: 'refused', open: false })}
+          >
             {t('checker.ticket.refused')}
           </button>
         )}

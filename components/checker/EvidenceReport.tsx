@@ -21,7 +21,8 @@ export function reportIds(search: string): string[] {
   return [...new Set(raw.split(',').filter((id) => SNAPSHOT_ID.test(id)))].slice(0, MAX_SNAPSHOTS);
 }
 
-type State = { state: 'loading' } | { state: 'ready'; snapshots: ReportSnapshot[] } | { state: 'error'; message: string };
+type State =
+  { state: 'loading' } | { state: 'ready'; snapshots: ReportSnapshot[] } | { state: 'error'; message: string };
 
 /**
  * A page the browser prints to PDF: each snapshot's fields, time, address, hash and
@@ -41,7 +42,12 @@ export function EvidenceReport({ load, print }: { load: () => Promise<ReportSnap
       <header className="rg-report__head">
         <h1>{t('checker.report.title')}</h1>
         <p className="rg-muted rg-small">{t('checker.report.help')}</p>
-        <button type="button" className="rg-button rg-button--primary rg-report__print" data-action="print" onClick={print}>
+        <button
+          type="button"
+          className="rg-button rg-button--primary rg-report__print"
+          data-action="print"
+          onClick={print}
+        >
           {t('checker.report.print')}
         </button>
       </header>
@@ -78,7 +84,9 @@ export function EvidenceReport({ load, print }: { load: () => Promise<ReportSnap
                 </tr>
               </tbody>
             </table>
-            {s.screenshot && /^data:image\/(jpeg|png);base64,/.test(s.screenshot) && <img src={s.screenshot} alt={t('checker.report.screenshot', { id: s.id })} />}
+            {s.screenshot && /^data:image\/(jpeg|png);base64,/.test(s.screenshot) && (
+              <img src={s.screenshot} alt={t('checker.report.screenshot', { id: s.id })} />
+            )}
           </section>
         ))}
     </main>

@@ -19,12 +19,21 @@ export interface FactsFormProps {
 export function FactsForm({ facts, fromSnapshot, status, onChange }: FactsFormProps) {
   const { t, locale } = useI18n();
   const channel = FACT_QUESTIONS.channel!;
-  const mark = (key: string) => (fromSnapshot.includes(key) ? <span className="rg-badge" title={t('checker.facts.fromSnapshot')}>✓</span> : null);
+  const mark = (key: string) =>
+    fromSnapshot.includes(key) ? (
+      <span className="rg-badge" title={t('checker.facts.fromSnapshot')}>
+        ✓
+      </span>
+    ) : null;
   return (
     <details className="rg-facts" open={typeof facts.purchasedAt !== 'string'} data-testid="facts">
       <summary>{t('checker.facts.title')}</summary>
       {fromSnapshot.length > 0 && <p className="rg-muted rg-small">✓ {t('checker.facts.fromSnapshot')}</p>}
-      {status && <p className="rg-small" data-testid="order-status">{t('checker.facts.status', { status })}</p>}
+      {status && (
+        <p className="rg-small" data-testid="order-status">
+          {t('checker.facts.status', { status })}
+        </p>
+      )}
       <div className="rg-grid">
         <label>
           <span>
@@ -36,7 +45,10 @@ export function FactsForm({ facts, fromSnapshot, status, onChange }: FactsFormPr
           <span>
             {localize(channel.text, locale)} {mark('channel')}
           </span>
-          <select value={typeof facts.channel === 'string' ? facts.channel : ''} onChange={(e) => onChange('channel', e.target.value || undefined)}>
+          <select
+            value={typeof facts.channel === 'string' ? facts.channel : ''}
+            onChange={(e) => onChange('channel', e.target.value || undefined)}
+          >
             <option value="">—</option>
             {channel.options!.map((o) => (
               <option key={o.value} value={o.value}>
@@ -59,13 +71,19 @@ export function FactsForm({ facts, fromSnapshot, status, onChange }: FactsFormPr
           <span>
             {t('checker.facts.orderId')} {mark('orderId')}
           </span>
-          <TextField value={typeof facts.orderId === 'string' ? facts.orderId : ''} onCommit={(v) => onChange('orderId', v.trim() || undefined)} />
+          <TextField
+            value={typeof facts.orderId === 'string' ? facts.orderId : ''}
+            onCommit={(v) => onChange('orderId', v.trim() || undefined)}
+          />
         </label>
         <label>
           <span>
             {t('checker.facts.product')} {mark('product')}
           </span>
-          <TextField value={typeof facts.product === 'string' ? facts.product : ''} onCommit={(v) => onChange('product', v.trim() || undefined)} />
+          <TextField
+            value={typeof facts.product === 'string' ? facts.product : ''}
+            onCommit={(v) => onChange('product', v.trim() || undefined)}
+          />
         </label>
       </div>
     </details>
@@ -73,7 +91,15 @@ export function FactsForm({ facts, fromSnapshot, status, onChange }: FactsFormPr
 }
 
 /** A text box that reports its value when it loses focus or on Enter (not on every key, which would re-run the engine mid-word). */
-function TextField({ value, onCommit, type = 'text' }: { value: string; onCommit: (v: string) => void; type?: string }) {
+function TextField({
+  value,
+  onCommit,
+  type = 'text',
+}: {
+  value: string;
+  onCommit: (v: string) => void;
+  type?: string;
+}) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = () => draft !== value && onCommit(draft);

@@ -23,7 +23,12 @@ export function Questions({ questions, onAnswer, onSkip }: QuestionsProps) {
     answered.current = false;
     list.current?.querySelector<HTMLElement>('button, input, select')?.focus();
   }, [questions]);
-  if (questions.length === 0) return <p className="rg-muted" data-testid="no-questions">{t('checker.questions.done')}</p>;
+  if (questions.length === 0)
+    return (
+      <p className="rg-muted" data-testid="no-questions">
+        {t('checker.questions.done')}
+      </p>
+    );
   return (
     <section aria-labelledby="rg-questions-title" data-testid="questions">
       <h3 id="rg-questions-title">{t('checker.questions.title', { count: questions.length })}</h3>
@@ -48,7 +53,15 @@ export function Questions({ questions, onAnswer, onSkip }: QuestionsProps) {
   );
 }
 
-function QuestionField({ question: q, onAnswer, onSkip }: { question: Question; onAnswer: (value: unknown) => void; onSkip: () => void }) {
+function QuestionField({
+  question: q,
+  onAnswer,
+  onSkip,
+}: {
+  question: Question;
+  onAnswer: (value: unknown) => void;
+  onSkip: () => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState('');
@@ -61,11 +74,13 @@ function QuestionField({ question: q, onAnswer, onSkip }: { question: Question; 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     let value: unknown = null;
-    if (q.type === 'number') value = text.trim() !== '' && Number.isFinite(Number(text)) && Number(text) >= 0 ? Number(text) : null;
+    if (q.type === 'number')
+      value = text.trim() !== '' && Number.isFinite(Number(text)) && Number(text) >= 0 ? Number(text) : null;
     else if (q.type === 'enum') value = options.some((o) => o.value === text) ? text : null;
     else if (q.type === 'date') value = fromLocalInput(text);
     else if (q.type === 'month') value = /^\d{4}-(0[1-9]|1[0-2])$/.test(text) ? text : null;
-    else if (q.fact === 'resellerPromise') value = Number.isInteger(Number(days)) && Number(days) > 0 ? { days: Number(days), written } : null;
+    else if (q.fact === 'resellerPromise')
+      value = Number.isInteger(Number(days)) && Number(days) > 0 ? { days: Number(days), written } : null;
     else value = parseLooseAnswer(text);
     if (value === null) {
       setInvalid(true);
@@ -104,7 +119,13 @@ function QuestionField({ question: q, onAnswer, onSkip }: { question: Question; 
         {q.type === 'enum' && buttons && (
           <div className="rg-row rg-row--wrap">
             {options.map((o) => (
-              <button key={o.value} type="button" className="rg-button" data-value={o.value} onClick={() => onAnswer(o.value)}>
+              <button
+                key={o.value}
+                type="button"
+                className="rg-button"
+                data-value={o.value}
+                onClick={() => onAnswer(o.value)}
+              >
                 {o.label}
               </button>
             ))}
@@ -150,10 +171,18 @@ function QuestionField({ question: q, onAnswer, onSkip }: { question: Question; 
             <div className="rg-row rg-row--wrap">
               <label>
                 {t('checker.questions.promiseDays')}{' '}
-                <input type="number" min={1} step={1} value={days} onChange={(e) => setDays(e.target.value)} className="rg-input--short" />
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  value={days}
+                  onChange={(e) => setDays(e.target.value)}
+                  className="rg-input--short"
+                />
               </label>
               <label>
-                <input type="checkbox" checked={written} onChange={(e) => setWritten(e.target.checked)} /> {t('checker.questions.promiseWritten')}
+                <input type="checkbox" checked={written} onChange={(e) => setWritten(e.target.checked)} />{' '}
+                {t('checker.questions.promiseWritten')}
               </label>
             </div>
             <div className="rg-row">
@@ -193,13 +222,25 @@ const FORM_FACTS = new Set(['vendor', 'purchasedAt', 'channel', 'amountPaid', 'o
  * snapshot (e.g. 新购 → not a renewal) — each with a way to take it back; the
  * engine then asks again if it still needs it.
  */
-export function AnsweredList({ facts, answered, onClear }: { facts: Record<string, unknown>; answered: readonly string[]; onClear: (fact: string) => void }) {
+export function AnsweredList({
+  facts,
+  answered,
+  onClear,
+}: {
+  facts: Record<string, unknown>;
+  answered: readonly string[];
+  onClear: (fact: string) => void;
+}) {
   const { t, locale } = useI18n();
-  const entries = Object.entries(facts).filter(([fact, v]) => !FORM_FACTS.has(fact) && v !== undefined && (FACT_QUESTIONS[fact] !== undefined || answered.includes(fact)));
+  const entries = Object.entries(facts).filter(
+    ([fact, v]) =>
+      !FORM_FACTS.has(fact) && v !== undefined && (FACT_QUESTIONS[fact] !== undefined || answered.includes(fact)),
+  );
   if (entries.length === 0) return null;
   const show = (fact: string, value: unknown): string => {
     if (value === true) return t('checker.questions.yes');
-    if (value === false) return fact === 'resellerPromise' ? t('checker.questions.promiseNone') : t('checker.questions.no');
+    if (value === false)
+      return fact === 'resellerPromise' ? t('checker.questions.promiseNone') : t('checker.questions.no');
     const option = FACT_QUESTIONS[fact]?.options?.find((o) => o.value === value);
     if (option) return localize(option.label, locale);
     if (typeof value === 'object' && value !== null && 'days' in value) {
@@ -214,7 +255,8 @@ export function AnsweredList({ facts, answered, onClear }: { facts: Record<strin
       <ul>
         {entries.map(([fact, value]) => (
           <li key={fact} data-fact={fact}>
-            <span>{FACT_QUESTIONS[fact] ? localize(FACT_QUESTIONS[fact].text, locale) : fact}</span> <strong>{show(fact, value)}</strong>{' '}
+            <span>{FACT_QUESTIONS[fact] ? localize(FACT_QUESTIONS[fact].text, locale) : fact}</span>{' '}
+            <strong>{show(fact, value)}</strong>{' '}
             <button type="button" className="rg-link" onClick={() => onClear(fact)}>
               {t('checker.questions.change')}
             </button>

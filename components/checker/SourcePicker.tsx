@@ -52,7 +52,12 @@ export interface OrderDetails {
 }
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-const money = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.replace(/[,，]/g, '')) ? Number(v.replace(/[,，]/g, '')) : null);
+const money = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.replace(/[,，]/g, ''))
+      ? Number(v.replace(/[,，]/g, ''))
+      : null;
 
 /** The row details of a stored order snapshot (its fields as the page showed them). */
 export function orderDetails(fields: Record<string, unknown>): OrderDetails {
@@ -76,7 +81,14 @@ export function ordersOf(items: readonly SnapshotSummary[]): OrderRef[] {
   for (const s of items) {
     if (!s.orderId) continue;
     const key = `${s.vendor}\u0000${s.orderId}`;
-    if (!seen.has(key)) seen.set(key, { vendor: s.vendor, orderId: s.orderId, capturedAt: s.capturedAt, status: s.status, title: s.title });
+    if (!seen.has(key))
+      seen.set(key, {
+        vendor: s.vendor,
+        orderId: s.orderId,
+        capturedAt: s.capturedAt,
+        status: s.status,
+        title: s.title,
+      });
   }
   return [...seen.values()];
 }
@@ -84,7 +96,8 @@ export function ordersOf(items: readonly SnapshotSummary[]): OrderRef[] {
 /** The snapshot id behind each order row (the newest of that order). */
 function newestIds(items: readonly SnapshotSummary[]): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const s of items) if (s.orderId && !ids.has(`${s.vendor}\u0000${s.orderId}`)) ids.set(`${s.vendor}\u0000${s.orderId}`, s.id);
+  for (const s of items)
+    if (s.orderId && !ids.has(`${s.vendor}\u0000${s.orderId}`)) ids.set(`${s.vendor}\u0000${s.orderId}`, s.id);
   return ids;
 }
 
@@ -95,7 +108,11 @@ const keyOf = (o: { vendor: string; orderId: string }) => `${o.vendor}\u0000${o.
  * The saved orders matching `search` (newest first), and each listed row's details from its newest
  * snapshot (20 bodies at most): product, amount, date and headline.
  */
-function useStoredOrders(services: SourcePickerProps['services'], search: string, headlines: SourcePickerProps['headlines']) {
+function useStoredOrders(
+  services: SourcePickerProps['services'],
+  search: string,
+  headlines: SourcePickerProps['headlines'],
+) {
   const [details, setDetails] = useState<Record<string, OrderDetails>>({});
   const [orders, setOrders] = useState<OrdersState>({ state: 'loading' });
   useEffect(() => {
@@ -106,23 +123,32 @@ function useStoredOrders(services: SourcePickerProps['services'], search: string
       const words = headlines?.(bodies) ?? {};
       for (const b of bodies) {
         const orderId = text(b.fields.orderId) ?? String(b.fields.orderId ?? '');
-        if (orderId) found[keyOf({ vendor: b.vendor, orderId })] = { ...orderDetails(b.fields), headline: words[b.id] ?? null };
+        if (orderId)
+          found[keyOf({ vendor: b.vendor, orderId })] = { ...orderDetails(b.fields), headline: words[b.id] ?? null };
       }
       setDetails(found);
     };
-    const timer = setTimeout(() => {
-      services
-        .listSnapshots({ search: search.trim() || undefined, offset: 0, limit: 100 })
-        .then((r) => {
-          if (!alive) return;
-          const items = ordersOf(r.items);
-          setOrders({ state: 'ready', items });
-          const ids = newestIds(r.items);
-          const wanted = items.slice(0, LIST_LIMIT).map((o) => ids.get(keyOf(o))).filter((id): id is string => Boolean(id));
-          if (services.getBodies && wanted.length > 0) services.getBodies(wanted).then(rowDetails, () => undefined);
-        })
-        .catch((e: unknown) => alive && setOrders({ state: 'error', message: e instanceof Error ? e.message : String(e) }));
-    }, search ? 200 : 0);
+    const timer = setTimeout(
+      () => {
+        services
+          .listSnapshots({ search: search.trim() || undefined, offset: 0, limit: 100 })
+          .then((r) => {
+            if (!alive) return;
+            const items = ordersOf(r.items);
+            setOrders({ state: 'ready', items });
+            const ids = newestIds(r.items);
+            const wanted = items
+              .slice(0, LIST_LIMIT)
+              .map((o) => ids.get(keyOf(o)))
+              .filter((id): id is string => Boolean(id));
+            if (services.getBodies && wanted.length > 0) services.getBodies(wanted).then(rowDetails, () => undefined);
+          })
+          .catch(
+            (e: unknown) => alive && setOrders({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+          );
+      },
+      search ? 200 : 0,
+    );
     return () => {
       alive = false;
       clearTimeout(timer);
@@ -134,22 +160,42 @@ function useStoredOrders(services: SourcePickerProps['services'], search: string
 
 /** Where a check starts: the order on this page, any saved order, or a blank claim for a chosen vendor. */
 export function SourcePicker(props: SourcePickerProps) {
-  const { current, currentVendor, vendors, services, onPickOrder, onScratch, led = false, fillFor = null, headlines } = props;
+  const {
+    current,
+    currentVendor,
+    vendors,
+    services,
+    onPickOrder,
+    onScratch,
+    led = false,
+    fillFor = null,
+    headlines,
+  } = props;
   const { t, locale } = useI18n();
   const vendorName = (id: string) => vendors.find((v) => v.id === id)?.name ?? id;
   const [vendor, setVendor] = useState(currentVendor ?? current?.vendor ?? vendors[0]?.id ?? '');
   const [search, setSearch] = useState('');
   const { orders, details } = useStoredOrders(services, search, headlines);
 
-  const fillOrder = fillFor && orders.state === 'ready' ? (orders.items.find((o) => o.vendor === fillFor) ?? null) : undefined;
+  const fillOrder =
+    fillFor && orders.state === 'ready' ? (orders.items.find((o) => o.vendor === fillFor) ?? null) : undefined;
   const describe = (o: OrderRef) => {
     const d = details[keyOf(o)];
-    return [d?.product, d?.amount != null ? formatMoney(d.amount, locale) : null, o.orderId].filter(Boolean).join(' · ');
+    return [d?.product, d?.amount != null ? formatMoney(d.amount, locale) : null, o.orderId]
+      .filter(Boolean)
+      .join(' · ');
   };
 
   return (
     <div className="rg-source" data-testid="source">
-      {fillFor && <FillFirst vendor={vendorName(fillFor)} order={fillOrder} describe={describe} onFill={(o) => onPickOrder(o, 'ticket')} />}
+      {fillFor && (
+        <FillFirst
+          vendor={vendorName(fillFor)}
+          order={fillOrder}
+          describe={describe}
+          onFill={(o) => onPickOrder(o, 'ticket')}
+        />
+      )}
       {current && <ThisOrder order={current} vendor={vendorName(current.vendor)} onPick={() => onPickOrder(current)} />}
       {!current && currentVendor && !led && <p className="rg-small rg-muted">{t('checker.source.noSnapshot')}</p>}
 
@@ -165,7 +211,12 @@ export function SourcePicker(props: SourcePickerProps) {
               ))}
             </select>
           </label>
-          <button type="button" className="rg-button" data-action="start-scratch" onClick={() => vendor && onScratch(vendor)}>
+          <button
+            type="button"
+            className="rg-button"
+            data-action="start-scratch"
+            onClick={() => vendor && onScratch(vendor)}
+          >
             {t('checker.source.start')}
           </button>
         </div>
@@ -173,21 +224,41 @@ export function SourcePicker(props: SourcePickerProps) {
 
       <section className="rg-block" aria-labelledby="rg-stored">
         <h3 id="rg-stored">{t('checker.source.stored')}</h3>
-        <input type="search" aria-label={t('checker.source.search')} placeholder={t('checker.source.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          aria-label={t('checker.source.search')}
+          placeholder={t('checker.source.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         {orders.state === 'error' && (
           <p className="rg-error" role="alert">
             {t('checker.error.load', { message: orders.message })}
           </p>
         )}
-        {orders.state === 'ready' && orders.items.length === 0 && <p className="rg-muted">{t('checker.source.noOrders')}</p>}
-        {orders.state === 'ready' && orders.items.length > 0 && <OrderRows items={orders.items} details={details} vendorName={vendorName} onPick={onPickOrder} />}
+        {orders.state === 'ready' && orders.items.length === 0 && (
+          <p className="rg-muted">{t('checker.source.noOrders')}</p>
+        )}
+        {orders.state === 'ready' && orders.items.length > 0 && (
+          <OrderRows items={orders.items} details={details} vendorName={vendorName} onPick={onPickOrder} />
+        )}
       </section>
     </div>
   );
 }
 
 /** On a ticket form: the newest saved order of its vendor, offered first, to fill its draft in. */
-function FillFirst({ vendor, order, describe, onFill }: { vendor: string; order: OrderRef | null | undefined; describe: (o: OrderRef) => string; onFill: (o: OrderRef) => void }) {
+function FillFirst({
+  vendor,
+  order,
+  describe,
+  onFill,
+}: {
+  vendor: string;
+  order: OrderRef | null | undefined;
+  describe: (o: OrderRef) => string;
+  onFill: (o: OrderRef) => void;
+}) {
   const { t } = useI18n();
   return (
     <section className="rg-lead" aria-labelledby="rg-fill-first" data-testid="fill-first">
@@ -198,7 +269,12 @@ function FillFirst({ vendor, order, describe, onFill }: { vendor: string; order:
         <>
           <p className="rg-small rg-muted">{t('checker.lead.ticketHelp')}</p>
           <p className="rg-small">{t('checker.lead.fillOrder', { order: describe(order) })}</p>
-          <button type="button" className="rg-button rg-button--primary" data-action="fill-draft" onClick={() => onFill(order)}>
+          <button
+            type="button"
+            className="rg-button rg-button--primary"
+            data-action="fill-draft"
+            onClick={() => onFill(order)}
+          >
             {t('checker.lead.fill')}
           </button>
         </>
@@ -217,7 +293,9 @@ function ThisOrder({ order, vendor, onPick }: { order: OrderRef; vendor: string;
         <strong>{vendor}</strong> · {t('checker.source.orderLine', { orderId: order.orderId })}
         {order.status && <> · {order.status}</>}
         <br />
-        <span className="rg-small rg-muted">{t('checker.source.capturedAt', { date: displayTime(order.capturedAt) })}</span>
+        <span className="rg-small rg-muted">
+          {t('checker.source.capturedAt', { date: displayTime(order.capturedAt) })}
+        </span>
       </p>
       <button type="button" className="rg-button rg-button--primary" data-action="check-this-order" onClick={onPick}>
         {t('checker.source.checkThis')}
@@ -227,7 +305,12 @@ function ThisOrder({ order, vendor, onPick }: { order: OrderRef; vendor: string;
 }
 
 /** Saved orders, newest first: product and amount, then vendor, status and date, the number, and the headline. */
-function OrderRows(props: { items: OrderRef[]; details: Record<string, OrderDetails>; vendorName: (id: string) => string; onPick: (o: OrderRef) => void }) {
+function OrderRows(props: {
+  items: OrderRef[];
+  details: Record<string, OrderDetails>;
+  vendorName: (id: string) => string;
+  onPick: (o: OrderRef) => void;
+}) {
   const { items, details, vendorName, onPick } = props;
   const { t, locale } = useI18n();
   return (
@@ -244,26 +327,46 @@ function OrderRows(props: { items: OrderRef[]; details: Record<string, OrderDeta
           ];
           return (
             <li key={`${o.vendor}-${o.orderId}`}>
-              <button type="button" className="rg-order" data-order-id={o.orderId} onClick={() => onPick(o)} aria-label={t('checker.source.pick', { orderId: o.orderId })}>
+              <button
+                type="button"
+                className="rg-order"
+                data-order-id={o.orderId}
+                onClick={() => onPick(o)}
+                aria-label={t('checker.source.pick', { orderId: o.orderId })}
+              >
                 <span className="rg-order__main">
                   <strong className="rg-order__product">{d?.product ?? vendorName(o.vendor)}</strong>
                   {d?.amount != null && <span className="rg-order__amount">{formatMoney(d.amount, locale)}</span>}
                 </span>
                 <span className="rg-small rg-muted rg-order__meta">{meta.filter(Boolean).join(' · ')}</span>
-                <span className="rg-small rg-muted rg-order__id">{t('checker.source.orderLine', { orderId: o.orderId })}</span>
+                <span className="rg-small rg-muted rg-order__id">
+                  {t('checker.source.orderLine', { orderId: o.orderId })}
+                </span>
                 {d?.headline && <Headline words={d.headline} inline className="rg-order__headline" />}
               </button>
             </li>
           );
         })}
       </ul>
-      {items.length > LIST_LIMIT && <p className="rg-small rg-muted">{t('checker.source.more', { count: items.length - LIST_LIMIT })}</p>}
+      {items.length > LIST_LIMIT && (
+        <p className="rg-small rg-muted">{t('checker.source.more', { count: items.length - LIST_LIMIT })}</p>
+      )}
     </>
   );
 }
 
 /** A section, or (when the popup already leads with something else) the same content behind a disclosure. */
-function Fold({ folded, className, label, children }: { folded: boolean; className: string; label: string; children: ReactNode }) {
+function Fold({
+  folded,
+  className,
+  label,
+  children,
+}: {
+  folded: boolean;
+  className: string;
+  label: string;
+  children: ReactNode;
+}) {
   if (folded)
     return (
       <details className={`${className} rg-fold`}>

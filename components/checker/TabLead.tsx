@@ -81,7 +81,9 @@ function OrderLead({ content }: { content: CardResponse | null | undefined }) {
       <h2 id="rg-lead-title">{t('checker.lead.order')}</h2>
       {content === undefined && <p className="rg-muted rg-small">{t('popup.loading')}</p>}
       {order && <Headline words={order.words} />}
-      {content !== undefined && <p className="rg-small rg-muted">{t(order ? 'checker.lead.orderUnsaved' : 'checker.lead.orderUnread')}</p>}
+      {content !== undefined && (
+        <p className="rg-small rg-muted">{t(order ? 'checker.lead.orderUnsaved' : 'checker.lead.orderUnread')}</p>
+      )}
     </section>
   );
 }
@@ -102,7 +104,9 @@ function OrderListLead({ rows }: { rows: CardResponse['orderRows'] }) {
           </li>
         ))}
       </ul>
-      {rows.length > shown.length && <p className="rg-small rg-muted">{t('checker.lead.orderListMore', { count: rows.length - shown.length })}</p>}
+      {rows.length > shown.length && (
+        <p className="rg-small rg-muted">{t('checker.lead.orderListMore', { count: rows.length - shown.length })}</p>
+      )}
     </section>
   );
 }
@@ -123,7 +127,9 @@ function NoticeLead({ notice, onOpenSla }: { notice: NonNullable<CardResponse['n
       </ul>
       {notice.citation && (
         <p className="rg-small rg-muted" data-citation="">
-          {t('checker.lead.basis', { source: [notice.citation.title, notice.citation.clause].filter(Boolean).join(' ') })}
+          {t('checker.lead.basis', {
+            source: [notice.citation.title, notice.citation.clause].filter(Boolean).join(' '),
+          })}
         </p>
       )}
       {outage && onOpenSla && (

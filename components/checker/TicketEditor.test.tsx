@@ -33,7 +33,19 @@ const workorderTab = {
   match: { vendor: 'tencent-cloud', kind: 'ticket' as const },
 };
 
-function Editor({ services, facts = cvmFacts, packs = [] as unknown[], refused = false, locale = 'zh-CN' as 'zh-CN' | 'en' }: { services: CheckerServices; facts?: Record<string, unknown>; packs?: unknown[]; refused?: boolean; locale?: 'zh-CN' | 'en' }) {
+function Editor({
+  services,
+  facts = cvmFacts,
+  packs = [] as unknown[],
+  refused = false,
+  locale = 'zh-CN' as 'zh-CN' | 'en',
+}: {
+  services: CheckerServices;
+  facts?: Record<string, unknown>;
+  packs?: unknown[];
+  refused?: boolean;
+  locale?: 'zh-CN' | 'en';
+}) {
   const [target, setTarget] = useState<TicketTarget>(refused ? '12315' : 'vendor');
   const [contact, setContact] = useState<Contact>({ name: '', phone: '', email: '' });
   const verdict = evaluateClaim(refused ? { ...facts, vendorRefused: true } : facts, NOW, { locale, packs });
@@ -56,7 +68,8 @@ function Editor({ services, facts = cvmFacts, packs = [] as unknown[], refused =
   );
 }
 
-const field = (name: string) => document.querySelector(`[data-field="${name}"]`) as HTMLInputElement | HTMLTextAreaElement;
+const field = (name: string) =>
+  document.querySelector(`[data-field="${name}"]`) as HTMLInputElement | HTMLTextAreaElement;
 
 describe('TicketEditor: the draft as editable fields', () => {
   it('shows draftTicket’s title, category, description and attachments, ticked from the snapshots', async () => {
@@ -69,7 +82,11 @@ describe('TicketEditor: the draft as editable fields', () => {
     expect(field('description').value).toContain('【依据】');
     const attachments = screen.getByTestId('attachments');
     expect(within(attachments).getByText('订单号').closest('li')).toHaveAttribute('data-have', 'true');
-    expect(within(attachments).getByText(/使用记录/).closest('li')).toHaveAttribute('data-have', 'false');
+    expect(
+      within(attachments)
+        .getByText(/使用记录/)
+        .closest('li'),
+    ).toHaveAttribute('data-have', 'false');
     await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('没有找到已打开的工单表单'));
   });
 
@@ -92,27 +109,33 @@ describe('TicketEditor: the draft as editable fields', () => {
     const user = userEvent.setup();
     const { services } = fakeServices();
     services.findTicketTabs.mockResolvedValue([workorderTab]);
-    services.fillTicket.mockImplementation(async (_tab: number, req: { dryRun: boolean }) =>
-      ({
-        status: req.dryRun ? 'preview' : 'filled',
-        url: workorderTab.url,
-        filled: [
-          { field: 'title', label: '问题标题', truncated: false },
-          { field: 'orderId', label: '关联订单号', truncated: false },
-          { field: 'description', label: '问题描述', truncated: false },
-        ],
-        kept: [],
-        missing: ['name'],
-      }) as const,
+    services.fillTicket.mockImplementation(
+      async (_tab: number, req: { dryRun: boolean }) =>
+        ({
+          status: req.dryRun ? 'preview' : 'filled',
+          url: workorderTab.url,
+          filled: [
+            { field: 'title', label: '问题标题', truncated: false },
+            { field: 'orderId', label: '关联订单号', truncated: false },
+            { field: 'description', label: '问题描述', truncated: false },
+          ],
+          kept: [],
+          missing: ['name'],
+        }) as const,
     );
     render(<Editor services={services} />);
-    await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('找到已打开的工单表单：提交工单 - 工单 - 控制台'));
+    await waitFor(() =>
+      expect(screen.getByTestId('form-status')).toHaveTextContent('找到已打开的工单表单：提交工单 - 工单 - 控制台'),
+    );
     await user.clear(field('title'));
     await user.type(field('title'), '申请退还 CVM');
     await user.type(screen.getByLabelText('联系人'), '王敏');
     await user.click(screen.getByRole('button', { name: '填入工单表单' }));
     const report = await screen.findByTestId('fill-report');
-    const [tabId, request] = services.fillTicket.mock.calls.at(-1) as unknown as [number, { values: Record<string, string>; dryRun: boolean; hints: Record<string, string> }];
+    const [tabId, request] = services.fillTicket.mock.calls.at(-1) as unknown as [
+      number,
+      { values: Record<string, string>; dryRun: boolean; hints: Record<string, string> },
+    ];
     expect(tabId).toBe(42);
     expect(request.dryRun).toBe(false);
     expect(request.values).toMatchObject({ title: '申请退还 CVM', orderId: ORDER_ID, name: '王敏' });
@@ -127,7 +150,7 @@ describe('TicketEditor: the draft as editable fields', () => {
     expect(services.focusTab).toHaveBeenCalledWith(42);
   });
 
-  it('says which fields the page refused (it put its old value back), in the user\'s language', async () => {
+  it("says which fields the page refused (it put its old value back), in the user's language", async () => {
     const user = userEvent.setup();
     const { services } = fakeServices();
     services.findTicketTabs.mockResolvedValue([workorderTab]);
@@ -218,7 +241,10 @@ describe('TicketEditor: the draft as editable fields', () => {
     await user.click(open12315);
     expect(services.openUrl).toHaveBeenCalledWith('https://www.12315.cn');
     await user.click(screen.getByRole('radio', { name: '黑猫投诉' }));
-    expect(screen.getByRole('link', { name: 'tousu.sina.com.cn' })).toHaveAttribute('href', 'https://tousu.sina.com.cn');
+    expect(screen.getByRole('link', { name: 'tousu.sina.com.cn' })).toHaveAttribute(
+      'href',
+      'https://tousu.sina.com.cn',
+    );
     await user.click(screen.getByRole('button', { name: '去黑猫投诉' }));
     expect(services.openUrl).toHaveBeenCalledWith('https://tousu.sina.com.cn');
   });
@@ -233,7 +259,13 @@ describe('TicketEditor: the draft as editable fields', () => {
 
     const { services } = fakeServices();
     services.findTicketTabs.mockResolvedValue([workorderTab]);
-    services.fillTicket.mockResolvedValue({ status: 'preview', url: workorderTab.url, filled: [], kept: [], missing: [] });
+    services.fillTicket.mockResolvedValue({
+      status: 'preview',
+      url: workorderTab.url,
+      filled: [],
+      kept: [],
+      missing: [],
+    });
     render(<Editor services={services} />);
     expect(await screen.findByTestId('form-status')).toHaveTextContent('找到已打开的工单表单');
     expect(screen.getByRole('button', { name: '填入工单表单' })).toHaveClass('rg-button--primary');
@@ -244,12 +276,15 @@ describe('TicketEditor: the draft as editable fields', () => {
     render(<Editor services={fakeServices().services} />);
     const missing = [...screen.getByTestId('attachments').querySelectorAll('[data-have="false"]')];
     expect(missing.length).toBeGreaterThan(0);
-    const label = missing[0]!.textContent!.replace(/未具备|缺少|missing/g, '').trim().slice(0, 6);
+    const label = missing[0]!
+      .textContent!.replace(/未具备|缺少|missing/g, '')
+      .trim()
+      .slice(0, 6);
     expect(document.body.textContent!.split(label).length - 1).toBe(1);
     expect(screen.queryByText(/^尚缺证据：/)).toBeNull();
   });
 
-  it('offers each snapshot\'s screenshot as a PNG the form accepts, beside the ZIP, and says when one has none', async () => {
+  it("offers each snapshot's screenshot as a PNG the form accepts, beside the ZIP, and says when one has none", async () => {
     const user = userEvent.setup();
     const { services } = fakeServices();
     const downloadScreenshotPng = vi.fn(async (_id: string) => false);
@@ -257,7 +292,9 @@ describe('TicketEditor: the draft as editable fields', () => {
     render(<Editor services={{ ...services, downloadScreenshotPng, openReport }} />);
     const files = screen.getByTestId('ticket-files');
     // Named by the page and the time it was saved, as the locker lists it (no internal number in the sentence).
-    await user.click(within(files).getByRole('button', { name: '下载截图（PNG）：订单详情 - 费用中心 - 控制台 · 2026-11-22 10:10' }));
+    await user.click(
+      within(files).getByRole('button', { name: '下载截图（PNG）：订单详情 - 费用中心 - 控制台 · 2026-11-22 10:10' }),
+    );
     expect(downloadScreenshotPng).toHaveBeenCalledWith('snap-000001');
     expect(await within(files).findByText(/这份快照没有截图/)).toBeInTheDocument();
     await user.click(within(files).getByRole('button', { name: '打印证据报告（可存为 PDF）' }));
@@ -279,7 +316,11 @@ describe('Checker → ticket', () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     render(
       <StaticLocale locale="zh-CN">
-        <Checker now={NOW} services={services} current={{ tabId: 7, url: ORDER_URL, match: { vendor: 'tencent-cloud', kind: 'order' } }} />
+        <Checker
+          now={NOW}
+          services={services}
+          current={{ tabId: 7, url: ORDER_URL, match: { vendor: 'tencent-cloud', kind: 'order' } }}
+        />
       </StaticLocale>,
     );
     await user.click(await screen.findByRole('button', { name: '先看初步结论' }));

@@ -48,7 +48,11 @@ export function TicketEditor(props: TicketEditorProps) {
   const { verdict, facts, snapshots, packs, holidayOverrides, refused, target, onTarget, contact, onContact } = props;
   const { t, locale } = useI18n();
   const contactFact = useMemo(() => {
-    const c = Object.fromEntries(Object.entries(contact).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+    const c = Object.fromEntries(
+      Object.entries(contact)
+        .filter(([, v]) => v.trim() !== '')
+        .map(([k, v]) => [k, v.trim()]),
+    );
     return Object.keys(c).length ? c : undefined;
   }, [contact]);
   // The evidence chain's head, quoted by a draft that rests on stored snapshots (none when the worker cannot say).
@@ -68,7 +72,14 @@ export function TicketEditor(props: TicketEditorProps) {
   const drafted = useMemo((): { draft: TicketDraft } | { error: string } => {
     try {
       const withContact = contactFact ? { ...facts, contact: contactFact } : facts;
-      return { draft: draftTicket(verdict, withContact, snapshots, locale, { target, packs, holidayOverrides: holidayOverrides as YearOverride[], evidenceHead }) };
+      return {
+        draft: draftTicket(verdict, withContact, snapshots, locale, {
+          target,
+          packs,
+          holidayOverrides: holidayOverrides as YearOverride[],
+          evidenceHead,
+        }),
+      };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
@@ -80,13 +91,24 @@ export function TicketEditor(props: TicketEditorProps) {
       <h3 id="rg-ticket-title" tabIndex={-1}>
         {t('checker.ticket.title')}
       </h3>
-      {refused && <p className="rg-small" role="status">{t('checker.ticket.refusedNote')}</p>}
+      {refused && (
+        <p className="rg-small" role="status">
+          {t('checker.ticket.refusedNote')}
+        </p>
+      )}
       {targets.length > 1 && (
         <fieldset className="rg-targets">
           <legend>{t('checker.ticket.target')}</legend>
           {targets.map((tg) => (
             <label key={tg}>
-              <input type="radio" name="rg-ticket-target" value={tg} checked={target === tg} onChange={() => onTarget(tg)} /> {t(`checker.ticket.target.${tg}`)}
+              <input
+                type="radio"
+                name="rg-ticket-target"
+                value={tg}
+                checked={target === tg}
+                onChange={() => onTarget(tg)}
+              />{' '}
+              {t(`checker.ticket.target.${tg}`)}
             </label>
           ))}
         </fieldset>
@@ -118,7 +140,15 @@ export function TicketEditor(props: TicketEditorProps) {
   );
 }
 
-function DraftFields({ draft, verdict, facts, services, target, contact, snapshots }: TicketEditorProps & { draft: TicketDraft }) {
+function DraftFields({
+  draft,
+  verdict,
+  facts,
+  services,
+  target,
+  contact,
+  snapshots,
+}: TicketEditorProps & { draft: TicketDraft }) {
   const { t } = useI18n();
   /** Per snapshot: whether its PNG was saved (false: it has no screenshot). */
   const [pngState, setPngState] = useState<Record<string, boolean>>({});
@@ -145,7 +175,11 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
         template,
         draft: { title, description, fields: draft.fields },
         orderId,
-        contact: { name: contact.name.trim() || undefined, phone: contact.phone.trim() || undefined, email: contact.email.trim() || undefined },
+        contact: {
+          name: contact.name.trim() || undefined,
+          phone: contact.phone.trim() || undefined,
+          email: contact.email.trim() || undefined,
+        },
       }),
     [template, title, description, draft.fields, orderId, contact],
   );
@@ -155,7 +189,9 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
   const findForm = useCallback(async () => {
     const tabs = await services.findTicketTabs();
     const host = hostOf(draft.url);
-    for (const tab of tabs.filter((tb) => tb.match.vendor === verdict.vendor || (host !== null && hostOf(tb.url) === host))) {
+    for (const tab of tabs.filter(
+      (tb) => tb.match.vendor === verdict.vendor || (host !== null && hostOf(tb.url) === host),
+    )) {
       try {
         const probe = await services.fillTicket(tab.tabId, { values, hints, dryRun: true });
         if (probe.status === 'preview') return { tabId: tab.tabId, title: tab.title };
@@ -188,9 +224,16 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
       if (!form) return setFill({ state: 'none' });
       const report = await services.fillTicket(form.tabId, { values, hints, dryRun: false });
       if (report.status === 'filled') setFill({ state: 'done', tabId: form.tabId, report });
-      else setFill({ state: 'failed', message: report.status === 'not-ticket-page' ? t('checker.ticket.notTicketPage') : t('checker.ticket.noForm') });
+      else
+        setFill({
+          state: 'failed',
+          message: report.status === 'not-ticket-page' ? t('checker.ticket.notTicketPage') : t('checker.ticket.noForm'),
+        });
     } catch (error) {
-      setFill({ state: 'failed', message: error instanceof MessagingError || error instanceof Error ? error.message : String(error) });
+      setFill({
+        state: 'failed',
+        message: error instanceof MessagingError || error instanceof Error ? error.message : String(error),
+      });
     }
   };
 
@@ -219,7 +262,9 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
   const complaint = draft.target === '12315' || draft.target === 'heimao';
   // The attachment list above already shows what is missing: its note would be the checklist a second time.
   const missing = draft.attachments.filter((a) => !a.have).map((a) => a.label);
-  const notes = missing.length ? draft.notes.filter((n) => n !== missingEvidenceNote(missing, draft.locale)) : draft.notes;
+  const notes = missing.length
+    ? draft.notes.filter((n) => n !== missingEvidenceNote(missing, draft.locale))
+    : draft.notes;
   const emailable = draft.channel === 'email' || (target === 'vendor' && verdict.claimWith === 'reseller');
   // One primary action, the one that fits what is open: the form when one is open, else the portal,
   // else the email, else the copy.
@@ -231,15 +276,30 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
     <div className="rg-draft" data-target={draft.target} data-channel={draft.channel}>
       <label className="rg-field">
         <span>{t('checker.ticket.field.title')}</span>
-        <input type="text" value={title} onChange={(e) => setEdits({ ...edits, title: e.target.value })} data-field="title" />
+        <input
+          type="text"
+          value={title}
+          onChange={(e) => setEdits({ ...edits, title: e.target.value })}
+          data-field="title"
+        />
       </label>
       <label className="rg-field">
         <span>{t('checker.ticket.field.category')}</span>
-        <input type="text" value={category} onChange={(e) => setEdits({ ...edits, category: e.target.value })} data-field="category" />
+        <input
+          type="text"
+          value={category}
+          onChange={(e) => setEdits({ ...edits, category: e.target.value })}
+          data-field="category"
+        />
       </label>
       <label className="rg-field">
         <span>{t('checker.ticket.field.description')}</span>
-        <textarea rows={10} value={description} onChange={(e) => setEdits({ ...edits, description: e.target.value })} data-field="description" />
+        <textarea
+          rows={10}
+          value={description}
+          onChange={(e) => setEdits({ ...edits, description: e.target.value })}
+          data-field="description"
+        />
       </label>
       {edited && (
         <button type="button" className="rg-button rg-button--quiet" onClick={() => setEdits({})}>
@@ -256,7 +316,9 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
               </span>
               <span>
                 {a.label}
-                <span className="rg-visually-hidden">{a.have ? t('checker.checklist.have') : t('checker.checklist.missing')}</span>
+                <span className="rg-visually-hidden">
+                  {a.have ? t('checker.checklist.have') : t('checker.checklist.missing')}
+                </span>
               </span>
             </li>
           ))}
@@ -268,15 +330,28 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
           <ul className="rg-files">
             {stored.map((snap) => (
               <li key={snap.id}>
-                <button type="button" className="rg-link" data-action="screenshot-png" data-snapshot={snap.id} onClick={() => void png(snap.id)}>
+                <button
+                  type="button"
+                  className="rg-link"
+                  data-action="screenshot-png"
+                  data-snapshot={snap.id}
+                  onClick={() => void png(snap.id)}
+                >
                   {t('checker.ticket.png', { title: snap.title || snap.url || '', time: displayTime(snap.capturedAt) })}
                 </button>
-                {pngState[snap.id] === false && <span className="rg-small rg-muted"> · {t('checker.ticket.noScreenshot')}</span>}
+                {pngState[snap.id] === false && (
+                  <span className="rg-small rg-muted"> · {t('checker.ticket.noScreenshot')}</span>
+                )}
               </li>
             ))}
           </ul>
           {services.openReport && (
-            <button type="button" className="rg-link" data-action="print-report" onClick={() => services.openReport!(stored.map((s) => s.id))}>
+            <button
+              type="button"
+              className="rg-link"
+              data-action="print-report"
+              onClick={() => services.openReport!(stored.map((s) => s.id))}
+            >
               {t('checker.ticket.report')}
             </button>
           )}
@@ -311,7 +386,12 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
 
       <div className="rg-actions rg-actions--sticky" data-testid="ticket-actions">
         {complaint && draft.url && (
-          <button type="button" className="rg-button rg-button--primary" data-action="open-portal" onClick={() => services.openUrl(draft.url!)}>
+          <button
+            type="button"
+            className="rg-button rg-button--primary"
+            data-action="open-portal"
+            onClick={() => services.openUrl(draft.url!)}
+          >
             {t(`checker.ticket.openPortal.${draft.target as 'heimao' | '12315'}`)}
           </button>
         )}
@@ -326,11 +406,22 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
             {fill.state === 'busy' ? t('checker.ticket.filling') : t('checker.ticket.fill')}
           </button>
         )}
-        <button type="button" className={`rg-button${copyPrimary ? ' rg-button--primary' : ''}`} data-action="copy" onClick={() => void copy()}>
+        <button
+          type="button"
+          className={`rg-button${copyPrimary ? ' rg-button--primary' : ''}`}
+          data-action="copy"
+          onClick={() => void copy()}
+        >
           {t('checker.ticket.copy')}
         </button>
         {emailable && (
-          <a className={`rg-button${emailPrimary ? ' rg-button--primary' : ''}`} href={mailto} target="_blank" rel="noreferrer" data-action="email">
+          <a
+            className={`rg-button${emailPrimary ? ' rg-button--primary' : ''}`}
+            href={mailto}
+            target="_blank"
+            rel="noreferrer"
+            data-action="email"
+          >
             {t('checker.ticket.email')}
           </a>
         )}
@@ -354,7 +445,11 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
             {copied.ok ? t('checker.ticket.copied') : t('checker.ticket.copyFailed', { message: copied.message ?? '' })}
           </p>
         )}
-        {fill.state === 'none' && <p className="rg-small" role="status">{t('checker.ticket.noForm')}</p>}
+        {fill.state === 'none' && (
+          <p className="rg-small" role="status">
+            {t('checker.ticket.noForm')}
+          </p>
+        )}
         {fill.state === 'failed' && (
           <p className="rg-error rg-small" role="alert">
             {t('checker.ticket.fillFailed', { message: fill.message })}
@@ -371,15 +466,25 @@ function DraftFields({ draft, verdict, facts, services, target, contact, snapsho
                 </li>
               ))}
             </ul>
-            {fill.report.kept.length > 0 && <p className="rg-small">{t('checker.ticket.kept', { labels: fill.report.kept.map((k) => k.label).join('、') })}</p>}
-            {fill.report.missing.length > 0 && <p className="rg-small">{t('checker.ticket.missing', { fields: fill.report.missing.map(fieldLabel).join('、') })}</p>}
+            {fill.report.kept.length > 0 && (
+              <p className="rg-small">
+                {t('checker.ticket.kept', { labels: fill.report.kept.map((k) => k.label).join('、') })}
+              </p>
+            )}
+            {fill.report.missing.length > 0 && (
+              <p className="rg-small">
+                {t('checker.ticket.missing', { fields: fill.report.missing.map(fieldLabel).join('、') })}
+              </p>
+            )}
             {fill.report.rejected && fill.report.rejected.length > 0 && (
               <div className="rg-fill-rejected" data-testid="fill-rejected" role="alert">
                 <p className="rg-small">{t('checker.ticket.rejected', { count: fill.report.rejected.length })}</p>
                 <ul className="rg-small">
                   {fill.report.rejected.map((r) => (
                     <li key={r.field} data-field={r.field}>
-                      {r.label === fieldLabel(r.field) ? r.label : t('checker.ticket.rejectedItem', { label: r.label, field: fieldLabel(r.field) })}
+                      {r.label === fieldLabel(r.field)
+                        ? r.label
+                        : t('checker.ticket.rejectedItem', { label: r.label, field: fieldLabel(r.field) })}
                     </li>
                   ))}
                 </ul>

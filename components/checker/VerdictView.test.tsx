@@ -60,7 +60,9 @@ describe('VerdictView: what a Chinese reader sees', () => {
       const own = el.textContent ?? '';
       expect(own.split('估算').length).toBeLessThanOrEqual(2);
     }
-    const dated = [...view.querySelectorAll('p, li')].filter((el) => /\d{4}-\d{2}-\d{2}/.test(el.textContent ?? '') && !el.querySelector('[data-date], p, li'));
+    const dated = [...view.querySelectorAll('p, li')].filter(
+      (el) => /\d{4}-\d{2}-\d{2}/.test(el.textContent ?? '') && !el.querySelector('[data-date], p, li'),
+    );
     expect(dated.length).toBeGreaterThan(0);
     for (const el of dated) {
       for (const m of (el.textContent ?? '').matchAll(/\d{4}-\d{2}-\d{2}/g)) {

@@ -15,7 +15,8 @@ export type { CaptureState };
 
 /** Evidence items a page capture can provide (their fields come from a snapshot). */
 export function capturable(id: string): boolean {
-  return !!(EVIDENCE_ITEMS as readonly { id: string; fromSnapshot?: readonly string[] }[]).find((e) => e.id === id)?.fromSnapshot;
+  return !!(EVIDENCE_ITEMS as readonly { id: string; fromSnapshot?: readonly string[] }[]).find((e) => e.id === id)
+    ?.fromSnapshot;
 }
 
 const DATE = /(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?)/;
@@ -56,14 +57,32 @@ function closingTime(closesAt: string | undefined): string | null {
 }
 
 /** The headline, in the words every surface uses, and who to ask. */
-export function VerdictSummary({ verdict, words, openQuestions, onShown }: { verdict: Verdict; words: HeadlineWords; openQuestions: number; onShown?: () => void }) {
+export function VerdictSummary({
+  verdict,
+  words,
+  openQuestions,
+  onShown,
+}: {
+  verdict: Verdict;
+  words: HeadlineWords;
+  openQuestions: number;
+  onShown?: () => void;
+}) {
   const { t } = useI18n();
   useEffect(() => onShown?.(), [onShown]);
   return (
-    <div className={`rg-outcome rg-outcome--${verdict.outcome}`} data-verdict={verdict.outcome} data-outcome={verdict.outcome} data-testid="outcome" data-provisional={openQuestions > 0 ? 'true' : 'false'}>
+    <div
+      className={`rg-outcome rg-outcome--${verdict.outcome}`}
+      data-verdict={verdict.outcome}
+      data-outcome={verdict.outcome}
+      data-testid="outcome"
+      data-provisional={openQuestions > 0 ? 'true' : 'false'}
+    >
       <Headline words={words} />
       <span className="rg-outcome__how">{t(`checker.claimWith.${verdict.claimWith}`)}</span>
-      {openQuestions > 0 && <span className="rg-outcome__provisional">{t('checker.verdict.provisional', { count: openQuestions })}</span>}
+      {openQuestions > 0 && (
+        <span className="rg-outcome__provisional">{t('checker.verdict.provisional', { count: openQuestions })}</span>
+      )}
     </div>
   );
 }
@@ -81,7 +100,16 @@ export interface VerdictViewProps {
   onShown?: () => void;
 }
 
-export function VerdictView({ verdict, words, now, checklist, openQuestions, capture, openUrl, onShown }: VerdictViewProps) {
+export function VerdictView({
+  verdict,
+  words,
+  now,
+  checklist,
+  openQuestions,
+  capture,
+  openUrl,
+  onShown,
+}: VerdictViewProps) {
   const { t, locale } = useI18n();
   const d = verdict.deadline;
   const left = d ? daysLeft(now, d.date) : null;
@@ -100,7 +128,9 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
               <span className="rg-deadline__label">{d.label}</span>
               <br />
               <strong data-date={d.date} data-closes-at={d.closesAt}>
-                {closingTime(d.closesAt) ? t('checker.deadline.dateTime', { date: d.date, time: closingTime(d.closesAt)! }) : t('checker.deadline.date', { date: d.date })}
+                {closingTime(d.closesAt)
+                  ? t('checker.deadline.dateTime', { date: d.date, time: closingTime(d.closesAt)! })
+                  : t('checker.deadline.date', { date: d.date })}
               </strong>{' '}
               {left !== null && (
                 <span className={`rg-countdown${left <= 1 ? ' rg-countdown--urgent' : ''}`} data-days-left={left}>
@@ -127,7 +157,12 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
         )}
         {verdict.claimWindow && (
           <p className="rg-small" data-testid="claim-window">
-            <KeepDates text={t('checker.claimWindow', { opensAfter: verdict.claimWindow.opensAfter, closesOn: verdict.claimWindow.closesOn })} />
+            <KeepDates
+              text={t('checker.claimWindow', {
+                opensAfter: verdict.claimWindow.opensAfter,
+                closesOn: verdict.claimWindow.closesOn,
+              })}
+            />
             {!verdict.claimWindow.canFileNow && (
               <>
                 {' '}
@@ -161,12 +196,19 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
               {c.value && /^https:\/\//.test(c.value) && (
                 <>
                   {' '}
-                  <button type="button" className="rg-link" aria-label={`${t('checker.where.open', { name: c.name })} · ${new URL(c.value).host}`} onClick={() => openUrl(c.value!)}>
+                  <button
+                    type="button"
+                    className="rg-link"
+                    aria-label={`${t('checker.where.open', { name: c.name })} · ${new URL(c.value).host}`}
+                    onClick={() => openUrl(c.value!)}
+                  >
                     {new URL(c.value).host}
                   </button>
                 </>
               )}
-              {c.value && c.kind === 'phone' && !c.name.includes(c.value) && <span className="rg-small"> · {t('checker.where.phone', { number: c.value })}</span>}
+              {c.value && c.kind === 'phone' && !c.name.includes(c.value) && (
+                <span className="rg-small"> · {t('checker.where.phone', { number: c.value })}</span>
+              )}
               {c.value && c.kind === 'email' && c.value.includes('@') && (
                 <>
                   {' '}
@@ -200,7 +242,9 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
       <section className="rg-block" aria-labelledby="rg-checklist" data-testid="checklist">
         <h3 id="rg-checklist">
           {t('checker.checklist.title')}{' '}
-          <span className="rg-muted rg-small">{t('checker.checklist.count', { have: checklist.filter((c) => c.have).length, total: checklist.length })}</span>
+          <span className="rg-muted rg-small">
+            {t('checker.checklist.count', { have: checklist.filter((c) => c.have).length, total: checklist.length })}
+          </span>
         </h3>
         <ul className="rg-checklist">
           {checklist.map((c) => (
@@ -210,10 +254,16 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
               </span>
               <span>
                 {c.label}
-                <span className="rg-visually-hidden">{c.have ? t('checker.checklist.have') : t('checker.checklist.missing')}</span>
+                <span className="rg-visually-hidden">
+                  {c.have ? t('checker.checklist.have') : t('checker.checklist.missing')}
+                </span>
                 {c.have && c.snapshots.length > 0 && (
                   // The snapshot numbers (as the evidence locker lists them) on hover, not in the sentence.
-                  <span className="rg-small rg-muted" title={c.snapshots.join('、')} data-snapshots={c.snapshots.join(' ')}>
+                  <span
+                    className="rg-small rg-muted"
+                    title={c.snapshots.join('、')}
+                    data-snapshots={c.snapshots.join(' ')}
+                  >
                     {' '}
                     · {t('checker.checklist.from')}
                   </span>
@@ -224,7 +274,13 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
         </ul>
         {capture.available && missingCapturable && (
           <p>
-            <button type="button" className="rg-button" data-action="capture-now" disabled={capture.state.state === 'busy'} onClick={capture.onCapture}>
+            <button
+              type="button"
+              className="rg-button"
+              data-action="capture-now"
+              disabled={capture.state.state === 'busy'}
+              onClick={capture.onCapture}
+            >
               {capture.state.state === 'busy' ? t('checker.checklist.capturing') : t('checker.checklist.captureNow')}
             </button>
           </p>
@@ -236,7 +292,8 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
         <div className="rg-block" data-testid="estimate">
           {est.amount !== null ? (
             <p>
-              <strong>{t('checker.estimate', { amount: formatMoney(est.amount, locale) })}</strong> <span className="rg-tag">{t('checker.estimate.final')}</span>
+              <strong>{t('checker.estimate', { amount: formatMoney(est.amount, locale) })}</strong>{' '}
+              <span className="rg-tag">{t('checker.estimate.final')}</span>
             </p>
           ) : (
             <p className="rg-muted">{t('checker.estimate.unknown')}</p>
@@ -258,9 +315,11 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
                 {g.items.map((b, i) => (
                   <div key={`${b.clause ?? ''}-${i}`}>
                     <p>
-                  <KeepDates text={b.text} />
-                </p>
-                    <p className="rg-small rg-muted">{t('checker.basis.file', { file: b.clause ? `${b.source} · ${b.clause}` : b.source })}</p>
+                      <KeepDates text={b.text} />
+                    </p>
+                    <p className="rg-small rg-muted">
+                      {t('checker.basis.file', { file: b.clause ? `${b.source} · ${b.clause}` : b.source })}
+                    </p>
                   </div>
                 ))}
               </details>
@@ -275,8 +334,12 @@ export function VerdictView({ verdict, words, now, checklist, openQuestions, cap
           <ul className="rg-small">
             {verdict.timeline.map((i) => (
               <li key={i.id}>
-                <KeepDates text={t('checker.timeline.item', { label: i.label, earliest: i.earliest, latest: i.latest })} />
-                {i.estimated && !i.label.includes(t('checker.timeline.estimated').trim()) && t('checker.timeline.estimated')}
+                <KeepDates
+                  text={t('checker.timeline.item', { label: i.label, earliest: i.earliest, latest: i.latest })}
+                />
+                {i.estimated &&
+                  !i.label.includes(t('checker.timeline.estimated').trim()) &&
+                  t('checker.timeline.estimated')}
               </li>
             ))}
           </ul>

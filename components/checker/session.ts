@@ -99,7 +99,10 @@ export type ClaimAction =
  */
 export function usableSettings(raw: CheckerSettings): UsableSettings {
   const packs = PackSet.of(raw.customPacks);
-  const problems: UsableSettings['problems'] = packs.problems.map((p) => ({ kind: 'pack', message: p.errors.slice(0, 3).join('; ') }));
+  const problems: UsableSettings['problems'] = packs.problems.map((p) => ({
+    kind: 'pack',
+    message: p.errors.slice(0, 3).join('; '),
+  }));
   let holidayOverrides: YearOverride[] = [];
   if (raw.holidayOverrides.length) {
     try {
@@ -115,7 +118,12 @@ export function usableSettings(raw: CheckerSettings): UsableSettings {
 
 /** The facts a saved order shows, derived as every surface derives them. */
 function prefill(vendor: string, fields: Record<string, unknown>, url: string): PrefilledFacts {
-  const { facts: { vendor: _vendor, ...facts }, from, statusText, state } = orderFacts({ vendor, fields, url });
+  const {
+    facts: { vendor: _vendor, ...facts },
+    from,
+    statusText,
+    state,
+  } = orderFacts({ vendor, fields, url });
   return { facts, from, status: statusText, state };
 }
 
@@ -126,7 +134,9 @@ export function subjectOf(ref: { vendor: string; orderId: string }, bodies: TabO
     vendor: ref.vendor,
     orderId: ref.orderId,
     snapshots: bodies.map(claimSnapshot),
-    prefilled: latest ? prefill(ref.vendor, latest.fields, latest.url) : { facts: { orderId: ref.orderId }, from: [], status: null, state: 'unknown' },
+    prefilled: latest
+      ? prefill(ref.vendor, latest.fields, latest.url)
+      : { facts: { orderId: ref.orderId }, from: [], status: null, state: 'unknown' },
   };
 }
 
@@ -171,7 +181,8 @@ export function initialSession(ready?: { settings: CheckerSettings; order: TabOr
 
 /** The tab's order arrived: noted, and opened once by itself unless the user opened something already. */
 function tabOrderArrived(state: ClaimSessionState, { ref, bodies }: TabOrder): ClaimSessionState {
-  if (ref && !state.autoOpened && state.subject === null) return { ...fresh(state, subjectOf(ref, bodies)), currentOrder: ref, autoOpened: true };
+  if (ref && !state.autoOpened && state.subject === null)
+    return { ...fresh(state, subjectOf(ref, bodies)), currentOrder: ref, autoOpened: true };
   return { ...state, currentOrder: ref };
 }
 
@@ -194,7 +205,11 @@ function answersReducer(state: ClaimSessionState, action: ClaimAction): ClaimSes
       return { ...state, skipped: [] };
     case 'draft-loaded':
       // Answers given while the draft was read win over it.
-      return { ...state, answers: { ...action.answers, ...state.answers }, skipped: [...new Set([...action.skipped, ...state.skipped])] };
+      return {
+        ...state,
+        answers: { ...action.answers, ...state.answers },
+        skipped: [...new Set([...action.skipped, ...state.skipped])],
+      };
     default:
       return null;
   }
@@ -236,7 +251,11 @@ function subjectReducer(state: ClaimSessionState, action: ClaimAction): ClaimSes
     case 'settings':
       return { ...state, settings: usableSettings(action.settings) };
     case 'settings-failed':
-      return { ...state, settingsError: action.message, settings: { packs: PackSet.of([]), holidayOverrides: [], problems: [] } };
+      return {
+        ...state,
+        settingsError: action.message,
+        settings: { packs: PackSet.of([]), holidayOverrides: [], problems: [] },
+      };
     case 'tab-order-loading':
       return { ...state, currentOrder: 'loading' };
     case 'tab-order':
@@ -250,7 +269,12 @@ function subjectReducer(state: ClaimSessionState, action: ClaimAction): ClaimSes
     case 'open-failed':
       return { ...state, loading: false, loadError: action.message };
     case 'scratch':
-      return fresh(state, { vendor: action.vendor, orderId: null, snapshots: [], prefilled: { facts: {}, from: [], status: null, state: 'unknown' } });
+      return fresh(state, {
+        vendor: action.vendor,
+        orderId: null,
+        snapshots: [],
+        prefilled: { facts: {}, from: [], status: null, state: 'unknown' },
+      });
     case 'close-subject':
       return { ...state, subject: null };
     default:
@@ -262,7 +286,8 @@ export function claimSessionReducer(state: ClaimSessionState, action: ClaimActio
   return subjectReducer(state, action) ?? answersReducer(state, action) ?? ticketReducer(state, action) ?? state;
 }
 
-const withoutUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const withoutUndefined = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /** The facts the engine evaluates: the snapshot's, overridden by the user's answers (a taken-back answer is gone). */
 export function claimFacts(subject: Subject | null, answers: Record<string, unknown>): Record<string, unknown> | null {
@@ -270,7 +295,10 @@ export function claimFacts(subject: Subject | null, answers: Record<string, unkn
 }
 
 /** The answers worth keeping for the session (null: nothing to keep). */
-export function draftOf(answers: Record<string, unknown>, skipped: string[]): { answers: Record<string, unknown>; skipped: string[] } | null {
+export function draftOf(
+  answers: Record<string, unknown>,
+  skipped: string[],
+): { answers: Record<string, unknown>; skipped: string[] } | null {
   const given = withoutUndefined(answers);
   return Object.keys(given).length || skipped.length ? { answers: given, skipped } : null;
 }
@@ -289,7 +317,10 @@ export function shownStep(view: View, verdict: Verdict | null, pending: number):
  * "Save this page now" only where the current tab is about this claim (its order, or its vendor for a claim without
  * one).
  */
-export function captureFits(state: Pick<ClaimSessionState, 'subject' | 'currentOrder'>, tabVendor: string | null): boolean {
+export function captureFits(
+  state: Pick<ClaimSessionState, 'subject' | 'currentOrder'>,
+  tabVendor: string | null,
+): boolean {
   const { subject, currentOrder } = state;
   if (!tabVendor || !subject) return false;
   if (subject.orderId) return currentOrder !== 'loading' && currentOrder?.orderId === subject.orderId;
@@ -297,4 +328,5 @@ export function captureFits(state: Pick<ClaimSessionState, 'subject' | 'currentO
 }
 
 /** The key a claim's answers are kept under for the session. */
-export const draftKeyOf = (subject: Subject | null): string | null => (subject ? `${subject.vendor}:${subject.orderId ?? ''}` : null);
+export const draftKeyOf = (subject: Subject | null): string | null =>
+  subject ? `${subject.vendor}:${subject.orderId ?? ''}` : null;

@@ -19,6 +19,20 @@ export interface PrefilledFacts {
 }
 
 /** A stored snapshot as the claims engine's checklist sees it. */
-export function claimSnapshot(body: { id: string; kind: string; url: string; title: string; capturedAt: string; fields: SnapshotFields }): ClaimSnapshot {
-  return { id: body.id, kind: body.kind, url: body.url, title: body.title, capturedAt: body.capturedAt, fields: body.fields };
+export function claimSnapshot(body: {
+  id: string;
+  kind: string;
+  url: string;
+  title: string;
+  capturedAt: string;
+  fields: SnapshotFields;
+}): ClaimSnapshot {
+  return {
+    id: body.id,
+    kind: body.kind,
+    url: body.url,
+    title: body.title,
+    capturedAt: body.capturedAt,
+    fields: body.fields,
+  };
 }

@@ -75,7 +75,8 @@ function useSettings(services: CheckerServices, dispatch: Dispatch<ClaimAction>,
     if (readOnMount.current) {
       services.loadSettings().then(
         (settings) => alive && dispatch({ type: 'settings', settings }),
-        (e: unknown) => alive && dispatch({ type: 'settings-failed', message: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) =>
+          alive && dispatch({ type: 'settings-failed', message: e instanceof Error ? e.message : String(e) }),
       );
     }
     const stop = services.watchSettings?.((settings) => dispatch({ type: 'settings', settings }));
@@ -91,7 +92,12 @@ function useSettings(services: CheckerServices, dispatch: Dispatch<ClaimAction>,
  * code loaded, when it could). An order page is saved on its own once it has loaded: until then the
  * checker looks again now and then, to open the order as soon as its snapshot exists.
  */
-function useTabOrder(services: CheckerServices, current: CurrentTab | null | undefined, tabOrder: Promise<TabOrder> | undefined, dispatch: Dispatch<ClaimAction>) {
+function useTabOrder(
+  services: CheckerServices,
+  current: CurrentTab | null | undefined,
+  tabOrder: Promise<TabOrder> | undefined,
+  dispatch: Dispatch<ClaimAction>,
+) {
   useEffect(() => {
     let alive = true;
     if (current === undefined) {
@@ -108,10 +114,15 @@ function useTabOrder(services: CheckerServices, current: CurrentTab | null | und
     const answered = (order: TabOrder) => {
       if (!alive) return;
       dispatch({ type: 'tab-order', order });
-      if (!order.ref && looks-- > 0) timer = setTimeout(() => void findTabOrder(services, page).then(answered, () => undefined), ORDER_RECHECK_MS);
+      if (!order.ref && looks-- > 0)
+        timer = setTimeout(() => void findTabOrder(services, page).then(answered, () => undefined), ORDER_RECHECK_MS);
     };
     (tabOrder ?? findTabOrder(services, page)).then(answered, (e: unknown) => {
-      if (alive) dispatch({ type: 'tab-order-failed', message: e instanceof MessagingError || e instanceof Error ? e.message : String(e) });
+      if (alive)
+        dispatch({
+          type: 'tab-order-failed',
+          message: e instanceof MessagingError || e instanceof Error ? e.message : String(e),
+        });
     });
     return () => {
       alive = false;
@@ -166,7 +177,14 @@ function useVendors(packs: PackSet | undefined): VendorChoice[] {
 /**
  * The checker's state (session.ts) with its effects: settings, the tab's order, kept answers, opening and capturing.
  */
-export function useClaimSession({ now, services, current, tabOrder, ready, onSubject }: ClaimSessionInput): ClaimSession {
+export function useClaimSession({
+  now,
+  services,
+  current,
+  tabOrder,
+  ready,
+  onSubject,
+}: ClaimSessionInput): ClaimSession {
   const { t, locale } = useI18n();
   const [state, dispatch] = useReducer(claimSessionReducer, ready, initialSession);
   const { settings, subject, answers, skipped } = state;
@@ -182,14 +200,27 @@ export function useClaimSession({ now, services, current, tabOrder, ready, onSub
     if (!facts || !settings) return null;
     if (typeof facts.purchasedAt !== 'string') return { needPurchase: true };
     try {
-      return { verdict: evaluateClaim(facts, now, { locale, packs: settings.packs, holidayOverrides: settings.holidayOverrides }) };
+      return {
+        verdict: evaluateClaim(facts, now, {
+          locale,
+          packs: settings.packs,
+          holidayOverrides: settings.holidayOverrides,
+        }),
+      };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
   }, [facts, settings, now, locale]);
   const verdict = evaluation && 'verdict' in evaluation ? evaluation.verdict : null;
-  const words = useMemo(() => (verdict && subject && facts ? orderWords({ state: subject.prefilled.state, facts }, verdict, locale, now) : null), [verdict, subject, facts, locale, now]);
-  const pending = useMemo(() => (verdict ? verdict.questions.filter((q) => !skipped.includes(q.fact)) : []), [verdict, skipped]);
+  const words = useMemo(
+    () =>
+      verdict && subject && facts ? orderWords({ state: subject.prefilled.state, facts }, verdict, locale, now) : null,
+    [verdict, subject, facts, locale, now],
+  );
+  const pending = useMemo(
+    () => (verdict ? verdict.questions.filter((q) => !skipped.includes(q.fact)) : []),
+    [verdict, skipped],
+  );
   const snapshots = useMemo(() => [...(subject?.snapshots ?? []), ...state.captured], [subject, state.captured]);
   const checklist = useMemo(() => {
     if (!verdict) return [];
@@ -202,7 +233,8 @@ export function useClaimSession({ now, services, current, tabOrder, ready, onSub
     return evidenceChecklist(verdict.evidence, snapshots, locale, extra);
   }, [verdict, snapshots, settings, locale]);
   const headlines = useCallback(
-    (bodies: readonly SnapshotBody[]) => snapshotHeadlines(bodies, now, { locale, packs: settings?.packs, holidayOverrides: settings?.holidayOverrides }),
+    (bodies: readonly SnapshotBody[]) =>
+      snapshotHeadlines(bodies, now, { locale, packs: settings?.packs, holidayOverrides: settings?.holidayOverrides }),
     [now, locale, settings],
   );
 
@@ -228,7 +260,12 @@ export function useClaimSession({ now, services, current, tabOrder, ready, onSub
         return;
       }
       const [body] = (await services.getBodies([result.id])).bodies;
-      dispatch({ type: 'capture-done', kind: result.status, id: result.id, snapshot: body ? claimSnapshot(body) : null });
+      dispatch({
+        type: 'capture-done',
+        kind: result.status,
+        id: result.id,
+        snapshot: body ? claimSnapshot(body) : null,
+      });
     } catch (error) {
       dispatch({ type: 'capture-failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -236,5 +273,20 @@ export function useClaimSession({ now, services, current, tabOrder, ready, onSub
 
   const vendors = useVendors(settings?.packs);
   const shown = shownStep(state.view, verdict, pending.length);
-  return { state, dispatch, facts, evaluation, verdict, words, pending, shown, snapshots, checklist, vendors, headlines, openOrder, captureNow };
+  return {
+    state,
+    dispatch,
+    facts,
+    evaluation,
+    verdict,
+    words,
+    pending,
+    shown,
+    snapshots,
+    checklist,
+    vendors,
+    headlines,
+    openOrder,
+    captureNow,
+  };
 }

@@ -1,5 +1,14 @@
 import { useId, useState, type DragEvent } from 'react';
-import { chainSummary, describeProblem, fileStatusKey, reportHeadline, sameFingerprint, signatureLine, VerifyCancelled, type BundleReport } from '../../lib/evidence';
+import {
+  chainSummary,
+  describeProblem,
+  fileStatusKey,
+  reportHeadline,
+  sameFingerprint,
+  signatureLine,
+  VerifyCancelled,
+  type BundleReport,
+} from '../../lib/evidence';
 import { useI18n } from '../i18n';
 import type { LockerApi } from './api';
 import { beijingTime, errorText } from './format';
@@ -47,7 +56,10 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (error) {
-      setState({ state: 'error', message: t('locker.verify.readError', { file: file.name, message: errorText(error, t) }) });
+      setState({
+        state: 'error',
+        message: t('locker.verify.readError', { file: file.name, message: errorText(error, t) }),
+      });
       return;
     }
     try {
@@ -120,7 +132,9 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 
             </button>
           </div>
         )}
-        {state.state === 'cancelled' && <p className="rg-muted">{t('locker.verify.cancelled', { file: state.file })}</p>}
+        {state.state === 'cancelled' && (
+          <p className="rg-muted">{t('locker.verify.cancelled', { file: state.file })}</p>
+        )}
         {state.state === 'error' && (
           <p role="alert" className="rg-error">
             {state.message}
@@ -132,7 +146,15 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 
   );
 }
 
-export function VerifyReport({ file, report, ownFingerprint = null }: { file: string; report: BundleReport; ownFingerprint?: string | null }) {
+export function VerifyReport({
+  file,
+  report,
+  ownFingerprint = null,
+}: {
+  file: string;
+  report: BundleReport;
+  ownFingerprint?: string | null;
+}) {
   const { t } = useI18n();
   const signer = report.signature?.fingerprint ?? null;
   const signedHere = !!(signer && ownFingerprint && sameFingerprint(signer, ownFingerprint));
@@ -141,7 +163,11 @@ export function VerifyReport({ file, report, ownFingerprint = null }: { file: st
   return (
     <div className="rg-report" data-testid="verify-report" data-verify={report.ok ? 'ok' : 'failed'}>
       <p className="rg-muted">{t('locker.verify.file', { file })}</p>
-      <p className={report.ok ? 'rg-ok rg-headline' : 'rg-error rg-headline'} role={report.ok ? undefined : 'alert'} data-testid="verify-headline">
+      <p
+        className={report.ok ? 'rg-ok rg-headline' : 'rg-error rg-headline'}
+        role={report.ok ? undefined : 'alert'}
+        data-testid="verify-headline"
+      >
         {report.ok ? '✔ ' : '✘ '}
         {reportHeadline(report, t)}
       </p>
@@ -156,31 +182,38 @@ export function VerifyReport({ file, report, ownFingerprint = null }: { file: st
             ))}
           </ul>
           {altered.length > 0 && (
-            <p data-testid="altered-snapshots">
-              {t('locker.verify.alteredSnapshots', { ids: altered.join(', ') })}
-            </p>
+            <p data-testid="altered-snapshots">{t('locker.verify.alteredSnapshots', { ids: altered.join(', ') })}</p>
           )}
           {changedFiles.length > 0 && (
-            <p data-testid="altered-files">{t('locker.verify.alteredFiles', { files: changedFiles.map((f) => f.path).join(', ') })}</p>
+            <p data-testid="altered-files">
+              {t('locker.verify.alteredFiles', { files: changedFiles.map((f) => f.path).join(', ') })}
+            </p>
           )}
         </div>
       )}
       {!['not-zip', 'manifest-missing', 'manifest-unreadable'].includes(report.problems[0]?.kind ?? '') && (
-        <div data-testid="verify-signature" data-signature={report.signature ? (report.signature.ok ? 'ok' : 'invalid') : 'none'} data-signer={signer ? (signedHere ? 'this' : 'other') : ''}>
+        <div
+          data-testid="verify-signature"
+          data-signature={report.signature ? (report.signature.ok ? 'ok' : 'invalid') : 'none'}
+          data-signer={signer ? (signedHere ? 'this' : 'other') : ''}
+        >
           <p>
             <strong>{t('verify.heading.signature')}</strong> {report.signature?.ok ? '✔ ' : '✘ '}
             {signatureLine(report, t)}
           </p>
           {report.signature?.ok && signer && ownFingerprint && (
             <p className={signedHere ? 'rg-ok' : 'rg-error'} data-testid="verify-signer">
-              {signedHere ? t('locker.verify.signedHere', { fingerprint: signer }) : t('locker.verify.signedElsewhere', { fingerprint: signer, own: ownFingerprint })}
+              {signedHere
+                ? t('locker.verify.signedHere', { fingerprint: signer })
+                : t('locker.verify.signedElsewhere', { fingerprint: signer, own: ownFingerprint })}
             </p>
           )}
         </div>
       )}
       {report.chain && (
         <p data-testid="verify-chain" data-chain={report.chain.ok ? 'ok' : 'broken'}>
-          <strong>{t('verify.heading.chain')}</strong> {report.chain.ok ? t('locker.verify.chainOk') : t('locker.verify.chainBroken')} —{' '}
+          <strong>{t('verify.heading.chain')}</strong>{' '}
+          {report.chain.ok ? t('locker.verify.chainOk') : t('locker.verify.chainBroken')} —{' '}
           {chainSummary(report.chain, t)}
         </p>
       )}
@@ -190,7 +223,8 @@ export function VerifyReport({ file, report, ownFingerprint = null }: { file: st
           <ul className="rg-report__snapshots">
             {report.snapshots.map((s) => (
               <li key={s.id} data-snapshot-id={s.id} data-ok={s.ok}>
-                {s.ok ? '✔' : '✘'} <span className="rg-mono">{s.id}</span> {beijingTime(s.capturedAt)} <span className="rg-url">{s.title || s.url}</span>
+                {s.ok ? '✔' : '✘'} <span className="rg-mono">{s.id}</span> {beijingTime(s.capturedAt)}{' '}
+                <span className="rg-url">{s.title || s.url}</span>
               </li>
             ))}
           </ul>
@@ -207,7 +241,12 @@ export function VerifyReport({ file, report, ownFingerprint = null }: { file: st
           </thead>
           <tbody>
             {report.files.map((f) => (
-              <tr key={f.path} data-file={f.path} data-status={f.status} className={f.status === 'ok' ? undefined : 'rg-row--bad'}>
+              <tr
+                key={f.path}
+                data-file={f.path}
+                data-status={f.status}
+                className={f.status === 'ok' ? undefined : 'rg-row--bad'}
+              >
                 <td className="rg-mono">{f.path}</td>
                 <td>
                   {f.status === 'ok' ? '✔ ' : '✘ '}

@@ -61,14 +61,23 @@ async function lockerOver(seed: (store: EvidenceStore) => Promise<void>) {
     exportBundle: async (ids, locale, watch = {}) => {
       // As the worker streams it: chunk by chunk, progress reported, stopped between snapshots when cancelled.
       const chunks: Uint8Array[] = [];
-      const request = { ids, now: at(600), generator: { name: 'refund-guard', version: '0.1.0' }, locale, signer: await signer() };
+      const request = {
+        ids,
+        now: at(600),
+        generator: { name: 'refund-guard', version: '0.1.0' },
+        locale,
+        signer: await signer(),
+      };
       const { count, size, headHash } = await store.streamExport(
         request,
         async (chunk) => {
           chunks.push(chunk.slice());
           await gate.open;
         },
-        { onProgress: (p) => watch.onProgress?.({ type: 'progress', ...p }), cancelled: () => watch.signal?.aborted ?? false },
+        {
+          onProgress: (p) => watch.onProgress?.({ type: 'progress', ...p }),
+          cancelled: () => watch.signal?.aborted ?? false,
+        },
       );
       const bytes = new Uint8Array(size);
       chunks.reduce((offset, c) => (bytes.set(c, offset), offset + c.length), 0);
@@ -96,7 +105,15 @@ const rows = () => within(screen.getByTestId('snapshot-table')).getAllByRole('ro
 
 describe('evidence locker · each order’s headline', () => {
   const NOW = '2026-11-22T14:00:00+08:00';
-  const paid = { orderId: '20261118105822371604', orderType: '新购', status: '已支付', paidAt: '2026-11-18 10:59:07', amountPaid: 3145.37, product: '云服务器 CVM', term: '1年' };
+  const paid = {
+    orderId: '20261118105822371604',
+    orderType: '新购',
+    status: '已支付',
+    paidAt: '2026-11-18 10:59:07',
+    amountPaid: 3145.37,
+    product: '云服务器 CVM',
+    term: '1年',
+  };
 
   it('shows in the rows and the detail the words the card shows for the same order', async () => {
     const user = userEvent.setup();
@@ -107,7 +124,11 @@ describe('evidence locker · each order’s headline', () => {
     // As the worker answers it (entrypoints/background/headlines.ts).
     api.headlines = async (ids, locale) => snapshotHeadlines(await store.bodies(ids), NOW, { locale });
     show(api);
-    const card = cardContent({ match: { vendor: 'tencent-cloud', kind: 'order' }, locale: 'zh-CN', checkout: null, order: paid, rows: [] }, NOW, { locale: 'zh-CN' }).order!.words;
+    const card = cardContent(
+      { match: { vendor: 'tencent-cloud', kind: 'order' }, locale: 'zh-CN', checkout: null, order: paid, rows: [] },
+      NOW,
+      { locale: 'zh-CN' },
+    ).order!.words;
     await waitFor(() => expect(document.querySelectorAll('[data-snapshot-id] [data-headline]')).toHaveLength(2));
     const [refundedRow, paidRow] = rows();
     expect(refundedRow!.querySelector('[data-headline]')!.textContent).toBe('本单已退款');
@@ -138,8 +159,30 @@ describe('evidence locker · list and filters', () => {
 
   it('each order row shows the product, the amount paid and the status', async () => {
     const { api } = await lockerOver(async (s) => {
-      await s.capture(orderPage('20261118105822371604', '已支付', { fields: { orderId: '20261118105822371604', status: '已支付', amountPaid: 3145.37, product: '云服务器 CVM 标准型S5', term: '1年' } }), null, at(0));
-      await s.capture(orderPayload({ url: 'http://buy.cloud.tencent.com/cvm', match: { vendor: 'tencent-cloud', kind: 'checkout' }, fields: {}, source: 'manual', text: '购买' }), null, at(5));
+      await s.capture(
+        orderPage('20261118105822371604', '已支付', {
+          fields: {
+            orderId: '20261118105822371604',
+            status: '已支付',
+            amountPaid: 3145.37,
+            product: '云服务器 CVM 标准型S5',
+            term: '1年',
+          },
+        }),
+        null,
+        at(0),
+      );
+      await s.capture(
+        orderPayload({
+          url: 'http://buy.cloud.tencent.com/cvm',
+          match: { vendor: 'tencent-cloud', kind: 'checkout' },
+          fields: {},
+          source: 'manual',
+          text: '购买',
+        }),
+        null,
+        at(5),
+      );
     });
     show(api);
     await waitFor(() => expect(rows()).toHaveLength(2));
@@ -151,7 +194,9 @@ describe('evidence locker · list and filters', () => {
     // A page that is not an order says what it is, and has no amount to show.
     expect(cell(checkout!, 'product')).toHaveTextContent('腾讯云 · ');
     expect(cell(checkout!, 'amount')).toHaveTextContent('—');
-    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(expect.arrayContaining(['商品', '实付金额', '状态']));
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(
+      expect.arrayContaining(['商品', '实付金额', '状态']),
+    );
   });
 
   it('lists snapshots newest first with vendor, kind, order, status, Beijing time, source and badges', async () => {
@@ -159,7 +204,13 @@ describe('evidence locker · list and filters', () => {
       await s.capture(orderPage('20261118105822371604'), JPEG, at(0));
       await s.capture(orderPage('20261109143015264938', '已退款'), null, at(5));
       await s.capture(
-        orderPayload({ url: 'http://buy.cloud.tencent.com/cvm', match: { vendor: 'tencent-cloud', kind: 'checkout' }, fields: {}, source: 'manual', text: '购买' }),
+        orderPayload({
+          url: 'http://buy.cloud.tencent.com/cvm',
+          match: { vendor: 'tencent-cloud', kind: 'checkout' },
+          fields: {},
+          source: 'manual',
+          text: '购买',
+        }),
         null,
         at(10),
       );
@@ -188,7 +239,16 @@ describe('evidence locker · list and filters', () => {
     const { api } = await lockerOver(async (s) => {
       await s.capture(orderPage('20261118105822371604'), null, at(0));
       await s.capture(orderPage('20261109143015264938', '已退款'), null, at(60 * 24 * 2));
-      await s.capture(orderPayload({ url: 'http://letsvpn.world/account/orders', match: { vendor: 'letsvpn', kind: 'order' }, text: '订单记录 年付', fields: { orderId: 'LV20261110203311', status: '已支付' } }), null, at(60 * 24 * 4));
+      await s.capture(
+        orderPayload({
+          url: 'http://letsvpn.world/account/orders',
+          match: { vendor: 'letsvpn', kind: 'order' },
+          text: '订单记录 年付',
+          fields: { orderId: 'LV20261110203311', status: '已支付' },
+        }),
+        null,
+        at(60 * 24 * 4),
+      );
     });
     show(api);
     await screen.findByText('共 3 条快照');
@@ -227,7 +287,8 @@ describe('evidence locker · list and filters', () => {
   it('pages through 45 snapshots twenty at a time', async () => {
     const user = userEvent.setup();
     const { api } = await lockerOver(async (s) => {
-      for (let i = 0; i < 45; i++) await s.capture(orderPage(`202611181058223716${String(i).padStart(2, '0')}`), null, at(i));
+      for (let i = 0; i < 45; i++)
+        await s.capture(orderPage(`202611181058223716${String(i).padStart(2, '0')}`), null, at(i));
     });
     show(api);
     await screen.findByText('共 45 条快照');
@@ -244,7 +305,14 @@ describe('evidence locker · list and filters', () => {
 
   it('renders hostile page data as inert text', async () => {
     const { api } = await lockerOver(async (s) => {
-      await s.capture(orderPage('hostile', `"><script>window.__pwned=2</script>`, { title: XSS, fields: { orderId: XSS, status: 'x' } }), null, at(0));
+      await s.capture(
+        orderPage('hostile', `"><script>window.__pwned=2</script>`, {
+          title: XSS,
+          fields: { orderId: XSS, status: 'x' },
+        }),
+        null,
+        at(0),
+      );
     });
     const { container } = show(api);
     await screen.findByTestId('snapshot-table');
@@ -283,7 +351,11 @@ describe('evidence locker · detail, notes and deletion', () => {
     expect(within(fields).getByText('orderId').closest('tr')).toHaveTextContent('20261118105822371604');
     expect(within(fields).getByText('amountPaid').closest('tr')).toHaveTextContent('3145.37');
     expect(detail.querySelector('[data-field="title"]')).toHaveTextContent(`订单详情 ${XSS}`);
-    expect(within(detail).getByRole('link', { name: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261118105822371604' })).toBeInTheDocument();
+    expect(
+      within(detail).getByRole('link', {
+        name: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261118105822371604',
+      }),
+    ).toBeInTheDocument();
     const stored = await store.get('snap-000001');
     expect(detail.querySelector('[data-hash="chain"]')).toHaveTextContent(stored!.chainHash);
     expect(detail.querySelector('[data-hash="screenshot"]')).toHaveTextContent(stored!.body.parts.screenshot!.sha256);
@@ -295,7 +367,9 @@ describe('evidence locker · detail, notes and deletion', () => {
     await user.type(within(detail).getByLabelText('新备注'), '客服 11-20 电话承诺全额退款 <b>x</b>');
     await user.click(within(detail).getByRole('button', { name: '添加备注' }));
     await waitFor(() => expect(within(detail).getByRole('status')).toHaveTextContent('已添加备注（note-000003）'));
-    expect(within(within(detail).getByTestId('notes')).getByText('客服 11-20 电话承诺全额退款 <b>x</b>')).toBeInTheDocument();
+    expect(
+      within(within(detail).getByTestId('notes')).getByText('客服 11-20 电话承诺全额退款 <b>x</b>'),
+    ).toBeInTheDocument();
     expect(within(detail).getByLabelText('新备注')).toHaveValue('');
     await waitFor(() => expect(within(detail).getByTestId('chain-status')).toHaveTextContent('3 条记录'));
 
@@ -345,7 +419,9 @@ describe('evidence locker · export and bundle verification', () => {
     await user.click(screen.getByRole('checkbox', { name: '选择 snap-000003' }));
     await user.click(screen.getByRole('button', { name: '导出所选（2）' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(screen.getByTestId('notice')).toHaveTextContent('已导出 2 条快照：refund-guard-evidence-20261122T120000.zip');
+    expect(screen.getByTestId('notice')).toHaveTextContent(
+      '已导出 2 条快照：refund-guard-evidence-20261122T120000.zip',
+    );
     const selected = await verifyBundle(downloads[0]!.bytes);
     expect(selected.ok).toBe(true);
     expect(selected.snapshots.map((s) => s.id)).toEqual(['snap-000002', 'snap-000003']);
@@ -361,7 +437,13 @@ describe('evidence locker · export and bundle verification', () => {
       await s.capture(orderPage('20261118105822371604'), JPEG, at(0));
       await s.capture(orderPage('20261109143015264938', '已退款'), null, at(1));
     });
-    const { zip } = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await signer());
+    const { zip } = await store.exportBundle(
+      null,
+      at(10),
+      { name: 'refund-guard', version: '0.1.0' },
+      'zh-CN',
+      await signer(),
+    );
     show(api);
     const input = screen.getByLabelText('选择证据包文件…');
     await user.upload(input, new File([zip as BlobPart], 'bundle.zip', { type: 'application/zip' }));
@@ -391,7 +473,13 @@ describe('evidence locker · export and bundle verification', () => {
       await s.capture(orderPage('20261118105822371604'), null, at(0));
     });
     const own = await keyFingerprint((await signer()).publicKeySpki);
-    const mine = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await signer());
+    const mine = await store.exportBundle(
+      null,
+      at(10),
+      { name: 'refund-guard', version: '0.1.0' },
+      'zh-CN',
+      await signer(),
+    );
     show(api);
     const input = screen.getByLabelText('选择证据包文件…');
     await user.upload(input, new File([mine.zip as BlobPart], 'mine.zip', { type: 'application/zip' }));
@@ -401,7 +489,13 @@ describe('evidence locker · export and bundle verification', () => {
     expect(signature).toHaveTextContent(`签名： ✔ 有效（ECDSA-P256-SHA256），签名密钥指纹 ${own}`);
     expect(within(signature).getByTestId('verify-signer')).toHaveTextContent(`由本浏览器的密钥签名（指纹 ${own}）。`);
 
-    const elsewhere = await store.exportBundle(null, at(11), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await testSigner());
+    const elsewhere = await store.exportBundle(
+      null,
+      at(11),
+      { name: 'refund-guard', version: '0.1.0' },
+      'zh-CN',
+      await testSigner(),
+    );
     await user.upload(input, new File([elsewhere.zip as BlobPart], 'theirs.zip', { type: 'application/zip' }));
     await waitFor(() => expect(screen.getByTestId('verify-signature')).toHaveAttribute('data-signer', 'other'));
     expect(screen.getByTestId('verify-signer')).toHaveTextContent(new RegExp(`不是本浏览器的密钥（${own}）`));
@@ -414,7 +508,9 @@ describe('evidence locker · export and bundle verification', () => {
     const zone = screen.getByTestId('dropzone');
     const file = new File(['not a zip at all'], 'notes.txt', { type: 'text/plain' });
     await act(async () => {
-      zone.dispatchEvent(Object.assign(new Event('drop', { bubbles: true, cancelable: true }), { dataTransfer: { files: [file] } }));
+      zone.dispatchEvent(
+        Object.assign(new Event('drop', { bubbles: true, cancelable: true }), { dataTransfer: { files: [file] } }),
+      );
     });
     const report = await screen.findByTestId('verify-report');
     expect(report).toHaveAttribute('data-verify', 'failed');
@@ -426,7 +522,13 @@ describe('evidence locker · export and bundle verification', () => {
     const { api, store } = await lockerOver(async (s) => {
       for (let i = 0; i < 3; i++) await s.capture(orderPage(`2026111810582237160${i}`), null, at(i));
     });
-    const { zip } = await store.exportBundle(null, at(10), { name: 'refund-guard', version: '0.1.0' }, 'zh-CN', await signer());
+    const { zip } = await store.exportBundle(
+      null,
+      at(10),
+      { name: 'refund-guard', version: '0.1.0' },
+      'zh-CN',
+      await signer(),
+    );
     // The real verifier, paused at its second file until the test has pressed cancel.
     let pressed!: () => void;
     const cancelPressed = new Promise<void>((ok) => (pressed = ok));
@@ -438,7 +540,10 @@ describe('evidence locker · export and bundle verification', () => {
       return verifyBundle(bytes, options);
     };
     show(api);
-    await user.upload(screen.getByLabelText('选择证据包文件…'), new File([zip as BlobPart], 'bundle.zip', { type: 'application/zip' }));
+    await user.upload(
+      screen.getByLabelText('选择证据包文件…'),
+      new File([zip as BlobPart], 'bundle.zip', { type: 'application/zip' }),
+    );
     expect(await screen.findByTestId('verify-progress')).toHaveTextContent('正在校验 bundle.zip：第 1 / 10 个文件');
     await user.click(screen.getByRole('button', { name: '取消校验' }));
     pressed();
@@ -457,7 +562,9 @@ describe('evidence locker · export and bundle verification', () => {
     await screen.findByTestId('snapshot-table');
     await user.click(screen.getByRole('button', { name: '全部导出' }));
     // Every snapshot read and hashed, then the writing waits on the first chunk.
-    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('正在读取并校验快照 6 / 6（snap-000006）'));
+    await waitFor(() =>
+      expect(screen.getByTestId('notice')).toHaveTextContent('正在读取并校验快照 6 / 6（snap-000006）'),
+    );
     expect(screen.getByRole('progressbar', { name: '导出进度' })).toHaveAttribute('value', '6');
     expect(screen.getByRole('button', { name: '全部导出' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: '取消导出' }));

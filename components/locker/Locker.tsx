@@ -14,7 +14,12 @@ type ListState =
   | { state: 'ready'; items: SnapshotSummary[]; total: number }
   | { state: 'error'; message: string };
 
-type StoreCheck = { state: 'idle' } | { state: 'checking' } | { state: 'ok'; length: number } | { state: 'broken'; problems: string[] } | { state: 'error'; message: string };
+type StoreCheck =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'ok'; length: number }
+  | { state: 'broken'; problems: string[] }
+  | { state: 'error'; message: string };
 
 const hasFilters = (f: ListFilters) => Object.values(f).some((v) => v !== undefined && v !== '');
 
@@ -105,7 +110,9 @@ export function Locker({ api }: { api: LockerApi }) {
     setStoreCheck({ state: 'checking' });
     try {
       const result = await api.checkStore();
-      setStoreCheck(result.ok ? { state: 'ok', length: result.length } : { state: 'broken', problems: result.problems });
+      setStoreCheck(
+        result.ok ? { state: 'ok', length: result.length } : { state: 'broken', problems: result.problems },
+      );
     } catch (error) {
       setStoreCheck({ state: 'error', message: errorText(error, t) });
     }
@@ -131,10 +138,22 @@ export function Locker({ api }: { api: LockerApi }) {
       </header>
 
       <div className="rg-toolbar" role="toolbar" aria-label={t('locker.toolbar')}>
-        <button type="button" className="rg-button" disabled={!!exporting || selected.size === 0} onClick={() => void exportBundle([...selected])} data-action="export-selected">
+        <button
+          type="button"
+          className="rg-button"
+          disabled={!!exporting || selected.size === 0}
+          onClick={() => void exportBundle([...selected])}
+          data-action="export-selected"
+        >
           {t('locker.export.selected', { count: selected.size })}
         </button>
-        <button type="button" className="rg-button rg-button--primary" disabled={!!exporting || empty} onClick={() => void exportBundle(null)} data-action="export-all">
+        <button
+          type="button"
+          className="rg-button rg-button--primary"
+          disabled={!!exporting || empty}
+          onClick={() => void exportBundle(null)}
+          data-action="export-all"
+        >
           {t('locker.export.all')}
         </button>
         {selected.size > 0 && (
@@ -142,7 +161,13 @@ export function Locker({ api }: { api: LockerApi }) {
             {t('locker.selection.clear')}
           </button>
         )}
-        <button type="button" className="rg-button" disabled={storeCheck.state === 'checking'} onClick={() => void checkStore()} data-action="check-store">
+        <button
+          type="button"
+          className="rg-button"
+          disabled={storeCheck.state === 'checking'}
+          onClick={() => void checkStore()}
+          data-action="check-store"
+        >
           {t('locker.chain.check')}
         </button>
       </div>
@@ -219,7 +244,9 @@ export function Locker({ api }: { api: LockerApi }) {
                 </ul>
               </div>
             )}
-            {list.state === 'ready' && list.total === 0 && !empty && <p data-testid="no-match">{t('locker.list.noMatch')}</p>}
+            {list.state === 'ready' && list.total === 0 && !empty && (
+              <p data-testid="no-match">{t('locker.list.noMatch')}</p>
+            )}
             {list.state === 'ready' && list.items.length > 0 && (
               <>
                 <SnapshotTable
@@ -241,11 +268,21 @@ export function Locker({ api }: { api: LockerApi }) {
                   onOpen={setOpenId}
                 />
                 <nav className="rg-pager" aria-label={t('locker.page.nav')}>
-                  <button type="button" className="rg-button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                  <button
+                    type="button"
+                    className="rg-button"
+                    disabled={offset === 0}
+                    onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+                  >
                     {t('locker.page.prev')}
                   </button>
                   <span data-testid="page-status">{t('locker.page.status', { page, pages })}</span>
-                  <button type="button" className="rg-button" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                  <button
+                    type="button"
+                    className="rg-button"
+                    disabled={offset + PAGE_SIZE >= total}
+                    onClick={() => setOffset(offset + PAGE_SIZE)}
+                  >
                     {t('locker.page.next')}
                   </button>
                 </nav>
@@ -269,9 +306,16 @@ function ExportProgressLine({ progress, onCancel }: { progress: ExportProgress |
   const value = progress ? (progress.phase === 'write' ? progress.total : 0) + progress.done : 0;
   const max = progress ? progress.total * 2 : 1;
   return (
-    <div className="rg-progress" data-testid="export-progress" data-done={progress?.done ?? 0} data-total={progress?.total ?? 0}>
+    <div
+      className="rg-progress"
+      data-testid="export-progress"
+      data-done={progress?.done ?? 0}
+      data-total={progress?.total ?? 0}
+    >
       <p role="status" className="rg-status" data-testid="notice">
-        {progress ? t(key, { done: progress.done, total: progress.total, item: progress.item }) : t('locker.export.running')}
+        {progress
+          ? t(key, { done: progress.done, total: progress.total, item: progress.item })
+          : t('locker.export.running')}
       </p>
       <progress value={value} max={max} aria-label={t('locker.export.progress')} />
       <button type="button" className="rg-button" onClick={onCancel} data-action="export-cancel">

@@ -15,8 +15,16 @@ interface SnapshotDetailProps {
   onOpen: (id: string) => void;
 }
 
-type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'error'; message: string } | { state: 'ready'; snapshot: SnapshotDetailData };
-type ChainState = { state: 'checking' } | { state: 'ok'; length: number } | { state: 'broken'; problems: string[] } | { state: 'error'; message: string };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; snapshot: SnapshotDetailData };
+type ChainState =
+  | { state: 'checking' }
+  | { state: 'ok'; length: number }
+  | { state: 'broken'; problems: string[] }
+  | { state: 'error'; message: string };
 
 const PART_KEYS: Record<PartName, MessageKey> = {
   text: 'locker.detail.part.text',
@@ -123,7 +131,12 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
   };
 
   return (
-    <section className="rg-panel rg-detail" aria-labelledby={`${formId}-h`} data-testid="snapshot-detail" data-snapshot-id={id}>
+    <section
+      className="rg-panel rg-detail"
+      aria-labelledby={`${formId}-h`}
+      data-testid="snapshot-detail"
+      data-snapshot-id={id}
+    >
       <div className="rg-detail__bar">
         <h2 id={`${formId}-h`} ref={heading} tabIndex={-1}>
           {t('locker.detail.title', { id })}
@@ -133,30 +146,44 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
         </button>
       </div>
       {loaded.state === 'loading' && <p className="rg-muted">{t('locker.loading')}</p>}
-      {loaded.state === 'missing' && <p role="alert" className="rg-error">{t('evidence.error.notFound')}</p>}
-      {loaded.state === 'error' && <p role="alert" className="rg-error">{loaded.message}</p>}
-      {loaded.state === 'ready' && headline && <Headline words={headline} />}
-      {loaded.state === 'ready' && (
-        <Details
-          snapshot={loaded.snapshot}
-          chain={chain}
-          onOpen={onOpen}
-        />
+      {loaded.state === 'missing' && (
+        <p role="alert" className="rg-error">
+          {t('evidence.error.notFound')}
+        </p>
       )}
+      {loaded.state === 'error' && (
+        <p role="alert" className="rg-error">
+          {loaded.message}
+        </p>
+      )}
+      {loaded.state === 'ready' && headline && <Headline words={headline} />}
+      {loaded.state === 'ready' && <Details snapshot={loaded.snapshot} chain={chain} onOpen={onOpen} />}
       {loaded.state === 'ready' && (
         <>
           <h3>{t('locker.detail.notes')}</h3>
           <NoteList snapshot={loaded.snapshot} />
           <form className="rg-note-form" onSubmit={addNote}>
             <label htmlFor={`${formId}-note`}>{t('locker.detail.noteLabel')}</label>
-            <textarea id={`${formId}-note`} value={note} maxLength={CAPTURE_LIMITS.note} rows={3} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              id={`${formId}-note`}
+              value={note}
+              maxLength={CAPTURE_LIMITS.note}
+              rows={3}
+              onChange={(e) => setNote(e.target.value)}
+            />
             <button type="submit" className="rg-button" disabled={busy || note.trim() === ''}>
               {t('locker.detail.addNote')}
             </button>
           </form>
           <div className="rg-danger-zone">
             {!confirming ? (
-              <button type="button" ref={deleteButton} className="rg-button rg-button--danger" disabled={busy} onClick={() => setConfirming(true)}>
+              <button
+                type="button"
+                ref={deleteButton}
+                className="rg-button rg-button--danger"
+                disabled={busy}
+                onClick={() => setConfirming(true)}
+              >
                 {t('locker.detail.delete')}
               </button>
             ) : (
@@ -177,7 +204,12 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
                   <button type="button" ref={cancelButton} className="rg-button" onClick={() => setConfirming(false)}>
                     {t('locker.detail.cancel')}
                   </button>
-                  <button type="button" className="rg-button rg-button--danger" disabled={busy} onClick={() => void remove()}>
+                  <button
+                    type="button"
+                    className="rg-button rg-button--danger"
+                    disabled={busy}
+                    onClick={() => void remove()}
+                  >
                     {t('locker.detail.confirm')}
                   </button>
                 </div>
@@ -186,7 +218,9 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
           </div>
         </>
       )}
-      <p role="status" className="rg-status">{status}</p>
+      <p role="status" className="rg-status">
+        {status}
+      </p>
       {failure && (
         <p role="alert" className="rg-error">
           {failure}
@@ -196,7 +230,15 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
   );
 }
 
-function Details({ snapshot, chain, onOpen }: { snapshot: SnapshotDetailData; chain: ChainState; onOpen: (id: string) => void }) {
+function Details({
+  snapshot,
+  chain,
+  onOpen,
+}: {
+  snapshot: SnapshotDetailData;
+  chain: ChainState;
+  onOpen: (id: string) => void;
+}) {
   const { t, locale } = useI18n();
   const { body } = snapshot;
   const fields = Object.entries(body.fields);
@@ -223,7 +265,8 @@ function Details({ snapshot, chain, onOpen }: { snapshot: SnapshotDetailData; ch
           <tr>
             <th scope="row">{t('locker.detail.capturedAt')}</th>
             <td>
-              <time dateTime={body.capturedAt}>{beijingTime(body.capturedAt)}</time> <span className="rg-muted">{t('locker.detail.utc', { time: body.capturedAt })}</span>
+              <time dateTime={body.capturedAt}>{beijingTime(body.capturedAt)}</time>{' '}
+              <span className="rg-muted">{t('locker.detail.utc', { time: body.capturedAt })}</span>
             </td>
           </tr>
           <tr>
@@ -250,7 +293,11 @@ function Details({ snapshot, chain, onOpen }: { snapshot: SnapshotDetailData; ch
             <th scope="row">{t('locker.detail.masked')}</th>
             <td>
               {t('locker.detail.redactions', body.redactions)}
-              {body.redactions.frames ? <div data-testid="covered-frames">{t('locker.detail.coveredFrames', { frames: body.redactions.frames })}</div> : null}
+              {body.redactions.frames ? (
+                <div data-testid="covered-frames">
+                  {t('locker.detail.coveredFrames', { frames: body.redactions.frames })}
+                </div>
+              ) : null}
             </td>
           </tr>
         </tbody>
@@ -275,7 +322,12 @@ function Details({ snapshot, chain, onOpen }: { snapshot: SnapshotDetailData; ch
 
       <h3>{t('locker.detail.screenshot')}</h3>
       {snapshot.screenshot ? (
-        <img className="rg-shot" src={snapshot.screenshot} alt={t('locker.detail.screenshotAlt', { title: body.title || body.url })} data-testid="screenshot" />
+        <img
+          className="rg-shot"
+          src={snapshot.screenshot}
+          alt={t('locker.detail.screenshotAlt', { title: body.title || body.url })}
+          data-testid="screenshot"
+        />
       ) : (
         <p className="rg-muted">{t('locker.detail.noScreenshot')}</p>
       )}
@@ -309,7 +361,9 @@ function Details({ snapshot, chain, onOpen }: { snapshot: SnapshotDetailData; ch
         <tbody>
           <tr>
             <th scope="row">{t('locker.detail.hash')}</th>
-            <td className="rg-mono" data-hash="chain">{snapshot.chainHash}</td>
+            <td className="rg-mono" data-hash="chain">
+              {snapshot.chainHash}
+            </td>
           </tr>
           {PART_NAMES.map((name) => {
             const part = body.parts[name];

@@ -9,7 +9,8 @@ export const vendorLabel = (vendor: string, locale: Locale) => vendorName(vendor
 export const kindLabel = (kind: string, t: Translate) =>
   (PAGE_KINDS as readonly string[]).includes(kind) ? t(`kind.${kind as PageKind}` as MessageKey) : kind;
 
-export const sourceLabel = (source: 'auto' | 'manual', t: Translate) => t(source === 'auto' ? 'evidence.source.auto' : 'evidence.source.manual');
+export const sourceLabel = (source: 'auto' | 'manual', t: Translate) =>
+  t(source === 'auto' ? 'evidence.source.auto' : 'evidence.source.manual');
 
 /** `2026-11-22 17:35:00` Beijing time, from the stored UTC instant. */
 export const beijingTime = (iso: string) => shanghaiDisplay(iso);

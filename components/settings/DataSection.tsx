@@ -30,13 +30,18 @@ export function DataSection({ api, onReload }: { api: SettingsApi; onReload: () 
   }, [api]);
 
   const run = (task: () => Promise<void>) => () =>
-    void task().catch((error: unknown) => setStatus({ kind: 'error', text: t('settings.error', { message: errorText(error) }) }));
+    void task().catch((error: unknown) =>
+      setStatus({ kind: 'error', text: t('settings.error', { message: errorText(error) }) }),
+    );
 
   const exportSettings = run(async () => {
     const [{ settings }, log] = await Promise.all([api.load(), api.loadOutageLog()]);
     const now = api.now();
     const fileName = `refund-guard-settings-${stamp(now)}.json`;
-    api.download(fileName, new Blob([JSON.stringify(buildExport(settings, log, now), null, 2)], { type: 'application/json' }));
+    api.download(
+      fileName,
+      new Blob([JSON.stringify(buildExport(settings, log, now), null, 2)], { type: 'application/json' }),
+    );
     setStatus({ kind: 'ok', text: t('settings.data.exported', { file: fileName }) });
   });
 
@@ -114,7 +119,13 @@ export function DataSection({ api, onReload }: { api: SettingsApi; onReload: () 
       <p>{t('settings.data.wipe.help', { word })}</p>
       <div className="rg-row">
         <label htmlFor={`${id}-confirm`}>{t('settings.data.wipe.label')}</label>
-        <input id={`${id}-confirm`} type="text" autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <input
+          id={`${id}-confirm`}
+          type="text"
+          autoComplete="off"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
         <button type="button" className="rg-button rg-button--danger" disabled={confirm.trim() !== word} onClick={wipe}>
           {t('settings.data.wipe.button')}
         </button>

@@ -13,7 +13,10 @@ export function HiddenCardSection({ api }: { api: HiddenCardApi }) {
   const [hosts, setHosts] = useState<string[] | null>(null);
   useEffect(() => {
     let alive = true;
-    void api.list().then((list) => alive && setHosts(list), () => alive && setHosts([]));
+    void api.list().then(
+      (list) => alive && setHosts(list),
+      () => alive && setHosts([]),
+    );
     return () => {
       alive = false;
     };

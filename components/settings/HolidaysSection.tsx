@@ -12,13 +12,23 @@ type DayKind = 'holidays' | 'workdays';
  * Each change is validated like lib/time's YearOverride and saved at once;
  * an invalid change is shown and nothing is stored.
  */
-export function HolidaysSection({ overrides, onSave }: { overrides: readonly unknown[]; onSave: (next: YearOverride[]) => Promise<void> }) {
+export function HolidaysSection({
+  overrides,
+  onSave,
+}: {
+  overrides: readonly unknown[];
+  onSave: (next: YearOverride[]) => Promise<void>;
+}) {
   const { t } = useI18n();
   const id = useId();
   const current = yearOverridesSchema().safeParse(overrides);
   const list: YearOverride[] = current.success ? current.data : [];
   const [year, setYear] = useState('');
-  const [entry, setEntry] = useState<{ holidays: string[]; workdays: string[]; source: string }>({ holidays: [], workdays: [], source: '' });
+  const [entry, setEntry] = useState<{ holidays: string[]; workdays: string[]; source: string }>({
+    holidays: [],
+    workdays: [],
+    source: '',
+  });
   const [picking, setPicking] = useState<Record<DayKind, string>>({ holidays: '', workdays: '' });
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState<StatusMessage>(null);
@@ -28,7 +38,11 @@ export function HolidaysSection({ overrides, onSave }: { overrides: readonly unk
   const edit = (next: string) => {
     setYear(next);
     const known = list.find((o) => String(o.year) === next);
-    setEntry(known ? { holidays: [...known.holidays], workdays: [...known.workdays], source: known.source ?? '' } : { holidays: [], workdays: [], source: '' });
+    setEntry(
+      known
+        ? { holidays: [...known.holidays], workdays: [...known.workdays], source: known.source ?? '' }
+        : { holidays: [], workdays: [], source: '' },
+    );
     setErrors([]);
     setStatus(null);
   };
@@ -40,12 +54,19 @@ export function HolidaysSection({ overrides, onSave }: { overrides: readonly unk
       setStatus(null);
       return;
     }
-    const one = { year: y, holidays: [...next.holidays].sort(), workdays: [...next.workdays].sort(), ...(next.source.trim() ? { source: next.source.trim() } : {}) };
+    const one = {
+      year: y,
+      holidays: [...next.holidays].sort(),
+      workdays: [...next.workdays].sort(),
+      ...(next.source.trim() ? { source: next.source.trim() } : {}),
+    };
     const all = [...list.filter((o) => o.year !== y), one].sort((a, b) => a.year - b.year);
     const parsed = yearOverridesSchema().safeParse(all);
     if (!parsed.success) {
       const at = all.indexOf(one);
-      setErrors(parsed.error.issues.map((i) => `${pathText(i.path[0] === at ? i.path.slice(1) : i.path)}: ${i.message}`));
+      setErrors(
+        parsed.error.issues.map((i) => `${pathText(i.path[0] === at ? i.path.slice(1) : i.path)}: ${i.message}`),
+      );
       setStatus(null);
       return;
     }
@@ -73,7 +94,12 @@ export function HolidaysSection({ overrides, onSave }: { overrides: readonly unk
         {entry[kind].map((d) => (
           <li key={d} className="rg-chip">
             <time dateTime={d}>{d}</time>
-            <button type="button" className="rg-chip__remove" aria-label={t('settings.holidays.removeDay', { date: d })} onClick={() => void store({ ...entry, [kind]: entry[kind].filter((x) => x !== d) })}>
+            <button
+              type="button"
+              className="rg-chip__remove"
+              aria-label={t('settings.holidays.removeDay', { date: d })}
+              onClick={() => void store({ ...entry, [kind]: entry[kind].filter((x) => x !== d) })}
+            >
               ×
             </button>
           </li>
@@ -112,7 +138,13 @@ export function HolidaysSection({ overrides, onSave }: { overrides: readonly unk
         <ul className="rg-list">
           {list.map((o) => (
             <li key={o.year} className="rg-row">
-              <span>{t('settings.holidays.item', { year: o.year, holidays: o.holidays.length, workdays: o.workdays.length })}</span>
+              <span>
+                {t('settings.holidays.item', {
+                  year: o.year,
+                  holidays: o.holidays.length,
+                  workdays: o.workdays.length,
+                })}
+              </span>
               <button type="button" className="rg-button" onClick={() => edit(String(o.year))}>
                 {t('settings.holidays.edit', { year: o.year })}
               </button>
@@ -126,13 +158,27 @@ export function HolidaysSection({ overrides, onSave }: { overrides: readonly unk
       <div className="rg-holiday-editor">
         <div className="rg-row">
           <label htmlFor={`${id}-y`}>{t('settings.holidays.year')}</label>
-          <input id={`${id}-y`} type="number" min={1990} max={2200} value={year} onChange={(e) => edit(e.target.value)} />
+          <input
+            id={`${id}-y`}
+            type="number"
+            min={1990}
+            max={2200}
+            value={year}
+            onChange={(e) => edit(e.target.value)}
+          />
         </div>
         {dayList('holidays')}
         {dayList('workdays')}
         <div className="rg-row">
           <label htmlFor={`${id}-s`}>{t('settings.holidays.source')}</label>
-          <input id={`${id}-s`} type="text" value={entry.source} disabled={!yearOk} onChange={(e) => setEntry({ ...entry, source: e.target.value })} onBlur={() => void store(entry)} />
+          <input
+            id={`${id}-s`}
+            type="text"
+            value={entry.source}
+            disabled={!yearOk}
+            onChange={(e) => setEntry({ ...entry, source: e.target.value })}
+            onBlur={() => void store(entry)}
+          />
         </div>
         {yearOk && entry.holidays.length === 0 && <p className="rg-muted">{t('settings.holidays.needsHoliday')}</p>}
       </div>

@@ -5,7 +5,11 @@ import { StaticLocale } from '../i18n';
 import { EXAMPLE_PACK, EXAMPLE_PACKS_TEXT } from './packs';
 import { PacksSection } from './PacksSection';
 
-function renderEditor(onSave = vi.fn(async (_packs: unknown[]) => {}), packs: unknown[] = [], locale: 'zh-CN' | 'en' = 'zh-CN') {
+function renderEditor(
+  onSave = vi.fn(async (_packs: unknown[]) => {}),
+  packs: unknown[] = [],
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+) {
   render(
     <StaticLocale locale={locale}>
       <PacksSection packs={packs} onSave={onSave} />
@@ -45,10 +49,16 @@ describe('custom policy editor: saves as you change, only valid JSON', () => {
     const user = userEvent.setup();
     const { onSave, editor } = renderEditor();
     await user.click(editor);
-    await user.paste('[\n  {\n    "id": "Acme Drive",\n    "name": "Acme",\n    "lastChecked": "2026-11-01",\n    "covers": "x",\n    "rules": []\n  }\n]');
+    await user.paste(
+      '[\n  {\n    "id": "Acme Drive",\n    "name": "Acme",\n    "lastChecked": "2026-11-01",\n    "covers": "x",\n    "rules": []\n  }\n]',
+    );
     const alert = await settled('alert');
     expect(alert).toHaveAttribute('data-pack-error', 'schema');
-    expect(within(alert).getAllByRole('listitem').map((li) => li.dataset.line)).toEqual(expect.arrayContaining(['3', '7']));
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.dataset.line),
+    ).toEqual(expect.arrayContaining(['3', '7']));
     expect(onSave).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: '插入示例' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledWith([EXAMPLE_PACK]));
@@ -69,9 +79,13 @@ describe('custom policy editor: saves as you change, only valid JSON', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
-  it('a save that fails says so in the user\'s language', async () => {
+  it("a save that fails says so in the user's language", async () => {
     const user = userEvent.setup();
-    const { editor } = renderEditor(vi.fn(async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'))), [], 'en');
+    const { editor } = renderEditor(
+      vi.fn(async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'))),
+      [],
+      'en',
+    );
     await user.click(editor);
     await user.paste(EXAMPLE_PACKS_TEXT);
     expect(await settled('alert')).toHaveTextContent('Could not save: QUOTA_BYTES quota exceeded');

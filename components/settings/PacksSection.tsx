@@ -11,7 +11,13 @@ export const PACKS_SAVE_DELAY_MS = 600;
  * user types, saved as soon as it is valid, like every other section; while a
  * problem remains it is listed at its line (and column), and nothing is saved.
  */
-export function PacksSection({ packs, onSave }: { packs: readonly unknown[]; onSave: (packs: unknown[]) => Promise<void> }) {
+export function PacksSection({
+  packs,
+  onSave,
+}: {
+  packs: readonly unknown[];
+  onSave: (packs: unknown[]) => Promise<void>;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState(() => (packs.length ? JSON.stringify(packs, null, 2) : ''));
@@ -83,7 +89,9 @@ function PackProblem({ id, problem }: { id: string; problem: Exclude<PacksCheck,
   const { t } = useI18n();
   return (
     <div id={id} className="rg-error" role="alert" data-pack-error={problem.kind}>
-      {problem.kind === 'syntax' && <p>{t('settings.packs.badJson', { line: problem.line, column: problem.column, message: problem.message })}</p>}
+      {problem.kind === 'syntax' && (
+        <p>{t('settings.packs.badJson', { line: problem.line, column: problem.column, message: problem.message })}</p>
+      )}
       {problem.kind === 'not-array' && <p>{t('settings.packs.notArray')}</p>}
       {problem.kind === 'schema' && (
         <>

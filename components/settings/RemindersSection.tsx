@@ -80,7 +80,12 @@ export function RemindersSection({
         ))}
       </ul>
       <div className="rg-actions">
-        <button type="button" className="rg-button" disabled={draft.length >= 5} onClick={() => void change([...draft, nextDefault()])}>
+        <button
+          type="button"
+          className="rg-button"
+          disabled={draft.length >= 5}
+          onClick={() => void change([...draft, nextDefault()])}
+        >
           {t('settings.reminders.add')}
         </button>
       </div>

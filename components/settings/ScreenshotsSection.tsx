@@ -6,7 +6,15 @@ import { errorText, Status, type StatusMessage } from './Status';
 export const ALL_URLS = '<all_urls>';
 
 /** Automatic screenshots = the optional `<all_urls>` permission (captureVisibleTab needs it). */
-export function ScreenshotsSection({ enabled, api, onChange }: { enabled: boolean; api: SettingsApi; onChange: (on: boolean) => Promise<void> }) {
+export function ScreenshotsSection({
+  enabled,
+  api,
+  onChange,
+}: {
+  enabled: boolean;
+  api: SettingsApi;
+  onChange: (on: boolean) => Promise<void>;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [status, setStatus] = useState<StatusMessage>(null);

@@ -11,7 +11,15 @@ const label = (pattern: string) => pattern.replace(/\/\*$/, '');
  * site's optional host permission first (within the click), then the worker
  * registers the content script; removing revokes both.
  */
-export function SitesSection({ sites, api, onChange }: { sites: readonly string[]; api: SettingsApi; onChange: (sites: string[]) => Promise<void> }) {
+export function SitesSection({
+  sites,
+  api,
+  onChange,
+}: {
+  sites: readonly string[];
+  api: SettingsApi;
+  onChange: (sites: string[]) => Promise<void>;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [input, setInput] = useState('');
@@ -21,7 +29,8 @@ export function SitesSection({ sites, api, onChange }: { sites: readonly string[
     event.preventDefault();
     const pattern = sitePattern(input);
     if (!pattern) return setStatus({ kind: 'error', text: t('settings.sites.invalid', { input }) });
-    if (sites.includes(pattern)) return setStatus({ kind: 'error', text: t('settings.sites.duplicate', { site: label(pattern) }) });
+    if (sites.includes(pattern))
+      return setStatus({ kind: 'error', text: t('settings.sites.duplicate', { site: label(pattern) }) });
     try {
       // Requested before any await: the browser only asks while a user gesture is active.
       const granted = await api.requestOrigins([pattern]);
@@ -68,7 +77,14 @@ export function SitesSection({ sites, api, onChange }: { sites: readonly string[
       )}
       <form className="rg-row" onSubmit={(e) => void add(e)}>
         <label htmlFor={`${id}-in`}>{t('settings.sites.input')}</label>
-        <input id={`${id}-in`} type="text" inputMode="url" placeholder={t('settings.sites.placeholder')} value={input} onChange={(e) => setInput(e.target.value)} />
+        <input
+          id={`${id}-in`}
+          type="text"
+          inputMode="url"
+          placeholder={t('settings.sites.placeholder')}
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+        />
         <button type="submit" className="rg-button rg-button--primary">
           {t('settings.sites.add')}
         </button>

@@ -45,7 +45,8 @@ export function parseJsonWithLines(text: string): LocatedJson {
     }
   };
   const expect = (c: string) => {
-    if (text[i] !== c) fail(i >= text.length ? `expected "${c}" but the text ended` : `expected "${c}" but found "${text[i]}"`);
+    if (text[i] !== c)
+      fail(i >= text.length ? `expected "${c}" but the text ended` : `expected "${c}" but found "${text[i]}"`);
     i++;
   };
   const string = (): string => {
@@ -61,7 +62,16 @@ export function parseJsonWithLines(text: string): LocatedJson {
       if (c === '\n') fail('line break inside a string');
       if (c === '\\') {
         const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e !== undefined && e in simple) {
           out += simple[e];
           i += 2;
@@ -134,9 +144,9 @@ export function parseJsonWithLines(text: string): LocatedJson {
       }
     }
     if (c === '"') return string();
-    if (text.startsWith('true', i)) return (i += 4), true;
-    if (text.startsWith('false', i)) return (i += 5), false;
-    if (text.startsWith('null', i)) return (i += 4), null;
+    if (text.startsWith('true', i)) return ((i += 4), true);
+    if (text.startsWith('false', i)) return ((i += 5), false);
+    if (text.startsWith('null', i)) return ((i += 4), null);
     if (c === undefined) return fail('the text ended where a value was expected');
     return number();
   };

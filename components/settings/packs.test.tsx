@@ -6,7 +6,11 @@ import { checkPacksText, EXAMPLE_PACK, EXAMPLE_PACKS_TEXT } from './packs';
 describe('custom policy packs: checking the editor text', () => {
   it('the example pack is valid and evaluates like any pack', () => {
     expect(checkPacksText(EXAMPLE_PACKS_TEXT)).toEqual({ ok: true, packs: [EXAMPLE_PACK] });
-    const verdict = evaluateClaim({ vendor: 'acme-drive', purchasedAt: '2026-11-10', renewal: false, reason: 'changed-mind' }, '2026-11-20T10:00:00+08:00', { packs: [EXAMPLE_PACK] });
+    const verdict = evaluateClaim(
+      { vendor: 'acme-drive', purchasedAt: '2026-11-10', renewal: false, reason: 'changed-mind' },
+      '2026-11-20T10:00:00+08:00',
+      { packs: [EXAMPLE_PACK] },
+    );
     expect(verdict).toMatchObject({ outcome: 'eligible', refund: 'full', deadline: { date: '2026-11-24' } });
   });
 
@@ -27,9 +31,17 @@ describe('custom policy packs: checking the editor text', () => {
     const result = checkPacksText(text);
     if (result.ok || result.kind !== 'schema') throw new Error('expected schema problems');
     expect(result.issues).toEqual([
-      { line: lineOf('"lastChecked"'), path: '[0].lastChecked', message: 'lastChecked must be a date written YYYY-MM-DD' },
+      {
+        line: lineOf('"lastChecked"'),
+        path: '[0].lastChecked',
+        message: 'lastChecked must be a date written YYYY-MM-DD',
+      },
       // A missing member is reported at the object that lacks it (the rule's opening brace).
-      { line: lineOf('"id": "fourteen-day-money-back"') - 1, path: '[0].rules[0].citations', message: expect.stringContaining('expected array') },
+      {
+        line: lineOf('"id": "fourteen-day-money-back"') - 1,
+        path: '[0].rules[0].citations',
+        message: expect.stringContaining('expected array'),
+      },
     ]);
   });
 
@@ -41,14 +53,24 @@ describe('custom policy packs: checking the editor text', () => {
     const result = checkPacksText(text);
     if (result.ok || result.kind !== 'schema') throw new Error('expected schema problems');
     const whenLines = lines.flatMap((l, n) => (l.includes('"when"') ? [n + 1] : []));
-    expect(result.issues).toEqual([{ line: whenLines[1], path: '[0].rules[1].when', message: expect.stringContaining('the last rule is the default') }]);
+    expect(result.issues).toEqual([
+      {
+        line: whenLines[1],
+        path: '[0].rules[1].when',
+        message: expect.stringContaining('the last rule is the default'),
+      },
+    ]);
   });
 
   it('refuses a shipped vendor id and an id given twice', () => {
     const shipped = { ...EXAMPLE_PACK, id: 'tencent-cloud' };
     const result = checkPacksText(JSON.stringify([EXAMPLE_PACK, shipped, EXAMPLE_PACK], null, 2));
     expect(result).toMatchObject({ ok: false, kind: 'schema' });
-    if (!result.ok && result.kind === 'schema') expect(result.issues.map((i) => i.message)).toEqual(['"tencent-cloud" is a shipped pack; choose another id', '"acme-drive" is given twice']);
+    if (!result.ok && result.kind === 'schema')
+      expect(result.issues.map((i) => i.message)).toEqual([
+        '"tencent-cloud" is a shipped pack; choose another id',
+        '"acme-drive" is given twice',
+      ]);
   });
 
   it('locates nested paths and falls back to the nearest existing parent', () => {

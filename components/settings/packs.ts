@@ -10,7 +10,11 @@ export type PacksCheck =
   | { ok: false; kind: 'not-array' }
   | { ok: false; kind: 'schema'; issues: { line: number; path: string; message: string }[] };
 
-function flatten(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], out: { path: PropertyKey[]; message: string }[]) {
+function flatten(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PropertyKey[],
+  out: { path: PropertyKey[]; message: string }[],
+) {
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length && !issue.message.startsWith('expected')) {
@@ -35,7 +39,8 @@ export function checkPacksText(text: string): PacksCheck {
   try {
     located = parseJsonWithLines(text.trim() ? text : '[]');
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { ok: false, kind: 'syntax', line: error.line, column: error.column, message: error.message };
+    if (error instanceof JsonSyntaxError)
+      return { ok: false, kind: 'syntax', line: error.line, column: error.column, message: error.message };
     throw error;
   }
   const value = located.value;
@@ -48,7 +53,8 @@ export function checkPacksText(text: string): PacksCheck {
       flatten(parsed.error.issues, [i], problems);
       return;
     }
-    if (Object.hasOwn(SHIPPED_PACKS, parsed.data.id)) problems.push({ path: [i, 'id'], message: `"${parsed.data.id}" is a shipped pack; choose another id` });
+    if (Object.hasOwn(SHIPPED_PACKS, parsed.data.id))
+      problems.push({ path: [i, 'id'], message: `"${parsed.data.id}" is a shipped pack; choose another id` });
     else if (ids.has(parsed.data.id)) problems.push({ path: [i, 'id'], message: `"${parsed.data.id}" is given twice` });
     ids.add(parsed.data.id);
   });
@@ -75,13 +81,27 @@ export const EXAMPLE_PACK = {
   rules: [
     {
       id: 'fourteen-day-money-back',
-      when: { all: [{ fact: 'renewal', is: false }, { fact: 'reason', in: ['changed-mind', 'dissatisfied'] }] },
+      when: {
+        all: [
+          { fact: 'renewal', is: false },
+          { fact: 'reason', in: ['changed-mind', 'dissatisfied'] },
+        ],
+      },
       outcome: 'eligible',
       refund: 'full',
       claimWith: 'vendor',
-      summary: { 'zh-CN': '首次购买 14 天内可无理由全额退款', en: 'Full refund within 14 days of a first purchase, no reason needed' },
+      summary: {
+        'zh-CN': '首次购买 14 天内可无理由全额退款',
+        en: 'Full refund within 14 days of a first purchase, no reason needed',
+      },
       citations: [{ source: 'https://acme-drive.example/legal/refunds', clause: '2.1' }],
-      deadline: { kind: 'period', amount: 14, unit: 'calendar-days', from: 'purchase', label: { 'zh-CN': '14 天退款期截止', en: '14-day refund window ends' } },
+      deadline: {
+        kind: 'period',
+        amount: 14,
+        unit: 'calendar-days',
+        from: 'purchase',
+        label: { 'zh-CN': '14 天退款期截止', en: '14-day refund window ends' },
+      },
       channels: ['acme-support'],
     },
     {

@@ -7,7 +7,13 @@ import { pathText } from './json-lines';
 export const EXPORT_FORMAT = 'refund-guard-settings';
 
 export function buildExport(settings: Settings, outageLog: OutageLog, exportedAt: Date) {
-  return { format: EXPORT_FORMAT, exportedAt: exportedAt.toISOString(), settingsVersion: SETTINGS_VERSION, settings, outageLog };
+  return {
+    format: EXPORT_FORMAT,
+    exportedAt: exportedAt.toISOString(),
+    settingsVersion: SETTINGS_VERSION,
+    settings,
+    outageLog,
+  };
 }
 
 const envelope = z.object({
@@ -24,7 +30,9 @@ const describe = (error: z.ZodError, prefix: string) =>
     .join('; ');
 
 /** Reads an export; every part is validated before anything is written (all or nothing). */
-export function readImport(text: string): { ok: true; settings: Settings; outageLog: OutageLog } | { ok: false; message: string } {
+export function readImport(
+  text: string,
+): { ok: true; settings: Settings; outageLog: OutageLog } | { ok: false; message: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

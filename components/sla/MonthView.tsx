@@ -148,13 +148,17 @@ export function MonthView({ log, service, month, holidayOverrides, onFee, copy, 
             {sla.availabilityText}
           </strong>
           <span className="rg-stat__sub">
-            {t('sla.month.unavailable')} <span data-field="unavailable">{t('sla.month.minutes', { minutes: round(sla.unavailableMinutes) })}</span> · {t('sla.month.commitment')} {`${sla.commitment.percent}%`}
+            {t('sla.month.unavailable')}{' '}
+            <span data-field="unavailable">{t('sla.month.minutes', { minutes: round(sla.unavailableMinutes) })}</span> ·{' '}
+            {t('sla.month.commitment')} {`${sla.commitment.percent}%`}
           </span>
         </div>
         <div className={`rg-stat rg-tier rg-tier--${level}`} data-tier-level={level}>
           <span className="rg-stat__label">{t('sla.month.tier')}</span>
           <strong className="rg-stat__value" data-field="tier">
-            {sla.compensationPercent === 0 ? t('sla.month.tierNone') : t('sla.month.tierValue', { percent: sla.compensationPercent })}
+            {sla.compensationPercent === 0
+              ? t('sla.month.tierNone')
+              : t('sla.month.tierValue', { percent: sla.compensationPercent })}
           </strong>
           <span className="rg-stat__sub">{t(`sla.tier.${level}`)}</span>
         </div>
@@ -177,12 +181,22 @@ export function MonthView({ log, service, month, holidayOverrides, onFee, copy, 
         <div className="rg-stat">
           <span className="rg-stat__label">{t('sla.month.window')}</span>
           <strong className="rg-stat__value rg-nowrap-parts" data-field="window">
-            <KeepDates text={t('sla.month.windowValue', { opensAfter: sla.claim.opensAfter, closesOn: sla.claim.closesOn })} />
+            <KeepDates
+              text={t('sla.month.windowValue', { opensAfter: sla.claim.opensAfter, closesOn: sla.claim.closesOn })}
+            />
             {sla.claim.estimated ? t('sla.month.estimated') : ''}
           </strong>
         </div>
       </div>
-      <MonthPicture sla={sla} level={level} tierText={sla.compensationPercent === 0 ? t('sla.month.tierNone') : t('sla.month.tierValue', { percent: sla.compensationPercent })} />
+      <MonthPicture
+        sla={sla}
+        level={level}
+        tierText={
+          sla.compensationPercent === 0
+            ? t('sla.month.tierNone')
+            : t('sla.month.tierValue', { percent: sla.compensationPercent })
+        }
+      />
       {sla.excluded.length > 0 && <p className="rg-muted">{t('sla.month.excluded', { count: sla.excluded.length })}</p>}
       <div className="rg-row">
         <label htmlFor={`${id}-fee`}>{t(fromOrder ? 'sla.month.feeOverride' : 'sla.month.fee')}</label>
@@ -203,13 +217,33 @@ export function MonthView({ log, service, month, holidayOverrides, onFee, copy, 
         <div className="rg-claim">
           <div className="rg-row">
             <label htmlFor={`${id}-bought`}>{t('sla.ticket.purchased')}</label>
-            <input id={`${id}-bought`} type="date" value={purchased} onChange={(e) => setPurchased(e.target.value)} aria-describedby={`${id}-needs`} />
-            <button type="button" className="rg-button rg-button--primary" onClick={prepare} aria-describedby={`${id}-needs`}>
+            <input
+              id={`${id}-bought`}
+              type="date"
+              value={purchased}
+              onChange={(e) => setPurchased(e.target.value)}
+              aria-describedby={`${id}-needs`}
+            />
+            <button
+              type="button"
+              className="rg-button rg-button--primary"
+              onClick={prepare}
+              aria-describedby={`${id}-needs`}
+            >
               {t('sla.ticket.prepare')}
             </button>
           </div>
-          <p id={`${id}-needs`} className={needs.length ? (asked ? 'rg-error' : 'rg-needs') : 'rg-muted'} role={asked && needs.length ? 'alert' : undefined} data-claim-needs={needs.length ? 'missing' : 'ready'}>
-            {needs.length ? t('sla.ticket.needs', { items: needs.join('、') }) : fromOrder?.purchasedOn && purchased === fromOrder.purchasedOn ? t('sla.ticket.purchasedFromOrder', { order: fromOrder.orderId ?? fromOrder.snapshotId }) : t('sla.ticket.ready')}
+          <p
+            id={`${id}-needs`}
+            className={needs.length ? (asked ? 'rg-error' : 'rg-needs') : 'rg-muted'}
+            role={asked && needs.length ? 'alert' : undefined}
+            data-claim-needs={needs.length ? 'missing' : 'ready'}
+          >
+            {needs.length
+              ? t('sla.ticket.needs', { items: needs.join('、') })
+              : fromOrder?.purchasedOn && purchased === fromOrder.purchasedOn
+                ? t('sla.ticket.purchasedFromOrder', { order: fromOrder.orderId ?? fromOrder.snapshotId })
+                : t('sla.ticket.ready')}
           </p>
           {sla.voucher === null && <p className="rg-muted">{t('sla.ticket.needFee')}</p>}
         </div>

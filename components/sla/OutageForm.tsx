@@ -17,7 +17,15 @@ export interface OutageDraft {
   snapshots: string[];
 }
 
-export const emptyDraft: OutageDraft = { service: 'exmail', start: '', end: '', failed: [], excluded: '', note: '', snapshots: [] };
+export const emptyDraft: OutageDraft = {
+  service: 'exmail',
+  start: '',
+  end: '',
+  failed: [],
+  excluded: '',
+  note: '',
+  snapshots: [],
+};
 
 /** The form for one outage; the parent owns the draft so webmail sightings can fill it in. */
 export function OutageForm({
@@ -41,8 +49,12 @@ export function OutageForm({
   const exclusions = SLA_POLICIES[draft.service].exclusions;
   // Every listed snapshot, plus any chosen one the list does not reach (a sighting's own snapshot).
   const choices = [
-    ...snapshots.filter((s) => s.vendor === SLA_POLICIES[draft.service].vendor).map((s) => ({ id: s.id, label: `${displayTime(s.capturedAt, true)} · ${s.title || s.url}` })),
-    ...draft.snapshots.filter((x) => !snapshots.some((s) => s.id === x && s.vendor === SLA_POLICIES[draft.service].vendor)).map((x) => ({ id: x, label: t('sla.form.snapshotFromSighting') })),
+    ...snapshots
+      .filter((s) => s.vendor === SLA_POLICIES[draft.service].vendor)
+      .map((s) => ({ id: s.id, label: `${displayTime(s.capturedAt, true)} · ${s.title || s.url}` })),
+    ...draft.snapshots
+      .filter((x) => !snapshots.some((s) => s.id === x && s.vendor === SLA_POLICIES[draft.service].vendor))
+      .map((x) => ({ id: x, label: t('sla.form.snapshotFromSighting') })),
   ];
 
   const submit = async (event: FormEvent) => {
@@ -60,7 +72,11 @@ export function OutageForm({
       snapshotIds: draft.snapshots,
     });
     if (!parsed.success) {
-      setError(t('sla.form.invalid', { message: parsed.error.issues.map((i) => `${i.path.join('.') || '—'}: ${i.message}`).join('; ') }));
+      setError(
+        t('sla.form.invalid', {
+          message: parsed.error.issues.map((i) => `${i.path.join('.') || '—'}: ${i.message}`).join('; '),
+        }),
+      );
       return;
     }
     setError(null);
@@ -73,7 +89,11 @@ export function OutageForm({
         {t('sla.form.title')}
       </h2>
       <label htmlFor={`${id}-svc`}>{t('sla.form.service')}</label>
-      <select id={`${id}-svc`} value={draft.service} onChange={(e) => set({ service: e.target.value as SlaService, excluded: '' })}>
+      <select
+        id={`${id}-svc`}
+        value={draft.service}
+        onChange={(e) => set({ service: e.target.value as SlaService, excluded: '' })}
+      >
         {(['exmail', 'cvm'] as const).map((s) => (
           <option key={s} value={s}>
             {localize(SLA_POLICIES[s].name, locale)}
@@ -81,9 +101,23 @@ export function OutageForm({
         ))}
       </select>
       <label htmlFor={`${id}-start`}>{t('sla.form.start')}</label>
-      <input id={`${id}-start`} type="datetime-local" step={1} value={draft.start} onChange={(e) => set({ start: e.target.value })} required />
+      <input
+        id={`${id}-start`}
+        type="datetime-local"
+        step={1}
+        value={draft.start}
+        onChange={(e) => set({ start: e.target.value })}
+        required
+      />
       <label htmlFor={`${id}-end`}>{t('sla.form.end')}</label>
-      <input id={`${id}-end`} type="datetime-local" step={1} value={draft.end} onChange={(e) => set({ end: e.target.value })} required />
+      <input
+        id={`${id}-end`}
+        type="datetime-local"
+        step={1}
+        value={draft.end}
+        onChange={(e) => set({ end: e.target.value })}
+        required
+      />
       {draft.service === 'exmail' && (
         <>
           <span id={`${id}-failed`}>{t('sla.form.failed')}</span>
@@ -93,7 +127,9 @@ export function OutageForm({
                 <input
                   type="checkbox"
                   checked={draft.failed.includes(p)}
-                  onChange={(e) => set({ failed: e.target.checked ? [...draft.failed, p] : draft.failed.filter((x) => x !== p) })}
+                  onChange={(e) =>
+                    set({ failed: e.target.checked ? [...draft.failed, p] : draft.failed.filter((x) => x !== p) })
+                  }
                 />
                 {t(`sla.failed.${p}`)}
               </label>
@@ -124,7 +160,13 @@ export function OutageForm({
                 type="checkbox"
                 value={s.id}
                 checked={draft.snapshots.includes(s.id)}
-                onChange={(e) => set({ snapshots: e.target.checked ? [...draft.snapshots, s.id] : draft.snapshots.filter((x) => x !== s.id) })}
+                onChange={(e) =>
+                  set({
+                    snapshots: e.target.checked
+                      ? [...draft.snapshots, s.id]
+                      : draft.snapshots.filter((x) => x !== s.id),
+                  })
+                }
               />
               <span>{s.label}</span>
               <span className="rg-muted rg-mono">{s.id}</span>

@@ -9,8 +9,16 @@ import { MonthView } from './MonthView';
 import { SlaLog } from './SlaLog';
 
 const NOW = new Date('2026-11-22T02:00:00Z');
-const log = (entries: unknown[], fees: Record<string, number> = {}): OutageLog => outageLogSchema().parse({ entries, fees });
-const octoberOutage = { id: 'out-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T11:30:00+08:00', failed: ['webmail'], snapshotIds: ['snap-000007'] };
+const log = (entries: unknown[], fees: Record<string, number> = {}): OutageLog =>
+  outageLogSchema().parse({ entries, fees });
+const octoberOutage = {
+  id: 'out-1',
+  service: 'exmail',
+  start: '2026-10-10T09:00:00+08:00',
+  end: '2026-10-10T11:30:00+08:00',
+  failed: ['webmail'],
+  snapshotIds: ['snap-000007'],
+};
 
 const summary = (over: Partial<SnapshotSummary> & { id: string }): SnapshotSummary => ({
   seq: 1,
@@ -50,7 +58,14 @@ describe('SLA month view (computeSla → availability, tier, voucher, claim wind
     const copy = vi.fn(async () => undefined);
     render(
       <StaticLocale locale="zh-CN">
-        <MonthView log={log([octoberOutage], { 'exmail:2026-10': 300 })} service="exmail" month="2026-10" onFee={vi.fn(async () => undefined)} copy={copy} now={() => NOW} />
+        <MonthView
+          log={log([octoberOutage], { 'exmail:2026-10': 300 })}
+          service="exmail"
+          month="2026-10"
+          onFee={vi.fn(async () => undefined)}
+          copy={copy}
+          now={() => NOW}
+        />
       </StaticLocale>,
     );
     const field = (name: string) => document.querySelector(`[data-field="${name}"]`)!;
@@ -102,10 +117,19 @@ describe('SLA month view (computeSla → availability, tier, voucher, claim wind
   it('the claim window is marked estimated when the next year has no published schedule', () => {
     render(
       <StaticLocale locale="en">
-        <MonthView log={log([{ ...octoberOutage, start: '2027-01-10T09:00:00+08:00', end: '2027-01-10T11:30:00+08:00' }])} service="exmail" month="2027-01" onFee={vi.fn(async () => undefined)} copy={vi.fn(async () => undefined)} now={() => NOW} />
+        <MonthView
+          log={log([{ ...octoberOutage, start: '2027-01-10T09:00:00+08:00', end: '2027-01-10T11:30:00+08:00' }])}
+          service="exmail"
+          month="2027-01"
+          onFee={vi.fn(async () => undefined)}
+          copy={vi.fn(async () => undefined)}
+          now={() => NOW}
+        />
       </StaticLocale>,
     );
-    expect(document.querySelector('[data-field="window"]')).toHaveTextContent('Opens after 2027-02-05, closes on 2027-04-01 (estimated');
+    expect(document.querySelector('[data-field="window"]')).toHaveTextContent(
+      'Opens after 2027-02-05, closes on 2027-04-01 (estimated',
+    );
   });
 });
 
@@ -137,7 +161,12 @@ describe('SLA outage log page', () => {
     await user.type(screen.getByLabelText('结束时间'), '2026-11-22T13:47:03');
     await user.click(screen.getByRole('button', { name: '添加故障记录' }));
     await waitFor(() => expect(api.current.entries).toHaveLength(1));
-    expect(api.current.entries[0]).toMatchObject({ start: '2026-11-22T10:47:03+08:00', end: '2026-11-22T13:47:03+08:00', failed: ['webmail'], snapshotIds: ['snap-000009'] });
+    expect(api.current.entries[0]).toMatchObject({
+      start: '2026-11-22T10:47:03+08:00',
+      end: '2026-11-22T13:47:03+08:00',
+      failed: ['webmail'],
+      snapshotIds: ['snap-000009'],
+    });
     expect(await screen.findByText(/已记录 2026-11-22 10:47:03 – 2026-11-22 13:47:03/)).toBeInTheDocument();
     expect(document.querySelector('[data-month="2026-11"] [data-field="unavailable"]')).toHaveTextContent('180 分钟');
   });
@@ -176,7 +205,9 @@ describe('SLA outage log page', () => {
       </StaticLocale>,
     );
     const select = await screen.findByLabelText('免责原因');
-    const options = within(select).getAllByRole('option').map((o) => o.textContent);
+    const options = within(select)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toContain('2.3 (1) 腾讯云预先通知的系统维护（割接、维修、升级、故障演练）');
     expect(options).toHaveLength(9);
     await user.click(screen.getByRole('button', { name: /删除这条记录/ }));
@@ -186,7 +217,14 @@ describe('SLA outage log page', () => {
 });
 
 describe('SLA page as an admin keeps it', () => {
-  const cvmOutage = { id: 'out-2', service: 'cvm', start: '2026-10-03T08:00:00+08:00', end: '2026-10-03T20:00:00+08:00', failed: [], snapshotIds: [] };
+  const cvmOutage = {
+    id: 'out-2',
+    service: 'cvm',
+    start: '2026-10-03T08:00:00+08:00',
+    end: '2026-10-03T20:00:00+08:00',
+    failed: [],
+    snapshotIds: [],
+  };
 
   it('leads with the month: the result comes before the form and the log, the tier in words and colour band', async () => {
     const api = fakeApi(log([octoberOutage]));
@@ -196,7 +234,9 @@ describe('SLA page as an admin keeps it', () => {
       </StaticLocale>,
     );
     await screen.findByText('服务可用性');
-    const sections = [...document.querySelectorAll('main > section, main > form')].map((el) => el.getAttribute('data-section') ?? el.getAttribute('data-form'));
+    const sections = [...document.querySelectorAll('main > section, main > form')].map(
+      (el) => el.getAttribute('data-section') ?? el.getAttribute('data-form'),
+    );
     expect(sections[0]).toBe('month');
     expect(sections.indexOf('month')).toBeLessThan(sections.indexOf('outage'));
     const tier = document.querySelector('[data-tier-level]')!;
@@ -209,18 +249,35 @@ describe('SLA page as an admin keeps it', () => {
   it('a CVM month at 98.39% (12 h down) is in a higher band than the 10% tier', () => {
     render(
       <StaticLocale locale="en">
-        <MonthView log={log([cvmOutage])} service="cvm" month="2026-10" onFee={vi.fn(async () => undefined)} copy={vi.fn(async () => undefined)} now={() => NOW} />
+        <MonthView
+          log={log([cvmOutage])}
+          service="cvm"
+          month="2026-10"
+          onFee={vi.fn(async () => undefined)}
+          copy={vi.fn(async () => undefined)}
+          now={() => NOW}
+        />
       </StaticLocale>,
     );
     const tier = document.querySelector('[data-tier-level]')!;
     expect(document.querySelector('[data-field="availability"]')).toHaveTextContent('98.3870%');
-    expect(tier.getAttribute('data-tier-level')).toBe(Number(/(\d+)%/.exec(tier.textContent ?? '')![1]) > 10 ? 'mid' : 'low');
+    expect(tier.getAttribute('data-tier-level')).toBe(
+      Number(/(\d+)%/.exec(tier.textContent ?? '')![1]) > 10 ? 'mid' : 'low',
+    );
     expect(tier).toHaveTextContent('A larger credit can be claimed');
   });
 
   it('takes the monthly fee and the purchase date from the stored Exmail order', async () => {
     const user = userEvent.setup();
-    const order = summary({ id: 'snap-000003', orderId: 'EX20260105000123', product: '腾讯企业邮箱 专业版 50 账号', amountPaid: 3600, termMonths: 12, paidAt: '2026-01-05T10:20:00+08:00', status: '已支付' });
+    const order = summary({
+      id: 'snap-000003',
+      orderId: 'EX20260105000123',
+      product: '腾讯企业邮箱 专业版 50 账号',
+      amountPaid: 3600,
+      termMonths: 12,
+      paidAt: '2026-01-05T10:20:00+08:00',
+      status: '已支付',
+    });
     const api = fakeApi(log([octoberOutage]), [], [summary({ id: 'snap-000005', title: '系统繁忙' }), order]);
     render(
       <StaticLocale locale="zh-CN">
@@ -229,7 +286,9 @@ describe('SLA page as an admin keeps it', () => {
     );
     // 3600 元 ÷ 12 个月 = 300 元 a month → the 10% tier gives 30 元.
     await waitFor(() => expect(document.querySelector('[data-field="voucher"]')).toHaveTextContent('30.00 元'));
-    expect(document.querySelector('[data-fee-source="snap-000003"]')).toHaveTextContent('月服务费 300.00 元：订单 EX20260105000123 实付 3600.00 元 ÷ 12 个月');
+    expect(document.querySelector('[data-fee-source="snap-000003"]')).toHaveTextContent(
+      '月服务费 300.00 元：订单 EX20260105000123 实付 3600.00 元 ÷ 12 个月',
+    );
     expect(screen.getByLabelText('购买日期（用于判断适用条款）')).toHaveValue('2026-01-05');
     expect(document.querySelector('[data-claim-needs]')).toHaveTextContent('购买日期取自订单 EX20260105000123');
     await user.click(screen.getByRole('button', { name: '准备 SLA 赔偿工单' }));
@@ -243,7 +302,14 @@ describe('SLA page as an admin keeps it', () => {
   });
 
   it('a CVM month does not take its fee from an Exmail order', async () => {
-    const exmailOrder = summary({ id: 'snap-000003', orderId: 'EX1', product: '腾讯企业邮箱', amountPaid: 3600, termMonths: 12, paidAt: '2026-01-05T10:20:00+08:00' });
+    const exmailOrder = summary({
+      id: 'snap-000003',
+      orderId: 'EX1',
+      product: '腾讯企业邮箱',
+      amountPaid: 3600,
+      termMonths: 12,
+      paidAt: '2026-01-05T10:20:00+08:00',
+    });
     const api = fakeApi(log([cvmOutage]), [], [exmailOrder]);
     render(
       <StaticLocale locale="zh-CN">
@@ -258,7 +324,11 @@ describe('SLA page as an admin keeps it', () => {
 
   it('picks the outage evidence from the stored snapshots, not typed ids', async () => {
     const user = userEvent.setup();
-    const api = fakeApi(log([]), [], [summary({ id: 'snap-000005', title: '系统繁忙，请稍后再试', capturedAt: '2026-10-10T01:05:00.000Z' })]);
+    const api = fakeApi(
+      log([]),
+      [],
+      [summary({ id: 'snap-000005', title: '系统繁忙，请稍后再试', capturedAt: '2026-10-10T01:05:00.000Z' })],
+    );
     render(
       <StaticLocale locale="zh-CN">
         <SlaLog api={api} />
@@ -289,7 +359,14 @@ describe('SLA month: dates stay whole', () => {
   it('each date in the claim window is one unbreakable piece', () => {
     render(
       <StaticLocale locale="zh-CN">
-        <MonthView log={log([octoberOutage])} service="exmail" month="2026-10" onFee={vi.fn(async () => undefined)} copy={vi.fn(async () => undefined)} now={() => NOW} />
+        <MonthView
+          log={log([octoberOutage])}
+          service="exmail"
+          month="2026-10"
+          onFee={vi.fn(async () => undefined)}
+          copy={vi.fn(async () => undefined)}
+          now={() => NOW}
+        />
       </StaticLocale>,
     );
     const dates = [...document.querySelectorAll('[data-field="window"] .rg-date')].map((d) => d.textContent);

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { loggedMonths, monthKeyOf, type LoggedMonth, type OutageEntry, type OutageLog, type WebmailSighting } from '../../lib/outages';
+import {
+  loggedMonths,
+  monthKeyOf,
+  type LoggedMonth,
+  type OutageEntry,
+  type OutageLog,
+  type WebmailSighting,
+} from '../../lib/outages';
 import { localize } from '../../lib/policy/text';
 import { SLA_POLICIES } from '../../lib/sla/compute';
 import type { SlaService } from '../../lib/sla/policy';
@@ -54,34 +61,50 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
       setInvalid(false);
       return true;
     } catch (error) {
-      setStatus({ kind: 'error', text: t('settings.error', { message: error instanceof Error ? error.message : String(error) }) });
+      setStatus({
+        kind: 'error',
+        text: t('settings.error', { message: error instanceof Error ? error.message : String(error) }),
+      });
       return false;
     }
   };
 
   if (!log) return <main className="rg-sla" aria-busy="true" />;
   const months = loggedMonths(log);
-  const current = months.find((m) => monthKeyOf(m.service, m.month) === chosen) ?? pickedMonth(chosen) ?? months[0] ?? null;
+  const current =
+    months.find((m) => monthKeyOf(m.service, m.month) === chosen) ?? pickedMonth(chosen) ?? months[0] ?? null;
   const choices = current && !months.includes(current) ? [current, ...months] : months;
   const fromOrder = current ? feeFromOrders(snapshots, current.service, current.month) : null;
 
   const add = async (entry: OutageEntry) => {
     if (await write({ ...log, entries: [...log.entries, entry].sort((a, b) => a.start.localeCompare(b.start)) })) {
       setDraft({ ...emptyDraft, service: draft.service });
-      setStatus({ kind: 'ok', text: t('sla.form.added', { start: displayTime(entry.start, true), end: displayTime(entry.end, true) }) });
+      setStatus({
+        kind: 'ok',
+        text: t('sla.form.added', { start: displayTime(entry.start, true), end: displayTime(entry.end, true) }),
+      });
       const first = loggedMonths({ ...log, entries: [entry] })[0];
       if (first) setChosen(monthKeyOf(first.service, first.month));
     }
   };
 
   const use = (s: WebmailSighting, field: 'start' | 'end') => {
-    const picked = s.snapshotId && !draft.snapshots.includes(s.snapshotId) ? [...draft.snapshots, s.snapshotId] : draft.snapshots;
-    setDraft({ ...draft, service: 'exmail', [field]: toLocalInput(s.shownAt ?? s.seenAt), failed: draft.failed.includes('webmail') ? draft.failed : [...draft.failed, 'webmail'], snapshots: picked });
+    const picked =
+      s.snapshotId && !draft.snapshots.includes(s.snapshotId) ? [...draft.snapshots, s.snapshotId] : draft.snapshots;
+    setDraft({
+      ...draft,
+      service: 'exmail',
+      [field]: toLocalInput(s.shownAt ?? s.seenAt),
+      failed: draft.failed.includes('webmail') ? draft.failed : [...draft.failed, 'webmail'],
+      snapshots: picked,
+    });
   };
 
   const exclusionText = (service: SlaService, code: string, note: string) => {
     const def = SLA_POLICIES[service].exclusions.find((e) => e.code === code);
-    return def ? `${def.citation.clause ?? ''} ${localize(def.label, locale)}`.trim() : `${t('sla.form.other')}: ${note}`;
+    return def
+      ? `${def.citation.clause ?? ''} ${localize(def.label, locale)}`.trim()
+      : `${t('sla.form.other')}: ${note}`;
   };
 
   return (
@@ -105,7 +128,11 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
           <>
             <div className="rg-row">
               <label htmlFor={`${id}-pick`}>{t('sla.month.pick')}</label>
-              <select id={`${id}-pick`} value={monthKeyOf(current.service, current.month)} onChange={(e) => setChosen(e.target.value)}>
+              <select
+                id={`${id}-pick`}
+                value={monthKeyOf(current.service, current.month)}
+                onChange={(e) => setChosen(e.target.value)}
+              >
                 {choices.map((m) => (
                   <option key={monthKeyOf(m.service, m.month)} value={monthKeyOf(m.service, m.month)}>
                     {`${m.month} · ${localize(SLA_POLICIES[m.service].name, locale)}`}
@@ -113,7 +140,13 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
                 ))}
               </select>
             </div>
-            <YearView log={log} service={current.service} month={current.month} now={api.now()} onPick={(month) => setChosen(monthKeyOf(current.service, month))} />
+            <YearView
+              log={log}
+              service={current.service}
+              month={current.month}
+              now={api.now()}
+              onPick={(month) => setChosen(monthKeyOf(current.service, month))}
+            />
             <MonthView
               key={`${monthKeyOf(current.service, current.month)}|${locale}|${fromOrder?.snapshotId ?? ''}`}
               log={log}
@@ -142,7 +175,11 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
             {sightings.map((s) => (
               <li key={s.id} className="rg-row" data-sighting={s.failure}>
                 <span>
-                  {t('sla.sightings.item', { time: displayTime(s.shownAt ?? s.seenAt, true), kind: t(`sla.sightings.${s.failure}`), code: s.code ? ` · ${s.code}` : '' })}
+                  {t('sla.sightings.item', {
+                    time: displayTime(s.shownAt ?? s.seenAt, true),
+                    kind: t(`sla.sightings.${s.failure}`),
+                    code: s.code ? ` · ${s.code}` : '',
+                  })}
                   {s.snapshotId ? ` · ${s.snapshotId}` : ''}
                 </span>
                 <button type="button" className="rg-button" onClick={() => use(s, 'start')}>
@@ -157,7 +194,13 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
         )}
       </section>
 
-      <OutageForm draft={draft} onDraft={setDraft} onAdd={add} snapshots={snapshots} newId={() => `out-${api.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`} />
+      <OutageForm
+        draft={draft}
+        onDraft={setDraft}
+        onAdd={add}
+        snapshots={snapshots}
+        newId={() => `out-${api.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`}
+      />
       {status && (
         <p className={status.kind === 'ok' ? 'rg-saved' : 'rg-error'} role={status.kind === 'ok' ? 'status' : 'alert'}>
           {status.text}
@@ -174,12 +217,23 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
               <li key={e.id} className="rg-row" data-entry={e.id}>
                 <span>
                   {localize(SLA_POLICIES[e.service].name, locale)} ·{' '}
-                  {t('sla.log.entry', { start: displayTime(e.start, true), end: displayTime(e.end, true), minutes: Math.round(((parseInstant(e.end) ?? 0) - (parseInstant(e.start) ?? 0)) / 60_000) })}
+                  {t('sla.log.entry', {
+                    start: displayTime(e.start, true),
+                    end: displayTime(e.end, true),
+                    minutes: Math.round(((parseInstant(e.end) ?? 0) - (parseInstant(e.start) ?? 0)) / 60_000),
+                  })}
                   {e.failed.length ? ` · ${e.failed.map((f) => t(`sla.failed.${f}`)).join(' / ')}` : ''}
-                  {e.excluded ? ` · ${t('sla.log.excludedAs', { reason: exclusionText(e.service, e.excluded, e.note) })}` : ''}
+                  {e.excluded
+                    ? ` · ${t('sla.log.excludedAs', { reason: exclusionText(e.service, e.excluded, e.note) })}`
+                    : ''}
                   {e.snapshotIds.length ? ` · ${t('sla.log.snapshots', { count: e.snapshotIds.length })}` : ''}
                 </span>
-                <button type="button" className="rg-button" aria-label={`${t('sla.log.remove')} ${displayTime(e.start, true)}`} onClick={() => void write({ ...log, entries: log.entries.filter((x) => x.id !== e.id) })}>
+                <button
+                  type="button"
+                  className="rg-button"
+                  aria-label={`${t('sla.log.remove')} ${displayTime(e.start, true)}`}
+                  onClick={() => void write({ ...log, entries: log.entries.filter((x) => x.id !== e.id) })}
+                >
                   {t('sla.log.remove')}
                 </button>
               </li>
@@ -187,7 +241,6 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
           </ul>
         )}
       </section>
-
     </main>
   );
 }

@@ -34,10 +34,21 @@ function serves(service: SlaService, s: SnapshotSummary): boolean {
  * shows both its amount and its term (a prepaid 包年包月 order: the monthly
  * fee is what was paid spread over the months bought).
  */
-export function feeFromOrders(snapshots: readonly SnapshotSummary[], service: SlaService, month: string): FeeFromOrder | null {
+export function feeFromOrders(
+  snapshots: readonly SnapshotSummary[],
+  service: SlaService,
+  month: string,
+): FeeFromOrder | null {
   const monthEnd = `${month}-31`;
   const candidates = snapshots
-    .filter((s) => s.orderId && serves(service, s) && typeof s.amountPaid === 'number' && s.amountPaid > 0 && typeof s.termMonths === 'number')
+    .filter(
+      (s) =>
+        s.orderId &&
+        serves(service, s) &&
+        typeof s.amountPaid === 'number' &&
+        s.amountPaid > 0 &&
+        typeof s.termMonths === 'number',
+    )
     .filter((s) => (dayOf(s.paidAt) ?? '') <= monthEnd)
     .sort((a, b) => (b.paidAt ?? b.capturedAt).localeCompare(a.paidAt ?? a.capturedAt));
   const order = candidates[0];

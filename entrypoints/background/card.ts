@@ -13,12 +13,23 @@ const LOOKUP = 5;
  * number (an order list shows less than the order's own page). Orders of
  * vendors whose numbers are per site are matched on the page's site too.
  */
-async function storedOrders(store: EvidenceStore, request: RequestOf<'card.content'>, url: string | null): Promise<Record<string, Record<string, unknown>>> {
+async function storedOrders(
+  store: EvidenceStore,
+  request: RequestOf<'card.content'>,
+  url: string | null,
+): Promise<Record<string, Record<string, unknown>>> {
   const { vendor } = request.match;
   const site = url && ordersKeyedBySite(vendor) ? siteOf(url) : null;
   const ids: string[] = [];
   for (const orderId of new Set(request.rows.map((r) => r.orderId).filter((id): id is string => Boolean(id)))) {
-    const { items } = await store.list({ vendor, orderId, exactOrder: true, countAll: false, offset: 0, limit: LOOKUP });
+    const { items } = await store.list({
+      vendor,
+      orderId,
+      exactOrder: true,
+      countAll: false,
+      offset: 0,
+      limit: LOOKUP,
+    });
     const hit = items.find((i) => i.orderId === orderId && (site === null || siteOf(i.url) === site));
     if (hit) ids.push(hit.id);
   }
@@ -36,10 +47,17 @@ async function storedOrders(store: EvidenceStore, request: RequestOf<'card.conte
  * holiday calendar never load into a web page. A custom pack that does not
  * validate is left out rather than leaving the card empty.
  */
-export async function cardContentFor(request: RequestOf<'card.content'>, url: string | null, now: Date, store?: () => EvidenceStore): Promise<CardContent> {
+export async function cardContentFor(
+  request: RequestOf<'card.content'>,
+  url: string | null,
+  now: Date,
+  store?: () => EvidenceStore,
+): Promise<CardContent> {
   const [{ settings }, stored] = await Promise.all([
     loadSettings(),
-    store && request.match.kind === 'order' && request.rows.length > 0 ? storedOrders(store(), request, url).catch(() => ({})) : Promise.resolve({}),
+    store && request.match.kind === 'order' && request.rows.length > 0
+      ? storedOrders(store(), request, url).catch(() => ({}))
+      : Promise.resolve({}),
   ]);
   const at = now.toISOString();
   return cardContent(request, at, { locale: request.locale, packs: PackSet.of(settings.customPacks), url, stored });

@@ -28,7 +28,8 @@ export async function checkTabOnce({ tabId }: RequestOf<'sites.checkOnce'>): Pro
   const title = typeof page?.title === 'string' ? page.title : '';
   const text = typeof page?.text === 'string' ? page.text : '';
   const match = detectPage(tab.url, detectionText(title, text));
-  if (match?.kind === 'checkout' && page?.running !== true) await browser.scripting.executeScript({ target: { tabId }, files: [GENERIC_SCRIPT] });
+  if (match?.kind === 'checkout' && page?.running !== true)
+    await browser.scripting.executeScript({ target: { tabId }, files: [GENERIC_SCRIPT] });
   return { match };
 }
 
@@ -44,6 +45,9 @@ const CARD_UI_SCRIPT = '/card-ui.js';
  */
 export async function runCardUi(sender: SenderInfo): Promise<ResponseOf<'card.ui'>> {
   if (sender.fromExtension || sender.tabId === undefined) throw new Error('not allowed');
-  await browser.scripting.executeScript({ target: { tabId: sender.tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_UI_SCRIPT] });
+  await browser.scripting.executeScript({
+    target: { tabId: sender.tabId, frameIds: [sender.frameId ?? 0] },
+    files: [CARD_UI_SCRIPT],
+  });
   return { loaded: true };
 }

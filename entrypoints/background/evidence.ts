@@ -45,7 +45,11 @@ export function evidenceHandlers(
           received = { textDeflate: unpacked.textDeflate, domDeflate: unpacked.domDeflate };
         } catch (error) {
           const reason = error instanceof TooLargeError ? 'too-large' : 'invalid';
-          return { status: 'failed', reason, message: `page text and copy: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000) };
+          return {
+            status: 'failed',
+            reason,
+            message: `page text and copy: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000),
+          };
         }
       }
       try {
@@ -64,7 +68,9 @@ export function evidenceHandlers(
       const detail = await store().get(id);
       if (!detail) return { snapshot: null };
       const { screenshot, ...rest } = detail;
-      return { snapshot: { ...rest, screenshot: screenshot ? `data:image/jpeg;base64,${toBase64(screenshot)}` : null } };
+      return {
+        snapshot: { ...rest, screenshot: screenshot ? `data:image/jpeg;base64,${toBase64(screenshot)}` : null },
+      };
     },
 
     'evidence.bodies': async ({ ids }) => {
@@ -73,7 +79,10 @@ export function evidenceHandlers(
 
     'tab.order': async ({ tabId }) => {
       const status = await tabStatus(tabId);
-      const reader = { listSnapshots: (query: ListQuery) => store().list(query), getBodies: async (ids: string[]) => ({ bodies: await store().bodies(ids) }) };
+      const reader = {
+        listSnapshots: (query: ListQuery) => store().list(query),
+        getBodies: async (ids: string[]) => ({ bodies: await store().bodies(ids) }),
+      };
       return { status, order: await findTabOrder(reader, { vendor: status.match?.vendor ?? null, url: status.url }) };
     },
 
@@ -89,14 +98,30 @@ export function evidenceHandlers(
     'evidence.export': async ({ ids, locale }) => {
       const at = now();
       const manifest = browser.runtime.getManifest();
-      const { zip, count, headHash } = await store().exportBundle(ids, at, { name: 'refund-guard', version: manifest.version }, locale, await signer());
+      const { zip, count, headHash } = await store().exportBundle(
+        ids,
+        at,
+        { name: 'refund-guard', version: manifest.version },
+        locale,
+        await signer(),
+      );
       const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-      return { fileName: `refund-guard-evidence-${stamp}.zip`, base64: toBase64(zip), count, size: zip.length, headHash };
+      return {
+        fileName: `refund-guard-evidence-${stamp}.zip`,
+        base64: toBase64(zip),
+        count,
+        size: zip.length,
+        headHash,
+      };
     },
 
     'evidence.signingKey': async () => {
       const [key, head] = await Promise.all([signer(), store().head()]);
-      return { algorithm: SIGNATURE_ALGORITHM, fingerprint: await keyFingerprint(key.publicKeySpki), headHash: head.hash };
+      return {
+        algorithm: SIGNATURE_ALGORITHM,
+        fingerprint: await keyFingerprint(key.publicKeySpki),
+        headHash: head.hash,
+      };
     },
 
     'evidence.verify': async () => {
@@ -107,7 +132,6 @@ export function evidenceHandlers(
     'evidence.wipe': async () => {
       return { wiped: await store().wipe() };
     },
-
   };
 }
 

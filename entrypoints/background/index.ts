@@ -42,7 +42,8 @@ export default defineBackground(() => {
     },
     'sites.checkOnce': (request) => checkTabOnce(request),
     'card.ui': (_data, sender) => runCardUi(sender),
-    'card.ticketDraft': (request, sender) => cardTicketDraft(request, sender, evidenceStore(), new Date()).catch(() => ({ draft: null })),
+    'card.ticketDraft': (request, sender) =>
+      cardTicketDraft(request, sender, evidenceStore(), new Date()).catch(() => ({ draft: null })),
     'ui.openChecker': async (_data, sender) => {
       if (sender.tabId === undefined) return { opened: false };
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${sender.tabId}`) });

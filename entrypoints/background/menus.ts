@@ -50,10 +50,17 @@ const BADGE: Record<CaptureTabReply['status'], { text: string; color: string }> 
 /** One line for the notification, in the user's language. */
 export function describeTabCapture(reply: CaptureTabReply, t: Translate): { title: string; message: string } {
   if (reply.status === 'saved') {
-    return { title: t('capture.done.title'), message: t(reply.screenshot ? 'capture.done.saved' : 'capture.done.savedNoShot', { id: reply.id }) };
+    return {
+      title: t('capture.done.title'),
+      message: t(reply.screenshot ? 'capture.done.saved' : 'capture.done.savedNoShot', { id: reply.id }),
+    };
   }
-  if (reply.status === 'duplicate') return { title: t('capture.done.title'), message: t('capture.done.duplicate', { id: reply.id }) };
-  return { title: t('capture.error.title'), message: captureFailureMessage(reply, t, { 'not-allowed': 'capture.error.noAccess' }) };
+  if (reply.status === 'duplicate')
+    return { title: t('capture.done.title'), message: t('capture.done.duplicate', { id: reply.id }) };
+  return {
+    title: t('capture.error.title'),
+    message: captureFailureMessage(reply, t, { 'not-allowed': 'capture.error.noAccess' }),
+  };
 }
 
 /** Shows a capture's outcome on the tab's badge (cleared by the next navigation) and as a notification. */

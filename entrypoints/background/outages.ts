@@ -32,7 +32,16 @@ export function noteWebmailPage(data: RequestOf<'page.detected'>, now: Date): Pr
   if (!failure) return Promise.resolve();
   const run = queue.then(async () => {
     const seenAt = shanghaiDateTime(now.getTime());
-    const sighting: WebmailSighting = { id: `seen-${now.getTime()}`, seenAt, shownAt: failure.shownAt, failure: failure.failure, code: failure.code, url: redactUrl(data.url), title: redactText(data.title), snapshotId: null };
+    const sighting: WebmailSighting = {
+      id: `seen-${now.getTime()}`,
+      seenAt,
+      shownAt: failure.shownAt,
+      failure: failure.failure,
+      code: failure.code,
+      url: redactUrl(data.url),
+      title: redactText(data.title),
+      snapshotId: null,
+    };
     await sightingsItem.setValue(addSighting(await stored(), sighting));
   });
   queue = run.catch(() => undefined);
@@ -47,7 +56,16 @@ async function fromSnapshots(store: EvidenceStore): Promise<WebmailSighting[]> {
     const detail = await store.get(item.id);
     const failure = detail && recognizeWebmailFailure(item.title, detail.text);
     if (!failure) continue;
-    out.push({ id: item.id, seenAt: item.capturedAtShanghai, shownAt: failure.shownAt, failure: failure.failure, code: failure.code, url: item.url, title: item.title, snapshotId: item.id });
+    out.push({
+      id: item.id,
+      seenAt: item.capturedAtShanghai,
+      shownAt: failure.shownAt,
+      failure: failure.failure,
+      code: failure.code,
+      url: item.url,
+      title: item.title,
+      snapshotId: item.id,
+    });
   }
   return out;
 }

@@ -4,8 +4,21 @@ import { z } from '../../lib/zod';
 import { PackSet } from '../../lib/policy/registry';
 import type { Handler, Handlers, MessageType, ResponseOf } from '../../lib/messages';
 import {
-  badgeCount, dismiss, emptyReminderState, markFired, notificationText, parseReminderName, planReminders, REMINDER_PREFIX, reminderName,
-  snooze, SNOOZE_MS, trackedDeadlines, type OrderRecord, type Reminder, type ReminderState,
+  badgeCount,
+  dismiss,
+  emptyReminderState,
+  markFired,
+  notificationText,
+  parseReminderName,
+  planReminders,
+  REMINDER_PREFIX,
+  reminderName,
+  snooze,
+  SNOOZE_MS,
+  trackedDeadlines,
+  type OrderRecord,
+  type Reminder,
+  type ReminderState,
 } from '../../lib/reminders';
 import { translator } from '../../lib/i18n';
 import type { YearOverride } from '../../lib/time/calendar';
@@ -45,7 +58,15 @@ export async function storedOrders(store: EvidenceStore): Promise<OrderRecord[]>
     for (const item of newestPerOrder(items, seen)) {
       const detail = await store.get(item.id);
       const site = ordersKeyedBySite(item.vendor) ? siteOf(item.url) : undefined;
-      if (detail) out.push({ vendor: item.vendor, orderId: item.orderId!, ...(site ? { site } : {}), snapshotId: item.id, fields: detail.body.fields, url: item.url });
+      if (detail)
+        out.push({
+          vendor: item.vendor,
+          orderId: item.orderId!,
+          ...(site ? { site } : {}),
+          snapshotId: item.id,
+          fields: detail.body.fields,
+          url: item.url,
+        });
     }
     if (offset + PAGE >= total) break;
   }
@@ -59,7 +80,12 @@ export interface ReminderDeps {
 
 export function createReminders({ store, now = () => Date.now() }: ReminderDeps) {
   async function compute(at: number) {
-    const [{ settings }, { log }, state, orders] = await Promise.all([loadSettings(), loadOutageLog(), loadState(), storedOrders(store())]);
+    const [{ settings }, { log }, state, orders] = await Promise.all([
+      loadSettings(),
+      loadOutageLog(),
+      loadState(),
+      storedOrders(store()),
+    ]);
     const locale = currentLocale(settings.locale);
     const deadlines = trackedDeadlines({
       orders,
@@ -69,7 +95,13 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
       packs: PackSet.of(settings.customPacks),
       holidayOverrides: settings.holidayOverrides as YearOverride[],
     });
-    return { settings, state, locale, deadlines, plan: planReminders(deadlines, settings.reminders.leadDays, state, at) };
+    return {
+      settings,
+      state,
+      locale,
+      deadlines,
+      plan: planReminders(deadlines, settings.reminders.leadDays, state, at),
+    };
   }
 
   async function setBadge(count: number) {
@@ -119,7 +151,11 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
           dataDeletionWarning: d.dataDeletionWarning,
           afterEnd: d.afterEnd,
           headline: d.headline,
-          notification: notificationText({ name: reminderName(d.id, 0), deadlineId: d.id, leadDays: 0, fireAt: at, deadline: d }, locale, at),
+          notification: notificationText(
+            { name: reminderName(d.id, 0), deadlineId: d.id, leadDays: 0, fireAt: at, deadline: d },
+            locale,
+            at,
+          ),
         })),
       };
     });
@@ -202,7 +238,9 @@ export function registerReminders(reminders: Reminders): void {
     if (alarm.name.startsWith(REMINDER_PREFIX)) void reminders.fire(alarm.name).catch(() => undefined);
   });
   // Firefox has no notification buttons (and no such event).
-  browser.notifications.onButtonClicked?.addListener((id, index) => void reminders.button(id, index).catch(() => undefined));
+  browser.notifications.onButtonClicked?.addListener(
+    (id, index) => void reminders.button(id, index).catch(() => undefined),
+  );
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && ('settings' in changes || 'outageLog' in changes)) reminders.soon();
   });

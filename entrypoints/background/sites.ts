@@ -33,7 +33,13 @@ export function syncSites(): Promise<ResponseOf<'sites.sync'>> {
       if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [GENERIC_SCRIPT_ID] });
       return { registered: [], missingPermission: missing };
     }
-    const script = { id: GENERIC_SCRIPT_ID, matches: sites, js: [GENERIC_SCRIPT_FILE], runAt: 'document_idle' as const, persistAcrossSessions: true };
+    const script = {
+      id: GENERIC_SCRIPT_ID,
+      matches: sites,
+      js: [GENERIC_SCRIPT_FILE],
+      runAt: 'document_idle' as const,
+      persistAcrossSessions: true,
+    };
     if (existing.length) await browser.scripting.updateContentScripts([script]);
     else {
       try {

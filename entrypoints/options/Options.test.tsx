@@ -22,9 +22,15 @@ function fakeApi(overrides: Partial<SettingsApi> = {}) {
     containsOrigins: vi.fn(async (_origins: string[]) => true),
     syncSites: vi.fn(async () => ({ registered: [], missingPermission: [] })),
     upcoming: vi.fn(async () => [] as UpcomingDeadline[]),
-    exportEvidence: vi.fn(async () => ({ fileName: 'refund-guard-evidence-20261122T020000.zip', base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==', count: 0 })),
+    exportEvidence: vi.fn(async () => ({
+      fileName: 'refund-guard-evidence-20261122T020000.zip',
+      base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==',
+      count: 0,
+    })),
     wipeEvidence: vi.fn(async () => 4),
-    signingKey: vi.fn(async () => ({ fingerprint: '3f2a 9c1b 0d4e 7a65 1b2c 3d4e 5f60 7182 93a4 b5c6 d7e8 f901 2345 6789 abcd ef01' })),
+    signingKey: vi.fn(async () => ({
+      fingerprint: '3f2a 9c1b 0d4e 7a65 1b2c 3d4e 5f60 7182 93a4 b5c6 d7e8 f901 2345 6789 abcd ef01',
+    })),
     writeAll: vi.fn(async (settings, outageLog) => fakeBrowser.storage.local.set({ settings, outageLog })),
     clearAll: vi.fn(async () => fakeBrowser.storage.local.clear()),
     download: vi.fn<(name: string, data: Blob) => void>(),
@@ -46,7 +52,8 @@ function renderOptions(browserLanguages: string[], api: SettingsApi = fakeApi())
   );
 }
 
-const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings as Record<string, any> | undefined;
+const stored = async () =>
+  (await fakeBrowser.storage.local.get('settings')).settings as Record<string, any> | undefined;
 const section = (name: string) => document.querySelector(`[data-section="${name}"]`) as HTMLElement;
 
 describe('Options: language', () => {
@@ -101,12 +108,40 @@ describe('Options: reminders', () => {
 
   it('lists the deadlines still ahead, with the §5.4 warning for an Exmail expiry', async () => {
     const upcoming: UpcomingDeadline[] = [
-      { id: 'order|tencent-cloud|1|five-day-no-reason', kind: 'refund-window', date: '2026-11-23', label: '五天无理由退还截止（含第 5 天）', estimated: false, conditional: true, orderId: '1', product: '云服务器 CVM', dataDeletionWarning: false, afterEnd: null, headline: null, notification: { title: '', message: '' } },
-      { id: 'expiry|tencent-exmail|EX-9', kind: 'service-expiry', date: '2027-02-10', label: '腾讯企业邮箱 服务到期（按付款时间和购买时长估算）', estimated: true, conditional: false, orderId: 'EX-9', product: '腾讯企业邮箱', dataDeletionWarning: true, afterEnd: '到期未续约时，腾讯云有权在服务结束后随时清空全部邮件和通讯录（SLA 5.4），请提前续费或备份。', headline: null, notification: { title: '', message: '' } },
+      {
+        id: 'order|tencent-cloud|1|five-day-no-reason',
+        kind: 'refund-window',
+        date: '2026-11-23',
+        label: '五天无理由退还截止（含第 5 天）',
+        estimated: false,
+        conditional: true,
+        orderId: '1',
+        product: '云服务器 CVM',
+        dataDeletionWarning: false,
+        afterEnd: null,
+        headline: null,
+        notification: { title: '', message: '' },
+      },
+      {
+        id: 'expiry|tencent-exmail|EX-9',
+        kind: 'service-expiry',
+        date: '2027-02-10',
+        label: '腾讯企业邮箱 服务到期（按付款时间和购买时长估算）',
+        estimated: true,
+        conditional: false,
+        orderId: 'EX-9',
+        product: '腾讯企业邮箱',
+        dataDeletionWarning: true,
+        afterEnd: '到期未续约时，腾讯云有权在服务结束后随时清空全部邮件和通讯录（SLA 5.4），请提前续费或备份。',
+        headline: null,
+        notification: { title: '', message: '' },
+      },
     ];
     renderOptions(['zh-CN'], fakeApi({ upcoming: vi.fn(async () => upcoming) }));
     const first = await screen.findByText(/五天无理由退还截止/);
-    expect(first.closest('li')).toHaveTextContent('2026-11-23 · 五天无理由退还截止（含第 5 天） · 云服务器 CVM · 订单 1 · 是否适用仍待确认');
+    expect(first.closest('li')).toHaveTextContent(
+      '2026-11-23 · 五天无理由退还截止（含第 5 天） · 云服务器 CVM · 订单 1 · 是否适用仍待确认',
+    );
     const second = document.querySelector('[data-deadline="expiry|tencent-exmail|EX-9"]')!;
     expect(second).toHaveTextContent('（估算）');
     expect(second).toHaveTextContent('SLA 5.4');
@@ -149,7 +184,9 @@ describe('Options: sites for generic checkout detection', () => {
     renderOptions(['zh-CN'], api);
     await user.type(await screen.findByLabelText('网站地址'), 'https://shop.example.com');
     await user.click(screen.getByRole('button', { name: '添加网站' }));
-    expect(await within(section('sites')).findByRole('alert')).toHaveTextContent('浏览器未授予访问 https://shop.example.com 的权限');
+    expect(await within(section('sites')).findByRole('alert')).toHaveTextContent(
+      '浏览器未授予访问 https://shop.example.com 的权限',
+    );
     expect(api.syncSites).not.toHaveBeenCalled();
     expect(await stored()).toBeUndefined();
   });
@@ -182,7 +219,9 @@ describe('Options: automatic screenshots', () => {
 describe('Options: custom policies', () => {
   it('invalid JSON shows its line and leaves settings unchanged; the example pack saves', async () => {
     const user = userEvent.setup();
-    await fakeBrowser.storage.local.set({ settings: { locale: 'zh-CN', customPacks: [], holidayOverrides: [{ keep: 'as is' }] } });
+    await fakeBrowser.storage.local.set({
+      settings: { locale: 'zh-CN', customPacks: [], holidayOverrides: [{ keep: 'as is' }] },
+    });
     renderOptions(['zh-CN']);
     const editor = await screen.findByLabelText('政策包 JSON');
     await user.click(editor);
@@ -194,7 +233,9 @@ describe('Options: custom policies', () => {
     expect(within(section('packs')).queryByRole('button', { name: /保存/ })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: '插入示例' }));
-    expect(await within(section('packs')).findByRole('status', {}, { timeout: 3000 })).toHaveTextContent('已保存 1 个自定义政策包');
+    expect(await within(section('packs')).findByRole('status', {}, { timeout: 3000 })).toHaveTextContent(
+      '已保存 1 个自定义政策包',
+    );
     expect(await stored()).toMatchObject({ customPacks: [EXAMPLE_PACK], holidayOverrides: [{ keep: 'as is' }] });
   });
 });
@@ -224,7 +265,11 @@ describe('Options: holiday overrides', () => {
     await user.keyboard('{Enter}');
     await user.type(screen.getByLabelText('选择调休上班日期'), '2027-02-06');
     await user.click(screen.getByRole('button', { name: '加入调休上班日期' }));
-    await waitFor(async () => expect((await stored())!.holidayOverrides).toEqual([{ year: 2027, holidays: ['2027-02-08', '2027-02-09'], workdays: ['2027-02-06'] }]));
+    await waitFor(async () =>
+      expect((await stored())!.holidayOverrides).toEqual([
+        { year: 2027, holidays: ['2027-02-08', '2027-02-09'], workdays: ['2027-02-06'] },
+      ]),
+    );
     expect(screen.getByText('2027 年：2 个放假日，1 个调休上班日')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '移除 2027-02-09' }));
@@ -249,7 +294,9 @@ describe('Options: layout', () => {
     renderOptions(['zh-CN']);
     const nav = await screen.findByRole('navigation', { name: '设置分区' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(expect.arrayContaining(['界面语言', '截止提醒', '自定义政策包', '节假日安排', '数据导入导出', 'SLA 故障记录']));
+    expect(links.map((l) => l.textContent)).toEqual(
+      expect.arrayContaining(['界面语言', '截止提醒', '自定义政策包', '节假日安排', '数据导入导出', 'SLA 故障记录']),
+    );
     await screen.findByLabelText('第 1 个提醒：提前天数');
     for (const link of links) {
       const href = link.getAttribute('href')!;
@@ -269,7 +316,12 @@ describe('Options: export, import and wipe', () => {
     await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
     const [name, blob] = download.mock.calls[0]!;
     expect(name).toBe('refund-guard-settings-20261122T020000.json');
-    expect(JSON.parse(await blob.text())).toMatchObject({ format: EXPORT_FORMAT, settingsVersion: 2, settings: { locale: 'auto' }, outageLog: emptyOutageLog });
+    expect(JSON.parse(await blob.text())).toMatchObject({
+      format: EXPORT_FORMAT,
+      settingsVersion: 2,
+      settings: { locale: 'auto' },
+      outageLog: emptyOutageLog,
+    });
     await user.click(screen.getByRole('button', { name: '导出全部证据' }));
     await waitFor(() => expect(download).toHaveBeenCalledTimes(2));
     expect(download.mock.calls[1]![0]).toBe('refund-guard-evidence-20261122T020000.zip');
@@ -279,11 +331,16 @@ describe('Options: export, import and wipe', () => {
     const api = fakeApi();
     renderOptions(['zh-CN'], api);
     const key = await screen.findByLabelText('证据包签名密钥指纹');
-    await waitFor(() => expect(key).toHaveValue('3f2a 9c1b 0d4e 7a65 1b2c 3d4e 5f60 7182 93a4 b5c6 d7e8 f901 2345 6789 abcd ef01'));
+    await waitFor(() =>
+      expect(key).toHaveValue('3f2a 9c1b 0d4e 7a65 1b2c 3d4e 5f60 7182 93a4 b5c6 d7e8 f901 2345 6789 abcd ef01'),
+    );
     expect(key).toHaveAttribute('readonly');
     expect(key).toHaveAccessibleDescription(/本浏览器独有的密钥签名/);
     cleanup();
-    renderOptions(['en-US'], fakeApi({ signingKey: vi.fn(async () => Promise.reject(new Error('IndexedDB unavailable'))) }));
+    renderOptions(
+      ['en-US'],
+      fakeApi({ signingKey: vi.fn(async () => Promise.reject(new Error('IndexedDB unavailable'))) }),
+    );
     expect(await screen.findByText('The signing key could not be read: IndexedDB unavailable')).toBeInTheDocument();
     expect(screen.getByText('Evidence bundle signing key fingerprint')).toBeInTheDocument();
   });
@@ -294,24 +351,49 @@ describe('Options: export, import and wipe', () => {
     await fakeBrowser.storage.local.set({ settings: { locale: 'zh-CN' } });
     renderOptions(['zh-CN'], api);
     const input = await screen.findByLabelText('导入设置与故障记录');
-    const bad = { format: EXPORT_FORMAT, settingsVersion: 2, settings: { locale: 'en' }, outageLog: { entries: [{ id: 'out-1', service: 'exmail', start: '2026-10-10T11:00:00+08:00', end: '2026-10-10T10:00:00+08:00' }] } };
+    const bad = {
+      format: EXPORT_FORMAT,
+      settingsVersion: 2,
+      settings: { locale: 'en' },
+      outageLog: {
+        entries: [
+          { id: 'out-1', service: 'exmail', start: '2026-10-10T11:00:00+08:00', end: '2026-10-10T10:00:00+08:00' },
+        ],
+      },
+    };
     await user.upload(input, new File([JSON.stringify(bad)], 'bad.json', { type: 'application/json' }));
     expect(await within(section('data')).findByRole('alert')).toHaveTextContent('导入文件无效，未改变任何数据');
     expect(api.writeAll).not.toHaveBeenCalled();
     expect(await stored()).toEqual({ locale: 'zh-CN' });
 
     // A version-1 export migrates on the way in.
-    const good = { format: EXPORT_FORMAT, settingsVersion: 1, settings: { locale: 'en', customPacks: [], holidayOverrides: [] }, outageLog: { entries: [{ id: 'out-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T10:00:00+08:00' }] } };
-    await user.upload(screen.getByLabelText('导入设置与故障记录'), new File([JSON.stringify(good)], 'good.json', { type: 'application/json' }));
+    const good = {
+      format: EXPORT_FORMAT,
+      settingsVersion: 1,
+      settings: { locale: 'en', customPacks: [], holidayOverrides: [] },
+      outageLog: {
+        entries: [
+          { id: 'out-1', service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T10:00:00+08:00' },
+        ],
+      },
+    };
+    await user.upload(
+      screen.getByLabelText('导入设置与故障记录'),
+      new File([JSON.stringify(good)], 'good.json', { type: 'application/json' }),
+    );
     await waitFor(() => expect(api.writeAll).toHaveBeenCalledTimes(1));
     expect(await stored()).toMatchObject({ locale: 'en', reminders: { leadDays: [3, 1] } });
-    expect(((await fakeBrowser.storage.local.get('outageLog')).outageLog as { entries: unknown[] }).entries).toHaveLength(1);
+    expect(
+      ((await fakeBrowser.storage.local.get('outageLog')).outageLog as { entries: unknown[] }).entries,
+    ).toHaveLength(1);
   });
 
   it('wipes everything only after the confirmation word is typed', async () => {
     const user = userEvent.setup();
     const api = fakeApi();
-    await fakeBrowser.storage.local.set({ settings: { locale: 'zh-CN', genericSites: ['https://shop.example.com/*'], autoScreenshots: true } });
+    await fakeBrowser.storage.local.set({
+      settings: { locale: 'zh-CN', genericSites: ['https://shop.example.com/*'], autoScreenshots: true },
+    });
     renderOptions(['zh-CN'], api);
     const button = await screen.findByRole('button', { name: '清除全部数据' });
     expect(button).toBeDisabled();

@@ -86,7 +86,9 @@ export function Options({ api = browserSettingsApi, slaHref = 'sla.html' }: { ap
         )}
         <div id="opt-language">
           <section className="rg-panel" data-section="language">
-            {settings !== null && <LanguageSetting value={settings.locale} onChange={(next) => void changeLocale(next)} />}
+            {settings !== null && (
+              <LanguageSetting value={settings.locale} onChange={(next) => void changeLocale(next)} />
+            )}
             {saved && (
               <p className="rg-saved" role="status">
                 {t('options.saved')}
@@ -97,20 +99,35 @@ export function Options({ api = browserSettingsApi, slaHref = 'sla.html' }: { ap
         {settings !== null && (
           <div key={generation}>
             <div id="opt-reminders">
-              <RemindersSection leadDays={settings.reminders.leadDays} onSave={(leadDays) => save({ reminders: { leadDays } })} loadUpcoming={api.upcoming} />
+              <RemindersSection
+                leadDays={settings.reminders.leadDays}
+                onSave={(leadDays) => save({ reminders: { leadDays } })}
+                loadUpcoming={api.upcoming}
+              />
             </div>
             <div id="opt-sites">
-              <SitesSection sites={settings.genericSites} api={api} onChange={(genericSites) => save({ genericSites })} />
+              <SitesSection
+                sites={settings.genericSites}
+                api={api}
+                onChange={(genericSites) => save({ genericSites })}
+              />
               <HiddenCardSection api={hiddenCardApi} />
             </div>
             <div id="opt-evidence">
-              <ScreenshotsSection enabled={settings.autoScreenshots} api={api} onChange={(autoScreenshots) => save({ autoScreenshots })} />
+              <ScreenshotsSection
+                enabled={settings.autoScreenshots}
+                api={api}
+                onChange={(autoScreenshots) => save({ autoScreenshots })}
+              />
             </div>
             <div id="opt-packs">
               <PacksSection packs={settings.customPacks} onSave={(customPacks) => save({ customPacks })} />
             </div>
             <div id="opt-holidays">
-              <HolidaysSection overrides={settings.holidayOverrides} onSave={(holidayOverrides) => save({ holidayOverrides })} />
+              <HolidaysSection
+                overrides={settings.holidayOverrides}
+                onSave={(holidayOverrides) => save({ holidayOverrides })}
+              />
             </div>
           </div>
         )}

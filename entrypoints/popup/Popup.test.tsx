@@ -22,7 +22,11 @@ const { browserStartDeps, requestedTabId, startPopup } = await import('./start')
  * The popup's own start against the fake browser. The worker's `tab.order` is
  * the mocked status plus what the lookup finds among the given snapshots.
  */
-function renderPopup(locale: 'zh-CN' | 'en' = 'zh-CN', services: CheckerServices = fakeServices().services, search = '') {
+function renderPopup(
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+  services: CheckerServices = fakeServices().services,
+  search = '',
+) {
   sendMessage.mockImplementation(async (type: string, data: { tabId: number }) => {
     const status = await tabStatus(type, data);
     return { status, order: await findTabOrder(services, { vendor: status.match?.vendor ?? null, url: status.url }) };
@@ -40,7 +44,11 @@ describe('Popup', () => {
     sendMessage.mockReset();
     tabStatus.mockReset();
     const win = await fakeBrowser.windows.create({ focused: true });
-    await fakeBrowser.tabs.create({ windowId: win?.id, url: 'https://console.cloud.tencent.com/expense/deal', active: true });
+    await fakeBrowser.tabs.create({
+      windowId: win?.id,
+      url: 'https://console.cloud.tencent.com/expense/deal',
+      active: true,
+    });
   });
 
   it('shows what the active tab is, asking the worker about that tab', async () => {
@@ -59,7 +67,12 @@ describe('Popup', () => {
   });
 
   it('opens the checker on the order of the current tab, from the one answer it asked for as it opened', async () => {
-    tabStatus.mockResolvedValue({ match: { vendor: 'tencent-cloud', kind: 'order' }, url: ORDER_URL, title: '订单详情', detectedAt: '2026-11-22T03:00:00.000Z' });
+    tabStatus.mockResolvedValue({
+      match: { vendor: 'tencent-cloud', kind: 'order' },
+      url: ORDER_URL,
+      title: '订单详情',
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    });
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     renderPopup('zh-CN', services);
     expect(await screen.findByTestId('questions')).toBeInTheDocument();
@@ -74,15 +87,29 @@ describe('Popup', () => {
   });
 
   it('shows the order at its first render when the answers were in before it, reading nothing again', async () => {
-    const status = { match: { vendor: 'tencent-cloud', kind: 'order' } as const, url: ORDER_URL, title: '订单详情', detectedAt: '2026-11-22T03:00:00.000Z' };
+    const status = {
+      match: { vendor: 'tencent-cloud', kind: 'order' } as const,
+      url: ORDER_URL,
+      title: '订单详情',
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    };
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
     const order = await findTabOrder(services, { vendor: 'tencent-cloud', url: ORDER_URL });
     vi.mocked(services.listSnapshots).mockClear();
     vi.mocked(services.getBodies).mockClear();
-    const start = { tab: Promise.resolve({ tabId: 7, status, url: ORDER_URL }), order: Promise.resolve(order), settings: Promise.resolve(null) };
+    const start = {
+      tab: Promise.resolve({ tabId: 7, status, url: ORDER_URL }),
+      order: Promise.resolve(order),
+      settings: Promise.resolve(null),
+    };
     render(
       <StaticLocale locale="zh-CN">
-        <Popup now={NOW} services={services} start={start} ready={{ tab: { tabId: 7, status, url: ORDER_URL }, order, settings: defaultSettings }} />
+        <Popup
+          now={NOW}
+          services={services}
+          start={start}
+          ready={{ tab: { tabId: 7, status, url: ORDER_URL }, order, settings: defaultSettings }}
+        />
       </StaticLocale>,
     );
     // No awaiting: the first render already has the tab, the order and its questions.
@@ -102,15 +129,28 @@ describe('Popup', () => {
   });
 
   it('on a checkout, leads with the assessment and risks the card shows for that page, not with "no snapshot" and a vendor picker', async () => {
-    const request = { match: { vendor: 'tencent-cloud', kind: 'checkout' as const }, locale: 'zh-CN' as const, checkout: { product: '云服务器 CVM', term: '3年', autoRenew: true }, order: null, rows: [] };
+    const request = {
+      match: { vendor: 'tencent-cloud', kind: 'checkout' as const },
+      locale: 'zh-CN' as const,
+      checkout: { product: '云服务器 CVM', term: '3年', autoRenew: true },
+      order: null,
+      rows: [],
+    };
     const content = cardContent(request, NOW, { locale: 'zh-CN' });
     const { services } = fakeServices();
     const tabCard = vi.fn(async () => content);
-    tabStatus.mockResolvedValue({ match: request.match, url: 'https://buy.cloud.tencent.com/cvm', title: '云服务器购买', detectedAt: '2026-11-22T03:00:00.000Z' });
+    tabStatus.mockResolvedValue({
+      match: request.match,
+      url: 'https://buy.cloud.tencent.com/cvm',
+      title: '云服务器购买',
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    });
     renderPopup('zh-CN', { ...services, tabCard });
     const lead = await screen.findByTestId('tab-lead');
     expect(lead.dataset.lead).toBe('checkout');
-    await waitFor(() => expect(lead.querySelector('[data-headline]')?.textContent).toContain(content.checkout!.words.line));
+    await waitFor(() =>
+      expect(lead.querySelector('[data-headline]')?.textContent).toContain(content.checkout!.words.line),
+    );
     const flags = [...lead.querySelectorAll('[data-flag]')].map((f) => f.getAttribute('data-flag'));
     expect(flags).toEqual(content.checkout!.flags.map((f) => f.id));
     expect(flags).toEqual(expect.arrayContaining(['multi-year', 'auto-renew']));
@@ -122,37 +162,84 @@ describe('Popup', () => {
   });
 
   it('on an order page not saved yet, leads with the headline the card shows for it', async () => {
-    const order = { orderId: 'LV20261110203311', status: '已支付', paidAt: '2026-11-10 20:33:11', amountPaid: 148, product: '快连 VPN 年付' };
-    const request = { match: { vendor: 'letsvpn', kind: 'order' as const }, locale: 'zh-CN' as const, checkout: null, order, rows: [] };
+    const order = {
+      orderId: 'LV20261110203311',
+      status: '已支付',
+      paidAt: '2026-11-10 20:33:11',
+      amountPaid: 148,
+      product: '快连 VPN 年付',
+    };
+    const request = {
+      match: { vendor: 'letsvpn', kind: 'order' as const },
+      locale: 'zh-CN' as const,
+      checkout: null,
+      order,
+      rows: [],
+    };
     const content = cardContent(request, NOW, { locale: 'zh-CN' });
     expect(content.order).not.toBeNull();
     const { services } = fakeServices();
-    tabStatus.mockResolvedValue({ match: request.match, url: 'https://letsvpn.world/orders/LV20261110203311', title: '我的订单', detectedAt: '2026-11-22T03:00:00.000Z' });
+    tabStatus.mockResolvedValue({
+      match: request.match,
+      url: 'https://letsvpn.world/orders/LV20261110203311',
+      title: '我的订单',
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    });
     renderPopup('zh-CN', { ...services, tabCard: vi.fn(async () => content) });
     const lead = await screen.findByTestId('tab-lead');
     expect(lead.dataset.lead).toBe('order');
-    await waitFor(() => expect(lead.querySelector('[data-headline]')?.textContent).toContain(content.order!.words.line));
+    await waitFor(() =>
+      expect(lead.querySelector('[data-headline]')?.textContent).toContain(content.order!.words.line),
+    );
   });
 
-  it('on an order list, leads with each listed order and its headline, in the card\'s words', async () => {
+  it("on an order list, leads with each listed order and its headline, in the card's words", async () => {
     const rows = [
-      { orderId: '20261118105822371604', orderType: '新购', status: '已支付', paidAt: '2026-11-18 10:59:07', amountPaid: 3145.37, product: '云服务器 CVM' },
-      { orderId: '20261020091512004417', orderType: '新购', status: '已退款', paidAt: '2026-10-20 09:15:12', amountPaid: 68, product: '轻量应用服务器' },
+      {
+        orderId: '20261118105822371604',
+        orderType: '新购',
+        status: '已支付',
+        paidAt: '2026-11-18 10:59:07',
+        amountPaid: 3145.37,
+        product: '云服务器 CVM',
+      },
+      {
+        orderId: '20261020091512004417',
+        orderType: '新购',
+        status: '已退款',
+        paidAt: '2026-10-20 09:15:12',
+        amountPaid: 68,
+        product: '轻量应用服务器',
+      },
     ];
-    const request = { match: { vendor: 'tencent-cloud', kind: 'order' as const }, locale: 'zh-CN' as const, checkout: null, order: null, rows };
+    const request = {
+      match: { vendor: 'tencent-cloud', kind: 'order' as const },
+      locale: 'zh-CN' as const,
+      checkout: null,
+      order: null,
+      rows,
+    };
     const content = cardContent(request, NOW, { locale: 'zh-CN' });
     expect(content.orderRows).toHaveLength(2);
-    tabStatus.mockResolvedValue({ match: request.match, url: 'https://console.cloud.tencent.com/expense/deal', title: '订单管理', detectedAt: '2026-11-22T03:00:00.000Z' });
+    tabStatus.mockResolvedValue({
+      match: request.match,
+      url: 'https://console.cloud.tencent.com/expense/deal',
+      title: '订单管理',
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    });
     renderPopup('zh-CN', { ...fakeServices().services, tabCard: vi.fn(async () => content) });
     await waitFor(() => expect(screen.getByTestId('tab-lead').dataset.lead).toBe('order-list'));
     const lead = screen.getByTestId('tab-lead');
     expect(lead).toHaveTextContent('本页的订单（2 笔）');
-    const shown = [...lead.querySelectorAll('li[data-order-id]')].map((li) => [li.getAttribute('data-order-id'), li.querySelector('[data-headline]')?.textContent]);
+    const shown = [...lead.querySelectorAll('li[data-order-id]')].map((li) => [
+      li.getAttribute('data-order-id'),
+      li.querySelector('[data-headline]')?.textContent,
+    ]);
     expect(shown).toEqual(content.orderRows.map((r) => [r.orderId, expect.stringContaining(r.words.line)]));
     expect(lead.querySelector('li[data-order-id="20261020091512004417"]')).toHaveTextContent('本单已退款');
   });
 
-  it('on a webmail failure page, says the outage is in this month\'s SLA record and links the log', async () => {
+  it("on a webmail failure page, says the outage is in this month's SLA record and links the log", async () => {
     const request = {
       match: { vendor: 'tencent-exmail', kind: 'webmail' as const },
       locale: 'zh-CN' as const,
@@ -164,7 +251,12 @@ describe('Popup', () => {
     const content = cardContent(request, NOW, { locale: 'zh-CN' });
     expect(content.notice?.kind).toBe('outage-logged');
     const created = vi.spyOn(fakeBrowser.tabs, 'create');
-    tabStatus.mockResolvedValue({ match: request.match, url: 'https://exmail.qq.com/cgi-bin/frame_html', title: request.page.title, detectedAt: '2026-11-22T03:00:00.000Z' });
+    tabStatus.mockResolvedValue({
+      match: request.match,
+      url: 'https://exmail.qq.com/cgi-bin/frame_html',
+      title: request.page.title,
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    });
     renderPopup('zh-CN', { ...fakeServices().services, tabCard: vi.fn(async () => content) });
     await waitFor(() => expect(screen.getByTestId('tab-lead').dataset.lead).toBe('outage-logged'));
     const lead = screen.getByTestId('tab-lead');
@@ -175,12 +267,30 @@ describe('Popup', () => {
   });
 
   it('on a webmail inbox, says there is nothing to do, and "check this page once" asks the page\'s reading again', async () => {
-    const request = { match: { vendor: 'tencent-exmail', kind: 'webmail' as const }, locale: 'zh-CN' as const, checkout: null, order: null, rows: [] };
+    const request = {
+      match: { vendor: 'tencent-exmail', kind: 'webmail' as const },
+      locale: 'zh-CN' as const,
+      checkout: null,
+      order: null,
+      rows: [],
+    };
     const quiet = cardContent(request, NOW, { locale: 'zh-CN' });
     expect(quiet.notice).toBeNull();
-    const failed = cardContent({ ...request, page: { notActivated: false, ticketForm: false, title: '腾讯企业邮箱 - 系统繁忙', failureShown: true } }, NOW, { locale: 'zh-CN' });
+    const failed = cardContent(
+      {
+        ...request,
+        page: { notActivated: false, ticketForm: false, title: '腾讯企业邮箱 - 系统繁忙', failureShown: true },
+      },
+      NOW,
+      { locale: 'zh-CN' },
+    );
     const tabCard = vi.fn(async () => quiet);
-    tabStatus.mockResolvedValue({ match: request.match, url: 'https://exmail.qq.com/cgi-bin/frame_html?t=inbox', title: '腾讯企业邮箱 - 收件箱', detectedAt: '2026-11-22T03:00:00.000Z' });
+    tabStatus.mockResolvedValue({
+      match: request.match,
+      url: 'https://exmail.qq.com/cgi-bin/frame_html?t=inbox',
+      title: '腾讯企业邮箱 - 收件箱',
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    });
     renderPopup('zh-CN', { ...fakeServices().services, tabCard });
     await waitFor(() => expect(screen.getByTestId('tab-lead').dataset.lead).toBe('quiet'));
     const lead = screen.getByTestId('tab-lead');
@@ -207,18 +317,29 @@ describe('Popup', () => {
     };
     const content = cardContent(request, NOW, { locale: 'zh-CN' });
     expect(content.notice?.kind).toBe('not-activated');
-    tabStatus.mockResolvedValue({ match: request.match, url: 'https://exmail.qq.com/cgi-bin/bizmail', title: request.page.title, detectedAt: '2026-11-22T03:00:00.000Z' });
+    tabStatus.mockResolvedValue({
+      match: request.match,
+      url: 'https://exmail.qq.com/cgi-bin/bizmail',
+      title: request.page.title,
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    });
     renderPopup('zh-CN', { ...fakeServices().services, tabCard: vi.fn(async () => content) });
     await waitFor(() => expect(screen.getByTestId('tab-lead').dataset.lead).toBe('not-activated'));
     const lead = screen.getByTestId('tab-lead');
     expect(lead.querySelector('h2')).toHaveTextContent(content.notice!.title);
     for (const line of content.notice!.lines) expect(lead).toHaveTextContent(line);
-    if (content.notice!.citation) expect(lead.querySelector('[data-citation]')).toHaveTextContent(content.notice!.citation.title);
+    if (content.notice!.citation)
+      expect(lead.querySelector('[data-citation]')).toHaveTextContent(content.notice!.citation.title);
   });
 
-  it('on a ticket form, offers to fill the newest saved order\'s draft first, and opens that order at its ticket', async () => {
+  it("on a ticket form, offers to fill the newest saved order's draft first, and opens that order at its ticket", async () => {
     const { services } = fakeServices({ snapshots: [paidOrderSnapshot] });
-    tabStatus.mockResolvedValue({ match: { vendor: 'tencent-cloud', kind: 'ticket' }, url: 'https://console.cloud.tencent.com/workorder/create', title: '提交工单', detectedAt: '2026-11-22T03:00:00.000Z' });
+    tabStatus.mockResolvedValue({
+      match: { vendor: 'tencent-cloud', kind: 'ticket' },
+      url: 'https://console.cloud.tencent.com/workorder/create',
+      title: '提交工单',
+      detectedAt: '2026-11-22T03:00:00.000Z',
+    });
     renderPopup('zh-CN', services);
     const first = await screen.findByTestId('fill-first');
     await waitFor(() => expect(first).toHaveTextContent('云服务器 CVM'));
@@ -242,7 +363,11 @@ describe('Popup', () => {
 
   it('with no tab to be about, says one sentence', async () => {
     const { services } = fakeServices();
-    const start = { tab: Promise.reject(new Error('no tab')), order: Promise.reject(new Error('no tab')), settings: Promise.resolve(null) };
+    const start = {
+      tab: Promise.reject(new Error('no tab')),
+      order: Promise.reject(new Error('no tab')),
+      settings: Promise.resolve(null),
+    };
     start.order.catch(() => undefined);
     start.tab.catch(() => undefined);
     render(
@@ -278,12 +403,19 @@ describe('Popup', () => {
 
 describe('the popup’s start (main.tsx asks before the interface loads)', () => {
   it('asks the worker once about the tab its address names, else about the active tab, and reads the settings alongside', async () => {
-    const tabOrder = vi.fn(async () => ({ status: { match: null, url: null, title: null, detectedAt: null }, order: { ref: null, bodies: [] } }));
+    const tabOrder = vi.fn(async () => ({
+      status: { match: null, url: null, title: null, detectedAt: null },
+      order: { ref: null, bodies: [] },
+    }));
     const storedSettings = vi.fn(async () => ({ value: null, version: 1 }));
     const activeTabId = vi.fn(async () => 7);
     const deps = { activeTabId, tabOrder, tabUrl: async () => 'https://example.com/', storedSettings };
     const named = startPopup('?tab=9', deps);
-    expect(await named.tab).toEqual({ tabId: 9, status: { match: null, url: null, title: null, detectedAt: null }, url: 'https://example.com/' });
+    expect(await named.tab).toEqual({
+      tabId: 9,
+      status: { match: null, url: null, title: null, detectedAt: null },
+      url: 'https://example.com/',
+    });
     expect(await named.order).toEqual({ ref: null, bodies: [] });
     expect(activeTabId).not.toHaveBeenCalled();
     expect(await startPopup('', deps).tab).toMatchObject({ tabId: 7 });

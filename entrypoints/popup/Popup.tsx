@@ -27,7 +27,11 @@ export function requestedNow(search: string): string | undefined {
 }
 
 /** Performance marks: the interface's first render starts (app.tsx), a verdict is first on screen, and the time between. */
-export const PERF = { render: 'rg-popup-render', verdict: 'rg-checker-verdict', measure: 'rg-first-render-to-verdict' } as const;
+export const PERF = {
+  render: 'rg-popup-render',
+  verdict: 'rg-checker-verdict',
+  measure: 'rg-first-render-to-verdict',
+} as const;
 
 export interface PopupProps {
   /** The moment verdicts and countdowns are computed for (read once, where the popup starts). */
@@ -57,7 +61,9 @@ function useTab(start: PopupStart, ready: PopupReady | undefined): TabState {
       (error: unknown) => {
         if (!alive) return;
         const message =
-          error instanceof MessagingError ? t(errorMessageKey(error.code), { message: error.message }) : t('popup.noTab');
+          error instanceof MessagingError
+            ? t(errorMessageKey(error.code), { message: error.message })
+            : t('popup.noTab');
         setTab({ state: 'error', message });
       },
     );
@@ -210,7 +216,11 @@ function PopupFooter({ onOpenSla }: { onOpenSla: () => void }) {
         <VendorList />
       </details>
       <nav className="rg-popup__actions">
-        <button type="button" className="rg-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/evidence.html') })}>
+        <button
+          type="button"
+          className="rg-button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/evidence.html') })}
+        >
           {t('popup.openLocker')}
         </button>
         <button type="button" className="rg-button" onClick={() => void browser.runtime.openOptionsPage()}>

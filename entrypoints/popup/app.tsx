@@ -19,7 +19,9 @@ export async function mountPopup(start: PopupStart): Promise<void> {
   const now = requestedNow(location.search) ?? new Date().toISOString();
   // The settings the start script read as the popup opened serve the language and the checker's first
   // verdict; later reads and changes go through the settings item.
-  const settings = start.settings.then((stored) => (stored ? settingsFrom(stored) : loadSettings())).then((read) => read.settings);
+  const settings = start.settings
+    .then((stored) => (stored ? settingsFrom(stored) : loadSettings()))
+    .then((read) => read.settings);
   let first: Promise<Settings> | null = settings;
   const services: CheckerServices = {
     ...browserCheckerServices,
@@ -29,8 +31,15 @@ export async function mountPopup(start: PopupStart): Promise<void> {
       return read;
     },
   };
-  const answers = Promise.all([start.tab, start.order, settings]).then(([tab, order, settings]): PopupReady => ({ tab, order, settings }));
-  const ready = await Promise.race([answers.catch(() => undefined), new Promise<undefined>((done) => setTimeout(done, ANSWERS_WAIT_MS))]);
+  const answers = Promise.all([start.tab, start.order, settings]).then(([tab, order, settings]): PopupReady => ({
+    tab,
+    order,
+    settings,
+  }));
+  const ready = await Promise.race([
+    answers.catch(() => undefined),
+    new Promise<undefined>((done) => setTimeout(done, ANSWERS_WAIT_MS)),
+  ]);
   performance.mark(PERF.render);
   renderPage(<Popup now={now} services={services} start={start} ready={ready} />, { settings, known: ready?.settings });
 }

@@ -15,7 +15,8 @@ export function genericSiteApi(tabId: number): GenericSiteApi {
       const granted = await browser.permissions.request({ origins: [pattern] });
       if (!granted) return false;
       const { settings } = await loadSettings();
-      if (!settings.genericSites.includes(pattern)) await saveSettings({ genericSites: [...settings.genericSites, pattern] });
+      if (!settings.genericSites.includes(pattern))
+        await saveSettings({ genericSites: [...settings.genericSites, pattern] });
       await sendMessage('sites.sync', {});
       // The page already open gets the card now; later visits get it from the registration.
       await sendMessage('sites.checkOnce', { tabId });

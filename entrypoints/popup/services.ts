@@ -21,7 +21,9 @@ export const browserCheckerServices: CheckerServices = {
         if (tab.id === undefined) return null;
         try {
           const status = await sendMessage('tab.status', { tabId: tab.id });
-          return status.match?.kind === 'ticket' && status.url ? { tabId: tab.id, title: status.title ?? status.url, url: status.url, match: status.match } : null;
+          return status.match?.kind === 'ticket' && status.url
+            ? { tabId: tab.id, title: status.title ?? status.url, url: status.url, match: status.match }
+            : null;
         } catch {
           return null;
         }
@@ -31,7 +33,8 @@ export const browserCheckerServices: CheckerServices = {
   },
   // A ticket page's reply is validated against the message schemas, which load only when a ticket
   // is filled: the popup's first verdict does not wait for them.
-  fillTicket: async (tabId, request) => (await import('../../platform/messaging')).sendToTab(tabId, 'ticket.fill', request),
+  fillTicket: async (tabId, request) =>
+    (await import('../../platform/messaging')).sendToTab(tabId, 'ticket.fill', request),
   async focusTab(tabId) {
     const tab = await browser.tabs.update(tabId, { active: true });
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });

@@ -62,7 +62,11 @@ export function startPopup(search: string, deps: StartDeps): PopupStart {
     if (tabId === undefined) throw new NoTabError();
     return { tabId, ...(await deps.tabOrder(tabId)) };
   })();
-  const tab = asked.then(async ({ tabId, status }): Promise<PopupTab> => ({ tabId, status, url: status.url ?? (await deps.tabUrl(tabId)) }));
+  const tab = asked.then(async ({ tabId, status }): Promise<PopupTab> => ({
+    tabId,
+    status,
+    url: status.url ?? (await deps.tabUrl(tabId)),
+  }));
   const order = asked.then(({ order }) => order);
   // A failure is shown once, from `tab`; nobody may be waiting on `order` then.
   order.catch(() => undefined);
@@ -83,6 +87,10 @@ export const browserStartDeps: StartDeps = {
     performance.mark(START_MARKS.answered);
     return answer;
   },
-  tabUrl: (tabId) => browser.tabs.get(tabId).then((t) => t.url ?? null, () => null),
+  tabUrl: (tabId) =>
+    browser.tabs.get(tabId).then(
+      (t) => t.url ?? null,
+      () => null,
+    ),
   storedSettings: readStoredSettings,
 };

@@ -8,7 +8,21 @@ import { renderPage } from '../../platform/page';
 // named in the address, as the browser prints them to PDF for a ticket form's attachment.
 const load = async (): Promise<ReportSnapshot[]> => {
   const found = await Promise.all(reportIds(location.search).map((id) => sendMessage('evidence.get', { id })));
-  return found.flatMap(({ snapshot }) => (snapshot ? [{ id: snapshot.summary.id, title: snapshot.summary.title, url: snapshot.summary.url, capturedAtShanghai: snapshot.summary.capturedAtShanghai, fields: snapshot.body.fields, chainHash: snapshot.chainHash, screenshot: snapshot.screenshot }] : []));
+  return found.flatMap(({ snapshot }) =>
+    snapshot
+      ? [
+          {
+            id: snapshot.summary.id,
+            title: snapshot.summary.title,
+            url: snapshot.summary.url,
+            capturedAtShanghai: snapshot.summary.capturedAtShanghai,
+            fields: snapshot.body.fields,
+            chainHash: snapshot.chainHash,
+            screenshot: snapshot.screenshot,
+          },
+        ]
+      : [],
+  );
 };
 
 renderPage(<EvidenceReport load={load} print={() => window.print()} />);

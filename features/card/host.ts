@@ -53,7 +53,8 @@ function keepOnPage(host: HTMLElement): () => void {
   const watch = () => {
     observer.disconnect();
     observer.observe(document.documentElement, { childList: true });
-    if (host.parentNode && host.parentNode !== document.documentElement) observer.observe(host.parentNode, { childList: true });
+    if (host.parentNode && host.parentNode !== document.documentElement)
+      observer.observe(host.parentNode, { childList: true });
   };
   watch();
   host.addEventListener('toggle', check);

@@ -74,7 +74,11 @@ async function cardRequest(match: PageMatch, locale: Locale): Promise<RequestOf<
  * extractors cannot read it, or the worker does not answer (the card keeps
  * what it shows; a page whose first reading gets no answer gets no card).
  */
-export async function readCard(match: PageMatch, locale: Locale, lastKey: string): Promise<{ key: string; content: CardContent } | null> {
+export async function readCard(
+  match: PageMatch,
+  locale: Locale,
+  lastKey: string,
+): Promise<{ key: string; content: CardContent } | null> {
   let request: RequestOf<'card.content'>;
   try {
     request = await cardRequest(match, locale);

@@ -80,7 +80,11 @@ function showCard(match: PageMatch, first: { key: string; content: CardContent }
     if (!pill || opened) return;
     const controls = controlBoxes(document, host.host);
     const quotes = (content.checkout?.flags ?? []).flatMap((f) => (f.evidence ? [f.evidence] : []));
-    placeCard(pill, quotes.length > 0 ? [...controls, ...quotedTextBoxes(document, quotes)] : controls, controls.buttons);
+    placeCard(
+      pill,
+      quotes.length > 0 ? [...controls, ...quotedTextBoxes(document, quotes)] : controls,
+      controls.buttons,
+    );
   };
   // Placed once laid out, and again when its size changes: the observer reports after layout.
   const pillResized = new ResizeObserver(() => placePill());
@@ -192,7 +196,12 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
     if (extractOrderList(document, 2).length > 1) return;
     // The saved state shows in the card: its code arrives now (drawn as it was, a pill or open).
     await card?.open(false);
-    const outcome = await setup.save(match, 'auto').catch((error: unknown): SaveOutcome => ({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+    const outcome = await setup
+      .save(match, 'auto')
+      .catch((error: unknown): SaveOutcome => ({
+        kind: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      }));
     for (const listener of autoListeners) listener(outcome);
   };
 
@@ -237,6 +246,11 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
   // Console components choose with buttons (a Segment's role="radio"), which fire no change event.
   ctx.addEventListener(document, 'click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (target?.closest('[role="radio"], [role="checkbox"], [role="switch"], [role="option"], [role="tab"], [aria-pressed]')) followForm();
+    if (
+      target?.closest(
+        '[role="radio"], [role="checkbox"], [role="switch"], [role="option"], [role="tab"], [aria-pressed]',
+      )
+    )
+      followForm();
   });
 }

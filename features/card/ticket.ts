@@ -3,7 +3,13 @@ import type { ResponseOf } from '../../lib/messages';
 import { listen } from '../../platform/page-messaging';
 import { loadCardUi } from './load';
 
-const notTicketPage = (): ResponseOf<'ticket.fill'> => ({ status: 'not-ticket-page', url: location.href.slice(0, 8192), filled: [], kept: [], missing: [] });
+const notTicketPage = (): ResponseOf<'ticket.fill'> => ({
+  status: 'not-ticket-page',
+  url: location.href.slice(0, 8192),
+  filled: [],
+  kept: [],
+  missing: [],
+});
 
 /**
  * Ticket pages: fills the drafted ticket when the popup asks, never submits.

@@ -25,7 +25,12 @@ export const cardUi = {
   },
   /** Saves the page as evidence; order pages carry their order (订单号, 状态, 实付金额 …) into the snapshot. */
   capture(match: PageMatch, source: 'auto' | 'manual', locale: Locale): Promise<SaveOutcome> {
-    return capturePage({ match, source, t: pageTranslator(locale), fields: match.kind === 'order' ? pageOrderFields() : {} });
+    return capturePage({
+      match,
+      source,
+      t: pageTranslator(locale),
+      fields: match.kind === 'order' ? pageOrderFields() : {},
+    });
   },
   fillTicket(request: RequestOf<'ticket.fill'>): ResponseOf<'ticket.fill'> {
     return ticketFillHandler(request);
@@ -42,7 +47,12 @@ export const cardUi = {
     const report = fillTicketForm(document, draft.values, { hints: draft.hints });
     if (report.status !== 'filled') return { kind: 'error', message: t('card.fillDraft.noForm') };
     const labels = (list: readonly { label: string }[]) => list.map((f) => f.label);
-    return { kind: 'filled', filled: labels(report.filled), rejected: labels(report.rejected ?? []), kept: labels(report.kept) };
+    return {
+      kind: 'filled',
+      filled: labels(report.filled),
+      rejected: labels(report.rejected ?? []),
+      kept: labels(report.kept),
+    };
   },
 };
 

@@ -49,9 +49,10 @@ export interface RiskFlag {
 
 /** The advice table, for tests that hold every entry to a citation. */
 export function flagAdviceEntries(): { id: RiskFlagId; vendor: string; citations: readonly Citation[] }[] {
-  return VENDORS.map((v) => v.flags).flatMap((v) => RISK_FLAGS.flatMap((id) => (v.advice[id] ? [{ id, vendor: v.vendor, citations: v.advice[id]!.citations }] : [])));
+  return VENDORS.map((v) => v.flags).flatMap((v) =>
+    RISK_FLAGS.flatMap((id) => (v.advice[id] ? [{ id, vendor: v.vendor, citations: v.advice[id]!.citations }] : [])),
+  );
 }
-
 
 /**
  * The citations a flag shows: never a user's story, and for advice borrowed from
@@ -74,7 +75,11 @@ function flag(id: RiskFlagId, vendor: string, evidence: string | null, locale: L
     title: localize(entry.title, locale),
     advice: localize(entry.advice, locale),
     evidence,
-    citations: shownCitations(vendor, !mine, entry.citations).map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) })),
+    citations: shownCitations(vendor, !mine, entry.citations).map((c) => ({
+      title: citationTitle(c, locale),
+      source: c.source,
+      ...(c.clause ? { clause: c.clause } : {}),
+    })),
   };
 }
 
@@ -88,9 +93,12 @@ export function riskFlags(vendor: string, fields: Partial<CheckoutFields>, local
   if (fields.autoRenew === true) out.push(flag('auto-renew', vendor, null, locale));
   const months = termMonths(fields.term);
   if (months !== null && months > 12) out.push(flag('multi-year', vendor, fields.term ?? null, locale));
-  if (fields.resellerPromise || fields.channel === 'reseller') out.push(flag('reseller-verbal-promise', vendor, fields.resellerPromise ?? null, locale));
-  if (own(vendor)?.always?.includes('no-refund-after-activation') || fields.digitalGoodsNotice) out.push(flag('no-refund-after-activation', vendor, fields.digitalGoodsNotice ?? null, locale));
-  if (fields.channel === 'app-store' || fields.channel === 'google-play') out.push(flag('third-party-store', vendor, null, locale));
+  if (fields.resellerPromise || fields.channel === 'reseller')
+    out.push(flag('reseller-verbal-promise', vendor, fields.resellerPromise ?? null, locale));
+  if (own(vendor)?.always?.includes('no-refund-after-activation') || fields.digitalGoodsNotice)
+    out.push(flag('no-refund-after-activation', vendor, fields.digitalGoodsNotice ?? null, locale));
+  if (fields.channel === 'app-store' || fields.channel === 'google-play')
+    out.push(flag('third-party-store', vendor, null, locale));
   if (fields.renewalNotice) out.push(flag('renewal-no-five-day', vendor, fields.renewalNotice, locale));
   return out;
 }

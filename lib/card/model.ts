@@ -13,7 +13,15 @@ import { citationTitle } from '../policy/sources';
 import { localize } from '../policy/text';
 import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import { defaultCalendar } from '../time/calendar';
-import { addCalendarMonths, firstDayOfMonth, monthOf, parseInstant, shanghaiDate, type IsoDate, type IsoMonth } from '../time/zone';
+import {
+  addCalendarMonths,
+  firstDayOfMonth,
+  monthOf,
+  parseInstant,
+  shanghaiDate,
+  type IsoDate,
+  type IsoMonth,
+} from '../time/zone';
 import { riskFlags, type RiskFlag } from './flags';
 import { isAnecdote } from './anecdote';
 import type { CardRequest } from './schema';
@@ -99,7 +107,9 @@ const packOf = (vendor: string, options: CardOptions): PolicyPack => packSetOf(o
 
 /** What the card cites: the clauses a rule rests on, never a user's story in the source. */
 const cite = (citations: PolicyRule['citations'], locale: Locale): CardCitation[] =>
-  citations.filter((c) => !isAnecdote(c)).map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
+  citations
+    .filter((c) => !isAnecdote(c))
+    .map((c) => ({ title: citationTitle(c, locale), source: c.source, ...(c.clause ? { clause: c.clause } : {}) }));
 
 const live = (route: Route) => route.status === 'open' || route.status === 'needs-answers';
 
@@ -108,7 +118,13 @@ const live = (route: Route) => route.status === 'open' || route.status === 'need
  * payment or delivery: open or waiting on answers (conditional), or closed
  * (lapsed). A route some exception rules out has no clock.
  */
-function routeClocks(verdict: Verdict, pack: PolicyPack, facts: Record<string, unknown>, nowMs: number, locale: Locale): CardClock[] {
+function routeClocks(
+  verdict: Verdict,
+  pack: PolicyPack,
+  facts: Record<string, unknown>,
+  nowMs: number,
+  locale: Locale,
+): CardClock[] {
   const seen = new Set<string>();
   const clocks: CardClock[] = [];
   for (const route of verdict.routes) {
@@ -117,9 +133,18 @@ function routeClocks(verdict: Verdict, pack: PolicyPack, facts: Record<string, u
     const d = route.deadline;
     if (!d && !live(route)) continue;
     // A window whose length the page does not give (e.g. "7–30 days, per plan"): what the source says about it.
-    const unknown = d ? null : evaluateDeadline(rule.deadline, { facts: { ...FACT_DEFAULTS, ...facts }, now: nowMs, calendar: defaultCalendar, locale });
+    const unknown = d
+      ? null
+      : evaluateDeadline(rule.deadline, {
+          facts: { ...FACT_DEFAULTS, ...facts },
+          now: nowMs,
+          calendar: defaultCalendar,
+          locale,
+        });
     // A window whose length is unknown is named without it (not "套餐退款申请期限（… 天）").
-    const label = d ? d.label : localize(rule.deadline.label, locale, { amount: '…' }).replace(/\s*[（(][^（）()]*…[^（）()]*[）)]/g, '');
+    const label = d
+      ? d.label
+      : localize(rule.deadline.label, locale, { amount: '…' }).replace(/\s*[（(][^（）()]*…[^（）()]*[）)]/g, '');
     if (seen.has(label)) continue;
     seen.add(label);
     clocks.push({
@@ -144,7 +169,16 @@ function otherRoutes(verdict: Verdict, pack: PolicyPack, shown: ReadonlySet<stri
     .filter((route) => live(route) && !shown.has(route.id))
     .flatMap((route) => {
       const rule = pack.rules.find((r) => r.id === route.id);
-      return rule && rule.when !== undefined ? [{ rule: route.id, outcome: route.outcome, summary: localize(rule.summary, locale), citations: cite(rule.citations, locale) }] : [];
+      return rule && rule.when !== undefined
+        ? [
+            {
+              rule: route.id,
+              outcome: route.outcome,
+              summary: localize(rule.summary, locale),
+              citations: cite(rule.citations, locale),
+            },
+          ]
+        : [];
     })
     .slice(0, 5);
 }
@@ -154,10 +188,18 @@ function otherRoutes(verdict: Verdict, pack: PolicyPack, shown: ReadonlySet<stri
  * the policy's answer for a change of mind, the clocks that start at payment,
  * the exceptions that could still apply, and the risks the page shows.
  */
-export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, now: string, options: CardOptions): CheckoutCardModel {
+export function checkoutCard(
+  vendor: string,
+  fields: Partial<CheckoutFields>,
+  now: string,
+  options: CardOptions,
+): CheckoutCardModel {
   const { facts } = checkoutFacts(vendor, fields, now);
   const nowMs = parseInstant(now)!;
-  const verdict: Verdict = evaluateClaim({ ...facts, reason: 'changed-mind' }, now, { locale: options.locale, packs: options.packs });
+  const verdict: Verdict = evaluateClaim({ ...facts, reason: 'changed-mind' }, now, {
+    locale: options.locale,
+    packs: options.packs,
+  });
   const pack = packOf(vendor, options);
   const clocks = routeClocks(verdict, pack, facts, nowMs, options.locale);
   const exceptions = otherRoutes(verdict, pack, new Set([verdict.rule, ...clocks.map((c) => c.rule)]), options.locale);
@@ -168,7 +210,9 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
       outcome: verdict.outcome,
       refund: verdict.refund,
       rule: verdict.rule,
-      basis: verdict.basis.filter((b) => !isAnecdote(b)).map((b) => ({ text: b.text, citation: citationTitle(b, options.locale) })),
+      basis: verdict.basis
+        .filter((b) => !isAnecdote(b))
+        .map((b) => ({ text: b.text, citation: citationTitle(b, options.locale) })),
     },
     clocks,
     exceptions,
@@ -176,7 +220,6 @@ export function checkoutCard(vendor: string, fields: Partial<CheckoutFields>, no
     timeline: timelineOf(verdict),
   };
 }
-
 
 /** The SLA claim window for last month, for vendors with an SLA. */
 export function lastMonthSla(vendor: string, now: string): SlaWindow | null {
@@ -194,14 +237,20 @@ export function lastMonthSla(vendor: string, now: string): SlaWindow | null {
  * The deadlines that follow from an order shown on an order page, counted
  * from its payment (or creation) time, and last month's SLA claim window.
  */
-export function orderCard(vendor: string, order: Partial<OrderFields> | Readonly<Record<string, unknown>>, now: string, options: CardOptions & { url?: string | null }): OrderCardModel {
+export function orderCard(
+  vendor: string,
+  order: Partial<OrderFields> | Readonly<Record<string, unknown>>,
+  now: string,
+  options: CardOptions & { url?: string | null },
+): OrderCardModel {
   const nowMs = parseInstant(now);
   if (nowMs === null) throw new RangeError(`now must be an ISO date-time, got "${now}"`);
   const derived = orderFacts({ vendor, fields: order, url: options.url });
   // Refunded, unpaid and cancelled orders (and one paid after `now`) have no verdict, so no clock.
   const { verdict, words } = evaluateOrder(derived, now, { locale: options.locale, packs: options.packs });
   const purchasedAt = typeof derived.facts.purchasedAt === 'string' ? derived.facts.purchasedAt : null;
-  const clocks = verdict && derived.clock ? routeClocks(verdict, packOf(vendor, options), derived.facts, nowMs, options.locale) : [];
+  const clocks =
+    verdict && derived.clock ? routeClocks(verdict, packOf(vendor, options), derived.facts, nowMs, options.locale) : [];
   return {
     vendor,
     orderId: typeof order.orderId === 'string' ? order.orderId : null,
@@ -247,9 +296,16 @@ export function cardContent(
   },
 ): CardContent {
   const { match } = request;
-  const content: Omit<CardContent, 'pill'> = { checkout: null, order: null, orderRows: [], presence: 'pill', notice: null };
+  const content: Omit<CardContent, 'pill'> = {
+    checkout: null,
+    order: null,
+    orderRows: [],
+    presence: 'pill',
+    notice: null,
+  };
   if (match.kind === 'checkout') content.checkout = checkoutCard(match.vendor, request.checkout ?? {}, now, options);
-  if (match.kind === 'order' || match.kind === 'console') content.order = orderCard(match.vendor, request.order ?? {}, now, options);
+  if (match.kind === 'order' || match.kind === 'console')
+    content.order = orderCard(match.vendor, request.order ?? {}, now, options);
   if (match.kind === 'order') {
     content.orderRows = request.rows
       .filter((row) => row.orderId)
@@ -268,7 +324,15 @@ export function cardContent(
       flags: checkout?.flags.length ?? 0,
       hasSubject:
         match.kind === 'checkout'
-          ? Boolean(fields.term || fields.price !== undefined || fields.autoRenew !== undefined || fields.promoText || fields.digitalGoodsNotice || fields.resellerPromise || fields.channel === 'app-store')
+          ? Boolean(
+              fields.term ||
+              fields.price !== undefined ||
+              fields.autoRenew !== undefined ||
+              fields.promoText ||
+              fields.digitalGoodsNotice ||
+              fields.resellerPromise ||
+              fields.channel === 'app-store',
+            )
           : Boolean(content.orderRows.length > 0 || order?.orderId || order?.purchasedAt),
       deadlines: [
         // Only deadlines still open count: a lapsed window is no reason to open the card.

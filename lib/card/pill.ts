@@ -5,7 +5,11 @@ import type { CardNotice } from './presence';
 
 /** The parts of a card's content the pill's one line is made of. */
 export interface PillSource {
-  checkout: { words: HeadlineWords; clocks: readonly { state: string; date: string | null }[]; flags: readonly unknown[] } | null;
+  checkout: {
+    words: HeadlineWords;
+    clocks: readonly { state: string; date: string | null }[];
+    flags: readonly unknown[];
+  } | null;
   order: { words: HeadlineWords } | null;
   orderRows: readonly { words: HeadlineWords }[];
   notice: Pick<CardNotice, 'title'> | null;
@@ -55,7 +59,8 @@ export function pillWords(source: PillSource, locale: Locale): PillWords {
     line: source.notice?.title ?? words?.line ?? '',
     tone: source.notice ? 'warn' : (words?.tone ?? 'neutral'),
     deadline,
-    rows: source.orderRows.length > 1 && !source.checkout ? t('card.pill.rows', { count: source.orderRows.length }) : null,
+    rows:
+      source.orderRows.length > 1 && !source.checkout ? t('card.pill.rows', { count: source.orderRows.length }) : null,
     risks: riskCount > 0 ? t('card.pill.risks', { count: riskCount }) : null,
     riskCount,
     title: t('card.title'),

@@ -23,6 +23,12 @@ describe('where the card may sit', () => {
     expect(freeSpot(VIEW, CARD, rows)).toBeNull();
     expect(freeSpot({ width: 300, height: 720 }, CARD, [])).toBeNull();
     // A pill (one line) fits between rows where the open card does not.
-    expect(freeSpot(VIEW, { width: 300, height: 18 }, rows.filter((_, i) => i % 2 === 0))).not.toBeNull();
+    expect(
+      freeSpot(
+        VIEW,
+        { width: 300, height: 18 },
+        rows.filter((_, i) => i % 2 === 0),
+      ),
+    ).not.toBeNull();
   });
 });

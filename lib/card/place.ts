@@ -38,7 +38,11 @@ const clear = (spot: Spot, size: { width: number; height: number }, boxes: reado
  * of `boxes` and stays inside the viewport: the top right, then down the right
  * edge, then down the left edge, then along the bottom. Null when there is none.
  */
-export function freeSpot(viewport: { width: number; height: number }, size: { width: number; height: number }, boxes: readonly Box[]): Spot | null {
+export function freeSpot(
+  viewport: { width: number; height: number },
+  size: { width: number; height: number },
+  boxes: readonly Box[],
+): Spot | null {
   const right = viewport.width - EDGE - size.width;
   const bottom = viewport.height - EDGE - size.height;
   if (right < EDGE || bottom < EDGE) return null;

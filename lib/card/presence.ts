@@ -44,17 +44,23 @@ export function cardNotice(match: PageMatch, signals: PageSignals, now: string, 
   const nowMs = parseInstant(now);
   const t = pageTranslator(locale);
   // The vendor's own rule for a service never set up (a rule on `activated: false`), if its policy has one.
-  const rule = match.kind === 'console' && signals.notActivated ? findPack(match.vendor, []).rules.find((r) => isNotActivatedRule(r.when)) : undefined;
+  const rule =
+    match.kind === 'console' && signals.notActivated
+      ? findPack(match.vendor, []).rules.find((r) => isNotActivatedRule(r.when))
+      : undefined;
   if (rule) {
     const source = rule?.citations.find((c) => !isAnecdote(c)) ?? null;
     return {
       kind: 'not-activated',
       title: t('card.notice.notActivated'),
-      lines: [
-        t('card.notice.notActivated.ask'),
-        ...(rule?.nextSteps?.slice(1).map((s) => localize(s, locale)) ?? []),
-      ],
-      citation: source ? { title: citationTitle(source, locale), source: source.source, ...(source.clause ? { clause: source.clause } : {}) } : null,
+      lines: [t('card.notice.notActivated.ask'), ...(rule?.nextSteps?.slice(1).map((s) => localize(s, locale)) ?? [])],
+      citation: source
+        ? {
+            title: citationTitle(source, locale),
+            source: source.source,
+            ...(source.clause ? { clause: source.clause } : {}),
+          }
+        : null,
     };
   }
   if (match.kind === 'webmail' && recognizeWebmailFailure(signals.title) !== null && nowMs !== null) {

@@ -58,7 +58,13 @@ export const headlineWordsSchema = z.object({
   estimated: z.boolean(),
   confirmed: z.boolean(),
 });
-const flag = z.object({ id: z.enum(RISK_FLAGS), title: z.string(), advice: z.string(), evidence: z.string().nullable(), citations: z.array(citation) });
+const flag = z.object({
+  id: z.enum(RISK_FLAGS),
+  title: z.string(),
+  advice: z.string(),
+  evidence: z.string().nullable(),
+  citations: z.array(citation),
+});
 
 export const checkoutCardSchema = z.object({
   vendor: z.string(),
@@ -75,7 +81,13 @@ export const checkoutCardSchema = z.object({
   timeline: timelineInputSchema.nullable().default(null),
 });
 
-const slaWindow = z.object({ month: z.string(), opensAfter: isoDate, closesOn: isoDate, estimated: z.boolean(), open: z.boolean() });
+const slaWindow = z.object({
+  month: z.string(),
+  opensAfter: isoDate,
+  closesOn: isoDate,
+  estimated: z.boolean(),
+  open: z.boolean(),
+});
 
 export const orderCardSchema = z.object({
   vendor: z.string(),
@@ -92,10 +104,22 @@ export const orderCardSchema = z.object({
 export const cardResponseSchema = z.object({
   checkout: checkoutCardSchema.nullable(),
   order: orderCardSchema.nullable(),
-  orderRows: z.array(z.object({ orderId: z.string(), status: z.string().nullable(), words: headlineWordsSchema, clock: clock.nullable() })),
+  orderRows: z.array(
+    z.object({
+      orderId: z.string(),
+      status: z.string().nullable(),
+      words: headlineWordsSchema,
+      clock: clock.nullable(),
+    }),
+  ),
   presence: z.enum(['none', 'pill', 'expanded']),
   notice: z
-    .object({ kind: z.enum(['not-activated', 'outage-logged', 'outage-seen', 'ticket-draft']), title: z.string(), lines: z.array(z.string()), citation: citation.nullable() })
+    .object({
+      kind: z.enum(['not-activated', 'outage-logged', 'outage-seen', 'ticket-draft']),
+      title: z.string(),
+      lines: z.array(z.string()),
+      citation: citation.nullable(),
+    })
     .nullable(),
   pill: z.object({
     line: z.string(),

@@ -24,4 +24,3 @@ export { showsWebmailFailure } from '../extract/webmail';
 
 /** Reads the not-activated signal from an admin page's text (the page's own words, nothing assumed). */
 export const readsNotActivated = (text: string): boolean => NOT_ACTIVATED.test(text);
-

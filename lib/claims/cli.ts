@@ -176,24 +176,57 @@ const MSG = {
   needsValue: zhEn('--{name} 需要一个值', '--{name} needs a value'),
   cannotRead: zhEn('无法读取{what}文件“{path}”：{reason}', 'cannot read {what} file "{path}": {reason}'),
   notJson: zhEn('{what}文件“{path}”不是有效的 JSON：{reason}', '{what} file "{path}" is not valid JSON: {reason}'),
-  csvEmpty: zhEn('故障 CSV 是空的：第一行应为表头 "start,end[,excluded][,note]"', 'the outage CSV is empty: expected a header row "start,end[,excluded][,note]"'),
-  csvUnknown: zhEn('故障 CSV 有未知的列：{columns}（可用：{allowed}）', 'the outage CSV has unknown columns: {columns} (allowed: {allowed})'),
-  csvHeader: zhEn('故障 CSV 的表头必须包含 "start" 和 "end" 两列', 'the outage CSV header must name the columns "start" and "end"'),
-  csvRow: zhEn('故障 CSV 第 {row} 行：有 {cells} 个字段，但表头只有 {columns} 列', 'outage CSV row {row}: {cells} fields, but the header has {columns}'),
+  csvEmpty: zhEn(
+    '故障 CSV 是空的：第一行应为表头 "start,end[,excluded][,note]"',
+    'the outage CSV is empty: expected a header row "start,end[,excluded][,note]"',
+  ),
+  csvUnknown: zhEn(
+    '故障 CSV 有未知的列：{columns}（可用：{allowed}）',
+    'the outage CSV has unknown columns: {columns} (allowed: {allowed})',
+  ),
+  csvHeader: zhEn(
+    '故障 CSV 的表头必须包含 "start" 和 "end" 两列',
+    'the outage CSV header must name the columns "start" and "end"',
+  ),
+  csvRow: zhEn(
+    '故障 CSV 第 {row} 行：有 {cells} 个字段，但表头只有 {columns} 列',
+    'outage CSV row {row}: {cells} fields, but the header has {columns}',
+  ),
   number: zhEn('--{name} 应为 ≥ 0 的数字，实际为“{raw}”', '--{name} must be a number ≥ 0, got "{raw}"'),
   locale: zhEn('--locale 应为 zh-CN 或 en，实际为“{value}”', '--locale must be zh-CN or en, got "{value}"'),
   slaNeeds: zhEn('sla 需要 --{name}', 'sla needs --{name}'),
-  outageArray: zhEn('故障文件“{path}”应包含故障数组（或 { "outages": [...] }）', 'outage file "{path}" must hold an array of outages (or { "outages": [...] })'),
-  prepaid: zhEn('--prepaid 应形如 <金额>/<月数>，例如 1200/12，实际为“{value}”', '--prepaid must look like <amount>/<months>, e.g. 1200/12, got "{value}"'),
-  needsFacts: zhEn('{command} 需要一个事实文件：npm run claims -- {command} facts.json（见 help check）', '{command} needs a facts file: npm run claims -- {command} facts.json (see help check)'),
+  outageArray: zhEn(
+    '故障文件“{path}”应包含故障数组（或 { "outages": [...] }）',
+    'outage file "{path}" must hold an array of outages (or { "outages": [...] })',
+  ),
+  prepaid: zhEn(
+    '--prepaid 应形如 <金额>/<月数>，例如 1200/12，实际为“{value}”',
+    '--prepaid must look like <amount>/<months>, e.g. 1200/12, got "{value}"',
+  ),
+  needsFacts: zhEn(
+    '{command} 需要一个事实文件：npm run claims -- {command} facts.json（见 help check）',
+    '{command} needs a facts file: npm run claims -- {command} facts.json (see help check)',
+  ),
   packsArray: zhEn('规则包文件“{path}”应包含规则包数组', 'packs file "{path}" must hold an array of packs'),
-  target: zhEn('--target 应为 vendor、12315 或 heimao，实际为“{value}”', '--target must be vendor, 12315 or heimao, got "{value}"'),
+  target: zhEn(
+    '--target 应为 vendor、12315 或 heimao，实际为“{value}”',
+    '--target must be vendor, 12315 or heimao, got "{value}"',
+  ),
   snapshotsArray: zhEn('快照文件“{path}”应包含数组', 'snapshots file "{path}" must hold an array'),
-  needsPack: zhEn('pack 需要一个规则包文件：npm run claims -- pack my-vendor.json', 'pack needs a pack file: npm run claims -- pack my-vendor.json'),
+  needsPack: zhEn(
+    'pack 需要一个规则包文件：npm run claims -- pack my-vendor.json',
+    'pack needs a pack file: npm run claims -- pack my-vendor.json',
+  ),
   unknownCommand: zhEn('未知命令“{command}”', 'unknown command "{command}"'),
   noCommand: zhEn('没有给出命令', 'no command given'),
-  unknownHelp: zhEn('没有“{topic}”的说明；可用：check、sla、ticket、pack', 'no help on "{topic}"; try check, sla, ticket or pack'),
-  unknownVendor: zhEn('没有厂商“{vendor}”的规则包。内置：{shipped}；可用 --packs 提供同 id 的自定义规则包。', 'No policy pack for vendor "{vendor}". Shipped: {shipped}; give a user-defined pack with this id through --packs.'),
+  unknownHelp: zhEn(
+    '没有“{topic}”的说明；可用：check、sla、ticket、pack',
+    'no help on "{topic}"; try check, sla, ticket or pack',
+  ),
+  unknownVendor: zhEn(
+    '没有厂商“{vendor}”的规则包。内置：{shipped}；可用 --packs 提供同 id 的自定义规则包。',
+    'No policy pack for vendor "{vendor}". Shipped: {shipped}; give a user-defined pack with this id through --packs.',
+  ),
   calendar: zhEn('节假日安排文件有误：', 'Invalid holiday calendar override:'),
   pack: zhEn('规则包无效（以下细节为英文）：', 'Invalid policy pack:'),
   what: {
@@ -220,7 +253,10 @@ class UsageError extends Error {
   /** The message in `locale` ({what} names a file kind, worded per language). */
   say(locale: Locale): string {
     const what = this.params.what as WhatKey | undefined;
-    return localize(this.text, locale, { ...this.params, ...(what && MSG.what[what] ? { what: localize(MSG.what[what], locale) } : {}) });
+    return localize(this.text, locale, {
+      ...this.params,
+      ...(what && MSG.what[what] ? { what: localize(MSG.what[what], locale) } : {}),
+    });
   }
 }
 
@@ -233,8 +269,21 @@ interface Parsed {
 
 const FLAG_OPTIONS = new Set(['json']);
 const VALUE_OPTIONS = new Set([
-  'service', 'month', 'outages', 'fee', 'prepaid', 'vouchers', 'service-start', 'service-end', 'commitment',
-  'now', 'locale', 'holidays', 'packs', 'target', 'snapshots',
+  'service',
+  'month',
+  'outages',
+  'fee',
+  'prepaid',
+  'vouchers',
+  'service-start',
+  'service-end',
+  'commitment',
+  'now',
+  'locale',
+  'holidays',
+  'packs',
+  'target',
+  'snapshots',
 ]);
 
 function parseArgs(argv: readonly string[]): Parsed {
@@ -256,7 +305,8 @@ function parseArgs(argv: readonly string[]): Parsed {
     }
     if (!VALUE_OPTIONS.has(name)) throw new UsageError(MSG.unknownOption, { name });
     const value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) throw new UsageError(MSG.needsValue, { name });
+    if (value === undefined || value === '' || (eq === -1 && value.startsWith('--')))
+      throw new UsageError(MSG.needsValue, { name });
     options.set(name, value);
   }
   return { command, positional, options, flags };
@@ -304,23 +354,34 @@ function splitCsvLine(line: string): string[] {
 
 /** Outage log CSV → outages. The header names the columns; start and end are required. */
 export function parseOutageCsv(text: string): SlaInput['outages'] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const header = lines.shift();
   if (!header) throw new UsageError(MSG.csvEmpty);
   const columns = splitCsvLine(header).map((c) => c.toLowerCase());
   const allowed = ['start', 'end', 'excluded', 'note'];
   const unknown = columns.filter((c) => !allowed.includes(c));
-  if (unknown.length) throw new UsageError(MSG.csvUnknown, { columns: unknown.join(', '), allowed: allowed.join(', ') });
+  if (unknown.length)
+    throw new UsageError(MSG.csvUnknown, { columns: unknown.join(', '), allowed: allowed.join(', ') });
   if (!columns.includes('start') || !columns.includes('end')) throw new UsageError(MSG.csvHeader);
   return lines.map((line, i) => {
     const cells = splitCsvLine(line);
-    if (cells.length > columns.length) throw new UsageError(MSG.csvRow, { row: i + 2, cells: cells.length, columns: columns.length });
+    if (cells.length > columns.length)
+      throw new UsageError(MSG.csvRow, { row: i + 2, cells: cells.length, columns: columns.length });
     const row: Record<string, string> = {};
     columns.forEach((c, j) => {
       const v = cells[j];
       if (v) row[c] = v;
     });
-    return { start: row.start ?? '', end: row.end ?? '', ...(row.excluded ? { excluded: row.excluded } : {}), ...(row.note ? { note: row.note } : {}) };
+    return {
+      start: row.start ?? '',
+      end: row.end ?? '',
+      ...(row.excluded ? { excluded: row.excluded } : {}),
+      ...(row.note ? { note: row.note } : {}),
+    };
   });
 }
 
@@ -345,7 +406,8 @@ function overrides(io: CliIo, options: Map<string, string>): YearOverride[] | un
 
 function slaCommand(p: Parsed, io: CliIo): SlaResult {
   const { options } = p;
-  for (const required of ['service', 'month', 'outages']) if (!options.has(required)) throw new UsageError(MSG.slaNeeds, { name: required });
+  for (const required of ['service', 'month', 'outages'])
+    if (!options.has(required)) throw new UsageError(MSG.slaNeeds, { name: required });
   const outagePath = options.get('outages')!;
   let outages: SlaInput['outages'];
   if (/\.csv$/i.test(outagePath)) {
@@ -374,7 +436,10 @@ function slaCommand(p: Parsed, io: CliIo): SlaResult {
   if (options.has('service-end')) input.serviceEnd = options.get('service-end');
   if (options.has('commitment')) input.commitment = options.get('commitment');
   const holidayOverrides = overrides(io, options);
-  return computeSla(input, { locale: locale(options), calendar: holidayOverrides ? createCalendar(holidayOverrides) : undefined });
+  return computeSla(input, {
+    locale: locale(options),
+    calendar: holidayOverrides ? createCalendar(holidayOverrides) : undefined,
+  });
 }
 
 function factsArg(p: Parsed, io: CliIo, command: string): unknown {
@@ -388,7 +453,11 @@ function evaluateOptions(p: Parsed, io: CliIo) {
   const packs = packsPath === undefined ? undefined : readJson(io, packsPath, 'packs');
   if (packs !== undefined && !Array.isArray(packs)) throw new UsageError(MSG.packsArray, { path: packsPath! });
   // Validated once here; every engine the command runs reads the same set.
-  return { locale: locale(p.options), packs: packSetOf(packs as unknown[] | undefined), holidayOverrides: overrides(io, p.options) };
+  return {
+    locale: locale(p.options),
+    packs: packSetOf(packs as unknown[] | undefined),
+    holidayOverrides: overrides(io, p.options),
+  };
 }
 
 /** What a command produced: the data (for --json) and how to say it. */
@@ -412,7 +481,8 @@ function run(p: Parsed, io: CliIo): Output {
       const facts = factsArg(p, io, 'ticket');
       const opts = evaluateOptions(p, io);
       const target = p.options.get('target') ?? 'vendor';
-      if (target !== 'vendor' && target !== '12315' && target !== 'heimao') throw new UsageError(MSG.target, { value: target });
+      if (target !== 'vendor' && target !== '12315' && target !== 'heimao')
+        throw new UsageError(MSG.target, { value: target });
       const snapshotsPath = p.options.get('snapshots');
       const snapshots = snapshotsPath === undefined ? [] : readJson(io, snapshotsPath, 'snapshots');
       if (!Array.isArray(snapshots)) throw new UsageError(MSG.snapshotsArray, { path: snapshotsPath! });
@@ -420,7 +490,11 @@ function run(p: Parsed, io: CliIo): Output {
       // Facts that carry an SLA month ask for the SLA credit, as the SLA log does.
       const slaClaim = typeof facts === 'object' && facts !== null && 'sla' in facts;
       const verdict = evaluateClaim(facts, at, slaClaim ? { ...opts, remedy: 'voucher' } : opts);
-      const ticket = draftTicket(verdict, facts, snapshots as ClaimSnapshot[], opts.locale, { target, packs: opts.packs, holidayOverrides: opts.holidayOverrides });
+      const ticket = draftTicket(verdict, facts, snapshots as ClaimSnapshot[], opts.locale, {
+        target,
+        packs: opts.packs,
+        holidayOverrides: opts.holidayOverrides,
+      });
       return { json: { verdict, ticket }, text: (l) => ticketSummary(verdict, ticket, l, at) };
     }
     case 'pack': {
@@ -457,12 +531,24 @@ const OUT = {
   steps: zhEn('下一步：', 'Next steps:'),
   basis: zhEn('依据：', 'Basis:'),
   channels: zhEn('在哪里申请：', 'Where to claim:'),
-  checked: zhEn('规则包核对日期：{date}。这是依据来源的摘要，不是法律意见。', 'Pack last checked: {date}. A summary of its sources, not legal advice.'),
+  checked: zhEn(
+    '规则包核对日期：{date}。这是依据来源的摘要，不是法律意见。',
+    'Pack last checked: {date}. A summary of its sources, not legal advice.',
+  ),
   sla: zhEn('{service} {month} SLA', '{service} SLA for {month}'),
-  availability: zhEn('可用性：{availability}（承诺 {commitment}%），不可用 {minutes} 分钟', 'Availability: {availability} (commitment {commitment}%), {minutes} minutes unavailable'),
+  availability: zhEn(
+    '可用性：{availability}（承诺 {commitment}%），不可用 {minutes} 分钟',
+    'Availability: {availability} (commitment {commitment}%), {minutes} minutes unavailable',
+  ),
   met: zhEn('达到承诺：没有赔偿。', 'Commitment met: no credit.'),
-  credit: zhEn('赔偿：月度服务费的 {percent}%{voucher}（代金券）', 'Credit: {percent}% of the monthly fee{voucher} (voucher)'),
-  window: zhEn('申请：{opensAfter} 之后、{closesOn} 之前，只能通过工单{estimated}', 'Claim: after {opensAfter} and by {closesOn}, by ticket only{estimated}'),
+  credit: zhEn(
+    '赔偿：月度服务费的 {percent}%{voucher}（代金券）',
+    'Credit: {percent}% of the monthly fee{voucher} (voucher)',
+  ),
+  window: zhEn(
+    '申请：{opensAfter} 之后、{closesOn} 之前，只能通过工单{estimated}',
+    'Claim: after {opensAfter} and by {closesOn}, by ticket only{estimated}',
+  ),
   excluded: zhEn('免责不计：{count} 次', 'Excluded: {count}'),
   ignored: zhEn('未计入：{count} 次', 'Not counted: {count}'),
   ticketTo: zhEn('提交到：{channel}{url}', 'Send to: {channel}{url}'),
@@ -472,7 +558,10 @@ const OUT = {
   attachments: zhEn('附件：', 'Attachments:'),
   alternative: zhEn('也可以致电 {number}：', 'Or call {number}:'),
   packOk: zhEn('规则包“{id}”有效：{rules} 条规则。', 'Pack "{id}" is valid: {rules} rules.'),
-  service: { exmail: zhEn('腾讯企业邮', 'Tencent Exmail'), cvm: zhEn('云服务器 CVM', 'CVM') } as Record<string, LocalizedText>,
+  service: { exmail: zhEn('腾讯企业邮', 'Tencent Exmail'), cvm: zhEn('云服务器 CVM', 'CVM') } as Record<
+    string,
+    LocalizedText
+  >,
 };
 
 function exceptionName(vendor: string, id: string, locale: Locale, packs: PackSet): string {
@@ -488,7 +577,10 @@ function exceptionName(vendor: string, id: string, locale: Locale, packs: PackSe
 function basisLines(basis: readonly { source: string; clause?: string; text: string }[], locale: Locale): string[] {
   const byText = new Map<string, string[]>();
   for (const b of basis) {
-    const title = b.source === 'FACTS.md' ? citationTitle(b, locale) : `${citationTitle({ source: b.source }, locale)}${b.clause ? ` ${b.clause}` : ''}`;
+    const title =
+      b.source === 'FACTS.md'
+        ? citationTitle(b, locale)
+        : `${citationTitle({ source: b.source }, locale)}${b.clause ? ` ${b.clause}` : ''}`;
     const titles = byText.get(b.text) ?? [];
     if (!titles.includes(title)) titles.push(title);
     byText.set(b.text, titles);
@@ -506,20 +598,38 @@ function verdictSummary(v: Verdict, locale: Locale, now: string, packs: PackSet)
     lines.push('', say(OUT.routes));
     for (const r of v.routes) {
       const mark = r.status === 'open' ? '✓' : r.status === 'needs-answers' ? '?' : '✗';
-      const status = say(OUT.status[r.status], { needs: r.needs.join(', '), by: r.ruledOutBy ? exceptionName(v.vendor, r.ruledOutBy, locale, packs) : '' });
+      const status = say(OUT.status[r.status], {
+        needs: r.needs.join(', '),
+        by: r.ruledOutBy ? exceptionName(v.vendor, r.ruledOutBy, locale, packs) : '',
+      });
       const parts = [status];
-      if (r.deadline) parts.push(say(OUT.until, { date: r.deadline.date, estimated: r.deadline.estimated ? say(OUT.estimatedMark) : '' }));
+      if (r.deadline)
+        parts.push(
+          say(OUT.until, { date: r.deadline.date, estimated: r.deadline.estimated ? say(OUT.estimatedMark) : '' }),
+        );
       if (r.estimate?.amount != null) parts.push(say(OUT.estimate, { amount: formatMoney(r.estimate.amount, locale) }));
-      else if (r.estimate?.range) parts.push(say(OUT.estimateRange, { min: formatMoney(r.estimate.range.min, locale), max: formatMoney(r.estimate.range.max, locale), missing: r.estimate.missing.join(', ') }));
+      else if (r.estimate?.range)
+        parts.push(
+          say(OUT.estimateRange, {
+            min: formatMoney(r.estimate.range.min, locale),
+            max: formatMoney(r.estimate.range.max, locale),
+            missing: r.estimate.missing.join(', '),
+          }),
+        );
       lines.push(`  ${mark} ${r.label} — ${parts.join(' · ')}`);
     }
   }
   if (v.questions.length) {
     lines.push('', say(OUT.questions));
-    v.questions.forEach((q, i) => lines.push(`  ${i + 1}. ${q.text} (${q.fact})${q.options ? ` [${q.options.map((o) => o.value).join(' | ')}]` : ''}`));
+    v.questions.forEach((q, i) =>
+      lines.push(
+        `  ${i + 1}. ${q.text} (${q.fact})${q.options ? ` [${q.options.map((o) => o.value).join(' | ')}]` : ''}`,
+      ),
+    );
   }
   if (v.nextSteps.length) lines.push('', say(OUT.steps), ...v.nextSteps.map((s) => `  - ${s}`));
-  if (v.channels.length) lines.push('', say(OUT.channels), ...v.channels.map((c) => `  - ${c.name}${c.value ? `: ${c.value}` : ''}`));
+  if (v.channels.length)
+    lines.push('', say(OUT.channels), ...v.channels.map((c) => `  - ${c.name}${c.value ? `: ${c.value}` : ''}`));
   lines.push('', say(OUT.basis), ...basisLines(v.basis, locale));
   lines.push('', say(OUT.checked, { date: v.pack.lastChecked }));
   return lines.join('\n');
@@ -529,14 +639,38 @@ function slaSummary(r: SlaResult, locale: Locale): string {
   const say = (text: LocalizedText, params?: Record<string, string | number>) => localize(text, locale, params);
   const lines = [
     say(OUT.sla, { service: say(OUT.service[r.service] ?? zhEn(r.service, r.service)), month: r.month }),
-    say(OUT.availability, { availability: r.availabilityText, commitment: r.commitment.percent, minutes: r.unavailableMinutes }),
+    say(OUT.availability, {
+      availability: r.availabilityText,
+      commitment: r.commitment.percent,
+      minutes: r.unavailableMinutes,
+    }),
     r.compensationPercent === 0
       ? say(OUT.met)
-      : say(OUT.credit, { percent: r.compensationPercent, voucher: r.voucher !== null ? (locale === 'zh-CN' ? `，即 ${formatMoney(r.voucher, locale)}` : `, i.e. ${formatMoney(r.voucher, locale)}`) : '' }),
-    say(OUT.window, { opensAfter: r.claim.opensAfter, closesOn: r.claim.closesOn, estimated: r.claim.estimated ? say(OUT.estimatedMark) : '' }),
+      : say(OUT.credit, {
+          percent: r.compensationPercent,
+          voucher:
+            r.voucher !== null
+              ? locale === 'zh-CN'
+                ? `，即 ${formatMoney(r.voucher, locale)}`
+                : `, i.e. ${formatMoney(r.voucher, locale)}`
+              : '',
+        }),
+    say(OUT.window, {
+      opensAfter: r.claim.opensAfter,
+      closesOn: r.claim.closesOn,
+      estimated: r.claim.estimated ? say(OUT.estimatedMark) : '',
+    }),
   ];
-  if (r.excluded.length) lines.push(say(OUT.excluded, { count: r.excluded.length }), ...r.excluded.map((e) => `  - ${e.start} – ${e.end}: ${e.text}`));
-  if (r.ignored.length) lines.push(say(OUT.ignored, { count: r.ignored.length }), ...r.ignored.map((e) => `  - ${e.start} – ${e.end}: ${e.text}`));
+  if (r.excluded.length)
+    lines.push(
+      say(OUT.excluded, { count: r.excluded.length }),
+      ...r.excluded.map((e) => `  - ${e.start} – ${e.end}: ${e.text}`),
+    );
+  if (r.ignored.length)
+    lines.push(
+      say(OUT.ignored, { count: r.ignored.length }),
+      ...r.ignored.map((e) => `  - ${e.start} – ${e.end}: ${e.text}`),
+    );
   if (r.notes.length) lines.push('', ...r.notes.map((n) => `- ${n}`));
   lines.push('', say(OUT.basis), ...basisLines(r.basis, locale));
   return lines.join('\n');
@@ -547,10 +681,15 @@ function ticketSummary(v: Verdict, d: TicketDraft, locale: Locale, now: string):
   const h = headlineWords(v, locale, now);
   const lines = [say(OUT.headline, { line: h.line }) + (h.confirmed ? '' : say(OUT.unconfirmed))];
   if (h.deadline) lines.push(say(OUT.deadline, { deadline: h.deadline }));
-  lines.push('', say(OUT.ticketTo, { channel: d.channel, url: d.url ? ` ${d.url}` : '' }), say(OUT.title, { title: d.title }));
+  lines.push(
+    '',
+    say(OUT.ticketTo, { channel: d.channel, url: d.url ? ` ${d.url}` : '' }),
+    say(OUT.title, { title: d.title }),
+  );
   if (d.category.length) lines.push(say(OUT.category, { category: d.category.join(' › ') }));
   lines.push('', say(OUT.description), d.description);
-  if (d.attachments.length) lines.push('', say(OUT.attachments), ...d.attachments.map((a) => `  ${a.have ? '✓' : '✗'} ${a.label}`));
+  if (d.attachments.length)
+    lines.push('', say(OUT.attachments), ...d.attachments.map((a) => `  ${a.have ? '✓' : '✗'} ${a.label}`));
   for (const alt of d.alternatives) lines.push('', say(OUT.alternative, { number: alt.number }), `  ${alt.script}`);
   if (d.notes.length) lines.push('', ...d.notes.map((n) => `- ${n}`));
   return lines.join('\n');
@@ -573,7 +712,11 @@ function chosenLocale(argv: readonly string[]): Locale {
 export function runClaimsCli(argv: readonly string[], io: CliIo): CliResult {
   const lang = chosenLocale(argv);
   const usage = `${localize(USAGE, lang)}\n`;
-  const fail = (code: number, message: string, withUsage = false): CliResult => ({ code, stdout: '', stderr: `${localize(MSG.error, lang)}${message}\n${withUsage ? `\n${usage}` : ''}` });
+  const fail = (code: number, message: string, withUsage = false): CliResult => ({
+    code,
+    stdout: '',
+    stderr: `${localize(MSG.error, lang)}${message}\n${withUsage ? `\n${usage}` : ''}`,
+  });
   if (argv.length === 0) return { code: 2, stdout: '', stderr: usage };
   if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     const topic = argv.slice(1).find((a) => !a.startsWith('--') && a !== lang);
@@ -590,9 +733,15 @@ export function runClaimsCli(argv: readonly string[], io: CliIo): CliResult {
     return { code: 0, stdout: `${text}\n`, stderr: '' };
   } catch (e) {
     if (e instanceof UsageError) return fail(2, e.say(lang), true);
-    if (e instanceof UnknownVendorError) return fail(1, localize(MSG.unknownVendor, lang, { vendor: e.vendor, shipped: Object.keys(SHIPPED_PACKS).join(', ') }));
-    if (e instanceof CalendarOverrideError) return fail(1, `${localize(MSG.calendar, lang)}\n${e.issues.map((i) => `  - ${i}`).join('\n')}`);
-    if (e instanceof PolicyPackError) return fail(1, `${localize(MSG.pack, lang)}\n${e.errors.map((i) => `  - ${i}`).join('\n')}`);
+    if (e instanceof UnknownVendorError)
+      return fail(
+        1,
+        localize(MSG.unknownVendor, lang, { vendor: e.vendor, shipped: Object.keys(SHIPPED_PACKS).join(', ') }),
+      );
+    if (e instanceof CalendarOverrideError)
+      return fail(1, `${localize(MSG.calendar, lang)}\n${e.issues.map((i) => `  - ${i}`).join('\n')}`);
+    if (e instanceof PolicyPackError)
+      return fail(1, `${localize(MSG.pack, lang)}\n${e.errors.map((i) => `  - ${i}`).join('\n')}`);
     if (e instanceof SlaInputError || e instanceof ClaimInputError) return fail(1, e.message);
     throw e;
   }

@@ -20,10 +20,50 @@ describe('three-valued conditions: unknown is never false', () => {
   });
 
   it('all: false wins over unknown; any: true wins over unknown; not keeps unknown', () => {
-    expect(evaluateCondition({ all: [{ fact: 'a', is: true }, { fact: 'b', is: true }] }, { a: false })).toBe('false');
-    expect(evaluateCondition({ all: [{ fact: 'a', is: true }, { fact: 'b', is: true }] }, { a: true })).toBe('unknown');
-    expect(evaluateCondition({ any: [{ fact: 'a', is: true }, { fact: 'b', is: true }] }, { b: true })).toBe('true');
-    expect(evaluateCondition({ any: [{ fact: 'a', is: true }, { fact: 'b', is: true }] }, { b: false })).toBe('unknown');
+    expect(
+      evaluateCondition(
+        {
+          all: [
+            { fact: 'a', is: true },
+            { fact: 'b', is: true },
+          ],
+        },
+        { a: false },
+      ),
+    ).toBe('false');
+    expect(
+      evaluateCondition(
+        {
+          all: [
+            { fact: 'a', is: true },
+            { fact: 'b', is: true },
+          ],
+        },
+        { a: true },
+      ),
+    ).toBe('unknown');
+    expect(
+      evaluateCondition(
+        {
+          any: [
+            { fact: 'a', is: true },
+            { fact: 'b', is: true },
+          ],
+        },
+        { b: true },
+      ),
+    ).toBe('true');
+    expect(
+      evaluateCondition(
+        {
+          any: [
+            { fact: 'a', is: true },
+            { fact: 'b', is: true },
+          ],
+        },
+        { b: false },
+      ),
+    ).toBe('unknown');
     expect(evaluateCondition({ not: { fact: 'a', is: true } }, {})).toBe('unknown');
     expect(evaluateCondition({ not: { fact: 'a', is: true } }, { a: false })).toBe('true');
     expect(evaluateCondition(undefined, {})).toBe('true');
@@ -37,7 +77,13 @@ describe('three-valued conditions: unknown is never false', () => {
   });
 
   it('lists only the facts that could still decide', () => {
-    const cond = { all: [{ fact: 'billing', is: 'prepaid' }, { fact: 'renewal', is: false }, { fact: 'promo', is: false }] };
+    const cond = {
+      all: [
+        { fact: 'billing', is: 'prepaid' },
+        { fact: 'renewal', is: false },
+        { fact: 'promo', is: false },
+      ],
+    };
     expect(unknownFacts(cond, {})).toEqual(['billing', 'renewal', 'promo']);
     expect(unknownFacts(cond, { billing: 'prepaid', renewal: false })).toEqual(['promo']);
     expect(unknownFacts(cond, { billing: 'pay-as-you-go' })).toEqual([]);

@@ -2,7 +2,17 @@ import type { Locale } from '../i18n';
 import type { DeadlineSpec } from '../policy/schema';
 import { localize, zhEn } from '../policy/text';
 import type { BusinessCalendar } from '../time/calendar';
-import { addCalendarDays, endOfDay, HOUR_MS, isIsoMonth, monthOf, parseInstant, shanghaiDate, shanghaiDateTime, type IsoDate } from '../time/zone';
+import {
+  addCalendarDays,
+  endOfDay,
+  HOUR_MS,
+  isIsoMonth,
+  monthOf,
+  parseInstant,
+  shanghaiDate,
+  shanghaiDateTime,
+  type IsoDate,
+} from '../time/zone';
 import { SLA_POLICIES, slaClaimWindow } from '../sla/compute';
 import { readFact, type FactBag } from './conditions';
 
@@ -17,12 +27,20 @@ export interface Deadline {
 
 export type DeadlineState =
   | { state: 'none' }
-  | { state: 'open'; deadline: Deadline; opensAfter?: { date: IsoDate; estimated: boolean; canFileNow: boolean }; askFor?: string }
+  | {
+      state: 'open';
+      deadline: Deadline;
+      opensAfter?: { date: IsoDate; estimated: boolean; canFileNow: boolean };
+      askFor?: string;
+    }
   | { state: 'lapsed'; deadline: Deadline; opensAfter?: { date: IsoDate; estimated: boolean } }
   | { state: 'unknown'; fact: string; note: string | null };
 
 const FROM_PURCHASE_NOTE = zhEn('（未提供交付时间，按购买时间计）', ' (counted from purchase: no delivery time given)');
-const FROM_PURCHASE_NOT_DOWNLOAD = zhEn('（未提供下载时间，按购买时间估算）', ' (estimated from purchase: no download time given)');
+const FROM_PURCHASE_NOT_DOWNLOAD = zhEn(
+  '（未提供下载时间，按购买时间估算）',
+  ' (estimated from purchase: no download time given)',
+);
 const LONGEST_WINDOW = zhEn('（按最长可能期限 {days} 天计）', ' (the longest possible window, {days} days)');
 
 interface Ctx {
@@ -32,7 +50,10 @@ interface Ctx {
   locale: Locale;
 }
 
-function eventInstant(spec: Extract<DeadlineSpec, { kind: 'period' }>, facts: FactBag): { ms: number; fallback: boolean } {
+function eventInstant(
+  spec: Extract<DeadlineSpec, { kind: 'period' }>,
+  facts: FactBag,
+): { ms: number; fallback: boolean } {
   const purchased = parseInstant(String(facts.purchasedAt))!;
   if (spec.from === 'download') {
     const downloaded = typeof facts.downloadedAt === 'string' ? parseInstant(facts.downloadedAt) : null;
@@ -80,14 +101,32 @@ export function evaluateDeadline(spec: DeadlineSpec | undefined, ctx: Ctx): Dead
   if (spec.kind === 'sla-claim-window') {
     const sla = facts.sla as { month?: unknown } | undefined;
     const outageStart = typeof facts.outageStart === 'string' ? parseInstant(facts.outageStart) : null;
-    const month = isIsoMonth(sla?.month) ? sla.month : isIsoMonth(facts.outageMonth) ? facts.outageMonth : outageStart !== null ? monthOf(shanghaiDate(outageStart)) : null;
+    const month = isIsoMonth(sla?.month)
+      ? sla.month
+      : isIsoMonth(facts.outageMonth)
+        ? facts.outageMonth
+        : outageStart !== null
+          ? monthOf(shanghaiDate(outageStart))
+          : null;
     if (!month) return { state: 'unknown', fact: 'outageMonth', note: null };
     const claimWindow = slaClaimWindow(month, calendar, SLA_POLICIES[spec.service]);
     const closesAt = endOfDay(claimWindow.closesOn);
-    const base = state({ date: claimWindow.closesOn, estimated: false, label: localize(spec.label, locale, { month }) }, closesAt, now);
-    if (base.state === 'lapsed') return { ...base, opensAfter: { date: claimWindow.opensAfter, estimated: claimWindow.estimated } };
+    const base = state(
+      { date: claimWindow.closesOn, estimated: false, label: localize(spec.label, locale, { month }) },
+      closesAt,
+      now,
+    );
+    if (base.state === 'lapsed')
+      return { ...base, opensAfter: { date: claimWindow.opensAfter, estimated: claimWindow.estimated } };
     if (base.state !== 'open') return base;
-    return { ...base, opensAfter: { date: claimWindow.opensAfter, estimated: claimWindow.estimated, canFileNow: now > endOfDay(claimWindow.opensAfter) } };
+    return {
+      ...base,
+      opensAfter: {
+        date: claimWindow.opensAfter,
+        estimated: claimWindow.estimated,
+        canFileNow: now > endOfDay(claimWindow.opensAfter),
+      },
+    };
   }
 
   const event = eventInstant(spec, facts);
@@ -96,23 +135,57 @@ export function evaluateDeadline(spec: DeadlineSpec | undefined, ctx: Ctx): Dead
   const suffix = event.fallback ? localize(fromDownload ? FROM_PURCHASE_NOT_DOWNLOAD : FROM_PURCHASE_NOTE, locale) : '';
   const counted = (s: DeadlineState): DeadlineState =>
     fromDownload && s.state !== 'unknown' && s.state !== 'none'
-      ? { ...s, deadline: { ...s.deadline, estimated: true }, ...(s.state === 'open' ? { askFor: 'downloadedAt' } : {}) }
+      ? {
+          ...s,
+          deadline: { ...s.deadline, estimated: true },
+          ...(s.state === 'open' ? { askFor: 'downloadedAt' } : {}),
+        }
       : s;
   if (typeof spec.amount === 'number') {
     const close = closeAfter(spec, event.ms, spec.amount, calendar);
-    return counted(state({ date: close.date, estimated: close.estimated, label: localize(spec.label, locale, { amount: spec.amount }) + suffix }, close.closesAt, now));
+    return counted(
+      state(
+        {
+          date: close.date,
+          estimated: close.estimated,
+          label: localize(spec.label, locale, { amount: spec.amount }) + suffix,
+        },
+        close.closesAt,
+        now,
+      ),
+    );
   }
 
   const given = readFact(facts, spec.amount.fact);
   if (typeof given === 'number' && given > 0) {
     const close = closeAfter(spec, event.ms, given, calendar);
-    return counted(state({ date: close.date, estimated: close.estimated, label: localize(spec.label, locale, { amount: given }) + suffix }, close.closesAt, now));
+    return counted(
+      state(
+        {
+          date: close.date,
+          estimated: close.estimated,
+          label: localize(spec.label, locale, { amount: given }) + suffix,
+        },
+        close.closesAt,
+        now,
+      ),
+    );
   }
   if (spec.amount.ifUnknown === 'no-deadline') return { state: 'none' };
   if (spec.amount.default !== undefined) {
     // A default from the source ("e.g. 24 h"): usable, but only as an estimate.
     const close = closeAfter(spec, event.ms, spec.amount.default, calendar);
-    return counted(state({ date: close.date, estimated: true, label: localize(spec.label, locale, { amount: spec.amount.default }) + suffix }, close.closesAt, now));
+    return counted(
+      state(
+        {
+          date: close.date,
+          estimated: true,
+          label: localize(spec.label, locale, { amount: spec.amount.default }) + suffix,
+        },
+        close.closesAt,
+        now,
+      ),
+    );
   }
   const range = spec.amount.range;
   if (range) {
@@ -125,13 +198,16 @@ export function evaluateDeadline(spec: DeadlineSpec | undefined, ctx: Ctx): Dead
         deadline: {
           date: longest.date,
           estimated: longest.estimated,
-          label: localize(spec.label, locale, { amount: max }) + localize(LONGEST_WINDOW, locale, { days: max }) + suffix,
+          label:
+            localize(spec.label, locale, { amount: max }) + localize(LONGEST_WINDOW, locale, { days: max }) + suffix,
           closesAt: shanghaiDateTime(longest.closesAt),
         },
       };
     }
     const shortest = closeAfter(spec, event.ms, min, calendar);
-    const note = spec.unknown ? localize(spec.unknown, locale, { min, max, earliest: shortest.date, latest: longest.date }) : null;
+    const note = spec.unknown
+      ? localize(spec.unknown, locale, { min, max, earliest: shortest.date, latest: longest.date })
+      : null;
     return { state: 'unknown', fact: spec.amount.fact, note };
   }
   return { state: 'unknown', fact: spec.amount.fact, note: spec.unknown ? localize(spec.unknown, locale) : null };

@@ -130,23 +130,40 @@ export interface EvaluateOptions {
 }
 
 export class ClaimInputError extends Error {
-  constructor(readonly issues: string[], locale: Locale = 'zh-CN') {
-    super(`${locale === 'zh-CN' ? '无法评估：输入有误' : 'Cannot evaluate: invalid input'}\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+  constructor(
+    readonly issues: string[],
+    locale: Locale = 'zh-CN',
+  ) {
+    super(
+      `${locale === 'zh-CN' ? '无法评估：输入有误' : 'Cannot evaluate: invalid input'}\n${issues.map((i) => `  - ${i}`).join('\n')}`,
+    );
     this.name = 'ClaimInputError';
   }
 }
 
 const TEXT = {
   windowClosed: zhEn('{label}：已于 {date} 截止。', '{label}: closed on {date}.'),
-  windowClosedEarlier: zhEn('注意：{label}已于 {date} 截止，以下按其余规则判断。', 'Note: {label} closed on {date}; the verdict below follows the remaining rules.'),
-  notYetOpen: zhEn('SLA 赔偿须在 {opensAfter}（次月第 5 个工作日）之后才能申请{estimated}。', 'SLA claims can be filed only after {opensAfter} (the 5th business day of the next month){estimated}.'),
-  estimatedSuffix: zhEn('（该年节假日安排未公布，按工作日估算）', ' (estimated: that year’s holiday schedule is not published)'),
+  windowClosedEarlier: zhEn(
+    '注意：{label}已于 {date} 截止，以下按其余规则判断。',
+    'Note: {label} closed on {date}; the verdict below follows the remaining rules.',
+  ),
+  notYetOpen: zhEn(
+    'SLA 赔偿须在 {opensAfter}（次月第 5 个工作日）之后才能申请{estimated}。',
+    'SLA claims can be filed only after {opensAfter} (the 5th business day of the next month){estimated}.',
+  ),
+  estimatedSuffix: zhEn(
+    '（该年节假日安排未公布，按工作日估算）',
+    ' (estimated: that year’s holiday schedule is not published)',
+  ),
   timelineNote: zhEn('——如今天提交', ' — if sent today'),
   badNow: zhEn('now：应为 ISO 日期时间，实际为“{now}”', 'now: must be an ISO date-time, got "{now}"'),
   afterNow: zhEn('purchasedAt：{purchasedAt} 晚于当前时间（{now}）', 'purchasedAt: {purchasedAt} is after now ({now})'),
 } satisfies Record<string, Text>;
 
-function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] }, locale: Locale): string[] {
+function issuesOf(
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] },
+  locale: Locale,
+): string[] {
   return error.issues.map((i) => localizeIssue(i, locale));
 }
 
@@ -162,7 +179,15 @@ function channelsOf(ids: readonly string[], pack: PolicyPack, locale: Locale): V
   return ids.flatMap((id) => {
     const c = pack.channels.find((x) => x.id === id) ?? SHARED_CHANNELS.find((x) => x.id === id);
     if (!c) return [];
-    return [{ id: c.id, kind: c.kind, name: localize(c.name, locale), value: c.value ?? null, ...(c.note ? { note: localize(c.note, locale) } : {}) }];
+    return [
+      {
+        id: c.id,
+        kind: c.kind,
+        name: localize(c.name, locale),
+        value: c.value ?? null,
+        ...(c.note ? { note: localize(c.note, locale) } : {}),
+      },
+    ];
   });
 }
 
@@ -171,7 +196,13 @@ function channelIds(rule: PolicyRule, facts: FactBag): readonly string[] {
   return rule.channelsWhen?.find((w) => evaluateCondition(w.when, facts) === 'true')?.channels ?? rule.channels;
 }
 
-function timelineOf(pack: PolicyPack, facts: FactBag, now: number, calendar: BusinessCalendar, locale: Locale): TimelineItem[] {
+function timelineOf(
+  pack: PolicyPack,
+  facts: FactBag,
+  now: number,
+  calendar: BusinessCalendar,
+  locale: Locale,
+): TimelineItem[] {
   const today = shanghaiDate(now);
   const items: TimelineItem[] = [];
   for (const step of pack.processing) {
@@ -180,7 +211,11 @@ function timelineOf(pack: PolicyPack, facts: FactBag, now: number, calendar: Bus
     if (step.after && !base) continue;
     const from = base?.latest ?? today;
     const add = (n: number) =>
-      n === 0 ? { date: from, estimated: false } : step.unit === 'business-days' ? calendar.addBusinessDays(from, n) : { date: addCalendarDays(from, n), estimated: false };
+      n === 0
+        ? { date: from, estimated: false }
+        : step.unit === 'business-days'
+          ? calendar.addBusinessDays(from, n)
+          : { date: addCalendarDays(from, n), estimated: false };
     const earliest = add(step.min);
     const latest = add(step.max);
     items.push({
@@ -210,10 +245,12 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   const nowMs = parseInstant(now);
   if (nowMs === null) throw new ClaimInputError([localize(TEXT.badNow, locale, { now })], locale);
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
-  if (purchasedMs > nowMs) throw new ClaimInputError([localize(TEXT.afterNow, locale, { purchasedAt: parsed.data.purchasedAt, now })], locale);
+  if (purchasedMs > nowMs)
+    throw new ClaimInputError([localize(TEXT.afterNow, locale, { purchasedAt: parsed.data.purchasedAt, now })], locale);
 
   const pack = packSetOf(options.packs).find(parsed.data.vendor);
-  const calendar = options.calendar ?? (options.holidayOverrides?.length ? createCalendar(options.holidayOverrides) : defaultCalendar);
+  const calendar =
+    options.calendar ?? (options.holidayOverrides?.length ? createCalendar(options.holidayOverrides) : defaultCalendar);
   const bag: FactBag = { ...FACT_DEFAULTS, ...(parsed.data as ClaimFacts) };
   const ctx = { facts: bag, now: nowMs, calendar, locale };
 
@@ -238,14 +275,28 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
     deadline = firstClosed.state.state === 'lapsed' ? firstClosed.state.deadline : null;
     if (deadline) steps.push(localize(TEXT.windowClosed, locale, { label: deadline.label, date: deadline.date }));
   } else {
-    for (const l of closed) if (l.state.state === 'lapsed') steps.push(localize(TEXT.windowClosedEarlier, locale, { label: l.state.deadline.label, date: l.state.deadline.date }));
+    for (const l of closed)
+      if (l.state.state === 'lapsed')
+        steps.push(
+          localize(TEXT.windowClosedEarlier, locale, { label: l.state.deadline.label, date: l.state.deadline.date }),
+        );
     const d = headline?.state;
     if (d?.state === 'open') {
       deadline = d.deadline;
       if (d.opensAfter) {
-        claimWindow = { opensAfter: d.opensAfter.date, closesOn: d.deadline.date, estimated: d.opensAfter.estimated, canFileNow: d.opensAfter.canFileNow };
+        claimWindow = {
+          opensAfter: d.opensAfter.date,
+          closesOn: d.deadline.date,
+          estimated: d.opensAfter.estimated,
+          canFileNow: d.opensAfter.canFileNow,
+        };
         if (!d.opensAfter.canFileNow)
-          steps.push(localize(TEXT.notYetOpen, locale, { opensAfter: d.opensAfter.date, estimated: d.opensAfter.estimated ? localize(TEXT.estimatedSuffix, locale) : '' }));
+          steps.push(
+            localize(TEXT.notYetOpen, locale, {
+              opensAfter: d.opensAfter.date,
+              estimated: d.opensAfter.estimated ? localize(TEXT.estimatedSuffix, locale) : '',
+            }),
+          );
       }
     } else if (d?.state === 'unknown' && d.note) {
       steps.push(d.note);
@@ -254,7 +305,8 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   // An expired claim gets the steps of the exception that now applies (the
   // closed rule's own steps would say to act before a date that has passed).
   steps.push(...stepsRule.nextSteps.map((s) => localize(s, locale)));
-  for (const advice of pack.advice) if (evaluateCondition(advice.when, bag) === 'true') steps.push(localize(advice.text, locale));
+  for (const advice of pack.advice)
+    if (evaluateCondition(advice.when, bag) === 'true') steps.push(localize(advice.text, locale));
 
   const questions: Question[] = [];
   const ask = (fact: string, because: string) => {
@@ -292,11 +344,18 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
     questions,
     provisional: questions.length > 0,
     channels: channelsOf(channelIds(rule, bag), pack, locale),
-    lapsed: closed.flatMap((l) => (l.state.state === 'lapsed' ? [{ rule: l.rule.id, deadline: l.state.deadline }] : [])),
+    lapsed: closed.flatMap((l) =>
+      l.state.state === 'lapsed' ? [{ rule: l.rule.id, deadline: l.state.deadline }] : [],
+    ),
     claimWindow,
     refundEstimate: headline && rule.estimate ? estimateRefund(rule.estimate, bag, nowMs, locale) : null,
     timeline: timelineOf(pack, bag, nowMs, calendar, locale),
-    pack: { id: pack.id, name: localize(pack.name, locale), lastChecked: pack.lastChecked, covers: localize(pack.covers, locale) },
+    pack: {
+      id: pack.id,
+      name: localize(pack.name, locale),
+      lastChecked: pack.lastChecked,
+      covers: localize(pack.covers, locale),
+    },
     locale,
     evaluatedAt: shanghaiDateTime(nowMs),
     purchasedAt: shanghaiDateTime(purchasedMs),
@@ -316,7 +375,9 @@ function toRoute(r: PlannedRoute, facts: FactBag, now: number, locale: Locale): 
     ...(r.rule.refundOr ? { refundOr: r.rule.refundOr } : {}),
     claimWith: r.rule.claimWith,
     deadline,
-    ...((r.state.state === 'open' || r.state.state === 'lapsed') && r.state.opensAfter ? { opensAfter: r.state.opensAfter.date } : {}),
+    ...((r.state.state === 'open' || r.state.state === 'lapsed') && r.state.opensAfter
+      ? { opensAfter: r.state.opensAfter.date }
+      : {}),
     ...(live && r.rule.estimate ? { estimate: estimateRefund(r.rule.estimate, facts, now, locale) } : {}),
     status: r.status,
     needs: [...r.needs],

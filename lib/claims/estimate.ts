@@ -54,12 +54,24 @@ export function estimateRefund(method: EstimateMethod, facts: FactBag, now: numb
   const paid = num(facts.amountPaid);
   const vouchers = num(facts.amountPaidWithVouchers) ?? 0;
   const money = (n: number) => formatMoney(n, locale);
-  const lacking = (missing: string[]): RefundEstimate => ({ amount: null, currency: 'CNY', estimated: true, method: localize(TEXT.missing, locale, { facts: missing.join(', ') }), missing });
+  const lacking = (missing: string[]): RefundEstimate => ({
+    amount: null,
+    currency: 'CNY',
+    estimated: true,
+    method: localize(TEXT.missing, locale, { facts: missing.join(', ') }),
+    missing,
+  });
 
   if (paid === null) return lacking(['amountPaid']);
   if (method === 'paid-minus-vouchers') {
     const kept = vouchers > 0 ? localize(TEXT.vouchersKept, locale, { vouchers: money(vouchers) }) : '';
-    return { amount: round2(paid), currency: 'CNY', estimated: true, method: localize(TEXT.paidBack, locale, { paid: money(paid), vouchers: kept }), missing: [] };
+    return {
+      amount: round2(paid),
+      currency: 'CNY',
+      estimated: true,
+      method: localize(TEXT.paidBack, locale, { paid: money(paid), vouchers: kept }),
+      missing: [],
+    };
   }
 
   const startMs = parseInstant(String(facts.deliveredAt ?? facts.purchasedAt))!;
@@ -77,7 +89,13 @@ export function estimateRefund(method: EstimateMethod, facts: FactBag, now: numb
     amount,
     currency: 'CNY',
     estimated: true,
-    method: localize(TEXT.paidMinusConsumed, locale, { paid: money(paid), used, term: termDays, consumed: money(consumed), amount: money(amount) }),
+    method: localize(TEXT.paidMinusConsumed, locale, {
+      paid: money(paid),
+      used,
+      term: termDays,
+      consumed: money(consumed),
+      amount: money(amount),
+    }),
     missing: [],
   };
 }
@@ -88,7 +106,15 @@ export function estimateRefund(method: EstimateMethod, facts: FactBag, now: numb
  * whole months used count at the prepaid price with its discount and the rest
  * at the pay-as-you-go price of the same configuration, by the second.
  */
-function cvmEstimate(a: { paid: number; vouchers: number; term: number | null; startMs: number; now: number; facts: FactBag; locale: Locale }): RefundEstimate {
+function cvmEstimate(a: {
+  paid: number;
+  vouchers: number;
+  term: number | null;
+  startMs: number;
+  now: number;
+  facts: FactBag;
+  locale: Locale;
+}): RefundEstimate {
   const { paid, vouchers, term, startMs, now, facts, locale } = a;
   const money = (n: number) => formatMoney(n, locale);
   const notStarted = num(facts.notStartedOrdersPaid) ?? 0;
@@ -99,10 +125,20 @@ function cvmEstimate(a: { paid: number; vouchers: number; term: number | null; s
   while (startMs + (startOfDay(addCalendarMonths(startDate, months + 1)) - startOfDay(startDate)) <= now) months += 1;
   const partStart = startMs + (startOfDay(addCalendarMonths(startDate, months)) - startOfDay(startDate));
   const hours = Math.max(0, now - partStart) / HOUR_MS;
-  const missing = [...(price === null ? ['payAsYouGoHourlyPrice'] : []), ...(months > 0 && term === null ? ['termMonths'] : [])];
+  const missing = [
+    ...(price === null ? ['payAsYouGoHourlyPrice'] : []),
+    ...(months > 0 && term === null ? ['termMonths'] : []),
+  ];
   if (price === null || (months > 0 && term === null)) {
     const max = round2(paid + notStarted);
-    return { amount: null, currency: 'CNY', estimated: true, method: localize(TEXT.cvmNoPrice, locale, { max: money(max) }), missing, range: { min: 0, max } };
+    return {
+      amount: null,
+      currency: 'CNY',
+      estimated: true,
+      method: localize(TEXT.cvmNoPrice, locale, { max: money(max) }),
+      missing,
+      range: { min: 0, max },
+    };
   }
   // The prepaid price with its discount is what was paid plus the vouchers used.
   const monthly = months > 0 && term ? (paid + vouchers) / term : 0;

@@ -11,7 +11,8 @@ describe('evidence checklist', () => {
   });
 
   it('seed 001 §二 materials are all in the catalog', () => {
-    for (const id of ['account-info', 'order-number', 'payment-record', 'usage-records', 'invoice-or-contract']) expect(ids()).toContain(id);
+    for (const id of ['account-info', 'order-number', 'payment-record', 'usage-records', 'invoice-or-contract'])
+      expect(ids()).toContain(id);
   });
 
   it('is ticked off by captured fields or by the user marking a snapshot', () => {
@@ -20,16 +21,28 @@ describe('evidence checklist', () => {
       [
         { id: 'a', capturedAt: '2026-03-01T10:00:00+08:00', fields: { orderId: 'X1', amount: '' } },
         { id: 'b', capturedAt: '2026-03-01T10:01:00+08:00', evidence: ['not-activated-proof'] },
-        { capturedAt: '2026-03-01T10:02:00+08:00', url: 'https://console.cloud.tencent.com/expense/deal', fields: { paidAt: '2026-03-01' } },
+        {
+          capturedAt: '2026-03-01T10:02:00+08:00',
+          url: 'https://console.cloud.tencent.com/expense/deal',
+          fields: { paidAt: '2026-03-01' },
+        },
       ],
       'en',
     );
     expect(list).toEqual([
       { id: 'order-number', label: 'Order number', snapshots: ['a'], have: true },
-      { id: 'payment-record', label: 'Payment record / payment receipt screenshot', snapshots: ['https://console.cloud.tencent.com/expense/deal'], have: true },
+      {
+        id: 'payment-record',
+        label: 'Payment record / payment receipt screenshot',
+        snapshots: ['https://console.cloud.tencent.com/expense/deal'],
+        have: true,
+      },
       { id: 'not-activated-proof', label: expect.stringContaining('never set up'), snapshots: ['b'], have: true },
     ]);
-    expect(evidenceChecklist(['usage-records'], [])[0]).toMatchObject({ have: false, label: expect.stringContaining('使用记录') });
+    expect(evidenceChecklist(['usage-records'], [])[0]).toMatchObject({
+      have: false,
+      label: expect.stringContaining('使用记录'),
+    });
   });
 });
 

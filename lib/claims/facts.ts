@@ -5,8 +5,16 @@ import { zhEn, type LocalizedText } from '../policy/text';
 /** Contract 1 fact values (DESIGN.md), extended where a pack needs more. */
 export const CHANNELS = ['official', 'reseller', 'app-store', 'google-play'] as const;
 export const REASONS = [
-  'changed-mind', 'dissatisfied', 'outage', 'wrong-plan', 'duplicate-charge', 'wrong-amount',
-  'incompatible', 'defect', 'not-as-described', 'user-error',
+  'changed-mind',
+  'dissatisfied',
+  'outage',
+  'wrong-plan',
+  'duplicate-charge',
+  'wrong-amount',
+  'incompatible',
+  'defect',
+  'not-as-described',
+  'user-error',
   // extension: seed 000's third mistake case, "开票信息填写错误导致重新下单"
   'invoice-error',
 ] as const;
@@ -52,7 +60,9 @@ export const ClaimFactsSchema = z
     terminatedForViolation: z.boolean().optional(),
     /** The reseller's refund promise; `false` when it promised nothing. */
     /** `days` is left out when the promise named no period (nothing is invented for it). */
-    resellerPromise: z.union([z.object({ days: z.number().int().positive().optional(), written: z.boolean() }), z.literal(false)]).optional(),
+    resellerPromise: z
+      .union([z.object({ days: z.number().int().positive().optional(), written: z.boolean() }), z.literal(false)])
+      .optional(),
     supportContacted: z.boolean().optional(),
     firstNoReasonRefundUsed: z.boolean().optional(),
     renewal: z.boolean().optional(),
@@ -141,8 +151,17 @@ export const FACT_QUESTIONS: Record<string, FactQuestion> = {
       { value: 'google-play', label: zhEn('Google Play', 'Google Play') },
     ],
   },
-  activated: { type: yesNo, text: zhEn('是否已启用？（已验证域名、已创建管理员或已添加成员，任一即算）', 'Has it been set up? (domain verified, admin created, or members added — any one counts)') },
-  outageHours: { type: 'number', text: zhEn('最长一次连续故障有多少小时？', 'How many hours did the longest continuous outage last?') },
+  activated: {
+    type: yesNo,
+    text: zhEn(
+      '是否已启用？（已验证域名、已创建管理员或已添加成员，任一即算）',
+      'Has it been set up? (domain verified, admin created, or members added — any one counts)',
+    ),
+  },
+  outageHours: {
+    type: 'number',
+    text: zhEn('最长一次连续故障有多少小时？', 'How many hours did the longest continuous outage last?'),
+  },
   outageCause: {
     type: 'enum',
     text: zhEn('故障原因在哪一方？', 'Whose side was the outage on?'),
@@ -153,13 +172,40 @@ export const FACT_QUESTIONS: Record<string, FactQuestion> = {
       { value: 'dns-misconfiguration', label: zhEn('域名解析（DNS）配置错误', 'A wrong domain (DNS) configuration') },
     ],
   },
-  outageMonth: { type: 'month', text: zhEn('故障发生在哪个月？（YYYY-MM）', 'In which month was the outage? (YYYY-MM)') },
-  promoNonRefundable: { type: yesNo, text: zhEn('购买时活动页面是否写明“不支持退款”？', 'Did the campaign or promotion say "no refund" when you bought?') },
-  terminatedForViolation: { type: yesNo, text: zhEn('服务是否因违反协议被终止？', 'Was the service terminated for a breach of the terms?') },
-  resellerPromise: { type: 'object', text: zhEn('代理商是否承诺过可退款？承诺了几天、是否有书面记录？（没有承诺请填“无”）', 'Did the reseller promise refunds? For how many days, and is it in writing? (answer "none" if it promised nothing)') },
-  sla: { type: 'object', text: zhEn('请先用故障记录计算当月 SLA（可用性与赔偿档位）。', "First compute the month's SLA from the outage log (availability and credit tier).") },
+  outageMonth: {
+    type: 'month',
+    text: zhEn('故障发生在哪个月？（YYYY-MM）', 'In which month was the outage? (YYYY-MM)'),
+  },
+  promoNonRefundable: {
+    type: yesNo,
+    text: zhEn(
+      '购买时活动页面是否写明“不支持退款”？',
+      'Did the campaign or promotion say "no refund" when you bought?',
+    ),
+  },
+  terminatedForViolation: {
+    type: yesNo,
+    text: zhEn('服务是否因违反协议被终止？', 'Was the service terminated for a breach of the terms?'),
+  },
+  resellerPromise: {
+    type: 'object',
+    text: zhEn(
+      '代理商是否承诺过可退款？承诺了几天、是否有书面记录？（没有承诺请填“无”）',
+      'Did the reseller promise refunds? For how many days, and is it in writing? (answer "none" if it promised nothing)',
+    ),
+  },
+  sla: {
+    type: 'object',
+    text: zhEn(
+      '请先用故障记录计算当月 SLA（可用性与赔偿档位）。',
+      "First compute the month's SLA from the outage log (availability and credit tier).",
+    ),
+  },
   outageStart: { type: 'date', text: zhEn('故障何时开始？', 'When did the outage start?') },
-  supportContacted: { type: yesNo, text: zhEn('是否已联系客服 / 技术支持且问题仍未解决？', 'Have you contacted support without getting it fixed?') },
+  supportContacted: {
+    type: yesNo,
+    text: zhEn('是否已联系客服 / 技术支持且问题仍未解决？', 'Have you contacted support without getting it fixed?'),
+  },
   firstNoReasonRefundUsed: {
     type: yesNo,
     text: zhEn(
@@ -176,7 +222,10 @@ export const FACT_QUESTIONS: Record<string, FactQuestion> = {
       { value: 'pay-as-you-go', label: zhEn('按量计费', 'Pay-as-you-go') },
     ],
   },
-  convertedFromPayAsYouGo: { type: yesNo, text: zhEn('该实例是否由按量计费转为包年包月？', 'Was this instance converted from pay-as-you-go to prepaid?') },
+  convertedFromPayAsYouGo: {
+    type: yesNo,
+    text: zhEn('该实例是否由按量计费转为包年包月？', 'Was this instance converted from pay-as-you-go to prepaid?'),
+  },
   instanceFamily: {
     type: 'enum',
     text: zhEn('实例是哪个机型族？', 'Which instance family is it?'),
@@ -187,31 +236,82 @@ export const FACT_QUESTIONS: Record<string, FactQuestion> = {
       { value: 'other', label: zhEn('其他机型', 'Another family') },
     ],
   },
-  payAsYouGoHourlyPrice: { type: 'number', text: zhEn('同配置按量计费实例的单价是多少（元 / 小时）？（购买页可查）', 'What is the pay-as-you-go price of the same configuration (CNY per hour)? (shown on the purchase page)') },
-  notStartedOrdersPaid: { type: 'number', text: zhEn('该实例还有尚未开始的续费订单吗？付了多少？', 'Does the instance have renewal orders that have not started yet? How much was paid for them?') },
-  downloadedAt: { type: 'date', text: zhEn('何时下载了应用？（体验期从下载起算）', 'When did you download the app? (The trial runs from download.)') },
-  outageLargeScale: { type: yesNo, text: zhEn('这次中断是大规模的吗？（不是局部或短时波动）', 'Was the interruption large-scale (not a local or short fluctuation)?') },
-  outageInUserRegion: { type: yesNo, text: zhEn('中断是否发生在你所在的地区？', 'Did the interruption hit your own region?') },
+  payAsYouGoHourlyPrice: {
+    type: 'number',
+    text: zhEn(
+      '同配置按量计费实例的单价是多少（元 / 小时）？（购买页可查）',
+      'What is the pay-as-you-go price of the same configuration (CNY per hour)? (shown on the purchase page)',
+    ),
+  },
+  notStartedOrdersPaid: {
+    type: 'number',
+    text: zhEn(
+      '该实例还有尚未开始的续费订单吗？付了多少？',
+      'Does the instance have renewal orders that have not started yet? How much was paid for them?',
+    ),
+  },
+  downloadedAt: {
+    type: 'date',
+    text: zhEn(
+      '何时下载了应用？（体验期从下载起算）',
+      'When did you download the app? (The trial runs from download.)',
+    ),
+  },
+  outageLargeScale: {
+    type: yesNo,
+    text: zhEn(
+      '这次中断是大规模的吗？（不是局部或短时波动）',
+      'Was the interruption large-scale (not a local or short fluctuation)?',
+    ),
+  },
+  outageInUserRegion: {
+    type: yesNo,
+    text: zhEn('中断是否发生在你所在的地区？', 'Did the interruption hit your own region?'),
+  },
   newUser: { type: yesNo, text: zhEn('你是第一次购买的新用户吗？', 'Is this your first purchase (new user)?') },
-  trialOffered: { type: yesNo, text: zhEn('购买时的套餐条款是否提供体验期退款？', "Did the plan's terms at purchase offer a trial-period refund?") },
-  trialHours: { type: 'number', text: zhEn('套餐条款写的体验期是多少小时？', "How many hours is the plan's trial period?") },
-  requestWindowDays: { type: 'number', text: zhEn('套餐条款写的退款申请期限是几天？（通常 7–30 天）', "How many days does your plan's terms allow for refund requests? (usually 7–30)") },
+  trialOffered: {
+    type: yesNo,
+    text: zhEn('购买时的套餐条款是否提供体验期退款？', "Did the plan's terms at purchase offer a trial-period refund?"),
+  },
+  trialHours: {
+    type: 'number',
+    text: zhEn('套餐条款写的体验期是多少小时？', "How many hours is the plan's trial period?"),
+  },
+  requestWindowDays: {
+    type: 'number',
+    text: zhEn(
+      '套餐条款写的退款申请期限是几天？（通常 7–30 天）',
+      "How many days does your plan's terms allow for refund requests? (usually 7–30)",
+    ),
+  },
   itemKind: {
     type: 'enum',
     text: zhEn('买的是什么？', 'What did you buy?'),
     options: [
       { value: 'goods', label: zhEn('实物商品（含实体介质软件）', 'Physical goods (including boxed software)') },
-      { value: 'digital-download', label: zhEn('在线下载的数字商品（软件、音视频）', 'A digital download (software, audio, video)') },
+      {
+        value: 'digital-download',
+        label: zhEn('在线下载的数字商品（软件、音视频）', 'A digital download (software, audio, video)'),
+      },
       { value: 'online-service', label: zhEn('在线服务 / 订阅 / 课程', 'An online service, subscription or course') },
     ],
   },
   boughtOnline: { type: yesNo, text: zhEn('是在网上购买的吗？', 'Did you buy it online?') },
-  confirmedNonReturnable: { type: yesNo, text: zhEn('结账时是否勾选 / 确认过“不适用七天无理由退货”？', 'At checkout, did you confirm it is not returnable (7-day rule excluded)?') },
+  confirmedNonReturnable: {
+    type: yesNo,
+    text: zhEn(
+      '结账时是否勾选 / 确认过“不适用七天无理由退货”？',
+      'At checkout, did you confirm it is not returnable (7-day rule excluded)?',
+    ),
+  },
   vendorRefused: { type: yesNo, text: zhEn('商家是否已拒绝退款？', 'Has the vendor already refused?') },
   deliveredAt: { type: 'date', text: zhEn('何时收到 / 开通？', 'When was it delivered / opened?') },
 };
 
-export function factQuestion(fact: string, packQuestions?: Record<string, { text: LocalizedText | string }>): FactQuestion {
+export function factQuestion(
+  fact: string,
+  packQuestions?: Record<string, { text: LocalizedText | string }>,
+): FactQuestion {
   const known = FACT_QUESTIONS[fact];
   if (known) return known;
   const custom = packQuestions?.[fact];

@@ -56,7 +56,10 @@ const TEXT = {
   estimated: zhEn('（估算）', ' (estimated)'),
 };
 
-const VERB: Partial<Record<Verdict['outcome'], LocalizedText>> = { compensation: zhEn('申请', ''), negotiable: zhEn('争取', '') };
+const VERB: Partial<Record<Verdict['outcome'], LocalizedText>> = {
+  compensation: zhEn('申请', ''),
+  negotiable: zhEn('争取', ''),
+};
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -82,7 +85,9 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
   if (!route) {
     if (verdict.outcome === 'expired') {
       const closed = verdict.routes.find((r) => r.id === verdict.rule);
-      return closed?.name && closed.name !== paysOf(closed, locale) ? localize(TEXT.expired, locale, { name: closed.name }) : localize(TEXT.expiredPlain, locale);
+      return closed?.name && closed.name !== paysOf(closed, locale)
+        ? localize(TEXT.expired, locale, { name: closed.name })
+        : localize(TEXT.expiredPlain, locale);
     }
     return localize(TEXT.none, locale);
   }
@@ -102,14 +107,18 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
   // A window that passed is named even when it is not known whether it applied
   // (a row of an order list shows no term), unless it hung on a reason the user
   // never gave (an outage window is no news about an ordinary order).
-  const passed = verdict.routes.find((r) => r.status === 'closed' && better(r, route) && !r.needs.some((f) => rootFact(f) === 'reason'));
+  const passed = verdict.routes.find(
+    (r) => r.status === 'closed' && better(r, route) && !r.needs.some((f) => rootFact(f) === 'reason'),
+  );
   if (passed) {
     const rest = localize(confirmed ? TEXT.stillOpen : TEXT.stillMaybe, locale, params);
     return join(localize(TEXT.passed, locale, { name: passed.name }), rest, !confirmed && needsWords(count, locale));
   }
   if (!confirmed) return join(localize(TEXT.maybe, locale, params), needsWords(count, locale));
-  if (route.outcome === 'negotiable' && route.refund === null) return join(localize(TEXT.negotiableNone, locale), named);
-  const key = route.outcome === 'compensation' ? 'compensation' : route.outcome === 'negotiable' ? 'negotiable' : 'eligible';
+  if (route.outcome === 'negotiable' && route.refund === null)
+    return join(localize(TEXT.negotiableNone, locale), named);
+  const key =
+    route.outcome === 'compensation' ? 'compensation' : route.outcome === 'negotiable' ? 'negotiable' : 'eligible';
   return join(localize(TEXT[key], locale, params), named);
 }
 
@@ -125,7 +134,11 @@ function toneOf(verdict: Verdict, route: Route | undefined): HeadlineTone {
   return verdict.outcome === 'eligible' || verdict.outcome === 'compensation' ? 'good' : 'warn';
 }
 
-function deadlineWords(verdict: Verdict, locale: Locale, now: string): { text: string | null; date: IsoDate | null; estimated: boolean } {
+function deadlineWords(
+  verdict: Verdict,
+  locale: Locale,
+  now: string,
+): { text: string | null; date: IsoDate | null; estimated: boolean } {
   const d = verdict.deadline;
   if (!d) return { text: null, date: null, estimated: false };
   const nowMs = parseInstant(now);
@@ -134,18 +147,33 @@ function deadlineWords(verdict: Verdict, locale: Locale, now: string): { text: s
   const mark = estimated ? localize(TEXT.estimated, locale) : '';
   const closesAt = parseInstant(d.closesAt);
   if (verdict.outcome === 'expired' || (nowMs !== null && closesAt !== null && nowMs > closesAt)) {
-    return { text: localize(TEXT.closedOn, locale, { date: dateWords(d.date, today, locale) }) + mark, date: d.date, estimated };
+    return {
+      text: localize(TEXT.closedOn, locale, { date: dateWords(d.date, today, locale) }) + mark,
+      date: d.date,
+      estimated,
+    };
   }
   const left = Math.max(0, daysBetween(today, d.date));
   const opens =
-    verdict.claimWindow && !verdict.claimWindow.canFileNow ? localize(TEXT.opensAfter, locale, { date: dateWords(verdict.claimWindow.opensAfter, today, locale) }) : '';
-  const remaining = left === 0 ? localize(TEXT.lastDay, locale) : localize(TEXT.daysLeft, locale, { count: left, days: left === 1 ? 'day' : 'days' });
-  return { text: opens + localize(TEXT.by, locale, { date: dateWords(d.date, today, locale) }) + remaining + mark, date: d.date, estimated };
+    verdict.claimWindow && !verdict.claimWindow.canFileNow
+      ? localize(TEXT.opensAfter, locale, { date: dateWords(verdict.claimWindow.opensAfter, today, locale) })
+      : '';
+  const remaining =
+    left === 0
+      ? localize(TEXT.lastDay, locale)
+      : localize(TEXT.daysLeft, locale, { count: left, days: left === 1 ? 'day' : 'days' });
+  return {
+    text: opens + localize(TEXT.by, locale, { date: dateWords(d.date, today, locale) }) + remaining + mark,
+    date: d.date,
+    estimated,
+  };
 }
 
 /** The one line, tone and deadline every surface shows for this verdict. */
 export function headlineWords(verdict: Verdict, locale: Locale, now: string): HeadlineWords {
-  const route = verdict.routes.find((r) => r.id === verdict.rule && (r.status === 'open' || r.status === 'needs-answers'));
+  const route = verdict.routes.find(
+    (r) => r.id === verdict.rule && (r.status === 'open' || r.status === 'needs-answers'),
+  );
   const deadline = deadlineWords(verdict, locale, now);
   return {
     tone: toneOf(verdict, route),

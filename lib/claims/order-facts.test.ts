@@ -17,12 +17,20 @@ const cvm = (fields: Record<string, unknown>) => orderFacts({ vendor: 'tencent-c
 describe('order status', () => {
   it('reads each status the consoles show', () => {
     const cases: [string | undefined, string][] = [
-      ['已支付', 'paid'], ['支付成功', 'paid'], ['已完成', 'paid'],
-      ['已退款', 'refunded'], ['部分退款', 'refunded'], ['退款成功', 'refunded'],
+      ['已支付', 'paid'],
+      ['支付成功', 'paid'],
+      ['已完成', 'paid'],
+      ['已退款', 'refunded'],
+      ['部分退款', 'refunded'],
+      ['退款成功', 'refunded'],
       ['退款中', 'refunding'],
-      ['待支付', 'unpaid'], ['未支付', 'unpaid'],
-      ['已取消', 'cancelled'], ['已关闭', 'cancelled'],
-      ['处理中', 'unknown'], [undefined, 'unknown'], ['', 'unknown'],
+      ['待支付', 'unpaid'],
+      ['未支付', 'unpaid'],
+      ['已取消', 'cancelled'],
+      ['已关闭', 'cancelled'],
+      ['处理中', 'unknown'],
+      [undefined, 'unknown'],
+      ['', 'unknown'],
     ];
     expect(cases.map(([status]) => orderState(status))).toEqual(cases.map(([, state]) => state));
   });
@@ -50,7 +58,15 @@ describe('order status', () => {
   });
 
   it('an unpaid order starts no clock: its creation time is no payment time', () => {
-    const order = cvm({ orderId: 'P1', orderType: '新购', status: '待支付', createdAt: '2026-11-22 09:33:44', amount: 68, product: 'Lighthouse', term: '1个月' });
+    const order = cvm({
+      orderId: 'P1',
+      orderType: '新购',
+      status: '待支付',
+      createdAt: '2026-11-22 09:33:44',
+      amount: 68,
+      product: 'Lighthouse',
+      term: '1个月',
+    });
     expect(order).toMatchObject({ state: 'unpaid', clock: false });
     expect(order.facts.purchasedAt).toBeUndefined();
     expect(evaluateOrder(order, NOW).words.line).toBe('本单尚未支付，不计退款期限');
@@ -71,14 +87,26 @@ describe('order status', () => {
   it('an order with no time at all says the windows cannot be counted', () => {
     const order = cvm({ orderId: 'X1', status: '已支付' });
     expect(order.clock).toBe(false);
-    expect(evaluateOrder(order, NOW).words).toMatchObject({ line: '页面未显示支付时间，无法计算退款期限', confirmed: false });
+    expect(evaluateOrder(order, NOW).words).toMatchObject({
+      line: '页面未显示支付时间，无法计算退款期限',
+      confirmed: false,
+    });
   });
 });
 
 describe('order type', () => {
   it('reads the console’s words for each type', () => {
     const words = ['新购', '续费', '升级', '变配', '配置调整', '降配', '按量转包年包月', '其他'];
-    expect(words.map(orderTypeOf)).toEqual(['new', 'renewal', 'upgrade', 'upgrade', 'upgrade', 'downgrade', 'conversion', null]);
+    expect(words.map(orderTypeOf)).toEqual([
+      'new',
+      'renewal',
+      'upgrade',
+      'upgrade',
+      'upgrade',
+      'downgrade',
+      'conversion',
+      null,
+    ]);
   });
 
   it('a new purchase is no renewal; nothing else is implied', () => {
@@ -98,7 +126,14 @@ describe('order type', () => {
   });
 
   it('an upgrade is its own order type, not a new purchase; its remaining term is no whole term', () => {
-    const order = cvm({ orderId: '20261015163355027731', orderType: '升级', status: '已支付', paidAt: '2026-10-15 16:34:20', amountPaid: 1203.55, term: '剩余 11个月6天' });
+    const order = cvm({
+      orderId: '20261015163355027731',
+      orderType: '升级',
+      status: '已支付',
+      paidAt: '2026-10-15 16:34:20',
+      amountPaid: 1203.55,
+      term: '剩余 11个月6天',
+    });
     expect(order.facts).toMatchObject({ orderType: 'upgrade', renewal: true });
     expect(order.facts).not.toHaveProperty('termMonths');
     expect(order.facts).not.toHaveProperty('billing');
@@ -125,12 +160,17 @@ describe('amounts and channel', () => {
 
   it('a page on the vendor’s own host is an official purchase; elsewhere the channel stays unknown', () => {
     expect(cvm(paidNew).facts.channel).toBe('official');
-    expect(orderFacts({ vendor: 'tencent-cloud', fields: paidNew, url: 'https://mail-reseller.example.com/order' }).facts).not.toHaveProperty('channel');
+    expect(
+      orderFacts({ vendor: 'tencent-cloud', fields: paidNew, url: 'https://mail-reseller.example.com/order' }).facts,
+    ).not.toHaveProperty('channel');
     expect(orderFacts({ vendor: 'tencent-cloud', fields: paidNew }).facts).not.toHaveProperty('channel');
   });
 
   it('a term means prepaid only where the vendor sells both ways and says so', () => {
-    const exmail = orderFacts({ vendor: 'tencent-exmail', fields: { status: '已支付', paidAt: '2026-02-10 11:00:00', term: '1年' } });
+    const exmail = orderFacts({
+      vendor: 'tencent-exmail',
+      fields: { status: '已支付', paidAt: '2026-02-10 11:00:00', term: '1年' },
+    });
     expect(exmail.facts).toMatchObject({ termMonths: 12 });
     expect(exmail.facts).not.toHaveProperty('billing');
   });
@@ -138,7 +178,18 @@ describe('amounts and channel', () => {
 
 describe('a checkout, as if paid now', () => {
   it('starts the windows at payment and reads the page’s promotion, channel, term and order type', () => {
-    const { facts } = checkoutFacts('tencent-cloud', { product: '云服务器 CVM', term: '3年', promoText: '活动价，不支持退款', price: 1499, channel: 'official', orderType: '续费' }, NOW);
+    const { facts } = checkoutFacts(
+      'tencent-cloud',
+      {
+        product: '云服务器 CVM',
+        term: '3年',
+        promoText: '活动价，不支持退款',
+        price: 1499,
+        channel: 'official',
+        orderType: '续费',
+      },
+      NOW,
+    );
     expect(facts).toEqual({
       vendor: 'tencent-cloud',
       purchasedAt: NOW,
@@ -170,14 +221,24 @@ describe('agreement: the card, its list rows and reminders say the same about th
   it.each(orders.map((p) => [p.id, p] as const))('%s', (_id, page) => {
     const fields = page.expected!;
     const vendor = page.vendor!;
-    const content = cardContent({ match: { vendor, kind: 'order' }, locale: 'zh-CN', checkout: null, order: fields, rows: [fields] }, NOW, { locale: 'zh-CN', url: page.url });
+    const content = cardContent(
+      { match: { vendor, kind: 'order' }, locale: 'zh-CN', checkout: null, order: fields, rows: [fields] },
+      NOW,
+      { locale: 'zh-CN', url: page.url },
+    );
     const card = content.order!.words;
     // The list row shows the same order in the same words.
     expect(content.orderRows[0]!.words).toEqual(card);
     // So does the checker, which evaluates the same facts before any answer.
     expect(evaluateOrder(orderFacts({ vendor, fields, url: page.url }), NOW).words).toEqual(card);
     // And every reminder of the order, in its notification.
-    const record: OrderRecord = { vendor, orderId: String(fields.orderId), snapshotId: 'snap-000001', fields, url: page.url };
+    const record: OrderRecord = {
+      vendor,
+      orderId: String(fields.orderId),
+      snapshotId: 'snap-000001',
+      fields,
+      url: page.url,
+    };
     const deadlines = trackedDeadlines({ orders: [record], outageLog: emptyOutageLog, now: Date.parse(NOW) });
     for (const d of deadlines) expect(d.headline).toEqual(card);
     for (const reminder of planReminders(deadlines, [1], emptyReminderState, Date.parse(NOW)))

@@ -139,7 +139,10 @@ export function orderFacts(order: OrderReading): DerivedOrder {
   const facts: Record<string, unknown> = {};
 
   const paidAt = pageTimeToIso(text(fields, 'paidAt'));
-  const createdAt = state === 'paid' || state === 'unknown' || state === 'refunded' || state === 'refunding' ? pageTimeToIso(text(fields, 'createdAt')) : null;
+  const createdAt =
+    state === 'paid' || state === 'unknown' || state === 'refunded' || state === 'refunding'
+      ? pageTimeToIso(text(fields, 'createdAt'))
+      : null;
   const purchasedAt = paidAt ?? createdAt;
   if (purchasedAt) facts.purchasedAt = purchasedAt;
   const orderId = text(fields, 'orderId');

@@ -17,12 +17,26 @@ const STATE_LINE: Partial<Record<OrderState, LocalizedText>> = {
   unpaid: zhEn('本单尚未支付，不计退款期限', 'Not paid yet: no refund window runs'),
   cancelled: zhEn('本单已取消，不计退款期限', 'Cancelled: no refund window runs'),
 };
-const NO_TIME = zhEn('页面未显示支付时间，无法计算退款期限', 'The page shows no payment time: refund windows cannot be counted');
+const NO_TIME = zhEn(
+  '页面未显示支付时间，无法计算退款期限',
+  'The page shows no payment time: refund windows cannot be counted',
+);
 
-const plain = (line: string, confirmed: boolean): HeadlineWords => ({ tone: 'neutral', line, deadline: null, deadlineDate: null, estimated: false, confirmed });
+const plain = (line: string, confirmed: boolean): HeadlineWords => ({
+  tone: 'neutral',
+  line,
+  deadline: null,
+  deadlineDate: null,
+  estimated: false,
+  confirmed,
+});
 
 /** The words for an order that has no claim to evaluate (refunded, unpaid …, or no payment time); null when it has one. */
-export function orderStateWords(order: Pick<DerivedOrder, 'state' | 'facts'>, locale: Locale, now: string): HeadlineWords | null {
+export function orderStateWords(
+  order: Pick<DerivedOrder, 'state' | 'facts'>,
+  locale: Locale,
+  now: string,
+): HeadlineWords | null {
   const line = STATE_LINE[order.state];
   if (line) return plain(localize(line, locale), true);
   const paid = typeof order.facts.purchasedAt === 'string' ? parseInstant(order.facts.purchasedAt) : null;
@@ -32,8 +46,16 @@ export function orderStateWords(order: Pick<DerivedOrder, 'state' | 'facts'>, lo
 }
 
 /** The headline of an order whose verdict the caller already has (the popup evaluates with the user's answers). */
-export function orderWords(order: Pick<DerivedOrder, 'state' | 'facts'>, verdict: Verdict | null, locale: Locale, now: string): HeadlineWords {
-  return orderStateWords(order, locale, now) ?? (verdict ? headlineWords(verdict, locale, now) : plain(localize(NO_TIME, locale), false));
+export function orderWords(
+  order: Pick<DerivedOrder, 'state' | 'facts'>,
+  verdict: Verdict | null,
+  locale: Locale,
+  now: string,
+): HeadlineWords {
+  return (
+    orderStateWords(order, locale, now) ??
+    (verdict ? headlineWords(verdict, locale, now) : plain(localize(NO_TIME, locale), false))
+  );
 }
 
 export interface OrderVerdict {
@@ -64,7 +86,11 @@ export interface StoredOrderSnapshot {
  * The headline of each stored snapshot that is an order (null for any other
  * snapshot, or one the engine cannot read, e.g. of a custom pack since removed).
  */
-export function snapshotHeadlines(snapshots: readonly StoredOrderSnapshot[], now: string, options: EvaluateOptions = {}): Record<string, HeadlineWords | null> {
+export function snapshotHeadlines(
+  snapshots: readonly StoredOrderSnapshot[],
+  now: string,
+  options: EvaluateOptions = {},
+): Record<string, HeadlineWords | null> {
   const out: Record<string, HeadlineWords | null> = {};
   for (const s of snapshots) {
     if (s.kind !== 'order') {

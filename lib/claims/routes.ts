@@ -93,7 +93,14 @@ export function planRoutes(pack: PolicyPack, ctx: Ctx, remedy?: RefundKind): Rou
       if (!needs.includes(state.fact)) needs.push(state.fact);
     } else status = needs.length ? 'needs-answers' : 'open';
     const live = status === 'open' || status === 'needs-answers';
-    const route: PlannedRoute = { rule, status, state, applies: truth === 'true', needs: live || status === 'closed' ? needs : [], ...(blocker ? { ruledOutBy: blocker.id } : {}) };
+    const route: PlannedRoute = {
+      rule,
+      status,
+      state,
+      applies: truth === 'true',
+      needs: live || status === 'closed' ? needs : [],
+      ...(blocker ? { ruledOutBy: blocker.id } : {}),
+    };
     planned.push({ route, order, hypothetical: live && needs.some((f) => rootFact(f) === REASON_FACT) });
   });
 
@@ -117,8 +124,10 @@ export function planRoutes(pack: PolicyPack, ctx: Ctx, remedy?: RefundKind): Rou
     );
   });
   const routes = kept.map((p) => p.route);
-  const live = (p: (typeof kept)[number]) => (p.route.status === 'open' || p.route.status === 'needs-answers') && !p.hypothetical;
-  const headlineEntry = (remedy ? kept.find((p) => live(p) && p.route.rule.refund === remedy) : undefined) ?? kept.find(live);
+  const live = (p: (typeof kept)[number]) =>
+    (p.route.status === 'open' || p.route.status === 'needs-answers') && !p.hypothetical;
+  const headlineEntry =
+    (remedy ? kept.find((p) => live(p) && p.route.rule.refund === remedy) : undefined) ?? kept.find(live);
   const headline = headlineEntry?.route;
 
   // The exception that speaks when no route is left: the one that ruled out the
@@ -130,7 +139,9 @@ export function planRoutes(pack: PolicyPack, ctx: Ctx, remedy?: RefundKind): Rou
     defaultRule;
   const pendingBlockers = headline
     ? (blockers.get(headline.rule.id) ?? []).flatMap((rule) =>
-        evaluateCondition(rule.when, ctx.facts) === 'unknown' ? [{ rule, facts: unknownFacts(rule.when, ctx.facts) }] : [],
+        evaluateCondition(rule.when, ctx.facts) === 'unknown'
+          ? [{ rule, facts: unknownFacts(rule.when, ctx.facts) }]
+          : [],
       )
     : [];
   // Worth asking: what the routes that pay at least as much as the headline
@@ -168,7 +179,11 @@ const EITHER = zhEn('{a}或{b}退款', '{a} or {b} refund');
 /** What a refund kind pays, in words: '全额退款'; with `or`, '全额或部分退款'. Null kind: '退款'. */
 export function paysWords(refund: RefundKind | null, or: RefundKind | undefined, locale: Locale): string {
   if (!refund) return localize(NO_AMOUNT.other, locale);
-  if (or) return localize(EITHER, locale, { a: localize(REFUND_SHORT[refund], locale), b: localize(REFUND_SHORT[or], locale) });
+  if (or)
+    return localize(EITHER, locale, {
+      a: localize(REFUND_SHORT[refund], locale),
+      b: localize(REFUND_SHORT[or], locale),
+    });
   return localize(REFUND_WORDS[refund], locale);
 }
 

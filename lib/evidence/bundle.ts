@@ -2,7 +2,14 @@ import { translator, type Locale, type MessageKey } from '../i18n';
 import { canonicalJson, canonicalJsonPretty, utf8 } from './canonical';
 import { GENESIS_HASH, sha256Hex } from './hash';
 import { fieldsFileBytes } from './snapshot';
-import { PART_FILES, type ChainEntry, type NoteBody, type PartName, type SnapshotBody, type TombstoneBody } from './schema';
+import {
+  PART_FILES,
+  type ChainEntry,
+  type NoteBody,
+  type PartName,
+  type SnapshotBody,
+  type TombstoneBody,
+} from './schema';
 import { keyFingerprint, signManifest, type BundleSigner, type ManifestSignature } from './signature';
 import { shanghaiDisplay, shanghaiIso, toUtcIso } from './time';
 import { zipFiles, zipWriter } from './zip-stream';
@@ -21,7 +28,6 @@ export const BUNDLE_FORMAT = 'refund-guard-evidence-bundle';
 export const BUNDLE_FORMAT_VERSION = 2;
 export const MANIFEST_PATH = 'manifest.json';
 export const INDEX_PATH = 'index.html';
-
 
 export interface BundleNote {
   seq: number;
@@ -83,7 +89,9 @@ export const snapshotDir = (id: string) => `snapshots/${id}/`;
 
 export { zipFiles };
 
-export async function manifestHash(manifest: Omit<Manifest, 'manifestSha256' | 'signature'> & { manifestSha256?: string; signature?: unknown }): Promise<string> {
+export async function manifestHash(
+  manifest: Omit<Manifest, 'manifestSha256' | 'signature'> & { manifestSha256?: string; signature?: unknown },
+): Promise<string> {
   const { manifestSha256: _ignored, signature: _signature, ...rest } = manifest;
   return sha256Hex(canonicalJson(rest));
 }
@@ -97,7 +105,9 @@ function snapshotFiles(snapshot: BundleSnapshot): [PartName, string, Uint8Array]
     ['dom', utf8(snapshot.dom)],
     ['screenshot', snapshot.screenshot],
   ];
-  return parts.flatMap(([name, bytes]) => (bytes ? [[name, dir + PART_FILES[name], bytes] as [PartName, string, Uint8Array]] : []));
+  return parts.flatMap(([name, bytes]) =>
+    bytes ? [[name, dir + PART_FILES[name], bytes] as [PartName, string, Uint8Array]] : [],
+  );
 }
 
 /** What a bundle is made of, read snapshot by snapshot. */
@@ -149,24 +159,46 @@ const joined = (chunks: readonly Uint8Array[]): Uint8Array => {
 const HASH_GROUP = 32;
 
 /** First reading: every file hashed, the manifest's snapshot entries, and index.html. */
-async function hashPass(source: BundleSource, entries: ManifestChainEntry[], fingerprint: string, options: StreamOptions) {
+async function hashPass(
+  source: BundleSource,
+  entries: ManifestChainEntry[],
+  fingerprint: string,
+  options: StreamOptions,
+) {
   const manifestSnapshots: ManifestSnapshot[] = [];
   const contentFiles: { path: string; sha256: string; size: number }[] = [];
   const index: Uint8Array[] = [utf8(indexHead(source, entries, fingerprint))];
   const t = translator(source.locale);
   const hashGroup = async (group: BundleSnapshot[]) => {
     // Hashed together: each digest is a hop to the crypto thread, so many are kept in flight.
-    const hashed = await Promise.all(group.map((s) => Promise.all(snapshotFiles(s).map(async ([name, path, bytes]) => ({ name, path, bytes, sha256: await sha256Hex(bytes) })))));
+    const hashed = await Promise.all(
+      group.map((s) =>
+        Promise.all(
+          snapshotFiles(s).map(async ([name, path, bytes]) => ({ name, path, bytes, sha256: await sha256Hex(bytes) })),
+        ),
+      ),
+    );
     for (const [i, snapshot] of group.entries()) {
       const files: Partial<Record<PartName, string>> = {};
       for (const { name, path, bytes, sha256 } of hashed[i]!) {
         files[name] = path;
         contentFiles.push({ path, sha256, size: bytes.length });
       }
-      const entry: ManifestSnapshot = { seq: snapshot.seq, chainHash: snapshot.chainHash, body: snapshot.body, notes: snapshot.notes, files };
+      const entry: ManifestSnapshot = {
+        seq: snapshot.seq,
+        chainHash: snapshot.chainHash,
+        body: snapshot.body,
+        notes: snapshot.notes,
+        files,
+      };
       manifestSnapshots.push(entry);
       index.push(utf8((manifestSnapshots.length > 1 ? '\n' : '') + indexSection(entry, snapshot.text, t)));
-      options.onProgress?.({ phase: 'hash', done: manifestSnapshots.length, total: source.count, item: snapshot.body.id });
+      options.onProgress?.({
+        phase: 'hash',
+        done: manifestSnapshots.length,
+        total: source.count,
+        item: snapshot.body.id,
+      });
     }
   };
   let group: BundleSnapshot[] = [];
@@ -188,7 +220,11 @@ async function hashPass(source: BundleSource, entries: ManifestChainEntry[], fin
  * write them — so memory holds the manifest, index.html and one snapshot, not
  * the archive. The bytes are those of `buildBundle` for the same evidence.
  */
-export async function streamBundle(source: BundleSource, write: (chunk: Uint8Array) => void | Promise<void>, options: StreamOptions = {}) {
+export async function streamBundle(
+  source: BundleSource,
+  write: (chunk: Uint8Array) => void | Promise<void>,
+  options: StreamOptions = {},
+) {
   const tombstones = new Map(source.tombstones.map((t) => [t.id, t]));
   const entries: ManifestChainEntry[] = source.entries.map((entry) => {
     const body = entry.type === 'tombstone' ? tombstones.get(entry.id) : undefined;
@@ -255,7 +291,10 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const safeLink = (url: string) => (/^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener">${escapeHtml(url)}</a>` : escapeHtml(url));
+const safeLink = (url: string) =>
+  /^https?:\/\//i.test(url)
+    ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener">${escapeHtml(url)}</a>`
+    : escapeHtml(url);
 
 const STYLE = `body{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:24px auto;max-width:1000px;padding:0 16px;color:#1f2329}
 table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #dee0e3;padding:4px 8px;text-align:left;vertical-align:top}

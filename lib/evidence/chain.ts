@@ -28,7 +28,12 @@ export function entryHash(entry: Omit<ChainEntry, 'hash'>): Promise<string> {
   return sha256Hex(canonicalJson({ seq, type, id, ref, prevHash, bodyHash }));
 }
 
-export async function nextEntry(head: ChainHead, type: EntryType, ref: string | null, bodyHash: string): Promise<ChainEntry> {
+export async function nextEntry(
+  head: ChainHead,
+  type: EntryType,
+  ref: string | null,
+  bodyHash: string,
+): Promise<ChainEntry> {
   const seq = head.seq + 1;
   const id = entryId(type, seq);
   const partial = { seq, type, id, ref: ref ?? id, prevHash: head.hash, bodyHash };

@@ -13,7 +13,9 @@ function orderList(rows: number) {
     const paid = `2026-11-${String(1 + (i % 28)).padStart(2, '0')} 1${i % 10}:${String(i % 60).padStart(2, '0')}:07`;
     const amount = ((i * 37.13) % 50_000).toFixed(2);
     text.push(`${id}\t云服务器 CVM\t新购\t已支付\t${amount}\t${paid}`);
-    html.push(`<tr data-deal-name="${id}"><td><a href="/expense/deal/detail?dealName=${id}">${id}</a></td><td>云服务器 CVM</td><td>新购</td><td><span class="st ok">已支付</span></td><td class="num">${amount}</td><td>${paid}</td></tr>`);
+    html.push(
+      `<tr data-deal-name="${id}"><td><a href="/expense/deal/detail?dealName=${id}">${id}</a></td><td>云服务器 CVM</td><td>新购</td><td><span class="st ok">已支付</span></td><td class="num">${amount}</td><td>${paid}</td></tr>`,
+    );
   }
   return { text: utf8(text.join('\n')), dom: utf8(`${html.join('\n')}</table></body></html>`) };
 }
@@ -42,7 +44,11 @@ describe('the page copy stored against the page text', () => {
     const piece = (source: Uint8Array) =>
       fc.oneof(
         bytes(40),
-        fc.tuple(fc.nat(), fc.integer({ min: 0, max: 80 })).map(([start, length]) => source.subarray(start % (source.length + 1), (start % (source.length + 1)) + length)),
+        fc
+          .tuple(fc.nat(), fc.integer({ min: 0, max: 80 }))
+          .map(([start, length]) =>
+            source.subarray(start % (source.length + 1), (start % (source.length + 1)) + length),
+          ),
       );
     fc.assert(
       fc.property(
@@ -62,7 +68,10 @@ describe('the page copy stored against the page text', () => {
     fc.assert(
       fc.property(
         fc.uint8Array({ minLength: 300, maxLength: 600 }),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.nat(), fc.integer({ min: 24, max: 60 })), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.nat(), fc.integer({ min: 24, max: 60 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         (source, layout) => {
           // Markup: bytes 0xF8–0xFF, which the source (0x00–0x7F) never holds.
           const src = source.map((b) => b & 0x7f);
@@ -92,7 +101,10 @@ describe('the page copy stored against the page text', () => {
       ['', '<p>x</p>'],
       ['订单号 20261118105822371604', ''],
       ['short', 'short'],
-      ['订单号 20261118105822371604 状态 已支付', '<td>订单号 20261118105822371604 状态 已支付</td><td>订单号 20261118105822371604 状态 已支付</td>'],
+      [
+        '订单号 20261118105822371604 状态 已支付',
+        '<td>订单号 20261118105822371604 状态 已支付</td><td>订单号 20261118105822371604 状态 已支付</td>',
+      ],
     ]) {
       const [s, t] = [utf8(source!), utf8(target!)];
       expect(decodeAgainst(s, encodeAgainst(s, t))).toEqual(t);

@@ -27,11 +27,16 @@ const SEEDED = ['4111111111111111', '11010519491231002X', '6222020200112233445',
 
 describe('canonical JSON and hashing', () => {
   it('spells a value one way whatever its key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: 'x' }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":"x","z":0}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: 'x' }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":"x","z":0}]},"b":1}',
+    );
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
         const reversed = Object.fromEntries(Object.entries(value).reverse());
-        return canonicalJson(value) === canonicalJson(reversed) && canonicalJson(JSON.parse(canonicalJson(value))) === canonicalJson(value);
+        return (
+          canonicalJson(value) === canonicalJson(reversed) &&
+          canonicalJson(JSON.parse(canonicalJson(value))) === canonicalJson(value)
+        );
       }),
       { numRuns: 100 },
     );
@@ -83,11 +88,15 @@ describe('redactDom (the second pass before anything is written)', () => {
 
   it('reads attributes with quotes and ">" correctly', () => {
     const html = `<input title="a > b value=keep" name='cvv' value='987'><input data-value="1" name="coupon" value="SAVE10">`;
-    expect(redactDom(html)).toBe(`<input title="a > b value=keep" name='cvv' value="******"><input data-value="1" name="coupon" value="SAVE10">`);
+    expect(redactDom(html)).toBe(
+      `<input title="a > b value=keep" name='cvv' value="******"><input data-value="1" name="coupon" value="SAVE10">`,
+    );
   });
 
   it('reads input tags in any case, wherever they are written, and only whole ones', () => {
-    expect(redactDom('<INPUT NAME="cvv" VALUE="987"><Input name=pwd value=x1>')).toBe('<INPUT NAME="cvv" VALUE="******"><Input name=pwd value="******">');
+    expect(redactDom('<INPUT NAME="cvv" VALUE="987"><Input name=pwd value=x1>')).toBe(
+      '<INPUT NAME="cvv" VALUE="******"><Input name=pwd value="******">',
+    );
     // Written inside another tag's attribute it is masked too (more masking is safe); inside an
     // input's own attribute it is part of that input.
     expect(redactDom(`<img alt='<input name="cvv" value="987">'><input name="coupon" value="SAVE10">`)).toBe(
@@ -96,15 +105,30 @@ describe('redactDom (the second pass before anything is written)', () => {
     expect(redactDom(`<input data-note='<input name="cvv" value="987">' name="coupon" value="SAVE10">`)).toBe(
       `<input data-note='<input name="cvv" value="987">' name="coupon" value="SAVE10">`,
     );
-    expect(redactDom('<inputx name="cvv" value="987"><input-box name="cvv" value="987">')).toBe('<inputx name="cvv" value="987"><input-box name="cvv" value="987">');
+    expect(redactDom('<inputx name="cvv" value="987"><input-box name="cvv" value="987">')).toBe(
+      '<inputx name="cvv" value="987"><input-box name="cvv" value="987">',
+    );
     expect(redactDom('<input name="cvv" value="987"')).toBe('<input name="cvv" value="987"');
   });
 
   it('never lets a sensitive input value through, whatever the attribute order', () => {
-    const attribute = fc.constantFrom('class="input"', 'inputmode="numeric"', 'maxlength="4"', 'style="width:1px"', 'data-x="y"');
+    const attribute = fc.constantFrom(
+      'class="input"',
+      'inputmode="numeric"',
+      'maxlength="4"',
+      'style="width:1px"',
+      'data-x="y"',
+    );
     fc.assert(
       fc.property(
-        fc.constantFrom('name="cvv"', 'autocomplete="cc-csc"', 'type="password"', 'id="card-number"', 'name="bankAccount"', 'placeholder="身份证号"'),
+        fc.constantFrom(
+          'name="cvv"',
+          'autocomplete="cc-csc"',
+          'type="password"',
+          'id="card-number"',
+          'name="bankAccount"',
+          'placeholder="身份证号"',
+        ),
         fc.array(attribute, { maxLength: 3 }),
         fc.stringMatching(/^[A-Za-z0-9!#%+-]{3,12}$/),
         fc.boolean(),
@@ -124,9 +148,9 @@ describe('redactDom (the second pass before anything is written)', () => {
     expect(out).not.toMatch(/<script/i);
     expect(out).not.toMatch(/<[^>]+\son\w+\s*=/i);
     expect(out).not.toMatch(/\shref\s*=\s*["']?\s*javascript:/i);
-    expect(stripActiveContent('<img alt="a>b" onerror="alert(1)" src=x><a href="javascript:alert(1)" onclick=go()>x</a>')).toBe(
-      '<img alt="a>b" src=x><a href="#">x</a>',
-    );
+    expect(
+      stripActiveContent('<img alt="a>b" onerror="alert(1)" src=x><a href="javascript:alert(1)" onclick=go()>x</a>'),
+    ).toBe('<img alt="a>b" src=x><a href="#">x</a>');
   });
 });
 
@@ -156,7 +180,10 @@ describe('prepareCapture', () => {
 
   it('keeps the bytes a page part arrived as when redaction leaves it alone, and encodes what it changed', async () => {
     const encode = (s: string) => new TextEncoder().encode(s);
-    const plain = orderPayload({ text: '订单号 20261122110521583201 已支付', dom: '<p>订单号 20261122110521583201</p>' });
+    const plain = orderPayload({
+      text: '订单号 20261122110521583201 已支付',
+      dom: '<p>订单号 20261122110521583201</p>',
+    });
     // The copy's bytes are the stored copy's: the preamble, then the page.
     const received = { text: encode(plain.text), dom: encode(DOM_PREAMBLE + plain.dom) };
     const kept = await prepareCapture(plain, null, T0, received);
@@ -169,7 +196,10 @@ describe('prepareCapture', () => {
     expect((await prepareCapture(plain, null, T0)).parts).toEqual(kept.parts);
 
     const card = orderPayload({ text: '卡号 4111 1111 1111 1111', dom: '<p>卡号 4111111111111111</p>' });
-    const changed = await prepareCapture(card, null, T0, { text: encode(card.text), dom: encode(DOM_PREAMBLE + card.dom) });
+    const changed = await prepareCapture(card, null, T0, {
+      text: encode(card.text),
+      dom: encode(DOM_PREAMBLE + card.dom),
+    });
     expect(new TextDecoder().decode(changed.textBytes)).toBe('卡号 **** **** **** 1111');
     expect(new TextDecoder().decode(changed.domBytes)).toBe(changed.dom);
     expect(changed.dom).not.toContain('4111111111111111');
@@ -177,9 +207,13 @@ describe('prepareCapture', () => {
   });
 
   it('rejects oversized and malformed payloads with a reason', async () => {
-    await expect(prepareCapture(orderPayload({ text: 'x'.repeat(1_000_001) }), null, T0)).rejects.toMatchObject({ reason: 'too-large' });
+    await expect(prepareCapture(orderPayload({ text: 'x'.repeat(1_000_001) }), null, T0)).rejects.toMatchObject({
+      reason: 'too-large',
+    });
     await expect(prepareCapture(orderPayload({ url: 'not a url' }), null, T0)).rejects.toBeInstanceOf(CaptureRejected);
-    await expect(prepareCapture(orderPayload({ fields: { 'bad key': 1 } }), null, T0)).rejects.toMatchObject({ reason: 'invalid' });
+    await expect(prepareCapture(orderPayload({ fields: { 'bad key': 1 } }), null, T0)).rejects.toMatchObject({
+      reason: 'invalid',
+    });
     const many = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, i]));
     await expect(prepareCapture(orderPayload({ fields: many }), null, T0)).rejects.toBeInstanceOf(CaptureRejected);
   });
@@ -190,7 +224,14 @@ describe('the hash chain', () => {
     const ledger = memoryLedger();
     const a = await ledger.capture(orderPayload(), at(0));
     await ledger.note(a.id, '客服答应 3 个工作日内退款', at(1));
-    const b = await ledger.capture(orderPayload({ url: 'http://letsvpn.world/account/orders', match: { vendor: 'letsvpn', kind: 'order' }, fields: {} }), at(2));
+    const b = await ledger.capture(
+      orderPayload({
+        url: 'http://letsvpn.world/account/orders',
+        match: { vendor: 'letsvpn', kind: 'order' },
+        fields: {},
+      }),
+      at(2),
+    );
     await ledger.remove(b.id, at(3));
     expect(ledger.entries.map((e) => e.type)).toEqual(['snapshot', 'note', 'snapshot', 'tombstone']);
     expect(ledger.entries[0]!.prevHash).toBe(GENESIS_HASH);
@@ -200,8 +241,11 @@ describe('the hash chain', () => {
 
   it('breaks at an edited, removed or reordered entry', async () => {
     const ledger = memoryLedger();
-    for (let i = 0; i < 4; i++) await ledger.capture(orderPayload({ fields: { orderId: `2026111800000000000${i}` } }), at(i));
-    const edited = ledger.entries.map((e, i) => (i === 1 ? { ...e, bodyHash: e.bodyHash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) } : e));
+    for (let i = 0; i < 4; i++)
+      await ledger.capture(orderPayload({ fields: { orderId: `2026111800000000000${i}` } }), at(i));
+    const edited = ledger.entries.map((e, i) =>
+      i === 1 ? { ...e, bodyHash: e.bodyHash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) } : e,
+    );
     expect((await verifyChain(edited)).problems).toContainEqual({ kind: 'hash', seq: 2 });
     const removed = ledger.entries.filter((_, i) => i !== 1);
     expect((await verifyChain(removed)).ok).toBe(false);
@@ -214,7 +258,10 @@ describe('the hash chain', () => {
     const first = await ledger.capture(orderPayload(), at(0));
     expect(await ledger.capture(orderPayload({ source: 'manual' }), at(5))).toEqual({ id: first.id, deduped: true });
     const refunded = await ledger.capture(
-      orderPayload({ text: '订单号 20261118105822371604 状态 已退款', fields: { orderId: '20261118105822371604', status: '已退款', amountPaid: 3145.37 } }),
+      orderPayload({
+        text: '订单号 20261118105822371604 状态 已退款',
+        fields: { orderId: '20261118105822371604', status: '已退款', amountPaid: 3145.37 },
+      }),
       at(60),
     );
     expect(refunded.deduped).toBe(false);
@@ -251,7 +298,13 @@ describe('bundle', () => {
     expect(names).toContain('snapshots/snap-000001/screenshot.jpg');
     expect(names).toContain('snapshots/snap-000003/fields.json');
     expect(names.some((n) => n.includes('snap-000004'))).toBe(false); // deleted: entry kept, content gone
-    expect(manifest.chain.entries.map((e) => e.type)).toEqual(['snapshot', 'note', 'snapshot', 'snapshot', 'tombstone']);
+    expect(manifest.chain.entries.map((e) => e.type)).toEqual([
+      'snapshot',
+      'note',
+      'snapshot',
+      'snapshot',
+      'tombstone',
+    ]);
     const report = await verifyBundle(zip);
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, chain: { ok: true, length: 5, tombstones: 1, withContent: 2 } });
@@ -303,12 +356,16 @@ describe('verifyBundle finds tampering', () => {
   it('detects any single-byte change anywhere in the archive', async () => {
     const { zip } = await sampleBundle();
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: zip.length - 1 }), fc.integer({ min: 1, max: 255 }), async (offset, delta) => {
-        const copy = zip.slice();
-        copy[offset] = (copy[offset]! + delta) & 0xff;
-        const report = await verifyBundle(copy);
-        return !report.ok && report.problems.length > 0;
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: zip.length - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        async (offset, delta) => {
+          const copy = zip.slice();
+          copy[offset] = (copy[offset]! + delta) & 0xff;
+          const report = await verifyBundle(copy);
+          return !report.ok && report.problems.length > 0;
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -316,7 +373,10 @@ describe('verifyBundle finds tampering', () => {
   it('detects any truncation', async () => {
     const { zip } = await sampleBundle();
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: zip.length }), async (cut) => !(await verifyBundle(zip.slice(0, zip.length - cut))).ok),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: zip.length }),
+        async (cut) => !(await verifyBundle(zip.slice(0, zip.length - cut))).ok,
+      ),
       { numRuns: 40 },
     );
   });
@@ -329,7 +389,10 @@ describe('verifyBundle finds tampering', () => {
     const copy = zip.slice();
     copy[offset + text.length - 1] = copy[offset + text.length - 1]! ^ 1;
     const report = await verifyBundle(copy);
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'file-altered', path: 'snapshots/snap-000001/text.txt' }), expect.objectContaining({ kind: 'content-mismatch', id: 'snap-000001' })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'file-altered', path: 'snapshots/snap-000001/text.txt' }),
+      expect.objectContaining({ kind: 'content-mismatch', id: 'snap-000001' }),
+    ]);
     expect(report.files.find((f) => f.path === 'snapshots/snap-000001/text.txt')?.status).toBe('altered');
     expect(report.snapshots.find((s) => s.id === 'snap-000001')?.ok).toBe(false);
     expect(report.snapshots.find((s) => s.id === 'snap-000003')?.ok).toBe(true);
@@ -339,9 +402,15 @@ describe('verifyBundle finds tampering', () => {
     const { zip } = await sampleBundle();
     const files = Object.entries(unzipSync(zip));
     const removed = zipFiles(files.filter(([n]) => n !== 'snapshots/snap-000003/dom.html'));
-    expect((await verifyBundle(removed)).problems).toContainEqual({ kind: 'file-missing', path: 'snapshots/snap-000003/dom.html' });
+    expect((await verifyBundle(removed)).problems).toContainEqual({
+      kind: 'file-missing',
+      path: 'snapshots/snap-000003/dom.html',
+    });
     const added = zipFiles([...files, ['snapshots/snap-000001/extra.txt', strToU8('planted')]]);
-    expect((await verifyBundle(added)).problems).toContainEqual({ kind: 'file-added', path: 'snapshots/snap-000001/extra.txt' });
+    expect((await verifyBundle(added)).problems).toContainEqual({
+      kind: 'file-added',
+      path: 'snapshots/snap-000001/extra.txt',
+    });
     const reordered = zipFiles([files[0]!, files[2]!, files[1]!, ...files.slice(3)]);
     expect(await kinds(reordered)).toEqual(['files-reordered']);
   });
@@ -385,7 +454,11 @@ describe('reports and queries', () => {
 
   it('filters by vendor, order number, Beijing date and text', async () => {
     const { ledger } = await sampleBundle();
-    const items = [...ledger.snapshots.values()].map((s) => ({ body: s.body, text: s.text, notes: s.notes.map((n) => n.body.text) }));
+    const items = [...ledger.snapshots.values()].map((s) => ({
+      body: s.body,
+      text: s.text,
+      notes: s.notes.map((n) => n.body.text),
+    }));
     const ids = (q: object) => items.filter((i) => matchesQuery(i, listQuerySchema.parse(q))).map((i) => i.body.id);
     expect(ids({ vendor: 'tencent-cloud' })).toEqual(['snap-000001', 'snap-000003']);
     expect(ids({ orderId: '2026111810' })).toEqual(['snap-000001']);

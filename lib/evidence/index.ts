@@ -20,14 +20,60 @@ export {
 } from './snapshot';
 export type { PreparedCapture, Sealed } from './snapshot';
 export { ordersKeyedBySite, orderSubject, legacyOrderSubject, siteOf, newestPerOrder } from './subject';
-export { redactText, redactDom, redactUrl, stripActiveContent, isSensitiveField, luhnValid, residentIdValid, looksLikeCard, MASK } from './redact';
+export {
+  redactText,
+  redactDom,
+  redactUrl,
+  stripActiveContent,
+  isSensitiveField,
+  luhnValid,
+  residentIdValid,
+  looksLikeCard,
+  MASK,
+} from './redact';
 export type { RedactionCount } from './redact';
-export { buildBundle, streamBundle, BundleCancelled, BundleSourceChanged, escapeHtml, zipFiles, BUNDLE_FORMAT, MANIFEST_PATH, INDEX_PATH, snapshotDir } from './bundle';
-export type { BundleInput, BundleSnapshot, BundleNote, BundleSource, BundleProgress, StreamOptions, Manifest } from './bundle';
+export {
+  buildBundle,
+  streamBundle,
+  BundleCancelled,
+  BundleSourceChanged,
+  escapeHtml,
+  zipFiles,
+  BUNDLE_FORMAT,
+  MANIFEST_PATH,
+  INDEX_PATH,
+  snapshotDir,
+} from './bundle';
+export type {
+  BundleInput,
+  BundleSnapshot,
+  BundleNote,
+  BundleSource,
+  BundleProgress,
+  StreamOptions,
+  Manifest,
+} from './bundle';
 export { verifyBundle, sameFingerprint, VerifyCancelled } from './verify';
 export type { BundleReport, BundleProblem, FileResult, SnapshotResult, SignatureResult, VerifyOptions } from './verify';
-export { describeProblem, formatReport, reportHeadline, fileStatusKey, chainSummary, signatureLine, fieldLabel, counted } from './report';
-export { keyFingerprint, groupHex, signManifest, verifyManifestSignature, webCryptoSigner, generateSigningKey, SIGNATURE_ALGORITHM } from './signature';
+export {
+  describeProblem,
+  formatReport,
+  reportHeadline,
+  fileStatusKey,
+  chainSummary,
+  signatureLine,
+  fieldLabel,
+  counted,
+} from './report';
+export {
+  keyFingerprint,
+  groupHex,
+  signManifest,
+  verifyManifestSignature,
+  webCryptoSigner,
+  generateSigningKey,
+  SIGNATURE_ALGORITHM,
+} from './signature';
 export type { BundleSigner, ManifestSignature, SignatureCheck } from './signature';
 export { listQuerySchema, snapshotSummarySchema, matchesQuery, summarise, orderIdOf } from './query';
 export type { ListQuery, SnapshotSummary, Searchable } from './query';

@@ -24,24 +24,40 @@ const HTTP_EQUIV = /\shttp-equiv\s*=/i;
 const URL_ATTRIBUTE =
   /(\s(?:href|src|action|formaction|xlink:href|data|poster|background|ping|cite|longdesc|lowsrc|dynsrc|codebase|icon|manifest|usemap|archive|profile|srcset|imagesrcset)\s*=\s*)("(?![/#?])[^"]*"|'(?![/#?])[^']*'|(?![/#?])[^\s"'=<>`]+)/gi;
 
-const NAMED: Record<string, string> = { tab: '\t', newline: '\n', colon: ':', lpar: '(', rpar: ')', sol: '/', amp: '&', quot: '"', apos: "'", nbsp: ' ', period: '.' };
+const NAMED: Record<string, string> = {
+  tab: '\t',
+  newline: '\n',
+  colon: ':',
+  lpar: '(',
+  rpar: ')',
+  sol: '/',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  period: '.',
+};
 
 /** The value as the browser reads it: entities decoded (with or without `;`), then tabs, newlines and controls dropped. */
 export function decodedUrl(raw: string): string {
-  const decoded = raw.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));?/gi, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec || hex) {
-      const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return NAMED[name!.toLowerCase()] ?? whole;
-  });
+  const decoded = raw.replace(
+    /&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));?/gi,
+    (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (dec || hex) {
+        const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      }
+      return NAMED[name!.toLowerCase()] ?? whole;
+    },
+  );
   // URL parsing strips tab, newline and carriage return anywhere, and C0 controls and spaces at the ends.
   // eslint-disable-next-line no-control-regex -- those control characters are what is matched
   return decoded.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020\u00a0\ufeff]+|[\u0000-\u0020]+$/g, '');
 }
 
 /** Schemes that run code or render a document the policy did not vet. */
-const ACTIVE_SCHEME = /^(?:javascript|vbscript|livescript|data(?!:image\/(?:png|gif|jpeg|webp|avif|svg\+xml)[;,]))\s*:/i;
+const ACTIVE_SCHEME =
+  /^(?:javascript|vbscript|livescript|data(?!:image\/(?:png|gif|jpeg|webp|avif|svg\+xml)[;,]))\s*:/i;
 
 export function isActiveUrl(raw: string): boolean {
   // Spelled plainly as a web address: nothing to decode (the common case, read without decoding).

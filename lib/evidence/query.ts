@@ -8,8 +8,14 @@ export const listQuerySchema = z.object({
   vendor: z.string().max(64).optional(),
   orderId: z.string().max(100).optional(),
   /** Asia/Shanghai calendar dates, inclusive. */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   search: z.string().max(200).optional(),
   /** Only this exact order number (read through the store's order index, not a scan). */
   exactOrder: z.boolean().optional(),
@@ -56,7 +62,10 @@ export interface Searchable {
 }
 
 /** Whether one snapshot passes the filters (the paging is the caller's). */
-export function matchesQuery(item: Searchable, query: Omit<ListQuery, 'offset' | 'limit' | 'exactOrder' | 'countAll'> & { exactOrder?: boolean }): boolean {
+export function matchesQuery(
+  item: Searchable,
+  query: Omit<ListQuery, 'offset' | 'limit' | 'exactOrder' | 'countAll'> & { exactOrder?: boolean },
+): boolean {
   const { body } = item;
   if (query.vendor && body.vendor !== query.vendor) return false;
   if (query.orderId?.trim()) {
@@ -69,7 +78,14 @@ export function matchesQuery(item: Searchable, query: Omit<ListQuery, 'offset' |
   if (query.to && day > query.to) return false;
   const needle = query.search?.trim().toLowerCase();
   if (needle) {
-    const haystack = [body.title, body.url, body.note, item.text, ...item.notes, ...Object.values(body.fields).map(String)];
+    const haystack = [
+      body.title,
+      body.url,
+      body.note,
+      item.text,
+      ...item.notes,
+      ...Object.values(body.fields).map(String),
+    ];
     if (!haystack.some((s) => s.toLowerCase().includes(needle))) return false;
   }
   return true;

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countCoveredFrames, isSensitiveField, isSessionParam, redactDom, redactInPlace, redactText, redactUrl, type RedactionCount } from './redact';
+import {
+  countCoveredFrames,
+  isSensitiveField,
+  isSessionParam,
+  redactDom,
+  redactInPlace,
+  redactText,
+  redactUrl,
+  type RedactionCount,
+} from './redact';
 
 /**
  * Formats a hostile or merely unusual page writes secrets in (issue 19,
@@ -8,7 +17,8 @@ import { countCoveredFrames, isSensitiveField, isSessionParam, redactDom, redact
  */
 
 const CARD = '4012888888881881';
-const noDigitsOf = (out: string, secret: string) => expect(out.replace(/[^\d０-９Xx]/g, '')).not.toContain(secret.slice(0, 12));
+const noDigitsOf = (out: string, secret: string) =>
+  expect(out.replace(/[^\d０-９Xx]/g, '')).not.toContain(secret.slice(0, 12));
 
 describe('redactText: card, ID and bank-account formats', () => {
   it.each([
@@ -72,14 +82,20 @@ describe('redactText: card, ID and bank-account formats', () => {
   });
 
   it('keeps a 3,000-order list intact', () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `2026111810${String(590712345 + i).padStart(10, '0')}\t¥${(i % 97) + 1}.00\t2026-11-18 10:59:07\t已支付`);
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `2026111810${String(590712345 + i).padStart(10, '0')}\t¥${(i % 97) + 1}.00\t2026-11-18 10:59:07\t已支付`,
+    );
     const text = rows.join('\n');
     expect(redactText(text)).toBe(text);
   });
 });
 
 describe('isSensitiveField: PIN and payment passwords', () => {
-  it.each(['pin', 'PIN', '支付密码', '交易密码', 'card pin'])('%s is sensitive', (d) => expect(isSensitiveField(d)).toBe(true));
+  it.each(['pin', 'PIN', '支付密码', '交易密码', 'card pin'])('%s is sensitive', (d) =>
+    expect(isSensitiveField(d)).toBe(true),
+  );
   it.each(['shipping', 'pinyin', 'opinion', 'spinner'])('%s is not', (d) => expect(isSensitiveField(d)).toBe(false));
 });
 
@@ -111,7 +127,8 @@ describe('redactDom: the markup as it renders', () => {
   });
 
   it('masks hidden session and credential fields, and keeps other hidden values', () => {
-    const html = '<form><input type="hidden" name="csrf_token" value="c5rf-8f1a9"><input type="hidden" name="sid" value="Wm8sT2kL5pQ1"><input type="hidden" name="dealName" value="20261118105907123456"></form>';
+    const html =
+      '<form><input type="hidden" name="csrf_token" value="c5rf-8f1a9"><input type="hidden" name="sid" value="Wm8sT2kL5pQ1"><input type="hidden" name="dealName" value="20261118105907123456"></form>';
     const out = redactDom(html);
     expect(out).not.toContain('c5rf-8f1a9');
     expect(out).not.toContain('Wm8sT2kL5pQ1');
@@ -132,14 +149,18 @@ describe('redactUrl', () => {
   });
 
   it('drops session-like query parameters and keeps the others', () => {
-    const out = redactUrl('http://exmail.qq.com/cgi-bin/frame_html?sid=AbC123xyz_Q,2&r=8f1&t=today&access_token=zz9&SessionId=77&ticket=T-1&auth=q&api_key=k#top');
+    const out = redactUrl(
+      'http://exmail.qq.com/cgi-bin/frame_html?sid=AbC123xyz_Q,2&r=8f1&t=today&access_token=zz9&SessionId=77&ticket=T-1&auth=q&api_key=k#top',
+    );
     expect(out).toBe('http://exmail.qq.com/cgi-bin/frame_html?r=8f1&t=today#top');
   });
 
   it('keeps parameters that only contain such a word: a ticket number, a keyword', () => {
-    expect(redactUrl('http://console.cloud.tencent.com/workorder/detail?ticketId=20261120001&keyword=退款&key=k1&ticket=ST-1')).toBe(
-      'http://console.cloud.tencent.com/workorder/detail?ticketId=20261120001&keyword=退款',
-    );
+    expect(
+      redactUrl(
+        'http://console.cloud.tencent.com/workorder/detail?ticketId=20261120001&keyword=退款&key=k1&ticket=ST-1',
+      ),
+    ).toBe('http://console.cloud.tencent.com/workorder/detail?ticketId=20261120001&keyword=退款');
     expect(isSessionParam('ticket-title')).toBe(false);
     expect(isSessionParam('x-auth-token')).toBe(true);
   });
@@ -156,8 +177,33 @@ describe('redactUrl', () => {
 
 describe('redactInPlace (what live text nodes are masked with)', () => {
   it('keeps the length of any text, so each text node can take back its slice', () => {
-    const pieces = fc.constantFrom('4012', '8888', '1881', ' ', '\u2063', '\n', '.', '-', '对公账号：', '3101', '04', '1985', '1122', '1017', 'ａ', '４', 'VISA', '<b>', '&nbsp;');
-    fc.assert(fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => redactInPlace(parts.join('')).length === parts.join('').length));
+    const pieces = fc.constantFrom(
+      '4012',
+      '8888',
+      '1881',
+      ' ',
+      '\u2063',
+      '\n',
+      '.',
+      '-',
+      '对公账号：',
+      '3101',
+      '04',
+      '1985',
+      '1122',
+      '1017',
+      'ａ',
+      '４',
+      'VISA',
+      '<b>',
+      '&nbsp;',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 30 }),
+        (parts) => redactInPlace(parts.join('')).length === parts.join('').length,
+      ),
+    );
   });
 
   it('stars a card split over text nodes of one block and keeps its last four', () => {
@@ -169,7 +215,11 @@ describe('redactInPlace (what live text nodes are masked with)', () => {
 
 describe('countCoveredFrames', () => {
   it('counts the markers a copy holds where frames of another origin stood', () => {
-    expect(countCoveredFrames('<p>x</p><div data-rg-covered-frame="card.example.net"></div><div data-rg-covered-frame=""></div>')).toBe(2);
+    expect(
+      countCoveredFrames(
+        '<p>x</p><div data-rg-covered-frame="card.example.net"></div><div data-rg-covered-frame=""></div>',
+      ),
+    ).toBe(2);
     expect(countCoveredFrames('<p>data-rg-covered-frame</p>')).toBe(0);
   });
 });

@@ -49,7 +49,8 @@ describe('redactText', () => {
   });
 
   it('keeps order numbers, amounts and dates that merely look numeric', () => {
-    const text = '订单号 20261120123456789012 实付金额 ¥1,234.56 支付时间 2026-11-20 10:15:00 实例 ins-4111111111111111a';
+    const text =
+      '订单号 20261120123456789012 实付金额 ¥1,234.56 支付时间 2026-11-20 10:15:00 实例 ins-4111111111111111a';
     expect(redactText(text)).toBe(text);
   });
 

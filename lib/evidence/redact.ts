@@ -88,7 +88,13 @@ function maskCardsInGroups(run: string, count?: RedactionCount, inPlace = false)
       const span = parts.slice(2 * from, 2 * to + 1).join('');
       let left = groups.slice(from, to + 1).join('').length - 4;
       out += span.replace(/\d/g, (d) => (left-- > 0 ? '*' : d));
-    } else out += MASK.card(groups.slice(from, to + 1).join('').slice(-4));
+    } else
+      out += MASK.card(
+        groups
+          .slice(from, to + 1)
+          .join('')
+          .slice(-4),
+      );
     if (to + 1 < groups.length) out += parts[2 * to + 1]!;
     next = to + 1;
   }
@@ -127,7 +133,8 @@ export function redactInPlace(text: string, count?: RedactionCount): string {
 /** Marks where a frame the page could not read stood in a copy (see `maskLivePage`). */
 export const COVERED_FRAME_ATTRIBUTE = 'data-rg-covered-frame';
 const COVERED_FRAME_MARKER = new RegExp(`<div ${COVERED_FRAME_ATTRIBUTE}="[^"<>]*"></div>`, 'g');
-export const countCoveredFrames = (html: string): number => (html.includes(COVERED_FRAME_ATTRIBUTE) ? (html.match(COVERED_FRAME_MARKER)?.length ?? 0) : 0);
+export const countCoveredFrames = (html: string): number =>
+  html.includes(COVERED_FRAME_ATTRIBUTE) ? (html.match(COVERED_FRAME_MARKER)?.length ?? 0) : 0;
 
 /** `redactText` without its last pass (`redactDom` runs that pass over the markup instead); `inPlace`: as `redactInPlace`. */
 function redactUsual(text: string, count?: RedactionCount, inPlace = false): string {
@@ -157,14 +164,16 @@ function digitValue(code: number): number {
  * elements (`<span>4012</span><span>8888</span>` reads as one number).
  */
 const TEXT_GAP = '(?:[ \\t\\r\\n.\\-\\u00a0\\u2002-\\u200b\\u202f\\u2063\\u3000]){0,3}';
-const INLINE_TAG = '</?(?:span|b|i|em|strong|font|a|small|u|s|mark|code|bdi|bdo|sub|sup|label|wbr|br|ins|del)\\b[^<>]*>';
+const INLINE_TAG =
+  '</?(?:span|b|i|em|strong|font|a|small|u|s|mark|code|bdi|bdo|sub|sup|label|wbr|br|ins|del)\\b[^<>]*>';
 const SPACE_ENTITY = '&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8194|#8195|#8201|#12288|#x3000);';
 const MARKUP_GAP = `(?:[\\s.\\-\\u00a0\\u2002-\\u200b\\u202f\\u2063\\u3000]|${SPACE_ENTITY}|${INLINE_TAG}){0,64}`;
 // Thirteen digits or more (a card has 13 to 19, an ID 18), gaps allowed, not next to another digit,
 // starting with four digits together (every layout of `cardLayout` and `idLayout` does: it keeps
 // the scan from trying every amount and date). The gap and the digit never match the same
 // character, so a failed run backtracks only through its gaps.
-const looseRun = (gap: string) => new RegExp(`(?<!${DIGIT})${DIGIT}{4}(?:${gap}${DIGIT}){9,}(?:${gap}[Xx])?(?!${DIGIT})`, 'g');
+const looseRun = (gap: string) =>
+  new RegExp(`(?<!${DIGIT})${DIGIT}{4}(?:${gap}${DIGIT}){9,}(?:${gap}[Xx])?(?!${DIGIT})`, 'g');
 const TEXT_RUN = looseRun(TEXT_GAP);
 const MARKUP_RUN = looseRun(MARKUP_GAP);
 /** Inside a markup run: a tag or an entity (no digit of theirs is part of the number). */
@@ -175,7 +184,9 @@ function cardLayout(lengths: readonly number[]): boolean {
   if (lengths.length === 1) return true;
   const key = lengths.join('-');
   if (key === '4-6-5' || key === '4-6-4' || key === '6-13' || key === '6-12') return true;
-  return lengths.slice(0, -1).every((n) => n === 4) && lengths[lengths.length - 1]! >= 1 && lengths[lengths.length - 1]! <= 4;
+  return (
+    lengths.slice(0, -1).every((n) => n === 4) && lengths[lengths.length - 1]! >= 1 && lengths[lengths.length - 1]! <= 4
+  );
 }
 /** Group lengths an ID number is written in: whole, 6-8-4 or 6-4-4-4. */
 const idLayout = (lengths: readonly number[]) => ['18', '6-8-4', '6-4-4-4'].includes(lengths.join('-'));
@@ -257,7 +268,19 @@ function starRun(run: string, markup: boolean, count?: RedactionCount, glued = f
         i = j;
         break;
       }
-      if (cardsAllowed && !digits.includes('X') && looksLikeCard(digits) && layout(cardLayout) && !(j + 1 < groups.length && lengths.length === 1 && digits.length < 16 && groups[j + 1]!.digits.length + digits.length <= 19 && looksLikeCard(digits + groups[j + 1]!.digits))) {
+      if (
+        cardsAllowed &&
+        !digits.includes('X') &&
+        looksLikeCard(digits) &&
+        layout(cardLayout) &&
+        !(
+          j + 1 < groups.length &&
+          lengths.length === 1 &&
+          digits.length < 16 &&
+          groups[j + 1]!.digits.length + digits.length <= 19 &&
+          looksLikeCard(digits + groups[j + 1]!.digits)
+        )
+      ) {
         if (count) count.cards++;
         star(i, j, 4);
         i = j;
@@ -297,7 +320,8 @@ export function starSecrets(text: string, count?: RedactionCount, markup = false
 const PLAIN_DIGITS = /^[0-9]+$/;
 
 /** Words a card number is written straight after (VISA4024…, 卡号4024…). */
-const SCHEME_WORD = /(?:visa|master|mastercard|mc|unionpay|cup|amex|jcb|discover|diners|card|cc|ccnum|卡|卡号)[:：#]?$/i;
+const SCHEME_WORD =
+  /(?:visa|master|mastercard|mc|unionpay|cup|amex|jcb|discover|diners|card|cc|ccnum|卡|卡号)[:：#]?$/i;
 
 /**
  * A bank account is just a long number: what says so is its label (对公账号,
@@ -332,8 +356,33 @@ function starBankAccounts(text: string, count?: RedactionCount): string {
  * name is read word by word (`api_key`, `SessionId`, `x-auth-token`).
  */
 const SESSION_WORDS = new Set([
-  'sid', 'ssid', 'sessid', 'sessionid', 'jsessionid', 'phpsessid', 'session', 'sess', 'token', 'tokens', 'auth', 'authorization', 'authkey',
-  'apikey', 'accesskey', 'secretkey', 'skey', 'secret', 'sig', 'signature', 'password', 'passwd', 'pwd', 'csrf', 'xsrf', 'otp', 'cookie',
+  'sid',
+  'ssid',
+  'sessid',
+  'sessionid',
+  'jsessionid',
+  'phpsessid',
+  'session',
+  'sess',
+  'token',
+  'tokens',
+  'auth',
+  'authorization',
+  'authkey',
+  'apikey',
+  'accesskey',
+  'secretkey',
+  'skey',
+  'secret',
+  'sig',
+  'signature',
+  'password',
+  'passwd',
+  'pwd',
+  'csrf',
+  'xsrf',
+  'otp',
+  'cookie',
 ]);
 /**
  * Words that name a credential only as the whole name: `key=…` and `ticket=ST-…`
@@ -383,7 +432,9 @@ function redactQuery(query: string, count?: RedactionCount): string {
     const eq = pair.indexOf('=');
     const name = eq < 0 ? pair : pair.slice(0, eq);
     if (name !== '' && isSessionParam(decodeComponent(name, true))) continue;
-    kept.push(eq < 0 ? redactComponent(pair, true, count) : `${name}=${redactComponent(pair.slice(eq + 1), true, count)}`);
+    kept.push(
+      eq < 0 ? redactComponent(pair, true, count) : `${name}=${redactComponent(pair.slice(eq + 1), true, count)}`,
+    );
   }
   return kept.join('&');
 }
@@ -406,8 +457,12 @@ export function redactUrl(url: string, count?: RedactionCount): string {
     .map((segment) => redactComponent(segment, false, count))
     .join('/');
   const queryOut = query === null ? null : redactQuery(query, count);
-  const hashOut = hash === null ? null : hash.includes('=') ? redactQuery(hash, count) : redactComponent(hash, false, count);
-  const out = pathOut + (queryOut === null || queryOut === '' ? (query === '' ? '?' : '') : `?${queryOut}`) + (hashOut === null ? '' : `#${hashOut}`);
+  const hashOut =
+    hash === null ? null : hash.includes('=') ? redactQuery(hash, count) : redactComponent(hash, false, count);
+  const out =
+    pathOut +
+    (queryOut === null || queryOut === '' ? (query === '' ? '?' : '') : `?${queryOut}`) +
+    (hashOut === null ? '' : `#${hashOut}`);
   return redactText(out, count);
 }
 
@@ -472,10 +527,20 @@ export function tagAttributes(tag: string): Map<string, string> {
 /** The tag with every `name` attribute's value replaced (attribute-aware: a `value=` inside another attribute's quotes is left alone). */
 function setAttribute(tag: string, name: string, value: string): string {
   const head = /^<[A-Za-z][^\s/>]*/.exec(tag)?.[0] ?? '';
-  return head + tag.slice(head.length).replace(ATTRIBUTE, (whole, attribute: string) => (attribute.toLowerCase() === name ? `${attribute}="${value}"` : whole));
+  return (
+    head +
+    tag
+      .slice(head.length)
+      .replace(ATTRIBUTE, (whole, attribute: string) =>
+        attribute.toLowerCase() === name ? `${attribute}="${value}"` : whole,
+      )
+  );
 }
 
-const stripTags = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+const stripTags = (html: string) =>
+  decodeEntities(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** `<label for=…>` texts by the id they name: "银行账号" tells what `#bank-account` holds. */
 function labelTexts(html: string): Map<string, string> {
@@ -532,7 +597,8 @@ const rewriteInputTags = startTagRewriter('input');
 const EVENT_HANDLER = /\s+on[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
 /** Anything EVENT_HANDLER or SCRIPT_URL could match, anywhere in the markup (a cheap superset test). */
 const MAY_BE_ACTIVE = /\son[a-z-]+\s*=|javascript|vbscript|data:text\/html/i;
-const SCRIPT_URL = /(\s(?:href|src|action|formaction|xlink:href|srcdoc|data)\s*=\s*["']?)\s*(?:javascript|vbscript|data:text\/html)[^"'\s>]*/gi;
+const SCRIPT_URL =
+  /(\s(?:href|src|action|formaction|xlink:href|srcdoc|data)\s*=\s*["']?)\s*(?:javascript|vbscript|data:text\/html)[^"'\s>]*/gi;
 
 /**
  * Removes what could run when a stored page is opened: scripts, inline event
@@ -567,15 +633,28 @@ export function redactDom(html: string, count?: RedactionCount): string {
     if (CHOICE_INPUTS.test(type) || !attributes.has('value')) return tag;
     if (attributes.get('value') === MASK.secret || attributes.get('value') === '') return tag;
     const sessionLike = isSessionParam(attributes.get('name') ?? '');
-    if (!sessionLike && !isSensitiveField(fieldDescriptor(attributes, labels), type) && !isSensitiveField(textBefore(html, at))) return tag;
+    if (
+      !sessionLike &&
+      !isSensitiveField(fieldDescriptor(attributes, labels), type) &&
+      !isSensitiveField(textBefore(html, at))
+    )
+      return tag;
     if (count) count.secrets = (count.secrets ?? 0) + 1;
     return setAttribute(tag, 'value', MASK.secret);
   });
-  const masked = inputsMasked.replace(/(<textarea\b[^>]*>)([\s\S]*?)(<\/textarea\s*>)/gi, (whole, open: string, content: string, close: string, at: number) => {
-    if (content === '' || (!isSensitiveField(fieldDescriptor(tagAttributes(open), labels)) && !isSensitiveField(textBefore(inputsMasked, at)))) return whole;
-    if (count) count.secrets = (count.secrets ?? 0) + 1;
-    return `${open}${MASK.secret}${close}`;
-  });
+  const masked = inputsMasked.replace(
+    /(<textarea\b[^>]*>)([\s\S]*?)(<\/textarea\s*>)/gi,
+    (whole, open: string, content: string, close: string, at: number) => {
+      if (
+        content === '' ||
+        (!isSensitiveField(fieldDescriptor(tagAttributes(open), labels)) &&
+          !isSensitiveField(textBefore(inputsMasked, at)))
+      )
+        return whole;
+      if (count) count.secrets = (count.secrets ?? 0) + 1;
+      return `${open}${MASK.secret}${close}`;
+    },
+  );
   // Then the numbers as the page renders them: across inline elements, entities and line breaks.
   return starSecrets(redactUsual(masked, count), count, true);
 }

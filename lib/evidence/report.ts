@@ -33,7 +33,8 @@ export const fileStatusKey = (status: FileResult['status']): MessageKey => `veri
 type Counted = 'files' | 'snapshots' | 'entries' | 'problems' | 'deletions' | 'withContent';
 
 /** "1 file", "2 files": the catalogs hold a form for one and a form for the rest (Chinese needs one form, English two). */
-export const counted = (t: Translate, noun: Counted, count: number): string => t(`verify.count.${noun}.${count === 1 ? 'one' : 'other'}`, { count });
+export const counted = (t: Translate, noun: Counted, count: number): string =>
+  t(`verify.count.${noun}.${count === 1 ? 'one' : 'other'}`, { count });
 
 /** The verdict line: what was checked and that it holds, or how many problems were found. */
 export function reportHeadline(report: BundleReport, t: Translate): string {
@@ -60,7 +61,9 @@ export function chainSummary(chain: NonNullable<BundleReport['chain']>, t: Trans
 export function signatureLine(report: BundleReport, t: Translate): string {
   const s = report.signature;
   if (!s) return t('verify.signature.none');
-  return s.ok ? t('verify.signature.ok', { algorithm: s.algorithm, fingerprint: s.fingerprint ?? '-' }) : t('verify.signature.bad', { fingerprint: s.fingerprint ?? '-' });
+  return s.ok
+    ? t('verify.signature.ok', { algorithm: s.algorithm, fingerprint: s.fingerprint ?? '-' })
+    : t('verify.signature.bad', { fingerprint: s.fingerprint ?? '-' });
 }
 
 /** A field's label where the catalogs know the field, its own name otherwise. */
@@ -85,7 +88,9 @@ export function formatReport(report: BundleReport, t: Translate): string {
     if (report.signature?.fingerprint) lines.push(`  ${t('verify.signature.compare')}`);
   }
   if (report.exportedAt && report.generator) {
-    lines.push(`${t('verify.heading.export')} ${t('verify.export.line', { time: shanghaiDisplay(report.exportedAt), generator: report.generator.name, version: report.generator.version })}`);
+    lines.push(
+      `${t('verify.heading.export')} ${t('verify.export.line', { time: shanghaiDisplay(report.exportedAt), generator: report.generator.name, version: report.generator.version })}`,
+    );
   }
   if (report.chain) {
     lines.push('', `${t('verify.heading.chain')} ${report.chain.ok ? '✔' : '✘'} ${chainSummary(report.chain, t)}`);
@@ -93,13 +98,16 @@ export function formatReport(report: BundleReport, t: Translate): string {
   if (report.snapshots.length > 0) {
     lines.push('', t('verify.heading.snapshots'));
     for (const s of report.snapshots) {
-      lines.push(`  ${s.ok ? '✔' : '✘'} ${t('verify.snapshot.line', { id: s.id, time: shanghaiDisplay(s.capturedAt), url: s.url })}`);
+      lines.push(
+        `  ${s.ok ? '✔' : '✘'} ${t('verify.snapshot.line', { id: s.id, time: shanghaiDisplay(s.capturedAt), url: s.url })}`,
+      );
       for (const [key, value] of Object.entries(s.fields)) lines.push(`      ${fieldLabel(key, t)}: ${String(value)}`);
     }
   }
   if (report.files.length > 0) {
     lines.push('', t('verify.heading.files'));
-    for (const f of report.files) lines.push(`  ${f.status === 'ok' ? '✔' : '✘'} ${t(fileStatusKey(f.status)).padEnd(8)} ${f.path}`);
+    for (const f of report.files)
+      lines.push(`  ${f.status === 'ok' ? '✔' : '✘'} ${t(fileStatusKey(f.status)).padEnd(8)} ${f.path}`);
   }
   return `${lines.join('\n')}\n`;
 }

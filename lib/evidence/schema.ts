@@ -14,21 +14,26 @@ export const EVIDENCE_SCHEMA_VERSION = 1;
 export { CAPTURE_LIMITS } from './limits';
 
 export const sha256 = z.string().regex(SHA256_HEX, 'sha256 hex');
-const isoInstant = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'ISO date-time');
+const isoInstant = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'ISO date-time');
 
-export const fieldValue = z.union([
-  z.string().max(CAPTURE_LIMITS.fieldValue),
-  z.number(),
-  z.boolean(),
-]);
+export const fieldValue = z.union([z.string().max(CAPTURE_LIMITS.fieldValue), z.number(), z.boolean()]);
 export const fieldsSchema = z
-  .record(z.string().min(1).max(CAPTURE_LIMITS.fieldKey).regex(/^[A-Za-z][\w.-]*$/, 'field name'), fieldValue)
+  .record(
+    z
+      .string()
+      .min(1)
+      .max(CAPTURE_LIMITS.fieldKey)
+      .regex(/^[A-Za-z][\w.-]*$/, 'field name'),
+    fieldValue,
+  )
   .refine((fields) => Object.keys(fields).length <= CAPTURE_LIMITS.fields, `at most ${CAPTURE_LIMITS.fields} fields`);
 export type SnapshotFields = z.infer<typeof fieldsSchema>;
 
 export const CAPTURE_SOURCES = ['auto', 'manual'] as const;
 export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
-
 
 /** What the page side hands over for one capture (untrusted: re-redacted and re-hashed by the worker). */
 export const capturePayloadSchema = z.object({

@@ -5,7 +5,14 @@ import type { SnapshotBody } from './schema';
 import { entryDecision, searchEntry, withNote, SEARCH_TEXT_CHARS } from './search';
 
 /** A snapshot body with what the filters look at; the rest is as a sealed body has it. */
-function body(over: { vendor: string; title: string; url: string; note: string; fields: Record<string, string | number>; day: string }): SnapshotBody {
+function body(over: {
+  vendor: string;
+  title: string;
+  url: string;
+  note: string;
+  fields: Record<string, string | number>;
+  day: string;
+}): SnapshotBody {
   return {
     schemaVersion: 1,
     type: 'snapshot',
@@ -42,7 +49,9 @@ const snapshot = fc.record({
   title: str(6),
   url: str(6),
   note: str(4),
-  orderId: fc.option(fc.oneof(fc.constantFrom('2026', '12026', '2027'), fc.integer({ min: 0, max: 300 })), { nil: undefined }),
+  orderId: fc.option(fc.oneof(fc.constantFrom('2026', '12026', '2027'), fc.integer({ min: 0, max: 300 })), {
+    nil: undefined,
+  }),
   status: str(3),
   day,
   text: str(40),
@@ -87,7 +96,14 @@ describe('the search structure decides as matchesQuery does', () => {
   });
 
   it('keeps the text whole up to SEARCH_TEXT_CHARS, and a cut text still finds what its start holds', () => {
-    const b = body({ vendor: 'tencent-cloud', title: '订单管理', url: 'http://console.cloud.tencent.com/expense/deal/all', note: '', fields: { orderId: '20261118105822371604' }, day: '2026-11-22' });
+    const b = body({
+      vendor: 'tencent-cloud',
+      title: '订单管理',
+      url: 'http://console.cloud.tencent.com/expense/deal/all',
+      note: '',
+      fields: { orderId: '20261118105822371604' },
+      day: '2026-11-22',
+    });
     const short = searchEntry(b, 1, 'x'.repeat(SEARCH_TEXT_CHARS), []);
     expect(short.whole).toBe(true);
     const long = searchEntry(b, 1, `开头 REFUND ${'x'.repeat(SEARCH_TEXT_CHARS)} Tail`, []);
@@ -100,6 +116,9 @@ describe('the search structure decides as matchesQuery does', () => {
     expect(entryDecision(long, listQuerySchema.parse({ orderId: '37160' }))).toBe(true);
     // Strings the kept text already holds (here the title and the order number) are not stored twice.
     const repeated = searchEntry(b, 1, '订单管理 20261118105822371604', []);
-    expect(repeated.hay.split('\u0000')).toEqual(['订单管理 20261118105822371604', 'http://console.cloud.tencent.com/expense/deal/all']);
+    expect(repeated.hay.split('\u0000')).toEqual([
+      '订单管理 20261118105822371604',
+      'http://console.cloud.tencent.com/expense/deal/all',
+    ]);
   });
 });

@@ -42,12 +42,20 @@ export type SearchFilter = Omit<ListQuery, 'offset' | 'limit' | 'exactOrder' | '
  * The entry of one snapshot. Short strings that the kept text already contains
  * are left out: any needle found in them is found in the text too.
  */
-export function searchEntry(body: SnapshotBody, seq: number, text: string, notes: readonly string[], textChars = SEARCH_TEXT_CHARS): SearchEntry {
+export function searchEntry(
+  body: SnapshotBody,
+  seq: number,
+  text: string,
+  notes: readonly string[],
+  textChars = SEARCH_TEXT_CHARS,
+): SearchEntry {
   // Lower-case the whole text before cutting, so the kept part is exactly a prefix of the lower-cased text.
   const lowered = text.toLowerCase();
   const whole = lowered.length <= textChars;
   const kept = whole ? lowered : lowered.slice(0, textChars);
-  const others = [body.title, body.url, body.note, ...Object.values(body.fields).map(String)].map((s) => s.toLowerCase());
+  const others = [body.title, body.url, body.note, ...Object.values(body.fields).map(String)].map((s) =>
+    s.toLowerCase(),
+  );
   const parts = [kept];
   for (const s of others) if (s !== '' && !parts.some((p) => p.includes(s))) parts.push(s);
   return {
@@ -63,7 +71,10 @@ export function searchEntry(body: SnapshotBody, seq: number, text: string, notes
 }
 
 /** The entry after a note was added to its snapshot. */
-export const withNote = (entry: SearchEntry, note: string): SearchEntry => ({ ...entry, notes: entry.notes + SEPARATOR + note.toLowerCase() });
+export const withNote = (entry: SearchEntry, note: string): SearchEntry => ({
+  ...entry,
+  notes: entry.notes + SEPARATOR + note.toLowerCase(),
+});
 
 /**
  * Whether the snapshot of `entry` passes the filters, as `matchesQuery` decides

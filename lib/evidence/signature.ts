@@ -49,15 +49,25 @@ export const groupHex = (hex: string): string => hex.replace(/(.{4})(?=.)/g, '$1
  * so every field, file hash and the chain are signed together with the key
  * that vouches for them.
  */
-export function signedPayload(manifest: { signature?: unknown } & Record<string, unknown>, signature: Omit<ManifestSignature, 'value'>): Uint8Array {
+export function signedPayload(
+  manifest: { signature?: unknown } & Record<string, unknown>,
+  signature: Omit<ManifestSignature, 'value'>,
+): Uint8Array {
   const { signature: _ignored, ...rest } = manifest;
   const { algorithm, publicKey, fingerprint } = signature;
   return canonicalBytes({ ...rest, signature: { algorithm, publicKey, fingerprint } });
 }
 
 /** Signs a manifest (without its `signature` field) and returns the field to add. */
-export async function signManifest(manifest: Record<string, unknown>, signer: BundleSigner): Promise<ManifestSignature> {
-  const unsigned = { algorithm: SIGNATURE_ALGORITHM, publicKey: toBase64(signer.publicKeySpki), fingerprint: await keyFingerprint(signer.publicKeySpki) } as const;
+export async function signManifest(
+  manifest: Record<string, unknown>,
+  signer: BundleSigner,
+): Promise<ManifestSignature> {
+  const unsigned = {
+    algorithm: SIGNATURE_ALGORITHM,
+    publicKey: toBase64(signer.publicKeySpki),
+    fingerprint: await keyFingerprint(signer.publicKeySpki),
+  } as const;
   const value = await signer.sign(signedPayload(manifest, unsigned));
   return { ...unsigned, value: toBase64(value) };
 }
@@ -79,7 +89,9 @@ function decode(base64: string): Uint8Array<ArrayBuffer> | null {
  * fingerprint reported is the one computed from that key, never the one the
  * manifest states (a mismatch between them is itself a failure).
  */
-export async function verifyManifestSignature(manifest: { signature: ManifestSignature } & Record<string, unknown>): Promise<SignatureCheck> {
+export async function verifyManifestSignature(
+  manifest: { signature: ManifestSignature } & Record<string, unknown>,
+): Promise<SignatureCheck> {
   const { signature } = manifest;
   const spki = decode(signature.publicKey);
   const value = decode(signature.value);
@@ -110,7 +122,8 @@ export async function webCryptoSigner(pair: { privateKey: CryptoKey; publicKey: 
   const publicKeySpki = new Uint8Array(await subtle().exportKey('spki', pair.publicKey));
   return {
     publicKeySpki,
-    sign: async (data) => new Uint8Array(await subtle().sign(SIGN_PARAMS, pair.privateKey, data as Uint8Array<ArrayBuffer>)),
+    sign: async (data) =>
+      new Uint8Array(await subtle().sign(SIGN_PARAMS, pair.privateKey, data as Uint8Array<ArrayBuffer>)),
   };
 }
 

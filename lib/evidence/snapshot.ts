@@ -2,7 +2,14 @@ import { canonicalBytes, canonicalJson, utf8 } from './canonical';
 import { nextEntry, type ChainHead } from './chain';
 import { sha256Hex } from './hash';
 import { quietMarkup } from './inert';
-import { countCoveredFrames, redactDom, redactText, redactUrl, stripActiveContent, type RedactionCount } from './redact';
+import {
+  countCoveredFrames,
+  redactDom,
+  redactText,
+  redactUrl,
+  stripActiveContent,
+  type RedactionCount,
+} from './redact';
 import {
   CAPTURE_LIMITS,
   capturePayloadSchema,
@@ -69,7 +76,8 @@ async function partRef(bytes: Uint8Array): Promise<PartRef> {
 /** Redacts every string field value (an extractor may pick up a card number as "account"). */
 function redactFields(fields: SnapshotFields, count: RedactionCount): SnapshotFields {
   const out: SnapshotFields = {};
-  for (const [key, value] of Object.entries(fields)) out[key] = typeof value === 'string' ? redactText(value, count) : value;
+  for (const [key, value] of Object.entries(fields))
+    out[key] = typeof value === 'string' ? redactText(value, count) : value;
   return out;
 }
 
@@ -92,11 +100,19 @@ export interface ReceivedBytes {
  * bytes, when the worker took one, are JPEG data (a picture still on its way
  * is added later with `withScreenshot`).
  */
-export async function prepareCapture(input: CapturePayloadInput, screenshot: Uint8Array | null, now: Date, received: ReceivedBytes = {}): Promise<PreparedCapture> {
+export async function prepareCapture(
+  input: CapturePayloadInput,
+  screenshot: Uint8Array | null,
+  now: Date,
+  received: ReceivedBytes = {},
+): Promise<PreparedCapture> {
   const parsed = capturePayloadSchema.safeParse(input);
   if (!parsed.success) {
     const tooLarge = parsed.error.issues.some((issue) => issue.code === 'too_big');
-    throw new CaptureRejected(tooLarge ? 'too-large' : 'invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw new CaptureRejected(
+      tooLarge ? 'too-large' : 'invalid',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   }
   const payload = parsed.data;
   const count: RedactionCount = { cards: 0, ids: 0, secrets: 0 };
@@ -148,7 +164,8 @@ export async function withScreenshot(prepared: PreparedCapture, screenshot: Uint
   return { ...prepared, screenshot, parts: { ...prepared.parts, screenshot: await partRef(screenshot) } };
 }
 
-export const bodyHash = (body: SnapshotBody | NoteBody | TombstoneBody): Promise<string> => sha256Hex(canonicalJson(body));
+export const bodyHash = (body: SnapshotBody | NoteBody | TombstoneBody): Promise<string> =>
+  sha256Hex(canonicalJson(body));
 
 export interface Sealed<B> {
   body: B;
@@ -156,7 +173,11 @@ export interface Sealed<B> {
 }
 
 /** Binds a prepared capture to the chain: its id is its position, its entry names the head. */
-export async function sealSnapshot(prepared: PreparedCapture, head: ChainHead, previousSnapshotId: string | null): Promise<Sealed<SnapshotBody>> {
+export async function sealSnapshot(
+  prepared: PreparedCapture,
+  head: ChainHead,
+  previousSnapshotId: string | null,
+): Promise<Sealed<SnapshotBody>> {
   const seq = head.seq + 1;
   const body: SnapshotBody = {
     schemaVersion: EVIDENCE_SCHEMA_VERSION,
@@ -182,7 +203,12 @@ export async function sealSnapshot(prepared: PreparedCapture, head: ChainHead, p
   return { body, entry };
 }
 
-export async function sealNote(snapshotId: string, text: string, head: ChainHead, now: Date): Promise<Sealed<NoteBody>> {
+export async function sealNote(
+  snapshotId: string,
+  text: string,
+  head: ChainHead,
+  now: Date,
+): Promise<Sealed<NoteBody>> {
   const body: NoteBody = {
     schemaVersion: EVIDENCE_SCHEMA_VERSION,
     type: 'note',
@@ -208,6 +234,9 @@ export async function sealTombstone(snapshotId: string, head: ChainHead, now: Da
 }
 
 /** Whether a new capture adds nothing to the latest snapshot of the same subject. */
-export function isDuplicate(prepared: Pick<PreparedCapture, 'dedupeKey'>, latest: Pick<SnapshotBody, 'dedupeKey'> | null | undefined): boolean {
+export function isDuplicate(
+  prepared: Pick<PreparedCapture, 'dedupeKey'>,
+  latest: Pick<SnapshotBody, 'dedupeKey'> | null | undefined,
+): boolean {
   return !!latest && latest.dedupeKey === prepared.dedupeKey;
 }

@@ -14,7 +14,9 @@ import type { SnapshotFields } from './schema';
  * "订单号 GS-2026-1001" used to become the newer version of the shop's real
  * order, and the order's refund reminder went with it (issue 19).
  */
-const VENDOR_WIDE_ORDERS = new Set<string>(vendorPages.filter((pack) => pack.hosts.length > 0).map((pack) => pack.vendor));
+const VENDOR_WIDE_ORDERS = new Set<string>(
+  vendorPages.filter((pack) => pack.hosts.length > 0).map((pack) => pack.vendor),
+);
 
 /** Whether this vendor's order numbers are told apart by site. */
 export const ordersKeyedBySite = (vendor: string): boolean => !VENDOR_WIDE_ORDERS.has(vendor);

@@ -47,24 +47,53 @@ export interface SnapshotReader {
  * first, e.g. the vendor's recent snapshots) saves the second query when it
  * names them.
  */
-export async function readOrderBodies(reader: SnapshotReader, ref: { vendor: string; orderId: string }, listed?: readonly SnapshotSummary[]): Promise<SnapshotBody[]> {
-  const items = listed ?? (await reader.listSnapshots({ vendor: ref.vendor, orderId: ref.orderId, exactOrder: true, countAll: false, offset: 0, limit: 20 })).items;
+export async function readOrderBodies(
+  reader: SnapshotReader,
+  ref: { vendor: string; orderId: string },
+  listed?: readonly SnapshotSummary[],
+): Promise<SnapshotBody[]> {
+  const items =
+    listed ??
+    (
+      await reader.listSnapshots({
+        vendor: ref.vendor,
+        orderId: ref.orderId,
+        exactOrder: true,
+        countAll: false,
+        offset: 0,
+        limit: 20,
+      })
+    ).items;
   const mine = items.filter((i) => i.vendor === ref.vendor && i.orderId === ref.orderId).slice(0, SNAPSHOTS_READ);
   return mine.length > 0 ? (await reader.getBodies(mine.map((i) => i.id))).bodies : [];
 }
 
 /** The order shown at `tab.url` (a page of `tab.vendor`); none when the tab is no vendor page or nothing was saved from it. */
-export async function findTabOrder(reader: SnapshotReader, tab: { vendor: string | null; url: string | null }): Promise<TabOrder> {
+export async function findTabOrder(
+  reader: SnapshotReader,
+  tab: { vendor: string | null; url: string | null },
+): Promise<TabOrder> {
   if (!tab.vendor || !tab.url) return { ref: null, bodies: [] };
   let { items } = await reader.listSnapshots({ vendor: tab.vendor, countAll: false, offset: 0, limit: TAB_FIRST_LOOK });
   let hit = items.find((i) => i.url === tab.url && i.orderId);
   if (!hit && items.length === TAB_FIRST_LOOK) {
-    const more = await reader.listSnapshots({ vendor: tab.vendor, countAll: false, offset: TAB_FIRST_LOOK, limit: TAB_LOOKUP - TAB_FIRST_LOOK });
+    const more = await reader.listSnapshots({
+      vendor: tab.vendor,
+      countAll: false,
+      offset: TAB_FIRST_LOOK,
+      limit: TAB_LOOKUP - TAB_FIRST_LOOK,
+    });
     items = [...items, ...more.items];
     hit = more.items.find((i) => i.url === tab.url && i.orderId);
   }
   if (!hit?.orderId) return { ref: null, bodies: [] };
-  const ref: OrderRef = { vendor: hit.vendor, orderId: hit.orderId, capturedAt: hit.capturedAt, status: hit.status, title: hit.title };
+  const ref: OrderRef = {
+    vendor: hit.vendor,
+    orderId: hit.orderId,
+    capturedAt: hit.capturedAt,
+    status: hit.status,
+    title: hit.title,
+  };
   // A generic order is one site's: another site's page naming the same number is not part of it.
   const site = siteOf(hit.url);
   const ofOrder = ordersKeyedBySite(hit.vendor) ? items.filter((i) => siteOf(i.url) === site) : items;

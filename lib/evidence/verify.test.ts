@@ -20,9 +20,20 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 async function sample() {
   const ledger = memoryLedger();
-  const first = await ledger.capture(orderPayload(), at(0), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7, 0xff, 0xd9]));
+  const first = await ledger.capture(
+    orderPayload(),
+    at(0),
+    new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7, 0xff, 0xd9]),
+  );
   await ledger.note(first.id, '客服电话答复：不予退款', at(3));
-  await ledger.capture(orderPayload({ url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { orderId: '20261021090412158720', status: '已支付' }, text: '订单号 20261021090412158720' }), at(5));
+  await ledger.capture(
+    orderPayload({
+      url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720',
+      fields: { orderId: '20261021090412158720', status: '已支付' },
+      text: '订单号 20261021090412158720',
+    }),
+    at(5),
+  );
   return { ledger, ...(await ledger.bundle(at(10))) };
 }
 
@@ -53,7 +64,11 @@ const text = (files: Files, path: string) => fromUtf8(files.get(path)!);
 const put = (files: Files, path: string, value: string) => files.set(path, utf8(value));
 
 const EDITS: [string, Edit][] = [
-  ['index.html says the refund was made', (files) => put(files, 'index.html', text(files, 'index.html').replace('订单详情 - 费用中心 - 控制台', '已全额退款'))],
+  [
+    'index.html says the refund was made',
+    (files) =>
+      put(files, 'index.html', text(files, 'index.html').replace('订单详情 - 费用中心 - 控制台', '已全额退款')),
+  ],
   [
     'a note left out (and from the index)',
     (files, m) => {
@@ -71,10 +86,32 @@ const EDITS: [string, Edit][] = [
   ],
   ['the generator renamed', (_files, m) => (m.generator = { name: 'refund-guard', version: '9.9.9' })],
   ['the locale switched', (_files, m) => (m.locale = 'en')],
-  ['the screenshot replaced', (files) => files.set('snapshots/snap-000001/screenshot.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))],
-  ['the page copy rewritten', (files) => put(files, 'snapshots/snap-000001/dom.html', text(files, 'snapshots/snap-000001/dom.html').replace('已支付', '已退款'))],
-  ['the page text rewritten', (files) => put(files, 'snapshots/snap-000003/text.txt', '订单号 20261021090412158720 已退款')],
-  ['a field edited in fields.json', (files) => put(files, 'snapshots/snap-000003/fields.json', text(files, 'snapshots/snap-000003/fields.json').replace('已支付', '已退款'))],
+  [
+    'the screenshot replaced',
+    (files) => files.set('snapshots/snap-000001/screenshot.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xd9])),
+  ],
+  [
+    'the page copy rewritten',
+    (files) =>
+      put(
+        files,
+        'snapshots/snap-000001/dom.html',
+        text(files, 'snapshots/snap-000001/dom.html').replace('已支付', '已退款'),
+      ),
+  ],
+  [
+    'the page text rewritten',
+    (files) => put(files, 'snapshots/snap-000003/text.txt', '订单号 20261021090412158720 已退款'),
+  ],
+  [
+    'a field edited in fields.json',
+    (files) =>
+      put(
+        files,
+        'snapshots/snap-000003/fields.json',
+        text(files, 'snapshots/snap-000003/fields.json').replace('已支付', '已退款'),
+      ),
+  ],
 ];
 
 describe('a bundle edited after export, every hash recomputed', () => {
@@ -82,7 +119,11 @@ describe('a bundle edited after export, every hash recomputed', () => {
     const { zip, manifest } = await sample();
     const report = await verifyBundle(zip);
     expect(report.problems).toEqual([]);
-    expect(report.signature).toEqual({ ok: true, algorithm: 'ECDSA-P256-SHA256', fingerprint: manifest.signature.fingerprint });
+    expect(report.signature).toEqual({
+      ok: true,
+      algorithm: 'ECDSA-P256-SHA256',
+      fingerprint: manifest.signature.fingerprint,
+    });
     expect(report.signature?.fingerprint).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
   });
 
@@ -102,13 +143,19 @@ describe('a bundle edited after export, every hash recomputed', () => {
     // Against the fingerprint the user's settings show, it fails outright.
     const checked = await verifyBundle(forged, { fingerprint: manifest.signature.fingerprint });
     expect(checked.ok).toBe(false);
-    expect(checked.problems).toContainEqual(expect.objectContaining({ kind: 'signer-unexpected', actual: report.signature?.fingerprint }));
+    expect(checked.problems).toContainEqual(
+      expect.objectContaining({ kind: 'signer-unexpected', actual: report.signature?.fingerprint }),
+    );
   });
 
   it('a note left out is caught even when the forger signs again', async () => {
     const { zip } = await sample();
     const forged = await forge(zip, EDITS[1]![1], await testSigner());
-    expect((await verifyBundle(forged)).problems).toContainEqual({ kind: 'content-mismatch', id: 'snap-000001', detail: 'note note-000002 left out' });
+    expect((await verifyBundle(forged)).problems).toContainEqual({
+      kind: 'content-mismatch',
+      id: 'snap-000001',
+      detail: 'note note-000002 left out',
+    });
   });
 
   it('a signature removed, borrowed from another bundle, or claiming the original fingerprint over another key fails', async () => {
@@ -119,10 +166,21 @@ describe('a bundle edited after export, every hash recomputed', () => {
 
     const other = await ledger.bundle(at(20));
     const borrowed = JSON.parse(fromUtf8(unzipSync(other.zip)[MANIFEST_PATH]!)).signature;
-    expect(await kinds(await forge(zip, (files, m) => ((m.signature = borrowed), put(files, 'index.html', text(files, 'index.html') + ' '))))).toContain('signature-invalid');
+    expect(
+      await kinds(
+        await forge(
+          zip,
+          (files, m) => ((m.signature = borrowed), put(files, 'index.html', text(files, 'index.html') + ' ')),
+        ),
+      ),
+    ).toContain('signature-invalid');
 
     const original = JSON.parse(fromUtf8(unzipSync(zip)[MANIFEST_PATH]!)).signature.fingerprint;
-    const impostor = await forge(zip, (files) => put(files, 'index.html', text(files, 'index.html').replace('订单详情', '已全额退款')), await testSigner());
+    const impostor = await forge(
+      zip,
+      (files) => put(files, 'index.html', text(files, 'index.html').replace('订单详情', '已全额退款')),
+      await testSigner(),
+    );
     const files: Files = new Map(Object.entries(unzipSync(impostor)));
     const m = JSON.parse(fromUtf8(files.get(MANIFEST_PATH)!));
     m.signature.fingerprint = original;

@@ -129,10 +129,20 @@ export class VerifyCancelled extends Error {
   }
 }
 
-const failed = (problem: BundleProblem): BundleReport => ({ ok: false, problems: [problem], signature: null, files: [], chain: null, snapshots: [], exportedAt: null, generator: null });
+const failed = (problem: BundleProblem): BundleReport => ({
+  ok: false,
+  problems: [problem],
+  signature: null,
+  files: [],
+  chain: null,
+  snapshots: [],
+  exportedAt: null,
+  generator: null,
+});
 
 /** Fingerprints compare without regard to spacing, colons or case. */
-export const sameFingerprint = (a: string, b: string) => a.replace(/[^0-9a-f]/gi, '').toLowerCase() === b.replace(/[^0-9a-f]/gi, '').toLowerCase();
+export const sameFingerprint = (a: string, b: string) =>
+  a.replace(/[^0-9a-f]/gi, '').toLowerCase() === b.replace(/[^0-9a-f]/gi, '').toLowerCase();
 
 function firstDifference(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
@@ -150,7 +160,6 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
   const names = Object.keys(archive);
   const problems: BundleProblem[] = [];
 
-
   const manifestBytes = archive[MANIFEST_PATH];
   if (!manifestBytes) return failed({ kind: 'manifest-missing' });
   let manifest: Manifest;
@@ -158,7 +167,12 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
     const text = fromUtf8(manifestBytes);
     const parsed = manifestSchema.safeParse(JSON.parse(text));
     if (!parsed.success) {
-      throw new Error(parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      throw new Error(
+        parsed.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; '),
+      );
     }
     manifest = parsed.data as Manifest;
     if (canonicalJsonPretty(JSON.parse(text)) !== text) problems.push({ kind: 'manifest-altered' });
@@ -173,7 +187,10 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
   if (!signed || manifest.formatVersion < 2) {
     problems.push({ kind: 'unsigned' });
   } else {
-    const check = await verifyManifestSignature({ ...(manifest as unknown as Record<string, unknown>), signature: signed });
+    const check = await verifyManifestSignature({
+      ...(manifest as unknown as Record<string, unknown>),
+      signature: signed,
+    });
     signature = { ok: check.ok, algorithm: signed.algorithm, fingerprint: check.fingerprint };
     if (!check.ok) problems.push({ kind: 'signature-invalid', reason: check.reason });
     if (options.fingerprint && !(check.fingerprint && sameFingerprint(check.fingerprint, options.fingerprint))) {
@@ -216,12 +233,19 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
   const entries: ChainEntry[] = manifest.chain.entries.map(({ body: _body, ...entry }) => entry);
   const chain = await verifyChain(entries);
   for (const p of chain.problems) problems.push({ kind: 'chain-broken', seq: p.seq, detail: p.kind });
-  if (manifest.chain.length !== entries.length) problems.push({ kind: 'chain-broken', seq: entries.length, detail: 'length' });
-  if (manifest.chain.headHash !== chain.head.hash) problems.push({ kind: 'chain-broken', seq: chain.head.seq, detail: 'head' });
+  if (manifest.chain.length !== entries.length)
+    problems.push({ kind: 'chain-broken', seq: entries.length, detail: 'length' });
+  if (manifest.chain.headHash !== chain.head.hash)
+    problems.push({ kind: 'chain-broken', seq: chain.head.seq, detail: 'head' });
   const bySeq = new Map(manifest.chain.entries.map((e) => [e.seq, e]));
   for (const entry of manifest.chain.entries) {
     if (entry.type !== 'tombstone') continue;
-    if (!entry.body || entry.body.id !== entry.id || entry.body.snapshotId !== entry.ref || (await bodyHash(entry.body)) !== entry.bodyHash) {
+    if (
+      !entry.body ||
+      entry.body.id !== entry.id ||
+      entry.body.snapshotId !== entry.ref ||
+      (await bodyHash(entry.body)) !== entry.bodyHash
+    ) {
       problems.push({ kind: 'content-mismatch', id: entry.id, detail: 'tombstone' });
     }
   }
@@ -243,7 +267,8 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
     if (seen.has(b.id)) mismatch('listed twice');
     seen.add(b.id);
     const entry = bySeq.get(s.seq);
-    if (!entry || entry.type !== 'snapshot' || entry.id !== b.id || entry.hash !== s.chainHash) mismatch('not in the chain');
+    if (!entry || entry.type !== 'snapshot' || entry.id !== b.id || entry.hash !== s.chainHash)
+      mismatch('not in the chain');
     else if ((await bodyHash(b)) !== entry.bodyHash) mismatch('snapshot record differs from the one chained');
     for (const name of PART_NAMES) {
       const ref = b.parts[name];
@@ -257,7 +282,8 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
         continue;
       }
       const listedFile = manifest.files.find((f) => f.path === path);
-      if (!listedFile || listedFile.sha256 !== ref.sha256 || listedFile.size !== ref.size) mismatch(`${name}: hash differs from the chained one`);
+      if (!listedFile || listedFile.sha256 !== ref.sha256 || listedFile.size !== ref.size)
+        mismatch(`${name}: hash differs from the chained one`);
       if (fileOk.get(path) === false) mismatch(`${name}: file altered or missing`);
     }
     const fieldsPath = s.files.fields;
@@ -271,7 +297,15 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
     }
     for (const note of s.notes) {
       const noteEntry = bySeq.get(note.seq);
-      if (!noteEntry || noteEntry.type !== 'note' || noteEntry.id !== note.body.id || noteEntry.ref !== b.id || note.body.snapshotId !== b.id || noteEntry.hash !== note.chainHash || (await bodyHash(note.body)) !== noteEntry.bodyHash) {
+      if (
+        !noteEntry ||
+        noteEntry.type !== 'note' ||
+        noteEntry.id !== note.body.id ||
+        noteEntry.ref !== b.id ||
+        note.body.snapshotId !== b.id ||
+        noteEntry.hash !== note.chainHash ||
+        (await bodyHash(note.body)) !== noteEntry.bodyHash
+      ) {
         mismatch(`note ${note.body.id} differs from the chained one`);
       }
     }

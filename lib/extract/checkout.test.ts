@@ -10,11 +10,29 @@ import { riskFlags } from '../card/flags';
 
 const SITES = resolve(import.meta.dirname, '../../test/fixtures/sites');
 const HOSTS = new Set(contentScriptHosts());
-const READ: readonly (keyof CheckoutFields)[] = ['product', 'term', 'autoRenew', 'promoText', 'price', 'originalPrice', 'channel', 'orderType', 'seats', 'resellerPromise', 'orderId', 'digitalGoodsNotice', 'renewalNotice'];
+const READ: readonly (keyof CheckoutFields)[] = [
+  'product',
+  'term',
+  'autoRenew',
+  'promoText',
+  'price',
+  'originalPrice',
+  'channel',
+  'orderType',
+  'seats',
+  'resellerPromise',
+  'orderId',
+  'digitalGoodsNotice',
+  'renewalNotice',
+];
 
 function load(html: string, url = 'http://shop.example.com/checkout') {
   const doc = new JSDOM(html).window.document;
-  return { doc, run: () => extractCheckout(doc, { url, vendorHost: HOSTS.has(new URL(url).hostname), text: doc.body.textContent ?? '' }) };
+  return {
+    doc,
+    run: () =>
+      extractCheckout(doc, { url, vendorHost: HOSTS.has(new URL(url).hostname), text: doc.body.textContent ?? '' }),
+  };
 }
 
 const checkouts = fixturePages.filter((p) => p.kind === 'checkout' && p.expected);
@@ -31,7 +49,9 @@ describe('a renewal page whose banner says renewals get no five-day refund', () 
     expect(flags[0]!.evidence).toBe(fields.renewalNotice);
     // A new purchase's page says nothing of the kind: no flag.
     const other = fixturePages.find((p) => p.id === 'tc-cvm-checkout-1y-autorenew')!;
-    expect(load(readFileSync(resolve(SITES, markupFile(other)), 'utf8'), other.url).run().fields.renewalNotice).toBeUndefined();
+    expect(
+      load(readFileSync(resolve(SITES, markupFile(other)), 'utf8'), other.url).run().fields.renewalNotice,
+    ).toBeUndefined();
   });
 });
 
@@ -41,15 +61,18 @@ describe('extractCheckout on the fixture purchase pages', () => {
     return { page, result: run() };
   });
 
-  it.each(rows.map((r) => [r.page.id, r] as const))('%s: every value it reports is the one the page shows', (_id, { page, result }) => {
-    for (const key of READ) {
-      if (!(key in page.expected!)) continue;
-      if (key in result.fields) expect(result.fields[key], key).toEqual(page.expected![key]);
-    }
-    // The promotion and the auto-renew state drive risk flags: they must never be missed or invented.
-    expect(result.fields.promoText).toEqual(page.expected!.promoText);
-    if ('autoRenew' in page.expected!) expect(result.fields.autoRenew).toBe(page.expected!.autoRenew);
-  });
+  it.each(rows.map((r) => [r.page.id, r] as const))(
+    '%s: every value it reports is the one the page shows',
+    (_id, { page, result }) => {
+      for (const key of READ) {
+        if (!(key in page.expected!)) continue;
+        if (key in result.fields) expect(result.fields[key], key).toEqual(page.expected![key]);
+      }
+      // The promotion and the auto-renew state drive risk flags: they must never be missed or invented.
+      expect(result.fields.promoText).toEqual(page.expected!.promoText);
+      if ('autoRenew' in page.expected!) expect(result.fields.autoRenew).toBe(page.expected!.autoRenew);
+    },
+  );
 
   it('finds at least 95% of the fields the pages show', () => {
     let present = 0;
@@ -93,21 +116,30 @@ describe('extractCheckout reads controls as they are now', () => {
   });
 
   it('keeps markup in values as text', () => {
-    const { run } = load('<dl><dt>商品</dt><dd>&lt;img src=x onerror=alert(1)&gt; Pro</dd><dt>应付金额</dt><dd>¥9.90</dd></dl>');
+    const { run } = load(
+      '<dl><dt>商品</dt><dd>&lt;img src=x onerror=alert(1)&gt; Pro</dd><dt>应付金额</dt><dd>¥9.90</dd></dl>',
+    );
     const { fields } = run();
     expect(fields.product).toBe('<img src=x onerror=alert(1)> Pro');
     expect(fields.price).toBe(9.9);
   });
 
   it('reads a reseller page as the reseller channel, and the app store by its host', () => {
-    expect(load('<p><b>代理商承诺：15 天无理由退订</b></p>').run().fields).toMatchObject({ channel: 'reseller', resellerPromise: '代理商承诺：15 天无理由退订' });
+    expect(load('<p><b>代理商承诺：15 天无理由退订</b></p>').run().fields).toMatchObject({
+      channel: 'reseller',
+      resellerPromise: '代理商承诺：15 天无理由退订',
+    });
     expect(load('<h1>某应用</h1>', 'http://apps.apple.com/cn/app/x/id1').run().fields.channel).toBe('app-store');
-    expect(load('<p>代理商承诺：7天无理由退订</p>', 'http://buy.cloud.tencent.com/exmail').run().fields.channel).toBe('official');
+    expect(load('<p>代理商承诺：7天无理由退订</p>', 'http://buy.cloud.tencent.com/exmail').run().fields.channel).toBe(
+      'official',
+    );
   });
 
   it('does not read a coupon note as a non-refundable promotion', () => {
     expect(load('<div>开课后 7 天内按比例退款。优惠券抵扣部分不予退还。</div>').run().fields.promoText).toBeUndefined();
-    expect(load('<div><b>限时特价，不支持退款。</b>特价套餐不可转让。</div>').run().fields.promoText).toBe('限时特价，不支持退款');
+    expect(load('<div><b>限时特价，不支持退款。</b>特价套餐不可转让。</div>').run().fields.promoText).toBe(
+      '限时特价，不支持退款',
+    );
   });
 });
 
@@ -134,7 +166,8 @@ describe('extractCheckout on a console checkout built with tea-component', () =>
   });
 
   it('a multi-year term chosen with ARIA radios is read as such', () => {
-    const { run } = load(`<h1>购买云服务器</h1><div class="tea-form__item"><div class="tea-form__label"><label>购买时长</label></div>
+    const { run } =
+      load(`<h1>购买云服务器</h1><div class="tea-form__item"><div class="tea-form__label"><label>购买时长</label></div>
       <div class="tea-form__controls"><div class="tea-segment"><button role="radio" aria-checked="false" class="tea-btn">1年</button>
       <button role="radio" aria-checked="true" class="tea-btn is-selected">3年</button></div></div></div>`);
     expect(run().fields.term).toBe('3年');

@@ -7,13 +7,48 @@ import { cleanText, parseMoney, parseOrderId } from './normalize';
 export type { CheckoutFields } from './schema';
 
 /** The fields every purchase page is expected to show; the others count only where a page shows them. */
-export const CORE_CHECKOUT_FIELDS = ['product', 'term', 'autoRenew', 'promoText', 'price', 'originalPrice', 'channel'] as const;
+export const CORE_CHECKOUT_FIELDS = [
+  'product',
+  'term',
+  'autoRenew',
+  'promoText',
+  'price',
+  'originalPrice',
+  'channel',
+] as const;
 
 const SCANNED = 'dt, dd, th, td, label, span, div, p, li, strong, b, h1, h2, h3, h4, small, em';
 const SHORT_TEXT = 90;
 
-const TERM_LABELS = ['购买时长', '续费时长', '时长', '购买周期', '订阅时长', '订阅周期', '授权', '授权期限', 'Term', 'Duration', 'Billing period'];
-const PRICE_LABELS = ['应付金额', '应付总额', '实付', '实付金额', '合计', '总计', '总价', '订单总额', '配置费用', 'Total due today', 'Total due', 'Amount due', 'Due today', 'Total'];
+const TERM_LABELS = [
+  '购买时长',
+  '续费时长',
+  '时长',
+  '购买周期',
+  '订阅时长',
+  '订阅周期',
+  '授权',
+  '授权期限',
+  'Term',
+  'Duration',
+  'Billing period',
+];
+const PRICE_LABELS = [
+  '应付金额',
+  '应付总额',
+  '实付',
+  '实付金额',
+  '合计',
+  '总计',
+  '总价',
+  '订单总额',
+  '配置费用',
+  'Total due today',
+  'Total due',
+  'Amount due',
+  'Due today',
+  'Total',
+];
 const ORIGINAL_LABELS = ['原价', '官网原价', '课程原价', '划线价', 'Original price', 'List price', 'Regular price'];
 const PRODUCT_LABELS = ['商品', '商品名称', '产品', '产品名称', '套餐', '课程', 'Product', 'Plan'];
 const EDITION_LABELS = ['版本', 'Edition'];
@@ -21,7 +56,8 @@ const ORDER_TYPE_LABELS = ['订单类型', '类型', 'Order type'];
 const SEAT_LABELS = ['账号数', '账户数', '用户数', 'Seats', 'Users'];
 const ORDER_ID_LABELS = ['订单号', '订单编号', 'Order ID', 'Order number'];
 /** "续费订单不适用五天无理由退还": a renewal page saying renewals get no five-day refund. */
-const RENEWAL_NO_FIVE_DAY = /续费[^。；;]{0,12}(不适用|不支持|不享受|不参与)[^。；;]{0,8}(五天|5\s*天|无理由)|renewals?[^.;]{0,30}(not eligible|do not qualify)[^.;]{0,30}(five|5)-?day/i;
+const RENEWAL_NO_FIVE_DAY =
+  /续费[^。；;]{0,12}(不适用|不支持|不享受|不参与)[^。；;]{0,8}(五天|5\s*天|无理由)|renewals?[^.;]{0,30}(not eligible|do not qualify)[^.;]{0,30}(five|5)-?day/i;
 const AUTO_RENEW_LABELS = ['自动续费', '自动续订', 'Auto-renew', 'Auto renew'];
 
 const AUTO_RENEW = /自动续费|自动续订|自动扣费续费|自动.{0,8}续费|auto-?renew/i;
@@ -31,7 +67,8 @@ const NON_REFUNDABLE = /不支持退款|不予退款|不可退款|不退款|不�
 const PROMOTION = /活动价|活动购买|活动|特价|特惠|促销|限时|秒杀|promo(tion)?|sale\b|special offer/i;
 const RESELLER_PROMISE = /(代理商|经销商|服务商|渠道商|reseller).{0,6}(承诺|保证|promise)/i;
 const RESELLER_WORDS = /代理商|经销商|授权服务商|渠道商|reseller|authori[sz]ed partner/i;
-const DIGITAL_GOODS = /(数字商品|虚拟商品|数字产品|digital (goods|products?))[^。；]{0,16}(不支持退|不退|不予退|不可退|non-?returnable|no refund)/i;
+const DIGITAL_GOODS =
+  /(数字商品|虚拟商品|数字产品|digital (goods|products?))[^。；]{0,16}(不支持退|不退|不予退|不可退|non-?returnable|no refund)/i;
 const GENERIC_HEADING = /^(购买|确认订单|订单确认|支付订单|订单支付|续费|升级版本|checkout|order summary|payment)$/i;
 const DISCOUNT_LABEL = /优惠|折扣|立减|discount|promo/i;
 
@@ -151,7 +188,9 @@ export function termOf(text: string): string | null {
 function termFromValue(value: LabelledValue): string | null {
   // A choice group (native radios, ARIA radios, a segment of buttons): only the chosen option counts.
   const group = value.element;
-  const isGroup = group?.querySelector('input[type="radio"], [role="radio"], [role="radiogroup"], button, [class*="segment"]');
+  const isGroup = group?.querySelector(
+    'input[type="radio"], [role="radio"], [role="radiogroup"], button, [class*="segment"]',
+  );
   if (group && isGroup) {
     const chosen = chosenOption(group);
     if (chosen) return termOf(chosen.text);
@@ -256,14 +295,20 @@ function findOriginalPrice(scan: PageScan, priceHit: LabelledValue | undefined, 
 function findProduct(scan: PageScan, root: ParentNode): string | null {
   const hit = labelled(scan, PRODUCT_LABELS).find((h) => h.text.length > 0 && h.text.length <= 80);
   // "快连 年付（1年）": a term in brackets is not part of the product's name.
-  let product = hit ? cleanText(hit.text).replace(/[（(][^）)]*[）)]$/, (part) => (termOf(part) ? '' : part)).trim() || null : null;
+  let product = hit
+    ? cleanText(hit.text)
+        .replace(/[（(][^）)]*[）)]$/, (part) => (termOf(part) ? '' : part))
+        .trim() || null
+    : null;
   if (!product) {
     const heading = root.querySelector('h1');
     const text = heading ? normaliseLabel(ownText(heading) || (heading.textContent ?? '')) : '';
     if (text && !GENERIC_HEADING.test(text)) product = text.replace(/^购买\s*/, '');
   }
   if (!product) return null;
-  const edition = labelled(scan, EDITION_LABELS).map((h) => normaliseLabel(h.text)).find((e) => /^\S{1,10}版$|edition$/i.test(e));
+  const edition = labelled(scan, EDITION_LABELS)
+    .map((h) => normaliseLabel(h.text))
+    .find((e) => /^\S{1,10}版$|edition$/i.test(e));
   return edition && !product.includes(edition) ? `${product} ${edition}` : product;
 }
 
@@ -339,18 +384,25 @@ export function extractCheckout(root: ParentNode, context: CheckoutContext): Ext
   else if (!context.vendorHost && (promise || RESELLER_WORDS.test(text))) fields.channel = 'reseller';
   else fields.channel = 'official';
 
-  const typeHit = labelled(scan, ORDER_TYPE_LABELS).map((h) => orderTypeOf(h.text)).find((t) => t !== null);
+  const typeHit = labelled(scan, ORDER_TYPE_LABELS)
+    .map((h) => orderTypeOf(h.text))
+    .find((t) => t !== null);
   const heading = root.querySelector('h1')?.textContent ?? '';
   const orderType = typeHit ?? orderTypeOf(cleanText(heading));
   if (orderType) fields.orderType = orderType;
 
-  const seats = labelled(scan, SEAT_LABELS).map(seatsOf).find((n) => n !== null);
+  const seats = labelled(scan, SEAT_LABELS)
+    .map(seatsOf)
+    .find((n) => n !== null);
   if (seats != null) fields.seats = seats;
-  const orderId = labelled(scan, ORDER_ID_LABELS).map((h) => parseOrderId(h.text)).find((id) => id !== null);
+  const orderId = labelled(scan, ORDER_ID_LABELS)
+    .map((h) => parseOrderId(h.text))
+    .find((id) => id !== null);
   if (orderId) fields.orderId = orderId;
 
   const found = Object.keys(fields) as (keyof CheckoutFields)[];
   const missing = CORE_CHECKOUT_FIELDS.filter((key) => !(key in fields));
-  const confidence = Math.round((CORE_CHECKOUT_FIELDS.filter((key) => key in fields).length / CORE_CHECKOUT_FIELDS.length) * 100) / 100;
+  const confidence =
+    Math.round((CORE_CHECKOUT_FIELDS.filter((key) => key in fields).length / CORE_CHECKOUT_FIELDS.length) * 100) / 100;
   return { fields, found, missing, conflicts: [], confidence };
 }

@@ -4,12 +4,17 @@
 export const MAX_VALUE_LENGTH = 300;
 
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim().slice(0, MAX_VALUE_LENGTH);
+  return (text ?? '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim()
+    .slice(0, MAX_VALUE_LENGTH);
 }
 
 /** A label as written on the page, without its trailing colon: "订单号：" → "订单号". */
 export function labelText(text: string): string {
-  return cleanText(text).replace(/[：:]\s*$/, '').trim();
+  return cleanText(text)
+    .replace(/[：:]\s*$/, '')
+    .trim();
 }
 
 /** "¥1,234.50", "3,145.37 元", "US$12" → 1234.5; null when there is no amount. */
@@ -22,7 +27,9 @@ export function parseMoney(text: string): number | null {
 
 /** "2026-11-18 10:58:22", "2026/11/18 10:58", "2026年11月18日" → "2026-11-18 10:58:22" style. */
 export function parseDateTime(text: string): string | null {
-  const m = cleanText(text).match(/(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/);
+  const m = cleanText(text).match(
+    /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/,
+  );
   if (!m) return null;
   const [, y, mo, d, h, mi, s] = m;
   const pad = (v: string | undefined) => (v ?? '0').padStart(2, '0');

@@ -33,7 +33,12 @@ describe('extractOrder by labels', () => {
       <dl><dt>订单号</dt><dd>20261118105822371604</dd><dt>订单状态</dt><dd><span>已支付</span></dd></dl>
       <table><tr><td>订单类型：续费</td><td><span>实付金额：</span><span>¥ 1,168.00</span></td></tr></table>`);
     const { fields, missing } = extractOrder(doc);
-    expect(fields).toMatchObject({ orderId: '20261118105822371604', status: '已支付', orderType: '续费', amountPaid: 1168 });
+    expect(fields).toMatchObject({
+      orderId: '20261118105822371604',
+      status: '已支付',
+      orderType: '续费',
+      amountPaid: 1168,
+    });
     expect(missing).toContain('paidAt');
   });
 
@@ -43,7 +48,9 @@ describe('extractOrder by labels', () => {
   });
 
   it('reports conflicting values when a label appears twice with different values', () => {
-    const doc = dom(`<dl><dt>订单号</dt><dd>20261118105822371604</dd></dl><div><span>订单号</span><span>FAKE-000000</span></div>`);
+    const doc = dom(
+      `<dl><dt>订单号</dt><dd>20261118105822371604</dd></dl><div><span>订单号</span><span>FAKE-000000</span></div>`,
+    );
     const result = extractOrder(doc);
     expect(result.fields.orderId).toBe('20261118105822371604');
     expect(result.conflicts).toEqual(['orderId']);
@@ -57,9 +64,27 @@ describe('extractOrder by labels', () => {
 });
 
 describe('extraction accuracy on the order fixtures', () => {
-  const ORDER_KEYS = ['orderId', 'orderType', 'status', 'createdAt', 'paidAt', 'amount', 'voucher', 'amountPaid', 'product', 'term'];
+  const ORDER_KEYS = [
+    'orderId',
+    'orderType',
+    'status',
+    'createdAt',
+    'paidAt',
+    'amount',
+    'voucher',
+    'amountPaid',
+    'product',
+    'term',
+  ];
   const load = (page: FixturePage) => dom(readFileSync(join(SITES, markupFile(page)), 'utf8'));
-  const details = fixturePages.filter((p) => p.kind === 'order' && p.expected && 'orderId' in p.expected && !('orderCount' in p.expected) && !p.id.includes('hostile'));
+  const details = fixturePages.filter(
+    (p) =>
+      p.kind === 'order' &&
+      p.expected &&
+      'orderId' in p.expected &&
+      !('orderCount' in p.expected) &&
+      !p.id.includes('hostile'),
+  );
   const lists = fixturePages.filter((p) => p.kind === 'order' && p.expected && 'orderCount' in p.expected);
 
   it('has order detail and list fixtures to measure', () => {
@@ -67,14 +92,17 @@ describe('extraction accuracy on the order fixtures', () => {
     expect(lists.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(details.map((p) => [p.id, p] as const))('%s: every field the page shows is found with its value', (_id, page) => {
-    const { fields, confidence } = extractOrder(load(page));
-    const expected = page.expected!;
-    for (const key of Object.keys(expected).filter((k) => ORDER_KEYS.includes(k))) {
-      expect(fields[key as keyof OrderFields], `${page.id}.${key}`).toEqual(expected[key]);
-    }
-    expect(confidence).toBeGreaterThan(0.7);
-  });
+  it.each(details.map((p) => [p.id, p] as const))(
+    '%s: every field the page shows is found with its value',
+    (_id, page) => {
+      const { fields, confidence } = extractOrder(load(page));
+      const expected = page.expected!;
+      for (const key of Object.keys(expected).filter((k) => ORDER_KEYS.includes(k))) {
+        expect(fields[key as keyof OrderFields], `${page.id}.${key}`).toEqual(expected[key]);
+      }
+      expect(confidence).toBeGreaterThan(0.7);
+    },
+  );
 
   it.each(lists.map((p) => [p.id, p] as const))('%s: every row of the list is read, the newest first', (_id, page) => {
     const rows = extractOrderList(load(page));
@@ -88,7 +116,8 @@ describe('extraction accuracy on the order fixtures', () => {
   it('on the hostile order page, extracted values stay plain text and fake labels are flagged', () => {
     const hostile = fixturePages.find((p) => p.id.includes('hostile'))!;
     const result = extractOrder(load(hostile));
-    for (const value of Object.values(result.fields)) expect(typeof value === 'string' || typeof value === 'number').toBe(true);
+    for (const value of Object.values(result.fields))
+      expect(typeof value === 'string' || typeof value === 'number').toBe(true);
     expect(result.found.length).toBeGreaterThan(0);
   });
 });

@@ -25,7 +25,10 @@ interface FieldSpec<V> {
 // The labels Tencent Cloud's order pages use (费用中心 › 订单详情), with the
 // variants seen on other vendors' order pages.
 const ORDER_FIELDS: { [K in keyof OrderFields]: FieldSpec<OrderFields[K]> } = {
-  orderId: { labels: ['订单号', '订单编号', '订单ID', '订单 ID', 'Order ID', 'Order number', 'Order No.'], parse: parseOrderId },
+  orderId: {
+    labels: ['订单号', '订单编号', '订单ID', '订单 ID', 'Order ID', 'Order number', 'Order No.'],
+    parse: parseOrderId,
+  },
   orderType: { labels: ['订单类型', 'Order type'], parse: (t) => cleanText(t) || null },
   status: { labels: ['订单状态', '支付状态', '状态', 'Status', 'Order status'], parse: (t) => cleanText(t) || null },
   createdAt: { labels: ['创建时间', '下单时间', 'Created', 'Order date'], parse: parseDateTime },
@@ -33,7 +36,10 @@ const ORDER_FIELDS: { [K in keyof OrderFields]: FieldSpec<OrderFields[K]> } = {
   amount: { labels: ['订单金额', '订单原价', '应付金额', '金额', 'Order amount', 'Amount'], parse: parseMoney },
   voucher: { labels: ['代金券', '代金券抵扣', '优惠抵扣', 'Voucher'], parse: parseMoney },
   amountPaid: { labels: ['实付金额', '实付款', '实际支付', '支付金额', 'Amount paid', 'Paid'], parse: parseMoney },
-  product: { labels: ['产品', '产品名称', '商品', '商品名称', '套餐', 'Product', 'Plan'], parse: (t) => cleanText(t) || null },
+  product: {
+    labels: ['产品', '产品名称', '商品', '商品名称', '套餐', 'Product', 'Plan'],
+    parse: (t) => cleanText(t) || null,
+  },
   term: { labels: ['购买时长', '时长', '购买周期', '订阅时长', 'Term', 'Duration'], parse: parseTerm },
 };
 
@@ -44,7 +50,10 @@ function extract<T>(root: ParentNode, specs: { [K in keyof T]: FieldSpec<T[K]> }
   const result: Extraction<T> = { fields: {}, found: [], missing: [], conflicts: [], confidence: 0 };
   for (const key of keys) {
     const spec = specs[key];
-    const values = hits.filter((h) => spec.labels.includes(h.label)).map((h) => spec.parse(h.value)).filter((v) => v !== null);
+    const values = hits
+      .filter((h) => spec.labels.includes(h.label))
+      .map((h) => spec.parse(h.value))
+      .filter((v) => v !== null);
     if (values.length === 0) {
       result.missing.push(key);
       continue;

@@ -37,13 +37,17 @@ describe('labels found by structure', () => {
   });
 
   it('a table row: the cell before the control’s cell', () => {
-    const doc = dom('<table><tr><th>关联订单号</th><td><input id="x"></td></tr><tr><td>问题描述：</td><td><textarea></textarea></td></tr></table>');
+    const doc = dom(
+      '<table><tr><th>关联订单号</th><td><input id="x"></td></tr><tr><td>问题描述：</td><td><textarea></textarea></td></tr></table>',
+    );
     expect(structuralLabel(doc.querySelector('#x')!)).toBe('关联订单号');
     expect(structuralLabel(doc.querySelector('textarea')!)).toBe('问题描述：');
   });
 
   it('a preceding sibling, also of the wrapper the control sits in; long prose is not a label', () => {
-    const doc = dom('<div><span>手机号码</span><div class="wrap"><input id="phone"></div></div><div><p>请在下方详细填写您遇到的问题、发生时间、影响范围和您期望的处理方式，以便我们尽快处理。</p><textarea></textarea></div>');
+    const doc = dom(
+      '<div><span>手机号码</span><div class="wrap"><input id="phone"></div></div><div><p>请在下方详细填写您遇到的问题、发生时间、影响范围和您期望的处理方式，以便我们尽快处理。</p><textarea></textarea></div>',
+    );
     expect(structuralLabel(doc.querySelector('#phone')!)).toBe('手机号码');
     expect(structuralLabel(doc.querySelector('textarea')!)).toBeNull();
   });
@@ -62,7 +66,9 @@ describe('choices read by ARIA and by class', () => {
   });
 
   it('aria-checked wins over a stale class; a class alone marks a plain button group', () => {
-    const aria = dom('<div><button role="radio" aria-checked="false" class="is-selected">1年</button><button role="radio" aria-checked="true">2年</button></div>');
+    const aria = dom(
+      '<div><button role="radio" aria-checked="false" class="is-selected">1年</button><button role="radio" aria-checked="true">2年</button></div>',
+    );
     expect(chosenOption(aria.body.firstElementChild!)?.text).toBe('2年');
     const classes = dom('<ul class="period"><li class="item">1个月</li><li class="item is-active">6个月</li></ul>');
     expect(chosenOption(classes.body.firstElementChild!)?.text).toBe('6个月');
@@ -71,7 +77,9 @@ describe('choices read by ARIA and by class', () => {
   });
 
   it('native radios, ARIA switches and checkboxes', () => {
-    const doc = dom('<label><input type="radio" name="p" checked>3 年</label><span role="switch" aria-checked="true"></span><div role="checkbox" aria-checked="false"></div>');
+    const doc = dom(
+      '<label><input type="radio" name="p" checked>3 年</label><span role="switch" aria-checked="true"></span><div role="checkbox" aria-checked="false"></div>',
+    );
     expect(chosenOption(doc.body)?.text).toBe('3 年');
     expect(isChosen(doc.querySelector('[role="switch"]')!)).toBe(true);
     expect(isChosen(doc.querySelector('[role="checkbox"]')!)).toBe(false);

@@ -12,9 +12,11 @@ import { cleanText } from './normalize';
 /** Wrappers that hold one label and one control: the libraries' form items, and a table row. */
 const FORM_ITEM = '[class*="form__item"], [class*="form-item"], [class*="form_item"], .form-group, .form-row, .field';
 /** The label part of a form item. */
-const ITEM_LABEL = '[class*="form__label"], [class*="form-item__label"], [class*="form-item-label"], [class*="form_label"], label, dt, th';
+const ITEM_LABEL =
+  '[class*="form__label"], [class*="form-item__label"], [class*="form-item-label"], [class*="form_label"], label, dt, th';
 /** Classes that mark the chosen option of a button group, a card picker or a tab list. */
-const SELECTED_CLASS = /(^|\s)(is-selected|is-checked|is-active|is-current|selected|checked|active|current|on)(\s|$)|--(selected|checked|active)(\s|$)/;
+const SELECTED_CLASS =
+  /(^|\s)(is-selected|is-checked|is-active|is-current|selected|checked|active|current|on)(\s|$)|--(selected|checked|active)(\s|$)/;
 /** Short enough to be a label rather than prose. */
 const LABEL_MAX = 24;
 
@@ -22,7 +24,10 @@ const textOf = (el: Element | null | undefined) => cleanText(el?.textContent);
 
 /** Does the element contain a control (so its text is not a label)? */
 function holdsControl(el: Element): boolean {
-  return el.matches('input, textarea, select, [role="textbox"], [role="combobox"]') || el.querySelector('input, textarea, select, [role="textbox"], [role="combobox"]') !== null;
+  return (
+    el.matches('input, textarea, select, [role="textbox"], [role="combobox"]') ||
+    el.querySelector('input, textarea, select, [role="textbox"], [role="combobox"]') !== null
+  );
 }
 
 function asLabel(el: Element | null | undefined): string | null {
@@ -88,7 +93,9 @@ export function chosenOption(group: Element): { element: Element; text: string }
   let options = Array.from(group.querySelectorAll(OPTION_SELECTOR)).slice(0, 100);
   if (options.length === 0) {
     // A segment of buttons or list items, one of them marked selected by class.
-    options = Array.from(group.querySelectorAll('button, li, [class*="segment"] > *, [class*="option"], [class*="item"]'))
+    options = Array.from(
+      group.querySelectorAll('button, li, [class*="segment"] > *, [class*="option"], [class*="item"]'),
+    )
       .slice(0, 100)
       .filter((el) => textOf(el).length > 0 && textOf(el).length <= 40);
   }
@@ -96,7 +103,9 @@ export function chosenOption(group: Element): { element: Element; text: string }
   if (!chosen) return null;
   const text =
     chosen.getAttribute('data-label') ??
-    (chosen.tagName === 'INPUT' ? (chosen.closest('label')?.textContent ?? chosen.getAttribute('aria-label') ?? '') : (chosen.getAttribute('aria-label') ?? chosen.textContent ?? ''));
+    (chosen.tagName === 'INPUT'
+      ? (chosen.closest('label')?.textContent ?? chosen.getAttribute('aria-label') ?? '')
+      : (chosen.getAttribute('aria-label') ?? chosen.textContent ?? ''));
   return { element: chosen, text: cleanText(text) };
 }
 
@@ -115,7 +124,10 @@ export function columnCell(header: Element): Element | null {
   if (!row || !table) return null;
   const index = Array.from(row.children).indexOf(header);
   if (index < 0) return null;
-  const bodyRowOf = (t: Element) => Array.from(t.querySelectorAll('tbody tr')).find((r) => r !== row && r.closest('table') === t && r.children.length > index) ?? null;
+  const bodyRowOf = (t: Element) =>
+    Array.from(t.querySelectorAll('tbody tr')).find(
+      (r) => r !== row && r.closest('table') === t && r.children.length > index,
+    ) ?? null;
   let body = bodyRowOf(table);
   if (!body) {
     const split = splitBodyTable(table);

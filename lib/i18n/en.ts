@@ -8,13 +8,9 @@ import { en as timelineSection } from './sections/timeline';
 import { en as slaPictureSection } from './sections/sla-picture';
 import { en as ticketSection } from './sections/tickets';
 
-
 export const en: Record<MessageKey, string> = {
   'app.name': 'Refund Guard',
   'app.tagline': 'Refund policies, deadlines and evidence for cloud and software purchases — kept on your computer.',
-
-
-
 
   'popup.currentPage': 'This page',
   'popup.detected': '{vendor} · {kind}',
@@ -27,22 +23,26 @@ export const en: Record<MessageKey, string> = {
 
   'options.title': 'Refund Guard · Settings',
   'options.language': 'Language',
-  'options.language.help': 'Follows the browser by default; when the browser speaks neither Chinese nor English, Simplified Chinese is used.',
+  'options.language.help':
+    'Follows the browser by default; when the browser speaks neither Chinese nor English, Simplified Chinese is used.',
   'options.language.auto': 'Follow the browser',
   'options.language.zh-CN': '简体中文',
   'options.language.en': 'English',
   'options.saved': 'Saved',
   'options.privacy.title': 'Privacy',
-  'options.privacy.body': 'Refund Guard has no server, no account and no telemetry. Detections, evidence snapshots and settings stay in this browser; they leave this computer only when you export them.',
+  'options.privacy.body':
+    'Refund Guard has no server, no account and no telemetry. Detections, evidence snapshots and settings stay in this browser; they leave this computer only when you export them.',
   'options.sources.title': 'Policy sources',
-  'options.sources.body': 'Every rule names its source (document and clause, or fact-sheet entry) and the date it was last checked. These are policy summaries, not legal advice.',
+  'options.sources.body':
+    'Every rule names its source (document and clause, or fact-sheet entry) and the date it was last checked. These are policy summaries, not legal advice.',
 
   'locker.title': 'Evidence locker',
-  'locker.subtitle': 'Snapshots of order and checkout pages: fields, page text, screenshot, time and URL — redacted, hashed and chained.',
+  'locker.subtitle':
+    'Snapshots of order and checkout pages: fields, page text, screenshot, time and URL — redacted, hashed and chained.',
   'locker.empty.title': 'No evidence yet',
-  'locker.empty.body': 'The locker is empty. Saved order snapshots are listed here by time, ready to filter, export and verify offline.',
+  'locker.empty.body':
+    'The locker is empty. Saved order snapshots are listed here by time, ready to filter, export and verify offline.',
   'locker.privacy': 'Every snapshot is stored only in this browser.',
-
 
   // Evidence locker, capture and bundles (issue 5).
   'evidence.source.auto': 'saved automatically',
@@ -81,12 +81,14 @@ export const en: Record<MessageKey, string> = {
   'locker.detail.hash': 'Chain hash',
   'locker.detail.previous': 'Previous version of this order',
   'locker.detail.redactions': 'Masked: {cards} card numbers, {ids} ID numbers, {secrets} sensitive inputs',
-  'locker.detail.coveredFrames': '{frames} frame(s) from other sites covered in the screenshot (their content was not read or kept)',
+  'locker.detail.coveredFrames':
+    '{frames} frame(s) from other sites covered in the screenshot (their content was not read or kept)',
   'locker.detail.notes': 'Notes',
   'locker.detail.noteLabel': 'New note',
   'locker.detail.addNote': 'Add note',
   'locker.detail.delete': 'Delete snapshot',
-  'locker.detail.confirmDelete': 'The content cannot be recovered after deletion (the hash chain keeps a deletion record). Delete {id}?',
+  'locker.detail.confirmDelete':
+    'The content cannot be recovered after deletion (the hash chain keeps a deletion record). Delete {id}?',
   'locker.detail.confirm': 'Delete',
   'locker.detail.cancel': 'Cancel',
   'locker.detail.deleted': 'Deleted {id}',
@@ -122,12 +124,14 @@ export const en: Record<MessageKey, string> = {
   'verify.heading.problems': 'Problems:',
   'verify.chain.summary': '{entries} ({deletions}), {withContent}, head {head}',
   'verify.snapshot.line': '{id}  {time}  {url}',
-  'verify.cli.usage': 'Usage: npm run verify -- <bundle.zip> [--lang zh-CN|en] [--json] [--fingerprint "<key fingerprint>"]',
+  'verify.cli.usage':
+    'Usage: npm run verify -- <bundle.zip> [--lang zh-CN|en] [--json] [--fingerprint "<key fingerprint>"]',
   'verify.cli.noFile': 'File not found: {path}',
   'verify.cli.notFile': '{path} is not a file.',
   'bundle.index.title': 'Refund Guard · evidence bundle',
   'bundle.index.summary': 'This bundle holds {count} snapshots, exported {exportedAt} (Beijing time).',
-  'bundle.index.howToVerify': 'manifest.json records the SHA-256 of every file and the hash chain, and is signed with the exporting browser’s key; verify offline in Refund Guard’s evidence locker or with npm run verify -- bundle.zip.',
+  'bundle.index.howToVerify':
+    'manifest.json records the SHA-256 of every file and the hash chain, and is signed with the exporting browser’s key; verify offline in Refund Guard’s evidence locker or with npm run verify -- bundle.zip.',
   'bundle.index.chain': 'Hash chain: {length} entries ({deleted} deletions), head:',
   'bundle.index.id': 'Snapshot',
   'bundle.index.capturedAt': 'Saved (Beijing time)',

@@ -9,7 +9,10 @@ import { translatorOver, type Locale, type MessageKey, type Translate } from './
  * words are most of it). The architecture test checks that every key the
  * content scripts use is here.
  */
-const pageCatalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN, ...timelineZh }, en: { ...en, ...timelineEn } };
+const pageCatalogs: Record<Locale, Partial<Record<MessageKey, string>>> = {
+  'zh-CN': { ...zhCN, ...timelineZh },
+  en: { ...en, ...timelineEn },
+};
 
 export function pageTranslator(locale: Locale): Translate {
   return translatorOver(pageCatalogs[locale], zhCN);

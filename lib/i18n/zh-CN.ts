@@ -13,9 +13,6 @@ export const zhCN = {
   'app.name': '退款卫士',
   'app.tagline': '云服务与软件购买的退款政策、期限与证据，全部留在你的电脑上。',
 
-
-
-
   'popup.currentPage': '当前页面',
   'popup.detected': '{vendor} · {kind}',
   'popup.notVendorPage': '此页面不是已支持厂商的购买、订单或工单页面。',
@@ -33,16 +30,17 @@ export const zhCN = {
   'options.language.en': 'English',
   'options.saved': '已保存',
   'options.privacy.title': '隐私',
-  'options.privacy.body': '退款卫士没有服务器、账号或统计。识别结果、证据快照和设置只保存在本机浏览器中，只有你导出时才会离开这台电脑。',
+  'options.privacy.body':
+    '退款卫士没有服务器、账号或统计。识别结果、证据快照和设置只保存在本机浏览器中，只有你导出时才会离开这台电脑。',
   'options.sources.title': '政策来源',
-  'options.sources.body': '每条规则都注明出处（来源文件与条款，或事实清单条目）和最后核对日期。内容是政策摘要，不构成法律意见。',
+  'options.sources.body':
+    '每条规则都注明出处（来源文件与条款，或事实清单条目）和最后核对日期。内容是政策摘要，不构成法律意见。',
 
   'locker.title': '证据库',
   'locker.subtitle': '订单与购买页面的快照：字段、页面文字、截图、时间与网址，经过脱敏、哈希并链接成链。',
   'locker.empty.title': '还没有证据',
   'locker.empty.body': '证据库为空。保存的订单快照会按时间列在这里，可以筛选、导出并离线校验。',
   'locker.privacy': '所有快照只保存在本机浏览器的存储中。',
-
 
   // Evidence locker, capture and bundles (issue 5).
   'evidence.source.auto': '自动保存',
@@ -127,7 +125,8 @@ export const zhCN = {
   'verify.cli.notFile': '{path} 不是一个文件。',
   'bundle.index.title': '退款卫士 · 证据包',
   'bundle.index.summary': '本证据包含 {count} 条快照，导出于 {exportedAt}（北京时间）。',
-  'bundle.index.howToVerify': 'manifest.json 记录了每个文件的 SHA-256 和哈希链，并由导出它的浏览器的密钥签名；可在退款卫士的证据库中，或用 npm run verify -- 证据包.zip 离线校验。',
+  'bundle.index.howToVerify':
+    'manifest.json 记录了每个文件的 SHA-256 和哈希链，并由导出它的浏览器的密钥签名；可在退款卫士的证据库中，或用 npm run verify -- 证据包.zip 离线校验。',
   'bundle.index.chain': '哈希链：{length} 条记录（其中 {deleted} 条删除记录），链头：',
   'bundle.index.id': '快照编号',
   'bundle.index.capturedAt': '保存时间（北京时间）',

@@ -6,7 +6,14 @@ import { snapshotId } from './common';
 
 /** `{ title?, description?, … }`: one optional string per ticket field a form can take. */
 export const fillFieldsObject = (max: number) =>
-  z.object(Object.fromEntries(FILL_FIELDS.map((f) => [f, z.string().max(max).optional()])) as Record<FillField, z.ZodOptional<z.ZodString>>).strict();
+  z
+    .object(
+      Object.fromEntries(FILL_FIELDS.map((f) => [f, z.string().max(max).optional()])) as Record<
+        FillField,
+        z.ZodOptional<z.ZodString>
+      >,
+    )
+    .strict();
 
 /** Messages of the eligibility checker and its tickets: filling a ticket form, orders' headlines. */
 export function claimMessages() {

@@ -10,13 +10,23 @@ export const CAPTURE_FAILURES = ['quota', 'storage', 'too-large', 'invalid', 'no
 export type CaptureFailure = (typeof CAPTURE_FAILURES)[number];
 
 const screenshotTicket = z.string().regex(SCREENSHOT_TICKET);
-const base64Text = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const base64Text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** Saving a page: from its content script, or from the popup for any tab. */
 function captureMessages() {
   const captureResponse = z.discriminatedUnion('status', [
     /** Acknowledged only after the write transaction committed. */
-    z.object({ status: z.literal('saved'), id: snapshotId, seq: z.number().int().positive(), hash: sha256, screenshot: z.boolean() }),
+    z.object({
+      status: z.literal('saved'),
+      id: snapshotId,
+      seq: z.number().int().positive(),
+      hash: sha256,
+      screenshot: z.boolean(),
+    }),
     /** Nothing new: the latest snapshot of this order (or page) already shows the same. */
     z.object({ status: z.literal('duplicate'), id: snapshotId }),
     z.object({ status: z.literal('failed'), reason: z.enum(CAPTURE_FAILURES), message: z.string().max(2000) }),
@@ -48,9 +58,14 @@ function captureMessages() {
            * The page text and page copy packed for the journey (platform/capture-packing.ts):
            * then `text` and `dom` are empty and the worker unpacks these, within the same limits.
            */
-          packed: z.object({ text: base64Text(PACKED_LIMITS.textBase64), dom: base64Text(PACKED_LIMITS.domBase64) }).optional(),
+          packed: z
+            .object({ text: base64Text(PACKED_LIMITS.textBase64), dom: base64Text(PACKED_LIMITS.domBase64) })
+            .optional(),
         })
-        .refine((r) => r.packed === undefined || (r.text === '' && r.dom === ''), 'with packed parts, text and dom are empty'),
+        .refine(
+          (r) => r.packed === undefined || (r.text === '' && r.dom === ''),
+          'with packed parts, text and dom are empty',
+        ),
       response: captureResponse,
     },
     /**
@@ -89,7 +104,10 @@ function storedEvidenceMessages() {
             chainHash: sha256,
             text: z.string().max(CAPTURE_LIMITS.text * 2),
             notes: z.array(storedNote),
-            screenshot: z.string().max(CAPTURE_LIMITS.screenshotBytes * 2).nullable(),
+            screenshot: z
+              .string()
+              .max(CAPTURE_LIMITS.screenshotBytes * 2)
+              .nullable(),
             domSize: z.number().int().nonnegative(),
           })
           .nullable(),
@@ -117,7 +135,13 @@ function storedEvidenceMessages() {
     'evidence.export': {
       from: 'extension',
       request: z.object({ ids: z.array(snapshotId).max(100_000).nullable(), locale: z.enum(LOCALES) }),
-      response: z.object({ fileName: z.string(), base64: z.string(), count: z.number().int().nonnegative(), size: z.number().int().nonnegative(), headHash: sha256 }),
+      response: z.object({
+        fileName: z.string(),
+        base64: z.string(),
+        count: z.number().int().nonnegative(),
+        size: z.number().int().nonnegative(),
+        headHash: sha256,
+      }),
     },
     /** Locker → worker: re-walk the stored chain and re-hash every part. */
     'evidence.verify': {

@@ -9,7 +9,14 @@ import { settingsMessages } from './settings';
 import { tabMessages } from './tabs';
 import type { SenderRule } from './common';
 
-export { ERROR_CODES, errorMessageKey, MessagingError, type Envelope, type MessagingErrorCode, type Reply } from '../wire';
+export {
+  ERROR_CODES,
+  errorMessageKey,
+  MessagingError,
+  type Envelope,
+  type MessagingErrorCode,
+  type Reply,
+} from '../wire';
 export { CAPTURE_FAILURES, type CaptureFailure } from './evidence';
 export type { SenderRule } from './common';
 
@@ -75,7 +82,10 @@ export interface SenderInfo {
   fromExtension: boolean;
 }
 
-export type Handler<K extends MessageType> = (data: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
+export type Handler<K extends MessageType> = (
+  data: RequestOf<K>,
+  sender: SenderInfo,
+) => Promise<ResponseOf<K>> | ResponseOf<K>;
 export type Handlers = { [K in MessageType]?: Handler<K> };
 
 /**
@@ -98,7 +108,10 @@ export function createDispatcher(handlers: Handlers) {
     if (!accepts(raw)) return undefined;
     const parsed = envelopeSchema.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'malformed', message: 'malformed envelope', issues: describeIssues(parsed.error) } };
+      return {
+        ok: false,
+        error: { code: 'malformed', message: 'malformed envelope', issues: describeIssues(parsed.error) },
+      };
     }
     const { type, data } = parsed.data;
     if (!Object.prototype.hasOwnProperty.call(protocol(), type)) {
@@ -109,17 +122,30 @@ export function createDispatcher(handlers: Handlers) {
     if (!handler) return undefined;
     // The sender rule, checked once here for every message (before the request is even read).
     if (protocol()[key].from === 'extension' && !sender.fromExtension) {
-      return { ok: false, error: { code: 'forbidden', message: `"${type}" may be sent only by the extension's own pages` } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: `"${type}" may be sent only by the extension's own pages` },
+      };
     }
     const request = protocol()[key].request.safeParse(data);
     if (!request.success) {
-      return { ok: false, error: { code: 'malformed', message: `malformed "${type}" request`, issues: describeIssues(request.error) } };
+      return {
+        ok: false,
+        error: { code: 'malformed', message: `malformed "${type}" request`, issues: describeIssues(request.error) },
+      };
     }
     try {
       const result = await handler(request.data as RequestOf<MessageType>, sender);
       const response = protocol()[key].response.safeParse(result);
       if (!response.success) {
-        return { ok: false, error: { code: 'bad-response', message: `handler for "${type}" returned a malformed response`, issues: describeIssues(response.error) } };
+        return {
+          ok: false,
+          error: {
+            code: 'bad-response',
+            message: `handler for "${type}" returned a malformed response`,
+            issues: describeIssues(response.error),
+          },
+        };
       }
       return { ok: true, data: response.data };
     } catch (error) {
@@ -133,9 +159,12 @@ export function createDispatcher(handlers: Handlers) {
 export function unwrapReply<K extends MessageType>(type: K, raw: unknown): ResponseOf<K> {
   if (raw === undefined) throw new MessagingError('no-receiver', `no receiver answered "${type}"`);
   const reply = replySchema.safeParse(raw);
-  if (!reply.success) throw new MessagingError('malformed', `malformed reply to "${type}"`, describeIssues(reply.error));
-  if (!reply.data.ok) throw new MessagingError(reply.data.error.code, reply.data.error.message, reply.data.error.issues);
+  if (!reply.success)
+    throw new MessagingError('malformed', `malformed reply to "${type}"`, describeIssues(reply.error));
+  if (!reply.data.ok)
+    throw new MessagingError(reply.data.error.code, reply.data.error.message, reply.data.error.issues);
   const data = protocol()[type].response.safeParse(reply.data.data);
-  if (!data.success) throw new MessagingError('bad-response', `malformed "${type}" response`, describeIssues(data.error));
+  if (!data.success)
+    throw new MessagingError('bad-response', `malformed "${type}" response`, describeIssues(data.error));
   return data.data as ResponseOf<K>;
 }

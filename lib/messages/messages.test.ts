@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, envelope, errorMessageKey, MessagingError, unwrapReply, type ResponseOf, type SenderInfo } from '.';
+import {
+  createDispatcher,
+  envelope,
+  errorMessageKey,
+  MessagingError,
+  unwrapReply,
+  type ResponseOf,
+  type SenderInfo,
+} from '.';
 
 const fromTab: SenderInfo = { tabId: 7, url: 'https://buy.cloud.tencent.com/cvm', fromExtension: false };
 const fromPopup: SenderInfo = { url: 'chrome-extension://abc/popup.html', fromExtension: true };
@@ -17,9 +25,16 @@ describe('the message dispatcher', () => {
     const tabStatus = vi.fn(() => ({ match: null, url: null, title: null, detectedAt: null }));
     const exportAll = vi.fn();
     const ping = vi.fn(() => ({ version: '1', startedAt: 'now' }));
-    const { dispatch } = createDispatcher({ 'tab.status': tabStatus, 'evidence.export': exportAll, 'worker.ping': ping });
+    const { dispatch } = createDispatcher({
+      'tab.status': tabStatus,
+      'evidence.export': exportAll,
+      'worker.ping': ping,
+    });
     // What another tab shows, and the whole evidence store, are for the extension's own pages.
-    expect(await dispatch(envelope('tab.status', { tabId: 3 }), fromTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(envelope('tab.status', { tabId: 3 }), fromTab)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await dispatch(envelope('evidence.export', { ids: null, locale: 'zh-CN' }), fromTab)).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('evidence.export') },
@@ -35,19 +50,26 @@ describe('the message dispatcher', () => {
     const handler = vi.fn();
     const { dispatch } = createDispatcher({ 'page.detected': handler });
     const reply = await dispatch(
-      { rg: 1, type: 'page.detected', data: { url: 'javascript:alert(1)', title: 1, match: { vendor: 'x', kind: 'shop' } } },
+      {
+        rg: 1,
+        type: 'page.detected',
+        data: { url: 'javascript:alert(1)', title: 1, match: { vendor: 'x', kind: 'shop' } },
+      },
       fromTab,
     );
     expect(handler).not.toHaveBeenCalled();
     expect(reply).toMatchObject({ ok: false, error: { code: 'malformed' } });
-    const issues = reply && !reply.ok ? reply.error.issues ?? [] : [];
+    const issues = reply && !reply.ok ? (reply.error.issues ?? []) : [];
     expect(issues.join('\n')).toMatch(/title/);
     expect(issues.join('\n')).toMatch(/match\.kind/);
   });
 
   it('answers unknown types and broken envelopes, ignores foreign messages', async () => {
     const { dispatch, accepts } = createDispatcher({});
-    expect(await dispatch({ rg: 1, type: 'no.such', data: {} }, fromTab)).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+    expect(await dispatch({ rg: 1, type: 'no.such', data: {} }, fromTab)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-type' },
+    });
     expect(await dispatch({ rg: 1, type: 42 }, fromTab)).toMatchObject({ ok: false, error: { code: 'malformed' } });
     expect(accepts({ greeting: 'hello' })).toBe(false);
     expect(await dispatch({ greeting: 'hello' }, fromTab)).toBeUndefined();
@@ -68,14 +90,23 @@ describe('the message dispatcher', () => {
       // A handler that breaks its contract (the types would not let one compile otherwise).
       'tab.status': () => ({ match: 'yes' }) as unknown as ResponseOf<'tab.status'>,
     });
-    expect(await dispatch(envelope('worker.ping', {}), fromTab)).toEqual({ ok: false, error: { code: 'handler', message: 'disk full' } });
-    expect(await dispatch(envelope('tab.status', { tabId: 1 }), fromPopup)).toMatchObject({ ok: false, error: { code: 'bad-response' } });
+    expect(await dispatch(envelope('worker.ping', {}), fromTab)).toEqual({
+      ok: false,
+      error: { code: 'handler', message: 'disk full' },
+    });
+    expect(await dispatch(envelope('tab.status', { tabId: 1 }), fromPopup)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-response' },
+    });
   });
 });
 
 describe('unwrapReply on the sending side', () => {
   it('returns the data of a good reply', () => {
-    expect(unwrapReply('worker.ping', { ok: true, data: { version: '1.0', startedAt: 'x' } })).toEqual({ version: '1.0', startedAt: 'x' });
+    expect(unwrapReply('worker.ping', { ok: true, data: { version: '1.0', startedAt: 'x' } })).toEqual({
+      version: '1.0',
+      startedAt: 'x',
+    });
   });
 
   it('throws a MessagingError with a code the UI can explain', () => {

@@ -14,7 +14,15 @@ export function tabMessages() {
 
   /** lib/evidence/tab-order.ts `TabOrder`. */
   const tabOrderSchema = z.object({
-    ref: z.object({ vendor: z.string(), orderId: z.string(), capturedAt: z.string(), status: z.string().nullable(), title: z.string() }).nullable(),
+    ref: z
+      .object({
+        vendor: z.string(),
+        orderId: z.string(),
+        capturedAt: z.string(),
+        status: z.string().nullable(),
+        title: z.string(),
+      })
+      .nullable(),
     bodies: z.array(snapshotBodySchema).max(SNAPSHOTS_READ),
   });
 

@@ -20,7 +20,11 @@ export type FailedProtocol = (typeof FAILED_PROTOCOLS)[number];
 
 // The schemas are built on first use (lib/lazy.ts): the popup and the options page import this
 // module for its functions and types, and most of them never read a log.
-const instant = () => z.string().max(40).refine((v) => parseInstant(v) !== null, 'must be an ISO date-time');
+const instant = () =>
+  z
+    .string()
+    .max(40)
+    .refine((v) => parseInstant(v) !== null, 'must be an ISO date-time');
 const snapshotId = () => z.string().regex(/^snap-\d{6,}$/);
 
 export const outageEntrySchema = lazy(() =>
@@ -39,10 +43,20 @@ export const outageEntrySchema = lazy(() =>
     .superRefine((o, ctx) => {
       const start = parseInstant(o.start);
       const end = parseInstant(o.end);
-      if (start !== null && end !== null && end <= start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
-      if (o.excluded !== undefined && o.excluded !== 'other' && !SLA_POLICIES[o.service].exclusions.some((e) => e.code === o.excluded))
-        ctx.addIssue({ code: 'custom', path: ['excluded'], message: `"${o.excluded}" is not an exclusion of the ${o.service} SLA` });
-      if (o.excluded === 'other' && !o.note.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: 'an "other" exclusion needs a note saying why' });
+      if (start !== null && end !== null && end <= start)
+        ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
+      if (
+        o.excluded !== undefined &&
+        o.excluded !== 'other' &&
+        !SLA_POLICIES[o.service].exclusions.some((e) => e.code === o.excluded)
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: ['excluded'],
+          message: `"${o.excluded}" is not an exclusion of the ${o.service} SLA`,
+        });
+      if (o.excluded === 'other' && !o.note.trim())
+        ctx.addIssue({ code: 'custom', path: ['note'], message: 'an "other" exclusion needs a note saying why' });
     }),
 );
 export type OutageEntry = z.infer<ReturnType<typeof outageEntrySchema>>;
@@ -53,7 +67,9 @@ export const outageLogSchema = lazy(() =>
     version: z.literal(OUTAGE_LOG_VERSION).default(OUTAGE_LOG_VERSION),
     entries: z.array(outageEntrySchema()).max(5000).default([]),
     /** The month's fee per `service:YYYY-MM`, for the voucher amount (vouchers/coupons already taken off). */
-    fees: z.record(z.string().regex(/^(exmail|cvm):\d{4}-(0[1-9]|1[0-2])$/), z.number().finite().nonnegative()).default({}),
+    fees: z
+      .record(z.string().regex(/^(exmail|cvm):\d{4}-(0[1-9]|1[0-2])$/), z.number().finite().nonnegative())
+      .default({}),
   }),
 );
 export type OutageLog = z.infer<ReturnType<typeof outageLogSchema>>;
@@ -97,7 +113,9 @@ export function slaInputFor(log: OutageLog, service: SlaService, month: IsoMonth
   const bounds = monthBounds(month);
   const outages = log.entries
     .filter((e) => e.service === service)
-    .filter((e) => (parseInstant(e.start) ?? Infinity) < bounds.end && (parseInstant(e.end) ?? -Infinity) > bounds.start)
+    .filter(
+      (e) => (parseInstant(e.start) ?? Infinity) < bounds.end && (parseInstant(e.end) ?? -Infinity) > bounds.start,
+    )
     .map((e) => ({
       start: e.start,
       end: e.end,
@@ -114,7 +132,12 @@ export function snapshotsForMonth(log: OutageLog, service: SlaService, month: Is
   return [
     ...new Set(
       log.entries
-        .filter((e) => e.service === service && (parseInstant(e.start) ?? Infinity) < bounds.end && (parseInstant(e.end) ?? -Infinity) > bounds.start)
+        .filter(
+          (e) =>
+            e.service === service &&
+            (parseInstant(e.start) ?? Infinity) < bounds.end &&
+            (parseInstant(e.end) ?? -Infinity) > bounds.start,
+        )
         .flatMap((e) => e.snapshotIds),
     ),
   ];
@@ -128,7 +151,6 @@ export interface WebmailFailure {
   /** The time the page states (发生时间), Asia/Shanghai, if it shows one. */
   shownAt: string | null;
 }
-
 
 /**
  * Recognises an Exmail webmail failure page from its title and text. A timeout
@@ -167,6 +189,12 @@ export function addSighting(list: readonly WebmailSighting[], next: WebmailSight
   const minute = (s: WebmailSighting) => `${s.url}|${s.failure}|${(s.shownAt ?? s.seenAt).slice(0, 16)}`;
   const same = list.find((s) => minute(s) === minute(next));
   const rest = list.filter((s) => s !== same);
-  const merged = same ? { ...next, seenAt: same.seenAt < next.seenAt ? same.seenAt : next.seenAt, snapshotId: next.snapshotId ?? same.snapshotId } : next;
+  const merged = same
+    ? {
+        ...next,
+        seenAt: same.seenAt < next.seenAt ? same.seenAt : next.seenAt,
+        snapshotId: next.snapshotId ?? same.snapshotId,
+      }
+    : next;
   return [merged, ...rest].sort((a, b) => b.seenAt.localeCompare(a.seenAt)).slice(0, SIGHTINGS_KEEP);
 }

@@ -23,7 +23,10 @@ const CUSTOM: Record<string, LocalizedText> = {
     '应为 ISO 日期或日期时间，例如 2026-03-01 或 2026-03-01T10:00:00+08:00',
     'must be an ISO date or date-time, e.g. 2026-03-01 or 2026-03-01T10:00:00+08:00',
   ),
-  'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00': zhEn('应为 ISO 日期时间，例如 2026-03-04T10:00:00+08:00', 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00'),
+  'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00': zhEn(
+    '应为 ISO 日期时间，例如 2026-03-04T10:00:00+08:00',
+    'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00',
+  ),
   'must be a month written YYYY-MM': zhEn('应为 YYYY-MM 格式的月份', 'must be a month written YYYY-MM'),
 };
 
@@ -46,7 +49,11 @@ const TYPES: Record<string, LocalizedText> = {
 
 /** "purchasedAt: 应为 ISO 日期…" — the path, then the problem. */
 export function localizeIssue(issue: IssueLike, locale: Locale): string {
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || (locale === 'zh-CN' ? '（输入）' : '(input)');
+  const path =
+    issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || (locale === 'zh-CN' ? '（输入）' : '(input)');
   return `${path}: ${problem(issue, locale)}`;
 }
 
@@ -58,9 +65,16 @@ function problem(issue: IssueLike, locale: Locale): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return localize(TEXT.required, locale);
-      return localize(TEXT.type, locale, { expected: localize(TYPES[String(issue.expected)] ?? zhEn(String(issue.expected), String(issue.expected)), locale) });
+      return localize(TEXT.type, locale, {
+        expected: localize(
+          TYPES[String(issue.expected)] ?? zhEn(String(issue.expected), String(issue.expected)),
+          locale,
+        ),
+      });
     case 'invalid_value':
-      return localize(TEXT.oneOf, locale, { values: (issue.values ?? []).map(String).join(locale === 'zh-CN' ? '、' : ', ') });
+      return localize(TEXT.oneOf, locale, {
+        values: (issue.values ?? []).map(String).join(locale === 'zh-CN' ? '、' : ', '),
+      });
     case 'too_small':
       return localize(TEXT.min, locale, { minimum: String(issue.minimum) });
     case 'too_big':

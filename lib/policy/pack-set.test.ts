@@ -21,18 +21,41 @@ const shopPack = (id: string, days = 10) => ({
       claimWith: 'vendor',
       summary: { 'zh-CN': `购买后 ${days} 天内全额退款。`, en: `Full refund within ${days} days.` },
       citations: cite,
-      deadline: { kind: 'period', amount: days, unit: 'calendar-days', from: 'purchase', label: { 'zh-CN': `${days} 天退款期截止`, en: `${days}-day window closes` } },
+      deadline: {
+        kind: 'period',
+        amount: days,
+        unit: 'calendar-days',
+        from: 'purchase',
+        label: { 'zh-CN': `${days} 天退款期截止`, en: `${days}-day window closes` },
+      },
     },
-    { id: 'late', outcome: 'not-eligible', refund: null, claimWith: 'vendor', summary: { 'zh-CN': '过期不退。', en: 'No refund after.' }, citations: cite },
+    {
+      id: 'late',
+      outcome: 'not-eligible',
+      refund: null,
+      claimWith: 'vendor',
+      summary: { 'zh-CN': '过期不退。', en: 'No refund after.' },
+      citations: cite,
+    },
   ],
 });
 
 const NOW = '2026-12-06T10:00:00+08:00';
-const facts = { vendor: 'example-shop', purchasedAt: '2026-12-01T09:00:00+08:00', reason: 'changed-mind', orderId: 'EX-1' };
+const facts = {
+  vendor: 'example-shop',
+  purchasedAt: '2026-12-01T09:00:00+08:00',
+  reason: 'changed-mind',
+  orderId: 'EX-1',
+};
 
 describe('PackSet: user packs validated once, with their problems kept', () => {
   it('keeps the packs that validate and lists why each other one was left out', () => {
-    const set = PackSet.of([shopPack('example-shop'), { id: 'broken', rules: [] }, shopPack('tencent-cloud'), shopPack('example-shop')]);
+    const set = PackSet.of([
+      shopPack('example-shop'),
+      { id: 'broken', rules: [] },
+      shopPack('tencent-cloud'),
+      shopPack('example-shop'),
+    ]);
     expect(set.user.map((p) => p.id)).toEqual(['example-shop']);
     expect(set.problems.map((p) => [p.index, p.id])).toEqual([
       [1, 'broken'],
@@ -61,8 +84,18 @@ describe('PackSet: user packs validated once, with their problems kept', () => {
     // The English draft re-reads the verdict through the same set.
     const draft = draftTicket(verdict, facts, [], 'en', { packs: set });
     expect(draft.description).toContain('Full refund within 10 days.');
-    const order = { vendor: 'example-shop', orderId: 'EX-1', snapshotId: 's1', fields: { orderId: 'EX-1', status: '已支付', paidAt: '2026-12-01 09:00:00' } };
-    const deadlines = trackedDeadlines({ orders: [order], outageLog: emptyOutageLog, now: Date.parse(NOW), packs: set });
+    const order = {
+      vendor: 'example-shop',
+      orderId: 'EX-1',
+      snapshotId: 's1',
+      fields: { orderId: 'EX-1', status: '已支付', paidAt: '2026-12-01 09:00:00' },
+    };
+    const deadlines = trackedDeadlines({
+      orders: [order],
+      outageLog: emptyOutageLog,
+      now: Date.parse(NOW),
+      packs: set,
+    });
     expect(deadlines.map((d) => [d.vendor, d.date])).toContainEqual(['example-shop', '2026-12-11']);
   });
 });

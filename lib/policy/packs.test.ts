@@ -35,7 +35,8 @@ function textsOf(node: unknown, path = ''): { path: string; value: unknown }[] {
   const obj = node as Record<string, unknown>;
   if ('zh-CN' in obj || 'en' in obj) return [{ path, value: obj }];
   return Object.entries(obj).flatMap(([k, v]) => {
-    if (['summary', 'name', 'covers', 'label', 'note', 'text', 'unknown'].includes(k)) return [{ path: `${path}.${k}`, value: v }];
+    if (['summary', 'name', 'covers', 'label', 'note', 'text', 'unknown'].includes(k))
+      return [{ path: `${path}.${k}`, value: v }];
     if (k === 'nextSteps' && Array.isArray(v)) return v.map((x, i) => ({ path: `${path}.nextSteps[${i}]`, value: x }));
     return textsOf(v, `${path}.${k}`);
   });
@@ -107,7 +108,16 @@ describe('shipped policy packs (meta-test)', () => {
   it('SLA policies cite their source for every part and record a last-checked date', () => {
     for (const sla of Object.values(SLA_POLICIES)) {
       expect(isIsoDate(sla.lastChecked)).toBe(true);
-      const cites = [sla.tiersCitation, sla.periodCitation, sla.availabilityCitation, sla.voucherCitation, sla.claim.citation, ...sla.commitments.map((c) => c.citation), ...sla.exclusions.map((e) => e.citation), ...sla.notes.map((n) => n.citation)];
+      const cites = [
+        sla.tiersCitation,
+        sla.periodCitation,
+        sla.availabilityCitation,
+        sla.voucherCitation,
+        sla.claim.citation,
+        ...sla.commitments.map((c) => c.citation),
+        ...sla.exclusions.map((e) => e.citation),
+        ...sla.notes.map((n) => n.citation),
+      ];
       for (const c of cites) {
         expect(KNOWN_SOURCES).toContain(c.source);
         expect(c.clause).toBeTruthy();
@@ -139,7 +149,10 @@ describe('the meta-test would catch a rule without a citation', () => {
     pack.rules[0]!.citations = [];
     const result = validatePack(pack);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual(['rules[0] "terminated-for-violation" › citations: every rule must cite its source (seed file + clause, FACTS.md entry, or the vendor document)']);
+    if (!result.ok)
+      expect(result.errors).toEqual([
+        'rules[0] "terminated-for-violation" › citations: every rule must cite its source (seed file + clause, FACTS.md entry, or the vendor document)',
+      ]);
   });
 
   it('a missing citation list', () => {

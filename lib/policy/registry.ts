@@ -3,13 +3,17 @@ import { VENDORS } from '../vendors/catalog';
 import { validatePack, PolicyPackError, type PolicyPack } from './schema';
 
 /** The policy packs the product ships, from each vendor's definition (lib/vendors/catalog.ts). */
-export const SHIPPED_PACKS = Object.fromEntries(VENDORS.map((v) => [v.id, v.policy])) as Readonly<Record<ShippedVendorId, PolicyPack>>;
+export const SHIPPED_PACKS = Object.fromEntries(VENDORS.map((v) => [v.id, v.policy])) as Readonly<
+  Record<ShippedVendorId, PolicyPack>
+>;
 
 export const shippedPacks: readonly PolicyPack[] = Object.values(SHIPPED_PACKS);
 
 export class UnknownVendorError extends Error {
   constructor(readonly vendor: string) {
-    super(`No policy pack for vendor "${vendor}". Shipped: ${Object.keys(SHIPPED_PACKS).join(', ')}; add a user-defined pack with this id.`);
+    super(
+      `No policy pack for vendor "${vendor}". Shipped: ${Object.keys(SHIPPED_PACKS).join(', ')}; add a user-defined pack with this id.`,
+    );
     this.name = 'UnknownVendorError';
   }
 }
@@ -45,8 +49,10 @@ export class PackSet {
       const result = validatePack(input);
       const rawId = typeof (input as { id?: unknown } | null)?.id === 'string' ? (input as { id: string }).id : null;
       if (!result.ok) problems.push({ index, id: rawId, errors: result.errors });
-      else if (Object.hasOwn(SHIPPED_PACKS, result.pack.id)) problems.push({ index, id: rawId, errors: [`id: "${result.pack.id}" is a shipped pack; choose another id`] });
-      else if (user.some((p) => p.id === result.pack.id)) problems.push({ index, id: rawId, errors: [`id: "${result.pack.id}" is given twice`] });
+      else if (Object.hasOwn(SHIPPED_PACKS, result.pack.id))
+        problems.push({ index, id: rawId, errors: [`id: "${result.pack.id}" is a shipped pack; choose another id`] });
+      else if (user.some((p) => p.id === result.pack.id))
+        problems.push({ index, id: rawId, errors: [`id: "${result.pack.id}" is given twice`] });
       else user.push(result.pack);
     });
     return new PackSet(user, problems);
@@ -100,7 +106,9 @@ export function loadUserPacks(inputs: readonly unknown[]): PolicyPack[] {
 
 /** The pack for a vendor: shipped first, then the user's (already validated) packs. */
 export function findPack(vendor: string, userPacks: readonly PolicyPack[] = []): PolicyPack {
-  const pack = Object.hasOwn(SHIPPED_PACKS, vendor) ? (SHIPPED_PACKS as Record<string, PolicyPack>)[vendor] : userPacks.find((p) => p.id === vendor);
+  const pack = Object.hasOwn(SHIPPED_PACKS, vendor)
+    ? (SHIPPED_PACKS as Record<string, PolicyPack>)[vendor]
+    : userPacks.find((p) => p.id === vendor);
   if (!pack) throw new UnknownVendorError(vendor);
   return pack;
 }

@@ -10,15 +10,33 @@ const minimal = () => ({
   rules: [
     {
       id: 'fourteen-day-trial',
-      when: { all: [{ fact: 'newUser', is: true }, { fact: 'seats', lte: 5 }] },
+      when: {
+        all: [
+          { fact: 'newUser', is: true },
+          { fact: 'seats', lte: 5 },
+        ],
+      },
       outcome: 'eligible',
       refund: 'full',
       claimWith: 'vendor',
       summary: '14-day money-back guarantee for new customers',
       citations: [{ source: 'https://acme.example/terms', clause: '§4' }],
-      deadline: { kind: 'period', amount: 14, unit: 'business-days', from: 'purchase', label: 'Money-back guarantee ends' },
+      deadline: {
+        kind: 'period',
+        amount: 14,
+        unit: 'business-days',
+        from: 'purchase',
+        label: 'Money-back guarantee ends',
+      },
     },
-    { id: 'no-refund', outcome: 'not-eligible', refund: null, claimWith: 'vendor', summary: 'No refunds afterwards', citations: [{ source: 'https://acme.example/terms', clause: '§5' }] },
+    {
+      id: 'no-refund',
+      outcome: 'not-eligible',
+      refund: null,
+      claimWith: 'vendor',
+      summary: 'No refunds afterwards',
+      citations: [{ source: 'https://acme.example/terms', clause: '§5' }],
+    },
   ],
 });
 
@@ -37,21 +55,29 @@ describe('one zod schema for every pack: user-defined packs', () => {
   it('reports the rule by index and id, with what to do', () => {
     const p = minimal();
     (p.rules[0] as Record<string, unknown>).citations = [];
-    expect(errorsOf(p)).toEqual(['rules[0] "fourteen-day-trial" › citations: every rule must cite its source (seed file + clause, FACTS.md entry, or the vendor document)']);
+    expect(errorsOf(p)).toEqual([
+      'rules[0] "fourteen-day-trial" › citations: every rule must cite its source (seed file + clause, FACTS.md entry, or the vendor document)',
+    ]);
   });
 
   it('explains a malformed condition', () => {
     const p = minimal();
     (p.rules[0] as Record<string, unknown>).when = { fact: 'seats', equals: 5 };
-    expect(errorsOf(p)).toEqual([expect.stringMatching(/^rules\[0\] "fourteen-day-trial" › when: expected a condition: \{ fact, is \}/)]);
+    expect(errorsOf(p)).toEqual([
+      expect.stringMatching(/^rules\[0\] "fourteen-day-trial" › when: expected a condition: \{ fact, is \}/),
+    ]);
   });
 
   it('requires the last rule to be an unconditional default without deadline', () => {
     const p = minimal();
     p.rules.pop();
     const errors = errorsOf(p);
-    expect(errors).toContain('rules[0] "fourteen-day-trial" › when: the last rule is the default: it must have no "when", so every claim gets a verdict');
-    expect(errors).toContain('rules[0] "fourteen-day-trial" › deadline: the default rule cannot have a deadline: it must apply at any time');
+    expect(errors).toContain(
+      'rules[0] "fourteen-day-trial" › when: the last rule is the default: it must have no "when", so every claim gets a verdict',
+    );
+    expect(errors).toContain(
+      'rules[0] "fourteen-day-trial" › deadline: the default rule cannot have a deadline: it must apply at any time',
+    );
   });
 
   it('checks references to channels and evidence', () => {
@@ -87,7 +113,7 @@ describe('one zod schema for every pack: user-defined packs', () => {
 
   it('rejects a bad id, date, duplicate rule ids and unknown keys', () => {
     const p = { ...minimal(), id: 'Acme SaaS', lastChecked: '2026-02-30', extra: 1 } as Record<string, unknown>;
-    const rules = (p.rules as { id: string }[]);
+    const rules = p.rules as { id: string }[];
     rules[1]!.id = 'fourteen-day-trial';
     const errors = errorsOf(p);
     expect(errors).toEqual(
@@ -136,7 +162,9 @@ describe('registry', () => {
 
   it('rejects duplicate user packs and names the pack index', () => {
     expect(() => loadUserPacks([minimal(), minimal()])).toThrow(/packs\[1\] id: "acme-saas" is given twice/);
-    expect(() => loadUserPacks([{ ...minimal(), rules: [] }])).toThrow(/packs\[0\] rules: a pack needs at least one rule/);
+    expect(() => loadUserPacks([{ ...minimal(), rules: [] }])).toThrow(
+      /packs\[0\] rules: a pack needs at least one rule/,
+    );
   });
 
   it('an unknown vendor says how to add one', () => {

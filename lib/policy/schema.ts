@@ -44,9 +44,12 @@ export type Condition =
  * them (the shipped packs are checked by the meta-test, see `definePack`).
  */
 function buildSchemas() {
-  const id = (what: string) => z.string().regex(ID_RE, `${what} must be lower-case words joined by "-", e.g. "five-day-refund"`);
+  const id = (what: string) =>
+    z.string().regex(ID_RE, `${what} must be lower-case words joined by "-", e.g. "five-day-refund"`);
 
-  const LocalizedTextSchema = z.object({ 'zh-CN': z.string().min(1, 'zh-CN text is empty'), en: z.string().min(1, 'en text is empty') }).strict();
+  const LocalizedTextSchema = z
+    .object({ 'zh-CN': z.string().min(1, 'zh-CN text is empty'), en: z.string().min(1, 'en text is empty') })
+    .strict();
   const TextSchema = z.union([z.string().min(1, 'text is empty'), LocalizedTextSchema], {
     error: 'expected text: a string, or { "zh-CN": "…", "en": "…" }',
   });
@@ -63,7 +66,9 @@ function buildSchemas() {
     .strict();
 
   const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-  const FactPath = z.string().regex(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/, 'a fact name such as "reason" or "resellerPromise.written"');
+  const FactPath = z
+    .string()
+    .regex(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/, 'a fact name such as "reason" or "resellerPromise.written"');
 
   const ConditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
     z.union(
@@ -114,10 +119,13 @@ function buildSchemas() {
     .strict();
 
   /** The SLA compensation window (seed 002 §3.2; FACTS.md CVM SLA): computed by lib/sla. */
-  const SlaDeadlineSchema = z.object({ kind: z.literal('sla-claim-window'), service: z.enum(['exmail', 'cvm']), label: TextSchema }).strict();
+  const SlaDeadlineSchema = z
+    .object({ kind: z.literal('sla-claim-window'), service: z.enum(['exmail', 'cvm']), label: TextSchema })
+    .strict();
 
   const DeadlineSpecSchema = z.discriminatedUnion('kind', [PeriodDeadlineSchema, SlaDeadlineSchema], {
-    error: 'expected a deadline: { kind: "period", amount, unit, from, label } or { kind: "sla-claim-window", service, label }',
+    error:
+      'expected a deadline: { kind: "period", amount, unit, from, label } or { kind: "sla-claim-window", service, label }',
   });
 
   const RuleSchema = z
@@ -140,12 +148,16 @@ function buildSchemas() {
       claimWith: z.enum(CLAIM_WITH),
       /** What the clause says, paraphrased briefly — the verdict's basis text. */
       summary: TextSchema,
-      citations: z.array(CitationSchema).min(1, 'every rule must cite its source (seed file + clause, FACTS.md entry, or the vendor document)'),
+      citations: z
+        .array(CitationSchema)
+        .min(1, 'every rule must cite its source (seed file + clause, FACTS.md entry, or the vendor document)'),
       deadline: DeadlineSpecSchema.optional(),
       evidence: z.array(z.string().min(1)).default([]),
       channels: z.array(z.string().min(1)).default([]),
       /** Where to claim instead, when a condition holds (e.g. no self-service return for some instance types): the first that holds wins. */
-      channelsWhen: z.array(z.object({ when: ConditionSchema, channels: z.array(z.string().min(1)).min(1) }).strict()).optional(),
+      channelsWhen: z
+        .array(z.object({ when: ConditionSchema, channels: z.array(z.string().min(1)).min(1) }).strict())
+        .optional(),
       nextSteps: z.array(TextSchema).default([]),
       /** Estimate the refund amount this way (labelled as an estimate). */
       estimate: z.enum(ESTIMATE_METHODS).optional(),
@@ -166,7 +178,12 @@ function buildSchemas() {
 
   /** Conditional advice appended to the next steps (reminders, processing notes). */
   const AdviceSchema = z
-    .object({ id: id('advice id'), when: ConditionSchema.optional(), text: TextSchema, citations: z.array(CitationSchema).min(1, 'advice must cite its source') })
+    .object({
+      id: id('advice id'),
+      when: ConditionSchema.optional(),
+      text: TextSchema,
+      citations: z.array(CitationSchema).min(1, 'advice must cite its source'),
+    })
     .strict();
 
   /** Expected processing times, turned into dates from the day the request is sent. */
@@ -213,48 +230,111 @@ function buildSchemas() {
     .superRefine((pack, ctx) => {
       const seen = new Set<string>();
       pack.rules.forEach((rule, i) => {
-        if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `rule id "${rule.id}" is used twice` });
+        if (seen.has(rule.id))
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `rule id "${rule.id}" is used twice` });
         seen.add(rule.id);
         const channelIds = new Set([...pack.channels.map((c) => c.id), ...SHARED_CHANNEL_IDS]);
         rule.channels.forEach((c, j) => {
-          if (!channelIds.has(c)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'channels', j], message: `unknown channel "${c}": define it in "channels"` });
+          if (!channelIds.has(c))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['rules', i, 'channels', j],
+              message: `unknown channel "${c}": define it in "channels"`,
+            });
         });
         rule.channelsWhen?.forEach((w, k) =>
           w.channels.forEach((c, j) => {
-            if (!channelIds.has(c)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'channelsWhen', k, 'channels', j], message: `unknown channel "${c}": define it in "channels"` });
+            if (!channelIds.has(c))
+              ctx.addIssue({
+                code: 'custom',
+                path: ['rules', i, 'channelsWhen', k, 'channels', j],
+                message: `unknown channel "${c}": define it in "channels"`,
+              });
           }),
         );
-        if (rule.refundOr !== undefined && (rule.refund === null || REFUND_KINDS.indexOf(rule.refundOr) <= REFUND_KINDS.indexOf(rule.refund)))
-          ctx.addIssue({ code: 'custom', path: ['rules', i, 'refundOr'], message: '"refundOr" names a smaller refund than "refund" (e.g. refund "full", refundOr "partial")' });
+        if (
+          rule.refundOr !== undefined &&
+          (rule.refund === null || REFUND_KINDS.indexOf(rule.refundOr) <= REFUND_KINDS.indexOf(rule.refund))
+        )
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', i, 'refundOr'],
+            message: '"refundOr" names a smaller refund than "refund" (e.g. refund "full", refundOr "partial")',
+          });
         const evidenceIds = new Set([...EVIDENCE_IDS, ...pack.evidence.map((e) => e.id)]);
         rule.evidence.forEach((e, j) => {
-          if (!evidenceIds.has(e)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'evidence', j], message: `unknown evidence item "${e}": use a catalog id or define it in "evidence"` });
+          if (!evidenceIds.has(e))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['rules', i, 'evidence', j],
+              message: `unknown evidence item "${e}": use a catalog id or define it in "evidence"`,
+            });
         });
         if (rule.outcome === 'compensation' && rule.refund !== 'voucher')
-          ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a compensation rule pays a voucher: set refund to "voucher"' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', i, 'refund'],
+            message: 'a compensation rule pays a voucher: set refund to "voucher"',
+          });
         if (rule.blocks !== undefined && rule.outcome !== 'not-eligible')
-          ctx.addIssue({ code: 'custom', path: ['rules', i, 'blocks'], message: 'only a not-eligible rule can block routes: remove "blocks" or make the outcome "not-eligible"' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', i, 'blocks'],
+            message: 'only a not-eligible rule can block routes: remove "blocks" or make the outcome "not-eligible"',
+          });
         rule.blocks?.forEach((b, j) => {
           const target = pack.rules.find((r) => r.id === b);
-          if (!target) ctx.addIssue({ code: 'custom', path: ['rules', i, 'blocks', j], message: `unknown rule "${b}": "blocks" lists rule ids of this pack` });
-          else if (target.outcome === 'not-eligible') ctx.addIssue({ code: 'custom', path: ['rules', i, 'blocks', j], message: `"${b}" is not a route (it is not-eligible itself): block a rule that grants something` });
+          if (!target)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['rules', i, 'blocks', j],
+              message: `unknown rule "${b}": "blocks" lists rule ids of this pack`,
+            });
+          else if (target.outcome === 'not-eligible')
+            ctx.addIssue({
+              code: 'custom',
+              path: ['rules', i, 'blocks', j],
+              message: `"${b}" is not a route (it is not-eligible itself): block a rule that grants something`,
+            });
         });
         if (rule.outcome === 'not-eligible' && rule.refund !== null)
-          ctx.addIssue({ code: 'custom', path: ['rules', i, 'refund'], message: 'a not-eligible rule refunds nothing: set refund to null' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', i, 'refund'],
+            message: 'a not-eligible rule refunds nothing: set refund to null',
+          });
       });
       pack.processing.forEach((p, i) => {
         const earlier = pack.processing.slice(0, i).map((q) => q.id);
         if (p.after !== undefined && !earlier.includes(p.after))
-          ctx.addIssue({ code: 'custom', path: ['processing', i, 'after'], message: `"${p.after}" must be the id of an earlier processing step` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['processing', i, 'after'],
+            message: `"${p.after}" must be the id of an earlier processing step`,
+          });
       });
       const last = pack.rules[pack.rules.length - 1];
       if (last && last.when !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['rules', pack.rules.length - 1, 'when'], message: 'the last rule is the default: it must have no "when", so every claim gets a verdict' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', pack.rules.length - 1, 'when'],
+          message: 'the last rule is the default: it must have no "when", so every claim gets a verdict',
+        });
       if (last && last.deadline !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['rules', pack.rules.length - 1, 'deadline'], message: 'the default rule cannot have a deadline: it must apply at any time' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', pack.rules.length - 1, 'deadline'],
+          message: 'the default rule cannot have a deadline: it must apply at any time',
+        });
     });
 
-  return { citation: CitationSchema, deadlineSpec: DeadlineSpecSchema, rule: RuleSchema, channel: ChannelSchema, pack: PolicyPackSchema };
+  return {
+    citation: CitationSchema,
+    deadlineSpec: DeadlineSpecSchema,
+    rule: RuleSchema,
+    channel: ChannelSchema,
+    pack: PolicyPackSchema,
+  };
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
@@ -272,7 +352,12 @@ export type PolicyPack = z.infer<Schemas['pack']>;
 export type PolicyPackInput = z.input<Schemas['pack']>;
 
 /** Channels every pack may reference without defining (lib/policy/common.ts). */
-export const SHARED_CHANNEL_IDS = ['apple-report-a-problem', 'google-play-order-history', 'complaint-12315', 'complaint-heimao'] as const;
+export const SHARED_CHANNEL_IDS = [
+  'apple-report-a-problem',
+  'google-play-order-history',
+  'complaint-12315',
+  'complaint-heimao',
+] as const;
 
 /** Readable error lines: `rules[2] "five-day-refund" › citations: every rule must cite its source`. */
 export function formatPackIssues(error: z.ZodError, input: unknown): string[] {
@@ -338,7 +423,12 @@ export class PolicyPackError extends Error {
 export function definePack(input: PolicyPackInput): PolicyPack {
   return {
     ...input,
-    rules: input.rules.map((rule) => ({ ...rule, evidence: rule.evidence ?? [], channels: rule.channels ?? [], nextSteps: rule.nextSteps ?? [] })),
+    rules: input.rules.map((rule) => ({
+      ...rule,
+      evidence: rule.evidence ?? [],
+      channels: rule.channels ?? [],
+      nextSteps: rule.nextSteps ?? [],
+    })),
     channels: input.channels ?? [],
     advice: input.advice ?? [],
     processing: input.processing ?? [],

@@ -12,8 +12,17 @@ import { orderFacts } from '../claims/order-facts';
 import { loggedMonths, slaInputFor, type OutageLog } from '../outages';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import {
-  addCalendarDays, addCalendarMonths, DAY_MS, endOfDay, HOUR_MS, parseInstant, shanghaiDate, shanghaiDateTime, startOfDay,
-  type IsoDate, type IsoMonth,
+  addCalendarDays,
+  addCalendarMonths,
+  DAY_MS,
+  endOfDay,
+  HOUR_MS,
+  parseInstant,
+  shanghaiDate,
+  shanghaiDateTime,
+  startOfDay,
+  type IsoDate,
+  type IsoMonth,
 } from '../time/zone';
 
 /**
@@ -105,9 +114,13 @@ const afterEndOf = (vendor: string) => Object.values(SLA_POLICIES).find((p) => p
 
 const safeId = (s: string) => s.replace(/[|\s]/g, '_').slice(0, 120);
 /** An order's part of its deadline ids: vendor (with the site where orders are per site) and number. */
-const orderKey = (order: OrderRecord) => `${safeId(order.vendor)}${order.site ? `@${safeId(order.site)}` : ''}|${safeId(order.orderId)}`;
+const orderKey = (order: OrderRecord) =>
+  `${safeId(order.vendor)}${order.site ? `@${safeId(order.site)}` : ''}|${safeId(order.orderId)}`;
 
-function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; calendar: BusinessCalendar; packs: PackSet }): TrackedDeadline[] {
+function orderDeadlines(
+  order: OrderRecord,
+  ctx: { now: number; locale: Locale; calendar: BusinessCalendar; packs: PackSet },
+): TrackedDeadline[] {
   const derived = orderFacts(order);
   // Refunded, unpaid and cancelled orders (and those with no payment time) track nothing.
   if (!derived.clock) return [];
@@ -118,7 +131,11 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
   const pack = ctx.packs.find(order.vendor);
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
   if (purchasedMs > ctx.now) return [];
-  const { verdict, words } = evaluateOrder(derived, shanghaiDateTime(ctx.now), { locale: ctx.locale, packs: ctx.packs, calendar: ctx.calendar });
+  const { verdict, words } = evaluateOrder(derived, shanghaiDateTime(ctx.now), {
+    locale: ctx.locale,
+    packs: ctx.packs,
+    calendar: ctx.calendar,
+  });
   const base = {
     vendor: order.vendor,
     orderId: order.orderId,
@@ -180,13 +197,18 @@ function orderDeadlines(order: OrderRecord, ctx: { now: number; locale: Locale; 
   return out;
 }
 
-function slaDeadlines(log: OutageLog, ctx: { now: number; locale: Locale; calendar: BusinessCalendar }): TrackedDeadline[] {
+function slaDeadlines(
+  log: OutageLog,
+  ctx: { now: number; locale: Locale; calendar: BusinessCalendar },
+): TrackedDeadline[] {
   const t = translator(ctx.locale);
   const out: TrackedDeadline[] = [];
   for (const { service, month } of loggedMonths(log)) {
     let owed: boolean;
     try {
-      owed = computeSla(slaInputFor(log, service, month), { calendar: ctx.calendar, locale: ctx.locale }).compensationPercent > 0;
+      owed =
+        computeSla(slaInputFor(log, service, month), { calendar: ctx.calendar, locale: ctx.locale })
+          .compensationPercent > 0;
     } catch {
       continue;
     }
@@ -194,16 +216,42 @@ function slaDeadlines(log: OutageLog, ctx: { now: number; locale: Locale; calend
     if (!owed) continue;
     const policy = SLA_POLICIES[service];
     const claimWindow = slaClaimWindow(month, ctx.calendar, policy);
-    const base = { vendor: policy.vendor, orderId: null, product: null, service, month, conditional: false, dataDeletionWarning: false, afterEnd: null, headline: null };
+    const base = {
+      vendor: policy.vendor,
+      orderId: null,
+      product: null,
+      service,
+      month,
+      conditional: false,
+      dataDeletionWarning: false,
+      afterEnd: null,
+      headline: null,
+    };
     const serviceName = t(`reminders.service.${service}`);
     // Claims may be filed *after* the 5th business day: the first filing day is the day after.
     const opensOn = addCalendarDays(claimWindow.opensAfter, 1);
     const opensAt = startOfDay(opensOn);
     if (opensAt > ctx.now)
-      out.push({ ...base, id: `sla|${service}|${month}|opens`, kind: 'sla-opens', date: opensOn, at: opensAt, estimated: claimWindow.estimated, label: t('reminders.sla.opens', { service: serviceName, month }) });
+      out.push({
+        ...base,
+        id: `sla|${service}|${month}|opens`,
+        kind: 'sla-opens',
+        date: opensOn,
+        at: opensAt,
+        estimated: claimWindow.estimated,
+        label: t('reminders.sla.opens', { service: serviceName, month }),
+      });
     const closesAt = endOfDay(claimWindow.closesOn);
     if (closesAt > ctx.now)
-      out.push({ ...base, id: `sla|${service}|${month}|closes`, kind: 'sla-closes', date: claimWindow.closesOn, at: closesAt, estimated: false, label: t('reminders.sla.closes', { service: serviceName, month }) });
+      out.push({
+        ...base,
+        id: `sla|${service}|${month}|closes`,
+        kind: 'sla-closes',
+        date: claimWindow.closesOn,
+        at: closesAt,
+        estimated: false,
+        label: t('reminders.sla.closes', { service: serviceName, month }),
+      });
   }
   return out;
 }
@@ -250,7 +298,12 @@ export function fireTime(deadline: TrackedDeadline, leadDays: number): number {
  * A reminder whose time passed while the deadline is still ahead is due now.
  * A reminder that would fire after its deadline is left out.
  */
-export function planReminders(deadlines: readonly TrackedDeadline[], leadDays: readonly number[], state: ReminderState, now: number): Reminder[] {
+export function planReminders(
+  deadlines: readonly TrackedDeadline[],
+  leadDays: readonly number[],
+  state: ReminderState,
+  now: number,
+): Reminder[] {
   const dismissed = new Set(state.dismissed);
   const out: Reminder[] = [];
   for (const deadline of deadlines) {
@@ -262,7 +315,8 @@ export function planReminders(deadlines: readonly TrackedDeadline[], leadDays: r
       if (scheduled >= deadline.at) continue;
       const snoozedUntil = state.snoozed[name];
       if (snoozedUntil !== undefined) {
-        if (snoozedUntil < deadline.at) out.push({ name, deadlineId: deadline.id, leadDays: lead, fireAt: Math.max(snoozedUntil, now), deadline });
+        if (snoozedUntil < deadline.at)
+          out.push({ name, deadlineId: deadline.id, leadDays: lead, fireAt: Math.max(snoozedUntil, now), deadline });
         continue;
       }
       if (state.fired[name] !== undefined) continue;
@@ -271,7 +325,8 @@ export function planReminders(deadlines: readonly TrackedDeadline[], leadDays: r
   }
   // Several reminders of one deadline due at once (e.g. after days offline): only the nearest lead time.
   const nearestDue = new Map<string, number>();
-  for (const r of out) if (r.fireAt <= now) nearestDue.set(r.deadlineId, Math.min(nearestDue.get(r.deadlineId) ?? Infinity, r.leadDays));
+  for (const r of out)
+    if (r.fireAt <= now) nearestDue.set(r.deadlineId, Math.min(nearestDue.get(r.deadlineId) ?? Infinity, r.leadDays));
   return out.filter((r) => r.fireAt > now || nearestDue.get(r.deadlineId) === r.leadDays);
 }
 
@@ -294,8 +349,18 @@ export function parseReminderName(name: string): { deadlineId: string; leadDays:
  * deadline whose time has also passed, so they do not follow one by one.
  * A snooze ends when it fires.
  */
-export function markFired(state: ReminderState, reminder: Pick<Reminder, 'name' | 'deadline'>, leadDays: readonly number[], now: number): ReminderState {
-  const names = [reminder.name, ...leadDays.filter((lead) => fireTime(reminder.deadline, lead) <= now).map((lead) => reminderName(reminder.deadline.id, lead))];
+export function markFired(
+  state: ReminderState,
+  reminder: Pick<Reminder, 'name' | 'deadline'>,
+  leadDays: readonly number[],
+  now: number,
+): ReminderState {
+  const names = [
+    reminder.name,
+    ...leadDays
+      .filter((lead) => fireTime(reminder.deadline, lead) <= now)
+      .map((lead) => reminderName(reminder.deadline.id, lead)),
+  ];
   const fired = { ...state.fired };
   const snoozed = { ...state.snoozed };
   for (const name of names) {
@@ -319,7 +384,12 @@ export function notificationText(reminder: Reminder, locale: Locale, now: number
   const t = translator(locale);
   const d = reminder.deadline;
   const days = Math.max(0, Math.round((startOfDay(d.date) - startOfDay(shanghaiDate(now))) / DAY_MS));
-  const when = days === 0 ? t('reminders.when.today') : days === 1 ? t('reminders.when.tomorrow') : t('reminders.when.days', { days });
+  const when =
+    days === 0
+      ? t('reminders.when.today')
+      : days === 1
+        ? t('reminders.when.tomorrow')
+        : t('reminders.when.days', { days });
   const subject = d.orderId ? t('reminders.subject.order', { product: d.product ?? d.vendor, orderId: d.orderId }) : '';
   const parts = [
     d.headline ? headlineText(d.headline) : '',

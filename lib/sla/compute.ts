@@ -5,8 +5,16 @@ import { localizeIssue } from '../policy/issues';
 import { localize, zhEn, type LocalizedText } from '../policy/text';
 import { defaultCalendar, type BusinessCalendar } from '../time/calendar';
 import {
-  addCalendarDays, isIsoMonth, lastDayOfMonth, MINUTE_MS, monthBounds, nextMonth, parseInstant, shanghaiDateTime,
-  type IsoDate, type IsoMonth,
+  addCalendarDays,
+  isIsoMonth,
+  lastDayOfMonth,
+  MINUTE_MS,
+  monthBounds,
+  nextMonth,
+  parseInstant,
+  shanghaiDateTime,
+  type IsoDate,
+  type IsoMonth,
 } from '../time/zone';
 import { clipIntervals, mergeIntervals, subtractIntervals, totalLength, type Interval } from './intervals';
 import type { SlaPolicy, SlaService } from './policy';
@@ -23,11 +31,15 @@ const SERVICE_ALIASES: Readonly<Record<string, SlaService>> = Object.fromEntries
 );
 
 const slaInputSchema = lazy(() => {
-  const instant = z.string().refine((v) => parseInstant(v) !== null, { message: 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00' });
+  const instant = z
+    .string()
+    .refine((v) => parseInstant(v) !== null, { message: 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00' });
   const money = z.number().finite().nonnegative();
   return z
     .object({
-      service: z.string().refine((s) => s in SERVICE_ALIASES, { message: `must be one of ${Object.keys(SERVICE_ALIASES).join(', ')}` }),
+      service: z
+        .string()
+        .refine((s) => s in SERVICE_ALIASES, { message: `must be one of ${Object.keys(SERVICE_ALIASES).join(', ')}` }),
       month: z.string().refine(isIsoMonth, 'must be a month written YYYY-MM'),
       outages: z.array(
         z
@@ -41,7 +53,10 @@ const slaInputSchema = lazy(() => {
           .strict(),
       ),
       monthlyFee: money.optional(),
-      prepaid: z.object({ amount: money, months: z.number().int().positive(), paidWithVouchers: money.optional() }).strict().optional(),
+      prepaid: z
+        .object({ amount: money, months: z.number().int().positive(), paidWithVouchers: money.optional() })
+        .strict()
+        .optional(),
       /** Part of the monthly fee paid with vouchers/coupons (excluded from the cap). */
       paidWithVouchers: money.optional(),
       serviceStart: instant.optional(),
@@ -54,7 +69,10 @@ const slaInputSchema = lazy(() => {
 export type SlaInput = z.input<ReturnType<typeof slaInputSchema>>;
 
 export class SlaInputError extends Error {
-  constructor(readonly issues: string[], locale: Locale = 'en') {
+  constructor(
+    readonly issues: string[],
+    locale: Locale = 'en',
+  ) {
     super(`${locale === 'zh-CN' ? 'SLA 输入有误' : 'Invalid SLA input'}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
     this.name = 'SlaInputError';
   }
@@ -125,14 +143,19 @@ export function compensationFor(policy: SlaPolicy, totalMs: number, downMs: numb
   if (meetsPercent(totalMs, downMs, commitmentPercent)) return { percent: 0, tier: null };
   let below = commitmentPercent;
   for (const tier of policy.tiers) {
-    if (tier.atLeast === null || meetsPercent(totalMs, downMs, tier.atLeast)) return { percent: tier.percent, tier: { below, atLeast: tier.atLeast, percent: tier.percent } };
+    if (tier.atLeast === null || meetsPercent(totalMs, downMs, tier.atLeast))
+      return { percent: tier.percent, tier: { below, atLeast: tier.atLeast, percent: tier.percent } };
     below = tier.atLeast;
   }
   throw new Error(`SLA ${policy.service}: the last tier must have no lower bound`);
 }
 
 /** Seed 002 §3.2 (and the same window for CVM, FACTS.md): when an SLA claim may be filed. */
-export function slaClaimWindow(month: IsoMonth, calendar: BusinessCalendar = defaultCalendar, policy: SlaPolicy = SLA_POLICIES.exmail): SlaClaimWindow {
+export function slaClaimWindow(
+  month: IsoMonth,
+  calendar: BusinessCalendar = defaultCalendar,
+  policy: SlaPolicy = SLA_POLICIES.exmail,
+): SlaClaimWindow {
   const opens = calendar.nthBusinessDayOfMonth(nextMonth(month), policy.claim.opensAfterBusinessDay);
   return {
     opensAfter: opens.date,
@@ -144,18 +167,40 @@ export function slaClaimWindow(month: IsoMonth, calendar: BusinessCalendar = def
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const minutes = (ms: number) => ms / MINUTE_MS;
-const view = (i: Interval): SlaInterval => ({ start: shanghaiDateTime(i.start), end: shanghaiDateTime(i.end), minutes: minutes(i.end - i.start) });
+const view = (i: Interval): SlaInterval => ({
+  start: shanghaiDateTime(i.start),
+  end: shanghaiDateTime(i.end),
+  minutes: minutes(i.end - i.start),
+});
 
 const TEXT = {
   underMinute: zhEn('不足 1 分钟的失败不计为不可用', 'Failures shorter than one minute do not count'),
   outside: zhEn('不在该服务周期内', 'Outside the service period'),
   other: zhEn('其他免责原因（用户说明）', 'Other exclusion (stated by the user)'),
-  availability: zhEn('服务可用性 =（1 − 不可用分钟数 / 服务周期总分钟数）× 100%', 'Availability = (1 − unavailable minutes / total minutes in the period) × 100%'),
-  period: zhEn('服务周期为一个自然月；不满一个月按当月实际使用时间计算', 'The service period is the calendar month, or the part of it in use'),
-  minFailure: zhEn('通过 SMTP、POP、IMAP 或 Webmail 收发邮件失败达到一分钟，视为服务不可用', 'Failing to send or receive by SMTP, POP, IMAP or Webmail for one minute counts as unavailable'),
-  tiers: zhEn('未达承诺时按档位赔偿代金券（“等于或高于”为下限）', 'Below the commitment, a voucher by tier (lower bounds are "or higher")'),
-  window: zhEn('次月第 5 个工作日后、月度结束后 60 个自然日内，仅通过工单申请', 'After the 5th business day of the next month, within 60 calendar days after the month, by ticket only'),
-  voucher: zhEn('赔偿不超过当月服务费（不含代金券、优惠券抵扣部分）；预付多月按月分摊', "Capped at the month's fee (excluding voucher/coupon payments); multi-month prepayments are spread per month"),
+  availability: zhEn(
+    '服务可用性 =（1 − 不可用分钟数 / 服务周期总分钟数）× 100%',
+    'Availability = (1 − unavailable minutes / total minutes in the period) × 100%',
+  ),
+  period: zhEn(
+    '服务周期为一个自然月；不满一个月按当月实际使用时间计算',
+    'The service period is the calendar month, or the part of it in use',
+  ),
+  minFailure: zhEn(
+    '通过 SMTP、POP、IMAP 或 Webmail 收发邮件失败达到一分钟，视为服务不可用',
+    'Failing to send or receive by SMTP, POP, IMAP or Webmail for one minute counts as unavailable',
+  ),
+  tiers: zhEn(
+    '未达承诺时按档位赔偿代金券（“等于或高于”为下限）',
+    'Below the commitment, a voucher by tier (lower bounds are "or higher")',
+  ),
+  window: zhEn(
+    '次月第 5 个工作日后、月度结束后 60 个自然日内，仅通过工单申请',
+    'After the 5th business day of the next month, within 60 calendar days after the month, by ticket only',
+  ),
+  voucher: zhEn(
+    '赔偿不超过当月服务费（不含代金券、优惠券抵扣部分）；预付多月按月分摊',
+    "Capped at the month's fee (excluding voucher/coupon payments); multi-month prepayments are spread per month",
+  ),
 } satisfies Record<string, LocalizedText>;
 
 function formatIssues(error: z.ZodError, locale: Locale): string[] {
@@ -165,10 +210,22 @@ function formatIssues(error: z.ZodError, locale: Locale): string[] {
 /** Problems the schema cannot see, in the reader's language. */
 const INPUT_TEXT = {
   commitment: zhEn('commitment：应为以下之一：{ids}', 'commitment: must be one of {ids}'),
-  period: zhEn('serviceStart/serviceEnd：{month} 期间服务未在使用', 'serviceStart/serviceEnd: the service was not in use during {month}'),
-  order: zhEn('outages[{i}]：结束时间（{end}）应晚于开始时间（{start}）', 'outages[{i}]: end ({end}) must be after start ({start})'),
-  exclusion: zhEn('outages[{i}].excluded：“{code}”不是本 SLA 的免责情形；可用：{codes}', 'outages[{i}].excluded: "{code}" is not an exclusion of this SLA; use one of {codes}'),
-  otherNote: zhEn('outages[{i}].note：“other”免责需要写明原因', 'outages[{i}].note: an "other" exclusion needs a note saying why'),
+  period: zhEn(
+    'serviceStart/serviceEnd：{month} 期间服务未在使用',
+    'serviceStart/serviceEnd: the service was not in use during {month}',
+  ),
+  order: zhEn(
+    'outages[{i}]：结束时间（{end}）应晚于开始时间（{start}）',
+    'outages[{i}]: end ({end}) must be after start ({start})',
+  ),
+  exclusion: zhEn(
+    'outages[{i}].excluded：“{code}”不是本 SLA 的免责情形；可用：{codes}',
+    'outages[{i}].excluded: "{code}" is not an exclusion of this SLA; use one of {codes}',
+  ),
+  otherNote: zhEn(
+    'outages[{i}].note：“other”免责需要写明原因',
+    'outages[{i}].note: an "other" exclusion needs a note saying why',
+  ),
   feeTwice: zhEn('monthlyFee/prepaid：只能给出其中一个', 'monthlyFee/prepaid: give one of them, not both'),
   vouchers: zhEn('paidWithVouchers：超过了费用本身', 'paidWithVouchers: more than the fee itself'),
 };
@@ -182,7 +239,8 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
   const parsed = slaInputSchema().safeParse(input);
   if (!parsed.success) throw new SlaInputError(formatIssues(parsed.error, locale), locale);
   const data = parsed.data;
-  const say = (text: keyof typeof INPUT_TEXT, params: Record<string, string | number | undefined> = {}) => localize(INPUT_TEXT[text], locale, params);
+  const say = (text: keyof typeof INPUT_TEXT, params: Record<string, string | number | undefined> = {}) =>
+    localize(INPUT_TEXT[text], locale, params);
   const calendar = options.calendar ?? defaultCalendar;
   const service = SERVICE_ALIASES[data.service] as SlaService;
   const policy = SLA_POLICIES[service];
@@ -212,7 +270,8 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
   let monthlyFee: number | null = null;
   if (data.monthlyFee !== undefined && data.prepaid) issues.push(say('feeTwice'));
   else if (data.monthlyFee !== undefined) monthlyFee = data.monthlyFee - (data.paidWithVouchers ?? 0);
-  else if (data.prepaid) monthlyFee = (data.prepaid.amount - (data.prepaid.paidWithVouchers ?? 0)) / data.prepaid.months;
+  else if (data.prepaid)
+    monthlyFee = (data.prepaid.amount - (data.prepaid.paidWithVouchers ?? 0)) / data.prepaid.months;
   if (monthlyFee !== null && monthlyFee < 0) issues.push(say('vouchers'));
   if (issues.length) throw new SlaInputError(issues, locale);
 
@@ -230,7 +289,11 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
   const downMs = totalLength(counted);
 
   const ignored: SlaResult['ignored'] = [
-    ...clipIntervals(tooShort, period.start, period.end).map((i) => ({ ...view(i), reason: 'under-one-minute' as const, text: localize(TEXT.underMinute, locale) })),
+    ...clipIntervals(tooShort, period.start, period.end).map((i) => ({
+      ...view(i),
+      reason: 'under-one-minute' as const,
+      text: localize(TEXT.underMinute, locale),
+    })),
     ...outages
       .filter((o) => o.end > o.start && (o.end <= period.start || o.start >= period.end))
       .map((o) => ({ ...view(o), reason: 'outside-period' as const, text: localize(TEXT.outside, locale) })),
@@ -239,7 +302,13 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
     clipIntervals([o], period.start, period.end).map((i) => {
       const def = policy.exclusions.find((e) => e.code === o.excluded);
       const text = def ? localize(def.label, locale) : `${localize(TEXT.other, locale)}: ${o.note ?? ''}`;
-      return { ...view(i), code: o.excluded!, text, source: def?.citation.source ?? 'user', clause: def?.citation.clause };
+      return {
+        ...view(i),
+        code: o.excluded!,
+        text,
+        source: def?.citation.source ?? 'user',
+        clause: def?.citation.clause,
+      };
     }),
   );
 
@@ -262,7 +331,11 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
   return {
     service,
     month: data.month,
-    period: { start: shanghaiDateTime(periodStart), end: shanghaiDateTime(periodEnd), partial: periodStart !== bounds.start || periodEnd !== bounds.end },
+    period: {
+      start: shanghaiDateTime(periodStart),
+      end: shanghaiDateTime(periodEnd),
+      partial: periodStart !== bounds.start || periodEnd !== bounds.end,
+    },
     totalMinutes: minutes(totalMs),
     unavailableMinutes: minutes(downMs),
     availability,

@@ -13,7 +13,8 @@ const interval = fc
   .tuple(fc.integer({ min: START, max: END - 1 }), fc.integer({ min: 1, max: 3 * 86_400_000 }))
   .map(([start, length]): Interval => ({ start, end: Math.min(END, start + length) }));
 const intervals = fc.array(interval, { maxLength: 12 });
-const toOutages = (list: readonly Interval[]) => list.map((i) => ({ start: new Date(i.start).toISOString(), end: new Date(i.end).toISOString() }));
+const toOutages = (list: readonly Interval[]) =>
+  list.map((i) => ({ start: new Date(i.start).toISOString(), end: new Date(i.end).toISOString() }));
 const services = fc.constantFrom('exmail', 'cvm');
 
 describe('SLA invariants (property tests)', () => {
@@ -50,7 +51,9 @@ describe('SLA invariants (property tests)', () => {
   it('month splits add up: the months’ unavailable time equals the whole log’s', () => {
     fc.assert(
       fc.property(services, intervals, (service, list) => {
-        const perMonth = MONTHS.map((month) => computeSla({ service, month, outages: toOutages(list) }).unavailableMinutes);
+        const perMonth = MONTHS.map(
+          (month) => computeSla({ service, month, outages: toOutages(list) }).unavailableMinutes,
+        );
         // The whole log, counted once: merged, and for Exmail only failures of a minute or more (§1.2).
         const merged = mergeIntervals(list).filter((i) => service === 'cvm' || i.end - i.start >= 60_000);
         const sum = perMonth.reduce((a, b) => a + b, 0);
@@ -65,16 +68,22 @@ describe('SLA invariants (property tests)', () => {
 
   it('availability stays within 0–100 %, the voucher within the fee, and the tier matches the availability', () => {
     fc.assert(
-      fc.property(services, fc.constantFrom(...MONTHS), intervals, fc.integer({ min: 0, max: 10_000 }), (service, month, list, fee) => {
-        const r = computeSla({ service, month, outages: toOutages(list), monthlyFee: fee });
-        expect(r.availability).toBeGreaterThanOrEqual(0);
-        expect(r.availability).toBeLessThanOrEqual(100);
-        expect(r.voucher!).toBeLessThanOrEqual(fee);
-        expect(r.voucher).toBe(Math.round((fee * r.compensationPercent) / 100 * 100) / 100);
-        if (r.availability < 94.999) expect(r.compensationPercent).toBe(100);
-        if (r.availability > 99.9999) expect(r.compensationPercent).toBe(0);
-        expect(r.meetsCommitment).toBe(r.compensationPercent === 0);
-      }),
+      fc.property(
+        services,
+        fc.constantFrom(...MONTHS),
+        intervals,
+        fc.integer({ min: 0, max: 10_000 }),
+        (service, month, list, fee) => {
+          const r = computeSla({ service, month, outages: toOutages(list), monthlyFee: fee });
+          expect(r.availability).toBeGreaterThanOrEqual(0);
+          expect(r.availability).toBeLessThanOrEqual(100);
+          expect(r.voucher!).toBeLessThanOrEqual(fee);
+          expect(r.voucher).toBe(Math.round(((fee * r.compensationPercent) / 100) * 100) / 100);
+          if (r.availability < 94.999) expect(r.compensationPercent).toBe(100);
+          if (r.availability > 99.9999) expect(r.compensationPercent).toBe(0);
+          expect(r.meetsCommitment).toBe(r.compensationPercent === 0);
+        },
+      ),
       RUNS,
     );
   });

@@ -21,11 +21,15 @@ describe('availability formula and service period (seed 002 §2.1)', () => {
   });
 
   it('a service started mid-month uses the part in use', () => {
-    const r = exmail([out('2026-04-20T00:00:00+08:00', '2026-04-20T01:00:00+08:00')], { serviceStart: '2026-04-16T00:00:00+08:00' });
+    const r = exmail([out('2026-04-20T00:00:00+08:00', '2026-04-20T01:00:00+08:00')], {
+      serviceStart: '2026-04-16T00:00:00+08:00',
+    });
     expect(r.period.partial).toBe(true);
     expect(r.totalMinutes).toBe(15 * 24 * 60);
     // Outages before the service started are outside the period.
-    const before = exmail([out('2026-04-02T00:00:00+08:00', '2026-04-02T05:00:00+08:00')], { serviceStart: '2026-04-16' });
+    const before = exmail([out('2026-04-02T00:00:00+08:00', '2026-04-02T05:00:00+08:00')], {
+      serviceStart: '2026-04-16',
+    });
     expect(before.unavailableMinutes).toBe(0);
     expect(before.ignored[0]).toMatchObject({ reason: 'outside-period' });
   });
@@ -45,13 +49,20 @@ describe('unavailability (seed 002 §1.2: failing for one minute)', () => {
   });
 
   it('two touching 40-second records are one 80-second failure', () => {
-    const r = exmail([out('2026-04-10T09:00:00+08:00', '2026-04-10T09:00:40+08:00'), out('2026-04-10T09:00:40+08:00', '2026-04-10T09:01:20+08:00')]);
+    const r = exmail([
+      out('2026-04-10T09:00:00+08:00', '2026-04-10T09:00:40+08:00'),
+      out('2026-04-10T09:00:40+08:00', '2026-04-10T09:01:20+08:00'),
+    ]);
     expect(r.unavailableMinutes).toBeCloseTo(80 / 60, 10);
     expect(r.counted).toHaveLength(1);
   });
 
   it('overlapping records are merged, not counted twice', () => {
-    const r = exmail([out('2026-04-10T09:00:00+08:00', '2026-04-10T10:00:00+08:00'), out('2026-04-10T09:30:00+08:00', '2026-04-10T10:30:00+08:00'), out('2026-04-10T09:10:00+08:00', '2026-04-10T09:20:00+08:00')]);
+    const r = exmail([
+      out('2026-04-10T09:00:00+08:00', '2026-04-10T10:00:00+08:00'),
+      out('2026-04-10T09:30:00+08:00', '2026-04-10T10:30:00+08:00'),
+      out('2026-04-10T09:10:00+08:00', '2026-04-10T09:20:00+08:00'),
+    ]);
     expect(r.unavailableMinutes).toBe(90);
   });
 
@@ -107,10 +118,18 @@ describe('voucher (seed 002 §3.1 (2), §2.1 月度服务费用)', () => {
   });
   it('excludes what vouchers or coupons paid', () => {
     expect(exmail(down36h, { paidWithVouchers: 30 }).voucher).toBe(70);
-    expect(exmail([out('2026-04-10T00:00:00+08:00', '2026-04-10T01:00:00+08:00')], { monthlyFee: 99, paidWithVouchers: 9 }).voucher).toBe(9);
+    expect(
+      exmail([out('2026-04-10T00:00:00+08:00', '2026-04-10T01:00:00+08:00')], { monthlyFee: 99, paidWithVouchers: 9 })
+        .voucher,
+    ).toBe(9);
   });
   it('spreads a prepayment over its months', () => {
-    const r = computeSla({ service: 'exmail', month: APRIL, outages: [out('2026-04-10T00:00:00+08:00', '2026-04-10T01:00:00+08:00')], prepaid: { amount: 3600, months: 36, paidWithVouchers: 360 } });
+    const r = computeSla({
+      service: 'exmail',
+      month: APRIL,
+      outages: [out('2026-04-10T00:00:00+08:00', '2026-04-10T01:00:00+08:00')],
+      prepaid: { amount: 3600, months: 36, paidWithVouchers: 360 },
+    });
     expect(r.monthlyFee).toBe(90);
     expect(r.voucher).toBe(9);
   });
@@ -124,24 +143,44 @@ describe('voucher (seed 002 §3.1 (2), §2.1 月度服务费用)', () => {
 describe('exclusions (seed 002 §2.3) are listed with their reason', () => {
   it('notified maintenance is not counted, and overlapping failure time is cut', () => {
     const r = exmail([
-      out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'notified-maintenance', note: 'upgrade' }),
+      out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', {
+        excluded: 'notified-maintenance',
+        note: 'upgrade',
+      }),
       out('2026-04-10T02:00:00+08:00', '2026-04-10T04:00:00+08:00'),
     ]);
     expect(r.unavailableMinutes).toBe(60);
-    expect(r.excluded).toEqual([expect.objectContaining({ code: 'notified-maintenance', minutes: 120, source: '002_b54d770f95033cbc.txt', clause: '2.3 (1)' })]);
+    expect(r.excluded).toEqual([
+      expect.objectContaining({
+        code: 'notified-maintenance',
+        minutes: 120,
+        source: '002_b54d770f95033cbc.txt',
+        clause: '2.3 (1)',
+      }),
+    ]);
     expect(r.excluded[0]!.text).toContain('预先通知');
   });
 
   it('force majeure and the customer’s own actions are exclusion codes too', () => {
-    const r = exmail([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'force-majeure' }), out('2026-04-11T01:00:00+08:00', '2026-04-11T03:00:00+08:00', { excluded: 'customer-action' })]);
+    const r = exmail([
+      out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'force-majeure' }),
+      out('2026-04-11T01:00:00+08:00', '2026-04-11T03:00:00+08:00', { excluded: 'customer-action' }),
+    ]);
     expect(r.unavailableMinutes).toBe(0);
     expect(r.excluded.map((e) => e.clause)).toEqual(['2.3 (7)', '2.3 (5)']);
   });
 
   it('an unknown code or an unexplained "other" is rejected', () => {
-    expect(() => exmail([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'bad-luck' })])).toThrow(/不是本 SLA 的免责情形/);
-    expect(() => cvm([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'other' })])).toThrow(/需要写明原因/);
-    expect(cvm([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'other', note: 'our firewall' })]).excluded[0]).toMatchObject({ code: 'other', source: 'user' });
+    expect(() =>
+      exmail([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'bad-luck' })]),
+    ).toThrow(/不是本 SLA 的免责情形/);
+    expect(() => cvm([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'other' })])).toThrow(
+      /需要写明原因/,
+    );
+    expect(
+      cvm([out('2026-04-10T01:00:00+08:00', '2026-04-10T03:00:00+08:00', { excluded: 'other', note: 'our firewall' })])
+        .excluded[0],
+    ).toMatchObject({ code: 'other', source: 'user' });
   });
 });
 
@@ -169,7 +208,10 @@ describe('month boundaries (Asia/Shanghai)', () => {
     const ms = (s: string) => Date.parse(s);
     const parts = splitByMonth([{ start: ms('2026-01-31T12:00:00+08:00'), end: ms('2026-03-01T12:00:00+08:00') }]);
     expect([...parts.keys()]).toEqual(['2026-01', '2026-02', '2026-03']);
-    expect(parts.get('2026-02')![0]).toEqual({ start: ms('2026-02-01T00:00:00+08:00'), end: ms('2026-03-01T00:00:00+08:00') });
+    expect(parts.get('2026-02')![0]).toEqual({
+      start: ms('2026-02-01T00:00:00+08:00'),
+      end: ms('2026-03-01T00:00:00+08:00'),
+    });
   });
 });
 
@@ -184,19 +226,30 @@ describe('claim window (seed 002 §3.2: after the 5th business day of the next m
     ['2026-12', '2027-01-08', '2027-03-01', true], // 2027 not in the calendar: weekdays and the fixed-date holidays (1 Jan), estimated
   ])('%s → opens after %s, closes on %s (estimated: %s)', (month, opensAfter, closesOn, estimated) => {
     expect(slaClaimWindow(month)).toEqual({ opensAfter, closesOn, estimated, channel: 'ticket' });
-    expect(computeSla({ service: 'cvm', month, outages: [] }).claim).toEqual({ opensAfter, closesOn, estimated, channel: 'ticket' });
+    expect(computeSla({ service: 'cvm', month, outages: [] }).claim).toEqual({
+      opensAfter,
+      closesOn,
+      estimated,
+      channel: 'ticket',
+    });
   });
 
   it('a user override for 2027 makes December 2026 exact', () => {
     const calendar = createCalendar([{ year: 2027, holidays: ['2027-01-01'], workdays: [] }]);
-    expect(computeSla({ service: 'exmail', month: '2026-12', outages: [] }, { calendar }).claim).toMatchObject({ opensAfter: '2027-01-08', estimated: false });
+    expect(computeSla({ service: 'exmail', month: '2026-12', outages: [] }, { calendar }).claim).toMatchObject({
+      opensAfter: '2027-01-08',
+      estimated: false,
+    });
   });
 });
 
 describe('input validation', () => {
   it('lists every problem with its path', () => {
     try {
-      computeSla({ service: 'gmail', month: '2026-13', outages: [{ start: 'noon', end: '2026-04-01' }] }, { locale: 'en' });
+      computeSla(
+        { service: 'gmail', month: '2026-13', outages: [{ start: 'noon', end: '2026-04-01' }] },
+        { locale: 'en' },
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(SlaInputError);
@@ -206,11 +259,15 @@ describe('input validation', () => {
       expect(issues).toContain('outages[0].start: must be an ISO date-time');
     }
     // The same problems in Chinese when that is the reader's language, heading included.
-    expect(() => computeSla({ service: 'gmail', month: '2026-13', outages: [] })).toThrow(/^SLA 输入有误:\n {2}- service: 应为以下之一：exmail.*\n {2}- month: 应为 YYYY-MM 格式的月份$/);
+    expect(() => computeSla({ service: 'gmail', month: '2026-13', outages: [] })).toThrow(
+      /^SLA 输入有误:\n {2}- service: 应为以下之一：exmail.*\n {2}- month: 应为 YYYY-MM 格式的月份$/,
+    );
   });
 
   it('rejects an outage ending before it starts, and two kinds of fee', () => {
-    expect(() => exmail([out('2026-04-10T03:00:00+08:00', '2026-04-10T01:00:00+08:00')])).toThrow(/outages\[0\]：结束时间.*应晚于开始时间/);
+    expect(() => exmail([out('2026-04-10T03:00:00+08:00', '2026-04-10T01:00:00+08:00')])).toThrow(
+      /outages\[0\]：结束时间.*应晚于开始时间/,
+    );
     expect(() => exmail([], { prepaid: { amount: 1200, months: 12 } })).toThrow(/只能给出其中一个/);
     expect(() => exmail([], { commitment: 'gold' })).toThrow(/commitment：应为以下之一：standard/);
   });
@@ -224,9 +281,26 @@ describe('input validation', () => {
 
 describe('interval helpers', () => {
   it('subtract removes covered parts', () => {
-    expect(subtractIntervals([{ start: 0, end: 10 }], [{ start: 2, end: 4 }, { start: 8, end: 12 }])).toEqual([{ start: 0, end: 2 }, { start: 4, end: 8 }]);
+    expect(
+      subtractIntervals(
+        [{ start: 0, end: 10 }],
+        [
+          { start: 2, end: 4 },
+          { start: 8, end: 12 },
+        ],
+      ),
+    ).toEqual([
+      { start: 0, end: 2 },
+      { start: 4, end: 8 },
+    ]);
   });
   it('merge drops empty intervals and joins touching ones', () => {
-    expect(mergeIntervals([{ start: 5, end: 5 }, { start: 3, end: 4 }, { start: 0, end: 3 }])).toEqual([{ start: 0, end: 4 }]);
+    expect(
+      mergeIntervals([
+        { start: 5, end: 5 },
+        { start: 3, end: 4 },
+        { start: 0, end: 3 },
+      ]),
+    ).toEqual([{ start: 0, end: 4 }]);
   });
 });

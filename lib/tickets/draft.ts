@@ -14,7 +14,9 @@ import type { RequestKind, TicketChannel, TicketTemplate } from './template';
 import { FALLBACK_VENDOR, VENDORS } from '../vendors/catalog';
 
 /** Ticket templates of the shipped vendors; user packs fall back to the generic (email) one. */
-export const TICKET_TEMPLATES: Readonly<Record<string, TicketTemplate>> = Object.fromEntries(VENDORS.map((v) => [v.id, v.ticket]));
+export const TICKET_TEMPLATES: Readonly<Record<string, TicketTemplate>> = Object.fromEntries(
+  VENDORS.map((v) => [v.id, v.ticket]),
+);
 
 export type DraftTarget = 'vendor' | 'reseller' | 'apple' | 'google' | '12315' | 'heimao';
 
@@ -53,14 +55,36 @@ export interface DraftOptions {
 }
 
 // The user's words live in the catalog (lib/i18n/sections/tickets.ts), punctuation included.
-const REASONS = new Set(['changed-mind', 'dissatisfied', 'outage', 'wrong-plan', 'duplicate-charge', 'wrong-amount', 'invoice-error', 'incompatible', 'defect', 'not-as-described', 'user-error']);
+const REASONS = new Set([
+  'changed-mind',
+  'dissatisfied',
+  'outage',
+  'wrong-plan',
+  'duplicate-charge',
+  'wrong-amount',
+  'invoice-error',
+  'incompatible',
+  'defect',
+  'not-as-described',
+  'user-error',
+]);
 const REQUESTS = new Set(['full', 'full-or-partial', 'partial', 'difference', 'voucher', 'none', 'review']);
-const reasonKey = (reason: string | undefined): MessageKey | null => (reason && REASONS.has(reason) ? (`ticket.reason.${reason}` as MessageKey) : null);
-const requestKey = (request: string): MessageKey | null => (REQUESTS.has(request) ? (`ticket.request.${request}` as MessageKey) : null);
+const reasonKey = (reason: string | undefined): MessageKey | null =>
+  reason && REASONS.has(reason) ? (`ticket.reason.${reason}` as MessageKey) : null;
+const requestKey = (request: string): MessageKey | null =>
+  REQUESTS.has(request) ? (`ticket.request.${request}` as MessageKey) : null;
 
 const STORE = {
-  apple: { title: 'ticket.store.apple.title', category: ['ticket.store.apple.category1', 'ticket.store.apple.category2', null], steps: 'ticket.store.apple.steps' },
-  google: { title: 'ticket.store.google.title', category: ['ticket.store.google.category1', null, 'ticket.store.google.category3'], steps: 'ticket.store.google.steps' },
+  apple: {
+    title: 'ticket.store.apple.title',
+    category: ['ticket.store.apple.category1', 'ticket.store.apple.category2', null],
+    steps: 'ticket.store.apple.steps',
+  },
+  google: {
+    title: 'ticket.store.google.title',
+    category: ['ticket.store.google.category1', null, 'ticket.store.google.category3'],
+    steps: 'ticket.store.google.steps',
+  },
 } as const satisfies Record<string, { title: MessageKey; category: readonly (MessageKey | null)[]; steps: MessageKey }>;
 
 /**
@@ -87,13 +111,21 @@ function latestField(snapshots: readonly ClaimSnapshot[], key: string): unknown 
 }
 
 /** What the newest order snapshot that shows a payment says was paid, and with which vouchers. */
-function paymentShown(vendor: string, snapshots: readonly ClaimSnapshot[]): { amountPaid: number; vouchers: number | undefined } | null {
-  const newestFirst = [...snapshots].sort((a, b) => (parseInstant(b.capturedAt) ?? 0) - (parseInstant(a.capturedAt) ?? 0));
+function paymentShown(
+  vendor: string,
+  snapshots: readonly ClaimSnapshot[],
+): { amountPaid: number; vouchers: number | undefined } | null {
+  const newestFirst = [...snapshots].sort(
+    (a, b) => (parseInstant(b.capturedAt) ?? 0) - (parseInstant(a.capturedAt) ?? 0),
+  );
   for (const snapshot of newestFirst) {
     if (snapshot.kind !== 'order' || !snapshot.fields) continue;
     const { facts } = orderFacts({ vendor, fields: snapshot.fields });
     if (typeof facts.amountPaid === 'number')
-      return { amountPaid: facts.amountPaid, vouchers: typeof facts.amountPaidWithVouchers === 'number' ? facts.amountPaidWithVouchers : undefined };
+      return {
+        amountPaid: facts.amountPaid,
+        vouchers: typeof facts.amountPaidWithVouchers === 'number' ? facts.amountPaidWithVouchers : undefined,
+      };
   }
   return null;
 }
@@ -111,7 +143,14 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-type SlaFacts = Partial<{ month: string; availabilityText: string; commitment: { percent: string }; unavailableMinutes: number; compensationPercent: number; voucher: number | null }>;
+type SlaFacts = Partial<{
+  month: string;
+  availabilityText: string;
+  commitment: { percent: string };
+  unavailableMinutes: number;
+  compensationPercent: number;
+  voucher: number | null;
+}>;
 
 /** What every draft of one request shares: who, what, how much, why, on what basis. */
 interface DraftParts {
@@ -140,12 +179,20 @@ interface DraftParts {
 }
 
 /** The facts' own situation, in the words a vendor reads. */
-function situationOf(f: ClaimFacts, sla: SlaFacts | undefined, verdict: Verdict, target: DraftTarget, t: Translate, locale: Locale): string[] {
+function situationOf(
+  f: ClaimFacts,
+  sla: SlaFacts | undefined,
+  verdict: Verdict,
+  target: DraftTarget,
+  t: Translate,
+  locale: Locale,
+): string[] {
   const situation: string[] = [];
   const reason = reasonKey(f.reason);
   if (reason) situation.push(t(reason));
   if (f.activated === false) situation.push(t('ticket.notActivated'));
-  if (f.reason === 'outage' && typeof f.outageHours === 'number' && f.outageCause === 'vendor') situation.push(t('ticket.outageHours', { hours: f.outageHours }));
+  if (f.reason === 'outage' && typeof f.outageHours === 'number' && f.outageCause === 'vendor')
+    situation.push(t('ticket.outageHours', { hours: f.outageHours }));
   if (sla && typeof sla.compensationPercent === 'number' && sla.month) {
     situation.push(
       t('ticket.sla', {
@@ -154,21 +201,32 @@ function situationOf(f: ClaimFacts, sla: SlaFacts | undefined, verdict: Verdict,
         commitment: sla.commitment?.percent ?? '?',
         minutes: typeof sla.unavailableMinutes === 'number' ? Math.round(sla.unavailableMinutes * 100) / 100 : '?',
         percent: sla.compensationPercent,
-        voucher: typeof sla.voucher === 'number' ? t('ticket.sla.voucher', { amount: formatMoney(sla.voucher, locale) }) : '',
+        voucher:
+          typeof sla.voucher === 'number' ? t('ticket.sla.voucher', { amount: formatMoney(sla.voucher, locale) }) : '',
       }),
     );
   }
   const promise = f.resellerPromise;
   if (promise && (target === 'reseller' || verdict.claimWith === 'reseller')) {
     const written = promise.written ? t('ticket.resellerPromise.written') : '';
-    situation.push(promise.days ? t('ticket.resellerPromise', { days: promise.days, written }) : t('ticket.resellerPromise.noDays', { written }));
+    situation.push(
+      promise.days
+        ? t('ticket.resellerPromise', { days: promise.days, written })
+        : t('ticket.resellerPromise.noDays', { written }),
+    );
   }
   if (target === '12315' || target === 'heimao') situation.push(t('ticket.refused'));
   return situation;
 }
 
 /** The request: what is asked for, with the amount when it is known or estimated. */
-function requestTextOf(verdict: Verdict, kind: RequestKind, sla: SlaFacts | undefined, t: Translate, locale: Locale): string {
+function requestTextOf(
+  verdict: Verdict,
+  kind: RequestKind,
+  sla: SlaFacts | undefined,
+  t: Translate,
+  locale: Locale,
+): string {
   if (kind === 'review') return t('ticket.request.review');
   const estimate = verdict.refundEstimate?.amount;
   const amount =
@@ -177,7 +235,10 @@ function requestTextOf(verdict: Verdict, kind: RequestKind, sla: SlaFacts | unde
       : typeof estimate === 'number'
         ? t('ticket.amount.estimate', { amount: formatMoney(estimate, locale) })
         : '';
-  const key = requestKey(verdict.refundOr ? `${verdict.refund}-or-${verdict.refundOr}` : (verdict.refund ?? 'none')) ?? requestKey(verdict.refund ?? 'none') ?? 'ticket.request.none';
+  const key =
+    requestKey(verdict.refundOr ? `${verdict.refund}-or-${verdict.refundOr}` : (verdict.refund ?? 'none')) ??
+    requestKey(verdict.refund ?? 'none') ??
+    'ticket.request.none';
   return t(key, { amount });
 }
 
@@ -204,27 +265,44 @@ function basisLinesOf(verdict: Verdict, t: Translate, locale: Locale): string[] 
   return [...byText.entries()].map(([text, sources]) =>
     t('ticket.layout.basisLine', {
       text,
-      sources: [...sources.entries()].map(([title, clauses]) => (clauses.length ? `${title} ${clauses.join(clauseSep)}` : title)).join(sep),
+      sources: [...sources.entries()]
+        .map(([title, clauses]) => (clauses.length ? `${title} ${clauses.join(clauseSep)}` : title))
+        .join(sep),
     }),
   );
 }
 
 /** Reads the facts, the snapshots and the template into what every kind of draft is made of. */
 // Over 80 lines on purpose: one pass over the facts, each block one part of the description.
-function draftParts(given: Verdict, f: ClaimFacts, facts: unknown, snapshots: readonly ClaimSnapshot[], locale: Locale, options: DraftOptions): DraftParts {
+function draftParts(
+  given: Verdict,
+  f: ClaimFacts,
+  facts: unknown,
+  snapshots: readonly ClaimSnapshot[],
+  locale: Locale,
+  options: DraftOptions,
+): DraftParts {
   const t = translator(locale);
   const packs = packSetOf(options.packs);
   // The verdict's texts are in the locale it was evaluated in; a draft in
   // another language re-reads the same facts at the same moment.
   const reread =
     given.locale !== locale
-      ? evaluateClaim(facts, given.evaluatedAt, { locale, packs, calendar: options.calendar, holidayOverrides: options.holidayOverrides })
+      ? evaluateClaim(facts, given.evaluatedAt, {
+          locale,
+          packs,
+          calendar: options.calendar,
+          holidayOverrides: options.holidayOverrides,
+        })
       : given;
   const verdict = reread.rule === given.rule && reread.outcome === given.outcome ? reread : given;
   const pack = packs.find(verdict.vendor);
   const own = TICKET_TEMPLATES[verdict.vendor];
   const template = own ?? { ...FALLBACK_VENDOR.ticket, vendor: verdict.vendor };
-  const product = asText(f.product) ?? asText(latestField(snapshots, 'product')) ?? localize(own ? template.defaultProduct : pack.name, locale);
+  const product =
+    asText(f.product) ??
+    asText(latestField(snapshots, 'product')) ??
+    localize(own ? template.defaultProduct : pack.name, locale);
   const orderId = asText(f.orderId) ?? asText(latestField(snapshots, 'orderId'));
   const account = asText(f.account) ?? asText(latestField(snapshots, 'account'));
   // 实付 (after vouchers) as the newest order snapshot shows it, read as every surface reads an order;
@@ -235,17 +313,36 @@ function draftParts(given: Verdict, f: ClaimFacts, facts: unknown, snapshots: re
   const sla = f.sla as SlaFacts | undefined;
   const kind = requestKind(verdict);
   const target: DraftTarget = options.target && options.target !== 'vendor' ? options.target : verdict.claimWith;
-  const company = asText(f.vendorName) ?? (template.company ? localize(template.company, locale) : own ? t('ticket.companyUnknown') : localize(pack.name, locale));
+  const company =
+    asText(f.vendorName) ??
+    (template.company
+      ? localize(template.company, locale)
+      : own
+        ? t('ticket.companyUnknown')
+        : localize(pack.name, locale));
   const orderText = orderId ?? t('ticket.notGiven');
 
   const sep = t('ticket.layout.sep');
   const field = (label: MessageKey, value: string) => t('ticket.layout.field', { label: t(label), value });
-  const when = (iso: string) => t('ticket.layout.time', { time: shanghaiDateTime(parseInstant(iso)!).replace('T', ' ').slice(0, 16) });
-  const orderLine = [field('ticket.label.orderId', orderText), field('ticket.label.product', product), account && !template.fields.confidential ? field('ticket.label.account', account) : undefined]
+  const when = (iso: string) =>
+    t('ticket.layout.time', { time: shanghaiDateTime(parseInstant(iso)!).replace('T', ' ').slice(0, 16) });
+  const orderLine = [
+    field('ticket.label.orderId', orderText),
+    field('ticket.label.product', product),
+    account && !template.fields.confidential ? field('ticket.label.account', account) : undefined,
+  ]
     .filter(Boolean)
     .join(sep);
-  const paid = amount !== undefined ? field('ticket.label.paid', formatMoney(amount, locale)) + (vouchers ? t('ticket.vouchersPaid', { amount: formatMoney(vouchers, locale) }) : '') : undefined;
-  const amountParts = [paid, field('ticket.label.purchased', when(f.purchasedAt)), f.deliveredAt ? field('ticket.label.delivered', when(f.deliveredAt)) : undefined].filter(Boolean);
+  const paid =
+    amount !== undefined
+      ? field('ticket.label.paid', formatMoney(amount, locale)) +
+        (vouchers ? t('ticket.vouchersPaid', { amount: formatMoney(vouchers, locale) }) : '')
+      : undefined;
+  const amountParts = [
+    paid,
+    field('ticket.label.purchased', when(f.purchasedAt)),
+    f.deliveredAt ? field('ticket.label.delivered', when(f.deliveredAt)) : undefined,
+  ].filter(Boolean);
   const situation = situationOf(f, sla, verdict, target, t, locale);
   const requestText = requestTextOf(verdict, kind, sla, t, locale);
   const basisLines = basisLinesOf(verdict, t, locale);
@@ -258,10 +355,13 @@ function draftParts(given: Verdict, f: ClaimFacts, facts: unknown, snapshots: re
   );
   const deadlineLine =
     verdict.deadline && kind !== 'review'
-      ? t('ticket.deadlineLine', { label: verdict.deadline.label, date: verdict.deadline.date }) + (verdict.deadline.estimated ? t('ticket.deadlineEstimated') : '')
+      ? t('ticket.deadlineLine', { label: verdict.deadline.label, date: verdict.deadline.date }) +
+        (verdict.deadline.estimated ? t('ticket.deadlineEstimated') : '')
       : undefined;
   const contact = f.contact;
-  const contactLine = contact ? [contact.name, contact.phone, contact.email, contact.contactTime].filter(Boolean).join(' / ') : undefined;
+  const contactLine = contact
+    ? [contact.name, contact.phone, contact.email, contact.contactTime].filter(Boolean).join(' / ')
+    : undefined;
 
   const section = (label: MessageKey, body: string) => t('ticket.layout.section', { label: t(label), body });
   const description = [
@@ -272,7 +372,13 @@ function draftParts(given: Verdict, f: ClaimFacts, facts: unknown, snapshots: re
     section('ticket.label.request', requestText),
     basisLines.length ? `${section('ticket.label.basis', '')}\n${basisLines.join('\n')}` : undefined,
     deadlineLine ? section('ticket.label.deadline', deadlineLine) : undefined,
-    section('ticket.label.evidence', joinList(attachments.map((a) => a.label), locale)),
+    section(
+      'ticket.label.evidence',
+      joinList(
+        attachments.map((a) => a.label),
+        locale,
+      ),
+    ),
     options.evidenceHead && snapshots.length > 0 ? t('ticket.evidenceHead', { hash: options.evidenceHead }) : undefined,
     contactLine ? section('ticket.label.contact', contactLine) : undefined,
     complaint ? undefined : t('ticket.thanks'),
@@ -285,17 +391,49 @@ function draftParts(given: Verdict, f: ClaimFacts, facts: unknown, snapshots: re
   if (missing.length) notes.push(missingEvidenceNote(missing, locale));
   if (kind === 'review') notes.push(t('ticket.notEligibleNote'));
   // The questions as the checker asks them, never the engine's fact names.
-  if (verdict.provisional) notes.push(t('ticket.provisional', { facts: verdict.questions.map((q) => q.text).join(sep) }));
+  if (verdict.provisional)
+    notes.push(t('ticket.provisional', { facts: verdict.questions.map((q) => q.text).join(sep) }));
   const titleParams = { product, orderId: orderText, month: sla?.month ?? '', company };
-  return { t, locale, verdict, template, kind, target, product, orderId, orderText, account, amount, company, orderLine, situation, requestText, basisLines, attachments, description, notes, titleParams, contact, reason: f.reason };
+  return {
+    t,
+    locale,
+    verdict,
+    template,
+    kind,
+    target,
+    product,
+    orderId,
+    orderText,
+    account,
+    amount,
+    company,
+    orderLine,
+    situation,
+    requestText,
+    basisLines,
+    attachments,
+    description,
+    notes,
+    titleParams,
+    contact,
+    reason: f.reason,
+  };
 }
 
 /** App stores: what to choose in their own refund flows. */
 function storeDraft(p: DraftParts, target: 'apple' | 'google'): TicketDraft {
   const { t } = p;
   const store = STORE[target];
-  const channel = SHARED_CHANNELS.find((c) => c.id === (target === 'apple' ? 'apple-report-a-problem' : 'google-play-order-history'))!;
-  const pasteText = [...p.situation, p.requestText, p.orderId ? t('ticket.layout.field', { label: t('ticket.label.orderId'), value: p.orderId }) : undefined].filter(Boolean).join(' ');
+  const channel = SHARED_CHANNELS.find(
+    (c) => c.id === (target === 'apple' ? 'apple-report-a-problem' : 'google-play-order-history'),
+  )!;
+  const pasteText = [
+    ...p.situation,
+    p.requestText,
+    p.orderId ? t('ticket.layout.field', { label: t('ticket.label.orderId'), value: p.orderId }) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     vendor: p.verdict.vendor,
     target,
@@ -330,7 +468,10 @@ function complaintDraft(p: DraftParts, target: '12315' | 'heimao'): TicketDraft 
       amount: p.amount !== undefined ? String(p.amount) : '',
       reason: p.situation.join(' '),
       request: p.requestText,
-      evidence: joinList(p.attachments.map((a) => a.label), p.locale),
+      evidence: joinList(
+        p.attachments.map((a) => a.label),
+        p.locale,
+      ),
     },
     attachments: p.attachments,
     alternatives: [],
@@ -348,7 +489,9 @@ function vendorDraft(p: DraftParts): TicketDraft {
     title,
     subject: title,
     description: p.description,
-    confidential: p.account ? t('ticket.layout.field', { label: t('ticket.label.account'), value: p.account }) : undefined,
+    confidential: p.account
+      ? t('ticket.layout.field', { label: t('ticket.label.account'), value: p.account })
+      : undefined,
     phone: contact?.phone,
     email: contact?.email,
     contactTime: contact?.contactTime,
@@ -368,7 +511,15 @@ function vendorDraft(p: DraftParts): TicketDraft {
     alternatives.push({
       channel: 'phone',
       number: template.phone.number,
-      script: [t('ticket.greeting'), t('ticket.layout.sentence', { text: p.orderLine }), ...p.situation, p.requestText, p.basisLines[0]?.slice(2)].filter(Boolean).join(' '),
+      script: [
+        t('ticket.greeting'),
+        t('ticket.layout.sentence', { text: p.orderLine }),
+        ...p.situation,
+        p.requestText,
+        p.basisLines[0]?.slice(2),
+      ]
+        .filter(Boolean)
+        .join(' '),
     });
   }
   const notes = [...p.notes];
@@ -405,14 +556,31 @@ export function draftTicket(
   options: DraftOptions = {},
 ): TicketDraft {
   const parsed = ClaimFactsSchema.safeParse(facts);
-  if (!parsed.success) throw new ClaimInputError(parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(facts)'}: ${i.message}`), locale);
+  if (!parsed.success)
+    throw new ClaimInputError(
+      parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(facts)'}: ${i.message}`),
+      locale,
+    );
   const p = draftParts(given, parsed.data, facts, snapshots, locale, options);
   if (p.target === 'apple' || p.target === 'google') return storeDraft(p, p.target);
   if (p.target === '12315' || p.target === 'heimao') return complaintDraft(p, p.target);
   if (p.target === 'reseller') {
     // The reseller: a written message.
     const title = p.t(`ticket.title.${p.kind}`, p.titleParams);
-    return { vendor: p.verdict.vendor, target: 'reseller', channel: 'email', url: null, title, category: [], description: p.description, fields: { subject: title, body: p.description }, attachments: p.attachments, alternatives: [], notes: p.notes, locale };
+    return {
+      vendor: p.verdict.vendor,
+      target: 'reseller',
+      channel: 'email',
+      url: null,
+      title,
+      category: [],
+      description: p.description,
+      fields: { subject: title, body: p.description },
+      attachments: p.attachments,
+      alternatives: [],
+      notes: p.notes,
+      locale,
+    };
   }
   return vendorDraft(p);
 }

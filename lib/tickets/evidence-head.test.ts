@@ -23,11 +23,20 @@ const facts = {
   product: '云服务器 CVM',
   amountPaid: 300,
 };
-const snapshots: ClaimSnapshot[] = [{ id: 'snap-000004', kind: 'order', capturedAt: '2026-11-22T10:05:00+08:00', fields: { orderId: '20261122000123', status: '已支付' } }];
+const snapshots: ClaimSnapshot[] = [
+  {
+    id: 'snap-000004',
+    kind: 'order',
+    capturedAt: '2026-11-22T10:05:00+08:00',
+    fields: { orderId: '20261122000123', status: '已支付' },
+  },
+];
 
 describe('the evidence chain head in a ticket draft', () => {
   it('is one line of the description when the draft rests on stored snapshots, in either language', () => {
-    const zh = draftTicket(evaluateClaim(facts, NOW, { locale: 'zh-CN' }), facts, snapshots, 'zh-CN', { evidenceHead: HEAD });
+    const zh = draftTicket(evaluateClaim(facts, NOW, { locale: 'zh-CN' }), facts, snapshots, 'zh-CN', {
+      evidenceHead: HEAD,
+    });
     expect(zh.description.split('\n')).toContain(`证据包链头哈希：${HEAD}`);
     const en = draftTicket(evaluateClaim(facts, NOW, { locale: 'en' }), facts, snapshots, 'en', { evidenceHead: HEAD });
     expect(en.description.split('\n')).toContain(`Evidence bundle chain head hash: ${HEAD}`);
@@ -43,6 +52,8 @@ describe('the evidence chain head in a ticket draft', () => {
 
   it('reaches the complaint drafts after a refusal as well', () => {
     const verdict = evaluateClaim(facts, NOW, { locale: 'zh-CN' });
-    expect(draftTicket(verdict, facts, snapshots, 'zh-CN', { target: '12315', evidenceHead: HEAD }).description).toContain(HEAD);
+    expect(
+      draftTicket(verdict, facts, snapshots, 'zh-CN', { target: '12315', evidenceHead: HEAD }).description,
+    ).toContain(HEAD);
   });
 });

@@ -28,29 +28,80 @@ function tencentCloudForm(): FormControlInfo[] {
     control({ type: 'search', labels: ['搜索'], placeholder: '搜索产品、资源、文档（快捷键 /）' }),
     control({ type: 'hidden', name: 'level1_id', visible: false }),
     control({ type: 'hidden', name: 'level2_id', visible: false }),
-    control({ id: 'ticket-title', name: 'title', labels: ['问题标题'], maxLength: 60, placeholder: '例如：申请退还订单 2026xxxx 的包年包月云服务器' }),
-    control({ id: 'ticket-resource', name: 'resource', labels: ['关联订单号'], placeholder: '请输入需要退费的订单号，多个订单用英文逗号分隔' }),
-    control({ tag: 'textarea', type: 'textarea', id: 'ticket-content', name: 'content', labels: ['问题描述'], maxLength: 3000 }),
-    control({ tag: 'textarea', type: 'textarea', id: 'ticket-secret', name: 'confidentialContent', labels: ['机密信息'] }),
+    control({
+      id: 'ticket-title',
+      name: 'title',
+      labels: ['问题标题'],
+      maxLength: 60,
+      placeholder: '例如：申请退还订单 2026xxxx 的包年包月云服务器',
+    }),
+    control({
+      id: 'ticket-resource',
+      name: 'resource',
+      labels: ['关联订单号'],
+      placeholder: '请输入需要退费的订单号，多个订单用英文逗号分隔',
+    }),
+    control({
+      tag: 'textarea',
+      type: 'textarea',
+      id: 'ticket-content',
+      name: 'content',
+      labels: ['问题描述'],
+      maxLength: 3000,
+    }),
+    control({
+      tag: 'textarea',
+      type: 'textarea',
+      id: 'ticket-secret',
+      name: 'confidentialContent',
+      labels: ['机密信息'],
+    }),
     control({ type: 'tel', id: 'ticket-phone', name: 'phone', labels: ['手机号'] }),
     control({ type: 'email', id: 'ticket-email', name: 'email', labels: ['邮箱'] }),
     control({ type: 'radio', id: 'contact-any', name: 'contactMode', labels: [' 任意时间'] }),
     control({ type: 'radio', id: 'contact-range', name: 'contactMode', labels: [' 指定时间'] }),
-    control({ tag: 'select', type: 'select-one', id: 'contact-start', name: 'contactStart', labels: ['从'], disabled: true }),
-    control({ tag: 'select', type: 'select-one', id: 'contact-end', name: 'contactEnd', labels: ['至'], disabled: true }),
+    control({
+      tag: 'select',
+      type: 'select-one',
+      id: 'contact-start',
+      name: 'contactStart',
+      labels: ['从'],
+      disabled: true,
+    }),
+    control({
+      tag: 'select',
+      type: 'select-one',
+      id: 'contact-end',
+      name: 'contactEnd',
+      labels: ['至'],
+      disabled: true,
+    }),
     control({ type: 'file', id: 'ticket-files', name: 'attachments', labels: ['附件'] }),
-    control({ type: 'checkbox', id: 'ticket-authorize', name: 'authorize', labels: [' 授权工程师在必要时登录我的实例进行排查'] }),
+    control({
+      type: 'checkbox',
+      id: 'ticket-authorize',
+      name: 'authorize',
+      labels: [' 授权工程师在必要时登录我的实例进行排查'],
+    }),
   ];
 }
 
-const byField = (plan: ReturnType<typeof planFill>) => Object.fromEntries(plan.assignments.map((a) => [a.field, a.index]));
+const byField = (plan: ReturnType<typeof planFill>) =>
+  Object.fromEntries(plan.assignments.map((a) => [a.field, a.index]));
 
 describe('planFill: which control of a ticket form takes which part of the draft', () => {
   it('fills the Tencent Cloud form by its labels: title, order number, description, confidential, phone, email', () => {
     const form = tencentCloudForm();
     const plan = planFill(
       form,
-      { title: '退款申请', orderId: '20261118105822371604', description: '您好，……', confidential: '账号：100012345678', phone: '13800000000', email: 'it@example.com' },
+      {
+        title: '退款申请',
+        orderId: '20261118105822371604',
+        description: '您好，……',
+        confidential: '账号：100012345678',
+        phone: '13800000000',
+        email: 'it@example.com',
+      },
       fillHints(TICKET_TEMPLATES['tencent-cloud']),
     );
     const at = (id: string) => form.find((c) => c.id === id)!.index;
@@ -68,9 +119,17 @@ describe('planFill: which control of a ticket form takes which part of the draft
 
   it('never touches files, checkboxes, radios, hidden inputs, disabled selects or the page search box', () => {
     const form = tencentCloudForm();
-    const plan = planFill(form, { title: 'x', description: 'y', orderId: 'z', name: '王敏', account: '100012345678', amount: '12' });
+    const plan = planFill(form, {
+      title: 'x',
+      description: 'y',
+      orderId: 'z',
+      name: '王敏',
+      account: '100012345678',
+      amount: '12',
+    });
     const touched = new Set(plan.assignments.map((a) => form[a.index]!.type));
-    for (const type of ['file', 'checkbox', 'radio', 'hidden', 'select-one', 'search']) expect(touched.has(type), type).toBe(false);
+    for (const type of ['file', 'checkbox', 'radio', 'hidden', 'select-one', 'search'])
+      expect(touched.has(type), type).toBe(false);
     // No control is labelled for a contact name, account or amount: reported, not forced in somewhere.
     expect(plan.missing).toEqual(['name', 'account', 'amount']);
   });
@@ -152,7 +211,12 @@ describe('fillValuesFromDraft: the draft as edited, with the order number and co
   const draft = draftTicket(verdict, facts);
 
   it('takes the title and description as edited, the confidential text from the vendor template’s field', () => {
-    const values = fillValuesFromDraft({ template: TICKET_TEMPLATES['tencent-cloud'], draft: { ...draft, title: '我改过的标题' }, orderId: facts.orderId, contact: { phone: '13800000000' } });
+    const values = fillValuesFromDraft({
+      template: TICKET_TEMPLATES['tencent-cloud'],
+      draft: { ...draft, title: '我改过的标题' },
+      orderId: facts.orderId,
+      contact: { phone: '13800000000' },
+    });
     expect(values).toEqual({
       title: '我改过的标题',
       description: draft.description,
@@ -163,12 +227,21 @@ describe('fillValuesFromDraft: the draft as edited, with the order number and co
   });
 
   it('leaves out what is empty, so nothing in the form is blanked', () => {
-    const values = fillValuesFromDraft({ template: undefined, draft: { title: 'T', description: '', fields: {} }, contact: { email: '' } });
+    const values = fillValuesFromDraft({
+      template: undefined,
+      draft: { title: 'T', description: '', fields: {} },
+      contact: { email: '' },
+    });
     expect(values).toEqual({ title: 'T' });
   });
 
   it('has the template’s field names as hints for the shipped vendors only', () => {
-    expect(fillHints(TICKET_TEMPLATES['tencent-cloud'])).toMatchObject({ title: 'title', description: 'description', phone: 'phone', email: 'email' });
+    expect(fillHints(TICKET_TEMPLATES['tencent-cloud'])).toMatchObject({
+      title: 'title',
+      description: 'description',
+      phone: 'phone',
+      email: 'email',
+    });
     expect(fillHints(TICKET_TEMPLATES.letsvpn)).toMatchObject({ description: 'message', orderId: 'orderId' });
     expect(fillHints(TICKET_TEMPLATES['some-user-pack'])).toEqual({});
   });
@@ -178,7 +251,11 @@ describe('the ticket.fill message (what a ticket page accepts from the popup)', 
   it('takes known fields only, with bounded values, and defaults to filling for real', async () => {
     const { protocol } = await import('../messages');
     const schema = protocol()['ticket.fill'].request;
-    expect(schema.parse({ values: { title: 'T', orderId: '1' } })).toEqual({ values: { title: 'T', orderId: '1' }, hints: {}, dryRun: false });
+    expect(schema.parse({ values: { title: 'T', orderId: '1' } })).toEqual({
+      values: { title: 'T', orderId: '1' },
+      hints: {},
+      dryRun: false,
+    });
     expect(schema.safeParse({ values: { title: 'T', script: 'alert(1)' } }).success).toBe(false);
     expect(schema.safeParse({ values: { description: 'x'.repeat(20_001) } }).success).toBe(false);
     expect(schema.safeParse({ values: {}, hints: { title: 'x'.repeat(101) } }).success).toBe(false);

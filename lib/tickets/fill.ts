@@ -10,7 +10,17 @@ import type { LogicalField, TicketTemplate } from './template';
  */
 
 /** The draft's parts a ticket form can take. */
-export const FILL_FIELDS = ['title', 'orderId', 'description', 'confidential', 'phone', 'email', 'name', 'account', 'amount'] as const;
+export const FILL_FIELDS = [
+  'title',
+  'orderId',
+  'description',
+  'confidential',
+  'phone',
+  'email',
+  'name',
+  'account',
+  'amount',
+] as const;
 export type FillField = (typeof FILL_FIELDS)[number];
 export type FillValues = Partial<Record<FillField, string>>;
 
@@ -60,21 +70,54 @@ interface Vocabulary {
 }
 
 const VOCABULARY: Record<FillField, Vocabulary> = {
-  title: { labels: ['问题标题', '工单标题', '标题', '主题', '邮件主题', 'title', 'subject', 'summary'], names: ['title', 'subject', 'summary'] },
+  title: {
+    labels: ['问题标题', '工单标题', '标题', '主题', '邮件主题', 'title', 'subject', 'summary'],
+    names: ['title', 'subject', 'summary'],
+  },
   orderId: {
     labels: ['关联订单号', '订单号', '订单编号', '订单id', '关联订单', 'orderid', 'ordernumber', 'orderno'],
     names: ['orderid', 'order', 'orderno', 'dealname', 'ordernumber'],
   },
   description: {
-    labels: ['问题描述', '详细描述', '问题详情', '描述', '详细说明', '内容', '留言', 'description', 'details', 'message', 'content'],
+    labels: [
+      '问题描述',
+      '详细描述',
+      '问题详情',
+      '描述',
+      '详细说明',
+      '内容',
+      '留言',
+      'description',
+      'details',
+      'message',
+      'content',
+    ],
     names: ['description', 'content', 'message', 'body', 'detail', 'details'],
     multiline: true,
   },
-  confidential: { labels: ['机密信息', '保密信息', '敏感信息', 'confidential', 'private'], names: ['confidential', 'confidentialcontent', 'secret'], multiline: true },
-  phone: { labels: ['手机号', '手机号码', '联系电话', '电话', '手机', 'phone', 'mobile', 'telephone'], names: ['phone', 'mobile', 'tel', 'telephone'], prefers: ['tel'] },
-  email: { labels: ['邮箱', '电子邮箱', '联系邮箱', '邮件地址', 'email', 'e-mail', 'emailaddress'], names: ['email', 'mail'], prefers: ['email'] },
-  name: { labels: ['联系人', '联系人姓名', '姓名', '称呼', 'name', 'yourname', 'contactname'], names: ['name', 'contactname', 'contact'] },
-  account: { labels: ['账号id', '账号', '账户', '账号uin', 'account', 'accountid'], names: ['account', 'accountid', 'uin'] },
+  confidential: {
+    labels: ['机密信息', '保密信息', '敏感信息', 'confidential', 'private'],
+    names: ['confidential', 'confidentialcontent', 'secret'],
+    multiline: true,
+  },
+  phone: {
+    labels: ['手机号', '手机号码', '联系电话', '电话', '手机', 'phone', 'mobile', 'telephone'],
+    names: ['phone', 'mobile', 'tel', 'telephone'],
+    prefers: ['tel'],
+  },
+  email: {
+    labels: ['邮箱', '电子邮箱', '联系邮箱', '邮件地址', 'email', 'e-mail', 'emailaddress'],
+    names: ['email', 'mail'],
+    prefers: ['email'],
+  },
+  name: {
+    labels: ['联系人', '联系人姓名', '姓名', '称呼', 'name', 'yourname', 'contactname'],
+    names: ['name', 'contactname', 'contact'],
+  },
+  account: {
+    labels: ['账号id', '账号', '账户', '账号uin', 'account', 'accountid'],
+    names: ['account', 'accountid', 'uin'],
+  },
   amount: { labels: ['退款金额', '金额', '实付金额', 'amount', 'refundamount'], names: ['amount', 'refundamount'] },
 };
 
@@ -116,8 +159,10 @@ export function scoreControl(control: FormControlInfo, field: FillField, hint?: 
   const ids = [control.name, control.id].map(normalizeLabel).filter(Boolean);
   const names = [...(hint ? [normalizeLabel(hint)] : []), ...v.names.map(normalizeLabel)];
   if (ids.some((id) => names.includes(id))) score = Math.max(score, s.name);
-  else if (ids.some((id) => names.some((n) => n.length >= 4 && id.includes(n)))) score = Math.max(score, s.nameContains);
-  if (score === 0 && control.placeholder) score = labelScore([control.placeholder], v.labels, s.placeholder, s.placeholder);
+  else if (ids.some((id) => names.some((n) => n.length >= 4 && id.includes(n))))
+    score = Math.max(score, s.nameContains);
+  if (score === 0 && control.placeholder)
+    score = labelScore([control.placeholder], v.labels, s.placeholder, s.placeholder);
   if (score === 0) return 0;
   const multiline = control.tag === 'textarea';
   if (v.multiline && !multiline) score -= 25;
@@ -136,7 +181,11 @@ const MIN_SCORE = 25;
  * each field used once. Values that find no control are reported as missing,
  * never forced into a control that merely comes close.
  */
-export function planFill(controls: readonly FormControlInfo[], values: FillValues, hints: Partial<Record<FillField, string>> = {}): FillPlan {
+export function planFill(
+  controls: readonly FormControlInfo[],
+  values: FillValues,
+  hints: Partial<Record<FillField, string>> = {},
+): FillPlan {
   const wanted = FILL_FIELDS.filter((f) => typeof values[f] === 'string' && values[f]!.trim() !== '');
   const pairs: { score: number; field: FillField; control: FormControlInfo }[] = [];
   for (const field of wanted) {
@@ -145,7 +194,12 @@ export function planFill(controls: readonly FormControlInfo[], values: FillValue
       if (score >= MIN_SCORE) pairs.push({ score, field, control });
     }
   }
-  pairs.sort((a, b) => b.score - a.score || FILL_FIELDS.indexOf(a.field) - FILL_FIELDS.indexOf(b.field) || a.control.index - b.control.index);
+  pairs.sort(
+    (a, b) =>
+      b.score - a.score ||
+      FILL_FIELDS.indexOf(a.field) - FILL_FIELDS.indexOf(b.field) ||
+      a.control.index - b.control.index,
+  );
   const usedControls = new Set<number>();
   const usedFields = new Set<FillField>();
   const assignments: FillAssignment[] = [];
@@ -157,7 +211,13 @@ export function planFill(controls: readonly FormControlInfo[], values: FillValue
     const limit = control.maxLength !== null && control.maxLength > 0 ? control.maxLength : null;
     const value = limit !== null && full.length > limit ? full.slice(0, limit) : full;
     const label = control.labels.map((l) => l.trim()).find(Boolean) ?? (control.name || control.id);
-    assignments.push({ index: control.index, field, value, label: label.replace(/[\s:：*]+$/, ''), truncated: value !== full });
+    assignments.push({
+      index: control.index,
+      field,
+      value,
+      label: label.replace(/[\s:：*]+$/, ''),
+      truncated: value !== full,
+    });
   }
   assignments.sort((a, b) => a.index - b.index);
   return { assignments, missing: wanted.filter((f) => !usedFields.has(f)) };
@@ -188,7 +248,14 @@ export interface DraftFillInput {
 }
 
 /** The values a ticket form gets from a (possibly edited) draft and the claim's facts. */
-export function fillValuesFromDraft({ template, draft, orderId, contact, account, amount }: DraftFillInput): FillValues {
+export function fillValuesFromDraft({
+  template,
+  draft,
+  orderId,
+  contact,
+  account,
+  amount,
+}: DraftFillInput): FillValues {
   const fromDraft = (logical: LogicalField) => {
     const formName = template?.fields[logical];
     return formName ? draft.fields[formName] : undefined;

@@ -6,7 +6,21 @@ export type TicketChannel = 'ticket' | 'email' | 'phone' | 'web-form';
 export type RequestKind = 'refund' | 'difference' | 'compensation' | 'review';
 
 /** Logical ticket fields the engine fills; a template maps them to the vendor form's own field names. */
-export const LOGICAL_FIELDS = ['title', 'description', 'confidential', 'phone', 'email', 'contactTime', 'orderId', 'account', 'name', 'amount', 'reason', 'subject', 'to'] as const;
+export const LOGICAL_FIELDS = [
+  'title',
+  'description',
+  'confidential',
+  'phone',
+  'email',
+  'contactTime',
+  'orderId',
+  'account',
+  'name',
+  'amount',
+  'reason',
+  'subject',
+  'to',
+] as const;
 export type LogicalField = (typeof LOGICAL_FIELDS)[number];
 
 /**

@@ -14,13 +14,29 @@ describe('business-day calendar (FACTS.md: 2026 official schedule)', () => {
   });
 
   it.each([
-    ['2026-01-01', false], ['2026-01-02', false], ['2026-01-04', true], // New Year, make-up Sun Jan 4
-    ['2026-02-14', true], ['2026-02-16', false], ['2026-02-23', false], ['2026-02-24', true], ['2026-02-28', true], // Spring Festival
+    ['2026-01-01', false],
+    ['2026-01-02', false],
+    ['2026-01-04', true], // New Year, make-up Sun Jan 4
+    ['2026-02-14', true],
+    ['2026-02-16', false],
+    ['2026-02-23', false],
+    ['2026-02-24', true],
+    ['2026-02-28', true], // Spring Festival
     ['2026-04-06', false], // Qingming Monday
-    ['2026-05-01', false], ['2026-05-05', false], ['2026-05-06', true], ['2026-05-09', true], // Labour Day, make-up Sat May 9
-    ['2026-06-19', false], ['2026-09-25', false], // Dragon Boat, Mid-Autumn
-    ['2026-09-20', true], ['2026-10-01', false], ['2026-10-07', false], ['2026-10-08', true], ['2026-10-10', true], ['2026-10-11', false], // National Day
-    ['2026-03-07', false], ['2026-03-09', true], // an ordinary weekend and Monday
+    ['2026-05-01', false],
+    ['2026-05-05', false],
+    ['2026-05-06', true],
+    ['2026-05-09', true], // Labour Day, make-up Sat May 9
+    ['2026-06-19', false],
+    ['2026-09-25', false], // Dragon Boat, Mid-Autumn
+    ['2026-09-20', true],
+    ['2026-10-01', false],
+    ['2026-10-07', false],
+    ['2026-10-08', true],
+    ['2026-10-10', true],
+    ['2026-10-11', false], // National Day
+    ['2026-03-07', false],
+    ['2026-03-09', true], // an ordinary weekend and Monday
   ])('%s is a business day: %s', (date, business) => {
     const info = cal.day(date);
     expect(info.business).toBe(business);
@@ -70,7 +86,12 @@ describe('business-day calendar (FACTS.md: 2026 official schedule)', () => {
 });
 
 describe('per-year overrides', () => {
-  const override = { year: 2027, holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-06'], source: 'test schedule' };
+  const override = {
+    year: 2027,
+    holidays: ['2027-01-01', '2027-02-08'],
+    workdays: ['2027-02-06'],
+    source: 'test schedule',
+  };
 
   it('make an uncovered year exact', () => {
     const cal = createCalendar([override]);
@@ -92,7 +113,11 @@ describe('per-year overrides', () => {
   });
 
   it('are validated with readable messages', () => {
-    const bad = () => createCalendar([{ year: 2027, holidays: ['2026-12-31', '2027-02-30'], workdays: ['2027-01-01'] }, { year: 2027, holidays: ['2027-01-01'], workdays: [] }]);
+    const bad = () =>
+      createCalendar([
+        { year: 2027, holidays: ['2026-12-31', '2027-02-30'], workdays: ['2027-01-01'] },
+        { year: 2027, holidays: ['2027-01-01'], workdays: [] },
+      ]);
     expect(bad).toThrow(CalendarOverrideError);
     try {
       bad();

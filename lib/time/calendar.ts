@@ -6,7 +6,16 @@ import { lazy } from '../lazy';
 // Only the recent years are read (and shipped: lib/time/holiday-data.ts).
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { slimHolidayData } from './holiday-data';
-import { addCalendarDays, firstDayOfMonth, isIsoDate, lastDayOfMonth, weekday, yearOf, type IsoDate, type IsoMonth } from './zone';
+import {
+  addCalendarDays,
+  firstDayOfMonth,
+  isIsoDate,
+  lastDayOfMonth,
+  weekday,
+  yearOf,
+  type IsoDate,
+  type IsoMonth,
+} from './zone';
 
 /**
  * A year's official schedule supplied by the user, for when the State Council
@@ -40,9 +49,18 @@ const yearOverrideSchema = () =>
         }),
       );
       const both = o.holidays.filter((d) => o.workdays.includes(d));
-      if (both.length) ctx.addIssue({ code: 'custom', path: ['workdays'], message: `listed as both holiday and working day: ${both.join(', ')}` });
+      if (both.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workdays'],
+          message: `listed as both holiday and working day: ${both.join(', ')}`,
+        });
       if (o.holidays.length === 0)
-        ctx.addIssue({ code: 'custom', path: ['holidays'], message: 'a published schedule has holidays; an empty list is almost certainly a mistake' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holidays'],
+          message: 'a published schedule has holidays; an empty list is almost certainly a mistake',
+        });
     });
 
 /** The user's per-year overrides (built on first use: most calendars have none to check). */
@@ -50,7 +68,8 @@ export const yearOverridesSchema = lazy(() =>
   z.array(yearOverrideSchema()).superRefine((list, ctx) => {
     const seen = new Set<number>();
     list.forEach((o, i) => {
-      if (seen.has(o.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `year ${o.year} is given twice` });
+      if (seen.has(o.year))
+        ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `year ${o.year} is given twice` });
       seen.add(o.year);
     });
   }),
@@ -140,7 +159,9 @@ export function createCalendar(overrides: readonly YearOverride[] = []): Busines
       // No published schedule: weekdays decide, except the statutory holidays
       // on fixed dates (FACTS.md: 1 Jan, 1 May, 1–3 Oct), which are always off.
       const fixed = FIXED_HOLIDAYS[date.slice(5)];
-      return fixed ? { date, business: false, estimated: true, name: fixed } : { date, business: !weekend, estimated: true };
+      return fixed
+        ? { date, business: false, estimated: true, name: fixed }
+        : { date, business: !weekend, estimated: true };
     }
     const work = data.workdays.get(date);
     if (work !== undefined) return { date, business: true, estimated: false, name: work };

@@ -16,10 +16,10 @@ function* daysOf(year: number): Generator<IsoDate> {
 
 describe('the holiday table the extension ships', () => {
   it('holds the newest schedule chinese-days publishes and the two years before it, and nothing older', () => {
-    const newest = Math.max(...Object.keys(full.holidays).map(d => Number(d.slice(0, 4))));
+    const newest = Math.max(...Object.keys(full.holidays).map((d) => Number(d.slice(0, 4))));
     expect(years).toEqual(Array.from({ length: HOLIDAY_YEARS_KEPT }, (_, i) => newest - HOLIDAY_YEARS_KEPT + 1 + i));
     const shipped = new Set(
-      [...Object.keys(slim.holidays), ...Object.keys(slim.workdays)].map(d => Number(d.slice(0, 4))),
+      [...Object.keys(slim.holidays), ...Object.keys(slim.workdays)].map((d) => Number(d.slice(0, 4))),
     );
     expect([...shipped].sort()).toEqual(years);
     expect(defaultCalendar.coveredYears()).toEqual(years);

@@ -1,5 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { parseInstant, shanghaiDate, shanghaiDateTime, endOfDay, addCalendarDays, lastDayOfMonth, monthBounds, isIsoDate, daysBetween } from './zone';
+import {
+  parseInstant,
+  shanghaiDate,
+  shanghaiDateTime,
+  endOfDay,
+  addCalendarDays,
+  lastDayOfMonth,
+  monthBounds,
+  isIsoDate,
+  daysBetween,
+} from './zone';
 
 describe('Asia/Shanghai dates', () => {
   it('reads wall times without an offset as Shanghai time', () => {

@@ -30,7 +30,14 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function fixedParts(ms: number) {
   const d = new Date(ms + SHANGHAI_OFFSET_MS);
-  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, day: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
+  return {
+    y: d.getUTCFullYear(),
+    mo: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    h: d.getUTCHours(),
+    mi: d.getUTCMinutes(),
+    s: d.getUTCSeconds(),
+  };
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -65,9 +72,13 @@ export function parseInstant(value: string): number | null {
   const m = INSTANT_RE.exec(value.trim());
   if (!m) return null;
   const [, ys, mos, ds, hs, mis, ss, mss, zone] = m;
-  const y = Number(ys), mo = Number(mos), d = Number(ds);
+  const y = Number(ys),
+    mo = Number(mos),
+    d = Number(ds);
   if (!validYmd(y, mo, d)) return null;
-  const h = Number(hs ?? 0), mi = Number(mis ?? 0), s = Number(ss ?? 0);
+  const h = Number(hs ?? 0),
+    mi = Number(mis ?? 0),
+    s = Number(ss ?? 0);
   if (h > 23 || mi > 59 || s > 59) return null;
   const ms = Number((mss ?? '0').padEnd(3, '0'));
   const wallUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
@@ -172,4 +183,3 @@ export function pageTimeToIso(text: unknown): string | null {
   const iso = m[2] ? `${m[1]}T${m[2]}:${m[3] ?? '00'}+08:00` : m[1]!;
   return parseInstant(iso) === null ? null : iso;
 }
-

@@ -23,7 +23,9 @@ const DEFINITIONS: { readonly [Id in ShippedVendorId]: VendorDefinition<Id> } = 
 
 /** Every shipped vendor's definition, in the registry's order: the engines read vendors from here only. */
 // (The type above makes every id have its definition; the architecture test checks the two lists agree.)
-export const VENDORS: readonly VendorDefinition[] = SHIPPED_VENDORS.flatMap((id) => (Object.hasOwn(DEFINITIONS, id) ? [DEFINITIONS[id]] : []));
+export const VENDORS: readonly VendorDefinition[] = SHIPPED_VENDORS.flatMap((id) =>
+  Object.hasOwn(DEFINITIONS, id) ? [DEFINITIONS[id]] : [],
+);
 
 /** Generic software's definition: the ticket and risk advice of any vendor without its own. */
 export const FALLBACK_VENDOR: VendorDefinition = DEFINITIONS[FALLBACK_VENDOR_ID];

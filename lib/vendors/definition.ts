@@ -25,7 +25,13 @@ export interface VendorDefinition<Id extends string = string> {
 }
 
 export function defineVendor<const Id extends string>(definition: VendorDefinition<Id>): VendorDefinition<Id> {
-  const mismatched = [definition.pages.vendor, definition.policy.id, definition.ticket.vendor, definition.flags.vendor, ...definition.sla.map((s) => s.vendor)].filter((id) => id !== definition.id);
+  const mismatched = [
+    definition.pages.vendor,
+    definition.policy.id,
+    definition.ticket.vendor,
+    definition.flags.vendor,
+    ...definition.sla.map((s) => s.vendor),
+  ].filter((id) => id !== definition.id);
   if (mismatched.length) throw new Error(`vendor ${definition.id}: parts name ${mismatched.join(', ')}`);
   return definition;
 }

@@ -38,7 +38,8 @@ export function pageRegistry<Id extends string>(list: readonly VendorPages<Id>[]
   };
 }
 
-export const { vendorPages, SHIPPED_VENDORS, pagesOf, vendorName, vendorSummary, contentScriptHosts } = pageRegistry<ShippedVendorId>(SHIPPED);
+export const { vendorPages, SHIPPED_VENDORS, pagesOf, vendorName, vendorSummary, contentScriptHosts } =
+  pageRegistry<ShippedVendorId>(SHIPPED);
 
 /** The vendor a purchase no other vendor claims falls under (its policy and ticket are the generic ones). */
 export const FALLBACK_VENDOR_ID: ShippedVendorId = genericSoftwarePages.vendor;

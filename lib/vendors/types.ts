@@ -1,4 +1,3 @@
-
 import { SHIPPED_VENDORS, type ShippedVendorId } from './registry';
 
 /**

@@ -30,7 +30,7 @@ function parts(file: string): [string, number, number][] {
   const lines = code.split('\n');
   const consumer = new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
   const mappings: { line: number; column: number; source: string }[] = [];
-  consumer.eachMapping(m =>
+  consumer.eachMapping((m) =>
     mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source ?? '(none)' }),
   );
   mappings.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -29,7 +29,7 @@ interface Profile {
 
 /** Self time by function, in milliseconds, busiest first. */
 function selfTimes(profile: Profile): [string, number][] {
-  const byId = new Map(profile.nodes.map(n => [n.id, n]));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const totals = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const node = byId.get(id)!;
@@ -44,19 +44,19 @@ function selfTimes(profile: Profile): [string, number][] {
 async function workerSession(browserCdp: CDPSession, extensionId: string) {
   const { targetInfos } = await browserCdp.send('Target.getTargets');
   const target = targetInfos.find(
-    t => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}`),
+    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}`),
   );
   if (!target) throw new Error('no worker target');
   const { sessionId } = await browserCdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
   let next = 1;
   const waiting = new Map<number, (value: unknown) => void>();
-  browserCdp.on('Target.receivedMessageFromTarget', event => {
+  browserCdp.on('Target.receivedMessageFromTarget', (event) => {
     if (event.sessionId !== sessionId) return;
     const message = JSON.parse(event.message) as { id?: number; result?: unknown };
     if (message.id !== undefined) waiting.get(message.id)?.(message.result);
   });
   return <T>(method: string, params: object = {}) =>
-    new Promise<T>(done => {
+    new Promise<T>((done) => {
       const id = next++;
       waiting.set(id, done as (value: unknown) => void);
       void browserCdp.send('Target.sendMessageToTarget', {
@@ -77,14 +77,14 @@ async function main() {
   try {
     const page = await session.context.newPage();
     await page.goto(HEAVY_LIST_URL, { waitUntil: 'load' });
-    await new Promise(ok => setTimeout(ok, 4000));
+    await new Promise((ok) => setTimeout(ok, 4000));
     const pageCdp = await session.context.newCDPSession(page);
     const browser = session.context.browser();
     if (!browser) throw new Error('no browser');
     const worker = await workerSession(await browser.newBrowserCDPSession(), session.extensionId);
     for (let run = 0; run < runs; run++) {
-      await page.evaluate(n => document.querySelector('h1')!.append(` · ${n}`), run + 1);
-      await new Promise(ok => setTimeout(ok, 700));
+      await page.evaluate((n) => document.querySelector('h1')!.append(` · ${n}`), run + 1);
+      await new Promise((ok) => setTimeout(ok, 700));
       await Promise.all([pageCdp.send('Profiler.enable'), worker('Profiler.enable')]);
       await Promise.all([
         pageCdp.send('Profiler.setSamplingInterval', { interval: 200 }),
@@ -102,8 +102,8 @@ async function main() {
       await cardClick(page, '[data-action="save-evidence"]');
       const [ms] = await onCard<number>(page, 'function () { return this.__saved; }');
       const [pageProfile, workerProfile] = await Promise.all([
-        pageCdp.send('Profiler.stop').then(r => r.profile as unknown as Profile),
-        worker<{ profile: Profile }>('Profiler.stop').then(r => r.profile),
+        pageCdp.send('Profiler.stop').then((r) => r.profile as unknown as Profile),
+        worker<{ profile: Profile }>('Profiler.stop').then((r) => r.profile),
       ]);
       console.log(`\nsave ${run + 1}: ${ms?.toFixed(0)} ms click → saved`);
       for (const [side, profile] of [

@@ -28,7 +28,10 @@ export const HEAVY_CONTROL_URL = `http://${HEAVY_CONTROL_HOST}${HEAVY_LIST_PATH}
  */
 export function heavyPages(rows: number): Record<string, string> {
   const page = heavyOrderListPage(rows);
-  const pages: Record<string, string> = { [`${VENDOR_HOST}${HEAVY_LIST_PATH}`]: page, [`${HEAVY_CONTROL_HOST}${HEAVY_LIST_PATH}`]: page };
+  const pages: Record<string, string> = {
+    [`${VENDOR_HOST}${HEAVY_LIST_PATH}`]: page,
+    [`${HEAVY_CONTROL_HOST}${HEAVY_LIST_PATH}`]: page,
+  };
   for (const [, href] of page.matchAll(/<link rel="stylesheet" href="(\/[^"]+)"/g)) {
     pages[`${HEAVY_CONTROL_HOST}${href}`] = readFileSync(join(SITES_DIR, VENDOR_HOST, href!), 'utf8');
   }
@@ -84,8 +87,16 @@ export function heavyOrderRows(count: number, seed = 20261122): string {
     const type = TYPES[Math.floor(next() * TYPES.length)]!;
     const [status, css] = STATUSES[Math.floor(next() * STATUSES.length)]!;
     const amount = Math.round(next() * 600_000) / 100;
-    const paid = status === '待支付' || status === '已取消' ? '-' : stamp.replace(/:(\d\d)$/, (_m, s: string) => `:${pad((Number(s) + 41) % 60)}`);
-    const actions = status === '已支付' ? ' <a href="#">退订</a>' : status === '待支付' ? ' <a href="#">支付</a> <a href="#">取消</a>' : '';
+    const paid =
+      status === '待支付' || status === '已取消'
+        ? '-'
+        : stamp.replace(/:(\d\d)$/, (_m, s: string) => `:${pad((Number(s) + 41) % 60)}`);
+    const actions =
+      status === '已支付'
+        ? ' <a href="#">退订</a>'
+        : status === '待支付'
+          ? ' <a href="#">支付</a> <a href="#">取消</a>'
+          : '';
     rows.push(
       `<tr data-deal-name="${dealName}">\n  <td class="mono"><a class="deal-link" data-deal="${dealName}" href="/expense/deal/detail?dealName=${dealName}">${dealName}</a></td>` +
         `<td>${product}<div class="muted">${region}</div></td><td>${type}</td>\n  <td><span class="st ${css}">${status}</span></td><td class="num">${money(amount)}</td>\n` +

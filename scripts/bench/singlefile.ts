@@ -9,7 +9,15 @@ import { createRequire } from 'node:module';
  */
 export async function singleFileScript(): Promise<string> {
   const entry = createRequire(import.meta.url).resolve('single-file-core/single-file.js');
-  const result = await build({ entryPoints: [entry], bundle: true, format: 'iife', globalName: 'singlefile', write: false, logLevel: 'silent', platform: 'browser' });
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: 'singlefile',
+    write: false,
+    logLevel: 'silent',
+    platform: 'browser',
+  });
   return result.outputFiles[0]!.text;
 }
 

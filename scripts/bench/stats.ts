@@ -50,6 +50,8 @@ export function formatFigure(key: string, f: Figure): string {
       : f.runs <= 1
         ? `${f.median}${unit}`
         : `${f.median}${unit} median (min ${f.min}, max ${f.max}, ${f.runs} runs)`;
-  const goal = f.goal ? `  goal ${f.goal}: ${f.met === null || f.met === undefined ? '—' : f.met ? 'met' : 'MISSED'}` : '';
+  const goal = f.goal
+    ? `  goal ${f.goal}: ${f.met === null || f.met === undefined ? '—' : f.met ? 'met' : 'MISSED'}`
+    : '';
   return `${key.padEnd(34)} ${value}${goal}`;
 }

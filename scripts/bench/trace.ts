@@ -61,21 +61,42 @@ export interface Attribution {
   tasks: number;
 }
 
-const SCRIPT = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'RunMicrotasks', 'EventDispatch', 'FireAnimationFrame', 'v8.callFunction']);
-const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'ParseAuthorStyleSheet']);
+const SCRIPT = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'TimerFire',
+  'RunMicrotasks',
+  'EventDispatch',
+  'FireAnimationFrame',
+  'v8.callFunction',
+]);
+const RENDERING = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'Commit',
+  'ParseAuthorStyleSheet',
+]);
 
 /** Reads one load's trace; null when no script of the extension ran in the page. */
 export function attribute(events: readonly TraceEvent[]): Attribution | null {
   const threadNames = new Map<string, string>();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
   const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
   const isExtension = (e: TraceEvent) => String(e.args?.data?.url ?? '').startsWith('chrome-extension://');
   // The page's main thread is the one that evaluated the extension's content script.
   const injection = complete
-    .filter((e) => e.name === 'EvaluateScript' && isExtension(e) && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain')
+    .filter(
+      (e) => e.name === 'EvaluateScript' && isExtension(e) && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain',
+    )
     .sort((a, b) => a.ts - b.ts)[0];
   if (!injection) return null;
-  const thread = complete.filter((e) => e.pid === injection.pid && e.tid === injection.tid).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const thread = complete
+    .filter((e) => e.pid === injection.pid && e.tid === injection.tid)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   // Top-level slices (tasks, and microtask checkpoints outside any task), and the outermost
   // script and rendering slices inside them.
   const open: { end: number; counted: boolean }[] = [];
@@ -104,5 +125,11 @@ export function attribute(events: readonly TraceEvent[]): Attribution | null {
     else rendering += e.dur!;
   }
   const ms = (us: number) => Math.round(us / 100) / 10;
-  return { fromInjectionMs: ms(fromInjection), scriptMs: ms(script), renderingMs: ms(rendering), threadCpuMs: ms(cpu), tasks };
+  return {
+    fromInjectionMs: ms(fromInjection),
+    scriptMs: ms(script),
+    renderingMs: ms(rendering),
+    threadCpuMs: ms(cpu),
+    tasks,
+  };
 }

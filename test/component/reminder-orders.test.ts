@@ -14,13 +14,28 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const ORDER = 'GS-2026-1001';
 
 const generic = (url: string, title: string, text: string, fields: Record<string, string | number>) =>
-  orderPayload({ url, title, match: { vendor: 'generic-software', kind: 'order' }, text, dom: `<html><body><p>${text}</p></body></html>`, fields, source: 'manual' });
+  orderPayload({
+    url,
+    title,
+    match: { vendor: 'generic-software', kind: 'order' },
+    text,
+    dom: `<html><body><p>${text}</p></body></html>`,
+    fields,
+    source: 'manual',
+  });
 
 const shop = generic(
   `http://store.example.net/account/orders/${ORDER}`,
   '订单详情 - 像素工坊官方商店',
   `订单号 ${ORDER} 状态 已支付 商品 Pixel Studio Pro 个人版 1年 支付时间 2026-11-20 10:02:11`,
-  { orderId: ORDER, status: '已支付', product: 'Pixel Studio Pro 个人版', term: '1年', paidAt: '2026-11-20 10:02:11', amountPaid: 199 },
+  {
+    orderId: ORDER,
+    status: '已支付',
+    product: 'Pixel Studio Pro 个人版',
+    term: '1年',
+    paidAt: '2026-11-20 10:02:11',
+    amountPaid: 199,
+  },
 );
 // The forum post even quotes a payment time of its own (another purchase, a day earlier).
 const forum = generic(
@@ -50,7 +65,11 @@ describe('the orders reminders are computed from', () => {
 
     // Each order keeps its own deadlines: the forum's do not replace the shop's under the same number.
     const deadlines = trackedDeadlines({ orders, outageLog: emptyOutageLog, now: at(20).getTime() });
-    const datesOf = (kind: string) => deadlines.filter((d) => d.orderId === ORDER && d.kind === kind).map((d) => d.date).sort();
+    const datesOf = (kind: string) =>
+      deadlines
+        .filter((d) => d.orderId === ORDER && d.kind === kind)
+        .map((d) => d.date)
+        .sort();
     expect(datesOf('service-expiry')).toEqual(['2027-11-19', '2027-11-20']);
     expect(new Set(datesOf('refund-window')).size).toBe(2);
   });

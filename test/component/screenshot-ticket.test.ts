@@ -39,12 +39,17 @@ afterEach(async () => {
   await store.close();
 });
 
-const handlers = () => evidenceHandlers(() => store, () => NOW);
+const handlers = () =>
+  evidenceHandlers(
+    () => store,
+    () => NOW,
+  );
 const call = <K extends 'evidence.screenshot' | 'evidence.capture'>(type: K, data: RequestOf<K>, sender: SenderInfo) =>
   (handlers()[type] as Handler<K>)(data, sender);
 const fromTab = (id: number): SenderInfo => ({ tabId: id, url: URL_OF_ORDER, fromExtension: false });
 const ticket = (n: number) => screenshotTicket(new Uint8Array(16).fill(n));
-const capture = (t: string | null) => ({ ...orderPayload({ url: URL_OF_ORDER }), screenshotTicket: t }) as RequestOf<'evidence.capture'>;
+const capture = (t: string | null) =>
+  ({ ...orderPayload({ url: URL_OF_ORDER }), screenshotTicket: t }) as RequestOf<'evidence.capture'>;
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
 describe('screenshots by ticket', () => {
@@ -88,16 +93,26 @@ describe('screenshots by ticket', () => {
   });
 
   it('a capture without a ticket is saved without a picture, at once', async () => {
-    expect(await call('evidence.capture', capture(null), fromTab(tabId))).toMatchObject({ status: 'saved', screenshot: false });
+    expect(await call('evidence.capture', capture(null), fromTab(tabId))).toMatchObject({
+      status: 'saved',
+      screenshot: false,
+    });
     expect(fakeBrowser.tabs.captureVisibleTab).not.toHaveBeenCalled();
   });
 });
 
 describe('page text and copy packed for the journey', () => {
   it('are unpacked by the worker and stored as the page sent them, redacted as ever', async () => {
-    const plain = orderPayload({ url: URL_OF_ORDER, text: '订单号 20261118105822371604 卡号 4111 1111 1111 1111 状态 已支付' });
+    const plain = orderPayload({
+      url: URL_OF_ORDER,
+      text: '订单号 20261118105822371604 卡号 4111 1111 1111 1111 状态 已支付',
+    });
     const packed = await packParts(plain.text, plain.dom);
-    const reply = await call('evidence.capture', { ...plain, text: '', dom: '', packed, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId));
+    const reply = await call(
+      'evidence.capture',
+      { ...plain, text: '', dom: '', packed, screenshotTicket: null } as RequestOf<'evidence.capture'>,
+      fromTab(tabId),
+    );
     expect(reply).toMatchObject({ status: 'saved' });
     const detail = await store.get((reply as { id: string }).id);
     expect(detail?.text).toBe('订单号 20261118105822371604 卡号 **** **** **** 1111 状态 已支付');
@@ -132,7 +147,13 @@ describe('page text and copy packed for the journey', () => {
       dom: '<!doctype html>\n<html><head><title>订单详情</title></head><body><h1>订单详情</h1><p>已支付</p></body></html>',
     });
     const packed = await packParts(clean.text, clean.dom);
-    const saved = (await counting(() => call('evidence.capture', { ...clean, text: '', dom: '', packed, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId)))) as { id: string };
+    const saved = (await counting(() =>
+      call(
+        'evidence.capture',
+        { ...clean, text: '', dom: '', packed, screenshotTicket: null } as RequestOf<'evidence.capture'>,
+        fromTab(tabId),
+      ),
+    )) as { id: string };
     expect(compressions).toBe(0); // the page copy is kept as the page deflated it too
     const copy = (await openDB(`ticket-${counter}`).then(async (db) => {
       const blob = await db.get('blobs', [saved.id, 'dom']);
@@ -146,10 +167,26 @@ describe('page text and copy packed for the journey', () => {
     expect([...kept.bytes]).toEqual([...fromBase64(packed.text)]);
     expect((await store.get(saved.id))?.text).toBe(clean.text);
 
-    const sensitive = orderPayload({ url: URL_OF_ORDER, text: '订单号 20261118105822371605 卡号 4111 1111 1111 1111', dom: clean.dom });
+    const sensitive = orderPayload({
+      url: URL_OF_ORDER,
+      text: '订单号 20261118105822371605 卡号 4111 1111 1111 1111',
+      dom: clean.dom,
+    });
     const packedSensitive = await packParts(sensitive.text, sensitive.dom);
     compressions = 0;
-    const redacted = (await counting(() => call('evidence.capture', { ...sensitive, text: '', dom: '', packed: packedSensitive, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId)))) as { id: string };
+    const redacted = (await counting(() =>
+      call(
+        'evidence.capture',
+        {
+          ...sensitive,
+          text: '',
+          dom: '',
+          packed: packedSensitive,
+          screenshotTicket: null,
+        } as RequestOf<'evidence.capture'>,
+        fromTab(tabId),
+      ),
+    )) as { id: string };
     expect(compressions).toBe(1); // the text; the copy, unchanged, is kept as it came
     expect([...(await stored(redacted.id)).bytes]).not.toEqual([...fromBase64(packedSensitive.text)]);
     expect((await store.get(redacted.id))?.text).toBe('订单号 20261118105822371605 卡号 **** **** **** 1111');
@@ -159,7 +196,17 @@ describe('page text and copy packed for the journey', () => {
   it('a packed part that would unpack past the limits is refused as too large, and nothing is stored', async () => {
     const bomb = toBase64(await deflateRawNative(new Uint8Array(3_000_001)));
     const { dom } = await packParts('', '<p>x</p>');
-    const reply = await call('evidence.capture', { ...orderPayload({ url: URL_OF_ORDER }), text: '', dom: '', packed: { text: bomb, dom }, screenshotTicket: null } as RequestOf<'evidence.capture'>, fromTab(tabId));
+    const reply = await call(
+      'evidence.capture',
+      {
+        ...orderPayload({ url: URL_OF_ORDER }),
+        text: '',
+        dom: '',
+        packed: { text: bomb, dom },
+        screenshotTicket: null,
+      } as RequestOf<'evidence.capture'>,
+      fromTab(tabId),
+    );
     expect(reply).toMatchObject({ status: 'failed', reason: 'too-large' });
     expect((await store.list({ offset: 0, limit: 20 })).total).toBe(0);
   });

@@ -22,7 +22,11 @@ describe('URLs the worker stores', () => {
   it('a tab record keeps neither the webmail session nor a card in the query or title', async () => {
     const url = `http://exmail.qq.com/cgi-bin/frame_html?sid=${encodeURIComponent(SID)}&r=error&cc=4556+0239+8710+4520`;
     const reply = await recordDetection(
-      { url, title: '腾讯企业邮箱 - 系统繁忙 4556 0239 8710 4520', match: { vendor: 'tencent-exmail', kind: 'webmail' } },
+      {
+        url,
+        title: '腾讯企业邮箱 - 系统繁忙 4556 0239 8710 4520',
+        match: { vendor: 'tencent-exmail', kind: 'webmail' },
+      },
       { tabId: 7, url, fromExtension: false },
       NOW,
     );
@@ -30,12 +34,17 @@ describe('URLs the worker stores', () => {
     const all = JSON.stringify(await fakeBrowser.storage.session.get(null));
     expect(all).not.toContain('Wm8sT2kL5pQ1');
     expect(all).not.toMatch(CARD_GROUPS);
-    expect((await tabStatus(7)).url).toBe('http://exmail.qq.com/cgi-bin/frame_html?r=error&cc=****%20****%20****%204520');
+    expect((await tabStatus(7)).url).toBe(
+      'http://exmail.qq.com/cgi-bin/frame_html?r=error&cc=****%20****%20****%204520',
+    );
   });
 
   it('a webmail sighting keeps the failure page but not its sid', async () => {
     const url = `http://exmail.qq.com/cgi-bin/frame_html?sid=${SID}&r=error`;
-    await noteWebmailPage({ url, title: '腾讯企业邮箱 - 系统繁忙', match: { vendor: 'tencent-exmail', kind: 'webmail' } }, NOW);
+    await noteWebmailPage(
+      { url, title: '腾讯企业邮箱 - 系统繁忙', match: { vendor: 'tencent-exmail', kind: 'webmail' } },
+      NOW,
+    );
     const stored = (await fakeBrowser.storage.local.get('webmailSightings')).webmailSightings as { url: string }[];
     expect(stored).toHaveLength(1);
     expect(stored[0]!.url).toBe('http://exmail.qq.com/cgi-bin/frame_html?r=error');
@@ -44,7 +53,9 @@ describe('URLs the worker stores', () => {
 
   it('a snapshot URL is decoded before redaction and loses its session parameters', async () => {
     const prepared = await prepareCapture(
-      orderPayload({ url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261118105822371604&token=t0k3n-9&cc=4556%200239%208710%204520' }),
+      orderPayload({
+        url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261118105822371604&token=t0k3n-9&cc=4556%200239%208710%204520',
+      }),
       null,
       NOW,
     );

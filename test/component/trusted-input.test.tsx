@@ -45,7 +45,8 @@ describe('acceptTrustedInputOnly on the card’s shadow root', () => {
   it('a page’s synthetic clicks and keys reach none of the card’s actions', async () => {
     const { handlers, button } = mountCard(true);
     const collapse = button('button[aria-expanded]');
-    for (const action of ['save-evidence', 'open-checker', 'never-on-site']) await pressLikeAPage(button(`[data-action="${action}"]`));
+    for (const action of ['save-evidence', 'open-checker', 'never-on-site'])
+      await pressLikeAPage(button(`[data-action="${action}"]`));
     await pressLikeAPage(collapse);
     await pressLikeAPage(button('.rg-card__icon:not([aria-expanded])'));
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
@@ -55,7 +56,8 @@ describe('acceptTrustedInputOnly on the card’s shadow root', () => {
   it('without it the same synthetic events do act (the check above can fail)', async () => {
     const { handlers, button } = mountCard(false);
     const collapse = button('button[aria-expanded]');
-    for (const action of ['save-evidence', 'open-checker', 'never-on-site']) await pressLikeAPage(button(`[data-action="${action}"]`));
+    for (const action of ['save-evidence', 'open-checker', 'never-on-site'])
+      await pressLikeAPage(button(`[data-action="${action}"]`));
     await pressLikeAPage(button('.rg-card__icon:not([aria-expanded])'));
     expect(handlers.onSaveEvidence).toHaveBeenCalled();
     expect(handlers.onOpenChecker).toHaveBeenCalled();

@@ -82,13 +82,23 @@ function summary(s: StoredSnapshot, seq: number) {
   };
 }
 
-export function fakeServices(options: { snapshots?: StoredSnapshot[]; customPacks?: unknown[]; holidayOverrides?: unknown[]; drafts?: Map<string, ClaimDraft> } = {}) {
+export function fakeServices(
+  options: {
+    snapshots?: StoredSnapshot[];
+    customPacks?: unknown[];
+    holidayOverrides?: unknown[];
+    drafts?: Map<string, ClaimDraft>;
+  } = {},
+) {
   const store = [...(options.snapshots ?? [])];
   const drafts = options.drafts ?? new Map<string, ClaimDraft>();
   const services = {
     listSnapshots: vi.fn(async (q: { vendor?: string; orderId?: string; search?: string }) => {
       const items = store
-        .filter((s) => (!q.vendor || s.vendor === q.vendor) && (!q.orderId || String(s.fields.orderId ?? '').includes(q.orderId)))
+        .filter(
+          (s) =>
+            (!q.vendor || s.vendor === q.vendor) && (!q.orderId || String(s.fields.orderId ?? '').includes(q.orderId)),
+        )
         .filter((s) => !q.search || JSON.stringify(s).includes(q.search))
         .map((s, i) => summary(s, i + 1))
         .reverse();
@@ -97,12 +107,23 @@ export function fakeServices(options: { snapshots?: StoredSnapshot[]; customPack
     getBodies: vi.fn(async (ids: string[]) => ({
       bodies: ids.flatMap((id) => store.filter((x) => x.id === id).map(body)),
     })),
-    captureTab: vi.fn(async (_tabId: number): Promise<ResponseOf<'evidence.captureTab'>> => ({ status: 'failed', reason: 'not-allowed', message: 'no page' })),
-    loadSettings: vi.fn(async () => ({ customPacks: options.customPacks ?? [], holidayOverrides: options.holidayOverrides ?? [] })),
+    captureTab: vi.fn(async (_tabId: number): Promise<ResponseOf<'evidence.captureTab'>> => ({
+      status: 'failed',
+      reason: 'not-allowed',
+      message: 'no page',
+    })),
+    loadSettings: vi.fn(async () => ({
+      customPacks: options.customPacks ?? [],
+      holidayOverrides: options.holidayOverrides ?? [],
+    })),
     findTicketTabs: vi.fn(async () => [] as Awaited<ReturnType<CheckerServices['findTicketTabs']>>),
-    fillTicket: vi.fn(
-      async (_tabId: number, _request: { dryRun: boolean }): Promise<ResponseOf<'ticket.fill'>> => ({ status: 'no-form', url: '', filled: [], kept: [], missing: [] }),
-    ),
+    fillTicket: vi.fn(async (_tabId: number, _request: { dryRun: boolean }): Promise<ResponseOf<'ticket.fill'>> => ({
+      status: 'no-form',
+      url: '',
+      filled: [],
+      kept: [],
+      missing: [],
+    })),
     focusTab: vi.fn(async () => {}),
     openUrl: vi.fn(),
     openLocker: vi.fn(),
@@ -130,15 +151,39 @@ export function pixelStudioPack(days: number) {
         outcome: 'eligible',
         refund: 'full',
         claimWith: 'vendor',
-        summary: { 'zh-CN': `购买后 ${days} 天内可无理由全额退款。`, en: `Full refund without reason within ${days} days of purchase.` },
+        summary: {
+          'zh-CN': `购买后 ${days} 天内可无理由全额退款。`,
+          en: `Full refund without reason within ${days} days of purchase.`,
+        },
         citations: cite,
-        deadline: { kind: 'period', amount: days, unit: 'calendar-days', from: 'purchase', label: { 'zh-CN': `${days} 天退款期截止`, en: `${days}-day refund window closes` } },
+        deadline: {
+          kind: 'period',
+          amount: days,
+          unit: 'calendar-days',
+          from: 'purchase',
+          label: { 'zh-CN': `${days} 天退款期截止`, en: `${days}-day refund window closes` },
+        },
         evidence: ['order-number', 'payment-record'],
         channels: ['support-email'],
         nextSteps: [{ 'zh-CN': '发邮件给客服，写明订单号。', en: 'Email support with the order number.' }],
       },
-      { id: 'no-refund', outcome: 'not-eligible', refund: null, claimWith: 'vendor', summary: { 'zh-CN': '超过退款期不退款。', en: 'No refund after the window.' }, citations: cite },
+      {
+        id: 'no-refund',
+        outcome: 'not-eligible',
+        refund: null,
+        claimWith: 'vendor',
+        summary: { 'zh-CN': '超过退款期不退款。', en: 'No refund after the window.' },
+        citations: cite,
+      },
     ],
-    channels: [{ id: 'support-email', kind: 'email', name: { 'zh-CN': 'Pixel Studio 客服邮箱', en: 'Pixel Studio support email' }, value: 'refunds@store.example.net', citations: cite }],
+    channels: [
+      {
+        id: 'support-email',
+        kind: 'email',
+        name: { 'zh-CN': 'Pixel Studio 客服邮箱', en: 'Pixel Studio support email' },
+        value: 'refunds@store.example.net',
+        citations: cite,
+      },
+    ],
   };
 }

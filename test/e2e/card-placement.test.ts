@@ -24,14 +24,17 @@ async function firstShown(session: ExtensionSession, page: Page, url: string): P
   await page.goto(url);
   await settle(page);
   // The content script tells the worker what the page is before it asks what the card says.
-  for (let waited = 0; waited < 5_000 && (await recordedTabId(session, page.url())) === null; waited += 100) await page.waitForTimeout(100);
+  for (let waited = 0; waited < 5_000 && (await recordedTabId(session, page.url())) === null; waited += 100)
+    await page.waitForTimeout(100);
   let card: Shown['card'] = null;
   let collapsed: string | null = null;
   for (let waited = 0; waited < 2_500; waited += 100) {
     const [found] = await cardQuery(page, '.rg-card');
     if (found?.box) {
       // Placement runs once the card is laid out (a resize observer): two frames later it has moved.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))));
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+      );
       const [placed] = await cardQuery(page, '.rg-card');
       card = placed?.box ?? null;
       collapsed = placed?.attrs['data-collapsed'] ?? null;
@@ -84,7 +87,14 @@ function coveredRiskText(page: Page, box: NonNullable<Shown['card']>, quotes: st
         const range = document.createRange();
         range.selectNodeContents(node);
         for (const r of Array.from(range.getClientRects())) {
-          if (r.width > 0 && r.left < box.x + box.width && box.x < r.right && r.top < box.y + box.height && box.y < r.bottom) out.push(needle.slice(0, 30));
+          if (
+            r.width > 0 &&
+            r.left < box.x + box.width &&
+            box.x < r.right &&
+            r.top < box.y + box.height &&
+            box.y < r.bottom
+          )
+            out.push(needle.slice(0, 30));
         }
       }
       return [...new Set(out)];
@@ -126,7 +136,8 @@ for (const viewport of [
 
     it('is quiet where nothing can be done and speaks where it matters', () => {
       // No card: the inbox, the login, the members list, the product page.
-      for (const id of ['ex-webmail-inbox', 'ex-login', 'ex-admin-members', 'ex-product-page']) expect.soft(shown.get(id)?.card ?? null, id).toBeNull();
+      for (const id of ['ex-webmail-inbox', 'ex-login', 'ex-admin-members', 'ex-product-page'])
+        expect.soft(shown.get(id)?.card ?? null, id).toBeNull();
       // A card: the not-activated admin page (opened: the refund is negotiable now), the error page, a refund ticket form.
       expect.soft(shown.get('ex-admin-not-activated')?.collapsed).toBe('false');
       expect.soft(shown.get('ex-webmail-error')?.card).not.toBeNull();

@@ -51,7 +51,10 @@ async function testWorld(session: CDPSession): Promise<number> {
   const { id: frameId, loaderId } = frameTree.frame;
   const known = worlds.get(session);
   if (known?.loaderId === loaderId) return known.contextId;
-  const { executionContextId } = await session.send('Page.createIsolatedWorld', { frameId, worldName: 'refund-guard-card-test' });
+  const { executionContextId } = await session.send('Page.createIsolatedWorld', {
+    frameId,
+    worldName: 'refund-guard-card-test',
+  });
   worlds.set(session, { loaderId, contextId: executionContextId });
   return executionContextId;
 }
@@ -66,14 +69,22 @@ async function testWorld(session: CDPSession): Promise<number> {
 export async function onCard<T>(page: Page, fn: string, arg: unknown = null): Promise<T[]> {
   const session = await cdp(page);
   const { root } = (await session.send('DOM.getDocument', { depth: 0, pierce: true })) as { root: { nodeId: number } };
-  const { nodeIds } = (await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: CARD_HOST })) as { nodeIds: number[] };
+  const { nodeIds } = (await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: CARD_HOST })) as {
+    nodeIds: number[];
+  };
   const results: T[] = [];
   try {
     const executionContextId = nodeIds.length > 0 ? await testWorld(session) : 0;
     for (const nodeId of nodeIds) {
-      const { node } = (await session.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })) as { node: DescribedNode };
+      const { node } = (await session.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })) as {
+        node: DescribedNode;
+      };
       for (const shadow of node.shadowRoots ?? []) {
-        const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup: OBJECT_GROUP, executionContextId });
+        const { object } = await session.send('DOM.resolveNode', {
+          backendNodeId: shadow.backendNodeId,
+          objectGroup: OBJECT_GROUP,
+          executionContextId,
+        });
         if (!object.objectId) continue;
         const reply = await session.send('Runtime.callFunctionOn', {
           objectId: object.objectId,
@@ -82,13 +93,22 @@ export async function onCard<T>(page: Page, fn: string, arg: unknown = null): Pr
           returnByValue: true,
           awaitPromise: true,
         });
-        if (reply.exceptionDetails) throw new Error(`card query failed: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+        if (reply.exceptionDetails)
+          throw new Error(
+            `card query failed: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`,
+          );
         results.push(reply.result.value as T);
       }
     }
   } catch (error) {
     // A navigation between two calls makes the node ids or the world stale: the card is simply not there yet.
-    if (error instanceof Error && /Could not find node|No node with given id|Cannot find context|Node is detached|Execution context was destroyed/i.test(error.message)) return [];
+    if (
+      error instanceof Error &&
+      /Could not find node|No node with given id|Cannot find context|Node is detached|Execution context was destroyed/i.test(
+        error.message,
+      )
+    )
+      return [];
     throw error;
   } finally {
     await session.send('Runtime.releaseObjectGroup', { objectGroup: OBJECT_GROUP }).catch(() => undefined);
@@ -143,7 +163,11 @@ export async function cardQuery(page: Page, selector: string): Promise<CardEleme
  * shows arrives when it is opened, so a wait for something the pill does not
  * hold opens the pill once, with a trusted click, as a person would to read it.
  */
-export async function waitForCard(page: Page, selector: string, options: { timeout?: number; gone?: boolean } = {}): Promise<void> {
+export async function waitForCard(
+  page: Page,
+  selector: string,
+  options: { timeout?: number; gone?: boolean } = {},
+): Promise<void> {
   const timeout = options.timeout ?? 30_000;
   const deadline = Date.now() + timeout;
   let opened = false;
@@ -154,14 +178,18 @@ export async function waitForCard(page: Page, selector: string, options: { timeo
       opened = true;
       await openPill(page);
     }
-    if (Date.now() > deadline) throw new Error(`waitForCard: ${selector} ${options.gone ? 'still in' : 'not in'} the card after ${timeout} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`waitForCard: ${selector} ${options.gone ? 'still in' : 'not in'} the card after ${timeout} ms`);
     await page.waitForTimeout(100);
   }
 }
 
 /** True when the card shows its pill and nothing more has arrived yet (no section of the opened card). */
 async function onlyThePill(page: Page): Promise<boolean> {
-  return (await cardQuery(page, '[data-action="expand"]')).length > 0 && (await cardQuery(page, '.rg-card__body > *:not(.rg-list)')).length === 0;
+  return (
+    (await cardQuery(page, '[data-action="expand"]')).length > 0 &&
+    (await cardQuery(page, '.rg-card__body > *:not(.rg-list)')).length === 0
+  );
 }
 
 /** Opens the card's pill with a trusted click at its centre. */

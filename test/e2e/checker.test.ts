@@ -7,7 +7,6 @@ import { fixture, launchExtension, recordedTabId, settle, type ExtensionSession 
 /** Every check below is made as of this moment (the popup takes `now` from its address). */
 const NOW = '2026-11-22T12:00:00+08:00';
 
-
 async function openPopup(session: ExtensionSession, tabId?: number): Promise<Page> {
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
@@ -68,7 +67,9 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     expect(await popup.getByTestId('order-status').textContent()).toContain('已支付');
     const firstVerdictMs = await verdictTime(popup);
     expect(firstVerdictMs).not.toBeNull();
-    console.log(`[checker] popup first render → verdict with a stored order (first open): ${firstVerdictMs!.toFixed(1)} ms`);
+    console.log(
+      `[checker] popup first render → verdict with a stored order (first open): ${firstVerdictMs!.toFixed(1)} ms`,
+    );
     orderTabId = tabId;
 
     // 3. Only the engine's remaining questions; answered one by one.
@@ -156,7 +157,9 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
 
     // 8. After a refusal: the complaint drafts.
     await popup.getByRole('button', { name: '厂商拒绝了我的申请' }).click();
-    expect(await popup.locator('[data-field="title"]').inputValue()).toBe(`投诉：腾讯云计算（北京）有限责任公司 拒绝退款（订单 ${orderId}）`);
+    expect(await popup.locator('[data-field="title"]').inputValue()).toBe(
+      `投诉：腾讯云计算（北京）有限责任公司 拒绝退款（订单 ${orderId}）`,
+    );
     await popup.getByRole('radio', { name: '黑猫投诉' }).check();
     expect(await popup.locator('[data-field="category"]').inputValue()).toBe('黑猫投诉 > 发起投诉');
 
@@ -191,8 +194,14 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     // The React state took each value: it is still there after the console re-renders.
     await form.evaluate(() => document.dispatchEvent(new Event('fixture:rerender')));
     await expect.poll(() => form.locator('body').getAttribute('data-renders')).toBe('2');
-    expect(JSON.parse((await form.locator('#form-state').textContent())!)).toMatchObject({ title, orderId, description, phone: '13800000000' });
-    const item = (label: string) => form.locator('.tea-form__item', { has: form.locator(`label:text-is("${label}")`) }).locator('input, textarea');
+    expect(JSON.parse((await form.locator('#form-state').textContent())!)).toMatchObject({
+      title,
+      orderId,
+      description,
+      phone: '13800000000',
+    });
+    const item = (label: string) =>
+      form.locator('.tea-form__item', { has: form.locator(`label:text-is("${label}")`) }).locator('input, textarea');
     expect(await item('问题标题').inputValue()).toBe(title);
     expect(await item('关联订单号').inputValue()).toBe(orderId);
     expect(await item('问题描述').inputValue()).toBe(description);
@@ -223,10 +232,28 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
       // The popup's own channel: ticket.fill to the form's tab (TicketEditor → sendToTab).
       const reply = await session.worker.evaluate(
         ([tab, data]) => chrome.tabs.sendMessage(tab, { rg: 1, type: 'ticket.fill', data }),
-        [tabId, { values, hints: { title: 'title', description: 'description', confidential: 'confidential', phone: 'phone', email: 'email' }, dryRun: false }] as const,
+        [
+          tabId,
+          {
+            values,
+            hints: {
+              title: 'title',
+              description: 'description',
+              confidential: 'confidential',
+              phone: 'phone',
+              email: 'email',
+            },
+            dryRun: false,
+          },
+        ] as const,
       );
       expect(reply.ok).toBe(true);
-      const report = reply.data as { status: string; filled: { field: keyof typeof values; label: string }[]; missing: string[]; rejected?: unknown[] };
+      const report = reply.data as {
+        status: string;
+        filled: { field: keyof typeof values; label: string }[];
+        missing: string[];
+        rejected?: unknown[];
+      };
       expect(report.status).toBe('filled');
       expect(report.missing).toEqual([]);
       expect(report.rejected ?? []).toEqual([]);
@@ -235,12 +262,19 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
       /** The value of the control a person finds under `label`: by label[for], or in the label's form item. */
       const valueByLabel = (label: string) =>
         form.evaluate((wanted) => {
-          const labelEl = Array.from(document.querySelectorAll('label')).find((l) => (l.textContent ?? '').replace(/[\s*：:]/g, '') === wanted);
-          const control = (labelEl?.htmlFor ? document.getElementById(labelEl.htmlFor) : labelEl?.closest('.tea-form__item')?.querySelector('input, textarea')) as HTMLInputElement | null;
+          const labelEl = Array.from(document.querySelectorAll('label')).find(
+            (l) => (l.textContent ?? '').replace(/[\s*：:]/g, '') === wanted,
+          );
+          const control = (
+            labelEl?.htmlFor
+              ? document.getElementById(labelEl.htmlFor)
+              : labelEl?.closest('.tea-form__item')?.querySelector('input, textarea')
+          ) as HTMLInputElement | null;
           return control ? { value: control.value, marked: control.hasAttribute('data-refund-guard-filled') } : null;
         }, label);
       const expectFilled = async () => {
-        for (const { field, label } of report.filled) expect(await valueByLabel(label), `${id} ${label}`).toEqual({ value: values[field], marked: true });
+        for (const { field, label } of report.filled)
+          expect(await valueByLabel(label), `${id} ${label}`).toEqual({ value: values[field], marked: true });
       };
       await expectFilled();
 
@@ -289,13 +323,18 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
     } else await first.getByRole('button').first().click();
     await popup.locator(`[data-testid="answered"] li[data-fact="${fact}"]`).waitFor({ state: 'attached' });
     // Kept for the browser session as it was given (a person takes longer than this before clicking away).
-    const kept = () => session.worker.evaluate(async () => JSON.stringify((await chrome.storage.session.get('claimDrafts')).claimDrafts ?? {}));
+    const kept = () =>
+      session.worker.evaluate(async () =>
+        JSON.stringify((await chrome.storage.session.get('claimDrafts')).claimDrafts ?? {}),
+      );
     await expect.poll(kept, { timeout: 15_000 }).toContain(`"${fact}"`);
     // Clicking the page closes a real popup; its answers were kept as they were given.
     await popup.close();
 
     const again = await openPopup(session, tabId);
-    await again.locator(`[data-testid="answered"] li[data-fact="${fact}"]`).waitFor({ state: 'attached', timeout: 15_000 });
+    await again
+      .locator(`[data-testid="answered"] li[data-fact="${fact}"]`)
+      .waitFor({ state: 'attached', timeout: 15_000 });
     expect(await again.locator(`fieldset[data-fact="${fact}"]`).count()).toBe(0);
     await again.close();
     await page.close();
@@ -312,7 +351,9 @@ describe('the eligibility checker and ticket filling in Chromium', () => {
       await popup.close();
     }
     times.sort((a, b) => a - b);
-    console.log(`[checker] popup first render → verdict, ${times.length} opens: min ${times[0]!.toFixed(1)} ms, median ${times[3]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
+    console.log(
+      `[checker] popup first render → verdict, ${times.length} opens: min ${times[0]!.toFixed(1)} ms, median ${times[3]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
+    );
   });
 
   it('a custom policy stored in the settings decides the verdict for its vendor, and a change to it is followed live', async () => {

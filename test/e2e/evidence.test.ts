@@ -9,8 +9,6 @@ import { ask, fixture, launchExtension, recordedTabId, type ExtensionSession } f
 /** Values seeded into fixture inputs (catalog notes of tc-payment-card-form and ex-login). */
 const SEEDED = ['4111111111111111', '11010519491231002X', '6222020200112233445', 'Sup3r-Secret!'];
 
-
-
 /** Every byte the store holds, as text: records as JSON, page copies inflated, screenshots raw. */
 async function everyStoredByte(locker: Page): Promise<{ text: string; snapshots: any[]; sizes: number[] }> {
   const dump = await locker.evaluate(async () => {
@@ -26,7 +24,13 @@ async function everyStoredByte(locker: Page): Promise<{ text: string; snapshots:
         r.onerror = () => fail(r.error);
       });
     const b64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
-    const [chain, snapshots, blobs, meta, search] = await Promise.all([all('chain'), all('snapshots'), all('blobs'), all('meta'), all('search')]);
+    const [chain, snapshots, blobs, meta, search] = await Promise.all([
+      all('chain'),
+      all('snapshots'),
+      all('blobs'),
+      all('meta'),
+      all('search'),
+    ]);
     db.close();
     return {
       chain,
@@ -48,9 +52,21 @@ async function everyStoredByte(locker: Page): Promise<{ text: string; snapshots:
     return raw(b).toString('latin1');
   });
   const sizes = dump.snapshots.map(
-    (s) => JSON.stringify(s).length + dump.blobs.filter((b) => b.snapshotId === s.id).reduce((n, b) => n + Buffer.from(b.bytes, 'base64').length, 0),
+    (s) =>
+      JSON.stringify(s).length +
+      dump.blobs.filter((b) => b.snapshotId === s.id).reduce((n, b) => n + Buffer.from(b.bytes, 'base64').length, 0),
   );
-  return { text: [JSON.stringify(dump.chain), JSON.stringify(dump.snapshots), JSON.stringify(dump.meta), JSON.stringify(dump.search), ...blobTexts].join('\n'), snapshots: dump.snapshots, sizes };
+  return {
+    text: [
+      JSON.stringify(dump.chain),
+      JSON.stringify(dump.snapshots),
+      JSON.stringify(dump.meta),
+      JSON.stringify(dump.search),
+      ...blobTexts,
+    ].join('\n'),
+    snapshots: dump.snapshots,
+    sizes,
+  };
 }
 
 /**
@@ -103,36 +119,47 @@ describe('evidence in Chromium', () => {
   });
 
   // The same order page hand-written and as the console's own components render it (tea-component).
-  it.each(['tc-deal-detail-paid-new', 'tea-deal-detail-paid-new'])('snapshots an order page automatically (%s)', async (id) => {
-    const order = fixture(id);
-    const expected = order.expected!;
-    const page = await session.context.newPage();
-    await page.goto(order.url);
-    await waitForCard(page, '[data-evidence]', { timeout: 15_000 });
-    await expect.poll(async () => (await cardQuery(page, '[data-evidence]'))[0]?.attrs['data-evidence']).toBe('saved');
-    expect(await cardText(page, '[data-evidence]')).toMatch(/^已自动保存订单快照（snap-\d{6}）$/);
-    const snapshotId = (await cardQuery(page, '[data-evidence]'))[0]!.attrs['data-snapshot-id'];
-    const { snapshot } = await ask(locker, 'evidence.get', { id: snapshotId });
-    expect(snapshot.body).toMatchObject({ vendor: 'tencent-cloud', kind: 'order', source: 'auto', url: order.url, title: order.title });
-    expect(snapshot.text).toContain(String(expected.orderId));
-    expect(snapshot.text).toContain('已支付');
-    // The order's fields, read by their labels on the page.
-    expect(snapshot.body.fields).toMatchObject({
-      orderId: expected.orderId,
-      status: expected.status,
-      orderType: expected.orderType,
-      paidAt: expected.paidAt,
-      amountPaid: expected.amountPaid,
-      product: expected.product,
-      term: expected.term,
-    });
-    // Reloading the unchanged page adds nothing.
-    const { total } = await ask(locker, 'evidence.list', { vendor: 'tencent-cloud' });
-    await page.reload();
-    await waitForCard(page, '[data-evidence="duplicate"]', { timeout: 15_000 });
-    expect((await ask(locker, 'evidence.list', { vendor: 'tencent-cloud' })).total).toBe(total);
-    await page.close();
-  });
+  it.each(['tc-deal-detail-paid-new', 'tea-deal-detail-paid-new'])(
+    'snapshots an order page automatically (%s)',
+    async (id) => {
+      const order = fixture(id);
+      const expected = order.expected!;
+      const page = await session.context.newPage();
+      await page.goto(order.url);
+      await waitForCard(page, '[data-evidence]', { timeout: 15_000 });
+      await expect
+        .poll(async () => (await cardQuery(page, '[data-evidence]'))[0]?.attrs['data-evidence'])
+        .toBe('saved');
+      expect(await cardText(page, '[data-evidence]')).toMatch(/^已自动保存订单快照（snap-\d{6}）$/);
+      const snapshotId = (await cardQuery(page, '[data-evidence]'))[0]!.attrs['data-snapshot-id'];
+      const { snapshot } = await ask(locker, 'evidence.get', { id: snapshotId });
+      expect(snapshot.body).toMatchObject({
+        vendor: 'tencent-cloud',
+        kind: 'order',
+        source: 'auto',
+        url: order.url,
+        title: order.title,
+      });
+      expect(snapshot.text).toContain(String(expected.orderId));
+      expect(snapshot.text).toContain('已支付');
+      // The order's fields, read by their labels on the page.
+      expect(snapshot.body.fields).toMatchObject({
+        orderId: expected.orderId,
+        status: expected.status,
+        orderType: expected.orderType,
+        paidAt: expected.paidAt,
+        amountPaid: expected.amountPaid,
+        product: expected.product,
+        term: expected.term,
+      });
+      // Reloading the unchanged page adds nothing.
+      const { total } = await ask(locker, 'evidence.list', { vendor: 'tencent-cloud' });
+      await page.reload();
+      await waitForCard(page, '[data-evidence="duplicate"]', { timeout: 15_000 });
+      expect((await ask(locker, 'evidence.list', { vendor: 'tencent-cloud' })).total).toBe(total);
+      await page.close();
+    },
+  );
 
   it('saves a checkout from the card, masks the screenshot inputs and restores the page exactly', async () => {
     const payment = fixture('tc-payment-card-form');
@@ -140,10 +167,14 @@ describe('evidence in Chromium', () => {
     await page.goto(payment.url);
     await waitForCard(page, '[data-action="save-evidence"]');
     await page.fill('#card-holder, #card-name', 'LI LEI');
-    const before = await page.evaluate(() => Array.from(document.querySelectorAll('input'), (i) => [i.id, i.value, i.checked]));
+    const before = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input'), (i) => [i.id, i.value, i.checked]),
+    );
     const id = await saveFromCard(page);
     expect(id).toMatch(/^snap-\d{6}$/);
-    const after = await page.evaluate(() => Array.from(document.querySelectorAll('input'), (i) => [i.id, i.value, i.checked]));
+    const after = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input'), (i) => [i.id, i.value, i.checked]),
+    );
     expect(after).toEqual(before);
     expect(await cardText(page, '[data-evidence]')).toBe(`已保存为证据（${id}）`);
     const { snapshot } = await ask(locker, 'evidence.get', { id });
@@ -228,7 +259,8 @@ describe('evidence in Chromium', () => {
     await page.goto(fixture('tc-payment-card-form').url);
     await waitForCard(page, '[data-action="save-evidence"]');
     // The card may open as a pill: open it, so the button can be pointed at.
-    if ((await cardQuery(page, '[data-action="expand"][aria-expanded="false"]')).length) await cardClick(page, '[data-action="expand"]');
+    if ((await cardQuery(page, '[data-action="expand"][aria-expanded="false"]')).length)
+      await cardClick(page, '[data-action="expand"]');
     const stored = (await ask(locker, 'evidence.list', {})).total;
     const cdp: CDPSession = await session.context.newCDPSession(page);
     const running = new Set<string>();

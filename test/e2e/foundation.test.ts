@@ -56,11 +56,15 @@ describe('the extension in Chromium (zh-CN browser)', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     // One module script (entrypoints/popup/main.tsx: it asks the worker at once, then imports the
     // interface) and one style sheet.
-    const scripts = await page.evaluate(() => [...document.scripts].map((s) => ({ path: new URL(s.src).pathname, type: s.type })));
+    const scripts = await page.evaluate(() =>
+      [...document.scripts].map((s) => ({ path: new URL(s.src).pathname, type: s.type })),
+    );
     expect(scripts).toEqual([{ path: expect.stringMatching(/^\/chunks\/popup-[\w-]+\.js$/), type: 'module' }]);
     expect(await page.evaluate(() => document.styleSheets.length)).toBe(1);
     // That sheet carries the shared look (components/base.css) and the popup's own rules.
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--rg-ink').trim())).toBe('#1d2733');
+    expect(
+      await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--rg-ink').trim()),
+    ).toBe('#1d2733');
     expect(await page.evaluate(() => getComputedStyle(document.body).width)).toBe('380px');
     await page.close();
   });
@@ -98,7 +102,7 @@ describe('the extension in Chromium (zh-CN browser)', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
-  it('keeps to its pages\' content security policy: a verdict, the options and the locker report no violation', async () => {
+  it("keeps to its pages' content security policy: a verdict, the options and the locker report no violation", async () => {
     const order = fixture((p) => p.id === 'tc-deal-detail-paid-new', 'a paid Tencent Cloud order');
     const page = await session.context.newPage();
     await page.goto(order.url);
@@ -114,13 +118,19 @@ describe('the extension in Chromium (zh-CN browser)', () => {
       await extensionPage.addInitScript(() => {
         const seen: string[] = [];
         (window as unknown as { __violations: string[] }).__violations = seen;
-        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`));
+        document.addEventListener('securitypolicyviolation', (event) =>
+          seen.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`),
+        );
       });
       await extensionPage.goto(session.extensionUrl(path));
       await extensionPage.locator(ready).first().waitFor();
       // Schemas parse on the first reads; give late parses a moment.
       await extensionPage.waitForTimeout(300);
-      violations.push(...(await extensionPage.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).map((v) => `${path}: ${v}`));
+      violations.push(
+        ...(await extensionPage.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).map(
+          (v) => `${path}: ${v}`,
+        ),
+      );
       await extensionPage.close();
     }
     expect(violations).toEqual([]);
@@ -128,7 +138,10 @@ describe('the extension in Chromium (zh-CN browser)', () => {
   });
 
   it('injects nothing into an unrelated site', async () => {
-    const unrelated = fixture((p) => p.vendor === null && !/apple|tencent|exmail|letsvpn/.test(new URL(p.url).hostname), 'an unrelated site');
+    const unrelated = fixture(
+      (p) => p.vendor === null && !/apple|tencent|exmail|letsvpn/.test(new URL(p.url).hostname),
+      'an unrelated site',
+    );
     const page = await session.context.newPage();
     const contexts = await watchExtensionContexts(page, session.extensionId);
     await page.goto(unrelated.url);

@@ -11,7 +11,8 @@ export const EXTENSION_DIR = join(ROOT, process.env.RG_OUT_DIR ?? '.output', 'ch
 
 export function chromePath(): string {
   const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}; install it (apt-get install chromium) or set CHROME_PATH`);
+  if (!existsSync(path))
+    throw new Error(`Chromium not found at ${path}; install it (apt-get install chromium) or set CHROME_PATH`);
   return path;
 }
 
@@ -112,7 +113,8 @@ export async function watchExtensionContexts(page: Page, extensionId: string) {
   const contexts = new Set<string>();
   session.on('Runtime.executionContextCreated', (event) => {
     const origin: string = event.context.origin ?? '';
-    if (origin.startsWith(`chrome-extension://${extensionId}`)) contexts.add(`${event.context.uniqueId ?? event.context.id}`);
+    if (origin.startsWith(`chrome-extension://${extensionId}`))
+      contexts.add(`${event.context.uniqueId ?? event.context.id}`);
   });
   session.on('Runtime.executionContextsCleared', () => contexts.clear());
   await session.send('Runtime.enable');
@@ -155,7 +157,8 @@ export async function ask(page: Page, type: string, data: unknown): Promise<any>
     reply = await page
       .evaluate((m) => chrome.runtime.sendMessage(m), { rg: 1, type, data })
       .catch((error: Error) => {
-        if (!/Could not establish connection|Receiving end does not exist|message channel closed/.test(error.message)) throw error;
+        if (!/Could not establish connection|Receiving end does not exist|message channel closed/.test(error.message))
+          throw error;
         return undefined;
       });
     if (!reply) await page.waitForTimeout(150);

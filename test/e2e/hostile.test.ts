@@ -25,14 +25,18 @@ async function attacked(session: ExtensionSession): Promise<{ page: Page; log: R
     (window as unknown as { RG_EXTENSION_ID: string }).RG_EXTENSION_ID = id;
   }, session.extensionId);
   await page.goto(ATTACK.url);
-  await page.waitForFunction(() => (window as unknown as { __attack?: AttackLog }).__attack?.done === true, null, { timeout: 20_000 });
+  await page.waitForFunction(() => (window as unknown as { __attack?: AttackLog }).__attack?.done === true, null, {
+    timeout: 20_000,
+  });
   const steps = await page.evaluate(() => (window as unknown as { __attack: AttackLog }).__attack.steps);
   return { page, log: Object.fromEntries(steps.map((s) => [s.step, s.result])) };
 }
 
 /** Snapshots of one order, newest first, as the locker lists them. */
 async function snapshotsOf(locker: Page, orderId: string): Promise<{ source: string; orderId: string }[]> {
-  return (await ask(locker, 'evidence.list', { vendor: 'tencent-cloud', orderId, exactOrder: true, offset: 0, limit: 50 })).items;
+  return (
+    await ask(locker, 'evidence.list', { vendor: 'tencent-cloud', orderId, exactOrder: true, offset: 0, limit: 50 })
+  ).items;
 }
 
 describe('a hostile page cannot drive the card or switch the extension off', () => {
@@ -59,14 +63,25 @@ describe('a hostile page cannot drive the card or switch the extension off', () 
     const before = opened.length;
     const { page, log } = await attacked(session);
     // The root is closed, and the page's patched attachShadow never saw it (content scripts use their own prototypes).
-    expect.soft(log).toMatchObject({ shadowRoot: 'null', 'patched-attachShadow': '0', attachShadow: 'threw NotSupportedError', buttons: '0' });
+    expect
+      .soft(log)
+      .toMatchObject({
+        shadowRoot: 'null',
+        'patched-attachShadow': '0',
+        attachShadow: 'threw NotSupportedError',
+        buttons: '0',
+      });
     expect.soft(await page.evaluate((name) => document.querySelector(name)?.shadowRoot ?? null, CARD_HOST)).toBeNull();
     // The automatic snapshot of the order is the page's only one: no "manual" save came from the page.
-    await expect.poll(async () => (await snapshotsOf(locker, FIRST_ORDER)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await snapshotsOf(locker, FIRST_ORDER)).length, { timeout: 20_000 })
+      .toBeGreaterThan(0);
     expect.soft((await snapshotsOf(locker, FIRST_ORDER)).map((s) => s.source)).toEqual(['auto']);
     const checkerTabs = () => opened.slice(before).filter((tab) => tab.url().includes('/popup.html')).length;
     expect.soft(checkerTabs()).toBe(0);
-    const hidden = await session.worker.evaluate(async () => (await chrome.storage.local.get('card.hiddenSites'))['card.hiddenSites'] ?? []);
+    const hidden = await session.worker.evaluate(
+      async () => (await chrome.storage.local.get('card.hiddenSites'))['card.hiddenSites'] ?? [],
+    );
     expect.soft(hidden).toEqual([]);
 
     // The same buttons pressed by a person (trusted input) do work: what the page did would have shown.
@@ -94,7 +109,9 @@ describe('a hostile page cannot drive the card or switch the extension off', () 
     // A route change in the console is still followed: the related order is read and snapshotted on its own.
     await page.click('#related-deal');
     await waitForCard(page, `[data-order-id="${RELATED_ORDER}"]`, { timeout: 15_000 });
-    await expect.poll(async () => (await snapshotsOf(locker, RELATED_ORDER)).map((s) => s.source), { timeout: 20_000 }).toEqual(['auto']);
+    await expect
+      .poll(async () => (await snapshotsOf(locker, RELATED_ORDER)).map((s) => s.source), { timeout: 20_000 })
+      .toEqual(['auto']);
     await page.close();
   });
 
@@ -105,7 +122,9 @@ describe('a hostile page cannot drive the card or switch the extension off', () 
     await expect.poll(() => recordedTabId(session, page.url())).not.toBeNull();
     const tabId = await recordedTabId(session, page.url());
     // An extension page asks and is answered.
-    expect(await ask(locker, 'tab.status', { tabId })).toMatchObject({ match: { vendor: 'tencent-cloud', kind: 'order' } });
+    expect(await ask(locker, 'tab.status', { tabId })).toMatchObject({
+      match: { vendor: 'tencent-cloud', kind: 'order' },
+    });
 
     // The content script's own world asks the same and is refused.
     const cdp = await session.context.newCDPSession(page);
@@ -121,7 +140,10 @@ describe('a hostile page cannot drive the card or switch the extension off', () 
       awaitPromise: true,
       returnByValue: true,
     });
-    expect(asked.result.value).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('tab.status') } });
+    expect(asked.result.value).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('tab.status') },
+    });
     // The same world may still tell the worker what its page is (the message content scripts exist for).
     const told = await cdp.send('Runtime.evaluate', {
       contextId: worlds[0],
@@ -138,7 +160,13 @@ describe('a hostile page cannot drive the card or switch the extension off', () 
     const page = await session.context.newPage();
     await page.goto(fixture('tc-cvm-checkout-1y-autorenew').url);
     await waitForCard(page, '[data-flag]', { timeout: 15_000 });
-    const visibility = async () => (await onCard<string>(page, `function () { return getComputedStyle(this.querySelector('.rg-card')).visibility; }`))[0];
+    const visibility = async () =>
+      (
+        await onCard<string>(
+          page,
+          `function () { return getComputedStyle(this.querySelector('.rg-card')).visibility; }`,
+        )
+      )[0];
     expect(await visibility()).toBe('visible');
     // The attribute the card used to obey, set by the page's own script.
     await page.evaluate((name) => document.querySelector(name)!.setAttribute('data-rg-capturing', ''), CARD_HOST);

@@ -5,7 +5,15 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJsonPretty, fromUtf8, MANIFEST_PATH, sha256Hex, signManifest, utf8, zipFiles } from '../../lib/evidence';
+import {
+  canonicalJsonPretty,
+  fromUtf8,
+  MANIFEST_PATH,
+  sha256Hex,
+  signManifest,
+  utf8,
+  zipFiles,
+} from '../../lib/evidence';
 import { manifestHash } from '../../lib/evidence/bundle';
 import { testSigner } from '../../lib/evidence/testing/ledger';
 import { FIXTURE_HOSTS } from '../fixtures/catalog';
@@ -36,11 +44,22 @@ interface Opened {
  * file is recorded, and the browser's own network log is returned too (it sees
  * DNS prefetches and preconnects, which make no request).
  */
-async function openFromDisk(server: FixtureServer, files: string[], workDir: string): Promise<{ opened: Opened[]; netLog: string }> {
+async function openFromDisk(
+  server: FixtureServer,
+  files: string[],
+  workDir: string,
+): Promise<{ opened: Opened[]; netLog: string }> {
   const netLogPath = join(workDir, `netlog-${Date.now()}.json`);
   const browser = await chromium.launch({
     executablePath: chromePath(),
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', `--host-resolver-rules=${server.hostResolverRules}`, `--log-net-log=${netLogPath}`, '--net-log-capture-mode=Default'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      `--host-resolver-rules=${server.hostResolverRules}`,
+      `--log-net-log=${netLogPath}`,
+      '--net-log-capture-mode=Default',
+    ],
   });
   const opened: Opened[] = [];
   try {
@@ -97,7 +116,11 @@ async function unzipTo(zip: Uint8Array, dir: string): Promise<string[]> {
 }
 
 /** Edits the unpacked bundle and recomputes every file hash, size and the manifest hash; signs again only with `signer`. */
-async function forge(zip: Uint8Array, edit: (files: Map<string, Uint8Array>, manifest: any) => unknown, signer?: Awaited<ReturnType<typeof testSigner>>): Promise<Uint8Array> {
+async function forge(
+  zip: Uint8Array,
+  edit: (files: Map<string, Uint8Array>, manifest: any) => unknown,
+  signer?: Awaited<ReturnType<typeof testSigner>>,
+): Promise<Uint8Array> {
   const files = new Map<string, Uint8Array>(Object.entries(unzipSync(zip)));
   const manifest = JSON.parse(fromUtf8(files.get(MANIFEST_PATH)!));
   edit(files, manifest);
@@ -153,7 +176,13 @@ describe('integrity of exported evidence in Chromium', () => {
   it('no exported file makes a network request when opened from disk', async () => {
     const files = await unzipTo(zip, join(dir, 'bundle'));
     expect(files.map((f) => relative(join(dir, 'bundle'), f)).sort()).toEqual(
-      expect.arrayContaining(['index.html', 'manifest.json', 'snapshots/snap-000001/dom.html', 'snapshots/snap-000001/fields.json', 'snapshots/snap-000001/text.txt']),
+      expect.arrayContaining([
+        'index.html',
+        'manifest.json',
+        'snapshots/snap-000001/dom.html',
+        'snapshots/snap-000001/fields.json',
+        'snapshots/snap-000001/text.txt',
+      ]),
     );
     const before = { connections: server.beacon!.connections, requests: server.beacon!.requests.length };
     const { opened, netLog } = await openFromDisk(server, files, dir);
@@ -163,7 +192,9 @@ describe('integrity of exported evidence in Chromium', () => {
     }
     expect({ connections: server.beacon!.connections, requests: server.beacon!.requests.length }).toEqual(before);
     expect(hostsIn(netLog, [BEACON_HOST, ...FIXTURE_HOSTS])).toEqual([]);
-    console.info(`integrity: ${opened.length} exported files opened from disk (${opened.map((o) => relative(join(dir, 'bundle'), o.file)).join(', ')}), 0 requests, 0 tracker connections`);
+    console.info(
+      `integrity: ${opened.length} exported files opened from disk (${opened.map((o) => relative(join(dir, 'bundle'), o.file)).join(', ')}), 0 requests, 0 tracker connections`,
+    );
   }, 120_000);
 
   it('the instrument sees every trick: the page as served, opened from disk, does reach the tracker', async () => {
@@ -176,7 +207,7 @@ describe('integrity of exported evidence in Chromium', () => {
     expect(hostsIn(netLog, [BEACON_HOST])).toHaveLength(1);
   }, 120_000);
 
-  it('options shows the fingerprint the verifiers report for this browser\'s bundles', async () => {
+  it("options shows the fingerprint the verifiers report for this browser's bundles", async () => {
     const manifest = JSON.parse(fromUtf8(unzipSync(zip)[MANIFEST_PATH]!));
     expect(manifest.signature.fingerprint).toBe(fingerprint);
     const options = await session.context.newPage();
@@ -207,8 +238,21 @@ describe('integrity of exported evidence in Chromium', () => {
     const forgeries: [string, (files: Map<string, Uint8Array>, m: any) => unknown][] = [
       ['index-refunded.zip', (files) => files.set('index.html', utf8(index(files).replace(/已支付/g, '已全额退款')))],
       ['note-dropped.zip', (_files, m) => (m.snapshots[0].notes = [])],
-      ['date-moved.zip', (_files, m) => ((m.exportedAt = '2026-11-01T00:00:00.000Z'), (m.exportedAtShanghai = '2026-11-01T08:00:00+08:00'))],
-      ['copy-edited.zip', (files) => files.set('snapshots/snap-000001/dom.html', utf8(fromUtf8(files.get('snapshots/snap-000001/dom.html')!).replace('已支付', '已退款')))],
+      [
+        'date-moved.zip',
+        (_files, m) => (
+          (m.exportedAt = '2026-11-01T00:00:00.000Z'),
+          (m.exportedAtShanghai = '2026-11-01T08:00:00+08:00')
+        ),
+      ],
+      [
+        'copy-edited.zip',
+        (files) =>
+          files.set(
+            'snapshots/snap-000001/dom.html',
+            utf8(fromUtf8(files.get('snapshots/snap-000001/dom.html')!).replace('已支付', '已退款')),
+          ),
+      ],
     ];
     for (const [name, edit] of forgeries) {
       const forged = await verifyIn(name, await forge(zip, edit));

@@ -10,8 +10,6 @@ import { ask, fixture, launchExtension, ROOT, type ExtensionSession } from './ha
 
 const run = promisify(execFile);
 
-
-
 /** The CLI verifier's exit code and output for a bundle file. */
 async function verifyCli(file: string): Promise<{ code: number; out: string }> {
   try {
@@ -24,7 +22,8 @@ async function verifyCli(file: string): Promise<{ code: number; out: string }> {
 }
 
 /** The worker answers within a few hundred ms; headless on a shared machine may take longer. */
-const poll = <T>(read: () => Promise<T> | T, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 10_000, ...options });
+const poll = <T>(read: () => Promise<T> | T, options: { timeout?: number } = {}) =>
+  expect.poll(read, { timeout: 10_000, ...options });
 
 const ORDERS = ['tc-deal-detail-paid-new', 'tc-deal-detail-refunded', 'tc-deal-detail-renewal'].map(fixture);
 
@@ -125,7 +124,10 @@ describe('evidence locker in Chromium', () => {
   });
 
   it('exports everything as a ZIP the command line verifies, and flags a one-byte change there and in the page', async () => {
-    const [download] = await Promise.all([locker.waitForEvent('download'), locker.getByRole('button', { name: '全部导出' }).click()]);
+    const [download] = await Promise.all([
+      locker.waitForEvent('download'),
+      locker.getByRole('button', { name: '全部导出' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^refund-guard-evidence-\d{8}T\d{6}\.zip$/);
     const good = join(dir, 'bundle.zip');
     await download.saveAs(good);
@@ -169,7 +171,14 @@ describe('evidence locker in Chromium', () => {
     const reply = await ask(locker, 'evidence.captureTab', { tabId });
     expect(reply).toMatchObject({ status: 'saved', screenshot: true });
     const { snapshot } = await ask(locker, 'evidence.get', { id: reply.id });
-    expect(snapshot.body).toMatchObject({ vendor: 'generic-software', kind: 'checkout', source: 'manual', url: forum.url, title: forum.title, fields: {} });
+    expect(snapshot.body).toMatchObject({
+      vendor: 'generic-software',
+      kind: 'checkout',
+      source: 'manual',
+      url: forum.url,
+      title: forum.title,
+      fields: {},
+    });
     expect(snapshot.text).toContain('upstream prematurely closed connection');
     expect(snapshot.screenshot).toMatch(/^data:image\/jpeg;base64,/);
     // The tab's badge tells the outcome; the page itself is left as it was.
@@ -184,7 +193,9 @@ describe('evidence locker in Chromium', () => {
   });
 
   it('the context-menu item and the Alt+Shift+S command save the page through the same worker path', async () => {
-    const command = await session.worker.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === 'save-page-evidence'));
+    const command = await session.worker.evaluate(async () =>
+      (await chrome.commands.getAll()).find((c) => c.name === 'save-page-evidence'),
+    );
     expect(command?.shortcut).toBe('Alt+Shift+S');
     // Named in the browser's interface language (the shortcuts page lists it so), from the locale files.
     const named = await session.worker.evaluate(() => chrome.i18n.getMessage('saveCommand'));
@@ -205,7 +216,8 @@ describe('evidence locker in Chromium', () => {
           const tab = await chrome.tabs.get(tabId!);
           const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void };
           const onCommand = chrome.commands.onCommand as unknown as { dispatch(command: string, tab: object): void };
-          if (event === 'menu') onClicked.dispatch({ menuItemId: 'refund-guard-save-page', editable: false, pageUrl: url }, tab);
+          if (event === 'menu')
+            onClicked.dispatch({ menuItemId: 'refund-guard-save-page', editable: false, pageUrl: url }, tab);
           else onCommand.dispatch('save-page-evidence', tab);
         },
         { event, tabId, url },
@@ -218,7 +230,13 @@ describe('evidence locker in Chromium', () => {
 
     const saas = fixture('generic-saas-checkout-en');
     const fromMenu = await fire('menu', saas.url);
-    expect(fromMenu).toMatchObject({ vendor: 'generic-software', kind: 'checkout', source: 'manual', title: saas.title, hasScreenshot: true });
+    expect(fromMenu).toMatchObject({
+      vendor: 'generic-software',
+      kind: 'checkout',
+      source: 'manual',
+      title: saas.title,
+      hasScreenshot: true,
+    });
     const { snapshot } = await ask(locker, 'evidence.get', { id: fromMenu.id });
     // The prefilled card number and CVC never reach storage.
     expect(snapshot.text + JSON.stringify(snapshot.body)).not.toContain('5555555555554444');

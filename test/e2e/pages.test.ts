@@ -40,8 +40,16 @@ async function card(page: Page): Promise<CardState> {
     kind: (await first?.getAttribute('data-kind')) ?? null,
     vendor: (await first?.getAttribute('data-vendor')) ?? null,
     flags: (await all('[data-flag]')).map((el) => el.attrs['data-flag']!),
-    clocks: (await all('[data-clock]')).map((el) => ({ rule: el.attrs['data-clock']!, date: el.attrs['data-date']!, state: el.attrs['data-state']! })),
-    rows: (await all('[data-order-row]')).map((el) => ({ id: el.attrs['data-order-row']!, date: el.attrs['data-date']!, state: el.attrs['data-state']! })),
+    clocks: (await all('[data-clock]')).map((el) => ({
+      rule: el.attrs['data-clock']!,
+      date: el.attrs['data-date']!,
+      state: el.attrs['data-state']!,
+    })),
+    rows: (await all('[data-order-row]')).map((el) => ({
+      id: el.attrs['data-order-row']!,
+      date: el.attrs['data-date']!,
+      state: el.attrs['data-state']!,
+    })),
     slaMonth: await one('[data-sla-month]', 'data-sla-month'),
     orderId: await one('[data-order-id]', 'data-order-id'),
     outcome: await one('[data-outcome]', 'data-outcome'),
@@ -112,16 +120,33 @@ describe('content scripts on the vendor fixture sites', () => {
     const vendorPages = fixturePages.filter((p) => p.vendor && p.kind && p.vendor !== 'generic-software');
     expect(new Set(vendorPages.map((p) => `${p.vendor}/${p.kind}`)).size).toBeGreaterThanOrEqual(9);
     // Pages with nothing to act on get no card (the toolbar badge is enough): lib/card/presence.
-    const QUIET = new Set(['tc-expense-overview', 'tc-cvm-instances', 'tc-workorder-list', 'tc-workorder-category', 'ex-product-page', 'ex-admin-activated', 'ex-admin-members', 'ex-webmail-inbox', 'ex-webmail-readmail', 'ex-login']);
+    const QUIET = new Set([
+      'tc-expense-overview',
+      'tc-cvm-instances',
+      'tc-workorder-list',
+      'tc-workorder-category',
+      'ex-product-page',
+      'ex-admin-activated',
+      'ex-admin-members',
+      'ex-webmail-inbox',
+      'ex-webmail-readmail',
+      'ex-login',
+    ]);
     for (const fixturePage of vendorPages) {
       await page.goto(fixturePage.url);
       await settle(page);
       if (QUIET.has(fixturePage.id)) {
         await page.waitForTimeout(1_500);
-        expect({ id: fixturePage.id, hosts: await page.locator(CARD_HOST).count() }).toEqual({ id: fixturePage.id, hosts: 0 });
+        expect({ id: fixturePage.id, hosts: await page.locator(CARD_HOST).count() }).toEqual({
+          id: fixturePage.id,
+          hosts: 0,
+        });
         continue;
       }
-      await page.waitForSelector(`refund-guard-ui[data-kind="${fixturePage.kind}"]`, { state: 'attached', timeout: 10_000 });
+      await page.waitForSelector(`refund-guard-ui[data-kind="${fixturePage.kind}"]`, {
+        state: 'attached',
+        timeout: 10_000,
+      });
       const state = await cardWith(page, '.rg-card__detected');
       expect({ id: fixturePage.id, hosts: state.hosts, kind: state.kind, vendor: state.vendor }).toEqual({
         id: fixturePage.id,
@@ -130,7 +155,10 @@ describe('content scripts on the vendor fixture sites', () => {
         vendor: fixturePage.vendor,
       });
       expect(state.text.length, fixturePage.id).toBeGreaterThan(20);
-      expect(messageKeys.filter((key) => state.text.includes(key)), fixturePage.id).toEqual([]);
+      expect(
+        messageKeys.filter((key) => state.text.includes(key)),
+        fixturePage.id,
+      ).toEqual([]);
     }
     // Every page of every vendor, each card opened as a person would (its code arrives then).
   }, 150_000);
@@ -160,32 +188,48 @@ describe('content scripts on the vendor fixture sites', () => {
 
   // How each checkout's own controls are used: native inputs, and the console's Checkbox and Segment (role="radio").
   const FORM_ACTIONS: Record<string, { untickAutoRenew: string; chooseThreeYears: string }> = {
-    'tc-cvm-checkout-1y-autorenew': { untickAutoRenew: '#auto-renew', chooseThreeYears: 'label:has(> input[name="period"][value="36"])' },
-    'tea-cvm-checkout-1y-autorenew': { untickAutoRenew: 'label.tea-form-check:has-text("自动续费")', chooseThreeYears: '.tea-segment button[role="radio"]:text-is("3年")' },
+    'tc-cvm-checkout-1y-autorenew': {
+      untickAutoRenew: '#auto-renew',
+      chooseThreeYears: 'label:has(> input[name="period"][value="36"])',
+    },
+    'tea-cvm-checkout-1y-autorenew': {
+      untickAutoRenew: 'label.tea-form-check:has-text("自动续费")',
+      chooseThreeYears: '.tea-segment button[role="radio"]:text-is("3年")',
+    },
   };
 
-  it.each(Object.entries(FORM_ACTIONS))('follows the form of %s: unticking auto-renew and choosing three years change the flags and keep the clock', async (id, actions) => {
-    await open(page, id);
-    let state = await cardWith(page, '[data-flag="auto-renew"]');
-    const today = await browserToday(page);
-    // Five calendar days after today, day 5 included (FACTS.md, Tencent Cloud refunds).
-    expect(state.clocks).toContainEqual({ rule: 'five-day-no-reason', date: addCalendarDays(today, 5), state: 'open' });
-    expect(state.outcome).toBe('eligible');
+  it.each(Object.entries(FORM_ACTIONS))(
+    'follows the form of %s: unticking auto-renew and choosing three years change the flags and keep the clock',
+    async (id, actions) => {
+      await open(page, id);
+      let state = await cardWith(page, '[data-flag="auto-renew"]');
+      const today = await browserToday(page);
+      // Five calendar days after today, day 5 included (FACTS.md, Tencent Cloud refunds).
+      expect(state.clocks).toContainEqual({
+        rule: 'five-day-no-reason',
+        date: addCalendarDays(today, 5),
+        state: 'open',
+      });
+      expect(state.outcome).toBe('eligible');
 
-    await page.click(actions.untickAutoRenew);
-    await page.click(actions.chooseThreeYears);
-    await waitForCard(page, '[data-flag="auto-renew"]', { gone: true });
-    state = await cardWith(page, '[data-flag="multi-year"]');
-    expect(state.flags).toEqual(['multi-year']);
-  });
+      await page.click(actions.untickAutoRenew);
+      await page.click(actions.chooseThreeYears);
+      await waitForCard(page, '[data-flag="auto-renew"]', { gone: true });
+      state = await cardWith(page, '[data-flag="multi-year"]');
+      expect(state.flags).toEqual(['multi-year']);
+    },
+  );
 
-  it.each(['tc-cvm-checkout-3y-promo', 'tea-cvm-checkout-3y-promo'])('a promotion marked non-refundable turns the answer to "not refundable" and stops the five-day clock (%s)', async (id) => {
-    await open(page, id);
-    const state = await cardWith(page, '[data-outcome]');
-    expect(state.outcome).toBe('not-eligible');
-    expect(state.clocks).toEqual([]);
-    expect(state.text).toContain('活动价，活动购买的资源不支持退款');
-  });
+  it.each(['tc-cvm-checkout-3y-promo', 'tea-cvm-checkout-3y-promo'])(
+    'a promotion marked non-refundable turns the answer to "not refundable" and stops the five-day clock (%s)',
+    async (id) => {
+      await open(page, id);
+      const state = await cardWith(page, '[data-outcome]');
+      expect(state.outcome).toBe('not-eligible');
+      expect(state.clocks).toEqual([]);
+      expect(state.text).toContain('活动价，活动购买的资源不支持退款');
+    },
+  );
 
   it('never hides the buy button', async () => {
     const buttons: Record<string, string> = {
@@ -225,8 +269,20 @@ describe('content scripts on the vendor fixture sites', () => {
       return {
         open: host.matches(':popover-open'),
         onTop: document.elementFromPoint(box.x + box.width / 2, box.y + 20) === host,
-        host: [style.position, style.top, style.left, style.width, style.height, style.marginTop, style.borderTopWidth].join(' '),
-        inside: box.x >= 0 && box.y >= 0 && box.x + box.width <= window.innerWidth && box.y + box.height <= window.innerHeight,
+        host: [
+          style.position,
+          style.top,
+          style.left,
+          style.width,
+          style.height,
+          style.marginTop,
+          style.borderTopWidth,
+        ].join(' '),
+        inside:
+          box.x >= 0 &&
+          box.y >= 0 &&
+          box.x + box.width <= window.innerWidth &&
+          box.y + box.height <= window.innerHeight,
       };
     }, box);
     expect(layer).toEqual({ open: true, onTop: true, host: 'fixed 0px 0px 0px 0px 0px 0px', inside: true });
@@ -254,24 +310,27 @@ describe('content scripts on the vendor fixture sites', () => {
     expect(seen?.at(-1)).toBe('visible');
   });
 
-  it.each(['tc-deal-detail-paid-new', 'tea-deal-detail-paid-new'])('shows the deadlines of an order, counted from its payment time (%s)', async (id) => {
-    const paid = fixture(id);
-    await open(page, paid.id);
-    const state = await cardWith(page, '[data-order-id]');
-    expect(state.orderId).toBe(paid.expected!.orderId);
-    const paidDate = String(paid.expected!.paidAt).slice(0, 10);
-    expect(state.clocks.find((c) => c.rule === 'five-day-no-reason')?.date).toBe(addCalendarDays(paidDate, 5));
-    const today = await browserToday(page);
-    const [y, m] = today.split('-').map(Number) as [number, number];
-    expect(state.slaMonth).toBe(m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`);
+  it.each(['tc-deal-detail-paid-new', 'tea-deal-detail-paid-new'])(
+    'shows the deadlines of an order, counted from its payment time (%s)',
+    async (id) => {
+      const paid = fixture(id);
+      await open(page, paid.id);
+      const state = await cardWith(page, '[data-order-id]');
+      expect(state.orderId).toBe(paid.expected!.orderId);
+      const paidDate = String(paid.expected!.paidAt).slice(0, 10);
+      expect(state.clocks.find((c) => c.rule === 'five-day-no-reason')?.date).toBe(addCalendarDays(paidDate, 5));
+      const today = await browserToday(page);
+      const [y, m] = today.split('-').map(Number) as [number, number];
+      expect(state.slaMonth).toBe(m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`);
 
-    await open(page, 'tc-deal-detail-renewal');
-    const renewal = await cardWith(page, '[data-order-id]');
-    expect(renewal.clocks.map((c) => c.rule)).not.toContain('five-day-no-reason');
+      await open(page, 'tc-deal-detail-renewal');
+      const renewal = await cardWith(page, '[data-order-id]');
+      expect(renewal.clocks.map((c) => c.rule)).not.toContain('five-day-no-reason');
 
-    await open(page, 'tc-deal-detail-refunded');
-    expect((await cardWith(page, '[data-order-id]')).clocks).toEqual([]);
-  });
+      await open(page, 'tc-deal-detail-refunded');
+      expect((await cardWith(page, '[data-order-id]')).clocks).toEqual([]);
+    },
+  );
 
   // The card's rows (at most 8) of each list: the unpaid first row, and a paid new purchase.
   const LISTS = [
@@ -279,17 +338,22 @@ describe('content scripts on the vendor fixture sites', () => {
     { id: 'tea-deal-list', rows: 5, unpaid: '20261124101522330871', paid: '20261120143311872905' },
   ];
 
-  it.each(LISTS.map((l) => [l.id, l] as const))('lists the next deadline of each order on an order list, none for unpaid orders (%s)', async (id, list) => {
-    await open(page, id);
-    const state = await cardWith(page, '[data-order-row]');
-    expect(state.rows.length).toBe(list.rows);
-    expect(state.rows[0]).toMatchObject({ id: list.unpaid, state: 'none' }); // 待支付
-    const paid = state.rows.find((r) => r.id === list.paid);
-    expect(paid?.date).toBe(addCalendarDays(`${list.paid.slice(0, 4)}-${list.paid.slice(4, 6)}-${list.paid.slice(6, 8)}`, 5));
-    // A list is not snapshotted on its own (each order's page is); saving it stays a click away.
-    await page.waitForTimeout(1500);
-    expect(await cardQuery(page, '[data-evidence]')).toEqual([]);
-  });
+  it.each(LISTS.map((l) => [l.id, l] as const))(
+    'lists the next deadline of each order on an order list, none for unpaid orders (%s)',
+    async (id, list) => {
+      await open(page, id);
+      const state = await cardWith(page, '[data-order-row]');
+      expect(state.rows.length).toBe(list.rows);
+      expect(state.rows[0]).toMatchObject({ id: list.unpaid, state: 'none' }); // 待支付
+      const paid = state.rows.find((r) => r.id === list.paid);
+      expect(paid?.date).toBe(
+        addCalendarDays(`${list.paid.slice(0, 4)}-${list.paid.slice(4, 6)}-${list.paid.slice(6, 8)}`, 5),
+      );
+      // A list is not snapshotted on its own (each order's page is); saving it stays a click away.
+      await page.waitForTimeout(1500);
+      expect(await cardQuery(page, '[data-evidence]')).toEqual([]);
+    },
+  );
 
   it('shows last month’s SLA claim window on a console page', async () => {
     // The admin page of a service not set up yet: the card speaks there (an activated one gets no card).
@@ -348,7 +412,9 @@ describe('content scripts on the vendor fixture sites', () => {
       await waitForCard(page, '[data-fill-filled]', { timeout: 15_000 });
       const said = await cardText(page, '[data-fill-filled]');
       const filled = await page.evaluate(() =>
-        Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-refund-guard-filled]')).map((el) => [el.getAttribute('data-refund-guard-filled'), el.value]),
+        Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-refund-guard-filled]')).map(
+          (el) => [el.getAttribute('data-refund-guard-filled'), el.value],
+        ),
       );
       const fields = Object.fromEntries(filled);
       expect(fields['orderId']).toBe('20261118105822371604');
@@ -434,7 +500,9 @@ describe('generic checkouts on a site the user enabled, in English', () => {
     await open(page, 'generic-course-checkout');
     const state = await cardWith(page, '[data-clock]');
     const today = await browserToday(page);
-    expect(state.clocks).toContainEqual(expect.objectContaining({ rule: 'seven-day-no-reason', date: addCalendarDays(today, 7) }));
+    expect(state.clocks).toContainEqual(
+      expect.objectContaining({ rule: 'seven-day-no-reason', date: addCalendarDays(today, 7) }),
+    );
   });
 
   it('the popup checks a page of another site once, then enables the site for good', async () => {
@@ -443,7 +511,10 @@ describe('generic checkouts on a site the user enabled, in English', () => {
     await page.waitForTimeout(300);
     expect((await card(page)).hosts).toBe(0); // not enabled: nothing runs there
 
-    const tabId = await session.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? null, saas.url);
+    const tabId = await session.worker.evaluate(
+      async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? null,
+      saas.url,
+    );
     const popup = await session.context.newPage();
     await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
     await popup.click('[data-action="check-once"]');
@@ -461,7 +532,9 @@ describe('generic checkouts on a site the user enabled, in English', () => {
     await popup.reload();
     await popup.click('[data-action="enable-site"]');
     await popup.waitForSelector('[data-generic-status="ok"]');
-    const stored = await session.worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { genericSites: string[] }).genericSites);
+    const stored = await session.worker.evaluate(
+      async () => ((await chrome.storage.local.get('settings')).settings as { genericSites: string[] }).genericSites,
+    );
     expect(stored).toContain('http://app.example.com/*');
     await page.reload();
     await settle(page);

@@ -17,7 +17,9 @@ const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').
 async function openPopup(session: ExtensionSession, tabId: number, at: string | null = NOW): Promise<Page> {
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.goto(session.extensionUrl(`popup.html?${new URLSearchParams({ tab: String(tabId), ...(at ? { now: at } : {}) })}`));
+  await popup.goto(
+    session.extensionUrl(`popup.html?${new URLSearchParams({ tab: String(tabId), ...(at ? { now: at } : {}) })}`),
+  );
   return popup;
 }
 
@@ -57,14 +59,16 @@ describe('the popup leads with the tab (Chromium)', () => {
     await session?.close();
   });
 
-  it('on a checkout: that checkout\'s assessment and risks, the card\'s own reading', async () => {
+  it("on a checkout: that checkout's assessment and risks, the card's own reading", async () => {
     const { page, tabId } = await openTab(session, 'tc-cvm-checkout-3y-promo');
     await waitForCard(page, '[data-headline]', { timeout: 15_000 });
     const [cardHeadline] = await cardQuery(page, '[data-headline]');
     const popup = await openPopup(session, tabId);
     const lead = popup.locator('[data-testid="tab-lead"][data-lead="checkout"]');
     await lead.locator('[data-headline]').waitFor({ timeout: 15_000 });
-    expect(squash(await lead.locator('[data-headline] .rg-headline__line').textContent())).toBe(squash(cardHeadline?.text).split(' · ')[0]);
+    expect(squash(await lead.locator('[data-headline] .rg-headline__line').textContent())).toBe(
+      squash(cardHeadline?.text).split(' · ')[0],
+    );
     const flags = await lead.locator('[data-flag]').evaluateAll((els) => els.map((e) => e.getAttribute('data-flag')));
     expect(flags).toContain('multi-year');
     expect(await popup.getByText('还没有保存的订单快照').count()).toBe(0);
@@ -72,10 +76,12 @@ describe('the popup leads with the tab (Chromium)', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
-  it('on an order: its headline, equal to the card\'s; the verdict\'s headline and primary action within 600 px; after a refusal, the two portals', async () => {
+  it("on an order: its headline, equal to the card's; the verdict's headline and primary action within 600 px; after a refusal, the two portals", async () => {
     const { page, tabId } = await openTab(session, 'tc-deal-detail-paid-new');
     await waitForCard(page, '[data-evidence]', { timeout: 15_000 });
-    await expect.poll(async () => (await cardQuery(page, '[data-evidence]'))[0]?.attrs['data-evidence'], { timeout: 15_000 }).toBe('saved');
+    await expect
+      .poll(async () => (await cardQuery(page, '[data-evidence]'))[0]?.attrs['data-evidence'], { timeout: 15_000 })
+      .toBe('saved');
     const [cardHeadline] = await cardQuery(page, '[data-headline]');
     // The card reads the browser's clock: so does the popup here, to say the same words.
     const popup = await openPopup(session, tabId, null);
@@ -88,7 +94,9 @@ describe('the popup leads with the tab (Chromium)', () => {
     await popup.evaluate(() => window.scrollTo(0, 0));
     const h = await box(popup, '[data-testid="verdict"] [data-headline]');
     const primary = await box(popup, '[data-action="prepare-ticket"]');
-    console.log(`[popup] verdict at 380 px: headline ${h.top.toFixed(0)}–${h.bottom.toFixed(0)} px, primary action ${primary.top.toFixed(0)}–${primary.bottom.toFixed(0)} px, page ${await popup.evaluate(() => document.documentElement.scrollHeight)} px`);
+    console.log(
+      `[popup] verdict at 380 px: headline ${h.top.toFixed(0)}–${h.bottom.toFixed(0)} px, primary action ${primary.top.toFixed(0)}–${primary.bottom.toFixed(0)} px, page ${await popup.evaluate(() => document.documentElement.scrollHeight)} px`,
+    );
     expect(h.top).toBeGreaterThanOrEqual(0);
     expect(h.bottom).toBeLessThanOrEqual(600);
     expect(primary.top).toBeGreaterThanOrEqual(0);
@@ -107,36 +115,46 @@ describe('the popup leads with the tab (Chromium)', () => {
     await page.close();
   });
 
-  it.each(['tc-deal-list', 'tea-deal-list'])('on an order list (%s): the listed orders, each with the headline its row on the card shows', async (id) => {
-    const { page, tabId } = await openTab(session, id);
-    await waitForCard(page, '[data-order-row] [data-headline]', { timeout: 15_000 });
-    const cardRows = await cardQuery(page, '[data-order-row]');
-    const cardWords = new Map<string, string>();
-    for (const row of cardRows) {
-      const [h] = await cardQuery(page, `[data-order-row="${row.attrs['data-order-row']}"] [data-headline]`);
-      cardWords.set(row.attrs['data-order-row']!, squash(h?.text));
-    }
-    const popup = await openPopup(session, tabId, null);
-    const lead = popup.locator('[data-testid="tab-lead"][data-lead="order-list"]');
-    await lead.waitFor({ timeout: 15_000 });
-    const rows = await lead.locator('li[data-order-id]').evaluateAll((els) =>
-      els.map((li) => [li.getAttribute('data-order-id'), li.querySelector('[data-headline]')?.textContent ?? ''] as const),
-    );
-    expect(rows.length).toBeGreaterThan(0);
-    for (const [orderId, text] of rows) {
-      if (cardWords.has(orderId!)) expect(squash(text)).toBe(cardWords.get(orderId!));
-    }
-    expect(rows.some(([orderId]) => cardWords.has(orderId!))).toBe(true);
-    await Promise.all([popup.close(), page.close()]);
-  });
+  it.each(['tc-deal-list', 'tea-deal-list'])(
+    'on an order list (%s): the listed orders, each with the headline its row on the card shows',
+    async (id) => {
+      const { page, tabId } = await openTab(session, id);
+      await waitForCard(page, '[data-order-row] [data-headline]', { timeout: 15_000 });
+      const cardRows = await cardQuery(page, '[data-order-row]');
+      const cardWords = new Map<string, string>();
+      for (const row of cardRows) {
+        const [h] = await cardQuery(page, `[data-order-row="${row.attrs['data-order-row']}"] [data-headline]`);
+        cardWords.set(row.attrs['data-order-row']!, squash(h?.text));
+      }
+      const popup = await openPopup(session, tabId, null);
+      const lead = popup.locator('[data-testid="tab-lead"][data-lead="order-list"]');
+      await lead.waitFor({ timeout: 15_000 });
+      const rows = await lead
+        .locator('li[data-order-id]')
+        .evaluateAll((els) =>
+          els.map(
+            (li) => [li.getAttribute('data-order-id'), li.querySelector('[data-headline]')?.textContent ?? ''] as const,
+          ),
+        );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const [orderId, text] of rows) {
+        if (cardWords.has(orderId!)) expect(squash(text)).toBe(cardWords.get(orderId!));
+      }
+      expect(rows.some(([orderId]) => cardWords.has(orderId!))).toBe(true);
+      await Promise.all([popup.close(), page.close()]);
+    },
+  );
 
-  it('on webmail: a failure page says it is in this month\'s SLA record and opens the log; the inbox has nothing to do', async () => {
+  it("on webmail: a failure page says it is in this month's SLA record and opens the log; the inbox has nothing to do", async () => {
     const error = await openWebmail(session, 'ex-webmail-error');
     const popup = await openPopup(session, error.tabId, null);
     const lead = popup.locator('[data-testid="tab-lead"][data-lead="outage-logged"]');
     await lead.waitFor({ timeout: 15_000 });
     expect(squash(await lead.locator('h2').textContent())).toBe('已记入本月 SLA 记录');
-    const [sla] = await Promise.all([session.context.waitForEvent('page'), lead.getByRole('button', { name: '打开 SLA 故障记录' }).click()]);
+    const [sla] = await Promise.all([
+      session.context.waitForEvent('page'),
+      lead.getByRole('button', { name: '打开 SLA 故障记录' }).click(),
+    ]);
     await sla.waitForLoadState();
     expect(sla.url()).toBe(session.extensionUrl('sla.html'));
     await Promise.all([sla.close(), popup.close(), error.page.close()]);
@@ -164,7 +182,9 @@ describe('the popup leads with the tab (Chromium)', () => {
     await expect.poll(() => fillForm.getAttribute('class'), { timeout: 15_000 }).toContain('rg-button--primary');
     await fillForm.click();
     await popup.getByTestId('fill-report').waitFor({ timeout: 15_000 });
-    expect(await page.locator('#ticket-title').inputValue()).toBe(await popup.locator('input[data-field="title"]').inputValue());
+    expect(await page.locator('#ticket-title').inputValue()).toBe(
+      await popup.locator('input[data-field="title"]').inputValue(),
+    );
 
     // Beside the ZIP: the printable report of the same snapshots, an extension page (screenshots where the snapshot has one).
     const id = (await popup.locator('[data-action="screenshot-png"]').first().getAttribute('data-snapshot'))!;

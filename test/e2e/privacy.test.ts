@@ -121,8 +121,13 @@ function recordPicturedState() {
     const visit = (root: Document | ShadowRoot) => {
       const body = root.nodeType === 9 ? (root as Document).body : root;
       if (!body) return;
-      texts.push(root.nodeType === 9 ? ((root as Document).body.innerText ?? '') : Array.from(root.childNodes, (n) => (n.nodeName === 'STYLE' ? '' : (n.textContent ?? ''))).join('\n'));
-      for (const field of Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))) texts.push(field.value);
+      texts.push(
+        root.nodeType === 9
+          ? ((root as Document).body.innerText ?? '')
+          : Array.from(root.childNodes, (n) => (n.nodeName === 'STYLE' ? '' : (n.textContent ?? ''))).join('\n'),
+      );
+      for (const field of Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')))
+        texts.push(field.value);
       for (const el of Array.from(root.querySelectorAll('*'))) {
         if (el.shadowRoot && el.tagName !== 'REFUND-GUARD-UI') visit(el.shadowRoot);
         if (el.tagName === 'IFRAME') {
@@ -197,18 +202,24 @@ describe('no seeded secret in any stored byte, picture or export (hostile page, 
     expect(snapshot.screenshot).toMatch(/^data:image\/jpeg;base64,/);
     for (const kept of KEPT) expect(snapshot.text).toContain(kept);
     expect(snapshot.body.fields).toMatchObject({ orderId: '20261124093012458877' });
-    expect(snapshot.body.url).toBe('http://console.cloud.tencent.com/expense/deal/detail?dealName=20261124093012458877&cc=****%20****%20****%204520');
+    expect(snapshot.body.url).toBe(
+      'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261124093012458877&cc=****%20****%20****%204520',
+    );
     expect(snapshot.body.redactions.frames).toBe(1);
     expect(snapshot.body.redactions.cards).toBeGreaterThanOrEqual(10);
     // The locker says it in the user's language.
     await locker.reload();
     await locker.getByRole('button', { name: new RegExp(`^查看 ${snapshotId}：`) }).click();
-    expect(await locker.getByTestId('covered-frames').textContent({ timeout: 10_000 })).toBe('截图中遮盖了 1 个其他网站的框架（未读取其内容，也未保存）');
+    expect(await locker.getByTestId('covered-frames').textContent({ timeout: 10_000 })).toBe(
+      '截图中遮盖了 1 个其他网站的框架（未读取其内容，也未保存）',
+    );
   });
 
   it('no stored byte holds one: IndexedDB decoded, storage.local, storage.session', async () => {
     expect(secretsIn(await storedEvidence(locker))).toEqual([]);
-    const storage = await session.worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+    const storage = await session.worker.evaluate(async () =>
+      JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]),
+    );
     expect(storage).toContain('20261124093012458877'); // the tab's record is there, cleaned
     expect(secretsIn(storage)).toEqual([]);
   });
@@ -217,6 +228,7 @@ describe('no seeded secret in any stored byte, picture or export (hostile page, 
     const exported = await ask(locker, 'evidence.export', { ids: null, locale: 'zh-CN' });
     const files = unzipSync(new Uint8Array(Buffer.from(exported.base64, 'base64')));
     expect(Object.keys(files).some((name) => name.endsWith('index.html'))).toBe(true);
-    for (const [name, bytes] of Object.entries(files)) expect(secretsIn(Buffer.from(bytes).toString('utf8')), name).toEqual([]);
+    for (const [name, bytes] of Object.entries(files))
+      expect(secretsIn(Buffer.from(bytes).toString('utf8')), name).toEqual([]);
   });
 });

@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardClick, cardQuery, waitForCard } from './card';
 import { ask, fixture, launchExtension, settle, type ExtensionSession } from './harness';
 
-
-
 /** The reminder alarms as an extension page sees them (the same alarms the worker holds). */
 const reminderAlarms = (page: Page) =>
-  page.evaluate(async () => (await chrome.alarms.getAll()).filter((a) => a.name.startsWith('rg-reminder|')).map((a) => ({ name: a.name, when: a.scheduledTime })));
+  page.evaluate(async () =>
+    (await chrome.alarms.getAll())
+      .filter((a) => a.name.startsWith('rg-reminder|'))
+      .map((a) => ({ name: a.name, when: a.scheduledTime })),
+  );
 
-const storedSettings = (page: Page): Promise<any> => page.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+const storedSettings = (page: Page): Promise<any> =>
+  page.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
 
 describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
   let session: ExtensionSession;
@@ -38,14 +41,19 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     // The log is one click from the popup.
     const popup = await session.context.newPage();
     await popup.goto(session.extensionUrl('popup.html'));
-    const [page] = await Promise.all([session.context.waitForEvent('page'), popup.getByRole('button', { name: 'SLA 故障记录' }).click()]);
+    const [page] = await Promise.all([
+      session.context.waitForEvent('page'),
+      popup.getByRole('button', { name: 'SLA 故障记录' }).click(),
+    ]);
     await page.waitForLoadState();
     expect(page.url()).toBe(session.extensionUrl('sla.html'));
     await popup.close();
     await expect.poll(() => page.locator('h1').textContent()).toBe('退款卫士 · SLA 故障记录');
     const saved = page.locator('[data-sighting="timeout"]');
     await expect.poll(() => saved.count()).toBe(1);
-    expect(await saved.textContent()).toContain(`2026-11-22 10:47:03 · 超时 · ERR_CONNECTION_TIMED_OUT · ${snapshotId}`);
+    expect(await saved.textContent()).toContain(
+      `2026-11-22 10:47:03 · 超时 · ERR_CONNECTION_TIMED_OUT · ${snapshotId}`,
+    );
     await saved.getByRole('button', { name: '作为结束时间' }).click();
     expect(await page.getByLabel('结束时间').inputValue()).toBe('2026-11-22T10:47:03');
     // The sighting's snapshot is ticked in the evidence list (picked, not typed).
@@ -63,7 +71,9 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     await page.getByLabel('开始时间').fill('2026-10-10T09:00:00');
     await page.getByLabel('结束时间').fill('2026-10-10T11:30:00');
     await page.getByRole('button', { name: '添加故障记录' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已记录 2026-10-10 09:00:00 – 2026-10-10 11:30:00');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('已记录 2026-10-10 09:00:00 – 2026-10-10 11:30:00');
 
     const month = page.locator('[data-month="2026-10"][data-service="exmail"]');
     await month.waitFor();
@@ -79,7 +89,12 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
 
     const stored: any = await page.evaluate(async () => (await chrome.storage.local.get('outageLog')).outageLog);
     expect(stored.entries).toHaveLength(1);
-    expect(stored.entries[0]).toMatchObject({ service: 'exmail', start: '2026-10-10T09:00:00+08:00', end: '2026-10-10T11:30:00+08:00', failed: ['webmail'] });
+    expect(stored.entries[0]).toMatchObject({
+      service: 'exmail',
+      start: '2026-10-10T09:00:00+08:00',
+      end: '2026-10-10T11:30:00+08:00',
+      failed: ['webmail'],
+    });
     expect(stored.fees).toEqual({ 'exmail:2026-10': 300 });
 
     const prepare = month.getByRole('button', { name: '准备 SLA 赔偿工单' });
@@ -101,7 +116,8 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     // What reaches the clipboard is what the page shows.
     await page.evaluate(() => {
       (window as unknown as { copied: string[] }).copied = [];
-      navigator.clipboard.writeText = async (value: string) => void (window as unknown as { copied: string[] }).copied.push(value);
+      navigator.clipboard.writeText = async (value: string) =>
+        void (window as unknown as { copied: string[] }).copied.push(value);
     });
     await month.getByRole('button', { name: '复制草稿' }).click();
     await expect.poll(() => month.getByRole('status').textContent()).toBe('已复制');
@@ -117,12 +133,19 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     await settle(order);
     // Auto-captured (order pages are snapshotted once they settle).
     await expect
-      .poll(async () => (await ask(extensionPage, 'evidence.list', { orderId: '20261118105822371604' })).total, { timeout: 15_000 })
+      .poll(async () => (await ask(extensionPage, 'evidence.list', { orderId: '20261118105822371604' })).total, {
+        timeout: 15_000,
+      })
       .toBeGreaterThan(0);
 
     // The worker recomputes after the capture; the service expiry (1年 from 2026-11-18, estimated) is a year out.
-    const expiry = ['rg-reminder|expiry|tencent-cloud|20261118105822371604|3', 'rg-reminder|expiry|tencent-cloud|20261118105822371604|1'];
-    await expect.poll(async () => (await reminderAlarms(extensionPage)).map((a) => a.name), { timeout: 10_000 }).toEqual(expect.arrayContaining(expiry));
+    const expiry = [
+      'rg-reminder|expiry|tencent-cloud|20261118105822371604|3',
+      'rg-reminder|expiry|tencent-cloud|20261118105822371604|1',
+    ];
+    await expect
+      .poll(async () => (await reminderAlarms(extensionPage)).map((a) => a.name), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(expiry));
     const inWorker = await session.worker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.name));
     expect(inWorker).toEqual(expect.arrayContaining(expiry));
     const before = await reminderAlarms(extensionPage);
@@ -148,16 +171,20 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
 
     // The options page lists the order's deadlines.
     await extensionPage.reload();
-    await expect.poll(() => extensionPage.locator('[data-deadline="expiry|tencent-cloud|20261118105822371604"]').textContent()).toContain('2027-11-18');
+    await expect
+      .poll(() => extensionPage.locator('[data-deadline="expiry|tencent-cloud|20261118105822371604"]').textContent())
+      .toContain('2027-11-18');
 
     // Changing the lead times in options saves as you change (no save button) and re-times the alarms.
     const lead = extensionPage.getByLabel('第 1 个提醒：提前天数');
     await lead.fill('7');
     await extensionPage.getByRole('button', { name: '删除此提醒' }).nth(1).click();
     expect(await extensionPage.locator('[data-section="reminders"] button', { hasText: '保存' }).count()).toBe(0);
-    await expect.poll(async () => (await reminderAlarms(extensionPage)).map((a) => a.name).filter((n) => n.includes('expiry')), { timeout: 10_000 }).toEqual([
-      'rg-reminder|expiry|tencent-cloud|20261118105822371604|7',
-    ]);
+    await expect
+      .poll(async () => (await reminderAlarms(extensionPage)).map((a) => a.name).filter((n) => n.includes('expiry')), {
+        timeout: 10_000,
+      })
+      .toEqual(['rg-reminder|expiry|tencent-cloud|20261118105822371604|7']);
 
     // What was changed survives a reload of the page.
     await extensionPage.reload();
@@ -172,8 +199,14 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     // When a reminder's alarm fires, a localised notification is shown and the reminder is not scheduled again.
     const name = 'rg-reminder|expiry|tencent-cloud|20261118105822371604|7';
     await extensionPage.evaluate((n) => chrome.alarms.create(n, { when: Date.now() + 100 }), name);
-    await expect.poll(() => session.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll())), { timeout: 10_000 }).toContain(name);
-    const state: any = await extensionPage.evaluate(async () => (await chrome.storage.local.get('reminderState')).reminderState);
+    await expect
+      .poll(() => session.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll())), {
+        timeout: 10_000,
+      })
+      .toContain(name);
+    const state: any = await extensionPage.evaluate(
+      async () => (await chrome.storage.local.get('reminderState')).reminderState,
+    );
     expect(Object.keys(state.fired)).toContain(name);
     await ask(extensionPage, 'reminders.sync', {});
     expect((await reminderAlarms(extensionPage)).map((a) => a.name)).not.toContain(name);
@@ -197,7 +230,9 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     expect(await storedSettings(page)).toEqual(before);
 
     // Valid JSON that breaks the pack schema: each problem at its line, still nothing saved.
-    await editor.fill('[\n  {\n    "id": "Acme Drive",\n    "name": "Acme",\n    "lastChecked": "2026-11-01",\n    "covers": "x",\n    "rules": []\n  }\n]');
+    await editor.fill(
+      '[\n  {\n    "id": "Acme Drive",\n    "name": "Acme",\n    "lastChecked": "2026-11-01",\n    "covers": "x",\n    "rules": []\n  }\n]',
+    );
     const schema = page.locator('[data-pack-error="schema"]');
     await schema.waitFor();
     expect(await schema.locator('li[data-line="3"]').textContent()).toContain('第 3 行 · [0].id');
@@ -205,10 +240,15 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     expect(await storedSettings(page)).toEqual(before);
 
     await page.getByRole('button', { name: '插入示例' }).click();
-    await expect.poll(() => page.locator('[data-section="packs"] [role="status"]').textContent()).toBe('已保存 1 个自定义政策包');
+    await expect
+      .poll(() => page.locator('[data-section="packs"] [role="status"]').textContent())
+      .toBe('已保存 1 个自定义政策包');
     const after = await storedSettings(page);
     expect(after.customPacks).toHaveLength(1);
-    expect(after.customPacks[0]).toMatchObject({ id: 'acme-drive', rules: [{ id: 'fourteen-day-money-back' }, { id: 'no-refund' }] });
+    expect(after.customPacks[0]).toMatchObject({
+      id: 'acme-drive',
+      rules: [{ id: 'fourteen-day-money-back' }, { id: 'no-refund' }],
+    });
     expect(after.holidayOverrides).toEqual(before?.holidayOverrides ?? []);
     await page.close();
   });
@@ -219,7 +259,10 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     const data = page.locator('[data-section="data"]');
     await data.waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出设置与故障记录' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出设置与故障记录' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^refund-guard-settings-\d{8}T\d{6}\.json$/);
     const file = await download.path();
     const exported = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8')));
@@ -227,7 +270,10 @@ describe('settings, SLA outage log and reminders (zh-CN browser)', () => {
     expect(exported.outageLog.entries).toHaveLength(1);
     expect(exported.settings.customPacks[0].id).toBe('acme-drive');
 
-    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出全部证据' }).click()]);
+    const [zip] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出全部证据' }).click(),
+    ]);
     expect(zip.suggestedFilename()).toMatch(/^refund-guard-evidence-.*\.zip$/);
 
     const held = (await ask(page, 'evidence.list', {})).total;
@@ -264,7 +310,10 @@ describe('generic checkout detection on a site the user enables', () => {
 
   it('adding a site registers the content script for it (the card appears); removing it unregisters', async () => {
     const course = fixture('generic-course-checkout');
-    const registered = () => session.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches })));
+    const registered = () =>
+      session.worker.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches })),
+      );
     const page = await session.context.newPage();
     await page.goto(course.url);
     await settle(page);
@@ -274,7 +323,9 @@ describe('generic checkout detection on a site the user enables', () => {
     await options.goto(session.extensionUrl('options.html'));
     await options.getByLabel('网站地址').fill('http://course.example.com/checkout');
     await options.getByRole('button', { name: '添加网站' }).click();
-    await expect.poll(() => options.locator('[data-section="sites"] [role="status"]').textContent()).toBe('已添加 http://course.example.com');
+    await expect
+      .poll(() => options.locator('[data-section="sites"] [role="status"]').textContent())
+      .toBe('已添加 http://course.example.com');
     expect(await registered()).toEqual([{ id: 'rg-generic-checkout', matches: ['http://course.example.com/*'] }]);
     expect((await storedSettings(options)).genericSites).toEqual(['http://course.example.com/*']);
 
@@ -283,7 +334,9 @@ describe('generic checkout detection on a site the user enables', () => {
     await page.locator('refund-guard-ui[data-kind="checkout"]').waitFor({ state: 'attached' });
 
     await options.getByRole('button', { name: '移除 http://course.example.com' }).click();
-    await expect.poll(() => options.locator('[data-section="sites"] [role="status"]').textContent()).toBe('已移除 http://course.example.com 并撤销权限');
+    await expect
+      .poll(() => options.locator('[data-section="sites"] [role="status"]').textContent())
+      .toBe('已移除 http://course.example.com 并撤销权限');
     expect(await registered()).toEqual([]);
     await page.reload();
     await settle(page);
@@ -292,7 +345,9 @@ describe('generic checkout detection on a site the user enables', () => {
     // Invalid input is refused in the user's language; nothing is stored.
     await options.getByLabel('网站地址').fill('ftp://files.example.com');
     await options.getByRole('button', { name: '添加网站' }).click();
-    await expect.poll(() => options.locator('[data-section="sites"] [role="alert"]').textContent()).toContain('不是有效的网站地址');
+    await expect
+      .poll(() => options.locator('[data-section="sites"] [role="alert"]').textContent())
+      .toContain('不是有效的网站地址');
     expect((await storedSettings(options)).genericSites).toEqual([]);
     await Promise.all([page.close(), options.close()]);
   });

@@ -13,7 +13,11 @@ interface BidiHandle {
   remoteValue(): { value?: { shadowRoot?: { sharedId?: string } | null } };
 }
 interface BidiRealmCore {
-  callFunction(fn: string, awaitPromise: boolean, options: { arguments: unknown[] }): Promise<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>;
+  callFunction(
+    fn: string,
+    awaitPromise: boolean,
+    options: { arguments: unknown[] },
+  ): Promise<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>;
 }
 
 export interface FirefoxCardElement {
@@ -38,15 +42,22 @@ export async function firefoxCardQuery(page: Page, selector: string): Promise<Fi
   for (const host of hosts) {
     const sharedId = (host as unknown as BidiHandle).remoteValue().value?.shadowRoot?.sharedId;
     if (!sharedId) continue;
-    const reply = await realm.callFunction(QUERY, true, { arguments: [{ sharedId }, { type: 'string', value: selector }] });
-    if (reply.type !== 'success' || reply.result?.type !== 'string') throw new Error(`card query failed: ${reply.exceptionDetails?.text ?? reply.type}`);
+    const reply = await realm.callFunction(QUERY, true, {
+      arguments: [{ sharedId }, { type: 'string', value: selector }],
+    });
+    if (reply.type !== 'success' || reply.result?.type !== 'string')
+      throw new Error(`card query failed: ${reply.exceptionDetails?.text ?? reply.type}`);
     found.push(...(JSON.parse(String(reply.result.value)) as FirefoxCardElement[]));
   }
   return found;
 }
 
 /** Polls until an element matching `selector` is in the card; returns the matches. */
-export async function firefoxWaitForCard(page: Page, selector: string, timeout = 15_000): Promise<FirefoxCardElement[]> {
+export async function firefoxWaitForCard(
+  page: Page,
+  selector: string,
+  timeout = 15_000,
+): Promise<FirefoxCardElement[]> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const found = await firefoxCardQuery(page, selector).catch(() => []);

@@ -20,7 +20,8 @@ const EXTENSION_UUID = '5e0c1d2a-7b1f-4a47-9d7e-0c6f2f1b9a11';
 
 export function firefoxPath(): string {
   const path = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-  if (!existsSync(path)) throw new Error(`Firefox not found at ${path}; install it (apt-get install firefox-esr) or set FIREFOX_PATH`);
+  if (!existsSync(path))
+    throw new Error(`Firefox not found at ${path}; install it (apt-get install firefox-esr) or set FIREFOX_PATH`);
   return path;
 }
 
@@ -69,7 +70,9 @@ export async function launchFirefox(options: { lang?: string } = {}): Promise<Fi
     async openExtensionPage(path) {
       const page = await browser.newPage();
       // puppeteer-core's BiDi frame exposes its browsing context; navigating through it resolves.
-      const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
+      const frame = page.mainFrame() as unknown as {
+        browsingContext: { navigate(url: string, wait: string): Promise<unknown> };
+      };
       await frame.browsingContext.navigate(extensionUrl(path), 'complete');
       return page;
     },

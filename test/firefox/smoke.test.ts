@@ -7,7 +7,11 @@ import { launchFirefox, pollIn, type FirefoxSession } from './harness';
 /** Sends a message as an extension page does; returns the reply's data. */
 async function ask(page: Page, type: string, data: unknown): Promise<any> {
   const reply = await page.evaluate(
-    (m) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage(m) as Promise<{ ok: boolean; data?: unknown }>,
+    (m) =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage(m) as Promise<{
+        ok: boolean;
+        data?: unknown;
+      }>,
     { rg: 1, type, data },
   );
   if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
@@ -31,7 +35,9 @@ describe('the extension in Firefox ESR (zh-CN)', () => {
     const page = await session.browser.newPage();
     await page.goto(checkout.url);
     await page.waitForSelector('refund-guard-ui', { timeout: 15_000 });
-    expect(await page.$$eval('refund-guard-ui', (hosts) => hosts.map((h) => h.getAttribute('data-kind')))).toEqual(['checkout']);
+    expect(await page.$$eval('refund-guard-ui', (hosts) => hosts.map((h) => h.getAttribute('data-kind')))).toEqual([
+      'checkout',
+    ]);
     // The checkout has auto-renew ticked: the card names that risk and cites its source.
     const [flag] = await firefoxWaitForCard(page, '[data-flag="auto-renew"]');
     expect(flag!.text).toContain('自动续费');
@@ -49,16 +55,26 @@ describe('the extension in Firefox ESR (zh-CN)', () => {
     const locker = await session.openExtensionPage('evidence.html');
     const { snapshot } = await ask(locker, 'evidence.get', { id });
     expect(snapshot.body).toMatchObject({ vendor: 'tencent-cloud', kind: 'order', source: 'auto', url: order.url });
-    expect(snapshot.body.fields).toMatchObject({ orderId: '20261118105822371604', status: '已支付', amountPaid: 3145.37 });
+    expect(snapshot.body.fields).toMatchObject({
+      orderId: '20261118105822371604',
+      status: '已支付',
+      amountPaid: 3145.37,
+    });
     expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
     // Nothing else appears in the card of a second engine: still exactly one status line.
     expect(await firefoxCardQuery(page, '[data-evidence]')).toHaveLength(1);
     await Promise.all([page.close(), locker.close()]);
   });
 
-  it('renders the popup in Chinese, and on an order tab shows the card\'s headline in the same words', async () => {
+  it("renders the popup in Chinese, and on an order tab shows the card's headline in the same words", async () => {
     const popup = await session.openExtensionPage('popup.html');
-    expect(await pollIn(popup, () => document.body.innerText.includes('退款卫士') && document.documentElement.lang, 'the popup')).toBe('zh-CN');
+    expect(
+      await pollIn(
+        popup,
+        () => document.body.innerText.includes('退款卫士') && document.documentElement.lang,
+        'the popup',
+      ),
+    ).toBe('zh-CN');
     const order = fixture('tc-deal-detail-paid-new');
     const page = await session.browser.newPage();
     await page.goto(order.url);
@@ -70,15 +86,27 @@ describe('the extension in Firefox ESR (zh-CN)', () => {
     const tabId = await pollIn(
       popup,
       async () => {
-        const all = (await (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null)) as Record<string, { url?: string }>;
+        const all = (await (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(
+          null,
+        )) as Record<string, { url?: string }>;
         const entry = Object.entries(all).find(([, v]) => v?.url?.includes('dealName=20261118105822371604'));
         return entry ? Number(entry[0].replace('tab.', '')) : null;
       },
       "the order's tab",
     );
     const onOrder = await session.openExtensionPage(`popup.html?tab=${tabId}`);
-    expect(await pollIn(onOrder, () => document.querySelector('[data-kind]')?.getAttribute('data-kind'), 'the tab kind in the popup')).toBe('order');
-    const popupHeadline = await pollIn(onOrder, () => document.querySelector('[data-testid="outcome"] [data-headline]')?.textContent, 'the popup headline');
+    expect(
+      await pollIn(
+        onOrder,
+        () => document.querySelector('[data-kind]')?.getAttribute('data-kind'),
+        'the tab kind in the popup',
+      ),
+    ).toBe('order');
+    const popupHeadline = await pollIn(
+      onOrder,
+      () => document.querySelector('[data-testid="outcome"] [data-headline]')?.textContent,
+      'the popup headline',
+    );
     expect(squash(popupHeadline ?? '')).toBe(squash(cardHeadline!.text));
     await Promise.all([popup.close(), page.close(), onOrder.close()]);
   });

@@ -17,8 +17,6 @@ import { ask, fixture, launchExtension, type ExtensionSession } from '../e2e/har
  * several tabs capturing at once.
  */
 
-
-
 /** Order snapshots for the store's bulk path, evaluated in the worker as source text. */
 const SEED_ORDERS = `async (count) => {
   const payloads = [];
@@ -63,7 +61,8 @@ async function integrity(locker: Page) {
       if (!blobs.some((b) => b.snapshotId === s.id && b.name === 'dom')) problems.push(`${s.id} has no page copy`);
     }
     for (const b of blobs) if (!ids.has(b.snapshotId)) problems.push(`orphan ${b.name} of ${b.snapshotId}`);
-    for (const e of chain) if (e.type === 'snapshot' && !ids.has(e.id)) problems.push(`${e.id} chained without its record`);
+    for (const e of chain)
+      if (e.type === 'snapshot' && !ids.has(e.id)) problems.push(`${e.id} chained without its record`);
     return { problems, chain: chain.length, snapshots: snapshots.length };
   });
 }
@@ -108,7 +107,9 @@ async function pressSave(page: Page, timeoutMs = 20_000): Promise<{ outcome: Pro
     timeoutMs,
   );
   await cardClick(page, '[data-action="save-evidence"]');
-  const outcome = onCard<string>(page, 'function () { return this.__saveOutcome; }').then(([result]) => result ?? 'error no card');
+  const outcome = onCard<string>(page, 'function () { return this.__saveOutcome; }').then(
+    ([result]) => result ?? 'error no card',
+  );
   return { outcome };
 }
 
@@ -131,7 +132,11 @@ describe('reliability in Chromium', () => {
     const tagsOf = (page: Page) =>
       cardQuery(page, '*').then(async (elements) => ({
         tags: [...new Set(elements.map((el) => el.tag))].sort(),
-        handlers: elements.flatMap((el) => Object.entries(el.attrs).filter(([name, value]) => /^on/i.test(name) || /^\s*javascript:/i.test(value)).map(([name]) => `${el.tag} ${name}`)),
+        handlers: elements.flatMap((el) =>
+          Object.entries(el.attrs)
+            .filter(([name, value]) => /^on/i.test(name) || /^\s*javascript:/i.test(value))
+            .map(([name]) => `${el.tag} ${name}`),
+        ),
         text: await cardText(page),
       }));
     // The same card on a well-behaved order page: the elements a card is made of.
@@ -167,55 +172,73 @@ describe('reliability in Chromium', () => {
     const id = outcome.split(' ')[1];
     const { snapshot } = await ask(locker, 'evidence.get', { id });
     expect(snapshot.body.kind).toBe('order');
-    for (const value of Object.values(snapshot.body.fields)) expect(['string', 'number', 'boolean']).toContain(typeof value);
+    for (const value of Object.values(snapshot.body.fields))
+      expect(['string', 'number', 'boolean']).toContain(typeof value);
     await page.close();
   });
 
-  it('stopping the worker again and again in the middle of captures loses no acknowledged snapshot and half-writes nothing', { timeout: 240_000 }, async () => {
-    const page = await session.context.newPage();
-    await page.goto(fixture('tc-deal-detail-refunded').url);
-    await waitForCard(page, '[data-evidence]', { timeout: 20_000 });
-    const cdp: CDPSession = await session.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    const acknowledged: string[] = [];
-    const failed: string[] = [];
-    // Stops land at different moments: before the message, while redacting and hashing, during the write, after.
-    // Fifty, each moment a few milliseconds later each round.
-    const moments = [0, 2, 5, 10, 20, 35, 50, 80, 120, 200, 300, 15];
-    const delays = Array.from({ length: 50 }, (_, i) => moments[i % moments.length]! + 3 * Math.floor(i / moments.length));
-    for (const [i, delay] of delays.entries()) {
-      await page.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 次`), i + 1);
-      const { outcome } = await pressSave(page);
-      await page.waitForTimeout(delay);
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      const result = await outcome;
-      if (result.startsWith('saved ')) acknowledged.push(result.slice(6));
-      else failed.push(result);
-    }
-    await cdp.detach();
-    // Some captures are cut off (the card says so); each one the card reported saved is there, whole.
-    expect(acknowledged.length).toBeGreaterThan(0);
-    expect(new Set(acknowledged).size).toBe(acknowledged.length);
-    for (const id of acknowledged) {
-      const { snapshot } = await ask(locker, 'evidence.get', { id });
-      expect(snapshot?.body.id, id).toBe(id);
-    }
-    expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
-    const check = await integrity(locker);
-    expect(check.problems).toEqual([]);
-    console.info(`worker stopped during ${delays.length} captures: ${acknowledged.length} acknowledged and kept, ${failed.length} reported as not saved`);
-    await page.close();
-  });
+  it(
+    'stopping the worker again and again in the middle of captures loses no acknowledged snapshot and half-writes nothing',
+    { timeout: 240_000 },
+    async () => {
+      const page = await session.context.newPage();
+      await page.goto(fixture('tc-deal-detail-refunded').url);
+      await waitForCard(page, '[data-evidence]', { timeout: 20_000 });
+      const cdp: CDPSession = await session.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      const acknowledged: string[] = [];
+      const failed: string[] = [];
+      // Stops land at different moments: before the message, while redacting and hashing, during the write, after.
+      // Fifty, each moment a few milliseconds later each round.
+      const moments = [0, 2, 5, 10, 20, 35, 50, 80, 120, 200, 300, 15];
+      const delays = Array.from(
+        { length: 50 },
+        (_, i) => moments[i % moments.length]! + 3 * Math.floor(i / moments.length),
+      );
+      for (const [i, delay] of delays.entries()) {
+        await page.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 次`), i + 1);
+        const { outcome } = await pressSave(page);
+        await page.waitForTimeout(delay);
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const result = await outcome;
+        if (result.startsWith('saved ')) acknowledged.push(result.slice(6));
+        else failed.push(result);
+      }
+      await cdp.detach();
+      // Some captures are cut off (the card says so); each one the card reported saved is there, whole.
+      expect(acknowledged.length).toBeGreaterThan(0);
+      expect(new Set(acknowledged).size).toBe(acknowledged.length);
+      for (const id of acknowledged) {
+        const { snapshot } = await ask(locker, 'evidence.get', { id });
+        expect(snapshot?.body.id, id).toBe(id);
+      }
+      expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
+      const check = await integrity(locker);
+      expect(check.problems).toEqual([]);
+      console.info(
+        `worker stopped during ${delays.length} captures: ${acknowledged.length} acknowledged and kept, ${failed.length} reported as not saved`,
+      );
+      await page.close();
+    },
+  );
 
   it('captures from several tabs at the same moment keep one valid chain', async () => {
-    const ids = ['tc-deal-detail-paid-new', 'tc-deal-detail-renewal', 'tc-deal-detail-pending', 'tc-deal-detail-voucher', 'tc-deal-detail-upgrade'];
+    const ids = [
+      'tc-deal-detail-paid-new',
+      'tc-deal-detail-renewal',
+      'tc-deal-detail-pending',
+      'tc-deal-detail-voucher',
+      'tc-deal-detail-upgrade',
+    ];
     const before = (await integrity(locker)).chain;
     const tabs = await Promise.all(ids.map(() => session.context.newPage()));
     await Promise.all(tabs.map((tab, i) => tab.goto(fixture(ids[i]!).url)));
     await Promise.all(tabs.map((tab) => waitForCard(tab, '[data-evidence]', { timeout: 30_000 })));
     const saved: string[] = [];
     for (let round = 1; round <= 3; round++) {
-      await Promise.all(tabs.map((tab) => tab.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 轮`), round)));
+      await Promise.all(
+        tabs.map((tab) => tab.evaluate((n) => document.querySelector('h1')!.append(` · 第 ${n} 轮`), round)),
+      );
       const outcomes = await Promise.all(tabs.map((tab) => clickSave(tab)));
       for (const outcome of outcomes) expect(outcome).toMatch(/^saved snap-\d{6}$/);
       saved.push(...outcomes.map((o) => o.slice(6)));
@@ -250,45 +273,71 @@ describe('reliability in Chromium', () => {
     }
   });
 
-  it('stopping the worker ten times in the middle of an export leaves no file, and the store and the next export whole', { timeout: 300_000 }, async () => {
-    // Enough snapshots that an export takes a while: the store's bulk path, in the worker.
-    const seeded = await session.context.serviceWorkers()[0]!.evaluate(`(${SEED_ORDERS})(600)`);
-    expect(seeded).toBe(600);
-    const page = await session.context.newPage();
-    const downloads: string[] = [];
-    page.on('download', (d) => downloads.push(d.suggestedFilename()));
-    await page.goto(session.extensionUrl('evidence.html'));
-    await page.getByTestId('snapshot-table').waitFor();
-    const cdp: CDPSession = await session.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    const outcomes: string[] = [];
-    // While reading, while writing early, while writing late.
-    const after = [0, 50, 150, 300, 600, 0, 100, 250, 450, 800];
-    for (const wait of after) {
-      await page.getByRole('button', { name: '全部导出' }).click();
-      await page.getByTestId('export-progress').waitFor({ timeout: 30_000 });
-      await page.waitForTimeout(wait);
-      const shown = (await page.getByTestId('export-progress').textContent().catch(() => null)) ?? 'finished';
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await page.getByRole('alert').or(page.getByText(/已导出 \d+ 条快照/)).first().waitFor({ timeout: 30_000 });
-      outcomes.push(`${shown.slice(0, 30)} → ${(await page.getByTestId('failure').textContent().catch(() => null)) ?? 'exported'}`);
-      if (await page.getByTestId('failure').isVisible()) {
-        expect(await page.getByTestId('failure').textContent()).toBe('导出中断：扩展的后台进程停止了，没有保存任何文件。请重新导出。');
+  it(
+    'stopping the worker ten times in the middle of an export leaves no file, and the store and the next export whole',
+    { timeout: 300_000 },
+    async () => {
+      // Enough snapshots that an export takes a while: the store's bulk path, in the worker.
+      const seeded = await session.context.serviceWorkers()[0]!.evaluate(`(${SEED_ORDERS})(600)`);
+      expect(seeded).toBe(600);
+      const page = await session.context.newPage();
+      const downloads: string[] = [];
+      page.on('download', (d) => downloads.push(d.suggestedFilename()));
+      await page.goto(session.extensionUrl('evidence.html'));
+      await page.getByTestId('snapshot-table').waitFor();
+      const cdp: CDPSession = await session.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      const outcomes: string[] = [];
+      // While reading, while writing early, while writing late.
+      const after = [0, 50, 150, 300, 600, 0, 100, 250, 450, 800];
+      for (const wait of after) {
+        await page.getByRole('button', { name: '全部导出' }).click();
+        await page.getByTestId('export-progress').waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(wait);
+        const shown =
+          (await page
+            .getByTestId('export-progress')
+            .textContent()
+            .catch(() => null)) ?? 'finished';
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await page
+          .getByRole('alert')
+          .or(page.getByText(/已导出 \d+ 条快照/))
+          .first()
+          .waitFor({ timeout: 30_000 });
+        outcomes.push(
+          `${shown.slice(0, 30)} → ${
+            (await page
+              .getByTestId('failure')
+              .textContent()
+              .catch(() => null)) ?? 'exported'
+          }`,
+        );
+        if (await page.getByTestId('failure').isVisible()) {
+          expect(await page.getByTestId('failure').textContent()).toBe(
+            '导出中断：扩展的后台进程停止了，没有保存任何文件。请重新导出。',
+          );
+        }
       }
-    }
-    await cdp.detach();
-    const interrupted = outcomes.filter((o) => o.endsWith('请重新导出。')).length;
-    console.info(`worker stopped during ${after.length} exports: ${interrupted} interrupted, no file; ${after.length - interrupted} had finished`);
-    expect(interrupted).toBeGreaterThanOrEqual(5);
-    // Only finished exports came down as files; an interrupted one left nothing.
-    expect(downloads).toHaveLength(after.length - interrupted);
-    expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
-    expect((await integrity(locker)).problems).toEqual([]);
-    // The next export runs to its end and verifies.
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: '全部导出' }).click()]);
-    expect((await verifyBundle(new Uint8Array(readFileSync(await download.path())))).problems).toEqual([]);
-    await page.close();
-  });
+      await cdp.detach();
+      const interrupted = outcomes.filter((o) => o.endsWith('请重新导出。')).length;
+      console.info(
+        `worker stopped during ${after.length} exports: ${interrupted} interrupted, no file; ${after.length - interrupted} had finished`,
+      );
+      expect(interrupted).toBeGreaterThanOrEqual(5);
+      // Only finished exports came down as files; an interrupted one left nothing.
+      expect(downloads).toHaveLength(after.length - interrupted);
+      expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
+      expect((await integrity(locker)).problems).toEqual([]);
+      // The next export runs to its end and verifies.
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name: '全部导出' }).click(),
+      ]);
+      expect((await verifyBundle(new Uint8Array(readFileSync(await download.path())))).problems).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('reliability in Chromium: a large page copy', () => {
@@ -352,11 +401,12 @@ describe('reliability in Chromium: a large page copy', () => {
     const exported = await ask(locker, 'evidence.export', { ids: acknowledged, locale: 'zh-CN' });
     expect((await verifyBundle(new Uint8Array(Buffer.from(exported.base64, 'base64')))).problems).toEqual([]);
     const kept = encodings.filter((e) => e === 'delta').length;
-    console.info(`worker stopped after ${delays.length} acknowledged saves of a large copy: ${kept} copies encoded against their text, ${delays.length - kept} left plainly deflated until the next worker`);
+    console.info(
+      `worker stopped after ${delays.length} acknowledged saves of a large copy: ${kept} copies encoded against their text, ${delays.length - kept} left plainly deflated until the next worker`,
+    );
     // The worker woken by those requests opened the store and encodes what was left plainly deflated.
     await expect.poll(readEncodings, { timeout: 20_000, interval: 250 }).toEqual(acknowledged.map(() => 'delta'));
     expect(await ask(locker, 'evidence.verify', {})).toMatchObject({ ok: true, problems: [] });
     await page.close();
   });
 });
-

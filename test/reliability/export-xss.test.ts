@@ -30,10 +30,20 @@ const PAYLOADS = [
 ];
 
 const T0 = new Date('2026-11-22T02:00:00Z');
-const payload = fc.oneof(fc.constantFrom(...PAYLOADS), fc.tuple(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 20 })).map(([p, s]) => `${s}${p}${s}`));
+const payload = fc.oneof(
+  fc.constantFrom(...PAYLOADS),
+  fc.tuple(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 20 })).map(([p, s]) => `${s}${p}${s}`),
+);
 
 /** What the ledger stored, as a bundle, and the index parsed by a real HTML parser (scripts never run). */
-async function exportedIndex(title: string, fields: Record<string, string>, text: string, note: string, userNote: string, url = 'http://console.cloud.tencent.com/expense/deal/detail?dealName=%3Cscript%3E') {
+async function exportedIndex(
+  title: string,
+  fields: Record<string, string>,
+  text: string,
+  note: string,
+  userNote: string,
+  url = 'http://console.cloud.tencent.com/expense/deal/detail?dealName=%3Cscript%3E',
+) {
   const ledger = memoryLedger();
   const { id } = await ledger.capture(
     orderPayload({ title, fields: { orderId: '20261118105822371604', ...fields }, text, note, url }),
@@ -47,7 +57,11 @@ async function exportedIndex(title: string, fields: Record<string, string>, text
 }
 
 function expectInert(doc: Document) {
-  expect(doc.querySelectorAll('script, iframe, frame, object, embed, svg, math, form, base, link, style:not(head > style), meta[http-equiv="refresh"]')).toHaveLength(0);
+  expect(
+    doc.querySelectorAll(
+      'script, iframe, frame, object, embed, svg, math, form, base, link, style:not(head > style), meta[http-equiv="refresh"]',
+    ),
+  ).toHaveLength(0);
   for (const el of Array.from(doc.querySelectorAll('*'))) {
     for (const attr of Array.from(el.attributes)) {
       expect(attr.name, `${el.tagName} ${attr.name}`).not.toMatch(/^on/i);
@@ -55,16 +69,26 @@ function expectInert(doc: Document) {
     }
   }
   // The only image is the snapshot's own screenshot; the only links are the page's http(s) URL, files and anchors.
-  for (const img of Array.from(doc.querySelectorAll('img'))) expect(img.getAttribute('src')).toMatch(/^snapshots\/snap-\d{6}\/screenshot\.jpg$/);
-  for (const a of Array.from(doc.querySelectorAll('a[href]'))) expect(a.getAttribute('href')).toMatch(/^(https?:\/\/|#snap-\d{6}$|snapshots\/snap-\d{6}\/)/);
+  for (const img of Array.from(doc.querySelectorAll('img')))
+    expect(img.getAttribute('src')).toMatch(/^snapshots\/snap-\d{6}\/screenshot\.jpg$/);
+  for (const a of Array.from(doc.querySelectorAll('a[href]')))
+    expect(a.getAttribute('href')).toMatch(/^(https?:\/\/|#snap-\d{6}$|snapshots\/snap-\d{6}\/)/);
   expect(doc.querySelectorAll('head > style')).toHaveLength(1);
-  expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain("default-src 'none'");
+  expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain(
+    "default-src 'none'",
+  );
 }
 
 describe('XSS payloads in the exported HTML index', () => {
   it('every known payload in title, fields, page text and notes stays text', async () => {
     for (const p of PAYLOADS) {
-      const { doc } = await exportedIndex(`订单详情 ${p}`, { product: p, status: p }, `订单号 20261118105822371604 ${p}`, p, `备注 ${p}`);
+      const { doc } = await exportedIndex(
+        `订单详情 ${p}`,
+        { product: p, status: p },
+        `订单号 20261118105822371604 ${p}`,
+        p,
+        `备注 ${p}`,
+      );
       expectInert(doc);
       // Shown to the reader as written.
       expect(doc.querySelector('section h2')!.textContent).toBe(`订单详情 ${p}`);
@@ -75,7 +99,12 @@ describe('XSS payloads in the exported HTML index', () => {
   });
 
   it('a page URL with a script scheme is shown, never linked', async () => {
-    for (const url of ['javascript:alert(document.domain)//http://x', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'JaVaScRiPt:alert(1)']) {
+    for (const url of [
+      'javascript:alert(document.domain)//http://x',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'JaVaScRiPt:alert(1)',
+    ]) {
       const { doc } = await exportedIndex('订单详情', {}, '订单', '', '备注', url);
       expectInert(doc);
       expect(doc.body.textContent).toContain(url);

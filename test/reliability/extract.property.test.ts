@@ -16,9 +16,24 @@ import { PAGE_KINDS, SHIPPED_VENDORS } from '../../lib/vendors/types';
 const SEED = 20261122;
 const runs = (numRuns: number) => ({ seed: SEED, numRuns });
 // linkedom: a fast DOM for thousands of generated pages (jsdom behaves the same here, slower).
-const parse = (html: string) => parseHTML(`<!doctype html><html><head><title>t</title></head><body>${html}</body></html>`).document as unknown as Document;
+const parse = (html: string) =>
+  parseHTML(`<!doctype html><html><head><title>t</title></head><body>${html}</body></html>`)
+    .document as unknown as Document;
 
-const LABELS = ['订单号', '订单编号', 'Order ID', '订单状态', '状态', '实付金额', '支付时间', '创建时间', '产品名称', '购买时长', '代金券', '订单金额'];
+const LABELS = [
+  '订单号',
+  '订单编号',
+  'Order ID',
+  '订单状态',
+  '状态',
+  '实付金额',
+  '支付时间',
+  '创建时间',
+  '产品名称',
+  '购买时长',
+  '代金券',
+  '订单金额',
+];
 const HOSTILE = [
   '<img src=x onerror=alert(1)>',
   '"><script>alert(document.domain)</script>',
@@ -33,7 +48,24 @@ const HOSTILE = [
   '</dd></dl><iframe src=javascript:alert(1)>',
   '&lt;b&gt;',
 ];
-const TAGS = ['div', 'span', 'dl', 'dt', 'dd', 'td', 'th', 'p', 'li', 'b', 'label', 'section', 'table', 'tr', 'strong', 'em'];
+const TAGS = [
+  'div',
+  'span',
+  'dl',
+  'dt',
+  'dd',
+  'td',
+  'th',
+  'p',
+  'li',
+  'b',
+  'label',
+  'section',
+  'table',
+  'tr',
+  'strong',
+  'em',
+];
 
 /** Random text with no markup characters, so any markup in an extracted value would have come from the DOM. */
 const plainText = fc.stringMatching(/^[\p{L}\p{N} ：:¥,.\-/年月日\u3000\u00a0\u202e\u200b]{0,60}$/u);
@@ -45,7 +77,9 @@ const htmlTree: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
     plainText,
     fc.constantFrom(...LABELS.map((l) => `${l}：`), ...LABELS),
     fc.constantFrom(...HOSTILE),
-    fc.tuple(fc.constantFrom(...TAGS), fc.array(tie('node'), { maxLength: 5 })).map(([tag, kids]) => `<${tag}>${kids.join('')}</${tag}>`),
+    fc
+      .tuple(fc.constantFrom(...TAGS), fc.array(tie('node'), { maxLength: 5 }))
+      .map(([tag, kids]) => `<${tag}>${kids.join('')}</${tag}>`),
   ),
 })).node;
 
@@ -79,13 +113,19 @@ describe('detectPage on arbitrary input', () => {
 
   it(`reads at most ${DETECT_TEXT_LIMIT.toLocaleString('en')} characters of page text, however long the page`, () => {
     // Checkout words only past the limit: read, they would make the page a generic checkout.
-    const huge = fc.tuple(fc.string({ maxLength: 100 }), fc.constantFrom('x', '说明 ', 'lorem ipsum '), fc.constantFrom('购买 结算 立即支付 ¥ 99.00', '订单详情 确认订单 支付 ¥1', ''));
+    const huge = fc.tuple(
+      fc.string({ maxLength: 100 }),
+      fc.constantFrom('x', '说明 ', 'lorem ipsum '),
+      fc.constantFrom('购买 结算 立即支付 ¥ 99.00', '订单详情 确认订单 支付 ¥1', ''),
+    );
     fc.assert(
       fc.property(huge, ([prefix, filler, tail]) => {
         const padding = filler.repeat(Math.ceil(DETECT_TEXT_LIMIT / filler.length));
         const text = (prefix + padding).slice(0, DETECT_TEXT_LIMIT) + tail;
         expect(detectPage('http://shop.example.com/buy', text)).toBeNull();
-        expect(detectPage('http://shop.example.com/buy', text)).toEqual(detectPage('http://shop.example.com/buy', text.slice(0, DETECT_TEXT_LIMIT)));
+        expect(detectPage('http://shop.example.com/buy', text)).toEqual(
+          detectPage('http://shop.example.com/buy', text.slice(0, DETECT_TEXT_LIMIT)),
+        );
         expect(detectionText('t', text).length).toBeLessThanOrEqual(DETECT_TEXT_LIMIT);
         // The same words within the limit are read.
         if (tail) expect(detectPage('http://shop.example.com/buy', `${tail}\n${text}`)).not.toBeNull();
@@ -121,51 +161,84 @@ describe('extraction on random and hostile HTML', () => {
   }, 120_000);
 
   it('takes values from text, never from markup: child elements of a value never show up as tags', () => {
-    const valueMarkup = fc.array(fc.oneof(plainText, fc.constantFrom('<b>加粗</b>', '<img src=x onerror="alert(1)">', '<script>alert(1)</script>', '<a href="javascript:alert(1)">链接</a>', '<span style="display:none">隐藏</span>')), {
-      minLength: 1,
-      maxLength: 5,
-    });
+    const valueMarkup = fc.array(
+      fc.oneof(
+        plainText,
+        fc.constantFrom(
+          '<b>加粗</b>',
+          '<img src=x onerror="alert(1)">',
+          '<script>alert(1)</script>',
+          '<a href="javascript:alert(1)">链接</a>',
+          '<span style="display:none">隐藏</span>',
+        ),
+      ),
+      {
+        minLength: 1,
+        maxLength: 5,
+      },
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...LABELS), valueMarkup, fc.constantFrom('dl', 'table', 'span'), (label, value, layout) => {
-        const inner = value.join('');
-        const html =
-          layout === 'dl'
-            ? `<dl><dt>${label}</dt><dd>${inner}</dd></dl>`
-            : layout === 'table'
-              ? `<table><tbody><tr><th>${label}</th><td>${inner}</td></tr></tbody></table>`
-              : `<div><span>${label}：</span><span>${inner}</span></div>`;
-        const { fields } = extractOrder(parse(html));
-        for (const v of Object.values(fields)) {
-          if (typeof v !== 'string') continue;
-          expect(v).not.toMatch(/<\/?[a-z][^>]*>/i);
-          expect(v).not.toContain('onerror');
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...LABELS),
+        valueMarkup,
+        fc.constantFrom('dl', 'table', 'span'),
+        (label, value, layout) => {
+          const inner = value.join('');
+          const html =
+            layout === 'dl'
+              ? `<dl><dt>${label}</dt><dd>${inner}</dd></dl>`
+              : layout === 'table'
+                ? `<table><tbody><tr><th>${label}</th><td>${inner}</td></tr></tbody></table>`
+                : `<div><span>${label}：</span><span>${inner}</span></div>`;
+          const { fields } = extractOrder(parse(html));
+          for (const v of Object.values(fields)) {
+            if (typeof v !== 'string') continue;
+            expect(v).not.toMatch(/<\/?[a-z][^>]*>/i);
+            expect(v).not.toContain('onerror');
+          }
+        },
+      ),
       runs(300),
     );
   }, 120_000);
 
   it('cuts every value to a bounded length, however long the text next to a label', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...LABELS), fc.integer({ min: MAX_VALUE_LENGTH + 1, max: 20_000 }), fc.constantFrom('dl', 'inline'), (label, length, layout) => {
-        const value = '产品名称很长'.repeat(Math.ceil(length / 6)).slice(0, length);
-        const doc = parse(layout === 'dl' ? `<dl><dt>${label}</dt><dd>${value}</dd></dl>` : `<td>${label}：${value.slice(0, 60)}</td>`);
-        for (const hit of findLabelled(doc, LABELS)) expect(hit.value.length).toBeLessThanOrEqual(MAX_VALUE_LENGTH);
-        for (const v of Object.values(extractOrder(doc).fields)) if (typeof v === 'string') expect(v.length).toBeLessThanOrEqual(MAX_VALUE_LENGTH);
-      }),
+      fc.property(
+        fc.constantFrom(...LABELS),
+        fc.integer({ min: MAX_VALUE_LENGTH + 1, max: 20_000 }),
+        fc.constantFrom('dl', 'inline'),
+        (label, length, layout) => {
+          const value = '产品名称很长'.repeat(Math.ceil(length / 6)).slice(0, length);
+          const doc = parse(
+            layout === 'dl'
+              ? `<dl><dt>${label}</dt><dd>${value}</dd></dl>`
+              : `<td>${label}：${value.slice(0, 60)}</td>`,
+          );
+          for (const hit of findLabelled(doc, LABELS)) expect(hit.value.length).toBeLessThanOrEqual(MAX_VALUE_LENGTH);
+          for (const v of Object.values(extractOrder(doc).fields))
+            if (typeof v === 'string') expect(v.length).toBeLessThanOrEqual(MAX_VALUE_LENGTH);
+        },
+      ),
       runs(60),
     );
   });
 
   it('the first real label wins and later fake labels are flagged as conflicts, not obeyed', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{20}$/), fc.array(fc.stringMatching(/^FAKE-\d{6}$/), { minLength: 1, maxLength: 30 }), (orderId, fakes) => {
-        const late = fakes.map((f) => `<dt>订单号</dt><dd>${f}</dd>`).join('');
-        const doc = parse(`<dl><dt>订单号</dt><dd>${orderId}</dd></dl><p>说明：订单号 请以短信为准</p><dl id="late">${late}</dl>`);
-        const result = extractOrder(doc);
-        expect(result.fields.orderId).toBe(orderId);
-        expect(result.conflicts).toContain('orderId');
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{20}$/),
+        fc.array(fc.stringMatching(/^FAKE-\d{6}$/), { minLength: 1, maxLength: 30 }),
+        (orderId, fakes) => {
+          const late = fakes.map((f) => `<dt>订单号</dt><dd>${f}</dd>`).join('');
+          const doc = parse(
+            `<dl><dt>订单号</dt><dd>${orderId}</dd></dl><p>说明：订单号 请以短信为准</p><dl id="late">${late}</dl>`,
+          );
+          const result = extractOrder(doc);
+          expect(result.fields.orderId).toBe(orderId);
+          expect(result.conflicts).toContain('orderId');
+        },
+      ),
       runs(100),
     );
   }, 120_000);
@@ -194,7 +267,10 @@ describe('bounded work on huge and deeply nested pages (counted, not timed)', ()
 
   it(`looks at no more than ${MAX_SCANNED_ELEMENTS.toLocaleString('en')} elements, however many the page has`, () => {
     for (const rows of [100, 5_000, 12_000]) {
-      const body = Array.from({ length: rows }, (_, i) => `<tr><td>订单号：2026${String(i).padStart(16, '0')}</td><td>已支付</td></tr>`).join('');
+      const body = Array.from(
+        { length: rows },
+        (_, i) => `<tr><td>订单号：2026${String(i).padStart(16, '0')}</td><td>已支付</td></tr>`,
+      ).join('');
       const doc = parse(`<table><tbody>${body}</tbody></table>`);
       const counter = countingRoot(doc);
       const hits = findLabelled(counter.root, LABELS);
@@ -207,11 +283,20 @@ describe('bounded work on huge and deeply nested pages (counted, not timed)', ()
   }, 120_000);
 
   it('reads at most 500 rows of a huge order list and at most 50 tables', () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `<tr><td>2026${String(i).padStart(16, '0')}</td><td>已支付</td></tr>`).join('');
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `<tr><td>2026${String(i).padStart(16, '0')}</td><td>已支付</td></tr>`,
+    ).join('');
     const decoys = '<table><tr><td>无关</td></tr></table>'.repeat(60);
-    expect(extractOrderList(parse(`<table><thead><tr><th>订单号</th><th>订单状态</th></tr></thead><tbody>${rows}</tbody></table>`)).length).toBe(500);
+    expect(
+      extractOrderList(
+        parse(`<table><thead><tr><th>订单号</th><th>订单状态</th></tr></thead><tbody>${rows}</tbody></table>`),
+      ).length,
+    ).toBe(500);
     // The real list after 60 unrelated tables is beyond the scan: bounded, not found.
-    expect(extractOrderList(parse(`${decoys}<table><thead><tr><th>订单号</th></tr></thead><tbody>${rows}</tbody></table>`))).toEqual([]);
+    expect(
+      extractOrderList(parse(`${decoys}<table><thead><tr><th>订单号</th></tr></thead><tbody>${rows}</tbody></table>`)),
+    ).toEqual([]);
   }, 120_000);
 
   it('survives a document nested thousands of levels deep', () => {
@@ -225,7 +310,12 @@ describe('bounded work on huge and deeply nested pages (counted, not timed)', ()
     parent.innerHTML = '<dl><dt>订单号</dt><dd>20261118105822371604</dd><dt>实付金额</dt><dd>¥3,145.37</dd></dl>';
     const { fields } = extractOrder(doc);
     expect(fields).toMatchObject({ orderId: '20261118105822371604', amountPaid: 3145.37 });
-    expect(detectPage('http://console.cloud.tencent.com/expense/deal/detail', detectionText(doc.title, doc.body.textContent ?? ''))).toEqual({ vendor: 'tencent-cloud', kind: 'order' });
+    expect(
+      detectPage(
+        'http://console.cloud.tencent.com/expense/deal/detail',
+        detectionText(doc.title, doc.body.textContent ?? ''),
+      ),
+    ).toEqual({ vendor: 'tencent-cloud', kind: 'order' });
   }, 120_000);
 
   it('ignores a label buried in a huge text block instead of scanning it', () => {

@@ -42,13 +42,20 @@ const order = (n: number, status = '已支付') =>
 /** Every record of the raw database, and what would make one half-written. */
 async function integrity(name: string) {
   const db = await openDB(name);
-  const [chain, snapshots, blobs, packs] = await Promise.all([db.getAll('chain'), db.getAll('snapshots'), db.getAll('blobs'), db.getAll('search')]);
+  const [chain, snapshots, blobs, packs] = await Promise.all([
+    db.getAll('chain'),
+    db.getAll('snapshots'),
+    db.getAll('blobs'),
+    db.getAll('search'),
+  ]);
   db.close();
   const problems: string[] = [];
   // The search structure holds exactly one entry per snapshot, in packs that do not overlap.
   const indexed = packs.flatMap((p) => p.entries.map((e: { seq: number; id: string }) => `${e.seq}:${e.id}`));
   expect(indexed.sort()).toEqual(snapshots.map((s) => `${s.seq}:${s.id}`).sort());
-  for (const p of packs) if (p.entries.length > SEARCH_PACK || p.entries.some((e: { seq: number }) => e.seq < p.first)) problems.push(`search pack ${p.first} malformed`);
+  for (const p of packs)
+    if (p.entries.length > SEARCH_PACK || p.entries.some((e: { seq: number }) => e.seq < p.first))
+      problems.push(`search pack ${p.first} malformed`);
   chain.forEach((e, i) => e.seq !== i + 1 && problems.push(`chain gap at ${i + 1}`));
   const bySeq = new Map(chain.map((e) => [e.seq, e]));
   const ids = new Set(snapshots.map((s) => s.id));
@@ -57,10 +64,13 @@ async function integrity(name: string) {
     if (!blobs.some((b) => b.snapshotId === s.id && b.name === 'dom')) problems.push(`${s.id} has no page copy`);
     if (!blobs.some((b) => b.snapshotId === s.id && b.name === 'text')) problems.push(`${s.id} has no page text`);
     if ('text' in s) problems.push(`${s.id} keeps its text in the record`);
-    if (s.body.parts.screenshot && !blobs.some((b) => b.snapshotId === s.id && b.name === 'screenshot')) problems.push(`${s.id} lost its screenshot`);
+    if (s.body.parts.screenshot && !blobs.some((b) => b.snapshotId === s.id && b.name === 'screenshot'))
+      problems.push(`${s.id} lost its screenshot`);
   }
   for (const b of blobs) if (!ids.has(b.snapshotId)) problems.push(`orphan ${b.name} of ${b.snapshotId}`);
-  for (const e of chain) if (e.type === 'snapshot' && !ids.has(e.id) && !chain.some((t) => t.type === 'tombstone' && t.ref === e.id)) problems.push(`${e.id} chained without content`);
+  for (const e of chain)
+    if (e.type === 'snapshot' && !ids.has(e.id) && !chain.some((t) => t.type === 'tombstone' && t.ref === e.id))
+      problems.push(`${e.id} chained without content`);
   return { problems, chain: chain.length, snapshots: snapshots.length, blobs: blobs.length };
 }
 
@@ -71,7 +81,9 @@ async function integrity(name: string) {
  */
 function quotaAtWrite(n: number) {
   type Store = { transaction: { _abort(name: string): void } };
-  const proto = (globalThis as unknown as { IDBObjectStore: { prototype: Record<string, (...args: unknown[]) => IDBRequest> } }).IDBObjectStore.prototype;
+  const proto = (
+    globalThis as unknown as { IDBObjectStore: { prototype: Record<string, (...args: unknown[]) => IDBRequest> } }
+  ).IDBObjectStore.prototype;
   const originals = { add: proto.add!, put: proto.put! };
   let writes = 0;
   for (const method of ['add', 'put'] as const) {
@@ -88,13 +100,18 @@ describe('a full disk at any step of a capture', () => {
   it('a full disk at commit: a quota message, nothing partial, and the next capture chains on', async () => {
     // A capture makes five writes (chain entry, record, page copy, page text, search pack), six with a
     // screenshot; the last one's success is where Chromium commits, and where a full disk shows.
-    for (const [screenshot, writes] of [[true, 6], [false, 5]] as const) {
+    for (const [screenshot, writes] of [
+      [true, 6],
+      [false, 5],
+    ] as const) {
       const name = `quota-commit-${writes}-${++counter}`;
       const s = store(name);
       await s.capture(order(1), new Uint8Array([0xff, 0xd8, 1, 0xff, 0xd9]), at(0));
       const restore = quotaAtWrite(writes);
       try {
-        await expect(s.capture(order(2), screenshot ? new Uint8Array([0xff, 0xd8, 2, 0xff, 0xd9]) : null, at(1))).rejects.toMatchObject({ reason: 'quota' });
+        await expect(
+          s.capture(order(2), screenshot ? new Uint8Array([0xff, 0xd8, 2, 0xff, 0xd9]) : null, at(1)),
+        ).rejects.toMatchObject({ reason: 'quota' });
       } finally {
         restore();
       }
@@ -113,7 +130,10 @@ describe('a full disk at any step of a capture', () => {
       const restore = quotaAtWrite(step);
       try {
         // Before the last write the other requests are aborted too; the store reports a storage failure.
-        await expect(s.capture(order(2), new Uint8Array([0xff, 0xd8, 2, 0xff, 0xd9]), at(1)), `write ${step}`).rejects.toMatchObject({ name: 'EvidenceStoreError' });
+        await expect(
+          s.capture(order(2), new Uint8Array([0xff, 0xd8, 2, 0xff, 0xd9]), at(1)),
+          `write ${step}`,
+        ).rejects.toMatchObject({ name: 'EvidenceStoreError' });
       } finally {
         restore();
       }
@@ -148,7 +168,10 @@ describe('a full disk at any step of a capture', () => {
 });
 
 describe('many writers at once', () => {
-  const plan = fc.array(fc.tuple(fc.nat(3), fc.nat(5), fc.constantFrom('已支付', '已退款', '退款中')), { minLength: 2, maxLength: 14 });
+  const plan = fc.array(fc.tuple(fc.nat(3), fc.nat(5), fc.constantFrom('已支付', '已退款', '退款中')), {
+    minLength: 2,
+    maxLength: 14,
+  });
 
   it('captures from several tabs at once, in any interleaving, all land in one valid chain (property)', async () => {
     // Every tab sends to the one worker, which owns one store.
@@ -156,7 +179,9 @@ describe('many writers at once', () => {
       fc.asyncProperty(plan, async (captures) => {
         const name = `tabs-${++counter}`;
         const worker = store(name);
-        const results = await Promise.allSettled(captures.map(([, n, status], i) => worker.capture(order(n, status), null, at(i))));
+        const results = await Promise.allSettled(
+          captures.map(([, n, status], i) => worker.capture(order(n, status), null, at(i))),
+        );
         expect(results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []))).toEqual([]);
         const saved = results.flatMap((r) => (r.status === 'fulfilled' && r.value.status === 'saved' ? [r.value] : []));
         // Arrival order between tabs is not defined, but every state a tab showed is kept, and a
@@ -169,12 +194,15 @@ describe('many writers at once', () => {
           const detail = await worker.get(r.value.id);
           expect(detail, r.value.id).not.toBeNull();
           const id = String(detail!.body.fields.orderId);
-          if (r.value.status === 'saved') kept.set(id, (kept.get(id) ?? new Set()).add(String(detail!.body.fields.status)));
+          if (r.value.status === 'saved')
+            kept.set(id, (kept.get(id) ?? new Set()).add(String(detail!.body.fields.status)));
         }
         expect(kept).toEqual(wanted);
         const check = await integrity(name);
         expect(check).toMatchObject({ problems: [], chain: saved.length, snapshots: saved.length });
-        expect(saved.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: saved.length }, (_, i) => i + 1));
+        expect(saved.map((r) => r.seq).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: saved.length }, (_, i) => i + 1),
+        );
         expect(await worker.verify()).toMatchObject({ ok: true, length: saved.length });
       }),
       { seed: 20261122, numRuns: 30 },
@@ -186,14 +214,20 @@ describe('many writers at once', () => {
       fc.asyncProperty(fc.integer({ min: 2, max: 4 }), plan, async (writers, captures) => {
         const name = `writers-${++counter}`;
         const tabs = Array.from({ length: writers }, () => store(name));
-        const results = await Promise.allSettled(captures.map(([tab, n, status], i) => tabs[tab % writers]!.capture(order(n, status), null, at(i))));
+        const results = await Promise.allSettled(
+          captures.map(([tab, n, status], i) => tabs[tab % writers]!.capture(order(n, status), null, at(i))),
+        );
         const saved = results.flatMap((r) => (r.status === 'fulfilled' && r.value.status === 'saved' ? [r.value] : []));
         // Under heavy contention a write may give up — with a clear error, never half-done.
-        for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ name: 'EvidenceStoreError', reason: 'storage' });
+        for (const r of results)
+          if (r.status === 'rejected')
+            expect(r.reason).toMatchObject({ name: 'EvidenceStoreError', reason: 'storage' });
         const check = await integrity(name);
         expect(check.problems).toEqual([]);
         expect(check.chain).toBe(saved.length);
-        expect(saved.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: saved.length }, (_, i) => i + 1));
+        expect(saved.map((r) => r.seq).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: saved.length }, (_, i) => i + 1),
+        );
         expect(await tabs[0]!.verify()).toMatchObject({ ok: true, length: saved.length });
         for (const r of saved) expect((await tabs[tabs.length - 1]!.get(r.id))?.body.id).toBe(r.id);
       }),
@@ -208,13 +242,30 @@ async function fillVersion1(v1: ReturnType<typeof openVersion1Store>): Promise<n
   for (let i = 2; i <= 6; i++) await v1.capture(order(i), null, at(i * 24 * 60));
   await v1.capture(order(2, '已退款'), null, at(8 * 24 * 60));
   // An order list longer than the search structure keeps as text, with a needle at its end.
-  const rows = Array.from({ length: 400 }, (_, i) => `${orderId(100 + i)}\t云服务器 CVM\t新购\t已支付\t¥${(i * 13.7).toFixed(2)}`).join('\n');
+  const rows = Array.from(
+    { length: 400 },
+    (_, i) => `${orderId(100 + i)}\t云服务器 CVM\t新购\t已支付\t¥${(i * 13.7).toFixed(2)}`,
+  ).join('\n');
   await v1.capture(
-    orderPayload({ url: 'http://console.cloud.tencent.com/expense/deal/all', title: '订单管理 - 费用中心', fields: {}, text: `订单管理\n${rows}\n合计 Σ 退款说明 REFUND-Tail-7731` }),
+    orderPayload({
+      url: 'http://console.cloud.tencent.com/expense/deal/all',
+      title: '订单管理 - 费用中心',
+      fields: {},
+      text: `订单管理\n${rows}\n合计 Σ 退款说明 REFUND-Tail-7731`,
+    }),
     null,
     at(9 * 24 * 60),
   );
-  await v1.capture(orderPayload({ url: 'http://letsvpn.world/account/orders', match: { vendor: 'letsvpn', kind: 'order' }, fields: {}, text: '快连 订单 LetsVPN Premium' }), null, at(10 * 24 * 60));
+  await v1.capture(
+    orderPayload({
+      url: 'http://letsvpn.world/account/orders',
+      match: { vendor: 'letsvpn', kind: 'order' },
+      fields: {},
+      text: '快连 订单 LetsVPN Premium',
+    }),
+    null,
+    at(10 * 24 * 60),
+  );
   await v1.addNote('snap-000002', '电话沟通记录 Ticket-ABC', at(11 * 24 * 60));
   await v1.addNote('snap-000008', '客服说可以退', at(11 * 24 * 60 + 1));
   await v1.remove('snap-000003', at(12 * 24 * 60));
@@ -264,7 +315,8 @@ const MIGRATION_QUERIES = [
 describe('migrations from every earlier evidence schema', () => {
   it('has a fixture for every earlier database version', () => {
     expect(EVIDENCE_SCHEMA_VERSION).toBeGreaterThanOrEqual(1);
-    for (let v = 0; v < EVIDENCE_DB_VERSION; v++) expect(EARLIER_VERSIONS[v], `fixture for database version ${v}`).toBeTypeOf('function');
+    for (let v = 0; v < EVIDENCE_DB_VERSION; v++)
+      expect(EARLIER_VERSIONS[v], `fixture for database version ${v}`).toBeTypeOf('function');
   });
 
   it.each(Object.keys(EARLIER_VERSIONS).map(Number))('a database of version %i opens and works', async (version) => {
@@ -300,7 +352,8 @@ describe('migrations from every earlier evidence schema', () => {
     const again = await s.exportBundle(null, at(30 * 24 * 60), generator, 'zh-CN', await signer());
     expect(contentOf(again.zip)).toEqual(contentOf(exported.zip));
     expect(await verifyBundle(again.zip)).toMatchObject({ ok: true, chain: { length, tombstones: 1 } });
-    for (const [i, q] of MIGRATION_QUERIES.entries()) expect(await s.list(listQuerySchema.parse(q)), JSON.stringify(q)).toEqual(answers[i]);
+    for (const [i, q] of MIGRATION_QUERIES.entries())
+      expect(await s.list(listQuerySchema.parse(q)), JSON.stringify(q)).toEqual(answers[i]);
     expect(answers[6]!.total).toBe(1); // found past the part of the text the search structure keeps
     expect(await integrity(name)).toMatchObject({ problems: [], snapshots: 8 });
     const raw = await openDB(name);
@@ -312,7 +365,12 @@ describe('migrations from every earlier evidence schema', () => {
   it('reopening a database of the current version keeps every record, note and deletion, and its exports verify', async () => {
     const name = `reopen-${++counter}`;
     const first = store(name);
-    for (let i = 0; i < 6; i++) await first.capture(order(i, i % 2 ? '已退款' : '已支付'), i === 0 ? new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) : null, at(i));
+    for (let i = 0; i < 6; i++)
+      await first.capture(
+        order(i, i % 2 ? '已退款' : '已支付'),
+        i === 0 ? new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) : null,
+        at(i),
+      );
     await first.addNote('snap-000002', '电话沟通记录', at(10));
     await first.remove('snap-000003', at(11));
     const before = await integrity(name);

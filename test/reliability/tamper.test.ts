@@ -3,7 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJsonPretty, fromUtf8, MANIFEST_PATH, sha256Hex, signManifest, utf8, verifyBundle, zipFiles, type BundleSigner } from '../../lib/evidence';
+import {
+  canonicalJsonPretty,
+  fromUtf8,
+  MANIFEST_PATH,
+  sha256Hex,
+  signManifest,
+  utf8,
+  verifyBundle,
+  zipFiles,
+  type BundleSigner,
+} from '../../lib/evidence';
 import { manifestHash } from '../../lib/evidence/bundle';
 import { memoryLedger, orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
 import { main as verifyCli } from '../../scripts/verify';
@@ -21,14 +31,36 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 /** Two orders (one with a screenshot), a status change, a note and a deletion: every kind of entry. */
 async function sampleBundle(): Promise<Uint8Array> {
   const ledger = memoryLedger();
-  const first = await ledger.capture(orderPayload(), at(0), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]));
-  await ledger.capture(orderPayload({ text: '订单号 20261118105822371604 状态 已退款', fields: { orderId: '20261118105822371604', status: '已退款' } }), at(5));
+  const first = await ledger.capture(
+    orderPayload(),
+    at(0),
+    new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]),
+  );
+  await ledger.capture(
+    orderPayload({
+      text: '订单号 20261118105822371604 状态 已退款',
+      fields: { orderId: '20261118105822371604', status: '已退款' },
+    }),
+    at(5),
+  );
   const other = await ledger.capture(
-    orderPayload({ url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720', fields: { orderId: '20261021090412158720', status: '已支付' }, text: '订单号 20261021090412158720' }),
+    orderPayload({
+      url: 'http://console.cloud.tencent.com/expense/deal/detail?dealName=20261021090412158720',
+      fields: { orderId: '20261021090412158720', status: '已支付' },
+      text: '订单号 20261021090412158720',
+    }),
     at(6),
   );
   await ledger.note(first.id, '已提交工单 #2026112200013', at(7));
-  await ledger.capture(orderPayload({ url: 'http://letsvpn.world/account/orders', match: { vendor: 'letsvpn', kind: 'order' }, fields: {}, text: '快连 订单' }), at(8));
+  await ledger.capture(
+    orderPayload({
+      url: 'http://letsvpn.world/account/orders',
+      match: { vendor: 'letsvpn', kind: 'order' },
+      fields: {},
+      text: '快连 订单',
+    }),
+    at(8),
+  );
   await ledger.remove(other.id, at(9));
   return (await ledger.bundle(at(10))).zip;
 }
@@ -54,12 +86,20 @@ async function cliReport(bytes: Uint8Array, ...options: string[]): Promise<{ cod
   const path = join(dir, 'bundle.zip');
   writeFileSync(path, bytes);
   let out = '';
-  const code = await verifyCli([path, '--lang', 'en', ...options], { out: (t) => (out += t), err: () => undefined, env: {} });
+  const code = await verifyCli([path, '--lang', 'en', ...options], {
+    out: (t) => (out += t),
+    err: () => undefined,
+    env: {},
+  });
   return { code, out };
 }
 
 /** Edits the unpacked bundle, then recomputes every file hash and size and the manifest hash; signs again only with `signer`. */
-async function forge(zip: Uint8Array, edit: (files: Map<string, Uint8Array>, manifest: any) => unknown, signer?: BundleSigner): Promise<Uint8Array> {
+async function forge(
+  zip: Uint8Array,
+  edit: (files: Map<string, Uint8Array>, manifest: any) => unknown,
+  signer?: BundleSigner,
+): Promise<Uint8Array> {
   const files = new Map<string, Uint8Array>(Object.entries(unzipSync(zip)));
   const manifest = JSON.parse(fromUtf8(files.get(MANIFEST_PATH)!));
   edit(files, manifest);
@@ -111,7 +151,17 @@ describe('tampering with an exported bundle', () => {
   }, 300_000);
 
   it('a bundle cut short at any length is reported', async () => {
-    const cuts = [1, 2, 22, 100, 1000, Math.floor(zip.length / 2), zip.length - 46, zip.length - 22, zip.length - 1].filter((n) => n > 0 && n < zip.length);
+    const cuts = [
+      1,
+      2,
+      22,
+      100,
+      1000,
+      Math.floor(zip.length / 2),
+      zip.length - 46,
+      zip.length - 22,
+      zip.length - 1,
+    ].filter((n) => n > 0 && n < zip.length);
     for (const length of cuts) {
       const cut = zip.slice(0, length);
       expect((await verifyBundle(cut)).ok, `cut at ${length}`).toBe(false);
@@ -135,10 +185,17 @@ describe('tampering with an exported bundle', () => {
     for (const [name, edit] of edits) {
       const copy = structuredClone(manifest);
       edit(copy);
-      const bytes = zipFiles(files.map(([p, b]) => [p, p === MANIFEST_PATH ? new TextEncoder().encode(canonicalJsonPretty(copy)) : b] as const));
+      const bytes = zipFiles(
+        files.map(
+          ([p, b]) => [p, p === MANIFEST_PATH ? new TextEncoder().encode(canonicalJsonPretty(copy)) : b] as const,
+        ),
+      );
       const report = await verifyBundle(bytes);
       expect(report.ok, name).toBe(false);
-      expect(report.problems.map((p) => p.kind), name).toContain('manifest-altered');
+      expect(
+        report.problems.map((p) => p.kind),
+        name,
+      ).toContain('manifest-altered');
       expect(await cli(bytes), name).toBe(1);
     }
   });
@@ -154,15 +211,30 @@ describe('tampering with an exported bundle', () => {
       const kind = path === MANIFEST_PATH ? 'manifest-missing' : 'file-missing';
       variants.push([`without ${path}`, zipFiles(files.filter(([p]) => p !== path)), kind]);
     }
-    variants.push(['with an extra file', zipFiles([...files, ['snapshots/snap-000001/extra.html', new TextEncoder().encode('<p>added later</p>')]]), 'file-added']);
-    variants.push(['with an extra file first', zipFiles([['readme.txt', new TextEncoder().encode('hi')], ...files]), 'file-added']);
+    variants.push([
+      'with an extra file',
+      zipFiles([...files, ['snapshots/snap-000001/extra.html', new TextEncoder().encode('<p>added later</p>')]]),
+      'file-added',
+    ]);
+    variants.push([
+      'with an extra file first',
+      zipFiles([['readme.txt', new TextEncoder().encode('hi')], ...files]),
+      'file-added',
+    ]);
     // The same files, a different compression: the bytes differ from what the exporter writes.
     const { zipSync } = await import('fflate');
-    variants.push(['deflated', zipSync(Object.fromEntries(files), { level: 6, mtime: new Date(1980, 0, 1) }), 'container-altered']);
+    variants.push([
+      'deflated',
+      zipSync(Object.fromEntries(files), { level: 6, mtime: new Date(1980, 0, 1) }),
+      'container-altered',
+    ]);
     for (const [name, bytes, kind] of variants) {
       const report = await verifyBundle(bytes);
       expect(report.ok, name).toBe(false);
-      expect(report.problems.map((p) => p.kind), name).toContain(kind);
+      expect(
+        report.problems.map((p) => p.kind),
+        name,
+      ).toContain(kind);
       expect(await cli(bytes), name).toBe(1);
     }
   });
@@ -171,9 +243,18 @@ describe('tampering with an exported bundle', () => {
     const signature = JSON.parse(fromUtf8(unzipSync(zip)[MANIFEST_PATH]!)).signature;
     const index = (files: Map<string, Uint8Array>) => fromUtf8(files.get('index.html')!);
     const forgeries: [string, (files: Map<string, Uint8Array>, m: any) => unknown][] = [
-      ['index says refunded', (files) => files.set('index.html', utf8(index(files).replace(/订单详情 - 费用中心 - 控制台/g, '已全额退款')))],
+      [
+        'index says refunded',
+        (files) => files.set('index.html', utf8(index(files).replace(/订单详情 - 费用中心 - 控制台/g, '已全额退款'))),
+      ],
       ['note dropped', (_files, m) => (m.snapshots.find((s: any) => s.notes.length).notes = [])],
-      ['export date moved', (_files, m) => ((m.exportedAt = '2026-11-01T00:00:00.000Z'), (m.exportedAtShanghai = '2026-11-01T08:00:00+08:00'))],
+      [
+        'export date moved',
+        (_files, m) => (
+          (m.exportedAt = '2026-11-01T00:00:00.000Z'),
+          (m.exportedAtShanghai = '2026-11-01T08:00:00+08:00')
+        ),
+      ],
     ];
     for (const [name, edit] of forgeries) {
       const forged = await forge(zip, edit);

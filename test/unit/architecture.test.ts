@@ -23,15 +23,20 @@ describe('lib/ is pure (DESIGN.md: no browser API in the domain)', () => {
     expect(libFiles.length).toBeGreaterThan(5);
   });
 
-  it.each(libFiles.map((f) => [relative(ROOT, f), f]))('%s imports no browser module and no outer layer', (_name, file) => {
-    const source = readFileSync(file, 'utf8');
-    const imports = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? '');
-    for (const spec of imports) {
-      expect(spec).not.toMatch(/^(wxt|webextension-polyfill|@wxt-dev)/);
-      expect(spec).not.toMatch(/(^|\/)(entrypoints|components|platform)(\/|$)/);
-      expect(spec).not.toMatch(/^react/);
-    }
-  });
+  it.each(libFiles.map((f) => [relative(ROOT, f), f]))(
+    '%s imports no browser module and no outer layer',
+    (_name, file) => {
+      const source = readFileSync(file, 'utf8');
+      const imports = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g)].map(
+        (m) => m[1] ?? m[2] ?? '',
+      );
+      for (const spec of imports) {
+        expect(spec).not.toMatch(/^(wxt|webextension-polyfill|@wxt-dev)/);
+        expect(spec).not.toMatch(/(^|\/)(entrypoints|components|platform)(\/|$)/);
+        expect(spec).not.toMatch(/^react/);
+      }
+    },
+  );
 
   it.each(libFiles.filter((f) => !f.endsWith('.test.ts')).map((f) => [relative(ROOT, f), f]))(
     '%s touches no browser global and reads no clock',
@@ -48,11 +53,15 @@ describe('lib/ is pure (DESIGN.md: no browser API in the domain)', () => {
   );
 });
 
-describe('zod is configured once (no eval probe under the extension\'s CSP)', () => {
-  const shipped = ['lib', 'platform', 'entrypoints', 'components'].flatMap((dir) => sourceFiles(join(ROOT, dir))).filter((f) => !/\.test\.tsx?$/.test(f));
+describe("zod is configured once (no eval probe under the extension's CSP)", () => {
+  const shipped = ['lib', 'platform', 'entrypoints', 'components']
+    .flatMap((dir) => sourceFiles(join(ROOT, dir)))
+    .filter((f) => !/\.test\.tsx?$/.test(f));
 
   it('every shipped module takes z from lib/zod.ts, which turns the probe off', () => {
-    const direct = shipped.filter((f) => /\bfrom\s+['"]zod(\/[^'"]*)?['"]/.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+    const direct = shipped
+      .filter((f) => /\bfrom\s+['"]zod(\/[^'"]*)?['"]/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f));
     expect(direct).toEqual(['lib/zod.ts']);
     expect(readFileSync(join(ROOT, 'lib/zod.ts'), 'utf8')).toMatch(/z\.config\(\{\s*jitless:\s*true\s*\}\)/);
   });
@@ -63,11 +72,18 @@ describe('zod is configured once (no eval probe under the extension\'s CSP)', ()
  * detection, and the capture script injected on request. Resolved by their
  * value imports (`import type` costs nothing at run time).
  */
-const PAGE_ENTRIES = ['entrypoints/vendor-pages.content/index.ts', 'entrypoints/generic-checkout.content/index.ts', 'entrypoints/capture-tab.ts', 'entrypoints/card-ui.ts'];
+const PAGE_ENTRIES = [
+  'entrypoints/vendor-pages.content/index.ts',
+  'entrypoints/generic-checkout.content/index.ts',
+  'entrypoints/capture-tab.ts',
+  'entrypoints/card-ui.ts',
+];
 
 function valueImports(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-  return [...code.matchAll(/^\s*(import|export)\s+(?!type\b)[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[2] ?? m[3] ?? '');
+  return [
+    ...code.matchAll(/^\s*(import|export)\s+(?!type\b)[^;]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm),
+  ].map((m) => m[2] ?? m[3] ?? '');
 }
 
 function resolveImport(from: string, spec: string): string | null {
@@ -105,11 +121,13 @@ describe('scripts inside web pages stay light (bench: main-thread time on vendor
     expect(files.length).toBeGreaterThan(3);
     expect(packages).not.toContain('zod');
     expect(packages).not.toContain('dayjs');
-    expect(files.filter((f) => /^lib\/(policy|time|claims|sla|outages)\//.test(f) || f === 'lib/messages.ts')).toEqual([]);
+    expect(files.filter((f) => /^lib\/(policy|time|claims|sla|outages)\//.test(f) || f === 'lib/messages.ts')).toEqual(
+      [],
+    );
   });
 });
 
-describe('content scripts carry the card\'s messages only (bench: script size on vendor pages)', () => {
+describe("content scripts carry the card's messages only (bench: script size on vendor pages)", () => {
   // The content scripts, and the card's code they load on demand (run by the worker in the page).
   const CONTENT_ENTRIES = PAGE_ENTRIES.filter((e) => e.includes('.content/') || e === 'entrypoints/card-ui.ts');
   const catalog = new Set<string>([...Object.keys(zhCN), ...Object.keys(en)]);
@@ -119,7 +137,13 @@ describe('content scripts carry the card\'s messages only (bench: script size on
   it.each(CONTENT_ENTRIES)('%s loads no catalog but the card section', (entry) => {
     const { files } = pageScriptGraph(entry);
     expect(files.filter((f) => f.startsWith('lib/i18n/'))).not.toContain('lib/i18n/index.ts');
-    expect(files.filter((f) => /^lib\/i18n\/(zh-CN|en)\.ts$|^lib\/i18n\/sections\/(?!(card|timeline)\.ts)/.test(f) || f === 'components/i18n.tsx')).toEqual([]);
+    expect(
+      files.filter(
+        (f) =>
+          /^lib\/i18n\/(zh-CN|en)\.ts$|^lib\/i18n\/sections\/(?!(card|timeline)\.ts)/.test(f) ||
+          f === 'components/i18n.tsx',
+      ),
+    ).toEqual([]);
   });
 
   /** The catalog keys a script's sources name, written out ('card.saved') or built from a prefix (t(`vendor.${…}`)). */
@@ -137,7 +161,7 @@ describe('content scripts carry the card\'s messages only (bench: script size on
     expect([...quoted, ...built].filter((key) => !page.has(key))).toEqual([]);
   });
 
-  it('the check above reads the opened card\'s words (the pill\'s come from the worker)', () => {
+  it("the check above reads the opened card's words (the pill's come from the worker)", () => {
     const { quoted, prefixes } = keysOf('entrypoints/card-ui.ts');
     expect(quoted.length).toBeGreaterThan(20);
     expect(prefixes.length).toBeGreaterThan(0);
@@ -149,11 +173,23 @@ describe('the popup asks the worker before it sets up its interface (bench: popu
     // main.tsx's static imports are what runs before `tab.order` is asked; the interface is imported after.
     const { files, packages } = pageScriptGraph('entrypoints/popup/main.tsx');
     expect(files).toContain('entrypoints/popup/start.ts');
-    expect(files.filter((f) => /\.tsx?$/.test(f) && f.startsWith('entrypoints/popup/') && !/\/(main\.tsx|start\.ts)$/.test(f))).toEqual([]);
+    expect(
+      files.filter(
+        (f) => /\.tsx?$/.test(f) && f.startsWith('entrypoints/popup/') && !/\/(main\.tsx|start\.ts)$/.test(f),
+      ),
+    ).toEqual([]);
     expect(packages.filter((p) => ['react', 'react-dom', 'preact', 'zod', 'dayjs'].includes(p))).toEqual([]);
     // It reads the stored settings too; of the i18n modules only the catalog-free core (the locale names).
     expect(files).toContain('platform/page-settings.ts');
-    expect(files.filter((f) => f === 'lib/messages.ts' || /^components\/.*\.tsx?$/.test(f) || /^lib\/(policy|time|claims)\//.test(f) || (/^lib\/i18n\//.test(f) && f !== 'lib/i18n/core.ts'))).toEqual([]);
+    expect(
+      files.filter(
+        (f) =>
+          f === 'lib/messages.ts' ||
+          /^components\/.*\.tsx?$/.test(f) ||
+          /^lib\/(policy|time|claims)\//.test(f) ||
+          (/^lib\/i18n\//.test(f) && f !== 'lib/i18n/core.ts'),
+      ),
+    ).toEqual([]);
     // The interface is loaded by a dynamic import once the question is asked.
     const main = readFileSync(join(ROOT, 'entrypoints/popup/main.tsx'), 'utf8');
     expect(main.indexOf('startPopup(')).toBeGreaterThan(0);
@@ -166,7 +202,17 @@ describe('the popup asks the worker before it sets up its interface (bench: popu
     // (a ticket page's reply) only when a ticket is filled.
     const { files } = pageScriptGraph('entrypoints/popup/app.tsx');
     expect(files).toContain('components/checker/Checker.tsx');
-    expect(files.filter((f) => ['lib/index.ts', 'lib/messages.ts', 'lib/card/schema.ts', 'lib/evidence/schema.ts', 'lib/evidence/query.ts'].includes(f))).toEqual([]);
+    expect(
+      files.filter((f) =>
+        [
+          'lib/index.ts',
+          'lib/messages.ts',
+          'lib/card/schema.ts',
+          'lib/evidence/schema.ts',
+          'lib/evidence/query.ts',
+        ].includes(f),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -181,17 +227,32 @@ describe('the card, reminders, detection and the catalogs know no vendor (issue 
 
   it('scans the card, the reminders, detection and every catalog section', () => {
     const names = surfaces.map((f) => relative(ROOT, f));
-    expect(names).toEqual(expect.arrayContaining(['lib/detect.ts', 'lib/i18n/sections/card.ts', 'lib/i18n/sections/checker.ts', 'lib/reminders/index.ts', 'lib/card/model.ts']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'lib/detect.ts',
+        'lib/i18n/sections/card.ts',
+        'lib/i18n/sections/checker.ts',
+        'lib/reminders/index.ts',
+        'lib/card/model.ts',
+      ]),
+    );
   });
 
-  it.each(surfaces.map((f) => [relative(ROOT, f), f]))('%s names no shipped vendor and cites no clause', (_name, file) => {
-    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-    // Every string in the code (quoted, template, or an object key like 'vendor.letsvpn').
-    const literals = [...code.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
-    const naming = (l: string) => SHIPPED_VENDORS.some((id) => new RegExp(`(^|[^\\w-])${id}($|[^\\w-])`).test(l));
-    expect(literals.filter(naming)).toEqual([]);
-    expect(literals.filter((l) => seedFile.test(l) || l.includes('FACTS.md'))).toEqual([]);
-  });
+  it.each(surfaces.map((f) => [relative(ROOT, f), f]))(
+    '%s names no shipped vendor and cites no clause',
+    (_name, file) => {
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:])\/\/.*$/gm, '$1');
+      // Every string in the code (quoted, template, or an object key like 'vendor.letsvpn').
+      const literals = [...code.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)].map(
+        (m) => m[1] ?? m[2] ?? m[3] ?? '',
+      );
+      const naming = (l: string) => SHIPPED_VENDORS.some((id) => new RegExp(`(^|[^\\w-])${id}($|[^\\w-])`).test(l));
+      expect(literals.filter(naming)).toEqual([]);
+      expect(literals.filter((l) => seedFile.test(l) || l.includes('FACTS.md'))).toEqual([]);
+    },
+  );
 
   it('the catalogs hold no vendor name or summary: those are in each vendor folder', () => {
     const keys = [...Object.keys(zhCN), ...Object.keys(en)];
@@ -201,14 +262,19 @@ describe('the card, reminders, detection and the catalogs know no vendor (issue 
 
 describe('a vendor is one unit (issue 18 §4): its folder, one line in the catalog, one in the page registry', () => {
   const vendorFolder = /^lib\/vendors\/[^/]+\//;
-  const engines = libFiles.filter((f) => !/\.test\.ts$/.test(f) && !relative(ROOT, f).startsWith('lib/vendors/') && !/lib\/index\.ts$/.test(f));
+  const engines = libFiles.filter(
+    (f) => !/\.test\.ts$/.test(f) && !relative(ROOT, f).startsWith('lib/vendors/') && !/lib\/index\.ts$/.test(f),
+  );
 
-  it.each(engines.map((f) => [relative(ROOT, f), f]))('%s imports no vendor folder (only lib/vendors/catalog, registry, types)', (_name, file) => {
-    const code = readFileSync(file, 'utf8');
-    const imports = [...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]!).filter((spec) => spec.startsWith('.'));
-    const reached = imports.map((spec) => relative(ROOT, resolve(file, '..', spec)));
-    expect(reached.filter((target) => vendorFolder.test(target))).toEqual([]);
-  });
+  it.each(engines.map((f) => [relative(ROOT, f), f]))(
+    '%s imports no vendor folder (only lib/vendors/catalog, registry, types)',
+    (_name, file) => {
+      const code = readFileSync(file, 'utf8');
+      const imports = [...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]!).filter((spec) => spec.startsWith('.'));
+      const reached = imports.map((spec) => relative(ROOT, resolve(file, '..', spec)));
+      expect(reached.filter((target) => vendorFolder.test(target))).toEqual([]);
+    },
+  );
 
   it('the catalog holds the definition of each registered vendor, with the very pages the registry lists', async () => {
     const { VENDORS, FALLBACK_VENDOR } = await import('../../lib/vendors/catalog');
@@ -222,17 +288,26 @@ describe('a vendor is one unit (issue 18 §4): its folder, one line in the catal
   it('no vendor id is listed by hand outside lib/vendors (ids come from the registry)', () => {
     const outside = ['lib', 'components', 'entrypoints', 'platform']
       .flatMap((dir) => sourceFiles(join(ROOT, dir)))
-      .filter((f) => !/\.test\.tsx?$/.test(f) && !relative(ROOT, f).startsWith('lib/vendors/') && !/\/testing(\/|\.ts)/.test(f));
+      .filter(
+        (f) =>
+          !/\.test\.tsx?$/.test(f) && !relative(ROOT, f).startsWith('lib/vendors/') && !/\/testing(\/|\.ts)/.test(f),
+      );
     const quoted = outside.flatMap((f) => {
-      const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-      return SHIPPED_VENDORS.filter((id) => code.includes(`'${id}'`) || code.includes(`"${id}"`)).map((id) => `${relative(ROOT, f)}: ${id}`);
+      const code = readFileSync(f, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:])\/\/.*$/gm, '$1');
+      return SHIPPED_VENDORS.filter((id) => code.includes(`'${id}'`) || code.includes(`"${id}"`)).map(
+        (id) => `${relative(ROOT, f)}: ${id}`,
+      );
     });
     // The CLI's help shows an example facts file, which names a vendor as a user would.
     expect(quoted).toEqual(['lib/claims/cli.ts: tencent-cloud']);
   });
 
   it('every vendor folder is listed, and holds its definition and its pages', () => {
-    const folders = readdirSync(join(ROOT, 'lib/vendors')).filter((name) => statSync(join(ROOT, 'lib/vendors', name)).isDirectory());
+    const folders = readdirSync(join(ROOT, 'lib/vendors')).filter((name) =>
+      statSync(join(ROOT, 'lib/vendors', name)).isDirectory(),
+    );
     expect(folders.sort()).toEqual([...SHIPPED_VENDORS].sort());
     for (const folder of folders) {
       expect(readdirSync(join(ROOT, 'lib/vendors', folder))).toEqual(expect.arrayContaining(['index.ts', 'pages.ts']));
@@ -241,12 +316,16 @@ describe('a vendor is one unit (issue 18 §4): its folder, one line in the catal
 });
 
 describe('the UI reaches the message protocol through one module (issue 21)', () => {
-  const components = sourceFiles(join(ROOT, 'components')).filter((f) => !f.endsWith(join('components', 'protocol.ts')));
+  const components = sourceFiles(join(ROOT, 'components')).filter(
+    (f) => !f.endsWith(join('components', 'protocol.ts')),
+  );
 
   it('no component imports lib/messages, lib/wire or platform messaging except components/protocol.ts', () => {
     const direct = components.filter((file) => {
       const code = readFileSync(file, 'utf8');
-      return /from\s+['"](?:\.\.\/)+(?:lib\/messages|lib\/wire|platform\/(?:page-)?messaging)(?:\/[\w-]+)?['"]/.test(code);
+      return /from\s+['"](?:\.\.\/)+(?:lib\/messages|lib\/wire|platform\/(?:page-)?messaging)(?:\/[\w-]+)?['"]/.test(
+        code,
+      );
     });
     expect(components.length).toBeGreaterThan(20);
     expect(direct.map((f) => relative(ROOT, f))).toEqual([]);

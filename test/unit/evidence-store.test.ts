@@ -32,15 +32,22 @@ const order = (n: number, status = '已支付') =>
 const orderList = (status: string, length: number) => {
   const rows = Array.from(
     { length },
-    (_, i) => `20${String((i * 2_654_435_761) % 4_294_967_291).padStart(10, '0')}${String((i * 40_503 + 17) % 99_991).padStart(8, '0')}\t云服务器 CVM\t${status}\t¥${((i * 37.13) % 50_000).toFixed(2)}`,
+    (_, i) =>
+      `20${String((i * 2_654_435_761) % 4_294_967_291).padStart(10, '0')}${String((i * 40_503 + 17) % 99_991).padStart(8, '0')}\t云服务器 CVM\t${status}\t¥${((i * 37.13) % 50_000).toFixed(2)}`,
   );
-  return orderPayload({ text: `订单管理\n${rows.join('\n')}`, dom: `<table>${rows.map((r) => `<tr><td>${r.split('\t').join('</td><td>')}</td></tr>`).join('\n')}</table>`, fields: {} });
+  return orderPayload({
+    text: `订单管理\n${rows.join('\n')}`,
+    dom: `<table>${rows.map((r) => `<tr><td>${r.split('\t').join('</td><td>')}</td></tr>`).join('\n')}</table>`,
+    fields: {},
+  });
 };
 
 describe('the evidence store (IndexedDB)', () => {
   it('keeps one chain when many tabs capture at once', async () => {
     const s = store();
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => s.capture(order(i % 10, `状态${i}`), null, at(i))));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => s.capture(order(i % 10, `状态${i}`), null, at(i))),
+    );
     expect(results.every((r) => r.status === 'saved')).toBe(true);
     const seqs = results.map((r) => (r.status === 'saved' ? r.seq : 0)).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -51,7 +58,12 @@ describe('the evidence store (IndexedDB)', () => {
     const name = `shared-${++counter}`;
     const a = store({ name });
     const b = store({ name });
-    await Promise.all([a.capture(order(1), null, at(0)), b.capture(order(2), null, at(0)), a.capture(order(3), null, at(1)), b.capture(order(4), null, at(1))]);
+    await Promise.all([
+      a.capture(order(1), null, at(0)),
+      b.capture(order(2), null, at(0)),
+      a.capture(order(3), null, at(1)),
+      b.capture(order(4), null, at(1)),
+    ]);
     expect(await a.verify()).toMatchObject({ ok: true, length: 4 });
   });
 
@@ -68,26 +80,46 @@ describe('the evidence store (IndexedDB)', () => {
 
   it('stores redacted content only, with the page copy compressed', async () => {
     const s = store();
-    const dom = '<form><input name="cardNumber" value="4111111111111111"><input name="cvv" value="123"><input type="password" value="Sup3r-Secret!"></form>';
-    await s.capture(orderPayload({ dom, text: '卡号 4111111111111111 证件 11010519491231002X' }), new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), T0);
+    const dom =
+      '<form><input name="cardNumber" value="4111111111111111"><input name="cvv" value="123"><input type="password" value="Sup3r-Secret!"></form>';
+    await s.capture(
+      orderPayload({ dom, text: '卡号 4111111111111111 证件 11010519491231002X' }),
+      new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
+      T0,
+    );
     const detail = await s.get('snap-000001');
     expect(detail?.text).not.toContain('4111111111111111');
     expect(detail?.text).not.toContain('11010519491231002X');
     expect(detail?.screenshot).toEqual(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]));
     const { zip } = await s.exportBundle(null, at(1), { name: 't', version: '0' }, 'en', await signer());
     const raw = new TextDecoder().decode(zip);
-    for (const secret of ['4111111111111111', '11010519491231002X', 'Sup3r-Secret!', 'value="123"']) expect(raw).not.toContain(secret);
+    for (const secret of ['4111111111111111', '11010519491231002X', 'Sup3r-Secret!', 'value="123"'])
+      expect(raw).not.toContain(secret);
   });
 
   it('lists newest first, filtered and paged', async () => {
     const s = store();
     for (let i = 0; i < 5; i++) await s.capture(order(i), null, at(i * 24 * 60));
-    await s.capture(orderPayload({ url: 'http://letsvpn.world/account/orders', match: { vendor: 'letsvpn', kind: 'order' }, fields: {}, text: '快连 订单' }), null, at(10));
+    await s.capture(
+      orderPayload({
+        url: 'http://letsvpn.world/account/orders',
+        match: { vendor: 'letsvpn', kind: 'order' },
+        fields: {},
+        text: '快连 订单',
+      }),
+      null,
+      at(10),
+    );
     const page = await s.list(listQuerySchema.parse({ limit: 2 }));
     expect(page.total).toBe(6);
     expect(page.items.map((i) => i.id)).toEqual(['snap-000006', 'snap-000005']);
-    expect((await s.list(listQuerySchema.parse({ offset: 4, limit: 2 }))).items.map((i) => i.id)).toEqual(['snap-000002', 'snap-000001']);
-    expect((await s.list(listQuerySchema.parse({ vendor: 'letsvpn' }))).items.map((i) => i.id)).toEqual(['snap-000006']);
+    expect((await s.list(listQuerySchema.parse({ offset: 4, limit: 2 }))).items.map((i) => i.id)).toEqual([
+      'snap-000002',
+      'snap-000001',
+    ]);
+    expect((await s.list(listQuerySchema.parse({ vendor: 'letsvpn' }))).items.map((i) => i.id)).toEqual([
+      'snap-000006',
+    ]);
     expect((await s.list(listQuerySchema.parse({ orderId: '37160' + '3' }))).total).toBe(1);
     expect((await s.list(listQuerySchema.parse({ from: '2026-11-24', to: '2026-11-25' }))).total).toBe(2);
     expect((await s.list(listQuerySchema.parse({ search: '快连' }))).items.map((i) => i.id)).toEqual(['snap-000006']);
@@ -97,11 +129,15 @@ describe('the evidence store (IndexedDB)', () => {
     const s = store();
     for (let i = 0; i < 6; i++) await s.capture(order(i), null, at(i));
     await s.capture(order(3, '已退款'), null, at(10));
-    const exact = await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud', orderId: '20261118105822371603', exactOrder: true }));
+    const exact = await s.list(
+      listQuerySchema.parse({ vendor: 'tencent-cloud', orderId: '20261118105822371603', exactOrder: true }),
+    );
     expect(exact.total).toBe(2);
     expect(exact.items.map((i) => i.status)).toEqual(['已退款', '已支付']);
     // A part of a number is a search, not an exact order.
-    expect((await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud', orderId: '2026111810', exactOrder: true }))).total).toBe(0);
+    expect(
+      (await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud', orderId: '2026111810', exactOrder: true }))).total,
+    ).toBe(0);
     expect((await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud', orderId: '2026111810' }))).total).toBe(7);
     const firstPage = await s.list(listQuerySchema.parse({ vendor: 'tencent-cloud', countAll: false, limit: 2 }));
     expect(firstPage.items.map((i) => i.status)).toEqual(['已退款', '已支付']);
@@ -143,7 +179,9 @@ describe('the evidence store (IndexedDB)', () => {
 
   it('rejects an oversized or malformed capture with a reason', async () => {
     const s = store();
-    await expect(s.capture(orderPayload({ dom: 'x'.repeat(5_000_001) }), null, T0)).rejects.toMatchObject({ reason: 'too-large' });
+    await expect(s.capture(orderPayload({ dom: 'x'.repeat(5_000_001) }), null, T0)).rejects.toMatchObject({
+      reason: 'too-large',
+    });
     await expect(s.capture({ url: 'x' }, null, T0)).rejects.toMatchObject({ reason: 'invalid' });
   });
 
@@ -157,7 +195,10 @@ describe('the evidence store (IndexedDB)', () => {
     record.body.fields.status = '未支付';
     await raw.put('snapshots', record);
     raw.close();
-    expect((await store({ name: 'tamper' }).verify()).problems).toEqual(['snap-000001: record altered', 'snap-000001: fields altered']);
+    expect((await store({ name: 'tamper' }).verify()).problems).toEqual([
+      'snap-000001: record altered',
+      'snap-000001: fields altered',
+    ]);
   });
 
   it('keeps page text deflated in a blob, not in the record, and gives text and page copy back as captured', async () => {
@@ -192,14 +233,18 @@ describe('the evidence store (IndexedDB)', () => {
     // A large page copy is stored against the text, a small one plainly deflated.
     expect(domBlob).toMatchObject({ encoding: 'delta' });
     expect(smallDom).toMatchObject({ encoding: 'deflate' });
-    expect((await store({ name: 'text-at-rest' }).verify()).problems).toEqual(['snap-000001: text altered', 'snap-000001: page copy unreadable']);
+    expect((await store({ name: 'text-at-rest' }).verify()).problems).toEqual([
+      'snap-000001: text altered',
+      'snap-000001: page copy unreadable',
+    ]);
   });
 
   it('acknowledges a large page copy plainly deflated, then keeps it against its text, reading the same throughout', async () => {
     const s = store({ name: 'compact-later' });
     const rows = Array.from(
       { length: 1500 },
-      (_, i) => `20${String((i * 2_654_435_761) % 4_294_967_291).padStart(10, '0')}${String((i * 40_503 + 17) % 99_991).padStart(8, '0')}\t云服务器 CVM\t已支付\t¥${((i * 37.13) % 50_000).toFixed(2)}`,
+      (_, i) =>
+        `20${String((i * 2_654_435_761) % 4_294_967_291).padStart(10, '0')}${String((i * 40_503 + 17) % 99_991).padStart(8, '0')}\t云服务器 CVM\t已支付\t¥${((i * 37.13) % 50_000).toFixed(2)}`,
     );
     const text = `订单管理\n${rows.join('\n')}`;
     const dom = `<html><body><table>${rows.map((r) => `<tr><td>${r.split('\t').join('</td><td>')}</td></tr>`).join('\n')}</table></body></html>`;
@@ -240,18 +285,24 @@ describe('the evidence store (IndexedDB)', () => {
   it('encodes, when the store next opens, the large copies a stopped worker left plainly deflated', async () => {
     const { openDB } = await import('idb');
     // A worker stopped after acknowledging its saves: the encodings it scheduled never run.
-    const stopped = openEvidenceStore({ name: 'compact-resumed', beforeCompaction: () => new Promise<void>(() => undefined) });
+    const stopped = openEvidenceStore({
+      name: 'compact-resumed',
+      beforeCompaction: () => new Promise<void>(() => undefined),
+    });
     const first = await stopped.capture(orderList('已支付', 1500), null, T0);
     const small = await stopped.capture(orderList('待支付', 20), null, at(1));
     const removed = await stopped.capture(orderList('已取消', 1500), null, at(2));
     const last = await stopped.capture(orderList('已退款', 1500), null, at(3));
     expect(await stopped.remove(removed.id, at(4))).toBe(true);
     const raw = await openDB('compact-resumed');
-    const encodings = async () => Promise.all([first, small, last].map(async (s) => (await raw.get('blobs', [s.id, 'dom']))?.encoding));
+    const encodings = async () =>
+      Promise.all([first, small, last].map(async (s) => (await raw.get('blobs', [s.id, 'dom']))?.encoding));
     const unencoded = async () => (await raw.get('meta', 'unencodedCopies'))?.value;
     expect(await encodings()).toEqual(['deflate', 'deflate', 'deflate']);
     // Only large copies are listed, in the transaction of their capture.
-    expect(await unencoded()).toEqual([first, removed, last].map((s) => ({ id: s.id, chainHash: s.status === 'saved' ? s.hash : '' })));
+    expect(await unencoded()).toEqual(
+      [first, removed, last].map((s) => ({ id: s.id, chainHash: s.status === 'saved' ? s.hash : '' })),
+    );
 
     const next = store({ name: 'compact-resumed' });
     expect(await next.verify()).toEqual({ ok: true, length: 5, problems: [] });
@@ -264,7 +315,10 @@ describe('the evidence store (IndexedDB)', () => {
   });
 
   it('leaves a copy it cannot read to verification, and does not try it again', async () => {
-    const stopped = openEvidenceStore({ name: 'compact-unreadable', beforeCompaction: () => new Promise<void>(() => undefined) });
+    const stopped = openEvidenceStore({
+      name: 'compact-unreadable',
+      beforeCompaction: () => new Promise<void>(() => undefined),
+    });
     const saved = await stopped.capture(orderList('已支付', 1500), null, T0);
     const { openDB } = await import('idb');
     const raw = await openDB('compact-unreadable');
@@ -279,7 +333,10 @@ describe('the evidence store (IndexedDB)', () => {
   });
 
   it('forgets the copies still to be encoded when the store is wiped', async () => {
-    const stopped = openEvidenceStore({ name: 'compact-wiped', beforeCompaction: () => new Promise<void>(() => undefined) });
+    const stopped = openEvidenceStore({
+      name: 'compact-wiped',
+      beforeCompaction: () => new Promise<void>(() => undefined),
+    });
     await stopped.capture(orderList('已支付', 1500), null, T0);
     await stopped.wipe();
     const { openDB } = await import('idb');
@@ -297,10 +354,18 @@ describe('the evidence store (IndexedDB)', () => {
     const { openDB } = await import('idb');
     const { deflateSync } = await import('fflate');
     const raw = await openDB('tamper-text');
-    await raw.put('blobs', { snapshotId: 'snap-000001', name: 'text', encoding: 'deflate', bytes: deflateSync(new TextEncoder().encode('订单号 20261118105822371601 状态 已退款')) });
+    await raw.put('blobs', {
+      snapshotId: 'snap-000001',
+      name: 'text',
+      encoding: 'deflate',
+      bytes: deflateSync(new TextEncoder().encode('订单号 20261118105822371601 状态 已退款')),
+    });
     await raw.delete('blobs', ['snap-000002', 'text']);
     raw.close();
-    expect((await store({ name: 'tamper-text' }).verify()).problems).toEqual(['snap-000001: text altered', 'snap-000002: text altered']);
+    expect((await store({ name: 'tamper-text' }).verify()).problems).toEqual([
+      'snap-000001: text altered',
+      'snap-000002: text altered',
+    ]);
   });
 
   it('answers from memory only while nothing changed, whichever worker wrote', async () => {
@@ -311,7 +376,9 @@ describe('the evidence store (IndexedDB)', () => {
     await b.capture(order(2), null, at(1));
     expect((await a.list(listQuerySchema.parse({ search: '状态' }))).total).toBe(2);
     await b.addNote('snap-000001', '电话回访 CALLBACK', at(2));
-    expect((await a.list(listQuerySchema.parse({ search: 'callback' }))).items.map((i) => i.id)).toEqual(['snap-000001']);
+    expect((await a.list(listQuerySchema.parse({ search: 'callback' }))).items.map((i) => i.id)).toEqual([
+      'snap-000001',
+    ]);
     await b.remove('snap-000001', at(3));
     expect((await a.list(listQuerySchema.parse({ search: '状态' }))).items.map((i) => i.id)).toEqual(['snap-000002']);
     expect((await a.list(listQuerySchema.parse({}))).total).toBe(1);
@@ -343,7 +410,10 @@ describe('the evidence store (IndexedDB)', () => {
     const raw = await openDB(name);
     await raw.clear('search');
     raw.close();
-    expect((await s.list(listQuerySchema.parse({ search: '状态' }))).items.map((i) => i.id)).toEqual(['snap-000002', 'snap-000001']);
+    expect((await s.list(listQuerySchema.parse({ search: '状态' }))).items.map((i) => i.id)).toEqual([
+      'snap-000002',
+      'snap-000001',
+    ]);
   });
 
   it('keeps the search structure in step with captures, notes, deletions and a wipe', async () => {
@@ -351,17 +421,32 @@ describe('the evidence store (IndexedDB)', () => {
     const count = SEARCH_PACK * 2 + 3;
     for (let i = 0; i < count; i++) await s.capture(order(i, `状态${i}`), null, at(i));
     expect((await s.list(listQuerySchema.parse({ search: '状态5' }))).items.map((i) => i.id).sort()).toEqual(
-      ['snap-000006', 'snap-000051', 'snap-000052', 'snap-000053', 'snap-000054', 'snap-000055', 'snap-000056', 'snap-000057', 'snap-000058', 'snap-000059', 'snap-000060'].sort(),
+      [
+        'snap-000006',
+        'snap-000051',
+        'snap-000052',
+        'snap-000053',
+        'snap-000054',
+        'snap-000055',
+        'snap-000056',
+        'snap-000057',
+        'snap-000058',
+        'snap-000059',
+        'snap-000060',
+      ].sort(),
     );
     // A note is searchable at once; a deleted snapshot is found no more, by text or by number.
     await s.addNote('snap-000040', '客服工单 TK-778899', at(100));
-    expect((await s.list(listQuerySchema.parse({ search: 'tk-778899' }))).items.map((i) => [i.id, i.noteCount])).toEqual([['snap-000040', 1]]);
+    expect(
+      (await s.list(listQuerySchema.parse({ search: 'tk-778899' }))).items.map((i) => [i.id, i.noteCount]),
+    ).toEqual([['snap-000040', 1]]);
     await s.remove('snap-000040', at(101));
     expect((await s.list(listQuerySchema.parse({ search: 'TK-778899' }))).total).toBe(0);
     expect((await s.list(listQuerySchema.parse({ orderId: '371603', search: '状态38' }))).total).toBe(1);
     // Paging past pack boundaries, newest first, with the right total.
     const ids: string[] = [];
-    for (let offset = 0; offset < count; offset += 7) ids.push(...(await s.list(listQuerySchema.parse({ offset, limit: 7 }))).items.map((i) => i.id));
+    for (let offset = 0; offset < count; offset += 7)
+      ids.push(...(await s.list(listQuerySchema.parse({ offset, limit: 7 }))).items.map((i) => i.id));
     expect(ids).toHaveLength(count - 1);
     expect(ids[0]).toBe(`snap-${String(count).padStart(6, '0')}`);
     expect(new Set(ids).size).toBe(ids.length);
@@ -381,10 +466,13 @@ describe('the evidence store (IndexedDB)', () => {
 async function fullScan(s: EvidenceStore, ids: readonly string[], query: ListQuery) {
   const details = (await Promise.all(ids.map((id) => s.get(id)))).flatMap((d) => (d ? [d] : []));
   details.sort((a, b) => b.summary.seq - a.summary.seq);
-  const hits = details.filter((d) => matchesQuery({ body: d.body, text: d.text, notes: d.notes.map((n) => n.body.text) }, query));
+  const hits = details.filter((d) =>
+    matchesQuery({ body: d.body, text: d.text, notes: d.notes.map((n) => n.body.text) }, query),
+  );
   const filtered = !!(query.vendor || query.orderId?.trim() || query.from || query.to || query.search?.trim());
   const exact = !!(query.exactOrder && query.vendor && query.orderId?.trim());
-  const total = filtered && !exact && query.countAll === false ? Math.min(hits.length, query.offset + query.limit) : hits.length;
+  const total =
+    filtered && !exact && query.countAll === false ? Math.min(hits.length, query.offset + query.limit) : hits.length;
   return { items: hits.slice(query.offset, query.offset + query.limit).map((d) => d.summary), total };
 }
 
@@ -392,10 +480,24 @@ describe('the search structure answers as the full scan did', () => {
   const letter = fc.constantFrom('a', 'A', 'b', 'B', '7', ' ', '订', '单', 'Σ', 'σ', 'İ', 'i');
   const str = (max: number) => fc.array(letter, { maxLength: max }).map((a) => a.join(''));
   // Notes use letters of their own too, so some searches can only be answered by a note.
-  const noteText = fc.array(fc.constantFrom('x', 'X', 'y', 'a', '单'), { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
-  const needle = fc.array(fc.constantFrom('a', 'A', 'b', '7', ' ', '订', 'Σ', 'σ', 'i', 'İ', 'x', 'Y'), { maxLength: 3 }).map((a) => a.join(''));
+  const noteText = fc
+    .array(fc.constantFrom('x', 'X', 'y', 'a', '单'), { minLength: 1, maxLength: 5 })
+    .map((a) => a.join(''));
+  const needle = fc
+    .array(fc.constantFrom('a', 'A', 'b', '7', ' ', '订', 'Σ', 'σ', 'i', 'İ', 'x', 'Y'), { maxLength: 3 })
+    .map((a) => a.join(''));
   const action = fc.oneof(
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('capture' as const), vendor: fc.constantFrom('tencent-cloud', 'letsvpn'), order: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), title: str(5), text: str(30), hours: fc.integer({ min: 0, max: 96 }) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('capture' as const),
+        vendor: fc.constantFrom('tencent-cloud', 'letsvpn'),
+        order: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
+        title: str(5),
+        text: str(30),
+        hours: fc.integer({ min: 0, max: 96 }),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('note' as const), target: fc.nat(), text: noteText }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: fc.nat() }) },
   );
@@ -418,47 +520,54 @@ describe('the search structure answers as the full scan did', () => {
 
   it('for any history of captures, notes and deletions and any query, with texts kept whole or cut (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 14 }), fc.array(query, { minLength: 1, maxLength: 12 }), fc.constantFrom(3, 4000), fc.boolean(), async (actions, queries, textChars, searchCache) => {
-        const s = store({ searchTextChars: textChars, searchCache });
-        const live: string[] = [];
-        for (const [i, a] of actions.entries()) {
-          if (a.kind === 'capture') {
-            const orderId = a.order === null ? null : `2026111810582237160${a.order}`;
-            const result = await s.capture(
-              orderPayload({
-                url: `http://console.cloud.tencent.com/expense/deal/detail?dealName=${orderId ?? i}`,
-                match: { vendor: a.vendor, kind: 'order' },
-                title: a.title,
-                text: a.text,
-                fields: orderId ? { orderId, status: a.title } : {},
-              }),
-              null,
-              at(a.hours * 60 + i),
-            );
-            if (result.status === 'saved') live.push(result.id);
-          } else if (live.length) {
-            const id = live[a.target % live.length]!;
-            if (a.kind === 'note') await s.addNote(id, a.text, at(10_000 + i));
-            else {
-              await s.remove(id, at(10_000 + i));
-              live.splice(live.indexOf(id), 1);
+      fc.asyncProperty(
+        fc.array(action, { minLength: 1, maxLength: 14 }),
+        fc.array(query, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(3, 4000),
+        fc.boolean(),
+        async (actions, queries, textChars, searchCache) => {
+          const s = store({ searchTextChars: textChars, searchCache });
+          const live: string[] = [];
+          for (const [i, a] of actions.entries()) {
+            if (a.kind === 'capture') {
+              const orderId = a.order === null ? null : `2026111810582237160${a.order}`;
+              const result = await s.capture(
+                orderPayload({
+                  url: `http://console.cloud.tencent.com/expense/deal/detail?dealName=${orderId ?? i}`,
+                  match: { vendor: a.vendor, kind: 'order' },
+                  title: a.title,
+                  text: a.text,
+                  fields: orderId ? { orderId, status: a.title } : {},
+                }),
+                null,
+                at(a.hours * 60 + i),
+              );
+              if (result.status === 'saved') live.push(result.id);
+            } else if (live.length) {
+              const id = live[a.target % live.length]!;
+              if (a.kind === 'note') await s.addNote(id, a.text, at(10_000 + i));
+              else {
+                await s.remove(id, at(10_000 + i));
+                live.splice(live.indexOf(id), 1);
+              }
             }
           }
-        }
-        // Each query twice: once as it comes (read from the store or memory), once surely from memory.
-        for (const q of [{}, { search: 'X' }, { search: 'y', countAll: false, limit: 1 }].map((q) => listQuerySchema.parse(q)).concat(queries)) {
-          const expected = await fullScan(s, live, q);
-          expect(await s.list(q), JSON.stringify(q)).toEqual(expected);
-          expect(await s.list(q), JSON.stringify(q)).toEqual(expected);
-        }
-        expect(await s.verify()).toMatchObject({ ok: true });
-        await s.close();
-      }),
+          // Each query twice: once as it comes (read from the store or memory), once surely from memory.
+          for (const q of [{}, { search: 'X' }, { search: 'y', countAll: false, limit: 1 }]
+            .map((q) => listQuerySchema.parse(q))
+            .concat(queries)) {
+            const expected = await fullScan(s, live, q);
+            expect(await s.list(q), JSON.stringify(q)).toEqual(expected);
+            expect(await s.list(q), JSON.stringify(q)).toEqual(expected);
+          }
+          expect(await s.verify()).toMatchObject({ ok: true });
+          await s.close();
+        },
+      ),
       { seed: 20261122, numRuns: 40 },
     );
   }, 120_000);
 });
-
 
 describe('the bulk path', () => {
   const many = (count: number) =>
@@ -481,6 +590,8 @@ describe('the bulk path', () => {
     expect(await s.verify()).toEqual({ ok: true, length: 600, problems: [] });
     const newest = await s.list(listQuerySchema.parse({ limit: 1 }));
     expect(newest.total).toBe(600);
-    expect((await s.list(listQuerySchema.parse({ search: 'TK-000321' }))).items.map((i) => i.orderId)).toEqual(['20250000000000000321']);
+    expect((await s.list(listQuerySchema.parse({ search: 'TK-000321' }))).items.map((i) => i.orderId)).toEqual([
+      '20250000000000000321',
+    ]);
   }, 60_000);
 });

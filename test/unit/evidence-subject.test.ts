@@ -24,7 +24,14 @@ const shopOrder = (status: string) =>
     match: { vendor: 'generic-software', kind: 'order' },
     text: `订单详情 订单号 ${ORDER} 状态 ${status} 商品 Pixel Studio Pro 个人版 1年 实付金额 ¥199.00 支付时间 2026-11-20 10:02:11`,
     dom: `<html><body><h1>订单详情</h1><dl><dt>订单号</dt><dd>${ORDER}</dd><dt>状态</dt><dd>${status}</dd></dl></body></html>`,
-    fields: { orderId: ORDER, status, product: 'Pixel Studio Pro 个人版', term: '1年', paidAt: '2026-11-20 10:02:11', amountPaid: 199 },
+    fields: {
+      orderId: ORDER,
+      status,
+      product: 'Pixel Studio Pro 个人版',
+      term: '1年',
+      paidAt: '2026-11-20 10:02:11',
+      amountPaid: 199,
+    },
     source: 'manual',
   });
 
@@ -65,12 +72,18 @@ async function reminderOrders(s: EvidenceStore): Promise<OrderRecord[]> {
 
 describe('subjects of generic orders are keyed by site', () => {
   it('names the site in a generic order’s key, not in a shipped vendor’s', () => {
-    expect(subjectKey('generic-software', SHOP_URL, { orderId: ORDER })).toBe(`order:generic-software@store.example.net:${ORDER}`);
-    expect(subjectKey('generic-software', 'https://WWW.Store.Example.net/x', { orderId: ORDER })).toBe(`order:generic-software@store.example.net:${ORDER}`);
+    expect(subjectKey('generic-software', SHOP_URL, { orderId: ORDER })).toBe(
+      `order:generic-software@store.example.net:${ORDER}`,
+    );
+    expect(subjectKey('generic-software', 'https://WWW.Store.Example.net/x', { orderId: ORDER })).toBe(
+      `order:generic-software@store.example.net:${ORDER}`,
+    );
     expect(subjectKey('my-custom-pack', FORUM_URL, { orderId: 7 })).toBe('order:my-custom-pack@bbs.example.net:7');
     // Tencent Cloud's order is the same order on buy. and console.
     const tc = { orderId: '20261118105822371604' };
-    expect(subjectKey('tencent-cloud', 'http://console.cloud.tencent.com/expense/deal', tc)).toBe(subjectKey('tencent-cloud', 'http://buy.cloud.tencent.com/cvm', tc));
+    expect(subjectKey('tencent-cloud', 'http://console.cloud.tencent.com/expense/deal', tc)).toBe(
+      subjectKey('tencent-cloud', 'http://buy.cloud.tencent.com/cvm', tc),
+    );
   });
 
   it('a forum page quoting the shop’s order number is not a version of the order: the order and its reminder stay', async () => {
@@ -96,7 +109,11 @@ describe('subjects of generic orders are keyed by site', () => {
     const name = `subject-legacy-${++counter}`;
     const s = store(name);
     const shop = await s.capture(shopOrder('已支付'), null, at(0));
-    const other = await s.capture({ ...shopOrder('已支付'), url: `http://shop.example.com/orders/${ORDER}` }, null, at(1));
+    const other = await s.capture(
+      { ...shopOrder('已支付'), url: `http://shop.example.com/orders/${ORDER}` },
+      null,
+      at(1),
+    );
     // As stored before this change: the record's index key had no site.
     const raw = await openDB(name);
     const tx = raw.transaction('snapshots', 'readwrite');

@@ -16,7 +16,11 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
 });
 const order = (n: number) =>
-  orderPayload({ url: `http://console.cloud.tencent.com/expense/deal/detail?dealName=1000${n}`, text: `订单号 1000${n}`, fields: { orderId: `1000${n}`, status: '已支付' } });
+  orderPayload({
+    url: `http://console.cloud.tencent.com/expense/deal/detail?dealName=1000${n}`,
+    text: `订单号 1000${n}`,
+    fields: { orderId: `1000${n}`, status: '已支付' },
+  });
 
 describe('wiping the evidence store (options: wipe all data)', () => {
   it('removes every snapshot, note and chain entry; the chain verifies and restarts from genesis', async () => {

@@ -10,7 +10,13 @@ function get(host: string, path: string): Promise<{ status: number; type: string
     const req = request({ host: '127.0.0.1', port: server.port, path, headers: { host } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        ok({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type']),
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
     });
     req.on('error', fail);
     req.end();
@@ -35,7 +41,7 @@ describe('the fixture server', () => {
     }
   });
 
-  it('serves the console pages their tea-component bundle (React 18) and the library\'s stylesheet, on their hosts', async () => {
+  it("serves the console pages their tea-component bundle (React 18) and the library's stylesheet, on their hosts", async () => {
     for (const page of fixturePages.filter((p) => p.family === 'tea-component')) {
       const host = new URL(page.url).hostname;
       const script = await get(host, '/__console__/app.js');
@@ -66,7 +72,8 @@ describe('the fixture server', () => {
   });
 
   it('maps every fixture host, and the demo index lists every page', async () => {
-    for (const page of fixturePages) expect(server.hostResolverRules).toContain(`MAP ${new URL(page.url).hostname} 127.0.0.1:${server.port}`);
+    for (const page of fixturePages)
+      expect(server.hostResolverRules).toContain(`MAP ${new URL(page.url).hostname} 127.0.0.1:${server.port}`);
     const index = await get(DEMO_INDEX_HOST, '/');
     expect(index.status).toBe(200);
     expect(index.body.match(/<tr><td>/g)?.length).toBe(fixturePages.length);

@@ -7,7 +7,6 @@ import { detectPage, detectionText } from '../../lib/detect';
 import { FIXTURE_HOSTS, fixturePages, type FixturePage } from '../fixtures/catalog';
 import { CONSOLE_ASSET_PREFIX } from '../fixtures/console/build';
 
-
 const SITES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
 
 function load(page: FixturePage): Document {
@@ -46,7 +45,14 @@ describe('fixture catalog (test/fixtures/catalog.ts)', () => {
   });
 
   it('invents hosts only under example.com / example.org / example.net', () => {
-    const real = ['buy.cloud.tencent.com', 'console.cloud.tencent.com', 'cloud.tencent.com', 'exmail.qq.com', 'letsvpn.world', 'apps.apple.com'];
+    const real = [
+      'buy.cloud.tencent.com',
+      'console.cloud.tencent.com',
+      'cloud.tencent.com',
+      'exmail.qq.com',
+      'letsvpn.world',
+      'apps.apple.com',
+    ];
     for (const host of FIXTURE_HOSTS) {
       if (real.includes(host)) continue;
       expect(host).toMatch(/(^|\.)example\.(com|org|net)$/);
@@ -88,7 +94,9 @@ describe.each(fixturePages.map((p) => [p.id, p] as const))('fixture page %s', (_
     const doc = load(page);
     const refs = [
       ...[...doc.querySelectorAll('link[href]')].map((el) => el.getAttribute('href')!),
-      ...[...doc.querySelectorAll('script[src], img[src], iframe[src], source[src], video[src], audio[src]')].map((el) => el.getAttribute('src')!),
+      ...[...doc.querySelectorAll('script[src], img[src], iframe[src], source[src], video[src], audio[src]')].map(
+        (el) => el.getAttribute('src')!,
+      ),
     ];
     for (const ref of refs) {
       expect(ref, `${page.id}: ${ref}`).toMatch(/^\/[^/]/);

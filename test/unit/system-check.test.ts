@@ -6,11 +6,20 @@ const all = { chromium: true, fonts: true, firefox: true };
 
 describe('the system check before demo and test', () => {
   it('does nothing when every package is there', () => {
-    expect(plan({ purpose: 'test', found: all, isRoot: true, hasApt: true })).toMatchObject({ action: 'none', missing: [], command: null });
+    expect(plan({ purpose: 'test', found: all, isRoot: true, hasApt: true })).toMatchObject({
+      action: 'none',
+      missing: [],
+      command: null,
+    });
   });
 
   it('installs what is missing with apt when running as root', () => {
-    const decided = plan({ purpose: 'test', found: { chromium: false, fonts: false, firefox: false }, isRoot: true, hasApt: true });
+    const decided = plan({
+      purpose: 'test',
+      found: { chromium: false, fonts: false, firefox: false },
+      isRoot: true,
+      hasApt: true,
+    });
     expect(decided.action).toBe('install');
     expect(decided.packages).toEqual(['chromium', 'fonts-noto-cjk', 'firefox-esr']);
     expect(decided.command).toBe('apt-get install -y --no-install-recommends chromium fonts-noto-cjk firefox-esr');
@@ -22,16 +31,30 @@ describe('the system check before demo and test', () => {
   });
 
   it('tells rather than installs where there is no apt', () => {
-    expect(plan({ purpose: 'demo', found: { ...all, chromium: false }, isRoot: true, hasApt: false }).action).toBe('tell');
+    expect(plan({ purpose: 'demo', found: { ...all, chromium: false }, isRoot: true, hasApt: false }).action).toBe(
+      'tell',
+    );
   });
 
   it('leaves Firefox out of the demo', () => {
-    expect(plan({ purpose: 'demo', found: { ...all, firefox: false }, isRoot: true, hasApt: true })).toMatchObject({ action: 'none', missing: [] });
-    expect(plan({ purpose: 'test', found: { ...all, firefox: false }, isRoot: true, hasApt: true })).toMatchObject({ action: 'install', packages: ['firefox-esr'] });
+    expect(plan({ purpose: 'demo', found: { ...all, firefox: false }, isRoot: true, hasApt: true })).toMatchObject({
+      action: 'none',
+      missing: [],
+    });
+    expect(plan({ purpose: 'test', found: { ...all, firefox: false }, isRoot: true, hasApt: true })).toMatchObject({
+      action: 'install',
+      packages: ['firefox-esr'],
+    });
   });
 
   it('does not install a package for a browser path the user named that does not exist', () => {
-    const decided = plan({ purpose: 'test', found: { ...all, chromium: false, firefox: false }, isRoot: true, hasApt: true, custom: ['chromium'] });
+    const decided = plan({
+      purpose: 'test',
+      found: { ...all, chromium: false, firefox: false },
+      isRoot: true,
+      hasApt: true,
+      custom: ['chromium'],
+    });
     expect(decided.action).toBe('fix-env');
     expect(decided.misnamed).toEqual(['chromium']);
     expect(decided.packages).toEqual(['firefox-esr']);

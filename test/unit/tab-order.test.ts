@@ -33,7 +33,11 @@ function setup() {
     },
   };
   const save = (minutes: number, id: string, status: string, url = DETAIL(id)) =>
-    store.capture(orderPayload({ url, text: `订单号 ${id} 状态 ${status}`, fields: { orderId: id, status } }), null, at(minutes));
+    store.capture(
+      orderPayload({ url, text: `订单号 ${id} 状态 ${status}`, fields: { orderId: id, status } }),
+      null,
+      at(minutes),
+    );
   return { store, reader, calls, save };
 }
 
@@ -62,7 +66,10 @@ describe('which saved order a tab shows', () => {
     const { reader, calls, save } = setup();
     await save(0, '20261118105822371604', '已支付');
     expect(await setupListSnapshot(save)).toMatchObject({ status: 'saved' });
-    expect(await findTabOrder(reader, { vendor: 'tencent-cloud', url: DETAIL('20269999999999999999') })).toEqual({ ref: null, bodies: [] });
+    expect(await findTabOrder(reader, { vendor: 'tencent-cloud', url: DETAIL('20269999999999999999') })).toEqual({
+      ref: null,
+      bodies: [],
+    });
     expect(await findTabOrder(reader, { vendor: 'tencent-cloud', url: LIST })).toEqual({ ref: null, bodies: [] });
     calls.length = 0;
     expect(await findTabOrder(reader, { vendor: null, url: LIST })).toEqual({ ref: null, bodies: [] });
@@ -76,7 +83,11 @@ describe('which saved order a tab shows', () => {
     for (let i = 1; i <= 12; i++) await save(i, `2026112000000000${String(i).padStart(4, '0')}`, '已支付');
     const order = await findTabOrder(reader, { vendor: 'tencent-cloud', url: DETAIL('20261118105822371604') });
     expect(order.ref?.orderId).toBe('20261118105822371604');
-    expect(calls).toEqual([expect.stringMatching(/"offset":0,"limit":10/), expect.stringMatching(/"offset":10,"limit":90/), 'bodies 1']);
+    expect(calls).toEqual([
+      expect.stringMatching(/"offset":0,"limit":10/),
+      expect.stringMatching(/"offset":10,"limit":90/),
+      'bodies 1',
+    ]);
   });
 
   it('reads an order picked by hand with its own query', async () => {
@@ -90,6 +101,8 @@ describe('which saved order a tab shows', () => {
 });
 
 /** A snapshot of the order list: a vendor page with no order number of its own. */
-async function setupListSnapshot(save: (minutes: number, id: string, status: string, url?: string) => Promise<unknown>) {
+async function setupListSnapshot(
+  save: (minutes: number, id: string, status: string, url?: string) => Promise<unknown>,
+) {
   return save(5, '', '列表', LIST);
 }

@@ -38,9 +38,22 @@ const checked = validatePack({
       claimWith: 'vendor',
       summary: L('购买后 3 天内全额退款。', 'Full refund within 3 days.'),
       citations: [cite],
-      deadline: { kind: 'period', amount: 3, unit: 'calendar-days', from: 'purchase', label: L('3 天退款期截止', '3-day window closes') },
+      deadline: {
+        kind: 'period',
+        amount: 3,
+        unit: 'calendar-days',
+        from: 'purchase',
+        label: L('3 天退款期截止', '3-day window closes'),
+      },
     },
-    { id: 'after', outcome: 'not-eligible', refund: null, claimWith: 'vendor', summary: L('过期不退。', 'No refund after.'), citations: [cite] },
+    {
+      id: 'after',
+      outcome: 'not-eligible',
+      refund: null,
+      claimWith: 'vendor',
+      summary: L('过期不退。', 'No refund after.'),
+      citations: [cite],
+    },
   ],
 });
 if (!checked.ok) throw new Error(checked.errors.join('\n'));
@@ -71,13 +84,27 @@ const dummy: VendorDefinition = defineVendor({
     vendor: ID,
     channel: 'email',
     url: 'mailto:refunds@dummy.example',
-    category: { refund: [L('退款', 'Refund')], difference: [L('退款', 'Refund')], compensation: [L('赔偿', 'Credit')], review: [L('复核', 'Review')] },
+    category: {
+      refund: [L('退款', 'Refund')],
+      difference: [L('退款', 'Refund')],
+      compensation: [L('赔偿', 'Credit')],
+      review: [L('复核', 'Review')],
+    },
     fields: { subject: 'subject', description: 'body' },
     defaultProduct: L('示例订阅', 'Dummy subscription'),
     company: L('示例商店有限公司', 'Dummy Shop Ltd.'),
     citations: [cite],
   },
-  flags: { vendor: ID, advice: { 'auto-renew': { title: L('示例：自动续费', 'Dummy: auto-renew'), advice: L('到期前关掉。', 'Turn it off before expiry.'), citations: [cite] } } },
+  flags: {
+    vendor: ID,
+    advice: {
+      'auto-renew': {
+        title: L('示例：自动续费', 'Dummy: auto-renew'),
+        advice: L('到期前关掉。', 'Turn it off before expiry.'),
+        citations: [cite],
+      },
+    },
+  },
 });
 
 const NOW = '2026-12-06T10:00:00+08:00';
@@ -135,7 +162,12 @@ describe('a throwaway vendor added to the registry and the catalog reaches every
     const draft = draftTicket(evaluateClaim(facts, NOW), facts, [], 'zh-CN', { target: '12315' });
     expect(draft.fields['company']).toBe('示例商店有限公司');
     const own = draftTicket(evaluateClaim(facts, NOW), facts, [], 'en');
-    expect([own.channel, own.url, own.category, own.title]).toEqual(['email', 'mailto:refunds@dummy.example', ['Refund'], 'Refund request: Dummy subscription (order D-1)']);
+    expect([own.channel, own.url, own.category, own.title]).toEqual([
+      'email',
+      'mailto:refunds@dummy.example',
+      ['Refund'],
+      'Refund request: Dummy subscription (order D-1)',
+    ]);
   });
 
   it('flags: the card gives its own risk advice, and the generic advice where it has none', async () => {

@@ -32,12 +32,16 @@ describe('npm run verify -- bundle.zip', () => {
     const result = await run([await bundleFile('ok.zip'), '--lang', 'en']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^✔ Verified: 4 files, 1 snapshot and 1 hash-chain entry, none altered\./);
-    expect(result.out).toContain('snap-000001  2026-11-22 10:00:00  http://console.cloud.tencent.com/expense/deal/detail');
+    expect(result.out).toContain(
+      'snap-000001  2026-11-22 10:00:00  http://console.cloud.tencent.com/expense/deal/detail',
+    );
     expect(result.out).toContain('Order number: 20261118105822371604');
     expect(result.out).toContain('Amount paid: 3145.37');
     expect(result.out).toContain('Hash chain: ✔ 1 hash-chain entry (0 deletions), 1 snapshot with content');
     expect(result.out).toContain('Exported: 2026-11-22 11:00:00 (Beijing time), refund-guard-test 0.0.0');
-    expect(result.out).toMatch(/Signature: ✔ valid \(ECDSA-P256-SHA256\), signing key fingerprint ([0-9a-f]{4} ){15}[0-9a-f]{4}\n/);
+    expect(result.out).toMatch(
+      /Signature: ✔ valid \(ECDSA-P256-SHA256\), signing key fingerprint ([0-9a-f]{4} ){15}[0-9a-f]{4}\n/,
+    );
     const zh = await run([await bundleFile('ok-zh.zip'), '--lang', 'zh-CN']);
     expect(zh.out).toMatch(/^✔ 校验通过：4 个文件、1 条快照、1 条哈希链记录均未被改动。/);
     expect(zh.out).toContain('订单号: 20261118105822371604');
@@ -56,7 +60,10 @@ describe('npm run verify -- bundle.zip', () => {
   });
 
   it('explains a missing file, a directory, a non-ZIP and bad usage', async () => {
-    expect(await run([join(dir, 'nope.zip'), '--lang', 'en'])).toMatchObject({ code: 2, err: expect.stringContaining('File not found:') });
+    expect(await run([join(dir, 'nope.zip'), '--lang', 'en'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('File not found:'),
+    });
     expect(await run([dir, '--lang', 'en'])).toMatchObject({ code: 2, err: expect.stringContaining('is not a file') });
     const text = join(dir, 'notes.txt');
     writeFileSync(text, 'just some text');
@@ -68,10 +75,18 @@ describe('npm run verify -- bundle.zip', () => {
 
   it('runs as a script through npm run verify', async () => {
     const path = await bundleFile('cli.zip');
-    const result = spawnSync('npx', ['tsx', 'scripts/verify.ts', path, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync('npx', ['tsx', 'scripts/verify.ts', path, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, chain: { length: 1 } });
-    const missing = spawnSync('npx', ['tsx', 'scripts/verify.ts', join(dir, 'missing.zip'), '--lang', 'en'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const missing = spawnSync('npx', ['tsx', 'scripts/verify.ts', join(dir, 'missing.zip'), '--lang', 'en'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('File not found');
   }, 60_000);

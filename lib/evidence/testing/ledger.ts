@@ -2,7 +2,15 @@ import { unzipSync } from 'fflate';
 import { buildBundle, MANIFEST_PATH, type BundleSnapshot } from '../bundle';
 import { fromUtf8, utf8 } from '../canonical';
 import type { ChainHead } from '../chain';
-import { createLedger, headOf, LedgerMissing, sameHead, verifyLedger, type LedgerPort, type LedgerSnapshot } from '../ledger';
+import {
+  createLedger,
+  headOf,
+  LedgerMissing,
+  sameHead,
+  verifyLedger,
+  type LedgerPort,
+  type LedgerSnapshot,
+} from '../ledger';
 import { prepareCapture } from '../snapshot';
 import type { CapturePayloadInput, ChainEntry, TombstoneBody } from '../schema';
 import { generateSigningKey, webCryptoSigner, type BundleSigner } from '../signature';
@@ -21,7 +29,14 @@ export function memoryLedger(options: { signer?: BundleSigner } = {}) {
   const snapshots = new Map<string, BundleSnapshot>();
   const tombstones: TombstoneBody[] = [];
   const head = (): ChainHead => headOf(entries);
-  const asLedger = (s: BundleSnapshot): LedgerSnapshot => ({ id: s.body.id, seq: s.seq, chainHash: s.chainHash, subjectKey: s.body.subjectKey, body: s.body, notes: s.notes });
+  const asLedger = (s: BundleSnapshot): LedgerSnapshot => ({
+    id: s.body.id,
+    seq: s.seq,
+    chainHash: s.chainHash,
+    subjectKey: s.body.subjectKey,
+    body: s.body,
+    notes: s.notes,
+  });
   const port: LedgerPort = {
     async view() {
       return {
@@ -45,7 +60,12 @@ export function memoryLedger(options: { signer?: BundleSigner } = {}) {
         entries.push(write.entry);
         if (write.type === 'snapshot') {
           const { snapshot, prepared } = write;
-          snapshots.set(snapshot.id, { ...snapshot, text: prepared.text, dom: prepared.dom, screenshot: prepared.screenshot });
+          snapshots.set(snapshot.id, {
+            ...snapshot,
+            text: prepared.text,
+            dom: prepared.dom,
+            screenshot: prepared.screenshot,
+          });
         } else if (write.type === 'note') snapshots.get(write.snapshotId)!.notes.push(write.note);
         else {
           tombstones.push(write.body);
@@ -75,7 +95,9 @@ export function memoryLedger(options: { signer?: BundleSigner } = {}) {
     /** Re-walks the chain and re-hashes every part, as the worker's store check does. */
     verify: () =>
       verifyLedger({
-        entries: entries.map((e) => (e.type === 'tombstone' ? { ...e, body: tombstones.find((t) => t.id === e.id) } : e)),
+        entries: entries.map((e) =>
+          e.type === 'tombstone' ? { ...e, body: tombstones.find((t) => t.id === e.id) } : e,
+        ),
         snapshots: [...snapshots.values()].map(asLedger),
         parts: async (s) => {
           const stored = snapshots.get(s.id)!;
@@ -86,7 +108,15 @@ export function memoryLedger(options: { signer?: BundleSigner } = {}) {
     signer: () => (signer ??= testSigner()),
     async bundle(now: Date, ids?: string[]) {
       const chosen = [...snapshots.values()].filter((s) => !ids || ids.includes(s.body.id));
-      return buildBundle({ entries, tombstones, snapshots: chosen, exportedAt: now, generator: { name: 'refund-guard-test', version: '0.0.0' }, locale: 'zh-CN', signer: await (signer ??= testSigner()) });
+      return buildBundle({
+        entries,
+        tombstones,
+        snapshots: chosen,
+        exportedAt: now,
+        generator: { name: 'refund-guard-test', version: '0.0.0' },
+        locale: 'zh-CN',
+        signer: await (signer ??= testSigner()),
+      });
     },
   };
 }

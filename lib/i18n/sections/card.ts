@@ -12,7 +12,8 @@ export const zhCN = {
   'card.expand': '展开',
   'card.dismiss': '关闭',
   'card.policy': '适用政策',
-  'evidence.error.quota': '存储空间不足，快照未保存（没有写入任何部分）。请在证据库中导出并删除旧快照，或释放磁盘空间后重试。',
+  'evidence.error.quota':
+    '存储空间不足，快照未保存（没有写入任何部分）。请在证据库中导出并删除旧快照，或释放磁盘空间后重试。',
   'evidence.error.storage': '证据库写入失败，快照未保存：{message}。请重试；如果反复出现，请重新加载扩展。',
   'evidence.error.tooLarge': '页面内容过大，无法保存为证据。请保存订单详情页本身。',
   'evidence.error.invalid': '页面数据不完整，快照未保存。请刷新页面后重试。',
@@ -42,7 +43,8 @@ export const zhCN = {
   'card.flag.evidence': '页面原文：{text}',
   'card.neverOnSite': '此网站不再显示',
   'card.notice.notActivated': '邮箱尚未启用：现在申请退款最有希望（可协商全额或部分退款）',
-  'card.notice.notActivated.ask': '现在就拨打 95078 或在控制台提交工单，说明：已付款，但尚未验证域名、没有添加成员，请求全额退款。',
+  'card.notice.notActivated.ask':
+    '现在就拨打 95078 或在控制台提交工单，说明：已付款，但尚未验证域名、没有添加成员，请求全额退款。',
   'card.notice.outage': '这次故障已记录，计入 {month} 的 SLA 可用性统计',
   'card.notice.outage.next': '月底在“SLA 故障记录”页核对当月可用性；低于承诺时，下个月可申请赔偿。',
   'card.notice.outageSeen': '页面显示邮箱故障：保存为证据，可计入 {month} 的 SLA 统计',
@@ -73,7 +75,8 @@ export const zhCN = {
   'card.openCheckerFailed': '无法打开退款检查：{message}',
   'card.fieldsMissing': '页面上未找到：{fields}',
   'generic.title': '其他网站的结账页',
-  'generic.help': '退款卫士默认不读取其他网站。你可以只检查这一页，或在此网站一直启用结账检测（需要授予此网站的访问权限，可在设置中撤销）。',
+  'generic.help':
+    '退款卫士默认不读取其他网站。你可以只检查这一页，或在此网站一直启用结账检测（需要授予此网站的访问权限，可在设置中撤销）。',
   'generic.checkOnce': '检查此页面一次',
   'generic.enable': '在 {site} 启用',
   'generic.checked': '已检查此页：{result}',
@@ -100,8 +103,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'card.expand': 'Expand',
   'card.dismiss': 'Close',
   'card.policy': 'Policy that applies',
-  'evidence.error.quota': 'Not enough storage space: the snapshot was not saved (nothing partial was written). Export and delete old snapshots in the evidence locker, or free disk space, and try again.',
-  'evidence.error.storage': 'The evidence locker could not write, so the snapshot was not saved: {message}. Try again; if it keeps happening, reload the extension.',
+  'evidence.error.quota':
+    'Not enough storage space: the snapshot was not saved (nothing partial was written). Export and delete old snapshots in the evidence locker, or free disk space, and try again.',
+  'evidence.error.storage':
+    'The evidence locker could not write, so the snapshot was not saved: {message}. Try again; if it keeps happening, reload the extension.',
   'evidence.error.tooLarge': 'This page is too large to save as evidence. Save the order detail page itself.',
   'evidence.error.invalid': 'The page data was incomplete, so no snapshot was saved. Reload the page and try again.',
   'evidence.error.notAllowed': 'Only the extension’s own pages can do this.',
@@ -111,10 +116,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   'card.savedDuplicate': 'Nothing changed since the last snapshot ({id}); nothing new was saved.',
   'card.autoSaved': 'Order snapshot saved automatically ({id})',
   'error.malformed': 'An internal message was malformed, so nothing was done. Reload the page and try again.',
-  'error.unknownType': 'The extension received a request it does not know, so nothing was done. Update the extension and try again.',
+  'error.unknownType':
+    'The extension received a request it does not know, so nothing was done. Update the extension and try again.',
   'error.forbidden': 'Only the extension’s own pages (popup, options, evidence locker) may do this; nothing was done.',
   'error.handler': 'The action failed: {message}',
-  'error.noReceiver': 'The extension’s background is not available right now. Try again in a moment or reload the extension.',
+  'error.noReceiver':
+    'The extension’s background is not available right now. Try again in a moment or reload the extension.',
   'card.changedMind': 'If you change your mind after paying',
   'card.basis': 'Source: {title}',
   'card.clocks': 'Clocks that start at payment',
@@ -130,13 +137,17 @@ export const en: Record<keyof typeof zhCN, string> = {
   'card.flag.evidence': 'The page says: {text}',
   'card.neverOnSite': 'Never on this site',
   'card.notice.notActivated': 'Not set up yet: the best moment to ask for a refund (full or partial, negotiable)',
-  'card.notice.notActivated.ask': 'Call 95078 now or file a console ticket: say you paid, but have not verified the domain or added members, and ask for a full refund.',
+  'card.notice.notActivated.ask':
+    'Call 95078 now or file a console ticket: say you paid, but have not verified the domain or added members, and ask for a full refund.',
   'card.notice.outage': 'This failure was logged for the {month} SLA month',
-  'card.notice.outage.next': 'At the month’s end, check its availability on the SLA log page; below the commitment, claim a credit the next month.',
+  'card.notice.outage.next':
+    'At the month’s end, check its availability on the SLA log page; below the commitment, claim a credit the next month.',
   'card.notice.outageSeen': 'The page shows a mail failure: save it as evidence for the {month} SLA month',
-  'card.notice.outageSeen.next': 'A timeout can be your own network (no SLA credit): check that another network fails too, then save this page.',
+  'card.notice.outageSeen.next':
+    'A timeout can be your own network (no SLA credit): check that another network fails too, then save this page.',
   'card.notice.ticket': 'The refund ticket draft can go into this form',
-  'card.notice.ticket.how': 'Press “Fill the draft” below: the refund ticket for your newest saved order goes into this form; it fills, it never submits.',
+  'card.notice.ticket.how':
+    'Press “Fill the draft” below: the refund ticket for your newest saved order goes into this form; it fills, it never submits.',
   'card.pill.risks': '{count} risks',
   'card.pill.noDeadline': 'no deadline',
   'card.pill.rows': '{count} orders',
@@ -145,7 +156,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'card.fillDraft.filled': 'Filled: {fields}. Check them, then submit it yourself.',
   'card.fillDraft.rejected': 'The page did not take: {fields}; fill these in by hand.',
   'card.fillDraft.kept': 'Left as you typed them: {fields}',
-  'card.fillDraft.noOrder': 'No order of this vendor saved yet: open its order page to save it, or run a refund check from the toolbar icon.',
+  'card.fillDraft.noOrder':
+    'No order of this vendor saved yet: open its order page to save it, or run a refund check from the toolbar icon.',
   'card.fillDraft.noForm': 'No ticket form to fill was found on this page.',
   'card.order.title': 'Order {orderId}',
   'card.order.unknownId': 'This order',
@@ -161,7 +173,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'card.openCheckerFailed': 'Could not open the refund check: {message}',
   'card.fieldsMissing': 'Not found on the page: {fields}',
   'generic.title': 'Checkouts on other sites',
-  'generic.help': 'Refund Guard does not read other sites by default. Check just this page, or enable checkout detection on this site for good (it needs access to the site, which you can revoke in the options).',
+  'generic.help':
+    'Refund Guard does not read other sites by default. Check just this page, or enable checkout detection on this site for good (it needs access to the site, which you can revoke in the options).',
   'generic.checkOnce': 'Check this page once',
   'generic.enable': 'Enable on {site}',
   'generic.checked': 'Page checked: {result}',

@@ -217,10 +217,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   'checker.lead.risks': 'Before you pay ({count})',
   'checker.lead.noRisks': 'No term limiting refunds was found on this page.',
   'checker.lead.order': 'This order',
-  'checker.lead.orderUnsaved': 'Once the order snapshot is saved, check the refund conditions and prepare the ticket below.',
+  'checker.lead.orderUnsaved':
+    'Once the order snapshot is saved, check the refund conditions and prepare the ticket below.',
   'checker.lead.ticket': 'A {vendor} ticket form',
-  'checker.lead.ticketHelp': 'Pick an order and its refund draft goes straight into this form (filled only, never submitted).',
-  'checker.lead.ticketNoOrder': 'No {vendor} order in the evidence locker yet. Start a check from scratch, then fill the draft into the form.',
+  'checker.lead.ticketHelp':
+    'Pick an order and its refund draft goes straight into this form (filled only, never submitted).',
+  'checker.lead.ticketNoOrder':
+    'No {vendor} order in the evidence locker yet. Start a check from scratch, then fill the draft into the form.',
   'checker.lead.fill': 'Fill the refund draft into this form',
   'checker.lead.fillOrder': 'Order: {order}',
   'checker.lead.noTab': 'The current tab cannot be read: open the extension on a web page to check it.',
@@ -241,7 +244,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'checker.source.orderLine': 'Order {orderId}',
   'checker.source.capturedAt': 'Snapshot saved {date}',
   'checker.source.checkThis': 'Check this order',
-  'checker.source.noSnapshot': 'No order snapshot of this page yet. It is saved automatically once the page has loaded, or use “Save as evidence” on the page card.',
+  'checker.source.noSnapshot':
+    'No order snapshot of this page yet. It is saved automatically once the page has loaded, or use “Save as evidence” on the page card.',
   'checker.source.thisVendor': 'Check a {vendor} purchase',
   'checker.source.scratch': 'Start from scratch',
   'checker.source.vendor': 'Vendor / policy',
@@ -255,7 +259,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'checker.source.orderedOn': 'ordered {date}',
   'checker.customPack': 'custom policy',
   'checker.customPackInvalid': 'A custom policy in the settings has errors and was left out: {errors}',
-  'checker.holidaysInvalid': 'The holiday schedules in the settings have errors; the bundled calendar is used: {errors}',
+  'checker.holidaysInvalid':
+    'The holiday schedules in the settings have errors; the bundled calendar is used: {errors}',
   'checker.change': 'Choose another order',
   'checker.subject': '{vendor} · {order}',
   'checker.subject.noOrder': 'no order linked',
@@ -282,7 +287,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'checker.questions.promiseDays': 'Days promised',
   'checker.questions.promiseWritten': 'In writing (contract, chat log, email)',
   'checker.questions.value': 'Answer',
-  'checker.questions.slaElsewhere': "Availability and the credit tier are computed from the month's outage log (outage log in the settings); skip it if unsure.",
+  'checker.questions.slaElsewhere':
+    "Availability and the credit tier are computed from the month's outage log (outage log in the settings); skip it if unsure.",
   'checker.questions.invalid': 'Please enter a valid value.',
   'checker.answered': 'Answered questions ({count})',
   'checker.questions.change': 'Change',
@@ -307,7 +313,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'checker.claimWith.google': 'Ask Google Play',
   'checker.estimate': 'Estimated amount: {amount}',
   'checker.estimate.note': 'An estimate; the vendor computes the real amount',
-  'checker.estimate.final': 'the vendor\'s own calculation decides',
+  'checker.estimate.final': "the vendor's own calculation decides",
   'checker.estimate.unknown': 'No estimate of the amount yet',
   'checker.estimate.how': 'How it is computed',
   'checker.deadline.title': 'Deadline',
@@ -349,7 +355,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'checker.ticket.prepare': 'Prepare ticket',
   'checker.ticket.title': 'Ticket draft',
   'checker.ticket.refused': 'The vendor refused my claim',
-  'checker.ticket.refusedNote': 'Noted: the vendor refused. You can complain to 12315 or on Black Cat Complaints (Heimao); the drafts are below.',
+  'checker.ticket.refusedNote':
+    'Noted: the vendor refused. You can complain to 12315 or on Black Cat Complaints (Heimao); the drafts are below.',
   'checker.ticket.target': 'Send to',
   'checker.ticket.target.vendor': 'The vendor',
   'checker.ticket.target.12315': '12315 complaint',
@@ -369,14 +376,17 @@ export const en: Record<keyof typeof zhCN, string> = {
   'checker.ticket.fill': 'Fill the form',
   'checker.ticket.filling': 'Filling…',
   'checker.ticket.formFound': 'Open ticket form found: {title}',
-  'checker.ticket.noForm': "No open ticket form found. Open the vendor's ticket page to fill it directly, or copy the text.",
+  'checker.ticket.noForm':
+    "No open ticket form found. Open the vendor's ticket page to fill it directly, or copy the text.",
   'checker.ticket.findAgain': 'Look for a ticket page again',
   'checker.ticket.openForm': 'Open the ticket page',
-  'checker.ticket.filled': 'Filled {count} fields in the page (outlined in green). Nothing was submitted: check them and press Submit yourself.',
+  'checker.ticket.filled':
+    'Filled {count} fields in the page (outlined in green). Nothing was submitted: check them and press Submit yourself.',
   'checker.ticket.truncated': ' (cut to the form’s length limit)',
   'checker.ticket.kept': 'These already held your own text and were left alone: {labels}',
   'checker.ticket.missing': 'The form has no place for these; add them by hand: {fields}',
-  'checker.ticket.rejected': 'The page did not accept {count} of them (it put its old value back); type these into the form yourself:',
+  'checker.ticket.rejected':
+    'The page did not accept {count} of them (it put its old value back); type these into the form yourself:',
   'checker.ticket.rejectedItem': '{label} (for: {field})',
   'checker.ticket.fillFailed': 'Could not fill the form: {message}',
   'checker.ticket.notTicketPage': 'That tab no longer shows a ticket form; look again.',

@@ -17,9 +17,11 @@ export const zhCN = {
   'verify.signature.ok': '有效（{algorithm}），签名密钥指纹 {fingerprint}',
   'verify.signature.bad': '无效，包内公钥指纹 {fingerprint}',
   'verify.signature.none': '没有签名',
-  'verify.signature.compare': '请与生成此证据包的退款卫士“设置 → 数据”中显示的密钥指纹核对：指纹不同，说明证据包被他人重新签名。',
+  'verify.signature.compare':
+    '请与生成此证据包的退款卫士“设置 → 数据”中显示的密钥指纹核对：指纹不同，说明证据包被他人重新签名。',
   'verify.export.line': '{time}（北京时间），{generator} {version}',
-  'verify.problem.unsigned': '证据包没有签名（可能由旧版本导出，或签名被删除），无法确认内容未被改动。请用当前版本重新导出。',
+  'verify.problem.unsigned':
+    '证据包没有签名（可能由旧版本导出，或签名被删除），无法确认内容未被改动。请用当前版本重新导出。',
   'verify.problem.signature-invalid': '签名无效（{reason}）：清单或其中登记的文件在签名后被改动。',
   'verify.problem.signer-unexpected': '签名密钥不是指定的密钥：应为 {expected}，实为 {actual}。',
   'verify.signature.reason.bad-key': '公钥无法读取',
@@ -44,9 +46,11 @@ export const zhCN = {
   'verify.field.resellerPromise': '代理商承诺',
   'verify.field.digitalGoodsNotice': '数字商品说明',
   'locker.verify.signedHere': '由本浏览器的密钥签名（指纹 {fingerprint}）。',
-  'locker.verify.signedElsewhere': '由另一个密钥签名（指纹 {fingerprint}），不是本浏览器的密钥（{own}）。若此证据包应由本浏览器导出，说明它被他人重新签名过。',
+  'locker.verify.signedElsewhere':
+    '由另一个密钥签名（指纹 {fingerprint}），不是本浏览器的密钥（{own}）。若此证据包应由本浏览器导出，说明它被他人重新签名过。',
   'settings.data.key': '证据包签名密钥指纹',
-  'settings.data.key.help': '导出的证据包都用本浏览器独有的密钥签名；校验时报告的指纹与此处一致，才说明证据包出自本机且未被改动。',
+  'settings.data.key.help':
+    '导出的证据包都用本浏览器独有的密钥签名；校验时报告的指纹与此处一致，才说明证据包出自本机且未被改动。',
   'settings.data.key.loading': '正在读取…',
   'settings.data.key.error': '无法读取签名密钥：{message}',
   'bundle.index.signedBy': '清单由本机退款卫士的密钥签名，密钥指纹：',
@@ -70,11 +74,15 @@ export const en: Record<keyof typeof zhCN, string> = {
   'verify.signature.ok': 'valid ({algorithm}), signing key fingerprint {fingerprint}',
   'verify.signature.bad': 'INVALID, fingerprint of the key in the bundle {fingerprint}',
   'verify.signature.none': 'none',
-  'verify.signature.compare': 'Compare it with the key fingerprint shown under Settings → Data in the Refund Guard that exported this bundle: a different fingerprint means someone signed the bundle again.',
+  'verify.signature.compare':
+    'Compare it with the key fingerprint shown under Settings → Data in the Refund Guard that exported this bundle: a different fingerprint means someone signed the bundle again.',
   'verify.export.line': '{time} (Beijing time), {generator} {version}',
-  'verify.problem.unsigned': 'The bundle is not signed (exported by an older version, or its signature was removed), so its content cannot be vouched for. Export it again with the current version.',
-  'verify.problem.signature-invalid': 'The signature is not valid ({reason}): the manifest or a file it lists was changed after signing.',
-  'verify.problem.signer-unexpected': 'Signed with a different key than the one expected: expected {expected}, found {actual}.',
+  'verify.problem.unsigned':
+    'The bundle is not signed (exported by an older version, or its signature was removed), so its content cannot be vouched for. Export it again with the current version.',
+  'verify.problem.signature-invalid':
+    'The signature is not valid ({reason}): the manifest or a file it lists was changed after signing.',
+  'verify.problem.signer-unexpected':
+    'Signed with a different key than the one expected: expected {expected}, found {actual}.',
   'verify.signature.reason.bad-key': 'the public key cannot be read',
   'verify.signature.reason.fingerprint-mismatch': 'the stated fingerprint does not match the key',
   'verify.signature.reason.bad-signature': 'the signature does not match the content',
@@ -97,9 +105,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   'verify.field.resellerPromise': "Reseller's promise",
   'verify.field.digitalGoodsNotice': 'Digital goods notice',
   'locker.verify.signedHere': 'Signed with this browser’s key (fingerprint {fingerprint}).',
-  'locker.verify.signedElsewhere': 'Signed with another key (fingerprint {fingerprint}), not this browser’s ({own}). If this browser exported the bundle, someone has signed it again.',
+  'locker.verify.signedElsewhere':
+    'Signed with another key (fingerprint {fingerprint}), not this browser’s ({own}). If this browser exported the bundle, someone has signed it again.',
   'settings.data.key': 'Evidence bundle signing key fingerprint',
-  'settings.data.key.help': 'Every exported bundle is signed with a key only this browser holds; a bundle comes from here unchanged only when a verifier reports this same fingerprint.',
+  'settings.data.key.help':
+    'Every exported bundle is signed with a key only this browser holds; a bundle comes from here unchanged only when a verifier reports this same fingerprint.',
   'settings.data.key.loading': 'Reading…',
   'settings.data.key.error': 'The signing key could not be read: {message}',
   'bundle.index.signedBy': 'The manifest is signed with the exporting Refund Guard’s key, fingerprint:',

@@ -95,7 +95,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'locker.export.progress': 'Export progress',
   'locker.export.cancel': 'Cancel export',
   'locker.export.cancelled': 'Export cancelled; no file was saved.',
-  'locker.export.interrupted': 'The export was interrupted (the extension’s background worker stopped); no file was saved. Export again.',
+  'locker.export.interrupted':
+    'The export was interrupted (the extension’s background worker stopped); no file was saved. Export again.',
   'locker.export.changed': 'A snapshot was deleted during the export; no file was saved. Export again.',
   'locker.verify.progress': 'Verifying {file}: file {done} of {total}',
   'locker.verify.cancel': 'Cancel verification',
@@ -130,9 +131,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   'locker.verify.col.result': 'Result',
   'capture.menu': 'Save this page as evidence',
   'capture.done.title': 'Refund Guard · evidence saved',
-  'capture.done.saved': 'This page was saved as evidence ({id}) with a screenshot. View and export it in the evidence locker.',
-  'capture.done.savedNoShot': 'This page was saved as evidence ({id}) without a screenshot (the browser did not allow one).',
+  'capture.done.saved':
+    'This page was saved as evidence ({id}) with a screenshot. View and export it in the evidence locker.',
+  'capture.done.savedNoShot':
+    'This page was saved as evidence ({id}) without a screenshot (the browser did not allow one).',
   'capture.done.duplicate': 'Nothing changed since the last snapshot ({id}); nothing new was saved.',
   'capture.error.title': 'Refund Guard · not saved',
-  'capture.error.noAccess': 'This page cannot be read, so nothing was saved (browser pages, the web store and other extensions’ pages cannot be saved): {message}',
+  'capture.error.noAccess':
+    'This page cannot be read, so nothing was saved (browser pages, the web store and other extensions’ pages cannot be saved): {message}',
 };

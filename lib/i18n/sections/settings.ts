@@ -14,7 +14,8 @@ export const zhCN = {
   'settings.error': '操作失败：{message}',
 
   'settings.reminders.title': '截止提醒',
-  'settings.reminders.help': '在每个期限（退款窗口截止、SLA 申请开始与截止、服务到期）之前提醒你，时间为北京时间 9:00。',
+  'settings.reminders.help':
+    '在每个期限（退款窗口截止、SLA 申请开始与截止、服务到期）之前提醒你，时间为北京时间 9:00。',
   'settings.reminders.lead': '提前天数',
   'settings.reminders.leadItem': '第 {n} 个提醒：提前天数',
   'settings.reminders.add': '添加提醒',
@@ -28,7 +29,8 @@ export const zhCN = {
   'settings.reminders.conditional': '是否适用仍待确认',
 
   'settings.sites.title': '在其他网站识别结账页',
-  'settings.sites.help': '退款卫士默认只在已支持厂商的网站上运行。在这里添加的网站会请求该网站的访问权限，之后在该网站的结账页显示退款政策卡片。可随时移除并撤销权限。',
+  'settings.sites.help':
+    '退款卫士默认只在已支持厂商的网站上运行。在这里添加的网站会请求该网站的访问权限，之后在该网站的结账页显示退款政策卡片。可随时移除并撤销权限。',
   'settings.sites.input': '网站地址',
   'settings.sites.placeholder': '例如 https://shop.example.com',
   'settings.sites.add': '添加网站',
@@ -41,13 +43,15 @@ export const zhCN = {
   'settings.sites.duplicate': '{site} 已在列表中。',
 
   'settings.screenshots.title': '自动截图',
-  'settings.screenshots.help': '保存证据时同时截取页面截图。需要“读取所有网站”权限；关闭时撤销该权限。截图前会遮盖卡号、密码等敏感字段。',
+  'settings.screenshots.help':
+    '保存证据时同时截取页面截图。需要“读取所有网站”权限；关闭时撤销该权限。截图前会遮盖卡号、密码等敏感字段。',
   'settings.screenshots.toggle': '保存证据时自动截图',
   'settings.screenshots.denied': '浏览器未授予所需权限，自动截图保持关闭。',
   'settings.screenshots.revoked': '该权限已在浏览器设置中撤销，自动截图已停止；重新勾选即可再次授权。',
 
   'settings.packs.title': '自定义厂商政策',
-  'settings.packs.help': '为未内置的厂商编写退款政策（JSON 数组，每项是一个政策包）。输入时逐项校验，格式正确即自动保存；有错误时标出所在行，不保存任何内容。',
+  'settings.packs.help':
+    '为未内置的厂商编写退款政策（JSON 数组，每项是一个政策包）。输入时逐项校验，格式正确即自动保存；有错误时标出所在行，不保存任何内容。',
   'settings.packs.label': '政策包 JSON',
   'settings.packs.example': '插入示例',
   'settings.packs.saveFailed': '保存失败：{message}。设置未改变，可稍后再改一次。',
@@ -59,7 +63,8 @@ export const zhCN = {
   'settings.packs.stored': '当前已保存 {count} 个自定义政策包。',
 
   'settings.holidays.title': '节假日安排（按年份覆盖）',
-  'settings.holidays.help': '国务院公布新一年的放假安排而内置日历尚未更新时，在此填写该年的放假日期与调休上班日期，工作日期限将按其计算。',
+  'settings.holidays.help':
+    '国务院公布新一年的放假安排而内置日历尚未更新时，在此填写该年的放假日期与调休上班日期，工作日期限将按其计算。',
   'settings.holidays.year': '年份',
   'settings.holidays.holidays': '放假日期',
   'settings.holidays.workdays': '调休上班日期',
@@ -112,7 +117,8 @@ export const zhCN = {
   'reminders.dismiss': '不再提醒',
 
   'sla.title': '退款卫士 · SLA 故障记录',
-  'sla.help': '记录服务中断（开始、结束、哪些方式失败），按月计算服务可用性、赔偿档位、代金券金额与申请期限，并生成工单草稿。时间均为北京时间。',
+  'sla.help':
+    '记录服务中断（开始、结束、哪些方式失败），按月计算服务可用性、赔偿档位、代金券金额与申请期限，并生成工单草稿。时间均为北京时间。',
   'sla.form.title': '记录一次故障',
   'sla.form.service': '服务',
   'sla.form.start': '开始时间',
@@ -123,7 +129,8 @@ export const zhCN = {
   'sla.form.other': '其他（需说明）',
   'sla.form.note': '说明',
   'sla.form.snapshots': '附加证据快照（从证据库中勾选）',
-  'sla.form.snapshotsEmpty': '证据库中还没有该服务的快照。在故障页面的卡片上点“保存为证据”，或按 Alt+Shift+S，即可保存。',
+  'sla.form.snapshotsEmpty':
+    '证据库中还没有该服务的快照。在故障页面的卡片上点“保存为证据”，或按 Alt+Shift+S，即可保存。',
   'sla.form.snapshotFromSighting': '故障页快照',
   'sla.form.add': '添加故障记录',
   'sla.form.added': '已记录 {start} – {end}',
@@ -150,7 +157,8 @@ export const zhCN = {
   'sla.log.remove': '删除这条记录',
   'sla.log.excludedAs': '免责：{reason}',
   'sla.sightings.title': '浏览器看到的网页邮箱故障',
-  'sla.sightings.help': '打开腾讯企业邮箱网页版时看到的“系统繁忙”错误页会自动记录在这里；错误页或超时页在页面卡片上“保存为证据”后也会出现，并带有页面显示的发生时间和快照编号。可作为故障开始或结束时间的证据。超时可能源于你自己的网络（SLA 2.3 免责），请核实。',
+  'sla.sightings.help':
+    '打开腾讯企业邮箱网页版时看到的“系统繁忙”错误页会自动记录在这里；错误页或超时页在页面卡片上“保存为证据”后也会出现，并带有页面显示的发生时间和快照编号。可作为故障开始或结束时间的证据。超时可能源于你自己的网络（SLA 2.3 免责），请核实。',
   'sla.sightings.empty': '尚未看到网页邮箱故障页。',
   'sla.sightings.item': '{time} · {kind}{code}',
   'sla.sightings.error': '错误页',
@@ -201,21 +209,25 @@ export const en: Record<keyof typeof zhCN, string> = {
   'settings.error': 'That did not work: {message}',
 
   'settings.reminders.title': 'Deadline reminders',
-  'settings.reminders.help': 'Reminds you before each deadline (refund window closing, SLA claims opening and closing, service expiry), at 09:00 Beijing time.',
+  'settings.reminders.help':
+    'Reminds you before each deadline (refund window closing, SLA claims opening and closing, service expiry), at 09:00 Beijing time.',
   'settings.reminders.lead': 'Days before',
   'settings.reminders.leadItem': 'Reminder {n}: days before',
   'settings.reminders.add': 'Add a reminder',
   'settings.reminders.remove': 'Remove this reminder',
   'settings.reminders.saved': 'Reminder settings saved',
-  'settings.reminders.invalid': 'Days before must be whole numbers from 0 to 60, at most 5 of them. Nothing was changed.',
+  'settings.reminders.invalid':
+    'Days before must be whole numbers from 0 to 60, at most 5 of them. Nothing was changed.',
   'settings.reminders.none': 'No reminders set: you will not be notified before deadlines.',
   'settings.reminders.upcoming': 'Upcoming deadlines',
-  'settings.reminders.upcomingEmpty': 'No deadlines to remind you of: they appear here once an order page is saved as evidence or an SLA outage is logged.',
+  'settings.reminders.upcomingEmpty':
+    'No deadlines to remind you of: they appear here once an order page is saved as evidence or an SLA outage is logged.',
   'settings.reminders.unavailable': 'Could not read the deadlines: {message}',
   'settings.reminders.conditional': 'may not apply (questions open)',
 
   'settings.sites.title': 'Recognise checkout pages on other sites',
-  'settings.sites.help': 'Refund Guard runs only on the supported vendors’ sites by default. A site added here asks for permission to read that site, then shows the refund-policy card on its checkout pages. Remove it at any time to revoke the permission.',
+  'settings.sites.help':
+    'Refund Guard runs only on the supported vendors’ sites by default. A site added here asks for permission to read that site, then shows the refund-policy card on its checkout pages. Remove it at any time to revoke the permission.',
   'settings.sites.input': 'Site address',
   'settings.sites.placeholder': 'e.g. https://shop.example.com',
   'settings.sites.add': 'Add site',
@@ -228,13 +240,16 @@ export const en: Record<keyof typeof zhCN, string> = {
   'settings.sites.duplicate': '{site} is already in the list.',
 
   'settings.screenshots.title': 'Automatic screenshots',
-  'settings.screenshots.help': 'Takes a screenshot whenever evidence is saved. Needs the “read all sites” permission; turning it off revokes it. Card numbers, passwords and other sensitive fields are masked first.',
+  'settings.screenshots.help':
+    'Takes a screenshot whenever evidence is saved. Needs the “read all sites” permission; turning it off revokes it. Card numbers, passwords and other sensitive fields are masked first.',
   'settings.screenshots.toggle': 'Take a screenshot when saving evidence',
   'settings.screenshots.denied': 'The browser did not grant the permission; automatic screenshots stay off.',
-  'settings.screenshots.revoked': 'The permission was revoked in the browser’s settings, so screenshots stopped; tick the box to grant it again.',
+  'settings.screenshots.revoked':
+    'The permission was revoked in the browser’s settings, so screenshots stopped; tick the box to grant it again.',
 
   'settings.packs.title': 'Custom vendor policies',
-  'settings.packs.help': 'Write refund policies for vendors Refund Guard does not ship (a JSON array of policy packs). Each pack is checked as you type and saved as soon as it is valid; while anything is wrong, its line is shown and nothing is saved.',
+  'settings.packs.help':
+    'Write refund policies for vendors Refund Guard does not ship (a JSON array of policy packs). Each pack is checked as you type and saved as soon as it is valid; while anything is wrong, its line is shown and nothing is saved.',
   'settings.packs.label': 'Policy packs (JSON)',
   'settings.packs.example': 'Insert example',
   'settings.packs.saveFailed': 'Could not save: {message}. Nothing was changed; try another edit later.',
@@ -246,7 +261,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'settings.packs.stored': '{count} custom policy pack(s) saved now.',
 
   'settings.holidays.title': 'Holiday schedules (per year)',
-  'settings.holidays.help': 'When the State Council publishes a new year’s schedule before the built-in calendar has it, enter that year’s days off and make-up working days here; business-day deadlines then use it.',
+  'settings.holidays.help':
+    'When the State Council publishes a new year’s schedule before the built-in calendar has it, enter that year’s days off and make-up working days here; business-day deadlines then use it.',
   'settings.holidays.year': 'Year',
   'settings.holidays.holidays': 'Days off',
   'settings.holidays.workdays': 'Make-up working days',
@@ -265,7 +281,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'settings.holidays.none': 'No overrides: the built-in calendar is used.',
 
   'settings.data.title': 'Data: export, import and wipe',
-  'settings.data.help': 'The export holds the settings and the SLA outage log (JSON); evidence is exported separately as an offline-verifiable bundle (ZIP).',
+  'settings.data.help':
+    'The export holds the settings and the SLA outage log (JSON); evidence is exported separately as an offline-verifiable bundle (ZIP).',
   'settings.data.export': 'Export settings and outage log',
   'settings.data.exportEvidence': 'Export all evidence',
   'settings.data.exported': 'Exported {file}',
@@ -273,7 +290,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'settings.data.imported': 'Imported: settings and {entries} outage record(s)',
   'settings.data.importInvalid': 'The file is not a valid export; nothing was changed: {message}',
   'settings.data.wipe.title': 'Wipe all data',
-  'settings.data.wipe.help': 'Deletes all settings, the SLA outage log, reminders and evidence snapshots, for good. Export first. Type “{word}” to confirm.',
+  'settings.data.wipe.help':
+    'Deletes all settings, the SLA outage log, reminders and evidence snapshots, for good. Export first. Type “{word}” to confirm.',
   'settings.data.wipe.word': 'DELETE ALL',
   'settings.data.wipe.label': 'Confirmation',
   'settings.data.wipe.button': 'Wipe all data',
@@ -299,7 +317,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'reminders.dismiss': 'Stop reminding',
 
   'sla.title': 'Refund Guard · SLA outage log',
-  'sla.help': 'Log outages (start, end, what failed); each month shows availability, the credit tier, the voucher amount and the claim window, and drafts the claim ticket. All times are Beijing time.',
+  'sla.help':
+    'Log outages (start, end, what failed); each month shows availability, the credit tier, the voucher amount and the claim window, and drafts the claim ticket. All times are Beijing time.',
   'sla.form.title': 'Log an outage',
   'sla.form.service': 'Service',
   'sla.form.start': 'Start',
@@ -310,7 +329,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'sla.form.other': 'Other (explain)',
   'sla.form.note': 'Note',
   'sla.form.snapshots': 'Evidence snapshots (tick them from the locker)',
-  'sla.form.snapshotsEmpty': 'The evidence locker has no snapshots of this service yet. On the failing page, use “Save as evidence” on the card or press Alt+Shift+S.',
+  'sla.form.snapshotsEmpty':
+    'The evidence locker has no snapshots of this service yet. On the failing page, use “Save as evidence” on the card or press Alt+Shift+S.',
   'sla.form.snapshotFromSighting': 'Snapshot of the failure page',
   'sla.form.add': 'Add outage',
   'sla.form.added': 'Logged {start} – {end}',
@@ -333,11 +353,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   'sla.ticket.needPurchased': 'the purchase date (shown on the order detail page)',
   'sla.ticket.ready': 'Everything needed is filled in: the ticket draft can be prepared.',
   'sla.ticket.purchasedFromOrder': 'Purchase date taken from order {order}; change it if it differs.',
-  'sla.ticket.needFee': 'Enter the monthly fee to see the voucher amount; the ticket can be filed without it and Tencent Cloud computes it.',
+  'sla.ticket.needFee':
+    'Enter the monthly fee to see the voucher amount; the ticket can be filed without it and Tencent Cloud computes it.',
   'sla.log.remove': 'Delete this record',
   'sla.log.excludedAs': 'Excluded: {reason}',
   'sla.sightings.title': 'Webmail failures seen in the browser',
-  'sla.sightings.help': 'Tencent Exmail webmail “system busy” error pages you open are recorded here automatically; error or timeout pages saved as evidence from the page card appear too, with the time the page states and the snapshot id. Use them as an outage’s start or end. A timeout may be your own network (excluded by SLA 2.3): check before using it.',
+  'sla.sightings.help':
+    'Tencent Exmail webmail “system busy” error pages you open are recorded here automatically; error or timeout pages saved as evidence from the page card appear too, with the time the page states and the snapshot id. Use them as an outage’s start or end. A timeout may be your own network (excluded by SLA 2.3): check before using it.',
   'sla.sightings.empty': 'No webmail failure pages seen yet.',
   'sla.sightings.item': '{time} · {kind}{code}',
   'sla.sightings.error': 'error page',

@@ -113,7 +113,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'ticket.evidenceHead': 'Evidence bundle chain head hash: {hash}',
   'ticket.missingEvidence': 'Evidence still missing: {items}',
   'ticket.slaOnlyTicket': 'SLA compensation can only be claimed by ticket: do not switch to phone or email.',
-  'ticket.notEligibleNote': 'Under the policy this is usually refused: the draft asks for a human review, with no guarantee.',
+  'ticket.notEligibleNote':
+    'Under the policy this is usually refused: the draft asks for a human review, with no guarantee.',
   'ticket.provisional': 'The verdict still depends on unanswered questions: {facts}',
   'ticket.greeting': 'Hello,',
   'ticket.companyUnknown': "(the seller's company name)",
@@ -147,7 +148,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'ticket.sla.voucher': ', i.e. {amount}',
   'ticket.notActivated': 'Paid but never set up: no domain verified, no admin created, no members added.',
   'ticket.outageHours': 'The longest continuous outage lasted about {hours} hours, on the vendor’s side.',
-  'ticket.resellerPromise': 'When we bought, you promised {written}that it could be cancelled without reason within {days} days.',
+  'ticket.resellerPromise':
+    'When we bought, you promised {written}that it could be cancelled without reason within {days} days.',
   'ticket.resellerPromise.noDays': 'When we bought, you promised {written}that it could be cancelled without reason.',
   'ticket.resellerPromise.written': 'in writing ',
   'ticket.refused': 'We asked the vendor for a refund and were refused.',

@@ -46,13 +46,28 @@ export const genericSoftwarePolicy = definePack({
         'Goods bought online may be returned without reason within 7 days of receipt (CRPL art. 25), and must come back intact; audio-visual products and computer software the buyer has unsealed are excluded (boxed software cannot be returned without reason once opened). For other goods, without a prominent confirmation at checkout the seller cannot exclude them.',
       ),
       citations: [CITE.consumerLaw, CITE.sevenDayMeasures],
-      deadline: { kind: 'period', amount: 7, unit: 'calendar-days', from: 'delivery', label: zhEn('七日无理由退货期限截止', 'The 7-day no-reason return period ends') },
+      deadline: {
+        kind: 'period',
+        amount: 7,
+        unit: 'calendar-days',
+        from: 'delivery',
+        label: zhEn('七日无理由退货期限截止', 'The 7-day no-reason return period ends'),
+      },
       evidence: ['order-number', 'payment-record', 'delivery-record', 'checkout-terms'],
       channels: ['vendor-support'],
       nextSteps: [
-        zhEn('在期限内向商家提出退货退款，写明依据《消费者权益保护法》第二十五条。', 'Ask the seller for a return and refund before the deadline, citing CRPL art. 25.'),
-        zhEn('商品须完好：软件、光盘等不要拆封，否则不再适用七日无理由退货。', 'Keep the goods intact: do not unseal software or discs, or the 7-day rule no longer applies.'),
-        zhEn('保存结账页面（是否有“不适用七天无理由”的确认步骤）。', 'Keep a snapshot of the checkout page (whether it had a "7-day rule does not apply" confirmation).'),
+        zhEn(
+          '在期限内向商家提出退货退款，写明依据《消费者权益保护法》第二十五条。',
+          'Ask the seller for a return and refund before the deadline, citing CRPL art. 25.',
+        ),
+        zhEn(
+          '商品须完好：软件、光盘等不要拆封，否则不再适用七日无理由退货。',
+          'Keep the goods intact: do not unseal software or discs, or the 7-day rule no longer applies.',
+        ),
+        zhEn(
+          '保存结账页面（是否有“不适用七天无理由”的确认步骤）。',
+          'Keep a snapshot of the checkout page (whether it had a "7-day rule does not apply" confirmation).',
+        ),
       ],
     },
     {
@@ -62,13 +77,22 @@ export const genericSoftwarePolicy = definePack({
       outcome: 'negotiable',
       refund: 'full',
       claimWith: 'vendor',
-      summary: zhEn('软件本身存在严重缺陷或错误、无法正常使用的，常见政策允许申请退款（有用户因严重漏洞获全额退款）。', 'Severe defects that make the software unusable are a common refund ground (one user got a full refund for a serious bug).'),
+      summary: zhEn(
+        '软件本身存在严重缺陷或错误、无法正常使用的，常见政策允许申请退款（有用户因严重漏洞获全额退款）。',
+        'Severe defects that make the software unusable are a common refund ground (one user got a full refund for a serious bug).',
+      ),
       citations: [C.defect],
       evidence: ['problem-description', 'problem-media', 'support-records', ...PROOF],
       channels: ['vendor-support'],
       nextSteps: [
-        zhEn('在退款申请表中写明原因、金额，并附上错误截图、报错信息。', 'In the refund form give the reason and amount, and attach screenshots and error reports.'),
-        zhEn('尽早联系，保持冷静礼貌，提供充分证据。', 'Contact them early, stay calm and polite, and bring full evidence.'),
+        zhEn(
+          '在退款申请表中写明原因、金额，并附上错误截图、报错信息。',
+          'In the refund form give the reason and amount, and attach screenshots and error reports.',
+        ),
+        zhEn(
+          '尽早联系，保持冷静礼貌，提供充分证据。',
+          'Contact them early, stay calm and polite, and bring full evidence.',
+        ),
       ],
     },
     {
@@ -78,11 +102,26 @@ export const genericSoftwarePolicy = definePack({
       outcome: 'negotiable',
       refund: 'full',
       claimWith: 'vendor',
-      summary: zhEn('功能与宣传不符：多次协商后有用户获得全额退款。', 'Features not as advertised: one user got a full refund after repeated negotiation.'),
+      summary: zhEn(
+        '功能与宣传不符：多次协商后有用户获得全额退款。',
+        'Features not as advertised: one user got a full refund after repeated negotiation.',
+      ),
       citations: [C.described],
-      evidence: ['checkout-terms', 'problem-description', 'problem-media', 'support-records', 'order-number', 'payment-record'],
+      evidence: [
+        'checkout-terms',
+        'problem-description',
+        'problem-media',
+        'support-records',
+        'order-number',
+        'payment-record',
+      ],
       channels: ['vendor-support'],
-      nextSteps: [zhEn('把宣传页面与实际功能对照截图，作为证据。', 'Put the advertised claims side by side with the actual behaviour, as screenshots.')],
+      nextSteps: [
+        zhEn(
+          '把宣传页面与实际功能对照截图，作为证据。',
+          'Put the advertised claims side by side with the actual behaviour, as screenshots.',
+        ),
+      ],
     },
     {
       id: 'user-error',
@@ -91,11 +130,19 @@ export const genericSoftwarePolicy = definePack({
       outcome: 'negotiable',
       refund: 'partial',
       claimWith: 'vendor',
-      summary: zhEn('因自身操作失误导致无法正常使用的，能提供证据时可协商退款金额。', 'If your own mistake made it unusable, with evidence a refund amount can be negotiated.'),
+      summary: zhEn(
+        '因自身操作失误导致无法正常使用的，能提供证据时可协商退款金额。',
+        'If your own mistake made it unusable, with evidence a refund amount can be negotiated.',
+      ),
       citations: [C.userError],
       evidence: ['problem-description', 'order-number', 'payment-record'],
       channels: ['vendor-support'],
-      nextSteps: [zhEn('说明经过，提出一个合理的部分退款金额。', 'Explain what happened and propose a reasonable partial amount.')],
+      nextSteps: [
+        zhEn(
+          '说明经过，提出一个合理的部分退款金额。',
+          'Explain what happened and propose a reasonable partial amount.',
+        ),
+      ],
     },
     {
       id: 'seven-day-excluded-digital',
@@ -111,12 +158,22 @@ export const genericSoftwarePolicy = definePack({
       citations: [CITE.consumerLaw, C.policy],
       evidence: PROOF,
       channels: ['vendor-support'],
-      nextSteps: [zhEn('查看用户协议或产品说明中的退款条款（例如“开课前 7 天无理由退款”之类的承诺）。', 'Read the refund terms in the user agreement or product page (e.g. promises such as "7-day no-reason refund before the course starts").')],
+      nextSteps: [
+        zhEn(
+          '查看用户协议或产品说明中的退款条款（例如“开课前 7 天无理由退款”之类的承诺）。',
+          'Read the refund terms in the user agreement or product page (e.g. promises such as "7-day no-reason refund before the course starts").',
+        ),
+      ],
     },
     {
       id: 'seven-day-excluded-confirmed',
       name: zhEn('已确认不退', 'Confirmed non-returnable'),
-      when: { all: [{ fact: 'itemKind', is: 'goods' }, { fact: 'confirmedNonReturnable', is: true }] },
+      when: {
+        all: [
+          { fact: 'itemKind', is: 'goods' },
+          { fact: 'confirmedNonReturnable', is: true },
+        ],
+      },
       outcome: 'negotiable',
       refund: null,
       claimWith: 'vendor',
@@ -127,7 +184,12 @@ export const genericSoftwarePolicy = definePack({
       citations: [CITE.consumerLaw, CITE.sevenDayMeasures],
       evidence: ['checkout-terms', ...PROOF],
       channels: ['vendor-support'],
-      nextSteps: [zhEn('核对结账快照：如果确认步骤并不醒目或不存在，商家不能据此拒绝。', 'Check the checkout snapshot: if the confirmation was not prominent or not there, the seller cannot rely on it.')],
+      nextSteps: [
+        zhEn(
+          '核对结账快照：如果确认步骤并不醒目或不存在，商家不能据此拒绝。',
+          'Check the checkout snapshot: if the confirmation was not prominent or not there, the seller cannot rely on it.',
+        ),
+      ],
     },
     {
       id: 'read-the-policy',
@@ -144,8 +206,14 @@ export const genericSoftwarePolicy = definePack({
       channels: ['vendor-support'],
       nextSteps: [
         zhEn('找到商家的退款政策并保存快照。', "Find the vendor's refund policy and save a snapshot of it."),
-        zhEn('通过官网、客服电话或邮件联系，提供订单号、付款时间和账户，说明原因。', 'Contact them through the site, phone or email with the order number, payment time and account, and explain why.'),
-        zhEn('退款申请表通常需要：退款原因、退款金额、证明材料。', 'Refund forms usually ask for: the reason, the amount, and proof.'),
+        zhEn(
+          '通过官网、客服电话或邮件联系，提供订单号、付款时间和账户，说明原因。',
+          'Contact them through the site, phone or email with the order number, payment time and account, and explain why.',
+        ),
+        zhEn(
+          '退款申请表通常需要：退款原因、退款金额、证明材料。',
+          'Refund forms usually ask for: the reason, the amount, and proof.',
+        ),
       ],
     },
   ],
@@ -161,12 +229,18 @@ export const genericSoftwarePolicy = definePack({
   advice: [
     {
       id: 'keep-proof',
-      text: zhEn('保留证据：订单信息、付款证明、发票、沟通记录；提供账户信息时注意信息安全。', 'Keep proof: order details, payment record, invoice, conversations; be careful with account details you share.'),
+      text: zhEn(
+        '保留证据：订单信息、付款证明、发票、沟通记录；提供账户信息时注意信息安全。',
+        'Keep proof: order details, payment record, invoice, conversations; be careful with account details you share.',
+      ),
       citations: [C.timing],
     },
     {
       id: 'negotiation',
-      text: zhEn('协商时保持冷静礼貌、提供充分证据；无法达成一致时可寻求第三方调解。', 'When negotiating stay calm and polite and bring full evidence; if you cannot agree, seek a third party to mediate.'),
+      text: zhEn(
+        '协商时保持冷静礼貌、提供充分证据；无法达成一致时可寻求第三方调解。',
+        'When negotiating stay calm and polite and bring full evidence; if you cannot agree, seek a third party to mediate.',
+      ),
       citations: [C.negotiate],
     },
     escalationAdvice,

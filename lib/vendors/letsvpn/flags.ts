@@ -9,7 +9,10 @@ export const letsvpnFlags: VendorFlags = {
   advice: {
     'non-refundable-promo': {
       title: zhEn('特价套餐不支持退款', 'Special-offer plan is non-refundable'),
-      advice: zhEn('标注“不支持退款”的特价套餐不在退款范围内；不确定能否使用，先用 24 小时体验。', 'Plans marked "no refund" are outside the refund policy; if unsure it works for you, use the 24-hour trial first.'),
+      advice: zhEn(
+        '标注“不支持退款”的特价套餐不在退款范围内；不确定能否使用，先用 24 小时体验。',
+        'Plans marked "no refund" are outside the refund policy; if unsure it works for you, use the 24-hour trial first.',
+      ),
       citations: [{ source: S003, clause: '不符合退款条件：特价活动明确标注“不支持退款”的产品' }],
     },
   },

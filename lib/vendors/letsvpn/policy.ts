@@ -59,11 +59,19 @@ export const letsvpnPolicy = definePack({
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('因违反用户协议导致的服务终止，不符合退款条件。', 'Service terminated for breaching the user agreement: not eligible.'),
+      summary: zhEn(
+        '因违反用户协议导致的服务终止，不符合退款条件。',
+        'Service terminated for breaching the user agreement: not eligible.',
+      ),
       citations: [C.exViolation],
       evidence: [],
       channels: SUPPORT,
-      nextSteps: [zhEn('如认为终止有误，可联系客服要求复核并提供证据。', 'If you think the termination was wrong, ask support for a review with evidence.')],
+      nextSteps: [
+        zhEn(
+          '如认为终止有误，可联系客服要求复核并提供证据。',
+          'If you think the termination was wrong, ask support for a review with evidence.',
+        ),
+      ],
     },
     {
       // Before the promotion exclusion: a duplicate or wrong charge is a billing
@@ -83,7 +91,12 @@ export const letsvpnPolicy = definePack({
       citations: [C.chargeError],
       evidence: ['order-number', 'payment-record', 'duplicate-charge-proof'],
       channels: SUPPORT,
-      nextSteps: [zhEn('提交申请时附上两笔（或错误金额）扣款的支付截图和订单号。', 'Attach the payment screenshots of both charges (or of the wrong amount) and the order number.')],
+      nextSteps: [
+        zhEn(
+          '提交申请时附上两笔（或错误金额）扣款的支付截图和订单号。',
+          'Attach the payment screenshots of both charges (or of the wrong amount) and the order number.',
+        ),
+      ],
     },
     {
       id: 'promo-non-refundable',
@@ -93,25 +106,43 @@ export const letsvpnPolicy = definePack({
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('特价活动期间明确标注“不支持退款”的产品不退——体验期也不适用。', 'A promotional product clearly marked "no refund" is not refundable — not even within a trial period.'),
+      summary: zhEn(
+        '特价活动期间明确标注“不支持退款”的产品不退——体验期也不适用。',
+        'A promotional product clearly marked "no refund" is not refundable — not even within a trial period.',
+      ),
       citations: [C.exPromo],
       evidence: ['promo-terms'],
       channels: SUPPORT,
-      nextSteps: [zhEn('核对购买页面的标注（保存快照）；若并未明确标注，可向客服说明。', 'Check the purchase page (save a snapshot); if it was not clearly marked, tell support.')],
+      nextSteps: [
+        zhEn(
+          '核对购买页面的标注（保存快照）；若并未明确标注，可向客服说明。',
+          'Check the purchase page (save a snapshot); if it was not clearly marked, tell support.',
+        ),
+      ],
     },
     {
       id: 'outage-excluded-cause',
       name: zhEn('非快连原因的中断', "Interruption not on LetsVPN's side"),
       blocks: ['outage-72h'],
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', in: ['force-majeure', 'user-side', 'dns-misconfiguration'] }] },
+      when: {
+        all: [
+          { fact: 'reason', is: 'outage' },
+          { fact: 'outageCause', in: ['force-majeure', 'user-side', 'dns-misconfiguration'] },
+        ],
+      },
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('中断由不可抗力或用户设备 / 本地网络造成的，不符合退款条件。', 'An interruption caused by force majeure or by the user’s device / local network is not eligible.'),
+      summary: zhEn(
+        '中断由不可抗力或用户设备 / 本地网络造成的，不符合退款条件。',
+        'An interruption caused by force majeure or by the user’s device / local network is not eligible.',
+      ),
       citations: [C.outage, C.exUserSide],
       evidence: [],
       channels: SUPPORT,
-      nextSteps: [zhEn('联系技术支持排查本地网络和设备问题。', 'Ask support to help troubleshoot your network and device.')],
+      nextSteps: [
+        zhEn('联系技术支持排查本地网络和设备问题。', 'Ask support to help troubleshoot your network and device.'),
+      ],
     },
     {
       id: 'outage-72h',
@@ -136,7 +167,10 @@ export const letsvpnPolicy = definePack({
       evidence: ['outage-log', 'outage-screenshots', 'order-number', 'payment-record'],
       channels: SUPPORT,
       nextSteps: [
-        zhEn('记录中断开始与结束时间，并截图连接失败的界面。', 'Record when the interruption started and ended, and screenshot the failed connections.'),
+        zhEn(
+          '记录中断开始与结束时间，并截图连接失败的界面。',
+          'Record when the interruption started and ended, and screenshot the failed connections.',
+        ),
         zhEn('按比例退款的具体计算方式会在审核通过后告知。', 'The exact prorated amount is told after approval.'),
       ],
     },
@@ -147,7 +181,13 @@ export const letsvpnPolicy = definePack({
       when: {
         all: [
           { fact: 'reason', is: 'outage' },
-          { any: [{ fact: 'outageHours', lt: 72 }, { fact: 'outageLargeScale', is: false }, { fact: 'outageInUserRegion', is: false }] },
+          {
+            any: [
+              { fact: 'outageHours', lt: 72 },
+              { fact: 'outageLargeScale', is: false },
+              { fact: 'outageInUserRegion', is: false },
+            ],
+          },
         ],
       },
       outcome: 'not-eligible',
@@ -160,12 +200,22 @@ export const letsvpnPolicy = definePack({
       citations: [C.outage],
       evidence: [],
       channels: SUPPORT,
-      nextSteps: [zhEn('可查看官网的服务状态页面，并向客服反馈问题。', "Check the site's service status page and report the problem to support.")],
+      nextSteps: [
+        zhEn(
+          '可查看官网的服务状态页面，并向客服反馈问题。',
+          "Check the site's service status page and report the problem to support.",
+        ),
+      ],
     },
     {
       id: 'new-user-trial',
       name: zhEn('新用户体验期', 'New-user trial'),
-      when: { all: [{ fact: 'newUser', is: true }, { fact: 'trialOffered', is: true }] },
+      when: {
+        all: [
+          { fact: 'newUser', is: true },
+          { fact: 'trialOffered', is: true },
+        ],
+      },
       outcome: 'eligible',
       refund: 'full',
       claimWith: 'vendor',
@@ -185,13 +235,21 @@ export const letsvpnPolicy = definePack({
       evidence: ['order-number', 'payment-record', 'plan-terms'],
       channels: SUPPORT,
       nextSteps: [
-        zhEn('在体验期结束前提交退款申请；体验期时长以你购买时的条款为准（24 小时只是来源中的例子）。', 'Ask before the trial ends; its length is whatever your terms said at purchase (24 h is only the example in the source).'),
+        zhEn(
+          '在体验期结束前提交退款申请；体验期时长以你购买时的条款为准（24 小时只是来源中的例子）。',
+          'Ask before the trial ends; its length is whatever your terms said at purchase (24 h is only the example in the source).',
+        ),
       ],
     },
     {
       id: 'incompatible-unresolved',
       name: zhEn('兼容性问题', 'Incompatibility'),
-      when: { all: [{ fact: 'reason', is: 'incompatible' }, { fact: 'supportContacted', is: true }] },
+      when: {
+        all: [
+          { fact: 'reason', is: 'incompatible' },
+          { fact: 'supportContacted', is: true },
+        ],
+      },
       outcome: 'eligible',
       refund: 'partial',
       claimWith: 'vendor',
@@ -203,7 +261,12 @@ export const letsvpnPolicy = definePack({
       deadline: requestWindow,
       evidence: ['support-records', 'problem-description', 'problem-media', 'order-number', 'payment-record'],
       channels: SUPPORT,
-      nextSteps: [zhEn('附上详细的问题描述（设备、系统版本）和与客服的沟通记录。', 'Attach a detailed description (device, OS version) and your conversations with support.')],
+      nextSteps: [
+        zhEn(
+          '附上详细的问题描述（设备、系统版本）和与客服的沟通记录。',
+          'Attach a detailed description (device, OS version) and your conversations with support.',
+        ),
+      ],
     },
     {
       id: 'incompatible-contact-support-first',
@@ -213,11 +276,19 @@ export const letsvpnPolicy = definePack({
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('兼容性问题只有在官方技术支持也无法解决时才符合退款条件。', 'An incompatibility qualifies only once official support has failed to fix it.'),
+      summary: zhEn(
+        '兼容性问题只有在官方技术支持也无法解决时才符合退款条件。',
+        'An incompatibility qualifies only once official support has failed to fix it.',
+      ),
       citations: [C.incompatible],
       evidence: ['problem-description', 'problem-media'],
       channels: SUPPORT,
-      nextSteps: [zhEn('先联系技术支持并保留沟通记录；若仍无法解决，即可申请退款（注意申请期限）。', 'Contact support first and keep the records; if it still cannot be fixed, you may apply (mind the request window).')],
+      nextSteps: [
+        zhEn(
+          '先联系技术支持并保留沟通记录；若仍无法解决，即可申请退款（注意申请期限）。',
+          'Contact support first and keep the records; if it still cannot be fixed, you may apply (mind the request window).',
+        ),
+      ],
     },
     {
       id: 'user-side-reasons',
@@ -227,7 +298,10 @@ export const letsvpnPolicy = definePack({
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('因用户本地网络限制、设备配置不足或个人偏好改变，不符合退款条件。', "Local network limits, an under-powered device or a change of preference on the user's side are not eligible."),
+      summary: zhEn(
+        '因用户本地网络限制、设备配置不足或个人偏好改变，不符合退款条件。',
+        "Local network limits, an under-powered device or a change of preference on the user's side are not eligible.",
+      ),
       citations: [C.exUserSide],
       evidence: [],
       channels: SUPPORT,
@@ -241,11 +315,19 @@ export const letsvpnPolicy = definePack({
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('体验期外、已使用较长时间后的一般性不满意，不符合退款条件。', 'General dissatisfaction after longer use, outside a trial period, is not eligible.'),
+      summary: zhEn(
+        '体验期外、已使用较长时间后的一般性不满意，不符合退款条件。',
+        'General dissatisfaction after longer use, outside a trial period, is not eligible.',
+      ),
       citations: [C.exDissatisfied, C.exUserSide],
       evidence: [],
       channels: SUPPORT,
-      nextSteps: [zhEn('可向客服反馈具体问题，很多技术问题可通过指导解决。', 'Report the concrete problem to support; many can be solved with guidance.')],
+      nextSteps: [
+        zhEn(
+          '可向客服反馈具体问题，很多技术问题可通过指导解决。',
+          'Report the concrete problem to support; many can be solved with guidance.',
+        ),
+      ],
     },
     {
       id: 'specific-cases-only',
@@ -260,7 +342,12 @@ export const letsvpnPolicy = definePack({
       citations: [C.incompatible, C.outage, C.trial, C.chargeError],
       evidence: ['order-number', 'payment-record'],
       channels: SUPPORT,
-      nextSteps: [zhEn('如情况接近上述情形，仍可联系客服说明；对结果不满意可要求更高级别专员复核。', 'If your case is close to one of these, you can still explain it to support; if you disagree with the result, ask for a higher-level review.')],
+      nextSteps: [
+        zhEn(
+          '如情况接近上述情形，仍可联系客服说明；对结果不满意可要求更高级别专员复核。',
+          'If your case is close to one of these, you can still explain it to support; if you disagree with the result, ask for a higher-level review.',
+        ),
+      ],
     },
   ],
   channels: [
@@ -269,7 +356,10 @@ export const letsvpnPolicy = definePack({
       kind: 'web-form',
       name: zhEn('快连官网“联系客服”/“退款申请”', 'LetsVPN site: "Contact support" / "Refund request"'),
       value: 'https://letsvpn.world',
-      note: zhEn('登录官网账户后提交；表单地址未在来源中给出。', 'Sign in to your account on the site first; the form address is not given in the sources.'),
+      note: zhEn(
+        '登录官网账户后提交；表单地址未在来源中给出。',
+        'Sign in to your account on the site first; the form address is not given in the sources.',
+      ),
       citations: [C.submit, C.caveat],
     },
     {
@@ -284,7 +374,10 @@ export const letsvpnPolicy = definePack({
   advice: [
     {
       id: 'prepare-proof',
-      text: zhEn('准备购买凭证（订单号、支付截图）、问题描述和证据（截图、录屏），描述客观准确。', 'Prepare proof of purchase (order number, payment screenshot), a description of the problem and evidence (screenshots, recordings); keep it objective.'),
+      text: zhEn(
+        '准备购买凭证（订单号、支付截图）、问题描述和证据（截图、录屏），描述客观准确。',
+        'Prepare proof of purchase (order number, payment screenshot), a description of the problem and evidence (screenshots, recordings); keep it objective.',
+      ),
       citations: [C.prepare, C.submit],
     },
     {
@@ -297,25 +390,59 @@ export const letsvpnPolicy = definePack({
     },
     {
       id: 'pause-use-during-review',
-      text: zhEn('提交后建议暂停使用：退款成功后服务立即终止，审核期间大量使用可能影响结果。', 'After applying, pause using the service: it ends as soon as the refund succeeds, and heavy use during review may affect the result.'),
+      text: zhEn(
+        '提交后建议暂停使用：退款成功后服务立即终止，审核期间大量使用可能影响结果。',
+        'After applying, pause using the service: it ends as soon as the refund succeeds, and heavy use during review may affect the result.',
+      ),
       citations: [C.during, C.ends],
     },
     {
       id: 'ask-higher-review',
       when: { fact: 'vendorRefused', is: true },
-      text: zhEn('对结果不满意：再次联系客服，要求更高级别专员复核，礼貌并补充证据。', 'Disagree with the result: contact support again and ask for a higher-level specialist to review, politely and with more evidence.'),
+      text: zhEn(
+        '对结果不满意：再次联系客服，要求更高级别专员复核，礼貌并补充证据。',
+        'Disagree with the result: contact support again and ask for a higher-level specialist to review, politely and with more evidence.',
+      ),
       citations: [C.appeal],
     },
     {
       id: 'policy-not-confirmed',
-      text: zhEn('注意：快连官网退款政策原文未能核实，以上依据第三方整理的文章。', "Note: LetsVPN's own policy text could not be confirmed; this is based on a third-party article."),
+      text: zhEn(
+        '注意：快连官网退款政策原文未能核实，以上依据第三方整理的文章。',
+        "Note: LetsVPN's own policy text could not be confirmed; this is based on a third-party article.",
+      ),
       citations: [C.caveat],
     },
     escalationAdvice,
   ],
   processing: [
-    { id: 'review', label: zhEn('客服审核（1–3 个工作日，节假日顺延）', 'Support review (1–3 business days, holidays excluded)'), min: 1, max: 3, unit: 'business-days', citations: [C.review] },
-    { id: 'payout-card', when: { fact: 'paymentMethod', is: 'card' }, label: zhEn('信用卡到账（3–10 个工作日）', 'Back on the credit card (3–10 business days)'), min: 3, max: 10, unit: 'business-days', after: 'review', citations: [C.payout] },
-    { id: 'payout-alipay-wechat', when: { fact: 'paymentMethod', in: ['alipay', 'wechat'] }, label: zhEn('支付宝 / 微信到账（1–5 个工作日）', 'Back on Alipay / WeChat Pay (1–5 business days)'), min: 1, max: 5, unit: 'business-days', after: 'review', citations: [C.payout] },
+    {
+      id: 'review',
+      label: zhEn('客服审核（1–3 个工作日，节假日顺延）', 'Support review (1–3 business days, holidays excluded)'),
+      min: 1,
+      max: 3,
+      unit: 'business-days',
+      citations: [C.review],
+    },
+    {
+      id: 'payout-card',
+      when: { fact: 'paymentMethod', is: 'card' },
+      label: zhEn('信用卡到账（3–10 个工作日）', 'Back on the credit card (3–10 business days)'),
+      min: 3,
+      max: 10,
+      unit: 'business-days',
+      after: 'review',
+      citations: [C.payout],
+    },
+    {
+      id: 'payout-alipay-wechat',
+      when: { fact: 'paymentMethod', in: ['alipay', 'wechat'] },
+      label: zhEn('支付宝 / 微信到账（1–5 个工作日）', 'Back on Alipay / WeChat Pay (1–5 business days)'),
+      min: 1,
+      max: 5,
+      unit: 'business-days',
+      after: 'review',
+      citations: [C.payout],
+    },
   ],
 });

@@ -13,7 +13,10 @@ const C = {
   vouchers: { source: 'FACTS.md', clause: 'Tencent Cloud refunds: coupons/vouchers, refund to account balance' },
   campaign: { source: 'FACTS.md', clause: 'Tencent Cloud refunds: campaign rules override' },
   payg: { source: 'FACTS.md', clause: 'Tencent Cloud refunds: pay-as-you-go' },
-  timing: { source: 'FACTS.md', clause: 'Tencent Cloud refunds: self-service minutes, tickets two working days, recycle bin 7 days' },
+  timing: {
+    source: 'FACTS.md',
+    clause: 'Tencent Cloud refunds: self-service minutes, tickets two working days, recycle bin 7 days',
+  },
   hotline: { source: 'FACTS.md', clause: 'Tencent Cloud refunds: hotline 4009100100' },
   otherProducts: { source: 'FACTS.md', clause: 'Tencent Cloud refunds: other products have their own rules' },
   cvmSla: { source: 'FACTS.md', clause: 'Tencent Cloud CVM SLA' },
@@ -33,7 +36,12 @@ const C = {
 } as const;
 
 /** 普通自助退还使用限制: SN2, CN2 and FX2 instances (and campaign/referral orders) have no self-service return. */
-const NO_SELF_SERVICE = { any: [{ fact: 'instanceFamily', in: ['SN2', 'CN2', 'FX2'] }, { fact: 'promotionChannel', is: true }] };
+const NO_SELF_SERVICE = {
+  any: [
+    { fact: 'instanceFamily', in: ['SN2', 'CN2', 'FX2'] },
+    { fact: 'promotionChannel', is: true },
+  ],
+};
 const TICKET_ONLY = [{ when: NO_SELF_SERVICE, channels: ['console-ticket', 'hotline-4009100100'] }];
 
 /** Seed 001 §二: the materials to prepare. */
@@ -47,7 +55,10 @@ const returnStep = zhEn(
   '在云服务器控制台的实例列表中，对该实例选择“更多 › 销毁/退还”，按提示确认（自助退还几分钟完成）。',
   'In the CVM console’s instance list, choose "More › 销毁/退还" (terminate/return) on the instance and confirm (self-service completes in minutes).',
 );
-const recycleStep = zhEn('退还后云服务器进入回收站保留 7 天：先备份数据。', 'A returned CVM stays in the recycle bin for 7 days: back up your data first.');
+const recycleStep = zhEn(
+  '退还后云服务器进入回收站保留 7 天：先备份数据。',
+  'A returned CVM stays in the recycle bin for 7 days: back up your data first.',
+);
 
 export const tencentCloudPolicy = definePack({
   id: 'tencent-cloud',
@@ -66,11 +77,19 @@ export const tencentCloudPolicy = definePack({
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('按量计费资源没有可退的预付款：直接释放资源即可停止计费。', 'Pay-as-you-go resources have nothing prepaid to refund: release them to stop billing.'),
+      summary: zhEn(
+        '按量计费资源没有可退的预付款：直接释放资源即可停止计费。',
+        'Pay-as-you-go resources have nothing prepaid to refund: release them to stop billing.',
+      ),
       citations: [C.payg],
       evidence: [],
       channels: ['console-self-service'],
-      nextSteps: [zhEn('在控制台释放 / 销毁不再需要的按量计费资源。', 'Release the pay-as-you-go resources you no longer need in the console.')],
+      nextSteps: [
+        zhEn(
+          '在控制台释放 / 销毁不再需要的按量计费资源。',
+          'Release the pay-as-you-go resources you no longer need in the console.',
+        ),
+      ],
     },
     {
       id: 'campaign-no-refund',
@@ -80,11 +99,19 @@ export const tencentCloudPolicy = definePack({
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('活动规则优先：活动写明“不支持退款”的，没有退款（五天无理由也不适用）。', 'Campaign rules come first: if the campaign said "no refund", there is none (not even the five-day refund).'),
+      summary: zhEn(
+        '活动规则优先：活动写明“不支持退款”的，没有退款（五天无理由也不适用）。',
+        'Campaign rules come first: if the campaign said "no refund", there is none (not even the five-day refund).',
+      ),
       citations: [C.campaign],
       evidence: ['promo-terms', 'order-number'],
       channels: ['console-ticket'],
-      nextSteps: [zhEn('核对活动页面的原文（保存快照）：若页面并未写明不退，可提交工单说明。', 'Check the campaign page itself (save a snapshot): if it did not actually say "no refund", open a ticket.')],
+      nextSteps: [
+        zhEn(
+          '核对活动页面的原文（保存快照）：若页面并未写明不退，可提交工单说明。',
+          'Check the campaign page itself (save a snapshot): if it did not actually say "no refund", open a ticket.',
+        ),
+      ],
     },
     {
       // A charge made in error is not a refund of the campaign's product, so the
@@ -103,26 +130,49 @@ export const tencentCloudPolicy = definePack({
       citations: [C.policy, C.campaign],
       evidence: ['order-number', 'payment-record', 'duplicate-charge-proof', 'account-info'],
       channels: ['console-ticket', 'hotline-4009100100'],
-      nextSteps: [zhEn('在工单中写明两笔（或金额错误的）扣费的时间、金额和订单号，请求退还错扣的部分。', 'In the ticket, give the time, amount and order number of both charges (or of the wrong one) and ask for the amount charged in error back.')],
+      nextSteps: [
+        zhEn(
+          '在工单中写明两笔（或金额错误的）扣费的时间、金额和订单号，请求退还错扣的部分。',
+          'In the ticket, give the time, amount and order number of both charges (or of the wrong one) and ask for the amount charged in error back.',
+        ),
+      ],
     },
     {
       id: 'cvm-sla-met',
       name: zhEn('SLA 已达标', 'SLA met'),
       blocks: ['cvm-sla-compensation'],
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'sla.compensationPercent', is: 0 }] },
+      when: {
+        all: [
+          { fact: 'reason', is: 'outage' },
+          { fact: 'sla.compensationPercent', is: 0 },
+        ],
+      },
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('当月可用性达到 CVM 承诺（单实例 99.975%），没有 SLA 赔偿。', "The month's availability met the CVM commitment (99.975% for a single instance): no SLA credit."),
+      summary: zhEn(
+        '当月可用性达到 CVM 承诺（单实例 99.975%），没有 SLA 赔偿。',
+        "The month's availability met the CVM commitment (99.975% for a single instance): no SLA credit.",
+      ),
       citations: [C.cvmSla, C.docSla],
       evidence: ['outage-log', 'sla-calculation'],
       channels: ['console-ticket'],
-      nextSteps: [zhEn('退款与 SLA 赔偿是两回事：包年包月资源仍可按退还规则申请（以“不想要了”为原因重新检查）。', 'A refund is separate from SLA credit: prepaid resources can still be returned under the refund rules (check again with reason "changed mind").')],
+      nextSteps: [
+        zhEn(
+          '退款与 SLA 赔偿是两回事：包年包月资源仍可按退还规则申请（以“不想要了”为原因重新检查）。',
+          'A refund is separate from SLA credit: prepaid resources can still be returned under the refund rules (check again with reason "changed mind").',
+        ),
+      ],
     },
     {
       id: 'cvm-sla-compensation',
       name: zhEn('CVM 可用性 SLA', 'CVM SLA'),
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }] },
+      when: {
+        all: [
+          { fact: 'reason', is: 'outage' },
+          { fact: 'outageCause', is: 'vendor' },
+        ],
+      },
       outcome: 'compensation',
       refund: 'voucher',
       claimWith: 'vendor',
@@ -131,13 +181,26 @@ export const tencentCloudPolicy = definePack({
         'Below the CVM commitment (99.975% single instance, 99.995% multi-zone), a voucher: ≥99% → 10% of the monthly fee, ≥95% → 25%, below 95% → 100%.',
       ),
       citations: [C.cvmSla, C.docSla, C.docSlaExclusions],
-      deadline: { kind: 'sla-claim-window', service: 'cvm', label: zhEn('{month} 的 CVM SLA 赔偿申请截止', 'CVM SLA claim for {month} closes') },
+      deadline: {
+        kind: 'sla-claim-window',
+        service: 'cvm',
+        label: zhEn('{month} 的 CVM SLA 赔偿申请截止', 'CVM SLA claim for {month} closes'),
+      },
       evidence: ['outage-log', 'outage-screenshots', 'sla-calculation', 'order-number'],
       channels: ['console-ticket'],
       nextSteps: [
-        zhEn('用故障记录计算当月可用性，只能通过本账号的工单系统申请。', "Compute the month's availability from the outage log; claim only through the account's ticket system."),
-        zhEn('赔偿的代金券须遵守其使用期限，不能折现、不开发票，只能用于购买云服务器：及时使用。', 'The credit voucher has a validity period, cannot be cashed or invoiced, and only buys CVM: use it in time.'),
-        zhEn('退款是另一条路：包年包月资源仍可按退还规则申请。', 'A refund is a separate route: prepaid resources can still be returned under the refund rules.'),
+        zhEn(
+          '用故障记录计算当月可用性，只能通过本账号的工单系统申请。',
+          "Compute the month's availability from the outage log; claim only through the account's ticket system.",
+        ),
+        zhEn(
+          '赔偿的代金券须遵守其使用期限，不能折现、不开发票，只能用于购买云服务器：及时使用。',
+          'The credit voucher has a validity period, cannot be cashed or invoiced, and only buys CVM: use it in time.',
+        ),
+        zhEn(
+          '退款是另一条路：包年包月资源仍可按退还规则申请。',
+          'A refund is a separate route: prepaid resources can still be returned under the refund rules.',
+        ),
       ],
     },
     {
@@ -160,16 +223,18 @@ export const tencentCloudPolicy = definePack({
       ),
       // Tencent's own document (docFiveDay) is cited by the notes; FACTS.md's entry summarises the same page.
       citations: [C.fiveDay, C.vouchers],
-      deadline: { kind: 'period', amount: 5, unit: 'calendar-days', from: 'delivery', label: zhEn('五天无理由退还截止（含第 5 天）', 'Five-day no-reason refund ends (day 5 included)') },
+      deadline: {
+        kind: 'period',
+        amount: 5,
+        unit: 'calendar-days',
+        from: 'delivery',
+        label: zhEn('五天无理由退还截止（含第 5 天）', 'Five-day no-reason refund ends (day 5 included)'),
+      },
       evidence: MATERIALS,
       channels: ['console-self-service', 'console-ticket', 'hotline-4009100100'],
       channelsWhen: TICKET_ONLY,
       estimate: 'paid-minus-vouchers',
-      nextSteps: [
-        returnStep,
-        balanceStep,
-        recycleStep,
-      ],
+      nextSteps: [returnStep, balanceStep, recycleStep],
     },
     {
       id: 'partial-refund',
@@ -188,7 +253,10 @@ export const tencentCloudPolicy = definePack({
       channelsWhen: TICKET_ONLY,
       estimate: 'cvm-self-service',
       nextSteps: [
-        zhEn('在控制台对该实例选择“更多 › 销毁/退还”，确认页会显示实际退款金额。', 'In the console, choose "More › 销毁/退还" (terminate/return) on the instance; the confirmation page shows the actual refund.'),
+        zhEn(
+          '在控制台对该实例选择“更多 › 销毁/退还”，确认页会显示实际退款金额。',
+          'In the console, choose "More › 销毁/退还" (terminate/return) on the instance; the confirmation page shows the actual refund.',
+        ),
         balanceStep,
         recycleStep,
       ],
@@ -207,7 +275,10 @@ export const tencentCloudPolicy = definePack({
       evidence: MATERIALS,
       channels: ['console-ticket', 'hotline-4009100100', 'email-application'],
       nextSteps: [
-        zhEn('准备材料：账户信息、订单号和支付记录、使用记录、发票或合同。', 'Prepare: account details, order number and payment record, usage records, invoice or contract.'),
+        zhEn(
+          '准备材料：账户信息、订单号和支付记录、使用记录、发票或合同。',
+          'Prepare: account details, order number and payment record, usage records, invoice or contract.',
+        ),
         zhEn('通过工单详细说明退费原因和诉求。', 'Explain the reason and what you ask for in a ticket.'),
       ],
     },
@@ -218,15 +289,24 @@ export const tencentCloudPolicy = definePack({
       kind: 'self-service',
       name: zhEn('控制台自助退还（“退还”/“申请退费”）', 'Console self-service return ("退还" / "申请退费")'),
       value: 'https://console.cloud.tencent.com',
-      note: zhEn('自助退还几分钟完成；结果在订单页显示为“已退款”。', 'Self-service completes in minutes; the order page then shows 已退款.'),
+      note: zhEn(
+        '自助退还几分钟完成；结果在订单页显示为“已退款”。',
+        'Self-service completes in minutes; the order page then shows 已退款.',
+      ),
       citations: [C.submit, C.timing],
     },
     {
       id: 'console-ticket',
       kind: 'ticket',
-      name: zhEn('腾讯云工单（选择产品 → 问题类型 → 填写表单）', 'Tencent Cloud ticket (product → problem type → form)'),
+      name: zhEn(
+        '腾讯云工单（选择产品 → 问题类型 → 填写表单）',
+        'Tencent Cloud ticket (product → problem type → form)',
+      ),
       value: 'https://console.cloud.tencent.com/workorder/category',
-      note: zhEn('工单退款在两个工作日内审核；活动 / 推广渠道订单不能自助退，须提交工单。', 'Ticket refunds are reviewed within two working days; orders from campaign/referral channels cannot self-refund and need a ticket.'),
+      note: zhEn(
+        '工单退款在两个工作日内审核；活动 / 推广渠道订单不能自助退，须提交工单。',
+        'Ticket refunds are reviewed within two working days; orders from campaign/referral channels cannot self-refund and need a ticket.',
+      ),
       citations: [C.tickets, C.timing, C.refunds],
     },
     {
@@ -241,7 +321,10 @@ export const tencentCloudPolicy = definePack({
       kind: 'email',
       name: zhEn('邮件申请', 'Application by email'),
       value: null,
-      note: zhEn('来源提到可按指定格式发邮件申请，但未给出地址：先向客服索取。', 'The source mentions applying by email in a set format but gives no address: ask support for it.'),
+      note: zhEn(
+        '来源提到可按指定格式发邮件申请，但未给出地址：先向客服索取。',
+        'The source mentions applying by email in a set format but gives no address: ask support for it.',
+      ),
       citations: [C.submit],
     },
   ],
@@ -249,24 +332,36 @@ export const tencentCloudPolicy = definePack({
     {
       id: 'promotion-channel-needs-ticket',
       when: { fact: 'promotionChannel', is: true },
-      text: zhEn('活动 / 推广渠道下的订单不能自助退还，需要提交工单。', 'Orders placed through a campaign or referral channel cannot be self-refunded: open a ticket.'),
+      text: zhEn(
+        '活动 / 推广渠道下的订单不能自助退还，需要提交工单。',
+        'Orders placed through a campaign or referral channel cannot be self-refunded: open a ticket.',
+      ),
       citations: [C.refunds],
     },
     {
       id: 'keep-contact-open',
-      text: zhEn('审核期间保持电话和邮箱畅通，按要求补充材料；结果不满意可申诉，或向消费者协会求助。', 'During review keep your phone and email reachable and add material when asked; if you disagree you can appeal or turn to a consumer association.'),
+      text: zhEn(
+        '审核期间保持电话和邮箱畅通，按要求补充材料；结果不满意可申诉，或向消费者协会求助。',
+        'During review keep your phone and email reachable and add material when asked; if you disagree you can appeal or turn to a consumer association.',
+      ),
       citations: [C.review, C.after],
     },
     {
       id: 'abusive-returns-may-be-refused',
       when: { fact: 'billing', is: 'prepaid' },
-      text: zhEn('注意：如出现疑似异常/恶意退货，腾讯云有权拒绝退货申请。', 'Note: Tencent Cloud may refuse a return it suspects to be abnormal or abusive.'),
+      text: zhEn(
+        '注意：如出现疑似异常/恶意退货，腾讯云有权拒绝退货申请。',
+        'Note: Tencent Cloud may refuse a return it suspects to be abnormal or abusive.',
+      ),
       citations: [C.docFiveDay, C.docNotes, C.refunds],
     },
     {
       id: 'no-self-service-for-this-instance',
       when: { fact: 'instanceFamily', in: ['SN2', 'CN2', 'FX2'] },
-      text: zhEn('SN2、CN2、FX2 实例暂不支持自助退还：请提交工单申请。', 'SN2, CN2 and FX2 instances cannot be returned by self-service yet: ask by ticket.'),
+      text: zhEn(
+        'SN2、CN2、FX2 实例暂不支持自助退还：请提交工单申请。',
+        'SN2, CN2 and FX2 instances cannot be returned by self-service yet: ask by ticket.',
+      ),
       citations: [C.docLimits],
     },
     escalationAdvice,

@@ -17,10 +17,20 @@ export const tencentCloudTicket: TicketTemplate = {
     compensation: [zhEn('{product}', '{product}'), zhEn('SLA 赔偿', 'SLA compensation')],
     review: [zhEn('{product}', '{product}'), zhEn('退费 / 退还', 'Refund / return')],
   },
-  fields: { title: 'title', description: 'description', confidential: 'confidential', phone: 'phone', email: 'email', contactTime: 'contactTime' },
+  fields: {
+    title: 'title',
+    description: 'description',
+    confidential: 'confidential',
+    phone: 'phone',
+    email: 'email',
+    contactTime: 'contactTime',
+  },
   // The contracting party named in seed 002 ("本协议即在您与腾讯云计算（北京）有限责任公司之间产生法律效力").
   company: zhEn('腾讯云计算（北京）有限责任公司', 'Tencent Cloud Computing (Beijing) Co., Ltd.'),
   defaultProduct: zhEn('云服务器 CVM', 'Cloud Virtual Machine (CVM)'),
-  note: zhEn('问题类型的确切名称以工单页面为准，选择最接近的一项。', 'The problem types are named on the ticket page; pick the closest one.'),
+  note: zhEn(
+    '问题类型的确切名称以工单页面为准，选择最接近的一项。',
+    'The problem types are named on the ticket page; pick the closest one.',
+  ),
   citations: [{ source: 'FACTS.md', clause: 'URLs and page kinds: Tencent Cloud tickets' }],
 };

@@ -50,16 +50,29 @@ export const tencentExmailPolicy = definePack({
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('因违反协议被暂停或终止服务的，腾讯云已收取的费用不予退还。', 'When the service is suspended or ended for breaching the agreement, fees already paid are kept.'),
+      summary: zhEn(
+        '因违反协议被暂停或终止服务的，腾讯云已收取的费用不予退还。',
+        'When the service is suspended or ended for breaching the agreement, fees already paid are kept.',
+      ),
       citations: [C.violation],
       evidence: ['support-records'],
       channels: ['console-ticket', 'hotline-95078'],
-      nextSteps: [zhEn('如认为处罚有误，可通过工单申诉，附上说明与证据。', 'If you believe the penalty is wrong, appeal by ticket with an explanation and evidence.')],
+      nextSteps: [
+        zhEn(
+          '如认为处罚有误，可通过工单申诉，附上说明与证据。',
+          'If you believe the penalty is wrong, appeal by ticket with an explanation and evidence.',
+        ),
+      ],
     },
     {
       id: 'reseller-written-promise',
       name: zhEn('代理商书面承诺', "Reseller's written promise"),
-      when: { all: [{ fact: 'channel', is: 'reseller' }, { fact: 'resellerPromise.written', is: true }] },
+      when: {
+        all: [
+          { fact: 'channel', is: 'reseller' },
+          { fact: 'resellerPromise.written', is: true },
+        ],
+      },
       outcome: 'eligible',
       refund: 'full',
       claimWith: 'reseller',
@@ -68,18 +81,35 @@ export const tencentExmailPolicy = definePack({
         "Bought from a reseller: the reseller's own written promise (e.g. 7-day no-reason cancellation) applies and is claimed from the reseller; it is not part of Tencent's agreement.",
       ),
       citations: [C.reseller],
-      deadline: { kind: 'period', amount: { fact: 'resellerPromise.days' }, unit: 'calendar-days', from: 'purchase', label: zhEn('代理商承诺的 {amount} 天退订期截止', "The reseller's {amount}-day cancellation promise ends") },
+      deadline: {
+        kind: 'period',
+        amount: { fact: 'resellerPromise.days' },
+        unit: 'calendar-days',
+        from: 'purchase',
+        label: zhEn('代理商承诺的 {amount} 天退订期截止', "The reseller's {amount}-day cancellation promise ends"),
+      },
       evidence: ['reseller-written-promise', 'order-number', 'payment-record', 'invoice-or-contract'],
       channels: ['reseller-contact'],
       nextSteps: [
-        zhEn('在期限内以书面方式（邮件 / 聊天）向代理商提出退订，引用其书面承诺。', "Ask the reseller in writing (email/chat) before the deadline, quoting its written promise."),
-        zhEn('附上承诺原文截图、订单号和付款凭证。', 'Attach a screenshot of the promise, the order number and the payment record.'),
+        zhEn(
+          '在期限内以书面方式（邮件 / 聊天）向代理商提出退订，引用其书面承诺。',
+          'Ask the reseller in writing (email/chat) before the deadline, quoting its written promise.',
+        ),
+        zhEn(
+          '附上承诺原文截图、订单号和付款凭证。',
+          'Attach a screenshot of the promise, the order number and the payment record.',
+        ),
       ],
     },
     {
       id: 'reseller-verbal-promise',
       name: zhEn('代理商口头承诺', "Reseller's verbal promise"),
-      when: { all: [{ fact: 'channel', is: 'reseller' }, { fact: 'resellerPromise.written', is: false }] },
+      when: {
+        all: [
+          { fact: 'channel', is: 'reseller' },
+          { fact: 'resellerPromise.written', is: false },
+        ],
+      },
       outcome: 'negotiable',
       refund: 'full',
       claimWith: 'reseller',
@@ -99,7 +129,10 @@ export const tencentExmailPolicy = definePack({
       evidence: ['order-number', 'payment-record', 'support-records'],
       channels: ['reseller-contact'],
       nextSteps: [
-        zhEn('尽快联系代理商，请其以书面形式确认此前的承诺。', 'Contact the reseller soon and ask it to confirm its promise in writing.'),
+        zhEn(
+          '尽快联系代理商，请其以书面形式确认此前的承诺。',
+          'Contact the reseller soon and ask it to confirm its promise in writing.',
+        ),
         zhEn('保留所有聊天记录和通话时间。', 'Keep every chat log and note call times.'),
       ],
     },
@@ -118,7 +151,10 @@ export const tencentExmailPolicy = definePack({
       evidence: ['order-number', 'payment-record', 'duplicate-charge-proof', 'wrong-order-explanation'],
       channels: ['console-ticket', 'hotline-95078'],
       nextSteps: [
-        zhEn('尽快提交工单或拨打 95078，说明原本要买的套餐与实际订单的差别。', 'Open a ticket or call 95078 soon and explain what you meant to buy versus what was ordered.'),
+        zhEn(
+          '尽快提交工单或拨打 95078，说明原本要买的套餐与实际订单的差别。',
+          'Open a ticket or call 95078 soon and explain what you meant to buy versus what was ordered.',
+        ),
         zhEn('请求修改订单或退还差额。', 'Ask for the order to be changed or the difference refunded.'),
       ],
     },
@@ -126,7 +162,12 @@ export const tencentExmailPolicy = definePack({
       id: 'outage-excluded-cause',
       name: zhEn('非腾讯原因的故障', "Outage not on Tencent's side"),
       blocks: ['outage-over-72h', 'outage-sla'],
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', in: ['force-majeure', 'user-side', 'dns-misconfiguration'] }] },
+      when: {
+        all: [
+          { fact: 'reason', is: 'outage' },
+          { fact: 'outageCause', in: ['force-majeure', 'user-side', 'dns-misconfiguration'] },
+        ],
+      },
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
@@ -137,26 +178,50 @@ export const tencentExmailPolicy = definePack({
       citations: [C.exclusions, C.dns],
       evidence: ['outage-log'],
       channels: ['console-ticket'],
-      nextSteps: [zhEn('若故障其实在腾讯一侧，收集证据（官方公告、多地同时失败）后按 SLA 申请。', "If the failure was in fact on Tencent's side, gather evidence (notices, failures from several networks) and claim under the SLA.")],
+      nextSteps: [
+        zhEn(
+          '若故障其实在腾讯一侧，收集证据（官方公告、多地同时失败）后按 SLA 申请。',
+          "If the failure was in fact on Tencent's side, gather evidence (notices, failures from several networks) and claim under the SLA.",
+        ),
+      ],
     },
     {
       id: 'outage-sla-met',
       name: zhEn('SLA 已达标', 'SLA met'),
       blocks: ['outage-over-72h', 'outage-sla'],
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'sla.compensationPercent', is: 0 }] },
+      when: {
+        all: [
+          { fact: 'reason', is: 'outage' },
+          { fact: 'sla.compensationPercent', is: 0 },
+        ],
+      },
       outcome: 'not-eligible',
       refund: null,
       claimWith: 'vendor',
-      summary: zhEn('当月服务可用性达到 99.9% 承诺，没有 SLA 赔偿。', "The month's availability met the 99.9% commitment: no SLA compensation."),
+      summary: zhEn(
+        '当月服务可用性达到 99.9% 承诺，没有 SLA 赔偿。',
+        "The month's availability met the 99.9% commitment: no SLA compensation.",
+      ),
       citations: [C.commitment, C.tiers],
       evidence: ['outage-log', 'sla-calculation'],
       channels: ['console-ticket'],
-      nextSteps: [zhEn('检查故障记录是否完整（每次不少于 1 分钟的收发失败都应记录）。', 'Check the outage log is complete (every send/receive failure of a minute or more counts).')],
+      nextSteps: [
+        zhEn(
+          '检查故障记录是否完整（每次不少于 1 分钟的收发失败都应记录）。',
+          'Check the outage log is complete (every send/receive failure of a minute or more counts).',
+        ),
+      ],
     },
     {
       id: 'outage-over-72h',
       name: zhEn('故障超过 72 小时', 'Outage over 72 h'),
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }, { fact: 'outageHours', gt: 72 }] },
+      when: {
+        all: [
+          { fact: 'reason', is: 'outage' },
+          { fact: 'outageCause', is: 'vendor' },
+          { fact: 'outageHours', gt: 72 },
+        ],
+      },
       outcome: 'compensation',
       refund: 'voucher',
       claimWith: 'vendor',
@@ -165,20 +230,45 @@ export const tencentExmailPolicy = definePack({
         "A failure on Tencent's side lasting over 72 hours: claim the SLA voucher; in severe cases you may ask to end the service with a refund of the unused period.",
       ),
       citations: [C.outage, C.tiers, C.window],
-      deadline: { kind: 'sla-claim-window', service: 'exmail', label: zhEn('{month} 的 SLA 赔偿申请截止', 'SLA claim for {month} closes') },
-      evidence: ['outage-log', 'outage-screenshots', 'outage-report', 'sla-calculation', 'order-number', 'payment-record'],
+      deadline: {
+        kind: 'sla-claim-window',
+        service: 'exmail',
+        label: zhEn('{month} 的 SLA 赔偿申请截止', 'SLA claim for {month} closes'),
+      },
+      evidence: [
+        'outage-log',
+        'outage-screenshots',
+        'outage-report',
+        'sla-calculation',
+        'order-number',
+        'payment-record',
+      ],
       channels: ['console-ticket', 'hotline-4009100100'],
       nextSteps: [
         voucherStep,
-        zhEn('只能通过腾讯云控制台的工单申请赔偿（电话、邮件等其他方式视为放弃）。', 'Claim only through a Tencent Cloud console ticket (phone, email or other routes count as waiving the claim).'),
-        zhEn('可在同一工单中提出：因故障严重，请求终止服务并退还未使用周期的费用（需协商）。', 'In the same ticket you may ask, given the severity, to end the service and refund the unused period (negotiable).'),
-        zhEn('成功与否取决于故障责任归属：附上清晰的时间记录、截图和中断报告。', 'Success depends on who was responsible: attach a clear time log, screenshots and the interruption report.'),
+        zhEn(
+          '只能通过腾讯云控制台的工单申请赔偿（电话、邮件等其他方式视为放弃）。',
+          'Claim only through a Tencent Cloud console ticket (phone, email or other routes count as waiving the claim).',
+        ),
+        zhEn(
+          '可在同一工单中提出：因故障严重，请求终止服务并退还未使用周期的费用（需协商）。',
+          'In the same ticket you may ask, given the severity, to end the service and refund the unused period (negotiable).',
+        ),
+        zhEn(
+          '成功与否取决于故障责任归属：附上清晰的时间记录、截图和中断报告。',
+          'Success depends on who was responsible: attach a clear time log, screenshots and the interruption report.',
+        ),
       ],
     },
     {
       id: 'outage-sla',
       name: zhEn('SLA 月度可用性', 'Monthly SLA'),
-      when: { all: [{ fact: 'reason', is: 'outage' }, { fact: 'outageCause', is: 'vendor' }] },
+      when: {
+        all: [
+          { fact: 'reason', is: 'outage' },
+          { fact: 'outageCause', is: 'vendor' },
+        ],
+      },
       outcome: 'compensation',
       refund: 'voucher',
       claimWith: 'vendor',
@@ -187,12 +277,19 @@ export const tencentExmailPolicy = definePack({
         'Below 99.9% availability in a month, a voucher by tier: ≥99% → 10% of the monthly fee, ≥95% → 20%, below 95% → 100%.',
       ),
       citations: [C.commitment, C.tiers, C.window],
-      deadline: { kind: 'sla-claim-window', service: 'exmail', label: zhEn('{month} 的 SLA 赔偿申请截止', 'SLA claim for {month} closes') },
+      deadline: {
+        kind: 'sla-claim-window',
+        service: 'exmail',
+        label: zhEn('{month} 的 SLA 赔偿申请截止', 'SLA claim for {month} closes'),
+      },
       evidence: ['outage-log', 'outage-screenshots', 'sla-calculation', 'order-number'],
       channels: ['console-ticket', 'hotline-4009100100'],
       nextSteps: [
         voucherStep,
-        zhEn('用故障记录计算当月可用性（“SLA 计算”）：不足 1 分钟的失败不计。', "Compute the month's availability from the outage log (SLA calculator): failures under a minute do not count."),
+        zhEn(
+          '用故障记录计算当月可用性（“SLA 计算”）：不足 1 分钟的失败不计。',
+          "Compute the month's availability from the outage log (SLA calculator): failures under a minute do not count.",
+        ),
         zhEn('只能通过腾讯云控制台的工单申请赔偿。', 'Claim only through a Tencent Cloud console ticket.'),
       ],
     },
@@ -213,8 +310,14 @@ export const tencentExmailPolicy = definePack({
       evidence: ['not-activated-proof', 'order-number', 'payment-record', 'account-info'],
       channels: ['hotline-95078', 'console-ticket'],
       nextSteps: [
-        zhEn('立即联系：来源中的成功案例是在购买后 24 小时内联系客服的（来源未给出硬性期限）。', 'Contact them now: the success case in the source called within 24 hours of buying (the source sets no hard deadline).'),
-        zhEn('在此之前不要验证域名、创建管理员或添加成员；截图保存“未启用”的状态。', 'Until then, do not verify the domain, create an admin or add members; screenshot the untouched state.'),
+        zhEn(
+          '立即联系：来源中的成功案例是在购买后 24 小时内联系客服的（来源未给出硬性期限）。',
+          'Contact them now: the success case in the source called within 24 hours of buying (the source sets no hard deadline).',
+        ),
+        zhEn(
+          '在此之前不要验证域名、创建管理员或添加成员；截图保存“未启用”的状态。',
+          'Until then, do not verify the domain, create an admin or add members; screenshot the untouched state.',
+        ),
       ],
     },
     {
@@ -231,8 +334,14 @@ export const tencentExmailPolicy = definePack({
       evidence: TENCENT_EVIDENCE,
       channels: ['hotline-95078', 'console-ticket'],
       nextSteps: [
-        zhEn('核对是否符合例外：未启用、腾讯故障超过 72 小时、误购 / 重复支付 / 开票错误、代理商承诺。', 'Check the exceptions: never set up, a Tencent outage over 72 h, wrong plan / duplicate payment / invoice error, a reseller promise.'),
-        zhEn('仍可拨打 95078 或提交工单说明情况，争取人工协调（不保证结果）。', 'You can still call 95078 or open a ticket to ask for a human review (no guarantee).'),
+        zhEn(
+          '核对是否符合例外：未启用、腾讯故障超过 72 小时、误购 / 重复支付 / 开票错误、代理商承诺。',
+          'Check the exceptions: never set up, a Tencent outage over 72 h, wrong plan / duplicate payment / invoice error, a reseller promise.',
+        ),
+        zhEn(
+          '仍可拨打 95078 或提交工单说明情况，争取人工协调（不保证结果）。',
+          'You can still call 95078 or open a ticket to ask for a human review (no guarantee).',
+        ),
       ],
     },
   ],
@@ -249,7 +358,10 @@ export const tencentExmailPolicy = definePack({
       kind: 'ticket',
       name: zhEn('腾讯云控制台工单', 'Tencent Cloud console ticket'),
       value: 'https://console.cloud.tencent.com/workorder',
-      note: zhEn('SLA 赔偿只能通过本账号的工单系统申请。', "SLA claims are accepted only through the account's ticket system."),
+      note: zhEn(
+        'SLA 赔偿只能通过本账号的工单系统申请。',
+        "SLA claims are accepted only through the account's ticket system.",
+      ),
       citations: [C.contact, C.window, { source: 'FACTS.md', clause: 'URLs and page kinds: Tencent Cloud tickets' }],
     },
     {
@@ -257,7 +369,10 @@ export const tencentExmailPolicy = definePack({
       kind: 'phone',
       name: zhEn('腾讯云热线 4009100100（咨询）', 'Tencent Cloud hotline 4009100100 (questions)'),
       value: '4009100100',
-      note: zhEn('可咨询 SLA 与赔偿问题；赔偿申请本身只能通过工单提交（3.2.1），电话不算申请。', 'For questions about the SLA and credits; the claim itself can only be filed by ticket (3.2.1) — a call does not count as one.'),
+      note: zhEn(
+        '可咨询 SLA 与赔偿问题；赔偿申请本身只能通过工单提交（3.2.1），电话不算申请。',
+        'For questions about the SLA and credits; the claim itself can only be filed by ticket (3.2.1) — a call does not count as one.',
+      ),
       citations: [C.contactUs, C.window],
     },
     {
@@ -265,7 +380,7 @@ export const tencentExmailPolicy = definePack({
       kind: 'email',
       name: zhEn('购买时的代理商（书面联系）', 'The reseller you bought from (in writing)'),
       value: null,
-      note: zhEn('代理商的联系方式以你的合同 / 订单为准。', "Use the contact details in your contract or order."),
+      note: zhEn('代理商的联系方式以你的合同 / 订单为准。', 'Use the contact details in your contract or order.'),
       citations: [C.reseller],
     },
   ],
@@ -273,12 +388,18 @@ export const tencentExmailPolicy = definePack({
     {
       id: 'reseller-terms-are-not-tencents',
       when: { fact: 'channel', is: 'reseller' },
-      text: zhEn('代理商的退款承诺不在腾讯官方协议中，属于渠道商自主行为：向代理商主张，并保留书面记录。', "A reseller's refund promise is not in Tencent's agreement; it is the reseller's own: claim it from the reseller and keep it in writing."),
+      text: zhEn(
+        '代理商的退款承诺不在腾讯官方协议中，属于渠道商自主行为：向代理商主张，并保留书面记录。',
+        "A reseller's refund promise is not in Tencent's agreement; it is the reseller's own: claim it from the reseller and keep it in writing.",
+      ),
       citations: [C.reseller],
     },
     {
       id: 'data-deleted-after-service-end',
-      text: zhEn('提醒：服务结束（到期未续或终止）后，腾讯云有权随时清空全部邮件和通讯录，请提前备份。', 'Reminder: after the service ends (not renewed, or terminated) Tencent Cloud may delete all mail and contacts at any time — back up first.'),
+      text: zhEn(
+        '提醒：服务结束（到期未续或终止）后，腾讯云有权随时清空全部邮件和通讯录，请提前备份。',
+        'Reminder: after the service ends (not renewed, or terminated) Tencent Cloud may delete all mail and contacts at any time — back up first.',
+      ),
       citations: [C.dataDeletion],
     },
     escalationAdvice,

@@ -32,12 +32,48 @@ export const exmailSla: SlaPolicy = {
   voucherCitation: { source: SEED, clause: '3.1 (1)(2); 2.1 (月度服务费用)' },
   // §2.3: downtime caused by these reasons is not counted.
   exclusions: [
-    { code: 'notified-maintenance', label: zhEn('腾讯云预先通知的系统维护（割接、维修、升级、故障演练）', 'Maintenance Tencent Cloud announced in advance (cut-over, repair, upgrade, failure drills)'), citation: { source: SEED, clause: '2.3 (1)' } },
-    { code: 'third-party-network', label: zhEn('腾讯云所属设备以外的网络、设备故障或配置调整', 'Failures or changes of networks and devices not owned by Tencent Cloud'), citation: { source: SEED, clause: '2.3 (2)' } },
-    { code: 'attack', label: zhEn('客户的应用程序受到黑客攻击', "Attacks on the customer's applications"), citation: { source: SEED, clause: '2.3 (3)' } },
-    { code: 'credentials', label: zhEn('客户维护或保密不当致使数据、口令、密码丢失或泄漏', 'Data, passwords or keys lost or leaked through the customer’s poor upkeep or secrecy'), citation: { source: SEED, clause: '2.3 (4)' } },
-    { code: 'customer-action', label: zhEn('客户的疏忽或由客户授权的操作', "The customer's negligence or operations the customer authorised"), citation: { source: SEED, clause: '2.3 (5)' } },
-    { code: 'ignored-docs', label: zhEn('客户未遵循腾讯云产品使用文档或使用建议', "The customer not following Tencent Cloud's documentation or advice"), citation: { source: SEED, clause: '2.3 (6)' } },
+    {
+      code: 'notified-maintenance',
+      label: zhEn(
+        '腾讯云预先通知的系统维护（割接、维修、升级、故障演练）',
+        'Maintenance Tencent Cloud announced in advance (cut-over, repair, upgrade, failure drills)',
+      ),
+      citation: { source: SEED, clause: '2.3 (1)' },
+    },
+    {
+      code: 'third-party-network',
+      label: zhEn(
+        '腾讯云所属设备以外的网络、设备故障或配置调整',
+        'Failures or changes of networks and devices not owned by Tencent Cloud',
+      ),
+      citation: { source: SEED, clause: '2.3 (2)' },
+    },
+    {
+      code: 'attack',
+      label: zhEn('客户的应用程序受到黑客攻击', "Attacks on the customer's applications"),
+      citation: { source: SEED, clause: '2.3 (3)' },
+    },
+    {
+      code: 'credentials',
+      label: zhEn(
+        '客户维护或保密不当致使数据、口令、密码丢失或泄漏',
+        'Data, passwords or keys lost or leaked through the customer’s poor upkeep or secrecy',
+      ),
+      citation: { source: SEED, clause: '2.3 (4)' },
+    },
+    {
+      code: 'customer-action',
+      label: zhEn('客户的疏忽或由客户授权的操作', "The customer's negligence or operations the customer authorised"),
+      citation: { source: SEED, clause: '2.3 (5)' },
+    },
+    {
+      code: 'ignored-docs',
+      label: zhEn(
+        '客户未遵循腾讯云产品使用文档或使用建议',
+        "The customer not following Tencent Cloud's documentation or advice",
+      ),
+      citation: { source: SEED, clause: '2.3 (6)' },
+    },
     { code: 'force-majeure', label: zhEn('不可抗力', 'Force majeure'), citation: { source: SEED, clause: '2.3 (7)' } },
   ],
   claim: { opensAfterBusinessDay: 5, closesAfterCalendarDays: 60, citation: { source: SEED, clause: '3.2.1, 3.2.2' } },
@@ -51,11 +87,17 @@ export const exmailSla: SlaPolicy = {
   },
   notes: [
     {
-      text: zhEn('赔偿以代金券发放：不能折现、不开发票，仅限购买腾讯企业邮，不可转让或赠予。', 'Compensation is a voucher: no cash, no invoice, only for buying Exmail, not transferable.'),
+      text: zhEn(
+        '赔偿以代金券发放：不能折现、不开发票，仅限购买腾讯企业邮，不可转让或赠予。',
+        'Compensation is a voucher: no cash, no invoice, only for buying Exmail, not transferable.',
+      ),
       citation: { source: SEED, clause: '3.1 (1)' },
     },
     {
-      text: zhEn('只能通过本账号的工单系统申请；其他方式提出视为放弃。对可用性有争议时以腾讯云后台记录为准。', "Claims only through the account's ticket system; any other way counts as waiving the claim. In disputes Tencent Cloud's back-end records decide."),
+      text: zhEn(
+        '只能通过本账号的工单系统申请；其他方式提出视为放弃。对可用性有争议时以腾讯云后台记录为准。',
+        "Claims only through the account's ticket system; any other way counts as waiving the claim. In disputes Tencent Cloud's back-end records decide.",
+      ),
       citation: { source: SEED, clause: '3.2.1, 3.2.2' },
     },
   ],
