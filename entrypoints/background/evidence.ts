@@ -21,6 +21,7 @@ import { tabStatus } from './tabs';
 let shared: EvidenceStore | null = null;
 export const evidenceStore = () => (shared ??= openEvidenceStore());
 
+// eslint-disable-next-line max-lines-per-function -- One table of the evidence message handlers: splitting it would scatter the protocol.
 export function evidenceHandlers(
   store: () => EvidenceStore = evidenceStore,
   now: () => Date = () => new Date(),

@@ -68,6 +68,7 @@ interface CardSetup {
  * DOM calls, or, when the card opens by itself, the opened card (its code
  * loaded first). The pill keeps off the page's controls as the opened card does.
  */
+// eslint-disable-next-line max-lines-per-function -- The pill and the opened card share the shown card's state and listeners; their order matters.
 function showCard(match: PageMatch, first: { key: string; content: CardContent }, setup: CardSetup): ShownCard {
   const host = addCardHost(match, setup.css);
   let { key, content } = first;

@@ -150,6 +150,7 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
   return n;
 }
 
+// eslint-disable-next-line max-lines-per-function -- The checks of a bundle in order, each reporting into the same report.
 export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {}): Promise<BundleReport> {
   let archive: Record<string, Uint8Array>;
   try {
