@@ -196,12 +196,10 @@ export async function runPageScript(ctx: ContentScriptContext, css: string): Pro
     if (extractOrderList(document, 2).length > 1) return;
     // The saved state shows in the card: its code arrives now (drawn as it was, a pill or open).
     await card?.open(false);
-    const outcome = await setup
-      .save(match, 'auto')
-      .catch((error: unknown): SaveOutcome => ({
-        kind: 'error',
-        message: error instanceof Error ? error.message : String(error),
-      }));
+    const outcome = await setup.save(match, 'auto').catch((error: unknown): SaveOutcome => ({
+      kind: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    }));
     for (const listener of autoListeners) listener(outcome);
   };
 

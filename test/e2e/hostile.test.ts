@@ -63,14 +63,12 @@ describe('a hostile page cannot drive the card or switch the extension off', () 
     const before = opened.length;
     const { page, log } = await attacked(session);
     // The root is closed, and the page's patched attachShadow never saw it (content scripts use their own prototypes).
-    expect
-      .soft(log)
-      .toMatchObject({
-        shadowRoot: 'null',
-        'patched-attachShadow': '0',
-        attachShadow: 'threw NotSupportedError',
-        buttons: '0',
-      });
+    expect.soft(log).toMatchObject({
+      shadowRoot: 'null',
+      'patched-attachShadow': '0',
+      attachShadow: 'threw NotSupportedError',
+      buttons: '0',
+    });
     expect.soft(await page.evaluate((name) => document.querySelector(name)?.shadowRoot ?? null, CARD_HOST)).toBeNull();
     // The automatic snapshot of the order is the page's only one: no "manual" save came from the page.
     await expect
