@@ -6,10 +6,11 @@ import type { Handlers } from '../../lib/messages';
 import { findTabOrder } from '../../lib/evidence/tab-order';
 import { unpackParts, type UnpackedParts } from '../../platform/capture-packing';
 import { TooLargeError } from '../../platform/streams';
-import { failedCapture, openEvidenceStore, type EvidenceStore } from '../../platform/evidence-db';
+import { failedCapture, type EvidenceStore } from '../../platform/evidence-db';
 import { captureWholeTab } from '../../platform/manual-capture';
 import { screenshotFor, takeTicketedShot } from '../../platform/screenshot-tickets';
 import { installationSigner } from './signing-key';
+import { evidenceStore } from './store';
 import { tabStatus } from './tabs';
 
 /**
@@ -17,9 +18,6 @@ import { tabStatus } from './tabs';
  * commands. Content scripts may only capture their own tab's page; everything
  * else is for the extension's own pages.
  */
-
-let shared: EvidenceStore | null = null;
-export const evidenceStore = () => (shared ??= openEvidenceStore());
 
 export function evidenceHandlers(
   store: () => EvidenceStore = evidenceStore,
