@@ -1,5 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { ClaimDraft } from '../components/checker/services';
+
+/** A claim's answers in progress: the facts the user gave and the questions they skipped. */
+export interface ClaimDraft {
+  answers: Record<string, unknown>;
+  skipped: string[];
+}
 
 /**
  * The checker's answers per claim, kept while the browser runs: a popup closes

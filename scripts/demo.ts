@@ -325,8 +325,8 @@ async function pictures(session: ExtensionSession, lang: 'zh-CN' | 'en') {
     );
     await timeline.screenshot({ path: join(outDir, `${lang}-timeline-only.png`) });
     shots.push({ file: `${lang}-timeline-only.png`, title: `时间线特写 · the timeline alone (${lang})`, section });
-    await cardClick(page, '[data-action="expand"]');
-    await waitForCard(page, '[data-timeline]', { timeout: 5000 });
+    // Opens the pill if the card is still one (waiting for the opened card's timeline does that).
+    await waitForCard(page, '[data-timeline]', { timeout: 15_000 });
     await shoot(page, `${lang}-timeline-card`, `展开的卡片中的时间线 · the timeline in the expanded card (${lang})`);
     await Promise.all([popup.close(), page.close()]);
   });

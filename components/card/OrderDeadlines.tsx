@@ -33,7 +33,7 @@ export function OrderDeadlines({ model, rows }: { model: OrderCardModel | null; 
               {model.orderId ? t('card.order.title', { orderId: model.orderId }) : t('card.order.unknownId')}
             </strong>
             {model.purchasedAt && (
-              <span className="rg-muted">
+              <span className="rg-muted rg-date">
                 {' '}
                 · {t('card.order.paid', { time: model.purchasedAt.slice(0, 16).replace('T', ' ') })}
               </span>

@@ -1,3 +1,4 @@
+import type { ClaimDraft } from '../../platform/claim-drafts';
 import type { PageMatch } from '../../lib/vendors/types';
 import type { RequestOf, ResponseOf } from '../protocol';
 
@@ -46,11 +47,7 @@ export interface CheckerSettings {
   holidayOverrides: readonly unknown[];
 }
 
-/** A claim's answers in progress: the facts the user gave and the questions they skipped. */
-export interface ClaimDraft {
-  answers: Record<string, unknown>;
-  skipped: string[];
-}
+export type { ClaimDraft };
 
 /** What the popup knows about the tab it was opened on (`undefined` in props: not known yet). */
 export interface CurrentTab {

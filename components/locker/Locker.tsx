@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ExportStopped, type ExportProgress } from '../../lib/evidence/export-protocol';
 import { useI18n } from '../i18n';
 import { PAGE_SIZE, type ListFilters, type LockerApi, type SnapshotSummary } from './api';
+import { CompactionNotice } from './CompactionNotice';
 import { BundleVerifier } from './BundleVerifier';
 import { Filters } from './Filters';
 import { errorText } from './format';
@@ -137,6 +138,7 @@ export function Locker({ api }: { api: LockerApi }) {
         <h1>{t('locker.title')}</h1>
         <p className="rg-muted">{t('locker.subtitle')}</p>
       </header>
+      <CompactionNotice api={api} />
 
       <div className="rg-toolbar" role="toolbar" aria-label={t('locker.toolbar')}>
         <button

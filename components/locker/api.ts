@@ -24,6 +24,8 @@ export interface LockerApi {
   download(fileName: string, file: Blob): void;
   /** The headline of each stored order (null for other snapshots), in the words of the card and the popup. */
   headlines?(ids: string[], locale: Locale): Promise<Record<string, HeadlineWords | null>>;
+  /** Re-encoding of the copies an earlier worker left: the progress now and at each change; returns the unsubscribe. */
+  watchCompaction?(listener: (status: { done: number; total: number } | null) => void): () => void;
 }
 
 export type SnapshotDetailData = NonNullable<ResponseOf<'evidence.get'>['snapshot']>;

@@ -4,7 +4,8 @@ import { useI18n } from '../i18n';
 import type { SettingsApi } from './api';
 import { ALL_URLS } from './ScreenshotsSection';
 import { errorText, Status, type StatusMessage } from './Status';
-import { buildExport, readImport } from './transfer';
+import { ImportProgressView, useImport } from './ImportProgress';
+import { buildExport } from './transfer';
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 
@@ -52,20 +53,12 @@ export function DataSection({ api, onReload }: { api: SettingsApi; onReload: () 
     setStatus({ kind: 'ok', text: t('settings.data.exported', { file: bundle.fileName }) });
   });
 
-  // eslint-disable-next-line react-hooks/refs -- `run` only wraps the handler: the input is read on change, not in render
-  const importFile = run(async () => {
+  const importer = useImport(api, onReload, setStatus);
+  const importFile = () => {
     const file = fileInput.current?.files?.[0];
-    if (!file) return;
-    const result = readImport(await file.text());
     if (fileInput.current) fileInput.current.value = '';
-    if (!result.ok) {
-      setStatus({ kind: 'error', text: t('settings.data.importInvalid', { message: result.message }) });
-      return;
-    }
-    await api.writeAll(result.settings, result.outageLog);
-    await onReload();
-    setStatus({ kind: 'ok', text: t('settings.data.imported', { entries: result.outageLog.entries.length }) });
-  });
+    if (file) void importer.start(file);
+  };
 
   const wipe = run(async () => {
     if (confirm.trim() !== word) return;
@@ -114,8 +107,16 @@ export function DataSection({ api, onReload }: { api: SettingsApi; onReload: () 
       </p>
       <div className="rg-row">
         <label htmlFor={`${id}-file`}>{t('settings.data.import')}</label>
-        <input id={`${id}-file`} ref={fileInput} type="file" accept="application/json,.json" onChange={importFile} />
+        <input
+          id={`${id}-file`}
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          disabled={importer.state?.step === 'writing'}
+          onChange={importFile}
+        />
       </div>
+      <ImportProgressView state={importer.state} onCancel={importer.cancel} />
       <h3>{t('settings.data.wipe.title')}</h3>
       <p>{t('settings.data.wipe.help', { word })}</p>
       <div className="rg-row">

@@ -3,11 +3,12 @@ import { keyFingerprint, SIGNATURE_ALGORITHM, toBase64, type BundleSigner } from
 import type { ListQuery } from '../../lib/evidence/query';
 import type { Handlers } from '../../lib/messages';
 import { findTabOrder } from '../../lib/evidence/tab-order';
-import { openEvidenceStore, type EvidenceStore } from '../../platform/evidence-db';
+import type { EvidenceStore } from '../../platform/evidence-db';
 import { captureWholeTab } from '../../platform/manual-capture';
 import { takeTicketedShot } from '../../platform/screenshot-tickets';
 import { captureHandler } from '../../platform/evidence-capture';
 import { installationSigner } from './signing-key';
+import { evidenceStore } from './store';
 import { tabStatus } from './tabs';
 
 /**
@@ -15,9 +16,6 @@ import { tabStatus } from './tabs';
  * commands. Content scripts may only capture their own tab's page; everything
  * else is for the extension's own pages.
  */
-
-let shared: EvidenceStore | null = null;
-export const evidenceStore = () => (shared ??= openEvidenceStore());
 
 export function evidenceHandlers(
   store: () => EvidenceStore = evidenceStore,

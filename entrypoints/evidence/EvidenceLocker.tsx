@@ -1,6 +1,7 @@
 import { Locker } from '../../components/locker/Locker';
 import { downloadFile, type LockerApi } from '../../components/locker/api';
 import { verifyBundle } from '../../lib/evidence/verify';
+import { watchCompaction } from '../../platform/compaction-status';
 import { exportOverPort } from '../../platform/export-port';
 import { sendMessage } from '../../platform/messaging';
 
@@ -16,6 +17,7 @@ export const messagingLockerApi: LockerApi = {
   signingKey: () => sendMessage('evidence.signingKey', {}),
   download: (fileName, file) => downloadFile(fileName, file),
   headlines: async (ids, locale) => (await sendMessage('order.headlines', { ids, locale })).headlines,
+  watchCompaction,
 };
 
 export function EvidenceLocker() {

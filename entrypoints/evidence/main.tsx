@@ -1,6 +1,6 @@
 import '../../components/base.css';
 import './evidence.css';
-import { renderPage } from '../../platform/page';
+import { renderPage } from '../../components/render-page';
 import { EvidenceLocker } from './EvidenceLocker';
 
 renderPage(<EvidenceLocker />);

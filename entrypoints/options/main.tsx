@@ -1,6 +1,6 @@
 import '../../components/base.css';
 import './options.css';
-import { renderPage } from '../../platform/page';
+import { renderPage } from '../../components/render-page';
 import { Options } from './Options';
 
 renderPage(<Options />);

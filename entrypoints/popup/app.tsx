@@ -1,5 +1,5 @@
 import type { CheckerServices } from '../../components/checker/services';
-import { renderPage } from '../../platform/page';
+import { renderPage } from '../../components/render-page';
 import type { Settings } from '../../lib/settings';
 import { loadSettings, settingsFrom } from '../../platform/settings';
 import { PERF, Popup, requestedNow, type PopupReady } from './Popup';

@@ -2,7 +2,7 @@ import '../../components/base.css';
 import '../../components/checker/report.css';
 import { EvidenceReport, reportIds, type ReportSnapshot } from '../../components/checker/EvidenceReport';
 import { sendMessage } from '../../platform/messaging';
-import { renderPage } from '../../platform/page';
+import { renderPage } from '../../components/render-page';
 
 // The printable evidence report (popup → ticket → "print the evidence report"): the snapshots
 // named in the address, as the browser prints them to PDF for a ticket form's attachment.

@@ -6,7 +6,7 @@ import type { SlaApi } from '../../components/sla/api';
 import { SlaLog } from '../../components/sla/SlaLog';
 import { yearOverridesSchema, type YearOverride } from '../../lib/time/calendar';
 import { sendMessage } from '../../platform/messaging';
-import { renderPage } from '../../platform/page';
+import { renderPage } from '../../components/render-page';
 import { loadOutageLog, loadSettings, saveOutageLog } from '../../platform/settings';
 
 const api: SlaApi = {

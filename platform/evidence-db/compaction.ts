@@ -35,7 +35,7 @@ export async function addPending(tx: Tx<'readwrite'>, copy: UnencodedCopy): Prom
 export interface CompactionOptions {
   /** For tests: awaited before a saved page copy is encoded against its text. */
   beforeCompaction?: () => Promise<void>;
-  /** Progress of the copies an earlier worker left: done of total, after each one. */
+  /** Progress of the copies an earlier worker left: done of total, once with 0 before the first, then after each one. */
   onResume?: (done: number, total: number) => void;
 }
 
@@ -112,6 +112,7 @@ export function compaction(db: () => Promise<Db>, serial: Serial, options: Compa
     const pending = (await unencodedCopies(database.transaction('meta').store)).filter(
       (copy) => !encoding.has(copy.id),
     );
+    if (pending.length > 0) options.onResume?.(0, pending.length);
     for (const [i, copy] of pending.entries()) {
       await encodeCopy(copy, () => readBack(database, copy)).catch(() => undefined);
       options.onResume?.(i + 1, pending.length);

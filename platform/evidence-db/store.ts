@@ -59,6 +59,8 @@ export interface OpenOptions {
   searchCache?: boolean;
   /** For tests: awaited before a saved page copy is encoded against its text. */
   beforeCompaction?: () => Promise<void>;
+  /** Progress of re-encoding the page copies an earlier worker left (compaction.ts `onResume`). */
+  onResume?: (done: number, total: number) => void;
 }
 
 /** The capture's parts compressed before the write transaction opens (an await inside it would end it). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixturePages, type FixturePage } from '../fixtures/catalog';
-import { cardText } from './card';
+import { cardText, waitForCard } from './card';
 import { launchExtension, recordedTabId, settle, watchExtensionContexts, type ExtensionSession } from './harness';
 
 function fixture(predicate: (page: FixturePage) => boolean, what: string): FixturePage {
@@ -193,6 +193,8 @@ describe('the extension in an English browser', () => {
     const card = page.locator('refund-guard-ui');
     await card.waitFor({ state: 'attached' });
     expect(await card.getAttribute('data-kind')).toBe('order');
+    // The card shows its pill; waiting for the opened card's line opens it, as a person would.
+    await waitForCard(page, '.rg-card__detected');
     await expect.poll(() => cardText(page, '.rg-card__detected')).toBe('Recognised: Tencent Cloud · order page');
     await Promise.all([popup.close(), page.close()]);
   });

@@ -212,6 +212,9 @@ describe('content scripts on the vendor fixture sites', () => {
       });
       expect(state.outcome).toBe('eligible');
 
+      // The card was opened to be read; a person folds it back before using the form under it.
+      if ((await cardQuery(page, '[data-action="collapse"]')).length > 0)
+        await cardClick(page, '[data-action="collapse"]');
       await page.click(actions.untickAutoRenew);
       await page.click(actions.chooseThreeYears);
       await waitForCard(page, '[data-flag="auto-renew"]', { gone: true });

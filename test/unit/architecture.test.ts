@@ -53,6 +53,25 @@ describe('lib/ is pure (DESIGN.md: no browser API in the domain)', () => {
   );
 });
 
+describe('platform/ holds browser adapters only (issue 21: layers)', () => {
+  const platformFiles = sourceFiles(join(ROOT, 'platform')).filter((f) => !/\.test\.tsx?$/.test(f));
+
+  it('has adapters to check', () => {
+    expect(platformFiles.length).toBeGreaterThan(5);
+  });
+
+  it.each(platformFiles.map((f) => [relative(ROOT, f), f]))(
+    '%s imports no component, feature or entrypoint',
+    (_name, file) => {
+      const source = readFileSync(file, 'utf8');
+      const imports = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g)].map(
+        (m) => m[1] ?? m[2] ?? '',
+      );
+      expect(imports.filter((spec) => /(^|\/)(components|features|entrypoints)(\/|$)/.test(spec))).toEqual([]);
+    },
+  );
+});
+
 describe("zod is configured once (no eval probe under the extension's CSP)", () => {
   const shipped = ['lib', 'platform', 'entrypoints', 'components']
     .flatMap((dir) => sourceFiles(join(ROOT, dir)))

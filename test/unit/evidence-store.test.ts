@@ -304,9 +304,17 @@ describe('the evidence store (IndexedDB)', () => {
       [first, removed, last].map((s) => ({ id: s.id, chainHash: s.status === 'saved' ? s.hash : '' })),
     );
 
-    const next = store({ name: 'compact-resumed' });
+    const resumed: [number, number][] = [];
+    const next = store({ name: 'compact-resumed', onResume: (done, total) => resumed.push([done, total]) });
     expect(await next.verify()).toEqual({ ok: true, length: 5, problems: [] });
     await next.compacted();
+    // The list names three copies (one since deleted): reported before the first and after each.
+    expect(resumed).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     expect(await encodings()).toEqual(['delta', 'deflate', 'delta']);
     expect(await unencoded()).toEqual([]);
     raw.close();

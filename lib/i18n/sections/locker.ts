@@ -28,6 +28,9 @@ export const zhCN = {
   'locker.export.cancelled': '已取消导出，没有保存任何文件。',
   'locker.export.interrupted': '导出中断：扩展的后台进程停止了，没有保存任何文件。请重新导出。',
   'locker.export.changed': '导出期间有快照被删除，没有保存任何文件。请重新导出。',
+  'locker.compaction.running': '正在整理 {total} 份旧副本（{done} / {total}）',
+  'locker.compaction.progress': '整理进度',
+  'locker.compaction.done': '已整理 {total} 份旧副本：页面副本重新编码后占用更少空间，内容与校验结果不变。',
   'locker.verify.progress': '正在校验 {file}：第 {done} / {total} 个文件',
   'locker.verify.cancel': '取消校验',
   'locker.verify.cancelled': '已取消校验 {file}，未得出结论。',
@@ -98,6 +101,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'locker.export.interrupted':
     'The export was interrupted (the extension’s background worker stopped); no file was saved. Export again.',
   'locker.export.changed': 'A snapshot was deleted during the export; no file was saved. Export again.',
+  'locker.compaction.running': 'Tidying {total} older page copies ({done} / {total})',
+  'locker.compaction.progress': 'Tidying progress',
+  'locker.compaction.done':
+    'Tidied {total} older page copies: re-encoded to take less space; contents and verification unchanged.',
   'locker.verify.progress': 'Verifying {file}: file {done} of {total}',
   'locker.verify.cancel': 'Cancel verification',
   'locker.verify.cancelled': 'Verification of {file} cancelled; no result.',

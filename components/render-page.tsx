@@ -1,9 +1,9 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LocaleProvider } from '../components/i18n';
-import { currentLocale } from './locale';
+import { LocaleProvider } from './i18n';
+import { currentLocale } from '../platform/locale';
 import type { Settings } from '../lib/settings';
-import { loadSettings, watchSettings } from './settings';
+import { loadSettings, watchSettings } from '../platform/settings';
 
 const loadPreference = async () => (await loadSettings()).settings.locale;
 const subscribePreference = (onChange: (p: 'auto' | 'zh-CN' | 'en') => void) =>
