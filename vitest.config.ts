@@ -7,12 +7,6 @@ import { preactCompatAliases } from './build/preact-compat';
 // rendered by Preact's compat layer as the build ships them), `e2e` (the built extension in
 // headless Chromium; `npm run test:e2e` builds first), `firefox` (a smoke layer on the Firefox
 // build in Firefox ESR). Each layer is its own project so they can run separately.
-/**
- * Under Preact, the checker's tests that type a purchase time fail once another test of the file has
- * run (each passes alone, and all pass under React): the typed date is not committed. Rendered with
- * React until that is understood; the checker's move to a reducer is the moment to drop this.
- */
-const REACT_ONLY = ['components/checker/Checker.test.tsx'];
 
 export default defineConfig({
   test: {
@@ -42,17 +36,6 @@ export default defineConfig({
             'platform/**/*.test.ts',
             'test/component/**/*.test.{ts,tsx}',
           ],
-          exclude: [...REACT_ONLY, '**/node_modules/**'],
-          setupFiles: ['test/component/setup.ts'],
-        },
-      },
-      {
-        // Files still rendered with React (see REACT_ONLY), until they pass under Preact.
-        plugins: [WxtVitest(), react()],
-        test: {
-          name: 'component-react',
-          environment: 'jsdom',
-          include: REACT_ONLY,
           setupFiles: ['test/component/setup.ts'],
         },
       },

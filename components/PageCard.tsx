@@ -155,7 +155,7 @@ function PillLine({
   );
 }
 
-// One component for the card's header, pill and body: splitting it would pass the same dozen props around.
+// eslint-disable-next-line max-lines-per-function -- One component for the card's header, pill and body: splitting it would pass the same dozen props around.
 export function PageCard({
   match,
   onDismiss,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TabOrder } from '../../lib/evidence/tab-order';
 import { useI18n } from '../i18n';
 import { FactsForm } from './FactsForm';
@@ -50,7 +50,9 @@ function useStepFocus(shown: Step, subject: Subject | null) {
   const heading = useRef<HTMLHeadingElement>(null);
   const previous = useRef({ shown, subject });
   const focusOnSubject = useRef(false);
-  useEffect(() => {
+  // A layout effect: it runs as the step is committed, before the next input. A passive effect runs
+  // after paint under Preact, and would take the focus back from a field the user is already typing in.
+  useLayoutEffect(() => {
     const before = previous.current;
     previous.current = { shown, subject };
     const picked = focusOnSubject.current && subject !== null;

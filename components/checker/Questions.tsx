@@ -53,6 +53,7 @@ export function Questions({ questions, onAnswer, onSkip }: QuestionsProps) {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- One input per question type sharing one submit and its validation; each branch is a few lines of markup.
 function QuestionField({
   question: q,
   onAnswer,

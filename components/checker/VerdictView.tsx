@@ -100,6 +100,7 @@ export interface VerdictViewProps {
   onShown?: () => void;
 }
 
+// eslint-disable-next-line max-lines-per-function -- The verdict page in reading order (headline, deadline, clauses, channels, checklist), each block short markup.
 export function VerdictView({
   verdict,
   words,

@@ -177,6 +177,7 @@ function useVendors(packs: PackSet | undefined): VendorChoice[] {
 /**
  * The checker's state (session.ts) with its effects: settings, the tab's order, kept answers, opening and capturing.
  */
+// eslint-disable-next-line max-lines-per-function -- The session's effects in one hook: each reads the same reducer state and dispatch, and their order matters.
 export function useClaimSession({
   now,
   services,

@@ -42,6 +42,7 @@ function cancel(stop: { cancelled: boolean }) {
   stop.cancelled = true;
 }
 
+// eslint-disable-next-line max-lines-per-function -- File pick, progress, cancel and result of one verification share one state machine.
 export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 'signingKey'> }) {
   const { t } = useI18n();
   const id = useId();
@@ -146,6 +147,7 @@ export function BundleVerifier({ api }: { api: Pick<LockerApi, 'verifyBundle' | 
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- The verification report in reading order, one short block per check.
 export function VerifyReport({
   file,
   report,

@@ -36,6 +36,7 @@ const PART_KEYS: Record<PartName, MessageKey> = {
 /** Only web addresses become links; anything else a page claimed stays text. */
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
+// eslint-disable-next-line max-lines-per-function -- Loading, delete confirmation and export of one snapshot share its state; the markup is in `Details`.
 export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: SnapshotDetailProps) {
   const { t, locale } = useI18n();
   const formId = useId();
@@ -230,6 +231,7 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- The snapshot's fields in reading order, one short block each.
 function Details({
   snapshot,
   chain,

@@ -10,6 +10,7 @@ import { buildExport } from './transfer';
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 
 /** Export, import (validated, all or nothing) and wipe (typed confirmation). */
+// eslint-disable-next-line max-lines-per-function -- Export, import and wipe share one status line and the reload after each.
 export function DataSection({ api, onReload }: { api: SettingsApi; onReload: () => Promise<void> }) {
   const { t, locale } = useI18n();
   const id = useId();

@@ -12,6 +12,7 @@ type DayKind = 'holidays' | 'workdays';
  * Each change is validated like lib/time's YearOverride and saved at once;
  * an invalid change is shown and nothing is stored.
  */
+// eslint-disable-next-line max-lines-per-function -- One editor over the override list: add, edit, remove and validation share its draft state.
 export function HolidaysSection({
   overrides,
   onSave,

@@ -5,6 +5,7 @@ import type { UpcomingDeadline } from './api';
 import { errorText, Status, type StatusMessage } from './Status';
 
 /** Reminder lead times: a short editable list of "days before". */
+// eslint-disable-next-line max-lines-per-function -- One editable list of lead days: add, edit, remove and save share its draft.
 export function RemindersSection({
   leadDays,
   onSave,

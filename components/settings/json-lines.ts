@@ -24,6 +24,7 @@ export interface LocatedJson {
 
 const key = (path: readonly PropertyKey[]) => JSON.stringify(path.map((p) => (typeof p === 'number' ? p : String(p))));
 
+// eslint-disable-next-line max-lines-per-function -- One recursive-descent parser whose value, string and position helpers share the cursor.
 export function parseJsonWithLines(text: string): LocatedJson {
   let i = 0;
   let line = 1;

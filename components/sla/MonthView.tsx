@@ -54,6 +54,7 @@ function KeepDates({ text }: { text: string }) {
  * One service month: availability, tier, voucher and claim window from
  * `computeSla`, and the claim ticket from `draftTicket` with `facts.sla`.
  */
+// eslint-disable-next-line max-lines-per-function -- One month's figures, claim window and ticket draw on one `computeSla` result.
 export function MonthView({ log, service, month, holidayOverrides, onFee, copy, now, fromOrder = null }: Props) {
   const { t, locale } = useI18n();
   const id = useId();

@@ -28,6 +28,7 @@ export const emptyDraft: OutageDraft = {
 };
 
 /** The form for one outage; the parent owns the draft so webmail sightings can fill it in. */
+// eslint-disable-next-line max-lines-per-function -- One form: every field edits the same draft and shares its validation messages.
 export function OutageForm({
   draft,
   onDraft,

@@ -29,6 +29,7 @@ function pickedMonth(key: string | null): LoggedMonth | null {
 }
 
 /** The SLA outage log page: sightings → outage form → log → month view and claim ticket. */
+// eslint-disable-next-line max-lines-per-function -- The SLA page owns the log, sightings and draft state its parts share.
 export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverrides?: readonly YearOverride[] }) {
   const { t, locale } = useI18n();
   const id = useId();

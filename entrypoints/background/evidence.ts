@@ -1,14 +1,12 @@
 import { browser } from 'wxt/browser';
-import { isPlausibleDetection } from '../../lib/detect';
 import { keyFingerprint, SIGNATURE_ALGORITHM, toBase64, type BundleSigner } from '../../lib/evidence';
 import type { ListQuery } from '../../lib/evidence/query';
 import type { Handlers } from '../../lib/messages';
 import { findTabOrder } from '../../lib/evidence/tab-order';
-import { unpackParts, type UnpackedParts } from '../../platform/capture-packing';
-import { TooLargeError } from '../../platform/streams';
-import { failedCapture, type EvidenceStore } from '../../platform/evidence-db';
+import type { EvidenceStore } from '../../platform/evidence-db';
 import { captureWholeTab } from '../../platform/manual-capture';
-import { screenshotFor, takeTicketedShot } from '../../platform/screenshot-tickets';
+import { takeTicketedShot } from '../../platform/screenshot-tickets';
+import { captureHandler } from '../../platform/evidence-capture';
 import { installationSigner } from './signing-key';
 import { evidenceStore } from './store';
 import { tabStatus } from './tabs';
@@ -28,35 +26,7 @@ export function evidenceHandlers(
     'evidence.screenshot': async ({ ticket }, sender) =>
       sender.tabId === undefined ? { taken: false } : takeTicketedShot(ticket, sender.tabId, now().getTime()),
 
-    'evidence.capture': async ({ screenshotTicket, packed, ...payload }, sender) => {
-      // The page's claim is checked against the tab the browser says sent it.
-      if (sender.tabId === undefined || !isPlausibleDetection(payload.match, sender.url)) {
-        return { status: 'failed', reason: 'not-allowed', message: 'capture from an unrecognised page' };
-      }
-      const at = now();
-      const screenshot = screenshotFor(screenshotTicket, sender.tabId, at.getTime());
-      let received: Pick<UnpackedParts, 'textDeflate' | 'domDeflate'> | undefined;
-      if (packed) {
-        try {
-          const unpacked = await unpackParts(packed);
-          Object.assign(payload, { text: unpacked.text, dom: unpacked.dom });
-          received = { textDeflate: unpacked.textDeflate, domDeflate: unpacked.domDeflate };
-        } catch (error) {
-          const reason = error instanceof TooLargeError ? 'too-large' : 'invalid';
-          return {
-            status: 'failed',
-            reason,
-            message: `page text and copy: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000),
-          };
-        }
-      }
-      try {
-        const result = await store().capture({ ...payload, url: sender.url ?? payload.url }, screenshot, at, received);
-        return result.status === 'saved' ? { ...result, screenshot: (await screenshot) !== null } : result;
-      } catch (error) {
-        return failedCapture(error);
-      }
-    },
+    'evidence.capture': captureHandler(store, now),
 
     'evidence.list': async (query) => {
       return store().list(query);

@@ -1,30 +1,24 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-import { z } from '../../lib/zod';
-import { PackSet } from '../../lib/policy/registry';
 import type { Handler, Handlers, MessageType, ResponseOf } from '../../lib/messages';
 import {
   badgeCount,
   dismiss,
-  emptyReminderState,
   markFired,
-  notificationText,
   parseReminderName,
-  planReminders,
   REMINDER_PREFIX,
-  reminderName,
   snooze,
   SNOOZE_MS,
-  trackedDeadlines,
-  type OrderRecord,
   type Reminder,
-  type ReminderState,
 } from '../../lib/reminders';
-import { translator } from '../../lib/i18n';
-import type { YearOverride } from '../../lib/time/calendar';
-import { currentLocale } from '../../platform/locale';
-import { loadOutageLog, loadSettings } from '../../platform/settings';
-import { newestPerOrder, ordersKeyedBySite, siteOf } from '../../lib/evidence/subject';
+import { alarmsToSchedule, deadlineSummaries } from '../../lib/reminders/alarms';
+import {
+  applyAlarmPlan,
+  reminderState,
+  setReminderBadge,
+  showReminder,
+  computeReminders,
+} from '../../platform/reminders';
+import { serialQueue } from '../../lib/serial';
 import type { EvidenceStore } from '../../platform/evidence-db';
 
 /**
@@ -33,45 +27,6 @@ import type { EvidenceStore } from '../../platform/evidence-db';
  * restart or a second sync never duplicates one. Shown and dismissed reminders
  * are remembered in storage; a dismissed one never comes back.
  */
-const stateSchema = z.object({
-  dismissed: z.array(z.string()).default([]),
-  fired: z.record(z.string(), z.number()).default({}),
-  snoozed: z.record(z.string(), z.number()).default({}),
-});
-const stateItem = storage.defineItem<unknown>('local:reminderState', { fallback: emptyReminderState });
-/** At most this many reminder alarms at once (Chrome's limit is 500 per extension; the rest is for others). */
-export const MAX_ALARMS = 400;
-
-async function loadState(): Promise<ReminderState> {
-  const parsed = stateSchema.safeParse(await stateItem.getValue());
-  return parsed.success ? parsed.data : emptyReminderState;
-}
-
-/** The newest snapshot of every order in the evidence store. */
-export async function storedOrders(store: EvidenceStore): Promise<OrderRecord[]> {
-  const seen = new Set<string>();
-  const out: OrderRecord[] = [];
-  const PAGE = 100;
-  for (let offset = 0; ; offset += PAGE) {
-    const { items, total } = await store.list({ offset, limit: PAGE });
-    // One per order, by its subject: a generic order number on another site is another order.
-    for (const item of newestPerOrder(items, seen)) {
-      const detail = await store.get(item.id);
-      const site = ordersKeyedBySite(item.vendor) ? siteOf(item.url) : undefined;
-      if (detail)
-        out.push({
-          vendor: item.vendor,
-          orderId: item.orderId!,
-          ...(site ? { site } : {}),
-          snapshotId: item.id,
-          fields: detail.body.fields,
-          url: item.url,
-        });
-    }
-    if (offset + PAGE >= total) break;
-  }
-  return out;
-}
 
 export interface ReminderDeps {
   store: () => EvidenceStore;
@@ -79,106 +34,24 @@ export interface ReminderDeps {
 }
 
 export function createReminders({ store, now = () => Date.now() }: ReminderDeps) {
-  async function compute(at: number) {
-    const [{ settings }, { log }, state, orders] = await Promise.all([
-      loadSettings(),
-      loadOutageLog(),
-      loadState(),
-      storedOrders(store()),
-    ]);
-    const locale = currentLocale(settings.locale);
-    const deadlines = trackedDeadlines({
-      orders,
-      outageLog: log,
-      now: at,
-      locale,
-      packs: PackSet.of(settings.customPacks),
-      holidayOverrides: settings.holidayOverrides as YearOverride[],
-    });
-    return {
-      settings,
-      state,
-      locale,
-      deadlines,
-      plan: planReminders(deadlines, settings.reminders.leadDays, state, at),
-    };
-  }
-
-  async function setBadge(count: number) {
-    const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
-    if (!action) return;
-    await action.setBadgeBackgroundColor({ color: '#c2410c' });
-    await action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  }
-
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = serialQueue();
 
   /** Makes the alarms exactly the plan: missing ones created, moved ones re-timed, stale ones cleared. */
   function sync(): Promise<ResponseOf<'reminders.sync'>> {
     return serial(async () => {
       const at = now();
-      const { deadlines, locale, plan: all } = await compute(at);
+      const { deadlines, locale, plan: all } = await computeReminders(store(), at);
       // Chrome allows 500 alarms per extension: schedule the soonest; each firing tops the rest up.
-      const plan = [...all].sort((a, b) => a.fireAt - b.fireAt || a.name.localeCompare(b.name)).slice(0, MAX_ALARMS);
-      const existing = (await browser.alarms.getAll()).filter((a) => a.name.startsWith(REMINDER_PREFIX));
-      const wanted = new Map(plan.map((r) => [r.name, r]));
-      for (const alarm of existing) if (!wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
-      for (const reminder of plan) {
-        const current = existing.find((a) => a.name === reminder.name);
-        // A due reminder already waiting to fire is left alone (re-creating it would only delay it).
-        if (current && (reminder.fireAt <= at || Math.abs(current.scheduledTime - reminder.fireAt) < 1000)) continue;
-        await browser.alarms.create(reminder.name, { when: Math.max(reminder.fireAt, at + 1000) });
-      }
+      const plan = alarmsToSchedule(all);
+      await applyAlarmPlan(plan, at);
       const badge = badgeCount(deadlines, at);
-      await setBadge(badge);
+      await setReminderBadge(badge);
       return {
         alarms: plan.map((r) => ({ name: r.name, fireAt: r.fireAt })),
         badge,
-        deadlines: deadlines.slice(0, 200).map((d) => ({
-          id: d.id,
-          kind: d.kind,
-          date: d.date,
-          label: d.label,
-          estimated: d.estimated,
-          conditional: d.conditional,
-          orderId: d.orderId,
-          product: d.product,
-          dataDeletionWarning: d.dataDeletionWarning,
-          afterEnd: d.afterEnd,
-          headline: d.headline,
-          notification: notificationText(
-            { name: reminderName(d.id, 0), deadlineId: d.id, leadDays: 0, fireAt: at, deadline: d },
-            locale,
-            at,
-          ),
-        })),
+        deadlines: deadlineSummaries(deadlines, locale, at),
       };
     });
-  }
-
-  async function show(reminder: Reminder, locale: Parameters<typeof notificationText>[1], at: number) {
-    const { title, message } = notificationText(reminder, locale, at);
-    const t = translator(locale);
-    const options = {
-      type: 'basic' as const,
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title,
-      message,
-      priority: 1,
-      buttons: [{ title: t('reminders.snooze') }, { title: t('reminders.dismiss') }],
-    };
-    try {
-      await browser.notifications.create(reminder.name, options);
-    } catch {
-      // Browsers without notification buttons (Firefox) still get the reminder.
-      const { buttons: _buttons, priority: _priority, ...plain } = options;
-      await browser.notifications.create(reminder.name, plain);
-    }
   }
 
   async function fire(name: string) {
@@ -186,14 +59,14 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
     if (!parsed) return;
     await serial(async () => {
       const at = now();
-      const { settings, state, locale, deadlines } = await compute(at);
+      const { settings, state, locale, deadlines } = await computeReminders(store(), at);
       if (state.dismissed.includes(name)) return;
       const deadline = deadlines.find((d) => d.id === parsed.deadlineId);
       if (!deadline) return; // the order or outage behind it is gone
       const reminder: Reminder = { name, deadlineId: deadline.id, leadDays: parsed.leadDays, fireAt: at, deadline };
-      await show(reminder, locale, at);
-      await stateItem.setValue(markFired(state, reminder, settings.reminders.leadDays, at));
-      await setBadge(badgeCount(deadlines, at));
+      await showReminder(reminder, locale, at);
+      await reminderState.save(markFired(state, reminder, settings.reminders.leadDays, at));
+      await setReminderBadge(badgeCount(deadlines, at));
     });
     // Schedules what the alarm limit held back.
     soon();
@@ -203,12 +76,12 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
     if (!notificationId.startsWith(REMINDER_PREFIX)) return;
     await serial(async () => {
       const at = now();
-      const state = await loadState();
+      const state = await reminderState.load();
       if (index === 0) {
-        await stateItem.setValue(snooze(state, notificationId, at));
+        await reminderState.save(snooze(state, notificationId, at));
         await browser.alarms.create(notificationId, { when: at + SNOOZE_MS });
       } else {
-        await stateItem.setValue(dismiss(state, notificationId));
+        await reminderState.save(dismiss(state, notificationId));
         await browser.alarms.clear(notificationId);
       }
       await browser.notifications.clear(notificationId);
@@ -225,7 +98,7 @@ export function createReminders({ store, now = () => Date.now() }: ReminderDeps)
     }, 250);
   }
 
-  return { sync, fire, button, soon, clearState: () => stateItem.removeValue() };
+  return { sync, fire, button, soon, clearState: reminderState.clear };
 }
 
 export type Reminders = ReturnType<typeof createReminders>;

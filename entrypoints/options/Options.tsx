@@ -16,6 +16,7 @@ import type { LocalePreference } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
 import { browserSettingsApi } from './api';
 
+// eslint-disable-next-line max-lines-per-function -- The options page loads the settings once and hands each section its slice and save.
 export function Options({ api = browserSettingsApi, slaHref = 'sla.html' }: { api?: SettingsApi; slaHref?: string }) {
   const { t } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);

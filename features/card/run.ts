@@ -63,6 +63,13 @@ interface CardSetup {
   subscribeAutoCapture(listener: (outcome: SaveOutcome) => void): () => void;
 }
 
+/** Places the pill clear of the page's controls and of the text its checkout flags quote. */
+function placePillOffControls(pill: HTMLElement, cardHost: Parameters<typeof controlBoxes>[1], content: CardContent) {
+  const controls = controlBoxes(document, cardHost);
+  const quotes = (content.checkout?.flags ?? []).flatMap((f) => (f.evidence ? [f.evidence] : []));
+  placeCard(pill, quotes.length > 0 ? [...controls, ...quotedTextBoxes(document, quotes)] : controls, controls.buttons);
+}
+
 /**
  * Shows the card for `match` with its first content: a pill drawn with a few
  * DOM calls, or, when the card opens by itself, the opened card (its code
@@ -77,14 +84,7 @@ function showCard(match: PageMatch, first: { key: string; content: CardContent }
   let drawn = 0;
   const placePill = () => {
     const pill = host.container.querySelector<HTMLElement>('.rg-card');
-    if (!pill || opened) return;
-    const controls = controlBoxes(document, host.host);
-    const quotes = (content.checkout?.flags ?? []).flatMap((f) => (f.evidence ? [f.evidence] : []));
-    placeCard(
-      pill,
-      quotes.length > 0 ? [...controls, ...quotedTextBoxes(document, quotes)] : controls,
-      controls.buttons,
-    );
+    if (pill && !opened) placePillOffControls(pill, host.host, content);
   };
   // Placed once laid out, and again when its size changes: the observer reports after layout.
   const pillResized = new ResizeObserver(() => placePill());

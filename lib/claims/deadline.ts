@@ -94,6 +94,7 @@ function state(deadline: Omit<Deadline, 'closesAt'>, closesAt: number, now: numb
 }
 
 /** Where a rule's window stands at `now`. Unknown inputs give `unknown`, never a made-up date. */
+// eslint-disable-next-line max-lines-per-function -- One decision per window kind in the order the policies define them; each case cites its clause.
 export function evaluateDeadline(spec: DeadlineSpec | undefined, ctx: Ctx): DeadlineState {
   if (!spec) return { state: 'none' };
   const { facts, now, calendar, locale } = ctx;

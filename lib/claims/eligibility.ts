@@ -238,6 +238,7 @@ function timelineOf(
  * With no such route the verdict is what the exceptions and closed windows
  * say (`not-eligible` or `expired`). Unknown facts become questions, never guesses.
  */
+// eslint-disable-next-line max-lines-per-function -- The verdict's steps in the order the engine applies them (exceptions, windows, routes, questions).
 export function evaluateClaim(facts: unknown, now: string, options: EvaluateOptions = {}): Verdict {
   const locale = options.locale ?? 'zh-CN';
   const parsed = ClaimFactsSchema.safeParse(facts);

@@ -150,19 +150,13 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
   return n;
 }
 
-export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {}): Promise<BundleReport> {
-  let archive: Record<string, Uint8Array>;
-  try {
-    archive = unzipSync(bytes);
-  } catch (error) {
-    return failed({ kind: 'not-zip', detail: error instanceof Error ? error.message : String(error) });
-  }
-  const names = Object.keys(archive);
-  const problems: BundleProblem[] = [];
+type Archive = Record<string, Uint8Array>;
+type SnapshotRecord = Manifest['snapshots'][number];
+type ManifestEntry = Manifest['chain']['entries'][number];
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-  const manifestBytes = archive[MANIFEST_PATH];
-  if (!manifestBytes) return failed({ kind: 'manifest-missing' });
-  let manifest: Manifest;
+/** The manifest, parsed and checked against its schema; `altered` when its bytes are not its canonical form. */
+function readManifest(manifestBytes: Uint8Array): { manifest: Manifest; altered: boolean } | { error: string } {
   try {
     const text = fromUtf8(manifestBytes);
     const parsed = manifestSchema.safeParse(JSON.parse(text));
@@ -174,31 +168,37 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
           .join('; '),
       );
     }
-    manifest = parsed.data as Manifest;
-    if (canonicalJsonPretty(JSON.parse(text)) !== text) problems.push({ kind: 'manifest-altered' });
+    return { manifest: parsed.data as Manifest, altered: canonicalJsonPretty(JSON.parse(text)) !== text };
   } catch (error) {
-    return failed({ kind: 'manifest-unreadable', detail: error instanceof Error ? error.message : String(error) });
+    return { error: errorText(error) };
   }
-  if ((await manifestHash(manifest)) !== manifest.manifestSha256) problems.push({ kind: 'manifest-altered' });
+}
 
-  // The signature: hashes can be recomputed by anyone who edits a file; the installation's key cannot.
-  let signature: SignatureResult | null = null;
+/** The signature: hashes can be recomputed by anyone who edits a file; the installation's key cannot. */
+async function checkSignature(
+  manifest: Manifest,
+  options: VerifyOptions,
+  problems: BundleProblem[],
+): Promise<SignatureResult | null> {
   const signed = (manifest as { signature?: ManifestSignature }).signature;
   if (!signed || manifest.formatVersion < 2) {
     problems.push({ kind: 'unsigned' });
-  } else {
-    const check = await verifyManifestSignature({
-      ...(manifest as unknown as Record<string, unknown>),
-      signature: signed,
-    });
-    signature = { ok: check.ok, algorithm: signed.algorithm, fingerprint: check.fingerprint };
-    if (!check.ok) problems.push({ kind: 'signature-invalid', reason: check.reason });
-    if (options.fingerprint && !(check.fingerprint && sameFingerprint(check.fingerprint, options.fingerprint))) {
-      problems.push({ kind: 'signer-unexpected', expected: options.fingerprint, actual: check.fingerprint ?? '-' });
-    }
+    return null;
   }
+  const check = await verifyManifestSignature({
+    ...(manifest as unknown as Record<string, unknown>),
+    signature: signed,
+  });
+  if (!check.ok) problems.push({ kind: 'signature-invalid', reason: check.reason });
+  if (options.fingerprint && !(check.fingerprint && sameFingerprint(check.fingerprint, options.fingerprint))) {
+    problems.push({ kind: 'signer-unexpected', expected: options.fingerprint, actual: check.fingerprint ?? '-' });
+  }
+  return { ok: check.ok, algorithm: signed.algorithm, fingerprint: check.fingerprint };
+}
 
-  // Files: each listed one present with its hash, nothing unlisted, in the listed order.
+/** Files: each listed one present with its hash, nothing unlisted, in the listed order. */
+async function checkFiles(archive: Archive, manifest: Manifest, options: VerifyOptions, problems: BundleProblem[]) {
+  const names = Object.keys(archive);
   const files: FileResult[] = [];
   const listed = new Set<string>();
   const fileOk = new Map<string, boolean>();
@@ -228,8 +228,11 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
   const actualOrder = names.filter((n) => n === MANIFEST_PATH || listed.has(n));
   if (expectedOrder.join('\n') !== actualOrder.join('\n')) problems.push({ kind: 'files-reordered' });
   if (!listed.has(INDEX_PATH)) problems.push({ kind: 'file-missing', path: INDEX_PATH });
+  return { files, fileOk };
+}
 
-  // The chain: links and hashes, then every body the bundle carries against its entry.
+/** The chain: links and hashes, then every tombstone's body against its entry. */
+async function checkChain(manifest: Manifest, problems: BundleProblem[]) {
   const entries: ChainEntry[] = manifest.chain.entries.map(({ body: _body, ...entry }) => entry);
   const chain = await verifyChain(entries);
   for (const p of chain.problems) problems.push({ kind: 'chain-broken', seq: p.seq, detail: p.kind });
@@ -237,7 +240,6 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
     problems.push({ kind: 'chain-broken', seq: entries.length, detail: 'length' });
   if (manifest.chain.headHash !== chain.head.hash)
     problems.push({ kind: 'chain-broken', seq: chain.head.seq, detail: 'head' });
-  const bySeq = new Map(manifest.chain.entries.map((e) => [e.seq, e]));
   for (const entry of manifest.chain.entries) {
     if (entry.type !== 'tombstone') continue;
     if (
@@ -249,6 +251,115 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
       problems.push({ kind: 'content-mismatch', id: entry.id, detail: 'tombstone' });
     }
   }
+  return { chain, length: entries.length };
+}
+
+interface SnapshotContext {
+  archive: Archive;
+  manifest: Manifest;
+  bySeq: Map<number, ManifestEntry>;
+  fileOk: Map<string, boolean>;
+  seen: Set<string>;
+}
+
+/** The record's parts against the listed files and the chained hashes. */
+function checkParts(s: SnapshotRecord, ctx: SnapshotContext, mismatch: (detail: string) => void) {
+  const b = s.body;
+  for (const name of PART_NAMES) {
+    const ref = b.parts[name];
+    const path = s.files[name];
+    if (!ref) {
+      if (path) mismatch(`${name}: file without a part`);
+      continue;
+    }
+    if (path !== `snapshots/${b.id}/${PART_FILES[name]}`) {
+      mismatch(`${name}: file not listed`);
+      continue;
+    }
+    const listedFile = ctx.manifest.files.find((f) => f.path === path);
+    if (!listedFile || listedFile.sha256 !== ref.sha256 || listedFile.size !== ref.size)
+      mismatch(`${name}: hash differs from the chained one`);
+    if (ctx.fileOk.get(path) === false) mismatch(`${name}: file altered or missing`);
+  }
+}
+
+/** Every note the chain holds about this snapshot travels with it, each as chained: dropping one is a change. */
+async function checkNotes(s: SnapshotRecord, ctx: SnapshotContext, mismatch: (detail: string) => void) {
+  const b = s.body;
+  const carried = new Set(s.notes.map((n) => n.seq));
+  for (const entry of ctx.manifest.chain.entries) {
+    if (entry.type === 'note' && entry.ref === b.id && !carried.has(entry.seq)) mismatch(`note ${entry.id} left out`);
+  }
+  for (const note of s.notes) {
+    const noteEntry = ctx.bySeq.get(note.seq);
+    if (
+      !noteEntry ||
+      noteEntry.type !== 'note' ||
+      noteEntry.id !== note.body.id ||
+      noteEntry.ref !== b.id ||
+      note.body.snapshotId !== b.id ||
+      noteEntry.hash !== note.chainHash ||
+      (await bodyHash(note.body)) !== noteEntry.bodyHash
+    ) {
+      mismatch(`note ${note.body.id} differs from the chained one`);
+    }
+  }
+}
+
+/** One snapshot record against its chain entry, its files and its notes. */
+async function checkSnapshot(
+  s: SnapshotRecord,
+  ctx: SnapshotContext,
+  problems: BundleProblem[],
+): Promise<SnapshotResult> {
+  const b = s.body;
+  const before = problems.length;
+  const mismatch = (detail: string) => problems.push({ kind: 'content-mismatch', id: b.id, detail });
+  if (ctx.seen.has(b.id)) mismatch('listed twice');
+  ctx.seen.add(b.id);
+  const entry = ctx.bySeq.get(s.seq);
+  if (!entry || entry.type !== 'snapshot' || entry.id !== b.id || entry.hash !== s.chainHash)
+    mismatch('not in the chain');
+  else if ((await bodyHash(b)) !== entry.bodyHash) mismatch('snapshot record differs from the one chained');
+  checkParts(s, ctx, mismatch);
+  const fieldsPath = s.files.fields;
+  if (fieldsPath && ctx.archive[fieldsPath] && (await sha256Hex(fieldsFileBytes(b.fields))) !== b.parts.fields.sha256) {
+    mismatch('fields differ from fields.json');
+  }
+  await checkNotes(s, ctx, mismatch);
+  return {
+    id: b.id,
+    seq: s.seq,
+    ok: problems.length === before,
+    url: b.url,
+    title: b.title,
+    capturedAt: b.capturedAt,
+    capturedAtShanghai: b.capturedAtShanghai,
+    fields: b.fields,
+  };
+}
+
+export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {}): Promise<BundleReport> {
+  let archive: Archive;
+  try {
+    archive = unzipSync(bytes);
+  } catch (error) {
+    return failed({ kind: 'not-zip', detail: errorText(error) });
+  }
+  const names = Object.keys(archive);
+  const problems: BundleProblem[] = [];
+
+  const manifestBytes = archive[MANIFEST_PATH];
+  if (!manifestBytes) return failed({ kind: 'manifest-missing' });
+  const read = readManifest(manifestBytes);
+  if ('error' in read) return failed({ kind: 'manifest-unreadable', detail: read.error });
+  const { manifest } = read;
+  if (read.altered) problems.push({ kind: 'manifest-altered' });
+  if ((await manifestHash(manifest)) !== manifest.manifestSha256) problems.push({ kind: 'manifest-altered' });
+
+  const signature = await checkSignature(manifest, options, problems);
+  const { files, fileOk } = await checkFiles(archive, manifest, options, problems);
+  const { chain, length } = await checkChain(manifest, problems);
 
   // Every byte outside the file contents: the archive must be exactly what these files make.
   // (Reported only when the files themselves are sound: an altered file also changes its CRC.)
@@ -258,76 +369,23 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions = {
     problems.push({ kind: 'container-altered', offset: firstDifference(rebuilt, bytes) });
   }
 
+  const ctx: SnapshotContext = {
+    archive,
+    manifest,
+    bySeq: new Map(manifest.chain.entries.map((e) => [e.seq, e])),
+    fileOk,
+    seen: new Set(),
+  };
   const snapshots: SnapshotResult[] = [];
-  const seen = new Set<string>();
-  for (const s of manifest.snapshots) {
-    const b = s.body;
-    const before = problems.length;
-    const mismatch = (detail: string) => problems.push({ kind: 'content-mismatch', id: b.id, detail });
-    if (seen.has(b.id)) mismatch('listed twice');
-    seen.add(b.id);
-    const entry = bySeq.get(s.seq);
-    if (!entry || entry.type !== 'snapshot' || entry.id !== b.id || entry.hash !== s.chainHash)
-      mismatch('not in the chain');
-    else if ((await bodyHash(b)) !== entry.bodyHash) mismatch('snapshot record differs from the one chained');
-    for (const name of PART_NAMES) {
-      const ref = b.parts[name];
-      const path = s.files[name];
-      if (!ref) {
-        if (path) mismatch(`${name}: file without a part`);
-        continue;
-      }
-      if (path !== `snapshots/${b.id}/${PART_FILES[name]}`) {
-        mismatch(`${name}: file not listed`);
-        continue;
-      }
-      const listedFile = manifest.files.find((f) => f.path === path);
-      if (!listedFile || listedFile.sha256 !== ref.sha256 || listedFile.size !== ref.size)
-        mismatch(`${name}: hash differs from the chained one`);
-      if (fileOk.get(path) === false) mismatch(`${name}: file altered or missing`);
-    }
-    const fieldsPath = s.files.fields;
-    if (fieldsPath && archive[fieldsPath] && (await sha256Hex(fieldsFileBytes(b.fields))) !== b.parts.fields.sha256) {
-      mismatch('fields differ from fields.json');
-    }
-    // Every note the chain holds about this snapshot travels with it: dropping one is a change.
-    const carried = new Set(s.notes.map((n) => n.seq));
-    for (const entry of manifest.chain.entries) {
-      if (entry.type === 'note' && entry.ref === b.id && !carried.has(entry.seq)) mismatch(`note ${entry.id} left out`);
-    }
-    for (const note of s.notes) {
-      const noteEntry = bySeq.get(note.seq);
-      if (
-        !noteEntry ||
-        noteEntry.type !== 'note' ||
-        noteEntry.id !== note.body.id ||
-        noteEntry.ref !== b.id ||
-        note.body.snapshotId !== b.id ||
-        noteEntry.hash !== note.chainHash ||
-        (await bodyHash(note.body)) !== noteEntry.bodyHash
-      ) {
-        mismatch(`note ${note.body.id} differs from the chained one`);
-      }
-    }
-    snapshots.push({
-      id: b.id,
-      seq: s.seq,
-      ok: problems.length === before,
-      url: b.url,
-      title: b.title,
-      capturedAt: b.capturedAt,
-      capturedAtShanghai: b.capturedAtShanghai,
-      fields: b.fields,
-    });
-  }
+  for (const s of manifest.snapshots) snapshots.push(await checkSnapshot(s, ctx, problems));
   return {
     ok: problems.length === 0,
     problems,
     signature,
     files,
     chain: {
-      ok: chain.ok && manifest.chain.headHash === chain.head.hash && manifest.chain.length === entries.length,
-      length: entries.length,
+      ok: chain.ok && manifest.chain.headHash === chain.head.hash && manifest.chain.length === length,
+      length,
       headHash: chain.head.hash,
       withContent: manifest.snapshots.length,
       tombstones: manifest.chain.entries.filter((e) => e.type === 'tombstone').length,

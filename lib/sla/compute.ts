@@ -234,6 +234,7 @@ const INPUT_TEXT = {
  * Contract 1, `computeSla(input)`: outage log → availability → tier → voucher →
  * claim window, for Exmail (seed 002) and CVM (FACTS.md). All times Asia/Shanghai.
  */
+// eslint-disable-next-line max-lines-per-function -- Contract 1's steps in order (log, availability, tier, voucher, window), each feeding the next.
 export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult {
   const locale = options.locale ?? 'zh-CN';
   const parsed = slaInputSchema().safeParse(input);

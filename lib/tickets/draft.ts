@@ -273,7 +273,7 @@ function basisLinesOf(verdict: Verdict, t: Translate, locale: Locale): string[] 
 }
 
 /** Reads the facts, the snapshots and the template into what every kind of draft is made of. */
-// Over 80 lines on purpose: one pass over the facts, each block one part of the description.
+// eslint-disable-next-line max-lines-per-function -- One pass over the facts, each block one part of the description.
 function draftParts(
   given: Verdict,
   f: ClaimFacts,

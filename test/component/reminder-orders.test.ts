@@ -4,7 +4,7 @@ import { orderPayload } from '../../lib/evidence/testing/ledger';
 import { emptyOutageLog } from '../../lib/outages';
 import { trackedDeadlines } from '../../lib/reminders';
 import { openEvidenceStore, type EvidenceStore } from '../../platform/evidence-db';
-import { storedOrders } from '../../entrypoints/background/reminders';
+import { storedOrders } from '../../platform/reminders';
 
 // Issue 19: a forum page quoting a shop's order number took the order's place, and with it the
 // order's refund reminder. The worker reads the orders its reminders come from with `storedOrders`.

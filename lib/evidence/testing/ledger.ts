@@ -23,6 +23,7 @@ export const testSigner = async (): Promise<BundleSigner> => webCryptoSigner(awa
  * store runs (lib/evidence/ledger.ts), over a port that keeps everything in
  * arrays and maps.
  */
+// eslint-disable-next-line max-lines-per-function -- The in-memory port's methods, each short, listed in one object.
 export function memoryLedger(options: { signer?: BundleSigner } = {}) {
   let signer: Promise<BundleSigner> | null = options.signer ? Promise.resolve(options.signer) : null;
   const entries: ChainEntry[] = [];

@@ -1,0 +1,43 @@
+import { isPlausibleDetection } from '../lib/detect';
+import type { Handler } from '../lib/messages';
+import { unpackParts, type UnpackedParts } from './capture-packing';
+import { TooLargeError } from './streams';
+import { failedCapture, type EvidenceStore } from './evidence-db';
+import { screenshotFor } from './screenshot-tickets';
+
+/**
+ * A content script's capture, received in the worker: the page's claim is checked against the tab the
+ * browser says sent it, the packed page text and copy are unpacked, and the snapshot is stored with its
+ * screenshot (if one was ticketed).
+ */
+export function captureHandler(store: () => EvidenceStore, now: () => Date): Handler<'evidence.capture'> {
+  return async ({ screenshotTicket, packed, ...payload }, sender) => {
+    // The page's claim is checked against the tab the browser says sent it.
+    if (sender.tabId === undefined || !isPlausibleDetection(payload.match, sender.url)) {
+      return { status: 'failed', reason: 'not-allowed', message: 'capture from an unrecognised page' };
+    }
+    const at = now();
+    const screenshot = screenshotFor(screenshotTicket, sender.tabId, at.getTime());
+    let received: Pick<UnpackedParts, 'textDeflate' | 'domDeflate'> | undefined;
+    if (packed) {
+      try {
+        const unpacked = await unpackParts(packed);
+        Object.assign(payload, { text: unpacked.text, dom: unpacked.dom });
+        received = { textDeflate: unpacked.textDeflate, domDeflate: unpacked.domDeflate };
+      } catch (error) {
+        const reason = error instanceof TooLargeError ? 'too-large' : 'invalid';
+        return {
+          status: 'failed',
+          reason,
+          message: `page text and copy: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000),
+        };
+      }
+    }
+    try {
+      const result = await store().capture({ ...payload, url: sender.url ?? payload.url }, screenshot, at, received);
+      return result.status === 'saved' ? { ...result, screenshot: (await screenshot) !== null } : result;
+    } catch (error) {
+      return failedCapture(error);
+    }
+  };
+}
