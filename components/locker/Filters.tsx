@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useState, type FormEvent } from 'react';
 import { SHIPPED_VENDORS } from '../../lib/vendors/types';
 import { useI18n } from '../i18n';
 import type { ListFilters } from './api';
@@ -16,7 +16,9 @@ export function Filters({ value, onApply }: FiltersProps) {
   const { t, locale } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState({ ...EMPTY, ...value });
-  useEffect(() => setDraft({ ...EMPTY, ...value }), [value]);
+  // Applied filters (e.g. "clear") reset the form before the next input: after the paint (Preact's effects) a
+  // choice made at once would be overwritten.
+  useLayoutEffect(() => setDraft({ ...EMPTY, ...value }), [value]);
 
   const field = (name: keyof typeof EMPTY) => ({
     id: `${id}-${name}`,
