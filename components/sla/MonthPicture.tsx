@@ -1,4 +1,4 @@
-import { useId, type CSSProperties } from 'react';
+import { useId } from 'react';
 import { availabilityGauge, monthStrip, STRIP, type MonthStripGeometry } from '../../lib/pictures/sla';
 import { fitText } from '../../lib/pictures/text';
 import type { SlaResult } from '../../lib/sla/compute';
@@ -6,19 +6,9 @@ import { SLA_POLICIES } from '../../lib/sla/compute';
 import { lastDayOfMonth, monthBounds, parseInstant } from '../../lib/time/zone';
 import { useI18n } from '../i18n';
 import { COUNTED, EXCLUDED, TIER_COLOUR, TierPatterns, type TierLevel } from './tier-style';
+import { HALO, INK, MUTED, VISUALLY_HIDDEN } from '../timeline/palette';
 
 const WIDTH = 720;
-const INK = '#1d2733';
-const MUTED = '#5b6775';
-const HALO = { stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke', strokeLinejoin: 'round' } as const;
-const HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-};
 const ms = (iso: string) => parseInstant(iso) ?? 0;
 const minutes = (n: number) => Math.round(n * 100) / 100;
 
@@ -225,7 +215,7 @@ export function MonthPicture({ sla, level, tierText }: { sla: SlaResult; level: 
       <p className="rg-month-picture__tier" data-picture-tier={level}>
         <strong>{t('slaPicture.gauge.reached', { availability: sla.availabilityText, tier: tierText })}</strong>
       </p>
-      <figcaption style={HIDDEN}>
+      <figcaption style={VISUALLY_HIDDEN}>
         {t('slaPicture.month.title', { month: sla.month })}
         <ul>
           {sla.counted.length + sla.excluded.length === 0 && <li>{t('slaPicture.none')}</li>}

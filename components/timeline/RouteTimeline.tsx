@@ -1,4 +1,4 @@
-import { useId, type CSSProperties } from 'react';
+import { useId } from 'react';
 import { fitText } from '../../lib/pictures/text';
 import {
   TIMELINE,
@@ -11,19 +11,8 @@ import {
 } from '../../lib/pictures/timeline';
 import type { MessageKey } from '../../lib/i18n/core';
 import { useI18n } from '../i18n-context';
-import { INK, MUTED, STATUS_COLOUR, TODAY } from './palette';
+import { HALO, INK, MUTED, STATUS_COLOUR, TODAY, VISUALLY_HIDDEN } from './palette';
 
-/** Visually hidden, still read: the picture's text equivalent. */
-const HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-};
-/** Text over lines and bars stays legible: a white halo drawn under it. */
-const HALO = { stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke', strokeLinejoin: 'round' } as const;
 const ICON_ROOM = 14;
 /** Laid out for the popup (380 px less its padding); the card passes its own width, so text keeps its size. */
 const WIDTH = 340;
@@ -189,7 +178,7 @@ function TimelineText({ input, end }: { input: TimelineInput; end: string }) {
     return t('timeline.item.window', { ...words, to: bar.closesOn, estimated });
   };
   return (
-    <figcaption style={HIDDEN}>
+    <figcaption style={VISUALLY_HIDDEN}>
       <span>
         {t('timeline.title')}: <Dated text={t('timeline.summary', { paid: input.paidOn, end, today: input.today })} />
       </span>

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { TimelineStatus } from '../../lib/pictures/timeline';
 
 /**
@@ -14,4 +15,20 @@ export const STATUS_COLOUR: Record<TimelineStatus, string> = {
   'needs-answers': '#9a6700',
   closed: '#57606a',
   'ruled-out': '#cf222e',
+};
+
+/** Text over lines and bars stays legible: a white halo drawn under it. */
+export const HALO = { stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke', strokeLinejoin: 'round' } as const;
+
+/**
+ * Visually hidden, still read: a picture's text equivalent. Inline, because the
+ * timeline is also drawn inside the card's shadow root, where page styles do not reach.
+ */
+export const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
 };
