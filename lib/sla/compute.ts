@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { lazy } from '../lazy';
-import type { Locale } from '../i18n';
+import { translator, type Locale } from '../i18n';
 import { localizeIssue } from '../policy/issues';
 import { localize, zhEn, type LocalizedText } from '../policy/text';
 import { defaultCalendar, type BusinessCalendar } from '../time/calendar';
@@ -73,7 +73,7 @@ export class SlaInputError extends Error {
     readonly issues: string[],
     locale: Locale = 'en',
   ) {
-    super(`${locale === 'zh-CN' ? 'SLA 输入有误' : 'Invalid SLA input'}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    super(`${translator(locale)('sla.engine.inputError')}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
     this.name = 'SlaInputError';
   }
 }
