@@ -55,6 +55,7 @@ export function Locker({ api }: { api: LockerApi }) {
 
       {state.openId ? (
         <SnapshotDetail
+          key={state.openId}
           api={api}
           id={state.openId}
           onOpen={(id) => dispatch({ type: 'open', id })}
