@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import {
   loggedMonths,
   monthKeyOf,
@@ -45,16 +45,21 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
     document.title = t('sla.title');
   }, [t]);
 
-  const reload = useCallback(async () => {
-    const loaded = await api.loadLog();
-    setLog(loaded.log);
-    setInvalid(loaded.invalid);
-    setSightings(await api.sightings().catch(() => []));
-    setSnapshots(await api.snapshots().catch(() => []));
-  }, [api]);
+  // The log, then the sightings and the order snapshots (either may be missing: the page works without them).
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void api
+      .loadLog()
+      .then((loaded) => {
+        setLog(loaded.log);
+        setInvalid(loaded.invalid);
+        return api.sightings().catch(() => []);
+      })
+      .then((found) => {
+        setSightings(found);
+        return api.snapshots().catch(() => []);
+      })
+      .then(setSnapshots);
+  }, [api]);
 
   const write = async (next: OutageLog) => {
     try {
