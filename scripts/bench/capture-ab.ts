@@ -9,7 +9,7 @@
  *   (build dirs as `RG_OUT_DIR=… npx wxt build` writes them, e.g. .output-before)
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { cardClick, onCard } from '../../test/e2e/card';
 import { launchExtension, ROOT, type ExtensionSession } from '../../test/e2e/harness';
 import { HEAVY_LIST_URL, heavyPages } from './heavy-page';
@@ -34,6 +34,12 @@ async function save(page: Page): Promise<number> {
   return ms;
 }
 
+/** The page's main thread's task time so far, in milliseconds (CDP Performance `TaskDuration`). */
+async function mainThreadMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
 async function main() {
   const [runsArg, ...dirs] = process.argv.slice(2);
   const runs = Number(runsArg ?? 5);
@@ -51,27 +57,33 @@ async function main() {
       sessions.push(session);
       const page = await session.context.newPage();
       await page.goto(HEAVY_LIST_URL, { waitUntil: 'load' });
-      sides.push({ dir, page, cdp: await session.context.newCDPSession(page), ratios: [] as number[] });
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      sides.push({ dir, page, cdp, ratios: [] as number[], ms: [] as number[], pageCpu: [] as number[] });
     }
     await sleep(4000);
     for (let run = 0; run < runs; run++) {
       for (const side of sides) {
         await side.page.evaluate((n) => document.querySelector('h1')!.append(` · ${n}`), run + 1);
         await sleep(900);
+        const before = await mainThreadMs(side.cdp);
         const ms = await save(side.page);
+        // The page's main-thread task time over the save (thread ticks: what the load takes away is not in it).
+        side.pageCpu.push((await mainThreadMs(side.cdp)) - before);
+        side.ms.push(ms);
         await sleep(300);
         const t0 = performance.now();
         await side.cdp.send('Page.captureSnapshot', { format: 'mhtml' });
         const mhtml = performance.now() - t0;
         side.ratios.push(ms / mhtml);
         console.log(
-          `${side.dir} save ${run + 1}: ${ms.toFixed(0)} ms, MHTML ${mhtml.toFixed(0)} ms, ${(ms / mhtml).toFixed(2)}×`,
+          `${side.dir} save ${run + 1}: ${ms.toFixed(0)} ms (page main thread ${side.pageCpu.at(-1)!.toFixed(0)} ms), MHTML ${mhtml.toFixed(0)} ms, ${(ms / mhtml).toFixed(2)}×`,
         );
       }
     }
     for (const side of sides)
       console.log(
-        `${side.dir}: median ratio ${median(side.ratios)?.toFixed(2)}× (${side.ratios.map((r) => r.toFixed(2)).join(', ')})`,
+        `${side.dir}: median ratio ${median(side.ratios)?.toFixed(2)}× (${side.ratios.map((r) => r.toFixed(2)).join(', ')}); median save ${median(side.ms)?.toFixed(0)} ms; page main thread ${median(side.pageCpu)?.toFixed(0)} ms`,
       );
   } finally {
     for (const session of sessions) await session.close();
