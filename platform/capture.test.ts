@@ -154,17 +154,10 @@ describe('capture in the page', () => {
     const card = document.querySelector('#card-number') as HTMLInputElement;
     let taken!: (ok: boolean) => void;
     const asked: string[] = [];
-    const copies: string[] = [];
-    const parts = await collectPage(
-      document,
-      (ticket) => {
-        asked.push(ticket);
-        return new Promise<boolean>((resolve) => (taken = resolve));
-      },
-      // The copy is handed over before the picture is asked for (packing it fills the wait for the frames).
-      (_text, dom) => copies.push(asked.length === 0 ? dom : 'after the picture was asked for'),
-    );
-    expect(copies).toEqual([parts.dom]);
+    const parts = await collectPage(document, (ticket) => {
+      asked.push(ticket);
+      return new Promise<boolean>((resolve) => (taken = resolve));
+    });
     expect(parts.tooLarge).toBe(false);
     expect(parts.screenshotTicket).toMatch(/^[0-9a-f]{32}$/);
     expect(asked).toEqual([parts.screenshotTicket]);

@@ -17,7 +17,7 @@ import type { Translate } from '../lib/i18n/core';
 import type { ResponseOf } from '../lib/messages';
 import { errorMessageKey, MessagingError } from '../lib/wire';
 import type { PageMatch } from '../lib/vendors/types';
-import { packParts, type PackedParts } from './capture-packing';
+import { packParts } from './capture-packing';
 import { sendMessage, wakeWorker } from './page-messaging';
 import { hideCards } from './card-visibility';
 import { sharedInWorld } from './world';
@@ -543,9 +543,7 @@ const newTicket = () => screenshotTicket(crypto.getRandomValues(new Uint8Array(1
  * visible text is read first (it tells the mask what to hide), the page is
  * masked, and the DOM is serialised from the masked page while the browser
  * waits for the frame that paints it (masked values are what the copy keeps
- * anyway); `onCopy` then has the text and copy while the frames are still to
- * come (they wait for the main thread, not the other way round); once
- * painted, the worker is asked for the screenshot. The parts are
+ * anyway); once painted, the worker is asked for the screenshot. The parts are
  * returned at once, so the capture can be packed and sent while the picture is
  * taken; the page stays masked until the picture exists (`pictured`), whatever
  * happens.
@@ -553,7 +551,6 @@ const newTicket = () => screenshotTicket(crypto.getRandomValues(new Uint8Array(1
 export async function collectPage(
   doc: Document,
   requestScreenshot: (ticket: string) => Promise<boolean>,
-  onCopy?: (text: string, dom: string) => void,
 ): Promise<CollectedParts> {
   const text = visibleText(doc);
   if (text.length > CAPTURE_LIMITS.text)
@@ -571,9 +568,6 @@ export async function collectPage(
       restore();
       return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured: Promise.resolve() };
     }
-    // The frames wait for the main thread: whatever the caller starts with the copy (packing it) runs
-    // in that wait instead of after it.
-    onCopy?.(text, dom);
     await paintedNow();
     const ticket = newTicket();
     // The screenshot is optional; the capture goes on without it.
@@ -602,21 +596,16 @@ export async function capturePage({
   // A stopped worker starts while the page is read and masked, not when the picture is asked for.
   wakeWorker();
   try {
-    // Packed as soon as the copy exists, while the browser paints the masked page and takes its
-    // picture; a fifth of the size crosses to the worker far sooner.
-    let packing: Promise<PackedParts> | null = null;
     const { text, dom, screenshotTicket, tooLarge, pictured } = await collectPage(
       doc,
       async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken,
-      (pageText, copy) => {
-        packing = packParts(pageText, copy);
-        // Awaited below; a failure meanwhile is not an unhandled one.
-        packing.catch(() => undefined);
-      },
     );
     try {
       if (tooLarge) return { kind: 'error', message: t('evidence.error.tooLarge') };
-      const packed = await (packing ?? packParts(text, dom));
+      // Packed while the browser takes the picture; a fifth of the size crosses to the worker far sooner.
+      // (Packed during the wait for the frames instead, it held the frames back until it was done:
+      // the picture was asked for later and the capture went no sooner.)
+      const packed = await packParts(text, dom);
       const reply = await sendMessage('evidence.capture', {
         url: doc.location.href,
         title: doc.title.slice(0, CAPTURE_LIMITS.title),

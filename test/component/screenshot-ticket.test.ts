@@ -76,7 +76,7 @@ describe('screenshots by ticket', () => {
       return tabOf(id);
     });
     const asked = (fakeBrowser.tabs as unknown as { captureVisibleTab: ReturnType<typeof vi.fn> }).captureVisibleTab;
-    const take = asked.getMockImplementation()!;
+    const take = asked.getMockImplementation() as (...args: unknown[]) => Promise<string>;
     asked.mockImplementation((...args: unknown[]) => {
       order.push('picture asked for');
       return take(...args);
