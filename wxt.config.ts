@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { preactCompatAliases } from './build/preact-compat';
+import { en } from './lib/i18n/en';
+import { surfaceCatalog, type Surface } from './lib/i18n/surfaces';
+import { zhCN } from './lib/i18n/zh-CN';
 import { slimHolidayData } from './lib/time/holiday-data';
 import { contentScriptHosts } from './lib/vendors/registry';
 
@@ -18,6 +21,24 @@ function slimHolidays(): Plugin {
     load(id) {
       if (!/[\\/]chinese-days[\\/]dist[\\/]chinese-days\.json$/.test(id)) return null;
       return JSON.stringify(slimHolidayData(JSON.parse(readFileSync(id, 'utf8'))));
+    },
+  };
+}
+
+/**
+ * One surface's build ships the catalogs cut to the keys it shows (lib/i18n/surfaces.ts): the
+ * worker carried every word of the popup, the checker, the locker and the options page.
+ */
+function surfaceCatalogs(surface: Surface): Plugin {
+  const catalogs = { 'zh-CN': ['zhCN', zhCN], en: ['en', en] } as const;
+  return {
+    name: `refund-guard:catalogs-${surface}`,
+    enforce: 'pre',
+    load(id) {
+      const match = /[\\/]lib[\\/]i18n[\\/](zh-CN|en)\.ts$/.exec(id);
+      if (!match) return null;
+      const [name, catalog] = catalogs[match[1] as keyof typeof catalogs];
+      return `export const ${name} = ${JSON.stringify(surfaceCatalog(catalog, surface))};`;
     },
   };
 }
@@ -50,7 +71,10 @@ export default defineConfig({
     // twice: the card is parsed and run on every vendor page the user opens, and the popup is judged by
     // how soon it answers (its code is a third smaller). Component tests resolve the same aliases.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((entry) => entry.type === 'background')) return;
+      if (entrypoints.some((entry) => entry.type === 'background')) {
+        config.plugins = [...(config.plugins ?? []), surfaceCatalogs('worker')];
+        return;
+      }
       const aliases = preactCompatAliases;
       config.resolve ??= {};
       const existing = config.resolve.alias;

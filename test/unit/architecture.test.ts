@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageMessageKeys } from '../../lib/i18n/page';
+import { surfaceCatalog, surfaceHasKey } from '../../lib/i18n/surfaces';
 import { en } from '../../lib/i18n/en';
 import { zhCN } from '../../lib/i18n/zh-CN';
 import { SHIPPED_VENDORS } from '../../lib/vendors/types';
@@ -146,10 +147,23 @@ describe('scripts inside web pages stay light (bench: main-thread time on vendor
   });
 });
 
+const catalog = new Set<string>([...Object.keys(zhCN), ...Object.keys(en)]);
+/** The catalog keys a script's sources name, written out ('card.saved') or built from a prefix (`vendor.${…}`, in a call to t or a key map). */
+const keysOf = (entry: string) => {
+  const { files } = pageScriptGraph(entry);
+  // The catalogs themselves name every key they hold: what the script shows is named by the rest.
+  const sources = files
+    .filter((f) => /\.tsx?$/.test(f) && !f.startsWith('lib/i18n/'))
+    .map((f) => readFileSync(join(ROOT, f), 'utf8'));
+  const quoted = [...catalog].filter((key) => sources.some((s) => s.includes(`'${key}'`) || s.includes(`"${key}"`)));
+  const prefixes = sources.flatMap((s) => [...s.matchAll(/`([\w.-]+\.)\$\{/g)].map((m) => m[1]!));
+  const built = [...catalog].filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+  return { quoted, prefixes, built };
+};
+
 describe("content scripts carry the card's messages only (bench: script size on vendor pages)", () => {
   // The content scripts, and the card's code they load on demand (run by the worker in the page).
   const CONTENT_ENTRIES = PAGE_ENTRIES.filter((e) => e.includes('.content/') || e === 'entrypoints/card-ui.ts');
-  const catalog = new Set<string>([...Object.keys(zhCN), ...Object.keys(en)]);
   const page = new Set<string>(pageMessageKeys());
 
   // The card's sections: its own words and the routes' timeline it draws (lib/i18n/page.ts).
@@ -165,16 +179,6 @@ describe("content scripts carry the card's messages only (bench: script size on 
     ).toEqual([]);
   });
 
-  /** The catalog keys a script's sources name, written out ('card.saved') or built from a prefix (t(`vendor.${…}`)). */
-  const keysOf = (entry: string) => {
-    const { files } = pageScriptGraph(entry);
-    const sources = files.filter((f) => /\.tsx?$/.test(f)).map((f) => readFileSync(join(ROOT, f), 'utf8'));
-    const quoted = [...catalog].filter((key) => sources.some((s) => s.includes(`'${key}'`) || s.includes(`"${key}"`)));
-    const prefixes = sources.flatMap((s) => [...s.matchAll(/\bt\(\s*`([\w.-]+\.)\$\{/g)].map((m) => m[1]!));
-    const built = [...catalog].filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
-    return { quoted, prefixes, built };
-  };
-
   it.each(CONTENT_ENTRIES)('every message %s can show is in the card section', (entry) => {
     const { quoted, built } = keysOf(entry);
     expect([...quoted, ...built].filter((key) => !page.has(key))).toEqual([]);
@@ -184,6 +188,25 @@ describe("content scripts carry the card's messages only (bench: script size on 
     const { quoted, prefixes } = keysOf('entrypoints/card-ui.ts');
     expect(quoted.length).toBeGreaterThan(20);
     expect(prefixes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the worker carries the messages it shows only (bench: bundle.worker)', () => {
+  const { quoted, built, prefixes } = keysOf('entrypoints/background/index.ts');
+
+  it('reads the keys of notifications, menus, tickets and verification reports', () => {
+    expect(quoted.length).toBeGreaterThan(50);
+    expect(prefixes).toEqual(expect.arrayContaining(['ticket.reason.', 'verify.problem.', 'reminders.kind.']));
+  });
+
+  it("every message the worker's sources name is in its build's catalog (lib/i18n/surfaces.ts)", () => {
+    expect([...quoted, ...built].filter((key) => !surfaceHasKey('worker', key))).toEqual([]);
+  });
+
+  it('its catalog leaves out the popup, checker, locker and options words', () => {
+    const kept = Object.keys(surfaceCatalog(zhCN, 'worker'));
+    expect(kept.length).toBeLessThan(Object.keys(zhCN).length / 2);
+    expect(kept.filter((key) => /^(checker|options|locker|popup|settings)\./.test(key))).toEqual([]);
   });
 });
 
