@@ -27,18 +27,27 @@ function slimHolidays(): Plugin {
 
 /**
  * One surface's build ships the catalogs cut to the keys it shows (lib/i18n/surfaces.ts): the
- * worker carried every word of the popup, the checker, the locker and the options page.
+ * worker carried every word of the popup, the checker, the locker and the options page. The
+ * worker's build cuts zh-CN.ts and en.ts themselves; the pages are built together, so the popup's
+ * cut is the value of lib/i18n/popup-catalogs.ts, which alone it imports.
  */
-function surfaceCatalogs(surface: Surface): Plugin {
-  const catalogs = { 'zh-CN': ['zhCN', zhCN], en: ['en', en] } as const;
+function surfaceCatalogs(target: 'worker' | 'pages'): Plugin {
+  const cut = (surface: Surface) => ({
+    'zh-CN': surfaceCatalog(zhCN, surface),
+    en: surfaceCatalog(en, surface),
+  });
   return {
-    name: `refund-guard:catalogs-${surface}`,
+    name: `refund-guard:catalogs-${target}`,
     enforce: 'pre',
     load(id) {
+      if (target === 'pages') {
+        if (!/[\\/]lib[\\/]i18n[\\/]popup-catalogs\.ts$/.test(id)) return null;
+        return `export const popupCatalogs = ${JSON.stringify(cut('popup'))};`;
+      }
       const match = /[\\/]lib[\\/]i18n[\\/](zh-CN|en)\.ts$/.exec(id);
       if (!match) return null;
-      const [name, catalog] = catalogs[match[1] as keyof typeof catalogs];
-      return `export const ${name} = ${JSON.stringify(surfaceCatalog(catalog, surface))};`;
+      const locale = match[1] as 'zh-CN' | 'en';
+      return `export const ${locale === 'en' ? 'en' : 'zhCN'} = ${JSON.stringify(cut('worker')[locale])};`;
     },
   };
 }
@@ -75,6 +84,8 @@ export default defineConfig({
         config.plugins = [...(config.plugins ?? []), surfaceCatalogs('worker')];
         return;
       }
+      if (entrypoints.some((entry) => entry.type === 'popup'))
+        config.plugins = [...(config.plugins ?? []), surfaceCatalogs('pages')];
       const aliases = preactCompatAliases;
       config.resolve ??= {};
       const existing = config.resolve.alias;
