@@ -31,13 +31,11 @@ const SERVICE_ALIASES: Readonly<Record<string, SlaService>> = Object.fromEntries
 );
 
 const slaInputSchema = lazy(() => {
-  const instant = z
-    .string()
-    .check(
-      z.refine((v) => parseInstant(v) !== null, {
-        message: 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00',
-      }),
-    );
+  const instant = z.string().check(
+    z.refine((v) => parseInstant(v) !== null, {
+      message: 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00',
+    }),
+  );
   const money = z.number().check(z.nonnegative());
   return z.strictObject({
     service: z
