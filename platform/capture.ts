@@ -20,7 +20,10 @@ import type { PageMatch } from '../lib/vendors/types';
 import { packParts } from './capture-packing';
 import { sendMessage, wakeWorker } from './page-messaging';
 import { hideCards } from './card-visibility';
-import { sharedInWorld } from './world';
+import { paintAhead, wasPasswordField } from './page-watch';
+
+// The page script's watchers live in a module of their own, so it does not carry the capture code.
+export { paintAhead, painted, settled, watchFieldTypes } from './page-watch';
 
 /**
  * Saving the page in front of the user as evidence (`collectPage`): read the
@@ -77,36 +80,9 @@ export function structuralLabel(el: Element): string {
   return named;
 }
 
-/** Fields that were a password field when this script first saw them, or until the page changed their type. */
-// Recorded by the content script from the start, read when the card's code (loaded on demand) saves the page.
-const wasPassword = sharedInWorld('wasPassword', () => new WeakSet<Element>());
-
-/**
- * Remembers every field the page turns from `type=password` into something
- * else ("show PIN"): its value stays a secret. Runs for the life of the
- * content script; returns the function that stops it.
- */
-export function watchFieldTypes(doc: Document = document): () => void {
-  for (const input of Array.from(doc.querySelectorAll('input[type="password" i]'))) wasPassword.add(input);
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      const target = record.target as Element;
-      if (record.oldValue?.toLowerCase() === 'password' || target.getAttribute('type')?.toLowerCase() === 'password')
-        wasPassword.add(target);
-    }
-  });
-  observer.observe(doc.documentElement, {
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['type'],
-    attributeOldValue: true,
-  });
-  return () => observer.disconnect();
-}
-
 /** Whether a form control holds a card number, CVV, password, bank account or ID number. */
 export function isSensitiveControl(el: Element): boolean {
-  if (wasPassword.has(el)) return true;
+  if (wasPasswordField(el)) return true;
   const type = el.getAttribute('type') ?? (el.tagName === 'TEXTAREA' ? 'textarea' : 'text');
   if (el.tagName === 'INPUT' && CHOICE_INPUTS.test(type) && type.toLowerCase() !== 'hidden') return false;
   const descriptor = ['name', 'id', 'autocomplete', 'placeholder', 'aria-label', 'title', 'data-field']
@@ -463,36 +439,6 @@ export function maskLivePage(doc: Document = document, visible?: string): () => 
   };
 }
 
-/**
- * Asks for two frames now, so that the masked page has been painted before the
- * worker takes its picture; the function returned waits for them, or where
- * frames do not run (a hidden tab) for 150 ms from its own call, so work done
- * in between never eats into that wait.
- */
-export function paintAhead(): () => Promise<void> {
-  let framed = false;
-  let wake: (() => void) | null = null;
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      framed = true;
-      wake?.();
-    }),
-  );
-  return () =>
-    framed
-      ? Promise.resolve()
-      : new Promise<void>((done) => {
-          const timer = setTimeout(done, 150);
-          wake = () => {
-            clearTimeout(timer);
-            done();
-          };
-        });
-}
-
-/** Two frames, so the masked page has been painted before the worker takes its picture. */
-export const painted = (): Promise<void> => paintAhead()();
-
 export type SaveOutcome =
   | { kind: 'saved'; id: string; screenshot: boolean }
   | { kind: 'duplicate'; id: string }
@@ -614,23 +560,4 @@ export async function capturePage({
       error instanceof MessagingError ? t(errorMessageKey(error.code), { message: error.message }) : String(error);
     return { kind: 'error', message };
   }
-}
-
-/** Resolves when the page has stopped changing for `quietMs` (SPA details render late), or after `maxMs`. */
-export function settled(doc: Document = document, quietMs = 600, maxMs = 5000): Promise<void> {
-  return new Promise((done) => {
-    let timer = setTimeout(finish, quietMs);
-    const limit = setTimeout(finish, maxMs);
-    const observer = new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(finish, quietMs);
-    });
-    observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: false });
-    function finish() {
-      observer.disconnect();
-      clearTimeout(timer);
-      clearTimeout(limit);
-      done();
-    }
-  });
 }
