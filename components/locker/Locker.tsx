@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ExportStopped, type ExportProgress } from '../../lib/evidence/export-protocol';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { PAGE_SIZE, type ListFilters, type LockerApi, type SnapshotSummary } from './api';
 import { CompactionNotice } from './CompactionNotice';
 import { BundleVerifier } from './BundleVerifier';
