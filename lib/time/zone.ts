@@ -1,3 +1,10 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
 /** Every date the claims engine shows is a date in this zone (the vendors' own). */
 export const CLAIMS_TIME_ZONE = 'Asia/Shanghai';
 
@@ -13,9 +20,8 @@ export const MINUTE_MS = 60_000;
 /**
  * Asia/Shanghai has kept UTC+08:00 without daylight saving since 1991. From
  * 1992 on, dates are computed with that fixed offset (fast: deadlines are
- * computed by the thousand); earlier instants go through the platform's
- * time-zone database (Intl, as dayjs' time-zone plugin read it, without
- * shipping dayjs). zone.test.ts checks the two agree.
+ * computed by the thousand); earlier instants go through dayjs' time-zone
+ * database. zone.test.ts checks the two agree.
  */
 const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -32,50 +38,6 @@ function fixedParts(ms: number) {
     mi: d.getUTCMinutes(),
     s: d.getUTCSeconds(),
   };
-}
-
-let zoneFormat: Intl.DateTimeFormat | undefined;
-
-/** An instant's wall time in Asia/Shanghai and the zone's offset then (minutes east of UTC), from the database. */
-function zoneParts(ms: number) {
-  zoneFormat ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: CLAIMS_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const part: Record<string, number> = {};
-  for (const { type, value } of zoneFormat.formatToParts(ms)) part[type] = Number(value);
-  const p = { y: part.year!, mo: part.month!, day: part.day!, h: part.hour!, mi: part.minute!, s: part.second! };
-  const wall = Date.UTC(p.y, p.mo - 1, p.day, p.h, p.mi, p.s);
-  return { ...p, offsetMin: (wall - (ms - (ms % 1000))) / MINUTE_MS };
-}
-
-/**
- * A Shanghai wall time (as UTC milliseconds of the same digits) → the instant, by the
- * database's offsets: guess with today's +08:00, correct once, and take the earlier
- * reading of a wall time the clocks passed twice (as dayjs' time-zone plugin does).
- */
-function zoneWallToInstant(wallUtc: number): number {
-  const o0 = SHANGHAI_OFFSET_MS / MINUTE_MS;
-  let guess = wallUtc - o0 * MINUTE_MS;
-  const o2 = zoneParts(guess).offsetMin;
-  if (o0 === o2) return guess;
-  guess -= (o2 - o0) * MINUTE_MS;
-  const o3 = zoneParts(guess).offsetMin;
-  if (o2 === o3) return guess;
-  return wallUtc - Math.min(o2, o3) * MINUTE_MS;
-}
-
-function zoneDateTime(ms: number): string {
-  const p = zoneParts(ms);
-  const off = Math.abs(p.offsetMin);
-  const sign = p.offsetMin < 0 ? '-' : '+';
-  return `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.day)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${sign}${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -122,7 +84,8 @@ export function parseInstant(value: string): number | null {
   const wallUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   if (!zone) {
     if (wallUtc - SHANGHAI_OFFSET_MS >= FIXED_OFFSET_FROM) return wallUtc - SHANGHAI_OFFSET_MS;
-    return zoneWallToInstant(wallUtc - ms) + ms;
+    const local = `${ys}-${mos}-${ds}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+    return dayjs.tz(local, CLAIMS_TIME_ZONE).valueOf() + ms;
   }
   if (zone === 'Z') return wallUtc;
   const sign = zone.startsWith('-') ? -1 : 1;
@@ -133,21 +96,21 @@ export function parseInstant(value: string): number | null {
 
 /** The Asia/Shanghai calendar date of an instant. */
 export function shanghaiDate(ms: number): IsoDate {
-  if (ms < FIXED_OFFSET_FROM) return zoneDateTime(ms).slice(0, 10);
+  if (ms < FIXED_OFFSET_FROM) return dayjs(ms).tz(CLAIMS_TIME_ZONE).format('YYYY-MM-DD');
   const p = fixedParts(ms);
   return `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.day)}`;
 }
 
 /** The Asia/Shanghai wall time of an instant, with its offset: `2026-02-10T10:00:00+08:00`. */
 export function shanghaiDateTime(ms: number): string {
-  if (ms < FIXED_OFFSET_FROM) return zoneDateTime(ms);
+  if (ms < FIXED_OFFSET_FROM) return dayjs(ms).tz(CLAIMS_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
   const p = fixedParts(ms);
   return `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.day)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}+08:00`;
 }
 
-/** The same, always through the time-zone database (the reference the fast path is tested against). */
+/** The same, always through dayjs' time-zone database (the reference the fast path is tested against). */
 export function shanghaiDateTimeViaTz(ms: number): string {
-  return zoneDateTime(ms);
+  return dayjs(ms).tz(CLAIMS_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
 /** First millisecond of a Shanghai calendar date. */
@@ -170,10 +133,7 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
 
 /** Calendar months later; the day is clamped to the month's end (Jan 31 + 1 month = Feb 28). */
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
-  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
-  const month = `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
-  const day = Math.min(Number(date.slice(8, 10)), Number(lastDayOfMonth(month).slice(8)));
-  return `${month}-${pad(day)}`;
+  return dayjs.utc(date).add(months, 'month').format('YYYY-MM-DD');
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -190,7 +150,7 @@ export function monthOf(date: IsoDate): IsoMonth {
 }
 
 export function nextMonth(month: IsoMonth): IsoMonth {
-  return addCalendarMonths(`${month}-01`, 1).slice(0, 7);
+  return dayjs.utc(`${month}-01`).add(1, 'month').format('YYYY-MM');
 }
 
 export function firstDayOfMonth(month: IsoMonth): IsoDate {
@@ -198,8 +158,7 @@ export function firstDayOfMonth(month: IsoMonth): IsoDate {
 }
 
 export function lastDayOfMonth(month: IsoMonth): IsoDate {
-  const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  return `${month}-${pad(days)}`;
+  return dayjs.utc(`${month}-01`).endOf('month').format('YYYY-MM-DD');
 }
 
 /** The month as instants: [start, end) in Asia/Shanghai. */
