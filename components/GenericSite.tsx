@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sitePattern } from '../lib/settings';
-import { useI18n } from './i18n';
+import { useI18n } from './i18n-context';
 
 export interface GenericSiteApi {
   /** Runs checkout detection in the tab once; resolves to whether a checkout was recognised. */

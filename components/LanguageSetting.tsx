@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { LocalePreference } from '../lib/i18n';
-import { useI18n } from './i18n';
+import { useI18n } from './i18n-context';
 
 const CHOICES: LocalePreference[] = ['auto', 'zh-CN', 'en'];
 

@@ -1,6 +1,6 @@
 import { SHIPPED_VENDORS } from '../lib/vendors/types';
 import { vendorName, vendorSummary } from '../lib/vendors/registry';
-import { useI18n } from './i18n';
+import { useI18n } from './i18n-context';
 
 /** The vendors the product ships a policy for, each with its policy in one line. */
 export function VendorList() {

@@ -1,6 +1,7 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LocaleProvider } from './i18n';
+import type { Locale, Translate } from '../lib/i18n/core';
+import { LocaleProvider } from './locale-provider';
 import { currentLocale } from '../platform/locale';
 import type { Settings } from '../lib/settings';
 import { loadSettings, watchSettings } from '../platform/settings';
@@ -15,14 +16,23 @@ export interface PageSettingsRead {
   known?: Settings;
 }
 
-/** Mounts one of the extension's own pages in the user's language; the settings are loaded here unless the page read them. */
-export function renderPage(app: ReactNode, read?: PageSettingsRead): void {
+/**
+ * Mounts one of the extension's own pages in the user's language, with the page's translator (the
+ * whole catalog, or the popup's words); the settings are loaded here unless the page read them.
+ */
+export function renderPage(app: ReactNode, translatorOf: (locale: Locale) => Translate, read?: PageSettingsRead): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('page has no #root element');
   const load = read ? async () => (await read.settings).locale : loadPreference;
   createRoot(container).render(
     <StrictMode>
-      <LocaleProvider resolve={currentLocale} initial={read?.known?.locale} load={load} subscribe={subscribePreference}>
+      <LocaleProvider
+        translatorOf={translatorOf}
+        resolve={currentLocale}
+        initial={read?.known?.locale}
+        load={load}
+        subscribe={subscribePreference}
+      >
         {app}
       </LocaleProvider>
     </StrictMode>,

@@ -18,24 +18,26 @@ export const DEFAULT_LEAD_DAYS = [3, 1] as const;
 export const SITE_PATTERN = /^(https?):\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d{1,5})?\/\*$/;
 
 export const remindersSettingsSchema = z.object({
-  leadDays: z
-    .array(z.number().int().min(0).max(LEAD_DAYS_MAX))
-    .max(5)
-    .transform((days) => [...new Set(days)].sort((a, b) => b - a))
-    .default([...DEFAULT_LEAD_DAYS]),
+  leadDays: z._default(
+    z.pipe(
+      z.array(z.int().check(z.minimum(0), z.maximum(LEAD_DAYS_MAX))).check(z.maxLength(5)),
+      z.transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+    ),
+    [...DEFAULT_LEAD_DAYS],
+  ),
 });
 
 export const settingsSchema = z.object({
-  locale: z.enum(['auto', 'zh-CN', 'en']).default('auto'),
+  locale: z._default(z.enum(['auto', 'zh-CN', 'en']), 'auto'),
   /** User-defined policy packs (raw JSON values; validated by the pack schema where used). */
-  customPacks: z.array(z.unknown()).default([]),
+  customPacks: z._default(z.array(z.unknown()), []),
   /** Per-year official holiday schedules the bundled calendar lacks (lib/time YearOverride). */
-  holidayOverrides: z.array(z.unknown()).default([]),
-  reminders: remindersSettingsSchema.default({ leadDays: [...DEFAULT_LEAD_DAYS] }),
+  holidayOverrides: z._default(z.array(z.unknown()), []),
+  reminders: z._default(remindersSettingsSchema, { leadDays: [...DEFAULT_LEAD_DAYS] }),
   /** Sites enabled for generic checkout detection (each one an optional host permission the user granted). */
-  genericSites: z.array(z.string().regex(SITE_PATTERN)).max(200).default([]),
+  genericSites: z._default(z.array(z.string().check(z.regex(SITE_PATTERN))).check(z.maxLength(200)), []),
   /** Screenshots with every capture: needs the optional `<all_urls>` permission. */
-  autoScreenshots: z.boolean().default(false),
+  autoScreenshots: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const SETTINGS_VERSION = 2;

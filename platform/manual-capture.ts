@@ -16,12 +16,12 @@ export const CAPTURE_SCRIPT = '/capture-tab.js';
 
 /** What the injected script hands back: page data, so it is checked like any message. */
 const collectedPageSchema = z.object({
-  url: z.string().max(CAPTURE_LIMITS.url),
-  title: z.string().max(CAPTURE_LIMITS.title),
-  text: z.string().max(CAPTURE_LIMITS.text),
-  dom: z.string().max(CAPTURE_LIMITS.dom),
+  url: z.string().check(z.maxLength(CAPTURE_LIMITS.url)),
+  title: z.string().check(z.maxLength(CAPTURE_LIMITS.title)),
+  text: z.string().check(z.maxLength(CAPTURE_LIMITS.text)),
+  dom: z.string().check(z.maxLength(CAPTURE_LIMITS.dom)),
   fields: z.record(z.string(), z.union([z.string(), z.number()])),
-  screenshotTicket: z.string().regex(SCREENSHOT_TICKET).nullable(),
+  screenshotTicket: z.nullable(z.string().check(z.regex(SCREENSHOT_TICKET))),
   tooLarge: z.boolean(),
 });
 

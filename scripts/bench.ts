@@ -619,6 +619,27 @@ const COPY_AT_REST = `async (id) => {
   return null;
 }`;
 
+/**
+ * The fairer peer's remaining steps, run in the extension's locker page (it has
+ * the tabs API and IndexedDB): a JPEG of the visible tab as the extension takes
+ * it (`captureVisibleTab`, quality 70) and one IndexedDB write of the MHTML
+ * text with that picture, awaited until the transaction completes. Resolves
+ * with the two times; the MHTML itself is timed from the bench.
+ */
+const PEER_SHOT_AND_WRITE = `async ([mhtml, url]) => {
+  const [tab] = await chrome.tabs.query({ url });
+  const db = await new Promise((ok, fail) => { const r = indexedDB.open('bench-mhtml-peer', 1); r.onupgradeneeded = () => r.result.createObjectStore('pages', { autoIncrement: true }); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const t0 = performance.now();
+  const picture = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'jpeg', quality: 70 });
+  const t1 = performance.now();
+  const tx = db.transaction('pages', 'readwrite');
+  tx.objectStore('pages').put({ mhtml, picture });
+  await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error); });
+  const t2 = performance.now();
+  db.close();
+  return [t1 - t0, t2 - t1];
+}`;
+
 interface StoredSize {
   record: number;
   search: number;
@@ -650,6 +671,9 @@ async function captureCost(server: FixtureServer) {
     const ownTab: CDPSession = await session.context.newCDPSession(page);
     const pairedMhtml: number[] = [];
     const ratios: number[] = [];
+    // The fairer peer: that MHTML, plus the picture and the durable write our save also makes.
+    const fairPeer: number[] = [];
+    const fairRatios: number[] = [];
     const ours: number[] = [];
     const bytes: number[] = [];
     const parts = {
@@ -689,11 +713,18 @@ async function captureCost(server: FixtureServer) {
       if (stored!.screenshot) screenshots++;
       await sleep(300);
       const mhtmlStart = performance.now();
-      await ownTab.send('Page.captureSnapshot', { format: 'mhtml' });
+      const { data: pageMhtml } = await ownTab.send('Page.captureSnapshot', { format: 'mhtml' });
       pairedMhtml.push(performance.now() - mhtmlStart);
       ratios.push(saved.ms / pairedMhtml[i]!);
+      await sleep(600); // the browser's limit on tab captures, as before our own save
+      const [shotMs, writeMs] = (await locker.evaluate(
+        `(${PEER_SHOT_AND_WRITE})(${JSON.stringify([pageMhtml, HEAVY_LIST_URL])})`,
+      )) as [number, number];
+      const peer = pairedMhtml[i]! + shotMs + writeMs;
+      fairPeer.push(peer);
+      fairRatios.push(saved.ms / peer);
       log(
-        `  save ${i + 1}: ${saved.ms.toFixed(0)} ms, ${(bytes[i]! / 1024).toFixed(0)} KB; MHTML of the same tab ${pairedMhtml[i]!.toFixed(0)} ms`,
+        `  save ${i + 1}: ${saved.ms.toFixed(0)} ms, ${(bytes[i]! / 1024).toFixed(0)} KB; MHTML of the same tab ${pairedMhtml[i]!.toFixed(0)} ms; + its picture ${shotMs.toFixed(0)} ms + its IndexedDB write ${writeMs.toFixed(0)} ms`,
       );
     }
     // The worker stopped, as the browser does after 30 s without an event: a save then also
@@ -793,6 +824,15 @@ async function captureCost(server: FixtureServer) {
       ),
       1,
       '≤ 1.0× MHTML',
+    );
+    figures['capture.ratioToMhtmlShotWrite'] = figure(
+      fairRatios.map((r) => Math.round(r * 100) / 100),
+      'ratio',
+      {
+        measured:
+          'per save: our click → acknowledged save ÷ (the paired MHTML + captureVisibleTab of the same tab + one IndexedDB write of the MHTML and picture), the peer doing what our save does besides reading the page',
+        peerMs: figure(fairPeer, 'ms'),
+      },
     );
     figures['capture.mhtmlMsMedian'] = figure(mhtml, 'ms', {
       method: 'CDP Page.captureSnapshot {format: mhtml}',
@@ -1179,6 +1219,7 @@ const ORDER = [
   'contentScript.typicalPageMs',
   'capture.msMedian',
   'capture.ratioToMhtml',
+  'capture.ratioToMhtmlShotWrite',
   'capture.bytesMedian',
   'capture.mhtmlMsMedian',
   'capture.singleFileMsMedian',

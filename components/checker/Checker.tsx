@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TabOrder } from '../../lib/evidence/tab-order';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { FactsForm } from './FactsForm';
 import { AnsweredList, Questions } from './Questions';
 import { captureFits, type Step, type Subject, type UsableSettings } from './session';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 
 /** One snapshot as the printed report shows it. */
 export interface ReportSnapshot {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FACT_QUESTIONS } from '../../lib/claims/facts';
 import { localize } from '../../lib/policy/text';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { fromLocalInput, toLocalInput } from '../datetime';
 
 export interface FactsFormProps {

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FACT_QUESTIONS } from '../../lib/claims/facts';
 import { localize } from '../../lib/policy/text';
 import type { Question } from '../../lib/claims/eligibility';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { fromLocalInput } from '../datetime';
 import { parseLooseAnswer } from './format';
 

@@ -4,7 +4,7 @@ import type { ResponseOf } from '../protocol';
 import type { HeadlineWords } from '../../lib/claims/headline';
 import type { SnapshotBody } from '../../lib/evidence/schema';
 import { Headline } from '../Headline';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { displayTime } from '../datetime';
 import { formatMoney } from '../../lib/policy/text';
 import type { CheckerServices } from './services';

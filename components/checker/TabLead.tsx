@@ -1,6 +1,6 @@
 import type { CardResponse } from '../../lib/card/schema';
 import { Headline } from '../Headline';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 
 /**
  * What the popup says first about its tab, before any claim, from the same

@@ -7,7 +7,7 @@ import type { Verdict } from '../../lib/claims/eligibility';
 import type { PackSet } from '../../lib/policy/registry';
 import type { YearOverride } from '../../lib/time';
 import { displayTime } from '../datetime';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { CheckerServices } from './services';
 import type { Contact, TicketTarget } from './session';
 

@@ -5,7 +5,7 @@ import { formatMoney } from '../../lib/policy/text';
 import type { Verdict } from '../../lib/claims/eligibility';
 import type { HeadlineWords } from '../../lib/claims/headline';
 import { Headline } from '../Headline';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { daysLeft } from './format';
 import type { CaptureState } from './session';
 import { timelineOf } from '../../lib/pictures/timeline-input';

@@ -11,7 +11,7 @@ import { localize } from '../../lib/policy/text';
 import { SHIPPED_VENDORS } from '../../lib/vendors/types';
 import { vendorName } from '../../lib/vendors/registry';
 import { MessagingError } from '../protocol';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import {
   claimFacts,
   claimSessionReducer,

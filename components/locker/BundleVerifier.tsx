@@ -9,7 +9,7 @@ import {
   VerifyCancelled,
   type BundleReport,
 } from '../../lib/evidence';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { LockerApi } from './api';
 import { beijingTime, errorText } from './format';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { LockerApi } from './api';
 
 type Seen = { state: 'running'; done: number; total: number } | { state: 'done'; total: number } | null;

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { SHIPPED_VENDORS } from '../../lib/vendors/types';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { ListFilters } from './api';
 import { vendorLabel } from './format';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ExportProgress } from '../../lib/evidence/export-protocol';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { PAGE_SIZE, type LockerApi } from './api';
 import { CompactionNotice } from './CompactionNotice';
 import { BundleVerifier } from './BundleVerifier';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CAPTURE_LIMITS, PART_NAMES, type PartName } from '../../lib/evidence/schema';
 import type { MessageKey } from '../../lib/i18n';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { HeadlineWords } from '../../lib/claims/headline';
 import { Headline } from '../Headline';
 import type { LockerApi, SnapshotDetailData } from './api';

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { SnapshotSummary } from './api';
 import type { HeadlineWords } from '../../lib/claims/headline';
 import { Headline } from '../Headline';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import { ExportStopped } from '../../lib/evidence/export-protocol';
 import type { Translate } from '../../lib/i18n';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { PAGE_SIZE, type LockerApi } from './api';
 import { errorText } from './format';
 import { initialLocker, lockerReducer, type LockerAction, type LockerState, type Notice } from './state';

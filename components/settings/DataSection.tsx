@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { fromBase64 } from '../../lib/evidence/base64';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { SettingsApi } from './api';
 import { ALL_URLS } from './ScreenshotsSection';
 import { errorText, Status, type StatusMessage } from './Status';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { yearOverridesSchema, type YearOverride } from '../../lib/time/calendar';
 import { isIsoDate } from '../../lib/time/zone';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { pathText } from './json-lines';
 import { Status, type StatusMessage } from './Status';
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { SettingsApi } from './api';
 import { errorText, type StatusMessage } from './Status';
 import { readImportStepwise, type ImportProgress } from './transfer';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { checkPacksText, EXAMPLE_PACKS_TEXT, type PacksCheck } from './packs';
 import { errorText, Status, type StatusMessage } from './Status';
 

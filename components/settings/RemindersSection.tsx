@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { LEAD_DAYS_MAX } from '../../lib/settings';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { UpcomingDeadline } from './api';
 import { errorText, Status, type StatusMessage } from './Status';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { SettingsApi } from './api';
 import { errorText, Status, type StatusMessage } from './Status';
 

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { sitePattern } from '../../lib/settings';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { SettingsApi } from './api';
 import { errorText, Status, type StatusMessage } from './Status';
 

@@ -18,12 +18,12 @@ export function buildExport(settings: Settings, outageLog: OutageLog, exportedAt
 
 const envelope = z.object({
   format: z.literal(EXPORT_FORMAT),
-  settingsVersion: z.number().int().min(1).max(SETTINGS_VERSION),
+  settingsVersion: z.int().check(z.minimum(1), z.maximum(SETTINGS_VERSION)),
   settings: z.unknown(),
-  outageLog: z.unknown().optional(),
+  outageLog: z.optional(z.unknown()),
 });
 
-const describe = (error: z.ZodError, prefix: string) =>
+const describe = (error: z.core.$ZodError, prefix: string) =>
   error.issues
     .slice(0, 5)
     .map((i) => `${prefix}${i.path.length ? `.${pathText(i.path)}` : ''}: ${i.message}`)

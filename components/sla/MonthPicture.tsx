@@ -4,7 +4,7 @@ import { fitText } from '../../lib/pictures/text';
 import type { SlaResult } from '../../lib/sla/compute';
 import { SLA_POLICIES } from '../../lib/sla/compute';
 import { lastDayOfMonth, monthBounds, parseInstant } from '../../lib/time/zone';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { COUNTED, EXCLUDED, TIER_COLOUR, TierPatterns, type TierLevel } from './tier-style';
 import { HALO, INK, MUTED, VISUALLY_HIDDEN } from '../timeline/palette';
 

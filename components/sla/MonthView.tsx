@@ -7,7 +7,7 @@ import type { SlaService } from '../../lib/sla/policy';
 import { draftTicket } from '../../lib/tickets/draft';
 import { createCalendar, defaultCalendar, type YearOverride } from '../../lib/time/calendar';
 import { isIsoDate, shanghaiDateTime } from '../../lib/time/zone';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { FeeFromOrder } from './orders';
 import { MonthPicture } from './MonthPicture';
 

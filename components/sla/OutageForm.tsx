@@ -3,7 +3,7 @@ import { FAILED_PROTOCOLS, outageEntrySchema, type FailedProtocol, type OutageEn
 import { localize } from '../../lib/policy/text';
 import { SLA_POLICIES } from '../../lib/sla/compute';
 import type { SlaService } from '../../lib/sla/policy';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { displayTime, fromLocalInput } from '../datetime';
 import type { SnapshotSummary } from '../../lib/evidence/query';
 

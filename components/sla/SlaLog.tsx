@@ -12,7 +12,7 @@ import { SLA_POLICIES } from '../../lib/sla/compute';
 import type { SlaService } from '../../lib/sla/policy';
 import type { YearOverride } from '../../lib/time/calendar';
 import { parseInstant } from '../../lib/time/zone';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import type { SlaApi } from './api';
 import { MonthView } from './MonthView';
 import { emptyDraft, OutageForm, type OutageDraft } from './OutageForm';

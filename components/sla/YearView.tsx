@@ -4,7 +4,7 @@ import { availabilityScale } from '../../lib/pictures/sla';
 import { computeSla, SLA_POLICIES } from '../../lib/sla/compute';
 import type { SlaService } from '../../lib/sla/policy';
 import { shanghaiDate, type IsoMonth } from '../../lib/time/zone';
-import { useI18n } from '../i18n';
+import { useI18n } from '../i18n-context';
 import { tierLevel } from './MonthView';
 import { TIER_COLOUR, TIER_TEXT, TierPatterns, type TierLevel } from './tier-style';
 

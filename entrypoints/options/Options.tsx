@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../../components/i18n';
+import { useI18n } from '../../components/i18n-context';
 import { LanguageSetting } from '../../components/LanguageSetting';
 import type { SettingsApi } from '../../components/settings/api';
 import { DataSection } from '../../components/settings/DataSection';

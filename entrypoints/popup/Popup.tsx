@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Checker } from '../../components/checker/Checker';
 import type { CheckerServices, CurrentTab } from '../../components/checker/services';
-import { useI18n } from '../../components/i18n';
+import { useI18n } from '../../components/i18n-context';
 import { GenericSite } from '../../components/GenericSite';
 import { VendorList } from '../../components/VendorList';
 import { TabLead } from '../../components/checker/TabLead';

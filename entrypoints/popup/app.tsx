@@ -1,5 +1,6 @@
 import type { CheckerServices } from '../../components/checker/services';
 import { renderPage } from '../../components/render-page';
+import { popupTranslator } from '../../lib/i18n/popup';
 import type { Settings } from '../../lib/settings';
 import { loadSettings, settingsFrom } from '../../platform/settings';
 import { PERF, Popup, requestedNow, type PopupReady } from './Popup';
@@ -41,5 +42,8 @@ export async function mountPopup(start: PopupStart): Promise<void> {
     new Promise<undefined>((done) => setTimeout(done, ANSWERS_WAIT_MS)),
   ]);
   performance.mark(PERF.render);
-  renderPage(<Popup now={now} services={services} start={start} ready={ready} />, { settings, known: ready?.settings });
+  renderPage(<Popup now={now} services={services} start={start} ready={ready} />, popupTranslator, {
+    settings,
+    known: ready?.settings,
+  });
 }

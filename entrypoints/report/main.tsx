@@ -3,6 +3,7 @@ import '../../components/checker/report.css';
 import { EvidenceReport, reportIds, type ReportSnapshot } from '../../components/checker/EvidenceReport';
 import { sendMessage } from '../../platform/messaging';
 import { renderPage } from '../../components/render-page';
+import { translator } from '../../lib/i18n';
 
 // The printable evidence report (popup → ticket → "print the evidence report"): the snapshots
 // named in the address, as the browser prints them to PDF for a ticket form's attachment.
@@ -25,4 +26,4 @@ const load = async (): Promise<ReportSnapshot[]> => {
   );
 };
 
-renderPage(<EvidenceReport load={load} print={() => window.print()} />);
+renderPage(<EvidenceReport load={load} print={() => window.print()} />, translator);

@@ -8,6 +8,7 @@ import { yearOverridesSchema, type YearOverride } from '../../lib/time/calendar'
 import { sendMessage } from '../../platform/messaging';
 import { renderPage } from '../../components/render-page';
 import { loadOutageLog, loadSettings, saveOutageLog } from '../../platform/settings';
+import { translator } from '../../lib/i18n';
 
 const api: SlaApi = {
   loadLog: loadOutageLog,
@@ -29,4 +30,4 @@ function SlaPage() {
   return <SlaLog api={api} holidayOverrides={overrides} />;
 }
 
-renderPage(<SlaPage />);
+renderPage(<SlaPage />, translator);

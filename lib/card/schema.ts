@@ -13,48 +13,49 @@ import { timelineInputSchema } from '../pictures/schema';
  * out of every page). Page text is bounded and stays text.
  */
 const outcome = z.enum(['eligible', 'negotiable', 'compensation', 'not-eligible', 'expired']);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export { MAX_CARD_ROWS };
 
 export const cardRequestSchema = z.object({
   match: pageMatchSchema,
   locale: z.enum(LOCALES),
-  checkout: checkoutFieldsSchema.nullable().default(null),
-  order: orderFieldsSchema.nullable().default(null),
-  rows: z.array(orderFieldsSchema).max(MAX_CARD_ROWS).default([]),
+  checkout: z._default(z.nullable(checkoutFieldsSchema), null),
+  order: z._default(z.nullable(orderFieldsSchema), null),
+  rows: z._default(z.array(orderFieldsSchema).check(z.maxLength(MAX_CARD_ROWS)), []),
   /** What else the page shows (lib/card/presence): booleans only. */
-  page: z
-    .object({
-      notActivated: z.boolean().default(false),
-      ticketForm: z.boolean().default(false),
+  page: z._default(
+    z.object({
+      notActivated: z._default(z.boolean(), false),
+      ticketForm: z._default(z.boolean(), false),
       /** A webmail page's title: the worker reads a failure from it as it logs the outage (entrypoints/background/outages.ts). */
-      title: z.string().max(200).default(''),
-      failureShown: z.boolean().default(false),
-    })
-    .default({ notActivated: false, ticketForm: false, title: '', failureShown: false }),
+      title: z._default(z.string().check(z.maxLength(200)), ''),
+      failureShown: z._default(z.boolean(), false),
+    }),
+    { notActivated: false, ticketForm: false, title: '', failureShown: false },
+  ),
 });
 export type CardRequest = z.infer<typeof cardRequestSchema>;
 
-const citation = z.object({ title: z.string(), source: z.string(), clause: z.string().optional() });
+const citation = z.object({ title: z.string(), source: z.string(), clause: z.optional(z.string()) });
 const clock = z.object({
   rule: z.string(),
   label: z.string(),
-  date: isoDate.nullable(),
+  date: z.nullable(isoDate),
   estimated: z.boolean(),
   state: z.enum(['open', 'lapsed', 'unknown']),
   conditional: z.boolean(),
   outcome,
   summary: z.string(),
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   citations: z.array(citation),
 });
 /** The headline's words (lib/claims/headline): the same on every surface. */
 export const headlineWordsSchema = z.object({
   tone: z.enum(['good', 'warn', 'bad', 'neutral']),
   line: z.string(),
-  deadline: z.string().nullable(),
-  deadlineDate: isoDate.nullable(),
+  deadline: z.nullable(z.string()),
+  deadlineDate: z.nullable(isoDate),
   estimated: z.boolean(),
   confirmed: z.boolean(),
 });
@@ -62,7 +63,7 @@ const flag = z.object({
   id: z.enum(RISK_FLAGS),
   title: z.string(),
   advice: z.string(),
-  evidence: z.string().nullable(),
+  evidence: z.nullable(z.string()),
   citations: z.array(citation),
 });
 
@@ -71,14 +72,14 @@ export const checkoutCardSchema = z.object({
   words: headlineWordsSchema,
   headline: z.object({
     outcome,
-    refund: z.enum(['full', 'partial', 'difference', 'voucher']).nullable(),
+    refund: z.nullable(z.enum(['full', 'partial', 'difference', 'voucher'])),
     rule: z.string(),
     basis: z.array(z.object({ text: z.string(), citation: z.string() })),
   }),
   clocks: z.array(clock),
   exceptions: z.array(z.object({ rule: z.string(), outcome, summary: z.string(), citations: z.array(citation) })),
   flags: z.array(flag),
-  timeline: timelineInputSchema.nullable().default(null),
+  timeline: z._default(z.nullable(timelineInputSchema), null),
 });
 
 const slaWindow = z.object({
@@ -91,43 +92,43 @@ const slaWindow = z.object({
 
 export const orderCardSchema = z.object({
   vendor: z.string(),
-  orderId: z.string().nullable(),
-  purchasedAt: z.string().nullable(),
-  status: z.string().nullable(),
+  orderId: z.nullable(z.string()),
+  purchasedAt: z.nullable(z.string()),
+  status: z.nullable(z.string()),
   state: z.enum(ORDER_STATES),
   words: headlineWordsSchema,
   clocks: z.array(clock),
-  sla: slaWindow.nullable(),
-  timeline: timelineInputSchema.nullable().default(null),
+  sla: z.nullable(slaWindow),
+  timeline: z._default(z.nullable(timelineInputSchema), null),
 });
 
 export const cardResponseSchema = z.object({
-  checkout: checkoutCardSchema.nullable(),
-  order: orderCardSchema.nullable(),
+  checkout: z.nullable(checkoutCardSchema),
+  order: z.nullable(orderCardSchema),
   orderRows: z.array(
     z.object({
       orderId: z.string(),
-      status: z.string().nullable(),
+      status: z.nullable(z.string()),
       words: headlineWordsSchema,
-      clock: clock.nullable(),
+      clock: z.nullable(clock),
     }),
   ),
   presence: z.enum(['none', 'pill', 'expanded']),
-  notice: z
-    .object({
+  notice: z.nullable(
+    z.object({
       kind: z.enum(['not-activated', 'outage-logged', 'outage-seen', 'ticket-draft']),
       title: z.string(),
       lines: z.array(z.string()),
-      citation: citation.nullable(),
-    })
-    .nullable(),
+      citation: z.nullable(citation),
+    }),
+  ),
   pill: z.object({
     line: z.string(),
     tone: headlineWordsSchema.shape.tone,
-    deadline: z.string().nullable(),
-    rows: z.string().nullable(),
-    risks: z.string().nullable(),
-    riskCount: z.number().int().nonnegative(),
+    deadline: z.nullable(z.string()),
+    rows: z.nullable(z.string()),
+    risks: z.nullable(z.string()),
+    riskCount: z.int().check(z.nonnegative()),
     title: z.string(),
     expand: z.string(),
     dismiss: z.string(),

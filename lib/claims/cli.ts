@@ -1,4 +1,5 @@
-import { translator, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
+import { engineTranslator as translator } from '../i18n/engine';
 import { computeSla, SlaInputError, type SlaInput, type SlaResult } from '../sla/compute';
 import { CalendarOverrideError, createCalendar, type YearOverride } from '../time/calendar';
 import { PolicyPackError, validatePack } from '../policy/schema';
@@ -585,7 +586,7 @@ function basisLines(basis: readonly { source: string; clause?: string; text: str
     if (!titles.includes(title)) titles.push(title);
     byText.set(b.text, titles);
   }
-  const sep = translator(locale)('checker.engine.sourcesSep');
+  const sep = translator(locale)('engine.sourcesSep');
   return [...byText].map(([text, titles]) => `  - ${text} (${titles.join(sep)})`);
 }
 
@@ -651,7 +652,7 @@ function slaSummary(r: SlaResult, locale: Locale): string {
           percent: r.compensationPercent,
           voucher:
             r.voucher !== null
-              ? translator(locale)('checker.engine.voucherAmount', { amount: formatMoney(r.voucher, locale) })
+              ? translator(locale)('engine.voucherAmount', { amount: formatMoney(r.voucher, locale) })
               : '',
         }),
     say(OUT.window, {

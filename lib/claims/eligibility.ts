@@ -1,4 +1,5 @@
-import { translator, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
+import { engineTranslator as translator } from '../i18n/engine';
 import type { ClaimWith, Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { SHARED_CHANNELS } from '../policy/common';
 import { packSetOf, type PackSet } from '../policy/registry';
@@ -134,7 +135,7 @@ export class ClaimInputError extends Error {
     readonly issues: string[],
     locale: Locale = 'zh-CN',
   ) {
-    super(`${translator(locale)('checker.engine.inputError')}\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    super(`${translator(locale)('error.claimInput')}\n${issues.map((i) => `  - ${i}`).join('\n')}`);
     this.name = 'ClaimInputError';
   }
 }

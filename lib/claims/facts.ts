@@ -25,89 +25,89 @@ export const ORDER_TYPES = ['new', 'renewal', 'upgrade', 'downgrade', 'conversio
 export const ITEM_KINDS = ['goods', 'digital-download', 'online-service'] as const;
 export const PAYMENT_METHODS = ['card', 'alipay', 'wechat', 'other'] as const;
 
-const isoInstant = z.string().refine((v) => parseInstant(v) !== null, {
-  message: 'must be an ISO date or date-time, e.g. 2026-03-01 or 2026-03-01T10:00:00+08:00',
-});
-const money = z.number().finite().nonnegative();
+const isoInstant = z.string().check(
+  z.refine((v) => parseInstant(v) !== null, {
+    message: 'must be an ISO date or date-time, e.g. 2026-03-01 or 2026-03-01T10:00:00+08:00',
+  }),
+);
+const money = z.number().check(z.nonnegative());
 
 /**
  * The facts `evaluateClaim` reads. Every key but `vendor` and `purchasedAt`
  * is optional: a missing fact is unknown, never assumed. Keys a user-defined
  * pack invents are allowed through untouched.
  */
-export const ClaimFactsSchema = z
-  .object({
-    vendor: z.string().min(1),
-    purchasedAt: isoInstant,
-    /** When the service/goods were delivered or opened (default: unknown; deadlines "from delivery" then use purchasedAt and say so). */
-    deliveredAt: isoInstant.optional(),
-    channel: z.enum(CHANNELS).optional(),
-    reason: z.enum(REASONS).optional(),
-    activated: z.boolean().optional(),
-    outageHours: z.number().finite().nonnegative().optional(),
-    outageCause: z.enum(OUTAGE_CAUSES).optional(),
-    /** 快连: the interruption was large-scale (not a local or short fluctuation). */
-    outageLargeScale: z.boolean().optional(),
-    /** 快连: the interruption hit the user's own region. */
-    outageInUserRegion: z.boolean().optional(),
-    /** The month of the outage, for SLA claim windows when no `sla` result is given. */
-    outageMonth: z.string().refine(isIsoMonth, 'must be a month written YYYY-MM').optional(),
-    /** When the outage began (its month decides the SLA claim window). */
-    outageStart: isoInstant.optional(),
-    promoNonRefundable: z.boolean().optional(),
-    /** Tencent Cloud: ordered through a promotion or referral channel (no self-service refund). */
-    promotionChannel: z.boolean().optional(),
-    terminatedForViolation: z.boolean().optional(),
-    /** The reseller's refund promise; `false` when it promised nothing. */
-    /** `days` is left out when the promise named no period (nothing is invented for it). */
-    resellerPromise: z
-      .union([z.object({ days: z.number().int().positive().optional(), written: z.boolean() }), z.literal(false)])
-      .optional(),
-    supportContacted: z.boolean().optional(),
-    firstNoReasonRefundUsed: z.boolean().optional(),
-    renewal: z.boolean().optional(),
-    /** The order's type as its page shows it; `renewal` stays the packs' "not a new purchase" fact. */
-    orderType: z.enum(ORDER_TYPES).optional(),
-    billing: z.enum(BILLING_MODES).optional(),
-    /** Tencent Cloud: a pay-as-you-go instance later converted to prepaid. */
-    convertedFromPayAsYouGo: z.boolean().optional(),
-    /** Tencent Cloud CVM: the instance family, e.g. "S5", "SN2" (some have no self-service return). */
-    instanceFamily: z.string().min(1).optional(),
-    /** Tencent Cloud CVM: the pay-as-you-go price of the same configuration, CNY per hour (the used part is valued at it). */
-    payAsYouGoHourlyPrice: money.optional(),
-    /** Tencent Cloud: what was paid for orders of this resource that have not started yet (renewals), refunded whole. */
-    notStartedOrdersPaid: money.optional(),
-    /** When the app was downloaded (快连's trial runs from download). */
-    downloadedAt: isoInstant.optional(),
-    newUser: z.boolean().optional(),
-    trialOffered: z.boolean().optional(),
-    trialHours: z.number().positive().optional(),
-    requestWindowDays: z.number().int().positive().optional(),
-    itemKind: z.enum(ITEM_KINDS).optional(),
-    boughtOnline: z.boolean().optional(),
-    confirmedNonReturnable: z.boolean().optional(),
-    vendorRefused: z.boolean().optional(),
-    paymentMethod: z.enum(PAYMENT_METHODS).optional(),
-    /** The seller's company name, for tickets and complaints (user-defined and generic vendors). */
-    vendorName: z.string().optional(),
-    orderId: z.string().optional(),
-    product: z.string().optional(),
-    amountPaid: money.optional(),
-    /** Part of the price covered by vouchers/coupons (never refunded, never in SLA fees). */
-    amountPaidWithVouchers: money.optional(),
-    termMonths: z.number().int().positive().optional(),
-    account: z.string().optional(),
-    contact: z
-      .object({
-        name: z.string().optional(),
-        phone: z.string().optional(),
-        email: z.string().optional(),
-        contactTime: z.string().optional(),
-      })
-      .optional(),
-    sla: z.record(z.string(), z.unknown()).optional(),
-  })
-  .passthrough();
+export const ClaimFactsSchema = z.looseObject({
+  vendor: z.string().check(z.minLength(1)),
+  purchasedAt: isoInstant,
+  /** When the service/goods were delivered or opened (default: unknown; deadlines "from delivery" then use purchasedAt and say so). */
+  deliveredAt: z.optional(isoInstant),
+  channel: z.optional(z.enum(CHANNELS)),
+  reason: z.optional(z.enum(REASONS)),
+  activated: z.optional(z.boolean()),
+  outageHours: z.optional(z.number().check(z.nonnegative())),
+  outageCause: z.optional(z.enum(OUTAGE_CAUSES)),
+  /** 快连: the interruption was large-scale (not a local or short fluctuation). */
+  outageLargeScale: z.optional(z.boolean()),
+  /** 快连: the interruption hit the user's own region. */
+  outageInUserRegion: z.optional(z.boolean()),
+  /** The month of the outage, for SLA claim windows when no `sla` result is given. */
+  outageMonth: z.optional(z.string().check(z.refine(isIsoMonth, 'must be a month written YYYY-MM'))),
+  /** When the outage began (its month decides the SLA claim window). */
+  outageStart: z.optional(isoInstant),
+  promoNonRefundable: z.optional(z.boolean()),
+  /** Tencent Cloud: ordered through a promotion or referral channel (no self-service refund). */
+  promotionChannel: z.optional(z.boolean()),
+  terminatedForViolation: z.optional(z.boolean()),
+  /** The reseller's refund promise; `false` when it promised nothing. */
+  /** `days` is left out when the promise named no period (nothing is invented for it). */
+  resellerPromise: z.optional(
+    z.union([z.object({ days: z.optional(z.int().check(z.positive())), written: z.boolean() }), z.literal(false)]),
+  ),
+  supportContacted: z.optional(z.boolean()),
+  firstNoReasonRefundUsed: z.optional(z.boolean()),
+  renewal: z.optional(z.boolean()),
+  /** The order's type as its page shows it; `renewal` stays the packs' "not a new purchase" fact. */
+  orderType: z.optional(z.enum(ORDER_TYPES)),
+  billing: z.optional(z.enum(BILLING_MODES)),
+  /** Tencent Cloud: a pay-as-you-go instance later converted to prepaid. */
+  convertedFromPayAsYouGo: z.optional(z.boolean()),
+  /** Tencent Cloud CVM: the instance family, e.g. "S5", "SN2" (some have no self-service return). */
+  instanceFamily: z.optional(z.string().check(z.minLength(1))),
+  /** Tencent Cloud CVM: the pay-as-you-go price of the same configuration, CNY per hour (the used part is valued at it). */
+  payAsYouGoHourlyPrice: z.optional(money),
+  /** Tencent Cloud: what was paid for orders of this resource that have not started yet (renewals), refunded whole. */
+  notStartedOrdersPaid: z.optional(money),
+  /** When the app was downloaded (快连's trial runs from download). */
+  downloadedAt: z.optional(isoInstant),
+  newUser: z.optional(z.boolean()),
+  trialOffered: z.optional(z.boolean()),
+  trialHours: z.optional(z.number().check(z.positive())),
+  requestWindowDays: z.optional(z.int().check(z.positive())),
+  itemKind: z.optional(z.enum(ITEM_KINDS)),
+  boughtOnline: z.optional(z.boolean()),
+  confirmedNonReturnable: z.optional(z.boolean()),
+  vendorRefused: z.optional(z.boolean()),
+  paymentMethod: z.optional(z.enum(PAYMENT_METHODS)),
+  /** The seller's company name, for tickets and complaints (user-defined and generic vendors). */
+  vendorName: z.optional(z.string()),
+  orderId: z.optional(z.string()),
+  product: z.optional(z.string()),
+  amountPaid: z.optional(money),
+  /** Part of the price covered by vouchers/coupons (never refunded, never in SLA fees). */
+  amountPaidWithVouchers: z.optional(money),
+  termMonths: z.optional(z.int().check(z.positive())),
+  account: z.optional(z.string()),
+  contact: z.optional(
+    z.object({
+      name: z.optional(z.string()),
+      phone: z.optional(z.string()),
+      email: z.optional(z.string()),
+      contactTime: z.optional(z.string()),
+    }),
+  ),
+  sla: z.optional(z.record(z.string(), z.unknown())),
+});
 
 export type ClaimFacts = z.infer<typeof ClaimFactsSchema>;
 

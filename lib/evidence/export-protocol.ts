@@ -18,8 +18,12 @@ export const EXPORT_CHUNK = 1024 * 1024;
 const locale = z.enum(['zh-CN', 'en']);
 
 export const exportRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), ids: z.array(z.string().max(64)).max(200_000).nullable(), locale }),
-  z.object({ type: z.literal('ack'), seq: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal('start'),
+    ids: z.nullable(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(200_000))),
+    locale,
+  }),
+  z.object({ type: z.literal('ack'), seq: z.int().check(z.nonnegative()) }),
   z.object({ type: z.literal('cancel') }),
 ]);
 
@@ -27,22 +31,26 @@ export const exportReplySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('progress'),
     phase: z.enum(['hash', 'write']),
-    done: z.number().int().nonnegative(),
-    total: z.number().int().nonnegative(),
-    item: z.string().max(64),
+    done: z.int().check(z.nonnegative()),
+    total: z.int().check(z.nonnegative()),
+    item: z.string().check(z.maxLength(64)),
   }),
-  z.object({ type: z.literal('chunk'), seq: z.number().int().nonnegative(), base64: z.string().max(2 * EXPORT_CHUNK) }),
+  z.object({
+    type: z.literal('chunk'),
+    seq: z.int().check(z.nonnegative()),
+    base64: z.string().check(z.maxLength(2 * EXPORT_CHUNK)),
+  }),
   z.object({
     type: z.literal('done'),
-    fileName: z.string().max(200),
-    count: z.number().int().nonnegative(),
-    size: z.number().int().nonnegative(),
-    headHash: z.string().max(64),
+    fileName: z.string().check(z.maxLength(200)),
+    count: z.int().check(z.nonnegative()),
+    size: z.int().check(z.nonnegative()),
+    headHash: z.string().check(z.maxLength(64)),
   }),
   z.object({
     type: z.literal('failed'),
     reason: z.enum(['cancelled', 'changed', 'storage']),
-    message: z.string().max(2000),
+    message: z.string().check(z.maxLength(2000)),
   }),
 ]);
 

@@ -5,30 +5,24 @@ import type { SnapshotBody } from './schema';
 
 /** The locker's list query: filters are ANDed, paging is by offset over newest-first results. */
 export const listQuerySchema = z.object({
-  vendor: z.string().max(64).optional(),
-  orderId: z.string().max(100).optional(),
+  vendor: z.optional(z.string().check(z.maxLength(64))),
+  orderId: z.optional(z.string().check(z.maxLength(100))),
   /** Asia/Shanghai calendar dates, inclusive. */
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  search: z.string().max(200).optional(),
+  from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  to: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  search: z.optional(z.string().check(z.maxLength(200))),
   /** Only this exact order number (read through the store's order index, not a scan). */
-  exactOrder: z.boolean().optional(),
+  exactOrder: z.optional(z.boolean()),
   /** False: stop at the first page of matches; `total` then counts only what was read (default: count all). */
-  countAll: z.boolean().optional(),
-  offset: z.number().int().nonnegative().max(1_000_000).default(0),
-  limit: z.number().int().min(1).max(100).default(20),
+  countAll: z.optional(z.boolean()),
+  offset: z._default(z.int().check(z.nonnegative(), z.maximum(1_000_000)), 0),
+  limit: z._default(z.int().check(z.minimum(1), z.maximum(100)), 20),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
 export const snapshotSummarySchema = z.object({
   id: z.string(),
-  seq: z.number().int(),
+  seq: z.int(),
   vendor: z.string(),
   kind: z.string(),
   url: z.string(),
@@ -36,17 +30,17 @@ export const snapshotSummarySchema = z.object({
   capturedAt: z.string(),
   capturedAtShanghai: z.string(),
   source: z.enum(['auto', 'manual']),
-  orderId: z.string().nullable(),
-  status: z.string().nullable(),
-  previousSnapshotId: z.string().nullable(),
+  orderId: z.nullable(z.string()),
+  status: z.nullable(z.string()),
+  previousSnapshotId: z.nullable(z.string()),
   hasScreenshot: z.boolean(),
-  noteCount: z.number().int().nonnegative(),
+  noteCount: z.int().check(z.nonnegative()),
   /** What an order snapshot shows of the purchase (absent on other pages): the locker's rows and the SLA page's fee. */
-  product: z.string().nullable().optional(),
-  amountPaid: z.number().nonnegative().nullable().optional(),
-  termMonths: z.number().int().positive().nullable().optional(),
+  product: z.optional(z.nullable(z.string())),
+  amountPaid: z.optional(z.nullable(z.number().check(z.nonnegative()))),
+  termMonths: z.optional(z.nullable(z.int().check(z.positive()))),
   /** The payment (or, failing that, creation) time the page shows, as an ISO instant. */
-  paidAt: z.string().nullable().optional(),
+  paidAt: z.optional(z.nullable(z.string())),
 });
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 

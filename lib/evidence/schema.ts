@@ -13,23 +13,24 @@ export const EVIDENCE_SCHEMA_VERSION = 1;
 
 export { CAPTURE_LIMITS } from './limits';
 
-export const sha256 = z.string().regex(SHA256_HEX, 'sha256 hex');
-const isoInstant = z
-  .string()
-  .max(40)
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'ISO date-time');
+export const sha256 = z.string().check(z.regex(SHA256_HEX, 'sha256 hex'));
+const isoInstant = z.string().check(
+  z.maxLength(40),
+  z.refine((s) => !Number.isNaN(Date.parse(s)), 'ISO date-time'),
+);
 
-export const fieldValue = z.union([z.string().max(CAPTURE_LIMITS.fieldValue), z.number(), z.boolean()]);
+export const fieldValue = z.union([z.string().check(z.maxLength(CAPTURE_LIMITS.fieldValue)), z.number(), z.boolean()]);
 export const fieldsSchema = z
   .record(
-    z
-      .string()
-      .min(1)
-      .max(CAPTURE_LIMITS.fieldKey)
-      .regex(/^[A-Za-z][\w.-]*$/, 'field name'),
+    z.string().check(z.minLength(1), z.maxLength(CAPTURE_LIMITS.fieldKey), z.regex(/^[A-Za-z][\w.-]*$/, 'field name')),
     fieldValue,
   )
-  .refine((fields) => Object.keys(fields).length <= CAPTURE_LIMITS.fields, `at most ${CAPTURE_LIMITS.fields} fields`);
+  .check(
+    z.refine(
+      (fields) => Object.keys(fields).length <= CAPTURE_LIMITS.fields,
+      `at most ${CAPTURE_LIMITS.fields} fields`,
+    ),
+  );
 export type SnapshotFields = z.infer<typeof fieldsSchema>;
 
 export const CAPTURE_SOURCES = ['auto', 'manual'] as const;
@@ -37,14 +38,14 @@ export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
 
 /** What the page side hands over for one capture (untrusted: re-redacted and re-hashed by the worker). */
 export const capturePayloadSchema = z.object({
-  url: z.string().url().max(CAPTURE_LIMITS.url),
-  title: z.string().max(CAPTURE_LIMITS.title),
+  url: z.url().check(z.maxLength(CAPTURE_LIMITS.url)),
+  title: z.string().check(z.maxLength(CAPTURE_LIMITS.title)),
   match: pageMatchSchema,
-  text: z.string().max(CAPTURE_LIMITS.text),
-  dom: z.string().max(CAPTURE_LIMITS.dom),
+  text: z.string().check(z.maxLength(CAPTURE_LIMITS.text)),
+  dom: z.string().check(z.maxLength(CAPTURE_LIMITS.dom)),
   fields: fieldsSchema,
   source: z.enum(CAPTURE_SOURCES),
-  note: z.string().max(CAPTURE_LIMITS.note).default(''),
+  note: z._default(z.string().check(z.maxLength(CAPTURE_LIMITS.note)), ''),
 });
 export type CapturePayload = z.infer<typeof capturePayloadSchema>;
 export type CapturePayloadInput = z.input<typeof capturePayloadSchema>;
@@ -59,43 +60,43 @@ export const PART_FILES: Record<PartName, string> = {
   screenshot: 'screenshot.jpg',
 };
 
-export const partRefSchema = z.object({ sha256, size: z.number().int().nonnegative() });
+export const partRefSchema = z.object({ sha256, size: z.int().check(z.nonnegative()) });
 export type PartRef = z.infer<typeof partRefSchema>;
 
 export const redactionsSchema = z.object({
-  cards: z.number().int().nonnegative(),
-  ids: z.number().int().nonnegative(),
-  secrets: z.number().int().nonnegative(),
+  cards: z.int().check(z.nonnegative()),
+  ids: z.int().check(z.nonnegative()),
+  secrets: z.int().check(z.nonnegative()),
   /** Frames of another origin covered in the screenshot and left out of the copy: not read, so not redacted (absent: none). */
-  frames: z.number().int().positive().optional(),
+  frames: z.optional(z.int().check(z.positive())),
 });
 
-const entryId = z.string().regex(/^(snap|note|tomb)-\d{6,}$/);
+const entryId = z.string().check(z.regex(/^(snap|note|tomb)-\d{6,}$/));
 
 /** The hashed content of one snapshot: the chain entry's `bodyHash` is the SHA-256 of its canonical JSON. */
 export const snapshotBodySchema = z.object({
   schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
   type: z.literal('snapshot'),
   id: entryId,
-  vendor: z.string().min(1).max(64),
+  vendor: z.string().check(z.minLength(1), z.maxLength(64)),
   kind: z.enum(PAGE_KINDS),
-  url: z.string().max(CAPTURE_LIMITS.url),
-  title: z.string().max(CAPTURE_LIMITS.title),
+  url: z.string().check(z.maxLength(CAPTURE_LIMITS.url)),
+  title: z.string().check(z.maxLength(CAPTURE_LIMITS.title)),
   capturedAt: isoInstant,
-  capturedAtShanghai: z.string().max(40),
+  capturedAtShanghai: z.string().check(z.maxLength(40)),
   source: z.enum(CAPTURE_SOURCES),
-  note: z.string().max(CAPTURE_LIMITS.note),
+  note: z.string().check(z.maxLength(CAPTURE_LIMITS.note)),
   fields: fieldsSchema,
   /** The earlier snapshot of the same order (or page) this one follows, e.g. after a status change. */
-  previousSnapshotId: entryId.nullable(),
-  subjectKey: z.string().max(CAPTURE_LIMITS.url + 80),
+  previousSnapshotId: z.nullable(entryId),
+  subjectKey: z.string().check(z.maxLength(CAPTURE_LIMITS.url + 80)),
   dedupeKey: sha256,
   redactions: redactionsSchema,
   parts: z.object({
     text: partRefSchema,
     dom: partRefSchema,
     fields: partRefSchema,
-    screenshot: partRefSchema.nullable(),
+    screenshot: z.nullable(partRefSchema),
   }),
 });
 export type SnapshotBody = z.infer<typeof snapshotBodySchema>;
@@ -106,9 +107,9 @@ export const noteBodySchema = z.object({
   type: z.literal('note'),
   id: entryId,
   snapshotId: entryId,
-  text: z.string().min(1).max(CAPTURE_LIMITS.note),
+  text: z.string().check(z.minLength(1), z.maxLength(CAPTURE_LIMITS.note)),
   at: isoInstant,
-  atShanghai: z.string().max(40),
+  atShanghai: z.string().check(z.maxLength(40)),
 });
 export type NoteBody = z.infer<typeof noteBodySchema>;
 
@@ -119,7 +120,7 @@ export const tombstoneBodySchema = z.object({
   id: entryId,
   snapshotId: entryId,
   at: isoInstant,
-  atShanghai: z.string().max(40),
+  atShanghai: z.string().check(z.maxLength(40)),
 });
 export type TombstoneBody = z.infer<typeof tombstoneBodySchema>;
 
@@ -128,7 +129,7 @@ export type EntryType = (typeof ENTRY_TYPES)[number];
 
 /** One link of the hash chain. `hash` = SHA-256 of the canonical JSON of every other field. */
 export const chainEntrySchema = z.object({
-  seq: z.number().int().positive(),
+  seq: z.int().check(z.positive()),
   type: z.enum(ENTRY_TYPES),
   id: entryId,
   /** The snapshot the entry is about (itself for a snapshot). */

@@ -34,29 +34,29 @@ const manifestSchema = z.object({
   locale: z.string(),
   chain: z.object({
     genesis: z.literal(GENESIS_HASH),
-    length: z.number().int().nonnegative(),
+    length: z.int().check(z.nonnegative()),
     headHash: sha256,
-    entries: z.array(chainEntrySchema.extend({ body: tombstoneBodySchema.optional() })),
+    entries: z.array(z.extend(chainEntrySchema, { body: z.optional(tombstoneBodySchema) })),
   }),
   snapshots: z.array(
     z.object({
-      seq: z.number().int().positive(),
+      seq: z.int().check(z.positive()),
       chainHash: sha256,
       body: snapshotBodySchema,
-      notes: z.array(z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema })),
+      notes: z.array(z.object({ seq: z.int().check(z.positive()), chainHash: sha256, body: noteBodySchema })),
       files: z.partialRecord(z.enum(PART_NAMES), z.string()),
     }),
   ),
-  files: z.array(z.object({ path: z.string().min(1), sha256, size: z.number().int().nonnegative() })),
+  files: z.array(z.object({ path: z.string().check(z.minLength(1)), sha256, size: z.int().check(z.nonnegative()) })),
   manifestSha256: sha256,
-  signature: z
-    .object({
+  signature: z.optional(
+    z.object({
       algorithm: z.literal(SIGNATURE_ALGORITHM),
-      publicKey: z.string().min(1).max(1024),
-      fingerprint: z.string().max(100),
-      value: z.string().min(1).max(1024),
-    })
-    .optional(),
+      publicKey: z.string().check(z.minLength(1), z.maxLength(1024)),
+      fingerprint: z.string().check(z.maxLength(100)),
+      value: z.string().check(z.minLength(1), z.maxLength(1024)),
+    }),
+  ),
 });
 
 export type BundleProblem =

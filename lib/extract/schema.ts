@@ -7,12 +7,12 @@ import { MAX_VALUE_LENGTH } from './normalize';
  * import only the types, so scripts inside web pages load no validator.
  */
 
-const pageTextValue = () => z.string().max(MAX_VALUE_LENGTH);
-const pageMoneyValue = () => z.number().finite().min(-1e9).max(1e9);
+const pageTextValue = () => z.string().check(z.maxLength(MAX_VALUE_LENGTH));
+const pageMoneyValue = () => z.number().check(z.minimum(-1e9), z.maximum(1e9));
 
 /** The order an order page shows (each field only where shown). */
-export const orderFieldsSchema = z
-  .object({
+export const orderFieldsSchema = z.partial(
+  z.object({
     orderId: pageTextValue(),
     orderType: pageTextValue(),
     status: pageTextValue(),
@@ -23,13 +23,13 @@ export const orderFieldsSchema = z
     amountPaid: pageMoneyValue(),
     product: pageTextValue(),
     term: pageTextValue(),
-  })
-  .partial();
+  }),
+);
 export type OrderFields = Required<z.infer<typeof orderFieldsSchema>>;
 
 /** What a purchase page shows about the purchase about to be made (each field only where shown). */
-export const checkoutFieldsSchema = z
-  .object({
+export const checkoutFieldsSchema = z.partial(
+  z.object({
     product: pageTextValue(),
     term: pageTextValue(),
     autoRenew: z.boolean(),
@@ -39,7 +39,7 @@ export const checkoutFieldsSchema = z
     originalPrice: pageMoneyValue(),
     channel: z.enum(['official', 'reseller', 'app-store', 'google-play']),
     orderType: pageTextValue(),
-    seats: z.number().int().nonnegative().max(1e7),
+    seats: z.int().check(z.nonnegative(), z.maximum(1e7)),
     /** A reseller's own refund promise, as the page words it. */
     resellerPromise: pageTextValue(),
     orderId: pageTextValue(),
@@ -47,6 +47,6 @@ export const checkoutFieldsSchema = z
     digitalGoodsNotice: pageTextValue(),
     /** A renewal page's own words that renewals get no five-day (no-reason) refund. */
     renewalNotice: pageTextValue(),
-  })
-  .partial();
+  }),
+);
 export type CheckoutFields = Required<z.infer<typeof checkoutFieldsSchema>>;

@@ -18,8 +18,8 @@ export function cardMessages() {
      */
     'tab.card': {
       from: 'extension',
-      request: z.object({ tabId: z.number().int().nonnegative(), locale: z.enum(LOCALES) }),
-      response: z.object({ content: cardResponseSchema.nullable() }),
+      request: z.object({ tabId: z.int().check(z.nonnegative()), locale: z.enum(LOCALES) }),
+      response: z.object({ content: z.nullable(cardResponseSchema) }),
     },
     /**
      * Content script → worker: run the card's code beyond its pill (the opened card,
@@ -38,9 +38,13 @@ export function cardMessages() {
       from: 'page',
       request: z.object({ locale: z.enum(LOCALES) }),
       response: z.object({
-        draft: z
-          .object({ orderId: z.string().max(100), values: fillFieldsObject(20_000), hints: fillFieldsObject(100) })
-          .nullable(),
+        draft: z.nullable(
+          z.object({
+            orderId: z.string().check(z.maxLength(100)),
+            values: fillFieldsObject(20_000),
+            hints: fillFieldsObject(100),
+          }),
+        ),
       }),
     },
   } as const;

@@ -6,14 +6,12 @@ import { snapshotId } from './common';
 
 /** `{ title?, description?, … }`: one optional string per ticket field a form can take. */
 export const fillFieldsObject = (max: number) =>
-  z
-    .object(
-      Object.fromEntries(FILL_FIELDS.map((f) => [f, z.string().max(max).optional()])) as Record<
-        FillField,
-        z.ZodOptional<z.ZodString>
-      >,
-    )
-    .strict();
+  z.strictObject(
+    Object.fromEntries(FILL_FIELDS.map((f) => [f, z.optional(z.string().check(z.maxLength(max)))])) as Record<
+      FillField,
+      z.ZodMiniOptional<z.ZodMiniString>
+    >,
+  );
 
 /** Messages of the eligibility checker and its tickets: filling a ticket form, orders' headlines. */
 export function claimMessages() {
@@ -27,18 +25,22 @@ export function claimMessages() {
       request: z.object({
         values: fillFieldsObject(20_000),
         /** The vendor form's own field names (its ticket template), as hints. */
-        hints: fillFieldsObject(100).default({}),
-        dryRun: z.boolean().default(false),
+        hints: z._default(fillFieldsObject(100), {}),
+        dryRun: z._default(z.boolean(), false),
       }),
       response: z.object({
         status: z.enum(['filled', 'preview', 'no-form', 'not-ticket-page']),
-        url: z.string().max(8192),
-        filled: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200), truncated: z.boolean() })),
+        url: z.string().check(z.maxLength(8192)),
+        filled: z.array(
+          z.object({ field: z.enum(FILL_FIELDS), label: z.string().check(z.maxLength(200)), truncated: z.boolean() }),
+        ),
         /** Controls that already held the user's own text and were left alone. */
-        kept: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200) })),
+        kept: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().check(z.maxLength(200)) })),
         missing: z.array(z.enum(FILL_FIELDS)),
         /** Controls that were written but put their old value back (a page script refused it): not filled. */
-        rejected: z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().max(200) })).optional(),
+        rejected: z.optional(
+          z.array(z.object({ field: z.enum(FILL_FIELDS), label: z.string().check(z.maxLength(200)) })),
+        ),
       }),
     },
     /**
@@ -47,8 +49,8 @@ export function claimMessages() {
      */
     'order.headlines': {
       from: 'extension',
-      request: z.object({ ids: z.array(snapshotId).max(100), locale: z.enum(LOCALES) }),
-      response: z.object({ headlines: z.record(z.string(), headlineWordsSchema.nullable()) }),
+      request: z.object({ ids: z.array(snapshotId).check(z.maxLength(100)), locale: z.enum(LOCALES) }),
+      response: z.object({ headlines: z.record(z.string(), z.nullable(headlineWordsSchema)) }),
     },
   } as const;
 }

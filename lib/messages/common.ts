@@ -7,4 +7,4 @@ import { z } from '../zod';
  */
 export type SenderRule = 'page' | 'extension';
 
-export const snapshotId = z.string().regex(/^snap-\d{6,}$/);
+export const snapshotId = z.string().check(z.regex(/^snap-\d{6,}$/));

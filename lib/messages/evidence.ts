@@ -9,12 +9,8 @@ import { snapshotId } from './common';
 export const CAPTURE_FAILURES = ['quota', 'storage', 'too-large', 'invalid', 'not-allowed'] as const;
 export type CaptureFailure = (typeof CAPTURE_FAILURES)[number];
 
-const screenshotTicket = z.string().regex(SCREENSHOT_TICKET);
-const base64Text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const screenshotTicket = z.string().check(z.regex(SCREENSHOT_TICKET));
+const base64Text = (max: number) => z.string().check(z.maxLength(max), z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
 
 /** Saving a page: from its content script, or from the popup for any tab. */
 function captureMessages() {
@@ -23,13 +19,17 @@ function captureMessages() {
     z.object({
       status: z.literal('saved'),
       id: snapshotId,
-      seq: z.number().int().positive(),
+      seq: z.int().check(z.positive()),
       hash: sha256,
       screenshot: z.boolean(),
     }),
     /** Nothing new: the latest snapshot of this order (or page) already shows the same. */
     z.object({ status: z.literal('duplicate'), id: snapshotId }),
-    z.object({ status: z.literal('failed'), reason: z.enum(CAPTURE_FAILURES), message: z.string().max(2000) }),
+    z.object({
+      status: z.literal('failed'),
+      reason: z.enum(CAPTURE_FAILURES),
+      message: z.string().check(z.maxLength(2000)),
+    }),
   ]);
 
   return {
@@ -51,20 +51,22 @@ function captureMessages() {
      */
     'evidence.capture': {
       from: 'page',
-      request: capturePayloadSchema
-        .extend({
-          screenshotTicket: screenshotTicket.nullable().default(null),
+      request: z
+        .extend(capturePayloadSchema, {
+          screenshotTicket: z._default(z.nullable(screenshotTicket), null),
           /**
            * The page text and page copy packed for the journey (platform/capture-packing.ts):
            * then `text` and `dom` are empty and the worker unpacks these, within the same limits.
            */
-          packed: z
-            .object({ text: base64Text(PACKED_LIMITS.textBase64), dom: base64Text(PACKED_LIMITS.domBase64) })
-            .optional(),
+          packed: z.optional(
+            z.object({ text: base64Text(PACKED_LIMITS.textBase64), dom: base64Text(PACKED_LIMITS.domBase64) }),
+          ),
         })
-        .refine(
-          (r) => r.packed === undefined || (r.text === '' && r.dom === ''),
-          'with packed parts, text and dom are empty',
+        .check(
+          z.refine(
+            (r) => r.packed === undefined || (r.text === '' && r.dom === ''),
+            'with packed parts, text and dom are empty',
+          ),
         ),
       response: captureResponse,
     },
@@ -75,7 +77,7 @@ function captureMessages() {
      */
     'evidence.captureTab': {
       from: 'extension',
-      request: z.object({ tabId: z.number().int().nonnegative() }),
+      request: z.object({ tabId: z.int().check(z.nonnegative()) }),
       response: captureResponse,
     },
   } as const;
@@ -83,40 +85,37 @@ function captureMessages() {
 
 /** The stored evidence, for the extension's pages: list, read, annotate, delete, export, verify. */
 function storedEvidenceMessages() {
-  const storedNote = z.object({ seq: z.number().int().positive(), chainHash: sha256, body: noteBodySchema });
+  const storedNote = z.object({ seq: z.int().check(z.positive()), chainHash: sha256, body: noteBodySchema });
 
   return {
     /** Locker → worker: snapshots newest first, filtered, one page at a time. */
     'evidence.list': {
       from: 'extension',
       request: listQuerySchema,
-      response: z.object({ items: z.array(snapshotSummarySchema), total: z.number().int().nonnegative() }),
+      response: z.object({ items: z.array(snapshotSummarySchema), total: z.int().check(z.nonnegative()) }),
     },
     /** Locker → worker: one snapshot with its text, notes and screenshot (a JPEG data URL). */
     'evidence.get': {
       from: 'extension',
       request: z.object({ id: snapshotId }),
       response: z.object({
-        snapshot: z
-          .object({
+        snapshot: z.nullable(
+          z.object({
             summary: snapshotSummarySchema,
             body: snapshotBodySchema,
             chainHash: sha256,
-            text: z.string().max(CAPTURE_LIMITS.text * 2),
+            text: z.string().check(z.maxLength(CAPTURE_LIMITS.text * 2)),
             notes: z.array(storedNote),
-            screenshot: z
-              .string()
-              .max(CAPTURE_LIMITS.screenshotBytes * 2)
-              .nullable(),
-            domSize: z.number().int().nonnegative(),
-          })
-          .nullable(),
+            screenshot: z.nullable(z.string().check(z.maxLength(CAPTURE_LIMITS.screenshotBytes * 2))),
+            domSize: z.int().check(z.nonnegative()),
+          }),
+        ),
       }),
     },
     /** Popup → worker: the bodies of some snapshots (fields, URL, times), without text, copy or picture. */
     'evidence.bodies': {
       from: 'extension',
-      request: z.object({ ids: z.array(snapshotId).max(20) }),
+      request: z.object({ ids: z.array(snapshotId).check(z.maxLength(20)) }),
       response: z.object({ bodies: z.array(snapshotBodySchema) }),
     },
     /** Locker → worker: remove a snapshot's content; the chain keeps its entry and gains a tombstone. */
@@ -128,18 +127,21 @@ function storedEvidenceMessages() {
     /** Locker → worker: add a note (its own chain entry). */
     'evidence.note': {
       from: 'extension',
-      request: z.object({ id: snapshotId, text: z.string().trim().min(1).max(CAPTURE_LIMITS.note) }),
-      response: z.object({ noteId: z.string().nullable() }),
+      request: z.object({
+        id: snapshotId,
+        text: z.string().check(z.trim(), z.minLength(1), z.maxLength(CAPTURE_LIMITS.note)),
+      }),
+      response: z.object({ noteId: z.nullable(z.string()) }),
     },
     /** Locker → worker: a bundle (ZIP, base64) of the chosen snapshots, or of all when `ids` is null. */
     'evidence.export': {
       from: 'extension',
-      request: z.object({ ids: z.array(snapshotId).max(100_000).nullable(), locale: z.enum(LOCALES) }),
+      request: z.object({ ids: z.nullable(z.array(snapshotId).check(z.maxLength(100_000))), locale: z.enum(LOCALES) }),
       response: z.object({
         fileName: z.string(),
         base64: z.string(),
-        count: z.number().int().nonnegative(),
-        size: z.number().int().nonnegative(),
+        count: z.int().check(z.nonnegative()),
+        size: z.int().check(z.nonnegative()),
         headHash: sha256,
       }),
     },
@@ -147,7 +149,7 @@ function storedEvidenceMessages() {
     'evidence.verify': {
       from: 'extension',
       request: z.object({}),
-      response: z.object({ ok: z.boolean(), length: z.number().int().nonnegative(), problems: z.array(z.string()) }),
+      response: z.object({ ok: z.boolean(), length: z.int().check(z.nonnegative()), problems: z.array(z.string()) }),
     },
     /**
      * Options / locker → worker: the fingerprint of the installation's bundle
@@ -156,13 +158,13 @@ function storedEvidenceMessages() {
     'evidence.signingKey': {
       from: 'extension',
       request: z.object({}),
-      response: z.object({ algorithm: z.string(), fingerprint: z.string().max(100), headHash: sha256 }),
+      response: z.object({ algorithm: z.string(), fingerprint: z.string().check(z.maxLength(100)), headHash: sha256 }),
     },
     /** Options → worker: delete every snapshot, note and chain entry (the chain starts again from genesis). */
     'evidence.wipe': {
       from: 'extension',
       request: z.object({ confirm: z.literal(true) }),
-      response: z.object({ wiped: z.number().int().nonnegative() }),
+      response: z.object({ wiped: z.int().check(z.nonnegative()) }),
     },
   } as const;
 }

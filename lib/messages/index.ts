@@ -40,7 +40,7 @@ function defineProtocol() {
     ...settingsMessages(),
     ...outageMessages(),
     ...cardMessages(),
-  } satisfies Record<string, { from: SenderRule; request: z.ZodType; response: z.ZodType }>;
+  } satisfies Record<string, { from: SenderRule; request: z.ZodMiniType; response: z.ZodMiniType }>;
 }
 
 export type Protocol = ReturnType<typeof defineProtocol>;
@@ -52,7 +52,7 @@ export type ResponseOf<K extends MessageType> = z.infer<Protocol[K]['response']>
 /** Every message travels in this envelope; `rg` keeps other extensions' traffic apart. */
 export const envelopeSchema = z.object({
   rg: z.literal(1),
-  type: z.string().min(1).max(100),
+  type: z.string().check(z.minLength(1), z.maxLength(100)),
   data: z.unknown(),
 });
 
@@ -60,7 +60,7 @@ export const replySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),
   z.object({
     ok: z.literal(false),
-    error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), issues: z.array(z.string()).optional() }),
+    error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), issues: z.optional(z.array(z.string())) }),
   }),
 ]);
 
@@ -68,7 +68,7 @@ export function envelope<K extends MessageType>(type: K, data: RequestOf<K>): En
   return wrap(type, data);
 }
 
-function describeIssues(error: z.ZodError): string[] {
+function describeIssues(error: z.core.$ZodError): string[] {
   return error.issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
 }
 

@@ -17,8 +17,8 @@ export function settingsMessages() {
      */
     'sites.checkOnce': {
       from: 'extension',
-      request: z.object({ tabId: z.number().int().nonnegative() }),
-      response: z.object({ match: pageMatchSchema.nullable() }),
+      request: z.object({ tabId: z.int().check(z.nonnegative()) }),
+      response: z.object({ match: z.nullable(pageMatchSchema) }),
     },
     /** Any extension page → worker: recompute deadlines, alarms and the badge from stored data now. */
     'reminders.sync': {
@@ -26,7 +26,7 @@ export function settingsMessages() {
       request: z.object({}),
       response: z.object({
         alarms: z.array(z.object({ name: z.string(), fireAt: z.number() })),
-        badge: z.number().int().nonnegative(),
+        badge: z.int().check(z.nonnegative()),
         /** The deadlines still ahead, soonest first (in the user's language). */
         deadlines: z.array(
           z.object({
@@ -36,13 +36,13 @@ export function settingsMessages() {
             label: z.string(),
             estimated: z.boolean(),
             conditional: z.boolean(),
-            orderId: z.string().nullable(),
-            product: z.string().nullable(),
+            orderId: z.nullable(z.string()),
+            product: z.nullable(z.string()),
             dataDeletionWarning: z.boolean(),
             /** What the vendor may do once the service ends, from its SLA definition. */
-            afterEnd: z.string().nullable(),
+            afterEnd: z.nullable(z.string()),
             /** The order's headline, in the words of the card and the popup (null for SLA months). */
-            headline: headlineWordsSchema.nullable(),
+            headline: z.nullable(headlineWordsSchema),
             /** The notification a reminder of this deadline shows now. */
             notification: z.object({ title: z.string(), message: z.string() }),
           }),

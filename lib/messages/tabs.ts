@@ -6,24 +6,24 @@ import { SNAPSHOTS_READ } from '../evidence/tab-order';
 /** Messages about tabs and the worker itself: what a page is, what the popup's tab shows. */
 export function tabMessages() {
   const tabStatusSchema = z.object({
-    match: pageMatchSchema.nullable(),
-    url: z.string().nullable(),
-    title: z.string().nullable(),
-    detectedAt: z.string().nullable(),
+    match: z.nullable(pageMatchSchema),
+    url: z.nullable(z.string()),
+    title: z.nullable(z.string()),
+    detectedAt: z.nullable(z.string()),
   });
 
   /** lib/evidence/tab-order.ts `TabOrder`. */
   const tabOrderSchema = z.object({
-    ref: z
-      .object({
+    ref: z.nullable(
+      z.object({
         vendor: z.string(),
         orderId: z.string(),
         capturedAt: z.string(),
-        status: z.string().nullable(),
+        status: z.nullable(z.string()),
         title: z.string(),
-      })
-      .nullable(),
-    bodies: z.array(snapshotBodySchema).max(SNAPSHOTS_READ),
+      }),
+    ),
+    bodies: z.array(snapshotBodySchema).check(z.maxLength(SNAPSHOTS_READ)),
   });
 
   return {
@@ -31,16 +31,16 @@ export function tabMessages() {
     'page.detected': {
       from: 'page',
       request: z.object({
-        url: z.string().url().max(8192),
-        title: z.string().max(2000),
-        match: pageMatchSchema.nullable(),
+        url: z.url().check(z.maxLength(8192)),
+        title: z.string().check(z.maxLength(2000)),
+        match: z.nullable(pageMatchSchema),
       }),
       response: z.object({ accepted: z.boolean() }),
     },
     /** Popup → worker: what is known about a tab. */
     'tab.status': {
       from: 'extension',
-      request: z.object({ tabId: z.number().int().nonnegative() }),
+      request: z.object({ tabId: z.int().check(z.nonnegative()) }),
       response: tabStatusSchema,
     },
     /**
@@ -49,7 +49,7 @@ export function tabMessages() {
      */
     'tab.order': {
       from: 'extension',
-      request: z.object({ tabId: z.number().int().nonnegative() }),
+      request: z.object({ tabId: z.int().check(z.nonnegative()) }),
       response: z.object({ status: tabStatusSchema, order: tabOrderSchema }),
     },
     /** Content script → worker: open the eligibility checker (the popup page, in a tab) about the sender's tab. */

@@ -21,55 +21,58 @@ export type FailedProtocol = (typeof FAILED_PROTOCOLS)[number];
 // The schemas are built on first use (lib/lazy.ts): the popup and the options page import this
 // module for its functions and types, and most of them never read a log.
 const instant = () =>
-  z
-    .string()
-    .max(40)
-    .refine((v) => parseInstant(v) !== null, 'must be an ISO date-time');
-const snapshotId = () => z.string().regex(/^snap-\d{6,}$/);
+  z.string().check(
+    z.maxLength(40),
+    z.refine((v) => parseInstant(v) !== null, 'must be an ISO date-time'),
+  );
+const snapshotId = () => z.string().check(z.regex(/^snap-\d{6,}$/));
 
 export const outageEntrySchema = lazy(() =>
   z
     .object({
-      id: z.string().regex(/^out-[\w-]{1,60}$/),
+      id: z.string().check(z.regex(/^out-[\w-]{1,60}$/)),
       service: z.enum(OUTAGE_SERVICES),
       start: instant(),
       end: instant(),
-      failed: z.array(z.enum(FAILED_PROTOCOLS)).max(4).default([]),
+      failed: z._default(z.array(z.enum(FAILED_PROTOCOLS)).check(z.maxLength(4)), []),
       /** An exclusion code of the service's SLA (Exmail: §2.3 (1)–(7)), or "other" with a note. */
-      excluded: z.string().min(1).max(64).optional(),
-      note: z.string().max(2000).default(''),
-      snapshotIds: z.array(snapshotId()).max(50).default([]),
+      excluded: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      note: z._default(z.string().check(z.maxLength(2000)), ''),
+      snapshotIds: z._default(z.array(snapshotId()).check(z.maxLength(50)), []),
     })
-    .superRefine((o, ctx) => {
-      const start = parseInstant(o.start);
-      const end = parseInstant(o.end);
-      if (start !== null && end !== null && end <= start)
-        ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
-      if (
-        o.excluded !== undefined &&
-        o.excluded !== 'other' &&
-        !SLA_POLICIES[o.service].exclusions.some((e) => e.code === o.excluded)
-      )
-        ctx.addIssue({
-          code: 'custom',
-          path: ['excluded'],
-          message: `"${o.excluded}" is not an exclusion of the ${o.service} SLA`,
-        });
-      if (o.excluded === 'other' && !o.note.trim())
-        ctx.addIssue({ code: 'custom', path: ['note'], message: 'an "other" exclusion needs a note saying why' });
-    }),
+    .check(
+      z.superRefine((o, ctx) => {
+        const start = parseInstant(o.start);
+        const end = parseInstant(o.end);
+        if (start !== null && end !== null && end <= start)
+          ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
+        if (
+          o.excluded !== undefined &&
+          o.excluded !== 'other' &&
+          !SLA_POLICIES[o.service].exclusions.some((e) => e.code === o.excluded)
+        )
+          ctx.addIssue({
+            code: 'custom',
+            path: ['excluded'],
+            message: `"${o.excluded}" is not an exclusion of the ${o.service} SLA`,
+          });
+        if (o.excluded === 'other' && !o.note.trim())
+          ctx.addIssue({ code: 'custom', path: ['note'], message: 'an "other" exclusion needs a note saying why' });
+      }),
+    ),
 );
 export type OutageEntry = z.infer<ReturnType<typeof outageEntrySchema>>;
 export type OutageEntryInput = z.input<ReturnType<typeof outageEntrySchema>>;
 
 export const outageLogSchema = lazy(() =>
   z.object({
-    version: z.literal(OUTAGE_LOG_VERSION).default(OUTAGE_LOG_VERSION),
-    entries: z.array(outageEntrySchema()).max(5000).default([]),
+    version: z._default(z.literal(OUTAGE_LOG_VERSION), OUTAGE_LOG_VERSION),
+    entries: z._default(z.array(outageEntrySchema()).check(z.maxLength(5000)), []),
     /** The month's fee per `service:YYYY-MM`, for the voucher amount (vouchers/coupons already taken off). */
-    fees: z
-      .record(z.string().regex(/^(exmail|cvm):\d{4}-(0[1-9]|1[0-2])$/), z.number().finite().nonnegative())
-      .default({}),
+    fees: z._default(
+      z.record(z.string().check(z.regex(/^(exmail|cvm):\d{4}-(0[1-9]|1[0-2])$/)), z.number().check(z.nonnegative())),
+      {},
+    ),
   }),
 );
 export type OutageLog = z.infer<ReturnType<typeof outageLogSchema>>;
@@ -169,16 +172,16 @@ export function recognizeWebmailFailure(title: string, text = ''): WebmailFailur
 
 export const webmailSightingSchema = lazy(() =>
   z.object({
-    id: z.string().max(80),
+    id: z.string().check(z.maxLength(80)),
     /** When the browser saw the page (worker clock). */
     seenAt: instant(),
     /** The time the page itself states, when it shows one. */
-    shownAt: instant().nullable(),
+    shownAt: z.nullable(instant()),
     failure: z.enum(['error', 'timeout']),
-    code: z.string().max(100).nullable(),
-    url: z.string().max(8192),
-    title: z.string().max(2000),
-    snapshotId: snapshotId().nullable(),
+    code: z.nullable(z.string().check(z.maxLength(100))),
+    url: z.string().check(z.maxLength(8192)),
+    title: z.string().check(z.maxLength(2000)),
+    snapshotId: z.nullable(snapshotId()),
   }),
 );
 export type WebmailSighting = z.infer<ReturnType<typeof webmailSightingSchema>>;

@@ -1,24 +1,24 @@
 import { z } from '../zod';
 
 /** The timeline as the worker sends it to the in-page card (lib/pictures/timeline `TimelineInput`). */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 export const timelineInputSchema = z.object({
-  paidAt: z.number().finite(),
+  paidAt: z.number(),
   paidOn: isoDate,
-  now: z.number().finite(),
+  now: z.number(),
   today: isoDate,
   bars: z
     .array(
       z.object({
-        id: z.string().max(100),
-        label: z.string().max(200),
+        id: z.string().check(z.maxLength(100)),
+        label: z.string().check(z.maxLength(200)),
         status: z.enum(['open', 'needs-answers', 'closed', 'ruled-out']),
-        opens: z.number().finite().nullable(),
-        opensOn: isoDate.nullable(),
-        closes: z.number().finite().nullable(),
-        closesOn: isoDate.nullable(),
+        opens: z.nullable(z.number()),
+        opensOn: z.nullable(isoDate),
+        closes: z.nullable(z.number()),
+        closesOn: z.nullable(isoDate),
         estimated: z.boolean(),
       }),
     )
-    .max(20),
+    .check(z.maxLength(20)),
 });

@@ -1,4 +1,5 @@
-import { translator, type Locale, type MessageKey, type Translate } from '../i18n';
+import type { Locale, MessageKey, Translate } from '../i18n';
+import { engineTranslator as translator } from '../i18n/engine';
 import { joinList, localize, zhEn } from './text';
 
 /**
@@ -19,17 +20,17 @@ interface IssueLike {
 
 /** The schemas' own messages (English, as written) → their catalog keys. */
 const CUSTOM: Record<string, MessageKey> = {
-  'must be an ISO date or date-time, e.g. 2026-03-01 or 2026-03-01T10:00:00+08:00': 'checker.input.isoDate',
-  'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00': 'checker.input.isoDateTime',
-  'must be a month written YYYY-MM': 'checker.input.month',
+  'must be an ISO date or date-time, e.g. 2026-03-01 or 2026-03-01T10:00:00+08:00': 'error.input.isoDate',
+  'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00': 'error.input.isoDateTime',
+  'must be a month written YYYY-MM': 'error.input.month',
 };
 
 const TYPES: Record<string, MessageKey> = {
-  string: 'checker.input.type.string',
-  number: 'checker.input.type.number',
-  boolean: 'checker.input.type.boolean',
-  object: 'checker.input.type.object',
-  array: 'checker.input.type.array',
+  string: 'error.input.type.string',
+  number: 'error.input.type.number',
+  boolean: 'error.input.type.boolean',
+  object: 'error.input.type.object',
+  array: 'error.input.type.array',
 };
 
 /** "purchasedAt: 应为 ISO 日期…" — the path, then the problem. */
@@ -39,7 +40,7 @@ export function localizeIssue(issue: IssueLike, locale: Locale): string {
     issue.path
       .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
       .join('')
-      .replace(/^\./, '') || t('checker.input.whole');
+      .replace(/^\./, '') || t('error.input.whole');
   return `${path}: ${problem(issue, t, locale)}`;
 }
 
@@ -47,21 +48,21 @@ function problem(issue: IssueLike, t: Translate, locale: Locale): string {
   const custom = CUSTOM[issue.message];
   if (custom) return t(custom);
   const oneOf = /^must be one of (.+)$/.exec(issue.message);
-  if (oneOf) return t('checker.input.oneOf', { values: oneOf[1] ?? '' });
+  if (oneOf) return t('error.input.oneOf', { values: oneOf[1] ?? '' });
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return t('checker.input.required');
+      if (issue.input === undefined) return t('error.input.required');
       const type = TYPES[String(issue.expected)];
-      return t('checker.input.type', { expected: type ? t(type) : String(issue.expected) });
+      return t('error.input.type', { expected: type ? t(type) : String(issue.expected) });
     }
     case 'invalid_value':
-      return t('checker.input.oneOf', { values: joinList((issue.values ?? []).map(String), locale) });
+      return t('error.input.oneOf', { values: joinList((issue.values ?? []).map(String), locale) });
     case 'too_small':
-      return t('checker.input.min', { minimum: String(issue.minimum) });
+      return t('error.input.min', { minimum: String(issue.minimum) });
     case 'too_big':
-      return t('checker.input.max', { maximum: String(issue.maximum) });
+      return t('error.input.max', { maximum: String(issue.maximum) });
     default:
       // zod's own words exist in English only: shown as written there, the generic word in Chinese.
-      return localize(zhEn(t('checker.input.other'), issue.message), locale);
+      return localize(zhEn(t('error.input.other'), issue.message), locale);
   }
 }

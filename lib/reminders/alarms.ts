@@ -20,9 +20,9 @@ export const MAX_ALARMS = 400;
 
 /** Stored reminder state; anything unreadable reads as empty. */
 export const reminderStateSchema = z.object({
-  dismissed: z.array(z.string()).default([]),
-  fired: z.record(z.string(), z.number()).default({}),
-  snoozed: z.record(z.string(), z.number()).default({}),
+  dismissed: z._default(z.array(z.string()), []),
+  fired: z._default(z.record(z.string(), z.number()), {}),
+  snoozed: z._default(z.record(z.string(), z.number()), {}),
 });
 
 export function readReminderState(value: unknown): ReminderState {

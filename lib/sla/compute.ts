@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { lazy } from '../lazy';
-import { translator, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
+import { engineTranslator as translator } from '../i18n/engine';
 import { localizeIssue } from '../policy/issues';
 import { localize, zhEn, type LocalizedText } from '../policy/text';
 import { defaultCalendar, type BusinessCalendar } from '../time/calendar';
@@ -31,39 +32,38 @@ const SERVICE_ALIASES: Readonly<Record<string, SlaService>> = Object.fromEntries
 );
 
 const slaInputSchema = lazy(() => {
-  const instant = z
-    .string()
-    .refine((v) => parseInstant(v) !== null, { message: 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00' });
-  const money = z.number().finite().nonnegative();
-  return z
-    .object({
-      service: z
-        .string()
-        .refine((s) => s in SERVICE_ALIASES, { message: `must be one of ${Object.keys(SERVICE_ALIASES).join(', ')}` }),
-      month: z.string().refine(isIsoMonth, 'must be a month written YYYY-MM'),
-      outages: z.array(
-        z
-          .object({
-            start: instant,
-            end: instant,
-            /** An exclusion code of the SLA (seed 002 §2.3), or "other" with a note. */
-            excluded: z.string().min(1).optional(),
-            note: z.string().optional(),
-          })
-          .strict(),
+  const instant = z.string().check(
+    z.refine((v) => parseInstant(v) !== null, {
+      message: 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00',
+    }),
+  );
+  const money = z.number().check(z.nonnegative());
+  return z.strictObject({
+    service: z
+      .string()
+      .check(
+        z.refine((s) => s in SERVICE_ALIASES, { message: `must be one of ${Object.keys(SERVICE_ALIASES).join(', ')}` }),
       ),
-      monthlyFee: money.optional(),
-      prepaid: z
-        .object({ amount: money, months: z.number().int().positive(), paidWithVouchers: money.optional() })
-        .strict()
-        .optional(),
-      /** Part of the monthly fee paid with vouchers/coupons (excluded from the cap). */
-      paidWithVouchers: money.optional(),
-      serviceStart: instant.optional(),
-      serviceEnd: instant.optional(),
-      commitment: z.string().optional(),
-    })
-    .strict();
+    month: z.string().check(z.refine(isIsoMonth, 'must be a month written YYYY-MM')),
+    outages: z.array(
+      z.strictObject({
+        start: instant,
+        end: instant,
+        /** An exclusion code of the SLA (seed 002 §2.3), or "other" with a note. */
+        excluded: z.optional(z.string().check(z.minLength(1))),
+        note: z.optional(z.string()),
+      }),
+    ),
+    monthlyFee: z.optional(money),
+    prepaid: z.optional(
+      z.strictObject({ amount: money, months: z.int().check(z.positive()), paidWithVouchers: z.optional(money) }),
+    ),
+    /** Part of the monthly fee paid with vouchers/coupons (excluded from the cap). */
+    paidWithVouchers: z.optional(money),
+    serviceStart: z.optional(instant),
+    serviceEnd: z.optional(instant),
+    commitment: z.optional(z.string()),
+  });
 });
 
 export type SlaInput = z.input<ReturnType<typeof slaInputSchema>>;
@@ -73,7 +73,7 @@ export class SlaInputError extends Error {
     readonly issues: string[],
     locale: Locale = 'en',
   ) {
-    super(`${translator(locale)('sla.engine.inputError')}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    super(`${translator(locale)('error.slaInput')}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
     this.name = 'SlaInputError';
   }
 }
@@ -203,7 +203,7 @@ const TEXT = {
   ),
 } satisfies Record<string, LocalizedText>;
 
-function formatIssues(error: z.ZodError, locale: Locale): string[] {
+function formatIssues(error: z.core.$ZodError, locale: Locale): string[] {
   return error.issues.map((i) => localizeIssue(i, locale));
 }
 

@@ -1,4 +1,5 @@
-import { translator, type Locale, type MessageKey, type Translate } from '../i18n';
+import type { Locale, MessageKey, Translate } from '../i18n/core';
+import { ticketTranslator } from '../i18n/tickets';
 import { evidenceChecklist, type ChecklistEntry, type ClaimSnapshot } from '../claims/evidence';
 import { orderFacts } from '../claims/order-facts';
 import { ClaimFactsSchema, type ClaimFacts } from '../claims/facts';
@@ -100,7 +101,7 @@ const ESCALATION = {
 
 /** The note listing the evidence still missing (a form shows the attachment list instead, and leaves it out). */
 export function missingEvidenceNote(missing: readonly string[], locale: Locale): string {
-  return translator(locale)('ticket.missingEvidence', { items: joinList(missing, locale) });
+  return ticketTranslator(locale)('ticket.missingEvidence', { items: joinList(missing, locale) });
 }
 
 function latestField(snapshots: readonly ClaimSnapshot[], key: string): unknown {
@@ -282,7 +283,7 @@ function draftParts(
   locale: Locale,
   options: DraftOptions,
 ): DraftParts {
-  const t = translator(locale);
+  const t = ticketTranslator(locale);
   const packs = packSetOf(options.packs);
   // The verdict's texts are in the locale it was evaluated in; a draft in
   // another language re-reads the same facts at the same moment.

@@ -34,45 +34,48 @@ export interface YearOverride {
 
 const yearOverrideSchema = () =>
   z
-    .object({
-      year: z.number().int().min(1990).max(2200),
-      holidays: z.array(z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD')),
-      workdays: z.array(z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD')),
-      source: z.string().optional(),
+    .strictObject({
+      year: z.int().check(z.minimum(1990), z.maximum(2200)),
+      holidays: z.array(z.string().check(z.refine(isIsoDate, 'must be a date written YYYY-MM-DD'))),
+      workdays: z.array(z.string().check(z.refine(isIsoDate, 'must be a date written YYYY-MM-DD'))),
+      source: z.optional(z.string()),
     })
-    .strict()
-    .superRefine((o, ctx) => {
-      (['holidays', 'workdays'] as const).forEach((key) =>
-        o[key].forEach((date, i) => {
-          if (isIsoDate(date) && yearOf(date) !== o.year)
-            ctx.addIssue({ code: 'custom', path: [key, i], message: `${date} is not in ${o.year}` });
-        }),
-      );
-      const both = o.holidays.filter((d) => o.workdays.includes(d));
-      if (both.length)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['workdays'],
-          message: `listed as both holiday and working day: ${both.join(', ')}`,
-        });
-      if (o.holidays.length === 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['holidays'],
-          message: 'a published schedule has holidays; an empty list is almost certainly a mistake',
-        });
-    });
+    .check(
+      z.superRefine((o, ctx) => {
+        (['holidays', 'workdays'] as const).forEach((key) =>
+          o[key].forEach((date, i) => {
+            if (isIsoDate(date) && yearOf(date) !== o.year)
+              ctx.addIssue({ code: 'custom', path: [key, i], message: `${date} is not in ${o.year}` });
+          }),
+        );
+        const both = o.holidays.filter((d) => o.workdays.includes(d));
+        if (both.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['workdays'],
+            message: `listed as both holiday and working day: ${both.join(', ')}`,
+          });
+        if (o.holidays.length === 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['holidays'],
+            message: 'a published schedule has holidays; an empty list is almost certainly a mistake',
+          });
+      }),
+    );
 
 /** The user's per-year overrides (built on first use: most calendars have none to check). */
 export const yearOverridesSchema = lazy(() =>
-  z.array(yearOverrideSchema()).superRefine((list, ctx) => {
-    const seen = new Set<number>();
-    list.forEach((o, i) => {
-      if (seen.has(o.year))
-        ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `year ${o.year} is given twice` });
-      seen.add(o.year);
-    });
-  }),
+  z.array(yearOverrideSchema()).check(
+    z.superRefine((list, ctx) => {
+      const seen = new Set<number>();
+      list.forEach((o, i) => {
+        if (seen.has(o.year))
+          ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `year ${o.year} is given twice` });
+        seen.add(o.year);
+      });
+    }),
+  ),
 );
 
 export interface DayInfo {

@@ -5,10 +5,13 @@
  * raw and gzipped (each part gzipped alone, so the gzip column sums to more than
  * the bundle's gzip).
  *
- *   npx tsx scripts/bench/bundle-parts.ts [depth=2] [files…]
+ * A page (`popup.html`) stands for every script it loads, the chunks it
+ * imports dynamically included (as `npm run bench` counts it).
+ *
+ *   npx tsx scripts/bench/bundle-parts.ts [depth=2] [files or pages…]
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
@@ -16,7 +19,7 @@ import { ROOT } from '../../test/e2e/harness';
 
 const OUT = '.output-bundle-parts';
 const depth = Number(process.argv[2] ?? 2);
-const files = process.argv.slice(3).length ? process.argv.slice(3) : ['background.js', 'popup-ui.js'];
+const files = process.argv.slice(3).length ? process.argv.slice(3) : ['background.js', 'popup.html'];
 
 /** A source path as a part name: `zod`, `@wxt-dev/storage`, or the first `depth` folders of ours. */
 function partOf(source: string): string {
@@ -25,7 +28,22 @@ function partOf(source: string): string {
   return inModules ? `npm:${inModules[1]}` : path.split('/').slice(0, depth).join('/');
 }
 
-function parts(file: string): [string, number, number][] {
+/** The scripts a page loads: its own and every chunk they import, statically or on demand. */
+function pageScripts(dir: string, html: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(join(dir, file))) return;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const m of code.matchAll(/["'](?:\.{0,2}\/)?((?:chunks\/)?[\w.-]+\.js)["']/g))
+      visit(m[1]!.startsWith('chunks/') ? m[1]! : `chunks/${m[1]}`);
+  };
+  for (const m of readFileSync(join(dir, html), 'utf8').matchAll(/src="\/?([^"]+\.js)"/g)) visit(m[1]!);
+  return [...seen];
+}
+
+/** Each part's code, gathered over the files. */
+function texts(file: string, into = new Map<string, string[]>()): Map<string, string[]> {
   const code = readFileSync(file, 'utf8');
   const lines = code.split('\n');
   const consumer = new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
@@ -34,7 +52,7 @@ function parts(file: string): [string, number, number][] {
     mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source ?? '(none)' }),
   );
   mappings.sort((a, b) => a.line - b.line || a.column - b.column);
-  const text = new Map<string, string[]>();
+  const text = into;
   mappings.forEach((m, i) => {
     const next = mappings[i + 1];
     const end = next && next.line === m.line ? next.column : undefined;
@@ -42,6 +60,12 @@ function parts(file: string): [string, number, number][] {
     const key = partOf(m.source);
     (text.get(key) ?? text.set(key, []).get(key)!).push(piece);
   });
+  return text;
+}
+
+function parts(files: string[]): [string, number, number][] {
+  const text = new Map<string, string[]>();
+  for (const file of files) texts(file, text);
   return [...text]
     .map(([key, pieces]): [string, number, number] => [
       key,
@@ -56,10 +80,13 @@ execFileSync('npx', ['wxt', 'build'], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, RG_OUT_DIR: OUT, RG_SOURCEMAP: '1' },
 });
+const dir = join(ROOT, OUT, 'chrome-mv3');
 for (const name of files) {
-  const file = join(ROOT, OUT, 'chrome-mv3', name);
-  const whole = readFileSync(file);
-  console.log(`\n${name}: ${whole.length} bytes, ${gzipSync(whole, { level: 9 }).length} gzip`);
-  for (const [key, raw, gzip] of parts(file).slice(0, 30))
+  const scripts = (name.endsWith('.html') ? pageScripts(dir, name) : [name]).map((f) => join(dir, f));
+  const bytes = scripts.map((f) => readFileSync(f));
+  const raw = bytes.reduce((n, b) => n + b.length, 0);
+  const gzip = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+  console.log(`\n${name}: ${raw} bytes, ${gzip} gzip (${scripts.length} file(s), each gzipped alone)`);
+  for (const [key, raw, gzip] of parts(scripts).slice(0, 30))
     console.log(`  ${String(gzip).padStart(7)} gz ${String(raw).padStart(8)} raw  ${key}`);
 }

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageMessageKeys } from '../../lib/i18n/page';
+import { surfaceCatalog, surfaceHasKey, type Surface } from '../../lib/i18n/surfaces';
+import { zhCN as ticketSection } from '../../lib/i18n/sections/tickets';
 import { en } from '../../lib/i18n/en';
 import { zhCN } from '../../lib/i18n/zh-CN';
 import { SHIPPED_VENDORS } from '../../lib/vendors/types';
@@ -164,10 +166,49 @@ describe('scripts inside web pages stay light (bench: main-thread time on vendor
   });
 });
 
+const catalog = new Set<string>([...Object.keys(zhCN), ...Object.keys(en)]);
+/**
+ * Modules that show their words through a section's own translator (the card's, lib/i18n/page.ts;
+ * the ticket drafts', lib/i18n/tickets.ts) and the keys that translator holds: what they name is
+ * checked against those, wherever they run, and not against the surface's catalog.
+ */
+const OWN_TRANSLATORS = [
+  { imports: /from '\.\.\/i18n\/page'/, keys: new Set<string>(pageMessageKeys()) },
+  { imports: /from '\.\.\/i18n\/tickets'/, keys: new Set<string>(Object.keys(ticketSection)) },
+];
+const ownTranslatorOf = (source: string) => OWN_TRANSLATORS.find((own) => own.imports.test(source));
+
+/**
+ * The catalog keys a script's sources name, written out ('card.saved') or built from a prefix
+ * (`vendor.${…}`, in a call to t or a key map); `which` picks the sources by their text.
+ */
+const keysOf = (entry: string, which: (source: string) => boolean = () => true) => {
+  const { files } = pageScriptGraph(entry);
+  // The catalogs themselves name every key they hold: what the script shows is named by the rest.
+  const sources = files
+    .filter((f) => /\.tsx?$/.test(f) && !f.startsWith('lib/i18n/'))
+    .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+    .filter(which);
+  const quoted = [...catalog].filter((key) => sources.some((s) => s.includes(`'${key}'`) || s.includes(`"${key}"`)));
+  const prefixes = sources.flatMap((s) => [...s.matchAll(/`([\w.-]+\.)\$\{/g)].map((m) => m[1]!));
+  const built = [...catalog].filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+  return { quoted, prefixes, built };
+};
+
+/** The keys a surface's sources name that neither its catalog cut nor the translator they use holds. */
+const uncovered = (entry: string, surface: Surface) => {
+  const own = keysOf(entry, (source) => !ownTranslatorOf(source));
+  const missing = [...own.quoted, ...own.built].filter((key) => !surfaceHasKey(surface, key));
+  for (const translator of OWN_TRANSLATORS) {
+    const named = keysOf(entry, (source) => ownTranslatorOf(source) === translator);
+    missing.push(...[...named.quoted, ...named.built].filter((key) => !translator.keys.has(key)));
+  }
+  return missing;
+};
+
 describe("content scripts carry the card's messages only (bench: script size on vendor pages)", () => {
   // The content scripts, and the card's code they load on demand (run by the worker in the page).
   const CONTENT_ENTRIES = PAGE_ENTRIES.filter((e) => e.includes('.content/') || e === 'entrypoints/card-ui.ts');
-  const catalog = new Set<string>([...Object.keys(zhCN), ...Object.keys(en)]);
   const page = new Set<string>(pageMessageKeys());
 
   // The card's sections: its own words and the routes' timeline it draws (lib/i18n/page.ts).
@@ -183,16 +224,6 @@ describe("content scripts carry the card's messages only (bench: script size on 
     ).toEqual([]);
   });
 
-  /** The catalog keys a script's sources name, written out ('card.saved') or built from a prefix (t(`vendor.${…}`)). */
-  const keysOf = (entry: string) => {
-    const { files } = pageScriptGraph(entry);
-    const sources = files.filter((f) => /\.tsx?$/.test(f)).map((f) => readFileSync(join(ROOT, f), 'utf8'));
-    const quoted = [...catalog].filter((key) => sources.some((s) => s.includes(`'${key}'`) || s.includes(`"${key}"`)));
-    const prefixes = sources.flatMap((s) => [...s.matchAll(/\bt\(\s*`([\w.-]+\.)\$\{/g)].map((m) => m[1]!));
-    const built = [...catalog].filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
-    return { quoted, prefixes, built };
-  };
-
   it.each(CONTENT_ENTRIES)('every message %s can show is in the card section', (entry) => {
     const { quoted, built } = keysOf(entry);
     expect([...quoted, ...built].filter((key) => !page.has(key))).toEqual([]);
@@ -202,6 +233,44 @@ describe("content scripts carry the card's messages only (bench: script size on 
     const { quoted, prefixes } = keysOf('entrypoints/card-ui.ts');
     expect(quoted.length).toBeGreaterThan(20);
     expect(prefixes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the worker carries the messages it shows only (bench: bundle.worker)', () => {
+  const { quoted, prefixes } = keysOf('entrypoints/background/index.ts');
+
+  it('reads the keys of notifications, menus, tickets and verification reports', () => {
+    expect(quoted.length).toBeGreaterThan(50);
+    expect(prefixes).toEqual(expect.arrayContaining(['ticket.reason.', 'verify.problem.', 'reminders.kind.']));
+  });
+
+  it("every message the worker's sources name is in its build's catalog (lib/i18n/surfaces.ts) or their own translator's", () => {
+    expect(uncovered('entrypoints/background/index.ts', 'worker')).toEqual([]);
+  });
+
+  it('its catalog leaves out the popup, checker, locker and options words', () => {
+    const kept = Object.keys(surfaceCatalog(zhCN, 'worker'));
+    expect(kept.length).toBeLessThan(Object.keys(zhCN).length / 2);
+    expect(kept.filter((key) => /^(checker|options|locker|popup|settings)\./.test(key))).toEqual([]);
+  });
+});
+
+describe('the popup carries its own words only (bench: bundle.popup)', () => {
+  it("every message the popup's sources name is in its catalog cut (lib/i18n/surfaces.ts) or their own translator's", () => {
+    const { quoted, prefixes } = keysOf('entrypoints/popup/app.tsx');
+    expect(quoted.length).toBeGreaterThan(150);
+    expect(prefixes).toEqual(expect.arrayContaining(['checker.step.', 'timeline.status.', 'ticket.reason.']));
+    expect(uncovered('entrypoints/popup/app.tsx', 'popup')).toEqual([]);
+  });
+
+  it('imports no whole catalog: its words come from lib/i18n/popup-catalogs.ts, which the build cuts', () => {
+    const { files } = pageScriptGraph('entrypoints/popup/app.tsx');
+    expect(files).toContain('lib/i18n/popup-catalogs.ts');
+    expect(files.filter((f) => f === 'lib/i18n/index.ts' || f === 'components/i18n.tsx')).toEqual([]);
+    const kept = Object.keys(surfaceCatalog(zhCN, 'popup'));
+    expect(
+      kept.filter((key) => /^(locker|options|settings\.(?!nav\.sla$)|verify|bundle|reminders|sla)\./.test(key)),
+    ).toEqual([]);
   });
 });
 

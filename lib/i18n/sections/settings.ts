@@ -199,7 +199,6 @@ export const zhCN = {
   'sla.ticket.met': '该月已达到 SLA 承诺，没有可申请的赔偿。',
   'sla.ticket.error': '无法生成工单：{message}',
   'sla.ticket.snapshots': '证据快照：{ids}',
-  'sla.engine.inputError': 'SLA 输入有误',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -408,5 +407,4 @@ export const en: Record<keyof typeof zhCN, string> = {
   'sla.ticket.met': 'The month met the SLA commitment: there is no credit to claim.',
   'sla.ticket.error': 'Cannot draft the ticket: {message}',
   'sla.ticket.snapshots': 'Evidence snapshots: {ids}',
-  'sla.engine.inputError': 'Invalid SLA input',
 };
