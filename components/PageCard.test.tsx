@@ -47,6 +47,27 @@ describe('PageCard', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('No ticket form to fill was found on this page.');
   });
 
+  it("folds into its pill when placement asks for it; after that the user's click decides", async () => {
+    const user = userEvent.setup();
+    const card = (presence: 'pill' | 'expanded') => (
+      <PageLocale locale="zh-CN">
+        <PageCard match={{ vendor: 'tencent-cloud', kind: 'checkout' }} presence={presence} onDismiss={() => {}} />
+      </PageLocale>
+    );
+    const { container, rerender } = render(card('expanded'));
+    const state = () => container.querySelector('.rg-card')?.getAttribute('data-collapsed');
+    expect(state()).toBe('false');
+    rerender(card('pill'));
+    expect(state()).toBe('true');
+    await user.click(container.querySelector<HTMLButtonElement>('[data-action="expand"]')!);
+    expect(state()).toBe('false');
+    rerender(card('pill'));
+    expect(state()).toBe('false');
+    await user.click(container.querySelector<HTMLButtonElement>('[data-action="collapse"]')!);
+    rerender(card('expanded'));
+    expect(state()).toBe('true');
+  });
+
   it('names the vendor, the page kind and the policy in Chinese', () => {
     render(
       <PageLocale locale="zh-CN">

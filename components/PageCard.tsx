@@ -185,11 +185,15 @@ export function PageCard({
     setFill({ state: 'done', outcome });
   };
   const [checkerError, setCheckerError] = useState<string | null>(null);
-  const [collapsed, setCollapsed] = useState(presence !== 'expanded');
   // Placement may ask for the pill (no free place for the open card); the user's own click decides after that.
-  useEffect(() => {
-    if (presence === 'pill') setCollapsed(true);
-  }, [presence]);
+  // The presence it last saw is kept beside it, so a new one is taken in the same render (no effect, no second paint).
+  const [shown, setShown] = useState({ collapsed: presence !== 'expanded', presence });
+  let collapsed = shown.collapsed;
+  if (shown.presence !== presence) {
+    collapsed = presence === 'pill' || shown.collapsed;
+    setShown({ collapsed, presence });
+  }
+  const setCollapsed = (next: boolean) => setShown({ collapsed: next, presence });
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   useEffect(
     () =>

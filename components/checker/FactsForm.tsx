@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FACT_QUESTIONS } from '../../lib/claims/facts';
 import { localize } from '../../lib/policy/text';
 import { useI18n } from '../i18n-context';
@@ -100,8 +100,14 @@ function TextField({
   onCommit: (v: string) => void;
   type?: string;
 }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  // A new value from outside (another answer, a snapshot's facts) replaces the draft in the same render.
+  const [typed, setTyped] = useState({ draft: value, value });
+  let draft = typed.draft;
+  if (typed.value !== value) {
+    draft = value;
+    setTyped({ draft, value });
+  }
+  const setDraft = (next: string) => setTyped({ draft: next, value });
   const commit = () => draft !== value && onCommit(draft);
   return (
     <input

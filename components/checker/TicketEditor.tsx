@@ -141,7 +141,7 @@ export function TicketEditor(props: TicketEditorProps) {
   );
 }
 
-// eslint-disable-next-line max-lines-per-function -- Every field of the editable draft over one draft state; its sections read and write the same fields.
+// eslint-disable-next-line max-lines-per-function -- The edited title and text feed the fields, the copy, the email and the form fill alike; the files, attachments, fill and its report are parts of their own.
 function DraftFields({
   draft,
   verdict,
@@ -152,20 +152,11 @@ function DraftFields({
   snapshots,
 }: TicketEditorProps & { draft: TicketDraft }) {
   const { t } = useI18n();
-  /** Per snapshot: whether its PNG was saved (false: it has no screenshot). */
-  const [pngState, setPngState] = useState<Record<string, boolean>>({});
-  const stored = snapshots.filter((s): s is typeof s & { id: string } => typeof s.id === 'string');
-  const png = async (id: string) => {
-    const saved = await services.downloadScreenshotPng!(id).catch(() => false);
-    setPngState((s) => ({ ...s, [id]: saved }));
-  };
   const [edits, setEdits] = useState<{ title?: string; category?: string; description?: string }>({});
   const title = edits.title ?? draft.title;
   const category = edits.category ?? draft.category.join(' > ');
   const description = edits.description ?? draft.description;
   const edited = Object.keys(edits).length > 0;
-  const [fill, setFill] = useState<FillState>({ state: 'idle' });
-  const [found, setFound] = useState<{ tabId: number; title: string } | null | undefined>(undefined);
   const [copied, setCopied] = useState<{ ok: boolean; message?: string } | null>(null);
   const orderId = typeof facts.orderId === 'string' ? facts.orderId : undefined;
   const fillable = target === 'vendor' && (draft.channel === 'ticket' || draft.channel === 'web-form');
@@ -187,57 +178,7 @@ function DraftFields({
   );
   const hints = useMemo(() => fillHints(template), [template]);
 
-  /** An open tab of this vendor's ticket pages whose form takes the draft (asked without writing anything). */
-  const findForm = useCallback(async () => {
-    const tabs = await services.findTicketTabs();
-    const host = hostOf(draft.url);
-    for (const tab of tabs.filter(
-      (tb) => tb.match.vendor === verdict.vendor || (host !== null && hostOf(tb.url) === host),
-    )) {
-      try {
-        const probe = await services.fillTicket(tab.tabId, { values, hints, dryRun: true });
-        if (probe.status === 'preview') return { tabId: tab.tabId, title: tab.title };
-      } catch {
-        // A tab whose page has no listener (still loading, or not ours): try the next.
-      }
-    }
-    return null;
-  }, [services, draft.url, verdict.vendor, values, hints]);
-
-  useEffect(() => {
-    if (!fillable) return;
-    let alive = true;
-    void findForm().then(
-      (f) => alive && setFound(f),
-      () => alive && setFound(null),
-    );
-    return () => {
-      alive = false;
-    };
-    // Looked for once when the editor opens; "look again" and "fill" look again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fillable]);
-
-  const doFill = async () => {
-    setFill({ state: 'busy' });
-    try {
-      const form = await findForm();
-      setFound(form);
-      if (!form) return setFill({ state: 'none' });
-      const report = await services.fillTicket(form.tabId, { values, hints, dryRun: false });
-      if (report.status === 'filled') setFill({ state: 'done', tabId: form.tabId, report });
-      else
-        setFill({
-          state: 'failed',
-          message: report.status === 'not-ticket-page' ? t('checker.ticket.notTicketPage') : t('checker.ticket.noForm'),
-        });
-    } catch (error) {
-      setFill({
-        state: 'failed',
-        message: error instanceof MessagingError || error instanceof Error ? error.message : String(error),
-      });
-    }
-  };
+  const { fill, found, doFill } = useFormFill({ draft, verdict, services, fillable, values, hints });
 
   const text = [
     `${t('checker.ticket.field.title')}: ${title}`,
@@ -260,7 +201,6 @@ function DraftFields({
   };
   const emailTo = verdict.channels.find((c) => c.kind === 'email' && c.value?.includes('@'))?.value ?? '';
   const mailto = `mailto:${encodeURIComponent(emailTo).replace('%40', '@')}?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(description)}`;
-  const fieldLabel = (f: FillField) => t(`checker.field.${f}`);
   const complaint = draft.target === '12315' || draft.target === 'heimao';
   // The attachment list above already shows what is missing: its note would be the checklist a second time.
   const missing = draft.attachments.filter((a) => !a.have).map((a) => a.label);
@@ -308,57 +248,8 @@ function DraftFields({
           {t('checker.ticket.regenerate')}
         </button>
       )}
-      <div className="rg-block">
-        <h4>{t(complaint ? 'checker.ticket.attachments.complaint' : 'checker.ticket.attachments')}</h4>
-        <ul className="rg-checklist" data-testid="attachments">
-          {draft.attachments.map((a) => (
-            <li key={a.id} data-have={a.have ? 'true' : 'false'}>
-              <span aria-hidden="true" className="rg-check">
-                {a.have ? '☑' : '☐'}
-              </span>
-              <span>
-                {a.label}
-                <span className="rg-visually-hidden">
-                  {a.have ? t('checker.checklist.have') : t('checker.checklist.missing')}
-                </span>
-              </span>
-            </li>
-          ))}
-        </ul>
-      </div>
-      {services.downloadScreenshotPng && stored.length > 0 && (
-        <div className="rg-block" data-testid="ticket-files">
-          <h4>{t('checker.ticket.files')}</h4>
-          <ul className="rg-files">
-            {stored.map((snap) => (
-              <li key={snap.id}>
-                <button
-                  type="button"
-                  className="rg-link"
-                  data-action="screenshot-png"
-                  data-snapshot={snap.id}
-                  onClick={() => void png(snap.id)}
-                >
-                  {t('checker.ticket.png', { title: snap.title || snap.url || '', time: displayTime(snap.capturedAt) })}
-                </button>
-                {pngState[snap.id] === false && (
-                  <span className="rg-small rg-muted"> · {t('checker.ticket.noScreenshot')}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-          {services.openReport && (
-            <button
-              type="button"
-              className="rg-link"
-              data-action="print-report"
-              onClick={() => services.openReport!(stored.map((s) => s.id))}
-            >
-              {t('checker.ticket.report')}
-            </button>
-          )}
-        </div>
-      )}
+      <Attachments attachments={draft.attachments} complaint={complaint} />
+      <TicketFiles services={services} snapshots={snapshots} />
       {notes.length > 0 && (
         <div className="rg-block rg-notes">
           <h4>{t('checker.ticket.notes')}</h4>
@@ -458,46 +349,193 @@ function DraftFields({
           </p>
         )}
         {fill.state === 'done' && (
-          <div className="rg-fill-report" data-testid="fill-report">
-            <p role="status">{t('checker.ticket.filled', { count: fill.report.filled.length })}</p>
-            <ul className="rg-small">
-              {fill.report.filled.map((f) => (
-                <li key={f.field} data-field={f.field}>
-                  {f.label} ← {fieldLabel(f.field)}
-                  {f.truncated && t('checker.ticket.truncated')}
-                </li>
-              ))}
-            </ul>
-            {fill.report.kept.length > 0 && (
-              <p className="rg-small">
-                {t('checker.ticket.kept', { labels: fill.report.kept.map((k) => k.label).join('、') })}
-              </p>
-            )}
-            {fill.report.missing.length > 0 && (
-              <p className="rg-small">
-                {t('checker.ticket.missing', { fields: fill.report.missing.map(fieldLabel).join('、') })}
-              </p>
-            )}
-            {fill.report.rejected && fill.report.rejected.length > 0 && (
-              <div className="rg-fill-rejected" data-testid="fill-rejected" role="alert">
-                <p className="rg-small">{t('checker.ticket.rejected', { count: fill.report.rejected.length })}</p>
-                <ul className="rg-small">
-                  {fill.report.rejected.map((r) => (
-                    <li key={r.field} data-field={r.field}>
-                      {r.label === fieldLabel(r.field)
-                        ? r.label
-                        : t('checker.ticket.rejectedItem', { label: r.label, field: fieldLabel(r.field) })}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            <button type="button" className="rg-button" onClick={() => void services.focusTab(fill.tabId)}>
-              {t('checker.ticket.goToForm')}
-            </button>
-          </div>
+          <FillReport report={fill.report} onGoToForm={() => void services.focusTab(fill.tabId)} />
         )}
       </div>
+    </div>
+  );
+}
+
+interface FormFillInput {
+  draft: TicketDraft;
+  verdict: Verdict;
+  services: CheckerServices;
+  /** The draft goes to the vendor's own ticket form or web form. */
+  fillable: boolean;
+  values: ReturnType<typeof fillValuesFromDraft>;
+  hints: ReturnType<typeof fillHints>;
+}
+
+/** Finds an open ticket form of the vendor (once as the editor opens) and fills it on request. */
+function useFormFill({ draft, verdict, services, fillable, values, hints }: FormFillInput) {
+  const { t } = useI18n();
+  const [fill, setFill] = useState<FillState>({ state: 'idle' });
+  const [found, setFound] = useState<{ tabId: number; title: string } | null | undefined>(undefined);
+
+  /** An open tab of this vendor's ticket pages whose form takes the draft (asked without writing anything). */
+  const findForm = useCallback(async () => {
+    const tabs = await services.findTicketTabs();
+    const host = hostOf(draft.url);
+    for (const tab of tabs.filter(
+      (tb) => tb.match.vendor === verdict.vendor || (host !== null && hostOf(tb.url) === host),
+    )) {
+      try {
+        const probe = await services.fillTicket(tab.tabId, { values, hints, dryRun: true });
+        if (probe.status === 'preview') return { tabId: tab.tabId, title: tab.title };
+      } catch {
+        // A tab whose page has no listener (still loading, or not ours): try the next.
+      }
+    }
+    return null;
+  }, [services, draft.url, verdict.vendor, values, hints]);
+
+  useEffect(() => {
+    if (!fillable) return;
+    let alive = true;
+    void findForm().then(
+      (f) => alive && setFound(f),
+      () => alive && setFound(null),
+    );
+    return () => {
+      alive = false;
+    };
+    // Looked for once when the editor opens; "look again" and "fill" look again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fillable]);
+
+  const doFill = async () => {
+    setFill({ state: 'busy' });
+    try {
+      const form = await findForm();
+      setFound(form);
+      if (!form) return setFill({ state: 'none' });
+      const report = await services.fillTicket(form.tabId, { values, hints, dryRun: false });
+      if (report.status === 'filled') setFill({ state: 'done', tabId: form.tabId, report });
+      else
+        setFill({
+          state: 'failed',
+          message: report.status === 'not-ticket-page' ? t('checker.ticket.notTicketPage') : t('checker.ticket.noForm'),
+        });
+    } catch (error) {
+      setFill({
+        state: 'failed',
+        message: error instanceof MessagingError || error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  return { fill, found, doFill };
+}
+
+/** The claim's snapshots as files to attach: each screenshot as a PNG, and the printable evidence report. */
+function TicketFiles({ services, snapshots }: Pick<TicketEditorProps, 'services' | 'snapshots'>) {
+  const { t } = useI18n();
+  /** Per snapshot: whether its PNG was saved (false: it has no screenshot). */
+  const [pngState, setPngState] = useState<Record<string, boolean>>({});
+  const stored = snapshots.filter((s): s is typeof s & { id: string } => typeof s.id === 'string');
+  const png = async (id: string) => {
+    const saved = await services.downloadScreenshotPng!(id).catch(() => false);
+    setPngState((s) => ({ ...s, [id]: saved }));
+  };
+  if (!services.downloadScreenshotPng || stored.length === 0) return null;
+  return (
+    <div className="rg-block" data-testid="ticket-files">
+      <h4>{t('checker.ticket.files')}</h4>
+      <ul className="rg-files">
+        {stored.map((snap) => (
+          <li key={snap.id}>
+            <button
+              type="button"
+              className="rg-link"
+              data-action="screenshot-png"
+              data-snapshot={snap.id}
+              onClick={() => void png(snap.id)}
+            >
+              {t('checker.ticket.png', { title: snap.title || snap.url || '', time: displayTime(snap.capturedAt) })}
+            </button>
+            {pngState[snap.id] === false && (
+              <span className="rg-small rg-muted"> · {t('checker.ticket.noScreenshot')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {services.openReport && (
+        <button
+          type="button"
+          className="rg-link"
+          data-action="print-report"
+          onClick={() => services.openReport!(stored.map((s) => s.id))}
+        >
+          {t('checker.ticket.report')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** What to attach, ticked when the claim's snapshots have it. */
+function Attachments({ attachments, complaint }: { attachments: TicketDraft['attachments']; complaint: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="rg-block">
+      <h4>{t(complaint ? 'checker.ticket.attachments.complaint' : 'checker.ticket.attachments')}</h4>
+      <ul className="rg-checklist" data-testid="attachments">
+        {attachments.map((a) => (
+          <li key={a.id} data-have={a.have ? 'true' : 'false'}>
+            <span aria-hidden="true" className="rg-check">
+              {a.have ? '☑' : '☐'}
+            </span>
+            <span>
+              {a.label}
+              <span className="rg-visually-hidden">
+                {a.have ? t('checker.checklist.have') : t('checker.checklist.missing')}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** What the vendor's form took, kept, lacked and refused after a fill. */
+function FillReport({ report, onGoToForm }: { report: ResponseOf<'ticket.fill'>; onGoToForm: () => void }) {
+  const { t } = useI18n();
+  const fieldLabel = (f: FillField) => t(`checker.field.${f}`);
+  return (
+    <div className="rg-fill-report" data-testid="fill-report">
+      <p role="status">{t('checker.ticket.filled', { count: report.filled.length })}</p>
+      <ul className="rg-small">
+        {report.filled.map((f) => (
+          <li key={f.field} data-field={f.field}>
+            {f.label} ← {fieldLabel(f.field)}
+            {f.truncated && t('checker.ticket.truncated')}
+          </li>
+        ))}
+      </ul>
+      {report.kept.length > 0 && (
+        <p className="rg-small">{t('checker.ticket.kept', { labels: report.kept.map((k) => k.label).join('、') })}</p>
+      )}
+      {report.missing.length > 0 && (
+        <p className="rg-small">{t('checker.ticket.missing', { fields: report.missing.map(fieldLabel).join('、') })}</p>
+      )}
+      {report.rejected && report.rejected.length > 0 && (
+        <div className="rg-fill-rejected" data-testid="fill-rejected" role="alert">
+          <p className="rg-small">{t('checker.ticket.rejected', { count: report.rejected.length })}</p>
+          <ul className="rg-small">
+            {report.rejected.map((r) => (
+              <li key={r.field} data-field={r.field}>
+                {r.label === fieldLabel(r.field)
+                  ? r.label
+                  : t('checker.ticket.rejectedItem', { label: r.label, field: fieldLabel(r.field) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <button type="button" className="rg-button" onClick={onGoToForm}>
+        {t('checker.ticket.goToForm')}
+      </button>
     </div>
   );
 }

@@ -100,7 +100,7 @@ export interface VerdictViewProps {
   onShown?: () => void;
 }
 
-// eslint-disable-next-line max-lines-per-function -- The verdict page in reading order (headline, deadline, clauses, channels, checklist), each block short markup.
+/** The verdict page in reading order: headline, timeline, deadline, where to file, next steps, checklist, sources. */
 export function VerdictView({
   verdict,
   words,
@@ -111,121 +111,15 @@ export function VerdictView({
   openUrl,
   onShown,
 }: VerdictViewProps) {
-  const { t, locale } = useI18n();
-  const d = verdict.deadline;
-  const left = d ? daysLeft(now, d.date) : null;
-  const missingCapturable = checklist.some((c) => !c.have && capturable(c.id));
-  const est = verdict.refundEstimate;
+  const { t } = useI18n();
   return (
     <div className="rg-verdict" data-testid="verdict">
       <VerdictSummary verdict={verdict} words={words} openQuestions={openQuestions} onShown={onShown} />
       <RouteTimeline input={timelineOf(verdict)} />
 
-      <section className="rg-block" aria-labelledby="rg-deadline" data-testid="deadline">
-        <h3 id="rg-deadline">{t('checker.deadline.title')}</h3>
-        {d ? (
-          <>
-            <p>
-              <span className="rg-deadline__label">{d.label}</span>
-              <br />
-              <strong data-date={d.date} data-closes-at={d.closesAt}>
-                {closingTime(d.closesAt)
-                  ? t('checker.deadline.dateTime', { date: d.date, time: closingTime(d.closesAt)! })
-                  : t('checker.deadline.date', { date: d.date })}
-              </strong>{' '}
-              {left !== null && (
-                <span className={`rg-countdown${left <= 1 ? ' rg-countdown--urgent' : ''}`} data-days-left={left}>
-                  {left === 1
-                    ? t('checker.deadline.oneDayLeft')
-                    : left > 0
-                      ? t('checker.deadline.daysLeft', { days: left })
-                      : left === 0
-                        ? t('checker.deadline.today')
-                        : left === -1
-                          ? t('checker.deadline.passedOneDay')
-                          : t('checker.deadline.passed', { days: -left })}
-                </span>
-              )}
-            </p>
-            {d.estimated && (
-              <p className="rg-tag rg-tag--warn" data-estimated="true">
-                {t('checker.deadline.estimated')}
-              </p>
-            )}
-          </>
-        ) : (
-          <p className="rg-muted">{t('checker.deadline.none')}</p>
-        )}
-        {verdict.claimWindow && (
-          <p className="rg-small" data-testid="claim-window">
-            <KeepDates
-              text={t('checker.claimWindow', {
-                opensAfter: verdict.claimWindow.opensAfter,
-                closesOn: verdict.claimWindow.closesOn,
-              })}
-            />
-            {!verdict.claimWindow.canFileNow && (
-              <>
-                {' '}
-                <KeepDates text={t('checker.claimWindow.notYet', { opensAfter: verdict.claimWindow.opensAfter })} />
-              </>
-            )}
-            {verdict.claimWindow.estimated && (
-              <>
-                {' '}
-                <span className="rg-tag rg-tag--warn" data-estimated="true">
-                  {t('checker.deadline.estimated')}
-                </span>
-              </>
-            )}
-          </p>
-        )}
-        {verdict.outcome !== 'expired' &&
-          verdict.lapsed.map((l) => (
-            <p key={l.rule} className="rg-small rg-muted">
-              <KeepDates text={t('checker.lapsed', { label: l.deadline.label, date: l.deadline.date })} />
-            </p>
-          ))}
-      </section>
+      <DeadlineBlock verdict={verdict} now={now} />
 
-      <section className="rg-block" aria-labelledby="rg-where" data-testid="where">
-        <h3 id="rg-where">{t('checker.where.title')}</h3>
-        <ul className="rg-where">
-          {verdict.channels.map((c) => (
-            <li key={c.id} data-channel={c.id} data-kind={c.kind}>
-              <strong>{c.name}</strong>
-              {c.value && /^https:\/\//.test(c.value) && (
-                <>
-                  {' '}
-                  <button
-                    type="button"
-                    className="rg-link"
-                    aria-label={`${t('checker.where.open', { name: c.name })} · ${new URL(c.value).host}`}
-                    onClick={() => openUrl(c.value!)}
-                  >
-                    {new URL(c.value).host}
-                  </button>
-                </>
-              )}
-              {c.value && c.kind === 'phone' && !c.name.includes(c.value) && (
-                <span className="rg-small"> · {t('checker.where.phone', { number: c.value })}</span>
-              )}
-              {c.value && c.kind === 'email' && c.value.includes('@') && (
-                <>
-                  {' '}
-                  <a href={`mailto:${c.value}`}>{c.value}</a>
-                </>
-              )}
-              {!c.value && <span className="rg-small rg-muted"> · {t('checker.where.noAddress')}</span>}
-              {c.note && (
-                <p className="rg-small rg-muted">
-                  <KeepDates text={c.note} />
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <WhereBlock channels={verdict.channels} openUrl={openUrl} />
 
       {verdict.nextSteps.length > 0 && (
         <section className="rg-block" aria-labelledby="rg-steps" data-testid="next-steps">
@@ -240,55 +134,195 @@ export function VerdictView({
         </section>
       )}
 
-      <section className="rg-block" aria-labelledby="rg-checklist" data-testid="checklist">
-        <h3 id="rg-checklist">
-          {t('checker.checklist.title')}{' '}
-          <span className="rg-muted rg-small">
-            {t('checker.checklist.count', { have: checklist.filter((c) => c.have).length, total: checklist.length })}
-          </span>
-        </h3>
-        <ul className="rg-checklist">
-          {checklist.map((c) => (
-            <li key={c.id} data-evidence={c.id} data-have={c.have ? 'true' : 'false'}>
-              <span aria-hidden="true" className="rg-check">
-                {c.have ? '☑' : '☐'}
-              </span>
-              <span>
-                {c.label}
-                <span className="rg-visually-hidden">
-                  {c.have ? t('checker.checklist.have') : t('checker.checklist.missing')}
-                </span>
-                {c.have && c.snapshots.length > 0 && (
-                  // The snapshot numbers (as the evidence locker lists them) on hover, not in the sentence.
-                  <span
-                    className="rg-small rg-muted"
-                    title={c.snapshots.join('、')}
-                    data-snapshots={c.snapshots.join(' ')}
-                  >
-                    {' '}
-                    · {t('checker.checklist.from')}
-                  </span>
-                )}
-              </span>
-            </li>
-          ))}
-        </ul>
-        {capture.available && missingCapturable && (
-          <p>
-            <button
-              type="button"
-              className="rg-button"
-              data-action="capture-now"
-              disabled={capture.state.state === 'busy'}
-              onClick={capture.onCapture}
-            >
-              {capture.state.state === 'busy' ? t('checker.checklist.capturing') : t('checker.checklist.captureNow')}
-            </button>
-          </p>
-        )}
-        <CaptureStatus state={capture.state} />
-      </section>
+      <ChecklistBlock checklist={checklist} capture={capture} />
 
+      <SourcesBlock verdict={verdict} />
+    </div>
+  );
+}
+
+/** When the chosen route closes, how many days are left, and the claim window of an SLA credit. */
+function DeadlineBlock({ verdict, now }: { verdict: Verdict; now: string }) {
+  const { t } = useI18n();
+  const d = verdict.deadline;
+  const left = d ? daysLeft(now, d.date) : null;
+  return (
+    <section className="rg-block" aria-labelledby="rg-deadline" data-testid="deadline">
+      <h3 id="rg-deadline">{t('checker.deadline.title')}</h3>
+      {d ? (
+        <>
+          <p>
+            <span className="rg-deadline__label">{d.label}</span>
+            <br />
+            <strong data-date={d.date} data-closes-at={d.closesAt}>
+              {closingTime(d.closesAt)
+                ? t('checker.deadline.dateTime', { date: d.date, time: closingTime(d.closesAt)! })
+                : t('checker.deadline.date', { date: d.date })}
+            </strong>{' '}
+            {left !== null && (
+              <span className={`rg-countdown${left <= 1 ? ' rg-countdown--urgent' : ''}`} data-days-left={left}>
+                {left === 1
+                  ? t('checker.deadline.oneDayLeft')
+                  : left > 0
+                    ? t('checker.deadline.daysLeft', { days: left })
+                    : left === 0
+                      ? t('checker.deadline.today')
+                      : left === -1
+                        ? t('checker.deadline.passedOneDay')
+                        : t('checker.deadline.passed', { days: -left })}
+              </span>
+            )}
+          </p>
+          {d.estimated && (
+            <p className="rg-tag rg-tag--warn" data-estimated="true">
+              {t('checker.deadline.estimated')}
+            </p>
+          )}
+        </>
+      ) : (
+        <p className="rg-muted">{t('checker.deadline.none')}</p>
+      )}
+      {verdict.claimWindow && (
+        <p className="rg-small" data-testid="claim-window">
+          <KeepDates
+            text={t('checker.claimWindow', {
+              opensAfter: verdict.claimWindow.opensAfter,
+              closesOn: verdict.claimWindow.closesOn,
+            })}
+          />
+          {!verdict.claimWindow.canFileNow && (
+            <>
+              {' '}
+              <KeepDates text={t('checker.claimWindow.notYet', { opensAfter: verdict.claimWindow.opensAfter })} />
+            </>
+          )}
+          {verdict.claimWindow.estimated && (
+            <>
+              {' '}
+              <span className="rg-tag rg-tag--warn" data-estimated="true">
+                {t('checker.deadline.estimated')}
+              </span>
+            </>
+          )}
+        </p>
+      )}
+      {verdict.outcome !== 'expired' &&
+        verdict.lapsed.map((l) => (
+          <p key={l.rule} className="rg-small rg-muted">
+            <KeepDates text={t('checker.lapsed', { label: l.deadline.label, date: l.deadline.date })} />
+          </p>
+        ))}
+    </section>
+  );
+}
+
+/** Where to file: each channel with its web address, phone or e-mail. */
+function WhereBlock({ channels, openUrl }: { channels: Verdict['channels']; openUrl: (url: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <section className="rg-block" aria-labelledby="rg-where" data-testid="where">
+      <h3 id="rg-where">{t('checker.where.title')}</h3>
+      <ul className="rg-where">
+        {channels.map((c) => (
+          <li key={c.id} data-channel={c.id} data-kind={c.kind}>
+            <strong>{c.name}</strong>
+            {c.value && /^https:\/\//.test(c.value) && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="rg-link"
+                  aria-label={`${t('checker.where.open', { name: c.name })} · ${new URL(c.value).host}`}
+                  onClick={() => openUrl(c.value!)}
+                >
+                  {new URL(c.value).host}
+                </button>
+              </>
+            )}
+            {c.value && c.kind === 'phone' && !c.name.includes(c.value) && (
+              <span className="rg-small"> · {t('checker.where.phone', { number: c.value })}</span>
+            )}
+            {c.value && c.kind === 'email' && c.value.includes('@') && (
+              <>
+                {' '}
+                <a href={`mailto:${c.value}`}>{c.value}</a>
+              </>
+            )}
+            {!c.value && <span className="rg-small rg-muted"> · {t('checker.where.noAddress')}</span>}
+            {c.note && (
+              <p className="rg-small rg-muted">
+                <KeepDates text={c.note} />
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The evidence checklist, with "save this page now" when a page capture would tick a missing item. */
+function ChecklistBlock({ checklist, capture }: Pick<VerdictViewProps, 'checklist' | 'capture'>) {
+  const { t } = useI18n();
+  const missingCapturable = checklist.some((c) => !c.have && capturable(c.id));
+  return (
+    <section className="rg-block" aria-labelledby="rg-checklist" data-testid="checklist">
+      <h3 id="rg-checklist">
+        {t('checker.checklist.title')}{' '}
+        <span className="rg-muted rg-small">
+          {t('checker.checklist.count', { have: checklist.filter((c) => c.have).length, total: checklist.length })}
+        </span>
+      </h3>
+      <ul className="rg-checklist">
+        {checklist.map((c) => (
+          <li key={c.id} data-evidence={c.id} data-have={c.have ? 'true' : 'false'}>
+            <span aria-hidden="true" className="rg-check">
+              {c.have ? '☑' : '☐'}
+            </span>
+            <span>
+              {c.label}
+              <span className="rg-visually-hidden">
+                {c.have ? t('checker.checklist.have') : t('checker.checklist.missing')}
+              </span>
+              {c.have && c.snapshots.length > 0 && (
+                // The snapshot numbers (as the evidence locker lists them) on hover, not in the sentence.
+                <span
+                  className="rg-small rg-muted"
+                  title={c.snapshots.join('、')}
+                  data-snapshots={c.snapshots.join(' ')}
+                >
+                  {' '}
+                  · {t('checker.checklist.from')}
+                </span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {capture.available && missingCapturable && (
+        <p>
+          <button
+            type="button"
+            className="rg-button"
+            data-action="capture-now"
+            disabled={capture.state.state === 'busy'}
+            onClick={capture.onCapture}
+          >
+            {capture.state.state === 'busy' ? t('checker.checklist.capturing') : t('checker.checklist.captureNow')}
+          </button>
+        </p>
+      )}
+      <CaptureStatus state={capture.state} />
+    </section>
+  );
+}
+
+/** The refund estimate, the clauses behind the verdict, its timeline and the pack it came from. */
+function SourcesBlock({ verdict }: { verdict: Verdict }) {
+  const { t, locale } = useI18n();
+  const est = verdict.refundEstimate;
+  return (
+    <>
       {est && (
         <div className="rg-block" data-testid="estimate">
           {est.amount !== null ? (
@@ -350,7 +384,7 @@ export function VerdictView({
       <p className="rg-small rg-muted">
         <KeepDates text={t('checker.pack', { name: verdict.pack.name, date: verdict.pack.lastChecked })} />
       </p>
-    </div>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { SHIPPED_VENDORS } from '../../lib/vendors/types';
 import { useI18n } from '../i18n-context';
 import type { ListFilters } from './api';
@@ -16,9 +16,8 @@ export function Filters({ value, onApply }: FiltersProps) {
   const { t, locale } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState({ ...EMPTY, ...value });
-  // Applied filters (e.g. "clear") reset the form before the next input: after the paint (Preact's effects) a
-  // choice made at once would be overwritten.
-  useLayoutEffect(() => setDraft({ ...EMPTY, ...value }), [value]);
+  // The form shows what is applied: it starts from `value` (the locker remounts it after a detail) and takes the
+  // applied filters at once on submit or clear, so a choice made right after is never overwritten.
 
   const field = (name: keyof typeof EMPTY) => ({
     id: `${id}-${name}`,
@@ -35,6 +34,7 @@ export function Filters({ value, onApply }: FiltersProps) {
     if (draft.from) next.from = draft.from;
     if (draft.to) next.to = draft.to;
     if (draft.search.trim()) next.search = draft.search.trim();
+    setDraft({ ...EMPTY, ...next });
     onApply(next);
   };
 

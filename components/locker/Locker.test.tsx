@@ -391,6 +391,33 @@ describe('evidence locker · detail, notes and deletion', () => {
     expect(await store.verify()).toMatchObject({ ok: true, length: 4 });
   });
 
+  it('opening the previous version starts afresh: its own heading focused, no message, no open question', async () => {
+    const user = userEvent.setup();
+    const { api } = await lockerOver(async (s) => {
+      await s.capture(orderPage('20261118105822371604', '待支付'), null, at(0));
+      await s.capture(orderPage('20261118105822371604', '已支付'), null, at(5));
+    });
+    show(api);
+    await screen.findByTestId('snapshot-table');
+    await user.click(screen.getByRole('button', { name: /^查看 snap-000002：/ }));
+    const detail = await screen.findByTestId('snapshot-detail');
+    await within(detail).findByTestId('fields');
+    await user.type(within(detail).getByLabelText('新备注'), '已付款，等待开通');
+    await user.click(within(detail).getByRole('button', { name: '添加备注' }));
+    await waitFor(() => expect(within(detail).getByRole('status')).toHaveTextContent('已添加备注'));
+    await user.click(within(detail).getByRole('button', { name: '删除快照' }));
+    expect(within(detail).getByRole('alertdialog')).toBeInTheDocument();
+
+    await user.click(within(detail).getByRole('button', { name: 'snap-000001' }));
+    const previous = await screen.findByRole('heading', { name: '快照 snap-000001' });
+    await waitFor(() => expect(previous).toHaveFocus());
+    const shown = screen.getByTestId('snapshot-detail');
+    expect(shown).toHaveAttribute('data-snapshot-id', 'snap-000001');
+    expect(within(shown).queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(within(shown).queryByText(/已添加备注/)).not.toBeInTheDocument();
+    await waitFor(() => expect(within(shown).getByTestId('fields')).toHaveTextContent('待支付'));
+  });
+
   it('says so when a snapshot is gone', async () => {
     const user = userEvent.setup();
     const { api, store } = await lockerOver(async (s) => {

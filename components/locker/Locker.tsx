@@ -1,136 +1,35 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ExportStopped, type ExportProgress } from '../../lib/evidence/export-protocol';
+import { useEffect, useRef, type RefObject } from 'react';
+import type { ExportProgress } from '../../lib/evidence/export-protocol';
 import { useI18n } from '../i18n-context';
-import { PAGE_SIZE, type ListFilters, type LockerApi, type SnapshotSummary } from './api';
+import { PAGE_SIZE, type LockerApi } from './api';
 import { CompactionNotice } from './CompactionNotice';
 import { BundleVerifier } from './BundleVerifier';
 import { Filters } from './Filters';
-import { errorText } from './format';
 import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotTable } from './SnapshotTable';
-import type { HeadlineWords } from '../../lib/claims/headline';
-
-type ListState =
-  | { state: 'loading' }
-  | { state: 'ready'; items: SnapshotSummary[]; total: number }
-  | { state: 'error'; message: string };
-
-type StoreCheck =
-  | { state: 'idle' }
-  | { state: 'checking' }
-  | { state: 'ok'; length: number }
-  | { state: 'broken'; problems: string[] }
-  | { state: 'error'; message: string };
-
-const hasFilters = (f: ListFilters) => Object.values(f).some((v) => v !== undefined && v !== '');
+import { listView, type LockerState, type StoreCheck } from './state';
+import { noticeText, useLocker, type Locker as LockerSession } from './useLocker';
 
 /**
  * The evidence locker: snapshots newest first, one page at a time from the
  * worker (the store filters and pages, so 10,000 snapshots cost one page of
  * rendering), a detail view, export of the selection or of everything, and an
- * in-page verifier for exported bundles.
+ * in-page verifier for exported bundles. Its state is a reducer (state.ts) run by `useLocker`.
  */
-// eslint-disable-next-line max-lines-per-function -- The locker page owns the list, selection, search and export state its parts all share.
 export function Locker({ api }: { api: LockerApi }) {
-  const { t, locale } = useI18n();
-  const [filters, setFilters] = useState<ListFilters>({});
-  const [offset, setOffset] = useState(0);
-  const [reloads, setReloads] = useState(0);
-  const [list, setList] = useState<ListState>({ state: 'loading' });
-  const [selected, setSelected] = useState<Set<string>>(() => new Set());
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [exporting, setExporting] = useState<{ stop: AbortController; progress: ExportProgress | null } | null>(null);
-  const [storeCheck, setStoreCheck] = useState<StoreCheck>({ state: 'idle' });
+  const { t } = useI18n();
+  const locker = useLocker(api);
+  const { state, dispatch } = locker;
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const request = useRef(0);
-  const [headlines, setHeadlines] = useState<Record<string, HeadlineWords | null>>({});
 
   useEffect(() => {
     document.title = `${t('app.name')} · ${t('locker.title')}`;
   }, [t]);
 
-  useEffect(() => {
-    const mine = ++request.current;
-    setList((l) => (l.state === 'ready' ? l : { state: 'loading' }));
-    api.list({ ...filters, offset, limit: PAGE_SIZE }).then(
-      (result) => {
-        if (mine !== request.current) return;
-        // A deletion can empty the last page: step back to the page that still has rows.
-        if (result.items.length === 0 && offset > 0 && result.total > 0) {
-          setOffset(Math.max(0, Math.floor((result.total - 1) / PAGE_SIZE) * PAGE_SIZE));
-          return;
-        }
-        setList({ state: 'ready', ...result });
-        // Each order's headline, in the words of the card and the popup (a row without one shows its status only).
-        const orders = result.items.filter((i) => i.kind === 'order').map((i) => i.id);
-        if (api.headlines && orders.length > 0)
-          api.headlines(orders, locale).then(
-            (words) => mine === request.current && setHeadlines(words),
-            () => undefined,
-          );
-      },
-      (error: unknown) => mine === request.current && setList({ state: 'error', message: errorText(error, t) }),
-    );
-  }, [api, filters, offset, reloads, t, locale]);
-
-  const applyFilters = useCallback((next: ListFilters) => {
-    setFilters(next);
-    setOffset(0);
-  }, []);
-
-  const toggle = (id: string, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-
-  const exportBundle = async (ids: string[] | null) => {
-    const stop = new AbortController();
-    setExporting({ stop, progress: null });
-    setFailure(null);
-    setNotice(t('locker.export.running'));
-    try {
-      const onProgress = (progress: ExportProgress) => setExporting((e) => (e?.stop === stop ? { stop, progress } : e));
-      const result = await api.exportBundle(ids, locale, { onProgress, signal: stop.signal });
-      api.download(result.fileName, result.file);
-      setNotice(t('locker.export.done', { count: result.count, file: result.fileName }));
-    } catch (error) {
-      setNotice(stop.signal.aborted ? t('locker.export.cancelled') : null);
-      if (stop.signal.aborted) return;
-      if (error instanceof ExportStopped && error.reason !== 'failed') setFailure(t(`locker.export.${error.reason}`));
-      else setFailure(errorText(error, t));
-    } finally {
-      setExporting(null);
-    }
-  };
-
-  const checkStore = async () => {
-    setStoreCheck({ state: 'checking' });
-    try {
-      const result = await api.checkStore();
-      setStoreCheck(
-        result.ok ? { state: 'ok', length: result.length } : { state: 'broken', problems: result.problems },
-      );
-    } catch (error) {
-      setStoreCheck({ state: 'error', message: errorText(error, t) });
-    }
-  };
-
-  const closeDetail = () => {
-    setOpenId(null);
-    // Notes added in the detail change the row's badges.
-    setReloads((n) => n + 1);
+  const close = () => {
+    dispatch({ type: 'close' });
     requestAnimationFrame(() => listHeading.current?.focus());
   };
-
-  const total = list.state === 'ready' ? list.total : 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.floor(offset / PAGE_SIZE) + 1;
-  const empty = list.state === 'ready' && list.total === 0 && !hasFilters(filters);
 
   return (
     <main className="rg-locker">
@@ -139,165 +38,189 @@ export function Locker({ api }: { api: LockerApi }) {
         <p className="rg-muted">{t('locker.subtitle')}</p>
       </header>
       <CompactionNotice api={api} />
-
-      <div className="rg-toolbar" role="toolbar" aria-label={t('locker.toolbar')}>
-        <button
-          type="button"
-          className="rg-button"
-          disabled={!!exporting || selected.size === 0}
-          onClick={() => void exportBundle([...selected])}
-          data-action="export-selected"
-        >
-          {t('locker.export.selected', { count: selected.size })}
-        </button>
-        <button
-          type="button"
-          className="rg-button rg-button--primary"
-          disabled={!!exporting || empty}
-          onClick={() => void exportBundle(null)}
-          data-action="export-all"
-        >
-          {t('locker.export.all')}
-        </button>
-        {selected.size > 0 && (
-          <button type="button" className="rg-button" onClick={() => setSelected(new Set())}>
-            {t('locker.selection.clear')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="rg-button"
-          disabled={storeCheck.state === 'checking'}
-          onClick={() => void checkStore()}
-          data-action="check-store"
-        >
-          {t('locker.chain.check')}
-        </button>
-      </div>
-      <div aria-live="polite" data-testid="store-check" data-chain={storeCheck.state}>
-        {storeCheck.state === 'checking' && <p className="rg-muted">{t('locker.detail.chainChecking')}</p>}
-        {storeCheck.state === 'ok' && <p className="rg-ok">{t('locker.chain.ok', { length: storeCheck.length })}</p>}
-        {storeCheck.state === 'broken' && (
-          <div className="rg-error">
-            <p>{t('locker.chain.broken', { count: storeCheck.problems.length })}</p>
-            <ul>
-              {storeCheck.problems.map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {storeCheck.state === 'error' && <p className="rg-error">{storeCheck.message}</p>}
-      </div>
-      {exporting ? (
-        <ExportProgressLine progress={exporting.progress} onCancel={() => exporting.stop.abort()} />
+      <Toolbar locker={locker} />
+      <StoreCheckLine check={state.storeCheck} />
+      {state.exporting ? (
+        <ExportProgressLine progress={state.exporting.progress} onCancel={locker.cancelExport} />
       ) : (
         <p role="status" className="rg-status" data-testid="notice">
-          {notice}
+          {noticeText(state.notice, t)}
         </p>
       )}
-      {failure && (
+      {state.failure && (
         <p role="alert" className="rg-error" data-testid="failure">
-          {failure}
+          {state.failure}
         </p>
       )}
 
-      {openId ? (
+      {state.openId ? (
         <SnapshotDetail
+          key={state.openId}
           api={api}
-          id={openId}
-          onOpen={setOpenId}
-          onClose={closeDetail}
+          id={state.openId}
+          onOpen={(id) => dispatch({ type: 'open', id })}
+          onClose={close}
           onDeleted={(id) => {
-            setNotice(t('locker.detail.deleted', { id }));
-            setSelected((s) => {
-              const next = new Set(s);
-              next.delete(id);
-              return next;
-            });
-            closeDetail();
+            dispatch({ type: 'deleted', id });
+            requestAnimationFrame(() => listHeading.current?.focus());
           }}
         />
       ) : (
         <>
-          <Filters value={filters} onApply={applyFilters} />
-          <section className="rg-panel rg-list" aria-labelledby="rg-list-h" aria-busy={list.state === 'loading'}>
-            <h2 id="rg-list-h" ref={listHeading} tabIndex={-1}>
-              {t('locker.list.title')}
-            </h2>
-            {list.state === 'loading' && <p className="rg-muted">{t('locker.loading')}</p>}
-            {list.state === 'error' && (
-              <p role="alert" className="rg-error">
-                {list.message}
-              </p>
-            )}
-            {empty && (
-              <div className="rg-locker__empty" data-testid="locker-empty">
-                <h3>{t('locker.empty.title')}</h3>
-                <p>{t('locker.empty.body')}</p>
-                <p>{t('locker.empty.howTitle')}</p>
-                <ul className="rg-locker__how">
-                  <li data-how="shortcut">
-                    {t('locker.empty.shortcutBefore')}
-                    <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>
-                    {t('locker.empty.shortcutAfter')}
-                  </li>
-                  <li data-how="menu">{t('locker.empty.menu', { item: t('capture.menu') })}</li>
-                  <li data-how="auto">{t('locker.empty.auto')}</li>
-                </ul>
-              </div>
-            )}
-            {list.state === 'ready' && list.total === 0 && !empty && (
-              <p data-testid="no-match">{t('locker.list.noMatch')}</p>
-            )}
-            {list.state === 'ready' && list.items.length > 0 && (
-              <>
-                <SnapshotTable
-                  items={list.items}
-                  headlines={headlines}
-                  total={list.total}
-                  selected={selected}
-                  onToggle={toggle}
-                  onTogglePage={(on) =>
-                    setSelected((s) => {
-                      const next = new Set(s);
-                      for (const item of list.items) {
-                        if (on) next.add(item.id);
-                        else next.delete(item.id);
-                      }
-                      return next;
-                    })
-                  }
-                  onOpen={setOpenId}
-                />
-                <nav className="rg-pager" aria-label={t('locker.page.nav')}>
-                  <button
-                    type="button"
-                    className="rg-button"
-                    disabled={offset === 0}
-                    onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-                  >
-                    {t('locker.page.prev')}
-                  </button>
-                  <span data-testid="page-status">{t('locker.page.status', { page, pages })}</span>
-                  <button
-                    type="button"
-                    className="rg-button"
-                    disabled={offset + PAGE_SIZE >= total}
-                    onClick={() => setOffset(offset + PAGE_SIZE)}
-                  >
-                    {t('locker.page.next')}
-                  </button>
-                </nav>
-              </>
-            )}
-          </section>
+          <Filters value={state.filters} onApply={(filters) => dispatch({ type: 'filter', filters })} />
+          <ListSection state={state} dispatch={dispatch} heading={listHeading} />
         </>
       )}
 
       <BundleVerifier api={api} />
       <footer className="rg-muted">{t('locker.privacy')}</footer>
     </main>
+  );
+}
+
+/** Export (the selection or everything), clear the selection, check the whole store. */
+function Toolbar({ locker }: { locker: LockerSession }) {
+  const { t } = useI18n();
+  const { state, dispatch } = locker;
+  const { selected, exporting } = state;
+  return (
+    <div className="rg-toolbar" role="toolbar" aria-label={t('locker.toolbar')}>
+      <button
+        type="button"
+        className="rg-button"
+        disabled={!!exporting || selected.size === 0}
+        onClick={() => void locker.exportBundle([...selected])}
+        data-action="export-selected"
+      >
+        {t('locker.export.selected', { count: selected.size })}
+      </button>
+      <button
+        type="button"
+        className="rg-button rg-button--primary"
+        disabled={!!exporting || listView(state).empty}
+        onClick={() => void locker.exportBundle(null)}
+        data-action="export-all"
+      >
+        {t('locker.export.all')}
+      </button>
+      {selected.size > 0 && (
+        <button type="button" className="rg-button" onClick={() => dispatch({ type: 'clear-selection' })}>
+          {t('locker.selection.clear')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="rg-button"
+        disabled={state.storeCheck.state === 'checking'}
+        onClick={() => void locker.checkStore()}
+        data-action="check-store"
+      >
+        {t('locker.chain.check')}
+      </button>
+    </div>
+  );
+}
+
+/** The outcome of "check the whole store". */
+function StoreCheckLine({ check }: { check: StoreCheck }) {
+  const { t } = useI18n();
+  return (
+    <div aria-live="polite" data-testid="store-check" data-chain={check.state}>
+      {check.state === 'checking' && <p className="rg-muted">{t('locker.detail.chainChecking')}</p>}
+      {check.state === 'ok' && <p className="rg-ok">{t('locker.chain.ok', { length: check.length })}</p>}
+      {check.state === 'broken' && (
+        <div className="rg-error">
+          <p>{t('locker.chain.broken', { count: check.problems.length })}</p>
+          <ul>
+            {check.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {check.state === 'error' && <p className="rg-error">{check.message}</p>}
+    </div>
+  );
+}
+
+interface ListSectionProps {
+  state: LockerState;
+  dispatch: LockerSession['dispatch'];
+  heading: RefObject<HTMLHeadingElement | null>;
+}
+
+/** The list: loading, failed, empty (how to save a first snapshot), no match, or a page of rows with its pager. */
+function ListSection({ state, dispatch, heading }: ListSectionProps) {
+  const { t } = useI18n();
+  const { list } = state;
+  const view = listView(state);
+  return (
+    <section className="rg-panel rg-list" aria-labelledby="rg-list-h" aria-busy={list.state === 'loading'}>
+      <h2 id="rg-list-h" ref={heading} tabIndex={-1}>
+        {t('locker.list.title')}
+      </h2>
+      {list.state === 'loading' && <p className="rg-muted">{t('locker.loading')}</p>}
+      {list.state === 'error' && (
+        <p role="alert" className="rg-error">
+          {list.message}
+        </p>
+      )}
+      {view.empty && <EmptyLocker />}
+      {view.noMatch && <p data-testid="no-match">{t('locker.list.noMatch')}</p>}
+      {list.state === 'ready' && list.items.length > 0 && (
+        <>
+          <SnapshotTable
+            items={list.items}
+            headlines={state.headlines}
+            total={list.total}
+            selected={state.selected}
+            onToggle={(id, on) => dispatch({ type: 'select', ids: [id], on })}
+            onTogglePage={(on) => dispatch({ type: 'select', ids: list.items.map((i) => i.id), on })}
+            onOpen={(id) => dispatch({ type: 'open', id })}
+          />
+          <nav className="rg-pager" aria-label={t('locker.page.nav')}>
+            <button
+              type="button"
+              className="rg-button"
+              disabled={!view.hasPrev}
+              onClick={() => dispatch({ type: 'page', offset: state.offset - PAGE_SIZE })}
+            >
+              {t('locker.page.prev')}
+            </button>
+            <span data-testid="page-status">{t('locker.page.status', { page: view.page, pages: view.pages })}</span>
+            <button
+              type="button"
+              className="rg-button"
+              disabled={!view.hasNext}
+              onClick={() => dispatch({ type: 'page', offset: state.offset + PAGE_SIZE })}
+            >
+              {t('locker.page.next')}
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A locker with nothing in it says how to save the first snapshot. */
+function EmptyLocker() {
+  const { t } = useI18n();
+  return (
+    <div className="rg-locker__empty" data-testid="locker-empty">
+      <h3>{t('locker.empty.title')}</h3>
+      <p>{t('locker.empty.body')}</p>
+      <p>{t('locker.empty.howTitle')}</p>
+      <ul className="rg-locker__how">
+        <li data-how="shortcut">
+          {t('locker.empty.shortcutBefore')}
+          <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>
+          {t('locker.empty.shortcutAfter')}
+        </li>
+        <li data-how="menu">{t('locker.empty.menu', { item: t('capture.menu') })}</li>
+        <li data-how="auto">{t('locker.empty.auto')}</li>
+      </ul>
+    </div>
   );
 }
 

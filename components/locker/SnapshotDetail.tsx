@@ -52,44 +52,41 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
   const cancelButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
 
-  const load = useCallback(async () => {
-    setHeadline(null);
-    try {
-      const snapshot = await api.get(id);
-      setLoaded(snapshot ? { state: 'ready', snapshot } : { state: 'missing' });
-      // An order's headline, in the words of the card and the popup.
-      if (snapshot?.body.kind === 'order' && api.headlines) {
-        const words = await api.headlines([id], locale).catch(() => ({}) as Record<string, HeadlineWords | null>);
-        setHeadline(words[id] ?? null);
-      }
-    } catch (error) {
-      setLoaded({ state: 'error', message: errorText(error, t) });
-    }
-  }, [api, id, t, locale]);
+  // The locker mounts one detail per snapshot (keyed by id): each starts loading, with no message and no question.
+  const load = useCallback(
+    () =>
+      api.get(id).then(
+        (snapshot) => {
+          setLoaded(snapshot ? { state: 'ready', snapshot } : { state: 'missing' });
+          // An order's headline, in the words of the card and the popup.
+          if (snapshot?.body.kind !== 'order' || !api.headlines) return;
+          return api.headlines([id], locale).then(
+            (words) => setHeadline(words[id] ?? null),
+            () => undefined,
+          );
+        },
+        (error: unknown) => setLoaded({ state: 'error', message: errorText(error, t) }),
+      ),
+    [api, id, t, locale],
+  );
 
-  const checkChain = useCallback(async () => {
-    setChain({ state: 'checking' });
-    try {
-      const result = await api.checkStore();
-      setChain(result.ok ? { state: 'ok', length: result.length } : { state: 'broken', problems: result.problems });
-    } catch (error) {
-      setChain({ state: 'error', message: errorText(error, t) });
-    }
-  }, [api, t]);
+  const checkChain = useCallback(
+    () =>
+      api.checkStore().then(
+        (result) =>
+          setChain(result.ok ? { state: 'ok', length: result.length } : { state: 'broken', problems: result.problems }),
+        (error: unknown) => setChain({ state: 'error', message: errorText(error, t) }),
+      ),
+    [api, t],
+  );
 
   useEffect(() => {
-    setLoaded({ state: 'loading' });
     void load();
     void checkChain();
   }, [load, checkChain]);
 
-  // Another snapshot (e.g. the previous version of this order): fresh messages, focus on its heading.
-  useEffect(() => {
-    setStatus(null);
-    setFailure(null);
-    setConfirming(false);
-    heading.current?.focus();
-  }, [id]);
+  // A snapshot opened (e.g. the previous version of this order): focus on its heading.
+  useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     if (confirming) cancelButton.current?.focus();
   }, [confirming]);
@@ -106,6 +103,7 @@ export function SnapshotDetail({ api, id, onClose, onDeleted, onOpen }: Snapshot
         setFailure(t('evidence.error.notFound'));
       } else {
         setNote('');
+        setChain({ state: 'checking' });
         await Promise.all([load(), checkChain()]);
         setStatus(t('locker.detail.noteAdded', { id: noteId }));
       }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ComponentProps } from 'react';
 import {
   loggedMonths,
   monthKeyOf,
@@ -29,10 +29,9 @@ function pickedMonth(key: string | null): LoggedMonth | null {
 }
 
 /** The SLA outage log page: sightings → outage form → log → month view and claim ticket. */
-// eslint-disable-next-line max-lines-per-function -- The SLA page owns the log, sightings and draft state its parts share.
+// eslint-disable-next-line max-lines-per-function -- The page owns the log, the draft and the month chosen, which adding, removing and a sighting all change; its sections are parts of their own.
 export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverrides?: readonly YearOverride[] }) {
-  const { t, locale } = useI18n();
-  const id = useId();
+  const { t } = useI18n();
   const [log, setLog] = useState<OutageLog | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [sightings, setSightings] = useState<WebmailSighting[]>([]);
@@ -45,16 +44,21 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
     document.title = t('sla.title');
   }, [t]);
 
-  const reload = useCallback(async () => {
-    const loaded = await api.loadLog();
-    setLog(loaded.log);
-    setInvalid(loaded.invalid);
-    setSightings(await api.sightings().catch(() => []));
-    setSnapshots(await api.snapshots().catch(() => []));
-  }, [api]);
+  // The log, then the sightings and the order snapshots (either may be missing: the page works without them).
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void api
+      .loadLog()
+      .then((loaded) => {
+        setLog(loaded.log);
+        setInvalid(loaded.invalid);
+        return api.sightings().catch(() => []);
+      })
+      .then((found) => {
+        setSightings(found);
+        return api.snapshots().catch(() => []);
+      })
+      .then(setSnapshots);
+  }, [api]);
 
   const write = async (next: OutageLog) => {
     try {
@@ -101,13 +105,6 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
     });
   };
 
-  const exclusionText = (service: SlaService, code: string, note: string) => {
-    const def = SLA_POLICIES[service].exclusions.find((e) => e.code === code);
-    return def
-      ? `${def.citation.clause ?? ''} ${localize(def.label, locale)}`.trim()
-      : `${t('sla.form.other')}: ${note}`;
-  };
-
   return (
     <main className="rg-sla">
       <h1>{t('sla.title')}</h1>
@@ -121,79 +118,22 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
         </p>
       )}
 
-      <section className="rg-panel rg-panel--lead" aria-labelledby={`${id}-month`} data-section="month">
-        <h2 id={`${id}-month`}>{t('sla.month.title')}</h2>
-        {current === null ? (
-          <p>{t('sla.month.none')}</p>
-        ) : (
-          <>
-            <div className="rg-row">
-              <label htmlFor={`${id}-pick`}>{t('sla.month.pick')}</label>
-              <select
-                id={`${id}-pick`}
-                value={monthKeyOf(current.service, current.month)}
-                onChange={(e) => setChosen(e.target.value)}
-              >
-                {choices.map((m) => (
-                  <option key={monthKeyOf(m.service, m.month)} value={monthKeyOf(m.service, m.month)}>
-                    {`${m.month} · ${localize(SLA_POLICIES[m.service].name, locale)}`}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <YearView
-              log={log}
-              service={current.service}
-              month={current.month}
-              now={api.now()}
-              onPick={(month) => setChosen(monthKeyOf(current.service, month))}
-            />
-            <MonthView
-              key={`${monthKeyOf(current.service, current.month)}|${locale}|${fromOrder?.snapshotId ?? ''}`}
-              log={log}
-              service={current.service}
-              month={current.month}
-              holidayOverrides={holidayOverrides}
-              copy={api.copy}
-              now={api.now}
-              fromOrder={fromOrder}
-              onFee={async (fee) => {
-                const key = monthKeyOf(current.service, current.month);
-                const { [key]: _old, ...rest } = log.fees;
-                await write({ ...log, fees: fee === null ? rest : { ...rest, [key]: fee } });
-              }}
-            />
-          </>
-        )}
-      </section>
-      <section className="rg-panel" aria-labelledby={`${id}-sight`} data-section="sightings">
-        <h2 id={`${id}-sight`}>{t('sla.sightings.title')}</h2>
-        <p className="rg-muted">{t('sla.sightings.help')}</p>
-        {sightings.length === 0 ? (
-          <p>{t('sla.sightings.empty')}</p>
-        ) : (
-          <ul className="rg-list">
-            {sightings.map((s) => (
-              <li key={s.id} className="rg-row" data-sighting={s.failure}>
-                <span>
-                  {t('sla.sightings.item', {
-                    time: displayTime(s.shownAt ?? s.seenAt, true),
-                    kind: t(`sla.sightings.${s.failure}`),
-                    code: s.code ? ` · ${s.code}` : '',
-                  })}
-                  {s.snapshotId ? ` · ${s.snapshotId}` : ''}
-                </span>
-                <button type="button" className="rg-button" onClick={() => use(s, 'start')}>
-                  {t('sla.sightings.useStart')}
-                </button>
-                <button type="button" className="rg-button" onClick={() => use(s, 'end')}>
-                  {t('sla.sightings.useEnd')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <MonthSection
+        log={log}
+        current={current}
+        choices={choices}
+        fromOrder={fromOrder}
+        api={api}
+        holidayOverrides={holidayOverrides}
+        onChoose={setChosen}
+        onFee={async (fee) => {
+          if (!current) return;
+          const key = monthKeyOf(current.service, current.month);
+          const { [key]: _old, ...rest } = log.fees;
+          await write({ ...log, fees: fee === null ? rest : { ...rest, [key]: fee } });
+        }}
+      />
+      <Sightings sightings={sightings} onUse={use} />
 
       <OutageForm
         draft={draft}
@@ -208,40 +148,160 @@ export function SlaLog({ api, holidayOverrides }: { api: SlaApi; holidayOverride
         </p>
       )}
 
-      <section className="rg-panel" aria-labelledby={`${id}-log`} data-section="log">
-        <h2 id={`${id}-log`}>{t('sla.log.title')}</h2>
-        {log.entries.length === 0 ? (
-          <p>{t('sla.log.empty')}</p>
-        ) : (
-          <ul className="rg-list">
-            {log.entries.map((e) => (
-              <li key={e.id} className="rg-row" data-entry={e.id}>
-                <span>
-                  {localize(SLA_POLICIES[e.service].name, locale)} ·{' '}
-                  {t('sla.log.entry', {
-                    start: displayTime(e.start, true),
-                    end: displayTime(e.end, true),
-                    minutes: Math.round(((parseInstant(e.end) ?? 0) - (parseInstant(e.start) ?? 0)) / 60_000),
-                  })}
-                  {e.failed.length ? ` · ${e.failed.map((f) => t(`sla.failed.${f}`)).join(' / ')}` : ''}
-                  {e.excluded
-                    ? ` · ${t('sla.log.excludedAs', { reason: exclusionText(e.service, e.excluded, e.note) })}`
-                    : ''}
-                  {e.snapshotIds.length ? ` · ${t('sla.log.snapshots', { count: e.snapshotIds.length })}` : ''}
-                </span>
-                <button
-                  type="button"
-                  className="rg-button"
-                  aria-label={`${t('sla.log.remove')} ${displayTime(e.start, true)}`}
-                  onClick={() => void write({ ...log, entries: log.entries.filter((x) => x.id !== e.id) })}
-                >
-                  {t('sla.log.remove')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <OutageList
+        log={log}
+        onRemove={(entryId) => void write({ ...log, entries: log.entries.filter((x) => x.id !== entryId) })}
+      />
     </main>
+  );
+}
+
+/** Failures the webmail page showed: each can set the start or the end of the outage being written. */
+function Sightings({
+  sightings,
+  onUse,
+}: {
+  sightings: WebmailSighting[];
+  onUse: (s: WebmailSighting, field: 'start' | 'end') => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <section className="rg-panel" aria-labelledby={`${id}-sight`} data-section="sightings">
+      <h2 id={`${id}-sight`}>{t('sla.sightings.title')}</h2>
+      <p className="rg-muted">{t('sla.sightings.help')}</p>
+      {sightings.length === 0 ? (
+        <p>{t('sla.sightings.empty')}</p>
+      ) : (
+        <ul className="rg-list">
+          {sightings.map((s) => (
+            <li key={s.id} className="rg-row" data-sighting={s.failure}>
+              <span>
+                {t('sla.sightings.item', {
+                  time: displayTime(s.shownAt ?? s.seenAt, true),
+                  kind: t(`sla.sightings.${s.failure}`),
+                  code: s.code ? ` · ${s.code}` : '',
+                })}
+                {s.snapshotId ? ` · ${s.snapshotId}` : ''}
+              </span>
+              <button type="button" className="rg-button" onClick={() => onUse(s, 'start')}>
+                {t('sla.sightings.useStart')}
+              </button>
+              <button type="button" className="rg-button" onClick={() => onUse(s, 'end')}>
+                {t('sla.sightings.useEnd')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The logged outages, each with what failed, why it is excluded and its snapshots, and a remove button. */
+function OutageList({ log, onRemove }: { log: OutageLog; onRemove: (entryId: string) => void }) {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const exclusionText = (service: SlaService, code: string, note: string) => {
+    const def = SLA_POLICIES[service].exclusions.find((e) => e.code === code);
+    return def
+      ? `${def.citation.clause ?? ''} ${localize(def.label, locale)}`.trim()
+      : `${t('sla.form.other')}: ${note}`;
+  };
+  return (
+    <section className="rg-panel" aria-labelledby={`${id}-log`} data-section="log">
+      <h2 id={`${id}-log`}>{t('sla.log.title')}</h2>
+      {log.entries.length === 0 ? (
+        <p>{t('sla.log.empty')}</p>
+      ) : (
+        <ul className="rg-list">
+          {log.entries.map((e) => (
+            <li key={e.id} className="rg-row" data-entry={e.id}>
+              <span>
+                {localize(SLA_POLICIES[e.service].name, locale)} ·{' '}
+                {t('sla.log.entry', {
+                  start: displayTime(e.start, true),
+                  end: displayTime(e.end, true),
+                  minutes: Math.round(((parseInstant(e.end) ?? 0) - (parseInstant(e.start) ?? 0)) / 60_000),
+                })}
+                {e.failed.length ? ` · ${e.failed.map((f) => t(`sla.failed.${f}`)).join(' / ')}` : ''}
+                {e.excluded
+                  ? ` · ${t('sla.log.excludedAs', { reason: exclusionText(e.service, e.excluded, e.note) })}`
+                  : ''}
+                {e.snapshotIds.length ? ` · ${t('sla.log.snapshots', { count: e.snapshotIds.length })}` : ''}
+              </span>
+              <button
+                type="button"
+                className="rg-button"
+                aria-label={`${t('sla.log.remove')} ${displayTime(e.start, true)}`}
+                onClick={() => onRemove(e.id)}
+              >
+                {t('sla.log.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface MonthSectionProps {
+  log: OutageLog;
+  current: LoggedMonth | null;
+  choices: LoggedMonth[];
+  fromOrder: ReturnType<typeof feeFromOrders>;
+  api: SlaApi;
+  holidayOverrides?: readonly YearOverride[];
+  onChoose: (monthKey: string) => void;
+  onFee: (fee: Parameters<ComponentProps<typeof MonthView>['onFee']>[0]) => Promise<void>;
+}
+
+/** The month chosen (a logged one, or one picked on the year's bars): its year, figures, claim window and ticket. */
+function MonthSection({ log, current, choices, fromOrder, api, holidayOverrides, onChoose, onFee }: MonthSectionProps) {
+  const { t, locale } = useI18n();
+  const id = useId();
+  return (
+    <section className="rg-panel rg-panel--lead" aria-labelledby={`${id}-month`} data-section="month">
+      <h2 id={`${id}-month`}>{t('sla.month.title')}</h2>
+      {current === null ? (
+        <p>{t('sla.month.none')}</p>
+      ) : (
+        <>
+          <div className="rg-row">
+            <label htmlFor={`${id}-pick`}>{t('sla.month.pick')}</label>
+            <select
+              id={`${id}-pick`}
+              value={monthKeyOf(current.service, current.month)}
+              onChange={(e) => onChoose(e.target.value)}
+            >
+              {choices.map((m) => (
+                <option key={monthKeyOf(m.service, m.month)} value={monthKeyOf(m.service, m.month)}>
+                  {`${m.month} · ${localize(SLA_POLICIES[m.service].name, locale)}`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <YearView
+            log={log}
+            service={current.service}
+            month={current.month}
+            now={api.now()}
+            onPick={(month) => onChoose(monthKeyOf(current.service, month))}
+          />
+          <MonthView
+            key={`${monthKeyOf(current.service, current.month)}|${locale}|${fromOrder?.snapshotId ?? ''}`}
+            log={log}
+            service={current.service}
+            month={current.month}
+            holidayOverrides={holidayOverrides}
+            copy={api.copy}
+            now={api.now}
+            fromOrder={fromOrder}
+            onFee={onFee}
+          />
+        </>
+      )}
+    </section>
   );
 }

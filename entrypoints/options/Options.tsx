@@ -25,16 +25,16 @@ export function Options({ api = browserSettingsApi, slaHref = 'sla.html' }: { ap
   // Remounts the sections after an import or wipe so their drafts start from what is stored.
   const [generation, setGeneration] = useState(0);
 
-  const reload = useCallback(async () => {
-    const loaded = await api.load();
+  const show = useCallback((loaded: Awaited<ReturnType<SettingsApi['load']>>) => {
     setSettings(loaded.settings);
     setInvalid(loaded.invalid);
     setGeneration((g) => g + 1);
-  }, [api]);
+  }, []);
+  const reload = useCallback(() => api.load().then(show), [api, show]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void api.load().then(show);
+  }, [api, show]);
 
   useEffect(() => {
     document.title = t('options.title');

@@ -60,6 +60,5 @@ export type CardUi = typeof cardUi;
 
 declare global {
   /** Set by entrypoints/card-ui.ts in the page's extension world; page scripts cannot see it. */
-  // eslint-disable-next-line no-var
   var refundGuardCardUi: CardUi | undefined;
 }

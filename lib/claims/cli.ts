@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n';
+import { engineTranslator as translator } from '../i18n/engine';
 import { computeSla, SlaInputError, type SlaInput, type SlaResult } from '../sla/compute';
 import { CalendarOverrideError, createCalendar, type YearOverride } from '../time/calendar';
 import { PolicyPackError, validatePack } from '../policy/schema';
@@ -585,7 +586,8 @@ function basisLines(basis: readonly { source: string; clause?: string; text: str
     if (!titles.includes(title)) titles.push(title);
     byText.set(b.text, titles);
   }
-  return [...byText].map(([text, titles]) => `  - ${text} (${titles.join(locale === 'zh-CN' ? '；' : '; ')})`);
+  const sep = translator(locale)('engine.sourcesSep');
+  return [...byText].map(([text, titles]) => `  - ${text} (${titles.join(sep)})`);
 }
 
 function verdictSummary(v: Verdict, locale: Locale, now: string, packs: PackSet): string {
@@ -650,9 +652,7 @@ function slaSummary(r: SlaResult, locale: Locale): string {
           percent: r.compensationPercent,
           voucher:
             r.voucher !== null
-              ? locale === 'zh-CN'
-                ? `，即 ${formatMoney(r.voucher, locale)}`
-                : `, i.e. ${formatMoney(r.voucher, locale)}`
+              ? translator(locale)('engine.voucherAmount', { amount: formatMoney(r.voucher, locale) })
               : '',
         }),
     say(OUT.window, {

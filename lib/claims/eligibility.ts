@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n';
+import { engineTranslator as translator } from '../i18n/engine';
 import type { ClaimWith, Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { SHARED_CHANNELS } from '../policy/common';
 import { packSetOf, type PackSet } from '../policy/registry';
@@ -134,9 +135,7 @@ export class ClaimInputError extends Error {
     readonly issues: string[],
     locale: Locale = 'zh-CN',
   ) {
-    super(
-      `${locale === 'zh-CN' ? '无法评估：输入有误' : 'Cannot evaluate: invalid input'}\n${issues.map((i) => `  - ${i}`).join('\n')}`,
-    );
+    super(`${translator(locale)('error.claimInput')}\n${issues.map((i) => `  - ${i}`).join('\n')}`);
     this.name = 'ClaimInputError';
   }
 }

@@ -7,6 +7,7 @@ import { en as integritySection } from './sections/integrity';
 import { en as timelineSection } from './sections/timeline';
 import { en as slaPictureSection } from './sections/sla-picture';
 import { en as ticketSection } from './sections/tickets';
+import { en as engineSection } from './sections/engine';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Refund Guard',
@@ -156,4 +157,5 @@ export const en: Record<MessageKey, string> = {
   ...timelineSection,
   ...slaPictureSection,
   ...ticketSection,
+  ...engineSection,
 };

@@ -6,6 +6,7 @@ import { zhCN as integritySection } from './sections/integrity';
 import { zhCN as timelineSection } from './sections/timeline';
 import { zhCN as slaPictureSection } from './sections/sla-picture';
 import { zhCN as ticketSection } from './sections/tickets';
+import { zhCN as engineSection } from './sections/engine';
 
 // The product's own words, zh-CN (the default UI language). Every user-visible
 // string goes through this catalog; en.ts must have the same keys.
@@ -151,6 +152,7 @@ export const zhCN = {
   ...timelineSection,
   ...slaPictureSection,
   ...ticketSection,
+  ...engineSection,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -28,6 +28,12 @@ export function localize(text: Text, locale: Locale, params?: TextParams): strin
   });
 }
 
+/*
+ * The two per-language conventions below stay here rather than in the catalog: they format pack data (names and
+ * amounts a pack gives in both languages) for every surface, including the page scripts, which carry only the card's
+ * catalog section (lib/i18n/page.ts). The architecture test allows an inline locale branch in this file only.
+ */
+
 /** Joins list items the way each language does. */
 export function joinList(items: readonly string[], locale: Locale): string {
   return items.join(locale === 'zh-CN' ? '、' : ', ');

@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { lazy } from '../lazy';
 import type { Locale } from '../i18n';
+import { engineTranslator as translator } from '../i18n/engine';
 import { localizeIssue } from '../policy/issues';
 import { localize, zhEn, type LocalizedText } from '../policy/text';
 import { defaultCalendar, type BusinessCalendar } from '../time/calendar';
@@ -72,7 +73,7 @@ export class SlaInputError extends Error {
     readonly issues: string[],
     locale: Locale = 'en',
   ) {
-    super(`${locale === 'zh-CN' ? 'SLA 输入有误' : 'Invalid SLA input'}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    super(`${translator(locale)('error.slaInput')}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
     this.name = 'SlaInputError';
   }
 }

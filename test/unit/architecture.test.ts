@@ -55,6 +55,24 @@ describe('lib/ is pure (DESIGN.md: no browser API in the domain)', () => {
   );
 });
 
+describe('lib/ words text through catalog keys (issue 21: one way to translate)', () => {
+  // The bilingual-data reader formats lists and money per language; everything else asks the catalog.
+  const reader = join(ROOT, 'lib/policy/text.ts');
+  const branch = /\blocale\s*===\s*['"](zh-CN|en)['"]\s*\?\s*['"`]/;
+
+  it('the check sees an inline branch when there is one', () => {
+    expect("const sep = locale === 'zh-CN' ? '；' : '; ';").toMatch(branch);
+    expect(readFileSync(reader, 'utf8')).toMatch(branch);
+  });
+
+  it.each(libFiles.filter((f) => f !== reader && !f.endsWith('.test.ts')).map((f) => [relative(ROOT, f), f]))(
+    '%s picks no text by an inline locale branch',
+    (_name, file) => {
+      expect(readFileSync(file, 'utf8')).not.toMatch(branch);
+    },
+  );
+});
+
 describe('platform/ holds browser adapters only (issue 21: layers)', () => {
   const platformFiles = sourceFiles(join(ROOT, 'platform')).filter((f) => !/\.test\.tsx?$/.test(f));
 

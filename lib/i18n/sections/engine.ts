@@ -1,0 +1,46 @@
+// Catalog section: the engines' own words (lib/claims, lib/sla, lib/policy/issues.ts): input problems and the command
+// line's joins. They run in the worker, the popup, the SLA page and Node alike, so they carry this section alone
+// (lib/i18n/engine.ts), not a whole catalog.
+export const zhCN = {
+  'error.claimInput': '无法评估：输入有误',
+  'engine.sourcesSep': '；',
+  'engine.voucherAmount': '，即 {amount}',
+  'error.input.whole': '（输入）',
+  'error.input.required': '必填，未提供',
+  'error.input.type': '类型不对：应为 {expected}',
+  'error.input.oneOf': '应为以下之一：{values}',
+  'error.input.min': '不能小于 {minimum}',
+  'error.input.max': '不能大于 {maximum}',
+  'error.input.other': '取值无效',
+  'error.input.type.string': '文本',
+  'error.input.type.number': '数字',
+  'error.input.type.boolean': 'true 或 false',
+  'error.input.type.object': '对象',
+  'error.input.type.array': '数组',
+  'error.input.isoDate': '应为 ISO 日期或日期时间，例如 2026-03-01 或 2026-03-01T10:00:00+08:00',
+  'error.input.isoDateTime': '应为 ISO 日期时间，例如 2026-03-04T10:00:00+08:00',
+  'error.input.month': '应为 YYYY-MM 格式的月份',
+  'error.slaInput': 'SLA 输入有误',
+} as const;
+
+export const en: Record<keyof typeof zhCN, string> = {
+  'error.claimInput': 'Cannot evaluate: invalid input',
+  'engine.sourcesSep': '; ',
+  'engine.voucherAmount': ', i.e. {amount}',
+  'error.input.whole': '(input)',
+  'error.input.required': 'is required',
+  'error.input.type': 'must be a {expected}',
+  'error.input.oneOf': 'must be one of: {values}',
+  'error.input.min': 'must be at least {minimum}',
+  'error.input.max': 'must be at most {maximum}',
+  'error.input.other': 'is not valid',
+  'error.input.type.string': 'text string',
+  'error.input.type.number': 'number',
+  'error.input.type.boolean': 'true or false',
+  'error.input.type.object': 'object',
+  'error.input.type.array': 'array',
+  'error.input.isoDate': 'must be an ISO date or date-time, e.g. 2026-03-01 or 2026-03-01T10:00:00+08:00',
+  'error.input.isoDateTime': 'must be an ISO date-time, e.g. 2026-03-04T10:00:00+08:00',
+  'error.input.month': 'must be a month written YYYY-MM',
+  'error.slaInput': 'Invalid SLA input',
+};
