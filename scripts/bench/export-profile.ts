@@ -48,10 +48,21 @@ async function main() {
     }));
     const log = (line: string) => console.log(line);
     const ctx = { figures: {}, notes: [], log, template: { ...template, url: detail.url } };
-    await bulkSeed(session.context.serviceWorkers()[0]!, ctx, count);
     const locker = await session.context.newPage();
     await locker.goto(session.extensionUrl('evidence.html'));
     const worker = (await workerCdp(locker, session))!;
+    if (process.env.RG_PROFILE_SEED) {
+      await worker('Profiler.enable');
+      await worker('Profiler.start');
+    }
+    const seedStart = performance.now();
+    await bulkSeed(session.context.serviceWorkers()[0]!, ctx, count);
+    console.log(`seeded ${count} in ${(performance.now() - seedStart).toFixed(0)} ms`);
+    if (process.env.RG_PROFILE_SEED) {
+      const seedProfile = (await worker<{ profile: Profile }>('Profiler.stop'))!.profile;
+      for (const [name, t] of selfTimes(seedProfile).slice(0, 18))
+        console.log(`    ${t.toFixed(1).padStart(8)} ms  ${name}`);
+    }
     const pageCdp = await session.context.newCDPSession(locker);
     await Promise.all([pageCdp.send('Profiler.enable'), worker('Profiler.enable')]);
     await Promise.all([pageCdp.send('Profiler.start'), worker('Profiler.start')]);
