@@ -214,9 +214,12 @@ export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean } 
         return listOrder(database, { ...query, vendor: query.vendor }, orderId);
       const head = await currentHead(database);
       if ((!hasFilters(query) || query.countAll === false) && !(cached && sameHead(cached.head, head))) {
-        // Nothing in memory: the newest records answer; meanwhile the rest is loaded for the searches to come.
-        if (options.cache !== false) void allEntries(database, head).catch(() => undefined);
-        return listNewest(database, query);
+        // Nothing in memory: the newest records answer. The rest is loaded for the searches to come once
+        // this page has been answered: reading every record first (100,000 in a store of years) held up
+        // the first page a worker just started gives.
+        const page = await listNewest(database, query);
+        if (options.cache !== false) setTimeout(() => void allEntries(database, head).catch(() => undefined), 0);
+        return page;
       }
       return listFrom(database, await allEntries(database, head), query);
     },
