@@ -168,9 +168,12 @@ async function listFrom(db: Db, entries: SearchEntry[], query: ListQuery): Promi
  * filtering them in memory, a few. Past SEARCH_CACHE_CHARS of text nothing is
  * kept, and every filtered list reads the store.
  */
-export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean } = {}) {
+export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean; cacheChars?: number } = {}) {
   let cached: { head: ChainHead; entries: SearchEntry[] } | null = null;
   let loading: { head: ChainHead; entries: Promise<SearchEntry[]> } | null = null;
+  /** The head at which every record was read and found too large to keep: not read again in the background. */
+  let tooLarge: ChainHead | null = null;
+  const cacheChars = options.cacheChars ?? SEARCH_CACHE_CHARS;
 
   async function readAll(database: Db): Promise<SearchEntry[]> {
     const tx = database.transaction(['chain', 'search']);
@@ -189,7 +192,8 @@ export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean } 
     }
     // Read in its own transaction: kept under the head it was read at.
     const readAt = at ? { seq: at.value.seq, hash: at.value.hash } : GENESIS;
-    if (options.cache !== false && chars <= SEARCH_CACHE_CHARS) cached = { head: readAt, entries: newestFirst };
+    if (options.cache !== false && chars <= cacheChars) cached = { head: readAt, entries: newestFirst };
+    else tooLarge = readAt;
     return newestFirst;
   }
 
@@ -218,7 +222,8 @@ export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean } 
         // this page has been answered: reading every record first (100,000 in a store of years) held up
         // the first page a worker just started gives.
         const page = await listNewest(database, query);
-        if (options.cache !== false) setTimeout(() => void allEntries(database, head).catch(() => undefined), 0);
+        if (options.cache !== false && !(tooLarge && sameHead(tooLarge, head)))
+          setTimeout(() => void allEntries(database, head).catch(() => undefined), 0);
         return page;
       }
       return listFrom(database, await allEntries(database, head), query);

@@ -9,28 +9,32 @@ import { searchIndex } from '../../platform/evidence-db/search-index';
 // A worker just started holds no search records in memory: the locker's first page must not wait
 // for all of them to be read (with years of snapshots that read is the longest part of a start).
 
+async function watchedStore(name: string, count: number) {
+  const store = openEvidenceStore({ name });
+  const payloads = Array.from({ length: count }, (_, i) => {
+    const id = `2026112000000000${String(i).padStart(4, '0')}`;
+    return orderPayload({ text: `订单号 ${id} 状态 已支付`, fields: { orderId: id, status: '已支付' } });
+  });
+  await store.seed(payloads, new Date('2026-11-20T02:00:00Z'));
+  await store.close();
+  const database = (await openDB(name, EVIDENCE_DB_VERSION)) as unknown as Db;
+  const transactions: string[] = [];
+  const watched = new Proxy(database, {
+    get(target, key) {
+      if (key !== 'transaction') return Reflect.get(target, key, target);
+      return (stores: string | string[], ...rest: unknown[]) => {
+        transactions.push([stores].flat().join('+'));
+        return (target.transaction as (...args: unknown[]) => unknown)(stores, ...rest);
+      };
+    },
+  });
+  const readsOfAll = () => transactions.filter((t) => t === 'chain+search').length;
+  return { database, watched, transactions, readsOfAll };
+}
+
 describe('the first page a started worker lists', () => {
   it('is answered before every search record is read; that read follows for the searches to come', async () => {
-    const name = 'search-index-start';
-    const store = openEvidenceStore({ name });
-    const payloads = Array.from({ length: 60 }, (_, i) => {
-      const id = `2026112000000000${String(i).padStart(4, '0')}`;
-      return orderPayload({ text: `订单号 ${id} 状态 已支付`, fields: { orderId: id, status: '已支付' } });
-    });
-    await store.seed(payloads, new Date('2026-11-20T02:00:00Z'));
-    await store.close();
-
-    const database = (await openDB(name, EVIDENCE_DB_VERSION)) as unknown as Db;
-    const transactions: string[] = [];
-    const watched = new Proxy(database, {
-      get(target, key) {
-        if (key !== 'transaction') return Reflect.get(target, key, target);
-        return (stores: string | string[], ...rest: unknown[]) => {
-          transactions.push([stores].flat().join('+'));
-          return (target.transaction as (...args: unknown[]) => unknown)(stores, ...rest);
-        };
-      },
-    });
+    const { database, watched, transactions } = await watchedStore('search-index-start', 60);
     const search = searchIndex(async () => watched);
     const page = await search.list({ offset: 0, limit: 1 });
     expect(page.items).toHaveLength(1);
@@ -44,6 +48,17 @@ describe('the first page a started worker lists', () => {
     const found = await search.list({ offset: 0, limit: 20, search: '20261120000000000042' });
     expect(found.items.map((i) => i.orderId)).toEqual(['20261120000000000042']);
     expect(transactions.filter((t) => t === 'chain+search')).toHaveLength(before);
+    database.close();
+  });
+
+  it('reads every record once per head when they are too many to keep, not again on each page', async () => {
+    const { database, watched, readsOfAll } = await watchedStore('search-index-too-large', 30);
+    const search = searchIndex(async () => watched, { cacheChars: 10 });
+    for (let i = 0; i < 3; i++) {
+      expect((await search.list({ offset: 0, limit: 20 })).items).toHaveLength(20);
+      await new Promise((ok) => setTimeout(ok, 30));
+    }
+    expect(readsOfAll()).toBe(1);
     database.close();
   });
 });
