@@ -19,6 +19,11 @@ export const listQuerySchema = z.object({
   search: z.string().max(200).optional(),
   /** Only this exact order number (read through the store's order index, not a scan). */
   exactOrder: z.boolean().optional(),
+  /**
+   * With `exactOrder`: the site the order was seen on. A vendor whose orders are told apart by site
+   * keys them by it, so only with it is its order read through the index too.
+   */
+  site: z.string().max(253).optional(),
   /** False: stop at the first page of matches; `total` then counts only what was read (default: count all). */
   countAll: z.boolean().optional(),
   offset: z.number().int().nonnegative().max(1_000_000).default(0),

@@ -97,6 +97,7 @@ export async function findTabOrder(
       vendor: tab.vendor,
       orderId: tab.orderId,
       exactOrder: true,
+      site: siteOf(tab.url),
       countAll: false,
       offset: 0,
       limit: 20,

@@ -61,4 +61,20 @@ describe('the first page a started worker lists', () => {
     expect(readsOfAll()).toBe(1);
     database.close();
   });
+
+  it('reads one order of a vendor keyed by site through the subject index when the query names the site', async () => {
+    const { database, watched, transactions } = await watchedStore('search-index-order-site', 30);
+    const search = searchIndex(async () => watched, { cacheChars: 10 });
+    const [sample] = (await search.list({ offset: 0, limit: 1 })).items;
+    await new Promise((ok) => setTimeout(ok, 30));
+    transactions.length = 0;
+    const site = new URL(sample!.url).hostname.replace(/^www\./, '');
+    const order = { vendor: sample!.vendor, orderId: sample!.orderId!, exactOrder: true, offset: 0, limit: 20 };
+    const found = await search.list({ ...order, site });
+    expect(found.items.map((i) => i.id)).toEqual([sample!.id]);
+    // The index only: no search record read.
+    expect(transactions).toEqual(['snapshots+blobs']);
+    expect((await search.list({ ...order, site: 'other.example.com' })).items).toEqual([]);
+    database.close();
+  });
 });
