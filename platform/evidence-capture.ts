@@ -3,7 +3,7 @@ import type { Handler } from '../lib/messages';
 import { unpackParts, type UnpackedParts } from './capture-packing';
 import { TooLargeError } from './streams';
 import { failedCapture, type EvidenceStore } from './evidence-db';
-import { screenshotFor } from './screenshot-tickets';
+import { screenshotFor, shotUnderWay } from './screenshot-tickets';
 
 /**
  * A content script's capture, received in the worker: the page's claim is checked against the tab the
@@ -18,6 +18,8 @@ export function captureHandler(store: () => EvidenceStore, now: () => Date): Han
     }
     const at = now();
     const screenshot = screenshotFor(screenshotTicket, sender.tabId, at.getTime());
+    // The picture is asked for before this work holds the worker's thread.
+    await shotUnderWay(screenshotTicket, sender.tabId);
     let received: Pick<UnpackedParts, 'textDeflate' | 'domDeflate'> | undefined;
     if (packed) {
       try {

@@ -17,6 +17,9 @@ interface PendingShot {
   at: number;
   bytes: Promise<Uint8Array | null>;
   settle: (bytes: Uint8Array | null) => void;
+  /** Settles once the browser has been asked for the picture (or it will not be: settled). */
+  started: Promise<void>;
+  start: () => void;
   asked: boolean;
 }
 const pendingShots = new Map<string, PendingShot>();
@@ -25,9 +28,15 @@ export function pendingShot(ticket: string, tabId: number, now: number): Pending
   for (const [key, shot] of pendingShots) if (now - shot.at > SCREENSHOT_TTL_MS) pendingShots.delete(key);
   const known = pendingShots.get(ticket);
   if (known) return known.tabId === tabId ? known : null;
-  let settle!: (bytes: Uint8Array | null) => void;
-  const bytes = new Promise<Uint8Array | null>((done) => (settle = done));
-  const shot: PendingShot = { tabId, at: now, bytes, settle, asked: false };
+  let settled!: (bytes: Uint8Array | null) => void;
+  let start!: () => void;
+  const bytes = new Promise<Uint8Array | null>((done) => (settled = done));
+  const started = new Promise<void>((done) => (start = done));
+  const settle = (taken: Uint8Array | null) => {
+    start();
+    settled(taken);
+  };
+  const shot: PendingShot = { tabId, at: now, bytes, settle, started, start, asked: false };
   pendingShots.set(ticket, shot);
   return shot;
 }
@@ -42,6 +51,22 @@ export function screenshotFor(ticket: string | null, tabId: number, now: number)
     clearTimeout(timer);
     pendingShots.delete(ticket);
   });
+}
+
+/** How long a capture waits for the picture it names to be under way before it goes on regardless. */
+const START_WAIT_MS = 300;
+
+/**
+ * Resolves once the browser is taking the picture asked for under `ticket`
+ * (at once without a ticket, or after START_WAIT_MS at most). The worker's
+ * unpacking and redaction of a heavy page hold its thread for tens of
+ * milliseconds: started first, they kept the picture request, which waits for
+ * the browser's answer about the tab, from going out until they were done.
+ */
+export function shotUnderWay(ticket: string | null, tabId: number): Promise<void> {
+  const shot = ticket ? pendingShots.get(ticket) : undefined;
+  if (!shot || shot.tabId !== tabId) return Promise.resolve();
+  return Promise.race([shot.started, new Promise<void>((done) => setTimeout(done, START_WAIT_MS))]);
 }
 
 /**
@@ -64,11 +89,13 @@ async function captureVisible(windowId: number): Promise<string> {
  * picture would show another page). Needs `<all_urls>` or an activeTab grant;
  * without either there is simply no screenshot.
  */
-export async function captureTab(tabId: number): Promise<Uint8Array | null> {
+export async function captureTab(tabId: number, started: () => void = () => undefined): Promise<Uint8Array | null> {
   try {
     const tab = await browser.tabs.get(tabId);
     if (!tab.active || tab.windowId === undefined) return null;
-    const dataUrl = await captureVisible(tab.windowId);
+    const taking = captureVisible(tab.windowId);
+    started();
+    const dataUrl = await taking;
     const still = await browser.tabs.get(tabId);
     if (!still.active) return null;
     return dataUrlBytes(dataUrl, 'image/jpeg');
@@ -82,7 +109,7 @@ export async function takeTicketedShot(ticket: string, tabId: number, now: numbe
   const shot = pendingShot(ticket, tabId, now);
   if (!shot || shot.asked) return { taken: false };
   shot.asked = true;
-  const bytes = await captureTab(tabId);
+  const bytes = await captureTab(tabId, shot.start);
   shot.settle(bytes);
   return { taken: bytes !== null };
 }

@@ -4,7 +4,8 @@ import { detectPageWith } from '../../lib/detect';
 import type { Locale } from '../../lib/i18n/core';
 import { extractOrderList } from '../../lib/extract/order';
 import type { PageMatch } from '../../lib/vendors/types';
-import { painted, settled, watchFieldTypes, type SaveOutcome } from '../../platform/capture';
+import type { SaveOutcome } from '../../platform/capture';
+import { settled, watchFieldTypes } from '../../platform/page-watch';
 import { hideCardOn } from '../../platform/card-prefs';
 import { currentLocale } from '../../platform/locale';
 import { sendMessage } from '../../platform/page-messaging';
@@ -17,10 +18,13 @@ import { drawPill } from './pill';
 import { pageText, readCard } from './read';
 
 /**
- * Resolves once the page has loaded and painted a frame (or 3 s have passed).
+ * Resolves once the page has loaded and the browser is idle (or 3 s, then 1 s, have passed).
  * The card waits for it: inserted while a big page was still finishing its
  * first layout, it made the browser lay the whole page out a second time
- * (traced on the 3,000-order list: about 500 ms of forced layout).
+ * (traced on the 3,000-order list: about 500 ms of forced layout). An idle
+ * callback comes after any frame the page still had to draw and asks for none;
+ * the two animation frames waited for before each cost the page a frame of its
+ * own (on that list, about 10 ms of compositing for nothing drawn).
  */
 async function pageRendered(): Promise<void> {
   if (document.readyState !== 'complete') {
@@ -37,7 +41,11 @@ async function pageRendered(): Promise<void> {
       );
     });
   }
-  await painted();
+  await new Promise<void>((done) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => done(), { timeout: 1000 })
+      : setTimeout(done, 50),
+  );
 }
 
 const sameMatch = (a: PageMatch | null, b: PageMatch | null) => a?.vendor === b?.vendor && a?.kind === b?.kind;

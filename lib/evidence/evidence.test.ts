@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { strToU8, unzipSync } from 'fflate';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
@@ -9,7 +9,7 @@ import { canonicalJson, CanonicalJsonError, canonicalJsonPretty } from './canoni
 import { verifyChain } from './chain';
 import { GENESIS_HASH, sha256Hex } from './hash';
 import { listQuerySchema, matchesQuery } from './query';
-import { redactDom, stripActiveContent } from './redact';
+import { redactDom, stripActiveContent, stripActiveContentSerialised } from './redact';
 import { formatReport } from './report';
 import { CaptureRejected, DOM_PREAMBLE, prepareCapture } from './snapshot';
 import { contentOf, memoryLedger, orderPayload } from './testing/ledger';
@@ -151,6 +151,23 @@ describe('redactDom (the second pass before anything is written)', () => {
     expect(
       stripActiveContent('<img alt="a>b" onerror="alert(1)" src=x><a href="javascript:alert(1)" onclick=go()>x</a>'),
     ).toBe('<img alt="a>b" src=x><a href="#">x</a>');
+  });
+
+  it('gives the same copy when it reads only the tags that may be active (markup the browser serialised)', () => {
+    const pages = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    const crafted = [
+      '<p>onclick = in prose, javascript too</p><a href="javascript:go()" title="x>y">a</a><b onmouseover=x>b</b>',
+      '<div data-x="a>b" onclick="f()">x</div><!-- <i onload=y> --><svg><a xlink:href="javascript:z">s</a></svg>',
+      '<img src=x onerror=alert(1)><form action="JAVASCRIPT:go()"><button formaction=vbscript:x>b</button></form>',
+      '<a href="data:text/html,hi" onfocus="x"\nonblur="y">d</a> trailing onclick= text <i>',
+    ];
+    for (const html of [...pages.map(fixture), ...crafted]) {
+      expect(stripActiveContentSerialised(html)).toBe(stripActiveContent(html));
+    }
+    expect(stripActiveContentSerialised(crafted[0]!)).toBe(
+      '<p>onclick = in prose, javascript too</p><a href="#" title="x>y">a</a><b>b</b>',
+    );
   });
 });
 

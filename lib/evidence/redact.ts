@@ -560,6 +560,9 @@ function fieldDescriptor(attributes: Map<string, string>, labels: Map<string, st
     .join(' ');
 }
 
+/** A start tag after its name: attributes (quoted values may hold `>`), then `>` or `/>`. */
+const START_TAG_REST = /(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
+
 /**
  * Rewrites the start tags whose name matches `name` (a pattern): each is
  * replaced by `change(tag)`, and only tags that change are rebuilt (rebuilding
@@ -573,7 +576,7 @@ function fieldDescriptor(attributes: Map<string, string>, labels: Map<string, st
 function startTagRewriter(name: string): (html: string, change: (tag: string, at: number) => string) => string {
   const find = new RegExp(`<(?:${name})`, 'gi');
   // The rest of the tag, read where its name ends.
-  const rest = /(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/y;
+  const rest = new RegExp(START_TAG_REST.source, 'y');
   return (html, change) => {
     let out = '';
     let copied = 0;
@@ -606,17 +609,57 @@ const SCRIPT_URL =
  * the DOM clean-up in the page (the page's own serialisation is not trusted).
  */
 export function stripActiveContent(html: string): string {
-  const inert = html
-    .replace(/<script\b[\s\S]*?(?:<\/script\s*>|$)/gi, '')
-    .replace(/<(iframe|frame|object|embed|applet)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
-    .replace(/<\/?(?:iframe|frame|frameset|object|embed|applet|base|script)\b[^>]*>/gi, '');
+  const inert = withoutActiveElements(html);
   // The tag-by-tag pass below costs most on big pages; a page without a single handler-like
   // attribute or script URL anywhere in its markup has nothing for it to remove.
   if (!MAY_BE_ACTIVE.test(inert)) return inert;
   return rewriteStartTags(inert, (tag) =>
     // Neither pattern can match inside a tag without a handler-like attribute or script URL.
-    MAY_BE_ACTIVE.test(tag) ? tag.replace(EVENT_HANDLER, '').replace(SCRIPT_URL, '$1#') : tag,
+    MAY_BE_ACTIVE.test(tag) ? inertTag(tag) : tag,
   );
+}
+
+/** Scripts, frames and plugins removed, with their start and end tags wherever they stand. */
+const withoutActiveElements = (html: string): string =>
+  html
+    .replace(/<script\b[\s\S]*?(?:<\/script\s*>|$)/gi, '')
+    .replace(/<(iframe|frame|object|embed|applet)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
+    .replace(/<\/?(?:iframe|frame|frameset|object|embed|applet|base|script)\b[^>]*>/gi, '');
+
+const inertTag = (tag: string): string => tag.replace(EVENT_HANDLER, '').replace(SCRIPT_URL, '$1#');
+
+const MAY_BE_ACTIVE_ALL = new RegExp(MAY_BE_ACTIVE.source, 'gi');
+/** A whole start tag read where it begins (as `startTagRewriter` reads one). */
+const START_TAG_AT = new RegExp(`<[a-zA-Z][^\\s/>]*${START_TAG_REST.source}`, 'y');
+
+/**
+ * `stripActiveContent` for markup the browser has just serialised in the page
+ * (`outerHTML`), where one stray `onclick` must not cost a pass over every tag:
+ * only the tags holding a handler-like attribute or script URL are read, each
+ * from the last `<` before the match (the browser escapes `<` inside attribute
+ * values, so that is where the tag starts). On such markup the result is
+ * `stripActiveContent`'s; the worker runs that again on what the page sends
+ * and trusts none of it.
+ */
+export function stripActiveContentSerialised(html: string): string {
+  const inert = withoutActiveElements(html);
+  let out = '';
+  let copied = 0;
+  MAY_BE_ACTIVE_ALL.lastIndex = 0;
+  for (let found = MAY_BE_ACTIVE_ALL.exec(inert); found; found = MAY_BE_ACTIVE_ALL.exec(inert)) {
+    const start = inert.lastIndexOf('<', found.index);
+    if (start < copied) continue;
+    START_TAG_AT.lastIndex = start;
+    const tag = START_TAG_AT.exec(inert)?.[0];
+    // Text that reads like a handler (prose about `javascript`) is not inside a tag: nothing to do.
+    if (tag === undefined || start + tag.length <= found.index) continue;
+    MAY_BE_ACTIVE_ALL.lastIndex = start + tag.length;
+    const changed = inertTag(tag);
+    if (changed === tag) continue;
+    out += inert.slice(copied, start) + changed;
+    copied = start + tag.length;
+  }
+  return copied === 0 ? inert : out + inert.slice(copied);
 }
 
 /**

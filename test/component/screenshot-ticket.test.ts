@@ -67,6 +67,37 @@ describe('screenshots by ticket', () => {
     expect(detail?.body.parts.screenshot?.size).toBe(JPEG.length);
   });
 
+  it('the browser is asked for the picture before the capture sent right after the request takes the worker', async () => {
+    const order: string[] = [];
+    // The browser's answer about the tab takes a while; the capture is already there.
+    const tabOf = fakeBrowser.tabs.get.bind(fakeBrowser.tabs);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id: number) => {
+      await tick();
+      return tabOf(id);
+    });
+    const asked = (fakeBrowser.tabs as unknown as { captureVisibleTab: ReturnType<typeof vi.fn> }).captureVisibleTab;
+    const take = asked.getMockImplementation() as (...args: unknown[]) => Promise<string>;
+    asked.mockImplementation((...args: unknown[]) => {
+      order.push('picture asked for');
+      return take(...args);
+    });
+    const capturing = vi.spyOn(store, 'capture');
+    capturing.mockImplementation((...args) => {
+      order.push('capture stored');
+      capturing.mockRestore();
+      return store.capture(...args);
+    });
+    const t = ticket(9);
+    const shot = call('evidence.screenshot', { ticket: t }, fromTab(tabId));
+    const saved = call('evidence.capture', capture(t), fromTab(tabId));
+    await tick();
+    await tick();
+    picture.resolve(`data:image/jpeg;base64,${toBase64(JPEG)}`);
+    expect(await shot).toEqual({ taken: true });
+    expect(await saved).toMatchObject({ status: 'saved', screenshot: true });
+    expect(order).toEqual(['picture asked for', 'capture stored']);
+  });
+
   it('the capture may even arrive before the request for its picture', async () => {
     const t = ticket(2);
     const saved = call('evidence.capture', capture(t), fromTab(tabId));
