@@ -8,7 +8,7 @@ import {
   type ExportReply,
 } from '../../lib/evidence/export-protocol';
 import type { EvidenceStore } from '../../platform/evidence-db';
-import { chunkedPort } from '../../platform/export-port';
+import { byteChannels, chunkedPort, chunkSender } from '../../platform/export-port';
 
 /** Only the extension's own pages may export (a content script's port comes from a web page's frame). */
 const fromExtensionPage = (port: Browser.runtime.Port) =>
@@ -16,20 +16,26 @@ const fromExtensionPage = (port: Browser.runtime.Port) =>
 
 /**
  * Serves exports over runtime ports (lib/evidence/export-protocol.ts): the
- * store streams the bundle (platform/evidence-db/export.ts) into the port.
+ * store streams the bundle (platform/evidence-db/export.ts) into the port,
+ * its bytes on the byte channel the page handed over when there is one.
  */
 export function serveExports(
   store: () => EvidenceStore,
   signer: () => Promise<BundleSigner>,
   now: () => Date = () => new Date(),
 ) {
+  const channels = byteChannels();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== EXPORT_PORT) return;
     if (!fromExtensionPage(port)) return port.disconnect();
     const send = (reply: ExportReply) => port.postMessage(reply);
-    const out = chunkedPort(send);
+    let bytes: MessagePort | null = null;
+    const out = chunkedPort((seq, chunk) => chunkSender(send, bytes)(seq, chunk));
     let started = false;
-    port.onDisconnect.addListener(() => out.disconnect());
+    port.onDisconnect.addListener(() => {
+      out.disconnect();
+      bytes?.close();
+    });
     port.onMessage.addListener((raw: unknown) => {
       const message = exportRequestSchema.safeParse(raw);
       if (!message.success) return;
@@ -37,8 +43,11 @@ export function serveExports(
       if (message.data.type === 'cancel') return out.cancel();
       if (started) return;
       started = true;
-      const { ids, locale } = message.data;
-      void run(ids, locale);
+      const { ids, locale, channel } = message.data;
+      void channels.take(channel).then((found) => {
+        bytes = found;
+        return run(ids, locale);
+      });
     });
 
     async function run(ids: string[] | null, locale: 'zh-CN' | 'en') {

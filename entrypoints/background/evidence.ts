@@ -9,7 +9,7 @@ import { takeTicketedShot } from '../../platform/screenshot-tickets';
 import { captureHandler } from '../../platform/evidence-capture';
 import { installationSigner } from './signing-key';
 import { evidenceStore } from './store';
-import { tabStatus } from './tabs';
+import { cardRequestOf, tabStatus } from './tabs';
 
 /**
  * Evidence messages: captures from content scripts, the locker's queries and
@@ -46,12 +46,14 @@ export function evidenceHandlers(
     },
 
     'tab.order': async ({ tabId }) => {
-      const status = await tabStatus(tabId);
+      const [status, card] = await Promise.all([tabStatus(tabId), cardRequestOf(tabId).catch(() => null)]);
       const reader = {
         listSnapshots: (query: ListQuery) => store().list(query),
         getBodies: async (ids: string[]) => ({ bodies: await store().bodies(ids) }),
       };
-      return { status, order: await findTabOrder(reader, { vendor: status.match?.vendor ?? null, url: status.url }) };
+      // The order number the tab's card read finds an order saved long ago (not among the newest snapshots).
+      const tab = { vendor: status.match?.vendor ?? null, url: status.url, orderId: card?.order?.orderId ?? null };
+      return { status, order: await findTabOrder(reader, tab) };
     },
 
     'evidence.delete': async ({ id }) => {

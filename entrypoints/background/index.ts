@@ -18,6 +18,8 @@ import { cardRequestOf, forgetTab, recordDetection, rememberCardRequest, tabStat
 // Listeners only: the worker may be stopped at any moment and restarted by the
 // next event, so nothing here keeps state in memory that matters.
 export default defineBackground(() => {
+  // For the bench: how long the worker's script took to load and evaluate before its listeners exist.
+  performance.mark('rg-worker-main');
   const startedAt = new Date().toISOString();
   const reminders = createReminders({ store: evidenceStore });
 
@@ -69,4 +71,5 @@ export default defineBackground(() => {
     if (change.status === 'loading') void forgetTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  performance.mark('rg-worker-listening');
 });

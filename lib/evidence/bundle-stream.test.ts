@@ -93,3 +93,58 @@ describe('a bundle written chunk by chunk', () => {
     expect(written).toBe(writtenAtCancel);
   });
 });
+
+describe('what a bundle reads', () => {
+  const joinedChunks = (chunks: Uint8Array[]) => {
+    const zip = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((offset, c) => (zip.set(c, offset), offset + c.length), 0);
+    return zip;
+  };
+
+  it('reads page copies and screenshots once: the manifest is made from the records and texts', async () => {
+    const ledger = await ledgerWith(4);
+    const source = await sourceOf(ledger);
+    const full = [...ledger.snapshots.values()];
+    let fullReadings = 0;
+    let summaryReadings = 0;
+    const chunks: Uint8Array[] = [];
+    await streamBundle(
+      {
+        ...source,
+        async *snapshots() {
+          fullReadings++;
+          yield* full;
+        },
+        async *summaries() {
+          summaryReadings++;
+          yield* full.map(({ dom: _dom, screenshot: _screenshot, ...summary }) => summary);
+        },
+      },
+      (c) => void chunks.push(c.slice()),
+    );
+    expect([summaryReadings, fullReadings]).toEqual([1, 1]);
+    const report = await verifyBundle(joinedChunks(chunks));
+    expect(report.problems).toEqual([]);
+    expect(report.snapshots).toHaveLength(4);
+  });
+
+  it('writes a stored file that no longer matches its record as it is, and the verifier names it', async () => {
+    const ledger = await ledgerWith(3);
+    const source = await sourceOf(ledger);
+    const [first, second, third] = [...ledger.snapshots.values()];
+    const damaged = { ...second!, text: `${second!.text} (改)` };
+    const chunks: Uint8Array[] = [];
+    await streamBundle(
+      {
+        ...source,
+        async *snapshots() {
+          yield* [first!, damaged, third!];
+        },
+      },
+      (c) => void chunks.push(c.slice()),
+    );
+    const report = await verifyBundle(joinedChunks(chunks));
+    const altered = report.problems.filter((p) => p.kind === 'file-altered');
+    expect(altered.map((p) => 'path' in p && p.path)).toEqual([`snapshots/${second!.body.id}/text.txt`]);
+  });
+});

@@ -40,10 +40,14 @@ export interface BundleSnapshot {
   chainHash: string;
   body: SnapshotBody;
   text: string;
-  dom: string;
+  /** The page copy, as text or as its UTF-8 bytes (a store keeps bytes: no decoding and encoding again). */
+  dom: string | Uint8Array;
   screenshot: Uint8Array | null;
   notes: BundleNote[];
 }
+
+/** What the manifest and index.html need of a snapshot: no page copy, no screenshot. */
+export type BundleSummary = Omit<BundleSnapshot, 'dom' | 'screenshot'>;
 
 export interface BundleInput {
   /** The whole chain, genesis to head (entries of snapshots left out keep their place). */
@@ -102,7 +106,7 @@ function snapshotFiles(snapshot: BundleSnapshot): [PartName, string, Uint8Array]
   const parts: [PartName, Uint8Array | null][] = [
     ['fields', fieldsFileBytes(snapshot.body.fields)],
     ['text', utf8(snapshot.text)],
-    ['dom', utf8(snapshot.dom)],
+    ['dom', typeof snapshot.dom === 'string' ? utf8(snapshot.dom) : snapshot.dom],
     ['screenshot', snapshot.screenshot],
   ];
   return parts.flatMap(([name, bytes]) =>
@@ -114,12 +118,18 @@ function snapshotFiles(snapshot: BundleSnapshot): [PartName, string, Uint8Array]
 export interface BundleSource extends Omit<BundleInput, 'snapshots'> {
   /** How many snapshots `snapshots()` yields. */
   count: number;
-  /** The snapshots in chain order, read afresh on each call: a bundle reads them twice (hash, then write). */
+  /** The snapshots in chain order, with their files: read once, as the archive is written. */
   snapshots(): AsyncIterable<BundleSnapshot>;
+  /**
+   * The same snapshots without page copy and screenshot, for the manifest and
+   * index.html, which come first in the archive (a store reads less this
+   * way); `snapshots()` when absent.
+   */
+  summaries?(): AsyncIterable<BundleSummary>;
 }
 
 export interface BundleProgress {
-  /** `hash`: every file read and hashed for the manifest; `write`: the archive written. */
+  /** `hash`: every snapshot listed in the manifest and index.html; `write`: the archive written. */
   phase: 'hash' | 'write';
   done: number;
   total: number;
@@ -140,7 +150,7 @@ export class BundleCancelled extends Error {
   }
 }
 
-/** The source changed between the two readings (a snapshot deleted meanwhile). */
+/** The source changed between the two readings (a snapshot deleted or added meanwhile). */
 export class BundleSourceChanged extends Error {
   constructor(path: string) {
     super(`the evidence changed during the export (${path})`);
@@ -155,11 +165,20 @@ const joined = (chunks: readonly Uint8Array[]): Uint8Array => {
   return out;
 };
 
-/** Snapshots whose files are hashed at once. */
-const HASH_GROUP = 32;
+/** The files of a snapshot as its manifest lists them: the chained record holds each part's hash and size. */
+function listedFiles(body: SnapshotBody): [PartName, string][] {
+  const dir = snapshotDir(body.id);
+  const names: PartName[] = ['fields', 'text', 'dom', 'screenshot'];
+  return names.flatMap((name) => (body.parts[name] ? [[name, dir + PART_FILES[name]] as [PartName, string]] : []));
+}
 
-/** First reading: every file hashed, the manifest's snapshot entries, and index.html. */
-async function hashPass(
+/**
+ * First reading: the manifest's snapshot entries and index.html. A file's
+ * hash and size are those its chained record holds (the verifier compares
+ * every file with both), so no file is read or hashed here; the second
+ * reading checks that the files it writes are the ones listed.
+ */
+async function listPass(
   source: BundleSource,
   entries: ManifestChainEntry[],
   fingerprint: string,
@@ -169,56 +188,40 @@ async function hashPass(
   const contentFiles: { path: string; sha256: string; size: number }[] = [];
   const index: Uint8Array[] = [utf8(indexHead(source, entries, fingerprint))];
   const t = translator(source.locale);
-  const hashGroup = async (group: BundleSnapshot[]) => {
-    // Hashed together: each digest is a hop to the crypto thread, so many are kept in flight.
-    const hashed = await Promise.all(
-      group.map((s) =>
-        Promise.all(
-          snapshotFiles(s).map(async ([name, path, bytes]) => ({ name, path, bytes, sha256: await sha256Hex(bytes) })),
-        ),
-      ),
-    );
-    for (const [i, snapshot] of group.entries()) {
-      const files: Partial<Record<PartName, string>> = {};
-      for (const { name, path, bytes, sha256 } of hashed[i]!) {
-        files[name] = path;
-        contentFiles.push({ path, sha256, size: bytes.length });
-      }
-      const entry: ManifestSnapshot = {
-        seq: snapshot.seq,
-        chainHash: snapshot.chainHash,
-        body: snapshot.body,
-        notes: snapshot.notes,
-        files,
-      };
-      manifestSnapshots.push(entry);
-      index.push(utf8((manifestSnapshots.length > 1 ? '\n' : '') + indexSection(entry, snapshot.text, t)));
-      options.onProgress?.({
-        phase: 'hash',
-        done: manifestSnapshots.length,
-        total: source.count,
-        item: snapshot.body.id,
-      });
-    }
-  };
-  let group: BundleSnapshot[] = [];
-  for await (const snapshot of source.snapshots()) {
+  for await (const snapshot of source.summaries?.() ?? source.snapshots()) {
     if (options.cancelled?.()) throw new BundleCancelled();
-    group.push(snapshot);
-    if (group.length < HASH_GROUP) continue;
-    await hashGroup(group);
-    group = [];
+    const files: Partial<Record<PartName, string>> = {};
+    for (const [name, path] of listedFiles(snapshot.body)) {
+      files[name] = path;
+      const ref = snapshot.body.parts[name]!;
+      contentFiles.push({ path, sha256: ref.sha256, size: ref.size });
+    }
+    const entry: ManifestSnapshot = {
+      seq: snapshot.seq,
+      chainHash: snapshot.chainHash,
+      body: snapshot.body,
+      notes: snapshot.notes,
+      files,
+    };
+    manifestSnapshots.push(entry);
+    index.push(utf8((manifestSnapshots.length > 1 ? '\n' : '') + indexSection(entry, snapshot.text, t)));
+    options.onProgress?.({
+      phase: 'hash',
+      done: manifestSnapshots.length,
+      total: source.count,
+      item: snapshot.body.id,
+    });
   }
-  await hashGroup(group);
   index.push(utf8(INDEX_FOOT));
   return { manifestSnapshots, contentFiles, index: joined(index) };
 }
 
 /**
- * Writes a bundle chunk by chunk: the snapshots are read twice — once to hash
- * every file (the manifest, first in the archive, lists them all), once to
- * write them — so memory holds the manifest, index.html and one snapshot, not
- * the archive. The bytes are those of `buildBundle` for the same evidence.
+ * Writes a bundle chunk by chunk: the snapshots are read twice — their
+ * records and texts for the manifest and index.html (first in the archive),
+ * then their files to write them — so memory holds the manifest, index.html
+ * and one snapshot, not the archive. The bytes are those of `buildBundle` for
+ * the same evidence.
  */
 export async function streamBundle(
   source: BundleSource,
@@ -231,7 +234,7 @@ export async function streamBundle(
     return body ? { ...entry, body } : { ...entry };
   });
   const fingerprint = await keyFingerprint(source.signer.publicKeySpki);
-  const { manifestSnapshots, contentFiles, index } = await hashPass(source, entries, fingerprint, options);
+  const { manifestSnapshots, contentFiles, index } = await listPass(source, entries, fingerprint, options);
   const head = entries.at(-1);
   const unsigned = {
     format: BUNDLE_FORMAT,
@@ -255,7 +258,8 @@ export async function streamBundle(
     if (options.cancelled?.()) throw new BundleCancelled();
     for (const [, path, bytes] of snapshotFiles(snapshot)) {
       const expected = contentFiles[listed++];
-      if (expected?.path !== path || expected.size !== bytes.length) throw new BundleSourceChanged(path);
+      // A file whose bytes no longer match its record is written as stored: the verifier names it.
+      if (expected?.path !== path) throw new BundleSourceChanged(path);
       await zip.add(path, bytes);
     }
     options.onProgress?.({ phase: 'write', done: ++done, total: source.count, item: snapshot.body.id });

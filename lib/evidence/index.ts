@@ -47,6 +47,7 @@ export {
 export type {
   BundleInput,
   BundleSnapshot,
+  BundleSummary,
   BundleNote,
   BundleSource,
   BundleProgress,

@@ -13,6 +13,11 @@ export const listQuerySchema = z.object({
   search: z.optional(z.string().check(z.maxLength(200))),
   /** Only this exact order number (read through the store's order index, not a scan). */
   exactOrder: z.optional(z.boolean()),
+  /**
+   * With `exactOrder`: the site the order was seen on. A vendor whose orders are told apart by site
+   * keys them by it, so only with it is its order read through the index too.
+   */
+  site: z.optional(z.string().check(z.maxLength(253))),
   /** False: stop at the first page of matches; `total` then counts only what was read (default: count all). */
   countAll: z.optional(z.boolean()),
   offset: z._default(z.int().check(z.nonnegative(), z.maximum(1_000_000)), 0),

@@ -68,10 +68,15 @@ export async function readOrderBodies(
   return mine.length > 0 ? (await reader.getBodies(mine.map((i) => i.id))).bodies : [];
 }
 
-/** The order shown at `tab.url` (a page of `tab.vendor`); none when the tab is no vendor page or nothing was saved from it. */
+/**
+ * The order shown at `tab.url` (a page of `tab.vendor`); none when the tab is
+ * no vendor page or nothing was saved from it. The page's own order number
+ * (`tab.orderId`, what its card read), when known, finds a snapshot saved
+ * before the vendor's newest TAB_LOOKUP: a store of years of orders.
+ */
 export async function findTabOrder(
   reader: SnapshotReader,
-  tab: { vendor: string | null; url: string | null },
+  tab: { vendor: string | null; url: string | null; orderId?: string | null },
 ): Promise<TabOrder> {
   if (!tab.vendor || !tab.url) return { ref: null, bodies: [] };
   let { items } = await reader.listSnapshots({ vendor: tab.vendor, countAll: false, offset: 0, limit: TAB_FIRST_LOOK });
@@ -85,6 +90,20 @@ export async function findTabOrder(
     });
     items = [...items, ...more.items];
     hit = more.items.find((i) => i.url === tab.url && i.orderId);
+  }
+  if (!hit && items.length === TAB_LOOKUP && tab.orderId) {
+    // The order's own snapshots, by its number (an index look-up, whatever the store's size).
+    const ofNumber = await reader.listSnapshots({
+      vendor: tab.vendor,
+      orderId: tab.orderId,
+      exactOrder: true,
+      site: siteOf(tab.url),
+      countAll: false,
+      offset: 0,
+      limit: 20,
+    });
+    items = ofNumber.items;
+    hit = items.find((i) => i.url === tab.url && i.orderId === tab.orderId);
   }
   if (!hit?.orderId) return { ref: null, bodies: [] };
   const ref: OrderRef = {

@@ -9,9 +9,25 @@ export const textOf = (blob: StoredBlob | undefined): string => (blob ? fromUtf8
 
 /** The page copy's UTF-8 bytes (throws when a blob is unreadable). */
 export function domBytesOf(dom: StoredBlob, text: StoredBlob | undefined): Uint8Array {
-  if (dom.encoding !== 'delta') return inflateSync(dom.bytes);
+  return domBytesFrom(dom, text ? inflateSync(text.bytes) : null);
+}
+
+/** The page copy's UTF-8 bytes, given the page text's (already inflated) bytes. */
+export function domBytesFrom(dom: StoredBlob, text: Uint8Array | null, size?: number): Uint8Array {
+  if (dom.encoding !== 'delta') return inflateSized(dom.bytes, size);
   if (!text) throw new Error('page copy stored against a missing page text');
-  return decodeAgainst(inflateSync(text.bytes), dom.bytes);
+  return decodeAgainst(text, dom.bytes);
+}
+
+/**
+ * Inflates into a buffer of the recorded size (one more byte, to tell a
+ * longer output), so the output is not grown by doubling; any other length
+ * (a record that does not match its blob) is inflated again the usual way.
+ */
+export function inflateSized(bytes: Uint8Array, size?: number): Uint8Array {
+  if (size === undefined) return inflateSync(bytes);
+  const out = inflateSync(bytes, { out: new Uint8Array(size + 1) });
+  return out.length === size ? out : inflateSync(bytes);
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -4,11 +4,12 @@ import {
   streamBundle,
   type BundleSigner,
   type BundleSnapshot,
+  type BundleSummary,
   type BundleSource,
   type StreamOptions,
 } from '../../lib/evidence';
 import type { Locale } from '../../lib/i18n';
-import { domBytesOf, textOf } from './blobs';
+import { domBytesFrom, inflateSized } from './blobs';
 import type { Db } from './schema';
 
 /** Snapshots read per transaction while exporting: few requests, and only this many in memory. */
@@ -22,7 +23,28 @@ export interface ExportRequest {
   signer: BundleSigner;
 }
 
-/** One batch of snapshots with their content, decoded as the bundle holds it. */
+/** One batch of snapshots with their text, for the manifest and index.html. */
+async function readSummaries(database: Db, ids: readonly string[]): Promise<BundleSummary[]> {
+  const tx = database.transaction(['snapshots', 'blobs']);
+  const read = await Promise.all(
+    ids.map((id) => Promise.all([tx.objectStore('snapshots').get(id), tx.objectStore('blobs').get([id, 'text'])])),
+  );
+  return read.flatMap(([s, text]) =>
+    s
+      ? [
+          {
+            seq: s.seq,
+            chainHash: s.chainHash,
+            body: s.body,
+            notes: s.notes,
+            text: text ? fromUtf8(inflateSized(text.bytes, s.body.parts.text.size)) : '',
+          },
+        ]
+      : [],
+  );
+}
+
+/** One batch of snapshots with their files as the bundle holds them (the text inflated once, for both). */
 async function readBatch(database: Db, ids: readonly string[]): Promise<BundleSnapshot[]> {
   const tx = database.transaction(['snapshots', 'blobs']);
   const blobs = tx.objectStore('blobs');
@@ -38,12 +60,13 @@ async function readBatch(database: Db, ids: readonly string[]): Promise<BundleSn
   );
   return read.flatMap(([s, dom, text, screenshot]) => {
     if (!s) return [];
+    const textBytes = text ? inflateSized(text.bytes, s.body.parts.text.size) : null;
     const snapshot: BundleSnapshot = {
       seq: s.seq,
       chainHash: s.chainHash,
       body: s.body,
-      text: textOf(text),
-      dom: dom ? fromUtf8(domBytesOf(dom, text)) : '',
+      text: textBytes ? fromUtf8(textBytes) : '',
+      dom: dom ? domBytesFrom(dom, textBytes, s.body.parts.dom.size) : new Uint8Array(0),
       screenshot: screenshot?.bytes ?? null,
       notes: s.notes,
     };
@@ -75,6 +98,9 @@ export async function storeSource(database: Db, request: ExportRequest): Promise
     count: ids.length,
     async *snapshots() {
       for (let i = 0; i < ids.length; i += BATCH) yield* await readBatch(database, ids.slice(i, i + BATCH));
+    },
+    async *summaries() {
+      for (let i = 0; i < ids.length; i += BATCH) yield* await readSummaries(database, ids.slice(i, i + BATCH));
     },
   };
 }

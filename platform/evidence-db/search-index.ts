@@ -10,7 +10,7 @@ import {
   type SnapshotSummary,
 } from '../../lib/evidence';
 import { sameHead } from '../../lib/evidence/ledger';
-import { ordersKeyedBySite } from '../../lib/evidence/subject';
+import { legacyOrderSubject, orderSubject, ordersKeyedBySite, siteOf } from '../../lib/evidence/subject';
 import { textOf } from './blobs';
 import { SEARCH_PACK, type Db, type ReadStore, type SearchPack, type Tx } from './schema';
 
@@ -96,14 +96,24 @@ export async function currentHead(db: Db): Promise<ChainHead> {
   return cursor ? { seq: cursor.value.seq, hash: cursor.value.hash } : GENESIS;
 }
 
-/** One order: its snapshots straight from the subject index (vendor + order number). */
+/** The subject keys an order's snapshots are kept under: with its site where the vendor keys orders by site. */
+function orderKeys(vendor: string, orderId: string, site: string | undefined): string[] {
+  if (site === undefined || !ordersKeyedBySite(vendor)) return [subjectKey(vendor, '', { orderId })];
+  const legacy = legacyOrderSubject(vendor, orderId);
+  return [orderSubject(vendor, `https://${site}/`, orderId), ...(legacy ? [legacy] : [])];
+}
+
+/** One order: its snapshots straight from the subject index (vendor + order number, and site where it keys them). */
 async function listOrder(db: Db, query: ListQuery & { vendor: string }, orderId: string): Promise<ListPage> {
   const tx = db.transaction(['snapshots', 'blobs']);
-  const key = subjectKey(query.vendor, '', { orderId });
-  const rows = await tx
-    .objectStore('snapshots')
-    .index('subject')
-    .getAll(IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER]));
+  const subject = tx.objectStore('snapshots').index('subject');
+  const keyed = await Promise.all(
+    orderKeys(query.vendor, orderId, query.site).map((key) =>
+      subject.getAll(IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER])),
+    ),
+  );
+  // Snapshots kept under the key without a site (stored before keys named it) count only from that site.
+  const rows = keyed.flat().filter((s) => query.site === undefined || siteOf(s.body.url) === query.site);
   const texts = query.search?.trim()
     ? await Promise.all(rows.map((s) => tx.objectStore('blobs').get([s.id, 'text'])))
     : rows.map(() => undefined);
@@ -168,9 +178,12 @@ async function listFrom(db: Db, entries: SearchEntry[], query: ListQuery): Promi
  * filtering them in memory, a few. Past SEARCH_CACHE_CHARS of text nothing is
  * kept, and every filtered list reads the store.
  */
-export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean } = {}) {
+export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean; cacheChars?: number } = {}) {
   let cached: { head: ChainHead; entries: SearchEntry[] } | null = null;
   let loading: { head: ChainHead; entries: Promise<SearchEntry[]> } | null = null;
+  /** The head at which every record was read and found too large to keep: not read again in the background. */
+  let tooLarge: ChainHead | null = null;
+  const cacheChars = options.cacheChars ?? SEARCH_CACHE_CHARS;
 
   async function readAll(database: Db): Promise<SearchEntry[]> {
     const tx = database.transaction(['chain', 'search']);
@@ -189,7 +202,8 @@ export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean } 
     }
     // Read in its own transaction: kept under the head it was read at.
     const readAt = at ? { seq: at.value.seq, hash: at.value.hash } : GENESIS;
-    if (options.cache !== false && chars <= SEARCH_CACHE_CHARS) cached = { head: readAt, entries: newestFirst };
+    if (options.cache !== false && chars <= cacheChars) cached = { head: readAt, entries: newestFirst };
+    else tooLarge = readAt;
     return newestFirst;
   }
 
@@ -209,14 +223,18 @@ export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean } 
     async list(query: ListQuery): Promise<ListPage> {
       const database = await db();
       const orderId = query.orderId?.trim();
-      // A generic order's key names its site, which the query does not: those are found by the scan below.
-      if (query.exactOrder && query.vendor && orderId && !ordersKeyedBySite(query.vendor))
+      // A generic order's key names its site: without the site in the query those are found by the scan below.
+      if (query.exactOrder && query.vendor && orderId && (!ordersKeyedBySite(query.vendor) || query.site !== undefined))
         return listOrder(database, { ...query, vendor: query.vendor }, orderId);
       const head = await currentHead(database);
       if ((!hasFilters(query) || query.countAll === false) && !(cached && sameHead(cached.head, head))) {
-        // Nothing in memory: the newest records answer; meanwhile the rest is loaded for the searches to come.
-        if (options.cache !== false) void allEntries(database, head).catch(() => undefined);
-        return listNewest(database, query);
+        // Nothing in memory: the newest records answer. The rest is loaded for the searches to come once
+        // this page has been answered: reading every record first (100,000 in a store of years) held up
+        // the first page a worker just started gives.
+        const page = await listNewest(database, query);
+        if (options.cache !== false && !(tooLarge && sameHead(tooLarge, head)))
+          setTimeout(() => void allEntries(database, head).catch(() => undefined), 0);
+        return page;
       }
       return listFrom(database, await allEntries(database, head), query);
     },

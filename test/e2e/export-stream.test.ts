@@ -75,7 +75,18 @@ describe('a long export: progress, cancel, nothing half-written', () => {
     expect(seen.some((line) => /正在读取并校验快照 \d+ \/ 2000（snap-\d{6}）/.test(line))).toBe(true);
     expect(downloads).toEqual([]);
 
-    // The locker stays usable: the whole export runs to its end and the file verifies.
+    // The locker stays usable: the whole export runs to its end and the file verifies. Its bytes come
+    // on the channel the page handed the worker, not as base64 on the runtime port.
+    await locker.evaluate(() => {
+      const counts = { base64Chunks: 0 };
+      (window as unknown as { counts: typeof counts }).counts = counts;
+      const connect = chrome.runtime.connect.bind(chrome.runtime);
+      chrome.runtime.connect = ((info: chrome.runtime.ConnectInfo) => {
+        const port = connect(info);
+        port.onMessage.addListener((m: { type?: string }) => void (m?.type === 'chunk' && counts.base64Chunks++));
+        return port;
+      }) as typeof chrome.runtime.connect;
+    });
     const [download] = await Promise.all([
       locker.waitForEvent('download', { timeout: 180_000 }),
       locker.getByRole('button', { name: '全部导出' }).click(),
@@ -85,6 +96,9 @@ describe('a long export: progress, cancel, nothing half-written', () => {
     const report = await verifyBundle(bytes);
     expect(report.problems).toEqual([]);
     expect(report.snapshots).toHaveLength(2000);
+    expect(await locker.evaluate(() => (window as unknown as { counts: { base64Chunks: number } }).counts)).toEqual({
+      base64Chunks: 0,
+    });
     // One file came down: the cancelled export left none behind.
     expect(downloads).toHaveLength(1);
     downloadsDir = (await import('node:path')).dirname(path);

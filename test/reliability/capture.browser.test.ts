@@ -278,8 +278,8 @@ describe('reliability in Chromium', () => {
     { timeout: 300_000 },
     async () => {
       // Enough snapshots that an export takes a while: the store's bulk path, in the worker.
-      const seeded = await session.context.serviceWorkers()[0]!.evaluate(`(${SEED_ORDERS})(600)`);
-      expect(seeded).toBe(600);
+      const seeded = await session.context.serviceWorkers()[0]!.evaluate(`(${SEED_ORDERS})(1500)`);
+      expect(seeded).toBe(1500);
       const page = await session.context.newPage();
       const downloads: string[] = [];
       page.on('download', (d) => downloads.push(d.suggestedFilename()));

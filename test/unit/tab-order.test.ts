@@ -90,6 +90,29 @@ describe('which saved order a tab shows', () => {
     ]);
   });
 
+  it('finds an order saved before the vendor’s newest hundred snapshots by the number the tab’s card read', async () => {
+    const { store, reader, calls, save } = setup();
+    await save(0, '20261118105822371604', '已支付');
+    const later = Array.from({ length: 120 }, (_, i) => {
+      const id = `2026112000000000${String(i).padStart(4, '0')}`;
+      return orderPayload({ url: DETAIL(id), text: `订单号 ${id}`, fields: { orderId: id, status: '已支付' } });
+    });
+    await store.seed(later, at(10));
+    const tab = { vendor: 'tencent-cloud', url: DETAIL('20261118105822371604') };
+    // Without the number only the newest hundred are looked through.
+    expect((await findTabOrder(reader, tab)).ref).toBeNull();
+    calls.length = 0;
+    const order = await findTabOrder(reader, { ...tab, orderId: '20261118105822371604' });
+    expect(order.ref).toMatchObject({ orderId: '20261118105822371604', status: '已支付' });
+    expect(order.bodies.map((b) => b.fields['orderId'])).toEqual(['20261118105822371604']);
+    expect(calls).toEqual([
+      expect.stringMatching(/"offset":0,"limit":10/),
+      expect.stringMatching(/"offset":10,"limit":90/),
+      expect.stringMatching(/"orderId":"20261118105822371604","exactOrder":true/),
+      'bodies 1',
+    ]);
+  });
+
   it('reads an order picked by hand with its own query', async () => {
     const { reader, calls, save } = setup();
     await save(0, '20261118105822371604', '已支付');

@@ -102,7 +102,11 @@ export function memoryLedger(options: { signer?: BundleSigner } = {}) {
         snapshots: [...snapshots.values()].map(asLedger),
         parts: async (s) => {
           const stored = snapshots.get(s.id)!;
-          return { text: utf8(stored.text), dom: utf8(stored.dom), screenshot: stored.screenshot };
+          return {
+            text: utf8(stored.text),
+            dom: typeof stored.dom === 'string' ? utf8(stored.dom) : stored.dom,
+            screenshot: stored.screenshot,
+          };
         },
       }),
     /** This ledger's signer (made on first use, like the worker's key). */
