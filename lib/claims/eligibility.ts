@@ -3,7 +3,7 @@ import { engineTranslator as translator } from '../i18n/engine';
 import type { ClaimWith, Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { SHARED_CHANNELS } from '../policy/common';
 import { packSetOf, type PackSet } from '../policy/registry';
-import { localize, type Text } from '../policy/text';
+import { localize } from '../policy/text';
 import { engineText } from '../i18n/engine';
 import type { MessageKey } from '../i18n/core';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
