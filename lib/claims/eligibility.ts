@@ -5,7 +5,6 @@ import { SHARED_CHANNELS } from '../policy/common';
 import { packSetOf, type PackSet } from '../policy/registry';
 import { localize } from '../policy/text';
 import { engineText } from '../i18n/engine';
-import type { MessageKey } from '../i18n/core';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import { addCalendarDays, parseInstant, shanghaiDate, shanghaiDateTime, type IsoDate } from '../time/zone';
 import { evaluateCondition, rootFact, type FactBag } from './conditions';
@@ -142,16 +141,6 @@ export class ClaimInputError extends Error {
   }
 }
 
-const TEXT = {
-  windowClosed: 'engine.verdict.windowClosed',
-  windowClosedEarlier: 'engine.verdict.windowClosedEarlier',
-  notYetOpen: 'engine.verdict.notYetOpen',
-  estimatedSuffix: 'engine.verdict.estimatedSuffix',
-  timelineNote: 'engine.verdict.timelineNote',
-  badNow: 'engine.verdict.badNow',
-  afterNow: 'engine.verdict.afterNow',
-} as const satisfies Record<string, MessageKey>;
-
 function issuesOf(
   error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] },
   locale: Locale,
@@ -212,7 +201,7 @@ function timelineOf(
     const latest = add(step.max);
     items.push({
       id: step.id,
-      label: localize(step.label, locale) + engineText(TEXT.timelineNote, locale),
+      label: localize(step.label, locale) + engineText('engine.verdict.timelineNote', locale),
       earliest: earliest.date,
       latest: latest.date,
       estimated: earliest.estimated || latest.estimated || (base?.estimated ?? false),
@@ -236,11 +225,11 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   const parsed = ClaimFactsSchema.safeParse(facts);
   if (!parsed.success) throw new ClaimInputError(issuesOf(parsed.error, locale), locale);
   const nowMs = parseInstant(now);
-  if (nowMs === null) throw new ClaimInputError([engineText(TEXT.badNow, locale, { now })], locale);
+  if (nowMs === null) throw new ClaimInputError([engineText('engine.verdict.badNow', locale, { now })], locale);
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
   if (purchasedMs > nowMs)
     throw new ClaimInputError(
-      [engineText(TEXT.afterNow, locale, { purchasedAt: parsed.data.purchasedAt, now })],
+      [engineText('engine.verdict.afterNow', locale, { purchasedAt: parsed.data.purchasedAt, now })],
       locale,
     );
 
@@ -269,12 +258,16 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   let claimWindow: Verdict['claimWindow'] = null;
   if (expired) {
     deadline = firstClosed.state.state === 'lapsed' ? firstClosed.state.deadline : null;
-    if (deadline) steps.push(engineText(TEXT.windowClosed, locale, { label: deadline.label, date: deadline.date }));
+    if (deadline)
+      steps.push(engineText('engine.verdict.windowClosed', locale, { label: deadline.label, date: deadline.date }));
   } else {
     for (const l of closed)
       if (l.state.state === 'lapsed')
         steps.push(
-          engineText(TEXT.windowClosedEarlier, locale, { label: l.state.deadline.label, date: l.state.deadline.date }),
+          engineText('engine.verdict.windowClosedEarlier', locale, {
+            label: l.state.deadline.label,
+            date: l.state.deadline.date,
+          }),
         );
     const d = headline?.state;
     if (d?.state === 'open') {
@@ -288,9 +281,9 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
         };
         if (!d.opensAfter.canFileNow)
           steps.push(
-            engineText(TEXT.notYetOpen, locale, {
+            engineText('engine.verdict.notYetOpen', locale, {
               opensAfter: d.opensAfter.date,
-              estimated: d.opensAfter.estimated ? engineText(TEXT.estimatedSuffix, locale) : '',
+              estimated: d.opensAfter.estimated ? engineText('engine.verdict.estimatedSuffix', locale) : '',
             }),
           );
       }

@@ -1,7 +1,6 @@
 import type { Locale } from '../i18n';
 import { formatMoney } from '../policy/text';
 import { engineText } from '../i18n/engine';
-import type { MessageKey } from '../i18n/core';
 import { addCalendarMonths, daysBetween, DAY_MS, HOUR_MS, parseInstant, shanghaiDate, startOfDay } from '../time/zone';
 import type { FactBag } from './conditions';
 
@@ -22,17 +21,6 @@ export type EstimateMethod = (typeof ESTIMATE_METHODS)[number];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-const TEXT = {
-  paidBack: 'engine.estimate.paidBack',
-  vouchersKept: 'engine.estimate.vouchersKept',
-  paidMinusConsumed: 'engine.estimate.paidMinusConsumed',
-  cvm: 'engine.estimate.cvm',
-  cvmNotStarted: 'engine.estimate.cvmNotStarted',
-  cvmMonths: 'engine.estimate.cvmMonths',
-  cvmNoPrice: 'engine.estimate.cvmNoPrice',
-  missing: 'engine.estimate.missing',
-} as const satisfies Record<string, MessageKey>;
-
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
@@ -48,18 +36,18 @@ export function estimateRefund(method: EstimateMethod, facts: FactBag, now: numb
     amount: null,
     currency: 'CNY',
     estimated: true,
-    method: engineText(TEXT.missing, locale, { facts: missing.join(', ') }),
+    method: engineText('engine.estimate.missing', locale, { facts: missing.join(', ') }),
     missing,
   });
 
   if (paid === null) return lacking(['amountPaid']);
   if (method === 'paid-minus-vouchers') {
-    const kept = vouchers > 0 ? engineText(TEXT.vouchersKept, locale, { vouchers: money(vouchers) }) : '';
+    const kept = vouchers > 0 ? engineText('engine.estimate.vouchersKept', locale, { vouchers: money(vouchers) }) : '';
     return {
       amount: round2(paid),
       currency: 'CNY',
       estimated: true,
-      method: engineText(TEXT.paidBack, locale, { paid: money(paid), vouchers: kept }),
+      method: engineText('engine.estimate.paidBack', locale, { paid: money(paid), vouchers: kept }),
       missing: [],
     };
   }
@@ -79,7 +67,7 @@ export function estimateRefund(method: EstimateMethod, facts: FactBag, now: numb
     amount,
     currency: 'CNY',
     estimated: true,
-    method: engineText(TEXT.paidMinusConsumed, locale, {
+    method: engineText('engine.estimate.paidMinusConsumed', locale, {
       paid: money(paid),
       used,
       term: termDays,
@@ -125,7 +113,7 @@ function cvmEstimate(a: {
       amount: null,
       currency: 'CNY',
       estimated: true,
-      method: engineText(TEXT.cvmNoPrice, locale, { max: money(max) }),
+      method: engineText('engine.estimate.cvmNoPrice', locale, { max: money(max) }),
       missing,
       range: { min: 0, max },
     };
@@ -138,12 +126,12 @@ function cvmEstimate(a: {
     amount,
     currency: 'CNY',
     estimated: true,
-    method: engineText(TEXT.cvm, locale, {
+    method: engineText('engine.estimate.cvm', locale, {
       paid: money(paid),
-      notStarted: notStarted ? engineText(TEXT.cvmNotStarted, locale, { amount: money(notStarted) }) : '',
+      notStarted: notStarted ? engineText('engine.estimate.cvmNotStarted', locale, { amount: money(notStarted) }) : '',
       consumed: money(round2(consumed)),
       months: months
-        ? engineText(TEXT.cvmMonths, locale, { count: months, value: money(round2(months * monthly)) })
+        ? engineText('engine.estimate.cvmMonths', locale, { count: months, value: money(round2(months * monthly)) })
         : '',
       hours: round2(hours),
       price: money(price),

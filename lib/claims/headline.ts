@@ -34,31 +34,6 @@ const WHO = {
   google: 'engine.headline.who.google',
 } as const satisfies Record<string, MessageKey>;
 
-const TEXT = {
-  eligible: 'engine.headline.eligible',
-  compensation: 'engine.headline.compensation',
-  negotiable: 'engine.headline.negotiable',
-  negotiableNone: 'engine.headline.negotiableNone',
-  maybe: 'engine.headline.maybe',
-  stillOpen: 'engine.headline.stillOpen',
-  stillMaybe: 'engine.headline.stillMaybe',
-  askWho: 'engine.headline.askWho',
-  askWhoMaybe: 'engine.headline.askWhoMaybe',
-  needsOne: 'engine.headline.needsOne',
-  needs: 'engine.headline.needs',
-  passed: 'engine.headline.passed',
-  none: 'engine.headline.none',
-  expired: 'engine.headline.expired',
-  expiredPlain: 'engine.headline.expiredPlain',
-  by: 'engine.headline.by',
-  daysLeftOne: 'engine.headline.daysLeftOne',
-  daysLeft: 'engine.headline.daysLeft',
-  lastDay: 'engine.headline.lastDay',
-  closedOn: 'engine.headline.closedOn',
-  opensAfter: 'engine.headline.opensAfter',
-  estimated: 'engine.headline.estimated',
-} as const satisfies Record<string, MessageKey>;
-
 const REMEDY = {
   compensation: 'engine.headline.remedy.compensation',
   negotiable: 'engine.headline.remedy.negotiable',
@@ -85,7 +60,7 @@ function paysOf(route: Pick<Route, 'refund' | 'refundOr'>, locale: Locale): stri
 }
 
 function needsWords(count: number, locale: Locale): string {
-  return engineText(count === 1 ? TEXT.needsOne : TEXT.needs, locale, { count });
+  return engineText(count === 1 ? 'engine.headline.needsOne' : 'engine.headline.needs', locale, { count });
 }
 
 function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale): string {
@@ -94,10 +69,10 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
     if (verdict.outcome === 'expired') {
       const closed = verdict.routes.find((r) => r.id === verdict.rule);
       return closed?.name && closed.name !== paysOf(closed, locale)
-        ? engineText(TEXT.expired, locale, { name: closed.name })
-        : engineText(TEXT.expiredPlain, locale);
+        ? engineText('engine.headline.expired', locale, { name: closed.name })
+        : engineText('engine.headline.expiredPlain', locale);
     }
-    return engineText(TEXT.none, locale);
+    return engineText('engine.headline.none', locale);
   }
   const pays = paysOf(route, locale);
   const params = { pays, remedy: remedyOf(route.outcome, pays, locale) };
@@ -107,7 +82,10 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
 
   if (route.claimWith !== 'vendor') {
     const who = engineText(WHO[route.claimWith], locale);
-    const line = engineText(confirmed ? TEXT.askWho : TEXT.askWhoMaybe, locale, { who, pays });
+    const line = engineText(confirmed ? 'engine.headline.askWho' : 'engine.headline.askWhoMaybe', locale, {
+      who,
+      pays,
+    });
     return join(capitalize(line), !confirmed && needsWords(count, locale));
   }
   // A better route whose window has passed is named first: the user should
@@ -119,15 +97,24 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
     (r) => r.status === 'closed' && better(r, route) && !r.needs.some((f) => rootFact(f) === 'reason'),
   );
   if (passed) {
-    const rest = engineText(confirmed ? TEXT.stillOpen : TEXT.stillMaybe, locale, params);
-    return join(engineText(TEXT.passed, locale, { name: passed.name }), rest, !confirmed && needsWords(count, locale));
+    const rest = engineText(confirmed ? 'engine.headline.stillOpen' : 'engine.headline.stillMaybe', locale, params);
+    return join(
+      engineText('engine.headline.passed', locale, { name: passed.name }),
+      rest,
+      !confirmed && needsWords(count, locale),
+    );
   }
-  if (!confirmed) return join(capitalize(engineText(TEXT.maybe, locale, params)), needsWords(count, locale));
+  if (!confirmed)
+    return join(capitalize(engineText('engine.headline.maybe', locale, params)), needsWords(count, locale));
   if (route.outcome === 'negotiable' && route.refund === null)
-    return join(engineText(TEXT.negotiableNone, locale), named);
+    return join(engineText('engine.headline.negotiableNone', locale), named);
   const key =
-    route.outcome === 'compensation' ? 'compensation' : route.outcome === 'negotiable' ? 'negotiable' : 'eligible';
-  return join(capitalize(engineText(TEXT[key], locale, params)), named);
+    route.outcome === 'compensation'
+      ? 'engine.headline.compensation'
+      : route.outcome === 'negotiable'
+        ? 'engine.headline.negotiable'
+        : 'engine.headline.eligible';
+  return join(capitalize(engineText(key, locale, params)), named);
 }
 
 const RANK: Record<RefundKind | 'none', number> = { full: 0, partial: 1, difference: 2, voucher: 3, none: 4 };
@@ -152,11 +139,11 @@ function deadlineWords(
   const nowMs = parseInstant(now);
   const today = nowMs === null ? d.date : shanghaiDate(nowMs);
   const estimated = d.estimated || (verdict.claimWindow?.estimated ?? false);
-  const mark = estimated ? engineText(TEXT.estimated, locale) : '';
+  const mark = estimated ? engineText('engine.headline.estimated', locale) : '';
   const closesAt = parseInstant(d.closesAt);
   if (verdict.outcome === 'expired' || (nowMs !== null && closesAt !== null && nowMs > closesAt)) {
     return {
-      text: engineText(TEXT.closedOn, locale, { date: dateWords(d.date, today, locale) }) + mark,
+      text: engineText('engine.headline.closedOn', locale, { date: dateWords(d.date, today, locale) }) + mark,
       date: d.date,
       estimated,
     };
@@ -164,14 +151,17 @@ function deadlineWords(
   const left = Math.max(0, daysBetween(today, d.date));
   const opens =
     verdict.claimWindow && !verdict.claimWindow.canFileNow
-      ? engineText(TEXT.opensAfter, locale, { date: dateWords(verdict.claimWindow.opensAfter, today, locale) })
+      ? engineText('engine.headline.opensAfter', locale, {
+          date: dateWords(verdict.claimWindow.opensAfter, today, locale),
+        })
       : '';
   const remaining =
     left === 0
-      ? engineText(TEXT.lastDay, locale)
-      : engineText(left === 1 ? TEXT.daysLeftOne : TEXT.daysLeft, locale, { count: left });
+      ? engineText('engine.headline.lastDay', locale)
+      : engineText(left === 1 ? 'engine.headline.daysLeftOne' : 'engine.headline.daysLeft', locale, { count: left });
   return {
-    text: opens + engineText(TEXT.by, locale, { date: dateWords(d.date, today, locale) }) + remaining + mark,
+    text:
+      opens + engineText('engine.headline.by', locale, { date: dateWords(d.date, today, locale) }) + remaining + mark,
     date: d.date,
     estimated,
   };

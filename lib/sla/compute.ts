@@ -175,18 +175,6 @@ const view = (i: Interval): SlaInterval => ({
   minutes: minutes(i.end - i.start),
 });
 
-const TEXT = {
-  underMinute: 'engine.sla.underMinute',
-  outside: 'engine.sla.outside',
-  other: 'engine.sla.other',
-  availability: 'engine.sla.availability',
-  period: 'engine.sla.period',
-  minFailure: 'engine.sla.minFailure',
-  tiers: 'engine.sla.tiers',
-  window: 'engine.sla.window',
-  voucher: 'engine.sla.voucher',
-} as const satisfies Record<string, MessageKey>;
-
 function formatIssues(error: z.core.$ZodError, locale: Locale): string[] {
   return error.issues.map((i) => localizeIssue(i, locale));
 }
@@ -265,16 +253,16 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
     ...clipIntervals(tooShort, period.start, period.end).map((i) => ({
       ...view(i),
       reason: 'under-one-minute' as const,
-      text: engineText(TEXT.underMinute, locale),
+      text: engineText('engine.sla.underMinute', locale),
     })),
     ...outages
       .filter((o) => o.end > o.start && (o.end <= period.start || o.start >= period.end))
-      .map((o) => ({ ...view(o), reason: 'outside-period' as const, text: engineText(TEXT.outside, locale) })),
+      .map((o) => ({ ...view(o), reason: 'outside-period' as const, text: engineText('engine.sla.outside', locale) })),
   ];
   const excluded: SlaResult['excluded'] = excludedSpans.flatMap((o) =>
     clipIntervals([o], period.start, period.end).map((i) => {
       const def = policy.exclusions.find((e) => e.code === o.excluded);
-      const text = def ? localize(def.label, locale) : `${engineText(TEXT.other, locale)}: ${o.note ?? ''}`;
+      const text = def ? localize(def.label, locale) : `${engineText('engine.sla.other', locale)}: ${o.note ?? ''}`;
       return {
         ...view(i),
         code: o.excluded!,
@@ -292,13 +280,15 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
   const truncated = Math.floor(availability * 10_000) / 10_000;
 
   const basis = [
-    { ...policy.availabilityCitation, text: engineText(TEXT.availability, locale) },
-    { ...policy.periodCitation, text: engineText(TEXT.period, locale) },
-    ...(policy.minFailureCitation ? [{ ...policy.minFailureCitation, text: engineText(TEXT.minFailure, locale) }] : []),
+    { ...policy.availabilityCitation, text: engineText('engine.sla.availability', locale) },
+    { ...policy.periodCitation, text: engineText('engine.sla.period', locale) },
+    ...(policy.minFailureCitation
+      ? [{ ...policy.minFailureCitation, text: engineText('engine.sla.minFailure', locale) }]
+      : []),
     { ...commitment!.citation, text: localize(commitment!.label, locale) },
-    { ...policy.tiersCitation, text: engineText(TEXT.tiers, locale) },
-    { ...policy.voucherCitation, text: engineText(TEXT.voucher, locale) },
-    { ...policy.claim.citation, text: engineText(TEXT.window, locale) },
+    { ...policy.tiersCitation, text: engineText('engine.sla.tiers', locale) },
+    { ...policy.voucherCitation, text: engineText('engine.sla.voucher', locale) },
+    { ...policy.claim.citation, text: engineText('engine.sla.window', locale) },
   ];
 
   return {
