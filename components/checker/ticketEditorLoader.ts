@@ -1,0 +1,20 @@
+import { lazy } from 'react';
+
+/**
+ * The ticket editor (its templates, the draft writer and the form filler) is the popup's second
+ * view: nobody waits for it as the popup opens. Its code loads on demand, started once a verdict
+ * is on screen (or, on a ticket form, once the popup has shown its lead), so that by the time
+ * "prepare the ticket" is pressed it is usually in.
+ */
+let loading: Promise<typeof import('./TicketEditor')> | null = null;
+
+export function loadTicketEditor(): Promise<typeof import('./TicketEditor')> {
+  loading ??= import('./TicketEditor').catch((error: unknown) => {
+    // A failed load (e.g. the extension was updated under the open popup) is tried again next time.
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+export const LazyTicketEditor = lazy(() => loadTicketEditor().then((m) => ({ default: m.TicketEditor })));
