@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { Suspense, useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TabOrder } from '../../lib/evidence/tab-order';
 import { useI18n } from '../i18n-context';
 import { FactsForm } from './FactsForm';
@@ -6,7 +6,7 @@ import { AnsweredList, Questions } from './Questions';
 import { captureFits, type Step, type Subject, type UsableSettings } from './session';
 import { SourcePicker } from './SourcePicker';
 import type { CheckerServices, CheckerSettings, CurrentTab } from './services';
-import { LazyTicketEditor, loadTicketEditor } from './ticketEditorLoader';
+import { LazyTicketEditor, usePreloadTicketEditor } from './ticketEditorLoader';
 import { useClaimSession, type ClaimSession } from './useClaimSession';
 import { VerdictSummary, VerdictView } from './VerdictView';
 
@@ -90,10 +90,7 @@ export function Checker(props: CheckerProps) {
   const verdictShown = useOnce(onVerdictShown);
   const problems = state.settings?.problems ?? [];
   // The ticket is the step after a verdict (or the lead on a ticket form): its code loads once the first view is up.
-  const ticketNext = session.verdict !== null;
-  useEffect(() => {
-    if (ticketNext || fillFirst) void loadTicketEditor().catch(() => undefined);
-  }, [ticketNext, fillFirst]);
+  usePreloadTicketEditor(session.verdict !== null || fillFirst);
 
   if (!state.subject) {
     return (

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useEffect } from 'react';
 
 /**
  * The ticket editor (its templates, the draft writer and the form filler) is the popup's second
@@ -18,3 +18,10 @@ export function loadTicketEditor(): Promise<typeof import('./TicketEditor')> {
 }
 
 export const LazyTicketEditor = lazy(() => loadTicketEditor().then((m) => ({ default: m.TicketEditor })));
+
+/** Starts loading the ticket editor once `next` (a verdict is on screen, or the lead is "fill the draft"). */
+export function usePreloadTicketEditor(next: boolean): void {
+  useEffect(() => {
+    if (next) void loadTicketEditor().catch(() => undefined);
+  }, [next]);
+}
