@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+import { Suspense, useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TabOrder } from '../../lib/evidence/tab-order';
 import { useI18n } from '../i18n-context';
 import { FactsForm } from './FactsForm';
@@ -6,7 +6,7 @@ import { AnsweredList, Questions } from './Questions';
 import { captureFits, type Step, type Subject, type UsableSettings } from './session';
 import { SourcePicker } from './SourcePicker';
 import type { CheckerServices, CheckerSettings, CurrentTab } from './services';
-import { TicketEditor } from './TicketEditor';
+import { LazyTicketEditor, usePreloadTicketEditor } from './ticketEditorLoader';
 import { useClaimSession, type ClaimSession } from './useClaimSession';
 import { VerdictSummary, VerdictView } from './VerdictView';
 
@@ -89,6 +89,8 @@ export function Checker(props: CheckerProps) {
   const { heading, picked } = useStepFocus(shown, state.subject);
   const verdictShown = useOnce(onVerdictShown);
   const problems = state.settings?.problems ?? [];
+  // The ticket is the step after a verdict (or the lead on a ticket form): its code loads once the first view is up.
+  usePreloadTicketEditor(session.verdict !== null || fillFirst);
 
   if (!state.subject) {
     return (
@@ -301,19 +303,21 @@ function TicketStep({ session, heading, services }: StepProps & { services: Chec
         {t('checker.ticket.prepare')}
       </h2>
       <VerdictSummary verdict={verdict} words={words!} openQuestions={pending.length} />
-      <TicketEditor
-        verdict={verdict}
-        facts={facts}
-        snapshots={session.snapshots}
-        packs={state.settings.packs}
-        holidayOverrides={state.settings.holidayOverrides}
-        refused={state.refused}
-        target={state.target}
-        onTarget={(target) => dispatch({ type: 'target', target })}
-        contact={state.contact}
-        onContact={(contact) => dispatch({ type: 'contact', contact })}
-        services={services}
-      />
+      <Suspense fallback={<TicketLoading />}>
+        <LazyTicketEditor
+          verdict={verdict}
+          facts={facts}
+          snapshots={session.snapshots}
+          packs={state.settings.packs}
+          holidayOverrides={state.settings.holidayOverrides}
+          refused={state.refused}
+          target={state.target}
+          onTarget={(target) => dispatch({ type: 'target', target })}
+          contact={state.contact}
+          onContact={(contact) => dispatch({ type: 'contact', contact })}
+          services={services}
+        />
+      </Suspense>
       <div className="rg-actions">
         <button type="button" className="rg-button" onClick={() => dispatch({ type: 'show', view: 'verdict' })}>
           {t('checker.ticket.back')}
@@ -330,6 +334,16 @@ function TicketStep({ session, heading, services }: StepProps & { services: Chec
         )}
       </div>
     </>
+  );
+}
+
+/** While the ticket editor's code loads (usually already in: it is fetched once a verdict shows). */
+function TicketLoading() {
+  const { t } = useI18n();
+  return (
+    <p className="rg-muted" role="status">
+      {t('checker.loading')}
+    </p>
   );
 }
 

@@ -199,6 +199,36 @@ describe('order card', () => {
     expect(refunded.orderRows[0]!.words.line).toBe('本单已退款');
   });
 
+  it('an order list’s pill leads with its rows, not with the list page read as one order (which shows no payment time)', () => {
+    const rows = [
+      { orderId: '20261122093344810257', orderType: '新购', status: '待支付', createdAt: '2026-11-22 09:33:44' },
+      {
+        orderId: '20261118105822371604',
+        orderType: '新购',
+        status: '已支付',
+        createdAt: '2026-11-18 10:58:22',
+        paidAt: '2026-11-18 10:59:07',
+        amount: 3145.37,
+      },
+    ];
+    const later = '2026-12-07T10:00:00+08:00';
+    const content = cardContent(
+      {
+        match: { vendor: 'tencent-cloud', kind: 'order' as const },
+        locale: 'zh-CN' as const,
+        checkout: null,
+        order: null,
+        rows,
+      },
+      later,
+      { locale: 'zh-CN' },
+    );
+    const rowLines = content.orderRows.map((r) => r.words.line);
+    expect(content.pill.line).not.toBe('页面未显示支付时间，无法计算退款期限');
+    expect(rowLines).toContain(content.pill.line);
+    expect(content.pill.line).toBe(content.orderRows.find((r) => r.words.tone !== 'neutral')!.words.line);
+  });
+
   it('reads an upgrade as no new purchase: no five-day clock (FACTS.md: upgrades do not qualify)', () => {
     const upgrade = orderCard(
       'tencent-cloud',

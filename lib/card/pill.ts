@@ -10,7 +10,8 @@ export interface PillSource {
     clocks: readonly { state: string; date: string | null }[];
     flags: readonly unknown[];
   } | null;
-  order: { words: HeadlineWords } | null;
+  /** The page read as one order; `orderId` null when it found none (a list page). */
+  order: { words: HeadlineWords; orderId?: string | null } | null;
   orderRows: readonly { words: HeadlineWords }[];
   notice: Pick<CardNotice, 'title'> | null;
 }
@@ -39,12 +40,14 @@ export interface PillWords {
 /** What the pill leads with: a checkout's words, an order's, or a list's nearest deadline (else a row it can say something about). */
 export function pillLead(source: PillSource): { words: HeadlineWords | null; deadline: string | null } {
   const { checkout, order, orderRows } = source;
-  const nearest = [order?.words, ...orderRows.map((r) => r.words)]
+  // On a list, the page read as one order finds no order of its own (no number, no payment time): its rows speak.
+  const pageOrder = order && (order.orderId !== null || orderRows.length === 0) ? order : null;
+  const nearest = [pageOrder?.words, ...orderRows.map((r) => r.words)]
     .filter((w): w is HeadlineWords => !!w?.deadlineDate)
     .sort((a, b) => (a.deadlineDate! < b.deadlineDate! ? -1 : 1))[0];
   // A list leads with the order whose deadline comes first, not an unpaid first row.
   const listWords = nearest ?? orderRows.find((r) => r.words.tone !== 'neutral')?.words ?? orderRows[0]?.words;
-  const words = checkout?.words ?? order?.words ?? listWords ?? null;
+  const words = checkout?.words ?? pageOrder?.words ?? listWords ?? null;
   const deadline = checkout
     ? (checkout.words.deadline ?? checkout.clocks.find((c) => c.state === 'open' && c.date)?.date ?? null)
     : (nearest?.deadline ?? null);

@@ -8,7 +8,7 @@
  * A page (`popup.html`) stands for every script it loads, the chunks it
  * imports dynamically included (as `npm run bench` counts it).
  *
- *   npx tsx scripts/bench/bundle-parts.ts [depth=2] [files or pages…]
+ *   npx tsx scripts/bench/bundle-parts.ts [depth=2] [files, pages, or files joined by `+`…]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 import { ROOT } from '../../test/e2e/harness';
 
-const OUT = '.output-bundle-parts';
+const OUT = process.env.RG_PARTS_OUT ?? '.output-bundle-parts';
 const depth = Number(process.argv[2] ?? 2);
 const files = process.argv.slice(3).length ? process.argv.slice(3) : ['background.js', 'popup.html'];
 
@@ -45,6 +45,11 @@ function pageScripts(dir: string, html: string): string[] {
 /** Each part's code, gathered over the files. */
 function texts(file: string, into = new Map<string, string[]>()): Map<string, string[]> {
   const code = readFileSync(file, 'utf8');
+  if (!existsSync(`${file}.map`)) {
+    // A chunk the bundler writes without a map (its module runtime).
+    (into.get('(no source map)') ?? into.set('(no source map)', []).get('(no source map)')!).push(code);
+    return into;
+  }
   const lines = code.split('\n');
   const consumer = new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
   const mappings: { line: number; column: number; source: string }[] = [];
@@ -82,7 +87,8 @@ execFileSync('npx', ['wxt', 'build'], {
 });
 const dir = join(ROOT, OUT, 'chrome-mv3');
 for (const name of files) {
-  const scripts = (name.endsWith('.html') ? pageScripts(dir, name) : [name]).map((f) => join(dir, f));
+  // A page, a file, or files joined by `+` (counted as one: e.g. what a page loads at open).
+  const scripts = (name.endsWith('.html') ? pageScripts(dir, name) : name.split('+')).map((f) => join(dir, f));
   const bytes = scripts.map((f) => readFileSync(f));
   const raw = bytes.reduce((n, b) => n + b.length, 0);
   const gzip = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);

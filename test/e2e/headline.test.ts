@@ -85,10 +85,17 @@ describe('one order, one headline: the card, its list row, the popup, reminders 
       // 5. The order's row on the order list (read with the stored snapshot under what the list shows).
       const list = await session.context.newPage();
       await list.goto(fixture('tc-deal-list').url);
+      await waitForCard(list, '[data-pill-headline]', { timeout: 15_000 });
+      const [pillLine] = await cardQuery(list, '[data-pill-headline]');
       const rowSelector = `[data-order-row="${orderId}"] [data-headline]`;
       await waitForCard(list, rowSelector, { timeout: 15_000 });
       const [listRow] = await cardQuery(list, rowSelector);
       expect({ text: squash(listRow!.text), tone: listRow!.attrs['data-tone'] ?? null }).toEqual(card);
+      // The list's pill leads with one of its rows, not with the list read as a single order (no payment time).
+      const rowLines = (await cardQuery(list, '[data-order-row] [data-headline] .rg-headline__line')).map((r) =>
+        squash(r.text),
+      );
+      expect(rowLines).toContain(squash(pillLine!.text));
 
       // A refunded order says so everywhere, and reminds of nothing.
       if (order.expected!.status === '已退款') {

@@ -162,15 +162,24 @@ function resolveImport(from: string, spec: string): string | null {
   return null;
 }
 
-/** Every project file and package a page script loads, from its entry. */
-function pageScriptGraph(entry: string): { files: string[]; packages: string[] } {
+/** Specifiers a module imports on demand (`import('./x')`). */
+function dynamicImports(source: string): string[] {
+  return [...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+}
+
+/**
+ * Every project file and package a page script loads, from its entry: as it starts (static imports),
+ * or with `onDemand` also what it imports later (`import('./x')`), e.g. to know every word it may show.
+ */
+function pageScriptGraph(entry: string, onDemand = false): { files: string[]; packages: string[] } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
     if (!/\.tsx?$/.test(file)) return;
-    for (const spec of valueImports(readFileSync(file, 'utf8'))) {
+    const source = readFileSync(file, 'utf8');
+    for (const spec of [...valueImports(source), ...(onDemand ? dynamicImports(source) : [])]) {
       if (!spec.startsWith('.')) {
         packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
         continue;
@@ -213,7 +222,8 @@ const ownTranslatorOf = (source: string) => OWN_TRANSLATORS.find((own) => own.im
  * (`vendor.${…}`, in a call to t or a key map); `which` picks the sources by their text.
  */
 const keysOf = (entry: string, which: (source: string) => boolean = () => true) => {
-  const { files } = pageScriptGraph(entry);
+  // What a surface loads on demand shows its words from the same catalog.
+  const { files } = pageScriptGraph(entry, true);
   // The catalogs themselves name every key they hold: what the script shows is named by the rest.
   const sources = files
     .filter((f) => /\.tsx?$/.test(f) && !f.startsWith('lib/i18n/'))
@@ -349,6 +359,19 @@ describe('the popup asks the worker before it sets up its interface (bench: popu
         ].includes(f),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the popup loads its second views on demand (bench: bundle.popup at open, bundle.popupOnDemand)', () => {
+  it('its interface loads the ticket editor, its templates and the form filler only when a ticket is next', () => {
+    const { files } = pageScriptGraph('entrypoints/popup/app.tsx');
+    expect(files).toContain('components/checker/Checker.tsx');
+    expect(files).toContain('components/checker/ticketEditorLoader.ts');
+    expect(files.filter((f) => f === 'components/checker/TicketEditor.tsx' || /^lib\/tickets\//.test(f))).toEqual([]);
+    // …and the loader does import it, on demand.
+    expect(readFileSync(join(ROOT, 'components/checker/ticketEditorLoader.ts'), 'utf8')).toContain(
+      "import('./TicketEditor')",
+    );
   });
 });
 
