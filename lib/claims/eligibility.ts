@@ -3,7 +3,8 @@ import { engineTranslator as translator } from '../i18n/engine';
 import type { ClaimWith, Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
 import { SHARED_CHANNELS } from '../policy/common';
 import { packSetOf, type PackSet } from '../policy/registry';
-import { localize, zhEn, type Text } from '../policy/text';
+import { localize } from '../policy/text';
+import { engineText } from '../i18n/engine';
 import { createCalendar, defaultCalendar, type BusinessCalendar, type YearOverride } from '../time/calendar';
 import { addCalendarDays, parseInstant, shanghaiDate, shanghaiDateTime, type IsoDate } from '../time/zone';
 import { evaluateCondition, rootFact, type FactBag } from './conditions';
@@ -140,25 +141,6 @@ export class ClaimInputError extends Error {
   }
 }
 
-const TEXT = {
-  windowClosed: zhEn('{label}：已于 {date} 截止。', '{label}: closed on {date}.'),
-  windowClosedEarlier: zhEn(
-    '注意：{label}已于 {date} 截止，以下按其余规则判断。',
-    'Note: {label} closed on {date}; the verdict below follows the remaining rules.',
-  ),
-  notYetOpen: zhEn(
-    'SLA 赔偿须在 {opensAfter}（次月第 5 个工作日）之后才能申请{estimated}。',
-    'SLA claims can be filed only after {opensAfter} (the 5th business day of the next month){estimated}.',
-  ),
-  estimatedSuffix: zhEn(
-    '（该年节假日安排未公布，按工作日估算）',
-    ' (estimated: that year’s holiday schedule is not published)',
-  ),
-  timelineNote: zhEn('——如今天提交', ' — if sent today'),
-  badNow: zhEn('now：应为 ISO 日期时间，实际为“{now}”', 'now: must be an ISO date-time, got "{now}"'),
-  afterNow: zhEn('purchasedAt：{purchasedAt} 晚于当前时间（{now}）', 'purchasedAt: {purchasedAt} is after now ({now})'),
-} satisfies Record<string, Text>;
-
 function issuesOf(
   error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] },
   locale: Locale,
@@ -219,7 +201,7 @@ function timelineOf(
     const latest = add(step.max);
     items.push({
       id: step.id,
-      label: localize(step.label, locale) + localize(TEXT.timelineNote, locale),
+      label: localize(step.label, locale) + engineText('engine.verdict.timelineNote', locale),
       earliest: earliest.date,
       latest: latest.date,
       estimated: earliest.estimated || latest.estimated || (base?.estimated ?? false),
@@ -243,10 +225,13 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   const parsed = ClaimFactsSchema.safeParse(facts);
   if (!parsed.success) throw new ClaimInputError(issuesOf(parsed.error, locale), locale);
   const nowMs = parseInstant(now);
-  if (nowMs === null) throw new ClaimInputError([localize(TEXT.badNow, locale, { now })], locale);
+  if (nowMs === null) throw new ClaimInputError([engineText('engine.verdict.badNow', locale, { now })], locale);
   const purchasedMs = parseInstant(parsed.data.purchasedAt)!;
   if (purchasedMs > nowMs)
-    throw new ClaimInputError([localize(TEXT.afterNow, locale, { purchasedAt: parsed.data.purchasedAt, now })], locale);
+    throw new ClaimInputError(
+      [engineText('engine.verdict.afterNow', locale, { purchasedAt: parsed.data.purchasedAt, now })],
+      locale,
+    );
 
   const pack = packSetOf(options.packs).find(parsed.data.vendor);
   const calendar =
@@ -273,12 +258,16 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
   let claimWindow: Verdict['claimWindow'] = null;
   if (expired) {
     deadline = firstClosed.state.state === 'lapsed' ? firstClosed.state.deadline : null;
-    if (deadline) steps.push(localize(TEXT.windowClosed, locale, { label: deadline.label, date: deadline.date }));
+    if (deadline)
+      steps.push(engineText('engine.verdict.windowClosed', locale, { label: deadline.label, date: deadline.date }));
   } else {
     for (const l of closed)
       if (l.state.state === 'lapsed')
         steps.push(
-          localize(TEXT.windowClosedEarlier, locale, { label: l.state.deadline.label, date: l.state.deadline.date }),
+          engineText('engine.verdict.windowClosedEarlier', locale, {
+            label: l.state.deadline.label,
+            date: l.state.deadline.date,
+          }),
         );
     const d = headline?.state;
     if (d?.state === 'open') {
@@ -292,9 +281,9 @@ export function evaluateClaim(facts: unknown, now: string, options: EvaluateOpti
         };
         if (!d.opensAfter.canFileNow)
           steps.push(
-            localize(TEXT.notYetOpen, locale, {
+            engineText('engine.verdict.notYetOpen', locale, {
               opensAfter: d.opensAfter.date,
-              estimated: d.opensAfter.estimated ? localize(TEXT.estimatedSuffix, locale) : '',
+              estimated: d.opensAfter.estimated ? engineText('engine.verdict.estimatedSuffix', locale) : '',
             }),
           );
       }

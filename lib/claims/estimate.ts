@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n';
-import { formatMoney, localize, zhEn } from '../policy/text';
+import { formatMoney } from '../policy/text';
+import { engineText } from '../i18n/engine';
 import { addCalendarMonths, daysBetween, DAY_MS, HOUR_MS, parseInstant, shanghaiDate, startOfDay } from '../time/zone';
 import type { FactBag } from './conditions';
 
@@ -20,29 +21,6 @@ export type EstimateMethod = (typeof ESTIMATE_METHODS)[number];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-const TEXT = {
-  paidBack: zhEn(
-    '实付金额 {paid} 全额退回{vouchers}（退回腾讯云账户余额，按现金 / 赠送金原比例）',
-    'The {paid} actually paid comes back in full{vouchers} (to the Tencent Cloud balance, split cash/gift credit as paid)',
-  ),
-  vouchersKept: zhEn('；抵扣的代金券 {vouchers} 不退', '; the {vouchers} paid with vouchers is not refunded'),
-  paidMinusConsumed: zhEn(
-    '估算：实付 {paid} − 已使用 {used} 天 / 共 {term} 天的价值 {consumed} = {amount}（不足一天按一天，负数按零），实际金额以商家计算为准。',
-    'Estimate: paid {paid} − value of {used} of {term} days used {consumed} = {amount} (part days count as whole days, negative as zero); the vendor computes the real figure.',
-  ),
-  cvm: zhEn(
-    '估算（CVM 普通自助退还规则）：实付 {paid}{notStarted} − 已使用价值 {consumed}（{months}{hours} 小时 × 同配置按量计费单价 {price}，精确到秒）= {amount}。代金券不退；以控制台确认页显示的金额为准。',
-    'Estimate (CVM self-service return rule): paid {paid}{notStarted} − value used {consumed} ({months}{hours} h × the pay-as-you-go price of the same configuration {price}, by the second) = {amount}. Vouchers are not refunded; the console’s confirmation page shows the real figure.',
-  ),
-  cvmNotStarted: zhEn(' + 未开始订单 {amount}', ' + orders not yet started {amount}'),
-  cvmMonths: zhEn('已满 {count} 个整月按包年包月价 {value} + ', '{count} full months at the prepaid price {value} + '),
-  cvmNoPrice: zhEn(
-    '无法给出准确估算：缺少同配置按量计费单价（元 / 小时）。腾讯云按“实付 + 未开始订单 − 已使用时长 × 按量计费单价（精确到秒）”计算，退款在 0 至 {max} 之间；控制台确认页会显示实际金额。',
-    'No exact estimate: the pay-as-you-go price of the same configuration (CNY per hour) is missing. Tencent Cloud refunds "paid + orders not yet started − time used × pay-as-you-go price (by the second)", so the refund lies between 0 and {max}; the console’s confirmation page shows the real figure.',
-  ),
-  missing: zhEn('需要：{facts}', 'Needs: {facts}'),
-};
-
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
@@ -58,18 +36,18 @@ export function estimateRefund(method: EstimateMethod, facts: FactBag, now: numb
     amount: null,
     currency: 'CNY',
     estimated: true,
-    method: localize(TEXT.missing, locale, { facts: missing.join(', ') }),
+    method: engineText('engine.estimate.missing', locale, { facts: missing.join(', ') }),
     missing,
   });
 
   if (paid === null) return lacking(['amountPaid']);
   if (method === 'paid-minus-vouchers') {
-    const kept = vouchers > 0 ? localize(TEXT.vouchersKept, locale, { vouchers: money(vouchers) }) : '';
+    const kept = vouchers > 0 ? engineText('engine.estimate.vouchersKept', locale, { vouchers: money(vouchers) }) : '';
     return {
       amount: round2(paid),
       currency: 'CNY',
       estimated: true,
-      method: localize(TEXT.paidBack, locale, { paid: money(paid), vouchers: kept }),
+      method: engineText('engine.estimate.paidBack', locale, { paid: money(paid), vouchers: kept }),
       missing: [],
     };
   }
@@ -89,7 +67,7 @@ export function estimateRefund(method: EstimateMethod, facts: FactBag, now: numb
     amount,
     currency: 'CNY',
     estimated: true,
-    method: localize(TEXT.paidMinusConsumed, locale, {
+    method: engineText('engine.estimate.paidMinusConsumed', locale, {
       paid: money(paid),
       used,
       term: termDays,
@@ -135,7 +113,7 @@ function cvmEstimate(a: {
       amount: null,
       currency: 'CNY',
       estimated: true,
-      method: localize(TEXT.cvmNoPrice, locale, { max: money(max) }),
+      method: engineText('engine.estimate.cvmNoPrice', locale, { max: money(max) }),
       missing,
       range: { min: 0, max },
     };
@@ -148,11 +126,13 @@ function cvmEstimate(a: {
     amount,
     currency: 'CNY',
     estimated: true,
-    method: localize(TEXT.cvm, locale, {
+    method: engineText('engine.estimate.cvm', locale, {
       paid: money(paid),
-      notStarted: notStarted ? localize(TEXT.cvmNotStarted, locale, { amount: money(notStarted) }) : '',
+      notStarted: notStarted ? engineText('engine.estimate.cvmNotStarted', locale, { amount: money(notStarted) }) : '',
       consumed: money(round2(consumed)),
-      months: months ? localize(TEXT.cvmMonths, locale, { count: months, value: money(round2(months * monthly)) }) : '',
+      months: months
+        ? engineText('engine.estimate.cvmMonths', locale, { count: months, value: money(round2(months * monthly)) })
+        : '',
       hours: round2(hours),
       price: money(price),
       amount: money(amount),

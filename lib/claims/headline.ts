@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n';
 import type { RefundKind } from '../policy/schema';
-import { localize, zhEn, type LocalizedText } from '../policy/text';
+import { engineText } from '../i18n/engine';
+import type { MessageKey } from '../i18n/core';
 import { daysBetween, parseInstant, shanghaiDate, type IsoDate } from '../time/zone';
 import { rootFact } from './conditions';
 import type { Route, Verdict } from './eligibility';
@@ -27,39 +28,21 @@ export interface HeadlineWords {
   confirmed: boolean;
 }
 
-const WHO: Record<Exclude<Verdict['claimWith'], 'vendor'>, LocalizedText> = {
-  reseller: zhEn('代理商', 'the reseller'),
-  apple: zhEn('苹果', 'Apple'),
-  google: zhEn('Google Play', 'Google Play'),
-};
+const WHO = {
+  reseller: 'engine.headline.who.reseller',
+  apple: 'engine.headline.who.apple',
+  google: 'engine.headline.who.google',
+} as const satisfies Record<string, MessageKey>;
 
-const TEXT = {
-  eligible: zhEn('可{pays}', '{Pays} available'),
-  compensation: zhEn('可申请{pays}', '{Pays} available'),
-  negotiable: zhEn('可争取{pays}', '{Pays} worth asking for'),
-  negotiableNone: zhEn('可尝试申请退款', 'Worth asking for a refund'),
-  maybe: zhEn('可能可以{verb}{pays}', '{Pays} possible'),
-  stillOpen: zhEn('仍可{verb}{pays}', '{pays} still available'),
-  stillMaybe: zhEn('可能仍可{verb}{pays}', '{pays} may still be possible'),
-  askWho: zhEn('向{who}申请{pays}', 'Ask {who} for a {pays}'),
-  askWhoMaybe: zhEn('可能可以向{who}申请{pays}', 'Maybe a {pays} from {who}'),
-  needs: zhEn('需确认 {count} 项', '{count} {answers} needed'),
-  passed: zhEn('{name}已过', '{name} has passed'),
-  none: zhEn('不可退款', 'No refund'),
-  expired: zhEn('{name}已截止', '{name}: window closed'),
-  expiredPlain: zhEn('退款期限已过', 'Refund window closed'),
-  by: zhEn('{date}前', 'by {date}'),
-  daysLeft: zhEn('（还剩 {count} 天）', ' ({count} {days} left)'),
-  lastDay: zhEn('（今天截止）', ' (closes today)'),
-  closedOn: zhEn('已于{date}截止', 'closed on {date}'),
-  opensAfter: zhEn('{date}后可申请 · ', 'claims open after {date} · '),
-  estimated: zhEn('（估算）', ' (estimated)'),
-};
+const REMEDY = {
+  compensation: 'engine.headline.remedy.compensation',
+  negotiable: 'engine.headline.remedy.negotiable',
+} as const satisfies Record<string, MessageKey>;
 
-const VERB: Partial<Record<Verdict['outcome'], LocalizedText>> = {
-  compensation: zhEn('申请', ''),
-  negotiable: zhEn('争取', ''),
-};
+/** The remedy with the verb some outcomes put before it in Chinese ('申请…', '争取…'); English adds none. */
+function remedyOf(outcome: Verdict['outcome'], pays: string, locale: Locale): string {
+  return outcome === 'compensation' || outcome === 'negotiable' ? engineText(REMEDY[outcome], locale, { pays }) : pays;
+}
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -77,7 +60,7 @@ function paysOf(route: Pick<Route, 'refund' | 'refundOr'>, locale: Locale): stri
 }
 
 function needsWords(count: number, locale: Locale): string {
-  return localize(TEXT.needs, locale, { count, answers: count === 1 ? 'answer' : 'answers' });
+  return engineText(count === 1 ? 'engine.headline.needsOne' : 'engine.headline.needs', locale, { count });
 }
 
 function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale): string {
@@ -86,20 +69,23 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
     if (verdict.outcome === 'expired') {
       const closed = verdict.routes.find((r) => r.id === verdict.rule);
       return closed?.name && closed.name !== paysOf(closed, locale)
-        ? localize(TEXT.expired, locale, { name: closed.name })
-        : localize(TEXT.expiredPlain, locale);
+        ? engineText('engine.headline.expired', locale, { name: closed.name })
+        : engineText('engine.headline.expiredPlain', locale);
     }
-    return localize(TEXT.none, locale);
+    return engineText('engine.headline.none', locale);
   }
   const pays = paysOf(route, locale);
-  const params = { pays, Pays: capitalize(pays), verb: localize(VERB[route.outcome] ?? zhEn('', ''), locale) };
+  const params = { pays, remedy: remedyOf(route.outcome, pays, locale) };
   const confirmed = route.status === 'open';
   const count = route.needs.length;
   const named = route.name && route.name !== pays ? route.name : null;
 
   if (route.claimWith !== 'vendor') {
-    const who = localize(WHO[route.claimWith], locale);
-    const line = localize(confirmed ? TEXT.askWho : TEXT.askWhoMaybe, locale, { who, pays });
+    const who = engineText(WHO[route.claimWith], locale);
+    const line = engineText(confirmed ? 'engine.headline.askWho' : 'engine.headline.askWhoMaybe', locale, {
+      who,
+      pays,
+    });
     return join(capitalize(line), !confirmed && needsWords(count, locale));
   }
   // A better route whose window has passed is named first: the user should
@@ -111,15 +97,24 @@ function headlineLine(verdict: Verdict, route: Route | undefined, locale: Locale
     (r) => r.status === 'closed' && better(r, route) && !r.needs.some((f) => rootFact(f) === 'reason'),
   );
   if (passed) {
-    const rest = localize(confirmed ? TEXT.stillOpen : TEXT.stillMaybe, locale, params);
-    return join(localize(TEXT.passed, locale, { name: passed.name }), rest, !confirmed && needsWords(count, locale));
+    const rest = engineText(confirmed ? 'engine.headline.stillOpen' : 'engine.headline.stillMaybe', locale, params);
+    return join(
+      engineText('engine.headline.passed', locale, { name: passed.name }),
+      rest,
+      !confirmed && needsWords(count, locale),
+    );
   }
-  if (!confirmed) return join(localize(TEXT.maybe, locale, params), needsWords(count, locale));
+  if (!confirmed)
+    return join(capitalize(engineText('engine.headline.maybe', locale, params)), needsWords(count, locale));
   if (route.outcome === 'negotiable' && route.refund === null)
-    return join(localize(TEXT.negotiableNone, locale), named);
+    return join(engineText('engine.headline.negotiableNone', locale), named);
   const key =
-    route.outcome === 'compensation' ? 'compensation' : route.outcome === 'negotiable' ? 'negotiable' : 'eligible';
-  return join(localize(TEXT[key], locale, params), named);
+    route.outcome === 'compensation'
+      ? 'engine.headline.compensation'
+      : route.outcome === 'negotiable'
+        ? 'engine.headline.negotiable'
+        : 'engine.headline.eligible';
+  return join(capitalize(engineText(key, locale, params)), named);
 }
 
 const RANK: Record<RefundKind | 'none', number> = { full: 0, partial: 1, difference: 2, voucher: 3, none: 4 };
@@ -144,11 +139,11 @@ function deadlineWords(
   const nowMs = parseInstant(now);
   const today = nowMs === null ? d.date : shanghaiDate(nowMs);
   const estimated = d.estimated || (verdict.claimWindow?.estimated ?? false);
-  const mark = estimated ? localize(TEXT.estimated, locale) : '';
+  const mark = estimated ? engineText('engine.headline.estimated', locale) : '';
   const closesAt = parseInstant(d.closesAt);
   if (verdict.outcome === 'expired' || (nowMs !== null && closesAt !== null && nowMs > closesAt)) {
     return {
-      text: localize(TEXT.closedOn, locale, { date: dateWords(d.date, today, locale) }) + mark,
+      text: engineText('engine.headline.closedOn', locale, { date: dateWords(d.date, today, locale) }) + mark,
       date: d.date,
       estimated,
     };
@@ -156,14 +151,17 @@ function deadlineWords(
   const left = Math.max(0, daysBetween(today, d.date));
   const opens =
     verdict.claimWindow && !verdict.claimWindow.canFileNow
-      ? localize(TEXT.opensAfter, locale, { date: dateWords(verdict.claimWindow.opensAfter, today, locale) })
+      ? engineText('engine.headline.opensAfter', locale, {
+          date: dateWords(verdict.claimWindow.opensAfter, today, locale),
+        })
       : '';
   const remaining =
     left === 0
-      ? localize(TEXT.lastDay, locale)
-      : localize(TEXT.daysLeft, locale, { count: left, days: left === 1 ? 'day' : 'days' });
+      ? engineText('engine.headline.lastDay', locale)
+      : engineText(left === 1 ? 'engine.headline.daysLeftOne' : 'engine.headline.daysLeft', locale, { count: left });
   return {
-    text: opens + localize(TEXT.by, locale, { date: dateWords(d.date, today, locale) }) + remaining + mark,
+    text:
+      opens + engineText('engine.headline.by', locale, { date: dateWords(d.date, today, locale) }) + remaining + mark,
     date: d.date,
     estimated,
   };

@@ -10,3 +10,18 @@ const engineCatalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'z
 export function engineTranslator(locale: Locale): Translate {
   return translatorOver(engineCatalogs[locale], zhCN);
 }
+
+/**
+ * An engine word in `locale`, with `{name}` placeholders filled. A placeholder given null or undefined stays visible,
+ * as pack text does (lib/policy/text.ts `localize`).
+ */
+export function engineText(
+  key: MessageKey,
+  locale: Locale,
+  params?: Record<string, string | number | null | undefined>,
+): string {
+  const given: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params ?? {}))
+    if (value !== undefined && value !== null) given[name] = value;
+  return engineTranslator(locale)(key, params ? given : undefined);
+}

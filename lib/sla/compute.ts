@@ -3,7 +3,9 @@ import { lazy } from '../lazy';
 import type { Locale } from '../i18n';
 import { engineTranslator as translator } from '../i18n/engine';
 import { localizeIssue } from '../policy/issues';
-import { localize, zhEn, type LocalizedText } from '../policy/text';
+import { localize } from '../policy/text';
+import { engineText } from '../i18n/engine';
+import type { MessageKey } from '../i18n/core';
 import { defaultCalendar, type BusinessCalendar } from '../time/calendar';
 import {
   addCalendarDays,
@@ -173,62 +175,20 @@ const view = (i: Interval): SlaInterval => ({
   minutes: minutes(i.end - i.start),
 });
 
-const TEXT = {
-  underMinute: zhEn('不足 1 分钟的失败不计为不可用', 'Failures shorter than one minute do not count'),
-  outside: zhEn('不在该服务周期内', 'Outside the service period'),
-  other: zhEn('其他免责原因（用户说明）', 'Other exclusion (stated by the user)'),
-  availability: zhEn(
-    '服务可用性 =（1 − 不可用分钟数 / 服务周期总分钟数）× 100%',
-    'Availability = (1 − unavailable minutes / total minutes in the period) × 100%',
-  ),
-  period: zhEn(
-    '服务周期为一个自然月；不满一个月按当月实际使用时间计算',
-    'The service period is the calendar month, or the part of it in use',
-  ),
-  minFailure: zhEn(
-    '通过 SMTP、POP、IMAP 或 Webmail 收发邮件失败达到一分钟，视为服务不可用',
-    'Failing to send or receive by SMTP, POP, IMAP or Webmail for one minute counts as unavailable',
-  ),
-  tiers: zhEn(
-    '未达承诺时按档位赔偿代金券（“等于或高于”为下限）',
-    'Below the commitment, a voucher by tier (lower bounds are "or higher")',
-  ),
-  window: zhEn(
-    '次月第 5 个工作日后、月度结束后 60 个自然日内，仅通过工单申请',
-    'After the 5th business day of the next month, within 60 calendar days after the month, by ticket only',
-  ),
-  voucher: zhEn(
-    '赔偿不超过当月服务费（不含代金券、优惠券抵扣部分）；预付多月按月分摊',
-    "Capped at the month's fee (excluding voucher/coupon payments); multi-month prepayments are spread per month",
-  ),
-} satisfies Record<string, LocalizedText>;
-
 function formatIssues(error: z.core.$ZodError, locale: Locale): string[] {
   return error.issues.map((i) => localizeIssue(i, locale));
 }
 
 /** Problems the schema cannot see, in the reader's language. */
 const INPUT_TEXT = {
-  commitment: zhEn('commitment：应为以下之一：{ids}', 'commitment: must be one of {ids}'),
-  period: zhEn(
-    'serviceStart/serviceEnd：{month} 期间服务未在使用',
-    'serviceStart/serviceEnd: the service was not in use during {month}',
-  ),
-  order: zhEn(
-    'outages[{i}]：结束时间（{end}）应晚于开始时间（{start}）',
-    'outages[{i}]: end ({end}) must be after start ({start})',
-  ),
-  exclusion: zhEn(
-    'outages[{i}].excluded：“{code}”不是本 SLA 的免责情形；可用：{codes}',
-    'outages[{i}].excluded: "{code}" is not an exclusion of this SLA; use one of {codes}',
-  ),
-  otherNote: zhEn(
-    'outages[{i}].note：“other”免责需要写明原因',
-    'outages[{i}].note: an "other" exclusion needs a note saying why',
-  ),
-  feeTwice: zhEn('monthlyFee/prepaid：只能给出其中一个', 'monthlyFee/prepaid: give one of them, not both'),
-  vouchers: zhEn('paidWithVouchers：超过了费用本身', 'paidWithVouchers: more than the fee itself'),
-};
+  commitment: 'engine.sla.input.commitment',
+  period: 'engine.sla.input.period',
+  order: 'engine.sla.input.order',
+  exclusion: 'engine.sla.input.exclusion',
+  otherNote: 'engine.sla.input.otherNote',
+  feeTwice: 'engine.sla.input.feeTwice',
+  vouchers: 'engine.sla.input.vouchers',
+} as const satisfies Record<string, MessageKey>;
 
 /**
  * Contract 1, `computeSla(input)`: outage log → availability → tier → voucher →
@@ -241,7 +201,7 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
   if (!parsed.success) throw new SlaInputError(formatIssues(parsed.error, locale), locale);
   const data = parsed.data;
   const say = (text: keyof typeof INPUT_TEXT, params: Record<string, string | number | undefined> = {}) =>
-    localize(INPUT_TEXT[text], locale, params);
+    engineText(INPUT_TEXT[text], locale, params);
   const calendar = options.calendar ?? defaultCalendar;
   const service = SERVICE_ALIASES[data.service] as SlaService;
   const policy = SLA_POLICIES[service];
@@ -293,16 +253,16 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
     ...clipIntervals(tooShort, period.start, period.end).map((i) => ({
       ...view(i),
       reason: 'under-one-minute' as const,
-      text: localize(TEXT.underMinute, locale),
+      text: engineText('engine.sla.underMinute', locale),
     })),
     ...outages
       .filter((o) => o.end > o.start && (o.end <= period.start || o.start >= period.end))
-      .map((o) => ({ ...view(o), reason: 'outside-period' as const, text: localize(TEXT.outside, locale) })),
+      .map((o) => ({ ...view(o), reason: 'outside-period' as const, text: engineText('engine.sla.outside', locale) })),
   ];
   const excluded: SlaResult['excluded'] = excludedSpans.flatMap((o) =>
     clipIntervals([o], period.start, period.end).map((i) => {
       const def = policy.exclusions.find((e) => e.code === o.excluded);
-      const text = def ? localize(def.label, locale) : `${localize(TEXT.other, locale)}: ${o.note ?? ''}`;
+      const text = def ? localize(def.label, locale) : `${engineText('engine.sla.other', locale)}: ${o.note ?? ''}`;
       return {
         ...view(i),
         code: o.excluded!,
@@ -320,13 +280,15 @@ export function computeSla(input: SlaInput, options: SlaOptions = {}): SlaResult
   const truncated = Math.floor(availability * 10_000) / 10_000;
 
   const basis = [
-    { ...policy.availabilityCitation, text: localize(TEXT.availability, locale) },
-    { ...policy.periodCitation, text: localize(TEXT.period, locale) },
-    ...(policy.minFailureCitation ? [{ ...policy.minFailureCitation, text: localize(TEXT.minFailure, locale) }] : []),
+    { ...policy.availabilityCitation, text: engineText('engine.sla.availability', locale) },
+    { ...policy.periodCitation, text: engineText('engine.sla.period', locale) },
+    ...(policy.minFailureCitation
+      ? [{ ...policy.minFailureCitation, text: engineText('engine.sla.minFailure', locale) }]
+      : []),
     { ...commitment!.citation, text: localize(commitment!.label, locale) },
-    { ...policy.tiersCitation, text: localize(TEXT.tiers, locale) },
-    { ...policy.voucherCitation, text: localize(TEXT.voucher, locale) },
-    { ...policy.claim.citation, text: localize(TEXT.window, locale) },
+    { ...policy.tiersCitation, text: engineText('engine.sla.tiers', locale) },
+    { ...policy.voucherCitation, text: engineText('engine.sla.voucher', locale) },
+    { ...policy.claim.citation, text: engineText('engine.sla.window', locale) },
   ];
 
   return {
