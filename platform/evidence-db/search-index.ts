@@ -12,6 +12,7 @@ import {
 import { sameHead } from '../../lib/evidence/ledger';
 import { legacyOrderSubject, orderSubject, ordersKeyedBySite, siteOf } from '../../lib/evidence/subject';
 import { textOf } from './blobs';
+import { keptCount } from './count';
 import { SEARCH_PACK, type Db, type ReadStore, type SearchPack, type Tx } from './schema';
 
 /** Search text a worker keeps in memory at most (two bytes a character: 64 MB). */
@@ -131,10 +132,11 @@ async function listOrder(db: Db, query: ListQuery & { vendor: string }, orderId:
 /** Newest search records first, until the page is full (the locker's first view reads one or two). */
 async function listNewest(db: Db, query: ListQuery): Promise<ListPage> {
   const wanted = query.offset + query.limit;
-  const tx = db.transaction(['search', 'snapshots', 'blobs']);
+  const tx = db.transaction(['search', 'snapshots', 'blobs', 'meta']);
   const [search, snapshots, blobs] = [tx.objectStore('search'), tx.objectStore('snapshots'), tx.objectStore('blobs')];
   const found: SearchEntry[] = [];
-  const total = hasFilters(query) ? null : snapshots.count();
+  // The kept count (count.ts): counting the store itself grows with it.
+  const total = hasFilters(query) ? null : keptCount(tx.objectStore('meta')).then((kept) => kept ?? snapshots.count());
   let cursor = await search.openCursor(null, 'prev');
   while (cursor && found.length < wanted) {
     const newestFirst = [...cursor.value.entries].reverse();
