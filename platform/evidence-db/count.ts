@@ -1,5 +1,5 @@
 import type { LedgerWrite } from '../../lib/evidence/ledger';
-import type { Db, Tx } from './schema';
+import type { Tx } from './schema';
 
 /**
  * The number of snapshot records, kept in `meta` and changed in the same
@@ -31,10 +31,4 @@ export async function changeCount(tx: Tx<'readwrite'>, change: number): Promise<
   // Without a kept count the store itself, already changed by this transaction's writes, is counted.
   const value = kept === null ? await tx.objectStore('snapshots').count() : kept + change;
   await meta.put({ key: SNAPSHOT_COUNT, value });
-}
-
-/** The number of snapshots as a read-only transaction of its own sees it. */
-export async function snapshotCount(db: Db): Promise<number> {
-  const tx = db.transaction(['meta', 'snapshots']);
-  return (await keptCount(tx.objectStore('meta'))) ?? tx.objectStore('snapshots').count();
 }
