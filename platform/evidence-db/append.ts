@@ -1,6 +1,7 @@
 import { GENESIS, searchEntry, withNote } from '../../lib/evidence';
 import { LedgerMissing, sameHead, type LedgerPort, type LedgerView, type LedgerWrite } from '../../lib/evidence/ledger';
 import { addPending, type UnencodedCopy } from './compaction';
+import { changeCount, countChange } from './count';
 import { addEntry, changeEntry } from './search-index';
 import { EvidenceStoreError, storageFailure, WRITE_STORES, type Db, type StoredBlob, type Tx } from './schema';
 
@@ -103,6 +104,7 @@ export function idbLedgerPort(db: () => Promise<Db>, options: PortOptions = {}):
         if (!sameHead(await headOf(tx), expected)) throw new HeadMoved();
         // In chain order: each snapshot's search entry joins the pack the one before it left.
         for (const write of writes) await writeEntry(tx, write, options);
+        await changeCount(tx, countChange(writes));
         options.beforeCommit?.();
         await tx.done;
         return true;

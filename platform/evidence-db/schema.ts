@@ -14,9 +14,10 @@ import type { LedgerSnapshot, StoredNote } from '../../lib/evidence/ledger';
  * storage changed. `search` holds what the locker's filters look at
  * (lib/evidence/search.ts), packed SEARCH_PACK snapshots to a record, and is
  * written in the same transaction as the snapshot, note or deletion it follows.
+ * Since version 3, `meta` keeps the number of snapshot records (count.ts).
  */
 export const EVIDENCE_DB = 'refund-guard-evidence';
-export const EVIDENCE_DB_VERSION = 2;
+export const EVIDENCE_DB_VERSION = 3;
 
 export type { StoredNote };
 export type StoredSnapshot = LedgerSnapshot;
@@ -70,7 +71,7 @@ export const DATA_STORES = ['chain', 'snapshots', 'blobs', 'search'] as const;
 
 export type ReadStore<Name extends 'search' | 'snapshots' | 'blobs'> = IDBPObjectStore<
   EvidenceDb,
-  ('search' | 'snapshots' | 'blobs')[],
+  ('search' | 'snapshots' | 'blobs' | 'meta')[],
   Name,
   'readonly'
 >;

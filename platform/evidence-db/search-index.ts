@@ -12,6 +12,7 @@ import {
 import { sameHead } from '../../lib/evidence/ledger';
 import { legacyOrderSubject, orderSubject, ordersKeyedBySite, siteOf } from '../../lib/evidence/subject';
 import { textOf } from './blobs';
+import { keptCount } from './count';
 import { SEARCH_PACK, type Db, type ReadStore, type SearchPack, type Tx } from './schema';
 
 /** Search text a worker keeps in memory at most (two bytes a character: 64 MB). */
@@ -131,10 +132,11 @@ async function listOrder(db: Db, query: ListQuery & { vendor: string }, orderId:
 /** Newest search records first, until the page is full (the locker's first view reads one or two). */
 async function listNewest(db: Db, query: ListQuery): Promise<ListPage> {
   const wanted = query.offset + query.limit;
-  const tx = db.transaction(['search', 'snapshots', 'blobs']);
+  const tx = db.transaction(['search', 'snapshots', 'blobs', 'meta']);
   const [search, snapshots, blobs] = [tx.objectStore('search'), tx.objectStore('snapshots'), tx.objectStore('blobs')];
   const found: SearchEntry[] = [];
-  const total = hasFilters(query) ? null : snapshots.count();
+  // The kept count (count.ts): counting the store itself grows with it.
+  const total = hasFilters(query) ? null : keptCount(tx.objectStore('meta')).then((kept) => kept ?? snapshots.count());
   let cursor = await search.openCursor(null, 'prev');
   while (cursor && found.length < wanted) {
     const newestFirst = [...cursor.value.entries].reverse();
@@ -169,20 +171,26 @@ async function listFrom(db: Db, entries: SearchEntry[], query: ListQuery): Promi
   return { items: await summaries(snapshots, hits.slice(query.offset, wanted)), total: hits.length };
 }
 
+/** Whether a query looks at the searched text (`hay` and `notes`); the other filters look only at an entry's fields. */
+const needsText = (q: ListQuery) => !!q.search?.trim();
+
+/** An entry without its searched text: decides every query without a search text as the whole entry does. */
+const withoutText = (e: SearchEntry): SearchEntry => ({ ...e, hay: '', notes: '' });
+
 /**
  * The locker's list and search over the search records. Every search entry,
  * newest first, is kept in memory while the chain head is unchanged: every
  * capture, note, deletion or wipe — from this worker or any other — moves the
  * head (a wipe empties the chain), so a changed head means a fresh read.
  * Reading 10,000 entries from IndexedDB takes a few hundred milliseconds;
- * filtering them in memory, a few. Past SEARCH_CACHE_CHARS of text nothing is
- * kept, and every filtered list reads the store.
+ * filtering them in memory, a few. Past SEARCH_CACHE_CHARS of text the
+ * entries are kept without their text (`light`): order number, vendor and
+ * date filters are still answered from memory (about 2 s of reading saved per
+ * query at 100,000), and only a text search reads the store.
  */
 export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean; cacheChars?: number } = {}) {
-  let cached: { head: ChainHead; entries: SearchEntry[] } | null = null;
+  let cached: { head: ChainHead; entries: SearchEntry[]; light: boolean } | null = null;
   let loading: { head: ChainHead; entries: Promise<SearchEntry[]> } | null = null;
-  /** The head at which every record was read and found too large to keep: not read again in the background. */
-  let tooLarge: ChainHead | null = null;
   const cacheChars = options.cacheChars ?? SEARCH_CACHE_CHARS;
 
   async function readAll(database: Db): Promise<SearchEntry[]> {
@@ -202,13 +210,20 @@ export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean; c
     }
     // Read in its own transaction: kept under the head it was read at.
     const readAt = at ? { seq: at.value.seq, hash: at.value.hash } : GENESIS;
-    if (options.cache !== false && chars <= cacheChars) cached = { head: readAt, entries: newestFirst };
-    else tooLarge = readAt;
+    if (options.cache !== false) {
+      const light = chars > cacheChars;
+      cached = { head: readAt, entries: light ? newestFirst.map(withoutText) : newestFirst, light };
+    }
     return newestFirst;
   }
 
-  async function allEntries(database: Db, head: ChainHead): Promise<SearchEntry[]> {
-    if (cached && sameHead(cached.head, head)) return cached.entries;
+  /** The entries kept for `head`, if they can answer `query`. */
+  const held = (head: ChainHead, query: ListQuery) =>
+    cached && sameHead(cached.head, head) && !(cached.light && needsText(query)) ? cached.entries : null;
+
+  async function allEntries(database: Db, head: ChainHead, query: ListQuery): Promise<SearchEntry[]> {
+    const kept = held(head, query);
+    if (kept) return kept;
     if (loading && sameHead(loading.head, head)) return loading.entries;
     const entries = readAll(database);
     loading = { head, entries };
@@ -227,16 +242,16 @@ export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean; c
       if (query.exactOrder && query.vendor && orderId && (!ordersKeyedBySite(query.vendor) || query.site !== undefined))
         return listOrder(database, { ...query, vendor: query.vendor }, orderId);
       const head = await currentHead(database);
-      if ((!hasFilters(query) || query.countAll === false) && !(cached && sameHead(cached.head, head))) {
+      if ((!hasFilters(query) || query.countAll === false) && !held(head, query)) {
         // Nothing in memory: the newest records answer. The rest is loaded for the searches to come once
         // this page has been answered: reading every record first (100,000 in a store of years) held up
-        // the first page a worker just started gives.
+        // the first page a worker just started gives. Entries kept without their text are not read again.
         const page = await listNewest(database, query);
-        if (options.cache !== false && !(tooLarge && sameHead(tooLarge, head)))
-          setTimeout(() => void allEntries(database, head).catch(() => undefined), 0);
+        if (options.cache !== false && !(cached && sameHead(cached.head, head)))
+          setTimeout(() => void allEntries(database, head, query).catch(() => undefined), 0);
         return page;
       }
-      return listFrom(database, await allEntries(database, head), query);
+      return listFrom(database, await allEntries(database, head, query), query);
     },
 
     /**
@@ -244,7 +259,8 @@ export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean; c
      * discarding it: the next search after a save is answered from memory.
      */
     saved(sealedOn: ChainHead, head: ChainHead, entry: SearchEntry): void {
-      if (cached && sameHead(cached.head, sealedOn)) cached = { head, entries: [entry, ...cached.entries] };
+      if (cached && sameHead(cached.head, sealedOn))
+        cached = { ...cached, head, entries: [cached.light ? withoutText(entry) : entry, ...cached.entries] };
     },
   };
 }

@@ -21,6 +21,7 @@ import { idbLedgerPort, type CaptureBlobs } from './append';
 import { DOM_DELTA_FROM, sameBytes, textOf } from './blobs';
 import { checkStore } from './check';
 import { compaction, UNENCODED } from './compaction';
+import { SNAPSHOT_COUNT } from './count';
 import { exportBundle, streamExport, type ExportRequest } from './export';
 import { migrate } from './migrations';
 import { currentHead, searchIndex } from './search-index';
@@ -263,6 +264,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
           await Promise.all([
             ...DATA_STORES.map((name) => tx.objectStore(name).clear()),
             tx.objectStore('meta').delete(UNENCODED),
+            tx.objectStore('meta').put({ key: SNAPSHOT_COUNT, value: 0 }),
           ]);
           await tx.done;
           return count;

@@ -9,6 +9,8 @@ const signing = testSigner();
 const signer = () => signing;
 import { translator } from '../../lib/i18n';
 import { EVIDENCE_DB_VERSION, openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../platform/evidence-db';
+import { migrate } from '../../platform/evidence-db/migrations';
+import type { EvidenceDb } from '../../platform/evidence-db/schema';
 import { openEvidenceStore as openVersion1Store } from './fixtures/evidence-store-v1';
 
 /**
@@ -42,14 +44,17 @@ const order = (n: number, status = '已支付') =>
 /** Every record of the raw database, and what would make one half-written. */
 async function integrity(name: string) {
   const db = await openDB(name);
-  const [chain, snapshots, blobs, packs] = await Promise.all([
+  const [chain, snapshots, blobs, packs, kept] = await Promise.all([
     db.getAll('chain'),
     db.getAll('snapshots'),
     db.getAll('blobs'),
     db.getAll('search'),
+    db.get('meta', 'snapshotCount'),
   ]);
   db.close();
   const problems: string[] = [];
+  // The kept number of snapshots (platform/evidence-db/count.ts) is the number of records.
+  if (kept?.value !== snapshots.length) problems.push(`kept count ${kept?.value} for ${snapshots.length} snapshots`);
   // The search structure holds exactly one entry per snapshot, in packs that do not overlap.
   const indexed = packs.flatMap((p) => p.entries.map((e: { seq: number; id: string }) => `${e.seq}:${e.id}`));
   expect(indexed.sort()).toEqual(snapshots.map((s) => `${s.seq}:${s.id}`).sort());
@@ -296,6 +301,19 @@ const EARLIER_VERSIONS: Record<number, (name: string) => Promise<number>> = {
     await v1.close();
     return length;
   },
+  // Version 2: the text in blobs and the search structure, no kept count; the version 1 data taken
+  // through the version 1 and 2 steps, as an upgrade to that version left it.
+  2: async (name) => {
+    const v1 = openVersion1Store({ name });
+    const length = await fillVersion1(v1);
+    await v1.close();
+    const db = await openDB<EvidenceDb>(name, 2, {
+      upgrade: (database, oldVersion, _newVersion, tx) => migrate(database, tx, oldVersion, 2),
+    });
+    expect(await db.get('meta', 'snapshotCount')).toBeUndefined();
+    db.close();
+    return length;
+  },
 };
 
 const MIGRATION_QUERIES = [
@@ -324,6 +342,9 @@ describe('migrations from every earlier evidence schema', () => {
     const length = await EARLIER_VERSIONS[version]!(name);
     const s = store(name);
     expect(await s.verify()).toEqual({ ok: true, length, problems: [] });
+    const upgraded = await integrity(name);
+    expect(upgraded.problems).toEqual([]);
+    expect((await s.list(listQuerySchema.parse({}))).total).toBe(upgraded.snapshots);
     const next = `snap-${String(length + 1).padStart(6, '0')}`;
     expect(await s.capture(order(99), null, at(20 * 24 * 60))).toMatchObject({ status: 'saved', id: next });
     expect(await s.verify()).toMatchObject({ ok: true, length: length + 1 });

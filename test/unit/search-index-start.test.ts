@@ -62,6 +62,36 @@ describe('the first page a started worker lists', () => {
     database.close();
   });
 
+  it('answers order number, vendor and date filters from memory when the entries are too large to keep with their text', async () => {
+    const { database, watched, readsOfAll } = await watchedStore('search-index-light', 70);
+    const light = searchIndex(async () => watched, { cacheChars: 10 });
+    const whole = searchIndex(async () => database);
+    await light.list({ offset: 0, limit: 20 });
+    await new Promise((ok) => setTimeout(ok, 30));
+    expect(readsOfAll()).toBe(1);
+    const queries = [
+      { orderId: '00004' },
+      { orderId: '2026112000000000006', countAll: false, limit: 3 },
+      { vendor: 'letsvpn' },
+      { vendor: 'tencent-cloud', from: '2026-11-20', to: '2026-11-20', offset: 40 },
+      {},
+    ];
+    for (const q of queries) {
+      const query = { offset: 0, limit: 20, ...q };
+      const page = await light.list(query);
+      expect(page, JSON.stringify(q)).toEqual(await whole.list(query));
+    }
+    // Not a vacuous comparison: the order number filter finds several (4 and 40–49 hold "00004").
+    expect((await light.list({ offset: 0, limit: 20, orderId: '00004' })).total).toBeGreaterThan(1);
+    expect(readsOfAll()).toBe(1);
+    // A text search needs the text: the records are read, and its answer is the same.
+    const text = { offset: 0, limit: 20, search: '20261120000000000042' };
+    expect(await light.list(text)).toEqual(await whole.list(text));
+    expect((await light.list(text)).items.map((i) => i.orderId)).toEqual(['20261120000000000042']);
+    expect(readsOfAll()).toBe(3);
+    database.close();
+  });
+
   it('reads one order of a vendor keyed by site through the subject index when the query names the site', async () => {
     const { database, watched, transactions } = await watchedStore('search-index-order-site', 30);
     const search = searchIndex(async () => watched, { cacheChars: 10 });

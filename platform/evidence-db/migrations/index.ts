@@ -1,6 +1,7 @@
 import type { Db, UpgradeTx } from '../schema';
 import { createStores } from './1-stores';
 import { textToBlobs } from './2-text-blobs';
+import { keepSnapshotCount } from './3-snapshot-count';
 
 /**
  * One step per version, each in its own file (a database of that version for
@@ -12,6 +13,7 @@ import { textToBlobs } from './2-text-blobs';
 export const MIGRATIONS: Record<number, (db: Db, tx: UpgradeTx) => void | Promise<void>> = {
   1: createStores,
   2: textToBlobs,
+  3: keepSnapshotCount,
 };
 
 /** Runs the steps from `oldVersion` to `target`, then records the schema version; aborts on a failed step. */
