@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale, LocalePreference, Translate } from '../lib/i18n/core';
 import { I18nContext } from './i18n-context';
 
@@ -34,7 +34,8 @@ export function LocaleProvider({ translatorOf, resolve, initial, load, subscribe
       unsubscribe?.();
     };
   }, [load, resolve, subscribe]);
-  useEffect(() => {
+  // Before the paint, in the same commit as the words: a page never shows English text under lang="zh-CN".
+  useLayoutEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = locale;
   }, [locale]);
   const value = useMemo(() => ({ locale, t: translatorOf(locale) }), [locale, translatorOf]);
