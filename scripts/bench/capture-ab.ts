@@ -10,9 +10,9 @@
  */
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { cardClick, onCard } from '../../test/e2e/card';
 import { launchExtension, ROOT, type ExtensionSession } from '../../test/e2e/harness';
 import { HEAVY_LIST_URL, heavyPages } from './heavy-page';
+import { timedCardSave } from './card-save';
 import { startBenchServer } from './server';
 import { median } from './stats';
 
@@ -20,16 +20,7 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 /** One save from the card, click to acknowledgement on screen, in milliseconds. */
 async function save(page: Page): Promise<number> {
-  await onCard(
-    page,
-    `function () { var root = this; root.__saved = new Promise(function (ok) { var t0 = 0;
-      root.addEventListener('click', function () { t0 = performance.now(); }, { capture: true, once: true });
-      new MutationObserver(function (_m, o) { var s = root.querySelector('[data-evidence="saved"]');
-        if (t0 && s) { o.disconnect(); ok(performance.now() - t0); } })
-        .observe(root, { subtree: true, childList: true, attributes: true }); }); }`,
-  );
-  await cardClick(page, '[data-action="save-evidence"]');
-  const [ms] = await onCard<number>(page, 'function () { return this.__saved; }');
+  const ms = await timedCardSave(page);
   if (ms === undefined) throw new Error('no card');
   return ms;
 }

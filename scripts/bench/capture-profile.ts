@@ -9,9 +9,9 @@
  */
 import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
-import { cardClick, onCard } from '../../test/e2e/card';
 import { launchExtension, ROOT } from '../../test/e2e/harness';
 import { HEAVY_LIST_URL, heavyPages } from './heavy-page';
+import { timedCardSave } from './card-save';
 import { startBenchServer } from './server';
 
 interface ProfileNode {
@@ -91,16 +91,7 @@ async function main() {
         worker('Profiler.setSamplingInterval', { interval: 200 }),
       ]);
       await Promise.all([pageCdp.send('Profiler.start'), worker('Profiler.start')]);
-      await onCard(
-        page,
-        `function () { var root = this; root.__saved = new Promise(function (ok) { var t0 = 0;
-          root.addEventListener('click', function () { t0 = performance.now(); }, { capture: true, once: true });
-          new MutationObserver(function (_m, o) { var s = root.querySelector('[data-evidence="saved"]');
-            if (t0 && s) { o.disconnect(); ok(performance.now() - t0); } })
-            .observe(root, { subtree: true, childList: true, attributes: true }); }); }`,
-      );
-      await cardClick(page, '[data-action="save-evidence"]');
-      const [ms] = await onCard<number>(page, 'function () { return this.__saved; }');
+      const ms = await timedCardSave(page);
       const [pageProfile, workerProfile] = await Promise.all([
         pageCdp.send('Profiler.stop').then((r) => r.profile as unknown as Profile),
         worker<{ profile: Profile }>('Profiler.stop').then((r) => r.profile),
