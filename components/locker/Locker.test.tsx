@@ -265,12 +265,14 @@ describe('evidence locker · list and filters', () => {
     expect(rows()[0]).toHaveTextContent('20261109143015264938');
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
+    await screen.findByText('共 3 条快照');
     await user.selectOptions(screen.getByLabelText('厂商'), 'letsvpn');
     await user.click(screen.getByRole('button', { name: '筛选' }));
     await screen.findByText('共 1 条快照');
     expect(rows()[0]).toHaveTextContent('LV20261110203311');
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
+    await screen.findByText('共 3 条快照');
     await user.type(screen.getByLabelText('开始日期'), '2026-11-23');
     await user.type(screen.getByLabelText('结束日期'), '2026-11-25');
     await user.click(screen.getByRole('button', { name: '筛选' }));
