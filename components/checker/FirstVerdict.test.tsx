@@ -4,7 +4,7 @@ import { tabVerdict, usableSettings } from '../../lib/evidence/tab-verdict';
 import type { SnapshotBody } from '../../lib/evidence/schema';
 import { StaticLocale } from '../i18n';
 import { FirstVerdict } from './FirstVerdict';
-import { NOW, ORDER_ID, ORDER_URL, paidOrderSnapshot } from '../../test/doubles/checker';
+import { NOW, ORDER_ID, paidOrderSnapshot } from '../../test/doubles/checker';
 
 // The popup's first view, from the words the worker sends with `tab.order`: the checker's top as the
 // checker lays it out, before the checker's code (the engine, the packs) has loaded.
