@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import { preactCompatAliases } from './build/preact-compat';
+import { moduleExports, workerData, type DataModule } from './build/worker-data';
 import { en } from './lib/i18n/en';
 import { surfaceCatalog, type Surface } from './lib/i18n/surfaces';
 import { zhCN } from './lib/i18n/zh-CN';
@@ -25,32 +27,54 @@ function slimHolidays(): Plugin {
   };
 }
 
+/** The zh-CN and English catalogs cut to one surface's keys (lib/i18n/surfaces.ts). */
+const surfaceCut = (surface: Surface) => ({
+  'zh-CN': surfaceCatalog(zhCN, surface),
+  en: surfaceCatalog(en, surface),
+});
+
 /**
- * One surface's build ships the catalogs cut to the keys it shows (lib/i18n/surfaces.ts): the
- * worker carried every word of the popup, the checker, the locker and the options page. The
- * worker's build cuts zh-CN.ts and en.ts themselves; the pages are built together, so the popup's
- * cut is the value of lib/i18n/popup-catalogs.ts, which alone it imports.
+ * The popup ships the catalogs cut to the keys it shows (lib/i18n/surfaces.ts): the pages are built
+ * together, so the popup's cut is the value of lib/i18n/popup-catalogs.ts, which alone it imports.
  */
-function surfaceCatalogs(target: 'worker' | 'pages'): Plugin {
-  const cut = (surface: Surface) => ({
-    'zh-CN': surfaceCatalog(zhCN, surface),
-    en: surfaceCatalog(en, surface),
-  });
+function popupCatalogs(): Plugin {
   return {
-    name: `refund-guard:catalogs-${target}`,
+    name: 'refund-guard:catalogs-pages',
     enforce: 'pre',
     load(id) {
-      if (target === 'pages') {
-        if (!/[\\/]lib[\\/]i18n[\\/]popup-catalogs\.ts$/.test(id)) return null;
-        return `export const popupCatalogs = ${JSON.stringify(cut('popup'))};`;
-      }
-      const match = /[\\/]lib[\\/]i18n[\\/](zh-CN|en)\.ts$/.exec(id);
-      if (!match) return null;
-      const locale = match[1] as 'zh-CN' | 'en';
-      return `export const ${locale === 'en' ? 'en' : 'zhCN'} = ${JSON.stringify(cut('worker')[locale])};`;
+      if (!/[\\/]lib[\\/]i18n[\\/]popup-catalogs\.ts$/.test(id)) return null;
+      return `export const popupCatalogs = ${JSON.stringify(surfaceCut('popup'))};`;
     },
   };
 }
+
+/**
+ * What the worker reads from a data file of the package on its first event instead of carrying in
+ * its script (build/worker-data.ts, lib/worker-data.ts): its catalogs (cut to the keys it shows:
+ * it carried every word of the popup, the checker, the locker and the options page), every catalog
+ * section, and the vendors' definitions (policy packs, tickets, risk wording, service levels), whose
+ * page rules, which hold regular expressions, stay in the script (registry.ts) and are put back.
+ */
+const workerDataModules: DataModule[] = [
+  { test: /[\\/]lib[\\/]i18n[\\/]zh-CN\.ts$/, values: () => ({ zhCN: surfaceCut('worker')['zh-CN'] }) },
+  { test: /[\\/]lib[\\/]i18n[\\/]en\.ts$/, values: () => ({ en: surfaceCut('worker').en }) },
+  { test: /[\\/]lib[\\/]i18n[\\/]sections[\\/][\w-]+\.ts$/ },
+  {
+    test: /[\\/]lib[\\/]vendors[\\/]catalog\.ts$/,
+    values: async (id) => {
+      const exports = await moduleExports(id);
+      const withoutPages = (v: unknown) => ({ ...(v as object), pages: undefined });
+      return {
+        ...exports,
+        VENDORS: (exports.VENDORS as unknown[]).map(withoutPages),
+        FALLBACK_VENDOR: withoutPages(exports.FALLBACK_VENDOR),
+      };
+    },
+    prelude: `import { pagesOf } from ${JSON.stringify(resolve(import.meta.dirname, 'lib/vendors/registry.ts'))};
+const withPages = (v) => ({ ...v, pages: pagesOf(v.id) });`,
+    revive: { VENDORS: '(list) => list.map(withPages)', FALLBACK_VENDOR: 'withPages' },
+  },
+];
 
 // The manifest is the product's permission story: everything that could read
 // more than the vendors' own pages is optional and asked for at the moment the
@@ -81,11 +105,11 @@ export default defineConfig({
     // how soon it answers (its code is a third smaller). Component tests resolve the same aliases.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entry) => entry.type === 'background')) {
-        config.plugins = [...(config.plugins ?? []), surfaceCatalogs('worker')];
+        config.plugins = [...(config.plugins ?? []), workerData(import.meta.dirname, workerDataModules)];
         return;
       }
       if (entrypoints.some((entry) => entry.type === 'popup'))
-        config.plugins = [...(config.plugins ?? []), surfaceCatalogs('pages')];
+        config.plugins = [...(config.plugins ?? []), popupCatalogs()];
       const aliases = preactCompatAliases;
       config.resolve ??= {};
       const existing = config.resolve.alias;

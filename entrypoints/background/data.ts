@@ -1,0 +1,20 @@
+import { workerDataLoader } from '../../platform/worker-data';
+
+/**
+ * The worker's data (vendor definitions, catalog sections: lib/worker-data.ts), read from the
+ * package once per start. Every listener that can reach it waits for it first.
+ */
+export const workerDataReady = workerDataLoader();
+
+/**
+ * `listener`, run once the data is read. If the read fails the event is dropped (there is no one
+ * to tell); the next event reads again.
+ */
+export function afterData<A extends unknown[]>(listener: (...args: A) => unknown): (...args: A) => void {
+  return (...args) => {
+    void workerDataReady().then(
+      () => listener(...args),
+      () => undefined,
+    );
+  };
+}
