@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { resolve } from 'node:path';
 import { preactCompatAliases } from './build/preact-compat';
-import { moduleExports, workerData, type DataModule } from './build/worker-data';
-import { en } from './lib/i18n/en';
-import { surfaceCatalog, type Surface } from './lib/i18n/surfaces';
-import { zhCN } from './lib/i18n/zh-CN';
+import { workerData } from './build/worker-data';
+import { surfaceCut, workerDataModules } from './build/worker-data-modules';
 import { slimHolidayData } from './lib/time/holiday-data';
 import { contentScriptHosts } from './lib/vendors/registry';
 
@@ -27,12 +24,6 @@ function slimHolidays(): Plugin {
   };
 }
 
-/** The zh-CN and English catalogs cut to one surface's keys (lib/i18n/surfaces.ts). */
-const surfaceCut = (surface: Surface) => ({
-  'zh-CN': surfaceCatalog(zhCN, surface),
-  en: surfaceCatalog(en, surface),
-});
-
 /**
  * The popup ships the catalogs cut to the keys it shows (lib/i18n/surfaces.ts): the pages are built
  * together, so the popup's cut is the value of lib/i18n/popup-catalogs.ts, which alone it imports.
@@ -47,34 +38,6 @@ function popupCatalogs(): Plugin {
     },
   };
 }
-
-/**
- * What the worker reads from a data file of the package on its first event instead of carrying in
- * its script (build/worker-data.ts, lib/worker-data.ts): its catalogs (cut to the keys it shows:
- * it carried every word of the popup, the checker, the locker and the options page), every catalog
- * section, and the vendors' definitions (policy packs, tickets, risk wording, service levels), whose
- * page rules, which hold regular expressions, stay in the script (registry.ts) and are put back.
- */
-const workerDataModules: DataModule[] = [
-  { test: /[\\/]lib[\\/]i18n[\\/]zh-CN\.ts$/, values: () => ({ zhCN: surfaceCut('worker')['zh-CN'] }) },
-  { test: /[\\/]lib[\\/]i18n[\\/]en\.ts$/, values: () => ({ en: surfaceCut('worker').en }) },
-  { test: /[\\/]lib[\\/]i18n[\\/]sections[\\/][\w-]+\.ts$/ },
-  {
-    test: /[\\/]lib[\\/]vendors[\\/]catalog\.ts$/,
-    values: async (id) => {
-      const exports = await moduleExports(id);
-      const withoutPages = (v: unknown) => ({ ...(v as object), pages: undefined });
-      return {
-        ...exports,
-        VENDORS: (exports.VENDORS as unknown[]).map(withoutPages),
-        FALLBACK_VENDOR: withoutPages(exports.FALLBACK_VENDOR),
-      };
-    },
-    prelude: `import { pagesOf } from ${JSON.stringify(resolve(import.meta.dirname, 'lib/vendors/registry.ts'))};
-const withPages = (v) => ({ ...v, pages: pagesOf(v.id) });`,
-    revive: { VENDORS: '(list) => list.map(withPages)', FALLBACK_VENDOR: 'withPages' },
-  },
-];
 
 // The manifest is the product's permission story: everything that could read
 // more than the vendors' own pages is optional and asked for at the moment the

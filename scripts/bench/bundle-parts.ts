@@ -93,6 +93,6 @@ for (const name of files) {
   const raw = bytes.reduce((n, b) => n + b.length, 0);
   const gzip = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
   console.log(`\n${name}: ${raw} bytes, ${gzip} gzip (${scripts.length} file(s), each gzipped alone)`);
-  for (const [key, raw, gzip] of parts(scripts).slice(0, 30))
+  for (const [key, raw, gzip] of parts(scripts).slice(0, Number(process.env.RG_PARTS_ROWS ?? 30)))
     console.log(`  ${String(gzip).padStart(7)} gz ${String(raw).padStart(8)} raw  ${key}`);
 }
