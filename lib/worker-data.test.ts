@@ -30,8 +30,10 @@ describe('worker data containers', () => {
 
   it('put back what the script keeps through the reviver', () => {
     const pages = { letsvpn: { hosts: [/letsvpn/] } };
-    const vendors = dataContainer<{ id: string; pages: unknown }[]>('c.ts#VENDORS', true, (list: { id: string }[]) =>
-      list.map((v) => ({ ...v, pages: pages[v.id as 'letsvpn'] })),
+    const vendors = dataContainer<{ id: string; pages: unknown }[], { id: string }[]>(
+      'c.ts#VENDORS',
+      true,
+      (list: { id: string }[]) => list.map((v) => ({ ...v, pages: pages[v.id as 'letsvpn'] })),
     );
     fillWorkerData({ 'c.ts#VENDORS': [{ id: 'letsvpn' }] });
     expect(vendors[0]!.pages).toBe(pages.letsvpn);

@@ -11,7 +11,7 @@
  * something from the data while the script was evaluated would otherwise keep an empty copy.
  */
 
-type Reviver = (value: never) => unknown;
+type Reviver = (value: unknown) => unknown;
 
 interface Container {
   target: object;
@@ -53,9 +53,14 @@ function guard(key: string, entry: Container): ProxyHandler<object> {
  * The export named `key` (module path and export name), empty until `fillWorkerData` gives it its
  * value, which `revive` may complete first (e.g. with the parts kept in code).
  */
-export function dataContainer<T extends object>(key: string, isArray: boolean, revive?: Reviver): T {
+export function dataContainer<T extends object, V = unknown>(
+  key: string,
+  isArray: boolean,
+  revive?: (value: V) => unknown,
+): T {
   if (containers.has(key)) throw new WorkerDataError(`worker data "${key}" is declared twice`);
-  const entry: Container = { target: isArray ? [] : {}, revive, filled: false };
+  // The file's value is what the build wrote for this export, the reviver's input.
+  const entry: Container = { target: isArray ? [] : {}, revive: revive as Reviver | undefined, filled: false };
   containers.set(key, entry);
   return new Proxy(entry.target, guard(key, entry)) as T;
 }
@@ -73,7 +78,7 @@ export function fillWorkerData(data: Record<string, unknown>): void {
   const values = new Map<Container, unknown>();
   for (const [key, entry] of containers) {
     if (!Object.hasOwn(data, key)) throw new WorkerDataError(`worker data "${key}" is missing from the data file`);
-    const value = entry.revive ? entry.revive(data[key] as never) : data[key];
+    const value = entry.revive ? entry.revive(data[key]) : data[key];
     const shapeOk = Array.isArray(entry.target) === Array.isArray(value) && typeof value === 'object' && value !== null;
     if (!shapeOk) throw new WorkerDataError(`worker data "${key}" has the wrong shape in the data file`);
     values.set(entry, value);
