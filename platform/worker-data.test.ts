@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listen } from './messaging';
-import { workerDataLoader } from './worker-data';
+import { readStartedNow, workerDataLoader } from './worker-data';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -21,6 +21,15 @@ describe("the worker's data loader", () => {
     const ready = workerDataLoader(read, () => true);
     await expect(ready()).rejects.toThrow('worker-data.json: 404');
     await expect(ready()).resolves.toBeUndefined();
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('starts the first read at once, before anything waits for it, and reads afresh after it failed', async () => {
+    const read = vi.fn().mockRejectedValueOnce(new Error('worker-data.json: 404')).mockResolvedValue({ k: {} });
+    const started = readStartedNow(read);
+    expect(read).toHaveBeenCalledTimes(1);
+    await expect(started()).rejects.toThrow('404');
+    await expect(started()).resolves.toEqual({ k: {} });
     expect(read).toHaveBeenCalledTimes(2);
   });
 

@@ -5,12 +5,26 @@ import { fillWorkerData, hasWorkerData } from '../lib/worker-data';
 export const WORKER_DATA_FILE = 'worker-data.json';
 
 /** Reads the data file from the extension's own package (a local file, not the network). */
-async function readPackagedData(): Promise<Record<string, unknown>> {
+export async function readPackagedData(): Promise<Record<string, unknown>> {
   // Written by the build, so not among the public files WXT types `getURL` with.
   const url = (browser.runtime.getURL as (path: string) => string)(`/${WORKER_DATA_FILE}`);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${WORKER_DATA_FILE}: ${response.status}`);
   return (await response.json()) as Record<string, unknown>;
+}
+
+/**
+ * `read`, started now: its first call gets that read, later calls (after a failure) read again.
+ * The browser reads the file while the rest of the script is evaluated.
+ */
+export function readStartedNow(read: () => Promise<Record<string, unknown>>): () => Promise<Record<string, unknown>> {
+  let first: Promise<Record<string, unknown>> | null = read();
+  first.catch(() => undefined); // reported to whoever waits for it
+  return () => {
+    const reading = first ?? read();
+    first = null;
+    return reading;
+  };
 }
 
 /**

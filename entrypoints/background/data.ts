@@ -1,10 +1,12 @@
-import { workerDataLoader } from '../../platform/worker-data';
+import { readPackagedData, readStartedNow, workerDataLoader } from '../../platform/worker-data';
 
 /**
  * The worker's data (vendor definitions, catalog sections: lib/worker-data.ts), read from the
- * package once per start. Every listener that can reach it waits for it first.
+ * package once per start. Every listener that can reach it waits for it first. The read is asked
+ * for when this module is evaluated, which the worker's entry does first (index.ts), so the file
+ * is read while the rest of the script is evaluated.
  */
-export const workerDataReady = workerDataLoader();
+export const workerDataReady = workerDataLoader(readStartedNow(readPackagedData));
 
 /**
  * `listener`, run once the data is read. If the read fails the event is dropped (there is no one

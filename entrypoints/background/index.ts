@@ -1,7 +1,8 @@
+// First: it starts reading the worker's data file while the rest of the script is evaluated.
+import { workerDataReady } from './data';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../platform/messaging';
-import { workerDataReady } from './data';
 import { cardContentFor } from './card';
 import { cardTicketDraft } from './card-draft';
 import { checkTabOnce, runCardUi } from './check-once';

@@ -13,10 +13,9 @@
  */
 import { isAbsolute, join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { waitForCard } from '../../test/e2e/card';
+import { cardClick, onCard, waitForCard } from '../../test/e2e/card';
 import { fixture, launchExtension, ROOT, type ExtensionSession } from '../../test/e2e/harness';
 import { startFixtureServer } from '../../test/fixtures/server';
-import { timedCardSave } from './card-save';
 import { median } from './stats';
 import { bulkSeed, workerStarts, type ScaleContext, type WorkerStart } from './store-scale';
 
@@ -61,11 +60,26 @@ async function open(dir: string, stored: number, server: Awaited<ReturnType<type
   return { dir, session, locker, page, cdp, starts: [], coldSaves: [], warmSaves: [] } satisfies Side;
 }
 
-/** A save of the order page, changed first so that it is a new snapshot, not a duplicate. */
+/**
+ * A save of the order page, changed first so that it is a new snapshot, not a duplicate: click to
+ * the card showing a saved snapshot other than the one it showed before (the card keeps showing
+ * the previous save until its new state renders, so "saved" alone can be the old one).
+ */
 async function changedSave(side: Side, mark: string): Promise<number> {
   await side.page.evaluate((m) => document.querySelector('h1')!.append(` · ${m}`), mark);
   await sleep(900);
-  const ms = await timedCardSave(side.page);
+  await onCard(
+    side.page,
+    `function () { var root = this; var before = root.querySelector('[data-evidence="saved"]');
+      var old = before && before.getAttribute('data-snapshot-id');
+      root.__saved = new Promise(function (ok) { var t0 = 0;
+      root.addEventListener('click', function () { t0 = performance.now(); }, { capture: true, once: true });
+      new MutationObserver(function (_m, o) { var s = root.querySelector('[data-evidence="saved"]');
+        if (t0 && s && s.getAttribute('data-snapshot-id') !== old) { o.disconnect(); ok(performance.now() - t0); } })
+        .observe(root, { subtree: true, childList: true, attributes: true }); }); }`,
+  );
+  await cardClick(side.page, '[data-action="save-evidence"]');
+  const [ms] = await onCard<number>(side.page, 'function () { return this.__saved; }');
   if (ms === undefined) throw new Error('no card');
   return ms;
 }
