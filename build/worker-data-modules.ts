@@ -28,14 +28,13 @@ export const workerDataModules: DataModule[] = [
     values: async (id) => {
       const exports = await moduleExports(id);
       const withoutPages = (v: unknown) => ({ ...(v as object), pages: undefined });
-      return {
-        ...exports,
-        VENDORS: (exports.VENDORS as unknown[]).map(withoutPages),
-        FALLBACK_VENDOR: withoutPages(exports.FALLBACK_VENDOR),
-      };
+      return { ...exports, VENDORS: (exports.VENDORS as unknown[]).map(withoutPages) };
     },
-    prelude: `import { pagesOf } from ${JSON.stringify(resolve(ROOT, 'lib/vendors/registry.ts'))};
+    prelude: `import { FALLBACK_VENDOR_ID, pagesOf } from ${JSON.stringify(resolve(ROOT, 'lib/vendors/registry.ts'))};
+import { lazyRecord } from ${JSON.stringify(resolve(ROOT, 'lib/lazy.ts'))};
 const withPages = (v) => ({ ...v, pages: pagesOf(v.id) });`,
-    revive: { VENDORS: '(list) => list.map(withPages)', FALLBACK_VENDOR: 'withPages' },
+    revive: { VENDORS: '(list) => list.map(withPages)' },
+    // One of the vendors, not a second copy of its definition in the file.
+    code: { FALLBACK_VENDOR: 'lazyRecord(() => VENDORS.find((v) => v.id === FALLBACK_VENDOR_ID))' },
   },
 ];

@@ -11,12 +11,14 @@ export const WORKER_DATA_FILE = 'worker-data.json';
  * exports are read by running the module in Node; `values` may give them instead (e.g. with the
  * parts that cannot be JSON left out), and then `prelude` and `revive` put them back at load:
  * `revive[name]` is an expression for a function from the file's value to the export's value.
+ * `code[name]` gives an export as an expression instead of data (one derived from the others).
  */
 export interface DataModule {
   test: RegExp;
   values?: (id: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
   prelude?: string;
   revive?: Record<string, string>;
+  code?: Record<string, string>;
 }
 
 /**
@@ -50,13 +52,18 @@ export async function moduleExports(id: string): Promise<Record<string, unknown>
 export function stubSource(
   key: string,
   values: Record<string, unknown>,
-  module: Pick<DataModule, 'prelude' | 'revive'>,
+  module: Pick<DataModule, 'prelude' | 'revive' | 'code'>,
   containerModule: string,
 ): { source: string; data: Record<string, unknown> } {
   const lines = [`import { dataContainer } from ${JSON.stringify(containerModule)};`, module.prelude ?? ''];
   const data: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     if (name === 'default') throw new Error(`${key}: a data module has named exports only`);
+    const code = module.code?.[name];
+    if (code) {
+      lines.push(`export const ${name} = ${code};`);
+      continue;
+    }
     if (value === null || typeof value !== 'object') {
       const problems = jsonProblems(value, `${key}#${name}`);
       if (problems.length || value === undefined) throw new Error(`not JSON: ${problems.join(', ') || name}`);

@@ -48,6 +48,17 @@ describe('what JSON can carry', () => {
     expect(source).toContain('dataContainer("m.ts#list", true)');
     expect(data).toEqual({ 'm.ts#words': { a: 'b' }, 'm.ts#list': ['x'] });
   });
+
+  it('writes an export given as code as that code, not as data', () => {
+    const { source, data } = stubSource(
+      'm.ts',
+      { list: [{ id: 'a' }], first: { id: 'a' } },
+      { code: { first: 'lazyRecord(() => list[0])' } },
+      CONTAINERS,
+    );
+    expect(source).toContain('export const first = lazyRecord(() => list[0]);');
+    expect(Object.keys(data)).toEqual(['m.ts#list']);
+  });
 });
 
 /** The source files each of the worker's data modules matches (every section, the catalogs, the vendors). */
