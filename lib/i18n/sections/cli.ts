@@ -5,7 +5,7 @@ export const zhCN = {
   'cli.usage': `用法：npm run claims -- <命令> [选项]
 
 命令：
-  check  <facts.json> [--now <ISO>]                      → 判断结论：首选路径、全部路径、期限和待答问题
+  check  <facts.json> [--now <ISO>]                      → 判断结论：首选途径、全部途径、期限和待答问题
   sla    --service exmail|cvm --month YYYY-MM --outages <故障.csv|故障.json>
          [--fee <月费> | --prepaid <金额>/<月数>] [--vouchers <代金券抵扣金额>]
          [--service-start <ISO>] [--service-end <ISO>] [--commitment <id>]
@@ -91,7 +91,7 @@ excluded 为 SLA 的免责代码（如 notified-maintenance），或 other 并�
   'cli.out.headline': '结论：{line}',
   'cli.out.deadline': '期限：{deadline}',
   'cli.out.unconfirmed': '（尚未确定：取决于下面的问题）',
-  'cli.out.routes': '可走的路径（最好的在前）：',
+  'cli.out.routes': '可申请的途径（最优的在前）：',
   'cli.out.status.open': '可申请',
   'cli.out.status.needs-answers': '需回答：{needs}',
   'cli.out.status.closed': '已截止',
