@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sitePattern } from '../lib/settings';
+import { sitePattern } from '../lib/site-pattern';
 import { useI18n } from './i18n-context';
 
 export interface GenericSiteApi {

@@ -1,19 +1,17 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Locale, Translate } from '../lib/i18n/core';
+import type { Locale, LocalePreference, Translate } from '../lib/i18n/core';
 import { LocaleProvider } from './locale-provider';
 import { currentLocale } from '../platform/locale';
-import type { Settings } from '../lib/settings';
-import { loadSettings, watchSettings } from '../platform/settings';
+import { storedLocale, watchStoredLocale } from '../platform/page-settings';
 
-const loadPreference = async () => (await loadSettings()).settings.locale;
-const subscribePreference = (onChange: (p: 'auto' | 'zh-CN' | 'en') => void) =>
-  watchSettings((s) => onChange(s.locale));
-
-/** Settings a page has already asked for (the popup reads them as it opens), and, when they are in, their value. */
+/**
+ * The language preference a page already asked for (the popup reads the stored settings as it
+ * opens), and, when it is in, its value.
+ */
 export interface PageSettingsRead {
-  settings: Promise<Settings>;
-  known?: Settings;
+  locale: Promise<LocalePreference>;
+  known?: LocalePreference;
 }
 
 /**
@@ -23,15 +21,16 @@ export interface PageSettingsRead {
 export function renderPage(app: ReactNode, translatorOf: (locale: Locale) => Translate, read?: PageSettingsRead): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('page has no #root element');
-  const load = read ? async () => (await read.settings).locale : loadPreference;
+  // The language is read without the settings' validator: a page shows its words before it loads one.
+  const load = read ? () => read.locale : storedLocale;
   createRoot(container).render(
     <StrictMode>
       <LocaleProvider
         translatorOf={translatorOf}
         resolve={currentLocale}
-        initial={read?.known?.locale}
+        initial={read?.known}
         load={load}
-        subscribe={subscribePreference}
+        subscribe={watchStoredLocale}
       >
         {app}
       </LocaleProvider>

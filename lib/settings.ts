@@ -1,4 +1,7 @@
 import { z } from './zod';
+import { SITE_PATTERN } from './site-pattern';
+
+export { SITE_PATTERN, sitePattern } from './site-pattern';
 
 /**
  * The persisted settings' shape. Reading is `safeParse` with defaults, never a
@@ -13,9 +16,6 @@ import { z } from './zod';
 /** Reminder lead times in calendar days before a deadline (0 = on the day). */
 export const LEAD_DAYS_MAX = 60;
 export const DEFAULT_LEAD_DAYS = [3, 1] as const;
-
-/** A site the user enabled, as a host-permission origin pattern: `https://shop.example.com/*`. */
-export const SITE_PATTERN = /^(https?):\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d{1,5})?\/\*$/;
 
 export const remindersSettingsSchema = z.object({
   leadDays: z._default(
@@ -77,19 +77,4 @@ export function migrateSettings(stored: unknown, fromVersion: number): unknown {
   let value = stored;
   for (let v = fromVersion + 1; v <= SETTINGS_VERSION; v++) value = SETTINGS_MIGRATIONS[v]?.(value) ?? value;
   return value;
-}
-
-/** `https://Shop.Example.com/cart?x` → `https://shop.example.com/*`; null when it is not a web site address. */
-export function sitePattern(input: string): string | null {
-  const raw = input.trim();
-  if (!raw) return null;
-  let url: URL;
-  try {
-    url = new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const pattern = `${url.protocol}//${url.host.toLowerCase()}/*`;
-  return SITE_PATTERN.test(pattern) ? pattern : null;
 }

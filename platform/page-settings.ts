@@ -29,6 +29,33 @@ export async function readStoredSettings(): Promise<StoredSettings> {
   };
 }
 
+/**
+ * The interface language a stored settings value names. Read without the settings schema: every
+ * settings version keeps `locale` as 'auto' | 'zh-CN' | 'en'; anything else means 'auto'.
+ */
+export function localeIn(value: unknown): LocalePreference {
+  const locale = typeof value === 'object' && value !== null ? (value as { locale?: unknown }).locale : undefined;
+  return (LOCALES as readonly unknown[]).includes(locale) ? (locale as LocalePreference) : 'auto';
+}
+
+/**
+ * The stored interface language, in one storage read (no validator: pages show text before they
+ * load one); storage that cannot be read leaves the browser's language.
+ */
+export async function storedLocale(): Promise<LocalePreference> {
+  const stored: Record<string, unknown> = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}));
+  return localeIn(stored[SETTINGS_KEY]);
+}
+
+/** Reports the stored interface language each time the settings change (e.g. from the options page). */
+export function watchStoredLocale(onChange: (locale: LocalePreference) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) onChange(localeIn(changes[SETTINGS_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
 export interface PageSettings {
   /** The interface language the user chose. */
   locale: LocalePreference;
@@ -49,11 +76,8 @@ export async function pageSettings(host: string): Promise<PageSettings> {
   const stored: Record<string, unknown> = await browser.storage.local
     .get([SETTINGS_KEY, HIDDEN_SITES_KEY])
     .catch(() => ({}));
-  const settings = stored[SETTINGS_KEY];
-  const locale =
-    typeof settings === 'object' && settings !== null ? (settings as { locale?: unknown }).locale : undefined;
   return {
-    locale: (LOCALES as readonly unknown[]).includes(locale) ? (locale as LocalePreference) : 'auto',
+    locale: localeIn(stored[SETTINGS_KEY]),
     cardHidden: hostList(stored[HIDDEN_SITES_KEY])?.includes(host) ?? false,
   };
 }

@@ -5,6 +5,7 @@ import { FactsForm } from './FactsForm';
 import { AnsweredList, Questions } from './Questions';
 import { captureFits, type Step, type Subject, type UsableSettings } from './session';
 import { SourcePicker } from './SourcePicker';
+import { Steps } from './Steps';
 import type { CheckerServices, CheckerSettings, CurrentTab } from './services';
 import { LazyTicketEditor, usePreloadTicketEditor } from './ticketEditorLoader';
 import { useClaimSession, type ClaimSession } from './useClaimSession';
@@ -344,22 +345,6 @@ function TicketLoading() {
     <p className="rg-muted" role="status">
       {t('checker.loading')}
     </p>
-  );
-}
-
-const STEPS = ['questions', 'verdict', 'ticket'] as const;
-
-/** Where the claim stands: answer → verdict → ticket (the step buttons below move between them). */
-function Steps({ shown }: { shown: Step }) {
-  const { t } = useI18n();
-  return (
-    <ol className="rg-steps-bar" data-testid="steps">
-      {STEPS.map((step) => (
-        <li key={step} data-step={step} aria-current={step === shown ? 'step' : undefined}>
-          {t(`checker.step.${step}`)}
-        </li>
-      ))}
-    </ol>
   );
 }
 

@@ -1,17 +1,17 @@
-import { useEffect } from 'react';
 import { citationTitle } from '../../lib/policy/sources';
 import { EVIDENCE_ITEMS, type ChecklistEntry } from '../../lib/claims/evidence';
 import { formatMoney } from '../../lib/policy/text';
 import type { Verdict } from '../../lib/claims/eligibility';
 import type { HeadlineWords } from '../../lib/claims/headline';
-import { Headline } from '../Headline';
 import { useI18n } from '../i18n-context';
 import { daysLeft } from './format';
 import type { CaptureState } from './session';
+import { VerdictSummary } from './VerdictSummary';
 import { timelineOf } from '../../lib/pictures/timeline-input';
 import { RouteTimeline } from '../timeline/RouteTimeline';
 
 export type { CaptureState };
+export { VerdictSummary };
 
 /** Evidence items a page capture can provide (their fields come from a snapshot). */
 export function capturable(id: string): boolean {
@@ -54,37 +54,6 @@ function byDocument(basis: Verdict['basis'], title: (b: Verdict['basis'][number]
 function closingTime(closesAt: string | undefined): string | null {
   const time = closesAt?.match(/T(\d{2}:\d{2}):\d{2}/)?.[1];
   return time && time !== '23:59' ? time : null;
-}
-
-/** The headline, in the words every surface uses, and who to ask. */
-export function VerdictSummary({
-  verdict,
-  words,
-  openQuestions,
-  onShown,
-}: {
-  verdict: Verdict;
-  words: HeadlineWords;
-  openQuestions: number;
-  onShown?: () => void;
-}) {
-  const { t } = useI18n();
-  useEffect(() => onShown?.(), [onShown]);
-  return (
-    <div
-      className={`rg-outcome rg-outcome--${verdict.outcome}`}
-      data-verdict={verdict.outcome}
-      data-outcome={verdict.outcome}
-      data-testid="outcome"
-      data-provisional={openQuestions > 0 ? 'true' : 'false'}
-    >
-      <Headline words={words} />
-      <span className="rg-outcome__how">{t(`checker.claimWith.${verdict.claimWith}`)}</span>
-      {openQuestions > 0 && (
-        <span className="rg-outcome__provisional">{t('checker.verdict.provisional', { count: openQuestions })}</span>
-      )}
-    </div>
-  );
 }
 
 export interface VerdictViewProps {

@@ -1,11 +1,12 @@
 import type { ClaimSnapshot } from '../../lib/claims/evidence';
-import { orderFacts } from '../../lib/claims/order-facts';
 import type { Verdict } from '../../lib/claims/eligibility';
 import type { TabOrder, OrderRef } from '../../lib/evidence/tab-order';
 import { PackSet } from '../../lib/policy/registry';
-import { createCalendar, yearOverridesSchema, type YearOverride } from '../../lib/time/calendar';
+import { prefilledOrder, usableSettings, type UsableSettings } from '../../lib/evidence/tab-verdict';
 import type { CheckerSettings } from './services';
 import { claimSnapshot, type PrefilledFacts } from './snapshotFacts';
+
+export { usableSettings, type UsableSettings };
 
 /**
  * The state of one claim check in the popup, as a reducer: what is being
@@ -39,12 +40,6 @@ export interface Subject {
   orderId: string | null;
   snapshots: ClaimSnapshot[];
   prefilled: PrefilledFacts;
-}
-
-export interface UsableSettings {
-  packs: PackSet;
-  holidayOverrides: YearOverride[];
-  problems: { kind: 'pack' | 'holidays'; message: string }[];
 }
 
 export interface ClaimSessionState {
@@ -93,40 +88,6 @@ export type ClaimAction =
   | { type: 'capture-failed'; message: string }
   | { type: 'capture-done'; kind: 'saved' | 'duplicate'; id: string; snapshot: ClaimSnapshot | null };
 
-/**
- * Custom packs that validate (and do not shadow a shipped vendor), holiday overrides that load; the rest is reported,
- * not used.
- */
-export function usableSettings(raw: CheckerSettings): UsableSettings {
-  const packs = PackSet.of(raw.customPacks);
-  const problems: UsableSettings['problems'] = packs.problems.map((p) => ({
-    kind: 'pack',
-    message: p.errors.slice(0, 3).join('; '),
-  }));
-  let holidayOverrides: YearOverride[] = [];
-  if (raw.holidayOverrides.length) {
-    try {
-      // createCalendar checks its input and says what is wrong, line by line (stored settings are unchecked).
-      createCalendar(raw.holidayOverrides as readonly YearOverride[]);
-      holidayOverrides = yearOverridesSchema().parse(raw.holidayOverrides);
-    } catch (error) {
-      problems.push({ kind: 'holidays', message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return { packs, holidayOverrides, problems };
-}
-
-/** The facts a saved order shows, derived as every surface derives them. */
-function prefill(vendor: string, fields: Record<string, unknown>, url: string): PrefilledFacts {
-  const {
-    facts: { vendor: _vendor, ...facts },
-    from,
-    statusText,
-    state,
-  } = orderFacts({ vendor, fields, url });
-  return { facts, from, status: statusText, state };
-}
-
 /** What the checker shows for an order: its snapshots and the facts they prefill. */
 export function subjectOf(ref: { vendor: string; orderId: string }, bodies: TabOrder['bodies']): Subject {
   const latest = bodies[0];
@@ -135,7 +96,7 @@ export function subjectOf(ref: { vendor: string; orderId: string }, bodies: TabO
     orderId: ref.orderId,
     snapshots: bodies.map(claimSnapshot),
     prefilled: latest
-      ? prefill(ref.vendor, latest.fields, latest.url)
+      ? prefilledOrder(ref.vendor, latest.fields, latest.url)
       : { facts: { orderId: ref.orderId }, from: [], status: null, state: 'unknown' },
   };
 }

@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { keyFingerprint, SIGNATURE_ALGORITHM, toBase64, type BundleSigner } from '../../lib/evidence';
 import type { ListQuery } from '../../lib/evidence/query';
-import type { Handlers } from '../../lib/messages';
+import type { Handler, Handlers } from '../../lib/messages';
 import { findTabOrder } from '../../lib/evidence/tab-order';
+import { tabVerdict, usableSettings } from '../../lib/evidence/tab-verdict';
+import { parseInstant } from '../../lib/time/zone';
+import { loadSettings } from '../../platform/settings';
 import type { EvidenceStore } from '../../platform/evidence-db';
 import { captureWholeTab } from '../../platform/manual-capture';
 import { takeTicketedShot } from '../../platform/screenshot-tickets';
@@ -46,16 +49,7 @@ export function evidenceHandlers(
       return { bodies: await store().bodies(ids) };
     },
 
-    'tab.order': async ({ tabId }) => {
-      const [status, card] = await Promise.all([tabStatus(tabId), cardRequestOf(tabId).catch(() => null)]);
-      const reader = {
-        listSnapshots: (query: ListQuery) => store().list(query),
-        getBodies: async (ids: string[]) => ({ bodies: await store().bodies(ids) }),
-      };
-      // The order number the tab's card read finds an order saved long ago (not among the newest snapshots).
-      const tab = { vendor: status.match?.vendor ?? null, url: status.url, orderId: card?.order?.orderId ?? null };
-      return { status, order: await findTabOrder(reader, tab) };
-    },
+    'tab.order': tabOrderHandler(store, now),
 
     'evidence.delete': async ({ id }) => {
       return { deleted: await store().remove(id, now()) };
@@ -103,6 +97,34 @@ export function evidenceHandlers(
     'evidence.wipe': async () => {
       return { wiped: await store().wipe() };
     },
+  };
+}
+
+/**
+ * `tab.order`: the tab's status, the saved order it shows, and that order's first verdict in both
+ * languages (the popup's first view draws it before loading the engine).
+ */
+function tabOrderHandler(store: () => EvidenceStore, now: () => Date): Handler<'tab.order'> {
+  return async ({ tabId, now: asOf }) => {
+    const [status, card, settings] = await Promise.all([
+      tabStatus(tabId),
+      cardRequestOf(tabId).catch(() => null),
+      loadSettings().then(
+        (read) => read.settings,
+        () => null,
+      ),
+    ]);
+    const reader = {
+      listSnapshots: (query: ListQuery) => store().list(query),
+      getBodies: async (ids: string[]) => ({ bodies: await store().bodies(ids) }),
+    };
+    // The order number the tab's card read finds an order saved long ago (not among the newest snapshots).
+    const tab = { vendor: status.match?.vendor ?? null, url: status.url, orderId: card?.order?.orderId ?? null };
+    const order = await findTabOrder(reader, tab);
+    // The popup's first view reads this verdict's words: it loads no policy engine before it shows them.
+    const at = asOf !== undefined && parseInstant(asOf) !== null ? asOf : now().toISOString();
+    const verdict = order.ref && settings ? tabVerdict(order, at, usableSettings(settings)) : null;
+    return { status, order, verdict };
   };
 }
 

@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeServices, NOW, ORDER_URL, paidOrderSnapshot } from '../../test/doubles/checker';
 import { StaticLocale } from '../../components/i18n';
 import { findTabOrder } from '../../lib';
+import { tabVerdict, usableSettings } from '../../lib/evidence/tab-verdict';
+import { PackSet } from '../../lib/policy/registry';
 import { MessagingError } from '../../lib/messages';
 import { defaultSettings } from '../../lib/settings';
 import type { CheckerServices } from '../../components/checker/services';
@@ -15,7 +17,8 @@ const sendMessage = vi.fn();
 const tabStatus = vi.fn();
 vi.mock('../../platform/page-messaging', () => ({ sendMessage: (...args: unknown[]) => sendMessage(...args) }));
 
-const { Popup, requestedNow } = await import('./Popup');
+const { Popup } = await import('./Popup');
+const { requestedNow } = await import('./checker');
 const { browserStartDeps, requestedTabId, startPopup } = await import('./start');
 
 /**
@@ -27,9 +30,11 @@ function renderPopup(
   services: CheckerServices = fakeServices().services,
   search = '',
 ) {
-  sendMessage.mockImplementation(async (type: string, data: { tabId: number }) => {
+  sendMessage.mockImplementation(async (type: string, data: { tabId: number; now: string }) => {
     const status = await tabStatus(type, data);
-    return { status, order: await findTabOrder(services, { vendor: status.match?.vendor ?? null, url: status.url }) };
+    const order = await findTabOrder(services, { vendor: status.match?.vendor ?? null, url: status.url });
+    // As the worker answers: with the order's first verdict, as of the moment the popup sent.
+    return { status, order, verdict: tabVerdict(order, data.now, usableSettings(defaultSettings)) };
   });
   const start = startPopup(search, browserStartDeps);
   return render(
@@ -62,7 +67,7 @@ describe('Popup', () => {
     renderPopup();
     expect(await screen.findByText('腾讯云 · 订单页')).toBeInTheDocument();
     expect(active?.id).toEqual(expect.any(Number));
-    expect(sendMessage).toHaveBeenCalledWith('tab.order', { tabId: active?.id });
+    expect(sendMessage).toHaveBeenCalledWith('tab.order', { tabId: active?.id, now: expect.any(String) });
     expect(document.querySelectorAll('.rg-vendor-list li')).toHaveLength(4);
   });
 
@@ -97,9 +102,12 @@ describe('Popup', () => {
     const order = await findTabOrder(services, { vendor: 'tencent-cloud', url: ORDER_URL });
     vi.mocked(services.listSnapshots).mockClear();
     vi.mocked(services.getBodies).mockClear();
+    const verdict = tabVerdict(order, NOW, { packs: PackSet.of([]), holidayOverrides: [] });
     const start = {
+      clock: NOW,
       tab: Promise.resolve({ tabId: 7, status, url: ORDER_URL }),
       order: Promise.resolve(order),
+      verdict: Promise.resolve(verdict),
       settings: Promise.resolve(null),
     };
     render(
@@ -108,14 +116,21 @@ describe('Popup', () => {
           now={NOW}
           services={services}
           start={start}
-          ready={{ tab: { tabId: 7, status, url: ORDER_URL }, order, settings: defaultSettings }}
+          ready={{ tab: { tabId: 7, status, url: ORDER_URL }, order, verdict, settings: defaultSettings }}
         />
       </StaticLocale>,
     );
-    // No awaiting: the first render already has the tab, the order and its questions.
+    // No awaiting: the first render already has the tab, the order and the worker's verdict on it.
     expect(screen.getByText('腾讯云 · 订单页')).toBeInTheDocument();
-    expect(screen.getByTestId('questions')).toBeInTheDocument();
     expect(screen.getByText(/腾讯云 · 订单 20261118105822371604/)).toBeInTheDocument();
+    const first = document.querySelector('[data-first] [data-verdict]');
+    expect(first).not.toBeNull();
+    const line = first!.querySelector('[data-headline]')!.textContent;
+    expect(line).toBe(`${verdict!['zh-CN'].words.line} · ${verdict!['zh-CN'].words.deadline}`);
+    // The checker takes over once its code is in, with the same headline and its questions.
+    expect(await screen.findByTestId('questions')).toBeInTheDocument();
+    expect(document.querySelector('[data-first]')).toBeNull();
+    expect(document.querySelector('[data-verdict] [data-headline]')!.textContent).toBe(line);
     expect(services.loadSettings).not.toHaveBeenCalled();
     expect(services.listSnapshots).not.toHaveBeenCalled();
     expect(services.getBodies).not.toHaveBeenCalled();
@@ -365,11 +380,14 @@ describe('Popup', () => {
   it('with no tab to be about, says one sentence', async () => {
     const { services } = fakeServices();
     const start = {
+      clock: NOW,
       tab: Promise.reject(new Error('no tab')),
       order: Promise.reject(new Error('no tab')),
+      verdict: Promise.reject(new Error('no tab')),
       settings: Promise.resolve(null),
     };
     start.order.catch(() => undefined);
+    start.verdict.catch(() => undefined);
     start.tab.catch(() => undefined);
     render(
       <StaticLocale locale="zh-CN">
@@ -420,7 +438,10 @@ describe('the popup’s start (main.tsx asks before the interface loads)', () =>
     expect(await named.order).toEqual({ ref: null, bodies: [] });
     expect(activeTabId).not.toHaveBeenCalled();
     expect(await startPopup('', deps).tab).toMatchObject({ tabId: 7 });
-    expect(tabOrder.mock.calls).toEqual([[9], [7]]);
+    expect(tabOrder.mock.calls).toEqual([
+      [9, expect.any(String)],
+      [7, expect.any(String)],
+    ]);
     expect(storedSettings).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,30 +1,20 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { Checker } from '../../components/checker/Checker';
-import type { CheckerServices, CurrentTab } from '../../components/checker/services';
+import { FirstVerdict } from '../../components/checker/FirstVerdict';
+import type { CheckerServices, CheckerSettings, CurrentTab } from '../../components/checker/services';
 import { useI18n } from '../../components/i18n-context';
 import { GenericSite } from '../../components/GenericSite';
 import { VendorList } from '../../components/VendorList';
 import { TabLead } from '../../components/checker/TabLead';
 import type { CardResponse } from '../../lib/card/schema';
 import { errorMessageKey, MessagingError } from '../../lib/wire';
-import { parseInstant } from '../../lib/time';
 import { vendorName } from '../../lib/vendors/registry';
 import { genericSiteApi } from './generic';
 import type { TabOrder } from '../../lib/evidence/tab-order';
-import type { Settings } from '../../lib/settings';
+import type { TabVerdict } from '../../lib/evidence/tab-verdict';
 import type { PopupStart, PopupTab } from './start';
 
 type TabState = { state: 'loading' } | ({ state: 'ready' } & PopupTab) | { state: 'error'; message: string };
-
-/**
- * The moment to check as of (`popup.html?now=2026-11-22T12:00:00+08:00`), e.g.
- * from a reminder about a given day; otherwise the popup reads the clock.
- */
-export function requestedNow(search: string): string | undefined {
-  const raw = new URLSearchParams(search).get('now');
-  return raw !== null && raw.length <= 40 && parseInstant(raw) !== null ? raw : undefined;
-}
 
 /** Performance marks: the interface's first render starts (app.tsx), a verdict is first on screen, and the time between. */
 export const PERF = {
@@ -34,19 +24,30 @@ export const PERF = {
 } as const;
 
 export interface PopupProps {
-  /** The moment verdicts and countdowns are computed for (read once, where the popup starts). */
+  /**
+   * The moment verdicts and countdowns are computed for (read once, where the popup starts, or
+   * `?now=`: the checker ignores one it cannot read).
+   */
   now: string;
   services: CheckerServices;
   /** The tab and its order, asked for when the popup opened (start.ts). */
   start: PopupStart;
-  /** The answers to `start` and the settings, when they were in before the first render. */
+  /** The answers to `start`, when they were in before the first render. */
   ready?: PopupReady;
+  /**
+   * The settings the checker opens with (the popup validates them as the checker's code loads);
+   * without them, and without `ready.settings`, the checker reads them itself.
+   */
+  settings?: Promise<CheckerSettings>;
 }
 
 export interface PopupReady {
   tab: PopupTab;
   order: TabOrder;
-  settings: Settings;
+  /** The worker's first verdict on the order (shown until the checker's code is in). */
+  verdict?: TabVerdict | null;
+  /** The settings, when they were read before the first render. */
+  settings?: CheckerSettings;
 }
 
 /** The tab the popup is about, as the start script's answer arrives (or the error, in the user's language). */
@@ -98,8 +99,64 @@ function useTabCard(services: CheckerServices, tabId: number | null, leadKind: s
   return { card, rechecks, recheck };
 }
 
-export function Popup({ now, services, start, ready }: PopupProps) {
-  const { t } = useI18n();
+/** The checker (the policy engine, the vendor packs, the settings' validator): loaded once the first view is up. */
+const loadChecker = () => import('./checker');
+const LazyChecker = lazy(() => loadChecker().then((m) => ({ default: m.PopupChecker })));
+
+/**
+ * What the checker opens with, once settled: the settings and the tab's order (`ready` undefined when either is
+ * missing: the checker then reads them itself). Until then, and until the checker's code is in, the checker's place
+ * shows the worker's verdict on the tab's order.
+ */
+function useCheckerStart(
+  start: PopupStart,
+  ready: PopupReady | undefined,
+  settings: Promise<CheckerSettings> | undefined,
+): { ready?: { settings: CheckerSettings; order: TabOrder } } | undefined {
+  const [opened, setOpened] = useState<{ ready?: { settings: CheckerSettings; order: TabOrder } } | undefined>();
+  useEffect(() => {
+    let alive = true;
+    void loadChecker().catch(() => undefined);
+    const known = ready?.settings ? Promise.resolve(ready.settings) : (settings ?? Promise.resolve(undefined));
+    void Promise.all([known.catch(() => undefined), start.order.catch(() => undefined)]).then(([s, order]) => {
+      if (alive) setOpened({ ready: s && order ? { settings: s, order } : undefined });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [start, ready, settings]);
+  return opened;
+}
+
+interface FirstAnswer {
+  order: TabOrder['ref'];
+  verdict: TabVerdict | null;
+}
+
+/** The tab's order and the worker's first verdict on it (null: none, or not in yet). */
+function useFirstVerdict(start: PopupStart, ready: PopupReady | undefined): FirstAnswer {
+  const [first, setFirst] = useState<FirstAnswer>(() => ({
+    order: ready?.order.ref ?? null,
+    verdict: ready?.verdict ?? null,
+  }));
+  useEffect(() => {
+    let alive = true;
+    if (ready) return;
+    Promise.all([start.order, start.verdict]).then(
+      ([order, verdict]) => alive && setFirst({ order: order.ref, verdict }),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [start, ready]);
+  return first;
+}
+
+export function Popup({ now, services, start, ready, settings }: PopupProps) {
+  const { t, locale } = useI18n();
+  const checkerStart = useCheckerStart(start, ready, settings);
+  const firstVerdict = useFirstVerdict(start, ready);
   const tab = useTab(start, ready);
   /** Whether the tab shows a saved order (the checker then opens it, and leads with its headline). */
   const [saved, setSaved] = useState<boolean | undefined>(() => (ready ? ready.order.ref !== null : undefined));
@@ -129,8 +186,12 @@ export function Popup({ now, services, start, ready }: PopupProps) {
     return { tabId: tab.tabId, url: tab.status.url, match: tab.status.match };
   }, [tab]);
 
+  // The first view and then the checker each show a verdict: the first one on screen is timed.
+  const verdictMarked = useRef(false);
   const onVerdictShown = useMemo(
     () => () => {
+      if (verdictMarked.current) return;
+      verdictMarked.current = true;
       performance.mark(PERF.verdict);
       try {
         performance.measure(PERF.measure, PERF.render, PERF.verdict);
@@ -139,6 +200,11 @@ export function Popup({ now, services, start, ready }: PopupProps) {
       }
     },
     [],
+  );
+
+  // The checker's place until its code is in: the worker's verdict on the tab's order.
+  const first = (
+    <FirstVerdict order={firstVerdict.order} words={firstVerdict.verdict?.[locale] ?? null} onShown={onVerdictShown} />
   );
 
   return (
@@ -155,17 +221,23 @@ export function Popup({ now, services, start, ready }: PopupProps) {
         )}
       </section>
       <section className="rg-panel" aria-label={t('checker.title')} data-testid="checker">
-        <Checker
-          now={now}
-          services={services}
-          current={current}
-          tabOrder={start.order}
-          ready={ready}
-          onVerdictShown={onVerdictShown}
-          led={kind !== null}
-          fillFirst={kind === 'ticket'}
-          onSubject={onSubject}
-        />
+        {checkerStart ? (
+          <Suspense fallback={first}>
+            <LazyChecker
+              now={now}
+              services={services}
+              current={current}
+              tabOrder={start.order}
+              ready={checkerStart.ready}
+              onVerdictShown={onVerdictShown}
+              led={kind !== null}
+              fillFirst={kind === 'ticket'}
+              onSubject={onSubject}
+            />
+          </Suspense>
+        ) : (
+          first
+        )}
       </section>
       <PopupFooter onOpenSla={openSla} />
     </main>

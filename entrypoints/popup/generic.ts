@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { GenericSiteApi } from '../../components/GenericSite';
 import { sendMessage } from '../../platform/page-messaging';
-import { loadSettings, saveSettings } from '../../platform/settings';
 
 /** The popup's "other site" actions, wired to the browser and the worker. */
 export function genericSiteApi(tabId: number): GenericSiteApi {
@@ -14,6 +13,7 @@ export function genericSiteApi(tabId: number): GenericSiteApi {
       // Asked first, while the click is still being handled (the browser requires a gesture).
       const granted = await browser.permissions.request({ origins: [pattern] });
       if (!granted) return false;
+      const { loadSettings, saveSettings } = await import('../../platform/settings');
       const { settings } = await loadSettings();
       if (!settings.genericSites.includes(pattern))
         await saveSettings({ genericSites: [...settings.genericSites, pattern] });

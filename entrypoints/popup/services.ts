@@ -2,7 +2,12 @@ import { browser } from 'wxt/browser';
 import type { CheckerServices } from '../../components/checker/services';
 import { loadClaimDraft, saveClaimDraft } from '../../platform/claim-drafts';
 import { sendMessage } from '../../platform/page-messaging';
-import { loadSettings, watchSettings } from '../../platform/settings';
+
+/**
+ * The settings' validator loads with the checker, not with the popup's first view (which shows the
+ * worker's words): every use of the settings item goes through this import.
+ */
+const settingsModule = () => import('../../platform/settings');
 
 /** The checker's browser side: messages to the worker and to ticket pages, tabs, clipboard. */
 export const browserCheckerServices: CheckerServices = {
@@ -11,8 +16,18 @@ export const browserCheckerServices: CheckerServices = {
   captureTab: (tabId) => sendMessage('evidence.captureTab', { tabId }),
   evidenceHead: async () => (await sendMessage('evidence.signingKey', {})).headHash,
   tabCard: async (tabId, locale) => (await sendMessage('tab.card', { tabId, locale })).content,
-  loadSettings: async () => (await loadSettings()).settings,
-  watchSettings: (onChange) => watchSettings(onChange),
+  loadSettings: async () => (await (await settingsModule()).loadSettings()).settings,
+  watchSettings: (onChange) => {
+    let stop: (() => void) | null = null;
+    let stopped = false;
+    void settingsModule().then(({ watchSettings }) => {
+      if (!stopped) stop = watchSettings(onChange);
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  },
   async findTicketTabs() {
     // Tab URLs are not ours to read; the worker knows which tabs it recognised.
     const tabs = await browser.tabs.query({});

@@ -2,6 +2,8 @@ import { z } from '../zod';
 import { pageMatchSchema } from '../vendors/schema';
 import { snapshotBodySchema } from '../evidence/schema';
 import { SNAPSHOTS_READ } from '../evidence/tab-order';
+import { headlineWordsSchema } from '../card/schema';
+import { CLAIM_WITH, OUTCOMES } from '../policy/schema';
 
 /** Messages about tabs and the worker itself: what a page is, what the popup's tab shows. */
 export function tabMessages() {
@@ -26,6 +28,15 @@ export function tabMessages() {
     bodies: z.array(snapshotBodySchema).check(z.maxLength(SNAPSHOTS_READ)),
   });
 
+  /** lib/evidence/tab-verdict.ts `TabVerdictWords`: the checker's top in one language. */
+  const tabVerdictWords = z.object({
+    vendorName: z.string().check(z.maxLength(200)),
+    outcome: z.enum(OUTCOMES),
+    claimWith: z.enum(CLAIM_WITH),
+    openQuestions: z.int().check(z.nonnegative()),
+    words: headlineWordsSchema,
+  });
+
   return {
     /** Content script → worker: what this tab shows now (null: no vendor page, e.g. after SPA navigation). */
     'page.detected': {
@@ -45,12 +56,21 @@ export function tabMessages() {
     },
     /**
      * Popup → worker, as it opens: the tab's status and the saved order it shows
-     * (with that order's latest snapshot bodies), in one round trip.
+     * (with that order's latest snapshot bodies), in one round trip, with the
+     * order's first verdict in the words of either language (`verdict`, null
+     * when there is none to show), as of `now` (the popup's moment; else the worker's clock).
      */
     'tab.order': {
       from: 'extension',
-      request: z.object({ tabId: z.int().check(z.nonnegative()) }),
-      response: z.object({ status: tabStatusSchema, order: tabOrderSchema }),
+      request: z.object({
+        tabId: z.int().check(z.nonnegative()),
+        now: z.optional(z.string().check(z.maxLength(40))),
+      }),
+      response: z.object({
+        status: tabStatusSchema,
+        order: tabOrderSchema,
+        verdict: z.optional(z.nullable(z.object({ 'zh-CN': tabVerdictWords, en: tabVerdictWords }))),
+      }),
     },
     /** Content script → worker: open the eligibility checker (the popup page, in a tab) about the sender's tab. */
     'ui.openChecker': {

@@ -360,29 +360,39 @@ describe('the popup asks the worker before it sets up its interface (bench: popu
     expect(main.indexOf('startPopup(')).toBeLessThan(main.indexOf("import('./app')"));
   });
 
-  it('its interface builds no message, card or evidence schemas before the first verdict', () => {
-    // The lib barrel re-exports every module, and each schema module builds its zod schemas when
-    // it loads: the interface imports the modules it uses, and asks for the message schemas
-    // (a ticket page's reply) only when a ticket is filled.
-    const { files } = pageScriptGraph('entrypoints/popup/app.tsx');
-    expect(files).toContain('components/checker/Checker.tsx');
+  it("its first view (the tab, its lead, the worker's verdict) loads no engine, no vendor pack, no validator and no checker", () => {
+    // The first view draws the words the worker sent with `tab.order`; the checker, the policy engine,
+    // the packs and the schemas load with `import()` once it is up (entrypoints/popup/checker.tsx).
+    const { files, packages } = pageScriptGraph('entrypoints/popup/app.tsx');
+    expect(files).toContain('components/checker/FirstVerdict.tsx');
+    expect(packages.filter((p) => ['zod', 'dayjs'].includes(p))).toEqual([]);
     expect(
-      files.filter((f) =>
-        [
-          'lib/index.ts',
-          'lib/messages.ts',
-          'lib/card/schema.ts',
-          'lib/evidence/schema.ts',
-          'lib/evidence/query.ts',
-        ].includes(f),
+      files.filter(
+        (f) =>
+          /^lib\/(policy|claims|time|tickets|sla|pictures)\//.test(f) ||
+          /^lib\/vendors\/[^/]+\/(index|policy|sla|ticket|flags)\.ts$/.test(f) ||
+          /^components\/checker\/(Checker|SourcePicker|VerdictView|Questions|FactsForm)\.tsx$/.test(f) ||
+          [
+            'lib/index.ts',
+            'lib/messages.ts',
+            'lib/settings.ts',
+            'platform/settings.ts',
+            'lib/card/schema.ts',
+            'lib/evidence/schema.ts',
+            'lib/evidence/query.ts',
+            'lib/evidence/tab-verdict.ts',
+          ].includes(f),
       ),
     ).toEqual([]);
+    // …and they are what it loads next.
+    const later = pageScriptGraph('entrypoints/popup/app.tsx', true).files;
+    expect(later).toEqual(expect.arrayContaining(['components/checker/Checker.tsx', 'platform/settings.ts']));
   });
 });
 
 describe('the popup loads its second views on demand (bench: bundle.popup at open, bundle.popupOnDemand)', () => {
   it('its interface loads the ticket editor, its templates and the form filler only when a ticket is next', () => {
-    const { files } = pageScriptGraph('entrypoints/popup/app.tsx');
+    const { files } = pageScriptGraph('entrypoints/popup/checker.tsx');
     expect(files).toContain('components/checker/Checker.tsx');
     expect(files).toContain('components/checker/ticketEditorLoader.ts');
     expect(files.filter((f) => f === 'components/checker/TicketEditor.tsx' || /^lib\/tickets\//.test(f))).toEqual([]);
