@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EVIDENCE_SCHEMA_VERSION, listQuerySchema, verifyBundle } from '../../lib/evidence';
+import { entryGrams, EVIDENCE_SCHEMA_VERSION, listQuerySchema, verifyBundle } from '../../lib/evidence';
 import { contentOf, orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
 
 const signing = testSigner();
@@ -11,6 +11,8 @@ import { translator } from '../../lib/i18n';
 import { EVIDENCE_DB_VERSION, openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../platform/evidence-db';
 import { migrate } from '../../platform/evidence-db/migrations';
 import type { EvidenceDb } from '../../platform/evidence-db/schema';
+import { textOf } from '../../platform/evidence-db/blobs';
+import { bitmapOf, GRAM_BLOCK, TEXT_INDEXED_THROUGH } from '../../platform/evidence-db/text-index';
 import { openEvidenceStore as openVersion1Store } from './fixtures/evidence-store-v1';
 
 /**
@@ -44,15 +46,28 @@ const order = (n: number, status = '已支付') =>
 /** Every record of the raw database, and what would make one half-written. */
 async function integrity(name: string) {
   const db = await openDB(name);
-  const [chain, snapshots, blobs, packs, kept] = await Promise.all([
+  const [chain, snapshots, blobs, packs, kept, grams, through] = await Promise.all([
     db.getAll('chain'),
     db.getAll('snapshots'),
     db.getAll('blobs'),
     db.getAll('search'),
     db.get('meta', 'snapshotCount'),
+    db.objectStoreNames.contains('grams') ? db.getAll('grams') : [],
+    db.get('meta', TEXT_INDEXED_THROUGH),
   ]);
   db.close();
   const problems: string[] = [];
+  // The text index (platform/evidence-db/text-index.ts) names every snapshot up to its position under each of its grams.
+  const postings = new Map(grams.map((p) => [`${p.b}:${p.g}`, bitmapOf(p.p)]));
+  for (const e of packs.flatMap((p) => p.entries)) {
+    if (e.seq > (through?.value ?? 0)) continue;
+    const text = blobs.find((b) => b.snapshotId === e.id && b.name === 'text');
+    const [b, bit] = [Math.floor(e.seq / GRAM_BLOCK), e.seq % GRAM_BLOCK];
+    const missing = [...entryGrams(e, e.whole ? undefined : textOf(text).toLowerCase())].filter(
+      (g) => !((postings.get(`${b}:${g}`)?.[bit >> 3] ?? 0) & (1 << (bit & 7))),
+    );
+    if (missing.length) problems.push(`${e.id} missing from the text index under ${missing.length} grams`);
+  }
   // The kept number of snapshots (platform/evidence-db/count.ts) is the number of records.
   if (kept?.value !== snapshots.length) problems.push(`kept count ${kept?.value} for ${snapshots.length} snapshots`);
   // The search structure holds exactly one entry per snapshot, in packs that do not overlap.
@@ -311,6 +326,19 @@ const EARLIER_VERSIONS: Record<number, (name: string) => Promise<number>> = {
       upgrade: (database, oldVersion, _newVersion, tx) => migrate(database, tx, oldVersion, 2),
     });
     expect(await db.get('meta', 'snapshotCount')).toBeUndefined();
+    db.close();
+    return length;
+  },
+  // Version 3: the kept count, no text index; the version 1 data taken through the steps up to 3.
+  3: async (name) => {
+    const v1 = openVersion1Store({ name });
+    const length = await fillVersion1(v1);
+    await v1.close();
+    const db = await openDB<EvidenceDb>(name, 3, {
+      upgrade: (database, oldVersion, _newVersion, tx) => migrate(database, tx, oldVersion, 3),
+    });
+    expect(await db.get('meta', 'snapshotCount')).toMatchObject({ value: 8 });
+    expect(db.objectStoreNames.contains('grams')).toBe(false);
     db.close();
     return length;
   },
