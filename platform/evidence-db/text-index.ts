@@ -33,6 +33,8 @@ const SPARSE_MAX = GRAM_BLOCK / 16;
 /** Tail length that starts a fold after a capture; snapshots folded per transaction. */
 const FOLD_AT = 128;
 const FOLD_BATCH = 512;
+/** Whole page texts a fold reads at most (past the first): long order lists are folded a few at a time. */
+const FOLD_CHARS = 2_000_000;
 
 /** One posting: block `b`, gram `g`; `p` the offsets in the block, sorted (sparse) or a bitmap (dense). */
 export interface Posting {
@@ -150,12 +152,20 @@ export async function foldTail(
       await tx.done;
       return { through, folded: 0, more: false };
     }
-    // A page whose entry keeps only the start of its text is indexed by its whole text.
-    const texts = await Promise.all(
-      tail.map((e) => (e.whole ? undefined : tx.objectStore('blobs').get([e.id, 'text']))),
-    );
+    // A page whose entry keeps only the start of its text is indexed by its whole text (up to 1,000,000
+    // characters each): read one at a time, and the batch ends once FOLD_CHARS of them are in memory.
     const grams = new Map<number, Set<number>>();
-    tail.forEach((e, i) => grams.set(e.seq, entryGrams(e, e.whole ? undefined : textOf(texts[i]).toLowerCase())));
+    let chars = 0;
+    for (const [i, e] of tail.entries()) {
+      if (chars > FOLD_CHARS) {
+        tail.length = i;
+        more = true;
+        break;
+      }
+      const text = e.whole ? undefined : textOf(await tx.objectStore('blobs').get([e.id, 'text'])).toLowerCase();
+      chars += text?.length ?? 0;
+      grams.set(e.seq, entryGrams(e, text));
+    }
     await post(tx, grams);
     const last = tail[tail.length - 1]!.seq;
     await tx.objectStore('meta').put({ key: TEXT_INDEXED_THROUGH, value: last });
