@@ -60,7 +60,7 @@ export interface EvidenceDb extends DBSchema {
   blobs: { key: [string, string]; value: StoredBlob };
   meta: { key: string; value: { key: string; value: unknown } };
   search: { key: number; value: SearchPack };
-  grams: { key: [number, number]; value: Posting };
+  grams: { key: [number, number]; value: Posting; indexes: { gram: number } };
 }
 
 export type Db = IDBPDatabase<EvidenceDb>;

@@ -156,19 +156,19 @@ async function listNewest(db: Db, query: ListQuery): Promise<ListPage> {
 async function postedAll(store: ReadStore<'grams'>, grams: number[], through: number): Promise<Set<number>> {
   const found = new Set<number>();
   if (through === 0) return found;
-  const blocks = Array.from({ length: Math.floor(through / GRAM_BLOCK) + 1 }, (_, b) => b);
-  await Promise.all(
-    blocks.map(async (b) => {
-      const postings = await Promise.all(grams.map((g) => store.get([b, g])));
-      if (postings.some((p) => !p)) return;
-      const bits = bitmapOf(postings[0]!.p).slice();
-      for (const posting of postings.slice(1)) {
-        const other = bitmapOf(posting!.p);
-        for (let i = 0; i < bits.length; i++) bits[i]! &= other[i]!;
-      }
-      for (const offset of offsetsOf(bits)) if (b * GRAM_BLOCK + offset <= through) found.add(b * GRAM_BLOCK + offset);
-    }),
-  );
+  // One request per gram: its postings in every block.
+  const perGram = await Promise.all(grams.map((g) => store.index('gram').getAll(g)));
+  const [first, ...rest] = perGram.map((postings) => new Map(postings.map((p) => [p.b, p.p])));
+  for (const [b, posting] of first ?? []) {
+    const others = rest.map((r) => r.get(b));
+    if (others.some((p) => !p)) continue;
+    const bits = bitmapOf(posting).slice();
+    for (const other of others) {
+      const otherBits = bitmapOf(other!);
+      for (let i = 0; i < bits.length; i++) bits[i]! &= otherBits[i]!;
+    }
+    for (const offset of offsetsOf(bits)) if (b * GRAM_BLOCK + offset <= through) found.add(b * GRAM_BLOCK + offset);
+  }
   return found;
 }
 

@@ -33,6 +33,8 @@ const SPARSE_MAX = GRAM_BLOCK / 16;
 /** Tail length that starts a fold after a capture; snapshots folded per transaction. */
 const FOLD_AT = 128;
 const FOLD_BATCH = 512;
+/** How long after the store opens the tail is looked at (the worker's first answers go first). */
+const OPENED_CHECK_MS = 1000;
 /** Whole page texts a fold reads at most (past the first): long order lists are folded a few at a time. */
 const FOLD_CHARS = 2_000_000;
 
@@ -200,6 +202,7 @@ export function textFolding(db: () => Promise<Db>, options: FoldOptions = {}) {
   const foldAt = options.textFoldAt ?? FOLD_AT;
   let through: number | null = null;
   let running: Promise<void> | null = null;
+  let check: ReturnType<typeof setTimeout> | undefined;
 
   /** Folds batch after batch while the tail is at least `min` long. */
   async function loop(min: number): Promise<void> {
@@ -219,10 +222,30 @@ export function textFolding(db: () => Promise<Db>, options: FoldOptions = {}) {
       .then(() => run(foldAt))
       .catch(() => undefined);
 
+  /** How far the index is behind the chain, read without holding up writers or readers. */
+  async function behind(): Promise<number> {
+    const tx = (await db()).transaction(['meta', 'chain']);
+    const [indexed, head] = await Promise.all([
+      indexedThrough(tx.objectStore('meta')),
+      tx.objectStore('chain').openCursor(null, 'prev'),
+    ]);
+    through ??= indexed;
+    return (head?.value.seq ?? 0) - indexed;
+  }
+
   return {
     /** After the store opened: the tail an earlier worker or an upgrade left, once the store is idle. */
     opened() {
-      if (foldAt !== Infinity) soon();
+      // After the requests a worker just started for have been answered; a fold only where the tail is long.
+      if (foldAt !== Infinity)
+        check = setTimeout(
+          () =>
+            void behind().then(
+              (tail) => tail >= foldAt && soon(),
+              () => undefined,
+            ),
+          OPENED_CHECK_MS,
+        );
     },
     /** After a capture at chain position `seq` was acknowledged. */
     saved(seq: number) {
@@ -233,8 +256,9 @@ export function textFolding(db: () => Promise<Db>, options: FoldOptions = {}) {
       await running?.catch(() => undefined);
       await run(1);
     },
-    /** Settles once no fold is running. */
+    /** Settles once no fold is running, and looks at the tail no more (the store is closing). */
     async settled(): Promise<void> {
+      clearTimeout(check);
       while (running) await running.catch(() => undefined);
     },
   };

@@ -505,6 +505,19 @@ describe('the text index', () => {
     expect(await found(orderId(9))).toEqual(['snap-000001']);
   });
 
+  it('a store opened with a long tail (an upgraded database) folds it on its own, after its first answers', async () => {
+    const name = `text-index-opened-${++counter}`;
+    const length = await EARLIER_VERSIONS[3]!(name);
+    const s = store(name, { textFoldAt: 2 });
+    expect((await s.list(listQuerySchema.parse({ search: 'ticket-abc' }))).items.map((i) => i.id)).toEqual([
+      'snap-000002',
+    ]);
+    expect((await textIndex(name)).through).toBeUndefined();
+    // The newest snapshot: two notes and a deletion came after it.
+    await expect.poll(async () => (await textIndex(name)).through, { timeout: 10_000, interval: 100 }).toBe(length - 3);
+    expect((await integrity(name)).problems).toEqual([]);
+  }, 20_000);
+
   it('a fold or a note failing on a full disk leaves the index as it was, and the searches right', async () => {
     const name = `text-index-quota-${++counter}`;
     const s = store(name, { textFoldAt: Infinity });

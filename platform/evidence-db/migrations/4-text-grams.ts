@@ -7,5 +7,7 @@ import type { Db } from '../schema';
  * does not index years of snapshots, and searches stay exact meanwhile.
  */
 export function createTextIndex(db: Db): void {
-  db.createObjectStore('grams', { keyPath: ['b', 'g'] });
+  // Keyed by block, so a fold reads a block's postings in one request; indexed by gram, so a search reads
+  // a gram's postings in every block in one request.
+  db.createObjectStore('grams', { keyPath: ['b', 'g'] }).createIndex('gram', 'g');
 }
