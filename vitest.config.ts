@@ -18,6 +18,9 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           // Reliability checks that need Chromium run in the e2e project.
           exclude: ['test/reliability/**/*.browser.test.ts', '**/node_modules/**'],
+          // Property tests and long user-event sequences take seconds on a busy 2-core machine; a hang
+          // still fails, a slow run does not.
+          testTimeout: 20_000,
         },
       },
       {
@@ -37,6 +40,7 @@ export default defineConfig({
             'test/component/**/*.test.{ts,tsx}',
           ],
           setupFiles: ['test/component/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { preactCompatAliases } from './build/preact-compat';
-import { en } from './lib/i18n/en';
-import { surfaceCatalog, type Surface } from './lib/i18n/surfaces';
-import { zhCN } from './lib/i18n/zh-CN';
+import { workerData } from './build/worker-data';
+import { surfaceCut, workerDataModules } from './build/worker-data-modules';
 import { slimHolidayData } from './lib/time/holiday-data';
 import { contentScriptHosts } from './lib/vendors/registry';
 
@@ -26,28 +25,16 @@ function slimHolidays(): Plugin {
 }
 
 /**
- * One surface's build ships the catalogs cut to the keys it shows (lib/i18n/surfaces.ts): the
- * worker carried every word of the popup, the checker, the locker and the options page. The
- * worker's build cuts zh-CN.ts and en.ts themselves; the pages are built together, so the popup's
- * cut is the value of lib/i18n/popup-catalogs.ts, which alone it imports.
+ * The popup ships the catalogs cut to the keys it shows (lib/i18n/surfaces.ts): the pages are built
+ * together, so the popup's cut is the value of lib/i18n/popup-catalogs.ts, which alone it imports.
  */
-function surfaceCatalogs(target: 'worker' | 'pages'): Plugin {
-  const cut = (surface: Surface) => ({
-    'zh-CN': surfaceCatalog(zhCN, surface),
-    en: surfaceCatalog(en, surface),
-  });
+function popupCatalogs(): Plugin {
   return {
-    name: `refund-guard:catalogs-${target}`,
+    name: 'refund-guard:catalogs-pages',
     enforce: 'pre',
     load(id) {
-      if (target === 'pages') {
-        if (!/[\\/]lib[\\/]i18n[\\/]popup-catalogs\.ts$/.test(id)) return null;
-        return `export const popupCatalogs = ${JSON.stringify(cut('popup'))};`;
-      }
-      const match = /[\\/]lib[\\/]i18n[\\/](zh-CN|en)\.ts$/.exec(id);
-      if (!match) return null;
-      const locale = match[1] as 'zh-CN' | 'en';
-      return `export const ${locale === 'en' ? 'en' : 'zhCN'} = ${JSON.stringify(cut('worker')[locale])};`;
+      if (!/[\\/]lib[\\/]i18n[\\/]popup-catalogs\.ts$/.test(id)) return null;
+      return `export const popupCatalogs = ${JSON.stringify(surfaceCut('popup'))};`;
     },
   };
 }
@@ -81,11 +68,11 @@ export default defineConfig({
     // how soon it answers (its code is a third smaller). Component tests resolve the same aliases.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entry) => entry.type === 'background')) {
-        config.plugins = [...(config.plugins ?? []), surfaceCatalogs('worker')];
+        config.plugins = [...(config.plugins ?? []), workerData(import.meta.dirname, workerDataModules)];
         return;
       }
       if (entrypoints.some((entry) => entry.type === 'popup'))
-        config.plugins = [...(config.plugins ?? []), surfaceCatalogs('pages')];
+        config.plugins = [...(config.plugins ?? []), popupCatalogs()];
       const aliases = preactCompatAliases;
       config.resolve ??= {};
       const existing = config.resolve.alias;

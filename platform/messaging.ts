@@ -52,13 +52,24 @@ function senderInfo(sender: Browser.runtime.MessageSender): SenderInfo {
 /**
  * Registers this context's handlers. Every request is validated against the
  * protocol before a handler sees it; malformed ones get a `malformed` reply.
+ * `ready`, when given, is awaited before a message is read at all (the worker's
+ * data, platform/worker-data.ts); if it fails, the sender gets a `handler` error.
  * Returns a function that removes the listener.
  */
-export function listen(handlers: Handlers): () => void {
+export function listen(handlers: Handlers, ready: () => Promise<void> = () => Promise.resolve()): () => void {
   const { accepts, dispatch } = createDispatcher(handlers);
   const listener = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
     if (!accepts(raw)) return false;
-    void dispatch(raw, senderInfo(sender)).then(sendResponse);
+    const info = senderInfo(sender);
+    void ready()
+      .then(
+        () => dispatch(raw, info),
+        (error: unknown) => ({
+          ok: false,
+          error: { code: 'handler', message: error instanceof Error ? error.message : String(error) },
+        }),
+      )
+      .then(sendResponse);
     return true; // the reply is sent asynchronously
   };
   browser.runtime.onMessage.addListener(listener);

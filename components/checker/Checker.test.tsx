@@ -185,7 +185,7 @@ describe('Checker: opening on the order of the current tab', () => {
       '购买时活动页面是否写明“不支持退款”？ 否',
     );
     // Read from the snapshot (购买时长 1年: prepaid), not asked.
-    expect(answered.querySelector('[data-fact="billing"]')).toHaveTextContent('计费方式是？ 包年包月（预付费）');
+    expect(answered.querySelector('[data-fact="billing"]')).toHaveTextContent('计费方式是哪种？ 包年包月（预付费）');
     // Read from the snapshot (订单类型 新购), not asked — but it can be taken back.
     expect(answered.querySelector('[data-fact="renewal"]')).toHaveTextContent('这是续费或升级订单吗？ 否');
     await user.click(

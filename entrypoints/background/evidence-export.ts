@@ -9,6 +9,7 @@ import {
 } from '../../lib/evidence/export-protocol';
 import type { EvidenceStore } from '../../platform/evidence-db';
 import { byteChannels, chunkedPort, chunkSender } from '../../platform/export-port';
+import { workerDataReady } from './data';
 
 /** Only the extension's own pages may export (a content script's port comes from a web page's frame). */
 const fromExtensionPage = (port: Browser.runtime.Port) =>
@@ -53,6 +54,7 @@ export function serveExports(
     async function run(ids: string[] | null, locale: 'zh-CN' | 'en') {
       const at = now();
       try {
+        await workerDataReady();
         const generator = { name: 'refund-guard', version: browser.runtime.getManifest().version };
         const result = await store().streamExport(
           { ids, now: at, generator, locale, signer: await signer() },

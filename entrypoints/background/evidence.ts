@@ -8,6 +8,7 @@ import { captureWholeTab } from '../../platform/manual-capture';
 import { takeTicketedShot } from '../../platform/screenshot-tickets';
 import { captureHandler } from '../../platform/evidence-capture';
 import { installationSigner } from './signing-key';
+import { workerDataReady } from './data';
 import { evidenceStore } from './store';
 import { cardRequestOf, tabStatus } from './tabs';
 
@@ -115,6 +116,7 @@ export const captureTabNow = (tabId: number) => captureWholeTab(tabId, evidenceS
  */
 export function exposeBulkSeeding(): void {
   (globalThis as { refundGuardSeed?: unknown }).refundGuardSeed = async (payloads: unknown[], at: string) => {
+    await workerDataReady();
     const results = await evidenceStore().seed(payloads, new Date(at));
     return results.map((r) => r.id);
   };

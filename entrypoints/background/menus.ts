@@ -1,4 +1,5 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { afterData } from './data';
 import { translator, type Translate } from '../../lib/i18n';
 import { captureFailureMessage } from '../../lib/evidence/capture-failure';
 import { currentLocale } from '../../platform/locale';
@@ -109,18 +110,20 @@ export function captureTabHandlers(): Handlers {
 
 /** Registers the menu item and the command listener (called from the worker's main). */
 export function registerCaptureGestures(): void {
-  browser.runtime.onInstalled.addListener(() => void installMenu());
-  browser.runtime.onStartup.addListener(() => void installMenu());
+  browser.runtime.onInstalled.addListener(afterData(installMenu));
+  browser.runtime.onStartup.addListener(afterData(installMenu));
   // The item's title follows the language chosen in options.
-  watchSettings(() => void retitleMenu());
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === SAVE_PAGE_MENU && tab?.id !== undefined && tab.id >= 0) void savePageFromGesture(tab.id);
-  });
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== SAVE_PAGE_COMMAND) return;
-    void (async () => {
+  watchSettings(afterData(retitleMenu));
+  browser.contextMenus.onClicked.addListener(
+    afterData((info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {
+      if (info.menuItemId === SAVE_PAGE_MENU && tab?.id !== undefined && tab.id >= 0) void savePageFromGesture(tab.id);
+    }),
+  );
+  browser.commands.onCommand.addListener(
+    afterData(async (command: string, tab?: Browser.tabs.Tab) => {
+      if (command !== SAVE_PAGE_COMMAND) return;
       const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (id !== undefined && id >= 0) await savePageFromGesture(id);
-    })();
-  });
+    }),
+  );
 }

@@ -13,7 +13,7 @@ import type { EvidenceStore } from '../../platform/evidence-db';
  * says 连接超时 … and when). The SLA page offers them as an outage's start or end.
  */
 /** The vendor whose webmail pages count as outage evidence: the one publishing the mail SLA. */
-const WEBMAIL_VENDOR = SLA_POLICIES.exmail.vendor;
+const webmailVendor = () => SLA_POLICIES.exmail.vendor;
 
 const sightingsItem = storage.defineItem<unknown>('local:webmailSightings', { fallback: [] });
 
@@ -27,7 +27,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** Called for every accepted `page.detected`; records nothing for other pages. */
 export function noteWebmailPage(data: RequestOf<'page.detected'>, now: Date): Promise<void> {
-  if (data.match?.vendor !== WEBMAIL_VENDOR || data.match.kind !== 'webmail') return Promise.resolve();
+  if (data.match?.vendor !== webmailVendor() || data.match.kind !== 'webmail') return Promise.resolve();
   const failure = recognizeWebmailFailure(data.title);
   if (!failure) return Promise.resolve();
   const run = queue.then(async () => {
@@ -50,7 +50,7 @@ export function noteWebmailPage(data: RequestOf<'page.detected'>, now: Date): Pr
 
 /** Sightings from saved webmail snapshots (newest 100), with the time the page states. */
 async function fromSnapshots(store: EvidenceStore): Promise<WebmailSighting[]> {
-  const { items } = await store.list({ vendor: WEBMAIL_VENDOR, offset: 0, limit: 100 });
+  const { items } = await store.list({ vendor: webmailVendor(), offset: 0, limit: 100 });
   const out: WebmailSighting[] = [];
   for (const item of items.filter((i) => i.kind === 'webmail')) {
     const detail = await store.get(item.id);

@@ -1,4 +1,5 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { afterData } from './data';
 import type { Handler, Handlers, MessageType, ResponseOf } from '../../lib/messages';
 import {
   badgeCount,
@@ -105,18 +106,22 @@ export type Reminders = ReturnType<typeof createReminders>;
 
 /** Listeners only (called from the worker's main). */
 export function registerReminders(reminders: Reminders): void {
-  browser.runtime.onStartup.addListener(() => void reminders.sync().catch(() => undefined));
-  browser.runtime.onInstalled.addListener(() => void reminders.sync().catch(() => undefined));
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name.startsWith(REMINDER_PREFIX)) void reminders.fire(alarm.name).catch(() => undefined);
-  });
+  browser.runtime.onStartup.addListener(afterData(() => reminders.sync().catch(() => undefined)));
+  browser.runtime.onInstalled.addListener(afterData(() => reminders.sync().catch(() => undefined)));
+  browser.alarms.onAlarm.addListener(
+    afterData((alarm: Browser.alarms.Alarm) => {
+      if (alarm.name.startsWith(REMINDER_PREFIX)) void reminders.fire(alarm.name).catch(() => undefined);
+    }),
+  );
   // Firefox has no notification buttons (and no such event).
   browser.notifications.onButtonClicked?.addListener(
-    (id, index) => void reminders.button(id, index).catch(() => undefined),
+    afterData((id: string, index: number) => reminders.button(id, index).catch(() => undefined)),
   );
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ('settings' in changes || 'outageLog' in changes)) reminders.soon();
-  });
+  browser.storage.onChanged.addListener(
+    afterData((changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && ('settings' in changes || 'outageLog' in changes)) reminders.soon();
+    }),
+  );
 }
 
 /** Runs a write's handler, then recomputes reminders unless the write changed nothing. */

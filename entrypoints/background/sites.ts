@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { afterData } from './data';
 import type { ResponseOf } from '../../lib/messages';
 import { loadSettings } from '../../platform/settings';
 
@@ -57,7 +58,8 @@ export function syncSites(): Promise<ResponseOf<'sites.sync'>> {
 
 /** Worker start, and whenever a permission is granted or revoked anywhere. */
 export function registerSiteSync(): void {
-  void syncSites().catch(() => undefined);
-  browser.permissions.onAdded.addListener(() => void syncSites().catch(() => undefined));
-  browser.permissions.onRemoved.addListener(() => void syncSites().catch(() => undefined));
+  const sync = afterData(() => syncSites().catch(() => undefined));
+  sync();
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
 }

@@ -196,6 +196,9 @@ describe('claims CLI: check, ticket, pack', () => {
     expect(zh.stdout).toContain('期限：11月27日前（还剩 4 天）');
     expect(zh.stdout).toMatch(/\? 五天无理由全额退款 — 需回答：convertedFromPayAsYouGo · 截止 2026-11-27/);
     expect(zh.stdout).toMatch(/✓ 普通自助退还部分退款 — 可申请/);
+    // Routes are 途径, as the popup names them ('各途径的申请期限'); 路径 reads as a file path.
+    expect(zh.stdout).toContain('可申请的途径（最优的在前）：');
+    expect(`${zh.stdout}${runClaimsCli(['help'], io({})).stdout}`).not.toContain('路径');
     expect(zh.stdout).toContain('待回答的问题：\n  1. 该实例是否由按量计费转为包年包月？');
     const en = runClaimsCli(
       ['check', 'facts.json', '--now', '2026-12-03T10:00:00+08:00', '--locale', 'en'],

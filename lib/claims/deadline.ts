@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n';
 import type { DeadlineSpec } from '../policy/schema';
-import { localize, zhEn } from '../policy/text';
+import { engineText } from '../i18n/engine';
+import { localize } from '../policy/text';
 import type { BusinessCalendar } from '../time/calendar';
 import {
   addCalendarDays,
@@ -35,13 +36,6 @@ export type DeadlineState =
     }
   | { state: 'lapsed'; deadline: Deadline; opensAfter?: { date: IsoDate; estimated: boolean } }
   | { state: 'unknown'; fact: string; note: string | null };
-
-const FROM_PURCHASE_NOTE = zhEn('（未提供交付时间，按购买时间计）', ' (counted from purchase: no delivery time given)');
-const FROM_PURCHASE_NOT_DOWNLOAD = zhEn(
-  '（未提供下载时间，按购买时间估算）',
-  ' (estimated from purchase: no download time given)',
-);
-const LONGEST_WINDOW = zhEn('（按最长可能期限 {days} 天计）', ' (the longest possible window, {days} days)');
 
 interface Ctx {
   facts: FactBag;
@@ -133,7 +127,9 @@ export function evaluateDeadline(spec: DeadlineSpec | undefined, ctx: Ctx): Dead
   const event = eventInstant(spec, facts);
   // A trial that runs from download, counted from purchase, is only an estimate: ask for the download time.
   const fromDownload = spec.from === 'download' && event.fallback;
-  const suffix = event.fallback ? localize(fromDownload ? FROM_PURCHASE_NOT_DOWNLOAD : FROM_PURCHASE_NOTE, locale) : '';
+  const suffix = event.fallback
+    ? engineText(fromDownload ? 'engine.deadline.fromPurchaseNotDownload' : 'engine.deadline.fromPurchase', locale)
+    : '';
   const counted = (s: DeadlineState): DeadlineState =>
     fromDownload && s.state !== 'unknown' && s.state !== 'none'
       ? {
@@ -199,8 +195,7 @@ export function evaluateDeadline(spec: DeadlineSpec | undefined, ctx: Ctx): Dead
         deadline: {
           date: longest.date,
           estimated: longest.estimated,
-          label:
-            localize(spec.label, locale, { amount: max }) + localize(LONGEST_WINDOW, locale, { days: max }) + suffix,
+          label: localize(spec.label, locale, { amount: max }) + engineText('engine.deadline.longest', locale) + suffix,
           closesAt: shanghaiDateTime(longest.closesAt),
         },
       };

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import { localize, zhEn, type LocalizedText } from '../policy/text';
+import { engineText } from '../i18n/engine';
 import { parseInstant } from '../time/zone';
 import { evaluateClaim, type EvaluateOptions, type Verdict } from './eligibility';
 import { headlineWords, type HeadlineWords } from './headline';
@@ -11,16 +11,10 @@ import { orderFacts, type DerivedOrder, type OrderState } from './order-facts';
  * claim, and says so; any other order's words are the verdict's.
  */
 
-const STATE_LINE: Partial<Record<OrderState, LocalizedText>> = {
-  refunded: zhEn('本单已退款', 'This order has been refunded'),
-  refunding: zhEn('本单退款处理中', 'A refund of this order is in progress'),
-  unpaid: zhEn('本单尚未支付，不计退款期限', 'Not paid yet: no refund window runs'),
-  cancelled: zhEn('本单已取消，不计退款期限', 'Cancelled: no refund window runs'),
-};
-const NO_TIME = zhEn(
-  '页面未显示支付时间，无法计算退款期限',
-  'The page shows no payment time: refund windows cannot be counted',
-);
+/** The states that have no claim, each with its line (`engine.order.<state>`). */
+const NO_CLAIM = ['refunded', 'refunding', 'unpaid', 'cancelled'] as const;
+const hasNoClaim = (state: OrderState): state is (typeof NO_CLAIM)[number] =>
+  (NO_CLAIM as readonly OrderState[]).includes(state);
 
 const plain = (line: string, confirmed: boolean): HeadlineWords => ({
   tone: 'neutral',
@@ -37,11 +31,10 @@ export function orderStateWords(
   locale: Locale,
   now: string,
 ): HeadlineWords | null {
-  const line = STATE_LINE[order.state];
-  if (line) return plain(localize(line, locale), true);
+  if (hasNoClaim(order.state)) return plain(engineText(`engine.order.${order.state}`, locale), true);
   const paid = typeof order.facts.purchasedAt === 'string' ? parseInstant(order.facts.purchasedAt) : null;
   const nowMs = parseInstant(now);
-  if (paid === null || nowMs === null || paid > nowMs) return plain(localize(NO_TIME, locale), false);
+  if (paid === null || nowMs === null || paid > nowMs) return plain(engineText('engine.order.noTime', locale), false);
   return null;
 }
 
@@ -54,7 +47,7 @@ export function orderWords(
 ): HeadlineWords {
   return (
     orderStateWords(order, locale, now) ??
-    (verdict ? headlineWords(verdict, locale, now) : plain(localize(NO_TIME, locale), false))
+    (verdict ? headlineWords(verdict, locale, now) : plain(engineText('engine.order.noTime', locale), false))
   );
 }
 

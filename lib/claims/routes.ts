@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n';
 import type { Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
-import { localize, zhEn, type LocalizedText } from '../policy/text';
+import { engineText } from '../i18n/engine';
+import { localize } from '../policy/text';
 import type { BusinessCalendar } from '../time/calendar';
 import { evaluateCondition, rootFact, unknownFacts, type FactBag } from './conditions';
 import { evaluateDeadline, type DeadlineState } from './deadline';
@@ -160,37 +161,22 @@ export function planRoutes(pack: PolicyPack, ctx: Ctx, remedy?: RefundKind): Rou
   return { routes, headline, exception, pendingBlockers, undecided };
 }
 
-const REFUND_WORDS: Record<RefundKind, LocalizedText> = {
-  full: zhEn('全额退款', 'full refund'),
-  partial: zhEn('部分退款', 'partial refund'),
-  difference: zhEn('退还差价', 'refund of the difference'),
-  voucher: zhEn('代金券赔偿', 'voucher credit'),
-};
-/** "full or partial": the kinds as adjectives of one refund. */
-const REFUND_SHORT: Record<RefundKind, LocalizedText> = {
-  full: zhEn('全额', 'full'),
-  partial: zhEn('部分', 'partial'),
-  difference: zhEn('差价', 'difference'),
-  voucher: zhEn('代金券', 'voucher'),
-};
-const NO_AMOUNT = { negotiable: zhEn('协商退款', 'refund by agreement'), other: zhEn('退款', 'refund') };
-const EITHER = zhEn('{a}或{b}退款', '{a} or {b} refund');
-
 /** What a refund kind pays, in words: '全额退款'; with `or`, '全额或部分退款'. Null kind: '退款'. */
 export function paysWords(refund: RefundKind | null, or: RefundKind | undefined, locale: Locale): string {
-  if (!refund) return localize(NO_AMOUNT.other, locale);
+  if (!refund) return engineText('engine.refund.other', locale);
   if (or)
-    return localize(EITHER, locale, {
-      a: localize(REFUND_SHORT[refund], locale),
-      b: localize(REFUND_SHORT[or], locale),
+    // "full or partial": the kinds as adjectives of one refund.
+    return engineText('engine.refund.either', locale, {
+      a: engineText(`engine.refundShort.${refund}`, locale),
+      b: engineText(`engine.refundShort.${or}`, locale),
     });
-  return localize(REFUND_WORDS[refund], locale);
+  return engineText(`engine.refund.${refund}`, locale);
 }
 
 /** What a route pays, in words: '全额退款', 'voucher credit', '协商退款'. */
 export function refundWords(rule: Pick<PolicyRule, 'refund' | 'outcome' | 'refundOr'>, locale: Locale): string {
   if (rule.refund) return paysWords(rule.refund, rule.refundOr, locale);
-  return localize(rule.outcome === 'negotiable' ? NO_AMOUNT.negotiable : NO_AMOUNT.other, locale);
+  return engineText(rule.outcome === 'negotiable' ? 'engine.refund.negotiable' : 'engine.refund.other', locale);
 }
 
 /** The short name of a rule: its `name`, or the words of what it pays. */

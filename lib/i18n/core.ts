@@ -38,11 +38,13 @@ type Catalog = Partial<Record<MessageKey, string>>;
  * shown as itself, which the catalog tests look for.
  */
 export function translatorOver(catalog: Catalog, fallback: Catalog): Translate {
-  return (key, params) => {
-    const template = catalog[key] ?? fallback[key] ?? key;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-    );
-  };
+  return (key, params) => fillIn(catalog[key] ?? fallback[key] ?? key, params);
+}
+
+/** A message with its `{name}` placeholders filled from params; a placeholder params does not name stays visible. */
+export function fillIn(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
 }

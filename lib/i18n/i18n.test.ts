@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { messageKeys, resolveLocale, translator } from './index';
 import { zhCN } from './zh-CN';
 import { en } from './en';
+import { cliText, type CliKey } from './cli';
+import { en as cliEn, zhCN as cliZh } from './sections/cli';
 
 describe('locale resolution', () => {
   it('follows the browser when the user chose "auto"', () => {
@@ -46,5 +48,27 @@ describe('catalogs', () => {
     expect(t('card.detected', { vendor: '腾讯云', kind: '购买页' })).toBe('已识别：腾讯云 · 购买页');
     expect(t('card.detected', { vendor: '腾讯云' })).toBe('已识别：腾讯云 · {kind}');
     expect(translator('en')('error.handler', { message: 'quota' })).toBe('The action failed: quota');
+  });
+});
+
+describe("the command line's section (lib/i18n/sections/cli.ts)", () => {
+  it('has the same placeholders in both languages, none empty', () => {
+    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(cliZh) as CliKey[]) {
+      expect(cliZh[key].trim(), key).not.toBe('');
+      expect(placeholders(cliEn[key]), key).toEqual(placeholders(cliZh[key]));
+    }
+  });
+
+  it('English text is not left in Chinese (the brand 快连 keeps its name)', () => {
+    for (const key of Object.keys(cliEn) as CliKey[])
+      expect(cliEn[key].replace(/快连/g, ''), key).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('fills its placeholders, and leaves JSON braces in help texts alone', () => {
+    expect(cliText('cli.error.unknownCommand', 'en', { command: 'x' })).toBe('unknown command "x"');
+    expect(cliText('cli.error.outageArray', 'zh-CN', { path: 'a.json' })).toBe(
+      '故障文件“a.json”应包含故障数组（或 { "outages": [...] }）',
+    );
   });
 });

@@ -9,12 +9,11 @@ import { translatorOver, type Locale, type MessageKey, type Translate } from './
  * words are most of it). The architecture test checks that every key the
  * content scripts use is here.
  */
-const pageCatalogs: Record<Locale, Partial<Record<MessageKey, string>>> = {
-  'zh-CN': { ...zhCN, ...timelineZh },
-  en: { ...en, ...timelineEn },
-};
+const pageCatalogs: Partial<Record<Locale, Partial<Record<MessageKey, string>>>> = {};
 
 export function pageTranslator(locale: Locale): Translate {
+  // Joined on first use: the worker reads the sections after its script has loaded (lib/worker-data.ts).
+  pageCatalogs[locale] ??= locale === 'en' ? { ...en, ...timelineEn } : { ...zhCN, ...timelineZh };
   return translatorOver(pageCatalogs[locale], zhCN);
 }
 

@@ -1,13 +1,17 @@
 import type { ShippedVendorId } from '../vendors/types';
+import { lazyList, lazyRecord } from '../lazy';
 import { VENDORS } from '../vendors/catalog';
 import { validatePack, PolicyPackError, type PolicyPack } from './schema';
 
-/** The policy packs the product ships, from each vendor's definition (lib/vendors/catalog.ts). */
-export const SHIPPED_PACKS = Object.fromEntries(VENDORS.map((v) => [v.id, v.policy])) as Readonly<
-  Record<ShippedVendorId, PolicyPack>
->;
+/**
+ * The policy packs the product ships, from each vendor's definition (lib/vendors/catalog.ts); built
+ * on first use, as the worker reads the definitions after its script has loaded.
+ */
+export const SHIPPED_PACKS = lazyRecord(
+  () => Object.fromEntries(VENDORS.map((v) => [v.id, v.policy])) as Readonly<Record<ShippedVendorId, PolicyPack>>,
+);
 
-export const shippedPacks: readonly PolicyPack[] = Object.values(SHIPPED_PACKS);
+export const shippedPacks: readonly PolicyPack[] = lazyList(() => Object.values(SHIPPED_PACKS));
 
 export class UnknownVendorError extends Error {
   constructor(readonly vendor: string) {

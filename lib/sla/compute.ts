@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { lazy } from '../lazy';
+import { lazy, lazyRecord } from '../lazy';
 import type { Locale } from '../i18n';
 import { engineTranslator as translator } from '../i18n/engine';
 import { localizeIssue } from '../policy/issues';
@@ -26,11 +26,13 @@ import { SLA_POLICIES } from './registry';
 export { SLA_POLICIES };
 
 /** A service by its own id or its vendor's (the log and the CLI accept either). */
-const SERVICE_ALIASES: Readonly<Record<string, SlaService>> = Object.fromEntries(
-  Object.values(SLA_POLICIES).flatMap((p) => [
-    [p.service, p.service],
-    [p.vendor, p.service],
-  ]),
+const SERVICE_ALIASES: Readonly<Record<string, SlaService>> = lazyRecord(() =>
+  Object.fromEntries(
+    Object.values(SLA_POLICIES).flatMap((p) => [
+      [p.service, p.service],
+      [p.vendor, p.service],
+    ]),
+  ),
 );
 
 const slaInputSchema = lazy(() => {

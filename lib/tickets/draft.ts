@@ -13,10 +13,11 @@ import { formatMoney, joinList, localize } from '../policy/text';
 import { parseInstant, shanghaiDateTime } from '../time/zone';
 import type { RequestKind, TicketChannel, TicketTemplate } from './template';
 import { FALLBACK_VENDOR, VENDORS } from '../vendors/catalog';
+import { lazyRecord } from '../lazy';
 
-/** Ticket templates of the shipped vendors; user packs fall back to the generic (email) one. */
-export const TICKET_TEMPLATES: Readonly<Record<string, TicketTemplate>> = Object.fromEntries(
-  VENDORS.map((v) => [v.id, v.ticket]),
+/** Ticket templates of the shipped vendors; user packs fall back to the generic (email) one. Built on first use. */
+export const TICKET_TEMPLATES: Readonly<Record<string, TicketTemplate>> = lazyRecord(() =>
+  Object.fromEntries(VENDORS.map((v) => [v.id, v.ticket])),
 );
 
 export type DraftTarget = 'vendor' | 'reseller' | 'apple' | 'google' | '12315' | 'heimao';

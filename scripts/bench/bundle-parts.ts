@@ -8,6 +8,8 @@
  * A page (`popup.html`) stands for every script it loads, the chunks it
  * imports dynamically included (as `npm run bench` counts it).
  *
+ * The worker's data file (`worker-data.json`, read on its first event) is listed by module and export.
+ *
  *   npx tsx scripts/bench/bundle-parts.ts [depth=2] [files, pages, or files joined by `+`…]
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +21,9 @@ import { ROOT } from '../../test/e2e/harness';
 
 const OUT = process.env.RG_PARTS_OUT ?? '.output-bundle-parts';
 const depth = Number(process.argv[2] ?? 2);
-const files = process.argv.slice(3).length ? process.argv.slice(3) : ['background.js', 'popup.html'];
+const files = process.argv.slice(3).length
+  ? process.argv.slice(3)
+  : ['background.js', 'worker-data.json', 'popup.html'];
 
 /** A source path as a part name: `zod`, `@wxt-dev/storage`, or the first `depth` folders of ours. */
 function partOf(source: string): string {
@@ -80,6 +84,16 @@ function parts(files: string[]): [string, number, number][] {
     .sort((a, b) => b[2] - a[2]);
 }
 
+function dataParts(file: string): [string, number, number][] {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return Object.entries(data)
+    .map(([key, value]): [string, number, number] => {
+      const text = JSON.stringify(value);
+      return [key, text.length, gzipSync(text, { level: 9 }).length];
+    })
+    .sort((a, b) => b[2] - a[2]);
+}
+
 execFileSync('npx', ['wxt', 'build'], {
   cwd: ROOT,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -93,6 +107,8 @@ for (const name of files) {
   const raw = bytes.reduce((n, b) => n + b.length, 0);
   const gzip = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
   console.log(`\n${name}: ${raw} bytes, ${gzip} gzip (${scripts.length} file(s), each gzipped alone)`);
-  for (const [key, raw, gzip] of parts(scripts).slice(0, 30))
+  // A data file (the worker's, build/worker-data.ts) is attributed by its keys: module and export.
+  const rows = name.endsWith('.json') ? dataParts(scripts[0]!) : parts(scripts);
+  for (const [key, raw, gzip] of rows.slice(0, Number(process.env.RG_PARTS_ROWS ?? 30)))
     console.log(`  ${String(gzip).padStart(7)} gz ${String(raw).padStart(8)} raw  ${key}`);
 }

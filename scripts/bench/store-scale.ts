@@ -206,12 +206,14 @@ export async function exportCost(
         );
 }
 
-interface WorkerStart {
+export interface WorkerStart {
   totalMs: number;
   startMs: number | null;
   evaluatedMs: number | null;
   listeningMs: number | null;
   answerMs: number | null;
+  /** Main begins → the worker's data file read and its containers filled (null for a build without one). */
+  dataMs: number | null;
 }
 
 /**
@@ -219,7 +221,7 @@ interface WorkerStart {
  * message that starts it again; with the worker's own clock (its time origin
  * and the marks its main sets) where the worker can be read.
  */
-async function workerStarts(
+export async function workerStarts(
   session: ExtensionSession,
   page: Page,
   runs: number,
@@ -245,6 +247,7 @@ async function workerStarts(
         origin: performance.timeOrigin,
         main: performance.getEntriesByName('rg-worker-main')[0]?.startTime ?? null,
         listening: performance.getEntriesByName('rg-worker-listening')[0]?.startTime ?? null,
+        data: performance.getEntriesByName('rg-worker-data')[0]?.startTime ?? null,
       }))
       .catch(() => null);
     const fromSend = clock && clock.origin >= timed.sentAt - 5 ? clock.origin - timed.sentAt : null;
@@ -256,6 +259,7 @@ async function workerStarts(
         fromSend !== null && clock!.main !== null && clock!.listening !== null ? clock!.listening - clock!.main : null,
       answerMs:
         fromSend !== null && clock!.listening !== null ? timed.answeredAt - (clock!.origin + clock!.listening) : null,
+      dataMs: fromSend !== null && clock!.main !== null && clock!.data !== null ? clock!.data - clock!.main : null,
     });
   }
   await cdp.detach();
@@ -356,7 +360,7 @@ export async function queryCost(
     chrome.runtime.sendMessage({ rg: 1, type: 'evidence.list', data: { limit: 1 } }),
   );
   const peer = await emptyExtensionStarts(Math.max(3, Math.ceil(runs / 2)));
-  const part = (key: 'startMs' | 'evaluatedMs' | 'listeningMs' | 'answerMs') =>
+  const part = (key: 'startMs' | 'evaluatedMs' | 'listeningMs' | 'answerMs' | 'dataMs') =>
     figure(
       starts.flatMap((s) => (s[key] === null ? [] : [s[key]!])),
       'ms',
@@ -384,6 +388,11 @@ export async function queryCost(
         answerMs: {
           ...part('answerMs'),
           measured: 'listeners registered → answer received: store opened, first page, message hops',
+        },
+        dataMs: {
+          ...part('dataMs'),
+          measured:
+            "main begins → the worker's data file (worker-data.json) read and filled in; the answer waits for it",
         },
       },
     ),

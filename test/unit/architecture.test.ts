@@ -74,17 +74,9 @@ describe('lib/ words text through catalog keys (issue 21: one way to translate)'
   );
 
   // Bilingual data is written with zhEn only where data lives: vendor packs, the pack reader, the catalogs. The
-  // engines' own words are catalog keys (lib/i18n/sections/engine.ts) read through engineTranslator.
+  // engines' own words are catalog keys (lib/i18n/sections/engine.ts) read through engineText; the command line's are
+  // its own section's (lib/i18n/sections/cli.ts) read through cliText.
   const dataHome = /^lib\/(vendors|policy|i18n)\//;
-  // Engine files whose word tables have not yet moved to the engine section; the list may only shrink.
-  const notYetMoved = [
-    'lib/claims/cli.ts',
-    'lib/claims/deadline.ts',
-    'lib/claims/evidence.ts',
-    'lib/claims/facts.ts',
-    'lib/claims/order-headline.ts',
-    'lib/claims/routes.ts',
-  ];
   const writesBilingual = (code: string) => /\bzhEn\(/.test(code.replace(/^\s*(\/\/|\*).*$/gm, ''));
 
   it('the check sees zhEn( in code, not in a comment', () => {
@@ -95,7 +87,7 @@ describe('lib/ words text through catalog keys (issue 21: one way to translate)'
   it.each(
     libFiles
       .map((f) => relative(ROOT, f))
-      .filter((f) => !dataHome.test(f) && !f.endsWith('.test.ts') && !notYetMoved.includes(f))
+      .filter((f) => !dataHome.test(f) && !f.endsWith('.test.ts'))
       .map((f) => [f]),
   )('%s writes no bilingual text of its own (zhEn)', (file) => {
     expect(writesBilingual(readFileSync(join(ROOT, file), 'utf8'))).toBe(false);
@@ -292,6 +284,32 @@ describe('the worker carries the messages it shows only (bench: bundle.worker)',
     const kept = Object.keys(surfaceCatalog(zhCN, 'worker'));
     expect(kept.length).toBeLessThan(Object.keys(zhCN).length / 2);
     expect(kept.filter((key) => /^(checker|options|locker|popup|settings)\./.test(key))).toEqual([]);
+  });
+});
+
+describe("the command line's words stay with the command line (issue 21: bundle.worker, bundle.popup)", () => {
+  const cliWords = (f: string) =>
+    f === 'lib/claims/cli.ts' || f === 'lib/i18n/cli.ts' || f === 'lib/i18n/sections/cli.ts';
+
+  it('the command line reads them from their own section', () => {
+    expect(pageScriptGraph('scripts/claims.ts').files.filter(cliWords).sort()).toEqual([
+      'lib/claims/cli.ts',
+      'lib/i18n/cli.ts',
+      'lib/i18n/sections/cli.ts',
+    ]);
+  });
+
+  it.each(['entrypoints/background/index.ts', 'entrypoints/popup/app.tsx', 'entrypoints/sla/main.tsx'])(
+    '%s loads neither the command line nor its words',
+    (entry) => {
+      const { files } = pageScriptGraph(entry, true);
+      expect(files.length).toBeGreaterThan(10);
+      expect(files.filter(cliWords)).toEqual([]);
+    },
+  );
+
+  it("the extension's catalog holds none of them", () => {
+    expect([...catalog].filter((key) => key.startsWith('cli.'))).toEqual([]);
   });
 });
 
