@@ -80,4 +80,5 @@ export { listQuerySchema, snapshotSummarySchema, matchesQuery, summarise, orderI
 export type { ListQuery, SnapshotSummary, Searchable } from './query';
 export { searchEntry, entryDecision, withNote, SEARCH_TEXT_CHARS } from './search';
 export type { SearchEntry, SearchFilter } from './search';
+export { entryGrams, needleGrams } from './search-grams';
 export { toBase64, fromBase64, dataUrlBytes } from './base64';

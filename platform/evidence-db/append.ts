@@ -3,6 +3,7 @@ import { LedgerMissing, sameHead, type LedgerPort, type LedgerView, type LedgerW
 import { addPending, type UnencodedCopy } from './compaction';
 import { changeCount, countChange } from './count';
 import { addEntry, changeEntry } from './search-index';
+import { postNote } from './text-index';
 import { EvidenceStoreError, storageFailure, WRITE_STORES, type Db, type StoredBlob, type Tx } from './schema';
 
 /** What a capture brings besides the sealed snapshot: its parts, compressed before the transaction opens. */
@@ -74,6 +75,7 @@ async function writeEntry(tx: Tx<'readwrite'>, write: LedgerWrite<CaptureBlobs>,
       tx.objectStore('chain').add(write.entry),
       tx.objectStore('snapshots').put(snapshot),
       changeEntry(tx, snapshot.seq, (e) => withNote(e, write.note.body.text)),
+      postNote(tx, snapshot.seq, write.note.body.text),
     ]);
     return;
   }

@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { ChainEntry, SearchEntry, TombstoneBody } from '../../lib/evidence';
 import type { LedgerSnapshot, StoredNote } from '../../lib/evidence/ledger';
+import type { Posting } from './text-index';
 
 /**
  * The evidence database (DESIGN.md: IndexedDB in the extension's origin,
@@ -14,10 +15,11 @@ import type { LedgerSnapshot, StoredNote } from '../../lib/evidence/ledger';
  * storage changed. `search` holds what the locker's filters look at
  * (lib/evidence/search.ts), packed SEARCH_PACK snapshots to a record, and is
  * written in the same transaction as the snapshot, note or deletion it follows.
- * Since version 3, `meta` keeps the number of snapshot records (count.ts).
+ * Since version 3, `meta` keeps the number of snapshot records (count.ts);
+ * since version 4, `grams` holds the text index (text-index.ts).
  */
 export const EVIDENCE_DB = 'refund-guard-evidence';
-export const EVIDENCE_DB_VERSION = 3;
+export const EVIDENCE_DB_VERSION = 4;
 
 export type { StoredNote };
 export type StoredSnapshot = LedgerSnapshot;
@@ -58,20 +60,21 @@ export interface EvidenceDb extends DBSchema {
   blobs: { key: [string, string]; value: StoredBlob };
   meta: { key: string; value: { key: string; value: unknown } };
   search: { key: number; value: SearchPack };
+  grams: { key: [number, number]; value: Posting; indexes: { gram: number } };
 }
 
 export type Db = IDBPDatabase<EvidenceDb>;
 export type UpgradeTx = IDBPTransaction<EvidenceDb, StoreNames<EvidenceDb>[], 'versionchange'>;
-export type StoreName = 'chain' | 'snapshots' | 'blobs' | 'search' | 'meta';
+export type StoreName = 'chain' | 'snapshots' | 'blobs' | 'search' | 'meta' | 'grams';
 export type WriteStores = StoreName[];
 export type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<EvidenceDb, WriteStores, Mode>;
-export const WRITE_STORES: WriteStores = ['chain', 'snapshots', 'blobs', 'search', 'meta'];
+export const WRITE_STORES: WriteStores = ['chain', 'snapshots', 'blobs', 'search', 'meta', 'grams'];
 /** What a wipe empties (`meta` keeps the schema version; only its list of copies to encode goes). */
-export const DATA_STORES = ['chain', 'snapshots', 'blobs', 'search'] as const;
+export const DATA_STORES = ['chain', 'snapshots', 'blobs', 'search', 'grams'] as const;
 
-export type ReadStore<Name extends 'search' | 'snapshots' | 'blobs'> = IDBPObjectStore<
+export type ReadStore<Name extends 'search' | 'snapshots' | 'blobs' | 'grams'> = IDBPObjectStore<
   EvidenceDb,
-  ('search' | 'snapshots' | 'blobs' | 'meta')[],
+  ('search' | 'snapshots' | 'blobs' | 'meta' | 'grams')[],
   Name,
   'readonly'
 >;

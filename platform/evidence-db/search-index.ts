@@ -2,6 +2,7 @@ import {
   entryDecision,
   GENESIS,
   matchesQuery,
+  needleGrams,
   subjectKey,
   summarise,
   type ChainHead,
@@ -14,6 +15,7 @@ import { legacyOrderSubject, orderSubject, ordersKeyedBySite, siteOf } from '../
 import { textOf } from './blobs';
 import { keptCount } from './count';
 import { SEARCH_PACK, type Db, type ReadStore, type SearchPack, type Tx } from './schema';
+import { bitmapOf, GRAM_BLOCK, indexedThrough, offsetsOf } from './text-index';
 
 /** Search text a worker keeps in memory at most (two bytes a character: 64 MB). */
 const SEARCH_CACHE_CHARS = 32_000_000;
@@ -150,6 +152,67 @@ async function listNewest(db: Db, query: ListQuery): Promise<ListPage> {
   };
 }
 
+/** The chain positions up to `through` whose postings hold every one of `grams`. */
+async function postedAll(store: ReadStore<'grams'>, grams: number[], through: number): Promise<Set<number>> {
+  const found = new Set<number>();
+  if (through === 0) return found;
+  // One request per gram: its postings in every block.
+  const perGram = await Promise.all(grams.map((g) => store.index('gram').getAll(g)));
+  const [first, ...rest] = perGram.map((postings) => new Map(postings.map((p) => [p.b, p.p])));
+  for (const [b, posting] of first ?? []) {
+    const others = rest.map((r) => r.get(b));
+    if (others.some((p) => !p)) continue;
+    const bits = bitmapOf(posting).slice();
+    for (const other of others) {
+      const otherBits = bitmapOf(other!);
+      for (let i = 0; i < bits.length; i++) bits[i]! &= otherBits[i]!;
+    }
+    for (const offset of offsetsOf(bits)) if (b * GRAM_BLOCK + offset <= through) found.add(b * GRAM_BLOCK + offset);
+  }
+  return found;
+}
+
+/** The key of the search record that holds chain position `seq` (the greatest first position at or before it). */
+function recordOf(keys: readonly number[], seq: number): number | undefined {
+  let [lo, hi] = [0, keys.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? keys[lo - 1] : undefined;
+}
+
+/**
+ * A text search through the text index (text-index.ts): the entries its
+ * postings name, and every entry after the indexed position, each decided by
+ * `matching` as any filtered list is. Reads the search records that hold
+ * them, not every record.
+ */
+async function listByText(db: Db, query: ListQuery, grams: number[]): Promise<ListPage> {
+  const tx = db.transaction(['search', 'snapshots', 'blobs', 'meta', 'grams']);
+  const [search, snapshots, blobs] = [tx.objectStore('search'), tx.objectStore('snapshots'), tx.objectStore('blobs')];
+  const through = await indexedThrough(tx.objectStore('meta'));
+  const [keys, posted] = await Promise.all([search.getAllKeys(), postedAll(tx.objectStore('grams'), grams, through)]);
+  const wanted = new Set(keys.filter((k) => k > through));
+  for (const seq of [through, ...posted]) {
+    const key = recordOf(keys, seq);
+    if (key !== undefined) wanted.add(key);
+  }
+  // Most records wanted (a needle in most snapshots): one read of all of them costs less.
+  const packs =
+    wanted.size > keys.length / 2 ? await search.getAll() : await Promise.all([...wanted].map((k) => search.get(k)));
+  const entries = packs
+    .flatMap((p) => (p ? p.entries.filter((e) => e.seq > through || posted.has(e.seq)) : []))
+    .sort((a, b) => b.seq - a.seq);
+  const hits = await matching(entries, query, snapshots, blobs);
+  const end = query.offset + query.limit;
+  return {
+    items: await summaries(snapshots, hits.slice(query.offset, end)),
+    total: query.countAll === false ? Math.min(hits.length, end) : hits.length,
+  };
+}
+
 /** A page from every entry in memory. */
 async function listFrom(db: Db, entries: SearchEntry[], query: ListQuery): Promise<ListPage> {
   const wanted = query.offset + query.limit;
@@ -242,15 +305,20 @@ export function searchIndex(db: () => Promise<Db>, options: { cache?: boolean; c
       if (query.exactOrder && query.vendor && orderId && (!ordersKeyedBySite(query.vendor) || query.site !== undefined))
         return listOrder(database, { ...query, vendor: query.vendor }, orderId);
       const head = await currentHead(database);
-      if ((!hasFilters(query) || query.countAll === false) && !held(head, query)) {
-        // Nothing in memory: the newest records answer. The rest is loaded for the searches to come once
-        // this page has been answered: reading every record first (100,000 in a store of years) held up
-        // the first page a worker just started gives. Entries kept without their text are not read again.
-        const page = await listNewest(database, query);
+      // Loads every entry for the searches to come once this page has been answered: reading every record
+      // first (100,000 in a store of years) held up the first page a worker just started gives. Entries
+      // kept without their text are not read again.
+      const later = <T>(page: T): T => {
         if (options.cache !== false && !(cached && sameHead(cached.head, head)))
           setTimeout(() => void allEntries(database, head, query).catch(() => undefined), 0);
         return page;
-      }
+      };
+      const grams = needleGrams(query.search);
+      // A text search that memory cannot answer: through the text index, not over every record.
+      if (grams && !held(head, query)) return later(await listByText(database, query, grams));
+      // Nothing in memory: the newest records answer.
+      if ((!hasFilters(query) || query.countAll === false) && !held(head, query))
+        return later(await listNewest(database, query));
       return listFrom(database, await allEntries(database, head, query), query);
     },
 

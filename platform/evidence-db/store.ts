@@ -25,6 +25,7 @@ import { SNAPSHOT_COUNT } from './count';
 import { exportBundle, streamExport, type ExportRequest } from './export';
 import { migrate } from './migrations';
 import { currentHead, searchIndex } from './search-index';
+import { TEXT_INDEXED_THROUGH, textFolding } from './text-index';
 import {
   DATA_STORES,
   EVIDENCE_DB,
@@ -60,6 +61,8 @@ export interface OpenOptions {
   searchCache?: boolean;
   /** For tests: awaited before a saved page copy is encoded against its text. */
   beforeCompaction?: () => Promise<void>;
+  /** For tests: the text index's tail length that starts a fold (text-index.ts; Infinity: never on its own). */
+  textFoldAt?: number;
   /** Progress of re-encoding the page copies an earlier worker left (compaction.ts `onResume`). */
   onResume?: (done: number, total: number) => void;
 }
@@ -105,6 +108,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
     })
       .then((database) => {
         compactor.opened(database);
+        folding.opened();
         return database;
       })
       .catch((error: unknown) => {
@@ -114,6 +118,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
   const ledger = createLedger(idbLedgerPort(db, options));
   const compactor = compaction(db, ledger.serial, options);
   const search = searchIndex(db, { cache: options.searchCache });
+  const folding = textFolding(db, options);
 
   return {
     async capture(
@@ -155,6 +160,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       );
       if (blobs.large)
         compactor.later({ id: snapshot.id, chainHash: entry.hash }, prepared.domBytes, prepared.textBytes);
+      folding.saved(entry.seq);
       return { status: 'saved', id: snapshot.id, seq: entry.seq, hash: entry.hash };
     },
 
@@ -185,10 +191,15 @@ export function openEvidenceStore(options: OpenOptions = {}) {
           results.push({ status: 'saved', id: snapshot.id, seq: entry.seq, hash: entry.hash });
         });
       }
+      // The bulk path leaves no tail: what it wrote is in the text index before it returns.
+      await folding.catchUp();
       return results;
     },
 
     compacted: () => compactor.settled(),
+
+    /** Settles once every snapshot saved so far is in the text index (tests, the bench). */
+    indexed: () => folding.catchUp(),
 
     list: (query: ListQuery) => search.list(query),
 
@@ -264,6 +275,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
           await Promise.all([
             ...DATA_STORES.map((name) => tx.objectStore(name).clear()),
             tx.objectStore('meta').delete(UNENCODED),
+            tx.objectStore('meta').delete(TEXT_INDEXED_THROUGH),
             tx.objectStore('meta').put({ key: SNAPSHOT_COUNT, value: 0 }),
           ]);
           await tx.done;
@@ -274,7 +286,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       }),
 
     async close() {
-      await compactor.settled();
+      await Promise.all([compactor.settled(), folding.settled()]);
       if (dbPromise) (await dbPromise).close();
       dbPromise = null;
     },

@@ -225,7 +225,7 @@ export async function workerStarts(
   session: ExtensionSession,
   page: Page,
   runs: number,
-  ask: () => Promise<unknown>,
+  ask: (() => Promise<unknown>) | string,
 ): Promise<WorkerStart[]> {
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
@@ -237,7 +237,7 @@ export async function workerStarts(
     // A string expression: evaluated over the DevTools protocol, not by `eval` under the page's policy.
     const timed = (await page.evaluate(`(async () => {
       const start = performance.now();
-      await (${ask.toString()})();
+      await (${typeof ask === 'string' ? ask : ask.toString()})();
       const end = performance.now();
       return { sentAt: performance.timeOrigin + start, answeredAt: performance.timeOrigin + end };
     })()`)) as { sentAt: number; answeredAt: number };
@@ -295,13 +295,15 @@ export async function queryCost(
   session: ExtensionSession,
   locker: Page,
   ctx: ScaleContext,
-  pick: { orderId: string; ticket: string },
+  pick: { orderId: string; ticket: string; common: string },
   runs: number,
 ) {
   const list: number[] = [];
   const byOrder: number[] = [];
   const byText: number[] = [];
+  const byCommon: number[] = [];
   let stored = 0;
+  let commonHits = 0;
   await timedRequest(locker, 'evidence.list', {});
   for (let i = 0; i < runs; i++) {
     const page = await timedRequest(locker, 'evidence.list', {});
@@ -309,7 +311,16 @@ export async function queryCost(
     list.push(page.ms);
     byOrder.push((await timedRequest(locker, 'evidence.list', { orderId: pick.orderId })).ms);
     byText.push((await timedRequest(locker, 'evidence.list', { search: pick.ticket })).ms);
+    const common = await timedRequest(locker, 'evidence.list', { search: pick.common });
+    byCommon.push(common.ms);
+    commonHits = common.total;
   }
+  ctx.figures['store100k.searchByCommonTextMs'] = figure(byCommon, 'ms', {
+    query: { search: pick.common },
+    stored,
+    measured: `a needle in ${commonHits} snapshots: every one of them is read to count them (no goal; the worst case)`,
+  });
+  await textIndexSize(session, ctx, stored);
   ctx.figures['store100k.listMs'] = atMost(
     figure(list, 'ms', { query: 'first page (20), newest first', stored }),
     50,
@@ -324,6 +335,24 @@ export async function queryCost(
     figure(byText, 'ms', { query: { search: pick.ticket }, stored }),
     150,
     '≤ 150 ms',
+  );
+
+  // A text search as the first request of a worker just started: nothing of the store in its memory.
+  const coldQuery = { search: pick.ticket };
+  const cold = await workerStarts(
+    session,
+    locker,
+    Math.max(3, Math.ceil(runs / 2)),
+    `() => chrome.runtime.sendMessage({ rg: 1, type: 'evidence.list', data: ${JSON.stringify(coldQuery)} })`,
+  );
+  ctx.figures['store100k.searchByTextColdMs'] = figure(
+    cold.map((s) => s.totalMs),
+    'ms',
+    {
+      query: coldQuery,
+      stored,
+      measured: 'worker stopped, then this text search from the locker: start, store opened, the answer (no goal)',
+    },
   );
 
   // Worker start: stopped, then the first answer that needs the store (the locker's first page).
@@ -371,4 +400,37 @@ export async function queryCost(
     '≤ 100 ms',
   );
   void median;
+}
+
+/** Evaluated in the worker: the text index's bytes (postings and keys), or null where the store has none. */
+const INDEX_SIZE = `new Promise((resolve) => {
+  const open = indexedDB.open('refund-guard-evidence');
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('grams')) return resolve(null);
+    const request = db.transaction('grams').objectStore('grams').getAll();
+    request.onsuccess = () => {
+      let bytes = 0;
+      for (const p of request.result) bytes += p.p.byteLength + 16;
+      db.close();
+      resolve({ bytes, records: request.result.length });
+    };
+    request.onerror = () => resolve(null);
+  };
+  open.onerror = () => resolve(null);
+})`;
+
+/** The text index's size per stored snapshot (posting bytes plus 16 bytes of key each; the disk adds its own). */
+async function textIndexSize(session: ExtensionSession, ctx: ScaleContext, stored: number): Promise<void> {
+  const worker = session.context.serviceWorkers()[0];
+  const size = worker
+    ? ((await worker.evaluate(INDEX_SIZE).catch(() => null)) as { bytes: number; records: number } | null)
+    : null;
+  ctx.figures['store100k.textIndexBytesPerSnapshot'] = size
+    ? figure([size.bytes / Math.max(1, stored)], 'bytes', {
+        stored,
+        records: size.records,
+        measured: 'posting bytes + 16 bytes of key per record, divided by the snapshots stored',
+      })
+    : missing('bytes', 'no text index in this build');
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EVIDENCE_SCHEMA_VERSION, listQuerySchema, verifyBundle } from '../../lib/evidence';
+import { entryGrams, EVIDENCE_SCHEMA_VERSION, listQuerySchema, verifyBundle } from '../../lib/evidence';
 import { contentOf, orderPayload, testSigner } from '../../lib/evidence/testing/ledger';
 
 const signing = testSigner();
@@ -11,6 +11,8 @@ import { translator } from '../../lib/i18n';
 import { EVIDENCE_DB_VERSION, openEvidenceStore, SEARCH_PACK, type EvidenceStore } from '../../platform/evidence-db';
 import { migrate } from '../../platform/evidence-db/migrations';
 import type { EvidenceDb } from '../../platform/evidence-db/schema';
+import { textOf } from '../../platform/evidence-db/blobs';
+import { bitmapOf, GRAM_BLOCK, TEXT_INDEXED_THROUGH } from '../../platform/evidence-db/text-index';
 import { openEvidenceStore as openVersion1Store } from './fixtures/evidence-store-v1';
 
 /**
@@ -24,8 +26,8 @@ const T0 = new Date('2026-11-22T02:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 let counter = 0;
 const opened: EvidenceStore[] = [];
-function store(name = `reliability-${++counter}`) {
-  const s = openEvidenceStore({ name });
+function store(name = `reliability-${++counter}`, options: Parameters<typeof openEvidenceStore>[0] = {}) {
+  const s = openEvidenceStore({ name, ...options });
   opened.push(s);
   return s;
 }
@@ -44,15 +46,28 @@ const order = (n: number, status = '已支付') =>
 /** Every record of the raw database, and what would make one half-written. */
 async function integrity(name: string) {
   const db = await openDB(name);
-  const [chain, snapshots, blobs, packs, kept] = await Promise.all([
+  const [chain, snapshots, blobs, packs, kept, grams, through] = await Promise.all([
     db.getAll('chain'),
     db.getAll('snapshots'),
     db.getAll('blobs'),
     db.getAll('search'),
     db.get('meta', 'snapshotCount'),
+    db.objectStoreNames.contains('grams') ? db.getAll('grams') : [],
+    db.get('meta', TEXT_INDEXED_THROUGH),
   ]);
   db.close();
   const problems: string[] = [];
+  // The text index (platform/evidence-db/text-index.ts) names every snapshot up to its position under each of its grams.
+  const postings = new Map(grams.map((p) => [`${p.b}:${p.g}`, bitmapOf(p.p)]));
+  for (const e of packs.flatMap((p) => p.entries)) {
+    if (e.seq > (through?.value ?? 0)) continue;
+    const text = blobs.find((b) => b.snapshotId === e.id && b.name === 'text');
+    const [b, bit] = [Math.floor(e.seq / GRAM_BLOCK), e.seq % GRAM_BLOCK];
+    const missing = [...entryGrams(e, e.whole ? undefined : textOf(text).toLowerCase())].filter(
+      (g) => !((postings.get(`${b}:${g}`)?.[bit >> 3] ?? 0) & (1 << (bit & 7))),
+    );
+    if (missing.length) problems.push(`${e.id} missing from the text index under ${missing.length} grams`);
+  }
   // The kept number of snapshots (platform/evidence-db/count.ts) is the number of records.
   if (kept?.value !== snapshots.length) problems.push(`kept count ${kept?.value} for ${snapshots.length} snapshots`);
   // The search structure holds exactly one entry per snapshot, in packs that do not overlap.
@@ -314,6 +329,19 @@ const EARLIER_VERSIONS: Record<number, (name: string) => Promise<number>> = {
     db.close();
     return length;
   },
+  // Version 3: the kept count, no text index; the version 1 data taken through the steps up to 3.
+  3: async (name) => {
+    const v1 = openVersion1Store({ name });
+    const length = await fillVersion1(v1);
+    await v1.close();
+    const db = await openDB<EvidenceDb>(name, 3, {
+      upgrade: (database, oldVersion, _newVersion, tx) => migrate(database, tx, oldVersion, 3),
+    });
+    expect(await db.get('meta', 'snapshotCount')).toMatchObject({ value: 8 });
+    expect(db.objectStoreNames.contains('grams')).toBe(false);
+    db.close();
+    return length;
+  },
 };
 
 const MIGRATION_QUERIES = [
@@ -350,6 +378,11 @@ describe('migrations from every earlier evidence schema', () => {
     expect(await s.verify()).toMatchObject({ ok: true, length: length + 1 });
     expect((await s.list(listQuerySchema.parse({ orderId: orderId(99) }))).items.map((i) => i.id)).toEqual([next]);
     expect((await integrity(name)).problems).toEqual([]);
+    // The text index an upgrade starts empty takes in every snapshot, and finds them by their text.
+    await s.indexed();
+    expect((await textIndex(name)).through).toBe(length + 1);
+    expect((await integrity(name)).problems).toEqual([]);
+    expect((await s.list(listQuerySchema.parse({ search: orderId(99) }))).items.map((i) => i.id)).toEqual([next]);
   });
 
   it('a version 1 database keeps every snapshot, note, deletion and the chain; its exports stay identical but for the signature and its searches give the same answers', async () => {
@@ -376,6 +409,9 @@ describe('migrations from every earlier evidence schema', () => {
     for (const [i, q] of MIGRATION_QUERIES.entries())
       expect(await s.list(listQuerySchema.parse(q)), JSON.stringify(q)).toEqual(answers[i]);
     expect(answers[6]!.total).toBe(1); // found past the part of the text the search structure keeps
+    await s.indexed();
+    for (const [i, q] of MIGRATION_QUERIES.entries())
+      expect(await s.list(listQuerySchema.parse(q)), `${JSON.stringify(q)} through the text index`).toEqual(answers[i]);
     expect(await integrity(name)).toMatchObject({ problems: [], snapshots: 8 });
     const raw = await openDB(name);
     expect(raw.version).toBe(EVIDENCE_DB_VERSION);
@@ -403,5 +439,105 @@ describe('migrations from every earlier evidence schema', () => {
     expect(contentOf(exportedAfter.zip)).toEqual(contentOf(exportedBefore.zip));
     expect((await verifyBundle(exportedAfter.zip)).ok).toBe(true);
     expect(await again.capture(order(9), null, at(13))).toMatchObject({ status: 'saved', id: 'snap-000009' });
+  });
+});
+
+/** The raw text index: its postings and the position it covers. */
+async function textIndex(name: string) {
+  const db = await openDB(name);
+  const [postings, through] = await Promise.all([db.getAll('grams'), db.get('meta', TEXT_INDEXED_THROUGH)]);
+  db.close();
+  return { postings, through: through?.value as number | undefined };
+}
+
+describe('the text index', () => {
+  const longList = orderPayload({
+    url: 'http://console.cloud.tencent.com/expense/deal/all',
+    title: '订单管理 - 费用中心',
+    fields: {},
+    text: `订单管理\n${Array.from({ length: 400 }, (_, i) => `${orderId(100 + i)}\t云服务器 CVM\t已支付`).join('\n')}\n退款说明 REFUND-Tail-7731`,
+  });
+
+  it('names every snapshot it covers through captures, a duplicate, notes, deletions, compaction, a restart and a wipe', async () => {
+    const name = `text-index-life-${++counter}`;
+    let s = store(name, { textFoldAt: 2 });
+    const found = async (needle: string) =>
+      (await s.list(listQuerySchema.parse({ search: needle }))).items.map((i) => i.id);
+    const covered = async (through: number | undefined) => {
+      expect((await integrity(name)).problems).toEqual([]);
+      expect((await textIndex(name)).through).toBe(through);
+    };
+    await s.capture(order(1), null, at(0));
+    await s.capture(order(2), null, at(1));
+    expect(await s.capture(order(2), null, at(2))).toMatchObject({ status: 'duplicate' });
+    await s.capture(longList, null, at(3));
+    await s.compacted();
+    await s.indexed();
+    await covered(3);
+    expect(await found('refund-tail-7731')).toEqual(['snap-000003']);
+    expect(await found(orderId(2))).toEqual(['snap-000002']);
+
+    // A note on a snapshot the index covers is found at once, by its own words.
+    await s.addNote('snap-000001', '电话沟通记录 Ticket-ABC', at(4));
+    await covered(3);
+    expect(await found('ticket-abc')).toEqual(['snap-000001']);
+    expect(await s.remove('snap-000002', at(5))).toBe(true);
+    expect(await found(orderId(2))).toEqual([]);
+    await covered(3);
+
+    await s.close();
+    s = store(name, { textFoldAt: 2 });
+    await s.capture(order(7), null, at(10));
+    // Ids follow chain positions: the note and the deletion took 4 and 5.
+    expect(await found(orderId(7))).toEqual(['snap-000006']);
+    await s.capture(order(8), null, at(11));
+    await s.indexed();
+    await covered(7);
+    expect(await found('ticket-abc')).toEqual(['snap-000001']);
+    expect(await found('已支付')).toEqual(['snap-000007', 'snap-000006', 'snap-000003', 'snap-000001']);
+
+    expect(await s.wipe()).toBe(4);
+    expect(await textIndex(name)).toEqual({ postings: [], through: undefined });
+    expect(await found('已支付')).toEqual([]);
+    await s.capture(order(9), null, at(20));
+    await s.indexed();
+    await covered(1);
+    expect(await found(orderId(9))).toEqual(['snap-000001']);
+  });
+
+  it('a store opened with a long tail (an upgraded database) folds it on its own, after its first answers', async () => {
+    const name = `text-index-opened-${++counter}`;
+    const length = await EARLIER_VERSIONS[3]!(name);
+    const s = store(name, { textFoldAt: 2 });
+    expect((await s.list(listQuerySchema.parse({ search: 'ticket-abc' }))).items.map((i) => i.id)).toEqual([
+      'snap-000002',
+    ]);
+    expect((await textIndex(name)).through).toBeUndefined();
+    // The newest snapshot: two notes and a deletion came after it.
+    await expect.poll(async () => (await textIndex(name)).through, { timeout: 10_000, interval: 100 }).toBe(length - 3);
+    expect((await integrity(name)).problems).toEqual([]);
+  }, 20_000);
+
+  it('a fold or a note failing on a full disk leaves the index as it was, and the searches right', async () => {
+    const name = `text-index-quota-${++counter}`;
+    const s = store(name, { textFoldAt: Infinity });
+    for (let i = 1; i <= 3; i++) await s.capture(order(i), null, at(i));
+    // The fold writes a posting per gram, then the position: the third write fills the disk.
+    let restore = quotaAtWrite(3);
+    await expect(s.indexed()).rejects.toBeTruthy();
+    restore();
+    expect(await textIndex(name)).toEqual({ postings: [], through: undefined });
+    expect((await s.list(listQuerySchema.parse({ search: orderId(2) }))).items.map((i) => i.id)).toEqual([
+      'snap-000002',
+    ]);
+    await s.indexed();
+    const before = await textIndex(name);
+    expect(before.through).toBe(3);
+    restore = quotaAtWrite(2);
+    await expect(s.addNote('snap-000001', '工单 TK-5521 已受理', at(5))).rejects.toMatchObject({ reason: 'quota' });
+    restore();
+    expect(await textIndex(name)).toEqual(before);
+    expect((await s.list(listQuerySchema.parse({ search: 'tk-5521' }))).total).toBe(0);
+    expect((await integrity(name)).problems).toEqual([]);
   });
 });

@@ -492,7 +492,7 @@ describe('the search structure answers as the full scan did', () => {
     .array(fc.constantFrom('x', 'X', 'y', 'a', '单'), { minLength: 1, maxLength: 5 })
     .map((a) => a.join(''));
   const needle = fc
-    .array(fc.constantFrom('a', 'A', 'b', '7', ' ', '订', 'Σ', 'σ', 'i', 'İ', 'x', 'Y'), { maxLength: 3 })
+    .array(fc.constantFrom('a', 'A', 'b', '7', ' ', '订', 'Σ', 'σ', 'i', 'İ', 'x', 'Y'), { maxLength: 4 })
     .map((a) => a.join(''));
   const action = fc.oneof(
     {
@@ -508,6 +508,8 @@ describe('the search structure answers as the full scan did', () => {
     },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('note' as const), target: fc.nat(), text: noteText }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: fc.nat() }) },
+    // The text index takes in the snapshots saved so far (besides folding on its own every `textFoldAt`).
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('index' as const) }) },
   );
   const query = fc
     .record(
@@ -526,18 +528,20 @@ describe('the search structure answers as the full scan did', () => {
     )
     .map((q) => listQuerySchema.parse(q));
 
-  it('for any history of captures, notes and deletions and any query, with texts kept whole or cut (property)', async () => {
+  it('for any history of captures, notes, deletions and text indexing and any query, with texts kept whole or cut (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(action, { minLength: 1, maxLength: 14 }),
         fc.array(query, { minLength: 1, maxLength: 12 }),
         fc.constantFrom(3, 4000),
         fc.boolean(),
-        async (actions, queries, textChars, searchCache) => {
-          const s = store({ searchTextChars: textChars, searchCache });
+        fc.constantFrom(1, 2, 5, Infinity),
+        async (actions, queries, textChars, searchCache, textFoldAt) => {
+          const s = store({ searchTextChars: textChars, searchCache, textFoldAt });
           const live: string[] = [];
           for (const [i, a] of actions.entries()) {
-            if (a.kind === 'capture') {
+            if (a.kind === 'index') await s.indexed();
+            else if (a.kind === 'capture') {
               const orderId = a.order === null ? null : `2026111810582237160${a.order}`;
               const result = await s.capture(
                 orderPayload({
@@ -560,14 +564,22 @@ describe('the search structure answers as the full scan did', () => {
               }
             }
           }
-          // Each query twice: once as it comes (read from the store or memory), once surely from memory.
-          for (const q of [{}, { search: 'X' }, { search: 'y', countAll: false, limit: 1 }]
+          // Each query twice: once as it comes (read from the store or memory), once surely from memory;
+          // then once more with every snapshot in the text index.
+          // Needles from inside the page texts too: past the part an entry keeps when it is cut.
+          const inside = actions.flatMap((a) =>
+            a.kind === 'capture' ? [{ search: a.text.slice(4, 4 + (a.hours % 4)) }] : [],
+          );
+          const all = [{}, { search: 'X' }, { search: 'y', countAll: false, limit: 1 }, ...inside]
             .map((q) => listQuerySchema.parse(q))
-            .concat(queries)) {
-            const expected = await fullScan(s, live, q);
-            expect(await s.list(q), JSON.stringify(q)).toEqual(expected);
-            expect(await s.list(q), JSON.stringify(q)).toEqual(expected);
+            .concat(queries);
+          const expected = await Promise.all(all.map((q) => fullScan(s, live, q)));
+          for (const [i, q] of all.entries()) {
+            expect(await s.list(q), JSON.stringify(q)).toEqual(expected[i]);
+            expect(await s.list(q), JSON.stringify(q)).toEqual(expected[i]);
           }
+          await s.indexed();
+          for (const [i, q] of all.entries()) expect(await s.list(q), JSON.stringify(q)).toEqual(expected[i]);
           expect(await s.verify()).toMatchObject({ ok: true });
           await s.close();
         },

@@ -2,6 +2,7 @@ import type { Db, UpgradeTx } from '../schema';
 import { createStores } from './1-stores';
 import { textToBlobs } from './2-text-blobs';
 import { keepSnapshotCount } from './3-snapshot-count';
+import { createTextIndex } from './4-text-grams';
 
 /**
  * One step per version, each in its own file (a database of that version for
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<number, (db: Db, tx: UpgradeTx) => void | Promis
   1: createStores,
   2: textToBlobs,
   3: keepSnapshotCount,
+  4: createTextIndex,
 };
 
 /** Runs the steps from `oldVersion` to `target`, then records the schema version; aborts on a failed step. */
