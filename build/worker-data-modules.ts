@@ -22,9 +22,9 @@ export const surfaceCut = (surface: Surface) => ({
 export const workerDataModules: DataModule[] = [
   { test: /[\\/]lib[\\/]i18n[\\/]zh-CN\.ts$/, values: () => ({ zhCN: surfaceCut('worker')['zh-CN'] }) },
   { test: /[\\/]lib[\\/]i18n[\\/]en\.ts$/, values: () => ({ en: surfaceCut('worker').en }) },
-  // Every section but the engine's: the engines word some of their tables when their module loads
-  // (lib/claims/evidence.ts), before the worker could have read the file.
-  { test: /[\\/]lib[\\/]i18n[\\/]sections[\\/](?!engine\.ts$)[\w-]+\.ts$/ },
+  // Every section, the engine's too: the tables the engines word from it (lib/claims/evidence.ts,
+  // facts.ts) are built on first use, after the worker has read the file.
+  { test: /[\\/]lib[\\/]i18n[\\/]sections[\\/][\w-]+\.ts$/ },
   {
     test: /[\\/]lib[\\/]vendors[\\/]catalog\.ts$/,
     values: async (id) => {
