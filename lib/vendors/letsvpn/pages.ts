@@ -15,24 +15,24 @@ export const letsvpnPages = defineVendorPages({
   },
   hosts: ['letsvpn.world', 'www.letsvpn.world', 'apps.apple.com'],
   rules: [
+    // Plans, checkout and payment pages of the official site
     {
       kind: 'checkout',
       hosts: ['letsvpn.world', 'www.letsvpn.world'],
       path: /^\/([a-z]{2}(-[a-z]{2,4})?\/)?(pricing|plans?|checkout|buy|purchase|pay)(\/|$|\.html)/i,
-      description: 'Plans, checkout and payment pages of the official site',
     },
+    // Order history in the user account
     {
       kind: 'order',
       hosts: ['letsvpn.world', 'www.letsvpn.world'],
       path: /^\/([a-z]{2}(-[a-z]{2,4})?\/)?(account|user)\/(orders?|billing|subscription)/i,
-      description: 'Order history in the user account',
     },
+    // The App Store page of the 快连 app (recognised by its name on the page)
     {
       kind: 'checkout',
       hosts: ['apps.apple.com'],
       path: /^\/[a-z]{2}\/app\//i,
       text: LETSVPN_NAME,
-      description: 'The App Store page of the 快连 app (recognised by its name on the page)',
     },
   ],
 });

@@ -12,28 +12,28 @@ export const tencentCloudPages = defineVendorPages({
   // FACTS.md, Tencent Cloud refunds: a term (1年, 3个月) is chosen only for 包年包月; 按量计费 has none.
   termMeansPrepaid: true,
   rules: [
+    // Purchase flow, e.g. buy.cloud.tencent.com/cvm?tab=custom&step=1
     {
       kind: 'checkout',
       hosts: ['buy.cloud.tencent.com'],
-      description: 'Purchase flow, e.g. buy.cloud.tencent.com/cvm?tab=custom&step=1',
     },
+    // 费用中心 › 订单管理 (/expense/deal) and the older order list (/deal), with order details
     {
       kind: 'order',
       hosts: ['console.cloud.tencent.com'],
       path: /^\/(expense\/deal|deal)(\/|$)/,
-      description: '费用中心 › 订单管理 (/expense/deal) and the older order list (/deal), with order details',
     },
+    // Ticket list, category chooser and ticket form (/workorder, /workorder/category, /workorder/create)
     {
       kind: 'ticket',
       hosts: ['console.cloud.tencent.com'],
       path: /^\/workorder(\/|$)/,
-      description: 'Ticket list, category chooser and ticket form (/workorder, /workorder/category, /workorder/create)',
     },
+    // Billing overview and product consoles where prepaid resources are listed
     {
       kind: 'console',
       hosts: ['console.cloud.tencent.com'],
       path: /^\/(expense|cvm|lighthouse|cos|domain|account)(\/|$)/,
-      description: 'Billing overview and product consoles where prepaid resources are listed',
     },
   ],
 });

@@ -12,36 +12,36 @@ export const tencentExmailPages = defineVendorPages({
   },
   hosts: ['exmail.qq.com', 'cloud.tencent.com', 'buy.cloud.tencent.com'],
   rules: [
+    // Exmail product and purchase page on cloud.tencent.com
     {
       kind: 'checkout',
       hosts: ['cloud.tencent.com'],
       path: /^\/product\/exmail(\/|$)/,
-      description: 'Exmail product and purchase page on cloud.tencent.com',
     },
+    // Exmail purchase flow on the Tencent Cloud checkout
     {
       kind: 'checkout',
       hosts: ['buy.cloud.tencent.com'],
       path: /^\/exmail(\/|$)/,
-      description: 'Exmail purchase flow on the Tencent Cloud checkout',
     },
+    // Purchase, renewal and upgrade screens inside the admin console
     {
       kind: 'checkout',
       hosts: ['exmail.qq.com'],
       path: /^\/cgi-bin\/bizmail/,
       text: /确认订单|立即支付|提交订单/,
-      description: 'Purchase, renewal and upgrade screens inside the admin console',
     },
+    // Admin console (bizmail, bizmail_account …)
     {
       kind: 'console',
       hosts: ['exmail.qq.com'],
       path: /^\/cgi-bin\/bizmail/,
-      description: 'Admin console (bizmail, bizmail_account …)',
     },
+    // Login and webmail pages, including their error and timeout states (outage evidence)
     {
       kind: 'webmail',
       hosts: ['exmail.qq.com'],
       path: /^\/(login(\/|$)|cgi-bin\/(frame_html|readmail|mail_list|today|compose|login))/,
-      description: 'Login and webmail pages, including their error and timeout states (outage evidence)',
     },
   ],
 });
