@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe("the worker's script, as its build loads it", () => {
-  it('knows which files are data (catalogs and sections, policy tables, holiday schedules, vendor catalog)', () => {
+  it('knows which files are data (catalogs and sections, policy tables, holiday schedules, vendor words and catalog)', () => {
     const names = dataFiles.map((file) => relative(ROOT, file).split(sep).join('/'));
     expect(names).toEqual(
       expect.arrayContaining([
@@ -34,6 +34,7 @@ describe("the worker's script, as its build loads it", () => {
         'lib/policy/source-titles.ts',
         'lib/policy/shared-channels.ts',
         'lib/time/holiday-table.ts',
+        'lib/vendors/letsvpn/words.ts',
         'lib/vendors/catalog.ts',
       ]),
     );

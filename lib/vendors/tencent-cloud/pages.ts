@@ -1,13 +1,11 @@
 import { defineVendorPages } from '../define-pages';
+import { tencentCloudName, tencentCloudSummary } from './words';
 
 // URL shapes from FACTS.md "URLs and page kinds" (Tencent Cloud purchase, orders, tickets).
 export const tencentCloudPages = defineVendorPages({
   vendor: 'tencent-cloud',
-  name: { 'zh-CN': '腾讯云', en: 'Tencent Cloud' },
-  summary: {
-    'zh-CN': '包年包月新购：每个主体一次五天无理由全额退还；其余按已用部分退还，退回账户余额。',
-    en: 'New prepaid purchases: one five-day no-reason full refund per account holder; otherwise the unused part is refunded to the account balance.',
-  },
+  name: tencentCloudName,
+  summary: tencentCloudSummary,
   hosts: ['buy.cloud.tencent.com', 'console.cloud.tencent.com', 'cloud.tencent.com'],
   // FACTS.md, Tencent Cloud refunds: a term (1年, 3个月) is chosen only for 包年包月; 按量计费 has none.
   termMeansPrepaid: true,
