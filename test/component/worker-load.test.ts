@@ -1,20 +1,11 @@
 // @vitest-environment node
-import { readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { workerDataModules } from '../../build/worker-data-modules';
+import { libSources } from '../lib-sources';
 import { dataContainer, resetWorkerDataForTests } from '../../lib/worker-data';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** Every source file of lib/ (tests left out). */
-function libSources(dir = join(ROOT, 'lib')): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return libSources(path);
-    return /\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** The source files the worker's build turns into data (build/worker-data-modules.ts). */
 const dataFiles = libSources().filter((file) => workerDataModules.some((m) => m.test.test(file)));
