@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { workerDataModules } from '../../build/worker-data-modules';
 import { libSources } from '../lib-sources';
