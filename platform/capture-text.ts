@@ -6,8 +6,11 @@ import { deflateRaw } from './compress';
  * page reads its visible text first and sends it (`evidence.captureText`)
  * before it masks and serialises itself; the worker, idle meanwhile, redacts,
  * encodes, hashes and compresses it then, so the capture that follows carries
- * only the page copy and waits on none of that. Whichever message arrives
- * first registers the ticket; a ticket belongs to one tab and takes one text.
+ * only the page copy and waits on none of that. The page sends the capture
+ * only once the text was acknowledged: a capture naming a text this worker
+ * does not hold comes after a restart of the worker, and fails at once (the
+ * page then sends the capture again with its text). A ticket belongs to one
+ * tab and takes one text.
  */
 
 /** A page text ready for its snapshot: prepared (redacted, hashed) and its UTF-8 deflated for the store. */
@@ -19,63 +22,44 @@ export interface EarlyText {
 interface PendingText {
   tabId: number;
   at: number;
-  received: boolean;
+  /** Null when it could not be prepared. */
   text: Promise<EarlyText | null>;
-  settle: (text: EarlyText | null) => void;
 }
 
+/** A text whose capture never came (the page was closed meanwhile) is dropped after this. */
 const TEXT_TTL_MS = 60_000;
-/** How long a capture waits for a text announced by its ticket but not yet arrived. */
-const TEXT_WAIT_MS = 5_000;
 /** Texts kept at once (a page saves one capture at a time; several tabs may overlap). */
 const MAX_PENDING = 16;
 const pendingTexts = new Map<string, PendingText>();
 
-function pendingText(ticket: string, tabId: number, now: number): PendingText | null {
-  for (const [key, pending] of pendingTexts) if (now - pending.at > TEXT_TTL_MS) dropText(key);
-  const known = pendingTexts.get(ticket);
-  if (known) return known.tabId === tabId ? known : null;
-  // The oldest goes first when too many wait (a Map keeps the order they came in).
-  while (pendingTexts.size >= MAX_PENDING) dropText(pendingTexts.keys().next().value!);
-  let settle!: (text: EarlyText | null) => void;
-  const text = new Promise<EarlyText | null>((done) => (settle = done));
-  const pending: PendingText = { tabId, at: now, received: false, text, settle };
-  pendingTexts.set(ticket, pending);
-  return pending;
-}
-
-function dropText(ticket: string): void {
-  pendingTexts.get(ticket)?.settle(null);
-  pendingTexts.delete(ticket);
-}
-
 /**
  * The `evidence.captureText` request: starts preparing the text for the tab's
- * capture under `ticket`. False when the ticket is another tab's or already
- * has its text (the first text stands).
+ * capture under `ticket`. False when the ticket already has a text (the first
+ * stands, for the tab that sent it).
  */
 export function receiveText(ticket: string, tabId: number, raw: string, now: number): boolean {
-  const pending = pendingText(ticket, tabId, now);
-  if (!pending || pending.received) return false;
-  pending.received = true;
+  for (const [key, pending] of pendingTexts) if (now - pending.at > TEXT_TTL_MS) pendingTexts.delete(key);
+  if (pendingTexts.has(ticket)) return false;
+  // The oldest goes first when too many wait (a Map keeps the order they came in).
+  while (pendingTexts.size >= MAX_PENDING) pendingTexts.delete(pendingTexts.keys().next().value!);
   // Not awaited: the page goes on masking and serialising while this runs.
-  void prepareText(raw)
-    .then(async (prepared) => ({ prepared, deflated: await deflateRaw(prepared.bytes) }))
-    .then(pending.settle, () => pending.settle(null));
+  const text = prepareText(raw).then(
+    async (prepared): Promise<EarlyText> => ({ prepared, deflated: await deflateRaw(prepared.bytes) }),
+    () => null,
+  );
+  pendingTexts.set(ticket, { tabId, at: now, text });
   return true;
 }
 
 /**
- * The text that came ahead for this tab's capture under `ticket`, once
- * prepared; null when it is another tab's, or when none arrives in time. Each
- * text serves one capture.
+ * The text that came ahead for this tab's capture under `ticket`, settling
+ * once prepared (null if that failed); null at once when this worker holds
+ * none for that tab (another tab's ticket, or a worker started after the text
+ * came). Each text serves one capture.
  */
-export function textFor(ticket: string, tabId: number, now: number): Promise<EarlyText | null> {
-  const pending = pendingText(ticket, tabId, now);
-  if (!pending) return Promise.resolve(null);
-  const timer = setTimeout(() => pending.settle(null), TEXT_WAIT_MS);
-  return pending.text.finally(() => {
-    clearTimeout(timer);
-    if (pendingTexts.get(ticket) === pending) pendingTexts.delete(ticket);
-  });
+export function textFor(ticket: string, tabId: number): Promise<EarlyText | null> | null {
+  const pending = pendingTexts.get(ticket);
+  if (!pending || pending.tabId !== tabId) return null;
+  pendingTexts.delete(ticket);
+  return pending.text;
 }

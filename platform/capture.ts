@@ -566,20 +566,23 @@ export async function capturePage({
       // Packed while the browser takes the picture; a fifth of the size crosses to the worker far sooner.
       // (Packed during the wait for the frames instead, it held the frames back until it was done:
       // the picture was asked for later and the capture went no sooner.)
-      const packed = ahead ? await packParts(null, dom) : await packParts(text, dom);
-      const reply = await sendMessage('evidence.capture', {
-        url: doc.location.href,
-        title: doc.title.slice(0, CAPTURE_LIMITS.title),
-        match,
-        text: '',
-        dom: '',
-        packed,
-        fields,
-        source,
-        note,
-        screenshotTicket,
-        ...(ahead && { textTicket: screenshotTicket }),
-      });
+      const send = async (withText: boolean) =>
+        sendMessage('evidence.capture', {
+          url: doc.location.href,
+          title: doc.title.slice(0, CAPTURE_LIMITS.title),
+          match,
+          text: '',
+          dom: '',
+          packed: withText ? await packParts(text, dom) : await packParts(null, dom),
+          fields,
+          source,
+          note,
+          screenshotTicket,
+          ...(!withText && screenshotTicket !== null && { textTicket: screenshotTicket }),
+        });
+      let reply = await send(!ahead);
+      // A worker stopped and started again since it took the text no longer holds it: the text goes along.
+      if (ahead && reply.status === 'failed' && reply.reason === 'invalid') reply = await send(true);
       return describeCapture(reply, t);
     } finally {
       await pictured;

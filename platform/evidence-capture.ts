@@ -6,6 +6,9 @@ import { TooLargeError } from './streams';
 import { failedCapture, type CaptureBytes, type EvidenceStore } from './evidence-db';
 import { screenshotFor, shotUnderWay } from './screenshot-tickets';
 
+/** The failure of a capture naming a text this worker does not hold: the page sends the capture again, with its text. */
+export const TEXT_NOT_HELD = 'page text: this worker holds no text under that ticket';
+
 /**
  * A content script's capture, received in the worker: the page's claim is checked against the tab the
  * browser says sent it, the packed page text and copy are unpacked, and the snapshot is stored with its
@@ -17,10 +20,12 @@ export function captureHandler(store: () => EvidenceStore, now: () => Date): Han
     if (sender.tabId === undefined || !isPlausibleDetection(payload.match, sender.url)) {
       return { status: 'failed', reason: 'not-allowed', message: 'capture from an unrecognised page' };
     }
+    // Prepared while the page masked and serialised itself; for this tab only. Refused before the
+    // picture is claimed, so that the capture sent again with its text still finds it.
+    const early = textTicket === undefined ? undefined : textFor(textTicket, sender.tabId);
+    if (early === null) return { status: 'failed', reason: 'invalid', message: TEXT_NOT_HELD };
     const at = now();
     const screenshot = screenshotFor(screenshotTicket, sender.tabId, at.getTime());
-    // Prepared while the page masked and serialised itself; for this tab only.
-    const early = textTicket === undefined ? null : textFor(textTicket, sender.tabId, at.getTime());
     // The picture is asked for before this work holds the worker's thread.
     await shotUnderWay(screenshotTicket, sender.tabId);
     let received: CaptureBytes = {};
@@ -40,8 +45,7 @@ export function captureHandler(store: () => EvidenceStore, now: () => Date): Han
     }
     if (early) {
       const text = await early;
-      if (!text)
-        return { status: 'failed', reason: 'invalid', message: 'page text: it did not come ahead as announced' };
+      if (!text) return { status: 'failed', reason: 'invalid', message: 'page text: it could not be prepared' };
       received = {
         ...received,
         textDeflate: { bytes: text.prepared.bytes, deflated: text.deflated },
