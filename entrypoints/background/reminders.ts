@@ -23,10 +23,8 @@ import { serialQueue } from '../../lib/serial';
 import type { EvidenceStore } from '../../platform/evidence-db';
 
 /**
- * Deadline reminders: `browser.alarms` named by deterministic ids (lib/reminders),
- * recomputed from stored data on startup, install and every data change, so a
- * restart or a second sync never duplicates one. Shown and dismissed reminders
- * are remembered in storage; a dismissed one never comes back.
+ * Deadline reminders: `browser.alarms` with deterministic ids (lib/reminders), recomputed from stored data on startup,
+ * install and every data change, so a restart or a second sync never duplicates one. A dismissed one never comes back.
  */
 
 export interface ReminderDeps {
@@ -147,7 +145,5 @@ export function withReminderSync(handlers: Handlers, reminders: Reminders): Hand
 }
 
 export function reminderHandlers(reminders: Reminders): Handlers {
-  return {
-    'reminders.sync': () => reminders.sync(),
-  };
+  return { 'reminders.sync': () => reminders.sync() };
 }

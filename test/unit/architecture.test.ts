@@ -113,6 +113,18 @@ describe('platform/ holds browser adapters only (issue 21: layers)', () => {
   );
 });
 
+describe("the worker's files only wire (issue 21: none over 150 lines)", () => {
+  const workerFiles = sourceFiles(join(ROOT, 'entrypoints/background')).filter((f) => !/\.test\.tsx?$/.test(f));
+
+  it('has files to check', () => {
+    expect(workerFiles.length).toBeGreaterThan(5);
+  });
+
+  it.each(workerFiles.map((f) => [relative(ROOT, f), f]))('%s is at most 150 lines', (_name, file) => {
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n').length).toBeLessThanOrEqual(150);
+  });
+});
+
 describe("zod is configured once (no eval probe under the extension's CSP)", () => {
   const shipped = ['lib', 'platform', 'entrypoints', 'components']
     .flatMap((dir) => sourceFiles(join(ROOT, dir)))
