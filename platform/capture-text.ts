@@ -1,3 +1,4 @@
+import type { Handler } from '../lib/messages';
 import { prepareText, type PreparedText } from '../lib/evidence/snapshot';
 import { deflateRaw } from './compress';
 
@@ -63,3 +64,10 @@ export function textFor(ticket: string, tabId: number): Promise<EarlyText | null
   pendingTexts.delete(ticket);
   return pending.text;
 }
+
+/** The `evidence.captureText` handler: a content script's text, for its own tab's capture. */
+export const captureTextHandler =
+  (now: () => Date): Handler<'evidence.captureText'> =>
+  ({ ticket, text }, sender) => ({
+    accepted: sender.tabId !== undefined && receiveText(ticket, sender.tabId, text, now().getTime()),
+  });

@@ -10,7 +10,7 @@ import type { EvidenceStore } from '../../platform/evidence-db';
 import { captureWholeTab } from '../../platform/manual-capture';
 import { takeTicketedShot } from '../../platform/screenshot-tickets';
 import { captureHandler } from '../../platform/evidence-capture';
-import { receiveText } from '../../platform/capture-text';
+import { captureTextHandler } from '../../platform/capture-text';
 import { installationSigner } from './signing-key';
 import { workerDataReady } from './data';
 import { evidenceStore } from './store';
@@ -31,9 +31,7 @@ export function evidenceHandlers(
     'evidence.screenshot': async ({ ticket }, sender) =>
       sender.tabId === undefined ? { taken: false } : takeTicketedShot(ticket, sender.tabId, now().getTime()),
 
-    'evidence.captureText': async ({ ticket, text }, sender) => ({
-      accepted: sender.tabId !== undefined && receiveText(ticket, sender.tabId, text, now().getTime()),
-    }),
+    'evidence.captureText': captureTextHandler(now),
 
     'evidence.capture': captureHandler(store, now),
 
