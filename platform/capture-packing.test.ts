@@ -16,8 +16,8 @@ describe('a capture packed for the journey to the worker', () => {
     const unpacked = await unpackParts(packed);
     expect(unpacked).toMatchObject({ text, dom });
     // The text's bytes and their DEFLATE as sent, for the store to keep when redaction changes nothing.
-    expect(new TextDecoder().decode(unpacked.textDeflate.bytes)).toBe(text);
-    expect([...unpacked.textDeflate.deflated]).toEqual([...fromBase64(packed.text)]);
+    expect(new TextDecoder().decode(unpacked.textDeflate!.bytes)).toBe(text);
+    expect([...unpacked.textDeflate!.deflated]).toEqual([...fromBase64(packed.text)]);
     // The copy travels as it is stored, after the preamble; its DEFLATE is the page's.
     expect(new TextDecoder().decode(unpacked.domDeflate?.bytes)).toBe(DOM_PREAMBLE + dom);
     expect([...(unpacked.domDeflate?.deflated ?? [])]).toEqual([...fromBase64(packed.dom)]);
@@ -35,7 +35,7 @@ describe('a capture packed for the journey to the worker', () => {
     const unpacked = await unpackParts(await packParts(withMark, withMark));
     expect(unpacked.text).toBe(withMark);
     expect([...new TextEncoder().encode(DOM_PREAMBLE + unpacked.dom)]).toEqual([...(unpacked.domDeflate?.bytes ?? [])]);
-    expect([...new TextEncoder().encode(unpacked.text)]).toEqual([...unpacked.textDeflate.bytes]);
+    expect([...new TextEncoder().encode(unpacked.text)]).toEqual([...unpacked.textDeflate!.bytes]);
   });
 
   it('keeps empty parts empty', async () => {

@@ -14,18 +14,22 @@ import { deflateRawNative, inflateRawNative } from './streams';
  * the plain limits allow.
  */
 export interface PackedParts {
-  text: string;
+  /** Absent when the text went ahead of the capture (`evidence.captureText`). */
+  text?: string;
   dom: string;
 }
 
 const encoder = new TextEncoder();
 
-export async function packParts(text: string, dom: string): Promise<PackedParts> {
+/** The text (null: it went ahead, only the copy is packed) and the copy, packed. */
+export async function packParts(text: string, dom: string): Promise<Required<PackedParts>>;
+export async function packParts(text: null, dom: string): Promise<PackedParts>;
+export async function packParts(text: string | null, dom: string): Promise<PackedParts> {
   const [t, d] = await Promise.all([
-    deflateRawNative(encoder.encode(text)),
+    text === null ? null : deflateRawNative(encoder.encode(text)),
     deflateRawNative(encoder.encode(DOM_PREAMBLE + dom)),
   ]);
-  return { text: toBase64(t), dom: toBase64(d) };
+  return t === null ? { dom: toBase64(d) } : { text: toBase64(t), dom: toBase64(d) };
 }
 
 /** UTF-8 bytes and their raw DEFLATE as they came from the page. */
@@ -35,6 +39,7 @@ export interface SentBytes {
 }
 
 export interface UnpackedParts {
+  /** Empty when the text went ahead (then `textDeflate` is absent too). */
   text: string;
   /** The page copy, without the preamble it travelled after. */
   dom: string;
@@ -43,7 +48,7 @@ export interface UnpackedParts {
    * how the store keeps a page text. When redaction leaves the text as it is,
    * the store keeps these bytes instead of compressing the text again.
    */
-  textDeflate: SentBytes;
+  textDeflate?: SentBytes;
   /**
    * The copy as it came, preamble and page (what the store keeps, and how):
    * kept when redaction leaves the copy as it is. Absent when the copy did not
@@ -57,19 +62,14 @@ export async function unpackParts(packed: PackedParts): Promise<UnpackedParts> {
   // Strict, and a leading byte-order mark kept as a character: the strings then encode back to
   // exactly these bytes, which the store reuses where redaction changes nothing.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  const deflated = fromBase64(packed.text);
+  const deflated = packed.text === undefined ? null : fromBase64(packed.text);
   const domDeflated = fromBase64(packed.dom);
   const [t, d] = await Promise.all([
-    inflateRawNative(deflated, PACKED_LIMITS.textBytes),
+    deflated && inflateRawNative(deflated, PACKED_LIMITS.textBytes),
     inflateRawNative(domDeflated, PACKED_LIMITS.domBytes),
   ]);
   const copy = decoder.decode(d);
-  const textDeflate = { bytes: t, deflated };
-  if (!copy.startsWith(DOM_PREAMBLE)) return { text: decoder.decode(t), dom: copy, textDeflate };
-  return {
-    text: decoder.decode(t),
-    dom: copy.slice(DOM_PREAMBLE.length),
-    textDeflate,
-    domDeflate: { bytes: d, deflated: domDeflated },
-  };
+  const text = t ? { text: decoder.decode(t), textDeflate: { bytes: t, deflated: deflated! } } : { text: '' };
+  if (!copy.startsWith(DOM_PREAMBLE)) return { ...text, dom: copy };
+  return { ...text, dom: copy.slice(DOM_PREAMBLE.length), domDeflate: { bytes: d, deflated: domDeflated } };
 }

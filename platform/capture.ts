@@ -486,7 +486,8 @@ const newTicket = () => screenshotTicket(crypto.getRandomValues(new Uint8Array(1
 
 /**
  * Reads the page and has its masked picture taken, the two overlapping: the
- * visible text is read first (it tells the mask what to hide), the page is
+ * visible text is read first (it tells the mask what to hide, and `textRead`
+ * may send it on at once under the capture's ticket), the page is
  * masked, and the DOM is serialised from the masked page while the browser
  * waits for the frame that paints it (masked values are what the copy keeps
  * anyway); once painted, the worker is asked for the screenshot. The parts are
@@ -497,10 +498,14 @@ const newTicket = () => screenshotTicket(crypto.getRandomValues(new Uint8Array(1
 export async function collectPage(
   doc: Document,
   requestScreenshot: (ticket: string) => Promise<boolean>,
+  textRead: (text: string, ticket: string) => void = () => undefined,
 ): Promise<CollectedParts> {
   const text = visibleText(doc);
   if (text.length > CAPTURE_LIMITS.text)
     return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured: Promise.resolve() };
+  // The capture's name, for its picture and for its text when that goes ahead (`textRead`).
+  const ticket = newTicket();
+  textRead(text, ticket);
   const restore = maskLivePage(doc, text);
   let pictured: Promise<void> | null = null;
   try {
@@ -515,7 +520,6 @@ export async function collectPage(
       return { text: '', dom: '', screenshotTicket: null, tooLarge: true, pictured: Promise.resolve() };
     }
     await paintedNow();
-    const ticket = newTicket();
     // The screenshot is optional; the capture goes on without it.
     pictured = requestScreenshot(ticket).then(
       () => restore(),
@@ -542,28 +546,43 @@ export async function capturePage({
   // A stopped worker starts while the page is read and masked, not when the picture is asked for.
   wakeWorker();
   try {
+    // The text goes to the worker as soon as it is read, as it is (no packing on this thread): the
+    // worker redacts and hashes it while this page masks and serialises itself.
+    let textAhead: Promise<boolean> = Promise.resolve(false);
     const { text, dom, screenshotTicket, tooLarge, pictured } = await collectPage(
       doc,
       async (ticket) => (await sendMessage('evidence.screenshot', { ticket })).taken,
+      (read, ticket) => {
+        textAhead = sendMessage('evidence.captureText', { ticket, text: read }).then(
+          (reply) => reply.accepted,
+          () => false,
+        );
+      },
     );
     try {
       if (tooLarge) return { kind: 'error', message: t('evidence.error.tooLarge') };
+      // Answered long before (the worker answers on receipt); a text the worker did not take goes packed.
+      const ahead = screenshotTicket !== null && (await textAhead);
       // Packed while the browser takes the picture; a fifth of the size crosses to the worker far sooner.
       // (Packed during the wait for the frames instead, it held the frames back until it was done:
       // the picture was asked for later and the capture went no sooner.)
-      const packed = await packParts(text, dom);
-      const reply = await sendMessage('evidence.capture', {
-        url: doc.location.href,
-        title: doc.title.slice(0, CAPTURE_LIMITS.title),
-        match,
-        text: '',
-        dom: '',
-        packed,
-        fields,
-        source,
-        note,
-        screenshotTicket,
-      });
+      const send = async (withText: boolean) =>
+        sendMessage('evidence.capture', {
+          url: doc.location.href,
+          title: doc.title.slice(0, CAPTURE_LIMITS.title),
+          match,
+          text: '',
+          dom: '',
+          packed: withText ? await packParts(text, dom) : await packParts(null, dom),
+          fields,
+          source,
+          note,
+          screenshotTicket,
+          ...(!withText && screenshotTicket !== null && { textTicket: screenshotTicket }),
+        });
+      let reply = await send(!ahead);
+      // A worker stopped and started again since it took the text no longer holds it: the text goes along.
+      if (ahead && reply.status === 'failed' && reply.reason === 'invalid') reply = await send(true);
       return describeCapture(reply, t);
     } finally {
       await pictured;

@@ -10,6 +10,7 @@ import type { EvidenceStore } from '../../platform/evidence-db';
 import { captureWholeTab } from '../../platform/manual-capture';
 import { takeTicketedShot } from '../../platform/screenshot-tickets';
 import { captureHandler } from '../../platform/evidence-capture';
+import { captureTextHandler } from '../../platform/capture-text';
 import { installationSigner } from './signing-key';
 import { workerDataReady } from './data';
 import { evidenceStore } from './store';
@@ -29,6 +30,8 @@ export function evidenceHandlers(
   return {
     'evidence.screenshot': async ({ ticket }, sender) =>
       sender.tabId === undefined ? { taken: false } : takeTicketedShot(ticket, sender.tabId, now().getTime()),
+
+    'evidence.captureText': captureTextHandler(now),
 
     'evidence.capture': captureHandler(store, now),
 

@@ -11,7 +11,7 @@ import { GENESIS_HASH, sha256Hex } from './hash';
 import { listQuerySchema, matchesQuery } from './query';
 import { redactDom, stripActiveContent, stripActiveContentSerialised } from './redact';
 import { formatReport } from './report';
-import { CaptureRejected, DOM_PREAMBLE, prepareCapture } from './snapshot';
+import { CaptureRejected, DOM_PREAMBLE, prepareCapture, prepareText } from './snapshot';
 import { contentOf, memoryLedger, orderPayload } from './testing/ledger';
 import type { BundleSigner } from './signature';
 import { shanghaiDisplay, shanghaiIso } from './time';
@@ -221,6 +221,23 @@ describe('prepareCapture', () => {
     expect(new TextDecoder().decode(changed.domBytes)).toBe(changed.dom);
     expect(changed.dom).not.toContain('4111111111111111');
     expect(changed.parts.dom.sha256).toBe(await sha256Hex(changed.dom));
+  });
+
+  it('prepares a text that came ahead of its capture into the very capture that carries it', async () => {
+    for (const text of [
+      '订单号 20261122110521583201 已支付',
+      '卡号 4111 1111 1111 1111 身份证 11010519491231002X 对公账号 6222 0202 0011 2233 445',
+      '',
+    ]) {
+      const payload = orderPayload({ text, dom: fixture('buy.cloud.tencent.com/payment/card.html') });
+      const carried = await prepareCapture(payload, null, T0);
+      const ahead = await prepareCapture({ ...payload, text: '' }, null, T0, { preparedText: await prepareText(text) });
+      expect(ahead).toEqual(carried);
+    }
+    // One text, from one place: a capture with a text ahead carries none of its own.
+    await expect(
+      prepareCapture(orderPayload(), null, T0, { preparedText: await prepareText('订单号 20261122110521583201') }),
+    ).rejects.toMatchObject({ reason: 'invalid' });
   });
 
   it('rejects oversized and malformed payloads with a reason', async () => {

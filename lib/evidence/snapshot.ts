@@ -93,6 +93,33 @@ export const fieldsFileBytes = (fields: SnapshotFields): Uint8Array => canonical
 export interface ReceivedBytes {
   text?: Uint8Array;
   dom?: Uint8Array;
+  /**
+   * The page text already redacted, encoded and hashed (`prepareText`): a page
+   * sends its text ahead of its copy, and the worker prepares it while the page
+   * is still masked and serialised. The payload's `text` is then empty.
+   */
+  preparedText?: PreparedText;
+}
+
+/** A page text redacted (`redactText`), as UTF-8 and hashed: what a snapshot keeps of it. */
+export interface PreparedText {
+  text: string;
+  bytes: Uint8Array;
+  ref: PartRef;
+  /** The numbers it masked, added to the snapshot's redactions. */
+  count: RedactionCount;
+}
+
+/**
+ * Redacts, encodes and hashes a page text on its own. `sent` are the UTF-8
+ * bytes `raw` was decoded from, when the caller has them: kept where
+ * redaction changes nothing (a heavy page's text is not encoded again).
+ */
+export async function prepareText(raw: string, sent?: Uint8Array): Promise<PreparedText> {
+  const count: RedactionCount = { cards: 0, ids: 0, secrets: 0 };
+  const text = redactText(raw, count);
+  const bytes = sent && text === raw ? sent : utf8(text);
+  return { text, bytes, ref: await partRef(bytes), count };
 }
 
 /**
@@ -115,8 +142,11 @@ export async function prepareCapture(
     );
   }
   const payload = parsed.data;
-  const count: RedactionCount = { cards: 0, ids: 0, secrets: 0 };
-  const text = redactText(payload.text, count);
+  if (received.preparedText && payload.text !== '')
+    throw new CaptureRejected('invalid', 'text: a capture whose text came ahead carries none itself');
+  const early = received.preparedText ?? (await prepareText(payload.text, received.text));
+  const { text } = early;
+  const count: RedactionCount = { cards: early.count.cards, ids: early.count.ids, secrets: early.count.secrets ?? 0 };
   const pageDom = redactDom(quietMarkup(stripActiveContent(payload.dom)), count);
   const dom = DOM_PREAMBLE + pageDom;
   const frames = countCoveredFrames(pageDom);
@@ -124,9 +154,9 @@ export async function prepareCapture(
   const url = redactUrl(payload.url, count);
   const title = redactText(payload.title, count);
   const note = redactText(payload.note, count);
-  const textBytes = received.text && text === input.text ? received.text : utf8(text);
+  const textBytes = early.bytes;
   const domBytes = received.dom && pageDom === input.dom ? received.dom : utf8(dom);
-  const textRef = await partRef(textBytes);
+  const textRef = early.ref;
   const parts: SnapshotBody['parts'] = {
     text: textRef,
     dom: await partRef(domBytes),

@@ -45,6 +45,18 @@ function captureMessages() {
       response: z.object({ taken: z.boolean() }),
     },
     /**
+     * Content script → worker: the page text of a capture about to be sent, as
+     * the page read it (not yet redacted), under the capture's ticket, ahead of
+     * the page copy: the worker redacts and hashes it while the page is masked
+     * and serialised. Kept for that tab's `evidence.capture` naming the ticket
+     * as `textTicket`, once; `accepted` is false for a ticket already used.
+     */
+    'evidence.captureText': {
+      from: 'page',
+      request: z.object({ ticket: screenshotTicket, text: z.string().check(z.maxLength(CAPTURE_LIMITS.text)) }),
+      response: z.object({ accepted: z.boolean() }),
+    },
+    /**
      * Content script → worker: save this page as a snapshot (re-redacted, hashed,
      * chained, stored), with the screenshot taken under `screenshotTicket` (sent
      * without waiting for it: the worker waits only to seal).
@@ -54,18 +66,30 @@ function captureMessages() {
       request: z
         .extend(capturePayloadSchema, {
           screenshotTicket: z._default(z.nullable(screenshotTicket), null),
+          /** The page text came ahead under this ticket (`evidence.captureText`): `text` is empty, and so is `packed.text`. */
+          textTicket: z.optional(screenshotTicket),
           /**
            * The page text and page copy packed for the journey (platform/capture-packing.ts):
            * then `text` and `dom` are empty and the worker unpacks these, within the same limits.
            */
           packed: z.optional(
-            z.object({ text: base64Text(PACKED_LIMITS.textBase64), dom: base64Text(PACKED_LIMITS.domBase64) }),
+            z.object({
+              text: z.optional(base64Text(PACKED_LIMITS.textBase64)),
+              dom: base64Text(PACKED_LIMITS.domBase64),
+            }),
           ),
         })
         .check(
           z.refine(
             (r) => r.packed === undefined || (r.text === '' && r.dom === ''),
             'with packed parts, text and dom are empty',
+          ),
+          z.refine(
+            (r) =>
+              r.textTicket === undefined
+                ? r.packed?.text !== undefined || r.packed === undefined
+                : r.text === '' && r.packed?.text === undefined,
+            'the text comes either ahead (textTicket) or with the capture, once',
           ),
         ),
       response: captureResponse,

@@ -3,6 +3,7 @@ export {
   openEvidenceStore,
   type EvidenceStore,
   type CaptureResult,
+  type CaptureBytes,
   type SnapshotDetail,
   type OpenOptions,
 } from './store';

@@ -15,6 +15,7 @@ import {
 } from '../../lib/evidence';
 import { createLedger, LedgerBusy } from '../../lib/evidence/ledger';
 import type { Locale } from '../../lib/i18n';
+import type { PreparedText } from '../../lib/evidence/snapshot';
 import type { UnpackedParts } from '../capture-packing';
 import { deflateRaw } from '../compress';
 import { idbLedgerPort, type CaptureBlobs } from './append';
@@ -67,10 +68,19 @@ export interface OpenOptions {
   onResume?: (done: number, total: number) => void;
 }
 
+/**
+ * What a capture brings besides its payload: the text's and copy's bytes and
+ * DEFLATE as they came (UnpackedParts), and a text prepared ahead
+ * (platform/capture-text.ts; its `textDeflate` is that text's).
+ */
+export interface CaptureBytes extends Partial<Pick<UnpackedParts, 'textDeflate' | 'domDeflate'>> {
+  preparedText?: PreparedText;
+}
+
 /** The capture's parts compressed before the write transaction opens (an await inside it would end it). */
 async function captureBlobs(
   prepared: Awaited<ReturnType<typeof prepareCapture>>,
-  received: Partial<Pick<UnpackedParts, 'textDeflate' | 'domDeflate'>>,
+  received: CaptureBytes,
 ): Promise<CaptureBlobs> {
   // The page sent its text and copy deflated: what redaction changed none of keeps those bytes
   // (for the copy, the very bytes the page sent are the prepared ones: nothing was encoded again).
@@ -125,7 +135,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
       payload: unknown,
       screenshot: Uint8Array | null | Promise<Uint8Array | null>,
       now: Date,
-      received: Partial<Pick<UnpackedParts, 'textDeflate' | 'domDeflate'>> = {},
+      received: CaptureBytes = {},
     ): Promise<CaptureResult> {
       let prepared;
       try {
@@ -137,6 +147,7 @@ export function openEvidenceStore(options: OpenOptions = {}) {
           {
             text: received.textDeflate?.bytes,
             dom: received.domDeflate?.bytes,
+            preparedText: received.preparedText,
           },
         );
       } catch (error) {
