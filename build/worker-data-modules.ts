@@ -29,6 +29,8 @@ export const workerDataModules: DataModule[] = [
   // and the official holiday schedules (already cut to the recent years).
   { test: /[\\/]lib[\\/]policy[\\/](source-titles|shared-channels)\.ts$/ },
   { test: /[\\/]lib[\\/]time[\\/]holiday-table\.ts$/ },
+  // The style of an exported bundle's index page.
+  { test: /[\\/]lib[\\/]evidence[\\/]bundle-style\.ts$/ },
   // Each vendor's name and one-line summary (its page rules, which hold regular expressions, stay).
   { test: /[\\/]lib[\\/]vendors[\\/][\w-]+[\\/]words\.ts$/ },
   {

@@ -77,6 +77,7 @@ describe("the worker's data modules", () => {
       [
         ...sections.map((f) => `lib/i18n/sections/${f}`),
         ...vendors.map((v) => `lib/vendors/${v.name}/words.ts`),
+        'lib/evidence/bundle-style.ts',
         'lib/i18n/en.ts',
         'lib/i18n/zh-CN.ts',
         'lib/policy/shared-channels.ts',
