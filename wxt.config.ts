@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { preactCompatAliases } from './build/preact-compat';
 import { workerData } from './build/worker-data';
+import { workerWithoutZodMessages } from './build/worker-zod';
 import { surfaceCut, workerDataModules } from './build/worker-data-modules';
 import { slimHolidayData } from './lib/time/holiday-data';
 import { contentScriptHosts } from './lib/vendors/registry';
@@ -68,7 +69,11 @@ export default defineConfig({
     // how soon it answers (its code is a third smaller). Component tests resolve the same aliases.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entry) => entry.type === 'background')) {
-        config.plugins = [...(config.plugins ?? []), workerData(import.meta.dirname, workerDataModules)];
+        config.plugins = [
+          ...(config.plugins ?? []),
+          workerData(import.meta.dirname, workerDataModules),
+          workerWithoutZodMessages(),
+        ];
         return;
       }
       if (entrypoints.some((entry) => entry.type === 'popup'))

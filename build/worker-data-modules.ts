@@ -16,15 +16,23 @@ export const surfaceCut = (surface: Surface) => ({
  * What the worker reads from a data file of the package on its first event instead of carrying in
  * its script (build/worker-data.ts, lib/worker-data.ts): its catalogs (cut to the keys it shows:
  * it carried every word of the popup, the checker, the locker and the options page), every catalog
- * section, and the vendors' definitions (policy packs, tickets, risk wording, service levels), whose
+ * section, the policy engine's data-only tables, the holiday schedules, and the vendors' definitions (policy packs, tickets, risk wording, service levels), whose
  * page rules, which hold regular expressions, stay in the script (registry.ts) and are put back.
  */
 export const workerDataModules: DataModule[] = [
   { test: /[\\/]lib[\\/]i18n[\\/]zh-CN\.ts$/, values: () => ({ zhCN: surfaceCut('worker')['zh-CN'] }) },
   { test: /[\\/]lib[\\/]i18n[\\/]en\.ts$/, values: () => ({ en: surfaceCut('worker').en }) },
-  // Every section but the engine's: the engines word some of their tables when their module loads
-  // (lib/claims/evidence.ts), before the worker could have read the file.
-  { test: /[\\/]lib[\\/]i18n[\\/]sections[\\/](?!engine\.ts$)[\w-]+\.ts$/ },
+  // Every section, the engine's too: the tables the engines word from it (lib/claims/evidence.ts,
+  // facts.ts) are built on first use, after the worker has read the file.
+  { test: /[\\/]lib[\\/]i18n[\\/]sections[\\/][\w-]+\.ts$/ },
+  // Tables of the policy engine that are data only: the cited documents' titles, the shared channels;
+  // and the official holiday schedules (already cut to the recent years).
+  { test: /[\\/]lib[\\/]policy[\\/](source-titles|shared-channels)\.ts$/ },
+  { test: /[\\/]lib[\\/]time[\\/]holiday-table\.ts$/ },
+  // The style of an exported bundle's index page.
+  { test: /[\\/]lib[\\/]evidence[\\/]bundle-style\.ts$/ },
+  // Each vendor's name and one-line summary (its page rules, which hold regular expressions, stay).
+  { test: /[\\/]lib[\\/]vendors[\\/][\w-]+[\\/]words\.ts$/ },
   {
     test: /[\\/]lib[\\/]vendors[\\/]catalog\.ts$/,
     values: async (id) => {

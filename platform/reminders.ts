@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { Locale } from '../lib/i18n';
 import { translator } from '../lib/i18n';
 import {
@@ -19,13 +18,14 @@ import { PackSet } from '../lib/policy/registry';
 import type { YearOverride } from '../lib/time/calendar';
 import { currentLocale } from './locale';
 import { loadOutageLog, loadSettings } from './settings';
+import { storedItem } from './storage-item';
 
 /**
  * Browser adapters of the deadline reminders: the stored reminder state, the
  * alarms, the badge and the notifications. What to do is decided in lib/reminders.
  */
 
-const stateItem = storage.defineItem<unknown>('local:reminderState', { fallback: emptyReminderState });
+const stateItem = storedItem<unknown>('reminderState', { fallback: emptyReminderState });
 
 export const reminderState = {
   load: async (): Promise<ReminderState> => readReminderState(await stateItem.getValue()),

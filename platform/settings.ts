@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import {
   defaultSettings,
   migrateSettings,
@@ -10,13 +9,14 @@ import {
 } from '../lib/settings';
 import { emptyOutageLog, OUTAGE_LOG_VERSION, outageLogSchema, readOutageLog, type OutageLog } from '../lib/outages';
 import { SETTINGS_KEY, type StoredSettings } from './page-settings';
+import { storedItem } from './storage-item';
 
 /**
  * The settings item. Versioned so later shapes migrate in one step per
  * version (`SETTINGS_MIGRATIONS` in lib/settings.ts), each with a fixture test
  * of the older shape.
  */
-export const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
+export const settingsItem = storedItem<unknown>(SETTINGS_KEY, {
   version: SETTINGS_VERSION,
   fallback: defaultSettings,
   migrations: SETTINGS_MIGRATIONS,
@@ -56,7 +56,7 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
 }
 
 /** The SLA outage log (lib/outages), its own item so that editing it does not re-render every page's language. */
-export const outageLogItem = storage.defineItem<unknown>('local:outageLog', {
+export const outageLogItem = storedItem<unknown>('outageLog', {
   version: OUTAGE_LOG_VERSION,
   fallback: emptyOutageLog,
 });

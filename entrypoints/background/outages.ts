@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storedItem } from '../../platform/storage-item';
 import { z } from '../../lib/zod';
 import { redactText, redactUrl } from '../../lib/evidence/redact';
 import { addSighting, recognizeWebmailFailure, webmailSightingSchema, type WebmailSighting } from '../../lib/outages';
@@ -15,7 +15,7 @@ import type { EvidenceStore } from '../../platform/evidence-db';
 /** The vendor whose webmail pages count as outage evidence: the one publishing the mail SLA. */
 const webmailVendor = () => SLA_POLICIES.exmail.vendor;
 
-const sightingsItem = storage.defineItem<unknown>('local:webmailSightings', { fallback: [] });
+const sightingsItem = storedItem<unknown>('webmailSightings', { fallback: [] });
 
 async function stored(): Promise<WebmailSighting[]> {
   const parsed = z.array(webmailSightingSchema()).safeParse(await sightingsItem.getValue());

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { z } from '../../lib/zod';
 import { isPlausibleDetection } from '../../lib/detect';
 import type { RequestOf, ResponseOf, SenderInfo } from '../../lib/messages';
@@ -17,9 +17,11 @@ const tabRecord = z.object({
   detectedAt: z.string(),
 });
 
-const key = (tabId: number) => `session:tab.${tabId}` as const;
+const key = (tabId: number) => `tab.${tabId}`;
 /** What the tab's card last asked about (the page's reading), so the popup can show the same assessment. */
-const cardKey = (tabId: number) => `session:tab.${tabId}.card` as const;
+const cardKey = (tabId: number) => `tab.${tabId}.card`;
+const session = () => browser.storage.session;
+const read = async (name: string): Promise<unknown> => ((await session().get(name)) as Record<string, unknown>)[name];
 
 export async function recordDetection(
   data: RequestOf<'page.detected'>,
@@ -28,38 +30,39 @@ export async function recordDetection(
 ): Promise<ResponseOf<'page.detected'>> {
   if (sender.tabId === undefined) return { accepted: false };
   if (data.match === null) {
-    await storage.removeItem(key(sender.tabId));
+    await session().remove(key(sender.tabId));
     return { accepted: true };
   }
   if (!isPlausibleDetection(data.match, sender.url)) return { accepted: false };
-  await storage.setItem(key(sender.tabId), {
-    url: redactUrl(sender.url ?? data.url),
-    title: redactText(data.title),
-    match: data.match,
-    detectedAt: now.toISOString(),
+  await session().set({
+    [key(sender.tabId)]: {
+      url: redactUrl(sender.url ?? data.url),
+      title: redactText(data.title),
+      match: data.match,
+      detectedAt: now.toISOString(),
+    },
   });
   return { accepted: true };
 }
 
 export async function tabStatus(tabId: number): Promise<ResponseOf<'tab.status'>> {
-  const parsed = tabRecord.safeParse(await storage.getItem(key(tabId)));
+  const parsed = tabRecord.safeParse(await read(key(tabId)));
   if (!parsed.success) return { match: null, url: null, title: null, detectedAt: null };
   return parsed.data;
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  await storage.removeItem(key(tabId));
-  await storage.removeItem(cardKey(tabId));
+  await session().remove([key(tabId), cardKey(tabId)]);
 }
 
 /** Keeps what a tab's card asked about (already validated by the `card.content` receiver). */
 export async function rememberCardRequest(tabId: number | undefined, request: CardRequest): Promise<void> {
   if (tabId === undefined) return;
-  await storage.setItem(cardKey(tabId), request);
+  await session().set({ [cardKey(tabId)]: request });
 }
 
 /** What the tab's card last asked about, or null (no card in that tab since it loaded). */
 export async function cardRequestOf(tabId: number): Promise<CardRequest | null> {
-  const parsed = cardRequestSchema.safeParse(await storage.getItem(cardKey(tabId)));
+  const parsed = cardRequestSchema.safeParse(await read(cardKey(tabId)));
   return parsed.success ? parsed.data : null;
 }

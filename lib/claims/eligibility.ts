@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n';
 import { engineTranslator as translator } from '../i18n/engine';
 import type { ClaimWith, Outcome, PolicyPack, PolicyRule, RefundKind } from '../policy/schema';
-import { SHARED_CHANNELS } from '../policy/common';
+import { SHARED_CHANNELS } from '../policy/shared-channels';
 import { packSetOf, type PackSet } from '../policy/registry';
 import { localize } from '../policy/text';
 import { engineText } from '../i18n/engine';

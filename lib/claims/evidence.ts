@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n';
 import { engineWords } from '../i18n/engine';
+import { lazyList } from '../lazy';
 import { localize, type Text } from '../policy/text';
 
 /**
@@ -46,16 +47,16 @@ const ITEMS = [
   { id: 'sla-calculation', fromSnapshot: ['sla'] },
 ] as const satisfies readonly Omit<EvidenceItem, 'label'>[];
 
-export const EVIDENCE_ITEMS = ITEMS.map((item) => ({
-  ...item,
-  label: engineWords(`engine.evidence.${item.id}`),
-})) satisfies readonly EvidenceItem[];
+/** Worded on first use: the worker reads the engine section after its script has loaded (lib/worker-data.ts). */
+export const EVIDENCE_ITEMS: readonly (EvidenceItem & { label: Record<Locale, string> })[] = lazyList(() =>
+  ITEMS.map((item) => ({ ...item, label: engineWords(`engine.evidence.${item.id}`) })),
+);
 
-export type EvidenceId = (typeof EVIDENCE_ITEMS)[number]['id'];
-export const EVIDENCE_IDS: readonly string[] = EVIDENCE_ITEMS.map((e) => e.id);
+export type EvidenceId = (typeof ITEMS)[number]['id'];
+export const EVIDENCE_IDS: readonly string[] = ITEMS.map((e) => e.id);
 
 export function evidenceItem(id: string, extra: readonly EvidenceItem[] = []): EvidenceItem | undefined {
-  return (EVIDENCE_ITEMS as readonly EvidenceItem[]).find((e) => e.id === id) ?? extra.find((e) => e.id === id);
+  return EVIDENCE_ITEMS.find((e) => e.id === id) ?? extra.find((e) => e.id === id);
 }
 
 export function evidenceLabel(id: string, locale: Locale, extra: readonly EvidenceItem[] = []): string {

@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { isIsoMonth, parseInstant } from '../time/zone';
 import { engineWords } from '../i18n/engine';
+import { lazyRecord } from '../lazy';
 import type { LocalizedText } from '../policy/text';
 
 /** Contract 1 fact values (DESIGN.md), extended where a pack needs more. */
@@ -190,9 +191,9 @@ function asked(fact: string, spec: Asked[keyof Asked]): FactQuestion {
   };
 }
 
-/** How the popup asks for a fact it still needs. */
-export const FACT_QUESTIONS: Record<string, FactQuestion> = Object.fromEntries(
-  Object.entries(ASK).map(([fact, spec]) => [fact, asked(fact, spec)]),
+/** How the popup asks for a fact it still needs (worded on first use, like EVIDENCE_ITEMS). */
+export const FACT_QUESTIONS: Record<string, FactQuestion> = lazyRecord(() =>
+  Object.fromEntries(Object.entries(ASK).map(([fact, spec]) => [fact, asked(fact, spec)])),
 );
 
 export function factQuestion(

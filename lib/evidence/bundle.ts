@@ -1,4 +1,5 @@
 import { translator, type Locale, type MessageKey } from '../i18n';
+import { BUNDLE_INDEX_STYLE } from './bundle-style';
 import { canonicalJson, canonicalJsonPretty, utf8 } from './canonical';
 import { GENESIS_HASH, sha256Hex } from './hash';
 import { fieldsFileBytes } from './snapshot';
@@ -300,12 +301,6 @@ const safeLink = (url: string) =>
     ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener">${escapeHtml(url)}</a>`
     : escapeHtml(url);
 
-const STYLE = `body{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:24px auto;max-width:1000px;padding:0 16px;color:#1f2329}
-table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #dee0e3;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f5f6f7;width:28%}code,.hash{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
-section{border:1px solid #dee0e3;border-radius:8px;padding:12px 16px;margin:16px 0}img{max-width:100%;border:1px solid #dee0e3}
-pre{white-space:pre-wrap;word-break:break-word;background:#f5f6f7;padding:8px;max-height:480px;overflow:auto}.muted{color:#646a73}`;
-
 type Translator = ReturnType<typeof translator>;
 
 function indexSection(s: ManifestSnapshot, text: string, t: Translator): string {
@@ -350,7 +345,7 @@ function indexHead(source: BundleSource, entries: readonly ManifestChainEntry[],
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(t('bundle.index.title'))}</title>
-<style>${STYLE}</style>
+<style>${BUNDLE_INDEX_STYLE.join('\n')}</style>
 </head>
 <body>
 <h1>${escapeHtml(t('bundle.index.title'))}</h1>

@@ -5,7 +5,7 @@ import { orderFacts } from '../claims/order-facts';
 import { ClaimFactsSchema, type ClaimFacts } from '../claims/facts';
 import { ClaimInputError, evaluateClaim, type Verdict } from '../claims/eligibility';
 import type { BusinessCalendar, YearOverride } from '../time/calendar';
-import { SHARED_CHANNELS } from '../policy/common';
+import { SHARED_CHANNELS } from '../policy/shared-channels';
 import { packSetOf, type PackSet } from '../policy/registry';
 import { citationTitle } from '../policy/sources';
 import { isAnecdote } from '../card/anecdote';

@@ -1,11 +1,6 @@
 import { z } from '../zod';
 import { lazy } from '../lazy';
-// The maintained calendar (holidays and 调休 make-up working days) ships as data
-// in `chinese-days`. We read its data file rather than its functions: those
-// shift by a day when the machine's time zone is west of UTC.
-// Only the recent years are read (and shipped: lib/time/holiday-data.ts).
-import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { slimHolidayData } from './holiday-data';
+import { HOLIDAY_TABLE } from './holiday-table';
 import {
   addCalendarDays,
   firstDayOfMonth,
@@ -116,7 +111,7 @@ function dependencyYears(): Map<number, YearData> {
     if (!entry) years.set(y, (entry = { holidays: new Map(), workdays: new Map() }));
     return entry;
   };
-  const data = slimHolidayData(chineseDays);
+  const data = HOLIDAY_TABLE;
   for (const [date, name] of Object.entries(data.holidays)) get(date).holidays.set(date, name);
   for (const [date, name] of Object.entries(data.workdays)) get(date).workdays.set(date, name);
   return years;
@@ -144,18 +139,25 @@ export function createCalendar(overrides: readonly YearOverride[] = []): Busines
     const lines = parsed.error.issues.map((i) => `overrides[${i.path.join('][')}]: ${i.message}`);
     throw new CalendarOverrideError(lines);
   }
-  dependencyCache ??= dependencyYears();
-  const years = new Map(dependencyCache);
-  for (const o of parsed.data) {
-    years.set(o.year, {
-      holidays: new Map(o.holidays.map((d) => [d, 'holiday (override)'])),
-      workdays: new Map(o.workdays.map((d) => [d, 'working day (override)'])),
-    });
-  }
+  // The schedules are read on the calendar's first question, not when it is made (defaultCalendar is
+  // made as this module loads, before the worker has read its data file).
+  let built: Map<number, YearData> | undefined;
+  const yearTable = () => {
+    if (built) return built;
+    dependencyCache ??= dependencyYears();
+    built = new Map(dependencyCache);
+    for (const o of parsed.data) {
+      built.set(o.year, {
+        holidays: new Map(o.holidays.map((d) => [d, 'holiday (override)'])),
+        workdays: new Map(o.workdays.map((d) => [d, 'working day (override)'])),
+      });
+    }
+    return built;
+  };
 
-  const covers = (year: number) => years.has(year);
+  const covers = (year: number) => yearTable().has(year);
   const day = (date: IsoDate): DayInfo => {
-    const data = years.get(yearOf(date));
+    const data = yearTable().get(yearOf(date));
     const wd = weekday(date);
     const weekend = wd === 0 || wd === 6;
     if (!data) {
@@ -187,7 +189,7 @@ export function createCalendar(overrides: readonly YearOverride[] = []): Busines
   };
   return {
     covers,
-    coveredYears: () => [...years.keys()].sort((a, b) => a - b),
+    coveredYears: () => [...yearTable().keys()].sort((a, b) => a - b),
     day,
     addBusinessDays: walk,
     nthBusinessDayOfMonth(month, n) {

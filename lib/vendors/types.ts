@@ -25,14 +25,15 @@ export function isShippedVendor(vendor: string): vendor is ShippedVendorId {
  * `evil-cloud.tencent.com.example` or `example.com/buy.cloud.tencent.com` is not
  * a vendor page); `path` is tested against the URL's path name; `text`, when
  * given, must also match the page's text (for hosts that carry several vendors'
- * pages or whose URLs are not known, FACTS.md "URLs and page kinds").
+ * pages or whose URLs are not known, FACTS.md "URLs and page kinds"). What page a rule means is
+ * said in a comment above it: nothing reads it at run time, and as a field it was shipped in every
+ * page script and in the worker.
  */
 export interface PageRule {
   kind: PageKind;
   hosts: readonly string[];
   path?: RegExp;
   text?: RegExp;
-  description: string;
 }
 
 /** A name or a line of text in both languages, as plain data (page scripts read it). */

@@ -22,7 +22,7 @@ const pages = defineVendorPages({
   name: L('示例商店', 'Dummy Shop'),
   summary: L('购买后 3 天内可全额退款。', 'Full refund within 3 days of purchase.'),
   hosts: ['shop.dummy.example'],
-  rules: [{ kind: 'checkout', hosts: ['shop.dummy.example'], path: /^\/buy(\/|$)/, description: 'Checkout' }],
+  rules: [{ kind: 'checkout', hosts: ['shop.dummy.example'], path: /^\/buy(\/|$)/ }],
 });
 
 const checked = validatePack({

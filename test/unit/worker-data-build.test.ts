@@ -5,6 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { jsonProblems, moduleExports, stubSource } from '../../build/worker-data';
 import { workerDataModules } from '../../build/worker-data-modules';
 import { fillWorkerData, resetWorkerDataForTests } from '../../lib/worker-data';
+import { libSources } from '../lib-sources';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONTAINERS = resolve(ROOT, 'lib/worker-data.ts');
@@ -61,27 +62,27 @@ describe('what JSON can carry', () => {
   });
 });
 
-/** The source files each of the worker's data modules matches (every section, the catalogs, the vendors). */
+/** The source files the worker's data modules match, anywhere in lib/. */
 function dataModuleFiles(): string[] {
-  const candidates = [
-    ...readdirSync(join(ROOT, 'lib/i18n/sections')).map((f) => join(ROOT, 'lib/i18n/sections', f)),
-    join(ROOT, 'lib/i18n/zh-CN.ts'),
-    join(ROOT, 'lib/i18n/en.ts'),
-    join(ROOT, 'lib/vendors/catalog.ts'),
-  ];
-  return candidates.filter((file) => workerDataModules.some((m) => m.test.test(file)));
+  return libSources().filter((file) => workerDataModules.some((m) => m.test.test(file)));
 }
 
 describe("the worker's data modules", () => {
   const files = dataModuleFiles();
 
-  it('cover every catalog section but the engine words (worded at load by lib/claims), and the vendors', () => {
-    const sections = readdirSync(join(ROOT, 'lib/i18n/sections')).filter((f) => f !== 'engine.ts');
+  it("cover every catalog section, the engine's too, the vendors, their words, the policy tables and the holidays", () => {
+    const sections = readdirSync(join(ROOT, 'lib/i18n/sections'));
+    const vendors = readdirSync(join(ROOT, 'lib/vendors'), { withFileTypes: true }).filter((e) => e.isDirectory());
     expect(files.map((f) => relative(ROOT, f)).sort()).toEqual(
       [
         ...sections.map((f) => `lib/i18n/sections/${f}`),
+        ...vendors.map((v) => `lib/vendors/${v.name}/words.ts`),
+        'lib/evidence/bundle-style.ts',
         'lib/i18n/en.ts',
         'lib/i18n/zh-CN.ts',
+        'lib/policy/shared-channels.ts',
+        'lib/policy/source-titles.ts',
+        'lib/time/holiday-table.ts',
         'lib/vendors/catalog.ts',
       ].sort(),
     );

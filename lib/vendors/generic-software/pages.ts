@@ -1,4 +1,5 @@
 import { defineVendorPages } from '../define-pages';
+import { genericSoftwareName, genericSoftwareSummary } from './words';
 
 /**
  * Generic software / SaaS / course checkouts. The pack has no hosts of its own:
@@ -15,11 +16,8 @@ export const PRICE_TEXT = /(¥|￥|RMB|CNY|US\$|€)\s?\d|\$\d+(\.\d{2})?(?![\w{
 
 export const genericSoftwarePages = defineVendorPages({
   vendor: 'generic-software',
-  name: { 'zh-CN': '其他软件 / 在线课程', en: 'Other software / online courses' },
-  summary: {
-    'zh-CN': '先看卖家政策；网购 7 日无理由退货不适用于已下载的数字商品和下单时确认不退的商品。',
-    en: 'Read the seller’s policy first; the 7-day online return right excludes downloaded digital goods and items confirmed non-returnable at checkout.',
-  },
+  name: genericSoftwareName,
+  summary: genericSoftwareSummary,
   hosts: [],
   rules: [],
   anySite: { kind: 'checkout', text: [CHECKOUT_TEXT, PRICE_TEXT] },

@@ -1,4 +1,5 @@
 import { defineVendorPages } from '../define-pages';
+import { letsvpnName, letsvpnSummary } from './words';
 
 // letsvpn.world is the official site (FACTS.md); App Store purchases of the app
 // are claimed with Apple (seed 003, FAQ Q2), so the store page is a checkout too.
@@ -8,31 +9,28 @@ const LETSVPN_NAME = /^[^\n]*(快连|LetsVPN|Lets\s?VPN)/i;
 
 export const letsvpnPages = defineVendorPages({
   vendor: 'letsvpn',
-  name: { 'zh-CN': '快连 LetsVPN', en: 'LetsVPN (快连)' },
-  summary: {
-    'zh-CN': '体验期内、无法解决的兼容问题、区域中断超 72 小时、重复扣款可申请；应用商店购买找商店退款。',
-    en: 'Trial window, unresolvable incompatibility, regional outage over 72 h and duplicate charges qualify; app-store purchases are refunded by the store.',
-  },
+  name: letsvpnName,
+  summary: letsvpnSummary,
   hosts: ['letsvpn.world', 'www.letsvpn.world', 'apps.apple.com'],
   rules: [
+    // Plans, checkout and payment pages of the official site
     {
       kind: 'checkout',
       hosts: ['letsvpn.world', 'www.letsvpn.world'],
       path: /^\/([a-z]{2}(-[a-z]{2,4})?\/)?(pricing|plans?|checkout|buy|purchase|pay)(\/|$|\.html)/i,
-      description: 'Plans, checkout and payment pages of the official site',
     },
+    // Order history in the user account
     {
       kind: 'order',
       hosts: ['letsvpn.world', 'www.letsvpn.world'],
       path: /^\/([a-z]{2}(-[a-z]{2,4})?\/)?(account|user)\/(orders?|billing|subscription)/i,
-      description: 'Order history in the user account',
     },
+    // The App Store page of the 快连 app (recognised by its name on the page)
     {
       kind: 'checkout',
       hosts: ['apps.apple.com'],
       path: /^\/[a-z]{2}\/app\//i,
       text: LETSVPN_NAME,
-      description: 'The App Store page of the 快连 app (recognised by its name on the page)',
     },
   ],
 });

@@ -1,39 +1,37 @@
 import { defineVendorPages } from '../define-pages';
+import { tencentCloudName, tencentCloudSummary } from './words';
 
 // URL shapes from FACTS.md "URLs and page kinds" (Tencent Cloud purchase, orders, tickets).
 export const tencentCloudPages = defineVendorPages({
   vendor: 'tencent-cloud',
-  name: { 'zh-CN': '腾讯云', en: 'Tencent Cloud' },
-  summary: {
-    'zh-CN': '包年包月新购：每个主体一次五天无理由全额退还；其余按已用部分退还，退回账户余额。',
-    en: 'New prepaid purchases: one five-day no-reason full refund per account holder; otherwise the unused part is refunded to the account balance.',
-  },
+  name: tencentCloudName,
+  summary: tencentCloudSummary,
   hosts: ['buy.cloud.tencent.com', 'console.cloud.tencent.com', 'cloud.tencent.com'],
   // FACTS.md, Tencent Cloud refunds: a term (1年, 3个月) is chosen only for 包年包月; 按量计费 has none.
   termMeansPrepaid: true,
   rules: [
+    // Purchase flow, e.g. buy.cloud.tencent.com/cvm?tab=custom&step=1
     {
       kind: 'checkout',
       hosts: ['buy.cloud.tencent.com'],
-      description: 'Purchase flow, e.g. buy.cloud.tencent.com/cvm?tab=custom&step=1',
     },
+    // 费用中心 › 订单管理 (/expense/deal) and the older order list (/deal), with order details
     {
       kind: 'order',
       hosts: ['console.cloud.tencent.com'],
       path: /^\/(expense\/deal|deal)(\/|$)/,
-      description: '费用中心 › 订单管理 (/expense/deal) and the older order list (/deal), with order details',
     },
+    // Ticket list, category chooser and ticket form (/workorder, /workorder/category, /workorder/create)
     {
       kind: 'ticket',
       hosts: ['console.cloud.tencent.com'],
       path: /^\/workorder(\/|$)/,
-      description: 'Ticket list, category chooser and ticket form (/workorder, /workorder/category, /workorder/create)',
     },
+    // Billing overview and product consoles where prepaid resources are listed
     {
       kind: 'console',
       hosts: ['console.cloud.tencent.com'],
       path: /^\/(expense|cvm|lighthouse|cos|domain|account)(\/|$)/,
-      description: 'Billing overview and product consoles where prepaid resources are listed',
     },
   ],
 });
